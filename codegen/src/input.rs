@@ -1,0 +1,16 @@
+//! Readers of API descriptions. Each turns files into an [`crate::ir::Model`] and knows nothing of Rust.
+
+use std::path::PathBuf;
+
+use crate::ir::Model;
+
+pub mod openapi;
+
+/// What a reader produces: the model and every file it read (for `cargo:rerun-if-changed`).
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    /// The model.
+    pub model: Model,
+    /// Every file read, the root first, then in the order they were first reached.
+    pub files: Vec<PathBuf>,
+}

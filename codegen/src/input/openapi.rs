@@ -1,0 +1,1 @@
+//! OpenAPI loader (in progress).
