@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use crate::ir::Model;
 
 pub mod openapi;
+pub mod yaml;
 
 /// What a reader produces: the model and every file it read (for `cargo:rerun-if-changed`).
 #[derive(Clone, Debug)]

@@ -7,5 +7,6 @@ pub mod diagnostic;
 pub mod input;
 pub mod ir;
 pub mod naming;
+pub mod text;
 
 pub use diagnostic::{Diagnostic, Error, Location, Result};
