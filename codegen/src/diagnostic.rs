@@ -51,7 +51,9 @@ impl Diagnostic {
     pub fn at_line(mut self, line: usize, column: usize, source: Option<&str>) -> Self {
         self.location.line = Some(line);
         self.location.column = Some(column);
-        self.snippet = source.and_then(|s| s.lines().nth(line.wrapping_sub(1))).map(str::to_owned);
+        self.snippet = source
+            .and_then(|s| s.lines().nth(line.wrapping_sub(1)))
+            .map(str::to_owned);
         self
     }
 }
@@ -83,7 +85,11 @@ impl fmt::Display for Diagnostic {
             }
         }
         for (i, step) in self.via.iter().enumerate() {
-            let lead = if i == 0 { "reached through" } else { "           then" };
+            let lead = if i == 0 {
+                "reached through"
+            } else {
+                "           then"
+            };
             write!(f, "\n   {lead} {step}")?;
         }
         Ok(())
@@ -107,7 +113,10 @@ impl Error {
 
     /// An I/O failure on `path`.
     pub fn io(path: &Path, err: &std::io::Error) -> Self {
-        Error::one(Diagnostic::new(path, format!("cannot read or write: {err}")))
+        Error::one(Diagnostic::new(
+            path,
+            format!("cannot read or write: {err}"),
+        ))
     }
 }
 

@@ -1,6 +1,8 @@
 //! Readers of API descriptions. Each turns files into an [`crate::ir::Model`] and knows nothing of Rust.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Result;
 
 use crate::ir::Model;
 
@@ -14,4 +16,9 @@ pub struct Loaded {
     pub model: Model,
     /// Every file read, the root first, then in the order they were first reached.
     pub files: Vec<PathBuf>,
+}
+
+/// Reads the API description at `path`, choosing the reader from what the path is.
+pub fn load(path: &Path) -> Result<Loaded> {
+    openapi::load(path)
 }

@@ -150,7 +150,10 @@ impl Presence {
 
     /// The input allows `null`.
     pub fn is_nullable(self) -> bool {
-        matches!(self, Presence::RequiredNullable | Presence::OptionalNullable)
+        matches!(
+            self,
+            Presence::RequiredNullable | Presence::OptionalNullable
+        )
     }
 }
 

@@ -1,12 +1,217 @@
 //! Generates Rust data models from API descriptions: OpenAPI 3.x specs and openapi-generator model docs.
 //!
-//! The pipeline: `input::*` reads files into an [`ir::Model`], [`naming`] decides Rust names, `emit`
-//! builds tokens and `render` formats them. Use [`Config`] from a build script, as with prost-build.
+//! The pipeline: [`input`] reads files into an [`ir::Model`], [`overrides`] corrects it where the
+//! description is wrong, [`naming`] decides Rust names, [`emit`] builds tokens, [`render`] formats them
+//! and [`write`] puts them on disk. From a build script, use [`Config`] as you would prost-build:
+//!
+//! ```no_run
+//! // build.rs
+//! let result = modelgen::Config::new()
+//!     .input("spec/openapi.yaml")
+//!     .replace_field_type("task", "output", "any")
+//!     .build();
+//! if let Err(error) = result {
+//!     eprintln!("{error}");
+//!     std::process::exit(1);
+//! }
+//! ```
+//!
+//! and in the crate: `include!(concat!(env!("OUT_DIR"), "/models.rs"));`.
+
+use std::path::{Path, PathBuf};
 
 pub mod diagnostic;
+pub mod emit;
 pub mod input;
 pub mod ir;
 pub mod naming;
+pub mod overrides;
 pub mod text;
+pub mod write;
 
 pub use diagnostic::{Diagnostic, Error, Location, Result};
+pub use emit::{Options, Uses};
+pub use overrides::{Override, Target};
+
+/// The result of a generation.
+#[derive(Clone, Debug)]
+pub struct Generated {
+    /// The formatted Rust code.
+    pub code: String,
+    /// Every input file read: a build script reruns when one of them changes.
+    pub files: Vec<PathBuf>,
+    /// The crates the code needs besides `serde`.
+    pub uses: Uses,
+    /// The model the code was generated from (after overrides).
+    pub model: ir::Model,
+}
+
+/// What to generate from, and how. Setters take and return `&mut Self`, so calls chain.
+#[derive(Clone, Debug)]
+pub struct Config {
+    input: Option<PathBuf>,
+    overrides: Vec<Override>,
+    options: Options,
+    file_name: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            input: None,
+            overrides: Vec::new(),
+            options: Options::default(),
+            file_name: "models.rs".to_owned(),
+        }
+    }
+}
+
+impl Config {
+    /// A configuration with no input yet.
+    pub fn new() -> Self {
+        Config::default()
+    }
+
+    /// The API description to read: an OpenAPI file (YAML or JSON; other files it `$ref`s are read
+    /// too).
+    pub fn input(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.input = Some(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Replaces the type of field `field` (its JSON name) of type `type_name` (source or Rust name) by
+    /// the type expression `ty` (see [`overrides`]).
+    pub fn replace_field_type(&mut self, type_name: &str, field: &str, ty: &str) -> &mut Self {
+        self.overrides.push(Override {
+            target: Target::Field(type_name.to_owned(), field.to_owned()),
+            ty: ty.to_owned(),
+            reason: None,
+        });
+        self
+    }
+
+    /// Replaces the whole type `type_name` by the type expression `ty`.
+    pub fn replace_type(&mut self, type_name: &str, ty: &str) -> &mut Self {
+        self.overrides.push(Override {
+            target: Target::Type(type_name.to_owned()),
+            ty: ty.to_owned(),
+            reason: None,
+        });
+        self
+    }
+
+    /// Adds a replacement with its reason, which the generated docs quote.
+    pub fn replace(&mut self, o: Override) -> &mut Self {
+        self.overrides.push(o);
+        self
+    }
+
+    /// The file name [`Config::build`] writes in `OUT_DIR` (default `models.rs`).
+    pub fn out_file_name(&mut self, name: &str) -> &mut Self {
+        self.file_name = name.to_owned();
+        self
+    }
+
+    fn input_path(&self) -> Result<&Path> {
+        self.input.as_deref().ok_or_else(|| {
+            Error::one(Diagnostic::new(
+                "<config>",
+                "no input: call `Config::input` first",
+            ))
+        })
+    }
+
+    /// Reads the input and applies the overrides, without generating code.
+    pub fn load(&self) -> Result<input::Loaded> {
+        let path = self.input_path()?;
+        let mut loaded = input::load(path)?;
+        overrides::apply(
+            &mut loaded.model,
+            &self.overrides,
+            &path.display().to_string(),
+        )?;
+        Ok(loaded)
+    }
+
+    /// Generates the code in memory. Touches no file but the inputs.
+    pub fn generate(&self) -> Result<Generated> {
+        let path = self.input_path()?;
+        let loaded = self.load()?;
+        let source = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let (code, uses) = generate_model(&loaded.model, &self.options, &source)?;
+        Ok(Generated {
+            code,
+            files: loaded.files,
+            uses,
+            model: loaded.model,
+        })
+    }
+
+    /// Generates and writes the code to `path` (atomically, and only if its bytes change).
+    pub fn write(&self, path: &Path) -> Result<Generated> {
+        let generated = self.generate()?;
+        write::write_if_changed(path, &generated.code)?;
+        Ok(generated)
+    }
+
+    /// For build scripts: writes the code to `$OUT_DIR/models.rs` (see [`Config::out_file_name`])
+    /// and tells Cargo to rerun when any input file changes.
+    pub fn build(&self) -> Result<Generated> {
+        let out_dir = std::env::var_os("OUT_DIR")
+            .map(PathBuf::from)
+            .ok_or_else(|| {
+                Error::one(Diagnostic::new(
+                    "<env>",
+                    "OUT_DIR is not set: `build` is for build scripts",
+                ))
+            })?;
+        // Print the inputs first, so a failing spec is still watched and fixed on the next build.
+        if let Some(input) = &self.input {
+            println!("cargo:rerun-if-changed={}", input.display());
+        }
+        let generated = self.generate()?;
+        for file in &generated.files {
+            println!("cargo:rerun-if-changed={}", file.display());
+        }
+        write::write_if_changed(&out_dir.join(&self.file_name), &generated.code)?;
+        Ok(generated)
+    }
+}
+
+/// Generates formatted code for a model; `source` names the input in the header comment.
+pub fn generate_model(
+    model: &ir::Model,
+    options: &Options,
+    source: &str,
+) -> Result<(String, Uses)> {
+    let (tokens, uses) = emit::emit(model, options);
+    let code = render(tokens, source)?;
+    Ok((code, uses))
+}
+
+/// Formats tokens as a Rust file with a header naming the generator and the input.
+pub fn render(tokens: proc_macro2::TokenStream, source: &str) -> Result<String> {
+    let mut file: syn::File = syn::parse2(tokens).map_err(|e| {
+        Error::one(Diagnostic::new(
+            source,
+            format!("internal error: generated code does not parse: {e}"),
+        ))
+    })?;
+    // Formatting item by item puts a blank line between items, as a person would.
+    let items = std::mem::take(&mut file.items);
+    let items: Vec<String> = items
+        .into_iter()
+        .map(|item| {
+            file.items = vec![item];
+            prettyplease::unparse(&file)
+        })
+        .collect();
+    let body = items.join("\n");
+    Ok(format!(
+        "// @generated by modelgen {} from {source}. Do not edit: change the input and regenerate.\n\n{body}",
+        env!("CARGO_PKG_VERSION")
+    ))
+}

@@ -16,11 +16,11 @@ const NOT_RAW: &[&str] = &["crate", "self", "super", "Self", "_"];
 
 /// Rust keywords of every edition, strict and reserved.
 const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do",
-    "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
-    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
-    "self", "Self", "static", "struct", "super", "trait", "true", "try", "type", "typeof", "unsafe",
-    "unsized", "use", "virtual", "where", "while", "yield",
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
 /// Type names the generated code itself uses, which a model must not take.
@@ -78,10 +78,9 @@ pub fn snake(source: &str) -> String {
         for (i, &c) in chars.iter().enumerate() {
             let next_lower = chars.get(i + 1).is_some_and(|n| n.is_lowercase());
             let prev_upper = i > 0 && chars[i - 1].is_uppercase();
-            if i == 0 || (c.is_uppercase() && prev_upper && next_lower) {
-                if !out.is_empty() {
-                    out.push('_');
-                }
+            let starts_word = i == 0 || (c.is_uppercase() && prev_upper && next_lower);
+            if starts_word && !out.is_empty() {
+                out.push('_');
             }
             out.extend(c.to_lowercase());
         }
@@ -120,7 +119,10 @@ pub fn escape_keyword(ident: String) -> String {
 /// Gives each of `sources` a distinct UpperCamelCase identifier, avoiding `taken`. Colliding names are
 /// resolved in sorted order of their source names: the first keeps the plain name, the others get
 /// `2`, `3`, … appended. Returns the identifiers in the order of `sources`.
-pub fn distinct_camel<'a>(sources: impl IntoIterator<Item = &'a str>, taken: &[&str]) -> Vec<String> {
+pub fn distinct_camel<'a>(
+    sources: impl IntoIterator<Item = &'a str>,
+    taken: &[&str],
+) -> Vec<String> {
     let sources: Vec<&str> = sources.into_iter().collect();
     let mut by_camel: BTreeMap<String, BTreeSet<(&str, usize)>> = BTreeMap::new();
     for (i, s) in sources.iter().enumerate() {
@@ -159,7 +161,10 @@ impl TypeNames {
     /// Names every type of `model`, resolving collisions as described in the module docs.
     pub fn new(model: &Model) -> Self {
         TypeNames {
-            names: distinct_camel(model.types.iter().map(|t| t.name.as_str()), RESERVED_TYPE_NAMES),
+            names: distinct_camel(
+                model.types.iter().map(|t| t.name.as_str()),
+                RESERVED_TYPE_NAMES,
+            ),
         }
     }
 
@@ -186,7 +191,10 @@ mod tests {
             ("DocumentCDQReasons", "DocumentCDQReasons"),
             ("Applicants_list", "ApplicantsList"),
             ("ErrorProperties_1", "ErrorProperties1"),
-            ("india_pan_report_allOf_breakdown", "IndiaPanReportAllOfBreakdown"),
+            (
+                "india_pan_report_allOf_breakdown",
+                "IndiaPanReportAllOfBreakdown",
+            ),
             ("en_US", "EnUS"),
             ("workflow_task.started", "WorkflowTaskStarted"),
             ("3d", "V3d"),
@@ -216,7 +224,10 @@ mod tests {
     fn field_idents_escape_keywords_and_say_when_to_rename() {
         assert_eq!(field_ident("type"), ("r#type".to_owned(), false));
         assert_eq!(field_ident("self"), ("self_".to_owned(), true));
-        assert_eq!(field_ident("applicantId"), ("applicant_id".to_owned(), true));
+        assert_eq!(
+            field_ident("applicantId"),
+            ("applicant_id".to_owned(), true)
+        );
         assert_eq!(field_ident("id"), ("id".to_owned(), false));
     }
 
@@ -242,6 +253,9 @@ mod tests {
 
     #[test]
     fn reserved_names_are_avoided() {
-        assert_eq!(distinct_camel(["nullable"], RESERVED_TYPE_NAMES), ["Nullable2"]);
+        assert_eq!(
+            distinct_camel(["nullable"], RESERVED_TYPE_NAMES),
+            ["Nullable2"]
+        );
     }
 }

@@ -22,7 +22,10 @@ pub fn decode_html_entities(text: &str) -> String {
                 "apos" => Some('\''),
                 "nbsp" => Some('\u{a0}'),
                 _ => {
-                    let code = if let Some(hex) = entity.strip_prefix("#x").or_else(|| entity.strip_prefix("#X")) {
+                    let code = if let Some(hex) = entity
+                        .strip_prefix("#x")
+                        .or_else(|| entity.strip_prefix("#X"))
+                    {
                         u32::from_str_radix(hex, 16).ok()
                     } else if let Some(dec) = entity.strip_prefix('#') {
                         dec.parse().ok()
@@ -55,7 +58,10 @@ mod tests {
 
     #[test]
     fn decodes_named_and_numeric_entities() {
-        assert_eq!(d("it&#39;s &#x60;code&#x60; &lt;b&gt; &amp; &quot;q&quot;"), "it's `code` <b> & \"q\"");
+        assert_eq!(
+            d("it&#39;s &#x60;code&#x60; &lt;b&gt; &amp; &quot;q&quot;"),
+            "it's `code` <b> & \"q\""
+        );
     }
 
     #[test]

@@ -12,12 +12,17 @@ fn repo(path: &str) -> PathBuf {
 #[test]
 fn multi_file_spec_names_every_bundled_schema() {
     let multi = openapi::load(&repo("spec/onfido/openapi.yaml")).unwrap();
-    let bundled = openapi::load(&repo("codegen/tests/fixtures/onfido-2026-02-bundled.yaml")).unwrap();
+    let bundled =
+        openapi::load(&repo("codegen/tests/fixtures/onfido-2026-02-bundled.yaml")).unwrap();
     let components: BTreeSet<&str> = bundled
         .model
         .types
         .iter()
-        .filter(|t| t.origin.split_once("#/components/schemas/").is_some_and(|(_, name)| !name.contains('/')))
+        .filter(|t| {
+            t.origin
+                .split_once("#/components/schemas/")
+                .is_some_and(|(_, name)| !name.contains('/'))
+        })
         .map(|t| t.name.as_str())
         .collect();
     assert_eq!(components.len(), 320);

@@ -20,18 +20,20 @@ use super::yaml::{self, escape_pointer};
 use super::Loaded;
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::ir::{
-    Access, Alias, Constraints, Enum, Field, Model, Presence, Primitive, Struct, TypeDef, TypeId, TypeKind,
-    TypeRef, Union, Variant,
+    Access, Alias, Constraints, Enum, Field, Model, Presence, Primitive, Struct, TypeDef, TypeId,
+    TypeKind, TypeRef, Union, Variant,
 };
 use crate::text::decode_html_entities;
 
 /// The HTTP methods of a path item, in the order openapi-generator visits them.
-const METHODS: &[&str] = &["get", "head", "post", "put", "delete", "options", "patch", "trace"];
+const METHODS: &[&str] = &[
+    "get", "head", "post", "put", "delete", "options", "patch", "trace",
+];
 
 /// Loads the spec whose root document is `path`, following every `$ref`.
 pub fn load(path: &Path) -> Result<Loaded> {
     let mut loader = Loader::default();
-    let root = loader.open(path).map_err(Error::one)?;
+    let root = loader.open(path).map_err(|d| Error::one(*d))?;
     loader.check_version(root)?;
     loader.walk_root(root);
     loader.lower_queued();
@@ -41,7 +43,11 @@ pub fn load(path: &Path) -> Result<Loaded> {
         });
     }
     let info = loader.docs[root].parsed.value.get("info");
-    let text = |key: &str| info.and_then(|i| i.get(key)).and_then(Value::as_str).map(str::to_owned);
+    let text = |key: &str| {
+        info.and_then(|i| i.get(key))
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    };
     let model = Model {
         title: text("title"),
         version: text("version"),
@@ -84,6 +90,9 @@ impl Loc {
     }
 }
 
+/// A lookup that fails with one diagnostic (boxed: diagnostics are large and lookups are hot).
+type Found<T> = std::result::Result<T, Box<Diagnostic>>;
+
 #[derive(Default)]
 struct Loader {
     docs: Vec<Doc>,
@@ -108,16 +117,21 @@ struct Gathered {
 
 impl Loader {
     /// Reads and parses a file once; later calls return the same document.
-    fn open(&mut self, path: &Path) -> std::result::Result<usize, Diagnostic> {
+    fn open(&mut self, path: &Path) -> Found<usize> {
         let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         if let Some(&doc) = self.by_path.get(&key) {
             return Ok(doc);
         }
         let text = std::fs::read_to_string(path)
-            .map_err(|e| Diagnostic::new(path, format!("cannot read the file: {e}")))?;
-        let parsed = yaml::parse(path, &text).map_err(|e| e.diagnostics.into_iter().next().unwrap_or_else(|| {
-            Diagnostic::new(path, "cannot parse the file")
-        }))?;
+            .map_err(|e| Box::new(Diagnostic::new(path, format!("cannot read the file: {e}"))))?;
+        let parsed = yaml::parse(path, &text).map_err(|e| {
+            Box::new(
+                e.diagnostics
+                    .into_iter()
+                    .next()
+                    .unwrap_or_else(|| Diagnostic::new(path, "cannot parse the file")),
+            )
+        })?;
         self.docs.push(Doc {
             path: path.to_path_buf(),
             text,
@@ -155,16 +169,29 @@ impl Loader {
         let version = self.object(&loc).and_then(|o| o.get("openapi"));
         match version.and_then(Value::as_str) {
             Some(v) if v.starts_with("3.") => Ok(()),
-            Some(v) => Err(self.diag(&loc.child("openapi"), format!("unsupported OpenAPI version {v}: expected 3.0 or 3.1")).into()),
-            None if self.object(&loc).is_some_and(|o| o.contains_key("swagger")) => {
-                Err(self.diag(&loc, "Swagger 2.0 is not supported: expected an OpenAPI 3.x document").into())
-            }
-            None => Err(self.diag(&loc, "not an OpenAPI document: expected a mapping with an `openapi: 3.x` field").into()),
+            Some(v) => Err(self
+                .diag(
+                    &loc.child("openapi"),
+                    format!("unsupported OpenAPI version {v}: expected 3.0 or 3.1"),
+                )
+                .into()),
+            None if self.object(&loc).is_some_and(|o| o.contains_key("swagger")) => Err(self
+                .diag(
+                    &loc,
+                    "Swagger 2.0 is not supported: expected an OpenAPI 3.x document",
+                )
+                .into()),
+            None => Err(self
+                .diag(
+                    &loc,
+                    "not an OpenAPI document: expected a mapping with an `openapi: 3.x` field",
+                )
+                .into()),
         }
     }
 
     /// Resolves a `$ref` string found at `at` to the node it names, loading its file if needed.
-    fn resolve(&mut self, at: &Loc, reference: &str) -> std::result::Result<Loc, Diagnostic> {
+    fn resolve(&mut self, at: &Loc, reference: &str) -> Found<Loc> {
         let (file, fragment) = reference.split_once('#').unwrap_or((reference, ""));
         let doc = if file.is_empty() {
             at.doc
@@ -172,30 +199,41 @@ impl Loader {
             let base = self.docs[at.doc].path.parent().unwrap_or(Path::new(""));
             let path = base.join(percent_decode(file));
             self.open(&path).map_err(|e| {
-                let mut d = self.diag(at, format!("unresolved $ref \"{reference}\": {}", e.message));
+                let mut d = self.diag(
+                    at,
+                    format!("unresolved $ref \"{reference}\": {}", e.message),
+                );
                 d.via.push(format!("{}", path.display()));
-                d
+                Box::new(d)
             })?
         };
         let pointer = percent_decode(fragment);
         if !pointer.is_empty() && !pointer.starts_with('/') {
-            return Err(self.diag(at, format!("unresolved $ref \"{reference}\": the fragment must be a JSON pointer starting with `/`")));
+            return Err(Box::new(self.diag(at, format!("unresolved $ref \"{reference}\": the fragment must be a JSON pointer starting with `/`"))));
         }
         let target = Loc { doc, pointer };
         if self.node(&target).is_none() {
             let file = self.docs[doc].path.display().to_string();
-            return Err(self.diag(at, format!("unresolved $ref \"{reference}\": {file} has nothing at #{}", target.pointer)));
+            return Err(Box::new(self.diag(
+                at,
+                format!(
+                    "unresolved $ref \"{reference}\": {file} has nothing at #{}",
+                    target.pointer
+                ),
+            )));
         }
         Ok(target)
     }
 
     /// Follows `$ref`s from `loc` until a node that is not a reference.
-    fn deref(&mut self, loc: &Loc) -> std::result::Result<Loc, Diagnostic> {
+    fn deref(&mut self, loc: &Loc) -> Found<Loc> {
         let mut loc = loc.clone();
         let mut seen = HashSet::new();
         while let Some(reference) = self.ref_of(&loc) {
             if !seen.insert(loc.clone()) {
-                return Err(self.diag(&loc, format!("circular $ref \"{reference}\"")));
+                return Err(Box::new(
+                    self.diag(&loc, format!("circular $ref \"{reference}\"")),
+                ));
             }
             loc = self.resolve(&loc, &reference)?;
         }
@@ -223,7 +261,9 @@ impl Loader {
             Some((_, last)) => last.replace("~1", "/").replace("~0", "~"),
             None => {
                 let path = &self.docs[target.doc].path;
-                path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+                path.file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default()
             }
         }
     }
@@ -282,7 +322,9 @@ impl Loader {
     }
 
     fn keys(&self, loc: &Loc) -> Vec<String> {
-        self.object(loc).map(|o| o.keys().cloned().collect()).unwrap_or_default()
+        self.object(loc)
+            .map(|o| o.keys().cloned().collect())
+            .unwrap_or_default()
     }
 
     fn walk_operation(&mut self, op: &Loc, path: &str, method: &str) {
@@ -309,7 +351,10 @@ impl Loader {
         }
         let responses = op.child("responses");
         for status in self.keys(&responses) {
-            self.walk_body(&responses.child(&status), &format!("{op_id}_{status}_response"));
+            self.walk_body(
+                &responses.child(&status),
+                &format!("{op_id}_{status}_response"),
+            );
         }
         // Callbacks hold path items of their own (the webhook payloads an API sends).
         let callbacks = op.child("callbacks");
@@ -317,7 +362,7 @@ impl Loader {
             let callback = match self.deref(&callbacks.child(&name)) {
                 Ok(callback) => callback,
                 Err(d) => {
-                    self.errors.push(d);
+                    self.errors.push(*d);
                     continue;
                 }
             };
@@ -330,7 +375,7 @@ impl Loader {
     fn walk_path_item(&mut self, item: &Loc, path: &str) {
         let item = match self.deref(item) {
             Ok(item) => item,
-            Err(d) => return self.errors.push(d),
+            Err(d) => return self.errors.push(*d),
         };
         for method in METHODS {
             let op = item.child(method);
@@ -344,7 +389,7 @@ impl Loader {
     fn walk_body(&mut self, body: &Loc, fallback: &str) {
         let body = match self.deref(body) {
             Ok(body) => body,
-            Err(d) => return self.errors.push(d),
+            Err(d) => return self.errors.push(*d),
         };
         let content = body.child("content");
         for media in self.keys(&content) {
@@ -369,7 +414,10 @@ impl Loader {
                 other => other,
             };
             def.doc = description(&schema);
-            def.deprecated = schema.get("deprecated").and_then(Value::as_bool).unwrap_or(false);
+            def.deprecated = schema
+                .get("deprecated")
+                .and_then(Value::as_bool)
+                .unwrap_or(false);
             def.examples = examples(&schema);
         }
     }
@@ -377,7 +425,8 @@ impl Loader {
     /// What the named schema at `loc` is, and whether it allows `null`.
     fn lower_kind(&mut self, loc: &Loc, name: &str) -> (TypeKind, bool) {
         let Some(schema) = self.object(loc).cloned() else {
-            self.errors.push(self.diag(loc, "a schema must be a mapping"));
+            self.errors
+                .push(self.diag(loc, "a schema must be a mapping"));
             return (alias(TypeRef::Any), false);
         };
         let (types, nullable) = schema_types(&schema);
@@ -385,7 +434,7 @@ impl Loader {
             return match self.resolve(loc, reference) {
                 Ok(target) => (alias(TypeRef::Named(self.named(target))), nullable),
                 Err(d) => {
-                    self.errors.push(d);
+                    self.errors.push(*d);
                     (alias(TypeRef::Any), nullable)
                 }
             };
@@ -400,7 +449,10 @@ impl Loader {
             return (self.lower_union(loc, &schema, name), nullable);
         }
         if let Some(values) = schema.get("enum") {
-            return (self.lower_enum(loc, values, &types), nullable || values.as_array().is_some_and(|v| v.contains(&Value::Null)));
+            return (
+                self.lower_enum(loc, values, &types),
+                nullable || values.as_array().is_some_and(|v| v.contains(&Value::Null)),
+            );
         }
         let is_object = types.iter().any(|t| t == "object") || schema.contains_key("properties");
         if is_object && has_properties(&schema) {
@@ -421,7 +473,7 @@ impl Loader {
         match self.resolve(&member, &reference) {
             Ok(target) => Some(TypeRef::Named(self.named(target))),
             Err(d) => {
-                self.errors.push(d);
+                self.errors.push(*d);
                 Some(TypeRef::Any)
             }
         }
@@ -449,7 +501,9 @@ impl Loader {
             return self.errors.push(self.diag(loc, "allOf includes itself"));
         }
         let Some(schema) = self.object(loc).cloned() else {
-            return self.errors.push(self.diag(loc, "a schema must be a mapping"));
+            return self
+                .errors
+                .push(self.diag(loc, "a schema must be a mapping"));
         };
         if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
             match self.resolve(loc, reference) {
@@ -459,7 +513,7 @@ impl Loader {
                     let target_name = self.types[id.0].name.clone();
                     self.gather(&target, &target_name, out, seen);
                 }
-                Err(d) => self.errors.push(d),
+                Err(d) => self.errors.push(*d),
             }
             return;
         }
@@ -476,11 +530,15 @@ impl Loader {
         }
         for key in ["oneOf", "anyOf"] {
             if schema.contains_key(key) {
-                self.errors.push(self.diag(&loc.child(key), format!("unsupported construct: `{key}` inside an object merged by `allOf`")));
+                self.errors.push(self.diag(
+                    &loc.child(key),
+                    format!("unsupported construct: `{key}` inside an object merged by `allOf`"),
+                ));
             }
         }
         if let Some(required) = schema.get("required").and_then(Value::as_array) {
-            out.required.extend(required.iter().filter_map(Value::as_str).map(str::to_owned));
+            out.required
+                .extend(required.iter().filter_map(Value::as_str).map(str::to_owned));
         }
         if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
             for key in properties.keys() {
@@ -505,15 +563,22 @@ impl Loader {
     fn lower_field(&mut self, loc: &Loc, wire_name: &str, parent: &str) -> Field {
         let schema = self.object(loc).cloned().unwrap_or_default();
         if self.node(loc).is_some_and(|v| !v.is_object()) {
-            self.errors.push(self.diag(loc, "a property schema must be a mapping"));
+            self.errors
+                .push(self.diag(loc, "a property schema must be a mapping"));
         }
         let (_, mut nullable) = schema_types(&schema);
         let ty = self.type_of(loc, &format!("{parent}_{wire_name}"));
         // `oneOf: [X, {type: 'null'}]` (OpenAPI 3.1) makes the field nullable.
         nullable |= ["oneOf", "anyOf"].iter().any(|k| {
-            schema.get(*k).and_then(Value::as_array).is_some_and(|m| m.iter().any(is_null_schema))
+            schema
+                .get(*k)
+                .and_then(Value::as_array)
+                .is_some_and(|m| m.iter().any(is_null_schema))
         });
-        let access = match (bool_key(&schema, "readOnly"), bool_key(&schema, "writeOnly")) {
+        let access = match (
+            bool_key(&schema, "readOnly"),
+            bool_key(&schema, "writeOnly"),
+        ) {
             (true, false) => Access::ReadOnly,
             (false, true) => Access::WriteOnly,
             _ => Access::ReadWrite,
@@ -537,7 +602,8 @@ impl Loader {
     fn type_of(&mut self, loc: &Loc, name: &str) -> TypeRef {
         let Some(schema) = self.object(loc).cloned() else {
             if self.node(loc).is_some_and(|v| v != &Value::Bool(true)) {
-                self.errors.push(self.diag(loc, "a schema must be a mapping"));
+                self.errors
+                    .push(self.diag(loc, "a schema must be a mapping"));
             }
             return TypeRef::Any;
         };
@@ -545,7 +611,7 @@ impl Loader {
             return match self.resolve(loc, reference) {
                 Ok(target) => TypeRef::Named(self.named(target)),
                 Err(d) => {
-                    self.errors.push(d);
+                    self.errors.push(*d);
                     TypeRef::Any
                 }
             };
@@ -553,10 +619,19 @@ impl Loader {
         if let Some(target) = self.single_ref_all_of(loc, &schema) {
             return target;
         }
-        if let Some(members) = ["oneOf", "anyOf"].iter().find_map(|k| schema.get(*k).and_then(Value::as_array)) {
+        if let Some(members) = ["oneOf", "anyOf"]
+            .iter()
+            .find_map(|k| schema.get(*k).and_then(Value::as_array))
+        {
             // `oneOf: [X, {type: 'null'}]` is X, nullable (the field records the null).
-            let key = if schema.contains_key("oneOf") { "oneOf" } else { "anyOf" };
-            let non_null: Vec<usize> = (0..members.len()).filter(|&i| !is_null_schema(&members[i])).collect();
+            let key = if schema.contains_key("oneOf") {
+                "oneOf"
+            } else {
+                "anyOf"
+            };
+            let non_null: Vec<usize> = (0..members.len())
+                .filter(|&i| !is_null_schema(&members[i]))
+                .collect();
             if let [only] = non_null[..] {
                 return self.type_of(&loc.child(key).index(only), name);
             }
@@ -564,13 +639,18 @@ impl Loader {
         let composite = schema.contains_key("allOf")
             || schema.contains_key("oneOf")
             || schema.contains_key("anyOf")
-            || schema.get("enum").is_some_and(|e| e.as_array().is_some_and(|v| v.iter().any(|x| !x.is_null())))
+            || schema
+                .get("enum")
+                .is_some_and(|e| e.as_array().is_some_and(|v| v.iter().any(|x| !x.is_null())))
             || has_properties(&schema);
         if composite {
             if let Some(&id) = self.by_loc.get(loc) {
                 return TypeRef::Named(id);
             }
-            let title = schema.get("title").and_then(Value::as_str).map(|t| t.replace(' ', "_"));
+            let title = schema
+                .get("title")
+                .and_then(Value::as_str)
+                .map(|t| t.replace(' ', "_"));
             return TypeRef::Named(self.allocate(loc.clone(), title.as_deref().unwrap_or(name)));
         }
         self.lower_ref_inner(loc, &schema, name)
@@ -582,13 +662,16 @@ impl Loader {
         let ty = types.first().map(String::as_str);
         match ty {
             Some("array") => match schema.get("items") {
-                Some(_) => TypeRef::Array(Box::new(self.type_of(&loc.child("items"), &format!("{name}_inner")))),
+                Some(_) => TypeRef::Array(Box::new(
+                    self.type_of(&loc.child("items"), &format!("{name}_inner")),
+                )),
                 None => TypeRef::Array(Box::new(TypeRef::Any)),
             },
             Some("object") | None if schema.contains_key("additionalProperties") => {
                 match schema.get("additionalProperties") {
                     Some(Value::Object(ap)) if !ap.is_empty() => {
-                        let value = self.type_of(&loc.child("additionalProperties"), &format!("{name}_value"));
+                        let value = self
+                            .type_of(&loc.child("additionalProperties"), &format!("{name}_value"));
                         TypeRef::Map(Box::new(value))
                     }
                     _ => TypeRef::Object,
@@ -608,13 +691,19 @@ impl Loader {
 
     fn lower_enum(&mut self, loc: &Loc, values: &Value, types: &[String]) -> TypeKind {
         let Some(values) = values.as_array() else {
-            self.errors.push(self.diag(&loc.child("enum"), "`enum` must be a list"));
+            self.errors
+                .push(self.diag(&loc.child("enum"), "`enum` must be a list"));
             return alias(TypeRef::Any);
         };
         let values: Vec<&Value> = values.iter().filter(|v| !v.is_null()).collect();
-        let integer = types.first().is_some_and(|t| t == "integer") || (types.is_empty() && values.iter().all(|v| v.is_i64()));
+        let integer = types.first().is_some_and(|t| t == "integer")
+            || (types.is_empty() && values.iter().all(|v| v.is_i64()));
         if integer {
-            if let Some(ints) = values.iter().map(|v| v.as_i64()).collect::<Option<Vec<_>>>() {
+            if let Some(ints) = values
+                .iter()
+                .map(|v| v.as_i64())
+                .collect::<Option<Vec<_>>>()
+            {
                 return TypeKind::Enum(Enum::Integer(ints));
             }
         }
@@ -625,7 +714,10 @@ impl Loader {
                 Value::Number(n) => strings.push(n.to_string()),
                 Value::Bool(b) => strings.push(b.to_string()),
                 _ => {
-                    self.errors.push(self.diag(&loc.child("enum"), "unsupported construct: enum values must be strings or integers"));
+                    self.errors.push(self.diag(
+                        &loc.child("enum"),
+                        "unsupported construct: enum values must be strings or integers",
+                    ));
                     return alias(TypeRef::Any);
                 }
             }
@@ -636,9 +728,16 @@ impl Loader {
     }
 
     fn lower_union(&mut self, loc: &Loc, schema: &Map<String, Value>, name: &str) -> TypeKind {
-        let key = if schema.contains_key("oneOf") { "oneOf" } else { "anyOf" };
+        let key = if schema.contains_key("oneOf") {
+            "oneOf"
+        } else {
+            "anyOf"
+        };
         let Some(members) = schema.get(key).and_then(Value::as_array).cloned() else {
-            self.errors.push(self.diag(&loc.child(key), format!("`{key}` must be a list of schemas")));
+            self.errors.push(self.diag(
+                &loc.child(key),
+                format!("`{key}` must be a list of schemas"),
+            ));
             return alias(TypeRef::Any);
         };
         let discriminator = schema
@@ -651,11 +750,16 @@ impl Loader {
         if discriminator.is_some() {
             let mapping = loc.child("discriminator").child("mapping");
             for tag in self.keys(&mapping) {
-                let Some(target) = self.node(&mapping.child(&tag)).and_then(Value::as_str).map(str::to_owned) else {
+                let Some(target) = self
+                    .node(&mapping.child(&tag))
+                    .and_then(Value::as_str)
+                    .map(str::to_owned)
+                else {
                     continue;
                 };
                 // A bare name in a mapping means a schema of `components/schemas`.
-                let target_is_local = target.contains('#') || target.contains('.') || target.contains('/');
+                let target_is_local =
+                    target.contains('#') || target.contains('.') || target.contains('/');
                 let reference = if target_is_local {
                     target
                 } else {
@@ -664,7 +768,10 @@ impl Loader {
                 // Bare names were turned into pointers into the root document, which is document 0.
                 let at = mapping.child(&tag);
                 let at = if reference.starts_with("#/components") && !target_is_local {
-                    Loc { doc: 0, pointer: at.pointer }
+                    Loc {
+                        doc: 0,
+                        pointer: at.pointer,
+                    }
                 } else {
                     at
                 };
@@ -677,7 +784,7 @@ impl Loader {
                             ty: TypeRef::Named(id),
                         });
                     }
-                    Err(d) => self.errors.push(d),
+                    Err(d) => self.errors.push(*d),
                 }
             }
         }
@@ -702,11 +809,13 @@ impl Loader {
             variants,
         })
     }
-
 }
 
 fn alias(ty: TypeRef) -> TypeKind {
-    TypeKind::Alias(Alias { ty, nullable: false })
+    TypeKind::Alias(Alias {
+        ty,
+        nullable: false,
+    })
 }
 
 /// The `type` keyword as a list (3.1 allows one), without `"null"`, and whether `null` is allowed
@@ -715,7 +824,11 @@ fn schema_types(schema: &Map<String, Value>) -> (Vec<String>, bool) {
     let mut nullable = bool_key(schema, "nullable");
     let types = match schema.get("type") {
         Some(Value::String(t)) => vec![t.clone()],
-        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).map(str::to_owned).collect(),
+        Some(Value::Array(ts)) => ts
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_owned)
+            .collect(),
         _ => Vec::new(),
     };
     let types: Vec<String> = types
@@ -734,7 +847,10 @@ fn is_null_schema(schema: &Value) -> bool {
 }
 
 fn has_properties(schema: &Map<String, Value>) -> bool {
-    schema.get("properties").and_then(Value::as_object).is_some_and(|p| !p.is_empty())
+    schema
+        .get("properties")
+        .and_then(Value::as_object)
+        .is_some_and(|p| !p.is_empty())
 }
 
 fn bool_key(schema: &Map<String, Value>, key: &str) -> bool {
@@ -768,7 +884,9 @@ fn examples(schema: &Map<String, Value>) -> Vec<Value> {
     let mut out: Vec<Value> = schema.get("example").cloned().into_iter().collect();
     match schema.get("examples") {
         Some(Value::Array(items)) => out.extend(items.iter().cloned()),
-        Some(Value::Object(named)) => out.extend(named.values().filter_map(|e| e.get("value")).cloned()),
+        Some(Value::Object(named)) => {
+            out.extend(named.values().filter_map(|e| e.get("value")).cloned())
+        }
         _ => {}
     }
     out
@@ -791,7 +909,10 @@ fn constraints(schema: &Map<String, Value>) -> Constraints {
     Constraints {
         min_length: uint("minLength"),
         max_length: uint("maxLength"),
-        pattern: schema.get("pattern").and_then(Value::as_str).map(str::to_owned),
+        pattern: schema
+            .get("pattern")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
         minimum,
         maximum,
         exclusive_minimum,

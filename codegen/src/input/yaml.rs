@@ -66,11 +66,20 @@ pub fn parse(file: &Path, text: &str) -> Result<Document> {
             Event::StreamEnd => break,
             Event::DocumentStart(_) => {
                 if value.is_some() {
-                    return Err(builder.error(span, "a spec file must hold one YAML document, found a second").into());
+                    return Err(builder
+                        .error(
+                            span,
+                            "a spec file must hold one YAML document, found a second",
+                        )
+                        .into());
                 }
                 value = Some(builder.node(&mut events, String::new())?);
             }
-            _ => return Err(builder.error(span, "unexpected YAML event outside a document").into()),
+            _ => {
+                return Err(builder
+                    .error(span, "unexpected YAML event outside a document")
+                    .into())
+            }
         }
     }
     Ok(Document {
@@ -79,7 +88,8 @@ pub fn parse(file: &Path, text: &str) -> Result<Document> {
     })
 }
 
-type Events<'a> = dyn Iterator<Item = std::result::Result<(Event<'a>, Span), saphyr_parser::ScanError>> + 'a;
+type Events<'a> =
+    dyn Iterator<Item = std::result::Result<(Event<'a>, Span), saphyr_parser::ScanError>> + 'a;
 
 struct Builder<'t> {
     file: &'t Path,
@@ -91,7 +101,11 @@ struct Builder<'t> {
 
 impl Builder<'_> {
     fn error(&self, span: Span, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(self.file, message).at_line(span.start.line(), span.start.col() + 1, Some(self.text))
+        Diagnostic::new(self.file, message).at_line(
+            span.start.line(),
+            span.start.col() + 1,
+            Some(self.text),
+        )
     }
 
     fn next<'a>(&self, events: &mut Events<'a>) -> Result<(Event<'a>, Span)> {
@@ -99,11 +113,15 @@ impl Builder<'_> {
             Some(Ok(ev)) => Ok(ev),
             Some(Err(e)) => {
                 let m = e.marker();
-                Err(Diagnostic::new(self.file, format!("YAML syntax error: {}", e.info()))
-                    .at_line(m.line(), m.col() + 1, Some(self.text))
-                    .into())
+                Err(
+                    Diagnostic::new(self.file, format!("YAML syntax error: {}", e.info()))
+                        .at_line(m.line(), m.col() + 1, Some(self.text))
+                        .into(),
+                )
             }
-            None => Err(Diagnostic::new(self.file, "YAML document ends in the middle of a node").into()),
+            None => {
+                Err(Diagnostic::new(self.file, "YAML document ends in the middle of a node").into())
+            }
         }
     }
 
@@ -124,7 +142,9 @@ impl Builder<'_> {
             .insert(pointer.clone(), (span.start.line(), span.start.col() + 1));
         let (value, anchor) = match event {
             Event::Scalar(text, style, anchor, tag) => {
-                let explicit_str = tag.as_ref().is_some_and(|t| t.is_yaml_core_schema() && t.suffix == "str");
+                let explicit_str = tag
+                    .as_ref()
+                    .is_some_and(|t| t.is_yaml_core_schema() && t.suffix == "str");
                 let value = if style == ScalarStyle::Plain && !explicit_str {
                     plain_scalar(&text)
                 } else {
@@ -151,10 +171,16 @@ impl Builder<'_> {
                     let key = match event {
                         Event::MappingEnd => break,
                         Event::Scalar(text, ..) => text.into_owned(),
-                        _ => return Err(self.error(key_span, "mapping keys must be plain text").into()),
+                        _ => {
+                            return Err(self
+                                .error(key_span, "mapping keys must be plain text")
+                                .into())
+                        }
                     };
                     if map.contains_key(&key) {
-                        return Err(self.error(key_span, format!("duplicate key `{key}`")).into());
+                        return Err(self
+                            .error(key_span, format!("duplicate key `{key}`"))
+                            .into());
                     }
                     let child = format!("{pointer}/{}", escape_pointer(&key));
                     let value = self.node(events, child)?;
@@ -169,7 +195,10 @@ impl Builder<'_> {
                 let size = count_nodes(target);
                 if size > self.budget {
                     return Err(self
-                        .error(span, format!("alias expansion exceeds the limit of {ALIAS_BUDGET} nodes"))
+                        .error(
+                            span,
+                            format!("alias expansion exceeds the limit of {ALIAS_BUDGET} nodes"),
+                        )
                         .into());
                 }
                 self.budget -= size;
@@ -279,7 +308,10 @@ mod tests {
 
     #[test]
     fn json_is_yaml() {
-        assert_eq!(parse_ok(r#"{"a": [1, "x", null], "b": {"c": false}}"#), json!({"a": [1, "x", null], "b": {"c": false}}));
+        assert_eq!(
+            parse_ok(r#"{"a": [1, "x", null], "b": {"c": false}}"#),
+            json!({"a": [1, "x", null], "b": {"c": false}})
+        );
     }
 
     #[test]
@@ -298,11 +330,17 @@ mod tests {
 
     #[test]
     fn aliases_expand_within_budget() {
-        assert_eq!(parse_ok("a: &x {k: 1}\nb: *x"), json!({"a": {"k": 1}, "b": {"k": 1}}));
+        assert_eq!(
+            parse_ok("a: &x {k: 1}\nb: *x"),
+            json!({"a": {"k": 1}, "b": {"k": 1}})
+        );
         let mut bomb = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for i in 1..9 {
             let prev = format!("*a{}", i - 1);
-            bomb.push_str(&format!("a{i}: &a{i} [{}]\n", vec![prev.as_str(); 10].join(", ")));
+            bomb.push_str(&format!(
+                "a{i}: &a{i} [{}]\n",
+                [prev.as_str(); 10].join(", ")
+            ));
         }
         assert!(parse_err(&bomb).contains("alias expansion exceeds the limit"));
     }

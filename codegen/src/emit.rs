@@ -1,0 +1,853 @@
+//! Builds the Rust tokens of a model: structs, enums, unions and aliases with serde support.
+//!
+//! Rules the generated code follows (the crate docs of a generated crate repeat them for users):
+//! - a required field is `T`; a required nullable field is `Option<T>` (serialized as `null`);
+//! - every optional field is a `Nullable<T>` (emitted with the models) that keeps *absent*, `null` and a value
+//!   apart, because real payloads send `null` for optional fields whatever the spec says, and a
+//!   round trip must give back exactly what was read;
+//! - string and integer enums have an `Unknown` variant that keeps a value the spec does not list;
+//! - a tagged union (`oneOf` + `discriminator`) keeps the tag inside the variant's struct, so the
+//!   variant types also read and write the tag when used alone; an unknown tag is kept as JSON;
+//! - paths are absolute (`::std::string::String`), so a model named `String` or `Option` shadows nothing.
+//!
+//! `emit` only builds tokens; [`crate::render`] formats them.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::ir::{
+    Alias, Enum, Field, Model, Presence, Primitive, Struct, TypeDef, TypeId, TypeKind, TypeRef,
+    Union,
+};
+use crate::naming::{self, TypeNames};
+
+/// Options of the emitter.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {}
+
+/// Which crates the generated code uses, so `--crate` can write exactly those dependencies.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Uses {
+    /// `uuid::Uuid` appears.
+    pub uuid: bool,
+    /// `chrono` types appear.
+    pub chrono: bool,
+    /// `serde_json` types appear (free-form values, tagged unions).
+    pub json: bool,
+}
+
+/// The tokens of every type of `model`, plus the support types they need.
+pub fn emit(model: &Model, _options: &Options) -> (TokenStream, Uses) {
+    let cx = Context::new(model);
+    let mut items = vec![support()];
+    for (i, def) in model.types.iter().enumerate() {
+        items.push(cx.type_def(TypeId(i), def));
+    }
+    let uses = cx.uses.get();
+    (quote! { #(#items)* }, uses)
+}
+
+struct Context<'m> {
+    model: &'m Model,
+    names: TypeNames,
+    /// Types whose every value can derive `Eq`, and `Hash`.
+    eq: Vec<bool>,
+    hash: Vec<bool>,
+    /// Field, alias and variant edges that must be boxed to break a cycle of direct containment.
+    boxed: BTreeSet<(TypeId, TypeId)>,
+    uses: std::cell::Cell<Uses>,
+}
+
+impl<'m> Context<'m> {
+    fn new(model: &'m Model) -> Self {
+        let names = TypeNames::new(model);
+        let (eq, hash) = derivable(model);
+        Context {
+            model,
+            names,
+            eq,
+            hash,
+            boxed: cycles(model),
+            uses: std::cell::Cell::new(Uses::default()),
+        }
+    }
+
+    fn ident(&self, id: TypeId) -> Ident {
+        format_ident!("{}", self.names.get(id))
+    }
+
+    fn type_def(&self, id: TypeId, def: &TypeDef) -> TokenStream {
+        let TypeDef {
+            name,
+            origin: _,
+            doc,
+            deprecated,
+            examples: _,
+            kind,
+        } = def;
+        let mut text = doc
+            .clone()
+            .unwrap_or_else(|| format!("The `{name}` schema."));
+        if self.names.is_disambiguated(self.model, id) {
+            text.push_str(&format!(
+                "\n\nNamed `{}` because another schema's name also converts to `{}`; see the naming rules of the generator.",
+                self.names.get(id),
+                naming::upper_camel(name)
+            ));
+        }
+        if *deprecated {
+            text.push_str("\n\n**Deprecated** in the API description.");
+        }
+        let docs = doc_attrs(&text);
+        let ident = self.ident(id);
+        match kind {
+            TypeKind::Struct(s) => self.struct_def(id, &ident, docs, s),
+            TypeKind::Enum(e) => enum_def(&ident, docs, e),
+            TypeKind::Union(u) => self.union_def(id, &ident, docs, u),
+            TypeKind::Alias(a) => self.alias_def(id, &ident, docs, a),
+        }
+    }
+
+    fn derives(&self, id: TypeId, default: bool) -> TokenStream {
+        let eq = self.eq[id.0].then(|| quote!(Eq,));
+        let hash = self.hash[id.0].then(|| quote!(Hash,));
+        let default = default.then(|| quote!(Default,));
+        quote! {
+            #[derive(Clone, Debug, PartialEq, #eq #hash #default ::serde::Serialize, ::serde::Deserialize)]
+        }
+    }
+
+    fn struct_def(&self, id: TypeId, ident: &Ident, docs: TokenStream, s: &Struct) -> TokenStream {
+        let Struct { fields, additional } = s;
+        let mut taken = BTreeSet::new();
+        let mut out = Vec::new();
+        for field in fields {
+            out.push(self.field(id, field, &mut taken));
+        }
+        if let Some(value) = additional {
+            let name = unique_ident("additional_properties", &mut taken);
+            let ty = self.type_ref(id, value);
+            out.push(quote! {
+                /// Properties the API description does not list, kept as sent.
+                #[serde(flatten)]
+                pub #name: ::std::collections::BTreeMap<::std::string::String, #ty>,
+            });
+        }
+        let default = fields.iter().all(|f| !f.presence.is_required());
+        let derives = self.derives(id, default);
+        quote! {
+            #docs
+            #derives
+            pub struct #ident {
+                #(#out)*
+            }
+        }
+    }
+
+    fn field(&self, owner: TypeId, field: &Field, taken: &mut BTreeSet<String>) -> TokenStream {
+        let Field {
+            wire_name,
+            ty,
+            presence,
+            default,
+            access,
+            deprecated,
+            doc,
+            constraints: _,
+            examples: _,
+            note,
+        } = field;
+        let (base, _) = naming::field_ident(wire_name);
+        let ident_text = unique_name(&base, taken);
+        let ident: Ident =
+            syn::parse_str(&ident_text).unwrap_or_else(|_| format_ident!("field_{}", taken.len()));
+        let plain = ident_text.strip_prefix("r#").unwrap_or(&ident_text);
+        let rename = (plain != wire_name).then(|| quote!(rename = #wire_name,));
+        let rename_attr = (plain != wire_name).then(|| quote!(#[serde(rename = #wire_name)]));
+        let inner = self.type_ref(owner, ty);
+        let mut text = doc.clone().unwrap_or_default();
+        let mut notes = Vec::new();
+        match access {
+            crate::ir::Access::ReadOnly => {
+                notes.push("Read-only: sent by the API in responses.".to_owned())
+            }
+            crate::ir::Access::WriteOnly => {
+                notes.push("Write-only: sent in requests, never returned.".to_owned())
+            }
+            crate::ir::Access::ReadWrite => {}
+        }
+        if let Some(default) = default {
+            notes.push(format!("Defaults to `{default}` when absent."));
+        }
+        if *deprecated {
+            notes.push("**Deprecated** in the API description.".to_owned());
+        }
+        if let Some(note) = note {
+            notes.push(note.clone());
+        }
+        if !notes.is_empty() {
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            text.push_str(&notes.join("\n\n"));
+        }
+        if text.is_empty() {
+            text = format!("The `{wire_name}` property.");
+        }
+        let docs = doc_attrs(&text);
+        match presence {
+            Presence::Required => quote! {
+                #docs
+                #rename_attr
+                pub #ident: #inner,
+            },
+            Presence::RequiredNullable => quote! {
+                #docs
+                #rename_attr
+                pub #ident: ::std::option::Option<#inner>,
+            },
+            Presence::Optional | Presence::OptionalNullable => quote! {
+                #docs
+                #[serde(#rename default, skip_serializing_if = "Nullable::is_absent")]
+                pub #ident: Nullable<#inner>,
+            },
+        }
+    }
+
+    /// The Rust type of a reference made from inside type `owner`.
+    fn type_ref(&self, owner: TypeId, ty: &TypeRef) -> TokenStream {
+        match ty {
+            TypeRef::Named(id) => {
+                let ident = self.ident(*id);
+                if self.boxed.contains(&(owner, *id)) {
+                    quote!(::std::boxed::Box<#ident>)
+                } else {
+                    quote!(#ident)
+                }
+            }
+            TypeRef::Primitive(p) => self.primitive(*p),
+            // Containers allocate, so they break cycles themselves: no box inside.
+            TypeRef::Array(item) => {
+                let item = self.type_ref_unboxed(item);
+                quote!(::std::vec::Vec<#item>)
+            }
+            TypeRef::Map(value) => {
+                let value = self.type_ref_unboxed(value);
+                quote!(::std::collections::BTreeMap<::std::string::String, #value>)
+            }
+            TypeRef::Object => {
+                self.use_json();
+                quote!(::serde_json::Map<::std::string::String, ::serde_json::Value>)
+            }
+            TypeRef::Any => {
+                self.use_json();
+                quote!(::serde_json::Value)
+            }
+        }
+    }
+
+    fn type_ref_unboxed(&self, ty: &TypeRef) -> TokenStream {
+        match ty {
+            TypeRef::Named(id) => {
+                let ident = self.ident(*id);
+                quote!(#ident)
+            }
+            other => self.type_ref(TypeId(usize::MAX), other),
+        }
+    }
+
+    fn use_json(&self) {
+        let mut uses = self.uses.get();
+        uses.json = true;
+        self.uses.set(uses);
+    }
+
+    fn primitive(&self, p: Primitive) -> TokenStream {
+        let mut uses = self.uses.get();
+        let ty = match p {
+            Primitive::String | Primitive::Uri | Primitive::Byte | Primitive::Binary => {
+                quote!(::std::string::String)
+            }
+            Primitive::Uuid => {
+                uses.uuid = true;
+                quote!(::uuid::Uuid)
+            }
+            Primitive::DateTime => {
+                uses.chrono = true;
+                quote!(::chrono::DateTime<::chrono::FixedOffset>)
+            }
+            Primitive::Date => {
+                uses.chrono = true;
+                quote!(::chrono::NaiveDate)
+            }
+            Primitive::Boolean => quote!(bool),
+            Primitive::Int32 => quote!(i32),
+            Primitive::Int64 => quote!(i64),
+            Primitive::Float => quote!(f32),
+            Primitive::Double => quote!(f64),
+        };
+        self.uses.set(uses);
+        ty
+    }
+
+    fn alias_def(&self, id: TypeId, ident: &Ident, docs: TokenStream, a: &Alias) -> TokenStream {
+        let Alias { ty, nullable } = a;
+        let inner = self.type_ref(id, ty);
+        let ty = if *nullable {
+            quote!(::std::option::Option<#inner>)
+        } else {
+            inner
+        };
+        quote! {
+            #docs
+            pub type #ident = #ty;
+        }
+    }
+
+    fn union_def(&self, id: TypeId, ident: &Ident, docs: TokenStream, u: &Union) -> TokenStream {
+        let Union {
+            discriminator,
+            variants,
+        } = u;
+        let labels: Vec<String> = variants
+            .iter()
+            .map(|v| match (&v.tag, &v.ty) {
+                (Some(tag), _) => tag.clone(),
+                (None, TypeRef::Named(target)) => self.names.get(*target).to_owned(),
+                (None, other) => ref_label(other),
+            })
+            .collect();
+        let variant_names = naming::distinct_camel(labels.iter().map(String::as_str), &[]);
+        let idents: Vec<Ident> = variant_names
+            .iter()
+            .map(|n| format_ident!("{}", n))
+            .collect();
+        let types: Vec<TokenStream> = variants.iter().map(|v| self.type_ref(id, &v.ty)).collect();
+        let variant_docs: Vec<TokenStream> = variants
+            .iter()
+            .map(|v| match &v.tag {
+                Some(tag) => doc_attrs(&format!("`{tag}`")),
+                None => doc_attrs(&format!("A `{}`.", ref_label(&v.ty))),
+            })
+            .collect();
+        let eq = self.eq[id.0].then(|| quote!(Eq,));
+        let hash = self.hash[id.0].then(|| quote!(Hash,));
+        let Some(tag_name) = discriminator else {
+            return quote! {
+                #docs
+                #[derive(Clone, Debug, PartialEq, #eq #hash ::serde::Serialize, ::serde::Deserialize)]
+                #[serde(untagged)]
+                pub enum #ident {
+                    #(#variant_docs #idents(#types),)*
+                }
+            };
+        };
+        self.use_json();
+        let unknown = fallback_name(&variant_names);
+        let tags: Vec<&str> = variants
+            .iter()
+            .map(|v| v.tag.as_deref().unwrap_or_default())
+            .collect();
+        // A variant whose struct lacks the tag property gets the tag written back on output.
+        let carries_tag: Vec<bool> = variants
+            .iter()
+            .map(|v| match &v.ty {
+                TypeRef::Named(target) => self.has_field(*target, tag_name),
+                _ => false,
+            })
+            .collect();
+        let serialize_arms = idents.iter().zip(&tags).zip(&carries_tag).map(|((ident, tag), carries)| {
+            if *carries {
+                quote!(Self::#ident(value) => ::serde::Serialize::serialize(value, serializer),)
+            } else {
+                quote!(Self::#ident(value) => {
+                    let mut json = ::serde_json::to_value(value).map_err(::serde::ser::Error::custom)?;
+                    if let ::serde_json::Value::Object(map) = &mut json {
+                        map.insert(#tag_name.into(), ::serde_json::Value::String(#tag.into()));
+                    }
+                    ::serde::Serialize::serialize(&json, serializer)
+                })
+            }
+        });
+        let deserialize_arms = idents.iter().zip(&tags).zip(&types).map(|((ident, tag), ty)| {
+            quote!(#tag => <#ty as ::serde::Deserialize>::deserialize(value).map(Self::#ident),)
+        });
+        let unknown_doc = doc_attrs(&format!(
+            "A `{tag_name}` this version of the API description does not list, kept as sent."
+        ));
+        quote! {
+            #docs
+            ///
+            #[doc = concat!("Tagged by the `", #tag_name, "` property, which each variant's type keeps as a field.")]
+            #[derive(Clone, Debug, PartialEq, #eq)]
+            pub enum #ident {
+                #(#variant_docs #idents(#types),)*
+                #unknown_doc
+                #unknown(::serde_json::Value),
+            }
+
+            impl ::serde::Serialize for #ident {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    match self {
+                        #(#serialize_arms)*
+                        Self::#unknown(value) => ::serde::Serialize::serialize(value, serializer),
+                    }
+                }
+            }
+
+            impl<'de> ::serde::Deserialize<'de> for #ident {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                    let tag = match value.get(#tag_name) {
+                        ::std::option::Option::Some(::serde_json::Value::String(tag)) => tag.clone(),
+                        _ => return ::std::result::Result::Ok(Self::#unknown(value)),
+                    };
+                    let result = match tag.as_str() {
+                        #(#deserialize_arms)*
+                        _ => return ::std::result::Result::Ok(Self::#unknown(value)),
+                    };
+                    result.map_err(::serde::de::Error::custom)
+                }
+            }
+        }
+    }
+
+    fn has_field(&self, id: TypeId, wire_name: &str) -> bool {
+        match &self.model.get(id).kind {
+            TypeKind::Struct(s) => s.fields.iter().any(|f| f.wire_name == wire_name),
+            TypeKind::Alias(Alias {
+                ty: TypeRef::Named(target),
+                ..
+            }) => self.has_field(*target, wire_name),
+            _ => false,
+        }
+    }
+}
+
+fn enum_def(ident: &Ident, docs: TokenStream, e: &Enum) -> TokenStream {
+    match e {
+        Enum::String(values) => {
+            let names = naming::distinct_camel(values.iter().map(String::as_str), &[]);
+            let unknown = fallback_name(&names);
+            let idents: Vec<Ident> = names.iter().map(|n| format_ident!("{}", n)).collect();
+            let docs_v = values.iter().map(|v| doc_attrs(&format!("`{v}`")));
+            quote! {
+                #docs
+                #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+                pub enum #ident {
+                    #(#docs_v #idents,)*
+                    /// A value this version of the API description does not list, kept as sent.
+                    #unknown(::std::string::String),
+                }
+
+                impl #ident {
+                    /// The value as it appears in JSON.
+                    pub fn as_str(&self) -> &str {
+                        match self {
+                            #(Self::#idents => #values,)*
+                            Self::#unknown(value) => value,
+                        }
+                    }
+                }
+
+                impl ::std::convert::From<&str> for #ident {
+                    fn from(value: &str) -> Self {
+                        match value {
+                            #(#values => Self::#idents,)*
+                            other => Self::#unknown(other.to_owned()),
+                        }
+                    }
+                }
+
+                impl ::std::fmt::Display for #ident {
+                    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(self.as_str())
+                    }
+                }
+
+                impl ::serde::Serialize for #ident {
+                    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                        serializer.serialize_str(self.as_str())
+                    }
+                }
+
+                impl<'de> ::serde::Deserialize<'de> for #ident {
+                    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                        let value = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
+                        ::std::result::Result::Ok(match value.as_str() {
+                            #(#values => Self::#idents,)*
+                            _ => Self::#unknown(value),
+                        })
+                    }
+                }
+            }
+        }
+        Enum::Integer(values) => {
+            let labels: Vec<String> = values
+                .iter()
+                .map(|v| {
+                    if *v < 0 {
+                        format!("Minus{}", v.unsigned_abs())
+                    } else {
+                        format!("V{v}")
+                    }
+                })
+                .collect();
+            let names = naming::distinct_camel(labels.iter().map(String::as_str), &[]);
+            let unknown = fallback_name(&names);
+            let idents: Vec<Ident> = names.iter().map(|n| format_ident!("{}", n)).collect();
+            let lits: Vec<Literal> = values.iter().map(|v| Literal::i64_unsuffixed(*v)).collect();
+            let docs_v = values.iter().map(|v| doc_attrs(&format!("`{v}`")));
+            quote! {
+                #docs
+                #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+                pub enum #ident {
+                    #(#docs_v #idents,)*
+                    /// A value this version of the API description does not list, kept as sent.
+                    #unknown(i64),
+                }
+
+                impl #ident {
+                    /// The value as it appears in JSON.
+                    pub fn value(self) -> i64 {
+                        match self {
+                            #(Self::#idents => #lits,)*
+                            Self::#unknown(value) => value,
+                        }
+                    }
+                }
+
+                impl ::std::convert::From<i64> for #ident {
+                    fn from(value: i64) -> Self {
+                        match value {
+                            #(#lits => Self::#idents,)*
+                            other => Self::#unknown(other),
+                        }
+                    }
+                }
+
+                impl ::serde::Serialize for #ident {
+                    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                        serializer.serialize_i64(self.value())
+                    }
+                }
+
+                impl<'de> ::serde::Deserialize<'de> for #ident {
+                    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                        <i64 as ::serde::Deserialize>::deserialize(deserializer).map(Self::from)
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The name of an enum's or union's catch-all variant: `Unknown`, unless a listed value took it.
+fn fallback_name(taken: &[String]) -> Ident {
+    let name = ["Unknown", "UnknownValue", "Other"]
+        .into_iter()
+        .find(|n| !taken.iter().any(|t| t == n))
+        .map(str::to_owned)
+        .unwrap_or_else(|| format!("Unknown{}", taken.len()));
+    format_ident!("{}", name)
+}
+
+/// A short label for an unnamed union member: `String`, `Integer`, `Array`, ….
+fn ref_label(ty: &TypeRef) -> String {
+    match ty {
+        TypeRef::Named(_) => "Named".to_owned(),
+        TypeRef::Primitive(p) => match p {
+            Primitive::Boolean => "Boolean",
+            Primitive::Int32 | Primitive::Int64 => "Integer",
+            Primitive::Float | Primitive::Double => "Number",
+            _ => "String",
+        }
+        .to_owned(),
+        TypeRef::Array(_) => "Array".to_owned(),
+        TypeRef::Map(_) | TypeRef::Object => "Object".to_owned(),
+        TypeRef::Any => "Value".to_owned(),
+    }
+}
+
+fn unique_name(base: &str, taken: &mut BTreeSet<String>) -> String {
+    let mut name = base.to_owned();
+    let mut n = 2;
+    while !taken.insert(name.clone()) {
+        name = format!("{base}_{n}");
+        n += 1;
+    }
+    name
+}
+
+fn unique_ident(base: &str, taken: &mut BTreeSet<String>) -> Ident {
+    format_ident!("{}", unique_name(base, taken))
+}
+
+/// Which types can derive `Eq` and `Hash`: a fixpoint from "all can", removing any type that holds a
+/// float (neither), or JSON values (no `Hash`).
+fn derivable(model: &Model) -> (Vec<bool>, Vec<bool>) {
+    let n = model.types.len();
+    let (mut eq, mut hash) = (vec![true; n], vec![true; n]);
+    loop {
+        let mut changed = false;
+        for (i, def) in model.types.iter().enumerate() {
+            let refs = direct_refs(def);
+            let e = refs.iter().all(|r| ref_is(r, &eq, false));
+            let h = e && refs.iter().all(|r| ref_is(r, &hash, true));
+            let (e, h) = match &def.kind {
+                // Tagged unions hold `serde_json::Value` in their fallback variant.
+                TypeKind::Union(Union {
+                    discriminator: Some(_),
+                    ..
+                }) => (e, false),
+                TypeKind::Enum(_) => (true, true),
+                _ => (e, h),
+            };
+            if eq[i] != e || hash[i] != h {
+                eq[i] = e;
+                hash[i] = h;
+                changed = true;
+            }
+        }
+        if !changed {
+            return (eq, hash);
+        }
+    }
+}
+
+fn ref_is(ty: &TypeRef, table: &[bool], for_hash: bool) -> bool {
+    match ty {
+        TypeRef::Named(id) => table[id.0],
+        TypeRef::Primitive(Primitive::Float | Primitive::Double) => false,
+        TypeRef::Primitive(_) => true,
+        TypeRef::Array(item) | TypeRef::Map(item) => ref_is(item, table, for_hash),
+        TypeRef::Object | TypeRef::Any => !for_hash,
+    }
+}
+
+/// The type references a definition holds.
+fn direct_refs(def: &TypeDef) -> Vec<&TypeRef> {
+    match &def.kind {
+        TypeKind::Struct(s) => s
+            .fields
+            .iter()
+            .map(|f| &f.ty)
+            .chain(s.additional.iter())
+            .collect(),
+        TypeKind::Enum(_) => Vec::new(),
+        TypeKind::Union(u) => u.variants.iter().map(|v| &v.ty).collect(),
+        TypeKind::Alias(a) => vec![&a.ty],
+    }
+}
+
+/// The edges `(from, to)` of direct containment (not through `Vec` or a map) that close a cycle, which
+/// must be boxed for the types to have a size.
+fn cycles(model: &Model) -> BTreeSet<(TypeId, TypeId)> {
+    let mut edges: BTreeMap<TypeId, Vec<TypeId>> = BTreeMap::new();
+    for (i, def) in model.types.iter().enumerate() {
+        let targets = direct_refs(def).into_iter().filter_map(|r| match r {
+            TypeRef::Named(id) => Some(*id),
+            _ => None,
+        });
+        edges.entry(TypeId(i)).or_default().extend(targets);
+    }
+    let reaches = |from: TypeId, to: TypeId| -> bool {
+        let mut stack = vec![from];
+        let mut seen = BTreeSet::new();
+        while let Some(at) = stack.pop() {
+            if at == to {
+                return true;
+            }
+            if seen.insert(at) {
+                stack.extend(edges.get(&at).into_iter().flatten().copied());
+            }
+        }
+        false
+    };
+    let mut boxed = BTreeSet::new();
+    for (&from, targets) in &edges {
+        for &to in targets {
+            // Aliases cannot hold a box of themselves meaningfully, so only structs and unions box.
+            let boxes = !matches!(model.get(from).kind, TypeKind::Alias(_));
+            if boxes && reaches(to, from) {
+                boxed.insert((from, to));
+            }
+        }
+    }
+    boxed
+}
+
+/// `#[doc]` attributes for a description, made safe for rustdoc: no line is indented (an indented
+/// block would become a doctest), code fences are marked `text`, bare URLs become autolinks, and `[`,
+/// `]` and `<` that are not markdown links are escaped so they cannot become broken intra-doc links or
+/// HTML tags.
+pub fn doc_attrs(text: &str) -> TokenStream {
+    let cleaned = sanitize_doc(text);
+    let lines = cleaned.lines().map(|line| {
+        let line = if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        };
+        let lit = Literal::string(&line);
+        quote!(#[doc = #lit])
+    });
+    quote!(#(#lines)*)
+}
+
+fn sanitize_doc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut in_fence = false;
+    for line in text.trim().lines() {
+        let line = line.trim();
+        if let Some(lang) = line.strip_prefix("```") {
+            if !in_fence && (lang.is_empty() || lang != "text") {
+                out.push_str("```text\n");
+            } else {
+                out.push_str("```\n");
+            }
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence {
+            out.push_str(line);
+        } else {
+            out.push_str(&escape_doc_line(line));
+        }
+        out.push('\n');
+    }
+    if in_fence {
+        out.push_str("```\n");
+    }
+    out
+}
+
+fn escape_doc_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while !rest.is_empty() {
+        if rest.starts_with("http://") || rest.starts_with("https://") {
+            let end = rest
+                .find(|c: char| c.is_whitespace() || c == ')' || c == '>' || c == '"' || c == '\'')
+                .unwrap_or(rest.len());
+            let url = rest[..end].trim_end_matches(['.', ',', ';', ':']);
+            let preceded = out.ends_with('(') || out.ends_with('<');
+            if preceded {
+                out.push_str(url);
+            } else {
+                out.push('<');
+                out.push_str(url);
+                out.push('>');
+            }
+            rest = &rest[url.len()..];
+            continue;
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        match c {
+            '[' => {
+                // A markdown link `[text](url)` stays; any other bracket is escaped.
+                let is_link = rest
+                    .find("](")
+                    .is_some_and(|close| !rest[1..close].contains(['[', ']']));
+                out.push_str(if is_link { "[" } else { "\\[" });
+            }
+            ']' => {
+                let is_link = rest.starts_with("](");
+                out.push_str(if is_link { "]" } else { "\\]" });
+            }
+            '<' => {
+                if rest.starts_with("<http://") || rest.starts_with("<https://") {
+                    out.push('<');
+                } else {
+                    out.push_str("&lt;");
+                }
+            }
+            _ => out.push(c),
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// The support types every generated file starts with.
+fn support() -> TokenStream {
+    quote! {
+        /// A field that may be absent from a payload, present as `null`, or present with a value.
+        ///
+        /// Every optional field of the models is a `Nullable`, so a payload read and written back keeps
+        /// `null` where it had `null` and omits what it omitted (a `PATCH` can clear a field by sending
+        /// `Nullable::Null`). Use [`Nullable::as_option`] or [`Nullable::into_option`] when the
+        /// difference does not matter.
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Nullable<T> {
+            /// The field is not in the payload.
+            #[default]
+            Absent,
+            /// The field is in the payload as `null`.
+            Null,
+            /// The field has a value.
+            Value(T),
+        }
+
+        impl<T> Nullable<T> {
+            /// Whether the field is absent (used to skip it when serializing).
+            pub fn is_absent(&self) -> bool {
+                matches!(self, Self::Absent)
+            }
+
+            /// Whether the field is `null`.
+            pub fn is_null(&self) -> bool {
+                matches!(self, Self::Null)
+            }
+
+            /// The value, if there is one.
+            pub fn as_option(&self) -> ::std::option::Option<&T> {
+                match self {
+                    Self::Value(value) => ::std::option::Option::Some(value),
+                    Self::Absent | Self::Null => ::std::option::Option::None,
+                }
+            }
+
+            /// The value, if there is one.
+            pub fn into_option(self) -> ::std::option::Option<T> {
+                match self {
+                    Self::Value(value) => ::std::option::Option::Some(value),
+                    Self::Absent | Self::Null => ::std::option::Option::None,
+                }
+            }
+        }
+
+        impl<T> ::std::convert::From<T> for Nullable<T> {
+            fn from(value: T) -> Self {
+                Self::Value(value)
+            }
+        }
+
+        impl<T> ::std::convert::From<::std::option::Option<T>> for Nullable<T> {
+            /// `None` becomes `Null`: an explicit "no value".
+            fn from(value: ::std::option::Option<T>) -> Self {
+                match value {
+                    ::std::option::Option::Some(value) => Self::Value(value),
+                    ::std::option::Option::None => Self::Null,
+                }
+            }
+        }
+
+        impl<T: ::serde::Serialize> ::serde::Serialize for Nullable<T> {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    Self::Value(value) => serializer.serialize_some(value),
+                    Self::Absent | Self::Null => serializer.serialize_none(),
+                }
+            }
+        }
+
+        impl<'de, T: ::serde::Deserialize<'de>> ::serde::Deserialize<'de> for Nullable<T> {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer).map(Self::from)
+            }
+        }
+    }
+}

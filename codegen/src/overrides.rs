@@ -1,0 +1,222 @@
+//! Replacements for types and field types where an API description is wrong, applied to the IR.
+//!
+//! A replacement names its target by source name (`webhook_event_payload_resource`) or Rust name
+//! (`WebhookEventPayloadResource`), and gives the new type as a small expression:
+//! `any`, `object`, `string`, `uuid`, `date-time`, `date`, `uri`, `byte`, `binary`, `boolean`,
+//! `integer`/`int64`, `int32`, `number`/`double`, `float`, `[T]` (array of T), `{T}` (map of T), or the
+//! name of a type of the model. A replacement whose target is not in the model is an error, so a stale
+//! override is noticed when the spec changes.
+
+use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::ir::{Alias, Model, Primitive, TypeId, TypeKind, TypeRef};
+use crate::naming::upper_camel;
+
+/// What a replacement applies to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A whole type, which becomes an alias of the new type.
+    Type(String),
+    /// One field of a struct: type name, JSON name of the field.
+    Field(String, String),
+}
+
+/// One replacement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Override {
+    /// What is replaced.
+    pub target: Target,
+    /// The new type, as an expression (see the module docs).
+    pub ty: String,
+    /// Why, for the generated docs (the evidence that the spec is wrong).
+    pub reason: Option<String>,
+}
+
+/// Applies `overrides` to `model` in order. `source` names the input in errors.
+pub fn apply(model: &mut Model, overrides: &[Override], source: &str) -> Result<()> {
+    let mut errors = Vec::new();
+    for o in overrides {
+        if let Err(message) = apply_one(model, o) {
+            errors.push(Diagnostic::new(source, format!("override: {message}")));
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error {
+            diagnostics: errors,
+        })
+    }
+}
+
+fn apply_one(model: &mut Model, o: &Override) -> std::result::Result<(), String> {
+    let ty = parse(&o.ty, model)?;
+    let note = o
+        .reason
+        .as_ref()
+        .map(|r| format!("Type replaced by the generator's configuration: {r}"));
+    match &o.target {
+        Target::Type(name) => {
+            let id = find(model, name)?;
+            let def = &mut model.types[id.0];
+            def.kind = TypeKind::Alias(Alias {
+                ty,
+                nullable: false,
+            });
+            if let Some(note) = note {
+                let doc = def.doc.get_or_insert_with(String::new);
+                if !doc.is_empty() {
+                    doc.push_str("\n\n");
+                }
+                doc.push_str(&note);
+            }
+        }
+        Target::Field(name, field) => {
+            let id = find(model, name)?;
+            let TypeKind::Struct(s) = &mut model.types[id.0].kind else {
+                return Err(format!(
+                    "`{name}` is not a struct, so it has no field `{field}`"
+                ));
+            };
+            let Some(f) = s.fields.iter_mut().find(|f| f.wire_name == *field) else {
+                return Err(format!("`{name}` has no field `{field}`"));
+            };
+            f.ty = ty;
+            if note.is_some() {
+                f.note = note;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn find(model: &Model, name: &str) -> std::result::Result<TypeId, String> {
+    model
+        .find(name)
+        .or_else(|| {
+            model
+                .types
+                .iter()
+                .position(|t| upper_camel(&t.name) == name)
+                .map(TypeId)
+        })
+        .ok_or_else(|| format!("the input has no type `{name}`"))
+}
+
+/// Parses a type expression.
+pub fn parse(expr: &str, model: &Model) -> std::result::Result<TypeRef, String> {
+    let e = expr.trim();
+    if let Some(inner) = e.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+        return Ok(TypeRef::Array(Box::new(parse(inner, model)?)));
+    }
+    if let Some(inner) = e.strip_prefix('{').and_then(|r| r.strip_suffix('}')) {
+        return Ok(TypeRef::Map(Box::new(parse(inner, model)?)));
+    }
+    let primitive = match e {
+        "any" => return Ok(TypeRef::Any),
+        "object" => return Ok(TypeRef::Object),
+        "string" => Primitive::String,
+        "uuid" => Primitive::Uuid,
+        "date-time" => Primitive::DateTime,
+        "date" => Primitive::Date,
+        "uri" => Primitive::Uri,
+        "byte" => Primitive::Byte,
+        "binary" => Primitive::Binary,
+        "boolean" => Primitive::Boolean,
+        "integer" | "int64" => Primitive::Int64,
+        "int32" => Primitive::Int32,
+        "number" | "double" => Primitive::Double,
+        "float" => Primitive::Float,
+        "" => return Err(format!("empty type in `{expr}`")),
+        name => {
+            return find(model, name)
+                .map(TypeRef::Named)
+                .map_err(|_| format!("unknown type `{name}` in `{expr}`"))
+        }
+    };
+    Ok(TypeRef::Primitive(primitive))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::{Field, Presence, Struct, TypeDef};
+
+    fn model() -> Model {
+        let field = Field {
+            wire_name: "output".into(),
+            ty: TypeRef::Object,
+            presence: Presence::Optional,
+            default: None,
+            access: Default::default(),
+            deprecated: false,
+            doc: None,
+            constraints: Default::default(),
+            examples: Vec::new(),
+            note: None,
+        };
+        Model {
+            title: None,
+            version: None,
+            types: vec![TypeDef {
+                name: "task".into(),
+                origin: "t.yaml#/task".into(),
+                doc: None,
+                deprecated: false,
+                examples: Vec::new(),
+                kind: TypeKind::Struct(Struct {
+                    fields: vec![field],
+                    additional: None,
+                }),
+            }],
+        }
+    }
+
+    fn field_override(ty: &str) -> Override {
+        Override {
+            target: Target::Field("Task".into(), "output".into()),
+            ty: ty.into(),
+            reason: None,
+        }
+    }
+
+    #[test]
+    fn parses_type_expressions() {
+        let m = model();
+        assert_eq!(
+            parse("[{uuid}]", &m),
+            Ok(TypeRef::Array(Box::new(TypeRef::Map(Box::new(
+                TypeRef::Primitive(Primitive::Uuid)
+            )))))
+        );
+        assert_eq!(parse("task", &m), Ok(TypeRef::Named(TypeId(0))));
+        assert_eq!(parse("Task", &m), Ok(TypeRef::Named(TypeId(0))));
+        assert!(parse("nope", &m)
+            .unwrap_err()
+            .contains("unknown type `nope`"));
+    }
+
+    #[test]
+    fn replaces_a_field_type_by_rust_or_source_name() {
+        let mut m = model();
+        apply(&mut m, &[field_override("any")], "spec.yaml").unwrap();
+        let TypeKind::Struct(s) = &m.types[0].kind else {
+            unreachable!()
+        };
+        assert_eq!(s.fields[0].ty, TypeRef::Any);
+    }
+
+    #[test]
+    fn stale_overrides_are_errors() {
+        let mut m = model();
+        let o = Override {
+            target: Target::Field("task".into(), "missing".into()),
+            ty: "any".into(),
+            reason: None,
+        };
+        let err = apply(&mut m, &[o], "spec.yaml").unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "error: spec.yaml: override: `task` has no field `missing`"
+        );
+    }
+}
