@@ -1,21 +1,44 @@
 //! Generates the Onfido models from `spec/onfido/` into `OUT_DIR` at build time.
+//!
+//! Where real payloads contradict the spec, the configuration below corrects the models, each time
+//! with the evidence (the payloads are in `tests/fixtures/samples/`, see SOURCES.md there).
+
+use modelgen::{Config, Override, Target};
+
+fn replace_field(type_name: &str, field: &str, ty: &str, reason: &str) -> Override {
+    Override {
+        target: Target::Field(type_name.into(), field.into()),
+        ty: ty.into(),
+        reason: Some(reason.into()),
+    }
+}
 
 fn main() {
-    let result = modelgen::Config::new()
-        .input("spec/onfido/openapi.yaml")
-        .replace(modelgen::Override {
-            // The spec declares a task's `output` as `type: object`, but real webhook payloads send a
-            // list there: onfido-node's test/media/studio_webhook_event_with_list_in_output.json
-            // (tests/fixtures/samples/WebhookEvent__onfido-node-media-studio-list-output.json).
-            target: modelgen::Target::Field("webhook_event_payload_resource".into(), "output".into()),
-            ty: "any".into(),
-            reason: Some(
-                "the spec says `object`, but the API sends lists too (a task's output can be any JSON value)."
-                    .into(),
-            ),
-        })
-        .build();
-    if let Err(error) = result {
+    let mut config = Config::new();
+    config.input("spec/onfido/openapi.yaml");
+    // The spec says a task's `output` is an object; the API also sends lists
+    // (WebhookEvent__onfido-node-media-studio-list-output.json: `payload.resource.output` is an array).
+    config.replace(replace_field(
+        "webhook_event_payload_resource",
+        "output",
+        "any",
+        "the spec says `object`, but the API sends lists too: a task's output can be any JSON value.",
+    ));
+    // The spec says report ids are UUIDs; the check that onfido-node's tests read back has
+    // `"report_ids": ["report-1", "report-2"]` (Check__onfido-node-test-examples.json). Text reads both.
+    for type_name in ["check", "check_response"] {
+        config.replace(replace_field(
+            type_name,
+            "report_ids",
+            "[string]",
+            "the spec says `uuid`, but payloads carry report ids that are not UUIDs.",
+        ));
+    }
+    // The object of a workflow-task webhook event carries task fields that the spec does not list
+    // (`task_spec_id`, `task_def_id`, `workflow_run_id` in
+    // WebhookEvent__onfido-node-media-studio-list-output.json): keep them.
+    config.keep_unknown_fields("webhook_event_payload_object");
+    if let Err(error) = config.build() {
         eprintln!("{error}");
         std::process::exit(1);
     }

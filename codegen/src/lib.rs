@@ -31,7 +31,7 @@ pub mod write;
 
 pub use diagnostic::{Diagnostic, Error, Location, Result};
 pub use emit::{Options, Uses};
-pub use overrides::{Override, Target};
+pub use overrides::{Override, Target, UnknownFields};
 
 /// The result of a generation.
 #[derive(Clone, Debug)]
@@ -51,6 +51,7 @@ pub struct Generated {
 pub struct Config {
     input: Option<PathBuf>,
     overrides: Vec<Override>,
+    unknown_fields: UnknownFields,
     options: Options,
     file_name: String,
 }
@@ -60,6 +61,7 @@ impl Default for Config {
         Config {
             input: None,
             overrides: Vec::new(),
+            unknown_fields: UnknownFields::AsDeclared,
             options: Options::default(),
             file_name: "models.rs".to_owned(),
         }
@@ -106,6 +108,25 @@ impl Config {
         self
     }
 
+    /// Keeps the properties that type `type_name`'s schema does not list, in a flattened
+    /// `additional_properties` map, so they survive a round trip. Repeatable.
+    pub fn keep_unknown_fields(&mut self, type_name: &str) -> &mut Self {
+        match &mut self.unknown_fields {
+            UnknownFields::Types(names) => names.push(type_name.to_owned()),
+            UnknownFields::All => {}
+            UnknownFields::AsDeclared => {
+                self.unknown_fields = UnknownFields::Types(vec![type_name.to_owned()])
+            }
+        }
+        self
+    }
+
+    /// Keeps unlisted properties in every struct (see [`Config::keep_unknown_fields`]).
+    pub fn keep_all_unknown_fields(&mut self) -> &mut Self {
+        self.unknown_fields = UnknownFields::All;
+        self
+    }
+
     /// The file name [`Config::build`] writes in `OUT_DIR` (default `models.rs`).
     pub fn out_file_name(&mut self, name: &str) -> &mut Self {
         self.file_name = name.to_owned();
@@ -125,11 +146,9 @@ impl Config {
     pub fn load(&self) -> Result<input::Loaded> {
         let path = self.input_path()?;
         let mut loaded = input::load(path)?;
-        overrides::apply(
-            &mut loaded.model,
-            &self.overrides,
-            &path.display().to_string(),
-        )?;
+        let source = path.display().to_string();
+        overrides::apply(&mut loaded.model, &self.overrides, &source)?;
+        overrides::keep_unknown_fields(&mut loaded.model, &self.unknown_fields, &source)?;
         Ok(loaded)
     }
 

@@ -42,6 +42,9 @@ Options:
                        [T] (array), {T} (map), or a type name of the spec. Repeatable.
   --replace-type <TYPE=TYPE>
                        Replace a whole type by another. Repeatable.
+  --keep-unknown-fields <TYPE>
+                       Keep the properties TYPE's schema does not list in a flattened map, so they
+                       survive a round trip. Repeatable; `--keep-unknown-fields '*'` for every struct.
   -h, --help           Show this help
 
 On failure nothing is written, the problems are printed with file and location, and the exit code
@@ -145,6 +148,14 @@ fn generate(parser: &mut lexopt::Parser) -> Result<ExitCode, Failure> {
                     split_assignment("--replace-type", &parser.value()?.string()?)?;
                 config.replace_type(&type_name, &ty);
             }
+            Long("keep-unknown-fields") => match parser.value()?.string()?.as_str() {
+                "*" => {
+                    config.keep_all_unknown_fields();
+                }
+                name => {
+                    config.keep_unknown_fields(name);
+                }
+            },
             Value(path) if input.is_none() => input = Some(path.into()),
             other => return Err(other.unexpected().into()),
         }

@@ -11,6 +11,56 @@ use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::ir::{Alias, Model, Primitive, TypeId, TypeKind, TypeRef};
 use crate::naming::upper_camel;
 
+/// Which structs keep the properties their schema does not list, in a flattened map, so a payload
+/// read and written back loses nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum UnknownFields {
+    /// Only structs whose schema allows `additionalProperties` (the default).
+    #[default]
+    AsDeclared,
+    /// Also these types (source or Rust names).
+    Types(Vec<String>),
+    /// Every struct.
+    All,
+}
+
+/// Gives the structs `which` selects a map for unlisted properties.
+pub fn keep_unknown_fields(model: &mut Model, which: &UnknownFields, source: &str) -> Result<()> {
+    let ids: Vec<TypeId> = match which {
+        UnknownFields::AsDeclared => return Ok(()),
+        UnknownFields::All => (0..model.types.len()).map(TypeId).collect(),
+        UnknownFields::Types(names) => {
+            let mut ids = Vec::new();
+            let mut errors = Vec::new();
+            for name in names {
+                match find(model, name) {
+                    Ok(id) if matches!(model.get(id).kind, TypeKind::Struct(_)) => ids.push(id),
+                    Ok(_) => errors.push(Diagnostic::new(
+                        source,
+                        format!("unknown fields: `{name}` is not a struct"),
+                    )),
+                    Err(message) => errors.push(Diagnostic::new(
+                        source,
+                        format!("unknown fields: {message}"),
+                    )),
+                }
+            }
+            if !errors.is_empty() {
+                return Err(Error {
+                    diagnostics: errors,
+                });
+            }
+            ids
+        }
+    };
+    for id in ids {
+        if let TypeKind::Struct(s) = &mut model.types[id.0].kind {
+            s.additional.get_or_insert(TypeRef::Any);
+        }
+    }
+    Ok(())
+}
+
 /// What a replacement applies to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Target {
