@@ -30,4 +30,7 @@
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 
+#![deny(warnings)]
+#![warn(missing_docs)]
+
 include!(concat!(env!("OUT_DIR"), "/models.rs"));

@@ -8,7 +8,9 @@
 //! - string and integer enums have an `Unknown` variant that keeps a value the spec does not list;
 //! - a tagged union (`oneOf` + `discriminator`) keeps the tag inside the variant's struct, so the
 //!   variant types also read and write the tag when used alone; an unknown tag is kept as JSON;
-//! - paths are absolute (`::std::string::String`), so a model named `String` or `Option` shadows nothing.
+//! - the prelude's `String`, `Vec`, `Option` and `Box` are written short, unless a model takes one of
+//!   those names, in which case that one is written in full (`::std::string::String`); every other
+//!   path is absolute, so no model name can shadow what the code means.
 //!
 //! `emit` only builds tokens; [`crate::render`] formats them.
 
@@ -58,14 +60,47 @@ struct Context<'m> {
     /// Field, alias and variant edges that must be boxed to break a cycle of direct containment.
     boxed: BTreeSet<(TypeId, TypeId)>,
     uses: std::cell::Cell<Uses>,
+    prelude: Prelude,
+}
+
+/// How field and alias types spell the prelude's types.
+struct Prelude {
+    string: TokenStream,
+    vec: TokenStream,
+    option: TokenStream,
+    boxed: TokenStream,
+}
+
+impl Prelude {
+    fn new(names: &TypeNames, model: &Model) -> Self {
+        let taken: BTreeSet<&str> = (0..model.types.len())
+            .map(|i| names.get(TypeId(i)))
+            .collect();
+        let pick = |short: &str, full: TokenStream| {
+            if taken.contains(short) {
+                full
+            } else {
+                let ident = format_ident!("{}", short);
+                quote!(#ident)
+            }
+        };
+        Prelude {
+            string: pick("String", quote!(::std::string::String)),
+            vec: pick("Vec", quote!(::std::vec::Vec)),
+            option: pick("Option", quote!(::std::option::Option)),
+            boxed: pick("Box", quote!(::std::boxed::Box)),
+        }
+    }
 }
 
 impl<'m> Context<'m> {
     fn new(model: &'m Model) -> Self {
         let names = TypeNames::new(model);
         let (eq, hash) = derivable(model);
+        let prelude = Prelude::new(&names, model);
         Context {
             model,
+            prelude,
             names,
             eq,
             hash,
@@ -129,10 +164,11 @@ impl<'m> Context<'m> {
         if let Some(value) = additional {
             let name = unique_ident("additional_properties", &mut taken);
             let ty = self.type_ref(id, value);
+            let string = &self.prelude.string;
             out.push(quote! {
                 /// Properties the API description does not list, kept as sent.
                 #[serde(flatten)]
-                pub #name: ::std::collections::BTreeMap<::std::string::String, #ty>,
+                pub #name: ::std::collections::BTreeMap<#string, #ty>,
             });
         }
         let default = fields.iter().all(|f| !f.presence.is_required());
@@ -197,6 +233,7 @@ impl<'m> Context<'m> {
             text = format!("The `{wire_name}` property.");
         }
         let docs = doc_attrs(&text);
+        let option = &self.prelude.option;
         match presence {
             Presence::Required => quote! {
                 #docs
@@ -206,7 +243,7 @@ impl<'m> Context<'m> {
             Presence::RequiredNullable => quote! {
                 #docs
                 #rename_attr
-                pub #ident: ::std::option::Option<#inner>,
+                pub #ident: #option<#inner>,
             },
             Presence::Optional | Presence::OptionalNullable => quote! {
                 #docs
@@ -222,7 +259,8 @@ impl<'m> Context<'m> {
             TypeRef::Named(id) => {
                 let ident = self.ident(*id);
                 if self.boxed.contains(&(owner, *id)) {
-                    quote!(::std::boxed::Box<#ident>)
+                    let boxed = &self.prelude.boxed;
+                    quote!(#boxed<#ident>)
                 } else {
                     quote!(#ident)
                 }
@@ -231,15 +269,18 @@ impl<'m> Context<'m> {
             // Containers allocate, so they break cycles themselves: no box inside.
             TypeRef::Array(item) => {
                 let item = self.type_ref_unboxed(item);
-                quote!(::std::vec::Vec<#item>)
+                let vec = &self.prelude.vec;
+                quote!(#vec<#item>)
             }
             TypeRef::Map(value) => {
                 let value = self.type_ref_unboxed(value);
-                quote!(::std::collections::BTreeMap<::std::string::String, #value>)
+                let string = &self.prelude.string;
+                quote!(::std::collections::BTreeMap<#string, #value>)
             }
             TypeRef::Object => {
                 self.use_json();
-                quote!(::serde_json::Map<::std::string::String, ::serde_json::Value>)
+                let string = &self.prelude.string;
+                quote!(::serde_json::Map<#string, ::serde_json::Value>)
             }
             TypeRef::Any => {
                 self.use_json();
@@ -268,7 +309,7 @@ impl<'m> Context<'m> {
         let mut uses = self.uses.get();
         let ty = match p {
             Primitive::String | Primitive::Uri | Primitive::Byte | Primitive::Binary => {
-                quote!(::std::string::String)
+                self.prelude.string.clone()
             }
             Primitive::Uuid => {
                 uses.uuid = true;
@@ -295,8 +336,9 @@ impl<'m> Context<'m> {
     fn alias_def(&self, id: TypeId, ident: &Ident, docs: TokenStream, a: &Alias) -> TokenStream {
         let Alias { ty, nullable } = a;
         let inner = self.type_ref(id, ty);
+        let option = &self.prelude.option;
         let ty = if *nullable {
-            quote!(::std::option::Option<#inner>)
+            quote!(#option<#inner>)
         } else {
             inner
         };
