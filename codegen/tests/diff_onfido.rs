@@ -13,7 +13,10 @@ fn repo(path: &str) -> PathBuf {
 #[test]
 fn later_onfido_release() {
     let old = openapi::load(&repo("spec/onfido/openapi.yaml")).unwrap();
-    let new = openapi::load(&repo("codegen/tests/fixtures/onfido-spec-latest/openapi.yaml")).unwrap();
+    let new = openapi::load(&repo(
+        "codegen/tests/fixtures/onfido-spec-latest/openapi.yaml",
+    ))
+    .unwrap();
     let d = diff::diff(&old.model, &new.model);
     expect![[r#"
         v3.6 -> v3.6
@@ -64,6 +67,7 @@ fn later_onfido_release() {
           + field name: String (optional)  [breaking]
 
         34 changes in 32 types: 21 breaking, 13 non-breaking
-    "#]].assert_eq(&d.to_text());
+    "#]]
+    .assert_eq(&d.to_text());
     assert!(d.has_breaking());
 }
