@@ -12,8 +12,8 @@
 //! compiled against the models generated from the old spec may fail to compile against the new ones
 //! (the rules of the Cargo book's "SemVer compatibility" chapter), or when the new models reject, or
 //! decode differently, a payload the old ones accepted. Everything else that changes the generated
-//! code or the wire contract is [`Class::NonBreaking`]; changes that only touch doc comments are
-//! [`Class::Note`]s and are left out unless [`Options::notes`] asks for them.
+//! code or the API's contract is [`Class::NonBreaking`]; reworded descriptions are [`Class::Note`]s
+//! and are left out unless [`Options::notes`] asks for them.
 //!
 //! The rules follow from how the emitter shapes fields: a required field is a plain `T`, a required
 //! nullable field is `Option<T>`, an optional field (nullable or not) is the tri-state `Nullable<T>`
@@ -229,9 +229,10 @@ pub enum Repr {
     Integer,
 }
 
-/// What changed. Types are written in the diff's own Rust-shaped notation (`Vec<String>`,
-/// `Map<String, Uuid>`, `DateTime`, model types by Rust name); field types are the declared type,
-/// without the `Option` / `Nullable` wrapper that [`Presence`] adds. Fields are named by wire name.
+/// What changed. Types are written as the Rust types the emitter generates, without paths
+/// (`Vec<String>`, `BTreeMap<String, Uuid>`, `DateTime<FixedOffset>`, model types by Rust name), and
+/// field types without the `Option` / `Nullable` wrapper that the [`Presence`] adds. Fields are
+/// named by wire name.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "change", rename_all = "snake_case")]
 pub enum ChangeKind {
@@ -337,6 +338,17 @@ pub enum ChangeKind {
         /// Wire name.
         field: String,
     },
+    /// A string format that the emitter maps to `String` changed (`uri`, `byte`, `binary` or none),
+    /// so the Rust type stayed. Written with the format: `String(uri)`, `Vec<String(byte)>`.
+    FormatChanged {
+        /// Wire name of the field; `None` for an alias's target.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        field: Option<String>,
+        /// Old type, with formats.
+        from: String,
+        /// New type, with formats.
+        to: String,
+    },
     /// The type of properties outside the listed fields (`additionalProperties`) changed, appeared or
     /// disappeared.
     AdditionalChanged {
@@ -431,10 +443,13 @@ impl ChangeKind {
             // A struct, an enum and a type alias are used in incompatible ways (field access,
             // `match`, ...), and the JSON shape changes too.
             ChangeKind::KindChanged { .. } => Class::Breaking,
-            // `#[deprecated]` only warns; a crate that denies warnings opted into that.
+            // The emitter says "Deprecated" in the doc comment (no `#[deprecated]`, so no new
+            // warning), yet a deprecation announces a future removal, which is worth a line even
+            // when descriptions are not shown.
             ChangeKind::TypeDeprecated { .. } | ChangeKind::FieldDeprecated { .. } => {
                 Class::NonBreaking
             }
+            // Only the doc comment changes.
             ChangeKind::TypeDocChanged | ChangeKind::FieldDocChanged { .. } => Class::Note,
             // A new required field breaks struct literals, and old payloads without it no longer
             // deserialize. A new optional field (`Nullable<T>` with `#[serde(default)]`) decodes
@@ -461,13 +476,17 @@ impl ChangeKind {
                     Class::Breaking
                 }
             }
-            // The Rust type stays; what an absent field means, or which direction it travels in,
-            // is a change of the API's behaviour that users should read about, not a compile break.
-            ChangeKind::FieldDefaultChanged { .. } | ChangeKind::FieldAccessChanged { .. } => {
-                Class::NonBreaking
-            }
-            // The generated types do not enforce validation keywords; they only appear in docs.
-            ChangeKind::FieldConstraintsChanged { .. } => Class::Note,
+            // The generated code changes at most in its docs (the emitter notes defaults and
+            // read-only / write-only there; it does not enforce validation keywords), so nothing
+            // stops compiling or decoding. But unlike a reworded description these change the
+            // contract: what the API assumes for an absent field, which way a field travels, which
+            // values the API accepts. A user should hear of them, so they are not mere notes.
+            ChangeKind::FieldDefaultChanged { .. }
+            | ChangeKind::FieldAccessChanged { .. }
+            | ChangeKind::FieldConstraintsChanged { .. } => Class::NonBreaking,
+            // `uri`, `byte`, `binary` and plain strings are all `String` in Rust: the code keeps
+            // compiling and decoding; the meaning of the text changed.
+            ChangeKind::FormatChanged { .. } => Class::NonBreaking,
             // Additional properties become a flattened map field: gaining, losing or retyping it is
             // the same as for any other field.
             ChangeKind::AdditionalChanged { .. } => Class::Breaking,
@@ -484,8 +503,10 @@ impl ChangeKind {
             ChangeKind::EnumValueRemoved { .. } => Class::Breaking,
             // The union's JSON representation changes: payloads decode differently or not at all.
             ChangeKind::DiscriminatorChanged { .. } => Class::Breaking,
-            // As for enum values: a new variant breaks exhaustive `match`es (unions have no
-            // fallback variant), a removed one breaks code naming it.
+            // As for enum values: a new variant breaks exhaustive `match`es, a removed one breaks
+            // code naming it. (A tagged union has an `Unknown(Value)` fallback, so an old crate
+            // still reads a new tag; an untagged one has none, so an old crate may fail to read a
+            // value of the new variant.)
             ChangeKind::VariantAdded { .. } | ChangeKind::VariantRemoved { .. } => Class::Breaking,
             // The variant's payload type changes.
             ChangeKind::VariantTypeChanged { .. } => Class::Breaking,

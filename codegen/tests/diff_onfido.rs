@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use expect_test::expect;
-use modelgen::diff::{self, Class};
+use modelgen::diff;
 use modelgen::input::openapi;
 
 fn repo(path: &str) -> PathBuf {

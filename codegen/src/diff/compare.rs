@@ -148,10 +148,20 @@ fn shape(kind: &TypeKind, names: &Names) -> Option<String> {
             let mut fields: Vec<String> = s
                 .fields
                 .iter()
-                .map(|f| format!("{}:{}:{:?}", f.wire_name, ty(&f.ty, names), f.presence))
+                .map(|f| {
+                    format!(
+                        "{}:{}:{:?}",
+                        f.wire_name,
+                        ty(&f.ty, names, Notation::Format),
+                        f.presence
+                    )
+                })
                 .collect();
             fields.sort();
-            let additional = s.additional.as_ref().map(|t| ty(t, names));
+            let additional = s
+                .additional
+                .as_ref()
+                .map(|t| ty(t, names, Notation::Format));
             format!("struct {fields:?} {additional:?}")
         }
         TypeKind::Enum(e) => {
@@ -163,11 +173,15 @@ fn shape(kind: &TypeKind, names: &Names) -> Option<String> {
             let variants: Vec<(Option<&String>, String)> = u
                 .variants
                 .iter()
-                .map(|v| (v.tag.as_ref(), ty(&v.ty, names)))
+                .map(|v| (v.tag.as_ref(), ty(&v.ty, names, Notation::Format)))
                 .collect();
             format!("union {:?} {variants:?}", u.discriminator)
         }
-        TypeKind::Alias(a) => format!("alias {} {}", ty(&a.ty, names), a.nullable),
+        TypeKind::Alias(a) => format!(
+            "alias {} {}",
+            ty(&a.ty, names, Notation::Format),
+            a.nullable
+        ),
     })
 }
 
@@ -181,34 +195,45 @@ fn enum_values(e: &ir::Enum) -> (Repr, Vec<Value>) {
     }
 }
 
-/// A type reference in the diff's notation: Rust-shaped, with the primitive named after its format
-/// (the emitter decides which crate type stands for `DateTime` or `Uri`; the diff only needs to
-/// tell them apart).
-pub(super) fn ty(t: &TypeRef, names: &Names) -> String {
+/// How [`ty`] writes a type reference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Notation {
+    /// The Rust type the emitter generates, without paths: `String` for every string format,
+    /// `DateTime<FixedOffset>`, `BTreeMap<String, T>`. Two references with the same Rust notation
+    /// are the same Rust type.
+    Rust,
+    /// As [`Notation::Rust`], but string formats the emitter maps to `String` keep their format:
+    /// `String(uri)`, `String(byte)`, `String(binary)`.
+    Format,
+}
+
+/// A type reference in the diff's notation. The emitter may also box a reference to break a cycle of
+/// types; that depends on the whole model and is not shown.
+pub(super) fn ty(t: &TypeRef, names: &Names, notation: Notation) -> String {
     match t {
         TypeRef::Named(id) => names.get(*id),
-        TypeRef::Primitive(p) => primitive(*p).to_owned(),
-        TypeRef::Array(item) => format!("Vec<{}>", ty(item, names)),
-        TypeRef::Map(value) => format!("Map<String, {}>", ty(value, names)),
+        TypeRef::Primitive(p) => primitive(*p, notation).to_owned(),
+        TypeRef::Array(item) => format!("Vec<{}>", ty(item, names, notation)),
+        TypeRef::Map(value) => format!("BTreeMap<String, {}>", ty(value, names, notation)),
         TypeRef::Object => "Map<String, Value>".to_owned(),
         TypeRef::Any => "Value".to_owned(),
     }
 }
 
-fn primitive(p: Primitive) -> &'static str {
-    match p {
-        Primitive::String => "String",
-        Primitive::Uuid => "Uuid",
-        Primitive::DateTime => "DateTime",
-        Primitive::Date => "Date",
-        Primitive::Uri => "Uri",
-        Primitive::Byte => "Base64",
-        Primitive::Binary => "Binary",
-        Primitive::Boolean => "bool",
-        Primitive::Int32 => "i32",
-        Primitive::Int64 => "i64",
-        Primitive::Float => "f32",
-        Primitive::Double => "f64",
+fn primitive(p: Primitive, notation: Notation) -> &'static str {
+    match (p, notation) {
+        (Primitive::Uri, Notation::Format) => "String(uri)",
+        (Primitive::Byte, Notation::Format) => "String(byte)",
+        (Primitive::Binary, Notation::Format) => "String(binary)",
+        (Primitive::String | Primitive::Uri | Primitive::Byte | Primitive::Binary, _) => "String",
+        (Primitive::Uuid, _) => "Uuid",
+        (Primitive::DateTime, _) => "DateTime<FixedOffset>",
+        (Primitive::Date, _) => "NaiveDate",
+        (Primitive::Boolean, _) => "bool",
+        (Primitive::Int32, _) => "i32",
+        (Primitive::Int64, _) => "i64",
+        (Primitive::Float, _) => "f32",
+        (Primitive::Double, _) => "f64",
     }
 }
 
@@ -240,15 +265,23 @@ struct Cx<'a> {
 impl Cx<'_> {
     /// Whether an old and a new reference denote the same Rust type.
     fn same_ty(&self, old: &TypeRef, new: &TypeRef) -> bool {
-        ty(old, self.compare_names) == ty(new, self.new_names)
+        ty(old, self.compare_names, Notation::Rust) == ty(new, self.new_names, Notation::Rust)
+    }
+
+    /// For references that are the same Rust type: the old and new [`Notation::Format`], if a string
+    /// format changed.
+    fn format_change(&self, old: &TypeRef, new: &TypeRef) -> Option<(String, String)> {
+        let from = ty(old, self.compare_names, Notation::Format);
+        let to = ty(new, self.new_names, Notation::Format);
+        (from != to).then(|| (ty(old, self.old_names, Notation::Format), to))
     }
 
     fn old_ty(&self, t: &TypeRef) -> String {
-        ty(t, self.old_names)
+        ty(t, self.old_names, Notation::Rust)
     }
 
     fn new_ty(&self, t: &TypeRef) -> String {
-        ty(t, self.new_names)
+        ty(t, self.new_names, Notation::Rust)
     }
 
     /// The changes between old type `o` and new type `n`, which match by name or were renamed.
@@ -332,6 +365,12 @@ impl Cx<'_> {
                 from: self.old_ty(&a.ty),
                 to: self.new_ty(&b.ty),
             });
+        } else if let Some((from, to)) = self.format_change(&a.ty, &b.ty) {
+            out.push(ChangeKind::FormatChanged {
+                field: Some(field()),
+                from,
+                to,
+            });
         }
         if a.presence != b.presence {
             out.push(ChangeKind::FieldPresenceChanged {
@@ -378,7 +417,7 @@ impl Cx<'_> {
         }
         let key = |v: &ir::Variant, names: &Names| match &v.tag {
             Some(tag) => (Some(tag.clone()), String::new()),
-            None => (None, ty(&v.ty, names)),
+            None => (None, ty(&v.ty, names, Notation::Rust)),
         };
         let olds: BTreeMap<_, &ir::Variant> = a
             .variants
@@ -445,6 +484,12 @@ impl Cx<'_> {
             out.push(ChangeKind::AliasTargetChanged {
                 from: self.old_ty(&a.ty),
                 to: self.new_ty(&b.ty),
+            });
+        } else if let Some((from, to)) = self.format_change(&a.ty, &b.ty) {
+            out.push(ChangeKind::FormatChanged {
+                field: None,
+                from,
+                to,
             });
         }
         if a.nullable != b.nullable {

@@ -158,6 +158,10 @@ fn line(kind: &ChangeKind) -> String {
                 or_none(to.as_deref())
             ),
         },
+        ChangeKind::FormatChanged { field, from, to } => match field {
+            Some(field) => write!(s, "~ field {}: {from} -> {to}", ident(field)),
+            None => write!(s, "~ target: {from} -> {to}"),
+        },
         ChangeKind::EnumReprChanged { from, to } => {
             write!(s, "~ values: {} -> {}", repr(*from), repr(*to))
         }

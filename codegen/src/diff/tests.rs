@@ -484,7 +484,7 @@ fn field_type_change_is_breaking() {
             + Person (struct)  [non-breaking]
             ~ Pet
               ~ field id: String -> Uuid  [breaking]
-              ~ field tags: Vec<String> -> Map<String, String>  [breaking]
+              ~ field tags: Vec<String> -> BTreeMap<String, String>  [breaking]
               ~ field owner: Owner -> Person  [breaking]
 
             5 changes in 3 types: 4 breaking, 1 non-breaking
@@ -550,6 +550,24 @@ fn optional_field_becoming_nullable_keeps_its_type() {
 }
 
 #[test]
+fn string_format_change_keeps_the_rust_type() {
+    check(
+        "struct pet { url: string, photos: [byte], born: date-time }; alias link = string",
+        "struct pet { url: uri, photos: [binary], born: date }; alias link = uri",
+        expect![[r#"
+            ~ Link
+              ~ target: String -> String(uri)  [non-breaking]
+            ~ Pet
+              ~ field url: String -> String(uri)  [non-breaking]
+              ~ field photos: Vec<String(byte)> -> Vec<String(binary)>  [non-breaking]
+              ~ field born: DateTime<FixedOffset> -> NaiveDate  [breaking]
+
+            4 changes in 2 types: 1 breaking, 3 non-breaking
+        "#]],
+    );
+}
+
+#[test]
 fn type_and_presence_change_together() {
     check(
         "struct pet { id: string }",
@@ -597,9 +615,9 @@ fn field_default_access_deprecation_doc_and_constraints() {
               ~ field name: read-write -> read-only  [non-breaking]
               ~ field name: deprecated  [non-breaking]
               ~ field name: description changed  [note]
-              ~ field name: constraints changed  [note]
+              ~ field name: constraints changed  [non-breaking]
 
-            5 changes in 1 type: 3 non-breaking, 2 notes
+            5 changes in 1 type: 4 non-breaking, 1 note
         "#]],
     );
 }
