@@ -8,6 +8,7 @@ use serde_json::Value;
 use super::{Change, ChangeKind, Diff, Kind, ModelInfo, Names, Options, Repr, TypeDiff};
 use crate::ir::{self, Model, Primitive, TypeKind, TypeRef};
 
+/// Matches the types of the two models, compares each pair and drops what [`Options`] leaves out.
 pub(super) fn run(old: &Model, new: &Model, options: &Options) -> Diff {
     let old_names = Names::new(old);
     let new_names = Names::new(new);
@@ -40,10 +41,10 @@ pub(super) fn run(old: &Model, new: &Model, options: &Options) -> Diff {
         compare_names: &Names(compare_names),
     };
 
-    let renamed_to: BTreeMap<usize, usize> = renames.iter().map(|(&o, &n)| (n, o)).collect();
+    let renamed_from: BTreeMap<usize, usize> = renames.iter().map(|(&o, &n)| (n, o)).collect();
     let mut types = Vec::new();
     for (name, &n) in &new_by {
-        let changes = if let Some(&o) = old_by.get(name).or_else(|| renamed_to.get(&n)) {
+        let changes = if let Some(&o) = old_by.get(name).or_else(|| renamed_from.get(&n)) {
             cx.types(o, n)
         } else {
             vec![Change::new(ChangeKind::TypeAdded {
