@@ -68,7 +68,7 @@ writing. Prints a one-line summary and exits 0 when INPUT is fine; prints every 
 and location and exits 1 when it is not.
 
 Options:
-  --replace-field <TYPE.FIELD=TYPE>, --replace-type <TYPE=TYPE>
+  --replace-field <TYPE.FIELD=TYPE>, --replace-type <TYPE=TYPE>, --keep-unknown-fields <TYPE>
                        As for `generate`. Repeatable.
   -h, --help           Show this help
 ";
@@ -84,7 +84,7 @@ JSON: the named types with their fields, enum values, union variants and aliases
 the generator understood a spec, and to diff two specs with your own tools.
 
 Options:
-  --replace-field <TYPE.FIELD=TYPE>, --replace-type <TYPE=TYPE>
+  --replace-field <TYPE.FIELD=TYPE>, --replace-type <TYPE=TYPE>, --keep-unknown-fields <TYPE>
                        As for `generate`. Repeatable; applied before printing.
   -h, --help           Show this help
 ";
@@ -107,7 +107,7 @@ Options:
                        Exit 1 when some change is breaking / when anything changed (notes aside) /
                        never (default: never)
   --notes              Also show reworded descriptions
-  --replace-field <TYPE.FIELD=TYPE>, --replace-type <TYPE=TYPE>
+  --replace-field <TYPE.FIELD=TYPE>, --replace-type <TYPE=TYPE>, --keep-unknown-fields <TYPE>
                        As for `generate`, applied to both OLD and NEW. Repeatable.
   -h, --help           Show this help
 
@@ -269,9 +269,19 @@ fn generate(parser: &mut lexopt::Parser) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Adds the replacement of a `--replace-field` / `--replace-type` option to `config`.
-fn replacement(config: &mut modelgen::Config, option: &str, text: &str) -> Result<(), Failure> {
-    if option == "replace-field" {
+/// The options that change the model, as `generate` reads them: `--replace-field`,
+/// `--replace-type`, `--keep-unknown-fields`.
+const MODEL_OPTIONS: [&str; 3] = ["replace-field", "replace-type", "keep-unknown-fields"];
+
+/// Applies one of [`MODEL_OPTIONS`] to `config`.
+fn model_option(config: &mut modelgen::Config, option: &str, text: &str) -> Result<(), Failure> {
+    if option == "keep-unknown-fields" {
+        if text == "*" {
+            config.keep_all_unknown_fields();
+        } else {
+            config.keep_unknown_fields(text);
+        }
+    } else if option == "replace-field" {
         let (target, ty) = split_assignment("--replace-field", text)?;
         let (type_name, field) = target.split_once('.').ok_or_else(|| {
             Failure::Usage(format!(
@@ -286,7 +296,7 @@ fn replacement(config: &mut modelgen::Config, option: &str, text: &str) -> Resul
     Ok(())
 }
 
-/// Reads the arguments of a command taking one INPUT and replacements; `None` when `--help` was
+/// Reads the arguments of a command taking one INPUT and [`MODEL_OPTIONS`]; `None` when `--help` was
 /// asked for (and printed).
 fn single_input(
     parser: &mut lexopt::Parser,
@@ -301,9 +311,9 @@ fn single_input(
                 print!("{usage}");
                 return Ok(None);
             }
-            Long(option @ ("replace-field" | "replace-type")) => {
+            Long(option) if MODEL_OPTIONS.contains(&option) => {
                 let option = option.to_owned();
-                replacement(&mut config, &option, &parser.value()?.string()?)?;
+                model_option(&mut config, &option, &parser.value()?.string()?)?;
             }
             Value(path) if input.is_none() => input = Some(path.into()),
             other => return Err(other.unexpected().into()),
@@ -391,9 +401,9 @@ fn diff(parser: &mut lexopt::Parser) -> Result<ExitCode, Failure> {
             Long("notes") => {
                 options.notes(true);
             }
-            Long(option @ ("replace-field" | "replace-type")) => {
+            Long(option) if MODEL_OPTIONS.contains(&option) => {
                 let option = option.to_owned();
-                replacement(&mut config, &option, &parser.value()?.string()?)?;
+                model_option(&mut config, &option, &parser.value()?.string()?)?;
             }
             Value(path) if inputs.len() < 2 => inputs.push(path.into()),
             other => return Err(other.unexpected().into()),

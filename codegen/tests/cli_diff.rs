@@ -103,3 +103,25 @@ fn every_new_command_has_help() {
         assert!(stdout(&out).starts_with(&format!("modelgen {command}:")));
     }
 }
+
+#[test]
+fn model_options_apply_as_for_generate() {
+    let out = modelgen(&["ir", OLD, "--keep-unknown-fields", "*"]);
+    assert_eq!(out.status.code(), Some(0));
+    let model: modelgen::ir::Model = serde_json::from_str(&stdout(&out)).unwrap();
+    assert!(model.types.iter().all(|t| match &t.kind {
+        modelgen::ir::TypeKind::Struct(s) => s.additional.is_some(),
+        _ => true,
+    }));
+    // Applied to both sides, an option changes nothing in the diff.
+    let same = modelgen(&[
+        "diff",
+        OLD,
+        OLD,
+        "--keep-unknown-fields",
+        "*",
+        "--fail-on",
+        "any",
+    ]);
+    assert_eq!(same.status.code(), Some(0));
+}
