@@ -21,6 +21,7 @@
 use std::path::{Path, PathBuf};
 
 pub mod diagnostic;
+pub mod diff;
 pub mod emit;
 pub mod input;
 pub mod ir;

@@ -11,10 +11,16 @@ modelgen: Rust data models from OpenAPI 3.x specs
 Usage:
   modelgen generate <INPUT> --out <FILE.rs> [OPTIONS]
   modelgen generate <INPUT> --crate <DIR> [--name <NAME>] [OPTIONS]
+  modelgen check <INPUT>
+  modelgen ir <INPUT>
+  modelgen diff <OLD> <NEW> [--format text|json] [--fail-on breaking|any|never]
   modelgen help [COMMAND]
 
 Commands:
   generate   Read INPUT and write the models as one Rust file or as a complete crate
+  check      Read INPUT and report its problems, writing nothing
+  ir         Print the model read from INPUT as JSON
+  diff       Show how the models change from OLD to NEW, and which changes break users
 
 Run `modelgen <COMMAND> --help` for the options of a command.
 ";
@@ -49,6 +55,64 @@ Options:
 
 On failure nothing is written, the problems are printed with file and location, and the exit code
 is 1 (2 for a usage error).
+";
+
+const CHECK_USAGE: &str = "\
+modelgen check: read an API description and report its problems, writing nothing
+
+Usage:
+  modelgen check <INPUT> [OPTIONS]
+
+Does everything `generate` does (read, resolve `$ref`s, apply replacements, build the code) except
+writing. Prints a one-line summary and exits 0 when INPUT is fine; prints every problem with its file
+and location and exits 1 when it is not.
+
+Options:
+  --replace-field <TYPE.FIELD=TYPE>, --replace-type <TYPE=TYPE>, --keep-unknown-fields <TYPE>
+                       As for `generate`. Repeatable.
+  -h, --help           Show this help
+";
+
+const IR_USAGE: &str = "\
+modelgen ir: print the model read from an API description
+
+Usage:
+  modelgen ir <INPUT> [OPTIONS]
+
+Prints the intermediate representation every input is read into, after replacements, as pretty
+JSON: the named types with their fields, enum values, union variants and aliases. Useful to see how
+the generator understood a spec, and to diff two specs with your own tools.
+
+Options:
+  --replace-field <TYPE.FIELD=TYPE>, --replace-type <TYPE=TYPE>, --keep-unknown-fields <TYPE>
+                       As for `generate`. Repeatable; applied before printing.
+  -h, --help           Show this help
+";
+
+const DIFF_USAGE: &str = "\
+modelgen diff: show how the Rust models change between two versions of an API description
+
+Usage:
+  modelgen diff <OLD> <NEW> [OPTIONS]
+
+Types are matched by Rust name and fields by JSON name. Each change is classed for users of the
+generated crate: breaking (code may stop compiling, or payloads decode differently: removed or
+renamed types and fields, changed types, required <-> optional, new fields, new or removed enum values
+and union variants), non-breaking (new types, deprecations, string formats, defaults, read/write
+access, validation keywords), or note (reworded descriptions, shown with --notes).
+
+Options:
+  --format <text|json> Output format (default: text). JSON is `modelgen::diff::Diff`.
+  --fail-on <breaking|any|never>
+                       Exit 1 when some change is breaking / when anything changed (notes aside) /
+                       never (default: never)
+  --notes              Also show reworded descriptions
+  --replace-field <TYPE.FIELD=TYPE>, --replace-type <TYPE=TYPE>, --keep-unknown-fields <TYPE>
+                       As for `generate`, applied to both OLD and NEW. Repeatable.
+  -h, --help           Show this help
+
+Exit code: 0, or 1 when the --fail-on condition is met; 2 when an input cannot be read or the
+command line is wrong.
 ";
 
 fn main() -> ExitCode {
@@ -100,10 +164,16 @@ fn run() -> Result<ExitCode, Failure> {
     };
     match command.as_str() {
         "generate" => generate(&mut parser),
+        "check" => check(&mut parser),
+        "ir" => ir(&mut parser),
+        "diff" => diff(&mut parser),
         "help" => {
             let topic = parser.next()?;
             match topic {
                 Some(Value(c)) if c == "generate" => print!("{GENERATE_USAGE}"),
+                Some(Value(c)) if c == "check" => print!("{CHECK_USAGE}"),
+                Some(Value(c)) if c == "ir" => print!("{IR_USAGE}"),
+                Some(Value(c)) if c == "diff" => print!("{DIFF_USAGE}"),
                 _ => print!("{USAGE}"),
             }
             Ok(ExitCode::SUCCESS)
@@ -197,4 +267,195 @@ fn generate(parser: &mut lexopt::Parser) -> Result<ExitCode, Failure> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The options that change the model, as `generate` reads them: `--replace-field`,
+/// `--replace-type`, `--keep-unknown-fields`.
+const MODEL_OPTIONS: [&str; 3] = ["replace-field", "replace-type", "keep-unknown-fields"];
+
+/// Applies one of [`MODEL_OPTIONS`] to `config`.
+fn model_option(config: &mut modelgen::Config, option: &str, text: &str) -> Result<(), Failure> {
+    if option == "keep-unknown-fields" {
+        if text == "*" {
+            config.keep_all_unknown_fields();
+        } else {
+            config.keep_unknown_fields(text);
+        }
+    } else if option == "replace-field" {
+        let (target, ty) = split_assignment("--replace-field", text)?;
+        let (type_name, field) = target.split_once('.').ok_or_else(|| {
+            Failure::Usage(format!(
+                "--replace-field expects TYPE.FIELD=TYPE, got `{target}`"
+            ))
+        })?;
+        config.replace_field_type(type_name, field, &ty);
+    } else {
+        let (type_name, ty) = split_assignment("--replace-type", text)?;
+        config.replace_type(&type_name, &ty);
+    }
+    Ok(())
+}
+
+/// Reads the arguments of a command taking one INPUT and [`MODEL_OPTIONS`]; `None` when `--help` was
+/// asked for (and printed).
+fn single_input(
+    parser: &mut lexopt::Parser,
+    command: &str,
+    usage: &str,
+) -> Result<Option<modelgen::Config>, Failure> {
+    let mut input: Option<PathBuf> = None;
+    let mut config = modelgen::Config::new();
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("help") | Short('h') => {
+                print!("{usage}");
+                return Ok(None);
+            }
+            Long(option) if MODEL_OPTIONS.contains(&option) => {
+                let option = option.to_owned();
+                model_option(&mut config, &option, &parser.value()?.string()?)?;
+            }
+            Value(path) if input.is_none() => input = Some(path.into()),
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    let input = input.ok_or_else(|| Failure::Usage(format!("{command} needs an INPUT")))?;
+    config.input(&input);
+    Ok(Some(config))
+}
+
+fn check(parser: &mut lexopt::Parser) -> Result<ExitCode, Failure> {
+    let Some(config) = single_input(parser, "check", CHECK_USAGE)? else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    // `generate` runs every phase but writing, including the check that the code parses.
+    let generated = config.generate()?;
+    println!(
+        "ok: {} types from {} files",
+        generated.model.types.len(),
+        generated.files.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn ir(parser: &mut lexopt::Parser) -> Result<ExitCode, Failure> {
+    let Some(config) = single_input(parser, "ir", IR_USAGE)? else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    let loaded = config.load()?;
+    let written = serde_json::to_string_pretty(&loaded.model)
+        .map_err(|e| e.to_string())
+        .and_then(|json| write_stdout(&format!("{json}\n")));
+    match written {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) => {
+            eprintln!("error: cannot print the model: {e}");
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+/// When `modelgen diff` exits 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum FailOn {
+    Breaking,
+    Any,
+    Never,
+}
+
+fn diff(parser: &mut lexopt::Parser) -> Result<ExitCode, Failure> {
+    let mut inputs: Vec<PathBuf> = Vec::new();
+    let mut json = false;
+    let mut fail_on = FailOn::Never;
+    let mut options = modelgen::diff::Options::default();
+    let mut config = modelgen::Config::new();
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("help") | Short('h') => {
+                print!("{DIFF_USAGE}");
+                return Ok(ExitCode::SUCCESS);
+            }
+            Long("format") => {
+                json = match parser.value()?.string()?.as_str() {
+                    "text" => false,
+                    "json" => true,
+                    other => {
+                        return Err(Failure::Usage(format!(
+                            "--format expects text or json, got `{other}`"
+                        )))
+                    }
+                }
+            }
+            Long("fail-on") => {
+                fail_on = match parser.value()?.string()?.as_str() {
+                    "breaking" => FailOn::Breaking,
+                    "any" => FailOn::Any,
+                    "never" => FailOn::Never,
+                    other => {
+                        return Err(Failure::Usage(format!(
+                            "--fail-on expects breaking, any or never, got `{other}`"
+                        )))
+                    }
+                }
+            }
+            Long("notes") => {
+                options.notes(true);
+            }
+            Long(option) if MODEL_OPTIONS.contains(&option) => {
+                let option = option.to_owned();
+                model_option(&mut config, &option, &parser.value()?.string()?)?;
+            }
+            Value(path) if inputs.len() < 2 => inputs.push(path.into()),
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    let [old, new] = <[PathBuf; 2]>::try_from(inputs)
+        .map_err(|_| Failure::Usage("diff needs an OLD and a NEW input".to_owned()))?;
+    // Exit code 1 means "the fail condition is met", so an unreadable input must exit otherwise.
+    let load = |path: &PathBuf| {
+        let mut config = config.clone();
+        config.input(path);
+        config.load()
+    };
+    let (old, new) = match (load(&old), load(&new)) {
+        (Ok(old), Ok(new)) => (old.model, new.model),
+        (old, new) => {
+            for error in [old.err(), new.err()].into_iter().flatten() {
+                eprintln!("{error}");
+            }
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let diff = modelgen::diff::diff_with(&old, &new, &options);
+    let report = if json {
+        diff.to_json()
+            .map(|text| text + "\n")
+            .map_err(|e| e.to_string())
+    } else {
+        Ok(diff.to_text())
+    };
+    if let Err(e) = report.and_then(|text| write_stdout(&text)) {
+        eprintln!("error: cannot print the diff: {e}");
+        return Ok(ExitCode::from(2));
+    }
+    let fail = match fail_on {
+        FailOn::Breaking => diff.has_breaking(),
+        FailOn::Any => diff.has_changes(),
+        FailOn::Never => false,
+    };
+    Ok(if fail {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Writes a command's output. A reader that stops early (`modelgen ir spec.yaml | head`) closes the
+/// pipe; that is no error worth reporting, and `print!` would panic on it.
+fn write_stdout(text: &str) -> Result<(), String> {
+    use std::io::Write as _;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string()),
+        _ => Ok(()),
+    }
 }

@@ -1,0 +1,73 @@
+//! The semantic diff on a real pair: the Onfido spec in `spec/onfido` against a later release of it.
+
+use std::path::{Path, PathBuf};
+
+use expect_test::expect;
+use modelgen::diff;
+use modelgen::input::openapi;
+
+fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(path)
+}
+
+#[test]
+fn later_onfido_release() {
+    let old = openapi::load(&repo("spec/onfido/openapi.yaml")).unwrap();
+    let new = openapi::load(&repo(
+        "codegen/tests/fixtures/onfido-spec-latest/openapi.yaml",
+    ))
+    .unwrap();
+    let d = diff::diff(&old.model, &new.model);
+    expect![[r#"
+        v3.6 -> v3.6
+
+        + BiometricToken (struct)  [non-breaking]
+        + BiometricTokenData (struct)  [non-breaking]
+        + BiometricTokenDataStatus (enum)  [non-breaking]
+        + BiometricTokenResponse (struct)  [non-breaking]
+        + BiometricTokenUpdater (struct)  [non-breaking]
+        + BiometricTokenUpdaterStatus (enum)  [non-breaking]
+        + BiometricTokensResponse (struct)  [non-breaking]
+        ~ DeviceIntelligenceBreakdown
+          - field properties: DeviceIntelligenceBreakdownProperties (optional)  [breaking]
+        - DeviceIntelligenceBreakdownProperties (struct)  [breaking]
+        - DeviceIntelligenceBreakdownPropertiesDevice (struct)  [breaking]
+        - DeviceIntelligenceBreakdownPropertiesDeviceAuthenticationType (enum)  [breaking]
+        - DeviceIntelligenceBreakdownPropertiesDeviceBiometricCapture (enum)  [breaking]
+        - DeviceIntelligenceBreakdownPropertiesDeviceDocumentCapture (enum)  [breaking]
+        - DeviceIntelligenceBreakdownPropertiesDeviceIpReputation (enum)  [breaking]
+        - DeviceIntelligenceBreakdownPropertiesDeviceSdkSource (enum)  [breaking]
+        - DeviceIntelligenceBreakdownPropertiesGeolocation (struct)  [breaking]
+        - DeviceIntelligenceBreakdownPropertiesIp (struct)  [breaking]
+        ~ DeviceIntelligencePropertiesDevice
+          + field number_of_ip_reuse_reports: f64 (optional)  [breaking]
+          + field number_of_suspected_ip_reuse_reports: f64 (optional)  [breaking]
+        ~ DocumentTypes
+          + value "diplomatic_id"  [breaking]
+          + value "travel_document"  [breaking]
+        + InvalidatedBiometricTokenResponse (struct)  [non-breaking]
+        + InvalidatedBiometricTokenSummary (struct)  [non-breaking]
+        + InvalidatedBiometricTokenSummaryDeletedItems (struct)  [non-breaking]
+        + InvalidatedBiometricTokensResponse (struct)  [non-breaking]
+        + UpdatedBiometricTokenResponse (struct)  [non-breaking]
+        ~ Webhook
+          + field name: String (optional)  [breaking]
+        ~ WebhookBuilder
+          + field name: String (optional)  [breaking]
+        ~ WebhookCreate
+          + field name: String (optional)  [breaking]
+        ~ WebhookEventPayloadResource
+          + field status: WebhookEventResourceStatus (optional)  [breaking]
+        + WebhookEventResourceStatus (enum)  [non-breaking]
+        ~ WebhookResponse
+          + field name: String (optional)  [breaking]
+        ~ WebhookUpdate
+          + field name: String (optional)  [breaking]
+        ~ WebhookUpdater
+          + field name: String (optional)  [breaking]
+
+        34 changes in 32 types: 21 breaking, 13 non-breaking
+    "#]]
+    .assert_eq(&d.to_text());
+    assert!(d.has_breaking());
+}
