@@ -40,8 +40,8 @@ fn later_onfido_release() {
         - DeviceIntelligenceBreakdownPropertiesGeolocation (struct)  [breaking]
         - DeviceIntelligenceBreakdownPropertiesIp (struct)  [breaking]
         ~ DeviceIntelligencePropertiesDevice
-          + field number_of_ip_reuse_reports: f64 (optional)  [breaking]
-          + field number_of_suspected_ip_reuse_reports: f64 (optional)  [breaking]
+          + field number_of_ip_reuse_reports: f64 (optional)  [non-breaking]
+          + field number_of_suspected_ip_reuse_reports: f64 (optional)  [non-breaking]
         ~ DocumentTypes
           + value "diplomatic_id"  [breaking]
           + value "travel_document"  [breaking]
@@ -51,22 +51,22 @@ fn later_onfido_release() {
         + InvalidatedBiometricTokensResponse (struct)  [non-breaking]
         + UpdatedBiometricTokenResponse (struct)  [non-breaking]
         ~ Webhook
-          + field name: String (optional)  [breaking]
+          + field name: String (optional)  [non-breaking]
         ~ WebhookBuilder
-          + field name: String (optional)  [breaking]
+          + field name: String (optional)  [non-breaking]
         ~ WebhookCreate
-          + field name: String (optional)  [breaking]
+          + field name: String (optional)  [non-breaking]
         ~ WebhookEventPayloadResource
-          + field status: WebhookEventResourceStatus (optional)  [breaking]
+          + field status: WebhookEventResourceStatus (optional)  [non-breaking]
         + WebhookEventResourceStatus (enum)  [non-breaking]
         ~ WebhookResponse
-          + field name: String (optional)  [breaking]
+          + field name: String (optional)  [non-breaking]
         ~ WebhookUpdate
-          + field name: String (optional)  [breaking]
+          + field name: String (optional)  [non-breaking]
         ~ WebhookUpdater
-          + field name: String (optional)  [breaking]
+          + field name: String (optional)  [non-breaking]
 
-        34 changes in 32 types: 21 breaking, 13 non-breaking
+        34 changes in 32 types: 12 breaking, 22 non-breaking
     "#]]
     .assert_eq(&d.to_text());
     assert!(d.has_breaking());

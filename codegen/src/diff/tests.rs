@@ -453,9 +453,9 @@ fn new_optional_field_breaks_struct_literals() {
         "struct pet { name?: string, tags?: [string] }",
         expect![[r#"
             ~ Pet
-              + field tags: Vec<String> (optional)  [breaking]
+              + field tags: Vec<String> (optional)  [non-breaking]
 
-            1 change in 1 type: 1 breaking
+            1 change in 1 type: 1 non-breaking
         "#]],
     );
 }
@@ -817,9 +817,9 @@ fn versions_head_the_text() {
             1.0 -> 1.1
 
             ~ Pet
-              + field age: i32 (optional)  [breaking]
+              + field age: i32 (optional)  [non-breaking]
 
-            1 change in 1 type: 1 breaking
+            1 change in 1 type: 1 non-breaking
         "#]],
     );
 }
