@@ -458,7 +458,9 @@ impl ChangeKind {
             // It does break a struct literal that lists every field (the structs are not
             // `#[non_exhaustive]`); the report shows the presence, and the README tells users to
             // build all-optional structs with `..Default::default()`.
-            ChangeKind::FieldAdded { presence, .. } if !presence.is_required() => Class::NonBreaking,
+            ChangeKind::FieldAdded { presence, .. } if !presence.is_required() => {
+                Class::NonBreaking
+            }
             ChangeKind::FieldAdded { .. } => Class::Breaking,
             // Code that reads or sets the field stops compiling.
             ChangeKind::FieldRemoved { .. } => Class::Breaking,

@@ -156,10 +156,10 @@ impl<'m> Context<'m> {
 
     fn struct_def(&self, id: TypeId, ident: &Ident, docs: TokenStream, s: &Struct) -> TokenStream {
         let Struct { fields, additional } = s;
-        let mut taken = BTreeSet::new();
+        let (idents, mut taken) = field_idents(fields);
         let mut out = Vec::new();
-        for field in fields {
-            out.push(self.field(id, field, &mut taken));
+        for (field, ident) in fields.iter().zip(&idents) {
+            out.push(self.field(id, field, ident));
         }
         if let Some(value) = additional {
             let name = unique_ident("additional_properties", &mut taken);
@@ -182,7 +182,7 @@ impl<'m> Context<'m> {
         }
     }
 
-    fn field(&self, owner: TypeId, field: &Field, taken: &mut BTreeSet<String>) -> TokenStream {
+    fn field(&self, owner: TypeId, field: &Field, ident_text: &str) -> TokenStream {
         let Field {
             wire_name,
             ty,
@@ -195,10 +195,8 @@ impl<'m> Context<'m> {
             examples: _,
             note,
         } = field;
-        let (base, _) = naming::field_ident(wire_name);
-        let ident_text = unique_name(&base, taken);
-        let ident: Ident =
-            syn::parse_str(&ident_text).unwrap_or_else(|_| format_ident!("field_{}", taken.len()));
+        let ident: Ident = syn::parse_str(ident_text)
+            .unwrap_or_else(|_| format_ident!("field_{}", ident_text.len()));
         let plain = ident_text.strip_prefix("r#").unwrap_or(&ident_text);
         let rename = (plain != wire_name).then(|| quote!(rename = #wire_name,));
         let rename_attr = (plain != wire_name).then(|| quote!(#[serde(rename = #wire_name)]));
@@ -474,7 +472,13 @@ fn enum_def(ident: &Ident, docs: TokenStream, e: &Enum) -> TokenStream {
             let names = naming::distinct_camel(values.iter().map(String::as_str), &[]);
             let unknown = fallback_name(&names);
             let idents: Vec<Ident> = names.iter().map(|n| format_ident!("{}", n)).collect();
-            let docs_v = values.iter().map(|v| doc_attrs(&format!("`{v}`")));
+            let docs_v = values.iter().map(|v| {
+                if v.is_empty() {
+                    doc_attrs("The empty string.")
+                } else {
+                    doc_attrs(&format!("`{v}`"))
+                }
+            });
             quote! {
                 #docs
                 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -611,6 +615,26 @@ fn ref_label(ty: &TypeRef) -> String {
         TypeRef::Map(_) | TypeRef::Object => "Object".to_owned(),
         TypeRef::Any => "Value".to_owned(),
     }
+}
+
+/// The identifiers of a struct's fields, and the set of names taken. A field whose JSON name is
+/// already a valid identifier keeps it; the others are converted and, on a collision, numbered
+/// (`fooBar` becomes `foo_bar_2` when there is also a `foo_bar`).
+fn field_idents(fields: &[Field]) -> (Vec<String>, BTreeSet<String>) {
+    let bases: Vec<String> = fields
+        .iter()
+        .map(|f| naming::field_ident(&f.wire_name).0)
+        .collect();
+    let exact = |i: usize| bases[i].strip_prefix("r#").unwrap_or(&bases[i]) == fields[i].wire_name;
+    let mut taken = BTreeSet::new();
+    let mut idents = vec![String::new(); fields.len()];
+    for i in (0..fields.len()).filter(|&i| exact(i)) {
+        idents[i] = unique_name(&bases[i], &mut taken);
+    }
+    for i in (0..fields.len()).filter(|&i| !exact(i)) {
+        idents[i] = unique_name(&bases[i], &mut taken);
+    }
+    (idents, taken)
 }
 
 fn unique_name(base: &str, taken: &mut BTreeSet<String>) -> String {

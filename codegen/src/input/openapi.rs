@@ -199,12 +199,12 @@ impl Loader {
             let base = self.docs[at.doc].path.parent().unwrap_or(Path::new(""));
             let path = base.join(percent_decode(file));
             self.open(&path).map_err(|e| {
-                let mut d = self.diag(
-                    at,
-                    format!("unresolved $ref \"{reference}\": {}", e.message),
+                let message = format!(
+                    "unresolved $ref \"{reference}\": {}: {}",
+                    e.file.display(),
+                    e.message
                 );
-                d.via.push(format!("{}", path.display()));
-                Box::new(d)
+                Box::new(self.diag(at, message))
             })?
         };
         let pointer = percent_decode(fragment);
