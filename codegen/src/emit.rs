@@ -197,7 +197,7 @@ impl<'m> Context<'m> {
         } = field;
         let ident: Ident = syn::parse_str(ident_text)
             .unwrap_or_else(|_| format_ident!("field_{}", ident_text.len()));
-        let plain = ident_text.strip_prefix("r#").unwrap_or(&ident_text);
+        let plain = ident_text.strip_prefix("r#").unwrap_or(ident_text);
         let rename = (plain != wire_name).then(|| quote!(rename = #wire_name,));
         let rename_attr = (plain != wire_name).then(|| quote!(#[serde(rename = #wire_name)]));
         let inner = self.type_ref(owner, ty);
