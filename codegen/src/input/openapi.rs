@@ -197,7 +197,7 @@ impl Loader {
             at.doc
         } else {
             let base = self.docs[at.doc].path.parent().unwrap_or(Path::new(""));
-            let path = base.join(percent_decode(file));
+            let path = normalize(&base.join(percent_decode(file)));
             self.open(&path).map_err(|e| {
                 let message = format!(
                     "unresolved $ref \"{reference}\": {}: {}",
@@ -926,6 +926,23 @@ fn constraints(schema: &Map<String, Value>) -> Constraints {
 /// `/workflow_runs/{id}` -> `WorkflowRunsId`, for operations without an `operationId`.
 fn naming_path(path: &str) -> String {
     crate::naming::upper_camel(path)
+}
+
+/// Removes `.` and `name/..` from a path without touching the file system, so each file has one
+/// spelling in errors and in `cargo:rerun-if-changed`.
+fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(out.components().next_back(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 fn percent_decode(text: &str) -> String {
