@@ -6,6 +6,7 @@ use crate::diagnostic::Result;
 
 use crate::ir::Model;
 
+pub mod markdown;
 pub mod openapi;
 pub mod yaml;
 
