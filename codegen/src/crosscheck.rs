@@ -627,9 +627,18 @@ impl Sides<'_> {
                 TypeRef::Primitive(P::String),
                 TypeRef::Primitive(P::Uuid | P::DateTime | P::Date | P::Uri | P::Byte | P::Binary),
             ) => cannot("docs show string formats as plain strings"),
-            (TypeRef::Primitive(P::Double), TypeRef::Primitive(P::Int32 | P::Int64 | P::Float))
-            | (TypeRef::Primitive(P::Int64), TypeRef::Primitive(P::Int32)) => {
+            // typescript's `number` covers every number, java's `Integer` and go's `int32` an integer
+            // without a format; only an integer in docs where the spec has a fraction disagrees.
+            (
+                TypeRef::Primitive(P::Double | P::Float),
+                TypeRef::Primitive(P::Int32 | P::Int64 | P::Float | P::Double),
+            )
+            | (TypeRef::Primitive(P::Int32 | P::Int64), TypeRef::Primitive(P::Int32 | P::Int64)) => {
                 cannot("docs show one number type for several")
+            }
+            // php's `\DateTime` and java's legacy `Date` stand for dates too.
+            (TypeRef::Primitive(P::DateTime), TypeRef::Primitive(P::Date)) => {
+                cannot("docs show dates as date-times")
             }
             (TypeRef::Primitive(p), TypeRef::Named(b)) => {
                 match self.spec.types.get(b.0).map(|t| &t.kind) {
@@ -920,11 +929,11 @@ mod tests {
     #[test]
     fn formats_numbers_and_nullability_are_beyond_docs() {
         check(
-            "Run { id: string!, at: date?, n: double?, m: int64?, s: string? }",
-            "run { id: uuid!, at: date??, n: int32?, m: int32?, s: string?? }",
+            "Run { id: string!, at: date?, n: double?, m: int64?, s: string?, j: int32? }",
+            "run { id: uuid!, at: date??, n: int32?, m: int32?, s: string??, j: int64? }",
             expect![[r#"
                 models: 0 agree, 1 differ only by what docs cannot express, 0 disagree (0 only in docs, 0 only in spec)
-                fields: 0 agree, 5 differ only by what docs cannot express, 0 disagree
+                fields: 0 agree, 6 differ only by what docs cannot express, 0 disagree
 
                 Run (docs Run, spec run): differs only by what docs cannot express
                   ~ id: type: docs string, spec uuid (docs show string formats as plain strings)
@@ -932,6 +941,7 @@ mod tests {
                   ~ n: type: docs double, spec int32 (docs show one number type for several)
                   ~ m: type: docs int64, spec int32 (docs show one number type for several)
                   ~ s: docs say not nullable, spec nullable
+                  ~ j: type: docs int32, spec int64 (docs show one number type for several)
             "#]],
         );
     }
@@ -939,11 +949,11 @@ mod tests {
     #[test]
     fn real_disagreements_are_reported() {
         check(
-            "Pet { id: string!, name: string?, extra: boolean?, kind: int64!, n: string!? }\nOnlyDocs { a: string! }\nStatus = enum [a, b, c]",
-            "pet { id: string?, name: string!, kind: string!, n: string! }\nOnlySpec { a: string! }\nstatus = enum [a, b, d]\nkinds = int [1, 2]",
+            "Pet { id: string!, name: string?, extra: boolean?, kind: int64!, n: string!?, f: int32? }\nOnlyDocs { a: string! }\nStatus = enum [a, b, c]",
+            "pet { id: string?, name: string!, kind: string!, n: string!, f: double? }\nOnlySpec { a: string! }\nstatus = enum [a, b, d]\nkinds = int [1, 2]",
             expect![[r#"
                 models: 0 agree, 0 differ only by what docs cannot express, 5 disagree (1 only in docs, 2 only in spec)
-                fields: 0 agree, 0 differ only by what docs cannot express, 5 disagree
+                fields: 0 agree, 0 differ only by what docs cannot express, 6 disagree
 
                 Kinds (spec kinds): disagrees
                   ! missing in docs
@@ -960,6 +970,7 @@ mod tests {
                   ! extra: missing in spec
                   ! kind: type: docs int64, spec string (different types)
                   ! n: docs say nullable, spec not nullable
+                  ! f: type: docs int32, spec double (different types)
 
                 Status (docs Status, spec status): disagrees
                   ! enum values only in docs: [c], only in spec: [d]

@@ -129,6 +129,11 @@ fn typescript_fixtures() {
         Dialect::TypeScript,
         expect![[r#"
             dialect typescript
+            Animal struct @Animal.md:1
+              name: string required
+              address_lines: [string] optional
+              id: string required ReadOnly -- The pet's id.
+              status: PetStatus required
             Owner struct @Owner.md:1
               name: string required
               address_lines: [string] optional
@@ -147,8 +152,10 @@ fn typescript_fixtures() {
               extra: [{any}] optional -- Status is 'error' & "bad".
               payload: any optional
               size: string optional = "small"
+              born_on: string optional
+              count: double optional
+              labels: {Owner} optional
             PetStatus enum ["available", "pending", "sold"] -- The status of a pet.
-            Priority int enum [1, 2, 3]
             skipped DefaultApi.md
         "#]],
     );
@@ -160,26 +167,35 @@ fn python_fixtures() {
         "markdown/python",
         Dialect::Python,
         expect![[r#"
-        dialect python
-        Owner struct @Owner.md:1
-          name: string required
-          address_lines: [string] optional
-        Pet struct @Pet.md:1 -- A pet for sale, with its owner's details.
-          id: string required ReadOnly -- The pet's id.
-          class: string optional -- Zoological class.
-          tags: [string] optional -- Tags, e.g. `cute`.
-          owner: Owner optional
-          status: PetStatus required
-          metadata: {object} optional -- Free-form metadata.
-          scores: [[double]] optional -- Score rows.
-          nickname: string optional -- May be null.
-          created_at: datetime optional
-          friendly: boolean optional = true
-          history: [PetStatus] optional
-          born_on: date optional
-          extra: [{object}] optional
-        PetStatus enum ["available", "pending", "sold"] -- The status of a pet.
-    "#]],
+            dialect python
+            Animal struct @Animal.md:1
+              name: string required
+              address_lines: [string] optional
+              id: string required ReadOnly -- The pet's id.
+              status: PetStatus required
+            Owner struct @Owner.md:1
+              name: string required
+              address_lines: [string] optional
+            Pet struct @Pet.md:1 -- A pet for sale, with its owner's details.
+              id: string required ReadOnly -- The pet's id.
+              class: string optional -- Zoological class.
+              tags: [string] optional -- Tags, e.g. `cute`.
+              owner: Owner optional
+              status: PetStatus required
+              metadata: {object} optional -- Free-form metadata.
+              scores: [[double]] optional -- Score rows.
+              nickname: string optional -- May be null.
+              created_at: datetime optional
+              friendly: boolean optional = true
+              history: [PetStatus] optional
+              born_on: date optional
+              extra: [{object}] optional
+              count: int64 optional
+              payload: object optional
+              size: string optional
+              labels: {Owner} optional
+            PetStatus enum ["available", "pending", "sold"] -- The status of a pet.
+        "#]],
     );
 }
 
@@ -189,27 +205,36 @@ fn java_fixtures() {
         "markdown/java",
         Dialect::Java,
         expect![[r#"
-        dialect java
-        Owner struct @Owner.md:3
-          name: string required (note: The JSON name is a guess: the java docs show the field as `name`.)
-          address_lines: [string] optional (note: The JSON name is a guess: the java docs show the field as `addressLines`.)
-        Pet struct @Pet.md:3 -- A pet for sale, with its owner's details.
-          id: uuid required ReadOnly -- The pet's id. (note: The JSON name is a guess: the java docs show the field as `id`.)
-          class: string optional -- Zoological class. (note: The JSON name is a guess: the java docs show the field as `propertyClass`.)
-          tags: [string] optional -- Tags, e.g. `cute`. (note: The JSON name is a guess: the java docs show the field as `tags`.)
-          owner: Owner optional (note: The JSON name is a guess: the java docs show the field as `owner`.)
-          status: PetStatus required (note: The JSON name is a guess: the java docs show the field as `status`.)
-          metadata: {object} optional -- Free-form metadata. (note: The JSON name is a guess: the java docs show the field as `metadata`.)
-          scores: [[double]] optional -- Score rows. (note: The JSON name is a guess: the java docs show the field as `scores`.)
-          nickname: string optional -- May be null. (note: The JSON name is a guess: the java docs show the field as `nickname`.)
-          created_at: datetime optional (note: The JSON name is a guess: the java docs show the field as `createdAt`.)
-          friendly: boolean optional = false (note: The JSON name is a guess: the java docs show the field as `friendly`.)
-          history: [PetStatus] optional (note: The JSON name is a guess: the java docs show the field as `history`.)
-          born_on: date optional (note: The JSON name is a guess: the java docs show the field as `bornOn`.)
-          size: PetSize optional -- Size class. (note: The JSON name is a guess: the java docs show the field as `size`.)
-        PetStatus enum ["available", "pending", "sold"]
-        PetSize enum ["small", "large"] -- Values of `SizeEnum` in `Pet`: an inline enum of the docs.
-    "#]],
+            dialect java
+            Animal struct @Animal.md:3
+              name: string required (note: The JSON name is a guess: the java docs show the field as `name`.)
+              address_lines: [string] optional (note: The JSON name is a guess: the java docs show the field as `addressLines`.)
+              id: uuid required ReadOnly -- The pet's id. (note: The JSON name is a guess: the java docs show the field as `id`.)
+              status: PetStatus required (note: The JSON name is a guess: the java docs show the field as `status`.)
+            Owner struct @Owner.md:3
+              name: string required (note: The JSON name is a guess: the java docs show the field as `name`.)
+              address_lines: [string] optional (note: The JSON name is a guess: the java docs show the field as `addressLines`.)
+            Pet struct @Pet.md:3 -- A pet for sale, with its owner's details.
+              id: uuid required ReadOnly -- The pet's id. (note: The JSON name is a guess: the java docs show the field as `id`.)
+              class: string optional -- Zoological class. (note: The JSON name is a guess: the java docs show the field as `propertyClass`.)
+              tags: [string] optional -- Tags, e.g. `cute`. (note: The JSON name is a guess: the java docs show the field as `tags`.)
+              owner: Owner optional (note: The JSON name is a guess: the java docs show the field as `owner`.)
+              status: PetStatus required (note: The JSON name is a guess: the java docs show the field as `status`.)
+              metadata: {object} optional -- Free-form metadata. (note: The JSON name is a guess: the java docs show the field as `metadata`.)
+              scores: [[double]] optional -- Score rows. (note: The JSON name is a guess: the java docs show the field as `scores`.)
+              nickname: string optional -- May be null. (note: The JSON name is a guess: the java docs show the field as `nickname`.)
+              created_at: datetime optional (note: The JSON name is a guess: the java docs show the field as `createdAt`.)
+              friendly: boolean optional = false (note: The JSON name is a guess: the java docs show the field as `friendly`.)
+              history: [PetStatus] optional (note: The JSON name is a guess: the java docs show the field as `history`.)
+              born_on: date optional (note: The JSON name is a guess: the java docs show the field as `bornOn`.)
+              size: PetSize optional -- Size class. (note: The JSON name is a guess: the java docs show the field as `size`.)
+              count: int32 optional (note: The JSON name is a guess: the java docs show the field as `count`.)
+              extra: [{object}] optional (note: The JSON name is a guess: the java docs show the field as `extra`.)
+              payload: object optional (note: The JSON name is a guess: the java docs show the field as `payload`.)
+              labels: {Owner} optional (note: The JSON name is a guess: the java docs show the field as `labels`.)
+            PetStatus enum ["available", "pending", "sold"]
+            PetSize enum ["small", "large"] -- Values of `SizeEnum` in `Pet`: an inline enum of the docs.
+        "#]],
     );
 }
 
@@ -219,28 +244,32 @@ fn ruby_fixtures() {
         "markdown/ruby",
         Dialect::Ruby,
         expect![[r#"
-        dialect ruby
-        Animal union by Some("kind") ["Owner", "Pet"]
-        Owner struct @Owner.md:1
-          name: string required
-          address_lines: [string] optional
-        Pet struct @Pet.md:1
-          id: string required ReadOnly -- The pet's id.
-          class: string optional -- Zoological class.
-          tags: [string] optional -- Tags, e.g. `cute`.
-          owner: Owner optional
-          status: PetStatus required
-          metadata: {object} optional -- Free-form metadata.
-          scores: [[double]] optional -- Score rows.
-          nickname: string optional -- May be null.
-          created_at: datetime optional
-          friendly: boolean optional = true
-          history: [PetStatus] optional
-          born_on: date optional
-          count: int64 optional
-        PetStatus alias string -- The docs list no values for this enum; it is read as a string.
-        loss PetStatus.md:1: ruby docs list no enum values: `PetStatus` is read as a string (or it is an empty object)
-    "#]],
+            dialect ruby
+            Animal union by Some("kind") ["Owner", "Pet"]
+            Owner struct @Owner.md:1
+              name: string required
+              address_lines: [string] optional
+            Pet struct @Pet.md:1
+              id: string required ReadOnly -- The pet's id.
+              class: string optional -- Zoological class.
+              tags: [string] optional -- Tags, e.g. `cute`.
+              owner: Owner optional
+              status: PetStatus required
+              metadata: {object} optional -- Free-form metadata.
+              scores: [[double]] optional -- Score rows.
+              nickname: string optional -- May be null.
+              created_at: datetime optional
+              friendly: boolean optional = true
+              history: [PetStatus] optional
+              born_on: date optional
+              count: int64 optional
+              extra: [{object}] optional
+              payload: object optional
+              size: string optional
+              labels: {Owner} optional
+            PetStatus alias string -- The docs list no values for this enum; it is read as a string.
+            loss PetStatus.md:1: ruby docs list no enum values: `PetStatus` is read as a string (or it is an empty object)
+        "#]],
     );
 }
 
@@ -250,26 +279,36 @@ fn php_fixtures() {
         "markdown/php",
         Dialect::Php,
         expect![[r#"
-        dialect php
-        Owner struct @Owner.md:1
-          name: string required
-          address_lines: [string] optional
-        Pet struct @Pet.md:1
-          id: string required ReadOnly -- The pet's id.
-          class: string optional -- Zoological class.
-          tags: [string] optional -- Tags, e.g. `cute`.
-          owner: Owner optional
-          status: PetStatus required
-          metadata: {any} optional -- Free-form metadata.
-          scores: [[double]] optional -- Score rows.
-          nickname: string optional -- May be null.
-          created_at: datetime optional
-          friendly: boolean optional = true
-          history: [PetStatus] optional
-          count: int64 optional
-        PetStatus alias string -- The docs list no values for this enum; it is read as a string.
-        loss PetStatus.md:1: php docs list no enum values: `PetStatus` is read as a string (or it is an empty object)
-    "#]],
+            dialect php
+            Animal struct @Animal.md:1
+              name: string required
+              address_lines: [string] optional
+              id: string required ReadOnly -- The pet's id.
+              status: PetStatus required
+            Owner struct @Owner.md:1
+              name: string required
+              address_lines: [string] optional
+            Pet struct @Pet.md:1
+              id: string required ReadOnly -- The pet's id.
+              class: string optional -- Zoological class.
+              tags: [string] optional -- Tags, e.g. `cute`.
+              owner: Owner optional
+              status: PetStatus required
+              metadata: {any} optional -- Free-form metadata.
+              scores: [[double]] optional -- Score rows.
+              nickname: string optional -- May be null.
+              created_at: datetime optional
+              friendly: boolean optional = true
+              history: [PetStatus] optional
+              count: int64 optional
+              born_on: datetime optional
+              extra: [{any}] optional
+              payload: any optional
+              size: string optional
+              labels: {Owner} optional
+            PetStatus alias string -- The docs list no values for this enum; it is read as a string.
+            loss PetStatus.md:1: php docs list no enum values: `PetStatus` is read as a string (or it is an empty object)
+        "#]],
     );
 }
 
@@ -279,28 +318,32 @@ fn rust_fixtures() {
         "markdown/rust",
         Dialect::Rust,
         expect![[r#"
-        dialect rust
-        Animal alias any -- A union whose members the docs do not list; read as any JSON value.
-        Owner struct @Owner.md:1
-          name: string required
-          address_lines: [string] optional
-        Pet struct @Pet.md:1
-          id: uuid required ReadOnly -- The pet's id.
-          class: string optional -- Zoological class.
-          tags: [string] optional -- Tags, e.g. `cute`.
-          owner: Owner optional
-          status: PetStatus required
-          metadata: {any} optional -- Free-form metadata.
-          scores: [[double]] optional -- Score rows.
-          nickname: string required nullable -- May be null.
-          created_at: string optional
-          friendly: boolean optional = true
-          history: [PetStatus] optional
-          payload: any optional
-          count: int32 optional
-        PetStatus enum ["available", "pending", "sold"]
-        loss Animal.md:5: `Animal` is a oneOf whose members the rust docs do not list: read as any value
-    "#]],
+            dialect rust
+            Animal alias any -- A union whose members the docs do not list; read as any JSON value.
+            Owner struct @Owner.md:1
+              name: string required
+              address_lines: [string] optional
+            Pet struct @Pet.md:1
+              id: uuid required ReadOnly -- The pet's id.
+              class: string optional -- Zoological class.
+              tags: [string] optional -- Tags, e.g. `cute`.
+              owner: Owner optional
+              status: PetStatus required
+              metadata: {any} optional -- Free-form metadata.
+              scores: [[double]] optional -- Score rows.
+              nickname: string optional -- May be null.
+              created_at: string optional
+              friendly: boolean optional = true
+              history: [PetStatus] optional
+              payload: any optional
+              count: int32 optional
+              born_on: string optional
+              extra: [{any}] optional
+              size: string optional
+              labels: {Owner} optional
+            PetStatus enum ["available", "pending", "sold"]
+            loss Animal.md:5: `Animal` is a oneOf whose members the rust docs do not list: read as any value
+        "#]],
     );
 }
 
@@ -310,26 +353,35 @@ fn go_fixtures() {
         "markdown/go",
         Dialect::Go,
         expect![[r#"
-        dialect go
-        Owner struct @Owner.md:1
-          name: string required (note: The JSON name is a guess: the go docs show the field as `Name`.)
-          address_lines: [string] optional (note: The JSON name is a guess: the go docs show the field as `AddressLines`.)
-        Pet struct @Pet.md:1
-          id: string required ReadOnly -- The pet's id. (note: The JSON name is a guess: the go docs show the field as `Id`.)
-          class: string optional -- Zoological class. (note: The JSON name is a guess: the go docs show the field as `Class`.)
-          tags: [string] optional -- Tags, e.g. `cute`. (note: The JSON name is a guess: the go docs show the field as `Tags`.)
-          owner: Owner optional (note: The JSON name is a guess: the go docs show the field as `Owner`.)
-          status: PetStatus required (note: The JSON name is a guess: the go docs show the field as `Status`.)
-          metadata: {any} optional -- Free-form metadata. (note: The JSON name is a guess: the go docs show the field as `Metadata`.)
-          scores: [[float]] optional -- Score rows. (note: The JSON name is a guess: the go docs show the field as `Scores`.)
-          nickname: string optional nullable -- May be null. (note: The JSON name is a guess: the go docs show the field as `Nickname`.)
-          created_at: datetime optional (note: The JSON name is a guess: the go docs show the field as `CreatedAt`.)
-          friendly: boolean optional = true (note: The JSON name is a guess: the go docs show the field as `Friendly`.)
-          history: [PetStatus] optional (note: The JSON name is a guess: the go docs show the field as `History`.)
-          labels: {Owner} optional (note: The JSON name is a guess: the go docs show the field as `Labels`.)
-          count: int32 required nullable (note: The JSON name is a guess: the go docs show the field as `Count`.)
-        PetStatus enum ["available", "pending", "sold"]
-    "#]],
+            dialect go
+            Animal struct @Animal.md:1
+              name: string required (note: The JSON name is a guess: the go docs show the field as `Name`.)
+              address_lines: [string] optional (note: The JSON name is a guess: the go docs show the field as `AddressLines`.)
+              id: string required ReadOnly -- The pet's id. (note: The JSON name is a guess: the go docs show the field as `Id`.)
+              status: PetStatus required (note: The JSON name is a guess: the go docs show the field as `Status`.)
+            Owner struct @Owner.md:1
+              name: string required (note: The JSON name is a guess: the go docs show the field as `Name`.)
+              address_lines: [string] optional (note: The JSON name is a guess: the go docs show the field as `AddressLines`.)
+            Pet struct @Pet.md:1
+              id: string required ReadOnly -- The pet's id. (note: The JSON name is a guess: the go docs show the field as `Id`.)
+              class: string optional -- Zoological class. (note: The JSON name is a guess: the go docs show the field as `Class`.)
+              tags: [string] optional -- Tags, e.g. `cute`. (note: The JSON name is a guess: the go docs show the field as `Tags`.)
+              owner: Owner optional (note: The JSON name is a guess: the go docs show the field as `Owner`.)
+              status: PetStatus required (note: The JSON name is a guess: the go docs show the field as `Status`.)
+              metadata: {any} optional -- Free-form metadata. (note: The JSON name is a guess: the go docs show the field as `Metadata`.)
+              scores: [[float]] optional -- Score rows. (note: The JSON name is a guess: the go docs show the field as `Scores`.)
+              nickname: string optional nullable -- May be null. (note: The JSON name is a guess: the go docs show the field as `Nickname`.)
+              created_at: datetime optional (note: The JSON name is a guess: the go docs show the field as `CreatedAt`.)
+              friendly: boolean optional = true (note: The JSON name is a guess: the go docs show the field as `Friendly`.)
+              history: [PetStatus] optional (note: The JSON name is a guess: the go docs show the field as `History`.)
+              labels: {Owner} optional (note: The JSON name is a guess: the go docs show the field as `Labels`.)
+              count: int32 optional (note: The JSON name is a guess: the go docs show the field as `Count`.)
+              born_on: string optional (note: The JSON name is a guess: the go docs show the field as `BornOn`.)
+              extra: [{any}] optional (note: The JSON name is a guess: the go docs show the field as `Extra`.)
+              payload: any optional (note: The JSON name is a guess: the go docs show the field as `Payload`.)
+              size: string optional (note: The JSON name is a guess: the go docs show the field as `Size`.)
+            PetStatus enum ["available", "pending", "sold"]
+        "#]],
     );
 }
 
@@ -396,6 +448,53 @@ fn all_errors_of_a_phase_are_reported_together() {
             error: docs/B.md:9:1: table row has 2 cells, the header has 4
              9 | **c** | **string**
                | ^"#]],
+    );
+}
+
+#[test]
+fn integer_enums_are_integer_and_quoted_digits_are_strings() {
+    check(
+        TS,
+        &[
+            ("Priority.md", "# Priority\n\n## Enum\n\n* `NUMBER_1` (value: `1`)\n\n* `NUMBER_2` (value: `2`)\n"),
+            ("Code.md", "# Code\n\n## Enum\n\n* `_1` (value: `'1'`)\n\n* `UnknownDefaultOpenApi` (value: `'11184809'`)\n"),
+        ],
+        expect![[r#"
+            dialect typescript
+            Code enum ["1"]
+            Priority int enum [1, 2]
+        "#]],
+    );
+}
+
+#[test]
+fn rust_option_without_optional_note_is_required_nullable() {
+    let table = "# Thing\n\n## Properties\n\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n**a** | Option<**String**> |  | \n**b** | Option<**String**> |  | [optional]\n**c** | **i64** |  | \n";
+    check(
+        Some(Dialect::Rust),
+        &[("Thing.md", table)],
+        expect![[r#"
+        dialect rust
+        Thing struct @Thing.md:1
+          a: string required nullable
+          b: string optional
+          c: int64 required
+    "#]],
+    );
+}
+
+#[test]
+fn go_nullable_without_pointer_is_required_nullable() {
+    let table = "# Thing\n\n## Properties\n\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n**Count** | **NullableInt32** |  | \n**Other** | Pointer to [**NullableThing**](Thing.md) |  | [optional] \n";
+    check(
+        Some(Dialect::Go),
+        &[("Thing.md", table)],
+        expect![[r#"
+        dialect go
+        Thing struct @Thing.md:1
+          count: int32 required nullable (note: The JSON name is a guess: the go docs show the field as `Count`.)
+          other: Thing optional nullable (note: The JSON name is a guess: the go docs show the field as `Other`.)
+    "#]],
     );
 }
 
@@ -488,4 +587,248 @@ fn dialect_is_recognised_from_one_file_each() {
     ] {
         assert_eq!(Dialect::detect([text]), dialect, "{text}");
     }
+}
+
+#[test]
+fn the_generic_loader_reads_a_docs_directory() {
+    match modelgen::input::load(&fixtures("docs-typescript")) {
+        Ok(l) => assert_eq!(l.model.types.len(), 306),
+        Err(e) => panic!("{e}"),
+    }
+}
+
+/// Every line of every dialect fixture cut short at many places: the reader may report errors but
+/// must never panic.
+#[test]
+fn truncated_lines_never_panic() {
+    let mut files = Vec::new();
+    for dialect in [
+        "typescript",
+        "python",
+        "java",
+        "ruby",
+        "php/Model",
+        "rust",
+        "go",
+    ] {
+        let dir = fixtures("markdown").join(dialect);
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            panic!("{}", dir.display());
+        };
+        for entry in entries.flatten() {
+            if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                files.push((entry.path(), text));
+            }
+        }
+    }
+    let mut runs = 0;
+    for (path, text) in &files {
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let cuts: Vec<usize> = line.char_indices().map(|(k, _)| k).step_by(5).collect();
+            for cut in cuts {
+                let mut mangled = lines.clone();
+                mangled[i] = &line[..cut];
+                let source = Source {
+                    path: path.clone(),
+                    text: mangled.join("\n"),
+                };
+                // Whatever the outcome, it is a value, not a panic.
+                let _ = markdown::from_sources(vec![source], &Options::default());
+                runs += 1;
+            }
+        }
+    }
+    assert!(runs > 1000, "{runs}");
+}
+
+/// Each dialect's fixtures against the spec they were written from (`fixtures/markdown/pets.yaml`).
+fn check_against_spec(dir: &str, expect: Expect) {
+    let docs = match markdown::load(&fixtures("markdown").join(dir)) {
+        Ok(d) => d.model,
+        Err(e) => panic!("{e}"),
+    };
+    let spec = match modelgen::input::openapi::load(&fixtures("markdown/pets.yaml")) {
+        Ok(s) => s.model,
+        Err(e) => panic!("{e}"),
+    };
+    expect.assert_eq(&modelgen::crosscheck::crosscheck(&docs, &spec).to_string());
+}
+
+#[test]
+fn typescript_against_spec() {
+    check_against_spec(
+        "typescript",
+        expect![[r#"
+        models: 2 agree, 3 differ only by what docs cannot express, 0 disagree (0 only in docs, 1 only in spec)
+        fields: 11 agree, 8 differ only by what docs cannot express, 0 disagree
+
+        Animal (Animal): differs only by what docs cannot express
+          ~ docs describe a struct, spec a union
+
+        Pet (Pet): differs only by what docs cannot express
+          ~ id: type: docs string, spec uuid (docs show string formats as plain strings)
+          ~ metadata: type: docs {string: any}, spec object (docs do not tell a free-form object from a map)
+          ~ nickname: docs say not nullable, spec nullable
+          ~ created_at: type: docs string, spec datetime (docs show string formats as plain strings)
+          ~ extra: type: docs [{string: any}], spec [object] (docs do not tell a free-form object from a map)
+          ~ size: type: docs string, spec PetSize (docs show an inline enum as its value type)
+          ~ born_on: type: docs string, spec date (docs show string formats as plain strings)
+          ~ count: type: docs double, spec int32 (docs show one number type for several)
+
+        PetSize (spec Pet_size): differs only by what docs cannot express
+          ~ no doc of its own: the docs show it as string
+    "#]],
+    );
+}
+
+#[test]
+fn python_against_spec() {
+    check_against_spec(
+        "python",
+        expect![[r#"
+        models: 2 agree, 3 differ only by what docs cannot express, 0 disagree (0 only in docs, 1 only in spec)
+        fields: 12 agree, 7 differ only by what docs cannot express, 0 disagree
+
+        Animal (Animal): differs only by what docs cannot express
+          ~ docs describe a struct, spec a union
+
+        Pet (Pet): differs only by what docs cannot express
+          ~ id: type: docs string, spec uuid (docs show string formats as plain strings)
+          ~ metadata: type: docs {string: object}, spec object (docs do not tell a free-form object from a map)
+          ~ nickname: docs say not nullable, spec nullable
+          ~ extra: type: docs [{string: object}], spec [object] (docs do not tell a free-form object from a map)
+          ~ count: type: docs int64, spec int32 (docs show one number type for several)
+          ~ payload: type: docs object, spec any (docs show an untyped value as object)
+          ~ size: type: docs string, spec PetSize (docs show an inline enum as its value type)
+
+        PetSize (spec Pet_size): differs only by what docs cannot express
+          ~ no doc of its own: the docs show it as string
+    "#]],
+    );
+}
+
+#[test]
+fn java_against_spec() {
+    check_against_spec(
+        "java",
+        expect![[r#"
+        models: 3 agree, 2 differ only by what docs cannot express, 0 disagree (0 only in docs, 0 only in spec)
+        fields: 15 agree, 4 differ only by what docs cannot express, 0 disagree
+
+        Animal (Animal): differs only by what docs cannot express
+          ~ docs describe a struct, spec a union
+
+        Pet (Pet): differs only by what docs cannot express
+          ~ metadata: type: docs {string: object}, spec object (docs do not tell a free-form object from a map)
+          ~ nickname: docs say not nullable, spec nullable
+          ~ extra: type: docs [{string: object}], spec [object] (docs do not tell a free-form object from a map)
+          ~ payload: type: docs object, spec any (docs show an untyped value as object)
+    "#]],
+    );
+}
+
+#[test]
+fn ruby_against_spec() {
+    check_against_spec(
+        "ruby",
+        expect![[r#"
+        models: 2 agree, 3 differ only by what docs cannot express, 0 disagree (0 only in docs, 1 only in spec)
+        fields: 12 agree, 7 differ only by what docs cannot express, 0 disagree
+
+        Pet (Pet): differs only by what docs cannot express
+          ~ id: type: docs string, spec uuid (docs show string formats as plain strings)
+          ~ metadata: type: docs {string: object}, spec object (docs do not tell a free-form object from a map)
+          ~ nickname: docs say not nullable, spec nullable
+          ~ count: type: docs int64, spec int32 (docs show one number type for several)
+          ~ extra: type: docs [{string: object}], spec [object] (docs do not tell a free-form object from a map)
+          ~ payload: type: docs object, spec any (docs show an untyped value as object)
+          ~ size: type: docs string, spec PetSize (docs show an inline enum as its value type)
+
+        PetSize (spec Pet_size): differs only by what docs cannot express
+          ~ no doc of its own: the docs show it as string
+
+        PetStatus (PetStatus): differs only by what docs cannot express
+          ~ docs describe an alias, spec an enum
+    "#]],
+    );
+}
+
+#[test]
+fn php_against_spec() {
+    check_against_spec(
+        "php",
+        expect![[r#"
+        models: 1 agree, 4 differ only by what docs cannot express, 0 disagree (0 only in docs, 1 only in spec)
+        fields: 12 agree, 7 differ only by what docs cannot express, 0 disagree
+
+        Animal (Animal): differs only by what docs cannot express
+          ~ docs describe a struct, spec a union
+
+        Pet (Pet): differs only by what docs cannot express
+          ~ id: type: docs string, spec uuid (docs show string formats as plain strings)
+          ~ metadata: type: docs {string: any}, spec object (docs do not tell a free-form object from a map)
+          ~ nickname: docs say not nullable, spec nullable
+          ~ count: type: docs int64, spec int32 (docs show one number type for several)
+          ~ born_on: type: docs datetime, spec date (docs show dates as date-times)
+          ~ extra: type: docs [{string: any}], spec [object] (docs do not tell a free-form object from a map)
+          ~ size: type: docs string, spec PetSize (docs show an inline enum as its value type)
+
+        PetSize (spec Pet_size): differs only by what docs cannot express
+          ~ no doc of its own: the docs show it as string
+
+        PetStatus (PetStatus): differs only by what docs cannot express
+          ~ docs describe an alias, spec an enum
+    "#]],
+    );
+}
+
+#[test]
+fn rust_against_spec() {
+    check_against_spec(
+        "rust",
+        expect![[r#"
+        models: 2 agree, 3 differ only by what docs cannot express, 0 disagree (0 only in docs, 1 only in spec)
+        fields: 13 agree, 6 differ only by what docs cannot express, 0 disagree
+
+        Animal (Animal): differs only by what docs cannot express
+          ~ docs describe an alias, spec a union
+
+        Pet (Pet): differs only by what docs cannot express
+          ~ metadata: type: docs {string: any}, spec object (docs do not tell a free-form object from a map)
+          ~ nickname: docs say not nullable, spec nullable
+          ~ created_at: type: docs string, spec datetime (docs show string formats as plain strings)
+          ~ born_on: type: docs string, spec date (docs show string formats as plain strings)
+          ~ extra: type: docs [{string: any}], spec [object] (docs do not tell a free-form object from a map)
+          ~ size: type: docs string, spec PetSize (docs show an inline enum as its value type)
+
+        PetSize (spec Pet_size): differs only by what docs cannot express
+          ~ no doc of its own: the docs show it as string
+    "#]],
+    );
+}
+
+#[test]
+fn go_against_spec() {
+    check_against_spec(
+        "go",
+        expect![[r#"
+        models: 2 agree, 3 differ only by what docs cannot express, 0 disagree (0 only in docs, 1 only in spec)
+        fields: 13 agree, 6 differ only by what docs cannot express, 0 disagree
+
+        Animal (Animal): differs only by what docs cannot express
+          ~ docs describe a struct, spec a union
+
+        Pet (Pet): differs only by what docs cannot express
+          ~ id: type: docs string, spec uuid (docs show string formats as plain strings)
+          ~ metadata: type: docs {string: any}, spec object (docs do not tell a free-form object from a map)
+          ~ scores: type: docs [[float]], spec [[double]] (docs show one number type for several)
+          ~ born_on: type: docs string, spec date (docs show string formats as plain strings)
+          ~ extra: type: docs [{string: any}], spec [object] (docs do not tell a free-form object from a map)
+          ~ size: type: docs string, spec PetSize (docs show an inline enum as its value type)
+
+        PetSize (spec Pet_size): differs only by what docs cannot express
+          ~ no doc of its own: the docs show it as string
+    "#]],
+    );
 }
