@@ -84,38 +84,38 @@ impl<'de, T: ::serde::Deserialize<'de>> ::serde::Deserialize<'de> for Nullable<T
 pub struct Address {
     /// The flat number of this address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub flat_number: Nullable<::std::string::String>,
+    pub flat_number: Nullable<String>,
     /// The building number of this address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub building_number: Nullable<::std::string::String>,
+    pub building_number: Nullable<String>,
     /// The building name of this address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub building_name: Nullable<::std::string::String>,
+    pub building_name: Nullable<String>,
     /// The street of the applicant's address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub street: Nullable<::std::string::String>,
+    pub street: Nullable<String>,
     /// The sub-street of the applicant's address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub sub_street: Nullable<::std::string::String>,
+    pub sub_street: Nullable<String>,
     /// The town of the applicant's address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub town: Nullable<::std::string::String>,
+    pub town: Nullable<String>,
     /// The postcode or ZIP of the applicant's address
-    pub postcode: ::std::string::String,
+    pub postcode: String,
     /// The 3 character ISO country code of this address. For example, GBR is the country code for the United Kingdom
     pub country: CountryCodes,
     /// The address state. US states must use the USPS abbreviation (see also ISO 3166-2:US), for example AK, CA, or TX.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub state: Nullable<::std::string::String>,
+    pub state: Nullable<String>,
     /// Line 1 of the applicant's address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub line1: Nullable<::std::string::String>,
+    pub line1: Nullable<String>,
     /// Line 2 of the applicant's address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub line2: Nullable<::std::string::String>,
+    pub line2: Nullable<String>,
     /// Line 3 of the applicant's address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub line3: Nullable<::std::string::String>,
+    pub line3: Nullable<String>,
 }
 
 /// The `AddressBuilder` schema.
@@ -123,38 +123,38 @@ pub struct Address {
 pub struct AddressBuilder {
     /// The flat number of this address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub flat_number: Nullable<::std::string::String>,
+    pub flat_number: Nullable<String>,
     /// The building number of this address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub building_number: Nullable<::std::string::String>,
+    pub building_number: Nullable<String>,
     /// The building name of this address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub building_name: Nullable<::std::string::String>,
+    pub building_name: Nullable<String>,
     /// The street of the applicant's address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub street: Nullable<::std::string::String>,
+    pub street: Nullable<String>,
     /// The sub-street of the applicant's address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub sub_street: Nullable<::std::string::String>,
+    pub sub_street: Nullable<String>,
     /// The town of the applicant's address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub town: Nullable<::std::string::String>,
+    pub town: Nullable<String>,
     /// The postcode or ZIP of the applicant's address
-    pub postcode: ::std::string::String,
+    pub postcode: String,
     /// The 3 character ISO country code of this address. For example, GBR is the country code for the United Kingdom
     pub country: CountryCodes,
     /// The address state. US states must use the USPS abbreviation (see also ISO 3166-2:US), for example AK, CA, or TX.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub state: Nullable<::std::string::String>,
+    pub state: Nullable<String>,
     /// Line 1 of the applicant's address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub line1: Nullable<::std::string::String>,
+    pub line1: Nullable<String>,
     /// Line 2 of the applicant's address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub line2: Nullable<::std::string::String>,
+    pub line2: Nullable<String>,
     /// Line 3 of the applicant's address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub line3: Nullable<::std::string::String>,
+    pub line3: Nullable<String>,
 }
 
 /// The `AddressShared` schema.
@@ -162,38 +162,38 @@ pub struct AddressBuilder {
 pub struct AddressShared {
     /// The flat number of this address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub flat_number: Nullable<::std::string::String>,
+    pub flat_number: Nullable<String>,
     /// The building number of this address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub building_number: Nullable<::std::string::String>,
+    pub building_number: Nullable<String>,
     /// The building name of this address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub building_name: Nullable<::std::string::String>,
+    pub building_name: Nullable<String>,
     /// The street of the applicant's address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub street: Nullable<::std::string::String>,
+    pub street: Nullable<String>,
     /// The sub-street of the applicant's address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub sub_street: Nullable<::std::string::String>,
+    pub sub_street: Nullable<String>,
     /// The town of the applicant's address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub town: Nullable<::std::string::String>,
+    pub town: Nullable<String>,
     /// The postcode or ZIP of the applicant's address
-    pub postcode: ::std::string::String,
+    pub postcode: String,
     /// The 3 character ISO country code of this address. For example, GBR is the country code for the United Kingdom
     pub country: CountryCodes,
     /// The address state. US states must use the USPS abbreviation (see also ISO 3166-2:US), for example AK, CA, or TX.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub state: Nullable<::std::string::String>,
+    pub state: Nullable<String>,
     /// Line 1 of the applicant's address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub line1: Nullable<::std::string::String>,
+    pub line1: Nullable<String>,
     /// Line 2 of the applicant's address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub line2: Nullable<::std::string::String>,
+    pub line2: Nullable<String>,
     /// Line 3 of the applicant's address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub line3: Nullable<::std::string::String>,
+    pub line3: Nullable<String>,
 }
 
 /// The `AddressesList` schema.
@@ -210,7 +210,7 @@ pub struct AddressShared {
 pub struct AddressesList {
     /// The `addresses` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub addresses: Nullable<::std::vec::Vec<Address>>,
+    pub addresses: Nullable<Vec<Address>>,
 }
 
 /// The `Applicant` schema.
@@ -218,33 +218,33 @@ pub struct AddressesList {
 pub struct Applicant {
     /// The applicant's email address. Required if doing a US check, or a UK check for which `applicant_provides_data` is `true`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub email: Nullable<::std::string::String>,
+    pub email: Nullable<String>,
     /// The applicant's date of birth
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub dob: Nullable<::std::string::String>,
+    pub dob: Nullable<String>,
     /// The `id_numbers` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub id_numbers: Nullable<::std::vec::Vec<IdNumber>>,
+    pub id_numbers: Nullable<Vec<IdNumber>>,
     /// The applicant's phone number
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub phone_number: Nullable<::std::string::String>,
+    pub phone_number: Nullable<String>,
     /// The applicant's first name
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub first_name: Nullable<::std::string::String>,
+    pub first_name: Nullable<String>,
     /// The applicant's surname
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub last_name: Nullable<::std::string::String>,
+    pub last_name: Nullable<String>,
     /// The unique identifier for the applicant.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time when this applicant was created.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The date and time when this applicant is scheduled to be deleted.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub delete_at: Nullable<::std::string::String>,
+    pub delete_at: Nullable<String>,
     /// The uri of this resource.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The `sandbox` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sandbox: Nullable<bool>,
@@ -261,19 +261,19 @@ pub struct Applicant {
 pub struct ApplicantBuilder {
     /// The applicant's email address. Required if doing a US check, or a UK check for which `applicant_provides_data` is `true`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub email: Nullable<::std::string::String>,
+    pub email: Nullable<String>,
     /// The applicant's date of birth
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub dob: Nullable<::std::string::String>,
+    pub dob: Nullable<String>,
     /// The `id_numbers` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub id_numbers: Nullable<::std::vec::Vec<IdNumber>>,
+    pub id_numbers: Nullable<Vec<IdNumber>>,
     /// The applicant's phone number
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub phone_number: Nullable<::std::string::String>,
+    pub phone_number: Nullable<String>,
     /// The applicant's consents
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub consents: Nullable<::std::vec::Vec<ApplicantConsentBuilder>>,
+    pub consents: Nullable<Vec<ApplicantConsentBuilder>>,
     /// The `address` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<AddressBuilder>,
@@ -281,9 +281,9 @@ pub struct ApplicantBuilder {
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub location: Nullable<LocationBuilder>,
     /// The applicant's first name
-    pub first_name: ::std::string::String,
+    pub first_name: String,
     /// The applicant's surname
-    pub last_name: ::std::string::String,
+    pub last_name: String,
 }
 
 /// The `ApplicantConsent` schema.
@@ -294,7 +294,7 @@ pub struct ApplicantConsent {
     /// The `granted` property.
     pub granted: bool,
     /// The date and time when this applicant consent was granted, if not granted the value is nil.
-    pub granted_at: ::std::string::String,
+    pub granted_at: String,
 }
 
 /// The `ApplicantConsentBuilder` schema.
@@ -379,9 +379,9 @@ impl<'de> ::serde::Deserialize<'de> for ApplicantConsentName {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApplicantCreate {
     /// The applicant's first name
-    pub first_name: ::std::string::String,
+    pub first_name: String,
     /// The applicant's surname
-    pub last_name: ::std::string::String,
+    pub last_name: String,
 }
 
 /// The `ApplicantRequest` schema.
@@ -398,7 +398,7 @@ pub struct ApplicantCreate {
 pub struct ApplicantRequest {
     /// The applicant's consents
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub consents: Nullable<::std::vec::Vec<ApplicantConsentBuilder>>,
+    pub consents: Nullable<Vec<ApplicantConsentBuilder>>,
     /// The `address` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<AddressBuilder>,
@@ -412,21 +412,21 @@ pub struct ApplicantRequest {
 pub struct ApplicantResponse {
     /// The applicant's first name
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub first_name: Nullable<::std::string::String>,
+    pub first_name: Nullable<String>,
     /// The applicant's surname
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub last_name: Nullable<::std::string::String>,
+    pub last_name: Nullable<String>,
     /// The unique identifier for the applicant.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time when this applicant was created.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The date and time when this applicant is scheduled to be deleted.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub delete_at: Nullable<::std::string::String>,
+    pub delete_at: Nullable<String>,
     /// The uri of this resource.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The `sandbox` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sandbox: Nullable<bool>,
@@ -452,16 +452,16 @@ pub struct ApplicantResponse {
 pub struct ApplicantShared {
     /// The applicant's email address. Required if doing a US check, or a UK check for which `applicant_provides_data` is `true`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub email: Nullable<::std::string::String>,
+    pub email: Nullable<String>,
     /// The applicant's date of birth
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub dob: Nullable<::std::string::String>,
+    pub dob: Nullable<String>,
     /// The `id_numbers` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub id_numbers: Nullable<::std::vec::Vec<IdNumber>>,
+    pub id_numbers: Nullable<Vec<IdNumber>>,
     /// The applicant's phone number
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub phone_number: Nullable<::std::string::String>,
+    pub phone_number: Nullable<String>,
 }
 
 /// The `ApplicantUpdate` schema.
@@ -478,10 +478,10 @@ pub struct ApplicantShared {
 pub struct ApplicantUpdate {
     /// The applicant's first name
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub first_name: Nullable<::std::string::String>,
+    pub first_name: Nullable<String>,
     /// The applicant's surname
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub last_name: Nullable<::std::string::String>,
+    pub last_name: Nullable<String>,
 }
 
 /// The `ApplicantUpdater` schema.
@@ -498,19 +498,19 @@ pub struct ApplicantUpdate {
 pub struct ApplicantUpdater {
     /// The applicant's email address. Required if doing a US check, or a UK check for which `applicant_provides_data` is `true`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub email: Nullable<::std::string::String>,
+    pub email: Nullable<String>,
     /// The applicant's date of birth
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub dob: Nullable<::std::string::String>,
+    pub dob: Nullable<String>,
     /// The `id_numbers` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub id_numbers: Nullable<::std::vec::Vec<IdNumber>>,
+    pub id_numbers: Nullable<Vec<IdNumber>>,
     /// The applicant's phone number
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub phone_number: Nullable<::std::string::String>,
+    pub phone_number: Nullable<String>,
     /// The applicant's consents
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub consents: Nullable<::std::vec::Vec<ApplicantConsentBuilder>>,
+    pub consents: Nullable<Vec<ApplicantConsentBuilder>>,
     /// The `address` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<AddressBuilder>,
@@ -519,17 +519,17 @@ pub struct ApplicantUpdater {
     pub location: Nullable<LocationBuilder>,
     /// The applicant's first name
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub first_name: Nullable<::std::string::String>,
+    pub first_name: Nullable<String>,
     /// The applicant's surname
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub last_name: Nullable<::std::string::String>,
+    pub last_name: Nullable<String>,
 }
 
 /// The `ApplicantsList` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApplicantsList {
     /// The `applicants` property.
-    pub applicants: ::std::vec::Vec<Applicant>,
+    pub applicants: Vec<Applicant>,
 }
 
 /// The `Check` schema.
@@ -537,44 +537,44 @@ pub struct ApplicantsList {
 pub struct Check {
     /// An array of webhook ids describing which webhooks to trigger for this check.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub webhook_ids: Nullable<::std::vec::Vec<::std::string::String>>,
+    pub webhook_ids: Nullable<Vec<String>>,
     /// The ID of the applicant to do the check on.
-    pub applicant_id: ::std::string::String,
+    pub applicant_id: String,
     /// Send an applicant form to applicant to complete to proceed with check. Defaults to false.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub applicant_provides_data: Nullable<bool>,
     /// Array of tags being assigned to this check.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub tags: Nullable<::std::vec::Vec<::std::string::String>>,
+    pub tags: Nullable<Vec<String>>,
     /// For checks where `applicant_provides_data` is `true`, redirect to this URI when the applicant has submitted their data.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub redirect_uri: Nullable<::std::string::String>,
+    pub redirect_uri: Nullable<String>,
     /// The `privacy_notices_read_consent_given` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub privacy_notices_read_consent_given: Nullable<bool>,
     /// The unique identifier for the check.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time when this check was created.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The uri of this resource.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The `status` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<CheckStatus>,
     /// The overall result of the check, based on the results of the constituent reports.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// A link to the applicant form, if `applicant_provides_data` is `true`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub form_uri: Nullable<::std::string::String>,
+    pub form_uri: Nullable<String>,
     /// A link to the corresponding results page on the Onfido dashboard.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub results_uri: Nullable<::std::string::String>,
+    pub results_uri: Nullable<String>,
     /// An array of report ids.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub report_ids: Nullable<::std::vec::Vec<::std::string::String>>,
+    pub report_ids: Nullable<Vec<String>>,
     /// Indicates whether the object was created in the sandbox or not.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sandbox: Nullable<bool>,
@@ -583,7 +583,7 @@ pub struct Check {
     pub paused: Nullable<bool>,
     /// The `version` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub version: Nullable<::std::string::String>,
+    pub version: Nullable<String>,
 }
 
 /// The `CheckBuilder` schema.
@@ -591,9 +591,9 @@ pub struct Check {
 pub struct CheckBuilder {
     /// An array of webhook ids describing which webhooks to trigger for this check.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub webhook_ids: Nullable<::std::vec::Vec<::std::string::String>>,
+    pub webhook_ids: Nullable<Vec<String>>,
     /// The ID of the applicant to do the check on.
-    pub applicant_id: ::std::string::String,
+    pub applicant_id: String,
     /// Send an applicant form to applicant to complete to proceed with check. Defaults to false.
     ///
     /// Defaults to `false` when absent.
@@ -601,18 +601,18 @@ pub struct CheckBuilder {
     pub applicant_provides_data: Nullable<bool>,
     /// Array of tags being assigned to this check.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub tags: Nullable<::std::vec::Vec<::std::string::String>>,
+    pub tags: Nullable<Vec<String>>,
     /// For checks where `applicant_provides_data` is `true`, redirect to this URI when the applicant has submitted their data.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub redirect_uri: Nullable<::std::string::String>,
+    pub redirect_uri: Nullable<String>,
     /// The `privacy_notices_read_consent_given` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub privacy_notices_read_consent_given: Nullable<bool>,
     /// An array of report names (strings).
-    pub report_names: ::std::vec::Vec<ReportName>,
+    pub report_names: Vec<ReportName>,
     /// Optional. An array of document ids, for use with Document reports only. If omitted, the Document report will use the most recently uploaded document by default.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_ids: Nullable<::std::vec::Vec<::std::string::String>>,
+    pub document_ids: Nullable<Vec<String>>,
     /// Defaults to `true`. If set to `false`, you will only receive a response when all reports in your check have completed.
     ///
     /// Defaults to `true` when absent.
@@ -623,10 +623,10 @@ pub struct CheckBuilder {
     pub suppress_form_emails: Nullable<bool>,
     /// Triggers responses for particular sub-results for sandbox Document reports.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub sub_result: Nullable<::std::string::String>,
+    pub sub_result: Nullable<String>,
     /// Array of names of particular reports to return consider as their results. This is a feature available in sandbox testing
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub consider: Nullable<::std::vec::Vec<ReportName>>,
+    pub consider: Nullable<Vec<ReportName>>,
     /// The `us_driving_licence` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub us_driving_licence: Nullable<UsDrivingLicenceBuilder>,
@@ -639,10 +639,10 @@ pub struct CheckBuilder {
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CheckRequest {
     /// An array of report names (strings).
-    pub report_names: ::std::vec::Vec<ReportName>,
+    pub report_names: Vec<ReportName>,
     /// Optional. An array of document ids, for use with Document reports only. If omitted, the Document report will use the most recently uploaded document by default.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_ids: Nullable<::std::vec::Vec<::std::string::String>>,
+    pub document_ids: Nullable<Vec<String>>,
     /// Send an applicant form to applicant to complete to proceed with check. Defaults to false.
     ///
     /// Defaults to `false` when absent.
@@ -658,10 +658,10 @@ pub struct CheckRequest {
     pub suppress_form_emails: Nullable<bool>,
     /// Triggers responses for particular sub-results for sandbox Document reports.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub sub_result: Nullable<::std::string::String>,
+    pub sub_result: Nullable<String>,
     /// Array of names of particular reports to return consider as their results. This is a feature available in sandbox testing
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub consider: Nullable<::std::vec::Vec<ReportName>>,
+    pub consider: Nullable<Vec<ReportName>>,
     /// The `us_driving_licence` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub us_driving_licence: Nullable<UsDrivingLicenceBuilder>,
@@ -674,28 +674,28 @@ pub struct CheckRequest {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CheckResponse {
     /// The unique identifier for the check.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time when this check was created.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The uri of this resource.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The `status` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<CheckStatus>,
     /// The overall result of the check, based on the results of the constituent reports.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// A link to the applicant form, if `applicant_provides_data` is `true`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub form_uri: Nullable<::std::string::String>,
+    pub form_uri: Nullable<String>,
     /// A link to the corresponding results page on the Onfido dashboard.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub results_uri: Nullable<::std::string::String>,
+    pub results_uri: Nullable<String>,
     /// An array of report ids.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub report_ids: Nullable<::std::vec::Vec<::std::string::String>>,
+    pub report_ids: Nullable<Vec<String>>,
     /// Indicates whether the object was created in the sandbox or not.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sandbox: Nullable<bool>,
@@ -704,7 +704,7 @@ pub struct CheckResponse {
     pub paused: Nullable<bool>,
     /// The `version` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub version: Nullable<::std::string::String>,
+    pub version: Nullable<String>,
 }
 
 /// The `CheckShared` schema.
@@ -712,18 +712,18 @@ pub struct CheckResponse {
 pub struct CheckShared {
     /// An array of webhook ids describing which webhooks to trigger for this check.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub webhook_ids: Nullable<::std::vec::Vec<::std::string::String>>,
+    pub webhook_ids: Nullable<Vec<String>>,
     /// The ID of the applicant to do the check on.
-    pub applicant_id: ::std::string::String,
+    pub applicant_id: String,
     /// Send an applicant form to applicant to complete to proceed with check. Defaults to false.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub applicant_provides_data: Nullable<bool>,
     /// Array of tags being assigned to this check.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub tags: Nullable<::std::vec::Vec<::std::string::String>>,
+    pub tags: Nullable<Vec<String>>,
     /// For checks where `applicant_provides_data` is `true`, redirect to this URI when the applicant has submitted their data.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub redirect_uri: Nullable<::std::string::String>,
+    pub redirect_uri: Nullable<String>,
     /// The `privacy_notices_read_consent_given` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub privacy_notices_read_consent_given: Nullable<bool>,
@@ -817,7 +817,7 @@ impl<'de> ::serde::Deserialize<'de> for CheckStatus {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ChecksList {
     /// The `checks` property.
-    pub checks: ::std::vec::Vec<Check>,
+    pub checks: Vec<Check>,
 }
 
 /// The `CompleteTaskBuilder` schema.
@@ -2202,22 +2202,22 @@ pub struct DeviceIntelligenceBreakdownProperties {
 pub struct DeviceIntelligenceBreakdownPropertiesDevice {
     /// The SDK version that was used.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub sdk_version: Nullable<::std::string::String>,
+    pub sdk_version: Nullable<String>,
     /// The SDK used to upload the media.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub sdk_source: Nullable<::std::string::String>,
+    pub sdk_source: Nullable<String>,
     /// The token used to authenticate the request.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub authentication_type: Nullable<::std::string::String>,
+    pub authentication_type: Nullable<String>,
     /// The model as set by the phone manufacturer (for Android and iOS) or the browser manufacturer (for Web). The model can be presented in name or number form depending on each manufacturer implementation.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub raw_model: Nullable<::std::string::String>,
+    pub raw_model: Nullable<String>,
     /// The operating system of the device. The value came from manufacturer implementation (for Android and iOS) or browser's user agent (for Web).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub os: Nullable<::std::string::String>,
+    pub os: Nullable<String>,
     /// The browser name reported by the browser's user agent.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub browser: Nullable<::std::string::String>,
+    pub browser: Nullable<String>,
     /// Whether the device is an emulator.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub emulator: Nullable<bool>,
@@ -2229,7 +2229,7 @@ pub struct DeviceIntelligenceBreakdownPropertiesDevice {
     pub fake_network_request: Nullable<bool>,
     /// Whether there is highly suspicious traffic related to the IP address. The risk depends on the overall ratio of clear checks on a given IP.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub ip_reputation: Nullable<::std::string::String>,
+    pub ip_reputation: Nullable<String>,
     /// The number of times the device was used to create a report for a new applicant. A value greater than 1 indicates potential device reuse.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub device_fingerprint_reuse: Nullable<f64>,
@@ -2238,10 +2238,10 @@ pub struct DeviceIntelligenceBreakdownPropertiesDevice {
     pub single_device_used: Nullable<bool>,
     /// Whether the document media were live captured from the device camera.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_capture: Nullable<::std::string::String>,
+    pub document_capture: Nullable<String>,
     /// Whether the biometric media were live captured from the device camera.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub biometric_capture: Nullable<::std::string::String>,
+    pub biometric_capture: Nullable<String>,
 }
 
 /// The `DeviceIntelligenceBreakdownPropertiesGeolocation` schema.
@@ -2258,10 +2258,10 @@ pub struct DeviceIntelligenceBreakdownPropertiesDevice {
 pub struct DeviceIntelligenceBreakdownPropertiesGeolocation {
     /// City location of the IP address.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub city: Nullable<::std::string::String>,
+    pub city: Nullable<String>,
     /// Region location of the IP address.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub region: Nullable<::std::string::String>,
+    pub region: Nullable<String>,
     /// Country location of the IP address in a three letter format.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub country: Nullable<CountryCodes>,
@@ -2281,7 +2281,7 @@ pub struct DeviceIntelligenceBreakdownPropertiesGeolocation {
 pub struct DeviceIntelligenceBreakdownPropertiesIp {
     /// The IP address that uploaded the media.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address: Nullable<::std::string::String>,
+    pub address: Nullable<String>,
 }
 
 /// The `DeviceIntelligenceProperties` schema.
@@ -2302,13 +2302,13 @@ pub struct DeviceIntelligenceProperties {
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligenceReport {
     /// The unique identifier for the report. Read-only.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The `status` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
@@ -2320,7 +2320,7 @@ pub struct DeviceIntelligenceReport {
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub check_id: Nullable<::std::string::String>,
+    pub check_id: Nullable<String>,
     /// The `name` property.
     pub name: ReportName,
     /// The `breakdown` property.
@@ -2336,33 +2336,33 @@ pub struct DeviceIntelligenceReport {
 pub struct Document {
     /// The file type of the uploaded file
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file_type: Nullable<::std::string::String>,
+    pub file_type: Nullable<String>,
     /// The type of document
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub r#type: Nullable<DocumentTypes>,
     /// The side of the document, if applicable. The possible values are front and back
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub side: Nullable<::std::string::String>,
+    pub side: Nullable<String>,
     /// The issuing country of the document, a 3-letter ISO code.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<CountryCodes>,
     /// The ID of the applicant whose document is being uploaded.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub applicant_id: Nullable<::std::string::String>,
+    pub applicant_id: Nullable<String>,
     /// The unique identifier for the document
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the document was uploaded
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The uri of this resource
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The uri that can be used to download the document
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub download_href: Nullable<::std::string::String>,
+    pub download_href: Nullable<String>,
     /// The name of the uploaded file
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file_name: Nullable<::std::string::String>,
+    pub file_name: Nullable<String>,
     /// The size of the file in bytes
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
@@ -2405,7 +2405,7 @@ pub struct DocumentBreakdown {
 pub struct DocumentBreakdownAgeValidation {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownAgeValidationBreakdown>,
@@ -2426,7 +2426,7 @@ pub struct DocumentBreakdownAgeValidationBreakdown {
 pub struct DocumentBreakdownCompromisedDocument {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownCompromisedDocumentBreakdown>,
@@ -2452,7 +2452,7 @@ pub struct DocumentBreakdownCompromisedDocumentBreakdown {
 pub struct DocumentBreakdownDataComparison {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownDataComparisonBreakdown>,
@@ -2496,12 +2496,10 @@ pub struct DocumentBreakdownDataComparisonBreakdown {
 pub struct DocumentBreakdownDataComparisonBreakdownIssuingCountry {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-    >,
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 /// Asserts whether data represented in multiple places on the document is consistent.
@@ -2509,7 +2507,7 @@ pub struct DocumentBreakdownDataComparisonBreakdownIssuingCountry {
 pub struct DocumentBreakdownDataConsistency {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownDataConsistencyBreakdown>,
@@ -2561,7 +2559,7 @@ pub struct DocumentBreakdownDataConsistencyBreakdown {
 pub struct DocumentBreakdownDataValidation {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownDataValidationBreakdown>,
@@ -2602,12 +2600,10 @@ pub struct DocumentBreakdownDataValidationBreakdown {
 pub struct DocumentBreakdownDataValidationBreakdownDocumentExpiration {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-    >,
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 /// If this is flagged, the expiration date has the incorrect format.
@@ -2615,12 +2611,10 @@ pub struct DocumentBreakdownDataValidationBreakdownDocumentExpiration {
 pub struct DocumentBreakdownDataValidationBreakdownExpiryDate {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-    >,
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 /// Asserts if the document is of sufficient quality to verify.
@@ -2628,7 +2622,7 @@ pub struct DocumentBreakdownDataValidationBreakdownExpiryDate {
 pub struct DocumentBreakdownImageIntegrity {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownImageIntegrityBreakdown>,
@@ -2660,12 +2654,10 @@ pub struct DocumentBreakdownImageIntegrityBreakdown {
 pub struct DocumentBreakdownImageIntegrityBreakdownColourPicture {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-    >,
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 /// Asserts if the document was of enough quality to be able to perform a fraud inspection.
@@ -2682,7 +2674,7 @@ pub struct DocumentBreakdownImageIntegrityBreakdownColourPicture {
 pub struct DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentCDQReasons>,
@@ -2702,7 +2694,7 @@ pub struct DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality {
 pub struct DocumentBreakdownImageIntegrityBreakdownImageQuality {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentIQReasons>,
@@ -2713,12 +2705,10 @@ pub struct DocumentBreakdownImageIntegrityBreakdownImageQuality {
 pub struct DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-    >,
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 /// Asserts whether data on the document matches the issuing authority data.
@@ -2726,7 +2716,7 @@ pub struct DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
 pub struct DocumentBreakdownIssuingAuthority {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownIssuingAuthorityBreakdown>,
@@ -2752,12 +2742,10 @@ pub struct DocumentBreakdownIssuingAuthorityBreakdown {
 pub struct DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-    >,
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 /// Asserts whether the document NFC chip data was tampered.
@@ -2765,12 +2753,10 @@ pub struct DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication {
 pub struct DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-    >,
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 /// Asserts whether the document had been identified as lost, stolen or otherwise compromised.
@@ -2787,7 +2773,7 @@ pub struct DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication {
 pub struct DocumentBreakdownPoliceRecord {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
 }
 
 /// Asserts whether visual, non-textual, elements are correct given the type of document.
@@ -2795,7 +2781,7 @@ pub struct DocumentBreakdownPoliceRecord {
 pub struct DocumentBreakdownVisualAuthenticity {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownVisualAuthenticityBreakdown>,
@@ -2845,12 +2831,10 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdown {
 pub struct DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-    >,
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 /// No face was detected on the document.
@@ -2858,12 +2842,10 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
 pub struct DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-    >,
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 /// Fonts in the document don't match the expected ones.
@@ -2871,12 +2853,10 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
 pub struct DocumentBreakdownVisualAuthenticityBreakdownFonts {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-    >,
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 /// The document was not present when the photo was taken.
@@ -2893,7 +2873,7 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownFonts {
 pub struct DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentODPReasons>,
@@ -2904,12 +2884,10 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent {
 pub struct DocumentBreakdownVisualAuthenticityBreakdownOther {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-    >,
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 /// The pictures of the person identified on the document show signs of tampering or alteration.
@@ -2917,12 +2895,10 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownOther {
 pub struct DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-    >,
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 /// Security features expected on the document are missing or wrong.
@@ -2930,12 +2906,10 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity {
 pub struct DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-    >,
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 /// The document doesn't match the expected template for the document type and country it is from.
@@ -2943,12 +2917,10 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
 pub struct DocumentBreakdownVisualAuthenticityBreakdownTemplate {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-    >,
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 /// The `DocumentCDQReasons` schema.
@@ -2965,28 +2937,28 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownTemplate {
 pub struct DocumentCDQReasons {
     /// When data points are obscured to the point that we cannot confirm if the fonts match the expected ones.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub obscured_data_points: Nullable<::std::string::String>,
+    pub obscured_data_points: Nullable<String>,
     /// When a critical security feature is obscured. This can also refer to when the holder's wet signature, necessary for the document to be valid, is not present.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub obscured_security_features: Nullable<::std::string::String>,
+    pub obscured_security_features: Nullable<String>,
     /// One of 3 reasons (1) OCR Assisted Scans (i.e. when you're able to move the mouse and highlight part of text), (2) Severely Washed out Background, (3) Overlapping Text.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub abnormal_document_features: Nullable<::std::string::String>,
+    pub abnormal_document_features: Nullable<String>,
     /// Any digital text or electronic watermarks on the document.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub watermarks_digital_text_overlay: Nullable<::std::string::String>,
+    pub watermarks_digital_text_overlay: Nullable<String>,
     /// If the corner has been physically cut off. This can be found on some documents that are no longer valid.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub corner_removed: Nullable<::std::string::String>,
+    pub corner_removed: Nullable<String>,
     /// A punched hole is present.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub punctured_document: Nullable<::std::string::String>,
+    pub punctured_document: Nullable<String>,
     /// When the back of a document is needed for processing, but is not available.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub missing_back: Nullable<::std::string::String>,
+    pub missing_back: Nullable<String>,
     /// When a document has been published digitally, there aren't enough security features to review so we cannot perform a full fraud assessment.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub digital_document: Nullable<::std::string::String>,
+    pub digital_document: Nullable<String>,
 }
 
 /// The `DocumentIQReasons` schema.
@@ -3003,34 +2975,34 @@ pub struct DocumentCDQReasons {
 pub struct DocumentIQReasons {
     /// When an image of the document is too dark to be able to see data points.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub dark_photo: Nullable<::std::string::String>,
+    pub dark_photo: Nullable<String>,
     /// When there is light reflecting on the document causing glare to obstruct data points.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub glare_on_photo: Nullable<::std::string::String>,
+    pub glare_on_photo: Nullable<String>,
     /// When data points are blurred and no reference can be made elsewhere in the document or if the data points are too blurry and 'they could be something else'.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub blurred_photo: Nullable<::std::string::String>,
+    pub blurred_photo: Nullable<String>,
     /// When data points have been covered either by the applicant or by another object such as a sticker.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub covered_photo: Nullable<::std::string::String>,
+    pub covered_photo: Nullable<String>,
     /// Any other reason not listed, such as when holograms are obscuring data points.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub other_photo_issue: Nullable<::std::string::String>,
+    pub other_photo_issue: Nullable<String>,
     /// When a document is damaged and we are unable to make out data points.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub damaged_document: Nullable<::std::string::String>,
+    pub damaged_document: Nullable<String>,
     /// When the incorrect side of a document has been uploaded, and we have not received the front.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub incorrect_side: Nullable<::std::string::String>,
+    pub incorrect_side: Nullable<String>,
     /// When data points are not included in the image due to the document being cut off.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub cut_off_document: Nullable<::std::string::String>,
+    pub cut_off_document: Nullable<String>,
     /// If no document has been uploaded or there is a blank image.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub no_document_in_image: Nullable<::std::string::String>,
+    pub no_document_in_image: Nullable<String>,
     /// When 2 different documents are submitted in the same check.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub two_documents_uploaded: Nullable<::std::string::String>,
+    pub two_documents_uploaded: Nullable<String>,
 }
 
 /// The `DocumentODPReasons` schema.
@@ -3047,16 +3019,16 @@ pub struct DocumentIQReasons {
 pub struct DocumentODPReasons {
     /// When the applicant's document is on a physical screen or device.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub photo_of_screen: Nullable<::std::string::String>,
+    pub photo_of_screen: Nullable<String>,
     /// When the applicant has used their mobile phone, tablet, or computer to take a photo within the device.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub screenshot: Nullable<::std::string::String>,
+    pub screenshot: Nullable<String>,
     /// When the applicant has previously captured an image of the document, printed it out, and has now taken a photo of this print out to upload.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_on_printed_paper: Nullable<::std::string::String>,
+    pub document_on_printed_paper: Nullable<String>,
     /// When the document has clearly been captured using a scanner and there are visible indicators of this
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub scan: Nullable<::std::string::String>,
+    pub scan: Nullable<String>,
 }
 
 /// The `DocumentProperties` schema.
@@ -3073,132 +3045,130 @@ pub struct DocumentODPReasons {
 pub struct DocumentProperties {
     /// The `date_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_birth: Nullable<::std::string::String>,
+    pub date_of_birth: Nullable<String>,
     /// The `date_of_expiry` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_expiry: Nullable<::std::string::String>,
+    pub date_of_expiry: Nullable<String>,
     /// The `personal_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub personal_number: Nullable<::std::string::String>,
+    pub personal_number: Nullable<String>,
     /// The `document_numbers` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_numbers: Nullable<
-        ::std::vec::Vec<DocumentPropertiesDocumentNumbersInner>,
-    >,
+    pub document_numbers: Nullable<Vec<DocumentPropertiesDocumentNumbersInner>>,
     /// The `document_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_type: Nullable<::std::string::String>,
+    pub document_type: Nullable<String>,
     /// The `first_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub first_name: Nullable<::std::string::String>,
+    pub first_name: Nullable<String>,
     /// The `middle_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub middle_name: Nullable<::std::string::String>,
+    pub middle_name: Nullable<String>,
     /// The `last_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub last_name: Nullable<::std::string::String>,
+    pub last_name: Nullable<String>,
     /// The `gender` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub gender: Nullable<::std::string::String>,
+    pub gender: Nullable<String>,
     /// The `issuing_country` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_country: Nullable<::std::string::String>,
+    pub issuing_country: Nullable<String>,
     /// The `nationality` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub nationality: Nullable<::std::string::String>,
+    pub nationality: Nullable<String>,
     /// The `issuing_state` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_state: Nullable<::std::string::String>,
+    pub issuing_state: Nullable<String>,
     /// The `issuing_date` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_date: Nullable<::std::string::String>,
+    pub issuing_date: Nullable<String>,
     /// The `valid_from` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub valid_from: Nullable<::std::string::String>,
+    pub valid_from: Nullable<String>,
     /// The `categorisation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub categorisation: Nullable<::std::string::String>,
+    pub categorisation: Nullable<String>,
     /// The `mrz_line1` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub mrz_line1: Nullable<::std::string::String>,
+    pub mrz_line1: Nullable<String>,
     /// The `mrz_line2` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub mrz_line2: Nullable<::std::string::String>,
+    pub mrz_line2: Nullable<String>,
     /// The `mrz_line3` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub mrz_line3: Nullable<::std::string::String>,
+    pub mrz_line3: Nullable<String>,
     /// The `address` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address: Nullable<::std::string::String>,
+    pub address: Nullable<String>,
     /// The `place_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub place_of_birth: Nullable<::std::string::String>,
+    pub place_of_birth: Nullable<String>,
     /// The `spouse_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub spouse_name: Nullable<::std::string::String>,
+    pub spouse_name: Nullable<String>,
     /// The `widow_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub widow_name: Nullable<::std::string::String>,
+    pub widow_name: Nullable<String>,
     /// The `alias_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub alias_name: Nullable<::std::string::String>,
+    pub alias_name: Nullable<String>,
     /// The `issuing_authority` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_authority: Nullable<::std::string::String>,
+    pub issuing_authority: Nullable<String>,
     /// The `remarks` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub remarks: Nullable<::std::string::String>,
+    pub remarks: Nullable<String>,
     /// The `civil_state` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub civil_state: Nullable<::std::string::String>,
+    pub civil_state: Nullable<String>,
     /// The `expatriation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub expatriation: Nullable<::std::string::String>,
+    pub expatriation: Nullable<String>,
     /// The `father_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub father_name: Nullable<::std::string::String>,
+    pub father_name: Nullable<String>,
     /// The `mother_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub mother_name: Nullable<::std::string::String>,
+    pub mother_name: Nullable<String>,
     /// The `religion` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub religion: Nullable<::std::string::String>,
+    pub religion: Nullable<String>,
     /// The `type_of_permit` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub type_of_permit: Nullable<::std::string::String>,
+    pub type_of_permit: Nullable<String>,
     /// The `version_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub version_number: Nullable<::std::string::String>,
+    pub version_number: Nullable<String>,
     /// The `document_subtype` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_subtype: Nullable<::std::string::String>,
+    pub document_subtype: Nullable<String>,
     /// The `profession` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub profession: Nullable<::std::string::String>,
+    pub profession: Nullable<String>,
     /// The `security_document_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub security_document_number: Nullable<::std::string::String>,
+    pub security_document_number: Nullable<String>,
     /// The `tax_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub tax_number: Nullable<::std::string::String>,
+    pub tax_number: Nullable<String>,
     /// The `nist_identity_evidence_strength` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub nist_identity_evidence_strength: Nullable<::std::string::String>,
+    pub nist_identity_evidence_strength: Nullable<String>,
     /// The `has_issuance_confirmation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub has_issuance_confirmation: Nullable<::std::string::String>,
+    pub has_issuance_confirmation: Nullable<String>,
     /// The `real_id_compliance` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub real_id_compliance: Nullable<bool>,
     /// The `security_tier` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub security_tier: Nullable<::std::string::String>,
+    pub security_tier: Nullable<String>,
     /// The `address_lines` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address_lines: Nullable<DocumentPropertiesAddressLines>,
     /// The `barcode` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub barcode: Nullable<::std::vec::Vec<DocumentPropertiesBarcodeInner>>,
+    pub barcode: Nullable<Vec<DocumentPropertiesBarcodeInner>>,
     /// The `nfc` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub nfc: Nullable<DocumentPropertiesNfc>,
@@ -3224,22 +3194,22 @@ pub struct DocumentProperties {
 pub struct DocumentPropertiesAddressLines {
     /// The `street_address` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub street_address: Nullable<::std::string::String>,
+    pub street_address: Nullable<String>,
     /// The `state` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub state: Nullable<::std::string::String>,
+    pub state: Nullable<String>,
     /// The `postal_code` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub postal_code: Nullable<::std::string::String>,
+    pub postal_code: Nullable<String>,
     /// The `country` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub country: Nullable<::std::string::String>,
+    pub country: Nullable<String>,
     /// The `city` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub city: Nullable<::std::string::String>,
+    pub city: Nullable<String>,
     /// The `country_code` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub country_code: Nullable<::std::string::String>,
+    pub country_code: Nullable<String>,
 }
 
 /// The `DocumentPropertiesBarcodeInner` schema.
@@ -3256,58 +3226,58 @@ pub struct DocumentPropertiesAddressLines {
 pub struct DocumentPropertiesBarcodeInner {
     /// The `first_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub first_name: Nullable<::std::string::String>,
+    pub first_name: Nullable<String>,
     /// The `middle_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub middle_name: Nullable<::std::string::String>,
+    pub middle_name: Nullable<String>,
     /// The `last_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub last_name: Nullable<::std::string::String>,
+    pub last_name: Nullable<String>,
     /// The `document_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_type: Nullable<::std::string::String>,
+    pub document_type: Nullable<String>,
     /// The `date_of_expiry` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_expiry: Nullable<::std::string::String>,
+    pub date_of_expiry: Nullable<String>,
     /// The `date_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_birth: Nullable<::std::string::String>,
+    pub date_of_birth: Nullable<String>,
     /// The `issuing_date` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_date: Nullable<::std::string::String>,
+    pub issuing_date: Nullable<String>,
     /// The `address_line_1` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_line_1: Nullable<::std::string::String>,
+    pub address_line_1: Nullable<String>,
     /// The `address_line_2` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_line_2: Nullable<::std::string::String>,
+    pub address_line_2: Nullable<String>,
     /// The `address_line_3` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_line_3: Nullable<::std::string::String>,
+    pub address_line_3: Nullable<String>,
     /// The `address_line_4` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_line_4: Nullable<::std::string::String>,
+    pub address_line_4: Nullable<String>,
     /// The `address_line_5` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_line_5: Nullable<::std::string::String>,
+    pub address_line_5: Nullable<String>,
     /// The `issuing_state` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_state: Nullable<::std::string::String>,
+    pub issuing_state: Nullable<String>,
     /// The `class` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub class: Nullable<::std::string::String>,
+    pub class: Nullable<String>,
     /// The `gender` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub gender: Nullable<::std::string::String>,
+    pub gender: Nullable<String>,
     /// The `issuing_country` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_country: Nullable<::std::string::String>,
+    pub issuing_country: Nullable<String>,
     /// The `document_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_number: Nullable<::std::string::String>,
+    pub document_number: Nullable<String>,
     /// The `real_id_classification` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub real_id_classification: Nullable<::std::string::String>,
+    pub real_id_classification: Nullable<String>,
 }
 
 /// The `DocumentPropertiesDocumentClassification` schema.
@@ -3324,13 +3294,13 @@ pub struct DocumentPropertiesBarcodeInner {
 pub struct DocumentPropertiesDocumentClassification {
     /// The `issuing_country` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_country: Nullable<::std::string::String>,
+    pub issuing_country: Nullable<String>,
     /// The `document_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_type: Nullable<::std::string::String>,
+    pub document_type: Nullable<String>,
     /// The `issuing_state` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_state: Nullable<::std::string::String>,
+    pub issuing_state: Nullable<String>,
 }
 
 /// The `DocumentPropertiesDocumentNumbersInner` schema.
@@ -3347,10 +3317,10 @@ pub struct DocumentPropertiesDocumentClassification {
 pub struct DocumentPropertiesDocumentNumbersInner {
     /// The `value` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub value: Nullable<::std::string::String>,
+    pub value: Nullable<String>,
     /// The `type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub r#type: Nullable<::std::string::String>,
+    pub r#type: Nullable<String>,
 }
 
 /// The `DocumentPropertiesDrivingLicenceInformationItem` schema.
@@ -3367,16 +3337,16 @@ pub struct DocumentPropertiesDocumentNumbersInner {
 pub struct DocumentPropertiesDrivingLicenceInformationItem {
     /// The `category` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub category: Nullable<::std::string::String>,
+    pub category: Nullable<String>,
     /// The `obtainment_date` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub obtainment_date: Nullable<::std::string::String>,
+    pub obtainment_date: Nullable<String>,
     /// The `expiry_date` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub expiry_date: Nullable<::std::string::String>,
+    pub expiry_date: Nullable<String>,
     /// The `codes` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub codes: Nullable<::std::string::String>,
+    pub codes: Nullable<String>,
 }
 
 /// The `DocumentPropertiesExtractedData` schema.
@@ -3393,67 +3363,67 @@ pub struct DocumentPropertiesDrivingLicenceInformationItem {
 pub struct DocumentPropertiesExtractedData {
     /// The `document_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_number: Nullable<::std::string::String>,
+    pub document_number: Nullable<String>,
     /// The `date_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_birth: Nullable<::std::string::String>,
+    pub date_of_birth: Nullable<String>,
     /// The `date_of_expiry` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_expiry: Nullable<::std::string::String>,
+    pub date_of_expiry: Nullable<String>,
     /// The `first_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub first_name: Nullable<::std::string::String>,
+    pub first_name: Nullable<String>,
     /// The `last_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub last_name: Nullable<::std::string::String>,
+    pub last_name: Nullable<String>,
     /// The `middle_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub middle_name: Nullable<::std::string::String>,
+    pub middle_name: Nullable<String>,
     /// The `full_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub full_name: Nullable<::std::string::String>,
+    pub full_name: Nullable<String>,
     /// The `spouse_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub spouse_name: Nullable<::std::string::String>,
+    pub spouse_name: Nullable<String>,
     /// The `widow_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub widow_name: Nullable<::std::string::String>,
+    pub widow_name: Nullable<String>,
     /// The `alias_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub alias_name: Nullable<::std::string::String>,
+    pub alias_name: Nullable<String>,
     /// The `gender` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub gender: Nullable<::std::string::String>,
+    pub gender: Nullable<String>,
     /// The `mrz_line1` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub mrz_line1: Nullable<::std::string::String>,
+    pub mrz_line1: Nullable<String>,
     /// The `mrz_line2` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub mrz_line2: Nullable<::std::string::String>,
+    pub mrz_line2: Nullable<String>,
     /// The `mrz_line3` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub mrz_line3: Nullable<::std::string::String>,
+    pub mrz_line3: Nullable<String>,
     /// The `nationality` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub nationality: Nullable<::std::string::String>,
+    pub nationality: Nullable<String>,
     /// The `address_line_1` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_line_1: Nullable<::std::string::String>,
+    pub address_line_1: Nullable<String>,
     /// The `address_line_2` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_line_2: Nullable<::std::string::String>,
+    pub address_line_2: Nullable<String>,
     /// The `address_line_3` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_line_3: Nullable<::std::string::String>,
+    pub address_line_3: Nullable<String>,
     /// The `address_line_4` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_line_4: Nullable<::std::string::String>,
+    pub address_line_4: Nullable<String>,
     /// The `address_line_5` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_line_5: Nullable<::std::string::String>,
+    pub address_line_5: Nullable<String>,
     /// The `issuing_authority` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_authority: Nullable<::std::string::String>,
+    pub issuing_authority: Nullable<String>,
 }
 
 /// The `DocumentPropertiesNfc` schema.
@@ -3470,43 +3440,43 @@ pub struct DocumentPropertiesExtractedData {
 pub struct DocumentPropertiesNfc {
     /// The `document_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_type: Nullable<::std::string::String>,
+    pub document_type: Nullable<String>,
     /// The `issuing_country` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_country: Nullable<::std::string::String>,
+    pub issuing_country: Nullable<String>,
     /// The `full_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub full_name: Nullable<::std::string::String>,
+    pub full_name: Nullable<String>,
     /// The `document_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_number: Nullable<::std::string::String>,
+    pub document_number: Nullable<String>,
     /// The `nationality` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub nationality: Nullable<::std::string::String>,
+    pub nationality: Nullable<String>,
     /// The `date_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_birth: Nullable<::std::string::String>,
+    pub date_of_birth: Nullable<String>,
     /// The `gender` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub gender: Nullable<::std::string::String>,
+    pub gender: Nullable<String>,
     /// The `date_of_expiry` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_expiry: Nullable<::std::string::String>,
+    pub date_of_expiry: Nullable<String>,
     /// The `personal_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub personal_number: Nullable<::std::string::String>,
+    pub personal_number: Nullable<String>,
     /// The `place_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub place_of_birth: Nullable<::std::string::String>,
+    pub place_of_birth: Nullable<String>,
     /// The `address` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address: Nullable<::std::string::String>,
+    pub address: Nullable<String>,
     /// The `issuing_date` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_date: Nullable<::std::string::String>,
+    pub issuing_date: Nullable<String>,
     /// The `issuing_authority` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_authority: Nullable<::std::string::String>,
+    pub issuing_authority: Nullable<String>,
 }
 
 /// The `DocumentPropertiesWithDrivingLicenceInformation` schema.
@@ -3523,132 +3493,130 @@ pub struct DocumentPropertiesNfc {
 pub struct DocumentPropertiesWithDrivingLicenceInformation {
     /// The `date_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_birth: Nullable<::std::string::String>,
+    pub date_of_birth: Nullable<String>,
     /// The `date_of_expiry` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_expiry: Nullable<::std::string::String>,
+    pub date_of_expiry: Nullable<String>,
     /// The `personal_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub personal_number: Nullable<::std::string::String>,
+    pub personal_number: Nullable<String>,
     /// The `document_numbers` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_numbers: Nullable<
-        ::std::vec::Vec<DocumentPropertiesDocumentNumbersInner>,
-    >,
+    pub document_numbers: Nullable<Vec<DocumentPropertiesDocumentNumbersInner>>,
     /// The `document_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_type: Nullable<::std::string::String>,
+    pub document_type: Nullable<String>,
     /// The `first_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub first_name: Nullable<::std::string::String>,
+    pub first_name: Nullable<String>,
     /// The `middle_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub middle_name: Nullable<::std::string::String>,
+    pub middle_name: Nullable<String>,
     /// The `last_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub last_name: Nullable<::std::string::String>,
+    pub last_name: Nullable<String>,
     /// The `gender` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub gender: Nullable<::std::string::String>,
+    pub gender: Nullable<String>,
     /// The `issuing_country` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_country: Nullable<::std::string::String>,
+    pub issuing_country: Nullable<String>,
     /// The `nationality` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub nationality: Nullable<::std::string::String>,
+    pub nationality: Nullable<String>,
     /// The `issuing_state` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_state: Nullable<::std::string::String>,
+    pub issuing_state: Nullable<String>,
     /// The `issuing_date` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_date: Nullable<::std::string::String>,
+    pub issuing_date: Nullable<String>,
     /// The `valid_from` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub valid_from: Nullable<::std::string::String>,
+    pub valid_from: Nullable<String>,
     /// The `categorisation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub categorisation: Nullable<::std::string::String>,
+    pub categorisation: Nullable<String>,
     /// The `mrz_line1` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub mrz_line1: Nullable<::std::string::String>,
+    pub mrz_line1: Nullable<String>,
     /// The `mrz_line2` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub mrz_line2: Nullable<::std::string::String>,
+    pub mrz_line2: Nullable<String>,
     /// The `mrz_line3` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub mrz_line3: Nullable<::std::string::String>,
+    pub mrz_line3: Nullable<String>,
     /// The `address` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address: Nullable<::std::string::String>,
+    pub address: Nullable<String>,
     /// The `place_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub place_of_birth: Nullable<::std::string::String>,
+    pub place_of_birth: Nullable<String>,
     /// The `spouse_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub spouse_name: Nullable<::std::string::String>,
+    pub spouse_name: Nullable<String>,
     /// The `widow_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub widow_name: Nullable<::std::string::String>,
+    pub widow_name: Nullable<String>,
     /// The `alias_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub alias_name: Nullable<::std::string::String>,
+    pub alias_name: Nullable<String>,
     /// The `issuing_authority` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_authority: Nullable<::std::string::String>,
+    pub issuing_authority: Nullable<String>,
     /// The `remarks` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub remarks: Nullable<::std::string::String>,
+    pub remarks: Nullable<String>,
     /// The `civil_state` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub civil_state: Nullable<::std::string::String>,
+    pub civil_state: Nullable<String>,
     /// The `expatriation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub expatriation: Nullable<::std::string::String>,
+    pub expatriation: Nullable<String>,
     /// The `father_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub father_name: Nullable<::std::string::String>,
+    pub father_name: Nullable<String>,
     /// The `mother_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub mother_name: Nullable<::std::string::String>,
+    pub mother_name: Nullable<String>,
     /// The `religion` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub religion: Nullable<::std::string::String>,
+    pub religion: Nullable<String>,
     /// The `type_of_permit` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub type_of_permit: Nullable<::std::string::String>,
+    pub type_of_permit: Nullable<String>,
     /// The `version_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub version_number: Nullable<::std::string::String>,
+    pub version_number: Nullable<String>,
     /// The `document_subtype` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_subtype: Nullable<::std::string::String>,
+    pub document_subtype: Nullable<String>,
     /// The `profession` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub profession: Nullable<::std::string::String>,
+    pub profession: Nullable<String>,
     /// The `security_document_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub security_document_number: Nullable<::std::string::String>,
+    pub security_document_number: Nullable<String>,
     /// The `tax_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub tax_number: Nullable<::std::string::String>,
+    pub tax_number: Nullable<String>,
     /// The `nist_identity_evidence_strength` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub nist_identity_evidence_strength: Nullable<::std::string::String>,
+    pub nist_identity_evidence_strength: Nullable<String>,
     /// The `has_issuance_confirmation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub has_issuance_confirmation: Nullable<::std::string::String>,
+    pub has_issuance_confirmation: Nullable<String>,
     /// The `real_id_compliance` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub real_id_compliance: Nullable<bool>,
     /// The `security_tier` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub security_tier: Nullable<::std::string::String>,
+    pub security_tier: Nullable<String>,
     /// The `address_lines` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address_lines: Nullable<DocumentPropertiesAddressLines>,
     /// The `barcode` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub barcode: Nullable<::std::vec::Vec<DocumentPropertiesBarcodeInner>>,
+    pub barcode: Nullable<Vec<DocumentPropertiesBarcodeInner>>,
     /// The `nfc` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub nfc: Nullable<DocumentPropertiesNfc>,
@@ -3661,7 +3629,7 @@ pub struct DocumentPropertiesWithDrivingLicenceInformation {
     /// The `driving_licence_information` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub driving_licence_information: Nullable<
-        ::std::vec::Vec<DocumentPropertiesDrivingLicenceInformationItem>,
+        Vec<DocumentPropertiesDrivingLicenceInformationItem>,
     >,
 }
 
@@ -3669,13 +3637,13 @@ pub struct DocumentPropertiesWithDrivingLicenceInformation {
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentReport {
     /// The unique identifier for the report. Read-only.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The `status` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
@@ -3687,12 +3655,12 @@ pub struct DocumentReport {
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub check_id: Nullable<::std::string::String>,
+    pub check_id: Nullable<String>,
     /// The `name` property.
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub documents: Nullable<::std::vec::Vec<ReportDocument>>,
+    pub documents: Nullable<Vec<ReportDocument>>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
@@ -3715,26 +3683,26 @@ pub struct DocumentReport {
 pub struct DocumentReportShared {
     /// Array of objects with document ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub documents: Nullable<::std::vec::Vec<ReportDocument>>,
+    pub documents: Nullable<Vec<ReportDocument>>,
 }
 
 /// The `DocumentResponse` schema.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentResponse {
     /// The unique identifier for the document
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the document was uploaded
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The uri of this resource
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The uri that can be used to download the document
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub download_href: Nullable<::std::string::String>,
+    pub download_href: Nullable<String>,
     /// The name of the uploaded file
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file_name: Nullable<::std::string::String>,
+    pub file_name: Nullable<String>,
     /// The size of the file in bytes
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
@@ -3754,19 +3722,19 @@ pub struct DocumentResponse {
 pub struct DocumentShared {
     /// The file type of the uploaded file
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file_type: Nullable<::std::string::String>,
+    pub file_type: Nullable<String>,
     /// The type of document
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub r#type: Nullable<DocumentTypes>,
     /// The side of the document, if applicable. The possible values are front and back
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub side: Nullable<::std::string::String>,
+    pub side: Nullable<String>,
     /// The issuing country of the document, a 3-letter ISO code.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<CountryCodes>,
     /// The ID of the applicant whose document is being uploaded.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub applicant_id: Nullable<::std::string::String>,
+    pub applicant_id: Nullable<String>,
 }
 
 /// The `DocumentTypes` schema.
@@ -4221,13 +4189,13 @@ impl<'de> ::serde::Deserialize<'de> for DocumentTypes {
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentVideoReport {
     /// The unique identifier for the report. Read-only.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The `status` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
@@ -4239,12 +4207,12 @@ pub struct DocumentVideoReport {
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub check_id: Nullable<::std::string::String>,
+    pub check_id: Nullable<String>,
     /// The `name` property.
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub documents: Nullable<::std::vec::Vec<ReportDocument>>,
+    pub documents: Nullable<Vec<ReportDocument>>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
@@ -4257,13 +4225,13 @@ pub struct DocumentVideoReport {
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentVideoWithAddressInformationReport {
     /// The unique identifier for the report. Read-only.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The `status` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
@@ -4275,12 +4243,12 @@ pub struct DocumentVideoWithAddressInformationReport {
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub check_id: Nullable<::std::string::String>,
+    pub check_id: Nullable<String>,
     /// The `name` property.
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub documents: Nullable<::std::vec::Vec<ReportDocument>>,
+    pub documents: Nullable<Vec<ReportDocument>>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
@@ -4293,13 +4261,13 @@ pub struct DocumentVideoWithAddressInformationReport {
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentWithAddressInformationReport {
     /// The unique identifier for the report. Read-only.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The `status` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
@@ -4311,12 +4279,12 @@ pub struct DocumentWithAddressInformationReport {
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub check_id: Nullable<::std::string::String>,
+    pub check_id: Nullable<String>,
     /// The `name` property.
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub documents: Nullable<::std::vec::Vec<ReportDocument>>,
+    pub documents: Nullable<Vec<ReportDocument>>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
@@ -4329,13 +4297,13 @@ pub struct DocumentWithAddressInformationReport {
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentWithDriverVerificationReport {
     /// The unique identifier for the report. Read-only.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The `status` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
@@ -4347,12 +4315,12 @@ pub struct DocumentWithDriverVerificationReport {
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub check_id: Nullable<::std::string::String>,
+    pub check_id: Nullable<String>,
     /// The `name` property.
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub documents: Nullable<::std::vec::Vec<ReportDocument>>,
+    pub documents: Nullable<Vec<ReportDocument>>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
@@ -4375,132 +4343,130 @@ pub struct DocumentWithDriverVerificationReport {
 pub struct DocumentWithDriverVerificationReportAllOfProperties {
     /// The `date_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_birth: Nullable<::std::string::String>,
+    pub date_of_birth: Nullable<String>,
     /// The `date_of_expiry` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_expiry: Nullable<::std::string::String>,
+    pub date_of_expiry: Nullable<String>,
     /// The `personal_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub personal_number: Nullable<::std::string::String>,
+    pub personal_number: Nullable<String>,
     /// The `document_numbers` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_numbers: Nullable<
-        ::std::vec::Vec<DocumentPropertiesDocumentNumbersInner>,
-    >,
+    pub document_numbers: Nullable<Vec<DocumentPropertiesDocumentNumbersInner>>,
     /// The `document_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_type: Nullable<::std::string::String>,
+    pub document_type: Nullable<String>,
     /// The `first_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub first_name: Nullable<::std::string::String>,
+    pub first_name: Nullable<String>,
     /// The `middle_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub middle_name: Nullable<::std::string::String>,
+    pub middle_name: Nullable<String>,
     /// The `last_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub last_name: Nullable<::std::string::String>,
+    pub last_name: Nullable<String>,
     /// The `gender` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub gender: Nullable<::std::string::String>,
+    pub gender: Nullable<String>,
     /// The `issuing_country` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_country: Nullable<::std::string::String>,
+    pub issuing_country: Nullable<String>,
     /// The `nationality` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub nationality: Nullable<::std::string::String>,
+    pub nationality: Nullable<String>,
     /// The `issuing_state` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_state: Nullable<::std::string::String>,
+    pub issuing_state: Nullable<String>,
     /// The `issuing_date` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_date: Nullable<::std::string::String>,
+    pub issuing_date: Nullable<String>,
     /// The `valid_from` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub valid_from: Nullable<::std::string::String>,
+    pub valid_from: Nullable<String>,
     /// The `categorisation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub categorisation: Nullable<::std::string::String>,
+    pub categorisation: Nullable<String>,
     /// The `mrz_line1` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub mrz_line1: Nullable<::std::string::String>,
+    pub mrz_line1: Nullable<String>,
     /// The `mrz_line2` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub mrz_line2: Nullable<::std::string::String>,
+    pub mrz_line2: Nullable<String>,
     /// The `mrz_line3` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub mrz_line3: Nullable<::std::string::String>,
+    pub mrz_line3: Nullable<String>,
     /// The `address` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address: Nullable<::std::string::String>,
+    pub address: Nullable<String>,
     /// The `place_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub place_of_birth: Nullable<::std::string::String>,
+    pub place_of_birth: Nullable<String>,
     /// The `spouse_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub spouse_name: Nullable<::std::string::String>,
+    pub spouse_name: Nullable<String>,
     /// The `widow_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub widow_name: Nullable<::std::string::String>,
+    pub widow_name: Nullable<String>,
     /// The `alias_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub alias_name: Nullable<::std::string::String>,
+    pub alias_name: Nullable<String>,
     /// The `issuing_authority` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_authority: Nullable<::std::string::String>,
+    pub issuing_authority: Nullable<String>,
     /// The `remarks` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub remarks: Nullable<::std::string::String>,
+    pub remarks: Nullable<String>,
     /// The `civil_state` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub civil_state: Nullable<::std::string::String>,
+    pub civil_state: Nullable<String>,
     /// The `expatriation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub expatriation: Nullable<::std::string::String>,
+    pub expatriation: Nullable<String>,
     /// The `father_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub father_name: Nullable<::std::string::String>,
+    pub father_name: Nullable<String>,
     /// The `mother_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub mother_name: Nullable<::std::string::String>,
+    pub mother_name: Nullable<String>,
     /// The `religion` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub religion: Nullable<::std::string::String>,
+    pub religion: Nullable<String>,
     /// The `type_of_permit` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub type_of_permit: Nullable<::std::string::String>,
+    pub type_of_permit: Nullable<String>,
     /// The `version_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub version_number: Nullable<::std::string::String>,
+    pub version_number: Nullable<String>,
     /// The `document_subtype` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_subtype: Nullable<::std::string::String>,
+    pub document_subtype: Nullable<String>,
     /// The `profession` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub profession: Nullable<::std::string::String>,
+    pub profession: Nullable<String>,
     /// The `security_document_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub security_document_number: Nullable<::std::string::String>,
+    pub security_document_number: Nullable<String>,
     /// The `tax_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub tax_number: Nullable<::std::string::String>,
+    pub tax_number: Nullable<String>,
     /// The `nist_identity_evidence_strength` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub nist_identity_evidence_strength: Nullable<::std::string::String>,
+    pub nist_identity_evidence_strength: Nullable<String>,
     /// The `has_issuance_confirmation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub has_issuance_confirmation: Nullable<::std::string::String>,
+    pub has_issuance_confirmation: Nullable<String>,
     /// The `real_id_compliance` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub real_id_compliance: Nullable<bool>,
     /// The `security_tier` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub security_tier: Nullable<::std::string::String>,
+    pub security_tier: Nullable<String>,
     /// The `address_lines` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address_lines: Nullable<DocumentPropertiesAddressLines>,
     /// The `barcode` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub barcode: Nullable<::std::vec::Vec<DocumentPropertiesBarcodeInner>>,
+    pub barcode: Nullable<Vec<DocumentPropertiesBarcodeInner>>,
     /// The `nfc` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub nfc: Nullable<DocumentPropertiesNfc>,
@@ -4518,17 +4484,17 @@ pub struct DocumentWithDriverVerificationReportAllOfProperties {
     pub restricted_licence: Nullable<bool>,
     /// Underlying, non-normalised, licence category (e.g. "Junior operators license")
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub raw_licence_category: Nullable<::std::string::String>,
+    pub raw_licence_category: Nullable<String>,
     /// Comma-separated vehicle classes that the user is qualified for
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub raw_vehicle_classes: Nullable<::std::string::String>,
+    pub raw_vehicle_classes: Nullable<String>,
     /// True if the user is not qualified to drive a manual transmission
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub manual_transmission_restriction: Nullable<bool>,
     /// Detailed classes/categories information
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub vehicle_class_details: Nullable<
-        ::std::vec::Vec<
+        Vec<
             DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsInner,
         >,
     >,
@@ -4556,10 +4522,10 @@ pub struct DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehi
     pub is_qualified: Nullable<bool>,
     /// Date the class qualification was obtained
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub obtainment_date: Nullable<::std::string::String>,
+    pub obtainment_date: Nullable<String>,
     /// Date the class qualification expires, which may be different to doc expiry
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub expiry_date: Nullable<::std::string::String>,
+    pub expiry_date: Nullable<String>,
 }
 
 /// The `DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsInner` schema.
@@ -4576,29 +4542,29 @@ pub struct DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehi
 pub struct DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsInner {
     /// Vehicle class/category
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub category: Nullable<::std::string::String>,
+    pub category: Nullable<String>,
     /// Special conditions driver must meet
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub codes: Nullable<::std::string::String>,
+    pub codes: Nullable<String>,
     /// Category obtainment date
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub obtainment_date: Nullable<::std::string::String>,
+    pub obtainment_date: Nullable<String>,
     /// Category expiry date
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub expiry_date: Nullable<::std::string::String>,
+    pub expiry_date: Nullable<String>,
 }
 
 /// The `DocumentWithDrivingLicenceInformationReport` schema.
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentWithDrivingLicenceInformationReport {
     /// The unique identifier for the report. Read-only.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The `status` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
@@ -4610,12 +4576,12 @@ pub struct DocumentWithDrivingLicenceInformationReport {
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub check_id: Nullable<::std::string::String>,
+    pub check_id: Nullable<String>,
     /// The `name` property.
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub documents: Nullable<::std::vec::Vec<ReportDocument>>,
+    pub documents: Nullable<Vec<ReportDocument>>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
@@ -4628,7 +4594,7 @@ pub struct DocumentWithDrivingLicenceInformationReport {
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentsList {
     /// The `documents` property.
-    pub documents: ::std::vec::Vec<Document>,
+    pub documents: Vec<Document>,
 }
 
 /// The `Error` schema.
@@ -4653,7 +4619,7 @@ pub struct Error {
 pub struct Error1 {
     /// The unique identifier of the uploaded document
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_id: Nullable<::std::string::String>,
+    pub document_id: Nullable<String>,
     /// The `error` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub error: Nullable<ErrorProperties1>,
@@ -4664,15 +4630,13 @@ pub struct Error1 {
 pub struct ErrorProperties {
     /// The `type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub r#type: Nullable<::std::string::String>,
+    pub r#type: Nullable<String>,
     /// The `message` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub message: Nullable<::std::string::String>,
+    pub message: Nullable<String>,
     /// The `fields` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub fields: Nullable<
-        ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
-    >,
+    pub fields: Nullable<::std::collections::BTreeMap<String, ::serde_json::Value>>,
 }
 
 /// The `ErrorProperties1` schema.
@@ -4689,17 +4653,17 @@ pub struct ErrorProperties {
 pub struct ErrorProperties1 {
     /// The `type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub r#type: Nullable<::std::string::String>,
+    pub r#type: Nullable<String>,
     /// The `message` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub message: Nullable<::std::string::String>,
+    pub message: Nullable<String>,
 }
 
 /// The `ExtractRequest` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ExtractRequest {
     /// The unique identifier of the uploaded document to run extraction on
-    pub document_id: ::std::string::String,
+    pub document_id: String,
 }
 
 /// The `Extraction` schema.
@@ -4716,7 +4680,7 @@ pub struct ExtractRequest {
 pub struct Extraction {
     /// The unique identifier of the uploaded document.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_id: Nullable<::std::string::String>,
+    pub document_id: Nullable<String>,
     /// The `document_classification` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_classification: Nullable<ExtractionDocumentClassification>,
@@ -4745,13 +4709,13 @@ pub struct ExtractionDocumentClassification {
     pub document_type: Nullable<DocumentTypes>,
     /// The state that issued the document (if available).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_state: Nullable<::std::string::String>,
+    pub issuing_state: Nullable<String>,
     /// The document subtype (if available).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub subtype: Nullable<::std::string::String>,
+    pub subtype: Nullable<String>,
     /// The document issuing version (if available).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub version: Nullable<::std::string::String>,
+    pub version: Nullable<String>,
 }
 
 /// The `ExtractionExtractedData` schema.
@@ -4768,67 +4732,67 @@ pub struct ExtractionDocumentClassification {
 pub struct ExtractionExtractedData {
     /// The official document number.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_number: Nullable<::std::string::String>,
+    pub document_number: Nullable<String>,
     /// First name.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub first_name: Nullable<::std::string::String>,
+    pub first_name: Nullable<String>,
     /// Last name.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub last_name: Nullable<::std::string::String>,
+    pub last_name: Nullable<String>,
     /// Full name.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub full_name: Nullable<::std::string::String>,
+    pub full_name: Nullable<String>,
     /// Spouse name (French documents only).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub spouse_name: Nullable<::std::string::String>,
+    pub spouse_name: Nullable<String>,
     /// Widow name (French documents only).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub widow_name: Nullable<::std::string::String>,
+    pub widow_name: Nullable<String>,
     /// Alias name (French documents only).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub alias_name: Nullable<::std::string::String>,
+    pub alias_name: Nullable<String>,
     /// Gender (Valid values are Male and Female).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub gender: Nullable<::std::string::String>,
+    pub gender: Nullable<String>,
     /// Date of birth in YYYY-MM-DD format.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_birth: Nullable<::std::string::String>,
+    pub date_of_birth: Nullable<String>,
     /// Date of expiry in YYYY-MM-DD format.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_expiry: Nullable<::std::string::String>,
+    pub date_of_expiry: Nullable<String>,
     /// Date of expiry in YYYY-MM-DD format.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub expiry_date: Nullable<::std::string::String>,
+    pub expiry_date: Nullable<String>,
     /// Nationality in 3-letter ISO code.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub nationality: Nullable<::std::string::String>,
+    pub nationality: Nullable<String>,
     /// Line 1 of the MRZ code.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub mrz_line_1: Nullable<::std::string::String>,
+    pub mrz_line_1: Nullable<String>,
     /// Line 2 of the MRZ code.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub mrz_line_2: Nullable<::std::string::String>,
+    pub mrz_line_2: Nullable<String>,
     /// Line 3 of the MRZ code.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub mrz_line_3: Nullable<::std::string::String>,
+    pub mrz_line_3: Nullable<String>,
     /// Line 1 of the address.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_1: Nullable<::std::string::String>,
+    pub address_1: Nullable<String>,
     /// Line 2 of the address.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_2: Nullable<::std::string::String>,
+    pub address_2: Nullable<String>,
     /// Line 3 of the address.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_3: Nullable<::std::string::String>,
+    pub address_3: Nullable<String>,
     /// Line 4 of the address.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_4: Nullable<::std::string::String>,
+    pub address_4: Nullable<String>,
     /// Line 5 of the address.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_5: Nullable<::std::string::String>,
+    pub address_5: Nullable<String>,
     /// Issuing authority.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_authority: Nullable<::std::string::String>,
+    pub issuing_authority: Nullable<String>,
     /// Document country in 3-letter ISO code.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<CountryCodes>,
@@ -4837,16 +4801,16 @@ pub struct ExtractionExtractedData {
     pub document_type: Nullable<DocumentTypes>,
     /// Place of birth.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub place_of_birth: Nullable<::std::string::String>,
+    pub place_of_birth: Nullable<String>,
     /// The state that issued the document.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_state: Nullable<::std::string::String>,
+    pub issuing_state: Nullable<String>,
     /// Issuing date in YYYY-MM-DD format.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_date: Nullable<::std::string::String>,
+    pub issuing_date: Nullable<String>,
     /// The owner's unique identification number.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub personal_number: Nullable<::std::string::String>,
+    pub personal_number: Nullable<String>,
 }
 
 /// The `FacialSimilarityMotionBreakdown` schema.
@@ -4868,7 +4832,7 @@ pub struct FacialSimilarityMotionBreakdown {
 pub struct FacialSimilarityMotionBreakdownFaceComparison {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdownFaceComparisonBreakdown>,
@@ -4879,7 +4843,7 @@ pub struct FacialSimilarityMotionBreakdownFaceComparison {
 pub struct FacialSimilarityMotionBreakdownImageIntegrity {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityMotionBreakdownImageIntegrityBreakdown>,
@@ -4905,12 +4869,10 @@ pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdown {
 pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-    >,
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 /// Asserts whether the motion capture is trustworthy - e.g. not from a fake webcam.
@@ -4927,7 +4889,7 @@ pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected {
 pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<VideoReasons>,
@@ -4938,7 +4900,7 @@ pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity
 pub struct FacialSimilarityMotionBreakdownVisualAuthenticity {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown>,
@@ -4964,7 +4926,7 @@ pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown {
 pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
@@ -4984,13 +4946,13 @@ pub struct FacialSimilarityMotionProperties {
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionReport {
     /// The unique identifier for the report. Read-only.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The `status` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
@@ -5002,24 +4964,24 @@ pub struct FacialSimilarityMotionReport {
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub check_id: Nullable<::std::string::String>,
+    pub check_id: Nullable<String>,
     /// The `name` property.
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub documents: Nullable<::std::vec::Vec<ReportDocument>>,
+    pub documents: Nullable<Vec<ReportDocument>>,
     /// Array of objects with live photo ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub live_photos: Nullable<::std::vec::Vec<FacialSimilarityReportMedia>>,
+    pub live_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with live video ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub live_videos: Nullable<::std::vec::Vec<FacialSimilarityReportMedia>>,
+    pub live_videos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with motion capture ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub motion_captures: Nullable<::std::vec::Vec<FacialSimilarityReportMedia>>,
+    pub motion_captures: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with id photo ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub id_photos: Nullable<::std::vec::Vec<FacialSimilarityReportMedia>>,
+    pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityMotionBreakdown>,
@@ -5047,7 +5009,7 @@ pub struct FacialSimilarityPhotoBreakdown {
 pub struct FacialSimilarityPhotoBreakdownFaceComparison {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdownFaceComparisonBreakdown>,
@@ -5068,7 +5030,7 @@ pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdown {
 pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
@@ -5084,7 +5046,7 @@ pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchPropert
     pub score: Nullable<f64>,
     /// The UUID for the document containing the extracted face that was used for face matching.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_id: Nullable<::std::string::String>,
+    pub document_id: Nullable<String>,
 }
 
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
@@ -5092,7 +5054,7 @@ pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchPropert
 pub struct FacialSimilarityPhotoBreakdownImageIntegrity {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdownImageIntegrityBreakdown>,
@@ -5118,12 +5080,10 @@ pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdown {
 pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-    >,
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 /// Asserts whether the live photo is trustworthy - i.e. not digitally tampered, from a fake webcam, or from other dubious sources.
@@ -5140,7 +5100,7 @@ pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected {
 pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<PhotoReasons>,
@@ -5151,7 +5111,7 @@ pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity 
 pub struct FacialSimilarityPhotoBreakdownVisualAuthenticity {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown>,
@@ -5172,7 +5132,7 @@ pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown {
 pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
@@ -5207,7 +5167,7 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdown {
 pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<
@@ -5244,7 +5204,7 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown {
 pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrity {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<PhotoAutoReasons>,
@@ -5262,13 +5222,13 @@ pub struct FacialSimilarityPhotoFullyAutoProperties {
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoReport {
     /// The unique identifier for the report. Read-only.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The `status` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
@@ -5280,24 +5240,24 @@ pub struct FacialSimilarityPhotoFullyAutoReport {
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub check_id: Nullable<::std::string::String>,
+    pub check_id: Nullable<String>,
     /// The `name` property.
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub documents: Nullable<::std::vec::Vec<ReportDocument>>,
+    pub documents: Nullable<Vec<ReportDocument>>,
     /// Array of objects with live photo ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub live_photos: Nullable<::std::vec::Vec<FacialSimilarityReportMedia>>,
+    pub live_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with live video ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub live_videos: Nullable<::std::vec::Vec<FacialSimilarityReportMedia>>,
+    pub live_videos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with motion capture ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub motion_captures: Nullable<::std::vec::Vec<FacialSimilarityReportMedia>>,
+    pub motion_captures: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with id photo ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub id_photos: Nullable<::std::vec::Vec<FacialSimilarityReportMedia>>,
+    pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoFullyAutoBreakdown>,
@@ -5318,13 +5278,13 @@ pub struct FacialSimilarityPhotoProperties {
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoReport {
     /// The unique identifier for the report. Read-only.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The `status` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
@@ -5336,24 +5296,24 @@ pub struct FacialSimilarityPhotoReport {
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub check_id: Nullable<::std::string::String>,
+    pub check_id: Nullable<String>,
     /// The `name` property.
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub documents: Nullable<::std::vec::Vec<ReportDocument>>,
+    pub documents: Nullable<Vec<ReportDocument>>,
     /// Array of objects with live photo ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub live_photos: Nullable<::std::vec::Vec<FacialSimilarityReportMedia>>,
+    pub live_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with live video ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub live_videos: Nullable<::std::vec::Vec<FacialSimilarityReportMedia>>,
+    pub live_videos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with motion capture ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub motion_captures: Nullable<::std::vec::Vec<FacialSimilarityReportMedia>>,
+    pub motion_captures: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with id photo ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub id_photos: Nullable<::std::vec::Vec<FacialSimilarityReportMedia>>,
+    pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdown>,
@@ -5366,7 +5326,7 @@ pub struct FacialSimilarityPhotoReport {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityReportMedia {
     /// ID of uploaded biometric media to use.
-    pub id: ::std::string::String,
+    pub id: String,
 }
 
 /// The `FacialSimilarityReportShared` schema.
@@ -5383,19 +5343,19 @@ pub struct FacialSimilarityReportMedia {
 pub struct FacialSimilarityReportShared {
     /// Array of objects with document ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub documents: Nullable<::std::vec::Vec<ReportDocument>>,
+    pub documents: Nullable<Vec<ReportDocument>>,
     /// Array of objects with live photo ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub live_photos: Nullable<::std::vec::Vec<FacialSimilarityReportMedia>>,
+    pub live_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with live video ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub live_videos: Nullable<::std::vec::Vec<FacialSimilarityReportMedia>>,
+    pub live_videos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with motion capture ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub motion_captures: Nullable<::std::vec::Vec<FacialSimilarityReportMedia>>,
+    pub motion_captures: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with id photo ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub id_photos: Nullable<::std::vec::Vec<FacialSimilarityReportMedia>>,
+    pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
 }
 
 /// The `FacialSimilarityVideoBreakdown` schema.
@@ -5417,7 +5377,7 @@ pub struct FacialSimilarityVideoBreakdown {
 pub struct FacialSimilarityVideoBreakdownFaceComparison {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdownFaceComparisonBreakdown>,
@@ -5428,7 +5388,7 @@ pub struct FacialSimilarityVideoBreakdownFaceComparison {
 pub struct FacialSimilarityVideoBreakdownImageIntegrity {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityVideoBreakdownImageIntegrityBreakdown>,
@@ -5454,12 +5414,10 @@ pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdown {
 pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-    >,
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 /// Asserts whether the live video is trustworthy - e.g. not from a fake webcam.
@@ -5476,7 +5434,7 @@ pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected {
 pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<VideoReasons>,
@@ -5487,7 +5445,7 @@ pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity 
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticity {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown>,
@@ -5513,12 +5471,10 @@ pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown {
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-    >,
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 /// Asserts whether the live video is not a spoof (such as videos of digital screens).
@@ -5526,7 +5482,7 @@ pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDete
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
@@ -5546,13 +5502,13 @@ pub struct FacialSimilarityVideoProperties {
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoReport {
     /// The unique identifier for the report. Read-only.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The `status` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
@@ -5564,24 +5520,24 @@ pub struct FacialSimilarityVideoReport {
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub check_id: Nullable<::std::string::String>,
+    pub check_id: Nullable<String>,
     /// The `name` property.
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub documents: Nullable<::std::vec::Vec<ReportDocument>>,
+    pub documents: Nullable<Vec<ReportDocument>>,
     /// Array of objects with live photo ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub live_photos: Nullable<::std::vec::Vec<FacialSimilarityReportMedia>>,
+    pub live_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with live video ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub live_videos: Nullable<::std::vec::Vec<FacialSimilarityReportMedia>>,
+    pub live_videos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with motion capture ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub motion_captures: Nullable<::std::vec::Vec<FacialSimilarityReportMedia>>,
+    pub motion_captures: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with id photo ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub id_photos: Nullable<::std::vec::Vec<FacialSimilarityReportMedia>>,
+    pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityVideoBreakdown>,
@@ -5604,35 +5560,35 @@ pub struct FacialSimilarityVideoReport {
 pub struct IdNumber {
     /// Type of ID number.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub r#type: Nullable<::std::string::String>,
+    pub r#type: Nullable<String>,
     /// Value of ID number
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub value: Nullable<::std::string::String>,
+    pub value: Nullable<String>,
     /// Two letter code of issuing state (state-issued driving licenses only)
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub state_code: Nullable<::std::string::String>,
+    pub state_code: Nullable<String>,
 }
 
 /// The `IdPhoto` schema.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdPhoto {
     /// The unique identifier for the photo.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the photo was uploaded.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The uri of this resource.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The uri that can be used to download the photo.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub download_href: Nullable<::std::string::String>,
+    pub download_href: Nullable<String>,
     /// The name of the uploaded file.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file_name: Nullable<::std::string::String>,
+    pub file_name: Nullable<String>,
     /// The file type of the uploaded file.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file_type: Nullable<::std::string::String>,
+    pub file_type: Nullable<String>,
     /// The size of the file in bytes.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
@@ -5642,22 +5598,22 @@ pub struct IdPhoto {
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdPhotoResponse {
     /// The unique identifier for the photo.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the photo was uploaded.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The uri of this resource.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The uri that can be used to download the photo.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub download_href: Nullable<::std::string::String>,
+    pub download_href: Nullable<String>,
     /// The name of the uploaded file.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file_name: Nullable<::std::string::String>,
+    pub file_name: Nullable<String>,
     /// The file type of the uploaded file.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file_type: Nullable<::std::string::String>,
+    pub file_type: Nullable<String>,
     /// The size of the file in bytes.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
@@ -5667,7 +5623,7 @@ pub struct IdPhotoResponse {
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdPhotosList {
     /// The `id_photos` property.
-    pub id_photos: ::std::vec::Vec<IdPhoto>,
+    pub id_photos: Vec<IdPhoto>,
 }
 
 /// The `IdentityEnhancedBreakdown` schema.
@@ -5698,7 +5654,7 @@ pub struct IdentityEnhancedBreakdown {
 pub struct IdentityEnhancedBreakdownAddress {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IdentityEnhancedBreakdownAddressBreakdown>,
@@ -5738,7 +5694,7 @@ pub struct IdentityEnhancedBreakdownAddressBreakdown {
 pub struct IdentityEnhancedBreakdownAddressBreakdownCreditAgencies {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
@@ -5760,7 +5716,7 @@ pub struct IdentityEnhancedBreakdownAddressBreakdownCreditAgencies {
 pub struct IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties {
     /// The `number_of_matches` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub number_of_matches: Nullable<::std::string::String>,
+    pub number_of_matches: Nullable<String>,
 }
 
 /// Address match against telephone database.
@@ -5768,12 +5724,10 @@ pub struct IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties {
 pub struct IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-    >,
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 /// Address match against voting register.
@@ -5781,12 +5735,10 @@ pub struct IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
 pub struct IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-    >,
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 /// Asserts if the applicant's date of birth matches any sources.
@@ -5794,7 +5746,7 @@ pub struct IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
 pub struct IdentityEnhancedBreakdownDateOfBirth {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IdentityEnhancedBreakdownDateOfBirthBreakdown>,
@@ -5820,12 +5772,10 @@ pub struct IdentityEnhancedBreakdownDateOfBirthBreakdown {
 pub struct IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-    >,
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 /// Date of birth match against voting register.
@@ -5833,12 +5783,10 @@ pub struct IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
 pub struct IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-    >,
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 /// Asserts if the applicant's details match any death records.
@@ -5855,7 +5803,7 @@ pub struct IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
 pub struct IdentityEnhancedBreakdownMortality {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
 }
 
 /// Asserts if any sources that an applicant's details have been verified against have produced a match.
@@ -5872,7 +5820,7 @@ pub struct IdentityEnhancedBreakdownMortality {
 pub struct IdentityEnhancedBreakdownSources {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IdentityEnhancedBreakdownSourcesBreakdown>,
@@ -5909,7 +5857,7 @@ pub struct IdentityEnhancedBreakdownSourcesBreakdown {
 pub struct IdentityEnhancedBreakdownSourcesBreakdownTotalSources {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
@@ -5931,7 +5879,7 @@ pub struct IdentityEnhancedBreakdownSourcesBreakdownTotalSources {
 pub struct IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties {
     /// The `total_number_of_sources` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub total_number_of_sources: Nullable<::std::string::String>,
+    pub total_number_of_sources: Nullable<String>,
 }
 
 /// The `IdentityEnhancedProperties` schema.
@@ -5943,7 +5891,7 @@ pub struct IdentityEnhancedProperties {
     /// Returns array of sources which contain matched addresses for the corresponding address number.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub matched_addresses: Nullable<
-        ::std::vec::Vec<IdentityEnhancedPropertiesMatchedAddressesInner>,
+        Vec<IdentityEnhancedPropertiesMatchedAddressesInner>,
     >,
 }
 
@@ -5955,20 +5903,20 @@ pub struct IdentityEnhancedPropertiesMatchedAddressesInner {
     pub id: Nullable<f64>,
     /// Sources which contain matched addresses.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub match_types: Nullable<::std::vec::Vec<::std::string::String>>,
+    pub match_types: Nullable<Vec<String>>,
 }
 
 /// The `IdentityEnhancedReport` schema.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedReport {
     /// The unique identifier for the report. Read-only.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The `status` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
@@ -5980,7 +5928,7 @@ pub struct IdentityEnhancedReport {
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub check_id: Nullable<::std::string::String>,
+    pub check_id: Nullable<String>,
     /// The `name` property.
     pub name: ReportName,
     /// The `breakdown` property.
@@ -5996,7 +5944,7 @@ pub struct IdentityEnhancedReport {
 pub struct IdrSsnBreakdown {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IdrSsnBreakdownBreakdown>,
@@ -6018,12 +5966,10 @@ pub struct IdrSsnBreakdownBreakdown {
 pub struct IdrSsnBreakdownBreakdownFullMatch {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-    >,
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 /// Last 4 digits of social security number match
@@ -6031,25 +5977,23 @@ pub struct IdrSsnBreakdownBreakdownFullMatch {
 pub struct IdrSsnBreakdownBreakdownLast4DigitsMatch {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-    >,
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 /// The `IndiaPanReport` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IndiaPanReport {
     /// The unique identifier for the report. Read-only.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The `status` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
@@ -6061,7 +6005,7 @@ pub struct IndiaPanReport {
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub check_id: Nullable<::std::string::String>,
+    pub check_id: Nullable<String>,
     /// The `name` property.
     pub name: ReportName,
     /// The `breakdown` property.
@@ -6140,7 +6084,7 @@ pub struct IndiaPanReportAllOfBreakdownDeviceBreakdown {
 pub struct IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
 }
 
 /// The `IndiaPanReportAllOfProperties` schema.
@@ -6174,10 +6118,10 @@ pub struct IndiaPanReportAllOfProperties {
 pub struct IndiaPanReportAllOfPropertiesDevice {
     /// The applicant's PAN (10 digit alphanumeric number).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub pan: Nullable<::std::string::String>,
+    pub pan: Nullable<String>,
     /// The applicant's full name.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub full_name: Nullable<::std::string::String>,
+    pub full_name: Nullable<String>,
 }
 
 /// The `KnownFacesBreakdown` schema.
@@ -6214,7 +6158,7 @@ pub struct KnownFacesBreakdown {
 pub struct KnownFacesBreakdownImageIntegrity {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
 }
 
 /// Asserts whether the applicant's most recent facial media (live photo or live video) matches any other live photos or live videos already in your Onfido account database.
@@ -6231,7 +6175,7 @@ pub struct KnownFacesBreakdownImageIntegrity {
 pub struct KnownFacesBreakdownPreviouslySeenFaces {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
 }
 
 /// The `KnownFacesProperties` schema.
@@ -6239,7 +6183,7 @@ pub struct KnownFacesBreakdownPreviouslySeenFaces {
 pub struct KnownFacesProperties {
     /// Returns any matching applicant IDs as entries inside a matches array under a properties bag.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub matches: Nullable<::std::vec::Vec<KnownFacesPropertiesMatchesInner>>,
+    pub matches: Nullable<Vec<KnownFacesPropertiesMatchesInner>>,
 }
 
 /// The `KnownFacesPropertiesMatchesInner` schema.
@@ -6247,16 +6191,16 @@ pub struct KnownFacesProperties {
 pub struct KnownFacesPropertiesMatchesInner {
     /// The applicant ID of the matched applicant.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub applicant_id: Nullable<::std::string::String>,
+    pub applicant_id: Nullable<String>,
     /// A floating point number between 0 and 1 that expresses how similar the two faces are, where 1 is a perfect match.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub score: Nullable<f64>,
     /// The corresponding UUID for the media type.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub media_id: Nullable<::std::string::String>,
+    pub media_id: Nullable<String>,
     /// The media type (for example live_photos or live_videos).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub media_type: Nullable<::std::string::String>,
+    pub media_type: Nullable<String>,
     /// Indicates if match is suspected based on fuzzy name matching feature. Dependent on feature being active for account, otherwise defaults to true.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub suspected: Nullable<bool>,
@@ -6266,13 +6210,13 @@ pub struct KnownFacesPropertiesMatchesInner {
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct KnownFacesReport {
     /// The unique identifier for the report. Read-only.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The `status` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
@@ -6284,7 +6228,7 @@ pub struct KnownFacesReport {
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub check_id: Nullable<::std::string::String>,
+    pub check_id: Nullable<String>,
     /// The `name` property.
     pub name: ReportName,
     /// The `breakdown` property.
@@ -6299,22 +6243,22 @@ pub struct KnownFacesReport {
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct LivePhoto {
     /// The unique identifier for the photo.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the photo was uploaded.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The uri of this resource.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The uri that can be used to download the photo.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub download_href: Nullable<::std::string::String>,
+    pub download_href: Nullable<String>,
     /// The name of the uploaded file.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file_name: Nullable<::std::string::String>,
+    pub file_name: Nullable<String>,
     /// The file type of the uploaded file.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file_type: Nullable<::std::string::String>,
+    pub file_type: Nullable<String>,
     /// The size of the file in bytes.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
@@ -6324,22 +6268,22 @@ pub struct LivePhoto {
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct LivePhotoResponse {
     /// The unique identifier for the photo.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the photo was uploaded.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The uri of this resource.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The uri that can be used to download the photo.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub download_href: Nullable<::std::string::String>,
+    pub download_href: Nullable<String>,
     /// The name of the uploaded file.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file_name: Nullable<::std::string::String>,
+    pub file_name: Nullable<String>,
     /// The file type of the uploaded file.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file_type: Nullable<::std::string::String>,
+    pub file_type: Nullable<String>,
     /// The size of the file in bytes.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
@@ -6349,7 +6293,7 @@ pub struct LivePhotoResponse {
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct LivePhotosList {
     /// The `live_photos` property.
-    pub live_photos: ::std::vec::Vec<LivePhoto>,
+    pub live_photos: Vec<LivePhoto>,
 }
 
 /// The `LiveVideo` schema.
@@ -6357,31 +6301,29 @@ pub struct LivePhotosList {
 pub struct LiveVideo {
     /// The unique identifier for the video.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub id: Nullable<::std::string::String>,
+    pub id: Nullable<String>,
     /// The date and time at which the video was uploaded.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The uri of this resource.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The uri that can be used to download the video.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub download_href: Nullable<::std::string::String>,
+    pub download_href: Nullable<String>,
     /// The name of the uploaded file.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file_name: Nullable<::std::string::String>,
+    pub file_name: Nullable<String>,
     /// The size of the file in bytes.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
     /// The file type of the uploaded file.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file_type: Nullable<::std::string::String>,
+    pub file_type: Nullable<String>,
     /// Challenge the end user was asked to perform during the video recording.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub challenge: Nullable<
-        ::std::vec::Vec<
-            ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
-        >,
+        Vec<::std::collections::BTreeMap<String, ::serde_json::Value>>,
     >,
 }
 
@@ -6389,7 +6331,7 @@ pub struct LiveVideo {
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct LiveVideosList {
     /// The `live_videos` property.
-    pub live_videos: ::std::vec::Vec<LiveVideo>,
+    pub live_videos: Vec<LiveVideo>,
 }
 
 /// The `Location` schema.
@@ -6406,7 +6348,7 @@ pub struct LiveVideosList {
 pub struct Location {
     /// The applicant's ip address.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub ip_address: Nullable<::std::string::String>,
+    pub ip_address: Nullable<String>,
     /// The applicant's country of residence in 3-letter ISO code.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub country_of_residence: Nullable<CountryCodes>,
@@ -6426,7 +6368,7 @@ pub struct Location {
 pub struct LocationBuilder {
     /// The applicant's ip address.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub ip_address: Nullable<::std::string::String>,
+    pub ip_address: Nullable<String>,
     /// The applicant's country of residence in 3-letter ISO code.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub country_of_residence: Nullable<CountryCodes>,
@@ -6446,7 +6388,7 @@ pub struct LocationBuilder {
 pub struct LocationShared {
     /// The applicant's ip address.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub ip_address: Nullable<::std::string::String>,
+    pub ip_address: Nullable<String>,
     /// The applicant's country of residence in 3-letter ISO code.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub country_of_residence: Nullable<CountryCodes>,
@@ -6457,62 +6399,62 @@ pub struct LocationShared {
 pub struct MotionCapture {
     /// The unique identifier for the motion capture.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub id: Nullable<::std::string::String>,
+    pub id: Nullable<String>,
     /// The date and time at which the motion capture was uploaded.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The uri of this resource.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The uri that can be used to download the motion capture.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub download_href: Nullable<::std::string::String>,
+    pub download_href: Nullable<String>,
     /// The name of the uploaded file.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file_name: Nullable<::std::string::String>,
+    pub file_name: Nullable<String>,
     /// The size of the file in bytes.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
     /// The file type of the uploaded file.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file_type: Nullable<::std::string::String>,
+    pub file_type: Nullable<String>,
 }
 
 /// The `MotionCapturesList` schema.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MotionCapturesList {
     /// The `motion_captures` property.
-    pub motion_captures: ::std::vec::Vec<MotionCapture>,
+    pub motion_captures: Vec<MotionCapture>,
 }
 
 /// The `Passkey` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Passkey {
     /// Passkey identifier.
-    pub id: ::std::string::String,
+    pub id: String,
     /// domain that the passkey is registered to, the rpId.
-    pub application_domain: ::std::string::String,
+    pub application_domain: String,
     /// Current passkey state.
-    pub state: ::std::string::String,
+    pub state: String,
     /// Timestamp when the passkey was created.
-    pub created_at: ::std::string::String,
+    pub created_at: String,
     /// Timestamp when the passkey was last used.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub last_used_at: Nullable<::std::string::String>,
+    pub last_used_at: Nullable<String>,
 }
 
 /// The `PasskeyUpdater` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PasskeyUpdater {
     /// Desired passkey state value.
-    pub state: ::std::string::String,
+    pub state: String,
 }
 
 /// The `PasskeysList` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PasskeysList {
     /// The `passkeys` property.
-    pub passkeys: ::std::vec::Vec<Passkey>,
+    pub passkeys: Vec<Passkey>,
 }
 
 /// The `PhotoAutoReasons` schema.
@@ -6529,19 +6471,19 @@ pub struct PasskeysList {
 pub struct PhotoAutoReasons {
     /// Flags when evidence is found that the image was manipulated by Photoshop, or other software.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub digital_tampering: Nullable<::std::string::String>,
+    pub digital_tampering: Nullable<String>,
     /// Flags when evidence is found that a fake webcam was used.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub fake_webcam: Nullable<::std::string::String>,
+    pub fake_webcam: Nullable<String>,
     /// Flags when evidence is found that the live photo was taken more than 24 hours before live photo upload.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub time_of_capture: Nullable<::std::string::String>,
+    pub time_of_capture: Nullable<String>,
     /// Flags when evidence is found that an Android emulator was used.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub emulator: Nullable<::std::string::String>,
+    pub emulator: Nullable<String>,
     /// Additional comma separated details such as the exact digital tampering software used, or the name of the fake webcam.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub reasons: Nullable<::std::string::String>,
+    pub reasons: Nullable<String>,
 }
 
 /// The `PhotoReasons` schema.
@@ -6558,19 +6500,19 @@ pub struct PhotoAutoReasons {
 pub struct PhotoReasons {
     /// Flags when evidence is found that the image was manipulated by Photoshop, or other software.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub digital_tampering: Nullable<::std::string::String>,
+    pub digital_tampering: Nullable<String>,
     /// Flags when evidence is found that a fake webcam was used.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub fake_webcam: Nullable<::std::string::String>,
+    pub fake_webcam: Nullable<String>,
     /// Flags when evidence is found that the live photo was taken more than 24 hours before live photo upload.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub time_of_capture: Nullable<::std::string::String>,
+    pub time_of_capture: Nullable<String>,
     /// Flags when evidence is found that an Android emulator was used.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub emulator: Nullable<::std::string::String>,
+    pub emulator: Nullable<String>,
     /// Additional comma separated details such as the exact digital tampering software used, or the name of the fake webcam.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub reasons: Nullable<::std::string::String>,
+    pub reasons: Nullable<String>,
 }
 
 /// The `ProofOfAddressBreakdown` schema.
@@ -6592,7 +6534,7 @@ pub struct ProofOfAddressBreakdown {
 pub struct ProofOfAddressBreakdownDataComparison {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<ProofOfAddressBreakdownDataComparisonBreakdown>,
@@ -6617,7 +6559,7 @@ pub struct ProofOfAddressBreakdownDataComparisonBreakdown {
 pub struct ProofOfAddressBreakdownDocumentClassification {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<ProofOfAddressBreakdownDocumentClassificationBreakdown>,
@@ -6638,7 +6580,7 @@ pub struct ProofOfAddressBreakdownDocumentClassificationBreakdown {
 pub struct ProofOfAddressBreakdownImageIntegrity {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<ProofOfAddressBreakdownImageIntegrityBreakdown>,
@@ -6666,41 +6608,41 @@ pub struct ProofOfAddressBreakdownImageIntegrityBreakdown {
 pub struct ProofOfAddressProperties {
     /// This property provides the address on the document.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address: Nullable<::std::string::String>,
+    pub address: Nullable<String>,
     /// This property provides the document type according to the set of supported documents.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_type: Nullable<::std::string::String>,
+    pub document_type: Nullable<String>,
     /// This property provides the first names on the document, including any initials and middle names.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub first_names: Nullable<::std::string::String>,
+    pub first_names: Nullable<String>,
     /// This property provided the last names on the document.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub last_names: Nullable<::std::string::String>,
+    pub last_names: Nullable<String>,
     /// This property provides the issue date of the document.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issue_date: Nullable<::std::string::String>,
+    pub issue_date: Nullable<String>,
     /// This property provides the document issuer (e.g. HSBC, British Gas).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuer: Nullable<::std::string::String>,
+    pub issuer: Nullable<String>,
     /// This property provides the summary period start date.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub summary_period_start: Nullable<::std::string::String>,
+    pub summary_period_start: Nullable<String>,
     /// This property provides the summary period end date.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub summary_period_end: Nullable<::std::string::String>,
+    pub summary_period_end: Nullable<String>,
 }
 
 /// The `ProofOfAddressReport` schema.
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressReport {
     /// The unique identifier for the report. Read-only.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The `status` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
@@ -6712,7 +6654,7 @@ pub struct ProofOfAddressReport {
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub check_id: Nullable<::std::string::String>,
+    pub check_id: Nullable<String>,
     /// The `name` property.
     pub name: ReportName,
     /// The `breakdown` property.
@@ -6728,9 +6670,9 @@ pub struct ProofOfAddressReport {
 pub struct RepeatAttemptsList {
     /// The unique identifier of the completed Document report.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub report_id: Nullable<::std::string::String>,
+    pub report_id: Nullable<String>,
     /// An array of repeat attempt objects. If no repeat attempts were found, the array will be empty. The number of objects returned can increase over time if more matches are received.
-    pub repeat_attempts: ::std::vec::Vec<RepeatAttemptsListRepeatAttemptsInner>,
+    pub repeat_attempts: Vec<RepeatAttemptsListRepeatAttemptsInner>,
     /// The total number of attempts using the same document, including the current report under assessment.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub attempts_count: Nullable<f64>,
@@ -6756,38 +6698,38 @@ pub struct RepeatAttemptsList {
 pub struct RepeatAttemptsListRepeatAttemptsInner {
     /// The unique identifier of the matching Document report.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub report_id: Nullable<::std::string::String>,
+    pub report_id: Nullable<String>,
     /// The unique identifier of the applicant for the matching Document report.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub applicant_id: Nullable<::std::string::String>,
+    pub applicant_id: Nullable<String>,
     /// Whether the dates of birth are exactly the same or are different.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_birth: Nullable<::std::string::String>,
+    pub date_of_birth: Nullable<String>,
     /// Whether the names are exactly the same or are different.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub names: Nullable<::std::string::String>,
+    pub names: Nullable<String>,
     /// The report result of this attempt.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// When the matching report was created.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// When the matching report was completed.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub completed_at: Nullable<::std::string::String>,
+    pub completed_at: Nullable<String>,
 }
 
 /// The `Report` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Report {
     /// The unique identifier for the report. Read-only.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The `status` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
@@ -6799,12 +6741,12 @@ pub struct Report {
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub check_id: Nullable<::std::string::String>,
+    pub check_id: Nullable<String>,
     /// The `name` property.
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub documents: Nullable<::std::vec::Vec<ReportDocument>>,
+    pub documents: Nullable<Vec<ReportDocument>>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IndiaPanReportAllOfBreakdown>,
@@ -6813,16 +6755,16 @@ pub struct Report {
     pub properties: Nullable<IndiaPanReportAllOfProperties>,
     /// Array of objects with live photo ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub live_photos: Nullable<::std::vec::Vec<FacialSimilarityReportMedia>>,
+    pub live_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with live video ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub live_videos: Nullable<::std::vec::Vec<FacialSimilarityReportMedia>>,
+    pub live_videos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with motion capture ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub motion_captures: Nullable<::std::vec::Vec<FacialSimilarityReportMedia>>,
+    pub motion_captures: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with id photo ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub id_photos: Nullable<::std::vec::Vec<FacialSimilarityReportMedia>>,
+    pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
 }
 
 /// Defines configuration options for facial similarity checks used to distinguish between onboarding and reverification scenarios.
@@ -6867,14 +6809,14 @@ pub struct ReportConfiguration {
 pub struct ReportConfigurationFacialSimilarity {
     /// You should set it to "reverification" on a post-onboarding scenario (e.g. ongoing authentication).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub use_case: Nullable<::std::string::String>,
+    pub use_case: Nullable<String>,
 }
 
 /// The `ReportDocument` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ReportDocument {
     /// ID of uploaded document to use.
-    pub id: ::std::string::String,
+    pub id: String,
 }
 
 /// The `ReportName` schema.
@@ -7127,13 +7069,13 @@ impl<'de> ::serde::Deserialize<'de> for ReportResult {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ReportShared {
     /// The unique identifier for the report. Read-only.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The `status` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
@@ -7145,7 +7087,7 @@ pub struct ReportShared {
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub check_id: Nullable<::std::string::String>,
+    pub check_id: Nullable<String>,
     /// The `name` property.
     pub name: ReportName,
 }
@@ -7307,7 +7249,7 @@ impl<'de> ::serde::Deserialize<'de> for ReportSubResult {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ReportsList {
     /// The `reports` property.
-    pub reports: ::std::vec::Vec<Report>,
+    pub reports: Vec<Report>,
 }
 
 /// The `ResultsFeedback` schema.
@@ -7324,62 +7266,62 @@ pub struct ReportsList {
 pub struct ResultsFeedback {
     /// The expected result for the check or report.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub expected_result: Nullable<::std::string::String>,
+    pub expected_result: Nullable<String>,
     /// The ID of the check (only if report_id is not provided).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub check_id: Nullable<::std::string::String>,
+    pub check_id: Nullable<String>,
     /// The ID of the check (only if check_id is not provided).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub report_id: Nullable<::std::string::String>,
+    pub report_id: Nullable<String>,
     /// Any additional information or feedback.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub feedback_notes: Nullable<::std::string::String>,
+    pub feedback_notes: Nullable<String>,
 }
 
 /// The `SdkToken` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SdkToken {
     /// The generated SDK token
-    pub token: ::std::string::String,
+    pub token: String,
 }
 
 /// The `SdkTokenBuilder` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SdkTokenBuilder {
     /// The unique identifier of the applicant
-    pub applicant_id: ::std::string::String,
+    pub applicant_id: String,
     /// The referrer URL pattern
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub referrer: Nullable<::std::string::String>,
+    pub referrer: Nullable<String>,
     /// The application ID (iOS or Android)
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub application_id: Nullable<::std::string::String>,
+    pub application_id: Nullable<String>,
     /// The URL to be used by the Web SDK for the cross device flow.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub cross_device_url: Nullable<::std::string::String>,
+    pub cross_device_url: Nullable<String>,
 }
 
 /// The `SdkTokenRequest` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SdkTokenRequest {
     /// The unique identifier of the applicant
-    pub applicant_id: ::std::string::String,
+    pub applicant_id: String,
     /// The referrer URL pattern
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub referrer: Nullable<::std::string::String>,
+    pub referrer: Nullable<String>,
     /// The application ID (iOS or Android)
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub application_id: Nullable<::std::string::String>,
+    pub application_id: Nullable<String>,
     /// The URL to be used by the Web SDK for the cross device flow.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub cross_device_url: Nullable<::std::string::String>,
+    pub cross_device_url: Nullable<String>,
 }
 
 /// The `SdkTokenResponse` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SdkTokenResponse {
     /// The generated SDK token
-    pub token: ::std::string::String,
+    pub token: String,
 }
 
 /// The `SigningDocument` schema.
@@ -7387,24 +7329,24 @@ pub struct SdkTokenResponse {
 pub struct SigningDocument {
     /// The ID of the applicant whose signing document is being uploaded.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub applicant_id: Nullable<::std::string::String>,
+    pub applicant_id: Nullable<String>,
     /// The unique identifier for the signing document
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the signing document was uploaded
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The uri of this resource
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The uri that can be used to download the signing document
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub download_href: Nullable<::std::string::String>,
+    pub download_href: Nullable<String>,
     /// The file type of the uploaded file
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file_type: Nullable<::std::string::String>,
+    pub file_type: Nullable<String>,
     /// The name of the uploaded file
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file_name: Nullable<::std::string::String>,
+    pub file_name: Nullable<String>,
     /// The size of the file in bytes
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
@@ -7414,22 +7356,22 @@ pub struct SigningDocument {
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SigningDocumentResponse {
     /// The unique identifier for the signing document
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the signing document was uploaded
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The uri of this resource
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The uri that can be used to download the signing document
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub download_href: Nullable<::std::string::String>,
+    pub download_href: Nullable<String>,
     /// The file type of the uploaded file
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file_type: Nullable<::std::string::String>,
+    pub file_type: Nullable<String>,
     /// The name of the uploaded file
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file_name: Nullable<::std::string::String>,
+    pub file_name: Nullable<String>,
     /// The size of the file in bytes
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
@@ -7449,14 +7391,14 @@ pub struct SigningDocumentResponse {
 pub struct SigningDocumentShared {
     /// The ID of the applicant whose signing document is being uploaded.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub applicant_id: Nullable<::std::string::String>,
+    pub applicant_id: Nullable<String>,
 }
 
 /// The `SigningDocumentsList` schema.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SigningDocumentsList {
     /// The `signing_documents` property.
-    pub signing_documents: ::std::vec::Vec<SigningDocument>,
+    pub signing_documents: Vec<SigningDocument>,
 }
 
 /// The `Task` schema.
@@ -7464,28 +7406,28 @@ pub struct SigningDocumentsList {
 pub struct Task {
     /// The identifier for the Task.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub id: Nullable<::std::string::String>,
+    pub id: Nullable<String>,
     /// The workflow run id the task belongs to.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub workflow_run_id: Nullable<::std::string::String>,
+    pub workflow_run_id: Nullable<String>,
     /// The identifier for the Task Definition.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub task_def_id: Nullable<::std::string::String>,
+    pub task_def_id: Nullable<String>,
     /// The task definition version.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub task_def_version: Nullable<::std::string::String>,
+    pub task_def_version: Nullable<String>,
     /// Input object with the fields used by the Task to execute.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub input: Nullable<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+    pub input: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
     /// Value field (it can be an Object, List, etc.) with the fields produced by the Task execution.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub output: Nullable<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+    pub output: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
     /// The date and time when the Task was created.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The date and time when the Task was last updated.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub updated_at: Nullable<::std::string::String>,
+    pub updated_at: Nullable<String>,
 }
 
 /// The `TaskItem` schema.
@@ -7502,31 +7444,31 @@ pub struct Task {
 pub struct TaskItem {
     /// The identifier for the Task.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub id: Nullable<::std::string::String>,
+    pub id: Nullable<String>,
     /// The workflow run id the task belongs to.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub workflow_run_id: Nullable<::std::string::String>,
+    pub workflow_run_id: Nullable<String>,
     /// The identifier for the Task Definition.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub task_def_id: Nullable<::std::string::String>,
+    pub task_def_id: Nullable<String>,
     /// The task definition version.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub task_def_version: Nullable<::std::string::String>,
+    pub task_def_version: Nullable<String>,
     /// The date and time when the Task was created.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The date and time when the Task was last updated.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub updated_at: Nullable<::std::string::String>,
+    pub updated_at: Nullable<String>,
 }
 
 /// The `TimelineFileReference` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct TimelineFileReference {
     /// The unique identifier for the Timefile File that will be created.
-    pub workflow_timeline_file_id: ::std::string::String,
+    pub workflow_timeline_file_id: String,
     /// Link to access the Timefile File that will be created.
-    pub href: ::std::string::String,
+    pub href: String,
 }
 
 /// The `UsDrivingLicenceBreakdown` schema.
@@ -7548,7 +7490,7 @@ pub struct UsDrivingLicenceBreakdown {
 pub struct UsDrivingLicenceBreakdownAddress {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<UsDrivingLicenceBreakdownAddressBreakdown>,
@@ -7582,7 +7524,7 @@ pub struct UsDrivingLicenceBreakdownAddressBreakdown {
 pub struct UsDrivingLicenceBreakdownDocument {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<UsDrivingLicenceBreakdownDocumentBreakdown>,
@@ -7614,7 +7556,7 @@ pub struct UsDrivingLicenceBreakdownDocumentBreakdown {
 pub struct UsDrivingLicenceBreakdownPersonal {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
     /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<UsDrivingLicenceBreakdownPersonalBreakdown>,
@@ -7674,54 +7616,54 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdown {
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBuilder {
     /// Driving licence ID number
-    pub id_number: ::std::string::String,
+    pub id_number: String,
     /// Two letter code of issuing state (state-issued driving licenses only)
-    pub issue_state: ::std::string::String,
+    pub issue_state: String,
     /// Line 1 of the address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_line_1: Nullable<::std::string::String>,
+    pub address_line_1: Nullable<String>,
     /// Line 2 of the address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_line_2: Nullable<::std::string::String>,
+    pub address_line_2: Nullable<String>,
     /// The city of the owner's address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub city: Nullable<::std::string::String>,
+    pub city: Nullable<String>,
     /// Date of birth in yyyy-mm-dd format
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_birth: Nullable<::std::string::String>,
+    pub date_of_birth: Nullable<String>,
     /// Document category.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_category: Nullable<::std::string::String>,
+    pub document_category: Nullable<String>,
     /// Expiration date of the driving licence in yyyy-mm-dd format
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub expiration_date: Nullable<::std::string::String>,
+    pub expiration_date: Nullable<String>,
     /// Eye color code.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub eye_color_code: Nullable<::std::string::String>,
+    pub eye_color_code: Nullable<String>,
     /// The owner's first name
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub first_name: Nullable<::std::string::String>,
+    pub first_name: Nullable<String>,
     /// Read-only: sent by the API in responses.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub gender: Nullable<::std::string::String>,
+    pub gender: Nullable<String>,
     /// Issue date in yyyy-mm-dd format
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issue_date: Nullable<::std::string::String>,
+    pub issue_date: Nullable<String>,
     /// The owner's surname
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub last_name: Nullable<::std::string::String>,
+    pub last_name: Nullable<String>,
     /// The owner's middle name
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub middle_name: Nullable<::std::string::String>,
+    pub middle_name: Nullable<String>,
     /// The owner's name suffix
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub name_suffix: Nullable<::std::string::String>,
+    pub name_suffix: Nullable<String>,
     /// The postcode or ZIP of the owner's address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub postal_code: Nullable<::std::string::String>,
+    pub postal_code: Nullable<String>,
     /// 2-characters state code
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub state: Nullable<::std::string::String>,
+    pub state: Nullable<String>,
     /// Weight in pounds
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub weight_measure: Nullable<f64>,
@@ -7731,13 +7673,13 @@ pub struct UsDrivingLicenceBuilder {
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceReport {
     /// The unique identifier for the report. Read-only.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The `status` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
@@ -7749,7 +7691,7 @@ pub struct UsDrivingLicenceReport {
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub check_id: Nullable<::std::string::String>,
+    pub check_id: Nullable<String>,
     /// The `name` property.
     pub name: ReportName,
     /// The `breakdown` property.
@@ -7764,54 +7706,54 @@ pub struct UsDrivingLicenceReport {
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceShared {
     /// Driving licence ID number
-    pub id_number: ::std::string::String,
+    pub id_number: String,
     /// Two letter code of issuing state (state-issued driving licenses only)
-    pub issue_state: ::std::string::String,
+    pub issue_state: String,
     /// Line 1 of the address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_line_1: Nullable<::std::string::String>,
+    pub address_line_1: Nullable<String>,
     /// Line 2 of the address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_line_2: Nullable<::std::string::String>,
+    pub address_line_2: Nullable<String>,
     /// The city of the owner's address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub city: Nullable<::std::string::String>,
+    pub city: Nullable<String>,
     /// Date of birth in yyyy-mm-dd format
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_birth: Nullable<::std::string::String>,
+    pub date_of_birth: Nullable<String>,
     /// Document category.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_category: Nullable<::std::string::String>,
+    pub document_category: Nullable<String>,
     /// Expiration date of the driving licence in yyyy-mm-dd format
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub expiration_date: Nullable<::std::string::String>,
+    pub expiration_date: Nullable<String>,
     /// Eye color code.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub eye_color_code: Nullable<::std::string::String>,
+    pub eye_color_code: Nullable<String>,
     /// The owner's first name
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub first_name: Nullable<::std::string::String>,
+    pub first_name: Nullable<String>,
     /// Read-only: sent by the API in responses.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub gender: Nullable<::std::string::String>,
+    pub gender: Nullable<String>,
     /// Issue date in yyyy-mm-dd format
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issue_date: Nullable<::std::string::String>,
+    pub issue_date: Nullable<String>,
     /// The owner's surname
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub last_name: Nullable<::std::string::String>,
+    pub last_name: Nullable<String>,
     /// The owner's middle name
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub middle_name: Nullable<::std::string::String>,
+    pub middle_name: Nullable<String>,
     /// The owner's name suffix
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub name_suffix: Nullable<::std::string::String>,
+    pub name_suffix: Nullable<String>,
     /// The postcode or ZIP of the owner's address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub postal_code: Nullable<::std::string::String>,
+    pub postal_code: Nullable<String>,
     /// 2-characters state code
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub state: Nullable<::std::string::String>,
+    pub state: Nullable<String>,
     /// Weight in pounds
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub weight_measure: Nullable<f64>,
@@ -7831,16 +7773,16 @@ pub struct UsDrivingLicenceShared {
 pub struct VideoReasons {
     /// Flags when evidence is found that a fake webcam was used.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub fake_webcam: Nullable<::std::string::String>,
+    pub fake_webcam: Nullable<String>,
     /// Flags when evidence is found that the video was uploaded in an attempt to circumvent the randomness of the speaking and head turn challenges
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub challenge_reuse: Nullable<::std::string::String>,
+    pub challenge_reuse: Nullable<String>,
     /// Flags when evidence is found that an Android emulator was used.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub emulator: Nullable<::std::string::String>,
+    pub emulator: Nullable<String>,
     /// Additional comma separated details such as the name of the fake webcam.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub reasons: Nullable<::std::string::String>,
+    pub reasons: Nullable<String>,
 }
 
 /// The `WatchlistAmlBreakdown` schema.
@@ -7887,7 +7829,7 @@ pub struct WatchlistAmlBreakdown {
 pub struct WatchlistAmlBreakdownAdverseMedia {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
 }
 
 /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
@@ -7904,7 +7846,7 @@ pub struct WatchlistAmlBreakdownAdverseMedia {
 pub struct WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
 }
 
 /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
@@ -7921,7 +7863,7 @@ pub struct WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
 pub struct WatchlistAmlBreakdownPoliticallyExposedPerson {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
 }
 
 /// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
@@ -7938,7 +7880,7 @@ pub struct WatchlistAmlBreakdownPoliticallyExposedPerson {
 pub struct WatchlistAmlBreakdownSanction {
     /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<::std::string::String>,
+    pub result: Nullable<String>,
 }
 
 /// The `WatchlistAmlProperties` schema.
@@ -7946,22 +7888,20 @@ pub struct WatchlistAmlBreakdownSanction {
 pub struct WatchlistAmlProperties {
     /// Returns any matches including, but not limited to, name and date of birth of match, aliases and associates, and relevant events and sources.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub records: Nullable<
-        ::std::vec::Vec<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
-    >,
+    pub records: Nullable<Vec<::serde_json::Map<String, ::serde_json::Value>>>,
 }
 
 /// The `WatchlistAmlReport` schema.
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistAmlReport {
     /// The unique identifier for the report. Read-only.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The `status` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
@@ -7973,7 +7913,7 @@ pub struct WatchlistAmlReport {
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub check_id: Nullable<::std::string::String>,
+    pub check_id: Nullable<String>,
     /// The `name` property.
     pub name: ReportName,
     /// The `breakdown` property.
@@ -8026,7 +7966,7 @@ pub struct WatchlistEnhancedBreakdown {
 pub struct WatchlistEnhancedProperties {
     /// Returns any matches including, but not limited to, name and date of birth of match, aliases and associates, and relevant events and sources.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub records: Nullable<::std::vec::Vec<WatchlistEnhancedPropertiesRecordsInner>>,
+    pub records: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInner>>,
 }
 
 /// The `WatchlistEnhancedPropertiesRecordsInner` schema.
@@ -8043,43 +7983,31 @@ pub struct WatchlistEnhancedProperties {
 pub struct WatchlistEnhancedPropertiesRecordsInner {
     /// All addresses on file.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address: Nullable<
-        ::std::vec::Vec<WatchlistEnhancedPropertiesRecordsInnerAddressInner>,
-    >,
+    pub address: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerAddressInner>>,
     /// Any names that the person is also known as.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub alias: Nullable<
-        ::std::vec::Vec<WatchlistEnhancedPropertiesRecordsInnerAliasInner>,
-    >,
+    pub alias: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerAliasInner>>,
     /// Any linked persons, for example family relatives or business partners.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub associate: Nullable<
-        ::std::vec::Vec<WatchlistEnhancedPropertiesRecordsInnerAssociateInner>,
-    >,
+    pub associate: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerAssociateInner>>,
     /// Information about the person, for example hair color or nationality.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub attribute: Nullable<
-        ::std::vec::Vec<WatchlistEnhancedPropertiesRecordsInnerAttributeInner>,
-    >,
+    pub attribute: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerAttributeInner>>,
     /// All the date of births on file.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_birth: Nullable<::std::vec::Vec<::std::string::String>>,
+    pub date_of_birth: Nullable<Vec<String>>,
     /// Information about events that have occurred to the person, for example deportation or arrest.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub event: Nullable<
-        ::std::vec::Vec<WatchlistEnhancedPropertiesRecordsInnerEventInner>,
-    >,
+    pub event: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerEventInner>>,
     /// The name on file
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub full_name: Nullable<::std::string::String>,
+    pub full_name: Nullable<String>,
     /// The role, country and date of each position.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub position: Nullable<::std::vec::Vec<::std::string::String>>,
+    pub position: Nullable<Vec<String>>,
     /// Details about where the information was obtained.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub source: Nullable<
-        ::std::vec::Vec<WatchlistEnhancedPropertiesRecordsInnerSourceInner>,
-    >,
+    pub source: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerSourceInner>>,
 }
 
 /// The `WatchlistEnhancedPropertiesRecordsInnerAddressInner` schema.
@@ -8096,22 +8024,22 @@ pub struct WatchlistEnhancedPropertiesRecordsInner {
 pub struct WatchlistEnhancedPropertiesRecordsInnerAddressInner {
     /// The `address_line1` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_line1: Nullable<::std::string::String>,
+    pub address_line1: Nullable<String>,
     /// The `country` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub country: Nullable<CountryCodes>,
     /// The `postal_code` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub postal_code: Nullable<::std::string::String>,
+    pub postal_code: Nullable<String>,
     /// The `state_province` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub state_province: Nullable<::std::string::String>,
+    pub state_province: Nullable<String>,
     /// The `town` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub town: Nullable<::std::string::String>,
+    pub town: Nullable<String>,
     /// The `locator_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub locator_type: Nullable<::std::string::String>,
+    pub locator_type: Nullable<String>,
 }
 
 /// The `WatchlistEnhancedPropertiesRecordsInnerAliasInner` schema.
@@ -8128,10 +8056,10 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerAddressInner {
 pub struct WatchlistEnhancedPropertiesRecordsInnerAliasInner {
     /// The `alias_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub alias_name: Nullable<::std::string::String>,
+    pub alias_name: Nullable<String>,
     /// The `alias_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub alias_type: Nullable<::std::string::String>,
+    pub alias_type: Nullable<String>,
 }
 
 /// The `WatchlistEnhancedPropertiesRecordsInnerAssociateInner` schema.
@@ -8148,13 +8076,13 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerAliasInner {
 pub struct WatchlistEnhancedPropertiesRecordsInnerAssociateInner {
     /// The `entity_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub entity_name: Nullable<::std::string::String>,
+    pub entity_name: Nullable<String>,
     /// The `relationship_direction` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub relationship_direction: Nullable<::std::string::String>,
+    pub relationship_direction: Nullable<String>,
     /// The `relationship_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub relationship_type: Nullable<::std::string::String>,
+    pub relationship_type: Nullable<String>,
 }
 
 /// The `WatchlistEnhancedPropertiesRecordsInnerAttributeInner` schema.
@@ -8171,10 +8099,10 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerAssociateInner {
 pub struct WatchlistEnhancedPropertiesRecordsInnerAttributeInner {
     /// The `attribute_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub attribute_type: Nullable<::std::string::String>,
+    pub attribute_type: Nullable<String>,
     /// The `attribute_value` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub attribute_value: Nullable<::std::string::String>,
+    pub attribute_value: Nullable<String>,
 }
 
 /// The `WatchlistEnhancedPropertiesRecordsInnerEventInner` schema.
@@ -8191,19 +8119,19 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerAttributeInner {
 pub struct WatchlistEnhancedPropertiesRecordsInnerEventInner {
     /// The `category` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub category: Nullable<::std::string::String>,
+    pub category: Nullable<String>,
     /// The `event_date` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub event_date: Nullable<::std::string::String>,
+    pub event_date: Nullable<String>,
     /// The `event_description` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub event_description: Nullable<::std::string::String>,
+    pub event_description: Nullable<String>,
     /// The `source` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub source: Nullable<WatchlistEnhancedPropertiesRecordsInnerEventInnerSource>,
     /// The `sub_category` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub sub_category: Nullable<::std::string::String>,
+    pub sub_category: Nullable<String>,
 }
 
 /// The `WatchlistEnhancedPropertiesRecordsInnerEventInnerSource` schema.
@@ -8220,16 +8148,16 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerEventInner {
 pub struct WatchlistEnhancedPropertiesRecordsInnerEventInnerSource {
     /// The `source_date` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub source_date: Nullable<::std::string::String>,
+    pub source_date: Nullable<String>,
     /// The `source_format` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub source_format: Nullable<::std::string::String>,
+    pub source_format: Nullable<String>,
     /// The `source_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub source_name: Nullable<::std::string::String>,
+    pub source_name: Nullable<String>,
     /// The `source_url` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub source_url: Nullable<::std::string::String>,
+    pub source_url: Nullable<String>,
 }
 
 /// The `WatchlistEnhancedPropertiesRecordsInnerSourceInner` schema.
@@ -8246,29 +8174,29 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerEventInnerSource {
 pub struct WatchlistEnhancedPropertiesRecordsInnerSourceInner {
     /// The `source_headline` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub source_headline: Nullable<::std::string::String>,
+    pub source_headline: Nullable<String>,
     /// The `source_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub source_name: Nullable<::std::string::String>,
+    pub source_name: Nullable<String>,
     /// The `source_url` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub source_url: Nullable<::std::string::String>,
+    pub source_url: Nullable<String>,
     /// The `source_format` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub source_format: Nullable<::std::string::String>,
+    pub source_format: Nullable<String>,
 }
 
 /// The `WatchlistEnhancedReport` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistEnhancedReport {
     /// The unique identifier for the report. Read-only.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The `status` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
@@ -8280,7 +8208,7 @@ pub struct WatchlistEnhancedReport {
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub check_id: Nullable<::std::string::String>,
+    pub check_id: Nullable<String>,
     /// The `name` property.
     pub name: ReportName,
     /// The `breakdown` property.
@@ -8295,20 +8223,20 @@ pub struct WatchlistEnhancedReport {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistMonitor {
     /// The ID for the applicant associated with the monitor.
-    pub applicant_id: ::std::string::String,
+    pub applicant_id: String,
     /// The name of the report type the monitor creates.
-    pub report_name: ::std::string::String,
+    pub report_name: String,
     /// A list of tags associated with this monitor. These tags will be applied to each check this monitor creates.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub tags: Nullable<::std::vec::Vec<::std::string::String>>,
+    pub tags: Nullable<Vec<String>>,
     /// The unique identifier for the monitor.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the monitor was created.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The date and time at which the monitor was deleted. If the monitor is still active, this field will be null.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub deleted_at: Nullable<::std::string::String>,
+    pub deleted_at: Nullable<String>,
     /// Indicates whether the object was created in the sandbox or not.
     ///
     /// Defaults to `false` when absent.
@@ -8320,12 +8248,12 @@ pub struct WatchlistMonitor {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistMonitorBuilder {
     /// The ID for the applicant associated with the monitor.
-    pub applicant_id: ::std::string::String,
+    pub applicant_id: String,
     /// The name of the report type the monitor creates.
-    pub report_name: ::std::string::String,
+    pub report_name: String,
     /// A list of tags associated with this monitor. These tags will be applied to each check this monitor creates.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub tags: Nullable<::std::vec::Vec<::std::string::String>>,
+    pub tags: Nullable<Vec<String>>,
 }
 
 /// The `WatchlistMonitorMatch` schema.
@@ -8342,7 +8270,7 @@ pub struct WatchlistMonitorBuilder {
 pub struct WatchlistMonitorMatch {
     /// Monitor ID
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub id: Nullable<::std::string::String>,
+    pub id: Nullable<String>,
     /// Monitor status
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub enabled: Nullable<bool>,
@@ -8352,7 +8280,7 @@ pub struct WatchlistMonitorMatch {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistMonitorMatchesList {
     /// The `matches` property.
-    pub matches: ::std::vec::Vec<WatchlistMonitorMatch>,
+    pub matches: Vec<WatchlistMonitorMatch>,
 }
 
 /// The `WatchlistMonitorMatchesUpdater` schema.
@@ -8369,23 +8297,23 @@ pub struct WatchlistMonitorMatchesList {
 pub struct WatchlistMonitorMatchesUpdater {
     /// The `enable` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub enable: Nullable<::std::vec::Vec<::std::string::String>>,
+    pub enable: Nullable<Vec<String>>,
     /// The `disable` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub disable: Nullable<::std::vec::Vec<::std::string::String>>,
+    pub disable: Nullable<Vec<String>>,
 }
 
 /// The `WatchlistMonitorResponse` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistMonitorResponse {
     /// The unique identifier for the monitor.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the monitor was created.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The date and time at which the monitor was deleted. If the monitor is still active, this field will be null.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub deleted_at: Nullable<::std::string::String>,
+    pub deleted_at: Nullable<String>,
     /// Indicates whether the object was created in the sandbox or not.
     ///
     /// Defaults to `false` when absent.
@@ -8397,32 +8325,32 @@ pub struct WatchlistMonitorResponse {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistMonitorShared {
     /// The ID for the applicant associated with the monitor.
-    pub applicant_id: ::std::string::String,
+    pub applicant_id: String,
     /// The name of the report type the monitor creates.
-    pub report_name: ::std::string::String,
+    pub report_name: String,
     /// A list of tags associated with this monitor. These tags will be applied to each check this monitor creates.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub tags: Nullable<::std::vec::Vec<::std::string::String>>,
+    pub tags: Nullable<Vec<String>>,
 }
 
 /// The `WatchlistMonitorsList` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistMonitorsList {
     /// The `monitors` property.
-    pub monitors: ::std::vec::Vec<WatchlistMonitor>,
+    pub monitors: Vec<WatchlistMonitor>,
 }
 
 /// The `WatchlistPepsOnlyReport` schema.
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistPepsOnlyReport {
     /// The unique identifier for the report. Read-only.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The `status` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
@@ -8434,7 +8362,7 @@ pub struct WatchlistPepsOnlyReport {
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub check_id: Nullable<::std::string::String>,
+    pub check_id: Nullable<String>,
     /// The `name` property.
     pub name: ReportName,
     /// The `breakdown` property.
@@ -8449,13 +8377,13 @@ pub struct WatchlistPepsOnlyReport {
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistSanctionsOnlyReport {
     /// The unique identifier for the report. Read-only.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The `status` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
@@ -8467,7 +8395,7 @@ pub struct WatchlistSanctionsOnlyReport {
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub check_id: Nullable<::std::string::String>,
+    pub check_id: Nullable<String>,
     /// The `name` property.
     pub name: ReportName,
     /// The `breakdown` property.
@@ -8510,22 +8438,20 @@ pub struct WatchlistStandardBreakdown {
 pub struct WatchlistStandardProperties {
     /// Returns any matches including, but not limited to, name and date of birth of match, aliases and associates, and relevant events and sources.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub records: Nullable<
-        ::std::vec::Vec<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
-    >,
+    pub records: Nullable<Vec<::serde_json::Map<String, ::serde_json::Value>>>,
 }
 
 /// The `WatchlistStandardReport` schema.
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistStandardReport {
     /// The unique identifier for the report. Read-only.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
     /// The `status` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
@@ -8537,7 +8463,7 @@ pub struct WatchlistStandardReport {
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub check_id: Nullable<::std::string::String>,
+    pub check_id: Nullable<String>,
     /// The `name` property.
     pub name: ReportName,
     /// The `breakdown` property.
@@ -8556,10 +8482,10 @@ pub struct Webhook {
     pub enabled: Nullable<bool>,
     /// The events that will be published to the webhook. If the events parameter is omitted all the events will be subscribed.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub events: Nullable<::std::vec::Vec<WebhookEventType>>,
+    pub events: Nullable<Vec<WebhookEventType>>,
     /// The environments from which the webhook will receive events. Allowed values are “sandbox” and “live”. If the environments parameter is omitted the webhook will receive events from both environments.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub environments: Nullable<::std::vec::Vec<::std::string::String>>,
+    pub environments: Nullable<Vec<String>>,
     /// Webhook version used to control the payload object when sending webhooks.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub payload_version: Nullable<f64>,
@@ -8568,27 +8494,27 @@ pub struct Webhook {
     pub oauth_enabled: Nullable<bool>,
     /// The url to fetch the OAuth access token using client credentials grant.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub oauth_server_url: Nullable<::std::string::String>,
+    pub oauth_server_url: Nullable<String>,
     /// The client id to authenticate the client credentials grant.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub oauth_server_client_id: Nullable<::std::string::String>,
+    pub oauth_server_client_id: Nullable<String>,
     /// The client secret to authenticate the client credentials grant.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub oauth_server_client_secret: Nullable<::std::string::String>,
+    pub oauth_server_client_secret: Nullable<String>,
     /// The scopes to be sent when requesting the access token.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub oauth_server_scope: Nullable<::std::string::String>,
+    pub oauth_server_scope: Nullable<String>,
     /// The unique identifier of the webhook.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The url that will listen to notifications (must be https).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub url: Nullable<::std::string::String>,
+    pub url: Nullable<String>,
     /// Webhook secret token used to sign the webhook's payload.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub token: Nullable<::std::string::String>,
+    pub token: Nullable<String>,
     /// The API endpoint to retrieve the webhook.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
 }
 
 /// The `WebhookBuilder` schema.
@@ -8599,10 +8525,10 @@ pub struct WebhookBuilder {
     pub enabled: Nullable<bool>,
     /// The events that will be published to the webhook. If the events parameter is omitted all the events will be subscribed.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub events: Nullable<::std::vec::Vec<WebhookEventType>>,
+    pub events: Nullable<Vec<WebhookEventType>>,
     /// The environments from which the webhook will receive events. Allowed values are “sandbox” and “live”. If the environments parameter is omitted the webhook will receive events from both environments.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub environments: Nullable<::std::vec::Vec<::std::string::String>>,
+    pub environments: Nullable<Vec<String>>,
     /// Webhook version used to control the payload object when sending webhooks.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub payload_version: Nullable<f64>,
@@ -8611,25 +8537,25 @@ pub struct WebhookBuilder {
     pub oauth_enabled: Nullable<bool>,
     /// The url to fetch the OAuth access token using client credentials grant.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub oauth_server_url: Nullable<::std::string::String>,
+    pub oauth_server_url: Nullable<String>,
     /// The client id to authenticate the client credentials grant.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub oauth_server_client_id: Nullable<::std::string::String>,
+    pub oauth_server_client_id: Nullable<String>,
     /// The client secret to authenticate the client credentials grant.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub oauth_server_client_secret: Nullable<::std::string::String>,
+    pub oauth_server_client_secret: Nullable<String>,
     /// The scopes to be sent when requesting the access token.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub oauth_server_scope: Nullable<::std::string::String>,
+    pub oauth_server_scope: Nullable<String>,
     /// The url that will listen to notifications (must be https).
-    pub url: ::std::string::String,
+    pub url: String,
 }
 
 /// The `WebhookCreate` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhookCreate {
     /// The url that will listen to notifications (must be https).
-    pub url: ::std::string::String,
+    pub url: String,
 }
 
 /// The `WebhookEvent` schema.
@@ -8809,19 +8735,19 @@ pub struct WebhookEventPayload {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhookEventPayloadObject {
     /// The unique identifier of the resource.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The `status` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<WebhookEventObjectStatus>,
     /// The date and time when the operation was started, if available.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub started_at_iso8601: Nullable<::std::string::String>,
+    pub started_at_iso8601: Nullable<String>,
     /// The date and time when the operation was completed, if available.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub completed_at_iso8601: Nullable<::std::string::String>,
+    pub completed_at_iso8601: Nullable<String>,
     /// The uri of the resource.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
 }
 
 /// The resource affected by this event.
@@ -8829,46 +8755,46 @@ pub struct WebhookEventPayloadObject {
 pub struct WebhookEventPayloadResource {
     /// The identifier of the resource.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub id: Nullable<::std::string::String>,
+    pub id: Nullable<String>,
     /// The unique identifier for the Applicant.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub applicant_id: Nullable<::std::string::String>,
+    pub applicant_id: Nullable<String>,
     /// The date and time when the resource was created.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The date and time when the resource was last updated.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub updated_at: Nullable<::std::string::String>,
+    pub updated_at: Nullable<String>,
     /// The URL for viewing the resource on Onfido Dashboard.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub dashboard_url: Nullable<::std::string::String>,
+    pub dashboard_url: Nullable<String>,
     /// The unique identifier for the Workflow.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub workflow_id: Nullable<::std::string::String>,
+    pub workflow_id: Nullable<String>,
     /// The `workflow_run_id` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub workflow_run_id: Nullable<::std::string::String>,
+    pub workflow_run_id: Nullable<String>,
     /// The identifier for the Workflow version.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub workflow_version_id: Nullable<f64>,
     /// The identifier for the Task Definition.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub task_def_id: Nullable<::std::string::String>,
+    pub task_def_id: Nullable<String>,
     /// The task definition version.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub task_def_version: Nullable<::std::string::String>,
+    pub task_def_version: Nullable<String>,
     /// Input object with the fields used by the Task execution.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub input: Nullable<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+    pub input: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
     /// Value field (it can be an Object, List, etc.) with the fields produced by the Task execution.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub output: Nullable<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+    pub output: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
     /// The reasons the Workflow Run outcome was reached. Configurable when creating the Workflow Version.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub reasons: Nullable<::std::vec::Vec<::std::string::String>>,
+    pub reasons: Nullable<Vec<String>>,
     /// A list of tags associated with the Workflow Run.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub tags: Nullable<::std::vec::Vec<::std::string::String>>,
+    pub tags: Nullable<Vec<String>>,
     /// Object for the configuration of the Workflow Run link.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub link: Nullable<WorkflowRunLink>,
@@ -8877,10 +8803,10 @@ pub struct WebhookEventPayloadResource {
     pub error: Nullable<WorkflowRunError>,
     /// Customer-provided user identifier.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub customer_user_id: Nullable<::std::string::String>,
+    pub customer_user_id: Nullable<String>,
     /// Pre-signed URL to download the timeline file for the Workflow Run.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub timeline_file_download_url: Nullable<::std::string::String>,
+    pub timeline_file_download_url: Nullable<String>,
 }
 
 /// The `WebhookEventResourceType` schema.
@@ -9138,23 +9064,23 @@ impl<'de> ::serde::Deserialize<'de> for WebhookEventType {
 pub struct WebhookResend {
     /// The `data` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub data: Nullable<::std::vec::Vec<WebhooksResendItem>>,
+    pub data: Nullable<Vec<WebhooksResendItem>>,
 }
 
 /// The `WebhookResponse` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhookResponse {
     /// The unique identifier of the webhook.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The url that will listen to notifications (must be https).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub url: Nullable<::std::string::String>,
+    pub url: Nullable<String>,
     /// Webhook secret token used to sign the webhook's payload.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub token: Nullable<::std::string::String>,
+    pub token: Nullable<String>,
     /// The API endpoint to retrieve the webhook.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<::std::string::String>,
+    pub href: Nullable<String>,
 }
 
 /// The `WebhookShared` schema.
@@ -9165,10 +9091,10 @@ pub struct WebhookShared {
     pub enabled: Nullable<bool>,
     /// The events that will be published to the webhook. If the events parameter is omitted all the events will be subscribed.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub events: Nullable<::std::vec::Vec<WebhookEventType>>,
+    pub events: Nullable<Vec<WebhookEventType>>,
     /// The environments from which the webhook will receive events. Allowed values are “sandbox” and “live”. If the environments parameter is omitted the webhook will receive events from both environments.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub environments: Nullable<::std::vec::Vec<::std::string::String>>,
+    pub environments: Nullable<Vec<String>>,
     /// Webhook version used to control the payload object when sending webhooks.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub payload_version: Nullable<f64>,
@@ -9177,16 +9103,16 @@ pub struct WebhookShared {
     pub oauth_enabled: Nullable<bool>,
     /// The url to fetch the OAuth access token using client credentials grant.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub oauth_server_url: Nullable<::std::string::String>,
+    pub oauth_server_url: Nullable<String>,
     /// The client id to authenticate the client credentials grant.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub oauth_server_client_id: Nullable<::std::string::String>,
+    pub oauth_server_client_id: Nullable<String>,
     /// The client secret to authenticate the client credentials grant.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub oauth_server_client_secret: Nullable<::std::string::String>,
+    pub oauth_server_client_secret: Nullable<String>,
     /// The scopes to be sent when requesting the access token.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub oauth_server_scope: Nullable<::std::string::String>,
+    pub oauth_server_scope: Nullable<String>,
 }
 
 /// The `WebhookUpdate` schema.
@@ -9203,7 +9129,7 @@ pub struct WebhookShared {
 pub struct WebhookUpdate {
     /// The url that will listen to notifications (must be https).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub url: Nullable<::std::string::String>,
+    pub url: Nullable<String>,
 }
 
 /// The `WebhookUpdater` schema.
@@ -9214,10 +9140,10 @@ pub struct WebhookUpdater {
     pub enabled: Nullable<bool>,
     /// The events that will be published to the webhook. If the events parameter is omitted all the events will be subscribed.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub events: Nullable<::std::vec::Vec<WebhookEventType>>,
+    pub events: Nullable<Vec<WebhookEventType>>,
     /// The environments from which the webhook will receive events. Allowed values are “sandbox” and “live”. If the environments parameter is omitted the webhook will receive events from both environments.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub environments: Nullable<::std::vec::Vec<::std::string::String>>,
+    pub environments: Nullable<Vec<String>>,
     /// Webhook version used to control the payload object when sending webhooks.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub payload_version: Nullable<f64>,
@@ -9226,33 +9152,33 @@ pub struct WebhookUpdater {
     pub oauth_enabled: Nullable<bool>,
     /// The url to fetch the OAuth access token using client credentials grant.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub oauth_server_url: Nullable<::std::string::String>,
+    pub oauth_server_url: Nullable<String>,
     /// The client id to authenticate the client credentials grant.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub oauth_server_client_id: Nullable<::std::string::String>,
+    pub oauth_server_client_id: Nullable<String>,
     /// The client secret to authenticate the client credentials grant.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub oauth_server_client_secret: Nullable<::std::string::String>,
+    pub oauth_server_client_secret: Nullable<String>,
     /// The scopes to be sent when requesting the access token.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub oauth_server_scope: Nullable<::std::string::String>,
+    pub oauth_server_scope: Nullable<String>,
     /// The url that will listen to notifications (must be https).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub url: Nullable<::std::string::String>,
+    pub url: Nullable<String>,
 }
 
 /// The `WebhooksList` schema.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhooksList {
     /// The `webhooks` property.
-    pub webhooks: ::std::vec::Vec<Webhook>,
+    pub webhooks: Vec<Webhook>,
 }
 
 /// The `WebhooksResendItem` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhooksResendItem {
     /// ID of the resource whose webhooks are to be retriggered.
-    pub resource_id: ::std::string::String,
+    pub resource_id: String,
     /// The events that should retrigger webhooks. Accepts values check.completed.
     pub event: WebhookEventType,
 }
@@ -9261,76 +9187,74 @@ pub struct WebhooksResendItem {
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WorkflowRun {
     /// The unique identifier for the Applicant.
-    pub applicant_id: ::std::string::String,
+    pub applicant_id: String,
     /// The unique identifier for the Workflow.
-    pub workflow_id: ::std::string::String,
+    pub workflow_id: String,
     /// Tags or labels assigned to the workflow run.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub tags: Nullable<::std::vec::Vec<::std::string::String>>,
+    pub tags: Nullable<Vec<String>>,
     /// Customer-provided user identifier.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub customer_user_id: Nullable<::std::string::String>,
+    pub customer_user_id: Nullable<String>,
     /// Object for the configuration of the Workflow Run link.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub link: Nullable<WorkflowRunLink>,
     /// The date and time when the Workflow Run was created.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The date and time when the Workflow Run was last updated.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub updated_at: Nullable<::std::string::String>,
+    pub updated_at: Nullable<String>,
     /// The unique identifier for the Workflow Run.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The identifier for the Workflow version.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub workflow_version_id: Nullable<f64>,
     /// The URL for viewing the Workflow Run results on your Onfido Dashboard.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub dashboard_url: Nullable<::std::string::String>,
+    pub dashboard_url: Nullable<String>,
     /// The status of the Workflow Run.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<WorkflowRunStatus>,
     /// Output object contains all of the properties configured on the Workflow version.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub output: Nullable<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+    pub output: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
     /// The reasons the Workflow Run outcome was reached. Configurable when creating the Workflow version.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub reasons: Nullable<::std::vec::Vec<::std::string::String>>,
+    pub reasons: Nullable<Vec<String>>,
     /// Error object. Only set when the Workflow Run status is 'error'.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub error: Nullable<WorkflowRunError>,
     /// Client token to use when loading this workflow run in the Onfido SDK.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub sdk_token: Nullable<::std::string::String>,
+    pub sdk_token: Nullable<String>,
 }
 
 /// The `WorkflowRunBuilder` schema.
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WorkflowRunBuilder {
     /// The unique identifier for the Applicant.
-    pub applicant_id: ::std::string::String,
+    pub applicant_id: String,
     /// The unique identifier for the Workflow.
-    pub workflow_id: ::std::string::String,
+    pub workflow_id: String,
     /// Tags or labels assigned to the workflow run.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub tags: Nullable<::std::vec::Vec<::std::string::String>>,
+    pub tags: Nullable<Vec<String>>,
     /// Customer-provided user identifier.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub customer_user_id: Nullable<::std::string::String>,
+    pub customer_user_id: Nullable<String>,
     /// Object for the configuration of the Workflow Run link.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub link: Nullable<WorkflowRunLink>,
     /// The date and time when the Workflow Run was created.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The date and time when the Workflow Run was last updated.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub updated_at: Nullable<::std::string::String>,
+    pub updated_at: Nullable<String>,
     /// Object with Custom Input Data to be used in the Workflow Run.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub custom_data: Nullable<
-        ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
-    >,
+    pub custom_data: Nullable<::std::collections::BTreeMap<String, ::serde_json::Value>>,
 }
 
 /// The `WorkflowRunError` schema.
@@ -9347,10 +9271,10 @@ pub struct WorkflowRunBuilder {
 pub struct WorkflowRunError {
     /// The type of error.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub r#type: Nullable<::std::string::String>,
+    pub r#type: Nullable<String>,
     /// A textual description of the error.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub message: Nullable<::std::string::String>,
+    pub message: Nullable<String>,
 }
 
 /// The `WorkflowRunLink` schema.
@@ -9367,19 +9291,19 @@ pub struct WorkflowRunError {
 pub struct WorkflowRunLink {
     /// Link to access the Workflow Run without the need to integrate with Onfido's SDKs.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub url: Nullable<::std::string::String>,
+    pub url: Nullable<String>,
     /// When the interactive section of the Workflow Run has completed successfully, the user will be redirected to this URL instead of seeing the default Onfido 'thank you' page.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub completed_redirect_url: Nullable<::std::string::String>,
+    pub completed_redirect_url: Nullable<String>,
     /// When the link has expired, the user will be immediately redirected to this URL instead of seeing the default Onfido error message.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub expired_redirect_url: Nullable<::std::string::String>,
+    pub expired_redirect_url: Nullable<String>,
     /// Date and time when the link will expire.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub expires_at: Nullable<::std::string::String>,
+    pub expires_at: Nullable<String>,
     /// The code for the language when the workflow run is acessed using the link.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub language: Nullable<::std::string::String>,
+    pub language: Nullable<String>,
 }
 
 /// The `WorkflowRunRequest` schema.
@@ -9387,61 +9311,59 @@ pub struct WorkflowRunLink {
 pub struct WorkflowRunRequest {
     /// Object with Custom Input Data to be used in the Workflow Run.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub custom_data: Nullable<
-        ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
-    >,
+    pub custom_data: Nullable<::std::collections::BTreeMap<String, ::serde_json::Value>>,
 }
 
 /// The `WorkflowRunResponse` schema.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WorkflowRunResponse {
     /// The unique identifier for the Workflow Run.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The identifier for the Workflow version.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub workflow_version_id: Nullable<f64>,
     /// The URL for viewing the Workflow Run results on your Onfido Dashboard.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub dashboard_url: Nullable<::std::string::String>,
+    pub dashboard_url: Nullable<String>,
     /// The status of the Workflow Run.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<WorkflowRunStatus>,
     /// Output object contains all of the properties configured on the Workflow version.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub output: Nullable<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+    pub output: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
     /// The reasons the Workflow Run outcome was reached. Configurable when creating the Workflow version.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub reasons: Nullable<::std::vec::Vec<::std::string::String>>,
+    pub reasons: Nullable<Vec<String>>,
     /// Error object. Only set when the Workflow Run status is 'error'.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub error: Nullable<WorkflowRunError>,
     /// Client token to use when loading this workflow run in the Onfido SDK.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub sdk_token: Nullable<::std::string::String>,
+    pub sdk_token: Nullable<String>,
 }
 
 /// The `WorkflowRunShared` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WorkflowRunShared {
     /// The unique identifier for the Applicant.
-    pub applicant_id: ::std::string::String,
+    pub applicant_id: String,
     /// The unique identifier for the Workflow.
-    pub workflow_id: ::std::string::String,
+    pub workflow_id: String,
     /// Tags or labels assigned to the workflow run.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub tags: Nullable<::std::vec::Vec<::std::string::String>>,
+    pub tags: Nullable<Vec<String>>,
     /// Customer-provided user identifier.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub customer_user_id: Nullable<::std::string::String>,
+    pub customer_user_id: Nullable<String>,
     /// Object for the configuration of the Workflow Run link.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub link: Nullable<WorkflowRunLink>,
     /// The date and time when the Workflow Run was created.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::std::string::String>,
+    pub created_at: Nullable<String>,
     /// The date and time when the Workflow Run was last updated.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub updated_at: Nullable<::std::string::String>,
+    pub updated_at: Nullable<String>,
 }
 
 /// The `WorkflowRunStatus` schema.

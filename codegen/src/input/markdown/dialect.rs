@@ -50,12 +50,6 @@ impl Dialect {
         }
     }
 
-    /// Whether property names are the language's field names rather than JSON names, so that the JSON
-    /// name must be guessed.
-    pub fn uses_language_names(self) -> bool {
-        matches!(self, Dialect::Java | Dialect::Go)
-    }
-
     /// Whether enum docs of this dialect list no values (an empty Properties table instead).
     pub fn enums_without_values(self) -> bool {
         matches!(self, Dialect::Ruby | Dialect::Php)
