@@ -6,6 +6,7 @@ use crate::diagnostic::Result;
 
 use crate::ir::Model;
 
+pub mod markdown;
 pub mod openapi;
 pub mod yaml;
 
@@ -18,7 +19,16 @@ pub struct Loaded {
     pub files: Vec<PathBuf>,
 }
 
-/// Reads the API description at `path`, choosing the reader from what the path is.
+/// Reads the API description at `path`, choosing the reader from what the path is: a directory or a
+/// `.md` file is openapi-generator model docs, anything else an OpenAPI spec.
 pub fn load(path: &Path) -> Result<Loaded> {
-    openapi::load(path)
+    let markdown = path.is_dir()
+        || path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+    if markdown {
+        markdown::load(path)
+    } else {
+        openapi::load(path)
+    }
 }

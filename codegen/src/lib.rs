@@ -20,6 +20,7 @@
 
 use std::path::{Path, PathBuf};
 
+pub mod crosscheck;
 pub mod diagnostic;
 pub mod diff;
 pub mod emit;
