@@ -47,13 +47,19 @@ fn main() {
     );
     let label = format!("load multi-file spec ({} files)", loaded.files.len());
     time(&label, || modelgen::input::load(&multi).unwrap());
-    time("load bundled spec (one file)", || modelgen::input::load(&bundled).unwrap());
+    time("load bundled spec (one file)", || {
+        modelgen::input::load(&bundled).unwrap()
+    });
     let options = modelgen::Options::default();
-    time("emit tokens", || modelgen::emit::emit(&loaded.model, &options));
+    time("emit tokens", || {
+        modelgen::emit::emit(&loaded.model, &options)
+    });
     time("emit + format (prettyplease)", || {
         modelgen::generate_model(&loaded.model, &options, "openapi.yaml").unwrap()
     });
     let mut config = modelgen::Config::new();
     config.input(&multi);
-    time("whole generation (Config::generate)", || config.generate().unwrap());
+    time("whole generation (Config::generate)", || {
+        config.generate().unwrap()
+    });
 }

@@ -19,6 +19,7 @@
 //! and in the crate: `include!(concat!(env!("OUT_DIR"), "/models.rs"));`.
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 pub mod crosscheck;
 pub mod diagnostic;
@@ -46,6 +47,17 @@ pub struct Generated {
     pub uses: Uses,
     /// The model the code was generated from (after overrides).
     pub model: ir::Model,
+    /// How long each stage took, in order.
+    pub stages: Vec<Stage>,
+}
+
+/// One stage of a generation and its duration (`modelgen generate --verbose` prints them).
+#[derive(Clone, Debug)]
+pub struct Stage {
+    /// What the stage does.
+    pub name: &'static str,
+    /// How long it took.
+    pub time: Duration,
 }
 
 /// What to generate from, and how. Setters take and return `&mut Self`, so calls chain.
@@ -157,17 +169,35 @@ impl Config {
     /// Generates the code in memory. Touches no file but the inputs.
     pub fn generate(&self) -> Result<Generated> {
         let path = self.input_path()?;
-        let loaded = self.load()?;
         let source = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let (code, uses) = generate_model(&loaded.model, &self.options, &source)?;
+        let mut stages = Vec::new();
+        let mut clock = Instant::now();
+        let mut lap = |name: &'static str| {
+            stages.push(Stage {
+                name,
+                time: clock.elapsed(),
+            });
+            clock = Instant::now();
+        };
+        let mut loaded = input::load(path)?;
+        lap("load (read, parse, resolve $refs, lower to IR)");
+        let display = path.display().to_string();
+        overrides::apply(&mut loaded.model, &self.overrides, &display)?;
+        overrides::keep_unknown_fields(&mut loaded.model, &self.unknown_fields, &display)?;
+        lap("overrides");
+        let (tokens, uses) = emit::emit(&loaded.model, &self.options);
+        lap("emit tokens");
+        let code = render(tokens, &source)?;
+        lap("format (prettyplease)");
         Ok(Generated {
             code,
             files: loaded.files,
             uses,
             model: loaded.model,
+            stages,
         })
     }
 

@@ -2,11 +2,15 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use lexopt::prelude::*;
 
 const USAGE: &str = "\
-modelgen: Rust data models from OpenAPI 3.x specs
+modelgen: Rust data models from OpenAPI 3.x specs and openapi-generator model docs
+
+INPUT is an OpenAPI 3.0/3.1 file (YAML or JSON; files it `$ref`s are read too), or a directory of
+openapi-generator markdown model docs (`docs/`, any SDK language), or one such `.md` file.
 
 Usage:
   modelgen generate <INPUT> --out <FILE.rs> [OPTIONS]
@@ -14,6 +18,7 @@ Usage:
   modelgen check <INPUT>
   modelgen ir <INPUT>
   modelgen diff <OLD> <NEW> [--format text|json] [--fail-on breaking|any|never]
+  modelgen crosscheck <DOCS> <SPEC> [--fail-on-disagreement]
   modelgen help [COMMAND]
 
 Commands:
@@ -21,6 +26,7 @@ Commands:
   check      Read INPUT and report its problems, writing nothing
   ir         Print the model read from INPUT as JSON
   diff       Show how the models change from OLD to NEW, and which changes break users
+  crosscheck Compare the models of SDK markdown docs with those of a spec for the same API
 
 Run `modelgen <COMMAND> --help` for the options of a command.
 ";
@@ -51,7 +57,11 @@ Options:
   --keep-unknown-fields <TYPE>
                        Keep the properties TYPE's schema does not list in a flattened map, so they
                        survive a round trip. Repeatable; `--keep-unknown-fields '*'` for every struct.
+  -v, --verbose        Print the time of each stage (load, overrides, emit, format) and counts
   -h, --help           Show this help
+
+Options are given as flags only (no configuration file): a build script sets the same options
+through `modelgen::Config`.
 
 On failure nothing is written, the problems are printed with file and location, and the exit code
 is 1 (2 for a usage error).
@@ -115,6 +125,23 @@ Exit code: 0, or 1 when the --fail-on condition is met; 2 when an input cannot b
 command line is wrong.
 ";
 
+const CROSSCHECK_USAGE: &str = "\
+modelgen crosscheck: compare an SDK's markdown model docs with the spec they were generated from
+
+Usage:
+  modelgen crosscheck <DOCS> <SPEC> [--fail-on-disagreement]
+
+Reads both, matches models by Rust name and fields by JSON name, and reports every model and field
+where they differ: missing model or field, type mismatch, required mismatch. Differences that the
+docs cannot express (formats shown as `string`, inline enums, unions flattened into one table, no
+nullable marker) are reported apart from real disagreements.
+
+Options:
+  --fail-on-disagreement
+                       Exit 1 when some model or field truly disagrees
+  -h, --help           Show this help
+";
+
 fn main() -> ExitCode {
     match run() {
         Ok(code) => code,
@@ -167,10 +194,12 @@ fn run() -> Result<ExitCode, Failure> {
         "check" => check(&mut parser),
         "ir" => ir(&mut parser),
         "diff" => diff(&mut parser),
+        "crosscheck" => crosscheck(&mut parser),
         "help" => {
             let topic = parser.next()?;
             match topic {
                 Some(Value(c)) if c == "generate" => print!("{GENERATE_USAGE}"),
+                Some(Value(c)) if c == "crosscheck" => print!("{CROSSCHECK_USAGE}"),
                 Some(Value(c)) if c == "check" => print!("{CHECK_USAGE}"),
                 Some(Value(c)) if c == "ir" => print!("{IR_USAGE}"),
                 Some(Value(c)) if c == "diff" => print!("{DIFF_USAGE}"),
@@ -194,6 +223,7 @@ fn generate(parser: &mut lexopt::Parser) -> Result<ExitCode, Failure> {
     let mut out: Option<PathBuf> = None;
     let mut crate_dir: Option<PathBuf> = None;
     let mut name: Option<String> = None;
+    let mut verbose = false;
     let mut config = modelgen::Config::new();
     while let Some(arg) = parser.next()? {
         match arg {
@@ -204,37 +234,23 @@ fn generate(parser: &mut lexopt::Parser) -> Result<ExitCode, Failure> {
             Long("out") | Short('o') => out = Some(parser.value()?.into()),
             Long("crate") => crate_dir = Some(parser.value()?.into()),
             Long("name") => name = Some(parser.value()?.string()?),
-            Long("replace-field") => {
-                let (target, ty) = split_assignment("--replace-field", &parser.value()?.string()?)?;
-                let (type_name, field) = target.split_once('.').ok_or_else(|| {
-                    Failure::Usage(format!(
-                        "--replace-field expects TYPE.FIELD=TYPE, got `{target}`"
-                    ))
-                })?;
-                config.replace_field_type(type_name, field, &ty);
+            Long("verbose") | Short('v') => verbose = true,
+            Long(option) if MODEL_OPTIONS.contains(&option) => {
+                let option = option.to_owned();
+                model_option(&mut config, &option, &parser.value()?.string()?)?;
             }
-            Long("replace-type") => {
-                let (type_name, ty) =
-                    split_assignment("--replace-type", &parser.value()?.string()?)?;
-                config.replace_type(&type_name, &ty);
-            }
-            Long("keep-unknown-fields") => match parser.value()?.string()?.as_str() {
-                "*" => {
-                    config.keep_all_unknown_fields();
-                }
-                name => {
-                    config.keep_unknown_fields(name);
-                }
-            },
             Value(path) if input.is_none() => input = Some(path.into()),
             other => return Err(other.unexpected().into()),
         }
     }
     let input = input.ok_or_else(|| Failure::Usage("generate needs an INPUT".to_owned()))?;
     config.input(&input);
-    match (out, crate_dir) {
+    let started = Instant::now();
+    let generated = match (out, crate_dir) {
         (Some(out), None) => {
-            config.write(&out)?;
+            let generated = config.generate()?;
+            modelgen::write::write_if_changed(&out, &generated.code)?;
+            generated
         }
         (None, Some(dir)) => {
             let generated = config.generate()?;
@@ -254,6 +270,7 @@ fn generate(parser: &mut lexopt::Parser) -> Result<ExitCode, Failure> {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
             modelgen::write::write_crate(&dir, &name, &generated.code, generated.uses, &source)?;
+            generated
         }
         (Some(_), Some(_)) => {
             return Err(Failure::Usage(
@@ -265,8 +282,25 @@ fn generate(parser: &mut lexopt::Parser) -> Result<ExitCode, Failure> {
                 "generate needs --out <FILE.rs> or --crate <DIR>".to_owned(),
             ))
         }
+    };
+    if verbose {
+        report(&generated, started);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--verbose`: what was read and generated, and how long each stage took (on standard error).
+fn report(generated: &modelgen::Generated, started: Instant) {
+    for stage in &generated.stages {
+        eprintln!("{:>9.2} ms  {}", stage.time.as_secs_f64() * 1e3, stage.name);
+    }
+    eprintln!(
+        "{:>9.2} ms  in all: {} files read, {} types, {} lines of Rust",
+        started.elapsed().as_secs_f64() * 1e3,
+        generated.files.len(),
+        generated.model.types.len(),
+        generated.code.lines().count()
+    );
 }
 
 /// The options that change the model, as `generate` reads them: `--replace-field`,
@@ -458,4 +492,35 @@ fn write_stdout(text: &str) -> Result<(), String> {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string()),
         _ => Ok(()),
     }
+}
+
+fn crosscheck(parser: &mut lexopt::Parser) -> Result<ExitCode, Failure> {
+    let mut inputs: Vec<PathBuf> = Vec::new();
+    let mut fail = false;
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("help") | Short('h') => {
+                print!("{CROSSCHECK_USAGE}");
+                return Ok(ExitCode::SUCCESS);
+            }
+            Long("fail-on-disagreement") => fail = true,
+            Value(path) if inputs.len() < 2 => inputs.push(path.into()),
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    let [docs, spec] = <[PathBuf; 2]>::try_from(inputs)
+        .map_err(|_| Failure::Usage("crosscheck needs DOCS and SPEC".to_owned()))?;
+    let docs = modelgen::input::load(&docs)?;
+    let spec = modelgen::input::load(&spec)?;
+    let report = modelgen::crosscheck::crosscheck(&docs.model, &spec.model);
+    if let Err(e) = write_stdout(&report.to_string()) {
+        eprintln!("error: cannot print the report: {e}");
+        return Ok(ExitCode::from(1));
+    }
+    let disagree = report.summary.models.disagree + report.summary.fields.disagree;
+    Ok(if fail && disagree > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -44,7 +44,10 @@ fn round_trip<T: serde::de::DeserializeOwned + serde::Serialize>(sample: &str) {
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
     let model: T = serde_json::from_value(json.clone()).unwrap_or_else(|e| panic!("{sample}: {e}"));
     let back = serde_json::to_value(&model).unwrap();
-    assert!(same(&json, &back), "{sample} changed:\n in: {json:#}\nout: {back:#}");
+    assert!(
+        same(&json, &back),
+        "{sample} changed:\n in: {json:#}\nout: {back:#}"
+    );
 }
 
 /// The shared samples that the docs can represent. Left out: the two Studio webhook events (their

@@ -36,8 +36,16 @@ fn multi_file_spec_names_every_bundled_schema() {
 fn every_file_reached_is_reported_for_rerun_if_changed() {
     let spec = repo("spec/onfido");
     let loaded = openapi::load(&spec.join("openapi.yaml")).unwrap();
-    let reached: BTreeSet<PathBuf> = loaded.files.iter().map(|f| f.canonicalize().unwrap()).collect();
-    assert_eq!(reached.len(), loaded.files.len(), "each file is listed once");
+    let reached: BTreeSet<PathBuf> = loaded
+        .files
+        .iter()
+        .map(|f| f.canonicalize().unwrap())
+        .collect();
+    assert_eq!(
+        reached.len(),
+        loaded.files.len(),
+        "each file is listed once"
+    );
     let mut on_disk = Vec::new();
     let mut dirs = vec![spec.clone()];
     while let Some(dir) = dirs.pop() {
