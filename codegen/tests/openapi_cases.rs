@@ -383,7 +383,7 @@ paths:
 }
 
 #[test]
-fn unresolved_refs_name_the_file_pointer_and_line() {
+fn unresolved_refs_name_the_file_pointer_line_and_the_chain_of_refs() {
     check_files(
         &[
             (
@@ -398,7 +398,9 @@ fn unresolved_refs_name_the_file_pointer_and_line() {
         expect![[r##"
             error: defs.yaml:4:8 (#/b/properties/c): unresolved $ref "#/missing": defs.yaml has nothing at #/missing
              4 |     c: {$ref: '#/missing'}
-               |        ^"##]],
+               |        ^
+               reached through `a` (openapi.yaml#/components/schemas/a)
+                          then `b` (defs.yaml#/b)"##]],
     );
 }
 

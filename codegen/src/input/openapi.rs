@@ -104,6 +104,11 @@ struct Loader {
     names: HashSet<String>,
     /// Types allocated but not lowered yet, with their schema and the name their inline parts build on.
     queue: VecDeque<(TypeId, Loc)>,
+    /// For each type, the type whose lowering reached it first (`None` for the spec's own roots), so
+    /// an error can show the chain of references that led to it.
+    parents: Vec<Option<TypeId>>,
+    /// The type being lowered.
+    current: Option<TypeId>,
     errors: Vec<Diagnostic>,
 }
 
@@ -150,15 +155,69 @@ impl Loader {
         self.node(loc).and_then(Value::as_object)
     }
 
+    /// Reports keywords of the schema at `loc` whose value has the wrong shape (`properties: [a]`),
+    /// which would otherwise be ignored.
+    fn check_shape(&mut self, loc: &Loc, schema: &Map<String, Value>) {
+        let expect = |key: &str, ok: fn(&Value) -> bool, what: &str| -> Option<(String, String)> {
+            let v = schema.get(key)?;
+            (!ok(v)).then(|| (key.to_owned(), format!("`{key}` must be {what}")))
+        };
+        let problems = [
+            expect(
+                "properties",
+                Value::is_object,
+                "a mapping of property names to schemas",
+            ),
+            expect(
+                "required",
+                |v| v.as_array().is_some_and(|a| a.iter().all(Value::is_string)),
+                "a list of property names",
+            ),
+            expect("allOf", Value::is_array, "a list of schemas"),
+            expect("oneOf", Value::is_array, "a list of schemas"),
+            expect("anyOf", Value::is_array, "a list of schemas"),
+            expect(
+                "type",
+                |v| v.is_string() || v.as_array().is_some_and(|a| a.iter().all(Value::is_string)),
+                "a type name or a list of them",
+            ),
+            expect("items", |v| v.is_object() || v.is_boolean(), "a schema"),
+        ];
+        for (key, message) in problems.into_iter().flatten() {
+            let d = self.diag(&loc.child(&key), message);
+            self.errors.push(d);
+        }
+    }
+
     /// A diagnostic at `loc`, with line, column and source line where the parser recorded them.
     fn diag(&self, loc: &Loc, message: impl Into<String>) -> Diagnostic {
         let doc = &self.docs[loc.doc];
         let pointer = format!("#{}", loc.pointer);
-        let d = Diagnostic::new(&doc.path, message).at_pointer(pointer);
-        match doc.parsed.position(&loc.pointer) {
-            Some((line, col)) => d.at_line(line, col, Some(&doc.text)),
-            None => d,
+        let mut d = Diagnostic::new(&doc.path, message).at_pointer(pointer);
+        if let Some((line, col)) = doc.parsed.position(&loc.pointer) {
+            d = d.at_line(line, col, Some(&doc.text));
         }
+        d.via = self.chain();
+        d
+    }
+
+    /// The schemas that led to the one being lowered, outermost first, when there is more than one.
+    fn chain(&self) -> Vec<String> {
+        let mut chain = Vec::new();
+        let mut at = self.current;
+        while let Some(id) = at {
+            if chain.len() > 32 {
+                break;
+            }
+            let def = &self.types[id.0];
+            chain.push(format!("`{}` ({})", def.name, def.origin));
+            at = self.parents[id.0];
+        }
+        chain.reverse();
+        if chain.len() < 2 {
+            chain.clear();
+        }
+        chain
     }
 
     fn check_version(&self, root: usize) -> Result<()> {
@@ -291,6 +350,7 @@ impl Loader {
         });
         self.by_loc.insert(loc.clone(), id);
         self.queue.push_back((id, loc));
+        self.parents.push(self.current);
         id
     }
 
@@ -402,6 +462,7 @@ impl Loader {
 
     fn lower_queued(&mut self) {
         while let Some((id, loc)) = self.queue.pop_front() {
+            self.current = Some(id);
             let name = self.types[id.0].name.clone();
             let schema = self.object(&loc).cloned().unwrap_or_default();
             let (kind, nullable) = self.lower_kind(&loc, &name);
@@ -420,6 +481,7 @@ impl Loader {
                 .unwrap_or(false);
             def.examples = examples(&schema);
         }
+        self.current = None;
     }
 
     /// What the named schema at `loc` is, and whether it allows `null`.
@@ -429,6 +491,7 @@ impl Loader {
                 .push(self.diag(loc, "a schema must be a mapping"));
             return (alias(TypeRef::Any), false);
         };
+        self.check_shape(loc, &schema);
         let (types, nullable) = schema_types(&schema);
         if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
             return match self.resolve(loc, reference) {
@@ -607,6 +670,9 @@ impl Loader {
             }
             return TypeRef::Any;
         };
+        if !self.by_loc.contains_key(loc) {
+            self.check_shape(loc, &schema);
+        }
         if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
             return match self.resolve(loc, reference) {
                 Ok(target) => TypeRef::Named(self.named(target)),
