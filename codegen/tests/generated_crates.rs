@@ -1,5 +1,6 @@
 //! Generated code compiles warning-free, clippy-clean and rustdoc-clean as a crate of its own:
-//! the kitchen-sink fixture (every construct, snapshotted) and the bundled Onfido spec, through the CLI.
+//! the kitchen-sink fixture (every construct, snapshotted), the bundled Onfido spec and the Onfido
+//! typescript docs, each through `modelgen generate --crate`.
 
 mod support;
 

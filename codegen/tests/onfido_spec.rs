@@ -63,3 +63,48 @@ fn every_file_reached_is_reported_for_rerun_if_changed() {
     assert_eq!(unreached.len(), 1, "{unreached:#?}");
     assert!(unreached[0].ends_with("schemas/us_driving_licence/us_driving_licence.yaml"));
 }
+
+#[test]
+fn every_bundled_schema_is_a_public_type_named_in_upper_camel_case() {
+    let bundled =
+        openapi::load(&repo("codegen/tests/fixtures/onfido-2026-02-bundled.yaml")).unwrap();
+    let generated = modelgen::Config::new()
+        .input(repo("spec/onfido/openapi.yaml"))
+        .generate()
+        .unwrap();
+    let items: BTreeSet<&str> = generated
+        .code
+        .lines()
+        .filter_map(|l| {
+            ["pub struct ", "pub enum ", "pub type "]
+                .iter()
+                .find_map(|p| l.strip_prefix(p))
+                .and_then(|rest| rest.split([' ', '<', '=', '{', ';']).next())
+        })
+        .collect();
+    let mut missing = Vec::new();
+    for def in &bundled.model.types {
+        let Some((_, name)) = def.origin.split_once("#/components/schemas/") else {
+            continue;
+        };
+        if name.contains('/') {
+            continue;
+        }
+        let rust = modelgen::naming::upper_camel(name);
+        // The one collision of the spec: the fragment file and the allOf built on it (see naming.rs).
+        let rust = if name == "document_properties_with_driving_licence_information" {
+            format!("{rust}2")
+        } else {
+            rust
+        };
+        if !items.contains(rust.as_str()) {
+            missing.push(rust);
+        }
+    }
+    assert!(missing.is_empty(), "{missing:?}");
+    assert!(
+        items.contains("WorkflowRun")
+            && items.contains("DocumentCDQReasons")
+            && items.contains("ApplicantsList")
+    );
+}

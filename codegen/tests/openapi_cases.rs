@@ -428,3 +428,27 @@ fn missing_files_and_bad_documents_are_errors_not_panics() {
                |               ^"#]],
     );
 }
+
+#[test]
+fn json_specs_load_like_yaml_ones() {
+    check_files(
+        &[(
+            "openapi.yaml",
+            r#"{
+  "openapi": "3.1.0",
+  "info": {"title": "t", "version": "1"},
+  "components": {"schemas": {
+    "pet": {"type": "object", "required": ["id"], "properties": {
+      "id": {"type": "string", "format": "uuid"},
+      "tag": {"type": ["string", "null"]}
+    }}
+  }}
+}"#,
+        )],
+        expect![[r#"
+            pet: struct
+              id: uuid required
+              tag: string optional nullable
+        "#]],
+    );
+}
