@@ -800,18 +800,7 @@ mod tests {
                             } else {
                                 (t.trim_end_matches('?'), Presence::Optional)
                             };
-                            Field {
-                                wire_name: wire.trim().to_owned(),
-                                ty: ty(t),
-                                presence,
-                                default: None,
-                                access: Default::default(),
-                                deprecated: false,
-                                doc: None,
-                                constraints: Default::default(),
-                                examples: Vec::new(),
-                                note: None,
-                            }
+                            Field::new(wire.trim(), ty(t), presence)
                         })
                         .collect();
                     TypeKind::Struct(Struct {

@@ -118,6 +118,24 @@ pub struct Field {
     pub note: Option<String>,
 }
 
+impl Field {
+    /// A field with only a name, a type and a presence: no default, docs, constraints or examples.
+    pub fn new(wire_name: impl Into<String>, ty: TypeRef, presence: Presence) -> Self {
+        Field {
+            wire_name: wire_name.into(),
+            ty,
+            presence,
+            default: None,
+            access: Access::ReadWrite,
+            deprecated: false,
+            doc: None,
+            constraints: Constraints::default(),
+            examples: Vec::new(),
+            note: None,
+        }
+    }
+}
+
 /// Whether a field must be present, and whether it may be `null`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

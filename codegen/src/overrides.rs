@@ -192,18 +192,7 @@ mod tests {
     use crate::ir::{Field, Presence, Struct, TypeDef};
 
     fn model() -> Model {
-        let field = Field {
-            wire_name: "output".into(),
-            ty: TypeRef::Object,
-            presence: Presence::Optional,
-            default: None,
-            access: Default::default(),
-            deprecated: false,
-            doc: None,
-            constraints: Default::default(),
-            examples: Vec::new(),
-            note: None,
-        };
+        let field = Field::new("output", TypeRef::Object, Presence::Optional);
         Model {
             title: None,
             version: None,

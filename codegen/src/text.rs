@@ -12,31 +12,10 @@ pub fn decode_html_entities(text: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let decoded = rest.find(';').filter(|&end| end <= 10).and_then(|end| {
-            let entity = &rest[1..end];
-            let c = match entity {
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "amp" => Some('&'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some('\u{a0}'),
-                _ => {
-                    let code = if let Some(hex) = entity
-                        .strip_prefix("#x")
-                        .or_else(|| entity.strip_prefix("#X"))
-                    {
-                        u32::from_str_radix(hex, 16).ok()
-                    } else if let Some(dec) = entity.strip_prefix('#') {
-                        dec.parse().ok()
-                    } else {
-                        None
-                    };
-                    code.and_then(char::from_u32)
-                }
-            };
-            c.map(|c| (c, end))
-        });
+        let decoded = rest
+            .find(';')
+            .filter(|&end| end <= 10)
+            .and_then(|end| entity(&rest[1..end]).map(|c| (c, end)));
         match decoded {
             Some((c, end)) => {
                 out.push(c);
@@ -50,6 +29,29 @@ pub fn decode_html_entities(text: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The character an HTML character reference stands for, given without `&` and `;`: the named ones
+/// API descriptions and openapi-generator use (`lt`, `gt`, `amp`, `quot`, `apos`, `nbsp`), and every
+/// numeric one (`#39`, `#x60`).
+pub fn entity(name: &str) -> Option<char> {
+    let named = match name {
+        "lt" => '<',
+        "gt" => '>',
+        "amp" => '&',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        _ => {
+            let number = name.strip_prefix('#')?;
+            let code = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => number.parse::<u32>().ok()?,
+            };
+            return char::from_u32(code);
+        }
+    };
+    Some(named)
 }
 
 #[cfg(test)]

@@ -240,18 +240,7 @@ fn model(src: &str) -> Model {
             TypeKindSrc::Struct(fields, additional) => TypeKind::Struct(Struct {
                 fields: fields
                     .into_iter()
-                    .map(|(wire_name, ty, presence)| Field {
-                        wire_name,
-                        ty: resolve(ty),
-                        presence,
-                        default: None,
-                        access: ir::Access::ReadWrite,
-                        deprecated: false,
-                        doc: None,
-                        constraints: ir::Constraints::default(),
-                        examples: Vec::new(),
-                        note: None,
-                    })
+                    .map(|(wire_name, ty, presence)| Field::new(wire_name, resolve(ty), presence))
                     .collect(),
                 additional: additional.map(resolve),
             }),

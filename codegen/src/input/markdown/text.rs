@@ -19,29 +19,6 @@ impl Mapped {
     }
 }
 
-/// The character a named or numeric reference (without `&` and `;`) stands for. Only the references
-/// openapi-generator's templates produce are named; numeric ones are all decoded.
-fn reference(name: &str) -> Option<char> {
-    let named = match name {
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "amp" => Some('&'),
-        "quot" => Some('"'),
-        "apos" => Some('\''),
-        "nbsp" => Some('\u{a0}'),
-        _ => None,
-    };
-    if named.is_some() {
-        return named;
-    }
-    let number = name.strip_prefix('#')?;
-    let code = match number.strip_prefix(['x', 'X']) {
-        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-        None => number.parse::<u32>().ok()?,
-    };
-    char::from_u32(code)
-}
-
 /// Decodes HTML character references once, and drops the backslash that the generators put before
 /// quotes and before references (`\&#39;` is an escaped quote, not the literal text `&#39;`), and
 /// before the pipes of a table cell. Other markdown escapes (`\*`, `\_`) are kept, because
@@ -64,7 +41,7 @@ pub fn decode(raw: &str) -> Mapped {
         }
         if bytes[i] == b'&' {
             if let Some(end) = rest.find(';').filter(|&e| e > 1 && e <= 10) {
-                if let Some(c) = reference(&rest[1..end]) {
+                if let Some(c) = crate::text::entity(&rest[1..end]) {
                     for _ in 0..c.len_utf8() {
                         raw_offset.push(i);
                     }
