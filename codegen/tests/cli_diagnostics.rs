@@ -96,6 +96,20 @@ fn unsupported_construct() {
 }
 
 #[test]
+fn an_inline_schema_is_reported_once() {
+    let (code, stderr) = check(
+        &[("openapi.yaml", &spec_with_schemas("a:\n  properties:\n    b:\n      properties: {c: {type: string}}\n      required: c"))],
+        "openapi.yaml",
+    );
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        stderr.matches("`required` must be a list").count(),
+        1,
+        "{stderr}"
+    );
+}
+
+#[test]
 fn every_problem_is_reported_at_once() {
     let (code, stderr) = check(
         &[(

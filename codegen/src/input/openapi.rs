@@ -670,9 +670,6 @@ impl Loader {
             }
             return TypeRef::Any;
         };
-        if !self.by_loc.contains_key(loc) {
-            self.check_shape(loc, &schema);
-        }
         if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
             return match self.resolve(loc, reference) {
                 Ok(target) => TypeRef::Named(self.named(target)),
@@ -719,6 +716,8 @@ impl Loader {
                 .map(|t| t.replace(' ', "_"));
             return TypeRef::Named(self.allocate(loc.clone(), title.as_deref().unwrap_or(name)));
         }
+        // Named and inline types are checked when lowered; what is left is checked here.
+        self.check_shape(loc, &schema);
         self.lower_ref_inner(loc, &schema, name)
     }
 
