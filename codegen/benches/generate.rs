@@ -50,6 +50,11 @@ fn main() {
     time("load bundled spec (one file)", || {
         modelgen::input::load(&bundled).unwrap()
     });
+    let text = std::fs::read_to_string(&bundled).unwrap();
+    let label = format!("  of which: parse YAML ({} KB)", text.len() / 1024);
+    time(&label, || {
+        modelgen::input::yaml::parse(&bundled, &text).unwrap()
+    });
     let options = modelgen::Options::default();
     time("emit tokens", || {
         modelgen::emit::emit(&loaded.model, &options)

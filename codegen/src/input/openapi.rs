@@ -13,6 +13,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use serde_json::{Map, Value};
 
@@ -55,7 +56,7 @@ pub fn load(path: &Path) -> Result<Loaded> {
     };
     Ok(Loaded {
         model,
-        files: loader.docs.into_iter().map(|d| d.path).collect(),
+        files: loader.docs.iter().map(|d| d.path.clone()).collect(),
     })
 }
 
@@ -65,6 +66,16 @@ struct Doc {
     path: PathBuf,
     text: String,
     parsed: yaml::Document,
+}
+
+impl Doc {
+    /// The mapping at `pointer`, if the node there is one.
+    fn object(&self, pointer: &str) -> Option<&Map<String, Value>> {
+        self.parsed
+            .value
+            .pointer(pointer)
+            .and_then(Value::as_object)
+    }
 }
 
 /// A node in one of the files.
@@ -95,7 +106,8 @@ type Found<T> = std::result::Result<T, Box<Diagnostic>>;
 
 #[derive(Default)]
 struct Loader {
-    docs: Vec<Doc>,
+    /// Shared, so a schema can be looked at while the loader changes (no subtree is cloned).
+    docs: Vec<Rc<Doc>>,
     by_path: HashMap<PathBuf, usize>,
     types: Vec<TypeDef>,
     /// The type made for each schema location, named or inline.
@@ -137,11 +149,11 @@ impl Loader {
                     .unwrap_or_else(|| Diagnostic::new(path, "cannot parse the file")),
             )
         })?;
-        self.docs.push(Doc {
+        self.docs.push(Rc::new(Doc {
             path: path.to_path_buf(),
             text,
             parsed,
-        });
+        }));
         let doc = self.docs.len() - 1;
         self.by_path.insert(key, doc);
         Ok(doc)
@@ -464,7 +476,9 @@ impl Loader {
         while let Some((id, loc)) = self.queue.pop_front() {
             self.current = Some(id);
             let name = self.types[id.0].name.clone();
-            let schema = self.object(&loc).cloned().unwrap_or_default();
+            let doc = Rc::clone(&self.docs[loc.doc]);
+            let empty = Map::new();
+            let schema = doc.object(&loc.pointer).unwrap_or(&empty);
             let (kind, nullable) = self.lower_kind(&loc, &name);
             let def = &mut self.types[id.0];
             def.kind = match kind {
@@ -474,25 +488,26 @@ impl Loader {
                 }),
                 other => other,
             };
-            def.doc = description(&schema);
+            def.doc = description(schema);
             def.deprecated = schema
                 .get("deprecated")
                 .and_then(Value::as_bool)
                 .unwrap_or(false);
-            def.examples = examples(&schema);
+            def.examples = examples(schema);
         }
         self.current = None;
     }
 
     /// What the named schema at `loc` is, and whether it allows `null`.
     fn lower_kind(&mut self, loc: &Loc, name: &str) -> (TypeKind, bool) {
-        let Some(schema) = self.object(loc).cloned() else {
+        let doc = Rc::clone(&self.docs[loc.doc]);
+        let Some(schema) = doc.object(&loc.pointer) else {
             self.errors
                 .push(self.diag(loc, "a schema must be a mapping"));
             return (alias(TypeRef::Any), false);
         };
-        self.check_shape(loc, &schema);
-        let (types, nullable) = schema_types(&schema);
+        self.check_shape(loc, schema);
+        let (types, nullable) = schema_types(schema);
         if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
             return match self.resolve(loc, reference) {
                 Ok(target) => (alias(TypeRef::Named(self.named(target))), nullable),
@@ -502,14 +517,14 @@ impl Loader {
                 }
             };
         }
-        if let Some(target) = self.single_ref_all_of(loc, &schema) {
+        if let Some(target) = self.single_ref_all_of(loc, schema) {
             return (alias(target), nullable);
         }
         if schema.contains_key("allOf") {
             return (TypeKind::Struct(self.lower_struct(loc, name)), nullable);
         }
         if schema.contains_key("oneOf") || schema.contains_key("anyOf") {
-            return (self.lower_union(loc, &schema, name), nullable);
+            return (self.lower_union(loc, schema, name), nullable);
         }
         if let Some(values) = schema.get("enum") {
             return (
@@ -518,10 +533,10 @@ impl Loader {
             );
         }
         let is_object = types.iter().any(|t| t == "object") || schema.contains_key("properties");
-        if is_object && has_properties(&schema) {
+        if is_object && has_properties(schema) {
             return (TypeKind::Struct(self.lower_struct(loc, name)), nullable);
         }
-        (alias(self.lower_ref_inner(loc, &schema, name)), nullable)
+        (alias(self.lower_ref_inner(loc, schema, name)), nullable)
     }
 
     /// `allOf: [$ref]` without properties of its own: a reference (the idiom that only attaches a
@@ -563,7 +578,8 @@ impl Loader {
         if !seen.insert(loc.clone()) {
             return self.errors.push(self.diag(loc, "allOf includes itself"));
         }
-        let Some(schema) = self.object(loc).cloned() else {
+        let doc = Rc::clone(&self.docs[loc.doc]);
+        let Some(schema) = doc.object(&loc.pointer) else {
             return self
                 .errors
                 .push(self.diag(loc, "a schema must be a mapping"));
@@ -624,12 +640,14 @@ impl Loader {
     }
 
     fn lower_field(&mut self, loc: &Loc, wire_name: &str, parent: &str) -> Field {
-        let schema = self.object(loc).cloned().unwrap_or_default();
+        let doc = Rc::clone(&self.docs[loc.doc]);
+        let empty = Map::new();
+        let schema = doc.object(&loc.pointer).unwrap_or(&empty);
         if self.node(loc).is_some_and(|v| !v.is_object()) {
             self.errors
                 .push(self.diag(loc, "a property schema must be a mapping"));
         }
-        let (_, mut nullable) = schema_types(&schema);
+        let (_, mut nullable) = schema_types(schema);
         let ty = self.type_of(loc, &format!("{parent}_{wire_name}"));
         // `oneOf: [X, {type: 'null'}]` (OpenAPI 3.1) makes the field nullable.
         nullable |= ["oneOf", "anyOf"].iter().any(|k| {
@@ -638,10 +656,7 @@ impl Loader {
                 .and_then(Value::as_array)
                 .is_some_and(|m| m.iter().any(is_null_schema))
         });
-        let access = match (
-            bool_key(&schema, "readOnly"),
-            bool_key(&schema, "writeOnly"),
-        ) {
+        let access = match (bool_key(schema, "readOnly"), bool_key(schema, "writeOnly")) {
             (true, false) => Access::ReadOnly,
             (false, true) => Access::WriteOnly,
             _ => Access::ReadWrite,
@@ -652,10 +667,10 @@ impl Loader {
             presence: Presence::new(false, nullable),
             default: schema.get("default").cloned(),
             access,
-            deprecated: bool_key(&schema, "deprecated"),
-            doc: description(&schema),
-            constraints: constraints(&schema),
-            examples: examples(&schema),
+            deprecated: bool_key(schema, "deprecated"),
+            doc: description(schema),
+            constraints: constraints(schema),
+            examples: examples(schema),
             note: None,
         }
     }
@@ -663,7 +678,8 @@ impl Loader {
     /// The type of the schema at `loc` as a field, item or variant uses it; inline objects, enums and
     /// unions become named types called `title` or `name`.
     fn type_of(&mut self, loc: &Loc, name: &str) -> TypeRef {
-        let Some(schema) = self.object(loc).cloned() else {
+        let doc = Rc::clone(&self.docs[loc.doc]);
+        let Some(schema) = doc.object(&loc.pointer) else {
             if self.node(loc).is_some_and(|v| v != &Value::Bool(true)) {
                 self.errors
                     .push(self.diag(loc, "a schema must be a mapping"));
@@ -679,7 +695,7 @@ impl Loader {
                 }
             };
         }
-        if let Some(target) = self.single_ref_all_of(loc, &schema) {
+        if let Some(target) = self.single_ref_all_of(loc, schema) {
             return target;
         }
         if let Some(members) = ["oneOf", "anyOf"]
@@ -705,7 +721,7 @@ impl Loader {
             || schema
                 .get("enum")
                 .is_some_and(|e| e.as_array().is_some_and(|v| v.iter().any(|x| !x.is_null())))
-            || has_properties(&schema);
+            || has_properties(schema);
         if composite {
             if let Some(&id) = self.by_loc.get(loc) {
                 return TypeRef::Named(id);
@@ -717,8 +733,8 @@ impl Loader {
             return TypeRef::Named(self.allocate(loc.clone(), title.as_deref().unwrap_or(name)));
         }
         // Named and inline types are checked when lowered; what is left is checked here.
-        self.check_shape(loc, &schema);
-        self.lower_ref_inner(loc, &schema, name)
+        self.check_shape(loc, schema);
+        self.lower_ref_inner(loc, schema, name)
     }
 
     /// Arrays, maps, free-form objects and scalars.
