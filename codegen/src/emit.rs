@@ -27,7 +27,22 @@ use crate::naming::{self, TypeNames};
 
 /// Options of the emitter.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Options {}
+pub struct Options {
+    /// The Rust type of `format: date-time`.
+    pub date_time: DateTimeType,
+}
+
+/// The Rust type of `format: date-time`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DateTimeType {
+    /// `chrono::DateTime<chrono::FixedOffset>`: keeps the offset the API sent, so a value is written
+    /// back as it was read (`+02:00` stays `+02:00`; `Z` is written `+00:00`, the same instant).
+    #[default]
+    FixedOffset,
+    /// `chrono::DateTime<chrono::Utc>`: every value in UTC, written with `Z`; the sender's offset
+    /// is lost (the instant is kept).
+    Utc,
+}
 
 /// Which crates the generated code uses, so `--crate` can write exactly those dependencies.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -41,8 +56,8 @@ pub struct Uses {
 }
 
 /// The tokens of every type of `model`, plus the support types they need.
-pub fn emit(model: &Model, _options: &Options) -> (TokenStream, Uses) {
-    let cx = Context::new(model);
+pub fn emit(model: &Model, options: &Options) -> (TokenStream, Uses) {
+    let cx = Context::new(model, options);
     let mut items = vec![support()];
     for (i, def) in model.types.iter().enumerate() {
         items.push(cx.type_def(TypeId(i), def));
@@ -61,6 +76,7 @@ struct Context<'m> {
     boxed: BTreeSet<(TypeId, TypeId)>,
     uses: std::cell::Cell<Uses>,
     prelude: Prelude,
+    date_time: DateTimeType,
 }
 
 /// How field and alias types spell the prelude's types.
@@ -94,13 +110,14 @@ impl Prelude {
 }
 
 impl<'m> Context<'m> {
-    fn new(model: &'m Model) -> Self {
+    fn new(model: &'m Model, options: &Options) -> Self {
         let names = TypeNames::new(model);
         let (eq, hash) = derivable(model);
         let prelude = Prelude::new(&names, model);
         Context {
             model,
             prelude,
+            date_time: options.date_time,
             names,
             eq,
             hash,
@@ -315,7 +332,10 @@ impl<'m> Context<'m> {
             }
             Primitive::DateTime => {
                 uses.chrono = true;
-                quote!(::chrono::DateTime<::chrono::FixedOffset>)
+                match self.date_time {
+                    DateTimeType::FixedOffset => quote!(::chrono::DateTime<::chrono::FixedOffset>),
+                    DateTimeType::Utc => quote!(::chrono::DateTime<::chrono::Utc>),
+                }
             }
             Primitive::Date => {
                 uses.chrono = true;

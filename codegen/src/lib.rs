@@ -33,7 +33,7 @@ pub mod text;
 pub mod write;
 
 pub use diagnostic::{Diagnostic, Error, Location, Result};
-pub use emit::{Options, Uses};
+pub use emit::{DateTimeType, Options, Uses};
 pub use overrides::{Override, Target, UnknownFields};
 
 /// The result of a generation.
@@ -132,6 +132,12 @@ impl Config {
                 self.unknown_fields = UnknownFields::Types(vec![type_name.to_owned()])
             }
         }
+        self
+    }
+
+    /// The Rust type of `format: date-time` (default: `DateTime<FixedOffset>`, which keeps offsets).
+    pub fn date_time(&mut self, ty: DateTimeType) -> &mut Self {
+        self.options.date_time = ty;
         self
     }
 

@@ -57,6 +57,9 @@ Options:
   --keep-unknown-fields <TYPE>
                        Keep the properties TYPE's schema does not list in a flattened map, so they
                        survive a round trip. Repeatable; `--keep-unknown-fields '*'` for every struct.
+  --date-time <fixed-offset|utc>
+                       The Rust type of `format: date-time`: chrono's DateTime<FixedOffset>, which
+                       keeps the offset as sent (default), or DateTime<Utc>
   -v, --verbose        Print the time of each stage (load, overrides, emit, format) and counts
   -h, --help           Show this help
 
@@ -235,6 +238,18 @@ fn generate(parser: &mut lexopt::Parser) -> Result<ExitCode, Failure> {
             Long("crate") => crate_dir = Some(parser.value()?.into()),
             Long("name") => name = Some(parser.value()?.string()?),
             Long("verbose") | Short('v') => verbose = true,
+            Long("date-time") => {
+                let ty = match parser.value()?.string()?.as_str() {
+                    "fixed-offset" => modelgen::DateTimeType::FixedOffset,
+                    "utc" => modelgen::DateTimeType::Utc,
+                    other => {
+                        return Err(Failure::Usage(format!(
+                            "--date-time is fixed-offset or utc, not `{other}`"
+                        )))
+                    }
+                };
+                config.date_time(ty);
+            }
             Long(option) if MODEL_OPTIONS.contains(&option) => {
                 let option = option.to_owned();
                 model_option(&mut config, &option, &parser.value()?.string()?)?;

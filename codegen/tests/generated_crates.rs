@@ -129,3 +129,15 @@ fn generation_is_byte_identical_across_runs() {
     let second = config.generate().unwrap().code;
     assert!(first == second);
 }
+
+#[test]
+fn date_times_can_be_utc() {
+    let mut config = modelgen::Config::new();
+    config.input(fixture("kitchen-sink.yaml"));
+    let fixed = config.generate().unwrap().code;
+    config.date_time(modelgen::DateTimeType::Utc);
+    let utc = config.generate().unwrap().code;
+    assert!(fixed.contains("pub at: ::chrono::DateTime<::chrono::FixedOffset>,"));
+    assert!(utc.contains("pub at: ::chrono::DateTime<::chrono::Utc>,"));
+    assert!(!utc.contains("FixedOffset"));
+}
