@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::Result;
+use crate::diagnostic::{Diagnostic, Result};
 
 use crate::ir::Model;
 
@@ -17,6 +17,9 @@ pub struct Loaded {
     pub model: Model,
     /// Every file read, the root first, then in the order they were first reached.
     pub files: Vec<PathBuf>,
+    /// What the reader could not express exactly, or passed over: not errors, but worth a look
+    /// (docs that list no enum values, files that are not model docs).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Reads the API description at `path`, choosing the reader from what the path is: a directory or a

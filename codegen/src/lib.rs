@@ -49,6 +49,8 @@ pub struct Generated {
     pub model: ir::Model,
     /// How long each stage took, in order.
     pub stages: Vec<Stage>,
+    /// What the input could not express exactly (see [`input::Loaded::warnings`]).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// One stage of a generation and its duration (`modelgen generate --verbose` prints them).
@@ -204,6 +206,7 @@ impl Config {
             uses,
             model: loaded.model,
             stages,
+            warnings: loaded.warnings,
         })
     }
 
@@ -232,6 +235,12 @@ impl Config {
         let generated = self.generate()?;
         for file in &generated.files {
             println!("cargo:rerun-if-changed={}", file.display());
+        }
+        for warning in &generated.warnings {
+            // Cargo shows one line per `cargo:warning`.
+            for line in warning.to_string().lines() {
+                println!("cargo:warning={line}");
+            }
         }
         write::write_if_changed(&out_dir.join(&self.file_name), &generated.code)?;
         Ok(generated)

@@ -298,10 +298,18 @@ fn generate(parser: &mut lexopt::Parser) -> Result<ExitCode, Failure> {
             ))
         }
     };
+    print_warnings(&generated.warnings);
     if verbose {
         report(&generated, started);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What the input could not express exactly, on standard error.
+fn print_warnings(warnings: &[modelgen::Diagnostic]) {
+    for warning in warnings {
+        eprintln!("warning: {warning}");
+    }
 }
 
 /// `--verbose`: what was read and generated, and how long each stage took (on standard error).
@@ -379,6 +387,7 @@ fn check(parser: &mut lexopt::Parser) -> Result<ExitCode, Failure> {
     };
     // `generate` runs every phase but writing, including the check that the code parses.
     let generated = config.generate()?;
+    print_warnings(&generated.warnings);
     println!(
         "ok: {} types from {} files",
         generated.model.types.len(),

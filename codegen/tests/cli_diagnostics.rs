@@ -142,3 +142,19 @@ fn a_good_input_passes() {
     );
     assert_eq!(code, Some(0), "{stderr}");
 }
+
+#[test]
+fn what_docs_cannot_say_is_a_warning_not_an_error() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/markdown/ruby");
+    let output = Command::new(env!("CARGO_BIN_EXE_modelgen"))
+        .arg("check")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("PetStatus.md:1:1: ruby docs list no enum values"),
+        "{stderr}"
+    );
+}

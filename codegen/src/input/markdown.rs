@@ -60,8 +60,17 @@ pub struct DocsLoad {
 
 /// Reads the model docs in directory `path` (every `*.md` directly inside it; `path/Model` for php's
 /// layout), or the single doc `path`.
+/// What was approximated or skipped is in [`Loaded::warnings`].
 pub fn load(path: &Path) -> Result<Loaded> {
-    load_with(path, &Options::default()).map(|d| d.loaded)
+    let docs = load_with(path, &Options::default())?;
+    let mut loaded = docs.loaded;
+    loaded.warnings = docs.losses;
+    loaded.warnings.extend(
+        docs.skipped
+            .into_iter()
+            .map(|s| Diagnostic::new(s.file, format!("skipped: {}", s.reason))),
+    );
+    Ok(loaded)
 }
 
 /// Like [`load`], with options, and returning what was skipped or approximated.

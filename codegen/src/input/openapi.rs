@@ -57,6 +57,7 @@ pub fn load(path: &Path) -> Result<Loaded> {
     Ok(Loaded {
         model,
         files: loader.docs.iter().map(|d| d.path.clone()).collect(),
+        warnings: Vec::new(),
     })
 }
 

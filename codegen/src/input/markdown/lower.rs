@@ -194,6 +194,7 @@ pub(super) fn lower(sources: &[Source], dialect: Dialect) -> Result<DocsLoad> {
                 .iter()
                 .map(|s| s.path.clone())
                 .collect::<Vec<PathBuf>>(),
+            warnings: Vec::new(),
         },
         dialect,
         skipped,
