@@ -2,7 +2,7 @@
 //!
 //! The pipeline: [`input`] reads files into an [`ir::Model`], [`overrides`] corrects it where the
 //! description is wrong, [`naming`] decides Rust names, [`emit`] builds tokens, [`render`] formats them
-//! and [`write`] puts them on disk. From a build script, use [`Config`] as you would prost-build:
+//! and [`write`](mod@write) puts them on disk. From a build script, use [`Config`] as you would prost-build:
 //!
 //! ```no_run
 //! // build.rs
