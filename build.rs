@@ -16,6 +16,8 @@ fn replace_field(type_name: &str, field: &str, ty: &str, reason: &str) -> Overri
 fn main() {
     let mut config = Config::new();
     config.input("spec/onfido/openapi.yaml");
+    // The spec's examples become doctests of this crate, so `cargo test` checks them.
+    config.doctest_crate("onfido_models");
     // The spec says a task's `output` is an object; the API also sends lists
     // (WebhookEvent__onfido-node-media-studio-list-output.json: `payload.resource.output` is an array).
     config.replace(replace_field(

@@ -79,14 +79,60 @@ impl<'de, T: ::serde::Deserialize<'de>> ::serde::Deserialize<'de> for Nullable<T
     }
 }
 
+/// Helpers of the examples' doctests; not part of the models.
+#[doc(hidden)]
+pub mod __examples {
+    /// Whether `a` and `b` are the same JSON, date-times compared as instants.
+    pub fn same(a: &::serde_json::Value, b: &::serde_json::Value) -> bool {
+        use ::serde_json::Value;
+        match (a, b) {
+            (Value::Object(x), Value::Object(y)) => {
+                x.len() == y.len()
+                    && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+            }
+            (Value::Array(x), Value::Array(y)) => {
+                x.len() == y.len() && x.iter().zip(y).all(|(v, w)| same(v, w))
+            }
+            (Value::String(x), Value::String(y)) => x == y || instant(x) == instant(y),
+            _ => a == b,
+        }
+    }
+    /// An RFC 3339 date-time in one spelling: `Z` as `+00:00`, no all-zero fraction.
+    fn instant(text: &str) -> ::std::string::String {
+        let is_date_time = text.len() >= 20
+            && text.as_bytes().get(10) == ::std::option::Option::Some(&b'T');
+        if !is_date_time {
+            return text.to_owned();
+        }
+        let mut out = text.replace('Z', "+00:00");
+        if let ::std::option::Option::Some(dot) = out.find('.') {
+            let digits = out[dot + 1..].chars().take_while(char::is_ascii_digit).count();
+            if out[dot + 1..dot + 1 + digits].chars().all(|c| c == '0') {
+                out.replace_range(dot..dot + 1 + digits, "");
+            }
+        }
+        out
+    }
+}
+
 /// The `Applicants_list` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApplicantsList {
     /// The `applicants` property.
     pub applicants: Vec<Applicant>,
 }
 
+#[allow(deprecated)]
+impl ApplicantsList {
+    /// A value with the required fields (`applicants`) and every optional one absent; set others with struct update syntax: `ApplicantsList { field: value.into(), ..ApplicantsList::new(..) }`.
+    pub fn new(applicants: Vec<Applicant>) -> Self {
+        Self { applicants }
+    }
+}
+
 /// The `Error` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Error {
     /// The `error` property.
@@ -95,6 +141,7 @@ pub struct Error {
 }
 
 /// The `applicant_builder` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApplicantBuilder {
     /// The applicant's email address. Required if doing a US check, or a UK check for which `applicant_provides_data` is `true`.
@@ -124,7 +171,26 @@ pub struct ApplicantBuilder {
     pub last_name: ApplicantLastName,
 }
 
+#[allow(deprecated)]
+impl ApplicantBuilder {
+    /// A value with the required fields (`first_name`, `last_name`) and every optional one absent; set others with struct update syntax: `ApplicantBuilder { field: value.into(), ..ApplicantBuilder::new(..) }`.
+    pub fn new(first_name: ApplicantFirstName, last_name: ApplicantLastName) -> Self {
+        Self {
+            email: Nullable::Absent,
+            dob: Nullable::Absent,
+            id_numbers: Nullable::Absent,
+            phone_number: Nullable::Absent,
+            consents: Nullable::Absent,
+            address: Nullable::Absent,
+            location: Nullable::Absent,
+            first_name,
+            last_name,
+        }
+    }
+}
+
 /// The `applicant` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Applicant {
     /// The applicant's email address. Required if doing a US check, or a UK check for which `applicant_provides_data` is `true`.
@@ -167,7 +233,30 @@ pub struct Applicant {
     pub location: Nullable<Location>,
 }
 
+#[allow(deprecated)]
+impl Applicant {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `Applicant { field: value.into(), ..Applicant::new(..) }`.
+    pub fn new(id: ::uuid::Uuid) -> Self {
+        Self {
+            email: Nullable::Absent,
+            dob: Nullable::Absent,
+            id_numbers: Nullable::Absent,
+            phone_number: Nullable::Absent,
+            first_name: Nullable::Absent,
+            last_name: Nullable::Absent,
+            id,
+            created_at: Nullable::Absent,
+            delete_at: Nullable::Absent,
+            href: Nullable::Absent,
+            sandbox: Nullable::Absent,
+            address: Nullable::Absent,
+            location: Nullable::Absent,
+        }
+    }
+}
+
 /// The `applicant_updater` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -209,6 +298,7 @@ pub struct ApplicantUpdater {
 }
 
 /// The `applicant_consent` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApplicantConsent {
     /// The `name` property.
@@ -219,7 +309,20 @@ pub struct ApplicantConsent {
     pub granted_at: Option<::chrono::DateTime<::chrono::FixedOffset>>,
 }
 
+#[allow(deprecated)]
+impl ApplicantConsent {
+    /// A value with the required fields (`name`, `granted`, `granted_at`) and every optional one absent; set others with struct update syntax: `ApplicantConsent { field: value.into(), ..ApplicantConsent::new(..) }`.
+    pub fn new(
+        name: ApplicantConsentName,
+        granted: bool,
+        granted_at: Option<::chrono::DateTime<::chrono::FixedOffset>>,
+    ) -> Self {
+        Self { name, granted, granted_at }
+    }
+}
+
 /// The `workflow_run` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WorkflowRun {
     /// The unique identifier for the Applicant.
@@ -266,7 +369,36 @@ pub struct WorkflowRun {
     pub sdk_token: Nullable<String>,
 }
 
+#[allow(deprecated)]
+impl WorkflowRun {
+    /// A value with the required fields (`applicant_id`, `workflow_id`, `id`) and every optional one absent; set others with struct update syntax: `WorkflowRun { field: value.into(), ..WorkflowRun::new(..) }`.
+    pub fn new(
+        applicant_id: ::uuid::Uuid,
+        workflow_id: ::uuid::Uuid,
+        id: ::uuid::Uuid,
+    ) -> Self {
+        Self {
+            applicant_id,
+            workflow_id,
+            tags: Nullable::Absent,
+            customer_user_id: Nullable::Absent,
+            link: Nullable::Absent,
+            created_at: Nullable::Absent,
+            updated_at: Nullable::Absent,
+            id,
+            workflow_version_id: Nullable::Absent,
+            dashboard_url: Nullable::Absent,
+            status: Nullable::Absent,
+            output: Nullable::Absent,
+            reasons: Nullable::Absent,
+            error: Nullable::Absent,
+            sdk_token: Nullable::Absent,
+        }
+    }
+}
+
 /// The `workflow_run_builder` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WorkflowRunBuilder {
     /// The unique identifier for the Applicant.
@@ -293,14 +425,41 @@ pub struct WorkflowRunBuilder {
     pub custom_data: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
+#[allow(deprecated)]
+impl WorkflowRunBuilder {
+    /// A value with the required fields (`applicant_id`, `workflow_id`) and every optional one absent; set others with struct update syntax: `WorkflowRunBuilder { field: value.into(), ..WorkflowRunBuilder::new(..) }`.
+    pub fn new(applicant_id: ::uuid::Uuid, workflow_id: ::uuid::Uuid) -> Self {
+        Self {
+            applicant_id,
+            workflow_id,
+            tags: Nullable::Absent,
+            customer_user_id: Nullable::Absent,
+            link: Nullable::Absent,
+            created_at: Nullable::Absent,
+            updated_at: Nullable::Absent,
+            custom_data: Nullable::Absent,
+        }
+    }
+}
+
 /// The `Documents_list` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentsList {
     /// The `documents` property.
     pub documents: Vec<Document>,
 }
 
+#[allow(deprecated)]
+impl DocumentsList {
+    /// A value with the required fields (`documents`) and every optional one absent; set others with struct update syntax: `DocumentsList { field: value.into(), ..DocumentsList::new(..) }`.
+    pub fn new(documents: Vec<Document>) -> Self {
+        Self { documents }
+    }
+}
+
 /// The `document_uploader` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentUploader {
     /// The file type of the uploaded file
@@ -326,7 +485,25 @@ pub struct DocumentUploader {
     pub location: Nullable<LocationBuilder>,
 }
 
+#[allow(deprecated)]
+impl DocumentUploader {
+    /// A value with the required fields (`type`, `applicant_id`, `file`) and every optional one absent; set others with struct update syntax: `DocumentUploader { field: value.into(), ..DocumentUploader::new(..) }`.
+    pub fn new(r#type: DocumentTypes, applicant_id: ::uuid::Uuid, file: String) -> Self {
+        Self {
+            file_type: Nullable::Absent,
+            r#type,
+            side: Nullable::Absent,
+            issuing_country: Nullable::Absent,
+            applicant_id,
+            file,
+            validate_image_quality: Nullable::Absent,
+            location: Nullable::Absent,
+        }
+    }
+}
+
 /// The `document` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Document {
     /// The file type of the uploaded file
@@ -363,14 +540,44 @@ pub struct Document {
     pub file_size: Nullable<i64>,
 }
 
+#[allow(deprecated)]
+impl Document {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `Document { field: value.into(), ..Document::new(..) }`.
+    pub fn new(id: ::uuid::Uuid) -> Self {
+        Self {
+            file_type: Nullable::Absent,
+            r#type: Nullable::Absent,
+            side: Nullable::Absent,
+            issuing_country: Nullable::Absent,
+            applicant_id: Nullable::Absent,
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            download_href: Nullable::Absent,
+            file_name: Nullable::Absent,
+            file_size: Nullable::Absent,
+        }
+    }
+}
+
 /// The `Signing_Documents_list` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SigningDocumentsList {
     /// The `signing_documents` property.
     pub signing_documents: Vec<SigningDocument>,
 }
 
+#[allow(deprecated)]
+impl SigningDocumentsList {
+    /// A value with the required fields (`signing_documents`) and every optional one absent; set others with struct update syntax: `SigningDocumentsList { field: value.into(), ..SigningDocumentsList::new(..) }`.
+    pub fn new(signing_documents: Vec<SigningDocument>) -> Self {
+        Self { signing_documents }
+    }
+}
+
 /// The `signing_document_uploader` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SigningDocumentUploader {
     /// The ID of the applicant whose signing document is being uploaded.
@@ -379,7 +586,16 @@ pub struct SigningDocumentUploader {
     pub file: String,
 }
 
+#[allow(deprecated)]
+impl SigningDocumentUploader {
+    /// A value with the required fields (`applicant_id`, `file`) and every optional one absent; set others with struct update syntax: `SigningDocumentUploader { field: value.into(), ..SigningDocumentUploader::new(..) }`.
+    pub fn new(applicant_id: ::uuid::Uuid, file: String) -> Self {
+        Self { applicant_id, file }
+    }
+}
+
 /// The `signing_document` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SigningDocument {
     /// The ID of the applicant whose signing document is being uploaded.
@@ -407,27 +623,65 @@ pub struct SigningDocument {
     pub file_size: Nullable<i64>,
 }
 
+#[allow(deprecated)]
+impl SigningDocument {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `SigningDocument { field: value.into(), ..SigningDocument::new(..) }`.
+    pub fn new(id: ::uuid::Uuid) -> Self {
+        Self {
+            applicant_id: Nullable::Absent,
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            download_href: Nullable::Absent,
+            file_type: Nullable::Absent,
+            file_name: Nullable::Absent,
+            file_size: Nullable::Absent,
+        }
+    }
+}
+
 /// The `Live_Photos_list` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct LivePhotosList {
     /// The `live_photos` property.
     pub live_photos: Vec<LivePhoto>,
 }
 
+#[allow(deprecated)]
+impl LivePhotosList {
+    /// A value with the required fields (`live_photos`) and every optional one absent; set others with struct update syntax: `LivePhotosList { field: value.into(), ..LivePhotosList::new(..) }`.
+    pub fn new(live_photos: Vec<LivePhoto>) -> Self {
+        Self { live_photos }
+    }
+}
+
 /// The `live_photo_uploader` schema.
+#[allow(deprecated)]
 pub type LivePhotoUploader = LivePhotoRequest;
 
 /// The `live_photo` schema.
+#[allow(deprecated)]
 pub type LivePhoto = LivePhotoResponse;
 
 /// The `Live_Videos_list` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct LiveVideosList {
     /// The `live_videos` property.
     pub live_videos: Vec<LiveVideo>,
 }
 
+#[allow(deprecated)]
+impl LiveVideosList {
+    /// A value with the required fields (`live_videos`) and every optional one absent; set others with struct update syntax: `LiveVideosList { field: value.into(), ..LiveVideosList::new(..) }`.
+    pub fn new(live_videos: Vec<LiveVideo>) -> Self {
+        Self { live_videos }
+    }
+}
+
 /// The `live_video` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct LiveVideo {
     /// The unique identifier for the video.
@@ -457,6 +711,7 @@ pub struct LiveVideo {
 }
 
 /// The `TaskItem` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -489,6 +744,7 @@ pub struct TaskItem {
 }
 
 /// The `task` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Task {
     /// The `id` property.
@@ -518,20 +774,39 @@ pub struct Task {
 }
 
 /// The `complete_task_builder` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CompleteTaskBuilder {
     /// The Task completion payload.
     pub data: CompleteTaskDataBuilder,
 }
 
+#[allow(deprecated)]
+impl CompleteTaskBuilder {
+    /// A value with the required fields (`data`) and every optional one absent; set others with struct update syntax: `CompleteTaskBuilder { field: value.into(), ..CompleteTaskBuilder::new(..) }`.
+    pub fn new(data: CompleteTaskDataBuilder) -> Self {
+        Self { data }
+    }
+}
+
 /// The `Motion_Captures_list` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MotionCapturesList {
     /// The `motion_captures` property.
     pub motion_captures: Vec<MotionCapture>,
 }
 
+#[allow(deprecated)]
+impl MotionCapturesList {
+    /// A value with the required fields (`motion_captures`) and every optional one absent; set others with struct update syntax: `MotionCapturesList { field: value.into(), ..MotionCapturesList::new(..) }`.
+    pub fn new(motion_captures: Vec<MotionCapture>) -> Self {
+        Self { motion_captures }
+    }
+}
+
 /// The `motion_capture` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -567,16 +842,27 @@ pub struct MotionCapture {
 }
 
 /// The `Watchlist_monitors_list` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistMonitorsList {
     /// The `monitors` property.
     pub monitors: Vec<WatchlistMonitor>,
 }
 
+#[allow(deprecated)]
+impl WatchlistMonitorsList {
+    /// A value with the required fields (`monitors`) and every optional one absent; set others with struct update syntax: `WatchlistMonitorsList { field: value.into(), ..WatchlistMonitorsList::new(..) }`.
+    pub fn new(monitors: Vec<WatchlistMonitor>) -> Self {
+        Self { monitors }
+    }
+}
+
 /// The `watchlist_monitor_builder` schema.
+#[allow(deprecated)]
 pub type WatchlistMonitorBuilder = WatchlistMonitorShared;
 
 /// The `watchlist_monitor` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistMonitor {
     /// The ID for the applicant associated with the monitor.
@@ -596,19 +882,56 @@ pub struct WatchlistMonitor {
     pub deleted_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// Indicates whether the object was created in the sandbox or not.
     ///
-    /// Defaults to `false` when absent.
+    /// Defaults to `false` when absent (absent stays absent when written back).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub is_sandbox: Nullable<bool>,
 }
 
+#[allow(deprecated)]
+impl WatchlistMonitor {
+    /// A value with the required fields (`applicant_id`, `report_name`, `id`) and every optional one absent; set others with struct update syntax: `WatchlistMonitor { field: value.into(), ..WatchlistMonitor::new(..) }`.
+    pub fn new(
+        applicant_id: ::uuid::Uuid,
+        report_name: WatchlistMonitorSharedReportName,
+        id: ::uuid::Uuid,
+    ) -> Self {
+        Self {
+            applicant_id,
+            report_name,
+            tags: Nullable::Absent,
+            id,
+            created_at: Nullable::Absent,
+            deleted_at: Nullable::Absent,
+            is_sandbox: Nullable::Absent,
+        }
+    }
+    /// `is_sandbox`, or the spec's default `false` when it is absent or `null`.
+    pub fn is_sandbox_or_default(&self) -> bool {
+        match &self.is_sandbox {
+            Nullable::Value(value) => *value,
+            Nullable::Absent | Nullable::Null => false,
+        }
+    }
+}
+
 /// The `watchlist_monitor_matches_list` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistMonitorMatchesList {
     /// The `matches` property.
     pub matches: Vec<WatchlistMonitorMatch>,
 }
 
+#[allow(deprecated)]
+impl WatchlistMonitorMatchesList {
+    /// A value with the required fields (`matches`) and every optional one absent; set others with struct update syntax: `WatchlistMonitorMatchesList { field: value.into(), ..WatchlistMonitorMatchesList::new(..) }`.
+    pub fn new(matches: Vec<WatchlistMonitorMatch>) -> Self {
+        Self { matches }
+    }
+}
+
 /// The `watchlist_monitor_matches_updater` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -629,19 +952,31 @@ pub struct WatchlistMonitorMatchesUpdater {
 }
 
 /// The `Id_Photos_list` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdPhotosList {
     /// The `id_photos` property.
     pub id_photos: Vec<IdPhoto>,
 }
 
+#[allow(deprecated)]
+impl IdPhotosList {
+    /// A value with the required fields (`id_photos`) and every optional one absent; set others with struct update syntax: `IdPhotosList { field: value.into(), ..IdPhotosList::new(..) }`.
+    pub fn new(id_photos: Vec<IdPhoto>) -> Self {
+        Self { id_photos }
+    }
+}
+
 /// The `id_photo_uploader` schema.
+#[allow(deprecated)]
 pub type IdPhotoUploader = IdPhotoRequest;
 
 /// The `id_photo` schema.
+#[allow(deprecated)]
 pub type IdPhoto = IdPhotoResponse;
 
 /// The `timeline_file_reference` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct TimelineFileReference {
     /// The unique identifier for the Timefile File that will be created.
@@ -650,14 +985,35 @@ pub struct TimelineFileReference {
     pub href: String,
 }
 
+#[allow(deprecated)]
+impl TimelineFileReference {
+    /// A value with the required fields (`workflow_timeline_file_id`, `href`) and every optional one absent; set others with struct update syntax: `TimelineFileReference { field: value.into(), ..TimelineFileReference::new(..) }`.
+    pub fn new(workflow_timeline_file_id: ::uuid::Uuid, href: String) -> Self {
+        Self {
+            workflow_timeline_file_id,
+            href,
+        }
+    }
+}
+
 /// The `Passkeys_list` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PasskeysList {
     /// The `passkeys` property.
     pub passkeys: Vec<Passkey>,
 }
 
+#[allow(deprecated)]
+impl PasskeysList {
+    /// A value with the required fields (`passkeys`) and every optional one absent; set others with struct update syntax: `PasskeysList { field: value.into(), ..PasskeysList::new(..) }`.
+    pub fn new(passkeys: Vec<Passkey>) -> Self {
+        Self { passkeys }
+    }
+}
+
 /// The `passkey` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Passkey {
     /// Passkey identifier.
@@ -673,21 +1029,59 @@ pub struct Passkey {
     pub last_used_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
 }
 
+#[allow(deprecated)]
+impl Passkey {
+    /// A value with the required fields (`id`, `application_domain`, `state`, `created_at`) and every optional one absent; set others with struct update syntax: `Passkey { field: value.into(), ..Passkey::new(..) }`.
+    pub fn new(
+        id: String,
+        application_domain: String,
+        state: PasskeyState,
+        created_at: ::chrono::DateTime<::chrono::FixedOffset>,
+    ) -> Self {
+        Self {
+            id,
+            application_domain,
+            state,
+            created_at,
+            last_used_at: Nullable::Absent,
+        }
+    }
+}
+
 /// The `passkey_updater` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PasskeyUpdater {
     /// Desired passkey state value.
     pub state: PasskeyUpdaterState,
 }
 
+#[allow(deprecated)]
+impl PasskeyUpdater {
+    /// A value with the required fields (`state`) and every optional one absent; set others with struct update syntax: `PasskeyUpdater { field: value.into(), ..PasskeyUpdater::new(..) }`.
+    pub fn new(state: PasskeyUpdaterState) -> Self {
+        Self { state }
+    }
+}
+
 /// The `Webhooks_list` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhooksList {
     /// The `webhooks` property.
     pub webhooks: Vec<Webhook>,
 }
 
+#[allow(deprecated)]
+impl WebhooksList {
+    /// A value with the required fields (`webhooks`) and every optional one absent; set others with struct update syntax: `WebhooksList { field: value.into(), ..WebhooksList::new(..) }`.
+    pub fn new(webhooks: Vec<Webhook>) -> Self {
+        Self { webhooks }
+    }
+}
+
 /// The `webhook_builder` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhookBuilder {
     /// Determine if the webhook is active.
@@ -721,7 +1115,27 @@ pub struct WebhookBuilder {
     pub url: WebhookUrl,
 }
 
+#[allow(deprecated)]
+impl WebhookBuilder {
+    /// A value with the required fields (`url`) and every optional one absent; set others with struct update syntax: `WebhookBuilder { field: value.into(), ..WebhookBuilder::new(..) }`.
+    pub fn new(url: WebhookUrl) -> Self {
+        Self {
+            enabled: Nullable::Absent,
+            events: Nullable::Absent,
+            environments: Nullable::Absent,
+            payload_version: Nullable::Absent,
+            oauth_enabled: Nullable::Absent,
+            oauth_server_url: Nullable::Absent,
+            oauth_server_client_id: Nullable::Absent,
+            oauth_server_client_secret: Nullable::Absent,
+            oauth_server_scope: Nullable::Absent,
+            url,
+        }
+    }
+}
+
 /// The `webhook` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Webhook {
     /// Determine if the webhook is active.
@@ -764,7 +1178,30 @@ pub struct Webhook {
     pub href: Nullable<String>,
 }
 
+#[allow(deprecated)]
+impl Webhook {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `Webhook { field: value.into(), ..Webhook::new(..) }`.
+    pub fn new(id: ::uuid::Uuid) -> Self {
+        Self {
+            enabled: Nullable::Absent,
+            events: Nullable::Absent,
+            environments: Nullable::Absent,
+            payload_version: Nullable::Absent,
+            oauth_enabled: Nullable::Absent,
+            oauth_server_url: Nullable::Absent,
+            oauth_server_client_id: Nullable::Absent,
+            oauth_server_client_secret: Nullable::Absent,
+            oauth_server_scope: Nullable::Absent,
+            id,
+            url: Nullable::Absent,
+            token: Nullable::Absent,
+            href: Nullable::Absent,
+        }
+    }
+}
+
 /// The `webhook_event` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhookEvent {
     /// The `payload` property.
@@ -773,6 +1210,7 @@ pub struct WebhookEvent {
 }
 
 /// The `webhook_updater` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -817,6 +1255,7 @@ pub struct WebhookUpdater {
 }
 
 /// The `webhook_resend` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -834,6 +1273,7 @@ pub struct WebhookResend {
 }
 
 /// The `Addresses_list` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -851,12 +1291,15 @@ pub struct AddressesList {
 }
 
 /// The `sdk_token_builder` schema.
+#[allow(deprecated)]
 pub type SdkTokenBuilder = SdkTokenRequest;
 
 /// The `sdk_token` schema.
+#[allow(deprecated)]
 pub type SdkToken = SdkTokenResponse;
 
 /// The `repeat_attempts_list` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct RepeatAttemptsList {
     /// The unique identifier of the completed Document report.
@@ -875,14 +1318,38 @@ pub struct RepeatAttemptsList {
     pub unique_mismatches_count: Nullable<i64>,
 }
 
+#[allow(deprecated)]
+impl RepeatAttemptsList {
+    /// A value with the required fields (`repeat_attempts`) and every optional one absent; set others with struct update syntax: `RepeatAttemptsList { field: value.into(), ..RepeatAttemptsList::new(..) }`.
+    pub fn new(repeat_attempts: Vec<RepeatAttemptsListRepeatAttemptsInner>) -> Self {
+        Self {
+            report_id: Nullable::Absent,
+            repeat_attempts,
+            attempts_count: Nullable::Absent,
+            attempts_clear_rate: Nullable::Absent,
+            unique_mismatches_count: Nullable::Absent,
+        }
+    }
+}
+
 /// The `extract_request` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ExtractRequest {
     /// The unique identifier of the uploaded document to run extraction on
     pub document_id: ::uuid::Uuid,
 }
 
+#[allow(deprecated)]
+impl ExtractRequest {
+    /// A value with the required fields (`document_id`) and every optional one absent; set others with struct update syntax: `ExtractRequest { field: value.into(), ..ExtractRequest::new(..) }`.
+    pub fn new(document_id: ::uuid::Uuid) -> Self {
+        Self { document_id }
+    }
+}
+
 /// The `extraction` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -906,6 +1373,7 @@ pub struct Extraction {
 }
 
 /// The `Error_1` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -926,6 +1394,7 @@ pub struct Error1 {
 }
 
 /// The `results_feedback` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -952,13 +1421,23 @@ pub struct ResultsFeedback {
 }
 
 /// The `Checks_list` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ChecksList {
     /// The `checks` property.
     pub checks: Vec<Check>,
 }
 
+#[allow(deprecated)]
+impl ChecksList {
+    /// A value with the required fields (`checks`) and every optional one absent; set others with struct update syntax: `ChecksList { field: value.into(), ..ChecksList::new(..) }`.
+    pub fn new(checks: Vec<Check>) -> Self {
+        Self { checks }
+    }
+}
+
 /// The `check_builder` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CheckBuilder {
     /// An array of webhook ids describing which webhooks to trigger for this check.
@@ -968,7 +1447,7 @@ pub struct CheckBuilder {
     pub applicant_id: ::uuid::Uuid,
     /// Send an applicant form to applicant to complete to proceed with check. Defaults to false.
     ///
-    /// Defaults to `false` when absent.
+    /// Defaults to `false` when absent (absent stays absent when written back).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub applicant_provides_data: Nullable<bool>,
     /// Array of tags being assigned to this check.
@@ -987,7 +1466,7 @@ pub struct CheckBuilder {
     pub document_ids: Nullable<Vec<::uuid::Uuid>>,
     /// Defaults to `true`. If set to `false`, you will only receive a response when all reports in your check have completed.
     ///
-    /// Defaults to `true` when absent.
+    /// Defaults to `true` when absent (absent stays absent when written back).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub asynchronous: Nullable<bool>,
     /// For checks where `applicant_provides_data` is `true`, applicant form will not be automatically sent if `suppress_form_emails` is set to `true`. You can manually send the form at any time after the check has been created, using the link found in the form_uri attribute of the check object. Write-only. Defaults to false.
@@ -1007,7 +1486,45 @@ pub struct CheckBuilder {
     pub report_configuration: Nullable<ReportConfiguration>,
 }
 
+#[allow(deprecated)]
+impl CheckBuilder {
+    /// A value with the required fields (`applicant_id`, `report_names`) and every optional one absent; set others with struct update syntax: `CheckBuilder { field: value.into(), ..CheckBuilder::new(..) }`.
+    pub fn new(applicant_id: ::uuid::Uuid, report_names: Vec<ReportName>) -> Self {
+        Self {
+            webhook_ids: Nullable::Absent,
+            applicant_id,
+            applicant_provides_data: Nullable::Absent,
+            tags: Nullable::Absent,
+            redirect_uri: Nullable::Absent,
+            privacy_notices_read_consent_given: Nullable::Absent,
+            report_names,
+            document_ids: Nullable::Absent,
+            asynchronous: Nullable::Absent,
+            suppress_form_emails: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            consider: Nullable::Absent,
+            us_driving_licence: Nullable::Absent,
+            report_configuration: Nullable::Absent,
+        }
+    }
+    /// `applicant_provides_data`, or the spec's default `false` when it is absent or `null`.
+    pub fn applicant_provides_data_or_default(&self) -> bool {
+        match &self.applicant_provides_data {
+            Nullable::Value(value) => *value,
+            Nullable::Absent | Nullable::Null => false,
+        }
+    }
+    /// `asynchronous`, or the spec's default `true` when it is absent or `null`.
+    pub fn asynchronous_or_default(&self) -> bool {
+        match &self.asynchronous {
+            Nullable::Value(value) => *value,
+            Nullable::Absent | Nullable::Null => true,
+        }
+    }
+}
+
 /// The `check` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Check {
     /// An array of webhook ids describing which webhooks to trigger for this check.
@@ -1058,19 +1575,55 @@ pub struct Check {
     /// The `paused` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub paused: Nullable<bool>,
-    /// The `version` property.
+    /// Example: `3.6`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub version: Nullable<String>,
 }
 
+#[allow(deprecated)]
+impl Check {
+    /// A value with the required fields (`applicant_id`, `id`) and every optional one absent; set others with struct update syntax: `Check { field: value.into(), ..Check::new(..) }`.
+    pub fn new(applicant_id: ::uuid::Uuid, id: ::uuid::Uuid) -> Self {
+        Self {
+            webhook_ids: Nullable::Absent,
+            applicant_id,
+            applicant_provides_data: Nullable::Absent,
+            tags: Nullable::Absent,
+            redirect_uri: Nullable::Absent,
+            privacy_notices_read_consent_given: Nullable::Absent,
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            form_uri: Nullable::Absent,
+            results_uri: Nullable::Absent,
+            report_ids: Nullable::Absent,
+            sandbox: Nullable::Absent,
+            paused: Nullable::Absent,
+            version: Nullable::Absent,
+        }
+    }
+}
+
 /// The `Reports_list` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ReportsList {
     /// The `reports` property.
     pub reports: Vec<Report>,
 }
 
+#[allow(deprecated)]
+impl ReportsList {
+    /// A value with the required fields (`reports`) and every optional one absent; set others with struct update syntax: `ReportsList { field: value.into(), ..ReportsList::new(..) }`.
+    pub fn new(reports: Vec<Report>) -> Self {
+        Self { reports }
+    }
+}
+
 /// The `report` schema.
+#[allow(deprecated)]
 ///
 #[doc = concat!(
     "Tagged by the `", "name", "` property, which each variant's type keeps as a field."
@@ -1123,6 +1676,7 @@ pub enum Report {
     Unknown(::serde_json::Value),
 }
 
+#[allow(deprecated)]
 impl ::serde::Serialize for Report {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -1189,6 +1743,7 @@ impl ::serde::Serialize for Report {
     }
 }
 
+#[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for Report {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -1306,6 +1861,7 @@ impl<'de> ::serde::Deserialize<'de> for Report {
 }
 
 /// The `ErrorProperties` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ErrorProperties {
     /// The `type` property.
@@ -1320,6 +1876,7 @@ pub struct ErrorProperties {
 }
 
 /// The `applicant_shared` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -1346,6 +1903,7 @@ pub struct ApplicantShared {
 }
 
 /// The `id_number` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -1369,6 +1927,7 @@ pub struct IdNumber {
 }
 
 /// The `applicant_request` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -1392,6 +1951,7 @@ pub struct ApplicantRequest {
 }
 
 /// The `applicant_consent_builder` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApplicantConsentBuilder {
     /// The `name` property.
@@ -1400,13 +1960,24 @@ pub struct ApplicantConsentBuilder {
     pub granted: bool,
 }
 
+#[allow(deprecated)]
+impl ApplicantConsentBuilder {
+    /// A value with the required fields (`name`, `granted`) and every optional one absent; set others with struct update syntax: `ApplicantConsentBuilder { field: value.into(), ..ApplicantConsentBuilder::new(..) }`.
+    pub fn new(name: ApplicantConsentName, granted: bool) -> Self {
+        Self { name, granted }
+    }
+}
+
 /// The `address_builder` schema.
+#[allow(deprecated)]
 pub type AddressBuilder = AddressShared;
 
 /// The `location_builder` schema.
+#[allow(deprecated)]
 pub type LocationBuilder = LocationShared;
 
 /// The `applicant_create` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApplicantCreate {
     /// The `first_name` property.
@@ -1415,13 +1986,24 @@ pub struct ApplicantCreate {
     pub last_name: ApplicantLastName,
 }
 
+#[allow(deprecated)]
+impl ApplicantCreate {
+    /// A value with the required fields (`first_name`, `last_name`) and every optional one absent; set others with struct update syntax: `ApplicantCreate { field: value.into(), ..ApplicantCreate::new(..) }`.
+    pub fn new(first_name: ApplicantFirstName, last_name: ApplicantLastName) -> Self {
+        Self { first_name, last_name }
+    }
+}
+
 /// The applicant's first name
+#[allow(deprecated)]
 pub type ApplicantFirstName = String;
 
 /// The applicant's surname
+#[allow(deprecated)]
 pub type ApplicantLastName = String;
 
 /// The `applicant_response` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApplicantResponse {
     /// The `first_name` property.
@@ -1452,13 +2034,34 @@ pub struct ApplicantResponse {
     pub location: Nullable<Location>,
 }
 
+#[allow(deprecated)]
+impl ApplicantResponse {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `ApplicantResponse { field: value.into(), ..ApplicantResponse::new(..) }`.
+    pub fn new(id: ::uuid::Uuid) -> Self {
+        Self {
+            first_name: Nullable::Absent,
+            last_name: Nullable::Absent,
+            id,
+            created_at: Nullable::Absent,
+            delete_at: Nullable::Absent,
+            href: Nullable::Absent,
+            sandbox: Nullable::Absent,
+            address: Nullable::Absent,
+            location: Nullable::Absent,
+        }
+    }
+}
+
 /// The `address` schema.
+#[allow(deprecated)]
 pub type Address = AddressShared;
 
 /// The `location` schema.
+#[allow(deprecated)]
 pub type Location = LocationShared;
 
 /// The `applicant_update` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -1479,6 +2082,7 @@ pub struct ApplicantUpdate {
 }
 
 /// The `applicant_consent_name` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ApplicantConsentName {
     /// `privacy_notices_read`
@@ -1548,6 +2152,7 @@ impl<'de> ::serde::Deserialize<'de> for ApplicantConsentName {
 }
 
 /// The `workflow_run_shared` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WorkflowRunShared {
     /// The unique identifier for the Applicant.
@@ -1571,7 +2176,24 @@ pub struct WorkflowRunShared {
     pub updated_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
 }
 
+#[allow(deprecated)]
+impl WorkflowRunShared {
+    /// A value with the required fields (`applicant_id`, `workflow_id`) and every optional one absent; set others with struct update syntax: `WorkflowRunShared { field: value.into(), ..WorkflowRunShared::new(..) }`.
+    pub fn new(applicant_id: ::uuid::Uuid, workflow_id: ::uuid::Uuid) -> Self {
+        Self {
+            applicant_id,
+            workflow_id,
+            tags: Nullable::Absent,
+            customer_user_id: Nullable::Absent,
+            link: Nullable::Absent,
+            created_at: Nullable::Absent,
+            updated_at: Nullable::Absent,
+        }
+    }
+}
+
 /// The `workflow_run_link` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -1601,6 +2223,7 @@ pub struct WorkflowRunLink {
 }
 
 /// The `workflow_run_response` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WorkflowRunResponse {
     /// The unique identifier for the Workflow Run.
@@ -1628,7 +2251,25 @@ pub struct WorkflowRunResponse {
     pub sdk_token: Nullable<String>,
 }
 
+#[allow(deprecated)]
+impl WorkflowRunResponse {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `WorkflowRunResponse { field: value.into(), ..WorkflowRunResponse::new(..) }`.
+    pub fn new(id: ::uuid::Uuid) -> Self {
+        Self {
+            id,
+            workflow_version_id: Nullable::Absent,
+            dashboard_url: Nullable::Absent,
+            status: Nullable::Absent,
+            output: Nullable::Absent,
+            reasons: Nullable::Absent,
+            error: Nullable::Absent,
+            sdk_token: Nullable::Absent,
+        }
+    }
+}
+
 /// The `workflow_run_status` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum WorkflowRunStatus {
     /// `processing`
@@ -1723,6 +2364,7 @@ impl<'de> ::serde::Deserialize<'de> for WorkflowRunStatus {
 }
 
 /// The `workflow_run_error` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -1743,6 +2385,7 @@ pub struct WorkflowRunError {
 }
 
 /// The `workflow_run_request` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WorkflowRunRequest {
     /// Object with Custom Input Data to be used in the Workflow Run.
@@ -1751,6 +2394,7 @@ pub struct WorkflowRunRequest {
 }
 
 /// The `document_shared` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -1780,6 +2424,7 @@ pub struct DocumentShared {
 }
 
 /// The `document_types` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DocumentTypes {
     /// `passport`
@@ -2228,6 +2873,7 @@ impl<'de> ::serde::Deserialize<'de> for DocumentTypes {
 }
 
 /// The side of the document, if applicable. The possible values are front and back
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DocumentSharedSide {
     /// `front`
@@ -2292,6 +2938,7 @@ impl<'de> ::serde::Deserialize<'de> for DocumentSharedSide {
 }
 
 /// The `country_codes` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CountryCodes {
     /// `ABW`
@@ -3596,6 +4243,7 @@ impl<'de> ::serde::Deserialize<'de> for CountryCodes {
 }
 
 /// The `document_request` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -3619,6 +4267,7 @@ pub struct DocumentRequest {
 }
 
 /// The `document_response` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentResponse {
     /// The unique identifier for the document
@@ -3640,7 +4289,23 @@ pub struct DocumentResponse {
     pub file_size: Nullable<i64>,
 }
 
+#[allow(deprecated)]
+impl DocumentResponse {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `DocumentResponse { field: value.into(), ..DocumentResponse::new(..) }`.
+    pub fn new(id: ::uuid::Uuid) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            download_href: Nullable::Absent,
+            file_name: Nullable::Absent,
+            file_size: Nullable::Absent,
+        }
+    }
+}
+
 /// The `signing_document_shared` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -3658,6 +4323,7 @@ pub struct SigningDocumentShared {
 }
 
 /// The `signing_document_request` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -3675,6 +4341,7 @@ pub struct SigningDocumentRequest {
 }
 
 /// The `signing_document_response` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SigningDocumentResponse {
     /// The unique identifier for the signing document
@@ -3699,7 +4366,24 @@ pub struct SigningDocumentResponse {
     pub file_size: Nullable<i64>,
 }
 
+#[allow(deprecated)]
+impl SigningDocumentResponse {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `SigningDocumentResponse { field: value.into(), ..SigningDocumentResponse::new(..) }`.
+    pub fn new(id: ::uuid::Uuid) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            download_href: Nullable::Absent,
+            file_type: Nullable::Absent,
+            file_name: Nullable::Absent,
+            file_size: Nullable::Absent,
+        }
+    }
+}
+
 /// The `live_photo_request` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -3719,12 +4403,24 @@ pub struct LivePhotoRequest {
     pub file: Nullable<String>,
     /// Validates that the live photo contains exactly one face.
     ///
-    /// Defaults to `true` when absent.
+    /// Defaults to `true` when absent (absent stays absent when written back).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub advanced_validation: Nullable<bool>,
 }
 
+#[allow(deprecated)]
+impl LivePhotoRequest {
+    /// `advanced_validation`, or the spec's default `true` when it is absent or `null`.
+    pub fn advanced_validation_or_default(&self) -> bool {
+        match &self.advanced_validation {
+            Nullable::Value(value) => *value,
+            Nullable::Absent | Nullable::Null => true,
+        }
+    }
+}
+
 /// The `live_photo_response` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct LivePhotoResponse {
     /// The unique identifier for the photo.
@@ -3749,13 +4445,54 @@ pub struct LivePhotoResponse {
     pub file_size: Nullable<i64>,
 }
 
+#[allow(deprecated)]
+impl LivePhotoResponse {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `LivePhotoResponse { field: value.into(), ..LivePhotoResponse::new(..) }`.
+    pub fn new(id: ::uuid::Uuid) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            download_href: Nullable::Absent,
+            file_name: Nullable::Absent,
+            file_type: Nullable::Absent,
+            file_size: Nullable::Absent,
+        }
+    }
+}
+
 /// The identifier for the Task.
+///
+/// # Examples
+///
+/// From the API description, read and written back unchanged:
+///
+/// ```
+/// let json: serde_json::Value = serde_json::from_str(r#""profile_123""#).unwrap();
+/// let value: onfido_models::TaskId = serde_json::from_value(json.clone()).unwrap();
+/// let back = serde_json::to_value(&value).unwrap();
+/// assert!(onfido_models::__examples::same(&back, &json), "{back}");
+/// ```
+#[allow(deprecated)]
 pub type TaskId = String;
 
 /// The identifier for the Task Definition.
+///
+/// # Examples
+///
+/// From the API description, read and written back unchanged:
+///
+/// ```
+/// let json: serde_json::Value = serde_json::from_str(r#""task_123""#).unwrap();
+/// let value: onfido_models::TaskDefId = serde_json::from_value(json.clone()).unwrap();
+/// let back = serde_json::to_value(&value).unwrap();
+/// assert!(onfido_models::__examples::same(&back, &json), "{back}");
+/// ```
+#[allow(deprecated)]
 pub type TaskDefId = String;
 
 /// The Task completion payload.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 pub enum CompleteTaskDataBuilder {
@@ -3766,6 +4503,7 @@ pub enum CompleteTaskDataBuilder {
 }
 
 /// The `watchlist_monitor_shared` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistMonitorShared {
     /// The ID for the applicant associated with the monitor.
@@ -3777,7 +4515,23 @@ pub struct WatchlistMonitorShared {
     pub tags: Nullable<Vec<String>>,
 }
 
+#[allow(deprecated)]
+impl WatchlistMonitorShared {
+    /// A value with the required fields (`applicant_id`, `report_name`) and every optional one absent; set others with struct update syntax: `WatchlistMonitorShared { field: value.into(), ..WatchlistMonitorShared::new(..) }`.
+    pub fn new(
+        applicant_id: ::uuid::Uuid,
+        report_name: WatchlistMonitorSharedReportName,
+    ) -> Self {
+        Self {
+            applicant_id,
+            report_name,
+            tags: Nullable::Absent,
+        }
+    }
+}
+
 /// The name of the report type the monitor creates.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum WatchlistMonitorSharedReportName {
     /// `watchlist_standard`
@@ -3842,6 +4596,7 @@ impl<'de> ::serde::Deserialize<'de> for WatchlistMonitorSharedReportName {
 }
 
 /// The `watchlist_monitor_response` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistMonitorResponse {
     /// The unique identifier for the monitor.
@@ -3854,12 +4609,33 @@ pub struct WatchlistMonitorResponse {
     pub deleted_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// Indicates whether the object was created in the sandbox or not.
     ///
-    /// Defaults to `false` when absent.
+    /// Defaults to `false` when absent (absent stays absent when written back).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub is_sandbox: Nullable<bool>,
 }
 
+#[allow(deprecated)]
+impl WatchlistMonitorResponse {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `WatchlistMonitorResponse { field: value.into(), ..WatchlistMonitorResponse::new(..) }`.
+    pub fn new(id: ::uuid::Uuid) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            deleted_at: Nullable::Absent,
+            is_sandbox: Nullable::Absent,
+        }
+    }
+    /// `is_sandbox`, or the spec's default `false` when it is absent or `null`.
+    pub fn is_sandbox_or_default(&self) -> bool {
+        match &self.is_sandbox {
+            Nullable::Value(value) => *value,
+            Nullable::Absent | Nullable::Null => false,
+        }
+    }
+}
+
 /// The `Watchlist_monitor_match` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -3880,6 +4656,7 @@ pub struct WatchlistMonitorMatch {
 }
 
 /// The `id_photo_request` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -3900,6 +4677,7 @@ pub struct IdPhotoRequest {
 }
 
 /// The `id_photo_response` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdPhotoResponse {
     /// The unique identifier for the photo.
@@ -3924,7 +4702,24 @@ pub struct IdPhotoResponse {
     pub file_size: Nullable<i64>,
 }
 
+#[allow(deprecated)]
+impl IdPhotoResponse {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `IdPhotoResponse { field: value.into(), ..IdPhotoResponse::new(..) }`.
+    pub fn new(id: ::uuid::Uuid) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            download_href: Nullable::Absent,
+            file_name: Nullable::Absent,
+            file_type: Nullable::Absent,
+            file_size: Nullable::Absent,
+        }
+    }
+}
+
 /// Current passkey state.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PasskeyState {
     /// `ACTIVE`
@@ -3989,6 +4784,7 @@ impl<'de> ::serde::Deserialize<'de> for PasskeyState {
 }
 
 /// Desired passkey state value.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PasskeyUpdaterState {
     /// `ACTIVE`
@@ -4053,6 +4849,7 @@ impl<'de> ::serde::Deserialize<'de> for PasskeyUpdaterState {
 }
 
 /// The `webhook_shared` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -4094,6 +4891,7 @@ pub struct WebhookShared {
 }
 
 /// The `webhook_event_type` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum WebhookEventType {
     /// `audit_log.created`
@@ -4241,16 +5039,27 @@ impl<'de> ::serde::Deserialize<'de> for WebhookEventType {
 }
 
 /// The `webhook_create` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhookCreate {
     /// The `url` property.
     pub url: WebhookUrl,
 }
 
+#[allow(deprecated)]
+impl WebhookCreate {
+    /// A value with the required fields (`url`) and every optional one absent; set others with struct update syntax: `WebhookCreate { field: value.into(), ..WebhookCreate::new(..) }`.
+    pub fn new(url: WebhookUrl) -> Self {
+        Self { url }
+    }
+}
+
 /// The url that will listen to notifications (must be https).
+#[allow(deprecated)]
 pub type WebhookUrl = String;
 
 /// The `webhook_response` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhookResponse {
     /// The unique identifier of the webhook.
@@ -4266,12 +5075,30 @@ pub struct WebhookResponse {
     pub href: Nullable<String>,
 }
 
+#[allow(deprecated)]
+impl WebhookResponse {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `WebhookResponse { field: value.into(), ..WebhookResponse::new(..) }`.
+    pub fn new(id: ::uuid::Uuid) -> Self {
+        Self {
+            id,
+            url: Nullable::Absent,
+            token: Nullable::Absent,
+            href: Nullable::Absent,
+        }
+    }
+}
+
 /// The `webhook_event_payload` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhookEventPayload {
     /// Indicates the resource affected by this event.
+    ///
+    /// Example: `"workflow_task"`.
     pub resource_type: WebhookEventResourceType,
     /// The event that triggered this webhook.
+    ///
+    /// Example: `"workflow_task.completed"`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub action: Nullable<WebhookEventType>,
     /// The object affected by this event.
@@ -4282,7 +5109,21 @@ pub struct WebhookEventPayload {
     pub resource: Nullable<WebhookEventPayloadResource>,
 }
 
+#[allow(deprecated)]
+impl WebhookEventPayload {
+    /// A value with the required fields (`resource_type`) and every optional one absent; set others with struct update syntax: `WebhookEventPayload { field: value.into(), ..WebhookEventPayload::new(..) }`.
+    pub fn new(resource_type: WebhookEventResourceType) -> Self {
+        Self {
+            resource_type,
+            action: Nullable::Absent,
+            object: Nullable::Absent,
+            resource: Nullable::Absent,
+        }
+    }
+}
+
 /// The `webhook_update` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -4300,15 +5141,27 @@ pub struct WebhookUpdate {
 }
 
 /// The `Webhooks_resend_item` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhooksResendItem {
     /// ID of the resource whose webhooks are to be retriggered.
     pub resource_id: ::uuid::Uuid,
     /// The events that should retrigger webhooks. Accepts values check.completed.
+    ///
+    /// Example: `"check.completed"`.
     pub event: WebhookEventType,
 }
 
+#[allow(deprecated)]
+impl WebhooksResendItem {
+    /// A value with the required fields (`resource_id`, `event`) and every optional one absent; set others with struct update syntax: `WebhooksResendItem { field: value.into(), ..WebhooksResendItem::new(..) }`.
+    pub fn new(resource_id: ::uuid::Uuid, event: WebhookEventType) -> Self {
+        Self { resource_id, event }
+    }
+}
+
 /// The `sdk_token_request` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SdkTokenRequest {
     /// The unique identifier of the applicant
@@ -4324,14 +5177,37 @@ pub struct SdkTokenRequest {
     pub cross_device_url: Nullable<String>,
 }
 
+#[allow(deprecated)]
+impl SdkTokenRequest {
+    /// A value with the required fields (`applicant_id`) and every optional one absent; set others with struct update syntax: `SdkTokenRequest { field: value.into(), ..SdkTokenRequest::new(..) }`.
+    pub fn new(applicant_id: ::uuid::Uuid) -> Self {
+        Self {
+            applicant_id,
+            referrer: Nullable::Absent,
+            application_id: Nullable::Absent,
+            cross_device_url: Nullable::Absent,
+        }
+    }
+}
+
 /// The `sdk_token_response` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SdkTokenResponse {
     /// The generated SDK token
     pub token: String,
 }
 
+#[allow(deprecated)]
+impl SdkTokenResponse {
+    /// A value with the required fields (`token`) and every optional one absent; set others with struct update syntax: `SdkTokenResponse { field: value.into(), ..SdkTokenResponse::new(..) }`.
+    pub fn new(token: String) -> Self {
+        Self { token }
+    }
+}
+
 /// The `repeat_attempts_list_repeat_attempts_inner` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -4367,6 +5243,7 @@ pub struct RepeatAttemptsListRepeatAttemptsInner {
 }
 
 /// The `extraction_document_classification` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -4396,6 +5273,7 @@ pub struct ExtractionDocumentClassification {
 }
 
 /// The `extraction_extracted_data` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -4491,6 +5369,7 @@ pub struct ExtractionExtractedData {
 }
 
 /// The `ErrorProperties_1` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -4511,6 +5390,7 @@ pub struct ErrorProperties1 {
 }
 
 /// The expected result for the check or report.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ResultsFeedbackExpectedResult {
     /// `clear`
@@ -4575,6 +5455,7 @@ impl<'de> ::serde::Deserialize<'de> for ResultsFeedbackExpectedResult {
 }
 
 /// The `check_shared` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CheckShared {
     /// An array of webhook ids describing which webhooks to trigger for this check.
@@ -4596,7 +5477,23 @@ pub struct CheckShared {
     pub privacy_notices_read_consent_given: Nullable<bool>,
 }
 
+#[allow(deprecated)]
+impl CheckShared {
+    /// A value with the required fields (`applicant_id`) and every optional one absent; set others with struct update syntax: `CheckShared { field: value.into(), ..CheckShared::new(..) }`.
+    pub fn new(applicant_id: ::uuid::Uuid) -> Self {
+        Self {
+            webhook_ids: Nullable::Absent,
+            applicant_id,
+            applicant_provides_data: Nullable::Absent,
+            tags: Nullable::Absent,
+            redirect_uri: Nullable::Absent,
+            privacy_notices_read_consent_given: Nullable::Absent,
+        }
+    }
+}
+
 /// The `check_request` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CheckRequest {
     /// An array of report names (strings).
@@ -4606,12 +5503,12 @@ pub struct CheckRequest {
     pub document_ids: Nullable<Vec<::uuid::Uuid>>,
     /// Send an applicant form to applicant to complete to proceed with check. Defaults to false.
     ///
-    /// Defaults to `false` when absent.
+    /// Defaults to `false` when absent (absent stays absent when written back).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub applicant_provides_data: Nullable<bool>,
     /// Defaults to `true`. If set to `false`, you will only receive a response when all reports in your check have completed.
     ///
-    /// Defaults to `true` when absent.
+    /// Defaults to `true` when absent (absent stays absent when written back).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub asynchronous: Nullable<bool>,
     /// For checks where `applicant_provides_data` is `true`, applicant form will not be automatically sent if `suppress_form_emails` is set to `true`. You can manually send the form at any time after the check has been created, using the link found in the form_uri attribute of the check object. Write-only. Defaults to false.
@@ -4631,7 +5528,40 @@ pub struct CheckRequest {
     pub report_configuration: Nullable<ReportConfiguration>,
 }
 
+#[allow(deprecated)]
+impl CheckRequest {
+    /// A value with the required fields (`report_names`) and every optional one absent; set others with struct update syntax: `CheckRequest { field: value.into(), ..CheckRequest::new(..) }`.
+    pub fn new(report_names: Vec<ReportName>) -> Self {
+        Self {
+            report_names,
+            document_ids: Nullable::Absent,
+            applicant_provides_data: Nullable::Absent,
+            asynchronous: Nullable::Absent,
+            suppress_form_emails: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            consider: Nullable::Absent,
+            us_driving_licence: Nullable::Absent,
+            report_configuration: Nullable::Absent,
+        }
+    }
+    /// `applicant_provides_data`, or the spec's default `false` when it is absent or `null`.
+    pub fn applicant_provides_data_or_default(&self) -> bool {
+        match &self.applicant_provides_data {
+            Nullable::Value(value) => *value,
+            Nullable::Absent | Nullable::Null => false,
+        }
+    }
+    /// `asynchronous`, or the spec's default `true` when it is absent or `null`.
+    pub fn asynchronous_or_default(&self) -> bool {
+        match &self.asynchronous {
+            Nullable::Value(value) => *value,
+            Nullable::Absent | Nullable::Null => true,
+        }
+    }
+}
+
 /// The `report_name` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ReportName {
     /// `document`
@@ -4809,11 +5739,14 @@ impl<'de> ::serde::Deserialize<'de> for ReportName {
 }
 
 /// The `us_driving_licence_builder` schema.
+#[allow(deprecated)]
 pub type UsDrivingLicenceBuilder = UsDrivingLicenceShared;
 
 /// Defines configuration options for facial similarity checks used to distinguish between onboarding and reverification scenarios.
 ///
 /// **Deprecated** in the API description.
+#[deprecated(note = "deprecated in the API description")]
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -4842,6 +5775,7 @@ pub struct ReportConfiguration {
 }
 
 /// The `check_response` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CheckResponse {
     /// The unique identifier for the check.
@@ -4875,12 +5809,33 @@ pub struct CheckResponse {
     /// The `paused` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub paused: Nullable<bool>,
-    /// The `version` property.
+    /// Example: `3.6`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub version: Nullable<String>,
 }
 
+#[allow(deprecated)]
+impl CheckResponse {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `CheckResponse { field: value.into(), ..CheckResponse::new(..) }`.
+    pub fn new(id: ::uuid::Uuid) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            form_uri: Nullable::Absent,
+            results_uri: Nullable::Absent,
+            report_ids: Nullable::Absent,
+            sandbox: Nullable::Absent,
+            paused: Nullable::Absent,
+            version: Nullable::Absent,
+        }
+    }
+}
+
 /// The current state of the check in the checking process.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CheckStatus {
     /// `in_progress`
@@ -4965,6 +5920,7 @@ impl<'de> ::serde::Deserialize<'de> for CheckStatus {
 }
 
 /// The overall result of the check, based on the results of the constituent reports.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CheckResponseResult {
     /// `clear`
@@ -5029,6 +5985,7 @@ impl<'de> ::serde::Deserialize<'de> for CheckResponseResult {
 }
 
 /// The `document_report` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentReport {
     /// The unique identifier for the report. Read-only.
@@ -5064,7 +6021,28 @@ pub struct DocumentReport {
     pub properties: Nullable<DocumentProperties>,
 }
 
+#[allow(deprecated)]
+impl DocumentReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `DocumentReport { field: value.into(), ..DocumentReport::new(..) }`.
+    pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            documents: Nullable::Absent,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `document_video_report` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentVideoReport {
     /// The unique identifier for the report. Read-only.
@@ -5100,7 +6078,28 @@ pub struct DocumentVideoReport {
     pub properties: Nullable<DocumentProperties>,
 }
 
+#[allow(deprecated)]
+impl DocumentVideoReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `DocumentVideoReport { field: value.into(), ..DocumentVideoReport::new(..) }`.
+    pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            documents: Nullable::Absent,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `document_video_with_address_information_report` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentVideoWithAddressInformationReport {
     /// The unique identifier for the report. Read-only.
@@ -5136,7 +6135,28 @@ pub struct DocumentVideoWithAddressInformationReport {
     pub properties: Nullable<DocumentProperties>,
 }
 
+#[allow(deprecated)]
+impl DocumentVideoWithAddressInformationReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `DocumentVideoWithAddressInformationReport { field: value.into(), ..DocumentVideoWithAddressInformationReport::new(..) }`.
+    pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            documents: Nullable::Absent,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `document_with_address_information_report` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentWithAddressInformationReport {
     /// The unique identifier for the report. Read-only.
@@ -5172,7 +6192,28 @@ pub struct DocumentWithAddressInformationReport {
     pub properties: Nullable<DocumentProperties>,
 }
 
+#[allow(deprecated)]
+impl DocumentWithAddressInformationReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `DocumentWithAddressInformationReport { field: value.into(), ..DocumentWithAddressInformationReport::new(..) }`.
+    pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            documents: Nullable::Absent,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `document_with_driving_licence_information_report` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentWithDrivingLicenceInformationReport {
     /// The unique identifier for the report. Read-only.
@@ -5208,7 +6249,28 @@ pub struct DocumentWithDrivingLicenceInformationReport {
     pub properties: Nullable<DocumentPropertiesWithDrivingLicenceInformation>,
 }
 
+#[allow(deprecated)]
+impl DocumentWithDrivingLicenceInformationReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `DocumentWithDrivingLicenceInformationReport { field: value.into(), ..DocumentWithDrivingLicenceInformationReport::new(..) }`.
+    pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            documents: Nullable::Absent,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `document_with_driver_verification_report` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentWithDriverVerificationReport {
     /// The unique identifier for the report. Read-only.
@@ -5244,7 +6306,28 @@ pub struct DocumentWithDriverVerificationReport {
     pub properties: Nullable<DocumentWithDriverVerificationReportAllOfProperties>,
 }
 
+#[allow(deprecated)]
+impl DocumentWithDriverVerificationReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `DocumentWithDriverVerificationReport { field: value.into(), ..DocumentWithDriverVerificationReport::new(..) }`.
+    pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            documents: Nullable::Absent,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `facial_similarity_photo_report` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoReport {
     /// The unique identifier for the report. Read-only.
@@ -5292,7 +6375,32 @@ pub struct FacialSimilarityPhotoReport {
     pub properties: Nullable<FacialSimilarityPhotoProperties>,
 }
 
+#[allow(deprecated)]
+impl FacialSimilarityPhotoReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `FacialSimilarityPhotoReport { field: value.into(), ..FacialSimilarityPhotoReport::new(..) }`.
+    pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            documents: Nullable::Absent,
+            live_photos: Nullable::Absent,
+            live_videos: Nullable::Absent,
+            motion_captures: Nullable::Absent,
+            id_photos: Nullable::Absent,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `facial_similarity_photo_fully_auto_report` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoReport {
     /// The unique identifier for the report. Read-only.
@@ -5340,7 +6448,32 @@ pub struct FacialSimilarityPhotoFullyAutoReport {
     pub properties: Nullable<FacialSimilarityPhotoFullyAutoProperties>,
 }
 
+#[allow(deprecated)]
+impl FacialSimilarityPhotoFullyAutoReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `FacialSimilarityPhotoFullyAutoReport { field: value.into(), ..FacialSimilarityPhotoFullyAutoReport::new(..) }`.
+    pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            documents: Nullable::Absent,
+            live_photos: Nullable::Absent,
+            live_videos: Nullable::Absent,
+            motion_captures: Nullable::Absent,
+            id_photos: Nullable::Absent,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `facial_similarity_video_report` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoReport {
     /// The unique identifier for the report. Read-only.
@@ -5388,7 +6521,32 @@ pub struct FacialSimilarityVideoReport {
     pub properties: Nullable<FacialSimilarityVideoProperties>,
 }
 
+#[allow(deprecated)]
+impl FacialSimilarityVideoReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `FacialSimilarityVideoReport { field: value.into(), ..FacialSimilarityVideoReport::new(..) }`.
+    pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            documents: Nullable::Absent,
+            live_photos: Nullable::Absent,
+            live_videos: Nullable::Absent,
+            motion_captures: Nullable::Absent,
+            id_photos: Nullable::Absent,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `facial_similarity_motion_report` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionReport {
     /// The unique identifier for the report. Read-only.
@@ -5436,7 +6594,32 @@ pub struct FacialSimilarityMotionReport {
     pub properties: Nullable<FacialSimilarityMotionProperties>,
 }
 
+#[allow(deprecated)]
+impl FacialSimilarityMotionReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `FacialSimilarityMotionReport { field: value.into(), ..FacialSimilarityMotionReport::new(..) }`.
+    pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            documents: Nullable::Absent,
+            live_photos: Nullable::Absent,
+            live_videos: Nullable::Absent,
+            motion_captures: Nullable::Absent,
+            id_photos: Nullable::Absent,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `known_faces_report` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct KnownFacesReport {
     /// The unique identifier for the report. Read-only.
@@ -5469,7 +6652,27 @@ pub struct KnownFacesReport {
     pub properties: Nullable<KnownFacesProperties>,
 }
 
+#[allow(deprecated)]
+impl KnownFacesReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `KnownFacesReport { field: value.into(), ..KnownFacesReport::new(..) }`.
+    pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `identity_enhanced_report` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedReport {
     /// The unique identifier for the report. Read-only.
@@ -5502,7 +6705,27 @@ pub struct IdentityEnhancedReport {
     pub properties: Nullable<IdentityEnhancedProperties>,
 }
 
+#[allow(deprecated)]
+impl IdentityEnhancedReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `IdentityEnhancedReport { field: value.into(), ..IdentityEnhancedReport::new(..) }`.
+    pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `watchlist_aml_report` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistAmlReport {
     /// The unique identifier for the report. Read-only.
@@ -5535,7 +6758,27 @@ pub struct WatchlistAmlReport {
     pub properties: Nullable<WatchlistAmlProperties>,
 }
 
+#[allow(deprecated)]
+impl WatchlistAmlReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `WatchlistAmlReport { field: value.into(), ..WatchlistAmlReport::new(..) }`.
+    pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `watchlist_enhanced_report` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistEnhancedReport {
     /// The unique identifier for the report. Read-only.
@@ -5568,7 +6811,27 @@ pub struct WatchlistEnhancedReport {
     pub properties: Nullable<WatchlistEnhancedProperties>,
 }
 
+#[allow(deprecated)]
+impl WatchlistEnhancedReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `WatchlistEnhancedReport { field: value.into(), ..WatchlistEnhancedReport::new(..) }`.
+    pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `watchlist_standard_report` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistStandardReport {
     /// The unique identifier for the report. Read-only.
@@ -5601,7 +6864,27 @@ pub struct WatchlistStandardReport {
     pub properties: Nullable<WatchlistStandardProperties>,
 }
 
+#[allow(deprecated)]
+impl WatchlistStandardReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `WatchlistStandardReport { field: value.into(), ..WatchlistStandardReport::new(..) }`.
+    pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `watchlist_peps_only_report` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistPepsOnlyReport {
     /// The unique identifier for the report. Read-only.
@@ -5634,7 +6917,27 @@ pub struct WatchlistPepsOnlyReport {
     pub properties: Nullable<WatchlistStandardProperties>,
 }
 
+#[allow(deprecated)]
+impl WatchlistPepsOnlyReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `WatchlistPepsOnlyReport { field: value.into(), ..WatchlistPepsOnlyReport::new(..) }`.
+    pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `watchlist_sanctions_only_report` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistSanctionsOnlyReport {
     /// The unique identifier for the report. Read-only.
@@ -5667,7 +6970,27 @@ pub struct WatchlistSanctionsOnlyReport {
     pub properties: Nullable<WatchlistStandardProperties>,
 }
 
+#[allow(deprecated)]
+impl WatchlistSanctionsOnlyReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `WatchlistSanctionsOnlyReport { field: value.into(), ..WatchlistSanctionsOnlyReport::new(..) }`.
+    pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `proof_of_address_report` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressReport {
     /// The unique identifier for the report. Read-only.
@@ -5700,7 +7023,27 @@ pub struct ProofOfAddressReport {
     pub properties: Nullable<ProofOfAddressProperties>,
 }
 
+#[allow(deprecated)]
+impl ProofOfAddressReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `ProofOfAddressReport { field: value.into(), ..ProofOfAddressReport::new(..) }`.
+    pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `us_driving_licence_report` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceReport {
     /// The unique identifier for the report. Read-only.
@@ -5733,7 +7076,27 @@ pub struct UsDrivingLicenceReport {
     pub properties: Nullable<DocumentProperties>,
 }
 
+#[allow(deprecated)]
+impl UsDrivingLicenceReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `UsDrivingLicenceReport { field: value.into(), ..UsDrivingLicenceReport::new(..) }`.
+    pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `device_intelligence_report` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligenceReport {
     /// The unique identifier for the report. Read-only.
@@ -5766,7 +7129,27 @@ pub struct DeviceIntelligenceReport {
     pub properties: Nullable<DeviceIntelligenceProperties>,
 }
 
+#[allow(deprecated)]
+impl DeviceIntelligenceReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `DeviceIntelligenceReport { field: value.into(), ..DeviceIntelligenceReport::new(..) }`.
+    pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `india_pan_report` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IndiaPanReport {
     /// The unique identifier for the report. Read-only.
@@ -5799,7 +7182,27 @@ pub struct IndiaPanReport {
     pub properties: Nullable<IndiaPanReportAllOfProperties>,
 }
 
+#[allow(deprecated)]
+impl IndiaPanReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `IndiaPanReport { field: value.into(), ..IndiaPanReport::new(..) }`.
+    pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// Type of ID number.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum IdNumberType {
     /// `ssn`
@@ -5904,6 +7307,7 @@ impl<'de> ::serde::Deserialize<'de> for IdNumberType {
 }
 
 /// The `address_shared` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AddressShared {
     /// The flat number of this address
@@ -5942,7 +7346,29 @@ pub struct AddressShared {
     pub line3: Nullable<String>,
 }
 
+#[allow(deprecated)]
+impl AddressShared {
+    /// A value with the required fields (`postcode`, `country`) and every optional one absent; set others with struct update syntax: `AddressShared { field: value.into(), ..AddressShared::new(..) }`.
+    pub fn new(postcode: String, country: CountryCodes) -> Self {
+        Self {
+            flat_number: Nullable::Absent,
+            building_number: Nullable::Absent,
+            building_name: Nullable::Absent,
+            street: Nullable::Absent,
+            sub_street: Nullable::Absent,
+            town: Nullable::Absent,
+            postcode,
+            country,
+            state: Nullable::Absent,
+            line1: Nullable::Absent,
+            line2: Nullable::Absent,
+            line3: Nullable::Absent,
+        }
+    }
+}
+
 /// The `location_shared` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -5958,11 +7384,14 @@ pub struct LocationShared {
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub ip_address: Nullable<String>,
     /// The applicant's country of residence in 3-letter ISO code.
+    ///
+    /// Example: `"GBR"`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub country_of_residence: Nullable<CountryCodes>,
 }
 
 /// The code for the language when the workflow run is acessed using the link.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum WorkflowRunLinkLanguage {
     /// `en_US`
@@ -6052,6 +7481,7 @@ impl<'de> ::serde::Deserialize<'de> for WorkflowRunLinkLanguage {
 }
 
 /// The `webhook_event_resource_type` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum WebhookEventResourceType {
     /// `check`
@@ -6146,6 +7576,7 @@ impl<'de> ::serde::Deserialize<'de> for WebhookEventResourceType {
 }
 
 /// The object affected by this event.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhookEventPayloadObject {
     /// The unique identifier of the resource.
@@ -6154,9 +7585,13 @@ pub struct WebhookEventPayloadObject {
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<WebhookEventObjectStatus>,
     /// The date and time when the operation was started, if available.
+    ///
+    /// Example: `"2019-10-28T14:55:09Z"`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub started_at_iso8601: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The date and time when the operation was completed, if available.
+    ///
+    /// Example: `"2019-10-28T15:00:39Z"`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub completed_at_iso8601: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The uri of the resource.
@@ -6167,31 +7602,57 @@ pub struct WebhookEventPayloadObject {
     pub additional_properties: ::std::collections::BTreeMap<String, ::serde_json::Value>,
 }
 
+#[allow(deprecated)]
+impl WebhookEventPayloadObject {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `WebhookEventPayloadObject { field: value.into(), ..WebhookEventPayloadObject::new(..) }`.
+    pub fn new(id: String) -> Self {
+        Self {
+            id,
+            status: Nullable::Absent,
+            started_at_iso8601: Nullable::Absent,
+            completed_at_iso8601: Nullable::Absent,
+            href: Nullable::Absent,
+            additional_properties: ::std::default::Default::default(),
+        }
+    }
+}
+
 /// The resource affected by this event.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhookEventPayloadResource {
     /// The identifier of the resource.
+    ///
+    /// Example: `"profile_4f4b2"`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub id: Nullable<String>,
     /// The unique identifier for the Applicant.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub applicant_id: Nullable<::uuid::Uuid>,
     /// The date and time when the resource was created.
+    ///
+    /// Example: `"2022-12-05T16:41:43Z"`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The date and time when the resource was last updated.
+    ///
+    /// Example: `"2022-12-19T16:41:44Z"`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub updated_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The URL for viewing the resource on Onfido Dashboard.
+    ///
+    /// Example: `"<https://dashboard.onfido.com/results/36a56899-d617-4988-85bf-b76640861bf5>"`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub dashboard_url: Nullable<String>,
     /// The unique identifier for the Workflow.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub workflow_id: Nullable<::uuid::Uuid>,
-    /// The `workflow_run_id` property.
+    /// Example: `"2f152409-d6c4-4711-8750-48517f99a8d6"`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub workflow_run_id: Nullable<::uuid::Uuid>,
     /// The identifier for the Workflow version.
+    ///
+    /// Example: `0`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub workflow_version_id: Nullable<i64>,
     /// The `task_def_id` property.
@@ -6224,11 +7685,14 @@ pub struct WebhookEventPayloadResource {
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub customer_user_id: Nullable<String>,
     /// Pre-signed URL to download the timeline file for the Workflow Run.
+    ///
+    /// Example: `"<https://example.com/workflow-api/timeline_abc123.pdf?expires=1234567890&signature=abcd1234>"`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub timeline_file_download_url: Nullable<String>,
 }
 
 /// Whether the dates of birth are exactly the same or are different.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RepeatAttemptsListRepeatAttemptsInnerDateOfBirth {
     /// `match`
@@ -6294,6 +7758,7 @@ for RepeatAttemptsListRepeatAttemptsInnerDateOfBirth {
 }
 
 /// Whether the names are exactly the same or are different.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RepeatAttemptsListRepeatAttemptsInnerNames {
     /// `match`
@@ -6358,6 +7823,7 @@ impl<'de> ::serde::Deserialize<'de> for RepeatAttemptsListRepeatAttemptsInnerNam
 }
 
 /// The report result of this attempt.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RepeatAttemptsListRepeatAttemptsInnerResult {
     /// `clear`
@@ -6422,6 +7888,7 @@ impl<'de> ::serde::Deserialize<'de> for RepeatAttemptsListRepeatAttemptsInnerRes
 }
 
 /// The document subtype (if available).
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ExtractionDocumentClassificationSubtype {
     /// `SPE`
@@ -6591,6 +8058,7 @@ impl<'de> ::serde::Deserialize<'de> for ExtractionDocumentClassificationSubtype 
 }
 
 /// Gender (Valid values are Male and Female).
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ExtractionExtractedDataGender {
     /// `Male`
@@ -6655,6 +8123,7 @@ impl<'de> ::serde::Deserialize<'de> for ExtractionExtractedDataGender {
 }
 
 /// An object that contains all accepted fields for the Driver's License Data Verification report.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceShared {
     /// Driving licence ID number
@@ -6704,6 +8173,8 @@ pub struct UsDrivingLicenceShared {
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub postal_code: Nullable<String>,
     /// 2-characters state code
+    ///
+    /// Example: `"CA"`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub state: Nullable<String>,
     /// Weight in pounds
@@ -6711,7 +8182,35 @@ pub struct UsDrivingLicenceShared {
     pub weight_measure: Nullable<i64>,
 }
 
+#[allow(deprecated)]
+impl UsDrivingLicenceShared {
+    /// A value with the required fields (`id_number`, `issue_state`) and every optional one absent; set others with struct update syntax: `UsDrivingLicenceShared { field: value.into(), ..UsDrivingLicenceShared::new(..) }`.
+    pub fn new(id_number: String, issue_state: String) -> Self {
+        Self {
+            id_number,
+            issue_state,
+            address_line_1: Nullable::Absent,
+            address_line_2: Nullable::Absent,
+            city: Nullable::Absent,
+            date_of_birth: Nullable::Absent,
+            document_category: Nullable::Absent,
+            expiration_date: Nullable::Absent,
+            eye_color_code: Nullable::Absent,
+            first_name: Nullable::Absent,
+            gender: Nullable::Absent,
+            issue_date: Nullable::Absent,
+            last_name: Nullable::Absent,
+            middle_name: Nullable::Absent,
+            name_suffix: Nullable::Absent,
+            postal_code: Nullable::Absent,
+            state: Nullable::Absent,
+            weight_measure: Nullable::Absent,
+        }
+    }
+}
+
 /// The `report_configuration_facial_similarity` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -6729,6 +8228,7 @@ pub struct ReportConfigurationFacialSimilarity {
 }
 
 /// The `report_shared` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ReportShared {
     /// The unique identifier for the report. Read-only.
@@ -6755,7 +8255,25 @@ pub struct ReportShared {
     pub name: ReportName,
 }
 
+#[allow(deprecated)]
+impl ReportShared {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `ReportShared { field: value.into(), ..ReportShared::new(..) }`.
+    pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+        }
+    }
+}
+
 /// The current state of the report in the checking process. Read-only.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ReportStatus {
     /// `awaiting_data`
@@ -6835,6 +8353,7 @@ impl<'de> ::serde::Deserialize<'de> for ReportStatus {
 }
 
 /// The result of the report. Read-only.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ReportResult {
     /// `clear`
@@ -6904,6 +8423,7 @@ impl<'de> ::serde::Deserialize<'de> for ReportResult {
 }
 
 /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ReportSubResult {
     /// `clear`
@@ -6978,6 +8498,7 @@ impl<'de> ::serde::Deserialize<'de> for ReportSubResult {
 }
 
 /// The `document_report_shared` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -6995,13 +8516,23 @@ pub struct DocumentReportShared {
 }
 
 /// The `report_document` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ReportDocument {
     /// ID of uploaded document to use.
     pub id: ::uuid::Uuid,
 }
 
+#[allow(deprecated)]
+impl ReportDocument {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `ReportDocument { field: value.into(), ..ReportDocument::new(..) }`.
+    pub fn new(id: ::uuid::Uuid) -> Self {
+        Self { id }
+    }
+}
+
 /// The `document_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdown {
     /// Asserts whether data on the document is consistent with data provided when creating an applicant through the API.
@@ -7034,6 +8565,7 @@ pub struct DocumentBreakdown {
 }
 
 /// The `document_properties` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -7185,6 +8717,7 @@ pub struct DocumentProperties {
 }
 
 /// The `Document_Properties_with_Driving_Licence_Information` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -7341,6 +8874,7 @@ pub struct DocumentPropertiesWithDrivingLicenceInformation {
 }
 
 /// The `document_with_driver_verification_report_allOf_properties` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -7519,6 +9053,7 @@ pub struct DocumentWithDriverVerificationReportAllOfProperties {
 }
 
 /// The `facial_similarity_report_shared` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -7548,13 +9083,23 @@ pub struct FacialSimilarityReportShared {
 }
 
 /// The `facial_similarity_report_media` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityReportMedia {
     /// ID of uploaded biometric media to use.
     pub id: ::uuid::Uuid,
 }
 
+#[allow(deprecated)]
+impl FacialSimilarityReportMedia {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `FacialSimilarityReportMedia { field: value.into(), ..FacialSimilarityReportMedia::new(..) }`.
+    pub fn new(id: ::uuid::Uuid) -> Self {
+        Self { id }
+    }
+}
+
 /// The `facial_similarity_photo_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdown {
     /// Asserts whether the face in the document matches the face in the live photo.
@@ -7569,6 +9114,7 @@ pub struct FacialSimilarityPhotoBreakdown {
 }
 
 /// The `facial_similarity_photo_properties` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely
@@ -7579,6 +9125,7 @@ pub struct FacialSimilarityPhotoProperties {
 }
 
 /// The `facial_similarity_photo_fully_auto_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdown {
     /// Asserts whether the face in the document matches the face in the live photo.
@@ -7595,6 +9142,7 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdown {
 }
 
 /// The `facial_similarity_photo_fully_auto_properties` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely
@@ -7605,6 +9153,7 @@ pub struct FacialSimilarityPhotoFullyAutoProperties {
 }
 
 /// The `facial_similarity_video_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdown {
     /// Asserts whether the face in the document matches the face in the live video.
@@ -7625,6 +9174,7 @@ pub struct FacialSimilarityVideoBreakdown {
 }
 
 /// The `facial_similarity_video_properties` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely
@@ -7635,6 +9185,7 @@ pub struct FacialSimilarityVideoProperties {
 }
 
 /// The `facial_similarity_motion_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdown {
     /// Asserts whether the face in the document matches the face in the motion capture.
@@ -7655,6 +9206,7 @@ pub struct FacialSimilarityMotionBreakdown {
 }
 
 /// The `facial_similarity_motion_properties` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely
@@ -7665,6 +9217,7 @@ pub struct FacialSimilarityMotionProperties {
 }
 
 /// The `known_faces_breakdown` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -7685,6 +9238,7 @@ pub struct KnownFacesBreakdown {
 }
 
 /// The `known_faces_properties` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct KnownFacesProperties {
     /// Returns any matching applicant IDs as entries inside a matches array under a properties bag.
@@ -7693,6 +9247,7 @@ pub struct KnownFacesProperties {
 }
 
 /// The `identity_enhanced_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdown {
     /// Asserts if any sources that an applicant's details have been verified against have produced a match.
@@ -7716,6 +9271,7 @@ pub struct IdentityEnhancedBreakdown {
 }
 
 /// The `identity_enhanced_properties` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedProperties {
     /// Returns address number which has been matched.
@@ -7729,6 +9285,7 @@ pub struct IdentityEnhancedProperties {
 }
 
 /// The `watchlist_aml_breakdown` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -7759,16 +9316,19 @@ pub struct WatchlistAmlBreakdown {
 }
 
 /// The `watchlist_aml_properties` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistAmlProperties {
     /// Returns any matches including, but not limited to, name and date of birth of match, aliases and associates, and relevant events and sources.
     ///
     /// **Deprecated** in the API description.
+    #[deprecated(note = "deprecated in the API description")]
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub records: Nullable<Vec<::serde_json::Value>>,
 }
 
 /// The `watchlist_enhanced_breakdown` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -7797,6 +9357,7 @@ pub struct WatchlistEnhancedBreakdown {
 }
 
 /// The `watchlist_enhanced_properties` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -7814,6 +9375,7 @@ pub struct WatchlistEnhancedProperties {
 }
 
 /// The `watchlist_standard_breakdown` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -7841,16 +9403,19 @@ pub struct WatchlistStandardBreakdown {
 }
 
 /// The `watchlist_standard_properties` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistStandardProperties {
     /// Returns any matches including, but not limited to, name and date of birth of match, aliases and associates, and relevant events and sources.
     ///
     /// **Deprecated** in the API description.
+    #[deprecated(note = "deprecated in the API description")]
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub records: Nullable<Vec<::serde_json::Value>>,
 }
 
 /// The `proof_of_address_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdown {
     /// Asserts whether the first name, last name and address provided by the applicant match those on the PoA document.
@@ -7865,6 +9430,7 @@ pub struct ProofOfAddressBreakdown {
 }
 
 /// The `proof_of_address_properties` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -7903,6 +9469,7 @@ pub struct ProofOfAddressProperties {
 }
 
 /// The `us_driving_licence_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdown {
     /// Asserts whether the document data provided matches a real driving license in the DMV driver's license database.
@@ -7917,17 +9484,20 @@ pub struct UsDrivingLicenceBreakdown {
 }
 
 /// The `device_intelligence_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligenceBreakdown {
     /// Asserts whether the device used to upload the media is trustworthy, i.e. it is a real, physical device.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub device: Nullable<DeviceIntelligenceBreakdownDevice>,
     /// **Deprecated** in the API description.
+    #[deprecated(note = "deprecated in the API description")]
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DeviceIntelligenceBreakdownProperties>,
 }
 
 /// The `device_intelligence_properties` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligenceProperties {
     /// The `device` property.
@@ -7942,6 +9512,7 @@ pub struct DeviceIntelligenceProperties {
 }
 
 /// The `india_pan_report_allOf_breakdown` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -7959,6 +9530,7 @@ pub struct IndiaPanReportAllOfBreakdown {
 }
 
 /// The `india_pan_report_allOf_properties` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -7976,6 +9548,18 @@ pub struct IndiaPanReportAllOfProperties {
 }
 
 /// The current state of the object, if available.
+///
+/// # Examples
+///
+/// From the API description, read and written back unchanged:
+///
+/// ```
+/// let json: serde_json::Value = serde_json::from_str(r#""complete""#).unwrap();
+/// let value: onfido_models::WebhookEventObjectStatus = serde_json::from_value(json.clone()).unwrap();
+/// let back = serde_json::to_value(&value).unwrap();
+/// assert!(onfido_models::__examples::same(&back, &json), "{back}");
+/// ```
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum WebhookEventObjectStatus {
     /// `processing`
@@ -8125,6 +9709,7 @@ impl<'de> ::serde::Deserialize<'de> for WebhookEventObjectStatus {
 }
 
 /// Document category.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum UsDrivingLicenceSharedDocumentCategory {
     /// `driver license`
@@ -8194,6 +9779,7 @@ impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceSharedDocumentCategory {
 }
 
 /// Eye color code.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum UsDrivingLicenceSharedEyeColorCode {
     /// `BLK`
@@ -8293,6 +9879,7 @@ impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceSharedEyeColorCode {
 }
 
 /// The `us_driving_licence_shared_gender` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum UsDrivingLicenceSharedGender {
     /// `Male`
@@ -8357,6 +9944,7 @@ impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceSharedGender {
 }
 
 /// You should set it to "reverification" on a post-onboarding scenario (e.g. ongoing authentication).
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ReportConfigurationFacialSimilarityUseCase {
     /// `onboarding`
@@ -8421,6 +10009,7 @@ impl<'de> ::serde::Deserialize<'de> for ReportConfigurationFacialSimilarityUseCa
 }
 
 /// Asserts whether data on the document is consistent with data provided when creating an applicant through the API.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparison {
     /// The `result` property.
@@ -8432,6 +10021,7 @@ pub struct DocumentBreakdownDataComparison {
 }
 
 /// Asserts whether algorithmically validatable elements are correct.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataValidation {
     /// The `result` property.
@@ -8443,6 +10033,7 @@ pub struct DocumentBreakdownDataValidation {
 }
 
 /// Asserts if the document is of sufficient quality to verify.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownImageIntegrity {
     /// The `result` property.
@@ -8454,6 +10045,7 @@ pub struct DocumentBreakdownImageIntegrity {
 }
 
 /// Asserts whether visual, non-textual, elements are correct given the type of document.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticity {
     /// The `result` property.
@@ -8465,6 +10057,7 @@ pub struct DocumentBreakdownVisualAuthenticity {
 }
 
 /// Asserts whether data represented in multiple places on the document is consistent.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistency {
     /// The `result` property.
@@ -8476,6 +10069,7 @@ pub struct DocumentBreakdownDataConsistency {
 }
 
 /// Asserts whether the document had been identified as lost, stolen or otherwise compromised.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -8493,6 +10087,7 @@ pub struct DocumentBreakdownPoliceRecord {
 }
 
 /// Asserts whether the image of the document has been found in our internal database or if it was used in a suspicious way.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownCompromisedDocument {
     /// The `result` property.
@@ -8504,6 +10099,7 @@ pub struct DocumentBreakdownCompromisedDocument {
 }
 
 /// Asserts whether the age calculated from the document's date of birth data point is greater than or equal to the minimum accepted age.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownAgeValidation {
     /// The `result` property.
@@ -8515,6 +10111,7 @@ pub struct DocumentBreakdownAgeValidation {
 }
 
 /// Asserts whether data on the document matches the issuing authority data.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownIssuingAuthority {
     /// The `result` property.
@@ -8526,6 +10123,7 @@ pub struct DocumentBreakdownIssuingAuthority {
 }
 
 /// The `document_properties_document_numbers_inner` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -8546,6 +10144,7 @@ pub struct DocumentPropertiesDocumentNumbersInner {
 }
 
 /// The `document_properties_nist_identity_evidence_strength` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DocumentPropertiesNistIdentityEvidenceStrength {
     /// `superior`
@@ -8636,6 +10235,7 @@ impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesNistIdentityEvidenceSt
 }
 
 /// The `document_properties_has_issuance_confirmation` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DocumentPropertiesHasIssuanceConfirmation {
     /// `true`
@@ -8705,6 +10305,7 @@ impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesHasIssuanceConfirmatio
 }
 
 /// The `document_properties_security_tier` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DocumentPropertiesSecurityTier {
     /// `tier_1`
@@ -8789,6 +10390,7 @@ impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesSecurityTier {
 }
 
 /// The `document_properties_address_lines` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -8821,6 +10423,7 @@ pub struct DocumentPropertiesAddressLines {
 }
 
 /// The `document_properties_barcode_inner` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -8889,6 +10492,7 @@ pub struct DocumentPropertiesBarcodeInner {
 }
 
 /// The `document_properties_nfc` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -8942,6 +10546,7 @@ pub struct DocumentPropertiesNfc {
 }
 
 /// The `document_properties_document_classification` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -8965,6 +10570,7 @@ pub struct DocumentPropertiesDocumentClassification {
 }
 
 /// The `document_properties_extracted_data` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9044,6 +10650,7 @@ pub struct DocumentPropertiesExtractedData {
 /// The `document_properties_with_driving_licence_information` schema.
 ///
 /// Named `DocumentPropertiesWithDrivingLicenceInformation2` because another schema's name also converts to `DocumentPropertiesWithDrivingLicenceInformation`; see the naming rules of the generator.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9063,6 +10670,7 @@ pub struct DocumentPropertiesWithDrivingLicenceInformation2 {
 }
 
 /// The `Document_Properties_Driving_Licence_Information_Item` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9089,6 +10697,7 @@ pub struct DocumentPropertiesDrivingLicenceInformationItem {
 }
 
 /// The `document_with_driver_verification_report_allOf_properties_allOf_vehicle_class_details_inner` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9115,6 +10724,7 @@ pub struct DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassD
 }
 
 /// Normalised data for passenger cars
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9138,6 +10748,7 @@ pub struct DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehi
 }
 
 /// Asserts whether the face in the document matches the face in the live photo.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownFaceComparison {
     /// The `result` property.
@@ -9149,6 +10760,7 @@ pub struct FacialSimilarityPhotoBreakdownFaceComparison {
 }
 
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownImageIntegrity {
     /// The `result` property.
@@ -9160,6 +10772,7 @@ pub struct FacialSimilarityPhotoBreakdownImageIntegrity {
 }
 
 /// Asserts whether the person in the live photo is real and not a spoof.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownVisualAuthenticity {
     /// The `result` property.
@@ -9171,6 +10784,7 @@ pub struct FacialSimilarityPhotoBreakdownVisualAuthenticity {
 }
 
 /// Asserts whether the face in the document matches the face in the live photo.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparison {
     /// The `result` property.
@@ -9184,6 +10798,7 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparison {
 }
 
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
     /// The `result` property.
@@ -9197,6 +10812,7 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
 }
 
 /// Asserts whether the person in the live photo is real and not a spoof.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticity {
     /// The `result` property.
@@ -9210,6 +10826,7 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticity {
 }
 
 /// Asserts whether the face in the document matches the face in the live video.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownFaceComparison {
     /// The `result` property.
@@ -9221,6 +10838,7 @@ pub struct FacialSimilarityVideoBreakdownFaceComparison {
 }
 
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownImageIntegrity {
     /// The `result` property.
@@ -9232,6 +10850,7 @@ pub struct FacialSimilarityVideoBreakdownImageIntegrity {
 }
 
 /// Asserts whether the person in the live video is real (not a spoof) and live.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticity {
     /// The `result` property.
@@ -9243,6 +10862,7 @@ pub struct FacialSimilarityVideoBreakdownVisualAuthenticity {
 }
 
 /// Asserts whether the face in the document matches the face in the motion capture.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownFaceComparison {
     /// The `result` property.
@@ -9254,6 +10874,7 @@ pub struct FacialSimilarityMotionBreakdownFaceComparison {
 }
 
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownImageIntegrity {
     /// The `result` property.
@@ -9265,6 +10886,7 @@ pub struct FacialSimilarityMotionBreakdownImageIntegrity {
 }
 
 /// Asserts whether the person in the motion capture is real (not a spoof) and live.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownVisualAuthenticity {
     /// The `result` property.
@@ -9276,6 +10898,7 @@ pub struct FacialSimilarityMotionBreakdownVisualAuthenticity {
 }
 
 /// Asserts whether the applicant's most recent facial media (live photo or live video) matches any other live photos or live videos already in your Onfido account database.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9293,6 +10916,7 @@ pub struct KnownFacesBreakdownPreviouslySeenFaces {
 }
 
 /// Asserts whether the uploaded live photo or live video and the content contained within it were of sufficient quality to perform a face comparison.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9310,6 +10934,7 @@ pub struct KnownFacesBreakdownImageIntegrity {
 }
 
 /// The `known_faces_properties_matches_inner` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct KnownFacesPropertiesMatchesInner {
     /// The applicant ID of the matched applicant.
@@ -9330,6 +10955,7 @@ pub struct KnownFacesPropertiesMatchesInner {
 }
 
 /// Asserts if any sources that an applicant's details have been verified against have produced a match.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9350,6 +10976,7 @@ pub struct IdentityEnhancedBreakdownSources {
 }
 
 /// Asserts if the applicant's address matches any sources.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdownAddress {
     /// The `result` property.
@@ -9361,6 +10988,7 @@ pub struct IdentityEnhancedBreakdownAddress {
 }
 
 /// Asserts if the applicant's date of birth matches any sources.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdownDateOfBirth {
     /// The `result` property.
@@ -9372,6 +11000,7 @@ pub struct IdentityEnhancedBreakdownDateOfBirth {
 }
 
 /// Asserts if the applicant's details match any death records.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9389,6 +11018,7 @@ pub struct IdentityEnhancedBreakdownMortality {
 }
 
 /// The `idr_ssn_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdrSsnBreakdown {
     /// The `result` property.
@@ -9400,6 +11030,7 @@ pub struct IdrSsnBreakdown {
 }
 
 /// The `identity_enhanced_properties_matched_addresses_inner` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedPropertiesMatchedAddressesInner {
     /// The address number.
@@ -9411,6 +11042,7 @@ pub struct IdentityEnhancedPropertiesMatchedAddressesInner {
 }
 
 /// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9428,6 +11060,7 @@ pub struct WatchlistAmlBreakdownSanction {
 }
 
 /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9445,6 +11078,7 @@ pub struct WatchlistAmlBreakdownPoliticallyExposedPerson {
 }
 
 /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9462,6 +11096,7 @@ pub struct WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
 }
 
 /// Asserts if there are any records found of negative events reported by publicly and generally available media sources.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9479,6 +11114,7 @@ pub struct WatchlistAmlBreakdownAdverseMedia {
 }
 
 /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9496,6 +11132,7 @@ pub struct WatchlistEnhancedBreakdownPoliticallyExposedPerson {
 }
 
 /// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9513,6 +11150,7 @@ pub struct WatchlistEnhancedBreakdownSanction {
 }
 
 /// Asserts if there are any records found of negative events reported by publicly and generally available media sources.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9530,6 +11168,7 @@ pub struct WatchlistEnhancedBreakdownAdverseMedia {
 }
 
 /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9547,6 +11186,7 @@ pub struct WatchlistEnhancedBreakdownMonitoredLists {
 }
 
 /// The `watchlist_enhanced_properties_records_inner` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9588,6 +11228,7 @@ pub struct WatchlistEnhancedPropertiesRecordsInner {
 }
 
 /// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9605,6 +11246,7 @@ pub struct WatchlistStandardBreakdownSanction {
 }
 
 /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9622,6 +11264,7 @@ pub struct WatchlistStandardBreakdownPoliticallyExposedPerson {
 }
 
 /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9639,6 +11282,7 @@ pub struct WatchlistStandardBreakdownLegalAndRegulatoryWarnings {
 }
 
 /// Asserts whether the first name, last name and address provided by the applicant match those on the PoA document.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownDataComparison {
     /// The `result` property.
@@ -9650,6 +11294,7 @@ pub struct ProofOfAddressBreakdownDataComparison {
 }
 
 /// Asserts whether the document is of a valid type as PoA.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownDocumentClassification {
     /// The `result` property.
@@ -9661,6 +11306,7 @@ pub struct ProofOfAddressBreakdownDocumentClassification {
 }
 
 /// Asserts whether the quality of the uploaded document was sufficient to verify the address.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownImageIntegrity {
     /// The `result` property.
@@ -9672,6 +11318,7 @@ pub struct ProofOfAddressBreakdownImageIntegrity {
 }
 
 /// This property provides the document type according to the set of supported documents.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ProofOfAddressPropertiesDocumentType {
     /// `bank_building_society_statement`
@@ -9820,6 +11467,7 @@ impl<'de> ::serde::Deserialize<'de> for ProofOfAddressPropertiesDocumentType {
 }
 
 /// Asserts whether the document data provided matches a real driving license in the DMV driver's license database.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownDocument {
     /// The `result` property.
@@ -9831,6 +11479,7 @@ pub struct UsDrivingLicenceBreakdownDocument {
 }
 
 /// Asserts whether the address data provided matches a real driving license in the DMV driver's license database.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownAddress {
     /// The `result` property.
@@ -9842,6 +11491,7 @@ pub struct UsDrivingLicenceBreakdownAddress {
 }
 
 /// Asserts whether the personal data provided matches a real driving license in the DMV driver's license database.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonal {
     /// The `result` property.
@@ -9853,6 +11503,7 @@ pub struct UsDrivingLicenceBreakdownPersonal {
 }
 
 /// Asserts whether the device used to upload the media is trustworthy, i.e. it is a real, physical device.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligenceBreakdownDevice {
     /// The `breakdown` property.
@@ -9863,6 +11514,8 @@ pub struct DeviceIntelligenceBreakdownDevice {
 /// The `device_intelligence_breakdown_properties` schema.
 ///
 /// **Deprecated** in the API description.
+#[deprecated(note = "deprecated in the API description")]
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligenceBreakdownProperties {
     /// The `device` property.
@@ -9877,6 +11530,7 @@ pub struct DeviceIntelligenceBreakdownProperties {
 }
 
 /// The `device_intelligence_properties_device` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligencePropertiesDevice {
     /// The SDK version that was used.
@@ -9926,6 +11580,7 @@ pub struct DeviceIntelligencePropertiesDevice {
 }
 
 /// The `device_intelligence_properties_ip` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9943,6 +11598,7 @@ pub struct DeviceIntelligencePropertiesIp {
 }
 
 /// The `device_intelligence_properties_geolocation` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9966,6 +11622,7 @@ pub struct DeviceIntelligencePropertiesGeolocation {
 }
 
 /// The `india_pan_report_allOf_breakdown_device` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9983,6 +11640,7 @@ pub struct IndiaPanReportAllOfBreakdownDevice {
 }
 
 /// The `india_pan_report_allOf_properties_device` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -10003,6 +11661,7 @@ pub struct IndiaPanReportAllOfPropertiesDevice {
 }
 
 /// The `document_breakdown_data_comparison_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparisonBreakdown {
     /// The `issuing_country` property.
@@ -10036,6 +11695,7 @@ pub struct DocumentBreakdownDataComparisonBreakdown {
 }
 
 /// The `document_breakdown_data_validation_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataValidationBreakdown {
     /// The `gender` property.
@@ -10066,6 +11726,7 @@ pub struct DocumentBreakdownDataValidationBreakdown {
 }
 
 /// The `document_breakdown_image_integrity_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownImageIntegrityBreakdown {
     /// Asserts whether the quality of the image was sufficient for processing.
@@ -10087,6 +11748,7 @@ pub struct DocumentBreakdownImageIntegrityBreakdown {
 }
 
 /// The `document_breakdown_visual_authenticity_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdown {
     /// Fonts in the document don't match the expected ones.
@@ -10126,6 +11788,7 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdown {
 }
 
 /// The `document_breakdown_data_consistency_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdown {
     /// The `date_of_expiry` property.
@@ -10167,6 +11830,7 @@ pub struct DocumentBreakdownDataConsistencyBreakdown {
 }
 
 /// The `document_breakdown_compromised_document_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownCompromisedDocumentBreakdown {
     /// The `document_database` property.
@@ -10182,6 +11846,7 @@ pub struct DocumentBreakdownCompromisedDocumentBreakdown {
 }
 
 /// The `document_breakdown_age_validation_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownAgeValidationBreakdown {
     /// The `minimum_accepted_age` property.
@@ -10192,6 +11857,7 @@ pub struct DocumentBreakdownAgeValidationBreakdown {
 }
 
 /// The `document_breakdown_issuing_authority_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownIssuingAuthorityBreakdown {
     /// Asserts whether the document NFC chip is original or cloned.
@@ -10207,6 +11873,7 @@ pub struct DocumentBreakdownIssuingAuthorityBreakdown {
 }
 
 /// The `facial_similarity_photo_breakdown_face_comparison_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdown {
     /// Contains a score value under the properties bag.
@@ -10217,6 +11884,7 @@ pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdown {
 }
 
 /// The `facial_similarity_photo_breakdown_image_integrity_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdown {
     /// Asserts a single face of good enough quality has been found in both the document image and the live photo.
@@ -10232,6 +11900,7 @@ pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdown {
 }
 
 /// The `facial_similarity_photo_breakdown_visual_authenticity_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown {
     /// Contains a score value under the properties bag.
@@ -10242,6 +11911,7 @@ pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown {
 }
 
 /// The `facial_similarity_photo_fully_auto_breakdown_face_comparison_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdown {
     /// Contains a score value under the properties bag.
@@ -10252,6 +11922,7 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdown {
 }
 
 /// The `facial_similarity_photo_fully_auto_breakdown_image_integrity_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown {
     /// Asserts a single face of good enough quality has been found in both the document image and the live photo.
@@ -10267,6 +11938,7 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown {
 }
 
 /// The `facial_similarity_photo_fully_auto_breakdown_visual_authenticity_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdown {
     /// Contains a score value under the properties bag.
@@ -10277,6 +11949,7 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdown {
 }
 
 /// The `facial_similarity_video_breakdown_face_comparison_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownFaceComparisonBreakdown {
     /// Contains a score value under the properties bag.
@@ -10287,6 +11960,7 @@ pub struct FacialSimilarityVideoBreakdownFaceComparisonBreakdown {
 }
 
 /// The `facial_similarity_video_breakdown_image_integrity_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdown {
     /// Asserts a single face of good enough quality has been found in both the document image and the live video.
@@ -10302,6 +11976,7 @@ pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdown {
 }
 
 /// The `facial_similarity_video_breakdown_visual_authenticity_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown {
     /// Asserts whether the numbers and head movements were correctly executed.
@@ -10317,6 +11992,7 @@ pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown {
 }
 
 /// The `facial_similarity_motion_breakdown_face_comparison_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownFaceComparisonBreakdown {
     /// Contains a score value under the properties bag.
@@ -10327,6 +12003,7 @@ pub struct FacialSimilarityMotionBreakdownFaceComparisonBreakdown {
 }
 
 /// The `facial_similarity_motion_breakdown_image_integrity_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdown {
     /// Asserts a single face of good enough quality has been found in both the document image and in the motion capture.
@@ -10342,6 +12019,7 @@ pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdown {
 }
 
 /// The `facial_similarity_motion_breakdown_visual_authenticity_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown {
     /// Asserts whether the numbers and head movements were correctly executed.
@@ -10357,6 +12035,7 @@ pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown {
 }
 
 /// The `identity_enhanced_breakdown_sources_breakdown` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -10374,6 +12053,7 @@ pub struct IdentityEnhancedBreakdownSourcesBreakdown {
 }
 
 /// The `identity_enhanced_breakdown_address_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdownAddressBreakdown {
     /// The number of address matches against credit agencies.
@@ -10394,6 +12074,7 @@ pub struct IdentityEnhancedBreakdownAddressBreakdown {
 }
 
 /// The `identity_enhanced_breakdown_date_of_birth_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdownDateOfBirthBreakdown {
     /// Date of birth match against credit agencies.
@@ -10409,6 +12090,7 @@ pub struct IdentityEnhancedBreakdownDateOfBirthBreakdown {
 }
 
 /// The `idr_ssn_breakdown_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdrSsnBreakdownBreakdown {
     /// Last 4 digits of social security number match
@@ -10420,6 +12102,7 @@ pub struct IdrSsnBreakdownBreakdown {
 }
 
 /// The `watchlist_enhanced_properties_records_inner_address_inner` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -10452,6 +12135,7 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerAddressInner {
 }
 
 /// The `watchlist_enhanced_properties_records_inner_alias_inner` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -10472,6 +12156,7 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerAliasInner {
 }
 
 /// The `watchlist_enhanced_properties_records_inner_associate_inner` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -10495,6 +12180,7 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerAssociateInner {
 }
 
 /// The `watchlist_enhanced_properties_records_inner_attribute_inner` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -10515,6 +12201,7 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerAttributeInner {
 }
 
 /// The `watchlist_enhanced_properties_records_inner_event_inner` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -10544,6 +12231,7 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerEventInner {
 }
 
 /// The `watchlist_enhanced_properties_records_inner_source_inner` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -10570,6 +12258,7 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerSourceInner {
 }
 
 /// The `proof_of_address_breakdown_data_comparison_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownDataComparisonBreakdown {
     /// The `address` property.
@@ -10584,6 +12273,7 @@ pub struct ProofOfAddressBreakdownDataComparisonBreakdown {
 }
 
 /// The `proof_of_address_breakdown_document_classification_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownDocumentClassificationBreakdown {
     /// The `supported_document` property.
@@ -10594,6 +12284,7 @@ pub struct ProofOfAddressBreakdownDocumentClassificationBreakdown {
 }
 
 /// The `proof_of_address_breakdown_image_integrity_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownImageIntegrityBreakdown {
     /// The `image_quality` property.
@@ -10604,6 +12295,7 @@ pub struct ProofOfAddressBreakdownImageIntegrityBreakdown {
 }
 
 /// The `us_driving_licence_breakdown_document_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownDocumentBreakdown {
     /// The `category` property.
@@ -10625,6 +12317,7 @@ pub struct UsDrivingLicenceBreakdownDocumentBreakdown {
 }
 
 /// The `us_driving_licence_breakdown_address_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownAddressBreakdown {
     /// The `city` property.
@@ -10648,6 +12341,7 @@ pub struct UsDrivingLicenceBreakdownAddressBreakdown {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdown {
     /// The `first_name` property.
@@ -10700,6 +12394,7 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdown {
 }
 
 /// The `device_intelligence_breakdown_device_breakdown` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligenceBreakdownDeviceBreakdown {
     /// The `application_authenticity` property.
@@ -10720,6 +12415,7 @@ pub struct DeviceIntelligenceBreakdownDeviceBreakdown {
 }
 
 /// The `device_intelligence_breakdown_properties_device` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligenceBreakdownPropertiesDevice {
     /// The SDK version that was used.
@@ -10773,6 +12469,7 @@ pub struct DeviceIntelligenceBreakdownPropertiesDevice {
 }
 
 /// The `device_intelligence_breakdown_properties_ip` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -10790,6 +12487,7 @@ pub struct DeviceIntelligenceBreakdownPropertiesIp {
 }
 
 /// The `device_intelligence_breakdown_properties_geolocation` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -10813,6 +12511,7 @@ pub struct DeviceIntelligenceBreakdownPropertiesGeolocation {
 }
 
 /// The SDK used to upload the media.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DeviceIntelligencePropertiesDeviceSdkSource {
     /// `onfido-android-sdk`
@@ -10882,6 +12581,7 @@ impl<'de> ::serde::Deserialize<'de> for DeviceIntelligencePropertiesDeviceSdkSou
 }
 
 /// The token used to authenticate the request.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DeviceIntelligencePropertiesDeviceAuthenticationType {
     /// `sdk_token`
@@ -10953,6 +12653,7 @@ for DeviceIntelligencePropertiesDeviceAuthenticationType {
 }
 
 /// Whether there is highly suspicious traffic related to the IP address. The risk depends on the overall ratio of clear checks on a given IP.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DeviceIntelligencePropertiesDeviceIpReputation {
     /// `NOT_ENOUGH_DATA`
@@ -11022,6 +12723,7 @@ impl<'de> ::serde::Deserialize<'de> for DeviceIntelligencePropertiesDeviceIpRepu
 }
 
 /// Whether the document media were live captured from the device camera.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DeviceIntelligencePropertiesDeviceDocumentCapture {
     /// `live`
@@ -11087,6 +12789,7 @@ for DeviceIntelligencePropertiesDeviceDocumentCapture {
 }
 
 /// Whether the biometric media were live captured from the device camera.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DeviceIntelligencePropertiesDeviceBiometricCapture {
     /// `live`
@@ -11152,6 +12855,7 @@ for DeviceIntelligencePropertiesDeviceBiometricCapture {
 }
 
 /// The `india_pan_report_allOf_breakdown_device_breakdown` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -11172,6 +12876,7 @@ pub struct IndiaPanReportAllOfBreakdownDeviceBreakdown {
 }
 
 /// The `document_breakdown_data_comparison_breakdown_issuing_country` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparisonBreakdownIssuingCountry {
     /// The `result` property.
@@ -11183,6 +12888,7 @@ pub struct DocumentBreakdownDataComparisonBreakdownIssuingCountry {
 }
 
 /// The `document_breakdown_data_comparison_breakdown_gender` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparisonBreakdownGender {
     /// The `result` property.
@@ -11194,6 +12900,7 @@ pub struct DocumentBreakdownDataComparisonBreakdownGender {
 }
 
 /// The `document_breakdown_data_comparison_breakdown_date_of_expiry` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparisonBreakdownDateOfExpiry {
     /// The `result` property.
@@ -11205,6 +12912,7 @@ pub struct DocumentBreakdownDataComparisonBreakdownDateOfExpiry {
 }
 
 /// The `document_breakdown_data_comparison_breakdown_last_name` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparisonBreakdownLastName {
     /// The `result` property.
@@ -11216,6 +12924,7 @@ pub struct DocumentBreakdownDataComparisonBreakdownLastName {
 }
 
 /// The `document_breakdown_data_comparison_breakdown_document_type` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparisonBreakdownDocumentType {
     /// The `result` property.
@@ -11227,6 +12936,7 @@ pub struct DocumentBreakdownDataComparisonBreakdownDocumentType {
 }
 
 /// The `document_breakdown_data_comparison_breakdown_document_numbers` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparisonBreakdownDocumentNumbers {
     /// The `result` property.
@@ -11238,6 +12948,7 @@ pub struct DocumentBreakdownDataComparisonBreakdownDocumentNumbers {
 }
 
 /// The `document_breakdown_data_comparison_breakdown_first_name` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparisonBreakdownFirstName {
     /// The `result` property.
@@ -11249,6 +12960,7 @@ pub struct DocumentBreakdownDataComparisonBreakdownFirstName {
 }
 
 /// The `document_breakdown_data_comparison_breakdown_date_of_birth` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparisonBreakdownDateOfBirth {
     /// The `result` property.
@@ -11260,6 +12972,7 @@ pub struct DocumentBreakdownDataComparisonBreakdownDateOfBirth {
 }
 
 /// The `document_breakdown_data_validation_breakdown_gender` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataValidationBreakdownGender {
     /// The `result` property.
@@ -11271,6 +12984,7 @@ pub struct DocumentBreakdownDataValidationBreakdownGender {
 }
 
 /// The `document_breakdown_data_validation_breakdown_date_of_birth` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataValidationBreakdownDateOfBirth {
     /// The `result` property.
@@ -11282,6 +12996,7 @@ pub struct DocumentBreakdownDataValidationBreakdownDateOfBirth {
 }
 
 /// The `document_breakdown_data_validation_breakdown_document_numbers` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataValidationBreakdownDocumentNumbers {
     /// The `result` property.
@@ -11293,6 +13008,7 @@ pub struct DocumentBreakdownDataValidationBreakdownDocumentNumbers {
 }
 
 /// If this is flagged, the document has expired.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataValidationBreakdownDocumentExpiration {
     /// The `result` property.
@@ -11304,6 +13020,7 @@ pub struct DocumentBreakdownDataValidationBreakdownDocumentExpiration {
 }
 
 /// If this is flagged, the expiration date has the incorrect format.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataValidationBreakdownExpiryDate {
     /// The `result` property.
@@ -11315,6 +13032,7 @@ pub struct DocumentBreakdownDataValidationBreakdownExpiryDate {
 }
 
 /// The `document_breakdown_data_validation_breakdown_mrz` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataValidationBreakdownMrz {
     /// The `result` property.
@@ -11326,6 +13044,7 @@ pub struct DocumentBreakdownDataValidationBreakdownMrz {
 }
 
 /// The `document_breakdown_data_validation_breakdown_barcode` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataValidationBreakdownBarcode {
     /// The `result` property.
@@ -11337,6 +13056,7 @@ pub struct DocumentBreakdownDataValidationBreakdownBarcode {
 }
 
 /// Asserts whether the quality of the image was sufficient for processing.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -11357,6 +13077,7 @@ pub struct DocumentBreakdownImageIntegrityBreakdownImageQuality {
 }
 
 /// Asserts whether the submitted document is supported.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
     /// The `result` property.
@@ -11368,6 +13089,7 @@ pub struct DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
 }
 
 /// Asserts whether the image was a colour one.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownImageIntegrityBreakdownColourPicture {
     /// The `result` property.
@@ -11379,6 +13101,7 @@ pub struct DocumentBreakdownImageIntegrityBreakdownColourPicture {
 }
 
 /// Asserts if the document was of enough quality to be able to perform a fraud inspection.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -11399,6 +13122,7 @@ pub struct DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality {
 }
 
 /// Fonts in the document don't match the expected ones.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownFonts {
     /// The `result` property.
@@ -11410,6 +13134,7 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownFonts {
 }
 
 /// The pictures of the person identified on the document show signs of tampering or alteration.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity {
     /// The `result` property.
@@ -11421,6 +13146,7 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity {
 }
 
 /// The document doesn't match the expected template for the document type and country it is from.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownTemplate {
     /// The `result` property.
@@ -11432,6 +13158,7 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownTemplate {
 }
 
 /// Security features expected on the document are missing or wrong.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
     /// The `result` property.
@@ -11443,6 +13170,7 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
 }
 
 /// The document was not present when the photo was taken.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -11463,6 +13191,7 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent {
 }
 
 /// Indication of digital tampering in the image.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
     /// The `result` property.
@@ -11474,6 +13203,7 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
 }
 
 /// This sub-breakdown is returned for backward compatibility reasons. Its value will be consider when at least one of the other breakdowns is consider, and clear when all the other breakdowns are clear.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownOther {
     /// The `result` property.
@@ -11485,6 +13215,7 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownOther {
 }
 
 /// No face was detected on the document.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
     /// The `result` property.
@@ -11496,6 +13227,7 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
 }
 
 /// The `document_breakdown_data_consistency_breakdown_date_of_expiry` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdownDateOfExpiry {
     /// The `result` property.
@@ -11507,6 +13239,7 @@ pub struct DocumentBreakdownDataConsistencyBreakdownDateOfExpiry {
 }
 
 /// The `document_breakdown_data_consistency_breakdown_document_numbers` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdownDocumentNumbers {
     /// The `result` property.
@@ -11518,6 +13251,7 @@ pub struct DocumentBreakdownDataConsistencyBreakdownDocumentNumbers {
 }
 
 /// The `document_breakdown_data_consistency_breakdown_issuing_country` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdownIssuingCountry {
     /// The `result` property.
@@ -11529,6 +13263,7 @@ pub struct DocumentBreakdownDataConsistencyBreakdownIssuingCountry {
 }
 
 /// The `document_breakdown_data_consistency_breakdown_document_type` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdownDocumentType {
     /// The `result` property.
@@ -11540,6 +13275,7 @@ pub struct DocumentBreakdownDataConsistencyBreakdownDocumentType {
 }
 
 /// The `document_breakdown_data_consistency_breakdown_date_of_birth` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdownDateOfBirth {
     /// The `result` property.
@@ -11551,6 +13287,7 @@ pub struct DocumentBreakdownDataConsistencyBreakdownDateOfBirth {
 }
 
 /// The `document_breakdown_data_consistency_breakdown_gender` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdownGender {
     /// The `result` property.
@@ -11562,6 +13299,7 @@ pub struct DocumentBreakdownDataConsistencyBreakdownGender {
 }
 
 /// The `document_breakdown_data_consistency_breakdown_first_name` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdownFirstName {
     /// The `result` property.
@@ -11573,6 +13311,7 @@ pub struct DocumentBreakdownDataConsistencyBreakdownFirstName {
 }
 
 /// The `document_breakdown_data_consistency_breakdown_nationality` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdownNationality {
     /// The `result` property.
@@ -11584,6 +13323,7 @@ pub struct DocumentBreakdownDataConsistencyBreakdownNationality {
 }
 
 /// The `document_breakdown_data_consistency_breakdown_last_name` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdownLastName {
     /// The `result` property.
@@ -11595,6 +13335,7 @@ pub struct DocumentBreakdownDataConsistencyBreakdownLastName {
 }
 
 /// The `document_breakdown_data_consistency_breakdown_multiple_data_sources_present` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdownMultipleDataSourcesPresent {
     /// The `result` property.
@@ -11606,6 +13347,7 @@ pub struct DocumentBreakdownDataConsistencyBreakdownMultipleDataSourcesPresent {
 }
 
 /// The `document_breakdown_compromised_document_breakdown_document_database` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownCompromisedDocumentBreakdownDocumentDatabase {
     /// The `result` property.
@@ -11617,6 +13359,7 @@ pub struct DocumentBreakdownCompromisedDocumentBreakdownDocumentDatabase {
 }
 
 /// The `document_breakdown_compromised_document_breakdown_repeat_attempts` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownCompromisedDocumentBreakdownRepeatAttempts {
     /// The `result` property.
@@ -11628,6 +13371,7 @@ pub struct DocumentBreakdownCompromisedDocumentBreakdownRepeatAttempts {
 }
 
 /// The `document_breakdown_age_validation_breakdown_minimum_accepted_age` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownAgeValidationBreakdownMinimumAcceptedAge {
     /// The `result` property.
@@ -11639,6 +13383,7 @@ pub struct DocumentBreakdownAgeValidationBreakdownMinimumAcceptedAge {
 }
 
 /// Asserts whether the document NFC chip is original or cloned.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication {
     /// The `result` property.
@@ -11650,6 +13395,7 @@ pub struct DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication {
 }
 
 /// Asserts whether the document NFC chip data was tampered.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication {
     /// The `result` property.
@@ -11661,6 +13407,7 @@ pub struct DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication {
 }
 
 /// Contains a score value under the properties bag.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch {
     /// The `result` property.
@@ -11674,6 +13421,7 @@ pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch {
 }
 
 /// Asserts a single face of good enough quality has been found in both the document image and the live photo.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected {
     /// The `result` property.
@@ -11685,6 +13433,7 @@ pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected {
 }
 
 /// Asserts whether the live photo is trustworthy - i.e. not digitally tampered, from a fake webcam, or from other dubious sources.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -11705,6 +13454,7 @@ pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity 
 }
 
 /// Contains a score value under the properties bag.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
     /// The `result` property.
@@ -11718,6 +13468,7 @@ pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDete
 }
 
 /// Contains a score value under the properties bag.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatch {
     /// The `result` property.
@@ -11731,6 +13482,7 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMat
 }
 
 /// Asserts a single face of good enough quality has been found in both the document image and the live photo.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownFaceDetected {
     /// The `result` property.
@@ -11742,6 +13494,7 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownFaceDet
 }
 
 /// Asserts whether the live photo is trustworthy - i.e. not digitally tampered, from a fake webcam, or from other dubious sources.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -11762,6 +13515,7 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceI
 }
 
 /// Contains a score value under the properties bag.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
     /// The `result` property.
@@ -11775,6 +13529,7 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpo
 }
 
 /// Contains a score value under the properties bag.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatch {
     /// The `result` property.
@@ -11788,6 +13543,7 @@ pub struct FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatch {
 }
 
 /// Asserts a single face of good enough quality has been found in both the document image and the live video.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected {
     /// The `result` property.
@@ -11799,6 +13555,7 @@ pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected {
 }
 
 /// Asserts whether the live video is trustworthy - e.g. not from a fake webcam.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -11819,6 +13576,7 @@ pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity 
 }
 
 /// Asserts whether the numbers and head movements were correctly executed.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected {
     /// The `result` property.
@@ -11830,6 +13588,7 @@ pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDete
 }
 
 /// Asserts whether the live video is not a spoof (such as videos of digital screens).
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
     /// The `result` property.
@@ -11843,6 +13602,7 @@ pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDete
 }
 
 /// Contains a score value under the properties bag.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatch {
     /// The `result` property.
@@ -11856,6 +13616,7 @@ pub struct FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatch {
 }
 
 /// Asserts a single face of good enough quality has been found in both the document image and in the motion capture.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected {
     /// The `result` property.
@@ -11867,6 +13628,7 @@ pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected {
 }
 
 /// Asserts whether the motion capture is trustworthy - e.g. not from a fake webcam.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -11887,6 +13649,7 @@ pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity
 }
 
 /// Asserts whether the numbers and head movements were correctly executed.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownLivenessDetected {
     /// The `result` property.
@@ -11898,6 +13661,7 @@ pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownLivenessDet
 }
 
 /// Asserts whether the motion capture is not a spoof (such as videos of digital screens).
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection {
     /// The `result` property.
@@ -11911,6 +13675,7 @@ pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDet
 }
 
 /// The number of sources which produced a match to applicant details.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -11933,6 +13698,7 @@ pub struct IdentityEnhancedBreakdownSourcesBreakdownTotalSources {
 }
 
 /// The number of address matches against credit agencies.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -11955,6 +13721,7 @@ pub struct IdentityEnhancedBreakdownAddressBreakdownCreditAgencies {
 }
 
 /// Address match against telephone database.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
     /// The `result` property.
@@ -11966,6 +13733,7 @@ pub struct IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
 }
 
 /// Address match against voting register.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
     /// The `result` property.
@@ -11977,6 +13745,7 @@ pub struct IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
 }
 
 /// Date of birth match against credit agencies.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
     /// The `result` property.
@@ -11988,6 +13757,7 @@ pub struct IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
 }
 
 /// Date of birth match against voting register.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
     /// The `result` property.
@@ -11999,6 +13769,7 @@ pub struct IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
 }
 
 /// Last 4 digits of social security number match
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdrSsnBreakdownBreakdownLast4DigitsMatch {
     /// The `result` property.
@@ -12010,6 +13781,7 @@ pub struct IdrSsnBreakdownBreakdownLast4DigitsMatch {
 }
 
 /// Social security number fully matches
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdrSsnBreakdownBreakdownFullMatch {
     /// The `result` property.
@@ -12021,6 +13793,7 @@ pub struct IdrSsnBreakdownBreakdownFullMatch {
 }
 
 /// The `watchlist_enhanced_properties_records_inner_event_inner_source` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -12047,6 +13820,7 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerEventInnerSource {
 }
 
 /// The `proof_of_address_breakdown_data_comparison_breakdown_address` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownDataComparisonBreakdownAddress {
     /// The `result` property.
@@ -12058,6 +13832,7 @@ pub struct ProofOfAddressBreakdownDataComparisonBreakdownAddress {
 }
 
 /// The `proof_of_address_breakdown_data_comparison_breakdown_first_name` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownDataComparisonBreakdownFirstName {
     /// The `result` property.
@@ -12069,6 +13844,7 @@ pub struct ProofOfAddressBreakdownDataComparisonBreakdownFirstName {
 }
 
 /// The `proof_of_address_breakdown_data_comparison_breakdown_last_name` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownDataComparisonBreakdownLastName {
     /// The `result` property.
@@ -12080,6 +13856,7 @@ pub struct ProofOfAddressBreakdownDataComparisonBreakdownLastName {
 }
 
 /// The `proof_of_address_breakdown_document_classification_breakdown_supported_document` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownDocumentClassificationBreakdownSupportedDocument {
     /// The `result` property.
@@ -12091,6 +13868,7 @@ pub struct ProofOfAddressBreakdownDocumentClassificationBreakdownSupportedDocume
 }
 
 /// The `proof_of_address_breakdown_image_integrity_breakdown_image_quality` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownImageIntegrityBreakdownImageQuality {
     /// The `result` property.
@@ -12102,6 +13880,7 @@ pub struct ProofOfAddressBreakdownImageIntegrityBreakdownImageQuality {
 }
 
 /// The `us_driving_licence_breakdown_document_breakdown_category` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownDocumentBreakdownCategory {
     /// The `result` property.
@@ -12113,6 +13892,7 @@ pub struct UsDrivingLicenceBreakdownDocumentBreakdownCategory {
 }
 
 /// The `us_driving_licence_breakdown_document_breakdown_expiration_date` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownDocumentBreakdownExpirationDate {
     /// The `result` property.
@@ -12124,6 +13904,7 @@ pub struct UsDrivingLicenceBreakdownDocumentBreakdownExpirationDate {
 }
 
 /// The `us_driving_licence_breakdown_document_breakdown_issue_date` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownDocumentBreakdownIssueDate {
     /// The `result` property.
@@ -12135,6 +13916,7 @@ pub struct UsDrivingLicenceBreakdownDocumentBreakdownIssueDate {
 }
 
 /// The `us_driving_licence_breakdown_document_breakdown_document_number` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownDocumentBreakdownDocumentNumber {
     /// The `result` property.
@@ -12146,6 +13928,7 @@ pub struct UsDrivingLicenceBreakdownDocumentBreakdownDocumentNumber {
 }
 
 /// The `us_driving_licence_breakdown_address_breakdown_city` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownAddressBreakdownCity {
     /// The `result` property.
@@ -12157,6 +13940,7 @@ pub struct UsDrivingLicenceBreakdownAddressBreakdownCity {
 }
 
 /// The `us_driving_licence_breakdown_address_breakdown_line_1` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownAddressBreakdownLine1 {
     /// The `result` property.
@@ -12168,6 +13952,7 @@ pub struct UsDrivingLicenceBreakdownAddressBreakdownLine1 {
 }
 
 /// The `us_driving_licence_breakdown_address_breakdown_line_2` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownAddressBreakdownLine2 {
     /// The `result` property.
@@ -12179,6 +13964,7 @@ pub struct UsDrivingLicenceBreakdownAddressBreakdownLine2 {
 }
 
 /// The `us_driving_licence_breakdown_address_breakdown_state_code` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownAddressBreakdownStateCode {
     /// The `result` property.
@@ -12190,6 +13976,7 @@ pub struct UsDrivingLicenceBreakdownAddressBreakdownStateCode {
 }
 
 /// The `us_driving_licence_breakdown_address_breakdown_zip4` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownAddressBreakdownZip4 {
     /// The `result` property.
@@ -12201,6 +13988,7 @@ pub struct UsDrivingLicenceBreakdownAddressBreakdownZip4 {
 }
 
 /// The `us_driving_licence_breakdown_address_breakdown_zip5` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownAddressBreakdownZip5 {
     /// The `result` property.
@@ -12212,6 +14000,7 @@ pub struct UsDrivingLicenceBreakdownAddressBreakdownZip5 {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_first_name` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownFirstName {
     /// The `result` property.
@@ -12223,6 +14012,7 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownFirstName {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_name_suffix` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownNameSuffix {
     /// The `result` property.
@@ -12234,6 +14024,7 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownNameSuffix {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_height` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownHeight {
     /// The `result` property.
@@ -12245,6 +14036,7 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownHeight {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_weight` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownWeight {
     /// The `result` property.
@@ -12256,6 +14048,7 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownWeight {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_sex_code` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownSexCode {
     /// The `result` property.
@@ -12267,6 +14060,7 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownSexCode {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_eye_color` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownEyeColor {
     /// The `result` property.
@@ -12278,6 +14072,7 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownEyeColor {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_date_of_birth` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownDateOfBirth {
     /// The `result` property.
@@ -12289,6 +14084,7 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownDateOfBirth {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_last_name` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownLastName {
     /// The `result` property.
@@ -12300,6 +14096,7 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownLastName {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_middle_name` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownMiddleName {
     /// The `result` property.
@@ -12311,6 +14108,7 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownMiddleName {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_first_name_fuzzy` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownFirstNameFuzzy {
     /// The `result` property.
@@ -12322,6 +14120,7 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownFirstNameFuzzy {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_middle_name_fuzzy` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownMiddleNameFuzzy {
     /// The `result` property.
@@ -12333,6 +14132,7 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownMiddleNameFuzzy {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_last_name_fuzzy` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownLastNameFuzzy {
     /// The `result` property.
@@ -12344,6 +14144,7 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownLastNameFuzzy {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_middle_initial` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownMiddleInitial {
     /// The `result` property.
@@ -12355,6 +14156,7 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownMiddleInitial {
 }
 
 /// The `device_intelligence_breakdown_device_breakdown_application_authenticity` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligenceBreakdownDeviceBreakdownApplicationAuthenticity {
     /// The `result` property.
@@ -12366,6 +14168,7 @@ pub struct DeviceIntelligenceBreakdownDeviceBreakdownApplicationAuthenticity {
 }
 
 /// The `device_intelligence_breakdown_device_breakdown_device_integrity` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligenceBreakdownDeviceBreakdownDeviceIntegrity {
     /// The `result` property.
@@ -12377,6 +14180,7 @@ pub struct DeviceIntelligenceBreakdownDeviceBreakdownDeviceIntegrity {
 }
 
 /// The `device_intelligence_breakdown_device_breakdown_device_reputation` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligenceBreakdownDeviceBreakdownDeviceReputation {
     /// The `result` property.
@@ -12388,6 +14192,7 @@ pub struct DeviceIntelligenceBreakdownDeviceBreakdownDeviceReputation {
 }
 
 /// The SDK used to upload the media.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DeviceIntelligenceBreakdownPropertiesDeviceSdkSource {
     /// `onfido-android-sdk`
@@ -12459,6 +14264,7 @@ for DeviceIntelligenceBreakdownPropertiesDeviceSdkSource {
 }
 
 /// The token used to authenticate the request.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DeviceIntelligenceBreakdownPropertiesDeviceAuthenticationType {
     /// `sdk_token`
@@ -12532,6 +14338,7 @@ for DeviceIntelligenceBreakdownPropertiesDeviceAuthenticationType {
 }
 
 /// Whether there is highly suspicious traffic related to the IP address. The risk depends on the overall ratio of clear checks on a given IP.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DeviceIntelligenceBreakdownPropertiesDeviceIpReputation {
     /// `NOT_ENOUGH_DATA`
@@ -12603,6 +14410,7 @@ for DeviceIntelligenceBreakdownPropertiesDeviceIpReputation {
 }
 
 /// Whether the document media were live captured from the device camera.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DeviceIntelligenceBreakdownPropertiesDeviceDocumentCapture {
     /// `live`
@@ -12669,6 +14477,7 @@ for DeviceIntelligenceBreakdownPropertiesDeviceDocumentCapture {
 }
 
 /// Whether the biometric media were live captured from the device camera.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DeviceIntelligenceBreakdownPropertiesDeviceBiometricCapture {
     /// `live`
@@ -12736,6 +14545,7 @@ for DeviceIntelligenceBreakdownPropertiesDeviceBiometricCapture {
 }
 
 /// The `india_pan_report_allOf_breakdown_device_breakdown_pan_valid` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -12753,6 +14563,7 @@ pub struct IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid {
 }
 
 /// The `india_pan_report_allOf_breakdown_device_breakdown_name_match` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -12770,6 +14581,7 @@ pub struct IndiaPanReportAllOfBreakdownDeviceBreakdownNameMatch {
 }
 
 /// The `document_IQ_reasons` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -12814,6 +14626,7 @@ pub struct DocumentIQReasons {
 }
 
 /// The `document_CDQ_reasons` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -12852,6 +14665,7 @@ pub struct DocumentCDQReasons {
 }
 
 /// The `document_ODP_reasons` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -12878,6 +14692,7 @@ pub struct DocumentODPReasons {
 }
 
 /// The `facial_similarity_photo_breakdown_face_comparison_breakdown_face_match_properties` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties {
     /// A floating point number between 0 and 1 that expresses how similar the two faces are, where 1 is a perfect match.
@@ -12889,6 +14704,7 @@ pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchPropert
 }
 
 /// The `photo_reasons` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -12918,6 +14734,7 @@ pub struct PhotoReasons {
 }
 
 /// The `facial_similarity_photo_breakdown_visual_authenticity_breakdown_spoofing_detection_properties` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely it is to be a spoof.
@@ -12926,6 +14743,7 @@ pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDete
 }
 
 /// The `facial_similarity_photo_fully_auto_breakdown_face_comparison_breakdown_face_match_properties` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatchProperties {
     /// A floating point number between 0 and 1 that expresses how similar the two faces are, where 1 is a perfect match.
@@ -12937,6 +14755,7 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMat
 }
 
 /// The `photo_auto_reasons` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -12966,6 +14785,7 @@ pub struct PhotoAutoReasons {
 }
 
 /// The `facial_similarity_photo_fully_auto_breakdown_visual_authenticity_breakdown_spoofing_detection_properties` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely it is to be a spoof.
@@ -12974,6 +14794,7 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpo
 }
 
 /// The `facial_similarity_video_breakdown_face_comparison_breakdown_face_match_properties` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatchProperties {
     /// A floating point number between 0 and 1 that expresses how similar the two faces are, where 1 is a perfect match.
@@ -12985,6 +14806,7 @@ pub struct FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatchPropert
 }
 
 /// The `video_reasons` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -13011,6 +14833,7 @@ pub struct VideoReasons {
 }
 
 /// The `facial_similarity_video_breakdown_visual_authenticity_breakdown_spoofing_detection_properties` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely it is to be a spoof.
@@ -13019,6 +14842,7 @@ pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDete
 }
 
 /// The `facial_similarity_motion_breakdown_face_comparison_breakdown_face_match_properties` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatchProperties {
     /// A floating point number between 0 and 1 that expresses how similar the two faces are, where 1 is a perfect match.
@@ -13030,6 +14854,7 @@ pub struct FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatchProper
 }
 
 /// The `facial_similarity_motion_breakdown_visual_authenticity_breakdown_spoofing_detection_properties` schema.
+#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely it is to be a spoof.
@@ -13038,6 +14863,7 @@ pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDet
 }
 
 /// The `identity_enhanced_breakdown_sources_breakdown_total_sources_properties` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -13049,12 +14875,13 @@ pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDet
     ::serde::Deserialize
 )]
 pub struct IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties {
-    /// The `total_number_of_sources` property.
+    /// Example: `"4"`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub total_number_of_sources: Nullable<String>,
 }
 
 /// The `identity_enhanced_breakdown_address_breakdown_credit_agencies_properties` schema.
+#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -13066,7 +14893,7 @@ pub struct IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties {
     ::serde::Deserialize
 )]
 pub struct IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties {
-    /// The `number_of_matches` property.
+    /// Example: `"2"`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub number_of_matches: Nullable<String>,
 }

@@ -20,8 +20,8 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::ir::{
-    Alias, Enum, Field, Model, Presence, Primitive, Struct, TypeDef, TypeId, TypeKind, TypeRef,
-    Union,
+    Access, Alias, Enum, Field, Model, Presence, Primitive, Struct, TypeDef, TypeId, TypeKind,
+    TypeRef, Union,
 };
 use crate::naming::{self, TypeNames};
 
@@ -30,6 +30,10 @@ use crate::naming::{self, TypeNames};
 pub struct Options {
     /// The Rust type of `format: date-time`.
     pub date_time: DateTimeType,
+    /// The path of the crate the code ends up in (`onfido_models`). When set, a schema's examples
+    /// become doctests that read them and write them back, so `cargo test` checks the spec's
+    /// examples; otherwise they are shown as JSON in the docs.
+    pub doctest_crate: Option<String>,
 }
 
 /// The Rust type of `format: date-time`.
@@ -59,6 +63,10 @@ pub struct Uses {
 pub fn emit(model: &Model, options: &Options) -> (TokenStream, Uses) {
     let cx = Context::new(model, options);
     let mut items = vec![support()];
+    if options.doctest_crate.is_some() && model.types.iter().any(|t| !t.examples.is_empty()) {
+        items.push(examples_support());
+        cx.use_json();
+    }
     for (i, def) in model.types.iter().enumerate() {
         items.push(cx.type_def(TypeId(i), def));
     }
@@ -77,6 +85,10 @@ struct Context<'m> {
     uses: std::cell::Cell<Uses>,
     prelude: Prelude,
     date_time: DateTimeType,
+    doctest_crate: Option<String>,
+    /// `#[allow(deprecated)]` when the model has deprecated items, so the crate's own code that names
+    /// them builds without warnings (users still get them).
+    allow_deprecated: TokenStream,
 }
 
 /// How field and alias types spell the prelude's types.
@@ -118,6 +130,11 @@ impl<'m> Context<'m> {
             model,
             prelude,
             date_time: options.date_time,
+            doctest_crate: options.doctest_crate.clone(),
+            allow_deprecated: any_deprecated(model)
+                .then(|| quote!(#[allow(deprecated)]))
+                .into_iter()
+                .collect(),
             names,
             eq,
             hash,
@@ -136,7 +153,7 @@ impl<'m> Context<'m> {
             origin: _,
             doc,
             deprecated,
-            examples: _,
+            examples,
             kind,
         } = def;
         let mut text = doc
@@ -152,7 +169,12 @@ impl<'m> Context<'m> {
         if *deprecated {
             text.push_str("\n\n**Deprecated** in the API description.");
         }
-        let docs = doc_attrs(&text);
+        let mut docs = doc_attrs(&text);
+        docs.extend(self.examples_doc(id, examples));
+        if *deprecated {
+            docs.extend(quote!(#[deprecated(note = "deprecated in the API description")]));
+        }
+        docs.extend(self.allow_deprecated.clone());
         let ident = self.ident(id);
         match kind {
             TypeKind::Struct(s) => self.struct_def(id, &ident, docs, s),
@@ -160,6 +182,46 @@ impl<'m> Context<'m> {
             TypeKind::Union(u) => self.union_def(id, &ident, docs, u),
             TypeKind::Alias(a) => self.alias_def(id, &ident, docs, a),
         }
+    }
+
+    /// The docs of a type's examples: doctests that read each one and write it back unchanged when
+    /// the crate path is known, JSON blocks otherwise. Built as raw lines: the code blocks must stay
+    /// code, where a description's would be neutralised.
+    fn examples_doc(&self, id: TypeId, examples: &[serde_json::Value]) -> TokenStream {
+        if examples.is_empty() {
+            return TokenStream::new();
+        }
+        let mut lines = vec![String::new(), "# Examples".to_owned()];
+        for example in examples {
+            let json = example.to_string();
+            lines.push(String::new());
+            match &self.doctest_crate {
+                Some(krate) => {
+                    let hashes = "#".repeat(raw_hashes(&json));
+                    let ty = format!("{krate}::{}", self.names.get(id));
+                    lines.extend([
+                        "From the API description, read and written back unchanged:".to_owned(),
+                        String::new(),
+                        "```".to_owned(),
+                        format!("let json: serde_json::Value = serde_json::from_str(r{hashes}\"{json}\"{hashes}).unwrap();"),
+                        format!("let value: {ty} = serde_json::from_value(json.clone()).unwrap();"),
+                        "let back = serde_json::to_value(&value).unwrap();".to_owned(),
+                        format!("assert!({krate}::__examples::same(&back, &json), \"{{back}}\");"),
+                        "```".to_owned(),
+                    ]);
+                }
+                None => lines.extend(["```json".to_owned(), json, "```".to_owned()]),
+            }
+        }
+        let attrs = lines.iter().map(|line| {
+            let line = if line.is_empty() {
+                String::new()
+            } else {
+                format!(" {line}")
+            };
+            quote!(#[doc = #line])
+        });
+        quote!(#(#attrs)*)
     }
 
     fn derives(&self, id: TypeId, default: bool) -> TokenStream {
@@ -178,8 +240,10 @@ impl<'m> Context<'m> {
         for (field, ident) in fields.iter().zip(&idents) {
             out.push(self.field(id, field, ident));
         }
-        if let Some(value) = additional {
-            let name = unique_ident("additional_properties", &mut taken);
+        let extra = additional
+            .as_ref()
+            .map(|value| (unique_ident("additional_properties", &mut taken), value));
+        if let Some((name, value)) = &extra {
             let ty = self.type_ref(id, value);
             let string = &self.prelude.string;
             out.push(quote! {
@@ -188,14 +252,162 @@ impl<'m> Context<'m> {
                 pub #name: ::std::collections::BTreeMap<#string, #ty>,
             });
         }
-        let default = fields.iter().all(|f| !f.presence.is_required());
+        let default = fields.iter().all(|f| !effective_presence(f).is_required());
         let derives = self.derives(id, default);
+        let methods = self.struct_methods(
+            id,
+            ident,
+            fields,
+            &idents,
+            extra.as_ref().map(|(name, _)| name),
+        );
         quote! {
             #docs
             #derives
             pub struct #ident {
                 #(#out)*
             }
+
+            #methods
+        }
+    }
+
+    /// `new` with the required fields (when there are some: a struct without any derives `Default`),
+    /// and a `*_or_default` accessor for each optional field whose default the spec gives.
+    fn struct_methods(
+        &self,
+        id: TypeId,
+        ident: &Ident,
+        fields: &[Field],
+        idents: &[String],
+        extra: Option<&Ident>,
+    ) -> TokenStream {
+        let mut methods = Vec::new();
+        let required: Vec<(&Field, Ident)> = fields
+            .iter()
+            .zip(idents)
+            .filter(|(f, _)| effective_presence(f).is_required())
+            .map(|(f, i)| (f, field_ident(i)))
+            .collect();
+        if !required.is_empty() {
+            let option = &self.prelude.option;
+            let params = required.iter().map(|(f, i)| {
+                let ty = self.type_ref(id, &f.ty);
+                match effective_presence(f) {
+                    Presence::RequiredNullable => quote!(#i: #option<#ty>),
+                    _ => quote!(#i: #ty),
+                }
+            });
+            let inits = fields.iter().zip(idents).map(|(f, i)| {
+                let i = field_ident(i);
+                if effective_presence(f).is_required() {
+                    quote!(#i)
+                } else {
+                    quote!(#i: Nullable::Absent)
+                }
+            });
+            let rest = extra.map(|name| quote!(#name: ::std::default::Default::default(),));
+            let names: Vec<String> = required
+                .iter()
+                .map(|(f, _)| format!("`{}`", f.wire_name))
+                .collect();
+            let doc = doc_attrs(&format!(
+                "A value with the required fields ({}) and every optional one absent; set others with \
+                 struct update syntax: `{ident} {{ field: value.into(), ..{ident}::new(..) }}`.",
+                names.join(", ")
+            ));
+            let many = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+            methods.push(quote! {
+                #doc
+                #many
+                pub fn new(#(#params),*) -> Self {
+                    Self { #(#inits,)* #rest }
+                }
+            });
+        }
+        for (f, i) in fields.iter().zip(idents) {
+            let Some(default) = &f.default else { continue };
+            if effective_presence(f).is_required() {
+                continue;
+            }
+            let Some((value, copy)) = self.default_expr(&f.ty, default) else {
+                continue;
+            };
+            let field = field_ident(i);
+            let method = format_ident!("{}_or_default", i.strip_prefix("r#").unwrap_or(i));
+            let ty = self.type_ref(id, &f.ty);
+            let read = if copy {
+                quote!(*value)
+            } else {
+                quote!(value.clone())
+            };
+            let doc = doc_attrs(&format!(
+                "`{}`, or the spec's default `{default}` when it is absent or `null`.",
+                f.wire_name
+            ));
+            methods.push(quote! {
+                #doc
+                pub fn #method(&self) -> #ty {
+                    match &self.#field {
+                        Nullable::Value(value) => #read,
+                        Nullable::Absent | Nullable::Null => #value,
+                    }
+                }
+            });
+        }
+        if methods.is_empty() {
+            return TokenStream::new();
+        }
+        let allow = &self.allow_deprecated;
+        quote! {
+            #allow
+            impl #ident {
+                #(#methods)*
+            }
+        }
+    }
+
+    /// The Rust expression of a spec default for type `ty`, and whether the type is `Copy`; `None`
+    /// where the generator does not build one (the docs still state the default).
+    fn default_expr(&self, ty: &TypeRef, value: &serde_json::Value) -> Option<(TokenStream, bool)> {
+        use serde_json::Value as J;
+        match (ty, value) {
+            (TypeRef::Primitive(Primitive::Boolean), J::Bool(b)) => Some((quote!(#b), true)),
+            (TypeRef::Primitive(Primitive::Int32 | Primitive::Int64), J::Number(n)) => {
+                let n = Literal::i64_unsuffixed(n.as_i64()?);
+                Some((quote!(#n), true))
+            }
+            (TypeRef::Primitive(Primitive::Float | Primitive::Double), J::Number(n)) => {
+                let n = Literal::f64_unsuffixed(n.as_f64()?);
+                Some((quote!(#n), true))
+            }
+            (
+                TypeRef::Primitive(
+                    Primitive::String | Primitive::Uri | Primitive::Byte | Primitive::Binary,
+                ),
+                J::String(s),
+            ) => Some((quote!(#s.to_owned()), false)),
+            (TypeRef::Array(_), J::Array(items)) if items.is_empty() => {
+                Some((quote!(::std::vec::Vec::new()), false))
+            }
+            (TypeRef::Named(id), value) => match &self.model.get(*id).kind {
+                TypeKind::Enum(Enum::String(_)) => {
+                    let ident = self.ident(*id);
+                    let s = value.as_str()?;
+                    Some((quote!(#ident::from(#s)), false))
+                }
+                TypeKind::Enum(Enum::Integer(_)) => {
+                    let ident = self.ident(*id);
+                    let n = Literal::i64_unsuffixed(value.as_i64()?);
+                    Some((quote!(#ident::from(#n)), true))
+                }
+                TypeKind::Alias(Alias {
+                    ty,
+                    nullable: false,
+                }) => self.default_expr(ty, value),
+                _ => None,
+            },
+            _ => None,
         }
     }
 
@@ -209,34 +421,44 @@ impl<'m> Context<'m> {
             deprecated,
             doc,
             constraints: _,
-            examples: _,
+            examples,
             note,
         } = field;
-        let ident: Ident = syn::parse_str(ident_text)
-            .unwrap_or_else(|_| format_ident!("field_{}", ident_text.len()));
+        let ident = field_ident(ident_text);
         let plain = ident_text.strip_prefix("r#").unwrap_or(ident_text);
         let rename = (plain != wire_name).then(|| quote!(rename = #wire_name,));
         let rename_attr = (plain != wire_name).then(|| quote!(#[serde(rename = #wire_name)]));
         let inner = self.type_ref(owner, ty);
         let mut text = doc.clone().unwrap_or_default();
         let mut notes = Vec::new();
-        match access {
-            crate::ir::Access::ReadOnly => {
-                notes.push("Read-only: sent by the API in responses.".to_owned())
-            }
-            crate::ir::Access::WriteOnly => {
-                notes.push("Write-only: sent in requests, never returned.".to_owned())
-            }
-            crate::ir::Access::ReadWrite => {}
+        match (access, presence.is_required()) {
+            (Access::ReadOnly, true) => notes.push(
+                "Read-only, and required in responses: the API always sends it, and a request leaves it out, \
+                 so the field is optional here."
+                    .to_owned(),
+            ),
+            (Access::ReadOnly, false) => notes.push("Read-only: sent by the API in responses.".to_owned()),
+            (Access::WriteOnly, true) => notes.push(
+                "Write-only, and required in requests: the API never returns it, so the field is optional here."
+                    .to_owned(),
+            ),
+            (Access::WriteOnly, false) => notes.push("Write-only: sent in requests, never returned.".to_owned()),
+            (Access::ReadWrite, _) => {}
         }
         if let Some(default) = default {
-            notes.push(format!("Defaults to `{default}` when absent."));
+            notes.push(format!(
+                "Defaults to `{default}` when absent (absent stays absent when written back)."
+            ));
         }
         if *deprecated {
             notes.push("**Deprecated** in the API description.".to_owned());
         }
         if let Some(note) = note {
             notes.push(note.clone());
+        }
+        if !examples.is_empty() {
+            let shown: Vec<String> = examples.iter().map(|e| format!("`{e}`")).collect();
+            notes.push(format!("Example: {}.", shown.join(", ")));
         }
         if !notes.is_empty() {
             if !text.is_empty() {
@@ -247,9 +469,12 @@ impl<'m> Context<'m> {
         if text.is_empty() {
             text = format!("The `{wire_name}` property.");
         }
-        let docs = doc_attrs(&text);
+        let mut docs = doc_attrs(&text);
+        if *deprecated {
+            docs.extend(quote!(#[deprecated(note = "deprecated in the API description")]));
+        }
         let option = &self.prelude.option;
-        match presence {
+        match effective_presence(field) {
             Presence::Required => quote! {
                 #docs
                 #rename_attr
@@ -437,6 +662,7 @@ impl<'m> Context<'m> {
         let unknown_doc = doc_attrs(&format!(
             "A `{tag_name}` this version of the API description does not list, kept as sent."
         ));
+        let allow = &self.allow_deprecated;
         quote! {
             #docs
             ///
@@ -448,6 +674,7 @@ impl<'m> Context<'m> {
                 #unknown(::serde_json::Value),
             }
 
+            #allow
             impl ::serde::Serialize for #ident {
                 fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                     match self {
@@ -457,6 +684,7 @@ impl<'m> Context<'m> {
                 }
             }
 
+            #allow
             impl<'de> ::serde::Deserialize<'de> for #ident {
                 fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                     let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
@@ -608,6 +836,39 @@ fn enum_def(ident: &Ident, docs: TokenStream, e: &Enum) -> TokenStream {
             }
         }
     }
+}
+
+/// The presence a field has in Rust: a required field that only travels one way (`readOnly` or
+/// `writeOnly`) is optional, so the same struct serves requests and responses without the caller
+/// inventing a value the server ignores.
+fn effective_presence(field: &Field) -> Presence {
+    match (field.access, field.presence) {
+        (Access::ReadWrite, presence) => presence,
+        (_, Presence::Required | Presence::Optional) => Presence::Optional,
+        (_, Presence::RequiredNullable | Presence::OptionalNullable) => Presence::OptionalNullable,
+    }
+}
+
+fn field_ident(text: &str) -> Ident {
+    syn::parse_str(text).unwrap_or_else(|_| format_ident!("field_{}", text.len()))
+}
+
+/// How many `#` a raw string literal holding `text` needs.
+fn raw_hashes(text: &str) -> usize {
+    let mut most = 0;
+    for (i, _) in text.match_indices('"') {
+        let run = text[i + 1..].chars().take_while(|&c| c == '#').count();
+        most = most.max(run + 1);
+    }
+    most
+}
+
+/// Whether any type or field of the model is deprecated.
+fn any_deprecated(model: &Model) -> bool {
+    model.types.iter().any(|t| {
+        t.deprecated
+            || matches!(&t.kind, TypeKind::Struct(s) if s.fields.iter().any(|f| f.deprecated))
+    })
 }
 
 /// The name of an enum's or union's catch-all variant: `Unknown`, unless a listed value took it.
@@ -855,6 +1116,47 @@ fn escape_doc_line(line: &str) -> String {
         rest = &rest[c.len_utf8()..];
     }
     out
+}
+
+/// What the example doctests share: a JSON comparison that accepts a date-time written back in
+/// another form (`Z` for `+00:00`, `07Z` for `07.000Z`), which is the same instant.
+fn examples_support() -> TokenStream {
+    quote! {
+        /// Helpers of the examples' doctests; not part of the models.
+        #[doc(hidden)]
+        pub mod __examples {
+            /// Whether `a` and `b` are the same JSON, date-times compared as instants.
+            pub fn same(a: &::serde_json::Value, b: &::serde_json::Value) -> bool {
+                use ::serde_json::Value;
+                match (a, b) {
+                    (Value::Object(x), Value::Object(y)) => {
+                        x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+                    }
+                    (Value::Array(x), Value::Array(y)) => {
+                        x.len() == y.len() && x.iter().zip(y).all(|(v, w)| same(v, w))
+                    }
+                    (Value::String(x), Value::String(y)) => x == y || instant(x) == instant(y),
+                    _ => a == b,
+                }
+            }
+
+            /// An RFC 3339 date-time in one spelling: `Z` as `+00:00`, no all-zero fraction.
+            fn instant(text: &str) -> ::std::string::String {
+                let is_date_time = text.len() >= 20 && text.as_bytes().get(10) == ::std::option::Option::Some(&b'T');
+                if !is_date_time {
+                    return text.to_owned();
+                }
+                let mut out = text.replace('Z', "+00:00");
+                if let ::std::option::Option::Some(dot) = out.find('.') {
+                    let digits = out[dot + 1..].chars().take_while(char::is_ascii_digit).count();
+                    if out[dot + 1..dot + 1 + digits].chars().all(|c| c == '0') {
+                        out.replace_range(dot..dot + 1 + digits, "");
+                    }
+                }
+                out
+            }
+        }
+    }
 }
 
 /// The support types every generated file starts with.

@@ -143,6 +143,14 @@ impl Config {
         self
     }
 
+    /// The path of the crate the generated code is compiled in (`my_models`). With it, each schema
+    /// example becomes a doctest that reads it and writes it back, so `cargo test` checks the spec's
+    /// examples against the models; without it, examples are shown as JSON.
+    pub fn doctest_crate(&mut self, path: &str) -> &mut Self {
+        self.options.doctest_crate = Some(path.to_owned());
+        self
+    }
+
     /// Keeps unlisted properties in every struct (see [`Config::keep_unknown_fields`]).
     pub fn keep_all_unknown_fields(&mut self) -> &mut Self {
         self.unknown_fields = UnknownFields::All;

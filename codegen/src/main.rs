@@ -268,7 +268,6 @@ fn generate(parser: &mut lexopt::Parser) -> Result<ExitCode, Failure> {
             generated
         }
         (None, Some(dir)) => {
-            let generated = config.generate()?;
             let name = match name {
                 Some(name) => name,
                 None => dir
@@ -280,6 +279,9 @@ fn generate(parser: &mut lexopt::Parser) -> Result<ExitCode, Failure> {
                         Failure::Usage("cannot take a crate name from DIR: pass --name".to_owned())
                     })?,
             };
+            // The crate's own doctests check the spec's examples.
+            config.doctest_crate(&name.replace('-', "_"));
+            let generated = config.generate()?;
             let source = input
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())

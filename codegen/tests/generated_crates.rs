@@ -37,8 +37,9 @@ fn cargo(dir: &Path, args: &[&str]) {
         .unwrap();
     assert!(
         output.status.success(),
-        "cargo {args:?} failed in {}:\n{}",
+        "cargo {args:?} failed in {}:\n{}\n{}",
         dir.display(),
+        String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
 }
@@ -90,6 +91,11 @@ fn generated_crates_build_warning_free() {
         &["clippy", "--quiet", "--workspace", "--", "-D", "warnings"],
     );
     cargo(dir.path(), &["doc", "--quiet", "--workspace", "--no-deps"]);
+    // The schemas' examples are doctests of the generated crates.
+    cargo(
+        dir.path(),
+        &["test", "--quiet", "--doc", "-p", "kitchen-sink"],
+    );
 }
 
 #[test]
