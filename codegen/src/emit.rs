@@ -195,7 +195,16 @@ impl<'m> Context<'m> {
         for example in examples {
             let json = example.to_string();
             lines.push(String::new());
+            let problems = crate::examples::check(self.model, id, example);
             match &self.doctest_crate {
+                _ if !problems.is_empty() => {
+                    lines.push(format!(
+                        "From the API description, which this example contradicts (so it is no test): {}.",
+                        crate::examples::summary(&problems).replace('`', "'")
+                    ));
+                    lines.push(String::new());
+                    lines.extend(["```text".to_owned(), json, "```".to_owned()]);
+                }
                 Some(krate) => {
                     let hashes = "#".repeat(raw_hashes(&json));
                     let ty = format!("{krate}::{}", self.names.get(id));

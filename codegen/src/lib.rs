@@ -25,6 +25,7 @@ pub mod crosscheck;
 pub mod diagnostic;
 pub mod diff;
 pub mod emit;
+pub mod examples;
 pub mod input;
 pub mod ir;
 pub mod naming;
@@ -204,6 +205,8 @@ impl Config {
         overrides::apply(&mut loaded.model, &self.overrides, &display)?;
         overrides::keep_unknown_fields(&mut loaded.model, &self.unknown_fields, &display)?;
         lap("overrides");
+        loaded.warnings.extend(examples::warnings(&loaded.model));
+        lap("check examples");
         let (tokens, uses) = emit::emit(&loaded.model, &self.options);
         lap("emit tokens");
         let code = render(tokens, &source)?;

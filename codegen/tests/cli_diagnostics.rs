@@ -158,3 +158,22 @@ fn what_docs_cannot_say_is_a_warning_not_an_error() {
         "{stderr}"
     );
 }
+
+#[test]
+fn examples_that_contradict_their_schema_are_warned() {
+    let schemas = "run:\n  type: object\n  required: [id]\n  example: {id: 7, at: '2020-01-01', tags: [a, 1]}\n  properties:\n    id: {type: string, format: uuid}\n    at: {type: string, format: date-time}\n    tags: {type: array, items: {type: string}}\nok:\n  type: object\n  example: {n: 1}\n  properties: {n: {type: integer}}";
+    let (code, stderr) = check(
+        &[("openapi.yaml", &spec_with_schemas(schemas))],
+        "openapi.yaml",
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains(
+            "openapi.yaml (#/components/schemas/run): example 1 of `run` does not fit its schema: \
+             /id: expected a UUID, found 7; /at: expected an RFC 3339 date-time, found the string \"2020-01-01\"; \
+             /tags/1: expected a string, found 1"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("`ok`"), "{stderr}");
+}
