@@ -18,6 +18,8 @@ fn main() {
     config.input("spec/onfido/openapi.yaml");
     // The spec's examples become doctests of this crate, so `cargo test` checks them.
     config.doctest_crate("onfido_models");
+    // `value.validate()` checks the spec's constraints on demand; reading stays tolerant.
+    config.validation(true);
     // The spec says a task's `output` is an object; the API also sends lists
     // (WebhookEvent__onfido-node-media-studio-list-output.json: `payload.resource.output` is an array).
     config.replace(replace_field(

@@ -79,6 +79,118 @@ impl<'de, T: ::serde::Deserialize<'de>> ::serde::Deserialize<'de> for Nullable<T
     }
 }
 
+/// A value that breaks a constraint of the API description, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Violation {
+    /// Where: `tags[3]`, `address.postcode`; empty for the value itself.
+    pub path: ::std::string::String,
+    /// What is wrong: `longer than 128 characters`.
+    pub message: ::std::string::String,
+}
+
+impl Violation {
+    fn new(
+        path: &str,
+        message: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Violation {
+            path: path.to_owned(),
+            message: message.into(),
+        }
+    }
+}
+
+impl ::std::fmt::Display for Violation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// Checks the constraints of the API description (lengths, patterns, ranges, item counts, listed
+/// enum values). Deserializing never does: the models read whatever the API sends.
+pub trait Validate {
+    /// Adds every violation of `self`, found at `path`, to `out`.
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>);
+    /// Every violation, or `Ok` when there is none.
+    fn validate(&self) -> ::std::result::Result<(), ::std::vec::Vec<Violation>> {
+        let mut out = ::std::vec::Vec::new();
+        self.validate_into("", &mut out);
+        if out.is_empty() {
+            ::std::result::Result::Ok(())
+        } else {
+            ::std::result::Result::Err(out)
+        }
+    }
+}
+
+/// Records a violation at `path` when `broken`.
+fn flag(out: &mut ::std::vec::Vec<Violation>, path: &str, broken: bool, message: &str) {
+    if broken {
+        out.push(Violation::new(path, message));
+    }
+}
+
+/// `path.key`, or `key` at the top.
+fn join(path: &str, key: &str) -> ::std::string::String {
+    if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") }
+}
+
+impl<T: Validate> Validate for ::std::vec::Vec<T> {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        for (i, item) in self.iter().enumerate() {
+            item.validate_into(&format!("{path}[{i}]"), out);
+        }
+    }
+}
+
+impl<T: Validate> Validate for ::std::collections::BTreeMap<::std::string::String, T> {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        for (key, value) in self {
+            value.validate_into(&join(path, key), out);
+        }
+    }
+}
+
+impl<T: Validate> Validate for ::std::option::Option<T> {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let ::std::option::Option::Some(value) = self {
+            value.validate_into(path, out);
+        }
+    }
+}
+
+impl<T: Validate> Validate for Nullable<T> {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Nullable::Value(value) = self {
+            value.validate_into(path, out);
+        }
+    }
+}
+
+impl<T: Validate> Validate for ::std::boxed::Box<T> {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        (**self).validate_into(path, out);
+    }
+}
+
+/// Scalars and free-form JSON have no constraints of their own: their fields' checks cover them.
+macro_rules! no_constraints {
+    ($($ty:ty,)*) => {
+        $(impl Validate for $ty { fn validate_into(& self, _ : & str, _ : & mut
+        ::std::vec::Vec < Violation >) {} })*
+    };
+}
+
+no_constraints!(
+    ::std::string::String, bool, i32, i64, f32, f64, ::serde_json::Value,
+    ::serde_json::Map < ::std::string::String, ::serde_json::Value >, ::uuid::Uuid,
+    ::chrono::DateTime < ::chrono::FixedOffset >, ::chrono::NaiveDate,
+);
+
 /// Helpers of the examples' doctests; not part of the models.
 #[doc(hidden)]
 pub mod __examples {
@@ -14896,4 +15008,9440 @@ pub struct IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties {
     /// Example: `"2"`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub number_of_matches: Nullable<String>,
+}
+
+#[allow(deprecated)]
+impl Validate for ApplicantsList {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "applicants");
+            self.applicants.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for Error {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "error");
+            self.error.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ApplicantBuilder {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "email");
+            self.email.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "dob");
+            self.dob.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id_numbers");
+            self.id_numbers.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "phone_number");
+            self.phone_number.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "consents");
+            self.consents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address");
+            self.address.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "location");
+            self.location.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "first_name");
+            let v = &self.first_name;
+            static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+            let pattern = PATTERN
+                .get_or_init(|| {
+                    ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
+                        .expect("the generator compiled this pattern")
+                });
+            flag(
+                out,
+                path,
+                !pattern.is_match(v),
+                concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
+            );
+            self.first_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "last_name");
+            let v = &self.last_name;
+            static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+            let pattern = PATTERN
+                .get_or_init(|| {
+                    ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
+                        .expect("the generator compiled this pattern")
+                });
+            flag(
+                out,
+                path,
+                !pattern.is_match(v),
+                concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
+            );
+            self.last_name.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for Applicant {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "email");
+            self.email.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "dob");
+            self.dob.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id_numbers");
+            self.id_numbers.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "phone_number");
+            self.phone_number.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "first_name");
+            if let Nullable::Value(v) = &self.first_name {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
+                );
+            }
+            self.first_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "last_name");
+            if let Nullable::Value(v) = &self.last_name {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
+                );
+            }
+            self.last_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "delete_at");
+            self.delete_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sandbox");
+            self.sandbox.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address");
+            self.address.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "location");
+            self.location.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ApplicantUpdater {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "email");
+            self.email.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "dob");
+            self.dob.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id_numbers");
+            self.id_numbers.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "phone_number");
+            self.phone_number.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "consents");
+            self.consents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address");
+            self.address.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "location");
+            self.location.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "first_name");
+            if let Nullable::Value(v) = &self.first_name {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
+                );
+            }
+            self.first_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "last_name");
+            if let Nullable::Value(v) = &self.last_name {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
+                );
+            }
+            self.last_name.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ApplicantConsent {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "granted");
+            self.granted.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "granted_at");
+            self.granted_at.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WorkflowRun {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "workflow_id");
+            self.workflow_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "tags");
+            if let Nullable::Value(v) = &self.tags {
+                flag(out, path, v.len() > 30, "more than 30 items");
+                for (i, v) in v.iter().enumerate() {
+                    let path = &format!("{path}[{i}]");
+                    flag(out, path, v.chars().count() < 1, "shorter than 1 characters");
+                    flag(
+                        out,
+                        path,
+                        v.chars().count() > 128,
+                        "longer than 128 characters",
+                    );
+                }
+            }
+            self.tags.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "customer_user_id");
+            if let Nullable::Value(v) = &self.customer_user_id {
+                flag(out, path, v.chars().count() > 256, "longer than 256 characters");
+            }
+            self.customer_user_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "link");
+            self.link.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "updated_at");
+            self.updated_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "workflow_version_id");
+            self.workflow_version_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "dashboard_url");
+            self.dashboard_url.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "output");
+            self.output.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "reasons");
+            self.reasons.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "error");
+            self.error.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sdk_token");
+            self.sdk_token.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WorkflowRunBuilder {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "workflow_id");
+            self.workflow_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "tags");
+            if let Nullable::Value(v) = &self.tags {
+                flag(out, path, v.len() > 30, "more than 30 items");
+                for (i, v) in v.iter().enumerate() {
+                    let path = &format!("{path}[{i}]");
+                    flag(out, path, v.chars().count() < 1, "shorter than 1 characters");
+                    flag(
+                        out,
+                        path,
+                        v.chars().count() > 128,
+                        "longer than 128 characters",
+                    );
+                }
+            }
+            self.tags.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "customer_user_id");
+            if let Nullable::Value(v) = &self.customer_user_id {
+                flag(out, path, v.chars().count() > 256, "longer than 256 characters");
+            }
+            self.customer_user_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "link");
+            self.link.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "updated_at");
+            self.updated_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "custom_data");
+            self.custom_data.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentsList {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentUploader {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "file_type");
+            self.file_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "type");
+            self.r#type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "side");
+            self.side.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_country");
+            self.issuing_country.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file");
+            self.file.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "validate_image_quality");
+            self.validate_image_quality.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "location");
+            self.location.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for Document {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "file_type");
+            self.file_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "type");
+            self.r#type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "side");
+            self.side.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_country");
+            self.issuing_country.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "download_href");
+            self.download_href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_name");
+            self.file_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_size");
+            self.file_size.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for SigningDocumentsList {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "signing_documents");
+            self.signing_documents.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for SigningDocumentUploader {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file");
+            self.file.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for SigningDocument {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "download_href");
+            self.download_href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_type");
+            self.file_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_name");
+            self.file_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_size");
+            self.file_size.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for LivePhotosList {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "live_photos");
+            self.live_photos.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for LiveVideosList {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "live_videos");
+            self.live_videos.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for LiveVideo {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "download_href");
+            self.download_href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_name");
+            self.file_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_size");
+            self.file_size.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_type");
+            self.file_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "challenge");
+            self.challenge.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for TaskItem {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            if let Nullable::Value(v) = &self.id {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[0-9a-z_-]+$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[0-9a-z_-]+$", "`"),
+                );
+            }
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "workflow_run_id");
+            self.workflow_run_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "task_def_id");
+            if let Nullable::Value(v) = &self.task_def_id {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[0-9a-z_-]+$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[0-9a-z_-]+$", "`"),
+                );
+            }
+            self.task_def_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "task_def_version");
+            self.task_def_version.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "updated_at");
+            self.updated_at.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for Task {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            if let Nullable::Value(v) = &self.id {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[0-9a-z_-]+$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[0-9a-z_-]+$", "`"),
+                );
+            }
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "workflow_run_id");
+            self.workflow_run_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "task_def_id");
+            if let Nullable::Value(v) = &self.task_def_id {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[0-9a-z_-]+$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[0-9a-z_-]+$", "`"),
+                );
+            }
+            self.task_def_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "task_def_version");
+            self.task_def_version.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "input");
+            self.input.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "output");
+            self.output.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "updated_at");
+            self.updated_at.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for CompleteTaskBuilder {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "data");
+            self.data.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for MotionCapturesList {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "motion_captures");
+            self.motion_captures.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for MotionCapture {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "download_href");
+            self.download_href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_name");
+            self.file_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_size");
+            self.file_size.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_type");
+            self.file_type.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistMonitorsList {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "monitors");
+            self.monitors.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistMonitor {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "report_name");
+            self.report_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "tags");
+            self.tags.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "deleted_at");
+            self.deleted_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "is_sandbox");
+            self.is_sandbox.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistMonitorMatchesList {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "matches");
+            self.matches.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistMonitorMatchesUpdater {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "enable");
+            self.enable.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "disable");
+            self.disable.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IdPhotosList {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id_photos");
+            self.id_photos.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for TimelineFileReference {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "workflow_timeline_file_id");
+            self.workflow_timeline_file_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for PasskeysList {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "passkeys");
+            self.passkeys.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for Passkey {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "application_domain");
+            self.application_domain.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "state");
+            self.state.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "last_used_at");
+            self.last_used_at.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for PasskeyUpdater {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "state");
+            self.state.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WebhooksList {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "webhooks");
+            self.webhooks.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WebhookBuilder {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "enabled");
+            self.enabled.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "events");
+            self.events.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "environments");
+            self.environments.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "payload_version");
+            self.payload_version.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_enabled");
+            self.oauth_enabled.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_url");
+            self.oauth_server_url.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_client_id");
+            self.oauth_server_client_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_client_secret");
+            self.oauth_server_client_secret.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_scope");
+            self.oauth_server_scope.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "url");
+            self.url.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for Webhook {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "enabled");
+            self.enabled.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "events");
+            self.events.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "environments");
+            self.environments.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "payload_version");
+            self.payload_version.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_enabled");
+            self.oauth_enabled.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_url");
+            self.oauth_server_url.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_client_id");
+            self.oauth_server_client_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_client_secret");
+            self.oauth_server_client_secret.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_scope");
+            self.oauth_server_scope.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "url");
+            self.url.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "token");
+            self.token.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WebhookEvent {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "payload");
+            self.payload.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WebhookUpdater {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "enabled");
+            self.enabled.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "events");
+            self.events.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "environments");
+            self.environments.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "payload_version");
+            self.payload_version.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_enabled");
+            self.oauth_enabled.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_url");
+            self.oauth_server_url.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_client_id");
+            self.oauth_server_client_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_client_secret");
+            self.oauth_server_client_secret.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_scope");
+            self.oauth_server_scope.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "url");
+            self.url.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WebhookResend {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "data");
+            self.data.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for AddressesList {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "addresses");
+            self.addresses.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for RepeatAttemptsList {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "report_id");
+            self.report_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "repeat_attempts");
+            self.repeat_attempts.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "attempts_count");
+            self.attempts_count.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "attempts_clear_rate");
+            if let Nullable::Value(v) = &self.attempts_clear_rate {
+                flag(out, path, (*v as f64) < 0.0, "less than 0");
+                flag(out, path, (*v as f64) > 1.0, "more than 1");
+            }
+            self.attempts_clear_rate.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "unique_mismatches_count");
+            self.unique_mismatches_count.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ExtractRequest {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "document_id");
+            self.document_id.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for Extraction {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "document_id");
+            self.document_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_classification");
+            self.document_classification.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "extracted_data");
+            self.extracted_data.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for Error1 {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "document_id");
+            self.document_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "error");
+            self.error.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ResultsFeedback {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "expected_result");
+            self.expected_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "report_id");
+            self.report_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "feedback_notes");
+            self.feedback_notes.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ChecksList {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "checks");
+            self.checks.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for CheckBuilder {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "webhook_ids");
+            self.webhook_ids.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "applicant_provides_data");
+            self.applicant_provides_data.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "tags");
+            self.tags.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "redirect_uri");
+            self.redirect_uri.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "privacy_notices_read_consent_given");
+            self.privacy_notices_read_consent_given.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "report_names");
+            self.report_names.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_ids");
+            self.document_ids.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "asynchronous");
+            self.asynchronous.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "suppress_form_emails");
+            self.suppress_form_emails.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "consider");
+            self.consider.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "us_driving_licence");
+            self.us_driving_licence.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "report_configuration");
+            self.report_configuration.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for Check {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "webhook_ids");
+            self.webhook_ids.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "applicant_provides_data");
+            self.applicant_provides_data.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "tags");
+            self.tags.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "redirect_uri");
+            self.redirect_uri.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "privacy_notices_read_consent_given");
+            self.privacy_notices_read_consent_given.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "form_uri");
+            self.form_uri.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "results_uri");
+            self.results_uri.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "report_ids");
+            self.report_ids.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sandbox");
+            self.sandbox.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "paused");
+            self.paused.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "version");
+            self.version.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ReportsList {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "reports");
+            self.reports.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for Report {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        match self {
+            Self::Document(value) => value.validate_into(path, out),
+            Self::DocumentVideo(value) => value.validate_into(path, out),
+            Self::DocumentVideoWithAddressInformation(value) => {
+                value.validate_into(path, out)
+            }
+            Self::DocumentWithAddressInformation(value) => value.validate_into(path, out),
+            Self::DocumentWithDrivingLicenceInformation(value) => {
+                value.validate_into(path, out)
+            }
+            Self::DocumentWithDriverVerification(value) => value.validate_into(path, out),
+            Self::FacialSimilarityPhoto(value) => value.validate_into(path, out),
+            Self::FacialSimilarityPhotoFullyAuto(value) => value.validate_into(path, out),
+            Self::FacialSimilarityVideo(value) => value.validate_into(path, out),
+            Self::FacialSimilarityMotion(value) => value.validate_into(path, out),
+            Self::KnownFaces(value) => value.validate_into(path, out),
+            Self::IdentityEnhanced(value) => value.validate_into(path, out),
+            Self::WatchlistAml(value) => value.validate_into(path, out),
+            Self::WatchlistEnhanced(value) => value.validate_into(path, out),
+            Self::WatchlistStandard(value) => value.validate_into(path, out),
+            Self::WatchlistPepsOnly(value) => value.validate_into(path, out),
+            Self::WatchlistSanctionsOnly(value) => value.validate_into(path, out),
+            Self::ProofOfAddress(value) => value.validate_into(path, out),
+            Self::UsDrivingLicence(value) => value.validate_into(path, out),
+            Self::DeviceIntelligence(value) => value.validate_into(path, out),
+            Self::IndiaPan(value) => value.validate_into(path, out),
+            Self::Unknown(_) => {
+                out.push(
+                    Violation::new(
+                        path,
+                        concat!("a `", "name", "` the API description does not list"),
+                    ),
+                )
+            }
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ErrorProperties {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "type");
+            self.r#type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "message");
+            self.message.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "fields");
+            self.fields.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ApplicantShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "email");
+            self.email.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "dob");
+            self.dob.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id_numbers");
+            self.id_numbers.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "phone_number");
+            self.phone_number.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IdNumber {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "type");
+            self.r#type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "value");
+            self.value.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "state_code");
+            self.state_code.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ApplicantRequest {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "consents");
+            self.consents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address");
+            self.address.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "location");
+            self.location.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ApplicantConsentBuilder {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "granted");
+            self.granted.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ApplicantCreate {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "first_name");
+            let v = &self.first_name;
+            static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+            let pattern = PATTERN
+                .get_or_init(|| {
+                    ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
+                        .expect("the generator compiled this pattern")
+                });
+            flag(
+                out,
+                path,
+                !pattern.is_match(v),
+                concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
+            );
+            self.first_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "last_name");
+            let v = &self.last_name;
+            static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+            let pattern = PATTERN
+                .get_or_init(|| {
+                    ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
+                        .expect("the generator compiled this pattern")
+                });
+            flag(
+                out,
+                path,
+                !pattern.is_match(v),
+                concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
+            );
+            self.last_name.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ApplicantResponse {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "first_name");
+            if let Nullable::Value(v) = &self.first_name {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
+                );
+            }
+            self.first_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "last_name");
+            if let Nullable::Value(v) = &self.last_name {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
+                );
+            }
+            self.last_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "delete_at");
+            self.delete_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sandbox");
+            self.sandbox.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address");
+            self.address.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "location");
+            self.location.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ApplicantUpdate {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "first_name");
+            if let Nullable::Value(v) = &self.first_name {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
+                );
+            }
+            self.first_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "last_name");
+            if let Nullable::Value(v) = &self.last_name {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
+                );
+            }
+            self.last_name.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ApplicantConsentName {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WorkflowRunShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "workflow_id");
+            self.workflow_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "tags");
+            if let Nullable::Value(v) = &self.tags {
+                flag(out, path, v.len() > 30, "more than 30 items");
+                for (i, v) in v.iter().enumerate() {
+                    let path = &format!("{path}[{i}]");
+                    flag(out, path, v.chars().count() < 1, "shorter than 1 characters");
+                    flag(
+                        out,
+                        path,
+                        v.chars().count() > 128,
+                        "longer than 128 characters",
+                    );
+                }
+            }
+            self.tags.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "customer_user_id");
+            if let Nullable::Value(v) = &self.customer_user_id {
+                flag(out, path, v.chars().count() > 256, "longer than 256 characters");
+            }
+            self.customer_user_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "link");
+            self.link.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "updated_at");
+            self.updated_at.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WorkflowRunLink {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "url");
+            self.url.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "completed_redirect_url");
+            self.completed_redirect_url.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "expired_redirect_url");
+            self.expired_redirect_url.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "expires_at");
+            self.expires_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "language");
+            self.language.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WorkflowRunResponse {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "workflow_version_id");
+            self.workflow_version_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "dashboard_url");
+            self.dashboard_url.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "output");
+            self.output.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "reasons");
+            self.reasons.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "error");
+            self.error.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sdk_token");
+            self.sdk_token.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WorkflowRunStatus {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WorkflowRunError {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "type");
+            self.r#type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "message");
+            self.message.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WorkflowRunRequest {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "custom_data");
+            self.custom_data.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "file_type");
+            self.file_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "type");
+            self.r#type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "side");
+            self.side.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_country");
+            self.issuing_country.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentTypes {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::UnknownValue(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentSharedSide {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for CountryCodes {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentRequest {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "file");
+            self.file.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "validate_image_quality");
+            self.validate_image_quality.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "location");
+            self.location.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentResponse {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "download_href");
+            self.download_href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_name");
+            self.file_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_size");
+            self.file_size.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for SigningDocumentShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for SigningDocumentRequest {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "file");
+            self.file.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for SigningDocumentResponse {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "download_href");
+            self.download_href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_type");
+            self.file_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_name");
+            self.file_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_size");
+            self.file_size.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for LivePhotoRequest {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file");
+            self.file.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "advanced_validation");
+            self.advanced_validation.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for LivePhotoResponse {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "download_href");
+            self.download_href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_name");
+            self.file_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_type");
+            self.file_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_size");
+            self.file_size.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for CompleteTaskDataBuilder {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        match self {
+            Self::Array(value) => value.validate_into(path, out),
+            Self::Object(value) => value.validate_into(path, out),
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistMonitorShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "report_name");
+            self.report_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "tags");
+            self.tags.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistMonitorSharedReportName {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistMonitorResponse {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "deleted_at");
+            self.deleted_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "is_sandbox");
+            self.is_sandbox.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistMonitorMatch {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "enabled");
+            self.enabled.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IdPhotoRequest {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file");
+            self.file.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IdPhotoResponse {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "download_href");
+            self.download_href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_name");
+            self.file_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_type");
+            self.file_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_size");
+            self.file_size.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for PasskeyState {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for PasskeyUpdaterState {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WebhookShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "enabled");
+            self.enabled.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "events");
+            self.events.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "environments");
+            self.environments.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "payload_version");
+            self.payload_version.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_enabled");
+            self.oauth_enabled.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_url");
+            self.oauth_server_url.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_client_id");
+            self.oauth_server_client_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_client_secret");
+            self.oauth_server_client_secret.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_scope");
+            self.oauth_server_scope.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WebhookEventType {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WebhookCreate {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "url");
+            self.url.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WebhookResponse {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "url");
+            self.url.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "token");
+            self.token.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WebhookEventPayload {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "resource_type");
+            self.resource_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "action");
+            self.action.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "object");
+            self.object.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "resource");
+            self.resource.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WebhookUpdate {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "url");
+            self.url.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WebhooksResendItem {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "resource_id");
+            self.resource_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "event");
+            self.event.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for SdkTokenRequest {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "referrer");
+            self.referrer.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "application_id");
+            self.application_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "cross_device_url");
+            self.cross_device_url.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for SdkTokenResponse {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "token");
+            self.token.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for RepeatAttemptsListRepeatAttemptsInner {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "report_id");
+            self.report_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "date_of_birth");
+            self.date_of_birth.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "names");
+            self.names.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "completed_at");
+            self.completed_at.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ExtractionDocumentClassification {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "issuing_country");
+            self.issuing_country.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_type");
+            self.document_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_state");
+            self.issuing_state.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "subtype");
+            self.subtype.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "version");
+            self.version.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ExtractionExtractedData {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "document_number");
+            self.document_number.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "first_name");
+            self.first_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "last_name");
+            self.last_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "full_name");
+            self.full_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "spouse_name");
+            self.spouse_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "widow_name");
+            self.widow_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "alias_name");
+            self.alias_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "gender");
+            self.gender.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "date_of_birth");
+            self.date_of_birth.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "date_of_expiry");
+            self.date_of_expiry.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "expiry_date");
+            self.expiry_date.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "nationality");
+            if let Nullable::Value(v) = &self.nationality {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[A-Z]{3}$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[A-Z]{3}$", "`"),
+                );
+            }
+            self.nationality.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "mrz_line_1");
+            self.mrz_line_1.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "mrz_line_2");
+            self.mrz_line_2.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "mrz_line_3");
+            self.mrz_line_3.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address_1");
+            self.address_1.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address_2");
+            self.address_2.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address_3");
+            self.address_3.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address_4");
+            self.address_4.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address_5");
+            self.address_5.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_authority");
+            self.issuing_authority.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_country");
+            self.issuing_country.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_type");
+            self.document_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "place_of_birth");
+            self.place_of_birth.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_state");
+            self.issuing_state.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_date");
+            self.issuing_date.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "personal_number");
+            self.personal_number.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ErrorProperties1 {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "type");
+            self.r#type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "message");
+            self.message.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ResultsFeedbackExpectedResult {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for CheckShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "webhook_ids");
+            self.webhook_ids.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "applicant_provides_data");
+            self.applicant_provides_data.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "tags");
+            self.tags.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "redirect_uri");
+            self.redirect_uri.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "privacy_notices_read_consent_given");
+            self.privacy_notices_read_consent_given.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for CheckRequest {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "report_names");
+            self.report_names.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_ids");
+            self.document_ids.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "applicant_provides_data");
+            self.applicant_provides_data.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "asynchronous");
+            self.asynchronous.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "suppress_form_emails");
+            self.suppress_form_emails.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "consider");
+            self.consider.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "us_driving_licence");
+            self.us_driving_licence.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "report_configuration");
+            self.report_configuration.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ReportName {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ReportConfiguration {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "facial_similarity_photo");
+            self.facial_similarity_photo.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "facial_similarity_photo_fully_auto");
+            self.facial_similarity_photo_fully_auto.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "facial_similarity_video");
+            self.facial_similarity_video.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "facial_similarity_motion");
+            self.facial_similarity_motion.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for CheckResponse {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "form_uri");
+            self.form_uri.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "results_uri");
+            self.results_uri.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "report_ids");
+            self.report_ids.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sandbox");
+            self.sandbox.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "paused");
+            self.paused.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "version");
+            self.version.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for CheckStatus {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for CheckResponseResult {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentVideoReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentVideoWithAddressInformationReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentWithAddressInformationReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentWithDrivingLicenceInformationReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentWithDriverVerificationReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityPhotoReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "live_photos");
+            self.live_photos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "live_videos");
+            self.live_videos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "motion_captures");
+            self.motion_captures.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id_photos");
+            self.id_photos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityPhotoFullyAutoReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "live_photos");
+            self.live_photos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "live_videos");
+            self.live_videos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "motion_captures");
+            self.motion_captures.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id_photos");
+            self.id_photos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityVideoReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "live_photos");
+            self.live_photos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "live_videos");
+            self.live_videos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "motion_captures");
+            self.motion_captures.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id_photos");
+            self.id_photos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityMotionReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "live_photos");
+            self.live_photos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "live_videos");
+            self.live_videos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "motion_captures");
+            self.motion_captures.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id_photos");
+            self.id_photos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for KnownFacesReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IdentityEnhancedReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistAmlReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistEnhancedReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistStandardReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistPepsOnlyReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistSanctionsOnlyReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ProofOfAddressReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DeviceIntelligenceReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IndiaPanReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IdNumberType {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for AddressShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "flat_number");
+            self.flat_number.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "building_number");
+            self.building_number.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "building_name");
+            self.building_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "street");
+            self.street.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_street");
+            self.sub_street.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "town");
+            self.town.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "postcode");
+            self.postcode.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "country");
+            self.country.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "state");
+            self.state.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "line1");
+            if let Nullable::Value(v) = &self.line1 {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[^!$%^*=<>]*$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[^!$%^*=<>]*$", "`"),
+                );
+            }
+            self.line1.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "line2");
+            if let Nullable::Value(v) = &self.line2 {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[^!$%^*=<>]*$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[^!$%^*=<>]*$", "`"),
+                );
+            }
+            self.line2.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "line3");
+            if let Nullable::Value(v) = &self.line3 {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[^!$%^*=<>]*$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[^!$%^*=<>]*$", "`"),
+                );
+            }
+            self.line3.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for LocationShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "ip_address");
+            self.ip_address.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "country_of_residence");
+            self.country_of_residence.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WorkflowRunLinkLanguage {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WebhookEventResourceType {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WebhookEventPayloadObject {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "started_at_iso8601");
+            self.started_at_iso8601.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "completed_at_iso8601");
+            self.completed_at_iso8601.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        for (key, value) in &self.additional_properties {
+            value.validate_into(&join(path, key), out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WebhookEventPayloadResource {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "updated_at");
+            self.updated_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "dashboard_url");
+            self.dashboard_url.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "workflow_id");
+            self.workflow_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "workflow_run_id");
+            self.workflow_run_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "workflow_version_id");
+            self.workflow_version_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "task_def_id");
+            if let Nullable::Value(v) = &self.task_def_id {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[0-9a-z_-]+$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[0-9a-z_-]+$", "`"),
+                );
+            }
+            self.task_def_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "task_def_version");
+            self.task_def_version.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "input");
+            self.input.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "output");
+            self.output.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "reasons");
+            self.reasons.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "tags");
+            self.tags.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "link");
+            self.link.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "error");
+            self.error.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "customer_user_id");
+            if let Nullable::Value(v) = &self.customer_user_id {
+                flag(out, path, v.chars().count() > 256, "longer than 256 characters");
+            }
+            self.customer_user_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "timeline_file_download_url");
+            self.timeline_file_download_url.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for RepeatAttemptsListRepeatAttemptsInnerDateOfBirth {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for RepeatAttemptsListRepeatAttemptsInnerNames {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for RepeatAttemptsListRepeatAttemptsInnerResult {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ExtractionDocumentClassificationSubtype {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ExtractionExtractedDataGender {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id_number");
+            self.id_number.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issue_state");
+            let v = &self.issue_state;
+            static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+            let pattern = PATTERN
+                .get_or_init(|| {
+                    ::regex_lite::Regex::new("^[A-Z]{2}$")
+                        .expect("the generator compiled this pattern")
+                });
+            flag(
+                out,
+                path,
+                !pattern.is_match(v),
+                concat!("does not match the pattern `", "^[A-Z]{2}$", "`"),
+            );
+            self.issue_state.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address_line_1");
+            self.address_line_1.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address_line_2");
+            self.address_line_2.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "city");
+            self.city.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "date_of_birth");
+            self.date_of_birth.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_category");
+            self.document_category.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "expiration_date");
+            self.expiration_date.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "eye_color_code");
+            self.eye_color_code.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "first_name");
+            self.first_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "gender");
+            self.gender.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issue_date");
+            self.issue_date.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "last_name");
+            self.last_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "middle_name");
+            self.middle_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name_suffix");
+            self.name_suffix.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "postal_code");
+            self.postal_code.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "state");
+            if let Nullable::Value(v) = &self.state {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[A-Z]{2}$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[A-Z]{2}$", "`"),
+                );
+            }
+            self.state.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "weight_measure");
+            self.weight_measure.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ReportConfigurationFacialSimilarity {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "use_case");
+            self.use_case.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ReportShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ReportStatus {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ReportResult {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ReportSubResult {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentReportShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ReportDocument {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "data_comparison");
+            self.data_comparison.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "data_validation");
+            self.data_validation.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "image_integrity");
+            self.image_integrity.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "visual_authenticity");
+            self.visual_authenticity.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "data_consistency");
+            self.data_consistency.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "police_record");
+            self.police_record.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "compromised_document");
+            self.compromised_document.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "age_validation");
+            self.age_validation.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_authority");
+            self.issuing_authority.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentProperties {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "date_of_birth");
+            self.date_of_birth.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "date_of_expiry");
+            self.date_of_expiry.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "personal_number");
+            self.personal_number.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_numbers");
+            self.document_numbers.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_type");
+            self.document_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "first_name");
+            self.first_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "middle_name");
+            self.middle_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "last_name");
+            self.last_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "gender");
+            self.gender.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_country");
+            self.issuing_country.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "nationality");
+            self.nationality.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_state");
+            self.issuing_state.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_date");
+            self.issuing_date.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "valid_from");
+            self.valid_from.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "categorisation");
+            self.categorisation.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "mrz_line1");
+            self.mrz_line1.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "mrz_line2");
+            self.mrz_line2.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "mrz_line3");
+            self.mrz_line3.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address");
+            self.address.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "place_of_birth");
+            self.place_of_birth.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "spouse_name");
+            self.spouse_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "widow_name");
+            self.widow_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "alias_name");
+            self.alias_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_authority");
+            self.issuing_authority.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "remarks");
+            self.remarks.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "civil_state");
+            self.civil_state.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "expatriation");
+            self.expatriation.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "father_name");
+            self.father_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "mother_name");
+            self.mother_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "religion");
+            self.religion.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "type_of_permit");
+            self.type_of_permit.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "version_number");
+            self.version_number.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_subtype");
+            self.document_subtype.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "profession");
+            self.profession.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "security_document_number");
+            self.security_document_number.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "tax_number");
+            self.tax_number.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "nist_identity_evidence_strength");
+            self.nist_identity_evidence_strength.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "has_issuance_confirmation");
+            self.has_issuance_confirmation.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "real_id_compliance");
+            self.real_id_compliance.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "security_tier");
+            self.security_tier.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address_lines");
+            self.address_lines.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "barcode");
+            self.barcode.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "nfc");
+            self.nfc.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_classification");
+            self.document_classification.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "extracted_data");
+            self.extracted_data.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentPropertiesWithDrivingLicenceInformation {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "date_of_birth");
+            self.date_of_birth.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "date_of_expiry");
+            self.date_of_expiry.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "personal_number");
+            self.personal_number.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_numbers");
+            self.document_numbers.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_type");
+            self.document_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "first_name");
+            self.first_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "middle_name");
+            self.middle_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "last_name");
+            self.last_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "gender");
+            self.gender.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_country");
+            self.issuing_country.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "nationality");
+            self.nationality.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_state");
+            self.issuing_state.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_date");
+            self.issuing_date.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "valid_from");
+            self.valid_from.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "categorisation");
+            self.categorisation.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "mrz_line1");
+            self.mrz_line1.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "mrz_line2");
+            self.mrz_line2.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "mrz_line3");
+            self.mrz_line3.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address");
+            self.address.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "place_of_birth");
+            self.place_of_birth.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "spouse_name");
+            self.spouse_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "widow_name");
+            self.widow_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "alias_name");
+            self.alias_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_authority");
+            self.issuing_authority.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "remarks");
+            self.remarks.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "civil_state");
+            self.civil_state.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "expatriation");
+            self.expatriation.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "father_name");
+            self.father_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "mother_name");
+            self.mother_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "religion");
+            self.religion.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "type_of_permit");
+            self.type_of_permit.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "version_number");
+            self.version_number.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_subtype");
+            self.document_subtype.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "profession");
+            self.profession.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "security_document_number");
+            self.security_document_number.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "tax_number");
+            self.tax_number.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "nist_identity_evidence_strength");
+            self.nist_identity_evidence_strength.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "has_issuance_confirmation");
+            self.has_issuance_confirmation.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "real_id_compliance");
+            self.real_id_compliance.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "security_tier");
+            self.security_tier.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address_lines");
+            self.address_lines.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "barcode");
+            self.barcode.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "nfc");
+            self.nfc.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_classification");
+            self.document_classification.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "extracted_data");
+            self.extracted_data.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "driving_licence_information");
+            self.driving_licence_information.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentWithDriverVerificationReportAllOfProperties {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "date_of_birth");
+            self.date_of_birth.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "date_of_expiry");
+            self.date_of_expiry.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "personal_number");
+            self.personal_number.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_numbers");
+            self.document_numbers.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_type");
+            self.document_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "first_name");
+            self.first_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "middle_name");
+            self.middle_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "last_name");
+            self.last_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "gender");
+            self.gender.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_country");
+            self.issuing_country.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "nationality");
+            self.nationality.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_state");
+            self.issuing_state.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_date");
+            self.issuing_date.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "valid_from");
+            self.valid_from.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "categorisation");
+            self.categorisation.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "mrz_line1");
+            self.mrz_line1.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "mrz_line2");
+            self.mrz_line2.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "mrz_line3");
+            self.mrz_line3.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address");
+            self.address.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "place_of_birth");
+            self.place_of_birth.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "spouse_name");
+            self.spouse_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "widow_name");
+            self.widow_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "alias_name");
+            self.alias_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_authority");
+            self.issuing_authority.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "remarks");
+            self.remarks.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "civil_state");
+            self.civil_state.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "expatriation");
+            self.expatriation.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "father_name");
+            self.father_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "mother_name");
+            self.mother_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "religion");
+            self.religion.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "type_of_permit");
+            self.type_of_permit.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "version_number");
+            self.version_number.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_subtype");
+            self.document_subtype.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "profession");
+            self.profession.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "security_document_number");
+            self.security_document_number.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "tax_number");
+            self.tax_number.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "nist_identity_evidence_strength");
+            self.nist_identity_evidence_strength.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "has_issuance_confirmation");
+            self.has_issuance_confirmation.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "real_id_compliance");
+            self.real_id_compliance.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "security_tier");
+            self.security_tier.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address_lines");
+            self.address_lines.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "barcode");
+            self.barcode.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "nfc");
+            self.nfc.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_classification");
+            self.document_classification.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "extracted_data");
+            self.extracted_data.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "drivers_licence");
+            self.drivers_licence.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "restricted_licence");
+            self.restricted_licence.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "raw_licence_category");
+            self.raw_licence_category.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "raw_vehicle_classes");
+            self.raw_vehicle_classes.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "manual_transmission_restriction");
+            self.manual_transmission_restriction.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "vehicle_class_details");
+            self.vehicle_class_details.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "passenger_vehicle");
+            self.passenger_vehicle.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityReportShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "live_photos");
+            self.live_photos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "live_videos");
+            self.live_videos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "motion_captures");
+            self.motion_captures.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id_photos");
+            self.id_photos.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityReportMedia {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityPhotoBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "face_comparison");
+            self.face_comparison.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "image_integrity");
+            self.image_integrity.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "visual_authenticity");
+            self.visual_authenticity.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityPhotoProperties {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "score");
+            self.score.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityPhotoFullyAutoBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "face_comparison");
+            self.face_comparison.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "image_integrity");
+            self.image_integrity.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "visual_authenticity");
+            self.visual_authenticity.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityPhotoFullyAutoProperties {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "score");
+            self.score.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityVideoBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "face_comparison");
+            self.face_comparison.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "image_integrity");
+            self.image_integrity.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "visual_authenticity");
+            self.visual_authenticity.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityVideoProperties {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "score");
+            self.score.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityMotionBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "face_comparison");
+            self.face_comparison.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "image_integrity");
+            self.image_integrity.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "visual_authenticity");
+            self.visual_authenticity.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityMotionProperties {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "score");
+            self.score.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for KnownFacesBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "previously_seen_faces");
+            self.previously_seen_faces.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "image_integrity");
+            self.image_integrity.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for KnownFacesProperties {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "matches");
+            self.matches.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IdentityEnhancedBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "sources");
+            self.sources.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address");
+            self.address.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "date_of_birth");
+            self.date_of_birth.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "mortality");
+            self.mortality.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "ssn");
+            self.ssn.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "ssn1");
+            self.ssn1.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IdentityEnhancedProperties {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "matched_address");
+            self.matched_address.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "matched_addresses");
+            self.matched_addresses.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistAmlBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "sanction");
+            self.sanction.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "politically_exposed_person");
+            self.politically_exposed_person.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "legal_and_regulatory_warnings");
+            self.legal_and_regulatory_warnings.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "adverse_media");
+            self.adverse_media.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistAmlProperties {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "records");
+            self.records.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistEnhancedBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "politically_exposed_person");
+            self.politically_exposed_person.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sanction");
+            self.sanction.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "adverse_media");
+            self.adverse_media.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "monitored_lists");
+            self.monitored_lists.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistEnhancedProperties {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "records");
+            self.records.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistStandardBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "sanction");
+            self.sanction.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "politically_exposed_person");
+            self.politically_exposed_person.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "legal_and_regulatory_warnings");
+            self.legal_and_regulatory_warnings.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistStandardProperties {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "records");
+            self.records.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ProofOfAddressBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "data_comparison");
+            self.data_comparison.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_classification");
+            self.document_classification.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "image_integrity");
+            self.image_integrity.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ProofOfAddressProperties {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "address");
+            self.address.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_type");
+            self.document_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "first_names");
+            self.first_names.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "last_names");
+            self.last_names.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issue_date");
+            self.issue_date.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuer");
+            self.issuer.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "summary_period_start");
+            self.summary_period_start.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "summary_period_end");
+            self.summary_period_end.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "document");
+            self.document.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address");
+            self.address.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "personal");
+            self.personal.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DeviceIntelligenceBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "device");
+            self.device.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DeviceIntelligenceProperties {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "device");
+            self.device.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "ip");
+            self.ip.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "geolocation");
+            self.geolocation.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IndiaPanReportAllOfBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "device");
+            self.device.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IndiaPanReportAllOfProperties {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "device");
+            self.device.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WebhookEventObjectStatus {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceSharedDocumentCategory {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceSharedEyeColorCode {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceSharedGender {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ReportConfigurationFacialSimilarityUseCase {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownDataComparison {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownDataValidation {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownImageIntegrity {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownVisualAuthenticity {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownDataConsistency {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownPoliceRecord {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownCompromisedDocument {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownAgeValidation {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownIssuingAuthority {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentPropertiesDocumentNumbersInner {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "value");
+            self.value.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "type");
+            self.r#type.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentPropertiesNistIdentityEvidenceStrength {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentPropertiesHasIssuanceConfirmation {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentPropertiesSecurityTier {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentPropertiesAddressLines {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "street_address");
+            self.street_address.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "state");
+            self.state.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "postal_code");
+            self.postal_code.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "country");
+            self.country.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "city");
+            self.city.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "country_code");
+            self.country_code.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentPropertiesBarcodeInner {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "first_name");
+            self.first_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "middle_name");
+            self.middle_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "last_name");
+            self.last_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_type");
+            self.document_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "date_of_expiry");
+            self.date_of_expiry.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "date_of_birth");
+            self.date_of_birth.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_date");
+            self.issuing_date.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address_line_1");
+            self.address_line_1.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address_line_2");
+            self.address_line_2.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address_line_3");
+            self.address_line_3.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address_line_4");
+            self.address_line_4.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address_line_5");
+            self.address_line_5.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_state");
+            self.issuing_state.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "class");
+            self.class.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "gender");
+            self.gender.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_country");
+            self.issuing_country.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_number");
+            self.document_number.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "real_id_classification");
+            self.real_id_classification.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentPropertiesNfc {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "document_type");
+            self.document_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_country");
+            self.issuing_country.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "full_name");
+            self.full_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_number");
+            self.document_number.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "nationality");
+            self.nationality.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "date_of_birth");
+            self.date_of_birth.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "gender");
+            self.gender.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "date_of_expiry");
+            self.date_of_expiry.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "personal_number");
+            self.personal_number.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "place_of_birth");
+            self.place_of_birth.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address");
+            self.address.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_date");
+            self.issuing_date.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_authority");
+            self.issuing_authority.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentPropertiesDocumentClassification {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "issuing_country");
+            self.issuing_country.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_type");
+            self.document_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_state");
+            self.issuing_state.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentPropertiesExtractedData {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "document_number");
+            self.document_number.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "date_of_birth");
+            self.date_of_birth.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "date_of_expiry");
+            self.date_of_expiry.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "first_name");
+            self.first_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "last_name");
+            self.last_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "middle_name");
+            self.middle_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "full_name");
+            self.full_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "spouse_name");
+            self.spouse_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "widow_name");
+            self.widow_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "alias_name");
+            self.alias_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "gender");
+            self.gender.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "mrz_line1");
+            self.mrz_line1.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "mrz_line2");
+            self.mrz_line2.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "mrz_line3");
+            self.mrz_line3.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "nationality");
+            self.nationality.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address_line_1");
+            self.address_line_1.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address_line_2");
+            self.address_line_2.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address_line_3");
+            self.address_line_3.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address_line_4");
+            self.address_line_4.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address_line_5");
+            self.address_line_5.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_authority");
+            self.issuing_authority.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentPropertiesWithDrivingLicenceInformation2 {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "driving_licence_information");
+            self.driving_licence_information.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentPropertiesDrivingLicenceInformationItem {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "category");
+            self.category.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "obtainment_date");
+            self.obtainment_date.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "expiry_date");
+            self.expiry_date.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "codes");
+            self.codes.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate
+for DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsInner {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "category");
+            self.category.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "codes");
+            self.codes.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "obtainment_date");
+            self.obtainment_date.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "expiry_date");
+            self.expiry_date.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate
+for DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "is_qualified");
+            self.is_qualified.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "obtainment_date");
+            self.obtainment_date.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "expiry_date");
+            self.expiry_date.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityPhotoBreakdownFaceComparison {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityPhotoBreakdownImageIntegrity {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityPhotoBreakdownVisualAuthenticity {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityPhotoFullyAutoBreakdownFaceComparison {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticity {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityVideoBreakdownFaceComparison {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityVideoBreakdownImageIntegrity {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityVideoBreakdownVisualAuthenticity {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityMotionBreakdownFaceComparison {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityMotionBreakdownImageIntegrity {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityMotionBreakdownVisualAuthenticity {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for KnownFacesBreakdownPreviouslySeenFaces {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for KnownFacesBreakdownImageIntegrity {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for KnownFacesPropertiesMatchesInner {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "score");
+            self.score.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "media_id");
+            self.media_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "media_type");
+            self.media_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "suspected");
+            self.suspected.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IdentityEnhancedBreakdownSources {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IdentityEnhancedBreakdownAddress {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IdentityEnhancedBreakdownDateOfBirth {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IdentityEnhancedBreakdownMortality {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IdrSsnBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IdentityEnhancedPropertiesMatchedAddressesInner {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "match_types");
+            self.match_types.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistAmlBreakdownSanction {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistAmlBreakdownPoliticallyExposedPerson {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistAmlBreakdownAdverseMedia {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistEnhancedBreakdownPoliticallyExposedPerson {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistEnhancedBreakdownSanction {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistEnhancedBreakdownAdverseMedia {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistEnhancedBreakdownMonitoredLists {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistEnhancedPropertiesRecordsInner {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "address");
+            self.address.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "alias");
+            self.alias.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "associate");
+            self.associate.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "attribute");
+            self.attribute.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "date_of_birth");
+            self.date_of_birth.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "event");
+            self.event.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "full_name");
+            self.full_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "position");
+            self.position.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "source");
+            self.source.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistStandardBreakdownSanction {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistStandardBreakdownPoliticallyExposedPerson {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistStandardBreakdownLegalAndRegulatoryWarnings {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ProofOfAddressBreakdownDataComparison {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ProofOfAddressBreakdownDocumentClassification {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ProofOfAddressBreakdownImageIntegrity {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ProofOfAddressPropertiesDocumentType {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceBreakdownDocument {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceBreakdownAddress {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceBreakdownPersonal {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DeviceIntelligenceBreakdownDevice {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DeviceIntelligenceBreakdownProperties {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "device");
+            self.device.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "ip");
+            self.ip.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "geolocation");
+            self.geolocation.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DeviceIntelligencePropertiesDevice {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "sdk_version");
+            self.sdk_version.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sdk_source");
+            self.sdk_source.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "authentication_type");
+            self.authentication_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "raw_model");
+            self.raw_model.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "os");
+            self.os.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "browser");
+            self.browser.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "emulator");
+            self.emulator.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "randomized_device");
+            self.randomized_device.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "fake_network_request");
+            self.fake_network_request.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "ip_reputation");
+            self.ip_reputation.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "device_fingerprint_reuse");
+            self.device_fingerprint_reuse.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "single_device_used");
+            self.single_device_used.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_capture");
+            self.document_capture.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "biometric_capture");
+            self.biometric_capture.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DeviceIntelligencePropertiesIp {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "address");
+            self.address.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DeviceIntelligencePropertiesGeolocation {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "city");
+            self.city.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "region");
+            self.region.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "country");
+            self.country.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IndiaPanReportAllOfBreakdownDevice {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IndiaPanReportAllOfPropertiesDevice {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "pan");
+            self.pan.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "full_name");
+            self.full_name.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownDataComparisonBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "issuing_country");
+            self.issuing_country.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "gender");
+            self.gender.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "date_of_expiry");
+            self.date_of_expiry.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "last_name");
+            self.last_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_type");
+            self.document_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_numbers");
+            self.document_numbers.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "first_name");
+            self.first_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "date_of_birth");
+            self.date_of_birth.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownDataValidationBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "gender");
+            self.gender.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "date_of_birth");
+            self.date_of_birth.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_numbers");
+            self.document_numbers.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_expiration");
+            self.document_expiration.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "expiry_date");
+            self.expiry_date.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "mrz");
+            self.mrz.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "barcode");
+            self.barcode.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownImageIntegrityBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "image_quality");
+            self.image_quality.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "supported_document");
+            self.supported_document.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "colour_picture");
+            self.colour_picture.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "conclusive_document_quality");
+            self.conclusive_document_quality.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownVisualAuthenticityBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "fonts");
+            self.fonts.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "picture_face_integrity");
+            self.picture_face_integrity.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "template");
+            self.template.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "security_features");
+            self.security_features.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "original_document_present");
+            self.original_document_present.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "digital_tampering");
+            self.digital_tampering.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "other");
+            self.other.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "face_detection");
+            self.face_detection.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownDataConsistencyBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "date_of_expiry");
+            self.date_of_expiry.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_numbers");
+            self.document_numbers.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_country");
+            self.issuing_country.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_type");
+            self.document_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "date_of_birth");
+            self.date_of_birth.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "gender");
+            self.gender.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "first_name");
+            self.first_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "nationality");
+            self.nationality.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "last_name");
+            self.last_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "multiple_data_sources_present");
+            self.multiple_data_sources_present.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownCompromisedDocumentBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "document_database");
+            self.document_database.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "repeat_attempts");
+            self.repeat_attempts.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownAgeValidationBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "minimum_accepted_age");
+            self.minimum_accepted_age.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownIssuingAuthorityBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "nfc_active_authentication");
+            self.nfc_active_authentication.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "nfc_passive_authentication");
+            self.nfc_passive_authentication.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityPhotoBreakdownFaceComparisonBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "face_match");
+            self.face_match.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityPhotoBreakdownImageIntegrityBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "face_detected");
+            self.face_detected.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "source_integrity");
+            self.source_integrity.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "spoofing_detection");
+            self.spoofing_detection.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "face_match");
+            self.face_match.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "face_detected");
+            self.face_detected.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "source_integrity");
+            self.source_integrity.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "spoofing_detection");
+            self.spoofing_detection.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityVideoBreakdownFaceComparisonBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "face_match");
+            self.face_match.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityVideoBreakdownImageIntegrityBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "face_detected");
+            self.face_detected.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "source_integrity");
+            self.source_integrity.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "liveness_detected");
+            self.liveness_detected.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "spoofing_detection");
+            self.spoofing_detection.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityMotionBreakdownFaceComparisonBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "face_match");
+            self.face_match.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityMotionBreakdownImageIntegrityBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "face_detected");
+            self.face_detected.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "source_integrity");
+            self.source_integrity.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "liveness_detected");
+            self.liveness_detected.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "spoofing_detection");
+            self.spoofing_detection.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IdentityEnhancedBreakdownSourcesBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "total_sources");
+            self.total_sources.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IdentityEnhancedBreakdownAddressBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "credit_agencies");
+            self.credit_agencies.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "telephone_database");
+            self.telephone_database.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "voting_register");
+            self.voting_register.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IdentityEnhancedBreakdownDateOfBirthBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "credit_agencies");
+            self.credit_agencies.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "voting_register");
+            self.voting_register.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IdrSsnBreakdownBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "last_4_digits_match");
+            self.last_4_digits_match.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "full_match");
+            self.full_match.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistEnhancedPropertiesRecordsInnerAddressInner {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "address_line1");
+            self.address_line1.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "country");
+            self.country.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "postal_code");
+            self.postal_code.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "state_province");
+            self.state_province.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "town");
+            self.town.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "locator_type");
+            self.locator_type.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistEnhancedPropertiesRecordsInnerAliasInner {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "alias_name");
+            self.alias_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "alias_type");
+            self.alias_type.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistEnhancedPropertiesRecordsInnerAssociateInner {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "entity_name");
+            self.entity_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "relationship_direction");
+            self.relationship_direction.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "relationship_type");
+            self.relationship_type.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistEnhancedPropertiesRecordsInnerAttributeInner {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "attribute_type");
+            self.attribute_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "attribute_value");
+            self.attribute_value.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistEnhancedPropertiesRecordsInnerEventInner {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "category");
+            self.category.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "event_date");
+            self.event_date.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "event_description");
+            self.event_description.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "source");
+            self.source.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_category");
+            self.sub_category.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistEnhancedPropertiesRecordsInnerSourceInner {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "source_headline");
+            self.source_headline.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "source_name");
+            self.source_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "source_url");
+            self.source_url.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "source_format");
+            self.source_format.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ProofOfAddressBreakdownDataComparisonBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "address");
+            self.address.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "first_name");
+            self.first_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "last_name");
+            self.last_name.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ProofOfAddressBreakdownDocumentClassificationBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "supported_document");
+            self.supported_document.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ProofOfAddressBreakdownImageIntegrityBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "image_quality");
+            self.image_quality.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceBreakdownDocumentBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "category");
+            self.category.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "expiration_date");
+            self.expiration_date.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issue_date");
+            self.issue_date.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_number");
+            self.document_number.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceBreakdownAddressBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "city");
+            self.city.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "line_1");
+            self.line_1.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "line_2");
+            self.line_2.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "state_code");
+            self.state_code.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "zip4");
+            self.zip4.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "zip5");
+            self.zip5.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceBreakdownPersonalBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "first_name");
+            self.first_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name_suffix");
+            self.name_suffix.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "height");
+            self.height.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "weight");
+            self.weight.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sex_code");
+            self.sex_code.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "eye_color");
+            self.eye_color.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "date_of_birth");
+            self.date_of_birth.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "last_name");
+            self.last_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "middle_name");
+            self.middle_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "first_name_fuzzy");
+            self.first_name_fuzzy.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "middle_name_fuzzy");
+            self.middle_name_fuzzy.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "last_name_fuzzy");
+            self.last_name_fuzzy.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "middle_initial");
+            self.middle_initial.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DeviceIntelligenceBreakdownDeviceBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "application_authenticity");
+            self.application_authenticity.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "device_integrity");
+            self.device_integrity.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "device_reputation");
+            self.device_reputation.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DeviceIntelligenceBreakdownPropertiesDevice {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "sdk_version");
+            self.sdk_version.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sdk_source");
+            self.sdk_source.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "authentication_type");
+            self.authentication_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "raw_model");
+            self.raw_model.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "os");
+            self.os.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "browser");
+            self.browser.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "emulator");
+            self.emulator.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "randomized_device");
+            self.randomized_device.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "fake_network_request");
+            self.fake_network_request.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "ip_reputation");
+            self.ip_reputation.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "device_fingerprint_reuse");
+            self.device_fingerprint_reuse.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "single_device_used");
+            self.single_device_used.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_capture");
+            self.document_capture.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "biometric_capture");
+            self.biometric_capture.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DeviceIntelligenceBreakdownPropertiesIp {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "address");
+            self.address.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DeviceIntelligenceBreakdownPropertiesGeolocation {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "city");
+            self.city.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "region");
+            self.region.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "country");
+            self.country.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DeviceIntelligencePropertiesDeviceSdkSource {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DeviceIntelligencePropertiesDeviceAuthenticationType {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DeviceIntelligencePropertiesDeviceIpReputation {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DeviceIntelligencePropertiesDeviceDocumentCapture {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DeviceIntelligencePropertiesDeviceBiometricCapture {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IndiaPanReportAllOfBreakdownDeviceBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "pan_valid");
+            self.pan_valid.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name_match");
+            self.name_match.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownDataComparisonBreakdownIssuingCountry {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownDataComparisonBreakdownGender {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownDataComparisonBreakdownDateOfExpiry {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownDataComparisonBreakdownLastName {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownDataComparisonBreakdownDocumentType {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownDataComparisonBreakdownDocumentNumbers {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownDataComparisonBreakdownFirstName {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownDataComparisonBreakdownDateOfBirth {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownDataValidationBreakdownGender {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownDataValidationBreakdownDateOfBirth {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownDataValidationBreakdownDocumentNumbers {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownDataValidationBreakdownDocumentExpiration {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownDataValidationBreakdownExpiryDate {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownDataValidationBreakdownMrz {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownDataValidationBreakdownBarcode {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownImageIntegrityBreakdownImageQuality {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownImageIntegrityBreakdownColourPicture {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownVisualAuthenticityBreakdownFonts {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownVisualAuthenticityBreakdownTemplate {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownVisualAuthenticityBreakdownOther {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownDataConsistencyBreakdownDateOfExpiry {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownDataConsistencyBreakdownDocumentNumbers {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownDataConsistencyBreakdownIssuingCountry {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownDataConsistencyBreakdownDocumentType {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownDataConsistencyBreakdownDateOfBirth {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownDataConsistencyBreakdownGender {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownDataConsistencyBreakdownFirstName {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownDataConsistencyBreakdownNationality {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownDataConsistencyBreakdownLastName {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownDataConsistencyBreakdownMultipleDataSourcesPresent {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownCompromisedDocumentBreakdownDocumentDatabase {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownCompromisedDocumentBreakdownRepeatAttempts {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownAgeValidationBreakdownMinimumAcceptedAge {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate
+for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate
+for FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatch {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate
+for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownFaceDetected {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate
+for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrity {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate
+for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatch {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate
+for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate
+for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatch {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate
+for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownLivenessDetected {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate
+for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IdentityEnhancedBreakdownSourcesBreakdownTotalSources {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IdentityEnhancedBreakdownAddressBreakdownCreditAgencies {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IdrSsnBreakdownBreakdownLast4DigitsMatch {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IdrSsnBreakdownBreakdownFullMatch {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for WatchlistEnhancedPropertiesRecordsInnerEventInnerSource {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "source_date");
+            self.source_date.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "source_format");
+            self.source_format.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "source_name");
+            self.source_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "source_url");
+            self.source_url.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ProofOfAddressBreakdownDataComparisonBreakdownAddress {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ProofOfAddressBreakdownDataComparisonBreakdownFirstName {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ProofOfAddressBreakdownDataComparisonBreakdownLastName {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate
+for ProofOfAddressBreakdownDocumentClassificationBreakdownSupportedDocument {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for ProofOfAddressBreakdownImageIntegrityBreakdownImageQuality {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceBreakdownDocumentBreakdownCategory {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceBreakdownDocumentBreakdownExpirationDate {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceBreakdownDocumentBreakdownIssueDate {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceBreakdownDocumentBreakdownDocumentNumber {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceBreakdownAddressBreakdownCity {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceBreakdownAddressBreakdownLine1 {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceBreakdownAddressBreakdownLine2 {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceBreakdownAddressBreakdownStateCode {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceBreakdownAddressBreakdownZip4 {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceBreakdownAddressBreakdownZip5 {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownFirstName {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownNameSuffix {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownHeight {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownWeight {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownSexCode {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownEyeColor {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownDateOfBirth {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownLastName {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownMiddleName {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownFirstNameFuzzy {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownMiddleNameFuzzy {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownLastNameFuzzy {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownMiddleInitial {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DeviceIntelligenceBreakdownDeviceBreakdownApplicationAuthenticity {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DeviceIntelligenceBreakdownDeviceBreakdownDeviceIntegrity {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DeviceIntelligenceBreakdownDeviceBreakdownDeviceReputation {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DeviceIntelligenceBreakdownPropertiesDeviceSdkSource {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DeviceIntelligenceBreakdownPropertiesDeviceAuthenticationType {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DeviceIntelligenceBreakdownPropertiesDeviceIpReputation {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DeviceIntelligenceBreakdownPropertiesDeviceDocumentCapture {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DeviceIntelligenceBreakdownPropertiesDeviceBiometricCapture {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IndiaPanReportAllOfBreakdownDeviceBreakdownNameMatch {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentIQReasons {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "dark_photo");
+            self.dark_photo.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "glare_on_photo");
+            self.glare_on_photo.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "blurred_photo");
+            self.blurred_photo.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "covered_photo");
+            self.covered_photo.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "other_photo_issue");
+            self.other_photo_issue.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "damaged_document");
+            self.damaged_document.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "incorrect_side");
+            self.incorrect_side.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "cut_off_document");
+            self.cut_off_document.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "no_document_in_image");
+            self.no_document_in_image.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "two_documents_uploaded");
+            self.two_documents_uploaded.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentCDQReasons {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "obscured_data_points");
+            self.obscured_data_points.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "obscured_security_features");
+            self.obscured_security_features.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "abnormal_document_features");
+            self.abnormal_document_features.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "watermarks_digital_text_overlay");
+            self.watermarks_digital_text_overlay.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "corner_removed");
+            self.corner_removed.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "punctured_document");
+            self.punctured_document.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "missing_back");
+            self.missing_back.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "digital_document");
+            self.digital_document.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for DocumentODPReasons {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "photo_of_screen");
+            self.photo_of_screen.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "screenshot");
+            self.screenshot.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_on_printed_paper");
+            self.document_on_printed_paper.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "scan");
+            self.scan.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate
+for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "score");
+            self.score.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_id");
+            self.document_id.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for PhotoReasons {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "digital_tampering");
+            self.digital_tampering.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "fake_webcam");
+            self.fake_webcam.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "time_of_capture");
+            self.time_of_capture.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "emulator");
+            self.emulator.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "reasons");
+            self.reasons.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate
+for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "score");
+            self.score.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate
+for FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatchProperties {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "score");
+            self.score.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_id");
+            self.document_id.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for PhotoAutoReasons {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "digital_tampering");
+            self.digital_tampering.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "fake_webcam");
+            self.fake_webcam.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "time_of_capture");
+            self.time_of_capture.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "emulator");
+            self.emulator.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "reasons");
+            self.reasons.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate
+for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "score");
+            self.score.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate
+for FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatchProperties {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "score");
+            self.score.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_id");
+            self.document_id.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for VideoReasons {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "fake_webcam");
+            self.fake_webcam.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "challenge_reuse");
+            self.challenge_reuse.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "emulator");
+            self.emulator.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "reasons");
+            self.reasons.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate
+for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "score");
+            self.score.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate
+for FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatchProperties {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "score");
+            self.score.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_id");
+            self.document_id.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate
+for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "score");
+            self.score.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "total_number_of_sources");
+            self.total_number_of_sources.validate_into(path, out);
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "number_of_matches");
+            self.number_of_matches.validate_into(path, out);
+        }
+    }
 }

@@ -25,6 +25,10 @@ use crate::ir::{
 };
 use crate::naming::{self, TypeNames};
 
+mod validate;
+
+pub(crate) use validate::unsupported_patterns;
+
 /// Options of the emitter.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Options {
@@ -34,6 +38,8 @@ pub struct Options {
     /// become doctests that read them and write them back, so `cargo test` checks the spec's
     /// examples; otherwise they are shown as JSON in the docs.
     pub doctest_crate: Option<String>,
+    /// Emit the `Validate` trait and its impls, which check the spec's constraints on demand.
+    pub validation: bool,
 }
 
 /// The Rust type of `format: date-time`.
@@ -57,6 +63,8 @@ pub struct Uses {
     pub chrono: bool,
     /// `serde_json` types appear (free-form values, tagged unions).
     pub json: bool,
+    /// Validation checks a `pattern` (with `regex-lite`).
+    pub regex: bool,
 }
 
 /// The tokens of every type of `model`, plus the support types they need.
@@ -69,6 +77,15 @@ pub fn emit(model: &Model, options: &Options) -> (TokenStream, Uses) {
     }
     for (i, def) in model.types.iter().enumerate() {
         items.push(cx.type_def(TypeId(i), def));
+    }
+    if options.validation {
+        for i in 0..model.types.len() {
+            items.push(cx.validate_impl(TypeId(i)));
+        }
+        items.insert(
+            1,
+            validate::support(cx.uses.get(), options.date_time, cx.flagged.get()),
+        );
     }
     let uses = cx.uses.get();
     (quote! { #(#items)* }, uses)
@@ -89,6 +106,8 @@ struct Context<'m> {
     /// `#[allow(deprecated)]` when the model has deprecated items, so the crate's own code that names
     /// them builds without warnings (users still get them).
     allow_deprecated: TokenStream,
+    /// Some `validate` check was emitted (so the support code's `flag` is used).
+    flagged: std::cell::Cell<bool>,
 }
 
 /// How field and alias types spell the prelude's types.
@@ -131,6 +150,7 @@ impl<'m> Context<'m> {
             prelude,
             date_time: options.date_time,
             doctest_crate: options.doctest_crate.clone(),
+            flagged: std::cell::Cell::new(false),
             allow_deprecated: any_deprecated(model)
                 .then(|| quote!(#[allow(deprecated)]))
                 .into_iter()
@@ -600,12 +620,10 @@ impl<'m> Context<'m> {
         }
     }
 
-    fn union_def(&self, id: TypeId, ident: &Ident, docs: TokenStream, u: &Union) -> TokenStream {
-        let Union {
-            discriminator,
-            variants,
-        } = u;
-        let labels: Vec<String> = variants
+    /// The variant names of a union: its tags, or the names of the variants' types.
+    fn union_variant_names(&self, u: &Union) -> Vec<Ident> {
+        let labels: Vec<String> = u
+            .variants
             .iter()
             .map(|v| match (&v.tag, &v.ty) {
                 (Some(tag), _) => tag.clone(),
@@ -613,11 +631,19 @@ impl<'m> Context<'m> {
                 (None, other) => ref_label(other),
             })
             .collect();
-        let variant_names = naming::distinct_camel(labels.iter().map(String::as_str), &[]);
-        let idents: Vec<Ident> = variant_names
+        naming::distinct_camel(labels.iter().map(String::as_str), &[])
             .iter()
             .map(|n| format_ident!("{}", n))
-            .collect();
+            .collect()
+    }
+
+    fn union_def(&self, id: TypeId, ident: &Ident, docs: TokenStream, u: &Union) -> TokenStream {
+        let Union {
+            discriminator,
+            variants,
+        } = u;
+        let idents = self.union_variant_names(u);
+        let variant_names: Vec<String> = idents.iter().map(ToString::to_string).collect();
         let types: Vec<TokenStream> = variants.iter().map(|v| self.type_ref(id, &v.ty)).collect();
         let variant_docs: Vec<TokenStream> = variants
             .iter()
@@ -726,7 +752,7 @@ impl<'m> Context<'m> {
 fn enum_def(ident: &Ident, docs: TokenStream, e: &Enum) -> TokenStream {
     match e {
         Enum::String(values) => {
-            let names = naming::distinct_camel(values.iter().map(String::as_str), &[]);
+            let names = enum_variant_names(e);
             let unknown = fallback_name(&names);
             let idents: Vec<Ident> = names.iter().map(|n| format_ident!("{}", n)).collect();
             let docs_v = values.iter().map(|v| {
@@ -788,17 +814,7 @@ fn enum_def(ident: &Ident, docs: TokenStream, e: &Enum) -> TokenStream {
             }
         }
         Enum::Integer(values) => {
-            let labels: Vec<String> = values
-                .iter()
-                .map(|v| {
-                    if *v < 0 {
-                        format!("Minus{}", v.unsigned_abs())
-                    } else {
-                        format!("V{v}")
-                    }
-                })
-                .collect();
-            let names = naming::distinct_camel(labels.iter().map(String::as_str), &[]);
+            let names = enum_variant_names(e);
             let unknown = fallback_name(&names);
             let idents: Vec<Ident> = names.iter().map(|n| format_ident!("{}", n)).collect();
             let lits: Vec<Literal> = values.iter().map(|v| Literal::i64_unsuffixed(*v)).collect();
@@ -878,6 +894,32 @@ fn any_deprecated(model: &Model) -> bool {
         t.deprecated
             || matches!(&t.kind, TypeKind::Struct(s) if s.fields.iter().any(|f| f.deprecated))
     })
+}
+
+/// The variant names of an enum's listed values: the values in UpperCamelCase (`V1`, `Minus1` for
+/// integers), told apart where they collide.
+fn enum_variant_names(e: &Enum) -> Vec<String> {
+    match e {
+        Enum::String(values) => naming::distinct_camel(values.iter().map(String::as_str), &[]),
+        Enum::Integer(values) => {
+            let labels: Vec<String> = values
+                .iter()
+                .map(|v| {
+                    if *v < 0 {
+                        format!("Minus{}", v.unsigned_abs())
+                    } else {
+                        format!("V{v}")
+                    }
+                })
+                .collect();
+            naming::distinct_camel(labels.iter().map(String::as_str), &[])
+        }
+    }
+}
+
+/// The name of an enum's catch-all variant.
+fn enum_fallback(e: &Enum) -> Ident {
+    fallback_name(&enum_variant_names(e))
 }
 
 /// The name of an enum's or union's catch-all variant: `Unknown`, unless a listed value took it.

@@ -227,6 +227,9 @@ pub struct Constraints {
     /// `uniqueItems`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub unique_items: bool,
+    /// The constraints of an array's items (`items: {maxLength: 128}`), when it has some.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Box<Constraints>>,
 }
 
 impl Constraints {

@@ -152,6 +152,14 @@ impl Config {
         self
     }
 
+    /// Emits the `Validate` trait: `value.validate()` lists every broken constraint of the spec
+    /// (lengths, patterns, ranges, item counts, unlisted enum values) with its path. Off by default;
+    /// deserializing never validates either way.
+    pub fn validation(&mut self, on: bool) -> &mut Self {
+        self.options.validation = on;
+        self
+    }
+
     /// Keeps unlisted properties in every struct (see [`Config::keep_unknown_fields`]).
     pub fn keep_all_unknown_fields(&mut self) -> &mut Self {
         self.unknown_fields = UnknownFields::All;
@@ -206,7 +214,12 @@ impl Config {
         overrides::keep_unknown_fields(&mut loaded.model, &self.unknown_fields, &display)?;
         lap("overrides");
         loaded.warnings.extend(examples::warnings(&loaded.model));
-        lap("check examples");
+        if self.options.validation {
+            loaded
+                .warnings
+                .extend(emit::unsupported_patterns(&loaded.model));
+        }
+        lap("check examples and patterns");
         let (tokens, uses) = emit::emit(&loaded.model, &self.options);
         lap("emit tokens");
         let code = render(tokens, &source)?;

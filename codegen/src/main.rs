@@ -60,6 +60,7 @@ Options:
   --date-time <fixed-offset|utc>
                        The Rust type of `format: date-time`: chrono's DateTime<FixedOffset>, which
                        keeps the offset as sent (default), or DateTime<Utc>
+  --validation         Also emit the `Validate` trait, which checks the spec's constraints on demand
   -v, --verbose        Print the time of each stage (load, overrides, emit, format) and counts
   -h, --help           Show this help
 
@@ -238,6 +239,9 @@ fn generate(parser: &mut lexopt::Parser) -> Result<ExitCode, Failure> {
             Long("crate") => crate_dir = Some(parser.value()?.into()),
             Long("name") => name = Some(parser.value()?.string()?),
             Long("verbose") | Short('v') => verbose = true,
+            Long("validation") => {
+                config.validation(true);
+            }
             Long("date-time") => {
                 let ty = match parser.value()?.string()?.as_str() {
                     "fixed-offset" => modelgen::DateTimeType::FixedOffset,

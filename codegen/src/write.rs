@@ -38,6 +38,9 @@ pub fn write_crate(dir: &Path, name: &str, code: &str, uses: Uses, source: &str)
     if uses.uuid {
         deps.push_str("uuid = { version = \"1\", default-features = false, features = [\"serde\", \"std\"] }\n");
     }
+    if uses.regex {
+        deps.push_str("regex-lite = \"0.1\"\n");
+    }
     if uses.chrono {
         deps.push_str("chrono = { version = \"0.4\", default-features = false, features = [\"serde\", \"std\"] }\n");
     }

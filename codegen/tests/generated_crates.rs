@@ -45,6 +45,7 @@ fn cargo(dir: &Path, args: &[&str]) {
 }
 
 fn generate_crate(input: &Path, dir: &Path, name: &str) {
+    // With `--validation`, so the optional `Validate` code is checked too.
     let output = modelgen(&[
         "generate".as_ref(),
         input.as_os_str(),
@@ -52,6 +53,7 @@ fn generate_crate(input: &Path, dir: &Path, name: &str) {
         dir.as_os_str(),
         "--name".as_ref(),
         name.as_ref(),
+        "--validation".as_ref(),
     ]);
     assert!(
         output.status.success(),

@@ -670,9 +670,36 @@ impl Loader {
             access,
             deprecated: bool_key(schema, "deprecated"),
             doc: description(schema),
-            constraints: constraints(schema),
+            constraints: self.field_constraints(loc, schema),
             examples: examples(schema),
             note: None,
+        }
+    }
+
+    /// The constraints of a property: its own, or, when it only refers to a named scalar (`first_name:
+    /// {$ref: applicant_first_name}`), those of the scalar, which the IR's alias does not carry.
+    fn field_constraints(&mut self, loc: &Loc, schema: &Map<String, Value>) -> Constraints {
+        let own = constraints(schema);
+        if !own.is_empty() {
+            return own;
+        }
+        let reference = match schema.get("allOf").and_then(Value::as_array) {
+            Some(members) if members.len() == 1 => self
+                .ref_of(&loc.child("allOf").index(0))
+                .map(|r| (loc.child("allOf").index(0), r)),
+            _ => self.ref_of(loc).map(|r| (loc.clone(), r)),
+        };
+        let Some((at, reference)) = reference else {
+            return own;
+        };
+        // Errors were reported when the type was resolved; here a failure only means no constraints.
+        let Ok(target) = self.resolve(&at, &reference).and_then(|t| self.deref(&t)) else {
+            return own;
+        };
+        let doc = Rc::clone(&self.docs[target.doc]);
+        match doc.object(&target.pointer) {
+            Some(target) if !has_properties(target) => constraints(target),
+            _ => own,
         }
     }
 
@@ -1002,6 +1029,11 @@ fn constraints(schema: &Map<String, Value>) -> Constraints {
         min_items: uint("minItems"),
         max_items: uint("maxItems"),
         unique_items: bool_key(schema, "uniqueItems"),
+        items: schema
+            .get("items")
+            .and_then(Value::as_object)
+            .map(|items| Box::new(constraints(items)))
+            .filter(|c| !c.is_empty()),
     }
 }
 

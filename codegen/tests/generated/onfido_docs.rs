@@ -118,6 +118,26 @@ pub struct Address {
     pub line3: Nullable<String>,
 }
 
+impl Address {
+    /// A value with the required fields (`postcode`, `country`) and every optional one absent; set others with struct update syntax: `Address { field: value.into(), ..Address::new(..) }`.
+    pub fn new(postcode: String, country: CountryCodes) -> Self {
+        Self {
+            flat_number: Nullable::Absent,
+            building_number: Nullable::Absent,
+            building_name: Nullable::Absent,
+            street: Nullable::Absent,
+            sub_street: Nullable::Absent,
+            town: Nullable::Absent,
+            postcode,
+            country,
+            state: Nullable::Absent,
+            line1: Nullable::Absent,
+            line2: Nullable::Absent,
+            line3: Nullable::Absent,
+        }
+    }
+}
+
 /// The `AddressBuilder` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AddressBuilder {
@@ -157,6 +177,26 @@ pub struct AddressBuilder {
     pub line3: Nullable<String>,
 }
 
+impl AddressBuilder {
+    /// A value with the required fields (`postcode`, `country`) and every optional one absent; set others with struct update syntax: `AddressBuilder { field: value.into(), ..AddressBuilder::new(..) }`.
+    pub fn new(postcode: String, country: CountryCodes) -> Self {
+        Self {
+            flat_number: Nullable::Absent,
+            building_number: Nullable::Absent,
+            building_name: Nullable::Absent,
+            street: Nullable::Absent,
+            sub_street: Nullable::Absent,
+            town: Nullable::Absent,
+            postcode,
+            country,
+            state: Nullable::Absent,
+            line1: Nullable::Absent,
+            line2: Nullable::Absent,
+            line3: Nullable::Absent,
+        }
+    }
+}
+
 /// The `AddressShared` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AddressShared {
@@ -194,6 +234,26 @@ pub struct AddressShared {
     /// Line 3 of the applicant's address
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub line3: Nullable<String>,
+}
+
+impl AddressShared {
+    /// A value with the required fields (`postcode`, `country`) and every optional one absent; set others with struct update syntax: `AddressShared { field: value.into(), ..AddressShared::new(..) }`.
+    pub fn new(postcode: String, country: CountryCodes) -> Self {
+        Self {
+            flat_number: Nullable::Absent,
+            building_number: Nullable::Absent,
+            building_name: Nullable::Absent,
+            street: Nullable::Absent,
+            sub_street: Nullable::Absent,
+            town: Nullable::Absent,
+            postcode,
+            country,
+            state: Nullable::Absent,
+            line1: Nullable::Absent,
+            line2: Nullable::Absent,
+            line3: Nullable::Absent,
+        }
+    }
 }
 
 /// The `AddressesList` schema.
@@ -256,6 +316,27 @@ pub struct Applicant {
     pub location: Nullable<Location>,
 }
 
+impl Applicant {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `Applicant { field: value.into(), ..Applicant::new(..) }`.
+    pub fn new(id: String) -> Self {
+        Self {
+            email: Nullable::Absent,
+            dob: Nullable::Absent,
+            id_numbers: Nullable::Absent,
+            phone_number: Nullable::Absent,
+            first_name: Nullable::Absent,
+            last_name: Nullable::Absent,
+            id,
+            created_at: Nullable::Absent,
+            delete_at: Nullable::Absent,
+            href: Nullable::Absent,
+            sandbox: Nullable::Absent,
+            address: Nullable::Absent,
+            location: Nullable::Absent,
+        }
+    }
+}
+
 /// The `ApplicantBuilder` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApplicantBuilder {
@@ -286,6 +367,23 @@ pub struct ApplicantBuilder {
     pub last_name: String,
 }
 
+impl ApplicantBuilder {
+    /// A value with the required fields (`first_name`, `last_name`) and every optional one absent; set others with struct update syntax: `ApplicantBuilder { field: value.into(), ..ApplicantBuilder::new(..) }`.
+    pub fn new(first_name: String, last_name: String) -> Self {
+        Self {
+            email: Nullable::Absent,
+            dob: Nullable::Absent,
+            id_numbers: Nullable::Absent,
+            phone_number: Nullable::Absent,
+            consents: Nullable::Absent,
+            address: Nullable::Absent,
+            location: Nullable::Absent,
+            first_name,
+            last_name,
+        }
+    }
+}
+
 /// The `ApplicantConsent` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApplicantConsent {
@@ -297,6 +395,13 @@ pub struct ApplicantConsent {
     pub granted_at: String,
 }
 
+impl ApplicantConsent {
+    /// A value with the required fields (`name`, `granted`, `granted_at`) and every optional one absent; set others with struct update syntax: `ApplicantConsent { field: value.into(), ..ApplicantConsent::new(..) }`.
+    pub fn new(name: ApplicantConsentName, granted: bool, granted_at: String) -> Self {
+        Self { name, granted, granted_at }
+    }
+}
+
 /// The `ApplicantConsentBuilder` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApplicantConsentBuilder {
@@ -304,6 +409,13 @@ pub struct ApplicantConsentBuilder {
     pub name: ApplicantConsentName,
     /// The `granted` property.
     pub granted: bool,
+}
+
+impl ApplicantConsentBuilder {
+    /// A value with the required fields (`name`, `granted`) and every optional one absent; set others with struct update syntax: `ApplicantConsentBuilder { field: value.into(), ..ApplicantConsentBuilder::new(..) }`.
+    pub fn new(name: ApplicantConsentName, granted: bool) -> Self {
+        Self { name, granted }
+    }
 }
 
 /// The `ApplicantConsentName` schema.
@@ -384,6 +496,13 @@ pub struct ApplicantCreate {
     pub last_name: String,
 }
 
+impl ApplicantCreate {
+    /// A value with the required fields (`first_name`, `last_name`) and every optional one absent; set others with struct update syntax: `ApplicantCreate { field: value.into(), ..ApplicantCreate::new(..) }`.
+    pub fn new(first_name: String, last_name: String) -> Self {
+        Self { first_name, last_name }
+    }
+}
+
 /// The `ApplicantRequest` schema.
 #[derive(
     Clone,
@@ -436,6 +555,23 @@ pub struct ApplicantResponse {
     /// The `location` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub location: Nullable<Location>,
+}
+
+impl ApplicantResponse {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `ApplicantResponse { field: value.into(), ..ApplicantResponse::new(..) }`.
+    pub fn new(id: String) -> Self {
+        Self {
+            first_name: Nullable::Absent,
+            last_name: Nullable::Absent,
+            id,
+            created_at: Nullable::Absent,
+            delete_at: Nullable::Absent,
+            href: Nullable::Absent,
+            sandbox: Nullable::Absent,
+            address: Nullable::Absent,
+            location: Nullable::Absent,
+        }
+    }
 }
 
 /// The `ApplicantShared` schema.
@@ -532,6 +668,13 @@ pub struct ApplicantsList {
     pub applicants: Vec<Applicant>,
 }
 
+impl ApplicantsList {
+    /// A value with the required fields (`applicants`) and every optional one absent; set others with struct update syntax: `ApplicantsList { field: value.into(), ..ApplicantsList::new(..) }`.
+    pub fn new(applicants: Vec<Applicant>) -> Self {
+        Self { applicants }
+    }
+}
+
 /// The `Check` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Check {
@@ -586,6 +729,31 @@ pub struct Check {
     pub version: Nullable<String>,
 }
 
+impl Check {
+    /// A value with the required fields (`applicant_id`, `id`) and every optional one absent; set others with struct update syntax: `Check { field: value.into(), ..Check::new(..) }`.
+    pub fn new(applicant_id: String, id: String) -> Self {
+        Self {
+            webhook_ids: Nullable::Absent,
+            applicant_id,
+            applicant_provides_data: Nullable::Absent,
+            tags: Nullable::Absent,
+            redirect_uri: Nullable::Absent,
+            privacy_notices_read_consent_given: Nullable::Absent,
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            form_uri: Nullable::Absent,
+            results_uri: Nullable::Absent,
+            report_ids: Nullable::Absent,
+            sandbox: Nullable::Absent,
+            paused: Nullable::Absent,
+            version: Nullable::Absent,
+        }
+    }
+}
+
 /// The `CheckBuilder` schema.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CheckBuilder {
@@ -596,7 +764,7 @@ pub struct CheckBuilder {
     pub applicant_id: String,
     /// Send an applicant form to applicant to complete to proceed with check. Defaults to false.
     ///
-    /// Defaults to `false` when absent.
+    /// Defaults to `false` when absent (absent stays absent when written back).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub applicant_provides_data: Nullable<bool>,
     /// Array of tags being assigned to this check.
@@ -615,7 +783,7 @@ pub struct CheckBuilder {
     pub document_ids: Nullable<Vec<String>>,
     /// Defaults to `true`. If set to `false`, you will only receive a response when all reports in your check have completed.
     ///
-    /// Defaults to `true` when absent.
+    /// Defaults to `true` when absent (absent stays absent when written back).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub asynchronous: Nullable<bool>,
     /// For checks where `applicant_provides_data` is `true`, applicant form will not be automatically sent if `suppress_form_emails` is set to `true`. You can manually send the form at any time after the check has been created, using the link found in the form_uri attribute of the check object. Write-only. Defaults to false.
@@ -635,6 +803,42 @@ pub struct CheckBuilder {
     pub report_configuration: Nullable<ReportConfiguration>,
 }
 
+impl CheckBuilder {
+    /// A value with the required fields (`applicant_id`, `report_names`) and every optional one absent; set others with struct update syntax: `CheckBuilder { field: value.into(), ..CheckBuilder::new(..) }`.
+    pub fn new(applicant_id: String, report_names: Vec<ReportName>) -> Self {
+        Self {
+            webhook_ids: Nullable::Absent,
+            applicant_id,
+            applicant_provides_data: Nullable::Absent,
+            tags: Nullable::Absent,
+            redirect_uri: Nullable::Absent,
+            privacy_notices_read_consent_given: Nullable::Absent,
+            report_names,
+            document_ids: Nullable::Absent,
+            asynchronous: Nullable::Absent,
+            suppress_form_emails: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            consider: Nullable::Absent,
+            us_driving_licence: Nullable::Absent,
+            report_configuration: Nullable::Absent,
+        }
+    }
+    /// `applicant_provides_data`, or the spec's default `false` when it is absent or `null`.
+    pub fn applicant_provides_data_or_default(&self) -> bool {
+        match &self.applicant_provides_data {
+            Nullable::Value(value) => *value,
+            Nullable::Absent | Nullable::Null => false,
+        }
+    }
+    /// `asynchronous`, or the spec's default `true` when it is absent or `null`.
+    pub fn asynchronous_or_default(&self) -> bool {
+        match &self.asynchronous {
+            Nullable::Value(value) => *value,
+            Nullable::Absent | Nullable::Null => true,
+        }
+    }
+}
+
 /// The `CheckRequest` schema.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CheckRequest {
@@ -645,12 +849,12 @@ pub struct CheckRequest {
     pub document_ids: Nullable<Vec<String>>,
     /// Send an applicant form to applicant to complete to proceed with check. Defaults to false.
     ///
-    /// Defaults to `false` when absent.
+    /// Defaults to `false` when absent (absent stays absent when written back).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub applicant_provides_data: Nullable<bool>,
     /// Defaults to `true`. If set to `false`, you will only receive a response when all reports in your check have completed.
     ///
-    /// Defaults to `true` when absent.
+    /// Defaults to `true` when absent (absent stays absent when written back).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub asynchronous: Nullable<bool>,
     /// For checks where `applicant_provides_data` is `true`, applicant form will not be automatically sent if `suppress_form_emails` is set to `true`. You can manually send the form at any time after the check has been created, using the link found in the form_uri attribute of the check object. Write-only. Defaults to false.
@@ -668,6 +872,37 @@ pub struct CheckRequest {
     /// The `report_configuration` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub report_configuration: Nullable<ReportConfiguration>,
+}
+
+impl CheckRequest {
+    /// A value with the required fields (`report_names`) and every optional one absent; set others with struct update syntax: `CheckRequest { field: value.into(), ..CheckRequest::new(..) }`.
+    pub fn new(report_names: Vec<ReportName>) -> Self {
+        Self {
+            report_names,
+            document_ids: Nullable::Absent,
+            applicant_provides_data: Nullable::Absent,
+            asynchronous: Nullable::Absent,
+            suppress_form_emails: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            consider: Nullable::Absent,
+            us_driving_licence: Nullable::Absent,
+            report_configuration: Nullable::Absent,
+        }
+    }
+    /// `applicant_provides_data`, or the spec's default `false` when it is absent or `null`.
+    pub fn applicant_provides_data_or_default(&self) -> bool {
+        match &self.applicant_provides_data {
+            Nullable::Value(value) => *value,
+            Nullable::Absent | Nullable::Null => false,
+        }
+    }
+    /// `asynchronous`, or the spec's default `true` when it is absent or `null`.
+    pub fn asynchronous_or_default(&self) -> bool {
+        match &self.asynchronous {
+            Nullable::Value(value) => *value,
+            Nullable::Absent | Nullable::Null => true,
+        }
+    }
 }
 
 /// The `CheckResponse` schema.
@@ -707,6 +942,25 @@ pub struct CheckResponse {
     pub version: Nullable<String>,
 }
 
+impl CheckResponse {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `CheckResponse { field: value.into(), ..CheckResponse::new(..) }`.
+    pub fn new(id: String) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            form_uri: Nullable::Absent,
+            results_uri: Nullable::Absent,
+            report_ids: Nullable::Absent,
+            sandbox: Nullable::Absent,
+            paused: Nullable::Absent,
+            version: Nullable::Absent,
+        }
+    }
+}
+
 /// The `CheckShared` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CheckShared {
@@ -727,6 +981,20 @@ pub struct CheckShared {
     /// The `privacy_notices_read_consent_given` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub privacy_notices_read_consent_given: Nullable<bool>,
+}
+
+impl CheckShared {
+    /// A value with the required fields (`applicant_id`) and every optional one absent; set others with struct update syntax: `CheckShared { field: value.into(), ..CheckShared::new(..) }`.
+    pub fn new(applicant_id: String) -> Self {
+        Self {
+            webhook_ids: Nullable::Absent,
+            applicant_id,
+            applicant_provides_data: Nullable::Absent,
+            tags: Nullable::Absent,
+            redirect_uri: Nullable::Absent,
+            privacy_notices_read_consent_given: Nullable::Absent,
+        }
+    }
 }
 
 /// The current state of the check in the checking process.
@@ -820,11 +1088,25 @@ pub struct ChecksList {
     pub checks: Vec<Check>,
 }
 
+impl ChecksList {
+    /// A value with the required fields (`checks`) and every optional one absent; set others with struct update syntax: `ChecksList { field: value.into(), ..ChecksList::new(..) }`.
+    pub fn new(checks: Vec<Check>) -> Self {
+        Self { checks }
+    }
+}
+
 /// The `CompleteTaskBuilder` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CompleteTaskBuilder {
     /// The `data` property.
     pub data: CompleteTaskDataBuilder,
+}
+
+impl CompleteTaskBuilder {
+    /// A value with the required fields (`data`) and every optional one absent; set others with struct update syntax: `CompleteTaskBuilder { field: value.into(), ..CompleteTaskBuilder::new(..) }`.
+    pub fn new(data: CompleteTaskDataBuilder) -> Self {
+        Self { data }
+    }
 }
 
 /// The Task completion payload.
@@ -2331,6 +2613,24 @@ pub struct DeviceIntelligenceReport {
     pub properties: Nullable<DeviceIntelligenceProperties>,
 }
 
+impl DeviceIntelligenceReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `DeviceIntelligenceReport { field: value.into(), ..DeviceIntelligenceReport::new(..) }`.
+    pub fn new(id: String, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `Document` schema.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Document {
@@ -2366,6 +2666,25 @@ pub struct Document {
     /// The size of the file in bytes
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
+}
+
+impl Document {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `Document { field: value.into(), ..Document::new(..) }`.
+    pub fn new(id: String) -> Self {
+        Self {
+            file_type: Nullable::Absent,
+            r#type: Nullable::Absent,
+            side: Nullable::Absent,
+            issuing_country: Nullable::Absent,
+            applicant_id: Nullable::Absent,
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            download_href: Nullable::Absent,
+            file_name: Nullable::Absent,
+            file_size: Nullable::Absent,
+        }
+    }
 }
 
 /// The `DocumentBreakdown` schema.
@@ -3669,6 +3988,25 @@ pub struct DocumentReport {
     pub properties: Nullable<DocumentProperties>,
 }
 
+impl DocumentReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `DocumentReport { field: value.into(), ..DocumentReport::new(..) }`.
+    pub fn new(id: String, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            documents: Nullable::Absent,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `DocumentReportShared` schema.
 #[derive(
     Clone,
@@ -3706,6 +4044,20 @@ pub struct DocumentResponse {
     /// The size of the file in bytes
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
+}
+
+impl DocumentResponse {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `DocumentResponse { field: value.into(), ..DocumentResponse::new(..) }`.
+    pub fn new(id: String) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            download_href: Nullable::Absent,
+            file_name: Nullable::Absent,
+            file_size: Nullable::Absent,
+        }
+    }
 }
 
 /// The `DocumentShared` schema.
@@ -4221,6 +4573,25 @@ pub struct DocumentVideoReport {
     pub properties: Nullable<DocumentProperties>,
 }
 
+impl DocumentVideoReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `DocumentVideoReport { field: value.into(), ..DocumentVideoReport::new(..) }`.
+    pub fn new(id: String, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            documents: Nullable::Absent,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `DocumentVideoWithAddressInformationReport` schema.
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentVideoWithAddressInformationReport {
@@ -4255,6 +4626,25 @@ pub struct DocumentVideoWithAddressInformationReport {
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentProperties>,
+}
+
+impl DocumentVideoWithAddressInformationReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `DocumentVideoWithAddressInformationReport { field: value.into(), ..DocumentVideoWithAddressInformationReport::new(..) }`.
+    pub fn new(id: String, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            documents: Nullable::Absent,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
 }
 
 /// The `DocumentWithAddressInformationReport` schema.
@@ -4293,6 +4683,25 @@ pub struct DocumentWithAddressInformationReport {
     pub properties: Nullable<DocumentProperties>,
 }
 
+impl DocumentWithAddressInformationReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `DocumentWithAddressInformationReport { field: value.into(), ..DocumentWithAddressInformationReport::new(..) }`.
+    pub fn new(id: String, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            documents: Nullable::Absent,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `DocumentWithDriverVerificationReport` schema.
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentWithDriverVerificationReport {
@@ -4327,6 +4736,25 @@ pub struct DocumentWithDriverVerificationReport {
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentWithDriverVerificationReportAllOfProperties>,
+}
+
+impl DocumentWithDriverVerificationReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `DocumentWithDriverVerificationReport { field: value.into(), ..DocumentWithDriverVerificationReport::new(..) }`.
+    pub fn new(id: String, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            documents: Nullable::Absent,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
 }
 
 /// The `DocumentWithDriverVerificationReportAllOfProperties` schema.
@@ -4590,11 +5018,37 @@ pub struct DocumentWithDrivingLicenceInformationReport {
     pub properties: Nullable<DocumentPropertiesWithDrivingLicenceInformation>,
 }
 
+impl DocumentWithDrivingLicenceInformationReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `DocumentWithDrivingLicenceInformationReport { field: value.into(), ..DocumentWithDrivingLicenceInformationReport::new(..) }`.
+    pub fn new(id: String, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            documents: Nullable::Absent,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `DocumentsList` schema.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentsList {
     /// The `documents` property.
     pub documents: Vec<Document>,
+}
+
+impl DocumentsList {
+    /// A value with the required fields (`documents`) and every optional one absent; set others with struct update syntax: `DocumentsList { field: value.into(), ..DocumentsList::new(..) }`.
+    pub fn new(documents: Vec<Document>) -> Self {
+        Self { documents }
+    }
 }
 
 /// The `Error` schema.
@@ -4664,6 +5118,13 @@ pub struct ErrorProperties1 {
 pub struct ExtractRequest {
     /// The unique identifier of the uploaded document to run extraction on
     pub document_id: String,
+}
+
+impl ExtractRequest {
+    /// A value with the required fields (`document_id`) and every optional one absent; set others with struct update syntax: `ExtractRequest { field: value.into(), ..ExtractRequest::new(..) }`.
+    pub fn new(document_id: String) -> Self {
+        Self { document_id }
+    }
 }
 
 /// The `Extraction` schema.
@@ -4990,6 +5451,29 @@ pub struct FacialSimilarityMotionReport {
     pub properties: Nullable<FacialSimilarityMotionProperties>,
 }
 
+impl FacialSimilarityMotionReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `FacialSimilarityMotionReport { field: value.into(), ..FacialSimilarityMotionReport::new(..) }`.
+    pub fn new(id: String, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            documents: Nullable::Absent,
+            live_photos: Nullable::Absent,
+            live_videos: Nullable::Absent,
+            motion_captures: Nullable::Absent,
+            id_photos: Nullable::Absent,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `FacialSimilarityPhotoBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdown {
@@ -5266,6 +5750,29 @@ pub struct FacialSimilarityPhotoFullyAutoReport {
     pub properties: Nullable<FacialSimilarityPhotoFullyAutoProperties>,
 }
 
+impl FacialSimilarityPhotoFullyAutoReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `FacialSimilarityPhotoFullyAutoReport { field: value.into(), ..FacialSimilarityPhotoFullyAutoReport::new(..) }`.
+    pub fn new(id: String, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            documents: Nullable::Absent,
+            live_photos: Nullable::Absent,
+            live_videos: Nullable::Absent,
+            motion_captures: Nullable::Absent,
+            id_photos: Nullable::Absent,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `FacialSimilarityPhotoProperties` schema.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoProperties {
@@ -5322,11 +5829,41 @@ pub struct FacialSimilarityPhotoReport {
     pub properties: Nullable<FacialSimilarityPhotoProperties>,
 }
 
+impl FacialSimilarityPhotoReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `FacialSimilarityPhotoReport { field: value.into(), ..FacialSimilarityPhotoReport::new(..) }`.
+    pub fn new(id: String, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            documents: Nullable::Absent,
+            live_photos: Nullable::Absent,
+            live_videos: Nullable::Absent,
+            motion_captures: Nullable::Absent,
+            id_photos: Nullable::Absent,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `FacialSimilarityReportMedia` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityReportMedia {
     /// ID of uploaded biometric media to use.
     pub id: String,
+}
+
+impl FacialSimilarityReportMedia {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `FacialSimilarityReportMedia { field: value.into(), ..FacialSimilarityReportMedia::new(..) }`.
+    pub fn new(id: String) -> Self {
+        Self { id }
+    }
 }
 
 /// The `FacialSimilarityReportShared` schema.
@@ -5546,6 +6083,29 @@ pub struct FacialSimilarityVideoReport {
     pub properties: Nullable<FacialSimilarityVideoProperties>,
 }
 
+impl FacialSimilarityVideoReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `FacialSimilarityVideoReport { field: value.into(), ..FacialSimilarityVideoReport::new(..) }`.
+    pub fn new(id: String, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            documents: Nullable::Absent,
+            live_photos: Nullable::Absent,
+            live_videos: Nullable::Absent,
+            motion_captures: Nullable::Absent,
+            id_photos: Nullable::Absent,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `IdNumber` schema.
 #[derive(
     Clone,
@@ -5594,6 +6154,21 @@ pub struct IdPhoto {
     pub file_size: Nullable<f64>,
 }
 
+impl IdPhoto {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `IdPhoto { field: value.into(), ..IdPhoto::new(..) }`.
+    pub fn new(id: String) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            download_href: Nullable::Absent,
+            file_name: Nullable::Absent,
+            file_type: Nullable::Absent,
+            file_size: Nullable::Absent,
+        }
+    }
+}
+
 /// The `IdPhotoResponse` schema.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdPhotoResponse {
@@ -5619,11 +6194,33 @@ pub struct IdPhotoResponse {
     pub file_size: Nullable<f64>,
 }
 
+impl IdPhotoResponse {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `IdPhotoResponse { field: value.into(), ..IdPhotoResponse::new(..) }`.
+    pub fn new(id: String) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            download_href: Nullable::Absent,
+            file_name: Nullable::Absent,
+            file_type: Nullable::Absent,
+            file_size: Nullable::Absent,
+        }
+    }
+}
+
 /// The `IdPhotosList` schema.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdPhotosList {
     /// The `id_photos` property.
     pub id_photos: Vec<IdPhoto>,
+}
+
+impl IdPhotosList {
+    /// A value with the required fields (`id_photos`) and every optional one absent; set others with struct update syntax: `IdPhotosList { field: value.into(), ..IdPhotosList::new(..) }`.
+    pub fn new(id_photos: Vec<IdPhoto>) -> Self {
+        Self { id_photos }
+    }
 }
 
 /// The `IdentityEnhancedBreakdown` schema.
@@ -5939,6 +6536,24 @@ pub struct IdentityEnhancedReport {
     pub properties: Nullable<IdentityEnhancedProperties>,
 }
 
+impl IdentityEnhancedReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `IdentityEnhancedReport { field: value.into(), ..IdentityEnhancedReport::new(..) }`.
+    pub fn new(id: String, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `IdrSsnBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdrSsnBreakdown {
@@ -6014,6 +6629,24 @@ pub struct IndiaPanReport {
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<IndiaPanReportAllOfProperties>,
+}
+
+impl IndiaPanReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `IndiaPanReport { field: value.into(), ..IndiaPanReport::new(..) }`.
+    pub fn new(id: String, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
 }
 
 /// The `IndiaPanReportAllOfBreakdown` schema.
@@ -6239,6 +6872,24 @@ pub struct KnownFacesReport {
     pub properties: Nullable<KnownFacesProperties>,
 }
 
+impl KnownFacesReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `KnownFacesReport { field: value.into(), ..KnownFacesReport::new(..) }`.
+    pub fn new(id: String, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `LivePhoto` schema.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct LivePhoto {
@@ -6262,6 +6913,21 @@ pub struct LivePhoto {
     /// The size of the file in bytes.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
+}
+
+impl LivePhoto {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `LivePhoto { field: value.into(), ..LivePhoto::new(..) }`.
+    pub fn new(id: String) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            download_href: Nullable::Absent,
+            file_name: Nullable::Absent,
+            file_type: Nullable::Absent,
+            file_size: Nullable::Absent,
+        }
+    }
 }
 
 /// The `LivePhotoResponse` schema.
@@ -6289,11 +6955,33 @@ pub struct LivePhotoResponse {
     pub file_size: Nullable<f64>,
 }
 
+impl LivePhotoResponse {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `LivePhotoResponse { field: value.into(), ..LivePhotoResponse::new(..) }`.
+    pub fn new(id: String) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            download_href: Nullable::Absent,
+            file_name: Nullable::Absent,
+            file_type: Nullable::Absent,
+            file_size: Nullable::Absent,
+        }
+    }
+}
+
 /// The `LivePhotosList` schema.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct LivePhotosList {
     /// The `live_photos` property.
     pub live_photos: Vec<LivePhoto>,
+}
+
+impl LivePhotosList {
+    /// A value with the required fields (`live_photos`) and every optional one absent; set others with struct update syntax: `LivePhotosList { field: value.into(), ..LivePhotosList::new(..) }`.
+    pub fn new(live_photos: Vec<LivePhoto>) -> Self {
+        Self { live_photos }
+    }
 }
 
 /// The `LiveVideo` schema.
@@ -6332,6 +7020,13 @@ pub struct LiveVideo {
 pub struct LiveVideosList {
     /// The `live_videos` property.
     pub live_videos: Vec<LiveVideo>,
+}
+
+impl LiveVideosList {
+    /// A value with the required fields (`live_videos`) and every optional one absent; set others with struct update syntax: `LiveVideosList { field: value.into(), ..LiveVideosList::new(..) }`.
+    pub fn new(live_videos: Vec<LiveVideo>) -> Self {
+        Self { live_videos }
+    }
 }
 
 /// The `Location` schema.
@@ -6427,6 +7122,13 @@ pub struct MotionCapturesList {
     pub motion_captures: Vec<MotionCapture>,
 }
 
+impl MotionCapturesList {
+    /// A value with the required fields (`motion_captures`) and every optional one absent; set others with struct update syntax: `MotionCapturesList { field: value.into(), ..MotionCapturesList::new(..) }`.
+    pub fn new(motion_captures: Vec<MotionCapture>) -> Self {
+        Self { motion_captures }
+    }
+}
+
 /// The `Passkey` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Passkey {
@@ -6443,6 +7145,24 @@ pub struct Passkey {
     pub last_used_at: Nullable<String>,
 }
 
+impl Passkey {
+    /// A value with the required fields (`id`, `application_domain`, `state`, `created_at`) and every optional one absent; set others with struct update syntax: `Passkey { field: value.into(), ..Passkey::new(..) }`.
+    pub fn new(
+        id: String,
+        application_domain: String,
+        state: String,
+        created_at: String,
+    ) -> Self {
+        Self {
+            id,
+            application_domain,
+            state,
+            created_at,
+            last_used_at: Nullable::Absent,
+        }
+    }
+}
+
 /// The `PasskeyUpdater` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PasskeyUpdater {
@@ -6450,11 +7170,25 @@ pub struct PasskeyUpdater {
     pub state: String,
 }
 
+impl PasskeyUpdater {
+    /// A value with the required fields (`state`) and every optional one absent; set others with struct update syntax: `PasskeyUpdater { field: value.into(), ..PasskeyUpdater::new(..) }`.
+    pub fn new(state: String) -> Self {
+        Self { state }
+    }
+}
+
 /// The `PasskeysList` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PasskeysList {
     /// The `passkeys` property.
     pub passkeys: Vec<Passkey>,
+}
+
+impl PasskeysList {
+    /// A value with the required fields (`passkeys`) and every optional one absent; set others with struct update syntax: `PasskeysList { field: value.into(), ..PasskeysList::new(..) }`.
+    pub fn new(passkeys: Vec<Passkey>) -> Self {
+        Self { passkeys }
+    }
 }
 
 /// The `PhotoAutoReasons` schema.
@@ -6665,6 +7399,24 @@ pub struct ProofOfAddressReport {
     pub properties: Nullable<ProofOfAddressProperties>,
 }
 
+impl ProofOfAddressReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `ProofOfAddressReport { field: value.into(), ..ProofOfAddressReport::new(..) }`.
+    pub fn new(id: String, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `RepeatAttemptsList` schema.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct RepeatAttemptsList {
@@ -6682,6 +7434,19 @@ pub struct RepeatAttemptsList {
     /// The number of unique entries in the repeat_attempts field for which at least one of the fields is a mismatch.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub unique_mismatches_count: Nullable<f64>,
+}
+
+impl RepeatAttemptsList {
+    /// A value with the required fields (`repeat_attempts`) and every optional one absent; set others with struct update syntax: `RepeatAttemptsList { field: value.into(), ..RepeatAttemptsList::new(..) }`.
+    pub fn new(repeat_attempts: Vec<RepeatAttemptsListRepeatAttemptsInner>) -> Self {
+        Self {
+            report_id: Nullable::Absent,
+            repeat_attempts,
+            attempts_count: Nullable::Absent,
+            attempts_clear_rate: Nullable::Absent,
+            unique_mismatches_count: Nullable::Absent,
+        }
+    }
 }
 
 /// The `RepeatAttemptsListRepeatAttemptsInner` schema.
@@ -6767,6 +7532,29 @@ pub struct Report {
     pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
 }
 
+impl Report {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `Report { field: value.into(), ..Report::new(..) }`.
+    pub fn new(id: String, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            documents: Nullable::Absent,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+            live_photos: Nullable::Absent,
+            live_videos: Nullable::Absent,
+            motion_captures: Nullable::Absent,
+            id_photos: Nullable::Absent,
+        }
+    }
+}
+
 /// Defines configuration options for facial similarity checks used to distinguish between onboarding and reverification scenarios.
 #[derive(
     Clone,
@@ -6817,6 +7605,13 @@ pub struct ReportConfigurationFacialSimilarity {
 pub struct ReportDocument {
     /// ID of uploaded document to use.
     pub id: String,
+}
+
+impl ReportDocument {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `ReportDocument { field: value.into(), ..ReportDocument::new(..) }`.
+    pub fn new(id: String) -> Self {
+        Self { id }
+    }
 }
 
 /// The `ReportName` schema.
@@ -7092,6 +7887,22 @@ pub struct ReportShared {
     pub name: ReportName,
 }
 
+impl ReportShared {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `ReportShared { field: value.into(), ..ReportShared::new(..) }`.
+    pub fn new(id: String, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+        }
+    }
+}
+
 /// The current state of the report in the checking process. Read-only.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ReportStatus {
@@ -7252,6 +8063,13 @@ pub struct ReportsList {
     pub reports: Vec<Report>,
 }
 
+impl ReportsList {
+    /// A value with the required fields (`reports`) and every optional one absent; set others with struct update syntax: `ReportsList { field: value.into(), ..ReportsList::new(..) }`.
+    pub fn new(reports: Vec<Report>) -> Self {
+        Self { reports }
+    }
+}
+
 /// The `ResultsFeedback` schema.
 #[derive(
     Clone,
@@ -7285,6 +8103,13 @@ pub struct SdkToken {
     pub token: String,
 }
 
+impl SdkToken {
+    /// A value with the required fields (`token`) and every optional one absent; set others with struct update syntax: `SdkToken { field: value.into(), ..SdkToken::new(..) }`.
+    pub fn new(token: String) -> Self {
+        Self { token }
+    }
+}
+
 /// The `SdkTokenBuilder` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SdkTokenBuilder {
@@ -7299,6 +8124,18 @@ pub struct SdkTokenBuilder {
     /// The URL to be used by the Web SDK for the cross device flow.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub cross_device_url: Nullable<String>,
+}
+
+impl SdkTokenBuilder {
+    /// A value with the required fields (`applicant_id`) and every optional one absent; set others with struct update syntax: `SdkTokenBuilder { field: value.into(), ..SdkTokenBuilder::new(..) }`.
+    pub fn new(applicant_id: String) -> Self {
+        Self {
+            applicant_id,
+            referrer: Nullable::Absent,
+            application_id: Nullable::Absent,
+            cross_device_url: Nullable::Absent,
+        }
+    }
 }
 
 /// The `SdkTokenRequest` schema.
@@ -7317,11 +8154,30 @@ pub struct SdkTokenRequest {
     pub cross_device_url: Nullable<String>,
 }
 
+impl SdkTokenRequest {
+    /// A value with the required fields (`applicant_id`) and every optional one absent; set others with struct update syntax: `SdkTokenRequest { field: value.into(), ..SdkTokenRequest::new(..) }`.
+    pub fn new(applicant_id: String) -> Self {
+        Self {
+            applicant_id,
+            referrer: Nullable::Absent,
+            application_id: Nullable::Absent,
+            cross_device_url: Nullable::Absent,
+        }
+    }
+}
+
 /// The `SdkTokenResponse` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SdkTokenResponse {
     /// The generated SDK token
     pub token: String,
+}
+
+impl SdkTokenResponse {
+    /// A value with the required fields (`token`) and every optional one absent; set others with struct update syntax: `SdkTokenResponse { field: value.into(), ..SdkTokenResponse::new(..) }`.
+    pub fn new(token: String) -> Self {
+        Self { token }
+    }
 }
 
 /// The `SigningDocument` schema.
@@ -7352,6 +8208,22 @@ pub struct SigningDocument {
     pub file_size: Nullable<f64>,
 }
 
+impl SigningDocument {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `SigningDocument { field: value.into(), ..SigningDocument::new(..) }`.
+    pub fn new(id: String) -> Self {
+        Self {
+            applicant_id: Nullable::Absent,
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            download_href: Nullable::Absent,
+            file_type: Nullable::Absent,
+            file_name: Nullable::Absent,
+            file_size: Nullable::Absent,
+        }
+    }
+}
+
 /// The `SigningDocumentResponse` schema.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SigningDocumentResponse {
@@ -7377,6 +8249,21 @@ pub struct SigningDocumentResponse {
     pub file_size: Nullable<f64>,
 }
 
+impl SigningDocumentResponse {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `SigningDocumentResponse { field: value.into(), ..SigningDocumentResponse::new(..) }`.
+    pub fn new(id: String) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            download_href: Nullable::Absent,
+            file_type: Nullable::Absent,
+            file_name: Nullable::Absent,
+            file_size: Nullable::Absent,
+        }
+    }
+}
+
 /// The `SigningDocumentShared` schema.
 #[derive(
     Clone,
@@ -7399,6 +8286,13 @@ pub struct SigningDocumentShared {
 pub struct SigningDocumentsList {
     /// The `signing_documents` property.
     pub signing_documents: Vec<SigningDocument>,
+}
+
+impl SigningDocumentsList {
+    /// A value with the required fields (`signing_documents`) and every optional one absent; set others with struct update syntax: `SigningDocumentsList { field: value.into(), ..SigningDocumentsList::new(..) }`.
+    pub fn new(signing_documents: Vec<SigningDocument>) -> Self {
+        Self { signing_documents }
+    }
 }
 
 /// The `Task` schema.
@@ -7469,6 +8363,16 @@ pub struct TimelineFileReference {
     pub workflow_timeline_file_id: String,
     /// Link to access the Timefile File that will be created.
     pub href: String,
+}
+
+impl TimelineFileReference {
+    /// A value with the required fields (`workflow_timeline_file_id`, `href`) and every optional one absent; set others with struct update syntax: `TimelineFileReference { field: value.into(), ..TimelineFileReference::new(..) }`.
+    pub fn new(workflow_timeline_file_id: String, href: String) -> Self {
+        Self {
+            workflow_timeline_file_id,
+            href,
+        }
+    }
 }
 
 /// The `UsDrivingLicenceBreakdown` schema.
@@ -7669,6 +8573,32 @@ pub struct UsDrivingLicenceBuilder {
     pub weight_measure: Nullable<f64>,
 }
 
+impl UsDrivingLicenceBuilder {
+    /// A value with the required fields (`id_number`, `issue_state`) and every optional one absent; set others with struct update syntax: `UsDrivingLicenceBuilder { field: value.into(), ..UsDrivingLicenceBuilder::new(..) }`.
+    pub fn new(id_number: String, issue_state: String) -> Self {
+        Self {
+            id_number,
+            issue_state,
+            address_line_1: Nullable::Absent,
+            address_line_2: Nullable::Absent,
+            city: Nullable::Absent,
+            date_of_birth: Nullable::Absent,
+            document_category: Nullable::Absent,
+            expiration_date: Nullable::Absent,
+            eye_color_code: Nullable::Absent,
+            first_name: Nullable::Absent,
+            gender: Nullable::Absent,
+            issue_date: Nullable::Absent,
+            last_name: Nullable::Absent,
+            middle_name: Nullable::Absent,
+            name_suffix: Nullable::Absent,
+            postal_code: Nullable::Absent,
+            state: Nullable::Absent,
+            weight_measure: Nullable::Absent,
+        }
+    }
+}
+
 /// The `UsDrivingLicenceReport` schema.
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceReport {
@@ -7700,6 +8630,24 @@ pub struct UsDrivingLicenceReport {
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentProperties>,
+}
+
+impl UsDrivingLicenceReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `UsDrivingLicenceReport { field: value.into(), ..UsDrivingLicenceReport::new(..) }`.
+    pub fn new(id: String, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
 }
 
 /// An object that contains all accepted fields for the Driver's License Data Verification report.
@@ -7757,6 +8705,32 @@ pub struct UsDrivingLicenceShared {
     /// Weight in pounds
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub weight_measure: Nullable<f64>,
+}
+
+impl UsDrivingLicenceShared {
+    /// A value with the required fields (`id_number`, `issue_state`) and every optional one absent; set others with struct update syntax: `UsDrivingLicenceShared { field: value.into(), ..UsDrivingLicenceShared::new(..) }`.
+    pub fn new(id_number: String, issue_state: String) -> Self {
+        Self {
+            id_number,
+            issue_state,
+            address_line_1: Nullable::Absent,
+            address_line_2: Nullable::Absent,
+            city: Nullable::Absent,
+            date_of_birth: Nullable::Absent,
+            document_category: Nullable::Absent,
+            expiration_date: Nullable::Absent,
+            eye_color_code: Nullable::Absent,
+            first_name: Nullable::Absent,
+            gender: Nullable::Absent,
+            issue_date: Nullable::Absent,
+            last_name: Nullable::Absent,
+            middle_name: Nullable::Absent,
+            name_suffix: Nullable::Absent,
+            postal_code: Nullable::Absent,
+            state: Nullable::Absent,
+            weight_measure: Nullable::Absent,
+        }
+    }
 }
 
 /// The `VideoReasons` schema.
@@ -7922,6 +8896,24 @@ pub struct WatchlistAmlReport {
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<WatchlistAmlProperties>,
+}
+
+impl WatchlistAmlReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `WatchlistAmlReport { field: value.into(), ..WatchlistAmlReport::new(..) }`.
+    pub fn new(id: String, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
 }
 
 /// The `WatchlistEnhancedBreakdown` schema.
@@ -8219,6 +9211,24 @@ pub struct WatchlistEnhancedReport {
     pub properties: Nullable<WatchlistEnhancedProperties>,
 }
 
+impl WatchlistEnhancedReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `WatchlistEnhancedReport { field: value.into(), ..WatchlistEnhancedReport::new(..) }`.
+    pub fn new(id: String, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `WatchlistMonitor` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistMonitor {
@@ -8239,9 +9249,31 @@ pub struct WatchlistMonitor {
     pub deleted_at: Nullable<String>,
     /// Indicates whether the object was created in the sandbox or not.
     ///
-    /// Defaults to `false` when absent.
+    /// Defaults to `false` when absent (absent stays absent when written back).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub is_sandbox: Nullable<bool>,
+}
+
+impl WatchlistMonitor {
+    /// A value with the required fields (`applicant_id`, `report_name`, `id`) and every optional one absent; set others with struct update syntax: `WatchlistMonitor { field: value.into(), ..WatchlistMonitor::new(..) }`.
+    pub fn new(applicant_id: String, report_name: String, id: String) -> Self {
+        Self {
+            applicant_id,
+            report_name,
+            tags: Nullable::Absent,
+            id,
+            created_at: Nullable::Absent,
+            deleted_at: Nullable::Absent,
+            is_sandbox: Nullable::Absent,
+        }
+    }
+    /// `is_sandbox`, or the spec's default `false` when it is absent or `null`.
+    pub fn is_sandbox_or_default(&self) -> bool {
+        match &self.is_sandbox {
+            Nullable::Value(value) => *value,
+            Nullable::Absent | Nullable::Null => false,
+        }
+    }
 }
 
 /// The `WatchlistMonitorBuilder` schema.
@@ -8254,6 +9286,17 @@ pub struct WatchlistMonitorBuilder {
     /// A list of tags associated with this monitor. These tags will be applied to each check this monitor creates.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub tags: Nullable<Vec<String>>,
+}
+
+impl WatchlistMonitorBuilder {
+    /// A value with the required fields (`applicant_id`, `report_name`) and every optional one absent; set others with struct update syntax: `WatchlistMonitorBuilder { field: value.into(), ..WatchlistMonitorBuilder::new(..) }`.
+    pub fn new(applicant_id: String, report_name: String) -> Self {
+        Self {
+            applicant_id,
+            report_name,
+            tags: Nullable::Absent,
+        }
+    }
 }
 
 /// The `WatchlistMonitorMatch` schema.
@@ -8281,6 +9324,13 @@ pub struct WatchlistMonitorMatch {
 pub struct WatchlistMonitorMatchesList {
     /// The `matches` property.
     pub matches: Vec<WatchlistMonitorMatch>,
+}
+
+impl WatchlistMonitorMatchesList {
+    /// A value with the required fields (`matches`) and every optional one absent; set others with struct update syntax: `WatchlistMonitorMatchesList { field: value.into(), ..WatchlistMonitorMatchesList::new(..) }`.
+    pub fn new(matches: Vec<WatchlistMonitorMatch>) -> Self {
+        Self { matches }
+    }
 }
 
 /// The `WatchlistMonitorMatchesUpdater` schema.
@@ -8316,9 +9366,28 @@ pub struct WatchlistMonitorResponse {
     pub deleted_at: Nullable<String>,
     /// Indicates whether the object was created in the sandbox or not.
     ///
-    /// Defaults to `false` when absent.
+    /// Defaults to `false` when absent (absent stays absent when written back).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub is_sandbox: Nullable<bool>,
+}
+
+impl WatchlistMonitorResponse {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `WatchlistMonitorResponse { field: value.into(), ..WatchlistMonitorResponse::new(..) }`.
+    pub fn new(id: String) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            deleted_at: Nullable::Absent,
+            is_sandbox: Nullable::Absent,
+        }
+    }
+    /// `is_sandbox`, or the spec's default `false` when it is absent or `null`.
+    pub fn is_sandbox_or_default(&self) -> bool {
+        match &self.is_sandbox {
+            Nullable::Value(value) => *value,
+            Nullable::Absent | Nullable::Null => false,
+        }
+    }
 }
 
 /// The `WatchlistMonitorShared` schema.
@@ -8333,11 +9402,29 @@ pub struct WatchlistMonitorShared {
     pub tags: Nullable<Vec<String>>,
 }
 
+impl WatchlistMonitorShared {
+    /// A value with the required fields (`applicant_id`, `report_name`) and every optional one absent; set others with struct update syntax: `WatchlistMonitorShared { field: value.into(), ..WatchlistMonitorShared::new(..) }`.
+    pub fn new(applicant_id: String, report_name: String) -> Self {
+        Self {
+            applicant_id,
+            report_name,
+            tags: Nullable::Absent,
+        }
+    }
+}
+
 /// The `WatchlistMonitorsList` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistMonitorsList {
     /// The `monitors` property.
     pub monitors: Vec<WatchlistMonitor>,
+}
+
+impl WatchlistMonitorsList {
+    /// A value with the required fields (`monitors`) and every optional one absent; set others with struct update syntax: `WatchlistMonitorsList { field: value.into(), ..WatchlistMonitorsList::new(..) }`.
+    pub fn new(monitors: Vec<WatchlistMonitor>) -> Self {
+        Self { monitors }
+    }
 }
 
 /// The `WatchlistPepsOnlyReport` schema.
@@ -8373,6 +9460,24 @@ pub struct WatchlistPepsOnlyReport {
     pub properties: Nullable<WatchlistStandardProperties>,
 }
 
+impl WatchlistPepsOnlyReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `WatchlistPepsOnlyReport { field: value.into(), ..WatchlistPepsOnlyReport::new(..) }`.
+    pub fn new(id: String, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `WatchlistSanctionsOnlyReport` schema.
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistSanctionsOnlyReport {
@@ -8404,6 +9509,24 @@ pub struct WatchlistSanctionsOnlyReport {
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<WatchlistStandardProperties>,
+}
+
+impl WatchlistSanctionsOnlyReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `WatchlistSanctionsOnlyReport { field: value.into(), ..WatchlistSanctionsOnlyReport::new(..) }`.
+    pub fn new(id: String, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
 }
 
 /// The `WatchlistStandardBreakdown` schema.
@@ -8474,6 +9597,24 @@ pub struct WatchlistStandardReport {
     pub properties: Nullable<WatchlistStandardProperties>,
 }
 
+impl WatchlistStandardReport {
+    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `WatchlistStandardReport { field: value.into(), ..WatchlistStandardReport::new(..) }`.
+    pub fn new(id: String, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+            breakdown: Nullable::Absent,
+            properties: Nullable::Absent,
+        }
+    }
+}
+
 /// The `Webhook` schema.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Webhook {
@@ -8517,6 +9658,27 @@ pub struct Webhook {
     pub href: Nullable<String>,
 }
 
+impl Webhook {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `Webhook { field: value.into(), ..Webhook::new(..) }`.
+    pub fn new(id: String) -> Self {
+        Self {
+            enabled: Nullable::Absent,
+            events: Nullable::Absent,
+            environments: Nullable::Absent,
+            payload_version: Nullable::Absent,
+            oauth_enabled: Nullable::Absent,
+            oauth_server_url: Nullable::Absent,
+            oauth_server_client_id: Nullable::Absent,
+            oauth_server_client_secret: Nullable::Absent,
+            oauth_server_scope: Nullable::Absent,
+            id,
+            url: Nullable::Absent,
+            token: Nullable::Absent,
+            href: Nullable::Absent,
+        }
+    }
+}
+
 /// The `WebhookBuilder` schema.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhookBuilder {
@@ -8551,11 +9713,36 @@ pub struct WebhookBuilder {
     pub url: String,
 }
 
+impl WebhookBuilder {
+    /// A value with the required fields (`url`) and every optional one absent; set others with struct update syntax: `WebhookBuilder { field: value.into(), ..WebhookBuilder::new(..) }`.
+    pub fn new(url: String) -> Self {
+        Self {
+            enabled: Nullable::Absent,
+            events: Nullable::Absent,
+            environments: Nullable::Absent,
+            payload_version: Nullable::Absent,
+            oauth_enabled: Nullable::Absent,
+            oauth_server_url: Nullable::Absent,
+            oauth_server_client_id: Nullable::Absent,
+            oauth_server_client_secret: Nullable::Absent,
+            oauth_server_scope: Nullable::Absent,
+            url,
+        }
+    }
+}
+
 /// The `WebhookCreate` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhookCreate {
     /// The url that will listen to notifications (must be https).
     pub url: String,
+}
+
+impl WebhookCreate {
+    /// A value with the required fields (`url`) and every optional one absent; set others with struct update syntax: `WebhookCreate { field: value.into(), ..WebhookCreate::new(..) }`.
+    pub fn new(url: String) -> Self {
+        Self { url }
+    }
 }
 
 /// The `WebhookEvent` schema.
@@ -8731,6 +9918,18 @@ pub struct WebhookEventPayload {
     pub resource: Nullable<WebhookEventPayloadResource>,
 }
 
+impl WebhookEventPayload {
+    /// A value with the required fields (`resource_type`) and every optional one absent; set others with struct update syntax: `WebhookEventPayload { field: value.into(), ..WebhookEventPayload::new(..) }`.
+    pub fn new(resource_type: WebhookEventResourceType) -> Self {
+        Self {
+            resource_type,
+            action: Nullable::Absent,
+            object: Nullable::Absent,
+            resource: Nullable::Absent,
+        }
+    }
+}
+
 /// The object affected by this event.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhookEventPayloadObject {
@@ -8748,6 +9947,19 @@ pub struct WebhookEventPayloadObject {
     /// The uri of the resource.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
+}
+
+impl WebhookEventPayloadObject {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `WebhookEventPayloadObject { field: value.into(), ..WebhookEventPayloadObject::new(..) }`.
+    pub fn new(id: String) -> Self {
+        Self {
+            id,
+            status: Nullable::Absent,
+            started_at_iso8601: Nullable::Absent,
+            completed_at_iso8601: Nullable::Absent,
+            href: Nullable::Absent,
+        }
+    }
 }
 
 /// The resource affected by this event.
@@ -9083,6 +10295,18 @@ pub struct WebhookResponse {
     pub href: Nullable<String>,
 }
 
+impl WebhookResponse {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `WebhookResponse { field: value.into(), ..WebhookResponse::new(..) }`.
+    pub fn new(id: String) -> Self {
+        Self {
+            id,
+            url: Nullable::Absent,
+            token: Nullable::Absent,
+            href: Nullable::Absent,
+        }
+    }
+}
+
 /// The `WebhookShared` schema.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhookShared {
@@ -9174,6 +10398,13 @@ pub struct WebhooksList {
     pub webhooks: Vec<Webhook>,
 }
 
+impl WebhooksList {
+    /// A value with the required fields (`webhooks`) and every optional one absent; set others with struct update syntax: `WebhooksList { field: value.into(), ..WebhooksList::new(..) }`.
+    pub fn new(webhooks: Vec<Webhook>) -> Self {
+        Self { webhooks }
+    }
+}
+
 /// The `WebhooksResendItem` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhooksResendItem {
@@ -9181,6 +10412,13 @@ pub struct WebhooksResendItem {
     pub resource_id: String,
     /// The events that should retrigger webhooks. Accepts values check.completed.
     pub event: WebhookEventType,
+}
+
+impl WebhooksResendItem {
+    /// A value with the required fields (`resource_id`, `event`) and every optional one absent; set others with struct update syntax: `WebhooksResendItem { field: value.into(), ..WebhooksResendItem::new(..) }`.
+    pub fn new(resource_id: String, event: WebhookEventType) -> Self {
+        Self { resource_id, event }
+    }
 }
 
 /// The `WorkflowRun` schema.
@@ -9230,6 +10468,29 @@ pub struct WorkflowRun {
     pub sdk_token: Nullable<String>,
 }
 
+impl WorkflowRun {
+    /// A value with the required fields (`applicant_id`, `workflow_id`, `id`) and every optional one absent; set others with struct update syntax: `WorkflowRun { field: value.into(), ..WorkflowRun::new(..) }`.
+    pub fn new(applicant_id: String, workflow_id: String, id: String) -> Self {
+        Self {
+            applicant_id,
+            workflow_id,
+            tags: Nullable::Absent,
+            customer_user_id: Nullable::Absent,
+            link: Nullable::Absent,
+            created_at: Nullable::Absent,
+            updated_at: Nullable::Absent,
+            id,
+            workflow_version_id: Nullable::Absent,
+            dashboard_url: Nullable::Absent,
+            status: Nullable::Absent,
+            output: Nullable::Absent,
+            reasons: Nullable::Absent,
+            error: Nullable::Absent,
+            sdk_token: Nullable::Absent,
+        }
+    }
+}
+
 /// The `WorkflowRunBuilder` schema.
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WorkflowRunBuilder {
@@ -9255,6 +10516,22 @@ pub struct WorkflowRunBuilder {
     /// Object with Custom Input Data to be used in the Workflow Run.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub custom_data: Nullable<::std::collections::BTreeMap<String, ::serde_json::Value>>,
+}
+
+impl WorkflowRunBuilder {
+    /// A value with the required fields (`applicant_id`, `workflow_id`) and every optional one absent; set others with struct update syntax: `WorkflowRunBuilder { field: value.into(), ..WorkflowRunBuilder::new(..) }`.
+    pub fn new(applicant_id: String, workflow_id: String) -> Self {
+        Self {
+            applicant_id,
+            workflow_id,
+            tags: Nullable::Absent,
+            customer_user_id: Nullable::Absent,
+            link: Nullable::Absent,
+            created_at: Nullable::Absent,
+            updated_at: Nullable::Absent,
+            custom_data: Nullable::Absent,
+        }
+    }
 }
 
 /// The `WorkflowRunError` schema.
@@ -9342,6 +10619,22 @@ pub struct WorkflowRunResponse {
     pub sdk_token: Nullable<String>,
 }
 
+impl WorkflowRunResponse {
+    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `WorkflowRunResponse { field: value.into(), ..WorkflowRunResponse::new(..) }`.
+    pub fn new(id: String) -> Self {
+        Self {
+            id,
+            workflow_version_id: Nullable::Absent,
+            dashboard_url: Nullable::Absent,
+            status: Nullable::Absent,
+            output: Nullable::Absent,
+            reasons: Nullable::Absent,
+            error: Nullable::Absent,
+            sdk_token: Nullable::Absent,
+        }
+    }
+}
+
 /// The `WorkflowRunShared` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WorkflowRunShared {
@@ -9364,6 +10657,21 @@ pub struct WorkflowRunShared {
     /// The date and time when the Workflow Run was last updated.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub updated_at: Nullable<String>,
+}
+
+impl WorkflowRunShared {
+    /// A value with the required fields (`applicant_id`, `workflow_id`) and every optional one absent; set others with struct update syntax: `WorkflowRunShared { field: value.into(), ..WorkflowRunShared::new(..) }`.
+    pub fn new(applicant_id: String, workflow_id: String) -> Self {
+        Self {
+            applicant_id,
+            workflow_id,
+            tags: Nullable::Absent,
+            customer_user_id: Nullable::Absent,
+            link: Nullable::Absent,
+            created_at: Nullable::Absent,
+            updated_at: Nullable::Absent,
+        }
+    }
 }
 
 /// The `WorkflowRunStatus` schema.

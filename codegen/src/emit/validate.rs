@@ -1,0 +1,430 @@
+//! The opt-in `Validate` trait of the generated code: the spec's constraints checked on demand.
+//!
+//! Deserializing stays as tolerant as the API; `value.validate()` then lists every broken
+//! constraint with its path (`tags[3]: longer than 128 characters`): `minLength`, `maxLength`,
+//! `pattern` (with `regex-lite`, only when a pattern exists), `minimum`/`maximum` (exclusive or not),
+//! `minItems`/`maxItems`/`uniqueItems`, the constraints of array items, and enum values or union tags
+//! the spec does not list. A pattern `regex-lite` cannot compile is left unchecked and reported when
+//! generating.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use super::{effective_presence, field_ident, Context, DateTimeType, Uses};
+use crate::ir::{
+    Alias, Constraints, Enum, Field, Presence, Primitive, Struct, TypeId, TypeKind, TypeRef, Union,
+};
+
+/// What a constraint applies to, from the type it constrains.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Text,
+    Number,
+    List,
+    Other,
+}
+
+impl Context<'_> {
+    fn shape(&self, ty: &TypeRef) -> Shape {
+        match ty {
+            TypeRef::Primitive(
+                Primitive::String | Primitive::Uri | Primitive::Byte | Primitive::Binary,
+            ) => Shape::Text,
+            TypeRef::Primitive(
+                Primitive::Int32 | Primitive::Int64 | Primitive::Float | Primitive::Double,
+            ) => Shape::Number,
+            TypeRef::Array(_) => Shape::List,
+            TypeRef::Named(id) => match &self.model.get(*id).kind {
+                TypeKind::Alias(Alias {
+                    ty,
+                    nullable: false,
+                }) => self.shape(ty),
+                _ => Shape::Other,
+            },
+            _ => Shape::Other,
+        }
+    }
+
+    /// The checks of `constraints` on the value bound to `v` (a reference), at path `path`.
+    fn checks(&self, ty: &TypeRef, c: &Constraints) -> Vec<TokenStream> {
+        let mut checks = Vec::new();
+        // Calls, not `if`s: a lone `if` inside `if let` is a lint in edition 2024 crates.
+        let push = |checks: &mut Vec<TokenStream>, cond: TokenStream, message: String| {
+            self.flagged.set(true);
+            checks.push(quote!(flag(out, path, #cond, #message);));
+        };
+        match self.shape(ty) {
+            Shape::Text => {
+                if let Some(n) = c.min_length {
+                    let lit = Literal::usize_unsuffixed(n as usize);
+                    push(
+                        &mut checks,
+                        quote!(v.chars().count() < #lit),
+                        format!("shorter than {n} characters"),
+                    );
+                }
+                if let Some(n) = c.max_length {
+                    let lit = Literal::usize_unsuffixed(n as usize);
+                    push(
+                        &mut checks,
+                        quote!(v.chars().count() > #lit),
+                        format!("longer than {n} characters"),
+                    );
+                }
+                if let Some(pattern) = c
+                    .pattern
+                    .as_ref()
+                    .filter(|p| regex_lite::Regex::new(p).is_ok())
+                {
+                    self.note_pattern();
+                    checks.push(quote! {
+                        static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                        let pattern = PATTERN.get_or_init(|| {
+                            ::regex_lite::Regex::new(#pattern).expect("the generator compiled this pattern")
+                        });
+                        flag(out, path, !pattern.is_match(v), concat!("does not match the pattern `", #pattern, "`"));
+                    });
+                }
+            }
+            Shape::Number => {
+                let bound =
+                    |checks: &mut Vec<TokenStream>, value: f64, exclusive: bool, low: bool| {
+                        let lit = Literal::f64_unsuffixed(value);
+                        let (cond, word) = match (low, exclusive) {
+                            (true, false) => (quote!((*v as f64) < #lit), "less than"),
+                            (true, true) => (quote!((*v as f64) <= #lit), "not more than"),
+                            (false, false) => (quote!((*v as f64) > #lit), "more than"),
+                            (false, true) => (quote!((*v as f64) >= #lit), "not less than"),
+                        };
+                        push(checks, cond, format!("{word} {value}"));
+                    };
+                if let Some(min) = c.minimum {
+                    bound(&mut checks, min, c.exclusive_minimum, true);
+                }
+                if let Some(max) = c.maximum {
+                    bound(&mut checks, max, c.exclusive_maximum, false);
+                }
+            }
+            Shape::List => {
+                if let Some(n) = c.min_items {
+                    let lit = Literal::usize_unsuffixed(n as usize);
+                    push(
+                        &mut checks,
+                        quote!(v.len() < #lit),
+                        format!("fewer than {n} items"),
+                    );
+                }
+                if let Some(n) = c.max_items {
+                    let lit = Literal::usize_unsuffixed(n as usize);
+                    push(
+                        &mut checks,
+                        quote!(v.len() > #lit),
+                        format!("more than {n} items"),
+                    );
+                }
+                if c.unique_items {
+                    push(
+                        &mut checks,
+                        quote!((1..v.len()).any(|i| v[..i].contains(&v[i]))),
+                        "items are not unique".to_owned(),
+                    );
+                }
+                if let (Some(items), TypeRef::Array(item_ty)) = (&c.items, ty) {
+                    let inner = self.checks(item_ty, items);
+                    if !inner.is_empty() {
+                        checks.push(quote! {
+                            for (i, v) in v.iter().enumerate() {
+                                let path = &format!("{path}[{i}]");
+                                #(#inner)*
+                            }
+                        });
+                    }
+                }
+            }
+            Shape::Other => {}
+        }
+        checks
+    }
+
+    fn note_pattern(&self) {
+        let mut uses = self.uses.get();
+        uses.regex = true;
+        self.uses.set(uses);
+    }
+
+    /// `impl Validate` for type `id`, or nothing for aliases (the aliased type's impl serves).
+    pub(super) fn validate_impl(&self, id: TypeId) -> TokenStream {
+        let ident = self.ident(id);
+        let allow = &self.allow_deprecated;
+        let body = match &self.model.get(id).kind {
+            TypeKind::Struct(s) => self.struct_checks(s),
+            TypeKind::Enum(e @ Enum::String(_)) => {
+                let unknown = super::enum_fallback(e);
+                quote! {
+                if let Self::#unknown(value) = self {
+                    out.push(Violation::new(path, format!("`{value}` is not a value the API description lists")));
+                }
+                }
+            }
+            TypeKind::Enum(e @ Enum::Integer(_)) => {
+                let unknown = super::enum_fallback(e);
+                quote! {
+                if let Self::#unknown(value) = self {
+                    out.push(Violation::new(path, format!("{value} is not a value the API description lists")));
+                }
+                }
+            }
+            TypeKind::Union(u) => self.union_checks(u),
+            TypeKind::Alias(_) => return TokenStream::new(),
+        };
+        quote! {
+            #allow
+            impl Validate for #ident {
+                fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+                    #body
+                }
+            }
+        }
+    }
+
+    fn struct_checks(&self, s: &Struct) -> TokenStream {
+        let Struct { fields, additional } = s;
+        let (idents, mut taken) = super::field_idents(fields);
+        let mut out = Vec::new();
+        for (field, ident) in fields.iter().zip(&idents) {
+            out.push(self.field_checks(field, &field_ident(ident)));
+        }
+        if additional.is_some() {
+            let name = super::unique_ident("additional_properties", &mut taken);
+            out.push(quote! {
+                for (key, value) in &self.#name {
+                    value.validate_into(&join(path, key), out);
+                }
+            });
+        }
+        if out.is_empty() {
+            return quote!(let _ = (path, out););
+        }
+        quote!(#(#out)*)
+    }
+
+    fn field_checks(&self, field: &Field, ident: &proc_macro2::Ident) -> TokenStream {
+        let wire = &field.wire_name;
+        let checks = self.checks(&field.ty, &field.constraints);
+        let checks = if checks.is_empty() {
+            TokenStream::new()
+        } else {
+            match effective_presence(field) {
+                Presence::Required => quote! {
+                    let v = &self.#ident;
+                    #(#checks)*
+                },
+                Presence::RequiredNullable => quote! {
+                    if let ::std::option::Option::Some(v) = &self.#ident {
+                        #(#checks)*
+                    }
+                },
+                Presence::Optional | Presence::OptionalNullable => quote! {
+                    if let Nullable::Value(v) = &self.#ident {
+                        #(#checks)*
+                    }
+                },
+            }
+        };
+        quote! {
+            {
+                let path = &join(path, #wire);
+                #checks
+                self.#ident.validate_into(path, out);
+            }
+        }
+    }
+
+    fn union_checks(&self, u: &Union) -> TokenStream {
+        let Union {
+            discriminator,
+            variants: _,
+        } = u;
+        let names = self.union_variant_names(u);
+        let arms = names
+            .iter()
+            .map(|name| quote!(Self::#name(value) => value.validate_into(path, out),));
+        let fallback = discriminator.as_ref().map(|tag| {
+            let unknown =
+                super::fallback_name(&names.iter().map(ToString::to_string).collect::<Vec<_>>());
+            quote! {
+                Self::#unknown(_) => out.push(Violation::new(
+                    path,
+                    concat!("a `", #tag, "` the API description does not list"),
+                )),
+            }
+        });
+        quote! {
+            match self {
+                #(#arms)*
+                #fallback
+            }
+        }
+    }
+}
+
+/// A warning for each `pattern` that `regex-lite` cannot compile (so it is not checked).
+pub(crate) fn unsupported_patterns(model: &crate::ir::Model) -> Vec<crate::Diagnostic> {
+    fn walk(c: &Constraints, out: &mut Vec<String>) {
+        if let Some(p) = &c.pattern {
+            if let Err(e) = regex_lite::Regex::new(p) {
+                out.push(format!("`{p}` ({e})"));
+            }
+        }
+        if let Some(items) = &c.items {
+            walk(items, out);
+        }
+    }
+    let mut out = Vec::new();
+    for def in &model.types {
+        if let TypeKind::Struct(s) = &def.kind {
+            for field in &s.fields {
+                let mut bad = Vec::new();
+                walk(&field.constraints, &mut bad);
+                for pattern in bad {
+                    let (file, pointer) = def.origin.split_once('#').unwrap_or((&def.origin, ""));
+                    out.push(
+                        crate::Diagnostic::new(
+                            file,
+                            format!(
+                                "`{}.{}`: pattern {pattern} is not checked by `validate()`",
+                                def.name, field.wire_name
+                            ),
+                        )
+                        .at_pointer(format!("#{pointer}")),
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The trait, the violation type and the impls for containers and scalars, given what the code uses.
+pub(super) fn support(uses: Uses, date_time: DateTimeType, flagged: bool) -> TokenStream {
+    let flag = flagged.then(|| {
+        quote! {
+            /// Records a violation at `path` when `broken`.
+            fn flag(out: &mut ::std::vec::Vec<Violation>, path: &str, broken: bool, message: &str) {
+                if broken {
+                    out.push(Violation::new(path, message));
+                }
+            }
+        }
+    });
+    let uuid = uses.uuid.then(|| quote!(::uuid::Uuid,));
+    let json = uses.json.then(|| {
+        quote!(::serde_json::Value, ::serde_json::Map<::std::string::String, ::serde_json::Value>,)
+    });
+    let chrono = uses.chrono.then(|| match date_time {
+        DateTimeType::FixedOffset => quote!(
+            ::chrono::DateTime<::chrono::FixedOffset>,
+            ::chrono::NaiveDate,
+        ),
+        DateTimeType::Utc => quote!(::chrono::DateTime<::chrono::Utc>, ::chrono::NaiveDate,),
+    });
+    quote! {
+        /// A value that breaks a constraint of the API description, and where.
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        pub struct Violation {
+            /// Where: `tags[3]`, `address.postcode`; empty for the value itself.
+            pub path: ::std::string::String,
+            /// What is wrong: `longer than 128 characters`.
+            pub message: ::std::string::String,
+        }
+
+        impl Violation {
+            fn new(path: &str, message: impl ::std::convert::Into<::std::string::String>) -> Self {
+                Violation { path: path.to_owned(), message: message.into() }
+            }
+        }
+
+        impl ::std::fmt::Display for Violation {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                if self.path.is_empty() {
+                    f.write_str(&self.message)
+                } else {
+                    write!(f, "{}: {}", self.path, self.message)
+                }
+            }
+        }
+
+        /// Checks the constraints of the API description (lengths, patterns, ranges, item counts, listed
+        /// enum values). Deserializing never does: the models read whatever the API sends.
+        pub trait Validate {
+            /// Adds every violation of `self`, found at `path`, to `out`.
+            fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>);
+
+            /// Every violation, or `Ok` when there is none.
+            fn validate(&self) -> ::std::result::Result<(), ::std::vec::Vec<Violation>> {
+                let mut out = ::std::vec::Vec::new();
+                self.validate_into("", &mut out);
+                if out.is_empty() { ::std::result::Result::Ok(()) } else { ::std::result::Result::Err(out) }
+            }
+        }
+
+        #flag
+
+        /// `path.key`, or `key` at the top.
+        fn join(path: &str, key: &str) -> ::std::string::String {
+            if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") }
+        }
+
+        impl<T: Validate> Validate for ::std::vec::Vec<T> {
+            fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+                for (i, item) in self.iter().enumerate() {
+                    item.validate_into(&format!("{path}[{i}]"), out);
+                }
+            }
+        }
+
+        impl<T: Validate> Validate for ::std::collections::BTreeMap<::std::string::String, T> {
+            fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+                for (key, value) in self {
+                    value.validate_into(&join(path, key), out);
+                }
+            }
+        }
+
+        impl<T: Validate> Validate for ::std::option::Option<T> {
+            fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+                if let ::std::option::Option::Some(value) = self {
+                    value.validate_into(path, out);
+                }
+            }
+        }
+
+        impl<T: Validate> Validate for Nullable<T> {
+            fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+                if let Nullable::Value(value) = self {
+                    value.validate_into(path, out);
+                }
+            }
+        }
+
+        impl<T: Validate> Validate for ::std::boxed::Box<T> {
+            fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+                (**self).validate_into(path, out);
+            }
+        }
+
+        /// Scalars and free-form JSON have no constraints of their own: their fields' checks cover them.
+        macro_rules! no_constraints {
+            ($($ty:ty,)*) => {
+                $(impl Validate for $ty {
+                    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
+                })*
+            };
+        }
+
+        no_constraints!(
+            ::std::string::String, bool, i32, i64, f32, f64,
+            #json #uuid #chrono
+        );
+    }
+}
