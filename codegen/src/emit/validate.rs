@@ -45,6 +45,21 @@ impl Context<'_> {
         }
     }
 
+    /// Whether `ty` is an `f64`, directly or through aliases.
+    fn is_double(&self, ty: &TypeRef) -> bool {
+        match ty {
+            TypeRef::Primitive(Primitive::Double) => true,
+            TypeRef::Named(id) => match &self.model.get(*id).kind {
+                TypeKind::Alias(Alias {
+                    ty,
+                    nullable: false,
+                }) => self.is_double(ty),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
     /// The checks of `constraints` on the value bound to `v` (a reference), at path `path`.
     fn checks(&self, ty: &TypeRef, c: &Constraints) -> Vec<TokenStream> {
         let mut checks = Vec::new();
@@ -87,14 +102,20 @@ impl Context<'_> {
                 }
             }
             Shape::Number => {
+                // `f64 as f64` is a clippy lint (`unnecessary_cast`) in the generated crate.
+                let number = if self.is_double(ty) {
+                    quote!((*v))
+                } else {
+                    quote!((*v as f64))
+                };
                 let bound =
                     |checks: &mut Vec<TokenStream>, value: f64, exclusive: bool, low: bool| {
                         let lit = Literal::f64_unsuffixed(value);
                         let (cond, word) = match (low, exclusive) {
-                            (true, false) => (quote!((*v as f64) < #lit), "less than"),
-                            (true, true) => (quote!((*v as f64) <= #lit), "not more than"),
-                            (false, false) => (quote!((*v as f64) > #lit), "more than"),
-                            (false, true) => (quote!((*v as f64) >= #lit), "not less than"),
+                            (true, false) => (quote!(#number < #lit), "less than"),
+                            (true, true) => (quote!(#number <= #lit), "not more than"),
+                            (false, false) => (quote!(#number > #lit), "more than"),
+                            (false, true) => (quote!(#number >= #lit), "not less than"),
                         };
                         push(checks, cond, format!("{word} {value}"));
                     };
@@ -106,13 +127,18 @@ impl Context<'_> {
                 }
             }
             Shape::List => {
-                if let Some(n) = c.min_items {
-                    let lit = Literal::usize_unsuffixed(n as usize);
-                    push(
-                        &mut checks,
-                        quote!(v.len() < #lit),
-                        format!("fewer than {n} items"),
-                    );
+                match c.min_items {
+                    None | Some(0) => {}
+                    // `len() < 1` is a clippy lint (`len_zero`) in the generated crate.
+                    Some(1) => push(&mut checks, quote!(v.is_empty()), "empty".to_owned()),
+                    Some(n) => {
+                        let lit = Literal::usize_unsuffixed(n as usize);
+                        push(
+                            &mut checks,
+                            quote!(v.len() < #lit),
+                            format!("fewer than {n} items"),
+                        );
+                    }
                 }
                 if let Some(n) = c.max_items {
                     let lit = Literal::usize_unsuffixed(n as usize);
