@@ -12,7 +12,8 @@
 //!   those names, in which case that one is written in full (`::std::string::String`); every other
 //!   path is absolute, so no model name can shadow what the code means.
 //!
-//! `emit` only builds tokens; [`crate::render`] formats them.
+//! `emit` only builds tokens; [`crate::render`] formats them. [`round_trip_dispatch`] builds a
+//! test-support file beside the models.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -25,7 +26,10 @@ use crate::ir::{
 };
 use crate::naming::{self, TypeNames};
 
+mod dispatch;
 mod validate;
+
+pub use dispatch::round_trip_dispatch;
 
 pub(crate) use validate::unsupported_patterns;
 

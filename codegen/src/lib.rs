@@ -46,6 +46,8 @@ pub struct Generated {
     pub files: Vec<PathBuf>,
     /// The crates the code needs besides `serde`.
     pub uses: Uses,
+    /// The test-support file of [`Config::round_trip_file`], when asked for.
+    pub round_trip: Option<String>,
     /// The model the code was generated from (after overrides).
     pub model: ir::Model,
     /// How long each stage took, in order.
@@ -71,6 +73,7 @@ pub struct Config {
     unknown_fields: UnknownFields,
     options: Options,
     file_name: String,
+    round_trip_file: Option<String>,
 }
 
 impl Default for Config {
@@ -81,6 +84,7 @@ impl Default for Config {
             unknown_fields: UnknownFields::AsDeclared,
             options: Options::default(),
             file_name: "models.rs".to_owned(),
+            round_trip_file: None,
         }
     }
 }
@@ -160,6 +164,15 @@ impl Config {
         self
     }
 
+    /// Also writes, beside the models, a test-support file named `name` with functions that read JSON
+    /// as the type of a schema given by name (`round_trip`, `validate`, `TYPE_NAMES`; see
+    /// [`emit::round_trip_dispatch`]), for tests that make instances from the spec itself. Needs
+    /// [`Config::doctest_crate`], the path the file names the models by.
+    pub fn round_trip_file(&mut self, name: &str) -> &mut Self {
+        self.round_trip_file = Some(name.to_owned());
+        self
+    }
+
     /// Keeps unlisted properties in every struct (see [`Config::keep_unknown_fields`]).
     pub fn keep_all_unknown_fields(&mut self) -> &mut Self {
         self.unknown_fields = UnknownFields::All;
@@ -224,8 +237,20 @@ impl Config {
         lap("emit tokens");
         let code = render(tokens, &source)?;
         lap("format (prettyplease)");
+        let round_trip = match (&self.round_trip_file, &self.options.doctest_crate) {
+            (None, _) => None,
+            (Some(_), Some(krate)) => Some(render(
+                emit::round_trip_dispatch(&loaded.model, &self.options, krate),
+                &source,
+            )?),
+            (Some(_), None) => return Err(Error::one(Diagnostic::new(
+                "<config>",
+                "`round_trip_file` needs `doctest_crate`: the file names the models by their crate",
+            ))),
+        };
         Ok(Generated {
             code,
+            round_trip,
             files: loaded.files,
             uses,
             model: loaded.model,
@@ -267,6 +292,9 @@ impl Config {
             }
         }
         write::write_if_changed(&out_dir.join(&self.file_name), &generated.code)?;
+        if let (Some(name), Some(code)) = (&self.round_trip_file, &generated.round_trip) {
+            write::write_if_changed(&out_dir.join(name), code)?;
+        }
         Ok(generated)
     }
 }
