@@ -82,10 +82,13 @@ fn generated_crates_build_warning_free() {
         &onfido,
         "onfido-bundled",
     );
-    // One workspace, so one `cargo` run checks both.
+    // Every constraint, default, deprecation and example kind, with a broken example or two.
+    let lossless = dir.path().join("lossless");
+    generate_crate(&fixture("lossless.yaml"), &lossless, "lossless");
+    // One workspace, so one `cargo` run checks them all.
     std::fs::write(
         dir.path().join("Cargo.toml"),
-        "[workspace]\nmembers = [\"kitchen_sink\", \"onfido_bundled\"]\nresolver = \"2\"\n",
+        "[workspace]\nmembers = [\"kitchen_sink\", \"onfido_bundled\", \"lossless\"]\nresolver = \"2\"\n",
     )
     .unwrap();
     cargo(
@@ -96,7 +99,15 @@ fn generated_crates_build_warning_free() {
     // The schemas' examples are doctests of the generated crates.
     cargo(
         dir.path(),
-        &["test", "--quiet", "--doc", "-p", "kitchen-sink"],
+        &[
+            "test",
+            "--quiet",
+            "--doc",
+            "-p",
+            "kitchen-sink",
+            "-p",
+            "lossless",
+        ],
     );
 }
 
