@@ -24,7 +24,7 @@ const KEYWORDS: &[&str] = &[
 ];
 
 /// Type names the generated code itself uses, which a model must not take.
-pub const RESERVED_TYPE_NAMES: &[&str] = &["Nullable"];
+pub const RESERVED_TYPE_NAMES: &[&str] = &["Nullable", "Validate", "Violation"];
 
 /// Splits a source name into words: at every character that is not alphanumeric, and between a
 /// lowercase letter or digit and an uppercase letter (`workflowRun` -> `workflow`, `Run`).
