@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::dialect::Dialect;
 use super::doc::{Block, Doc, Section, Table};
-use super::text::{decode, description, split_row, unbold};
+use super::text::{decode, description, split_row, unbold, Cell};
 use super::types::{parse_cell, Ty, TypeCell};
 use super::{DocsLoad, Skipped, Source};
 use crate::diagnostic::{Diagnostic, Error, Result};
@@ -426,20 +426,9 @@ fn lower_struct(doc: &Doc<'_>, table: &Table, ctx: &mut Ctx<'_>) -> Struct {
     let (desc_col, notes_col) = (col("description"), col("notes"));
     let mut fields = Vec::with_capacity(table.rows.len());
     for &line in &table.rows {
-        let text = doc.line(line);
-        let cells = split_row(text, header.len());
-        if cells.len() != header.len() {
-            ctx.error(
-                line,
-                1,
-                format!(
-                    "table row has {} cells, the header has {}",
-                    cells.len(),
-                    header.len()
-                ),
-            );
+        let Some(cells) = row_cells(ctx, doc.line(line), line, header.len()) else {
             continue;
-        }
+        };
         let name_cell = &cells[name_col];
         let shown = decode(unbold(name_cell.text)).text;
         if shown.is_empty() {
@@ -651,21 +640,31 @@ fn table_values(doc: &Doc<'_>, table: &Table, ctx: &mut Ctx<'_>) -> Enum {
     };
     let mut members = Vec::new();
     for &line in &table.rows {
-        let cells = split_row(doc.line(line), header.len());
-        if cells.len() != header.len() {
-            ctx.error(
-                line,
-                1,
-                format!(
-                    "table row has {} cells, the header has {}",
-                    cells.len(),
-                    header.len()
-                ),
-            );
+        let Some(cells) = row_cells(ctx, doc.line(line), line, header.len()) else {
             continue;
-        }
+        };
         let (value, quoted) = enum_value(cells[value_col].text);
         members.push((decode(cells[name_col].text).text, value, quoted));
     }
     make_enum(members)
+}
+
+/// The cells of table row `text` (at `line`), or `None` after reporting a row whose cell count is not
+/// the header's.
+fn row_cells<'a>(
+    ctx: &mut Ctx<'_>,
+    text: &'a str,
+    line: usize,
+    columns: usize,
+) -> Option<Vec<Cell<'a>>> {
+    let cells = split_row(text, columns);
+    if cells.len() != columns {
+        let message = format!(
+            "table row has {} cells, the header has {columns}",
+            cells.len()
+        );
+        ctx.error(line, 1, message);
+        return None;
+    }
+    Some(cells)
 }
