@@ -198,10 +198,15 @@ impl Config {
     pub fn load(&self) -> Result<input::Loaded> {
         let path = self.input_path()?;
         let mut loaded = input::load(path)?;
-        let source = path.display().to_string();
-        overrides::apply(&mut loaded.model, &self.overrides, &source)?;
-        overrides::keep_unknown_fields(&mut loaded.model, &self.unknown_fields, &source)?;
+        self.correct(&mut loaded.model, path)?;
         Ok(loaded)
+    }
+
+    /// Applies the replacements and the unknown-fields choice to a freshly read model.
+    fn correct(&self, model: &mut ir::Model, path: &Path) -> Result<()> {
+        let source = path.display().to_string();
+        overrides::apply(model, &self.overrides, &source)?;
+        overrides::keep_unknown_fields(model, &self.unknown_fields, &source)
     }
 
     /// Generates the code in memory. Touches no file but the inputs.
@@ -222,9 +227,7 @@ impl Config {
         };
         let mut loaded = input::load(path)?;
         lap("load (read, parse, resolve $refs, lower to IR)");
-        let display = path.display().to_string();
-        overrides::apply(&mut loaded.model, &self.overrides, &display)?;
-        overrides::keep_unknown_fields(&mut loaded.model, &self.unknown_fields, &display)?;
+        self.correct(&mut loaded.model, path)?;
         lap("overrides");
         loaded.warnings.extend(examples::warnings(&loaded.model));
         if self.options.validation {
