@@ -526,27 +526,33 @@ impl<'m> Context<'m> {
         }
     }
 
-    /// The Rust type of a reference made from inside type `owner`.
+    /// The Rust type of a reference made from inside type `owner`: boxed where it closes a cycle.
     fn type_ref(&self, owner: TypeId, ty: &TypeRef) -> TokenStream {
+        match ty {
+            TypeRef::Named(id) if self.boxed.contains(&(owner, *id)) => {
+                let ident = self.ident(*id);
+                let boxed = &self.prelude.boxed;
+                quote!(#boxed<#ident>)
+            }
+            other => self.plain_type(other),
+        }
+    }
+
+    /// The Rust type of a reference, never boxed: containers allocate, so they break cycles themselves.
+    fn plain_type(&self, ty: &TypeRef) -> TokenStream {
         match ty {
             TypeRef::Named(id) => {
                 let ident = self.ident(*id);
-                if self.boxed.contains(&(owner, *id)) {
-                    let boxed = &self.prelude.boxed;
-                    quote!(#boxed<#ident>)
-                } else {
-                    quote!(#ident)
-                }
+                quote!(#ident)
             }
             TypeRef::Primitive(p) => self.primitive(*p),
-            // Containers allocate, so they break cycles themselves: no box inside.
             TypeRef::Array(item) => {
-                let item = self.type_ref_unboxed(item);
+                let item = self.plain_type(item);
                 let vec = &self.prelude.vec;
                 quote!(#vec<#item>)
             }
             TypeRef::Map(value) => {
-                let value = self.type_ref_unboxed(value);
+                let value = self.plain_type(value);
                 let string = &self.prelude.string;
                 quote!(::std::collections::BTreeMap<#string, #value>)
             }
@@ -559,16 +565,6 @@ impl<'m> Context<'m> {
                 self.use_json();
                 quote!(::serde_json::Value)
             }
-        }
-    }
-
-    fn type_ref_unboxed(&self, ty: &TypeRef) -> TokenStream {
-        match ty {
-            TypeRef::Named(id) => {
-                let ident = self.ident(*id);
-                quote!(#ident)
-            }
-            other => self.type_ref(TypeId(usize::MAX), other),
         }
     }
 
