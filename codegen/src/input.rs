@@ -8,6 +8,7 @@ use crate::ir::Model;
 
 pub mod markdown;
 pub mod openapi;
+pub mod swagger;
 pub mod yaml;
 
 /// What a reader produces: the model and every file it read (for `cargo:rerun-if-changed`).

@@ -89,9 +89,9 @@ fn unsupported_construct() {
         &["error: openapi.yaml:8:18 (#/components/schemas/a/allOf/0/oneOf): unsupported construct: `oneOf` inside an object merged by `allOf`"],
     );
     assert_reports(
-        &[("openapi.yaml", "swagger: '2.0'\n")],
+        &[("openapi.yaml", "swagger: '1.2'\n")],
         "openapi.yaml",
-        &["Swagger 2.0 is not supported"],
+        &["unsupported Swagger version: expected Swagger 2.0 or OpenAPI 3.x"],
     );
 }
 

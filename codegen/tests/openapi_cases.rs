@@ -417,8 +417,8 @@ fn missing_files_and_bad_documents_are_errors_not_panics() {
                |        ^"#]],
     );
     check_files(
-        &[("openapi.yaml", "swagger: '2.0'\n")],
-        expect!["error: openapi.yaml:1:1 (#): Swagger 2.0 is not supported: expected an OpenAPI 3.x document\n 1 | swagger: '2.0'\n   | ^"],
+        &[("openapi.yaml", "swagger: '1.2'\n")],
+        expect!["error: openapi.yaml:1:1 (#): unsupported Swagger version: expected Swagger 2.0 or OpenAPI 3.x\n 1 | swagger: '1.2'\n   | ^"],
     );
     check_files(
         &[("openapi.yaml", &spec_with_schemas("a: {type: strin}\n"))],

@@ -57,7 +57,7 @@ pub fn load(path: &Path) -> Result<Loaded> {
     Ok(Loaded {
         model,
         files: loader.docs.iter().map(|d| d.path.clone()).collect(),
-        warnings: Vec::new(),
+        warnings: loader.warnings,
     })
 }
 
@@ -123,6 +123,7 @@ struct Loader {
     /// The type being lowered.
     current: Option<TypeId>,
     errors: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
 }
 
 /// Properties and `required` gathered from a schema and its `allOf` members.
@@ -142,7 +143,7 @@ impl Loader {
         }
         let text = std::fs::read_to_string(path)
             .map_err(|e| Box::new(Diagnostic::new(path, format!("cannot read the file: {e}"))))?;
-        let parsed = yaml::parse(path, &text).map_err(|e| {
+        let mut parsed = yaml::parse(path, &text).map_err(|e| {
             Box::new(
                 e.diagnostics
                     .into_iter()
@@ -150,6 +151,12 @@ impl Loader {
                     .unwrap_or_else(|| Diagnostic::new(path, "cannot parse the file")),
             )
         })?;
+        // A Swagger 2.0 file, and every file it reaches, is read as the OpenAPI 3.0 it stands for.
+        let from_swagger = self.docs.first().is_some_and(|d| d.parsed.origins.is_some());
+        if let Some(converted) = super::swagger::convert(path, &text, &parsed, from_swagger) {
+            self.warnings.extend(converted.warnings);
+            parsed = converted.document;
+        }
         self.docs.push(Rc::new(Doc {
             path: path.to_path_buf(),
             text,
@@ -205,7 +212,7 @@ impl Loader {
     /// A diagnostic at `loc`, with line, column and source line where the parser recorded them.
     fn diag(&self, loc: &Loc, message: impl Into<String>) -> Diagnostic {
         let doc = &self.docs[loc.doc];
-        let pointer = format!("#{}", loc.pointer);
+        let pointer = format!("#{}", doc.parsed.source_pointer(&loc.pointer));
         let mut d = Diagnostic::new(&doc.path, message).at_pointer(pointer);
         if let Some((line, col)) = doc.parsed.position(&loc.pointer) {
             d = d.at_line(line, col, Some(&doc.text));
@@ -250,7 +257,7 @@ impl Loader {
             None if self.object(&loc).is_some_and(|o| o.contains_key("swagger")) => Err(self
                 .diag(
                     &loc,
-                    "Swagger 2.0 is not supported: expected an OpenAPI 3.x document",
+                    "unsupported Swagger version: expected Swagger 2.0 or OpenAPI 3.x",
                 )
                 .into()),
             None => Err(self
@@ -348,7 +355,12 @@ impl Loader {
             unique = format!("{name}_{n}");
             n += 1;
         }
-        let origin = format!("{}#{}", self.docs[loc.doc].path.display(), loc.pointer);
+        let doc = &self.docs[loc.doc];
+        let origin = format!(
+            "{}#{}",
+            doc.path.display(),
+            doc.parsed.source_pointer(&loc.pointer)
+        );
         let id = TypeId(self.types.len());
         self.types.push(TypeDef {
             name: unique,

@@ -23,6 +23,9 @@ pub struct Document {
     pub value: Value,
     /// JSON pointer (`/a/b/0`, `` for the root) to the 1-based line and column where the node starts.
     pub positions: HashMap<String, (usize, usize)>,
+    /// For a document converted from the form its file is written in (Swagger 2.0): each node's JSON
+    /// pointer in that file. `None` for a document read as written.
+    pub origins: Option<HashMap<String, String>>,
 }
 
 impl Document {
@@ -34,6 +37,24 @@ impl Document {
                 return Some(pos);
             }
             p = &p[..p.rfind('/')?];
+        }
+    }
+
+    /// The pointer of the node at `pointer` in the file as written: the same pointer, unless the
+    /// document was converted, when it is the pointer of the node (or nearest ancestor) it came from.
+    pub fn source_pointer<'p>(&self, pointer: &'p str) -> std::borrow::Cow<'p, str> {
+        let Some(origins) = &self.origins else {
+            return pointer.into();
+        };
+        let mut end = pointer.len();
+        loop {
+            if let Some(origin) = origins.get(&pointer[..end]) {
+                return format!("{origin}{}", &pointer[end..]).into();
+            }
+            match pointer[..end].rfind('/') {
+                Some(i) => end = i,
+                None => return pointer.into(),
+            }
         }
     }
 }
@@ -85,6 +106,7 @@ pub fn parse(file: &Path, text: &str) -> Result<Document> {
     Ok(Document {
         value: value.unwrap_or(Value::Null),
         positions: builder.positions,
+        origins: None,
     })
 }
 

@@ -1,0 +1,1384 @@
+//! Converts a Swagger 2.0 document into the OpenAPI 3.0 document it stands for, so the 3.x loader reads
+//! it unchanged.
+//!
+//! Every node of the converted document remembers the node of the 2.0 file it came from (its JSON
+//! pointer and so its line and column: [`Document::origins`]), so a diagnostic about
+//! `#/components/schemas/Pet/properties/x` names `#/definitions/Pet/properties/x` and its line.
+//!
+//! What is converted (Swagger 2.0 → OpenAPI 3.0):
+//! - `definitions`, `parameters`, `responses` and `securityDefinitions` become `components`
+//!   (`schemas`, `parameters` or `requestBodies` for body parameters, `responses`, `securitySchemes`);
+//!   `$ref`s to them are rewritten everywhere; `host`, `basePath` and `schemes` become `servers`;
+//! - an operation's `in: body` parameter becomes its `requestBody`, one media type per `consumes`
+//!   (the operation's, else the spec's, else `application/json`); `in: formData` parameters become the
+//!   properties of an object schema sent as `multipart/form-data` or `application/x-www-form-urlencoded`;
+//!   other parameters move `type`, `format`, `items` and their constraints into `schema`, and
+//!   `collectionFormat` into `style`/`explode`; path-level body and form parameters reach every operation;
+//! - a response's `schema` becomes its `content`, one media type per `produces`, and `examples` the
+//!   media types' `example`; headers get a `schema`;
+//! - in schemas, `x-nullable` becomes `nullable`, `discriminator: prop` becomes
+//!   `discriminator: {propertyName: prop}`, and `type: file` becomes `type: string, format: binary`;
+//!   the rest (`allOf`, constraints, `x-` extensions…) is carried over as it is, and so are `info`,
+//!   `tags`, `security`, `externalDocs` and every `x-` extension.
+//!
+//! What has no 3.0 form (`collectionFormat: tsv`, an operation's `schemes`, …) is dropped with a
+//! warning. A file reached by `$ref` from a 2.0 spec is converted the same way: its `definitions` move
+//! to `components/schemas` as the rewritten `$ref`s expect, and any other node is converted as what
+//! its shape says it is (parameter, response, path item or schema).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use serde_json::{Map, Value};
+
+use super::yaml::{self, escape_pointer, Document};
+use crate::diagnostic::Diagnostic;
+
+/// The OpenAPI version a converted document declares.
+const OPENAPI_VERSION: &str = "3.0.3";
+
+/// The HTTP methods a Swagger 2.0 path item may hold.
+const METHODS: &[&str] = &["get", "put", "post", "delete", "options", "head", "patch"];
+
+/// The media type of bodies when neither the operation nor the spec lists one.
+const DEFAULT_MEDIA_TYPE: &str = "application/json";
+
+const MULTIPART: &str = "multipart/form-data";
+const URLENCODED: &str = "application/x-www-form-urlencoded";
+
+/// The fields of a non-body parameter (and of a header, or of `items`) that describe its value, and
+/// so move into its `schema`.
+const VALUE_FIELDS: &[&str] = &[
+    "type",
+    "format",
+    "items",
+    "default",
+    "maximum",
+    "exclusiveMaximum",
+    "minimum",
+    "exclusiveMinimum",
+    "maxLength",
+    "minLength",
+    "pattern",
+    "maxItems",
+    "minItems",
+    "uniqueItems",
+    "enum",
+    "multipleOf",
+];
+
+/// Most `$ref` hops followed to see what a referenced parameter is.
+const MAX_HOPS: usize = 8;
+
+/// A converted document and what the conversion could not carry over exactly.
+#[derive(Debug)]
+pub struct Converted {
+    /// The OpenAPI 3.0 document, with the positions and pointers of the 2.0 nodes it came from.
+    pub document: Document,
+    /// What has no OpenAPI 3.0 form, or was dropped: not errors, but worth a look.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Whether `value` is a Swagger 2.0 document (`swagger: "2.0"`, or the number 2.0 of an unquoted
+/// YAML `swagger: 2.0`).
+pub fn is_swagger(value: &Value) -> bool {
+    match value.get("swagger") {
+        Some(Value::String(v)) => v == "2.0",
+        Some(Value::Number(n)) => n.as_f64() == Some(2.0),
+        _ => false,
+    }
+}
+
+/// Converts the document parsed from `path` (whose text is `text`) when it is a Swagger 2.0 document,
+/// or a file reached from one (`reached_from_swagger`); `None` when it is neither, or is an OpenAPI 3
+/// document of its own.
+pub fn convert(
+    path: &Path,
+    text: &str,
+    document: &Document,
+    reached_from_swagger: bool,
+) -> Option<Converted> {
+    let root = is_swagger(&document.value);
+    if !root && (!reached_from_swagger || document.value.get("openapi").is_some()) {
+        return None;
+    }
+    let mut converter = Converter {
+        path,
+        text,
+        source: document,
+        origins: HashMap::new(),
+        warnings: Vec::new(),
+        consumes: Vec::new(),
+        produces: Vec::new(),
+        peeked: HashMap::new(),
+    };
+    let value = if root {
+        converter.root(&document.value)
+    } else {
+        converter.fragment(&document.value)
+    };
+    let Converter {
+        origins, warnings, ..
+    } = converter;
+    let positions = origins
+        .iter()
+        .filter_map(|(new, old)| Some((new.clone(), document.position(old)?)))
+        .collect();
+    Some(Converted {
+        document: Document {
+            value,
+            positions,
+            origins: Some(origins),
+        },
+        warnings,
+    })
+}
+
+/// A parameter of a path item or operation, with what its `$ref` leads to.
+struct Param {
+    /// Its fields: its own, or those of the parameter it refers to.
+    fields: Map<String, Value>,
+    /// Where in this file its fields are: the parameter, the local parameter it refers to, or (for a
+    /// parameter of another file) the `$ref` itself.
+    old: String,
+    /// Where the parameter (or its `$ref`) is listed.
+    entry: String,
+    /// The `$ref` as written, when the parameter is a reference.
+    reference: Option<String>,
+}
+
+impl Param {
+    fn location(&self) -> Option<&str> {
+        self.fields.get("in").and_then(Value::as_str)
+    }
+
+    fn name(&self) -> Option<&str> {
+        self.fields.get("name").and_then(Value::as_str)
+    }
+
+    fn same(&self, other: &Param) -> bool {
+        self.name() == other.name() && self.location() == other.location()
+    }
+}
+
+/// The parameters of an operation, sorted by what they become.
+#[derive(Default)]
+struct Sorted {
+    /// Parameters that stay parameters.
+    plain: Vec<Param>,
+    /// The body parameter: the request body.
+    body: Vec<Param>,
+    /// Form fields: the properties of the request body.
+    form: Vec<Param>,
+}
+
+struct Converter<'a> {
+    path: &'a Path,
+    text: &'a str,
+    source: &'a Document,
+    /// For each node of the converted document, the pointer of the node it came from.
+    origins: HashMap<String, String>,
+    warnings: Vec<Diagnostic>,
+    /// The spec's own `consumes` and `produces`.
+    consumes: Vec<String>,
+    produces: Vec<String>,
+    /// Other files read to see what kind of parameter a `$ref` to them names.
+    peeked: HashMap<PathBuf, Option<Rc<Value>>>,
+}
+
+impl Converter<'_> {
+    /// Records that the node at `new` came from the node at `old`.
+    fn origin(&mut self, new: &str, old: &str) {
+        self.origins.insert(new.to_owned(), old.to_owned());
+    }
+
+    fn warn(&mut self, old: &str, message: impl Into<String>) {
+        let mut d = Diagnostic::new(self.path, message).at_pointer(format!("#{old}"));
+        if let Some((line, column)) = self.source.position(old) {
+            d = d.at_line(line, column, Some(self.text));
+        }
+        self.warnings.push(d);
+    }
+
+    /// `value`, which is at `old`, unchanged at `new`.
+    fn copy(&mut self, old: &str, new: &str, value: &Value) -> Value {
+        self.record(old, new, value);
+        value.clone()
+    }
+
+    fn record(&mut self, old: &str, new: &str, value: &Value) {
+        self.origin(new, old);
+        match value {
+            Value::Object(map) => {
+                for (key, v) in map {
+                    self.record(&child(old, key), &child(new, key), v);
+                }
+            }
+            Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    self.record(&index(old, i), &index(new, i), v);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Inserts `value` (from `old`) at `key` of `out`, which is at `new`.
+    fn put(&mut self, out: &mut Map<String, Value>, new: &str, key: &str, old: &str, value: Value) {
+        self.origin(&child(new, key), old);
+        out.insert(key.to_owned(), value);
+    }
+
+    fn root(&mut self, value: &Value) -> Value {
+        self.origin("", "");
+        let Some(doc) = value.as_object() else {
+            return value.clone();
+        };
+        self.consumes = strings(doc.get("consumes"));
+        self.produces = strings(doc.get("produces"));
+        let mut out = Map::new();
+        let version = Value::String(OPENAPI_VERSION.to_owned());
+        self.put(&mut out, "", "openapi", "/swagger", version);
+        if let Some(servers) = self.servers(doc) {
+            out.insert("servers".to_owned(), servers);
+        }
+        let mut components = Map::new();
+        self.origin("/components", "");
+        for (key, value) in doc {
+            let old = child("", key);
+            match key.as_str() {
+                "swagger" | "host" | "basePath" | "schemes" | "consumes" | "produces" => {}
+                "info" | "tags" | "security" | "externalDocs" => {
+                    let v = self.copy(&old, &old, value);
+                    out.insert(key.clone(), v);
+                }
+                "paths" => {
+                    let v = self.paths(value);
+                    out.insert(key.clone(), v);
+                }
+                "definitions" | "parameters" | "responses" | "securityDefinitions" => {
+                    self.section(key, value, &mut components)
+                }
+                _ if key.starts_with("x-") => {
+                    let v = self.copy(&old, &old, value);
+                    out.insert(key.clone(), v);
+                }
+                _ => self.warn(
+                    &old,
+                    format!("`{key}` is not a Swagger 2.0 field: left out of the conversion"),
+                ),
+            }
+        }
+        if !components.is_empty() {
+            out.insert("components".to_owned(), Value::Object(components));
+        }
+        Value::Object(out)
+    }
+
+    /// One of the sections that become `components`: `definitions`, `parameters`, `responses`,
+    /// `securityDefinitions`, at the root of this file.
+    fn section(&mut self, key: &str, value: &Value, components: &mut Map<String, Value>) {
+        let old = child("", key);
+        let Some(entries) = value.as_object() else {
+            return self.warn(&old, format!("`{key}` must be a mapping: left out"));
+        };
+        for (name, entry) in entries {
+            let entry_old = child(&old, name);
+            let (target, converted) = match key {
+                "definitions" => {
+                    let new = format!("/components/schemas/{}", escape_pointer(name));
+                    ("schemas", self.schema(&entry_old, &new, entry))
+                }
+                "responses" => {
+                    let new = format!("/components/responses/{}", escape_pointer(name));
+                    let produces = self.produces.clone();
+                    ("responses", self.response(&entry_old, &new, entry, &produces))
+                }
+                "securityDefinitions" => {
+                    let new = format!("/components/securitySchemes/{}", escape_pointer(name));
+                    ("securitySchemes", self.security_scheme(&entry_old, &new, entry))
+                }
+                _ => match entry.get("in").and_then(Value::as_str) {
+                    Some("body") => {
+                        let new = format!("/components/requestBodies/{}", escape_pointer(name));
+                        let fields = entry.as_object().cloned().unwrap_or_default();
+                        let consumes = self.consumes.clone();
+                        let body = self.request_body(&entry_old, &new, &fields, &consumes);
+                        ("requestBodies", body)
+                    }
+                    // Form fields have no component of their own: each operation that refers to
+                    // one gets it as a property of its request body.
+                    Some("formData") => continue,
+                    _ => {
+                        let new = format!("/components/parameters/{}", escape_pointer(name));
+                        ("parameters", self.parameter_or_ref(&entry_old, &new, entry))
+                    }
+                },
+            };
+            let group = components
+                .entry(target.to_owned())
+                .or_insert_with(|| Value::Object(Map::new()));
+            self.origin(&format!("/components/{target}"), &old);
+            if let Value::Object(group) = group {
+                group.insert(name.clone(), converted);
+            }
+        }
+    }
+
+    /// A parameter, or a `$ref` to one.
+    fn parameter_or_ref(&mut self, old: &str, new: &str, value: &Value) -> Value {
+        match value.get("$ref").and_then(Value::as_str) {
+            Some(reference) => self.reference(old, new, reference),
+            None => self.parameter(old, new, value.as_object().unwrap_or(&Map::new())),
+        }
+    }
+
+    /// `{$ref: …}` with the reference rewritten for the converted files.
+    fn reference(&mut self, old: &str, new: &str, reference: &str) -> Value {
+        self.origin(new, old);
+        let target = rewrite_ref(reference);
+        self.origin(&child(new, "$ref"), &child(old, "$ref"));
+        let mut out = Map::new();
+        out.insert("$ref".to_owned(), Value::String(target));
+        Value::Object(out)
+    }
+
+    /// `servers` from `host`, `basePath` and `schemes`.
+    fn servers(&mut self, doc: &Map<String, Value>) -> Option<Value> {
+        let host = doc.get("host").and_then(Value::as_str);
+        let base = doc.get("basePath").and_then(Value::as_str).unwrap_or("");
+        if host.is_none() && base.is_empty() {
+            return None;
+        }
+        let schemes = strings(doc.get("schemes"));
+        let urls: Vec<String> = match host {
+            Some(host) if schemes.is_empty() => vec![format!("//{host}{base}")],
+            Some(host) => schemes
+                .iter()
+                .map(|s| format!("{s}://{host}{base}"))
+                .collect(),
+            None => vec![base.to_owned()],
+        };
+        let from = if host.is_some() { "/host" } else { "/basePath" };
+        self.origin("/servers", from);
+        let servers = urls
+            .into_iter()
+            .enumerate()
+            .map(|(i, url)| {
+                let new = index("/servers", i);
+                self.origin(&new, from);
+                self.origin(&child(&new, "url"), from);
+                let mut server = Map::new();
+                server.insert("url".to_owned(), Value::String(url));
+                Value::Object(server)
+            })
+            .collect();
+        Some(Value::Array(servers))
+    }
+
+    fn security_scheme(&mut self, old: &str, new: &str, value: &Value) -> Value {
+        let Some(scheme) = value.as_object() else {
+            return self.copy(old, new, value);
+        };
+        self.origin(new, old);
+        let mut out = Map::new();
+        let kind = scheme.get("type").and_then(Value::as_str).unwrap_or("");
+        let type_at = child(old, "type");
+        let text = |s: &str| Value::String(s.to_owned());
+        match kind {
+            "basic" => {
+                self.put(&mut out, new, "type", &type_at, text("http"));
+                self.put(&mut out, new, "scheme", &type_at, text("basic"));
+            }
+            "oauth2" => {
+                self.put(&mut out, new, "type", &type_at, text("oauth2"));
+                let flow = scheme.get("flow").and_then(Value::as_str).unwrap_or("");
+                let flow_at = child(old, "flow");
+                let name = match flow {
+                    "implicit" => "implicit",
+                    "password" => "password",
+                    "application" => "clientCredentials",
+                    "accessCode" => "authorizationCode",
+                    _ => {
+                        self.warn(&flow_at, format!("unknown OAuth2 flow `{flow}`: left out"));
+                        ""
+                    }
+                };
+                if !name.is_empty() {
+                    let flows_new = child(new, "flows");
+                    let flow_new = child(&flows_new, name);
+                    self.origin(&flows_new, &flow_at);
+                    self.origin(&flow_new, &flow_at);
+                    let mut settings = Map::new();
+                    for key in ["authorizationUrl", "tokenUrl", "scopes"] {
+                        if let Some(v) = scheme.get(key) {
+                            let v = self.copy(&child(old, key), &child(&flow_new, key), v);
+                            settings.insert(key.to_owned(), v);
+                        }
+                    }
+                    // 3.0 requires `scopes`; 2.0 does too, but not every spec has them.
+                    settings
+                        .entry("scopes".to_owned())
+                        .or_insert_with(|| Value::Object(Map::new()));
+                    let mut flows = Map::new();
+                    flows.insert(name.to_owned(), Value::Object(settings));
+                    out.insert("flows".to_owned(), Value::Object(flows));
+                }
+            }
+            _ => {
+                for key in ["type", "name", "in"] {
+                    if let Some(v) = scheme.get(key) {
+                        let v = self.copy(&child(old, key), &child(new, key), v);
+                        out.insert(key.to_owned(), v);
+                    }
+                }
+            }
+        }
+        for (key, v) in scheme {
+            if key == "description" || key.starts_with("x-") {
+                let v = self.copy(&child(old, key), &child(new, key), v);
+                out.insert(key.clone(), v);
+            }
+        }
+        Value::Object(out)
+    }
+
+    fn paths(&mut self, value: &Value) -> Value {
+        let Some(paths) = value.as_object() else {
+            self.warn("/paths", "`paths` must be a mapping: left out");
+            return Value::Object(Map::new());
+        };
+        self.origin("/paths", "/paths");
+        let mut out = Map::new();
+        for (path, item) in paths {
+            let at = child("/paths", path);
+            let v = if path.starts_with("x-") {
+                self.copy(&at, &at, item)
+            } else {
+                self.path_item(&at, &at, item)
+            };
+            out.insert(path.clone(), v);
+        }
+        Value::Object(out)
+    }
+
+    fn path_item(&mut self, old: &str, new: &str, value: &Value) -> Value {
+        let Some(item) = value.as_object() else {
+            return self.copy(old, new, value);
+        };
+        self.origin(new, old);
+        // Body and form parameters of the path reach each operation's request body.
+        let mut shared = Sorted::default();
+        if let Some(params) = item.get("parameters") {
+            shared = self.sort_parameters(&child(old, "parameters"), params);
+        }
+        let mut out = Map::new();
+        for (key, v) in item {
+            let (key_old, key_new) = (child(old, key), child(new, key));
+            match key.as_str() {
+                "$ref" => {
+                    if let Some(reference) = v.as_str() {
+                        self.origin(&key_new, &key_old);
+                        out.insert(key.clone(), Value::String(rewrite_ref(reference)));
+                    }
+                }
+                "parameters" => {
+                    let plain = self.plain_parameters(&key_new, &shared.plain);
+                    if !plain.is_empty() {
+                        self.origin(&key_new, &key_old);
+                        out.insert(key.clone(), Value::Array(plain));
+                    }
+                }
+                _ if METHODS.contains(&key.as_str()) => {
+                    let op = self.operation(&key_old, &key_new, v, &shared);
+                    out.insert(key.clone(), op);
+                }
+                _ if key.starts_with("x-") => {
+                    let v = self.copy(&key_old, &key_new, v);
+                    out.insert(key.clone(), v);
+                }
+                _ => self.warn(
+                    &key_old,
+                    format!("`{key}` is not a field of a Swagger 2.0 path item: left out"),
+                ),
+            }
+        }
+        Value::Object(out)
+    }
+
+    fn operation(&mut self, old: &str, new: &str, value: &Value, shared: &Sorted) -> Value {
+        let Some(op) = value.as_object() else {
+            return self.copy(old, new, value);
+        };
+        self.origin(new, old);
+        let consumes = match op.get("consumes") {
+            Some(list) => strings(Some(list)),
+            None => self.consumes.clone(),
+        };
+        let produces = match op.get("produces") {
+            Some(list) => strings(Some(list)),
+            None => self.produces.clone(),
+        };
+        let params_old = child(old, "parameters");
+        let own = match op.get("parameters") {
+            Some(params) => self.sort_parameters(&params_old, params),
+            None => Sorted::default(),
+        };
+        // The operation's own parameters replace the path's of the same name and place.
+        let body: Vec<&Param> = if own.body.is_empty() {
+            shared.body.iter().collect()
+        } else {
+            own.body.iter().collect()
+        };
+        let mut form: Vec<&Param> = shared
+            .form
+            .iter()
+            .filter(|p| !own.form.iter().any(|o| o.same(p)))
+            .collect();
+        form.extend(own.form.iter());
+        let body_at = if op.contains_key("parameters") {
+            params_old.clone()
+        } else {
+            old.to_owned()
+        };
+        let request_body = if let Some((first, rest)) = body.split_first() {
+            for extra in rest {
+                self.warn(
+                    &extra.entry,
+                    "an operation has one body parameter: this one is left out",
+                );
+            }
+            if let Some(field) = form.first() {
+                self.warn(
+                    &field.entry,
+                    "an operation cannot have both a body and form parameters: the form parameters are left out",
+                );
+            }
+            Some(self.body_parameter(first, &child(new, "requestBody"), &consumes))
+        } else if !form.is_empty() {
+            Some(self.form_body(&body_at, &child(new, "requestBody"), &form, &consumes))
+        } else {
+            None
+        };
+        let mut request_body = request_body;
+        let mut out = Map::new();
+        for (key, v) in op {
+            let (key_old, key_new) = (child(old, key), child(new, key));
+            match key.as_str() {
+                "parameters" => {
+                    let plain = self.plain_parameters(&key_new, &own.plain);
+                    if !plain.is_empty() {
+                        self.origin(&key_new, &key_old);
+                        out.insert(key.clone(), Value::Array(plain));
+                    }
+                    if let Some(body) = request_body.take() {
+                        out.insert("requestBody".to_owned(), body);
+                    }
+                }
+                "responses" => {
+                    let v = self.responses(&key_old, &key_new, v, &produces);
+                    out.insert(key.clone(), v);
+                }
+                "consumes" | "produces" => {}
+                "schemes" => self.warn(
+                    &key_old,
+                    "an operation's `schemes` has no OpenAPI 3.0 form without its own servers: left out",
+                ),
+                "tags" | "summary" | "description" | "externalDocs" | "operationId"
+                | "deprecated" | "security" => {
+                    let v = self.copy(&key_old, &key_new, v);
+                    out.insert(key.clone(), v);
+                }
+                _ if key.starts_with("x-") => {
+                    let v = self.copy(&key_old, &key_new, v);
+                    out.insert(key.clone(), v);
+                }
+                _ => self.warn(
+                    &key_old,
+                    format!("`{key}` is not a field of a Swagger 2.0 operation: left out"),
+                ),
+            }
+        }
+        if let Some(body) = request_body {
+            out.insert("requestBody".to_owned(), body);
+        }
+        Value::Object(out)
+    }
+
+    /// Resolves each parameter of a `parameters` list (at `old`) and sorts them by what they become.
+    fn sort_parameters(&mut self, old: &str, value: &Value) -> Sorted {
+        let mut sorted = Sorted::default();
+        let Some(items) = value.as_array() else {
+            self.warn(old, "`parameters` must be a list: left out");
+            return sorted;
+        };
+        for (i, item) in items.iter().enumerate() {
+            let entry = index(old, i);
+            let Some(param) = self.resolve_parameter(&entry, item) else {
+                self.warn(&entry, "a parameter must be a mapping: left out");
+                continue;
+            };
+            match param.location() {
+                Some("body") => sorted.body.push(param),
+                Some("formData") => sorted.form.push(param),
+                _ => sorted.plain.push(param),
+            }
+        }
+        sorted
+    }
+
+    /// The parameter listed at `entry`: its fields, following a `$ref` to this file or another.
+    fn resolve_parameter(&mut self, entry: &str, value: &Value) -> Option<Param> {
+        let fields = value.as_object()?;
+        let Some(reference) = fields.get("$ref").and_then(Value::as_str) else {
+            return Some(Param {
+                fields: fields.clone(),
+                old: entry.to_owned(),
+                entry: entry.to_owned(),
+                reference: None,
+            });
+        };
+        let mut param = Param {
+            fields: fields.clone(),
+            old: entry.to_owned(),
+            entry: entry.to_owned(),
+            reference: Some(reference.to_owned()),
+        };
+        // An unresolved reference stays a reference: the loader reports it where it is.
+        let mut base = self.path.to_path_buf();
+        let mut local = true;
+        let mut reference = reference.to_owned();
+        for _ in 0..MAX_HOPS {
+            let (file, fragment) = reference.split_once('#').unwrap_or((&reference, ""));
+            let pointer = percent_decode(fragment);
+            let target = if file.is_empty() && local {
+                self.source.value.pointer(&pointer).cloned()
+            } else {
+                if !file.is_empty() {
+                    base = base
+                        .parent()
+                        .unwrap_or(Path::new(""))
+                        .join(percent_decode(file));
+                }
+                local = false;
+                self.peek(&base)
+                    .and_then(|doc| doc.pointer(&pointer).cloned())
+            };
+            let Some(Value::Object(target)) = target else {
+                return Some(param);
+            };
+            if local {
+                param.old = pointer;
+            }
+            match target.get("$ref").and_then(Value::as_str) {
+                Some(next) => reference = next.to_owned(),
+                None => {
+                    param.fields = target;
+                    return Some(param);
+                }
+            }
+        }
+        Some(param)
+    }
+
+    /// The parsed content of another file, read once.
+    fn peek(&mut self, path: &Path) -> Option<Rc<Value>> {
+        if let Some(doc) = self.peeked.get(path) {
+            return doc.clone();
+        }
+        let doc = std::fs::read_to_string(path)
+            .ok()
+            .and_then(|text| yaml::parse(path, &text).ok())
+            .map(|doc| Rc::new(doc.value));
+        self.peeked.insert(path.to_path_buf(), doc.clone());
+        doc
+    }
+
+    /// The parameters that stay parameters, as the list at `new`.
+    fn plain_parameters(&mut self, new: &str, params: &[Param]) -> Vec<Value> {
+        params
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let at = index(new, i);
+                match &p.reference {
+                    Some(reference) => self.reference(&p.entry, &at, reference),
+                    None => self.parameter(&p.old, &at, &p.fields),
+                }
+            })
+            .collect()
+    }
+
+    /// A query, header or path parameter: the fields that describe its value move into `schema`.
+    fn parameter(&mut self, old: &str, new: &str, fields: &Map<String, Value>) -> Value {
+        self.origin(new, old);
+        let mut out = Map::new();
+        for (key, v) in fields {
+            let (key_old, key_new) = (child(old, key), child(new, key));
+            match key.as_str() {
+                "name" | "in" | "description" | "required" | "allowEmptyValue" => {
+                    let v = self.copy(&key_old, &key_new, v);
+                    out.insert(key.clone(), v);
+                }
+                "collectionFormat" => {
+                    let location = fields.get("in").and_then(Value::as_str).unwrap_or("");
+                    self.collection_format(&key_old, new, v, location, &mut out);
+                }
+                _ if key.starts_with("x-") && key != "x-nullable" => {
+                    let v = self.copy(&key_old, &key_new, v);
+                    out.insert(key.clone(), v);
+                }
+                _ => {}
+            }
+        }
+        let schema = self.value_schema(old, &child(new, "schema"), fields);
+        out.insert("schema".to_owned(), schema);
+        Value::Object(out)
+    }
+
+    /// `style` and `explode` for a 2.0 `collectionFormat` (at `old`) of a parameter in `location`.
+    fn collection_format(
+        &mut self,
+        old: &str,
+        new: &str,
+        value: &Value,
+        location: &str,
+        out: &mut Map<String, Value>,
+    ) {
+        let format = value.as_str().unwrap_or("");
+        let query = matches!(location, "query" | "formData");
+        let (style, explode) = match format {
+            "csv" if query => ("form", false),
+            "csv" => ("simple", false),
+            "multi" if query => ("form", true),
+            "ssv" if query => ("spaceDelimited", false),
+            "pipes" if query => ("pipeDelimited", false),
+            _ => {
+                return self.warn(
+                    old,
+                    format!(
+                        "`collectionFormat: {format}` has no OpenAPI 3.0 form for a parameter in `{location}`: left out"
+                    ),
+                )
+            }
+        };
+        self.put(out, new, "style", old, Value::String(style.to_owned()));
+        self.put(out, new, "explode", old, Value::Bool(explode));
+    }
+
+    /// The schema of a non-body parameter, header or `items`, from its value fields.
+    fn value_schema(&mut self, old: &str, new: &str, fields: &Map<String, Value>) -> Value {
+        self.origin(new, old);
+        let mut out = Map::new();
+        let file = fields.get("type").and_then(Value::as_str) == Some("file");
+        for (key, v) in fields {
+            let (key_old, key_new) = (child(old, key), child(new, key));
+            match key.as_str() {
+                "items" => {
+                    let items = match v.as_object() {
+                        Some(items) => {
+                            if items.contains_key("collectionFormat") {
+                                self.warn(
+                                    &child(&key_old, "collectionFormat"),
+                                    "`collectionFormat` of nested arrays has no OpenAPI 3.0 form: left out",
+                                );
+                            }
+                            self.value_schema(&key_old, &key_new, items)
+                        }
+                        None => self.copy(&key_old, &key_new, v),
+                    };
+                    out.insert(key.clone(), items);
+                }
+                "type" if file => {
+                    self.put(&mut out, new, "type", &key_old, "string".into());
+                    self.put(&mut out, new, "format", &key_old, "binary".into());
+                }
+                "format" if file => {}
+                "x-nullable" => {
+                    let v = self.copy(&key_old, &child(new, "nullable"), v);
+                    out.insert("nullable".to_owned(), v);
+                }
+                _ if VALUE_FIELDS.contains(&key.as_str()) => {
+                    let v = self.copy(&key_old, &key_new, v);
+                    out.insert(key.clone(), v);
+                }
+                _ => {}
+            }
+        }
+        Value::Object(out)
+    }
+
+    /// The request body for the body parameter `param`.
+    fn body_parameter(&mut self, param: &Param, new: &str, consumes: &[String]) -> Value {
+        if let Some(reference) = &param.reference {
+            let (file, fragment) = reference.split_once('#').unwrap_or((reference, ""));
+            let local_component = file.is_empty() && fragment.starts_with("/parameters/");
+            if !file.is_empty() || local_component {
+                // The parameter became a request body where it is; refer to it there.
+                let target = match fragment.strip_prefix("/parameters/") {
+                    Some(name) => format!("{file}#/components/requestBodies/{name}"),
+                    None => reference.clone(),
+                };
+                if local_component && !consumes.is_empty() && consumes != self.consumes {
+                    self.warn(
+                        &param.entry,
+                        "the request body is shared with other operations, so it lists the spec's `consumes`, not the operation's",
+                    );
+                }
+                self.origin(new, &param.entry);
+                self.origin(&child(new, "$ref"), &child(&param.entry, "$ref"));
+                let mut out = Map::new();
+                out.insert("$ref".to_owned(), Value::String(target));
+                return Value::Object(out);
+            }
+        }
+        self.request_body(&param.old, new, &param.fields, consumes)
+    }
+
+    /// A request body from the body parameter `fields` at `old`.
+    fn request_body(
+        &mut self,
+        old: &str,
+        new: &str,
+        fields: &Map<String, Value>,
+        consumes: &[String],
+    ) -> Value {
+        self.origin(new, old);
+        let mut out = Map::new();
+        for key in ["description", "required"] {
+            if let Some(v) = fields.get(key) {
+                let v = self.copy(&child(old, key), &child(new, key), v);
+                out.insert(key.to_owned(), v);
+            }
+        }
+        let schema_old = child(old, "schema");
+        let schema = match fields.get("schema") {
+            Some(schema) => Some(schema),
+            None => {
+                self.warn(old, "a body parameter needs a `schema`: the body is left untyped");
+                None
+            }
+        };
+        let content = self.content(&schema_old, new, schema, consumes);
+        out.insert("content".to_owned(), content);
+        for (key, v) in fields {
+            if key.starts_with("x-") {
+                let v = self.copy(&child(old, key), &child(new, key), v);
+                out.insert(key.clone(), v);
+            }
+        }
+        Value::Object(out)
+    }
+
+    /// `content` at `new/content`: the schema at `old`, once per media type.
+    fn content(
+        &mut self,
+        old: &str,
+        new: &str,
+        schema: Option<&Value>,
+        media_types: &[String],
+    ) -> Value {
+        let content_new = child(new, "content");
+        self.origin(&content_new, old);
+        let mut content = Map::new();
+        for media in media_types_or_default(media_types) {
+            let media_new = child(&content_new, &media);
+            self.origin(&media_new, old);
+            let mut entry = Map::new();
+            if let Some(schema) = schema {
+                let schema = self.schema(old, &child(&media_new, "schema"), schema);
+                entry.insert("schema".to_owned(), schema);
+            }
+            content.insert(media, Value::Object(entry));
+        }
+        Value::Object(content)
+    }
+
+    /// The request body of form fields: an object schema with a property per field.
+    fn form_body(&mut self, old: &str, new: &str, form: &[&Param], consumes: &[String]) -> Value {
+        let mut media: Vec<String> = consumes
+            .iter()
+            .filter(|m| is_form_media_type(m))
+            .cloned()
+            .collect();
+        if media.is_empty() {
+            if consumes.iter().any(|m| !m.starts_with("*/")) {
+                self.warn(
+                    old,
+                    format!("form parameters are sent as `{MULTIPART}` or `{URLENCODED}`, which `consumes` does not list"),
+                );
+            }
+            let file = form
+                .iter()
+                .any(|p| p.fields.get("type").and_then(Value::as_str) == Some("file"));
+            media.push(if file { MULTIPART } else { URLENCODED }.to_owned());
+        }
+        self.origin(new, old);
+        let content_new = child(new, "content");
+        self.origin(&content_new, old);
+        let mut content = Map::new();
+        for media_type in media {
+            let media_new = child(&content_new, &media_type);
+            let schema_new = child(&media_new, "schema");
+            self.origin(&media_new, old);
+            self.origin(&schema_new, old);
+            let properties_new = child(&schema_new, "properties");
+            self.origin(&properties_new, old);
+            let mut properties = Map::new();
+            let mut required = Vec::new();
+            for param in form {
+                let Some(name) = param.name().map(str::to_owned) else {
+                    self.warn(&param.entry, "a form parameter needs a `name`: left out");
+                    continue;
+                };
+                let property_new = child(&properties_new, &name);
+                let mut property = self.value_schema(&param.old, &property_new, &param.fields);
+                if let (Value::Object(property), Some(description)) =
+                    (&mut property, param.fields.get("description"))
+                {
+                    let d = self.copy(
+                        &child(&param.old, "description"),
+                        &child(&property_new, "description"),
+                        description,
+                    );
+                    property.insert("description".to_owned(), d);
+                }
+                if param.fields.contains_key("allowEmptyValue") {
+                    self.warn(
+                        &child(&param.old, "allowEmptyValue"),
+                        "`allowEmptyValue` of a form field has no OpenAPI 3.0 form: left out",
+                    );
+                }
+                if param.fields.get("required").and_then(Value::as_bool) == Some(true) {
+                    self.origin(
+                        &index(&child(&schema_new, "required"), required.len()),
+                        &child(&param.old, "required"),
+                    );
+                    required.push(Value::String(name.clone()));
+                }
+                properties.insert(name, property);
+            }
+            let mut schema = Map::new();
+            self.put(&mut schema, &schema_new, "type", old, "object".into());
+            schema.insert("properties".to_owned(), Value::Object(properties));
+            if !required.is_empty() {
+                self.origin(&child(&schema_new, "required"), old);
+                schema.insert("required".to_owned(), Value::Array(required));
+            }
+            let mut entry = Map::new();
+            entry.insert("schema".to_owned(), Value::Object(schema));
+            content.insert(media_type, Value::Object(entry));
+        }
+        let mut out = Map::new();
+        out.insert("content".to_owned(), Value::Object(content));
+        Value::Object(out)
+    }
+
+    fn responses(&mut self, old: &str, new: &str, value: &Value, produces: &[String]) -> Value {
+        let Some(responses) = value.as_object() else {
+            return self.copy(old, new, value);
+        };
+        self.origin(new, old);
+        let mut out = Map::new();
+        for (status, response) in responses {
+            let (status_old, status_new) = (child(old, status), child(new, status));
+            let v = if status.starts_with("x-") {
+                self.copy(&status_old, &status_new, response)
+            } else {
+                self.response(&status_old, &status_new, response, produces)
+            };
+            out.insert(status.clone(), v);
+        }
+        Value::Object(out)
+    }
+
+    fn response(&mut self, old: &str, new: &str, value: &Value, produces: &[String]) -> Value {
+        let Some(response) = value.as_object() else {
+            return self.copy(old, new, value);
+        };
+        if let Some(reference) = response.get("$ref").and_then(Value::as_str) {
+            return self.reference(old, new, reference);
+        }
+        self.origin(new, old);
+        let mut out = Map::new();
+        for (key, v) in response {
+            let (key_old, key_new) = (child(old, key), child(new, key));
+            match key.as_str() {
+                "description" => {
+                    let v = self.copy(&key_old, &key_new, v);
+                    out.insert(key.clone(), v);
+                }
+                "headers" => {
+                    let Some(headers) = v.as_object() else {
+                        self.warn(&key_old, "`headers` must be a mapping: left out");
+                        continue;
+                    };
+                    self.origin(&key_new, &key_old);
+                    let mut converted = Map::new();
+                    for (name, header) in headers {
+                        let h = self.header(&child(&key_old, name), &child(&key_new, name), header);
+                        converted.insert(name.clone(), h);
+                    }
+                    out.insert(key.clone(), Value::Object(converted));
+                }
+                "schema" => {
+                    let content = self.content(&key_old, new, Some(v), produces);
+                    out.insert("content".to_owned(), content);
+                }
+                "examples" => {}
+                _ if key.starts_with("x-") => {
+                    let v = self.copy(&key_old, &key_new, v);
+                    out.insert(key.clone(), v);
+                }
+                _ => self.warn(
+                    &key_old,
+                    format!("`{key}` is not a field of a Swagger 2.0 response: left out"),
+                ),
+            }
+        }
+        if let Some(examples) = response.get("examples").and_then(Value::as_object) {
+            let examples_old = child(old, "examples");
+            let content_new = child(new, "content");
+            if !out.contains_key("content") {
+                self.origin(&content_new, &examples_old);
+                out.insert("content".to_owned(), Value::Object(Map::new()));
+            }
+            for (media, example) in examples {
+                let media_new = child(&content_new, media);
+                let example = self.copy(
+                    &child(&examples_old, media),
+                    &child(&media_new, "example"),
+                    example,
+                );
+                let Some(Value::Object(content)) = out.get_mut("content") else {
+                    continue;
+                };
+                let entry = content.entry(media.clone()).or_insert_with(|| {
+                    self.origins
+                        .insert(media_new.clone(), child(&examples_old, media));
+                    Value::Object(Map::new())
+                });
+                if let Value::Object(entry) = entry {
+                    entry.insert("example".to_owned(), example);
+                }
+            }
+        }
+        Value::Object(out)
+    }
+
+    fn header(&mut self, old: &str, new: &str, value: &Value) -> Value {
+        let Some(header) = value.as_object() else {
+            return self.copy(old, new, value);
+        };
+        self.origin(new, old);
+        let mut out = Map::new();
+        for (key, v) in header {
+            let (key_old, key_new) = (child(old, key), child(new, key));
+            if key == "description" || (key.starts_with("x-") && key != "x-nullable") {
+                let v = self.copy(&key_old, &key_new, v);
+                out.insert(key.clone(), v);
+            } else if key == "collectionFormat" && v.as_str() != Some("csv") {
+                self.warn(
+                    &key_old,
+                    format!(
+                        "`collectionFormat: {}` has no OpenAPI 3.0 form for a header: left out",
+                        v.as_str().unwrap_or("")
+                    ),
+                );
+            }
+        }
+        let schema = self.value_schema(old, &child(new, "schema"), header);
+        out.insert("schema".to_owned(), schema);
+        Value::Object(out)
+    }
+
+    /// A schema: `x-nullable`, a name as `discriminator` and `type: file` become their 3.0 forms,
+    /// `$ref`s are rewritten, the rest is kept.
+    fn schema(&mut self, old: &str, new: &str, value: &Value) -> Value {
+        let Some(schema) = value.as_object() else {
+            return self.copy(old, new, value);
+        };
+        self.origin(new, old);
+        let file = schema.get("type").and_then(Value::as_str) == Some("file");
+        let mut out = Map::new();
+        for (key, v) in schema {
+            let (key_old, key_new) = (child(old, key), child(new, key));
+            let converted = match (key.as_str(), v) {
+                ("$ref", Value::String(reference)) => {
+                    self.origin(&key_new, &key_old);
+                    Value::String(self.schema_ref(&key_old, reference))
+                }
+                ("properties", Value::Object(properties)) => {
+                    self.origin(&key_new, &key_old);
+                    let mut converted = Map::new();
+                    for (name, property) in properties {
+                        let p =
+                            self.schema(&child(&key_old, name), &child(&key_new, name), property);
+                        converted.insert(name.clone(), p);
+                    }
+                    Value::Object(converted)
+                }
+                ("items" | "additionalProperties" | "not", Value::Object(_)) => {
+                    self.schema(&key_old, &key_new, v)
+                }
+                ("items" | "allOf" | "anyOf" | "oneOf", Value::Array(members)) => {
+                    self.origin(&key_new, &key_old);
+                    let members = members
+                        .iter()
+                        .enumerate()
+                        .map(|(i, m)| self.schema(&index(&key_old, i), &index(&key_new, i), m))
+                        .collect();
+                    Value::Array(members)
+                }
+                ("x-nullable", _) => {
+                    if !schema.contains_key("nullable") {
+                        let v = self.copy(&key_old, &child(new, "nullable"), v);
+                        out.insert("nullable".to_owned(), v);
+                    }
+                    continue;
+                }
+                ("discriminator", Value::String(name)) => {
+                    let at = child(&key_new, "propertyName");
+                    self.origin(&key_new, &key_old);
+                    self.origin(&at, &key_old);
+                    let mut d = Map::new();
+                    d.insert("propertyName".to_owned(), Value::String(name.clone()));
+                    Value::Object(d)
+                }
+                ("type", _) if file => {
+                    self.put(&mut out, new, "type", &key_old, "string".into());
+                    self.put(&mut out, new, "format", &key_old, "binary".into());
+                    continue;
+                }
+                ("format", _) if file => continue,
+                _ => self.copy(&key_old, &key_new, v),
+            };
+            out.insert(key.clone(), converted);
+        }
+        Value::Object(out)
+    }
+
+    /// A schema's `$ref` for the converted files; a bare name (`$ref: Pet`, which some 2.0 tools
+    /// accept) is read as `#/definitions/Pet`.
+    fn schema_ref(&mut self, old: &str, reference: &str) -> String {
+        let bare = !reference.is_empty()
+            && !reference.contains(['#', '/', '.'])
+            && self
+                .source
+                .value
+                .get("definitions")
+                .is_some_and(|d| d.get(reference).is_some());
+        if bare {
+            self.warn(
+                old,
+                format!("`$ref: {reference}` is not a JSON reference: read as `#/definitions/{reference}`"),
+            );
+            return format!("#/components/schemas/{}", escape_pointer(reference));
+        }
+        rewrite_ref(reference)
+    }
+
+    /// A file reached from a 2.0 spec that is not a 2.0 document itself: its sections move as a 2.0
+    /// document's do, and any other node is converted as what its shape says it is.
+    fn fragment(&mut self, value: &Value) -> Value {
+        let Some(map) = value.as_object() else {
+            return self.node("", "", value);
+        };
+        let sections = ["definitions", "parameters", "responses"];
+        let has_sections = sections
+            .iter()
+            .any(|s| map.get(*s).is_some_and(Value::is_object))
+            && kind(map).is_none();
+        if !has_sections {
+            return self.node("", "", value);
+        }
+        self.consumes = strings(map.get("consumes"));
+        self.produces = strings(map.get("produces"));
+        self.origin("", "");
+        self.origin("/components", "");
+        let mut out = Map::new();
+        let mut components = Map::new();
+        for (key, v) in map {
+            let at = child("", key);
+            if sections.contains(&key.as_str()) && v.is_object() {
+                self.section(key, v, &mut components);
+            } else if key.starts_with("x-") {
+                let v = self.copy(&at, &at, v);
+                out.insert(key.clone(), v);
+            } else {
+                let v = self.node(&at, &at, v);
+                out.insert(key.clone(), v);
+            }
+        }
+        out.insert("components".to_owned(), Value::Object(components));
+        Value::Object(out)
+    }
+
+    /// A node of a fragment file, converted as what its shape says it is.
+    fn node(&mut self, old: &str, new: &str, value: &Value) -> Value {
+        match value {
+            Value::Object(map) => match kind(map) {
+                Some(Kind::Parameter) => match map.get("in").and_then(Value::as_str) {
+                    Some("body") => {
+                        let consumes = self.consumes.clone();
+                        self.request_body(old, new, map, &consumes)
+                    }
+                    _ => self.parameter(old, new, map),
+                },
+                Some(Kind::PathItem) => self.path_item(old, new, value),
+                Some(Kind::Response) => {
+                    let produces = self.produces.clone();
+                    self.response(old, new, value, &produces)
+                }
+                Some(Kind::Schema) => self.schema(old, new, value),
+                None => {
+                    self.origin(new, old);
+                    let mut out = Map::new();
+                    for (key, v) in map {
+                        let (key_old, key_new) = (child(old, key), child(new, key));
+                        let v = if key.starts_with("x-") {
+                            self.copy(&key_old, &key_new, v)
+                        } else {
+                            self.node(&key_old, &key_new, v)
+                        };
+                        out.insert(key.clone(), v);
+                    }
+                    Value::Object(out)
+                }
+            },
+            Value::Array(items) => {
+                self.origin(new, old);
+                let items = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| self.node(&index(old, i), &index(new, i), v))
+                    .collect();
+                Value::Array(items)
+            }
+            _ => self.copy(old, new, value),
+        }
+    }
+}
+
+/// What a node of a fragment file is, judged by its fields.
+#[derive(Debug, PartialEq, Eq)]
+enum Kind {
+    Parameter,
+    PathItem,
+    Response,
+    Schema,
+}
+
+fn kind(map: &Map<String, Value>) -> Option<Kind> {
+    let text = |k: &str| map.get(k).and_then(Value::as_str);
+    let locations = ["query", "header", "path", "formData", "body"];
+    if text("name").is_some() && text("in").is_some_and(|l| locations.contains(&l)) {
+        return Some(Kind::Parameter);
+    }
+    let operation = |v: &Value| v.get("responses").is_some_and(Value::is_object);
+    if METHODS
+        .iter()
+        .any(|m| map.get(*m).is_some_and(operation))
+    {
+        return Some(Kind::PathItem);
+    }
+    let schema_keys = [
+        "$ref",
+        "type",
+        "properties",
+        "allOf",
+        "items",
+        "additionalProperties",
+        "enum",
+        "format",
+        "x-nullable",
+        "discriminator",
+    ];
+    if schema_keys.iter().any(|k| map.contains_key(*k)) {
+        return Some(Kind::Schema);
+    }
+    let response_keys = ["schema", "headers", "examples"];
+    if text("description").is_some()
+        && response_keys
+            .iter()
+            .any(|k| map.get(*k).is_some_and(Value::is_object))
+    {
+        return Some(Kind::Response);
+    }
+    None
+}
+
+/// A `$ref` pointing into the converted files: `#/definitions/X` is `#/components/schemas/X`, and so
+/// on for `parameters` and `responses`, in this file or another.
+fn rewrite_ref(reference: &str) -> String {
+    let Some((file, fragment)) = reference.split_once('#') else {
+        return reference.to_owned();
+    };
+    let moves = [
+        ("/definitions/", "/components/schemas/"),
+        ("/parameters/", "/components/parameters/"),
+        ("/responses/", "/components/responses/"),
+    ];
+    for (from, to) in moves {
+        if let Some(rest) = fragment.strip_prefix(from) {
+            return format!("{file}#{to}{rest}");
+        }
+    }
+    reference.to_owned()
+}
+
+fn is_form_media_type(media: &str) -> bool {
+    let essence = media.split(';').next().unwrap_or("").trim();
+    essence.eq_ignore_ascii_case(MULTIPART) || essence.eq_ignore_ascii_case(URLENCODED)
+}
+
+fn media_types_or_default(media_types: &[String]) -> Vec<String> {
+    if media_types.is_empty() {
+        vec![DEFAULT_MEDIA_TYPE.to_owned()]
+    } else {
+        media_types.to_vec()
+    }
+}
+
+/// A list of strings (`consumes`, `schemes`), or none.
+fn strings(value: Option<&Value>) -> Vec<String> {
+    value
+        .and_then(Value::as_array)
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn child(pointer: &str, key: &str) -> String {
+    format!("{pointer}/{}", escape_pointer(key))
+}
+
+fn index(pointer: &str, i: usize) -> String {
+    format!("{pointer}/{i}")
+}
+
+fn percent_decode(text: &str) -> String {
+    if !text.contains('%') {
+        return text.to_owned();
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = text.get(i + 1..i + 3);
+        if let (b'%', Some(b)) = (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            out.push(b);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
