@@ -152,7 +152,10 @@ impl Loader {
             )
         })?;
         // A Swagger 2.0 file, and every file it reaches, is read as the OpenAPI 3.0 it stands for.
-        let from_swagger = self.docs.first().is_some_and(|d| d.parsed.origins.is_some());
+        let from_swagger = self
+            .docs
+            .first()
+            .is_some_and(|d| d.parsed.origins.is_some());
         if let Some(converted) = super::swagger::convert(path, &text, &parsed, from_swagger) {
             self.warnings.extend(converted.warnings);
             parsed = converted.document;
