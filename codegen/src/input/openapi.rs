@@ -143,7 +143,7 @@ impl Loader {
         }
         let text = std::fs::read_to_string(path)
             .map_err(|e| Box::new(Diagnostic::new(path, format!("cannot read the file: {e}"))))?;
-        let mut parsed = yaml::parse(path, &text).map_err(|e| {
+        let parsed = yaml::parse(path, &text).map_err(|e| {
             Box::new(
                 e.diagnostics
                     .into_iter()
@@ -156,10 +156,8 @@ impl Loader {
             .docs
             .first()
             .is_some_and(|d| d.parsed.origins.is_some());
-        if let Some(converted) = super::swagger::convert(path, &text, &parsed, from_swagger) {
-            self.warnings.extend(converted.warnings);
-            parsed = converted.document;
-        }
+        let (parsed, warnings) = super::swagger::convert(path, &text, parsed, from_swagger);
+        self.warnings.extend(warnings);
         self.docs.push(Rc::new(Doc {
             path: path.to_path_buf(),
             text,

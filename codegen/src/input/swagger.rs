@@ -71,15 +71,6 @@ const VALUE_FIELDS: &[&str] = &[
 /// Most `$ref` hops followed to see what a referenced parameter is.
 const MAX_HOPS: usize = 8;
 
-/// A converted document and what the conversion could not carry over exactly.
-#[derive(Debug)]
-pub struct Converted {
-    /// The OpenAPI 3.0 document, with the positions and pointers of the 2.0 nodes it came from.
-    pub document: Document,
-    /// What has no OpenAPI 3.0 form, or was dropped: not errors, but worth a look.
-    pub warnings: Vec<Diagnostic>,
-}
-
 /// Whether `value` is a Swagger 2.0 document (`swagger: "2.0"`, or the number 2.0 of an unquoted
 /// YAML `swagger: 2.0`).
 pub fn is_swagger(value: &Value) -> bool {
@@ -90,23 +81,23 @@ pub fn is_swagger(value: &Value) -> bool {
     }
 }
 
-/// Converts the document parsed from `path` (whose text is `text`) when it is a Swagger 2.0 document,
-/// or a file reached from one (`reached_from_swagger`); `None` when it is neither, or is an OpenAPI 3
-/// document of its own.
+/// The document parsed from `path` (whose text is `text`) as OpenAPI 3.0 when it is a Swagger 2.0
+/// document or a file reached from one (`reached_from_swagger`), with what the conversion could not
+/// carry over exactly (not errors, but worth a look); any other document as it is.
 pub fn convert(
     path: &Path,
     text: &str,
-    document: &Document,
+    document: Document,
     reached_from_swagger: bool,
-) -> Option<Converted> {
+) -> (Document, Vec<Diagnostic>) {
     let root = is_swagger(&document.value);
     if !root && (!reached_from_swagger || document.value.get("openapi").is_some()) {
-        return None;
+        return (document, Vec::new());
     }
     let mut converter = Converter {
         path,
         text,
-        source: document,
+        source: &document,
         origins: HashMap::new(),
         warnings: Vec::new(),
         consumes: Vec::new(),
@@ -131,18 +122,12 @@ pub fn convert(
     let Converter {
         origins, warnings, ..
     } = converter;
-    let positions = origins
-        .iter()
-        .filter_map(|(new, old)| Some((new.clone(), document.position(old)?)))
-        .collect();
-    Some(Converted {
-        document: Document {
-            value,
-            positions,
-            origins: Some(origins),
-        },
-        warnings,
-    })
+    let document = Document {
+        value,
+        positions: document.positions,
+        origins: Some(origins),
+    };
+    (document, warnings)
 }
 
 /// A parameter of a path item or operation, with what its `$ref` leads to.
@@ -205,9 +190,30 @@ struct Converter<'a> {
 }
 
 impl Converter<'_> {
-    /// Records that the node at `new` came from the node at `old`.
+    /// Records that the node at `new` came from the node at `old`, unless its nearest recorded
+    /// ancestor already says so (most nodes keep their place under their parent, and so need no entry
+    /// of their own).
     fn origin(&mut self, new: &str, old: &str) {
-        self.origins.insert(new.to_owned(), old.to_owned());
+        if !self.derives(new, old) {
+            self.origins.insert(new.to_owned(), old.to_owned());
+        }
+    }
+
+    /// Whether the origins recorded so far put the node at `new` at `old`.
+    fn derives(&self, new: &str, old: &str) -> bool {
+        let mut end = new.len();
+        loop {
+            if let Some(origin) = self.origins.get(&new[..end]) {
+                let suffix = &new[end..];
+                return old.len() == origin.len() + suffix.len()
+                    && old.starts_with(origin.as_str())
+                    && old.ends_with(suffix);
+            }
+            match new[..end].rfind('/') {
+                Some(i) => end = i,
+                None => return false,
+            }
+        }
     }
 
     fn warn(&mut self, old: &str, message: impl Into<String>) {
@@ -220,25 +226,8 @@ impl Converter<'_> {
 
     /// `value`, which is at `old`, unchanged at `new`.
     fn copy(&mut self, old: &str, new: &str, value: &Value) -> Value {
-        self.record(old, new, value);
-        value.clone()
-    }
-
-    fn record(&mut self, old: &str, new: &str, value: &Value) {
         self.origin(new, old);
-        match value {
-            Value::Object(map) => {
-                for (key, v) in map {
-                    self.record(&child(old, key), &child(new, key), v);
-                }
-            }
-            Value::Array(items) => {
-                for (i, v) in items.iter().enumerate() {
-                    self.record(&index(old, i), &index(new, i), v);
-                }
-            }
-            _ => {}
-        }
+        value.clone()
     }
 
     /// Inserts `value` (from `old`) at `key` of `out`, which is at `new`.
@@ -300,6 +289,16 @@ impl Converter<'_> {
         let Some(entries) = value.as_object() else {
             return self.warn(&old, format!("`{key}` must be a mapping: left out"));
         };
+        let group = match key {
+            "definitions" => "schemas",
+            "responses" => "responses",
+            "securityDefinitions" => "securitySchemes",
+            _ => "parameters",
+        };
+        self.origin(&format!("/components/{group}"), &old);
+        if key == "parameters" {
+            self.origin("/components/requestBodies", &old);
+        }
         for (name, entry) in entries {
             let entry_old = child(&old, name);
             let (target, converted) = match key {
@@ -342,7 +341,6 @@ impl Converter<'_> {
             let group = components
                 .entry(target.to_owned())
                 .or_insert_with(|| Value::Object(Map::new()));
-            self.origin(&format!("/components/{target}"), &old);
             if let Value::Object(group) = group {
                 group.insert(name.clone(), converted);
             }
@@ -522,9 +520,9 @@ impl Converter<'_> {
                     }
                 }
                 "parameters" => {
+                    self.origin(&key_new, &key_old);
                     let plain = self.plain_parameters(&key_new, &shared.plain);
                     if !plain.is_empty() {
-                        self.origin(&key_new, &key_old);
                         out.insert(key.clone(), Value::Array(plain));
                     }
                 }
@@ -605,9 +603,9 @@ impl Converter<'_> {
             let (key_old, key_new) = (child(old, key), child(new, key));
             match key.as_str() {
                 "parameters" => {
+                    self.origin(&key_new, &key_old);
                     let plain = self.plain_parameters(&key_new, &own.plain);
                     if !plain.is_empty() {
-                        self.origin(&key_new, &key_old);
                         out.insert(key.clone(), Value::Array(plain));
                     }
                     if let Some(body) = request_body.take() {
@@ -1153,14 +1151,16 @@ impl Converter<'_> {
         let file = schema.get("type").and_then(Value::as_str) == Some("file");
         let mut out = Map::new();
         for (key, v) in schema {
-            let (key_old, key_new) = (child(old, key), child(new, key));
+            // Most keywords keep their place and value: their pointers are made only when needed.
+            let key_old = || child(old, key);
+            let key_new = || child(new, key);
             let converted = match (key.as_str(), v) {
                 ("$ref", Value::String(reference)) => {
-                    self.origin(&key_new, &key_old);
-                    Value::String(self.schema_ref(&key_old, reference))
+                    let at = key_old();
+                    Value::String(self.schema_ref(&at, reference))
                 }
                 ("properties", Value::Object(properties)) => {
-                    self.origin(&key_new, &key_old);
+                    let (key_old, key_new) = (key_old(), key_new());
                     let mut converted = Map::new();
                     for (name, property) in properties {
                         let p =
@@ -1170,10 +1170,10 @@ impl Converter<'_> {
                     Value::Object(converted)
                 }
                 ("items" | "additionalProperties" | "not", Value::Object(_)) => {
-                    self.schema(&key_old, &key_new, v)
+                    self.schema(&key_old(), &key_new(), v)
                 }
                 ("items" | "allOf" | "anyOf" | "oneOf", Value::Array(members)) => {
-                    self.origin(&key_new, &key_old);
+                    let (key_old, key_new) = (key_old(), key_new());
                     let members = members
                         .iter()
                         .enumerate()
@@ -1183,26 +1183,28 @@ impl Converter<'_> {
                 }
                 ("x-nullable", _) => {
                     if !schema.contains_key("nullable") {
-                        let v = self.copy(&key_old, &child(new, "nullable"), v);
+                        let v = self.copy(&key_old(), &child(new, "nullable"), v);
                         out.insert("nullable".to_owned(), v);
                     }
                     continue;
                 }
                 ("discriminator", Value::String(name)) => {
-                    let at = child(&key_new, "propertyName");
+                    let (key_old, key_new) = (key_old(), key_new());
                     self.origin(&key_new, &key_old);
-                    self.origin(&at, &key_old);
+                    self.origin(&child(&key_new, "propertyName"), &key_old);
                     let mut d = Map::new();
                     d.insert("propertyName".to_owned(), Value::String(name.clone()));
                     Value::Object(d)
                 }
                 ("type", _) if file => {
-                    self.put(&mut out, new, "type", &key_old, "string".into());
-                    self.put(&mut out, new, "format", &key_old, "binary".into());
+                    let at = key_old();
+                    self.put(&mut out, new, "type", &at, "string".into());
+                    self.put(&mut out, new, "format", &at, "binary".into());
                     continue;
                 }
                 ("format", _) if file => continue,
-                _ => self.copy(&key_old, &key_new, v),
+                // The node keeps its place under the schema, whose origin places it.
+                _ => v.clone(),
             };
             out.insert(key.clone(), converted);
         }
@@ -1431,565 +1433,4 @@ fn percent_decode(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    /// Converts the 2.0 document `text` (read as `t.yaml`): the value and the warnings' messages.
-    fn convert_text(text: &str) -> (Value, Vec<String>) {
-        let converted = convert_doc(text);
-        let warnings = converted
-            .warnings
-            .iter()
-            .map(|w| {
-                format!(
-                    "{}: {}",
-                    w.location.pointer.clone().unwrap_or_default(),
-                    w.message
-                )
-            })
-            .collect();
-        (converted.document.value, warnings)
-    }
-
-    fn convert_doc(text: &str) -> Converted {
-        let path = Path::new("t.yaml");
-        let doc = yaml::parse(path, text).unwrap();
-        convert(path, text, &doc, false).expect("a Swagger 2.0 document")
-    }
-
-    /// The converted node at `pointer`, which must exist.
-    fn at(value: &Value, pointer: &str) -> Value {
-        value
-            .pointer(pointer)
-            .unwrap_or_else(|| panic!("nothing at {pointer} in {value:#}"))
-            .clone()
-    }
-
-    const HEAD: &str = "swagger: '2.0'\ninfo: {title: t, version: '1'}\n";
-
-    fn spec(rest: &str) -> String {
-        format!("{HEAD}{rest}")
-    }
-
-    #[test]
-    fn only_swagger_documents_are_converted() {
-        let path = Path::new("t.yaml");
-        let parse = |text: &str| yaml::parse(path, text).unwrap();
-        assert!(convert(path, "", &parse("openapi: 3.0.3"), false).is_none());
-        assert!(convert(path, "", &parse("swagger: '1.2'"), false).is_none());
-        assert!(convert(path, "", &parse("swagger: 2.0"), false).is_some());
-        // A file reached from a 2.0 spec is converted, unless it is an OpenAPI 3 document itself.
-        assert!(convert(path, "", &parse("type: object"), true).is_some());
-        assert!(convert(path, "", &parse("openapi: 3.0.3"), true).is_none());
-    }
-
-    #[test]
-    fn the_root_becomes_openapi_3_with_info_servers_and_extensions_kept() {
-        let (v, warnings) = convert_text(&spec(
-            "host: api.example.com\nbasePath: /v2\nschemes: [https, http]\nx-logo: {url: l.png}\n\
-             tags: [{name: pet}]\npaths: {}\nnonsense: 1\n",
-        ));
-        assert_eq!(v["openapi"], "3.0.3");
-        assert_eq!(v["info"], json!({"title": "t", "version": "1"}));
-        assert_eq!(
-            v["servers"],
-            json!([{"url": "https://api.example.com/v2"}, {"url": "http://api.example.com/v2"}])
-        );
-        assert_eq!(v["x-logo"], json!({"url": "l.png"}));
-        assert_eq!(v["tags"], json!([{"name": "pet"}]));
-        assert!(v.get("swagger").is_none() && v.get("nonsense").is_none());
-        assert_eq!(
-            warnings,
-            ["#/nonsense: `nonsense` is not a Swagger 2.0 field: left out of the conversion"]
-        );
-    }
-
-    #[test]
-    fn definitions_become_component_schemas_and_refs_follow() {
-        let (v, warnings) = convert_text(&spec(
-            "paths: {}\ndefinitions:\n  Pet:\n    type: object\n    properties:\n      \
-             owner: {$ref: '#/definitions/Owner'}\n      tags: {$ref: '#/definitions/Owner/properties/tags'}\n      \
-             other: {$ref: 'other.yaml#/definitions/X'}\n      whole: {$ref: 'pet.yaml'}\n  \
-             Owner: {properties: {tags: {type: array, items: {type: string}}}}\n",
-        ));
-        assert!(warnings.is_empty(), "{warnings:?}");
-        let pet = at(&v, "/components/schemas/Pet/properties");
-        assert_eq!(pet["owner"], json!({"$ref": "#/components/schemas/Owner"}));
-        assert_eq!(
-            pet["tags"],
-            json!({"$ref": "#/components/schemas/Owner/properties/tags"})
-        );
-        assert_eq!(
-            pet["other"],
-            json!({"$ref": "other.yaml#/components/schemas/X"})
-        );
-        assert_eq!(pet["whole"], json!({"$ref": "pet.yaml"}));
-        assert!(v.get("definitions").is_none());
-    }
-
-    #[test]
-    fn bare_names_as_refs_are_read_as_definitions() {
-        let (v, warnings) = convert_text(&spec(
-            "paths: {}\ndefinitions:\n  A: {properties: {b: {$ref: B}}}\n  B: {type: string}\n",
-        ));
-        assert_eq!(
-            at(&v, "/components/schemas/A/properties/b"),
-            json!({"$ref": "#/components/schemas/B"})
-        );
-        assert_eq!(warnings, ["#/definitions/A/properties/b/$ref: `$ref: B` is not a JSON reference: read as `#/definitions/B`"]);
-    }
-
-    #[test]
-    fn x_nullable_becomes_nullable_on_schemas_and_properties() {
-        let (v, _) = convert_text(&spec(
-            "paths: {}\ndefinitions:\n  A:\n    type: object\n    x-nullable: true\n    properties:\n      \
-             b: {type: string, x-nullable: true}\n      c: {$ref: '#/definitions/A', x-nullable: false}\n",
-        ));
-        let a = at(&v, "/components/schemas/A");
-        assert_eq!(a["nullable"], true);
-        assert!(a.get("x-nullable").is_none());
-        assert_eq!(
-            a["properties"]["b"],
-            json!({"type": "string", "nullable": true})
-        );
-        assert_eq!(
-            a["properties"]["c"],
-            json!({"$ref": "#/components/schemas/A", "nullable": false})
-        );
-    }
-
-    #[test]
-    fn a_discriminator_name_becomes_a_discriminator_object() {
-        let (v, _) = convert_text(&spec(
-            "paths: {}\ndefinitions:\n  Pet:\n    type: object\n    discriminator: petType\n    \
-             required: [petType]\n    properties: {petType: {type: string}}\n  \
-             Cat: {allOf: [{$ref: '#/definitions/Pet'}, {properties: {indoor: {type: boolean}}}]}\n",
-        ));
-        assert_eq!(
-            at(&v, "/components/schemas/Pet/discriminator"),
-            json!({"propertyName": "petType"})
-        );
-        assert_eq!(
-            at(&v, "/components/schemas/Cat/allOf"),
-            json!([{"$ref": "#/components/schemas/Pet"}, {"properties": {"indoor": {"type": "boolean"}}}])
-        );
-    }
-
-    #[test]
-    fn type_file_becomes_a_binary_string() {
-        let (v, _) = convert_text(&spec(
-            "paths:\n  /f:\n    get:\n      produces: [application/octet-stream]\n      responses:\n        \
-             200: {description: ok, schema: {type: file, format: whatever}}\n",
-        ));
-        assert_eq!(
-            at(&v, "/paths/~1f/get/responses/200/content"),
-            json!({"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}})
-        );
-    }
-
-    #[test]
-    fn a_body_parameter_becomes_the_request_body_with_each_consumed_media_type() {
-        let body = "- {name: b, in: body, required: true, description: the pet, schema: {$ref: '#/definitions/Pet'}}";
-        let op = |consumes: &str| {
-            spec(&format!(
-                "{consumes}paths:\n  /p:\n    post:\n      parameters:\n        {body}\n        \
-                 - {{name: q, in: query, type: string}}\n      responses: {{200: {{description: ok}}}}\n"
-            ))
-        };
-        let (v, _) = convert_text(&op(""));
-        let post = at(&v, "/paths/~1p/post");
-        assert_eq!(
-            post["requestBody"],
-            json!({"description": "the pet", "required": true, "content": {
-                "application/json": {"schema": {"$ref": "#/components/schemas/Pet"}}}})
-        );
-        assert_eq!(
-            post["parameters"],
-            json!([{"name": "q", "in": "query", "schema": {"type": "string"}}])
-        );
-        let (v, _) = convert_text(&op("consumes: [application/json, application/xml]\n"));
-        let content = at(&v, "/paths/~1p/post/requestBody/content");
-        let media: Vec<&String> = content.as_object().unwrap().keys().collect();
-        assert_eq!(media, ["application/json", "application/xml"]);
-        // The operation's own `consumes` wins over the spec's.
-        let (v, _) = convert_text(
-            &op("consumes: [application/xml]\n")
-                .replace("    post:\n", "    post:\n      consumes: [text/plain]\n"),
-        );
-        assert!(v
-            .pointer("/paths/~1p/post/requestBody/content/text~1plain")
-            .is_some());
-    }
-
-    #[test]
-    fn form_parameters_become_an_object_body() {
-        let (v, warnings) = convert_text(&spec(
-            "paths:\n  /upload:\n    post:\n      parameters:\n        \
-             - {name: file, in: formData, type: file, required: true, description: the file}\n        \
-             - {name: note, in: formData, type: string, maxLength: 10}\n      \
-             responses: {200: {description: ok}}\n  /form:\n    post:\n      \
-             consumes: [application/x-www-form-urlencoded]\n      parameters:\n        \
-             - {name: n, in: formData, type: integer, format: int32}\n      \
-             responses: {200: {description: ok}}\n",
-        ));
-        assert!(warnings.is_empty(), "{warnings:?}");
-        assert_eq!(
-            at(&v, "/paths/~1upload/post/requestBody"),
-            json!({"content": {"multipart/form-data": {"schema": {
-                "type": "object",
-                "properties": {
-                    "file": {"type": "string", "format": "binary", "description": "the file"},
-                    "note": {"type": "string", "maxLength": 10}
-                },
-                "required": ["file"]
-            }}}})
-        );
-        assert!(v.pointer("/paths/~1upload/post/parameters").is_none());
-        assert_eq!(
-            at(&v, "/paths/~1form/post/requestBody/content"),
-            json!({"application/x-www-form-urlencoded": {"schema": {
-                "type": "object", "properties": {"n": {"type": "integer", "format": "int32"}}}}})
-        );
-    }
-
-    #[test]
-    fn other_parameters_move_their_type_into_a_schema() {
-        let (v, warnings) = convert_text(&spec(
-            "paths:\n  /p/{id}:\n    get:\n      parameters:\n        \
-             - {name: id, in: path, required: true, type: string, format: uuid, x-example: abc}\n        \
-             - {name: tags, in: query, type: array, items: {type: string, enum: [a, b]}, collectionFormat: multi}\n        \
-             - {name: ids, in: query, type: array, items: {type: integer}, minItems: 1}\n        \
-             - {name: h, in: header, type: array, items: {type: string}, collectionFormat: csv}\n        \
-             - {name: t, in: query, type: array, items: {type: string}, collectionFormat: tsv}\n      \
-             responses: {200: {description: ok}}\n",
-        ));
-        let params = at(&v, "/paths/~1p~1{id}/get/parameters");
-        assert_eq!(
-            params,
-            json!([
-                {"name": "id", "in": "path", "required": true, "x-example": "abc",
-                 "schema": {"type": "string", "format": "uuid"}},
-                {"name": "tags", "in": "query", "style": "form", "explode": true,
-                 "schema": {"type": "array", "items": {"type": "string", "enum": ["a", "b"]}}},
-                {"name": "ids", "in": "query",
-                 "schema": {"type": "array", "items": {"type": "integer"}, "minItems": 1}},
-                {"name": "h", "in": "header", "style": "simple", "explode": false,
-                 "schema": {"type": "array", "items": {"type": "string"}}},
-                {"name": "t", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}},
-            ])
-        );
-        assert_eq!(
-            warnings,
-            ["#/paths/~1p~1{id}/get/parameters/4/collectionFormat: `collectionFormat: tsv` has no OpenAPI 3.0 form for a parameter in `query`: left out"]
-        );
-    }
-
-    #[test]
-    fn responses_get_content_per_produced_media_type_examples_and_header_schemas() {
-        let (v, warnings) = convert_text(&spec(
-            "produces: [application/json, application/xml]\npaths:\n  /p:\n    get:\n      responses:\n        \
-             200:\n          description: ok\n          schema: {type: array, items: {$ref: '#/definitions/Pet'}}\n          \
-             headers: {X-Rate: {type: integer, description: left}}\n          \
-             examples: {application/json: [{id: 1}], text/csv: 'id,1'}\n        \
-             404: {description: missing}\n        default: {$ref: '#/responses/Error'}\n",
-        ));
-        assert!(warnings.is_empty(), "{warnings:?}");
-        let items = json!({"type": "array", "items": {"$ref": "#/components/schemas/Pet"}});
-        assert_eq!(
-            at(&v, "/paths/~1p/get/responses"),
-            json!({
-                "200": {
-                    "description": "ok",
-                    "content": {
-                        "application/json": {"schema": items, "example": [{"id": 1}]},
-                        "application/xml": {"schema": items},
-                        "text/csv": {"example": "id,1"}
-                    },
-                    "headers": {"X-Rate": {"description": "left", "schema": {"type": "integer"}}}
-                },
-                "404": {"description": "missing"},
-                "default": {"$ref": "#/components/responses/Error"}
-            })
-        );
-    }
-
-    #[test]
-    fn root_parameters_and_responses_become_components() {
-        let (v, _) = convert_text(&spec(
-            "paths:\n  /p:\n    post:\n      parameters:\n        - $ref: '#/parameters/Limit'\n        \
-             - $ref: '#/parameters/Body'\n        - $ref: '#/parameters/Field'\n      \
-             responses: {400: {$ref: '#/responses/Bad'}}\nparameters:\n  \
-             Limit: {name: limit, in: query, type: integer}\n  \
-             Body: {name: body, in: body, schema: {type: object, properties: {a: {type: string}}}}\n  \
-             Field: {name: f, in: formData, type: string}\nresponses:\n  \
-             Bad: {description: bad, schema: {$ref: '#/definitions/Error'}}\n",
-        ));
-        let components = at(&v, "/components");
-        assert_eq!(
-            components["parameters"],
-            json!({"Limit": {"name": "limit", "in": "query", "schema": {"type": "integer"}}})
-        );
-        assert_eq!(
-            components["requestBodies"],
-            json!({"Body": {"content": {"application/json": {"schema": {
-                "type": "object", "properties": {"a": {"type": "string"}}}}}}})
-        );
-        assert_eq!(
-            components["responses"],
-            json!({"Bad": {"description": "bad", "content": {"application/json": {
-                "schema": {"$ref": "#/components/schemas/Error"}}}}})
-        );
-        let post = at(&v, "/paths/~1p/post");
-        assert_eq!(
-            post["parameters"],
-            json!([{"$ref": "#/components/parameters/Limit"}])
-        );
-        // A body parameter by reference becomes the request body it was turned into; a form field
-        // has no component and is copied into the operation's form.
-        assert_eq!(
-            post["requestBody"],
-            json!({"$ref": "#/components/requestBodies/Body"})
-        );
-    }
-
-    #[test]
-    fn referenced_form_fields_are_inlined() {
-        let (v, _) = convert_text(&spec(
-            "parameters:\n  Field: {name: f, in: formData, type: string, required: true}\npaths:\n  /p:\n    \
-             post:\n      parameters: [{$ref: '#/parameters/Field'}]\n      responses: {200: {description: ok}}\n",
-        ));
-        assert_eq!(
-            at(
-                &v,
-                "/paths/~1p/post/requestBody/content/application~1x-www-form-urlencoded/schema"
-            ),
-            json!({"type": "object", "properties": {"f": {"type": "string"}}, "required": ["f"]})
-        );
-        assert!(v.pointer("/components").is_none());
-    }
-
-    #[test]
-    fn path_level_body_and_form_parameters_reach_each_operation() {
-        let (v, _) = convert_text(&spec(
-            "paths:\n  /p:\n    parameters:\n      - {name: b, in: body, schema: {type: string}}\n      \
-             - {name: id, in: query, type: string}\n    put:\n      responses: {200: {description: ok}}\n    \
-             post:\n      parameters: [{name: b, in: body, schema: {type: integer}}]\n      \
-             responses: {200: {description: ok}}\n",
-        ));
-        let item = at(&v, "/paths/~1p");
-        assert_eq!(
-            item["parameters"],
-            json!([{"name": "id", "in": "query", "schema": {"type": "string"}}])
-        );
-        assert_eq!(
-            item["put"]["requestBody"]["content"]["application/json"]["schema"],
-            json!({"type": "string"})
-        );
-        assert_eq!(
-            item["post"]["requestBody"]["content"]["application/json"]["schema"],
-            json!({"type": "integer"})
-        );
-    }
-
-    #[test]
-    fn what_has_no_3_0_form_is_warned_about() {
-        let (_, warnings) = convert_text(&spec(
-            "paths:\n  /p:\n    post:\n      consumes: [application/json]\n      parameters:\n        \
-             - {name: a, in: body, schema: {type: string}}\n        - {name: b, in: body, schema: {type: string}}\n        \
-             - {name: c, in: formData, type: string, allowEmptyValue: true}\n        \
-             - {name: d, in: query, type: array, items: {type: array, items: {type: string}, collectionFormat: pipes}}\n      \
-             responses: {200: {description: ok}}\n      schemes: [wss]\n      bogus: 1\n",
-        ));
-        assert_eq!(
-            warnings,
-            [
-                "#/paths/~1p/post/parameters/1: an operation has one body parameter: this one is left out",
-                "#/paths/~1p/post/parameters/2: an operation cannot have both a body and form parameters: the form parameters are left out",
-                "#/paths/~1p/post/parameters/3/items/collectionFormat: `collectionFormat` of nested arrays has no OpenAPI 3.0 form: left out",
-                "#/paths/~1p/post/bogus: `bogus` is not a field of a Swagger 2.0 operation: left out",
-                "#/paths/~1p/post/schemes: `schemes` of 1 operation(s) have no OpenAPI 3.0 form in a spec without `host`: left out (the first is here)",
-            ]
-        );
-    }
-
-    #[test]
-    fn operation_schemes_become_servers_when_the_spec_has_a_host() {
-        let (v, warnings) = convert_text(&spec(
-            "host: h.io\nschemes: [https]\npaths:\n  /p:\n    get:\n      schemes: [wss]\n      \
-             responses: {200: {description: ok}}\n    put:\n      schemes: [https]\n      \
-             responses: {200: {description: ok}}\n",
-        ));
-        assert!(warnings.is_empty(), "{warnings:?}");
-        assert_eq!(
-            at(&v, "/paths/~1p/get/servers"),
-            json!([{"url": "wss://h.io"}])
-        );
-        assert!(v.pointer("/paths/~1p/put/servers").is_none());
-    }
-
-    #[test]
-    fn security_definitions_become_security_schemes() {
-        let (v, _) = convert_text(&spec(
-            "paths: {}\nsecurityDefinitions:\n  basic: {type: basic}\n  key: {type: apiKey, name: X-Key, in: header}\n  \
-             oauth: {type: oauth2, flow: accessCode, authorizationUrl: 'https://a', tokenUrl: 'https://t', scopes: {read: r}}\n",
-        ));
-        assert_eq!(
-            at(&v, "/components/securitySchemes"),
-            json!({
-                "basic": {"type": "http", "scheme": "basic"},
-                "key": {"type": "apiKey", "name": "X-Key", "in": "header"},
-                "oauth": {"type": "oauth2", "flows": {"authorizationCode": {
-                    "authorizationUrl": "https://a", "tokenUrl": "https://t", "scopes": {"read": "r"}}}}
-            })
-        );
-    }
-
-    #[test]
-    fn converted_nodes_keep_their_original_pointer_and_position() {
-        let text = spec(
-            "paths:\n  /p:\n    post:\n      parameters:\n        - name: b\n          in: body\n          \
-             schema:\n            type: object\n            properties:\n              n: {type: integer}\n      \
-             responses: {200: {description: ok}}\ndefinitions:\n  Pet:\n    properties:\n      \
-             x:\n        type: string\n        x-nullable: true\n",
-        );
-        let converted = convert_doc(&text);
-        let doc = &converted.document;
-        let p = "/components/schemas/Pet/properties/x";
-        assert_eq!(doc.source_pointer(p), "/definitions/Pet/properties/x");
-        // A block mapping starts at its first key.
-        assert_eq!(doc.position(p), Some((18, 9)));
-        assert_eq!(
-            doc.source_pointer(&format!("{p}/nullable")),
-            "/definitions/Pet/properties/x/x-nullable"
-        );
-        assert_eq!(doc.position(&format!("{p}/nullable")), Some((19, 21)));
-        // A node the document does not have is named under its nearest converted ancestor.
-        assert_eq!(
-            doc.source_pointer(&format!("{p}/items")),
-            "/definitions/Pet/properties/x/items"
-        );
-        let n = "/paths/~1p/post/requestBody/content/application~1json/schema/properties/n";
-        assert_eq!(
-            doc.source_pointer(n),
-            "/paths/~1p/post/parameters/0/schema/properties/n"
-        );
-        assert_eq!(doc.position(n), Some((12, 18)));
-        // Every node of the converted document has an origin.
-        fn walk(v: &Value, p: String, out: &mut Vec<String>) {
-            out.push(p.clone());
-            match v {
-                Value::Object(m) => m.iter().for_each(|(k, c)| walk(c, child(&p, k), out)),
-                Value::Array(a) => a
-                    .iter()
-                    .enumerate()
-                    .for_each(|(i, c)| walk(c, index(&p, i), out)),
-                _ => {}
-            }
-        }
-        let mut pointers = Vec::new();
-        walk(&doc.value, String::new(), &mut pointers);
-        let origins = doc.origins.as_ref().unwrap();
-        let missing: Vec<&String> = pointers
-            .iter()
-            .filter(|p| !origins.contains_key(*p))
-            .collect();
-        assert!(missing.is_empty(), "{missing:?}");
-    }
-
-    #[test]
-    fn fragment_files_convert_their_sections_and_nodes_by_shape() {
-        let path = Path::new("t.yaml");
-        let fragment = |text: &str| {
-            let doc = yaml::parse(path, text).unwrap();
-            convert(path, text, &doc, true).unwrap().document.value
-        };
-        let v = fragment(
-            "definitions:\n  X: {type: object, properties: {a: {type: string, x-nullable: true}, b: {$ref: '#/definitions/X'}}}\n\
-             parameters:\n  P: {name: p, in: query, type: integer}\n  B: {name: b, in: body, schema: {type: string}}\n",
-        );
-        assert_eq!(
-            at(&v, "/components/schemas/X/properties"),
-            json!({"a": {"type": "string", "nullable": true}, "b": {"$ref": "#/components/schemas/X"}})
-        );
-        assert_eq!(
-            at(&v, "/components/parameters/P"),
-            json!({"name": "p", "in": "query", "schema": {"type": "integer"}})
-        );
-        assert!(v.pointer("/components/requestBodies/B/content").is_some());
-        // A whole-file schema, a map of schemas, a path item, a parameter.
-        assert_eq!(
-            fragment("type: object\ndiscriminator: kind\nproperties: {kind: {type: string}}"),
-            json!({"type": "object", "discriminator": {"propertyName": "kind"}, "properties": {"kind": {"type": "string"}}})
-        );
-        assert_eq!(
-            fragment("Pet: {type: file}\nTag: {x-nullable: true}"),
-            json!({"Pet": {"type": "string", "format": "binary"}, "Tag": {"nullable": true}})
-        );
-        assert_eq!(
-            fragment(
-                "get:\n  responses: {200: {description: ok, schema: {$ref: '#/definitions/X'}}}"
-            ),
-            json!({"get": {"responses": {"200": {"description": "ok", "content": {
-                "application/json": {"schema": {"$ref": "#/components/schemas/X"}}}}}}})
-        );
-        assert_eq!(
-            fragment("limit: {name: limit, in: query, type: integer}"),
-            json!({"limit": {"name": "limit", "in": "query", "schema": {"type": "integer"}}})
-        );
-    }
-
-    #[test]
-    fn parameters_of_other_files_are_read_to_see_what_they_are() {
-        let dir =
-            std::env::temp_dir().join(format!("modelgen-swagger-unit-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(
-            dir.join("params.yaml"),
-            "parameters:\n  Body: {name: b, in: body, schema: {type: string}}\n  \
-             Field: {name: f, in: formData, type: string}\n  Q: {name: q, in: query, type: string}\n\
-             Direct: {name: d, in: body, schema: {type: integer}}\n",
-        )
-        .unwrap();
-        let text = spec(
-            "paths:\n  /a:\n    post:\n      parameters:\n        - $ref: 'params.yaml#/parameters/Body'\n        \
-             - $ref: 'params.yaml#/parameters/Q'\n      responses: {200: {description: ok}}\n  /b:\n    post:\n      \
-             parameters:\n        - $ref: 'params.yaml#/parameters/Field'\n      responses: {200: {description: ok}}\n  \
-             /c:\n    post:\n      parameters: [{$ref: 'params.yaml#/Direct'}]\n      responses: {200: {description: ok}}\n",
-        );
-        let path = dir.join("root.yaml");
-        let doc = yaml::parse(&path, &text).unwrap();
-        let v = convert(&path, &text, &doc, false).unwrap().document.value;
-        let _ = std::fs::remove_dir_all(&dir);
-        assert_eq!(
-            at(&v, "/paths/~1a/post/requestBody"),
-            json!({"$ref": "params.yaml#/components/requestBodies/Body"})
-        );
-        assert_eq!(
-            at(&v, "/paths/~1a/post/parameters"),
-            json!([{"$ref": "params.yaml#/components/parameters/Q"}])
-        );
-        assert_eq!(
-            at(&v, "/paths/~1b/post/requestBody/content/application~1x-www-form-urlencoded/schema/properties"),
-            json!({"f": {"type": "string"}})
-        );
-        assert_eq!(
-            at(&v, "/paths/~1c/post/requestBody"),
-            json!({"$ref": "params.yaml#/Direct"})
-        );
-    }
-
-    #[test]
-    fn malformed_documents_give_warnings_not_panics() {
-        for text in [
-            "swagger: '2.0'\npaths: [1, 2]\ndefinitions: 3\nparameters: {a: 1}\nresponses: {r: [1]}",
-            "swagger: '2.0'\npaths: {/a: 1, /b: {get: 2, put: {parameters: 3, responses: 4}}}",
-            "swagger: '2.0'\npaths: {/a: {post: {parameters: [1, {in: body}, {in: formData}, {$ref: '#/nowhere'}, {$ref: 'missing.yaml#/x'}], responses: {200: 1}}}}",
-            "swagger: '2.0'\nsecurityDefinitions: {a: {type: oauth2, flow: 3}, b: 1}",
-            "swagger: '2.0'\npaths: {/a: {parameters: [{$ref: '#/p'}], get: {responses: {200: {description: x, headers: 1, examples: 2}}}}}\np: {$ref: '#/p'}",
-            "swagger: 2.0",
-        ] {
-            let _ = convert_text(text);
-        }
-    }
-}
+mod tests;

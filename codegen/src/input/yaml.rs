@@ -21,17 +21,20 @@ const ALIAS_BUDGET: usize = 1_000_000;
 pub struct Document {
     /// The document's content.
     pub value: Value,
-    /// JSON pointer (`/a/b/0`, `` for the root) to the 1-based line and column where the node starts.
+    /// JSON pointer (`/a/b/0`, `` for the root) to the 1-based line and column where the node starts,
+    /// in the file as written (so, for a converted document, by the pointers of [`Self::origins`]).
     pub positions: HashMap<String, (usize, usize)>,
-    /// For a document converted from the form its file is written in (Swagger 2.0): each node's JSON
-    /// pointer in that file. `None` for a document read as written.
+    /// For a document converted from the form its file is written in (Swagger 2.0): the pointer in
+    /// that file of each node whose place changed; a node not listed is where its nearest listed
+    /// ancestor's origin puts it. `None` for a document read as written.
     pub origins: Option<HashMap<String, String>>,
 }
 
 impl Document {
     /// The position of the node at `pointer`, or of its nearest ancestor that has one.
     pub fn position(&self, pointer: &str) -> Option<(usize, usize)> {
-        let mut p = pointer;
+        let source = self.source_pointer(pointer);
+        let mut p: &str = &source;
         loop {
             if let Some(&pos) = self.positions.get(p) {
                 return Some(pos);
