@@ -7,7 +7,7 @@ mod support;
 use std::path::{Path, PathBuf};
 
 use expect_test::{expect, Expect};
-use modelgen::input;
+use modelgen::input::{self, swagger, yaml};
 use serde_json::Value;
 use support::{describe, TempDir};
 
@@ -59,6 +59,47 @@ fn a_2_0_spec_gives_the_ir_and_code_of_its_3_0_equivalent() {
         code(&swagger) == code(&openapi),
         "the generated code differs"
     );
+}
+
+/// Checks that every node of the converted `path` comes from a node of the file as written (so each
+/// diagnostic names a pointer the user can find), and returns how many nodes there are.
+fn check_origins(path: &Path) -> usize {
+    let text = std::fs::read_to_string(path).unwrap();
+    let original = yaml::parse(path, &text).unwrap();
+    let value = original.value.clone();
+    let (converted, _) = swagger::convert(path, &text, original, false);
+    let mut pointers = Vec::new();
+    walk(&converted.value, String::new(), &mut pointers);
+    let missing: Vec<String> = pointers
+        .iter()
+        .filter(|p| value.pointer(&converted.source_pointer(p)).is_none())
+        .map(|p| format!("{p} -> {}", converted.source_pointer(p)))
+        .collect();
+    assert!(missing.is_empty(), "{}: {missing:#?}", path.display());
+    pointers.len()
+}
+
+fn walk(v: &Value, pointer: String, out: &mut Vec<String>) {
+    match v {
+        Value::Object(map) => {
+            for (k, c) in map {
+                walk(c, format!("{pointer}/{}", yaml::escape_pointer(k)), out)
+            }
+        }
+        Value::Array(items) => {
+            for (i, c) in items.iter().enumerate() {
+                walk(c, format!("{pointer}/{i}"), out)
+            }
+        }
+        _ => {}
+    }
+    out.push(pointer);
+}
+
+#[test]
+fn every_converted_node_comes_from_a_node_of_the_2_0_file() {
+    let nodes = check_origins(&fixture("petstore.yaml"));
+    assert!(nodes > 200, "{nodes}");
 }
 
 #[test]
@@ -348,12 +389,13 @@ fn real_2_0_specs_load_and_generate_when_present() {
         if !spec {
             continue;
         }
+        let nodes = check_origins(&path);
         let generated = modelgen::Config::new()
             .input(&path)
             .generate()
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         eprintln!(
-            "{}: {} types, {} warnings",
+            "{}: {nodes} nodes, {} types, {} warnings",
             path.display(),
             generated.model.types.len(),
             generated.warnings.len()

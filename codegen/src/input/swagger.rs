@@ -289,6 +289,9 @@ impl Converter<'_> {
         let Some(entries) = value.as_object() else {
             return self.warn(&old, format!("`{key}` must be a mapping: left out"));
         };
+        if entries.get("$ref").is_some_and(Value::is_string) {
+            return self.warn(&child(&old, "$ref"), format!("`{key}` as a `$ref` is a convention of bundling tools, not Swagger 2.0: not followed (bundle the spec first)"));
+        }
         let group = match key {
             "definitions" => "schemas",
             "responses" => "responses",
@@ -491,8 +494,16 @@ impl Converter<'_> {
             let at = child("/paths", path);
             let v = if path.starts_with("x-") {
                 self.copy(&at, &at, item)
-            } else {
+            } else if path.starts_with('/') {
                 self.path_item(&at, &at, item)
+            } else {
+                let message = if path == "$ref" {
+                    "`paths` as a `$ref` is a convention of bundling tools, not Swagger 2.0: not followed (bundle the spec first)".to_owned()
+                } else {
+                    format!("`{path}` is not a path (a path starts with `/`): left out")
+                };
+                self.warn(&at, message);
+                continue;
             };
             out.insert(path.clone(), v);
         }

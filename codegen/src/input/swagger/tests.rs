@@ -391,6 +391,23 @@ fn what_has_no_3_0_form_is_warned_about() {
 }
 
 #[test]
+fn sections_given_as_refs_are_not_followed() {
+    let (v, warnings) = convert_text(&spec(
+        "paths: {$ref: paths.yaml, pets: {}}\ndefinitions: {$ref: definitions.yaml}\n",
+    ));
+    assert_eq!(v["paths"], json!({}));
+    assert!(v.get("components").is_none());
+    assert_eq!(
+        warnings,
+        [
+            "#/paths/$ref: `paths` as a `$ref` is a convention of bundling tools, not Swagger 2.0: not followed (bundle the spec first)",
+            "#/paths/pets: `pets` is not a path (a path starts with `/`): left out",
+            "#/definitions/$ref: `definitions` as a `$ref` is a convention of bundling tools, not Swagger 2.0: not followed (bundle the spec first)",
+        ]
+    );
+}
+
+#[test]
 fn operation_schemes_become_servers_when_the_spec_has_a_host() {
     let (v, warnings) = convert_text(&spec(
         "host: h.io\nschemes: [https]\npaths:\n  /p:\n    get:\n      schemes: [wss]\n      \
