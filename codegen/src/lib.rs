@@ -1,4 +1,4 @@
-//! Generates Rust data models from API descriptions: OpenAPI 3.x specs and openapi-generator model docs.
+//! Generates Rust data models from API descriptions: OpenAPI 3.x and Swagger 2.0 specs and openapi-generator model docs.
 //!
 //! The pipeline: [`input`] reads files into an [`ir::Model`], [`overrides`] corrects it where the
 //! description is wrong, [`naming`] decides Rust names, [`emit`] builds tokens, [`render`] formats them

@@ -7,10 +7,10 @@ use std::time::Instant;
 use lexopt::prelude::*;
 
 const USAGE: &str = "\
-modelgen: Rust data models from OpenAPI 3.x specs and openapi-generator model docs
+modelgen: Rust data models from OpenAPI 3.x and Swagger 2.0 specs and openapi-generator model docs
 
-INPUT is an OpenAPI 3.0/3.1 file (YAML or JSON; files it `$ref`s are read too), or a directory of
-openapi-generator markdown model docs (`docs/`, any SDK language), or one such `.md` file.
+INPUT is an OpenAPI 3.0/3.1 or Swagger 2.0 file (YAML or JSON; files it `$ref`s are read too), or a
+directory of openapi-generator markdown model docs (`docs/`, any SDK language), or one such `.md` file.
 
 Usage:
   modelgen generate <INPUT> --out <FILE.rs> [OPTIONS]
@@ -38,7 +38,7 @@ Usage:
   modelgen generate <INPUT> --out <FILE.rs> [OPTIONS]
   modelgen generate <INPUT> --crate <DIR> [--name <NAME>] [OPTIONS]
 
-INPUT is an OpenAPI 3.0/3.1 file, YAML or JSON; files it `$ref`s are read too.
+INPUT is an OpenAPI 3.0/3.1 or Swagger 2.0 file, YAML or JSON; files it `$ref`s are read too.
 
 Output (one of):
   --out <FILE.rs>      Write the models as one file, as a build script would (for `include!`)
