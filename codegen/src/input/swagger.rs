@@ -26,7 +26,7 @@
 //! to `components/schemas` as the rewritten `$ref`s expect, and any other node is converted as what
 //! its shape says it is (parameter, response, path item or schema).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
@@ -94,10 +94,15 @@ pub fn convert(
     if !root && (!reached_from_swagger || document.value.get("openapi").is_some()) {
         return (document, Vec::new());
     }
+    let Document {
+        value, positions, ..
+    } = document;
     let mut converter = Converter {
         path,
         text,
-        source: &document,
+        positions: &positions,
+        locals: Value::Null,
+        definitions: HashSet::new(),
         origins: HashMap::new(),
         warnings: Vec::new(),
         consumes: Vec::new(),
@@ -109,9 +114,9 @@ pub fn convert(
         lost_schemes: None,
     };
     let value = if root {
-        converter.root(&document.value)
+        converter.root(value)
     } else {
-        converter.fragment(&document.value)
+        converter.fragment(value)
     };
     if let Some((first, count)) = converter.lost_schemes.take() {
         converter.warn(
@@ -124,13 +129,14 @@ pub fn convert(
     } = converter;
     let document = Document {
         value,
-        positions: document.positions,
+        positions,
         origins: Some(origins),
     };
     (document, warnings)
 }
 
 /// A parameter of a path item or operation, with what its `$ref` leads to.
+#[derive(Clone)]
 struct Param {
     /// Its fields: its own, or those of the parameter it refers to.
     fields: Map<String, Value>,
@@ -171,7 +177,12 @@ struct Sorted {
 struct Converter<'a> {
     path: &'a Path,
     text: &'a str,
-    source: &'a Document,
+    /// Where each node of the file as written starts, for warnings.
+    positions: &'a HashMap<String, (usize, usize)>,
+    /// The file's `parameters` section (as `{parameters: …}`), which operations refer to.
+    locals: Value,
+    /// The names of the file's `definitions`.
+    definitions: HashSet<String>,
     /// For each node of the converted document, the pointer of the node it came from.
     origins: HashMap<String, String>,
     warnings: Vec<Diagnostic>,
@@ -218,16 +229,26 @@ impl Converter<'_> {
 
     fn warn(&mut self, old: &str, message: impl Into<String>) {
         let mut d = Diagnostic::new(self.path, message).at_pointer(format!("#{old}"));
-        if let Some((line, column)) = self.source.position(old) {
+        let mut p = old;
+        let position = loop {
+            if let Some(&position) = self.positions.get(p) {
+                break Some(position);
+            }
+            match p.rfind('/') {
+                Some(i) => p = &p[..i],
+                None => break None,
+            }
+        };
+        if let Some((line, column)) = position {
             d = d.at_line(line, column, Some(self.text));
         }
         self.warnings.push(d);
     }
 
     /// `value`, which is at `old`, unchanged at `new`.
-    fn copy(&mut self, old: &str, new: &str, value: &Value) -> Value {
+    fn copy(&mut self, old: &str, new: &str, value: Value) -> Value {
         self.origin(new, old);
-        value.clone()
+        value
     }
 
     /// Inserts `value` (from `old`) at `key` of `out`, which is at `new`.
@@ -236,39 +257,53 @@ impl Converter<'_> {
         out.insert(key.to_owned(), value);
     }
 
-    fn root(&mut self, value: &Value) -> Value {
-        self.origin("", "");
-        let Some(doc) = value.as_object() else {
-            return value.clone();
-        };
+    /// Keeps what conversion needs to look up while the document is taken apart: the `parameters`
+    /// that operations refer to, and the names of the `definitions`.
+    fn remember(&mut self, doc: &Map<String, Value>) {
+        if let Some(parameters) = doc.get("parameters") {
+            let mut locals = Map::new();
+            locals.insert("parameters".to_owned(), parameters.clone());
+            self.locals = Value::Object(locals);
+        }
+        if let Some(definitions) = doc.get("definitions").and_then(Value::as_object) {
+            self.definitions = definitions.keys().cloned().collect();
+        }
         self.consumes = strings(doc.get("consumes"));
         self.produces = strings(doc.get("produces"));
+    }
+
+    fn root(&mut self, value: Value) -> Value {
+        self.origin("", "");
+        let Value::Object(doc) = value else {
+            return value;
+        };
+        self.remember(&doc);
         let mut out = Map::new();
         let version = Value::String(OPENAPI_VERSION.to_owned());
         self.put(&mut out, "", "openapi", "/swagger", version);
-        if let Some(servers) = self.servers(doc) {
+        if let Some(servers) = self.servers(&doc) {
             out.insert("servers".to_owned(), servers);
         }
         let mut components = Map::new();
         self.origin("/components", "");
         for (key, value) in doc {
-            let old = child("", key);
+            let old = child("", &key);
             match key.as_str() {
                 "swagger" | "host" | "basePath" | "schemes" | "consumes" | "produces" => {}
                 "info" | "tags" | "security" | "externalDocs" => {
                     let v = self.copy(&old, &old, value);
-                    out.insert(key.clone(), v);
+                    out.insert(key, v);
                 }
                 "paths" => {
                     let v = self.paths(value);
-                    out.insert(key.clone(), v);
+                    out.insert(key, v);
                 }
                 "definitions" | "parameters" | "responses" | "securityDefinitions" => {
-                    self.section(key, value, &mut components)
+                    self.section(&key, value, &mut components)
                 }
                 _ if key.starts_with("x-") => {
                     let v = self.copy(&old, &old, value);
-                    out.insert(key.clone(), v);
+                    out.insert(key, v);
                 }
                 _ => self.warn(
                     &old,
@@ -284,9 +319,9 @@ impl Converter<'_> {
 
     /// One of the sections that become `components`: `definitions`, `parameters`, `responses`,
     /// `securityDefinitions`, at the root of this file.
-    fn section(&mut self, key: &str, value: &Value, components: &mut Map<String, Value>) {
+    fn section(&mut self, key: &str, value: Value, components: &mut Map<String, Value>) {
         let old = child("", key);
-        let Some(entries) = value.as_object() else {
+        let Value::Object(entries) = value else {
             return self.warn(&old, format!("`{key}` must be a mapping: left out"));
         };
         if entries.get("$ref").is_some_and(Value::is_string) {
@@ -303,40 +338,38 @@ impl Converter<'_> {
             self.origin("/components/requestBodies", &old);
         }
         for (name, entry) in entries {
-            let entry_old = child(&old, name);
+            let entry_old = child(&old, &name);
             let (target, converted) = match key {
                 "definitions" => {
-                    let new = format!("/components/schemas/{}", escape_pointer(name));
+                    let new = format!("/components/schemas/{}", escape_pointer(&name));
                     ("schemas", self.schema(&entry_old, &new, entry))
                 }
                 "responses" => {
-                    let new = format!("/components/responses/{}", escape_pointer(name));
+                    let new = format!("/components/responses/{}", escape_pointer(&name));
                     let produces = self.produces.clone();
-                    (
-                        "responses",
-                        self.response(&entry_old, &new, entry, &produces),
-                    )
+                    let response = self.response(&entry_old, &new, entry, &produces);
+                    ("responses", response)
                 }
                 "securityDefinitions" => {
-                    let new = format!("/components/securitySchemes/{}", escape_pointer(name));
-                    (
-                        "securitySchemes",
-                        self.security_scheme(&entry_old, &new, entry),
-                    )
+                    let new = format!("/components/securitySchemes/{}", escape_pointer(&name));
+                    let scheme = self.security_scheme(&entry_old, &new, entry);
+                    ("securitySchemes", scheme)
                 }
-                _ => match entry.get("in").and_then(Value::as_str) {
-                    Some("body") => {
-                        let new = format!("/components/requestBodies/{}", escape_pointer(name));
-                        let fields = entry.as_object().cloned().unwrap_or_default();
+                _ => match (
+                    entry.get("in").and_then(Value::as_str).map(str::to_owned),
+                    entry,
+                ) {
+                    (Some(location), Value::Object(fields)) if location == "body" => {
+                        let new = format!("/components/requestBodies/{}", escape_pointer(&name));
                         let consumes = self.consumes.clone();
-                        let body = self.request_body(&entry_old, &new, &fields, &consumes);
+                        let body = self.request_body(&entry_old, &new, fields, &consumes);
                         ("requestBodies", body)
                     }
                     // Form fields have no component of their own: each operation that refers to
                     // one gets it as a property of its request body.
-                    Some("formData") => continue,
-                    _ => {
-                        let new = format!("/components/parameters/{}", escape_pointer(name));
+                    (Some(location), _) if location == "formData" => continue,
+                    (_, entry) => {
+                        let new = format!("/components/parameters/{}", escape_pointer(&name));
                         ("parameters", self.parameter_or_ref(&entry_old, &new, entry))
                     }
                 },
@@ -345,16 +378,19 @@ impl Converter<'_> {
                 .entry(target.to_owned())
                 .or_insert_with(|| Value::Object(Map::new()));
             if let Value::Object(group) = group {
-                group.insert(name.clone(), converted);
+                group.insert(name, converted);
             }
         }
     }
 
     /// A parameter, or a `$ref` to one.
-    fn parameter_or_ref(&mut self, old: &str, new: &str, value: &Value) -> Value {
-        match value.get("$ref").and_then(Value::as_str) {
-            Some(reference) => self.reference(old, new, reference),
-            None => self.parameter(old, new, value.as_object().unwrap_or(&Map::new())),
+    fn parameter_or_ref(&mut self, old: &str, new: &str, value: Value) -> Value {
+        match value {
+            Value::Object(fields) => match fields.get("$ref").and_then(Value::as_str) {
+                Some(reference) => self.reference(old, new, reference),
+                None => self.parameter(old, new, fields),
+            },
+            other => self.copy(old, new, other),
         }
     }
 
@@ -416,16 +452,20 @@ impl Converter<'_> {
         Value::Array(servers)
     }
 
-    fn security_scheme(&mut self, old: &str, new: &str, value: &Value) -> Value {
-        let Some(scheme) = value.as_object() else {
+    fn security_scheme(&mut self, old: &str, new: &str, value: Value) -> Value {
+        let Value::Object(mut scheme) = value else {
             return self.copy(old, new, value);
         };
         self.origin(new, old);
         let mut out = Map::new();
-        let kind = scheme.get("type").and_then(Value::as_str).unwrap_or("");
+        let kind = scheme
+            .get("type")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned();
         let type_at = child(old, "type");
         let text = |s: &str| Value::String(s.to_owned());
-        match kind {
+        match kind.as_str() {
             "basic" => {
                 self.put(&mut out, new, "type", &type_at, text("http"));
                 self.put(&mut out, new, "scheme", &type_at, text("basic"));
@@ -440,7 +480,8 @@ impl Converter<'_> {
                     "application" => "clientCredentials",
                     "accessCode" => "authorizationCode",
                     _ => {
-                        self.warn(&flow_at, format!("unknown OAuth2 flow `{flow}`: left out"));
+                        let message = format!("unknown OAuth2 flow `{flow}`: left out");
+                        self.warn(&flow_at, message);
                         ""
                     }
                 };
@@ -451,7 +492,7 @@ impl Converter<'_> {
                     self.origin(&flow_new, &flow_at);
                     let mut settings = Map::new();
                     for key in ["authorizationUrl", "tokenUrl", "scopes"] {
-                        if let Some(v) = scheme.get(key) {
+                        if let Some(v) = scheme.remove(key) {
                             let v = self.copy(&child(old, key), &child(&flow_new, key), v);
                             settings.insert(key.to_owned(), v);
                         }
@@ -467,7 +508,7 @@ impl Converter<'_> {
             }
             _ => {
                 for key in ["type", "name", "in"] {
-                    if let Some(v) = scheme.get(key) {
+                    if let Some(v) = scheme.remove(key) {
                         let v = self.copy(&child(old, key), &child(new, key), v);
                         out.insert(key.to_owned(), v);
                     }
@@ -476,22 +517,22 @@ impl Converter<'_> {
         }
         for (key, v) in scheme {
             if key == "description" || key.starts_with("x-") {
-                let v = self.copy(&child(old, key), &child(new, key), v);
-                out.insert(key.clone(), v);
+                let v = self.copy(&child(old, &key), &child(new, &key), v);
+                out.insert(key, v);
             }
         }
         Value::Object(out)
     }
 
-    fn paths(&mut self, value: &Value) -> Value {
-        let Some(paths) = value.as_object() else {
+    fn paths(&mut self, value: Value) -> Value {
+        let Value::Object(paths) = value else {
             self.warn("/paths", "`paths` must be a mapping: left out");
             return Value::Object(Map::new());
         };
         self.origin("/paths", "/paths");
         let mut out = Map::new();
         for (path, item) in paths {
-            let at = child("/paths", path);
+            let at = child("/paths", &path);
             let v = if path.starts_with("x-") {
                 self.copy(&at, &at, item)
             } else if path.starts_with('/') {
@@ -505,45 +546,46 @@ impl Converter<'_> {
                 self.warn(&at, message);
                 continue;
             };
-            out.insert(path.clone(), v);
+            out.insert(path, v);
         }
         Value::Object(out)
     }
 
-    fn path_item(&mut self, old: &str, new: &str, value: &Value) -> Value {
-        let Some(item) = value.as_object() else {
+    fn path_item(&mut self, old: &str, new: &str, value: Value) -> Value {
+        let Value::Object(item) = value else {
             return self.copy(old, new, value);
         };
         self.origin(new, old);
-        // Body and form parameters of the path reach each operation's request body.
+        let mut out = Map::new();
+        // Body and form parameters of the path reach each operation's request body; the others stay
+        // with the path.
         let mut shared = Sorted::default();
         if let Some(params) = item.get("parameters") {
-            shared = self.sort_parameters(&child(old, "parameters"), params);
+            let (params_old, params_new) = (child(old, "parameters"), child(new, "parameters"));
+            shared = self.sort_parameters(&params_old, params.clone());
+            self.origin(&params_new, &params_old);
+            let plain = self.plain_parameters(&params_new, std::mem::take(&mut shared.plain));
+            if !plain.is_empty() {
+                out.insert("parameters".to_owned(), Value::Array(plain));
+            }
         }
-        let mut out = Map::new();
         for (key, v) in item {
-            let (key_old, key_new) = (child(old, key), child(new, key));
+            let (key_old, key_new) = (child(old, &key), child(new, &key));
             match key.as_str() {
                 "$ref" => {
                     if let Some(reference) = v.as_str() {
                         self.origin(&key_new, &key_old);
-                        out.insert(key.clone(), Value::String(rewrite_ref(reference)));
+                        out.insert(key, Value::String(rewrite_ref(reference)));
                     }
                 }
-                "parameters" => {
-                    self.origin(&key_new, &key_old);
-                    let plain = self.plain_parameters(&key_new, &shared.plain);
-                    if !plain.is_empty() {
-                        out.insert(key.clone(), Value::Array(plain));
-                    }
-                }
+                "parameters" => {}
                 _ if METHODS.contains(&key.as_str()) => {
                     let op = self.operation(&key_old, &key_new, v, &shared);
-                    out.insert(key.clone(), op);
+                    out.insert(key, op);
                 }
                 _ if key.starts_with("x-") => {
                     let v = self.copy(&key_old, &key_new, v);
-                    out.insert(key.clone(), v);
+                    out.insert(key, v);
                 }
                 _ => self.warn(
                     &key_old,
@@ -554,8 +596,8 @@ impl Converter<'_> {
         Value::Object(out)
     }
 
-    fn operation(&mut self, old: &str, new: &str, value: &Value, shared: &Sorted) -> Value {
-        let Some(op) = value.as_object() else {
+    fn operation(&mut self, old: &str, new: &str, value: Value, shared: &Sorted) -> Value {
+        let Value::Object(mut op) = value else {
             return self.copy(old, new, value);
         };
         self.origin(new, old);
@@ -568,29 +610,32 @@ impl Converter<'_> {
             None => self.produces.clone(),
         };
         let params_old = child(old, "parameters");
-        let own = match op.get("parameters") {
+        let has_parameters = op.contains_key("parameters");
+        let mut own = match op.remove("parameters") {
             Some(params) => self.sort_parameters(&params_old, params),
             None => Sorted::default(),
         };
         // The operation's own parameters replace the path's of the same name and place.
-        let body: Vec<&Param> = if own.body.is_empty() {
-            shared.body.iter().collect()
-        } else {
-            own.body.iter().collect()
-        };
-        let mut form: Vec<&Param> = shared
+        let mut body = std::mem::take(&mut own.body);
+        if body.is_empty() {
+            body = shared.body.clone();
+        }
+        let mut form: Vec<Param> = shared
             .form
             .iter()
             .filter(|p| !own.form.iter().any(|o| o.same(p)))
+            .cloned()
             .collect();
-        form.extend(own.form.iter());
-        let body_at = if op.contains_key("parameters") {
+        form.append(&mut own.form);
+        let body_at = if has_parameters {
             params_old.clone()
         } else {
             old.to_owned()
         };
-        let request_body = if let Some((first, rest)) = body.split_first() {
-            for extra in rest {
+        let body_new = child(new, "requestBody");
+        let mut body = body.into_iter();
+        let request_body = if let Some(first) = body.next() {
+            for extra in body {
                 self.warn(
                     &extra.entry,
                     "an operation has one body parameter: this one is left out",
@@ -602,34 +647,34 @@ impl Converter<'_> {
                     "an operation cannot have both a body and form parameters: the form parameters are left out",
                 );
             }
-            Some(self.body_parameter(first, &child(new, "requestBody"), &consumes))
+            Some(self.body_parameter(first, &body_new, &consumes))
         } else if !form.is_empty() {
-            Some(self.form_body(&body_at, &child(new, "requestBody"), &form, &consumes))
+            Some(self.form_body(&body_at, &body_new, form, &consumes))
         } else {
             None
         };
-        let mut request_body = request_body;
         let mut out = Map::new();
+        if has_parameters {
+            let params_new = child(new, "parameters");
+            self.origin(&params_new, &params_old);
+            let plain = self.plain_parameters(&params_new, own.plain);
+            if !plain.is_empty() {
+                out.insert("parameters".to_owned(), Value::Array(plain));
+            }
+        }
+        if let Some(body) = request_body {
+            out.insert("requestBody".to_owned(), body);
+        }
         for (key, v) in op {
-            let (key_old, key_new) = (child(old, key), child(new, key));
+            let (key_old, key_new) = (child(old, &key), child(new, &key));
             match key.as_str() {
-                "parameters" => {
-                    self.origin(&key_new, &key_old);
-                    let plain = self.plain_parameters(&key_new, &own.plain);
-                    if !plain.is_empty() {
-                        out.insert(key.clone(), Value::Array(plain));
-                    }
-                    if let Some(body) = request_body.take() {
-                        out.insert("requestBody".to_owned(), body);
-                    }
-                }
                 "responses" => {
                     let v = self.responses(&key_old, &key_new, v, &produces);
-                    out.insert(key.clone(), v);
+                    out.insert(key, v);
                 }
                 "consumes" | "produces" => {}
                 "schemes" => {
-                    let schemes = strings(Some(v));
+                    let schemes = strings(Some(&v));
                     if schemes == self.schemes {
                         continue;
                     }
@@ -644,11 +689,11 @@ impl Converter<'_> {
                 "tags" | "summary" | "description" | "externalDocs" | "operationId"
                 | "deprecated" | "security" => {
                     let v = self.copy(&key_old, &key_new, v);
-                    out.insert(key.clone(), v);
+                    out.insert(key, v);
                 }
                 _ if key.starts_with("x-") => {
                     let v = self.copy(&key_old, &key_new, v);
-                    out.insert(key.clone(), v);
+                    out.insert(key, v);
                 }
                 _ => self.warn(
                     &key_old,
@@ -656,20 +701,17 @@ impl Converter<'_> {
                 ),
             }
         }
-        if let Some(body) = request_body {
-            out.insert("requestBody".to_owned(), body);
-        }
         Value::Object(out)
     }
 
     /// Resolves each parameter of a `parameters` list (at `old`) and sorts them by what they become.
-    fn sort_parameters(&mut self, old: &str, value: &Value) -> Sorted {
+    fn sort_parameters(&mut self, old: &str, value: Value) -> Sorted {
         let mut sorted = Sorted::default();
-        let Some(items) = value.as_array() else {
+        let Value::Array(items) = value else {
             self.warn(old, "`parameters` must be a list: left out");
             return sorted;
         };
-        for (i, item) in items.iter().enumerate() {
+        for (i, item) in items.into_iter().enumerate() {
             let entry = index(old, i);
             let Some(param) = self.resolve_parameter(&entry, item) else {
                 self.warn(&entry, "a parameter must be a mapping: left out");
@@ -685,31 +727,33 @@ impl Converter<'_> {
     }
 
     /// The parameter listed at `entry`: its fields, following a `$ref` to this file or another.
-    fn resolve_parameter(&mut self, entry: &str, value: &Value) -> Option<Param> {
-        let fields = value.as_object()?;
+    fn resolve_parameter(&mut self, entry: &str, value: Value) -> Option<Param> {
+        let Value::Object(fields) = value else {
+            return None;
+        };
         let Some(reference) = fields.get("$ref").and_then(Value::as_str) else {
             return Some(Param {
-                fields: fields.clone(),
+                fields,
                 old: entry.to_owned(),
                 entry: entry.to_owned(),
                 reference: None,
             });
         };
+        let mut reference = reference.to_owned();
         let mut param = Param {
-            fields: fields.clone(),
+            fields,
             old: entry.to_owned(),
             entry: entry.to_owned(),
-            reference: Some(reference.to_owned()),
+            reference: Some(reference.clone()),
         };
         // An unresolved reference stays a reference: the loader reports it where it is.
         let mut base = self.path.to_path_buf();
         let mut local = true;
-        let mut reference = reference.to_owned();
         for _ in 0..MAX_HOPS {
             let (file, fragment) = reference.split_once('#').unwrap_or((&reference, ""));
             let pointer = percent_decode(fragment);
             let target = if file.is_empty() && local {
-                self.source.value.pointer(&pointer).cloned()
+                self.locals.pointer(&pointer).cloned()
             } else {
                 if !file.is_empty() {
                     base = base
@@ -752,43 +796,48 @@ impl Converter<'_> {
     }
 
     /// The parameters that stay parameters, as the list at `new`.
-    fn plain_parameters(&mut self, new: &str, params: &[Param]) -> Vec<Value> {
+    fn plain_parameters(&mut self, new: &str, params: Vec<Param>) -> Vec<Value> {
         params
-            .iter()
+            .into_iter()
             .enumerate()
             .map(|(i, p)| {
                 let at = index(new, i);
                 match &p.reference {
                     Some(reference) => self.reference(&p.entry, &at, reference),
-                    None => self.parameter(&p.old, &at, &p.fields),
+                    None => self.parameter(&p.old, &at, p.fields),
                 }
             })
             .collect()
     }
 
     /// A query, header or path parameter: the fields that describe its value move into `schema`.
-    fn parameter(&mut self, old: &str, new: &str, fields: &Map<String, Value>) -> Value {
+    fn parameter(&mut self, old: &str, new: &str, fields: Map<String, Value>) -> Value {
         self.origin(new, old);
+        let location = fields
+            .get("in")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned();
         let mut out = Map::new();
+        let mut value_fields = Map::new();
         for (key, v) in fields {
-            let (key_old, key_new) = (child(old, key), child(new, key));
             match key.as_str() {
                 "name" | "in" | "description" | "required" | "allowEmptyValue" => {
-                    let v = self.copy(&key_old, &key_new, v);
-                    out.insert(key.clone(), v);
+                    out.insert(key, v);
                 }
                 "collectionFormat" => {
-                    let location = fields.get("in").and_then(Value::as_str).unwrap_or("");
-                    self.collection_format(&key_old, new, v, location, &mut out);
+                    let at = child(old, &key);
+                    self.collection_format(&at, new, &v, &location, &mut out);
                 }
                 _ if key.starts_with("x-") && key != "x-nullable" => {
-                    let v = self.copy(&key_old, &key_new, v);
-                    out.insert(key.clone(), v);
+                    out.insert(key, v);
                 }
-                _ => {}
+                _ => {
+                    value_fields.insert(key, v);
+                }
             }
         }
-        let schema = self.value_schema(old, &child(new, "schema"), fields);
+        let schema = self.value_schema(old, &child(new, "schema"), value_fields);
         out.insert("schema".to_owned(), schema);
         Value::Object(out)
     }
@@ -823,17 +872,18 @@ impl Converter<'_> {
         self.put(out, new, "explode", old, Value::Bool(explode));
     }
 
-    /// The schema of a non-body parameter, header or `items`, from its value fields.
-    fn value_schema(&mut self, old: &str, new: &str, fields: &Map<String, Value>) -> Value {
+    /// The schema of a non-body parameter, header or `items`, from its value fields (other fields
+    /// are left out).
+    fn value_schema(&mut self, old: &str, new: &str, fields: Map<String, Value>) -> Value {
         self.origin(new, old);
         let mut out = Map::new();
         let file = fields.get("type").and_then(Value::as_str) == Some("file");
         for (key, v) in fields {
-            let (key_old, key_new) = (child(old, key), child(new, key));
             match key.as_str() {
                 "items" => {
-                    let items = match v.as_object() {
-                        Some(items) => {
+                    let (key_old, key_new) = (child(old, &key), child(new, &key));
+                    let items = match v {
+                        Value::Object(items) => {
                             if items.contains_key("collectionFormat") {
                                 self.warn(
                                     &child(&key_old, "collectionFormat"),
@@ -842,22 +892,22 @@ impl Converter<'_> {
                             }
                             self.value_schema(&key_old, &key_new, items)
                         }
-                        None => self.copy(&key_old, &key_new, v),
+                        other => other,
                     };
-                    out.insert(key.clone(), items);
+                    out.insert(key, items);
                 }
                 "type" if file => {
-                    self.put(&mut out, new, "type", &key_old, "string".into());
-                    self.put(&mut out, new, "format", &key_old, "binary".into());
+                    let at = child(old, &key);
+                    self.put(&mut out, new, "type", &at, "string".into());
+                    self.put(&mut out, new, "format", &at, "binary".into());
                 }
                 "format" if file => {}
                 "x-nullable" => {
-                    let v = self.copy(&key_old, &child(new, "nullable"), v);
+                    let v = self.copy(&child(old, &key), &child(new, "nullable"), v);
                     out.insert("nullable".to_owned(), v);
                 }
                 _ if VALUE_FIELDS.contains(&key.as_str()) => {
-                    let v = self.copy(&key_old, &key_new, v);
-                    out.insert(key.clone(), v);
+                    out.insert(key, v);
                 }
                 _ => {}
             }
@@ -866,7 +916,7 @@ impl Converter<'_> {
     }
 
     /// The request body for the body parameter `param`.
-    fn body_parameter(&mut self, param: &Param, new: &str, consumes: &[String]) -> Value {
+    fn body_parameter(&mut self, param: Param, new: &str, consumes: &[String]) -> Value {
         if let Some(reference) = &param.reference {
             let (file, fragment) = reference.split_once('#').unwrap_or((reference, ""));
             let local_component = file.is_empty() && fragment.starts_with("/parameters/");
@@ -889,7 +939,7 @@ impl Converter<'_> {
                 return Value::Object(out);
             }
         }
-        self.request_body(&param.old, new, &param.fields, consumes)
+        self.request_body(&param.old, new, param.fields, consumes)
     }
 
     /// A request body from the body parameter `fields` at `old`.
@@ -897,34 +947,28 @@ impl Converter<'_> {
         &mut self,
         old: &str,
         new: &str,
-        fields: &Map<String, Value>,
+        mut fields: Map<String, Value>,
         consumes: &[String],
     ) -> Value {
         self.origin(new, old);
         let mut out = Map::new();
         for key in ["description", "required"] {
-            if let Some(v) = fields.get(key) {
-                let v = self.copy(&child(old, key), &child(new, key), v);
+            if let Some(v) = fields.remove(key) {
                 out.insert(key.to_owned(), v);
             }
         }
-        let schema_old = child(old, "schema");
-        let schema = match fields.get("schema") {
-            Some(schema) => Some(schema),
-            None => {
-                self.warn(
-                    old,
-                    "a body parameter needs a `schema`: the body is left untyped",
-                );
-                None
-            }
-        };
-        let content = self.content(&schema_old, new, schema, consumes);
+        let schema = fields.remove("schema");
+        if schema.is_none() {
+            self.warn(
+                old,
+                "a body parameter needs a `schema`: the body is left untyped",
+            );
+        }
+        let content = self.content(&child(old, "schema"), new, schema, consumes);
         out.insert("content".to_owned(), content);
         for (key, v) in fields {
             if key.starts_with("x-") {
-                let v = self.copy(&child(old, key), &child(new, key), v);
-                out.insert(key.clone(), v);
+                out.insert(key, v);
             }
         }
         Value::Object(out)
@@ -935,19 +979,27 @@ impl Converter<'_> {
         &mut self,
         old: &str,
         new: &str,
-        schema: Option<&Value>,
+        schema: Option<Value>,
         media_types: &[String],
     ) -> Value {
         let content_new = child(new, "content");
         self.origin(&content_new, old);
         let mut content = Map::new();
-        for media in media_types_or_default(media_types) {
+        let media_types = media_types_or_default(media_types);
+        let last = media_types.len().saturating_sub(1);
+        let mut schema = schema;
+        for (i, media) in media_types.into_iter().enumerate() {
             let media_new = child(&content_new, &media);
             self.origin(&media_new, old);
             let mut entry = Map::new();
-            if let Some(schema) = schema {
-                let schema = self.schema(old, &child(&media_new, "schema"), schema);
-                entry.insert("schema".to_owned(), schema);
+            let this = if i == last {
+                schema.take()
+            } else {
+                schema.clone()
+            };
+            if let Some(this) = this {
+                let this = self.schema(old, &child(&media_new, "schema"), this);
+                entry.insert("schema".to_owned(), this);
             }
             content.insert(media, Value::Object(entry));
         }
@@ -955,7 +1007,7 @@ impl Converter<'_> {
     }
 
     /// The request body of form fields: an object schema with a property per field.
-    fn form_body(&mut self, old: &str, new: &str, form: &[&Param], consumes: &[String]) -> Value {
+    fn form_body(&mut self, old: &str, new: &str, form: Vec<Param>, consumes: &[String]) -> Value {
         let mut media: Vec<String> = consumes
             .iter()
             .filter(|m| is_form_media_type(m))
@@ -986,22 +1038,17 @@ impl Converter<'_> {
             self.origin(&properties_new, old);
             let mut properties = Map::new();
             let mut required = Vec::new();
-            for param in form {
+            for param in &form {
                 let Some(name) = param.name().map(str::to_owned) else {
                     self.warn(&param.entry, "a form parameter needs a `name`: left out");
                     continue;
                 };
                 let property_new = child(&properties_new, &name);
-                let mut property = self.value_schema(&param.old, &property_new, &param.fields);
-                if let (Value::Object(property), Some(description)) =
-                    (&mut property, param.fields.get("description"))
-                {
-                    let d = self.copy(
-                        &child(&param.old, "description"),
-                        &child(&property_new, "description"),
-                        description,
-                    );
-                    property.insert("description".to_owned(), d);
+                let mut fields = param.fields.clone();
+                let description = fields.remove("description");
+                let mut property = self.value_schema(&param.old, &property_new, fields);
+                if let (Value::Object(property), Some(description)) = (&mut property, description) {
+                    property.insert("description".to_owned(), description);
                 }
                 if param.fields.contains_key("allowEmptyValue") {
                     self.warn(
@@ -1034,61 +1081,62 @@ impl Converter<'_> {
         Value::Object(out)
     }
 
-    fn responses(&mut self, old: &str, new: &str, value: &Value, produces: &[String]) -> Value {
-        let Some(responses) = value.as_object() else {
+    fn responses(&mut self, old: &str, new: &str, value: Value, produces: &[String]) -> Value {
+        let Value::Object(responses) = value else {
             return self.copy(old, new, value);
         };
         self.origin(new, old);
         let mut out = Map::new();
         for (status, response) in responses {
-            let (status_old, status_new) = (child(old, status), child(new, status));
+            let (status_old, status_new) = (child(old, &status), child(new, &status));
             let v = if status.starts_with("x-") {
                 self.copy(&status_old, &status_new, response)
             } else {
                 self.response(&status_old, &status_new, response, produces)
             };
-            out.insert(status.clone(), v);
+            out.insert(status, v);
         }
         Value::Object(out)
     }
 
-    fn response(&mut self, old: &str, new: &str, value: &Value, produces: &[String]) -> Value {
-        let Some(response) = value.as_object() else {
+    fn response(&mut self, old: &str, new: &str, value: Value, produces: &[String]) -> Value {
+        let Value::Object(mut response) = value else {
             return self.copy(old, new, value);
         };
         if let Some(reference) = response.get("$ref").and_then(Value::as_str) {
             return self.reference(old, new, reference);
         }
         self.origin(new, old);
+        let examples = response.remove("examples");
         let mut out = Map::new();
         for (key, v) in response {
-            let (key_old, key_new) = (child(old, key), child(new, key));
+            let key_old = child(old, &key);
             match key.as_str() {
                 "description" => {
-                    let v = self.copy(&key_old, &key_new, v);
-                    out.insert(key.clone(), v);
+                    out.insert(key, v);
                 }
                 "headers" => {
-                    let Some(headers) = v.as_object() else {
+                    let Value::Object(headers) = v else {
                         self.warn(&key_old, "`headers` must be a mapping: left out");
                         continue;
                     };
+                    let key_new = child(new, &key);
                     self.origin(&key_new, &key_old);
                     let mut converted = Map::new();
                     for (name, header) in headers {
-                        let h = self.header(&child(&key_old, name), &child(&key_new, name), header);
-                        converted.insert(name.clone(), h);
+                        let h =
+                            self.header(&child(&key_old, &name), &child(&key_new, &name), header);
+                        converted.insert(name, h);
                     }
-                    out.insert(key.clone(), Value::Object(converted));
+                    out.insert(key, Value::Object(converted));
                 }
                 "schema" => {
                     let content = self.content(&key_old, new, Some(v), produces);
                     out.insert("content".to_owned(), content);
                 }
-                "examples" => {}
                 _ if key.starts_with("x-") => {
-                    let v = self.copy(&key_old, &key_new, v);
-                    out.insert(key.clone(), v);
+                    let v = self.copy(&key_old, &child(new, &key), v);
+                    out.insert(key, v);
                 }
                 _ => self.warn(
                     &key_old,
@@ -1096,7 +1144,7 @@ impl Converter<'_> {
                 ),
             }
         }
-        if let Some(examples) = response.get("examples").and_then(Value::as_object) {
+        if let Some(Value::Object(examples)) = examples {
             let examples_old = child(old, "examples");
             let content_new = child(new, "content");
             if !out.contains_key("content") {
@@ -1104,18 +1152,14 @@ impl Converter<'_> {
                 out.insert("content".to_owned(), Value::Object(Map::new()));
             }
             for (media, example) in examples {
-                let media_new = child(&content_new, media);
-                let example = self.copy(
-                    &child(&examples_old, media),
-                    &child(&media_new, "example"),
-                    example,
-                );
+                let media_new = child(&content_new, &media);
+                let example_old = child(&examples_old, &media);
+                let example = self.copy(&example_old, &child(&media_new, "example"), example);
                 let Some(Value::Object(content)) = out.get_mut("content") else {
                     continue;
                 };
-                let entry = content.entry(media.clone()).or_insert_with(|| {
-                    self.origins
-                        .insert(media_new.clone(), child(&examples_old, media));
+                let entry = content.entry(media).or_insert_with(|| {
+                    self.origins.insert(media_new, example_old);
                     Value::Object(Map::new())
                 });
                 if let Value::Object(entry) = entry {
@@ -1126,74 +1170,78 @@ impl Converter<'_> {
         Value::Object(out)
     }
 
-    fn header(&mut self, old: &str, new: &str, value: &Value) -> Value {
-        let Some(header) = value.as_object() else {
+    fn header(&mut self, old: &str, new: &str, value: Value) -> Value {
+        let Value::Object(header) = value else {
             return self.copy(old, new, value);
         };
         self.origin(new, old);
         let mut out = Map::new();
+        let mut value_fields = Map::new();
         for (key, v) in header {
-            let (key_old, key_new) = (child(old, key), child(new, key));
             if key == "description" || (key.starts_with("x-") && key != "x-nullable") {
-                let v = self.copy(&key_old, &key_new, v);
-                out.insert(key.clone(), v);
-            } else if key == "collectionFormat" && v.as_str() != Some("csv") {
-                self.warn(
-                    &key_old,
-                    format!(
-                        "`collectionFormat: {}` has no OpenAPI 3.0 form for a header: left out",
-                        v.as_str().unwrap_or("")
-                    ),
-                );
+                out.insert(key, v);
+            } else if key == "collectionFormat" {
+                if v.as_str() != Some("csv") {
+                    self.warn(
+                        &child(old, &key),
+                        format!(
+                            "`collectionFormat: {}` has no OpenAPI 3.0 form for a header: left out",
+                            v.as_str().unwrap_or("")
+                        ),
+                    );
+                }
+            } else {
+                value_fields.insert(key, v);
             }
         }
-        let schema = self.value_schema(old, &child(new, "schema"), header);
+        let schema = self.value_schema(old, &child(new, "schema"), value_fields);
         out.insert("schema".to_owned(), schema);
         Value::Object(out)
     }
 
     /// A schema: `x-nullable`, a name as `discriminator` and `type: file` become their 3.0 forms,
     /// `$ref`s are rewritten, the rest is kept.
-    fn schema(&mut self, old: &str, new: &str, value: &Value) -> Value {
-        let Some(schema) = value.as_object() else {
+    fn schema(&mut self, old: &str, new: &str, value: Value) -> Value {
+        let Value::Object(schema) = value else {
             return self.copy(old, new, value);
         };
         self.origin(new, old);
         let file = schema.get("type").and_then(Value::as_str) == Some("file");
+        let has_nullable = schema.contains_key("nullable");
         let mut out = Map::new();
         for (key, v) in schema {
             // Most keywords keep their place and value: their pointers are made only when needed.
-            let key_old = || child(old, key);
-            let key_new = || child(new, key);
+            let key_old = || child(old, &key);
+            let key_new = || child(new, &key);
             let converted = match (key.as_str(), v) {
                 ("$ref", Value::String(reference)) => {
                     let at = key_old();
-                    Value::String(self.schema_ref(&at, reference))
+                    Value::String(self.schema_ref(&at, &reference))
                 }
                 ("properties", Value::Object(properties)) => {
                     let (key_old, key_new) = (key_old(), key_new());
                     let mut converted = Map::new();
                     for (name, property) in properties {
                         let p =
-                            self.schema(&child(&key_old, name), &child(&key_new, name), property);
-                        converted.insert(name.clone(), p);
+                            self.schema(&child(&key_old, &name), &child(&key_new, &name), property);
+                        converted.insert(name, p);
                     }
                     Value::Object(converted)
                 }
-                ("items" | "additionalProperties" | "not", Value::Object(_)) => {
+                ("items" | "additionalProperties" | "not", v @ Value::Object(_)) => {
                     self.schema(&key_old(), &key_new(), v)
                 }
                 ("items" | "allOf" | "anyOf" | "oneOf", Value::Array(members)) => {
                     let (key_old, key_new) = (key_old(), key_new());
                     let members = members
-                        .iter()
+                        .into_iter()
                         .enumerate()
                         .map(|(i, m)| self.schema(&index(&key_old, i), &index(&key_new, i), m))
                         .collect();
                     Value::Array(members)
                 }
-                ("x-nullable", _) => {
-                    if !schema.contains_key("nullable") {
+                ("x-nullable", v) => {
+                    if !has_nullable {
                         let v = self.copy(&key_old(), &child(new, "nullable"), v);
                         out.insert("nullable".to_owned(), v);
                     }
@@ -1204,7 +1252,7 @@ impl Converter<'_> {
                     self.origin(&key_new, &key_old);
                     self.origin(&child(&key_new, "propertyName"), &key_old);
                     let mut d = Map::new();
-                    d.insert("propertyName".to_owned(), Value::String(name.clone()));
+                    d.insert("propertyName".to_owned(), Value::String(name));
                     Value::Object(d)
                 }
                 ("type", _) if file => {
@@ -1215,9 +1263,9 @@ impl Converter<'_> {
                 }
                 ("format", _) if file => continue,
                 // The node keeps its place under the schema, whose origin places it.
-                _ => v.clone(),
+                (_, v) => v,
             };
-            out.insert(key.clone(), converted);
+            out.insert(key, converted);
         }
         Value::Object(out)
     }
@@ -1227,11 +1275,7 @@ impl Converter<'_> {
     fn schema_ref(&mut self, old: &str, reference: &str) -> String {
         let bare = !reference.is_empty()
             && !reference.contains(['#', '/', '.'])
-            && self
-                .source
-                .value
-                .get("definitions")
-                .is_some_and(|d| d.get(reference).is_some());
+            && self.definitions.contains(reference);
         if bare {
             self.warn(
                 old,
@@ -1244,34 +1288,33 @@ impl Converter<'_> {
 
     /// A file reached from a 2.0 spec that is not a 2.0 document itself: its sections move as a 2.0
     /// document's do, and any other node is converted as what its shape says it is.
-    fn fragment(&mut self, value: &Value) -> Value {
-        let Some(map) = value.as_object() else {
+    fn fragment(&mut self, value: Value) -> Value {
+        let Value::Object(map) = value else {
             return self.node("", "", value);
         };
         let sections = ["definitions", "parameters", "responses"];
         let has_sections = sections
             .iter()
             .any(|s| map.get(*s).is_some_and(Value::is_object))
-            && kind(map).is_none();
+            && kind(&map).is_none();
         if !has_sections {
-            return self.node("", "", value);
+            return self.node("", "", Value::Object(map));
         }
-        self.consumes = strings(map.get("consumes"));
-        self.produces = strings(map.get("produces"));
+        self.remember(&map);
         self.origin("", "");
         self.origin("/components", "");
         let mut out = Map::new();
         let mut components = Map::new();
         for (key, v) in map {
-            let at = child("", key);
+            let at = child("", &key);
             if sections.contains(&key.as_str()) && v.is_object() {
-                self.section(key, v, &mut components);
+                self.section(&key, v, &mut components);
             } else if key.starts_with("x-") {
                 let v = self.copy(&at, &at, v);
-                out.insert(key.clone(), v);
+                out.insert(key, v);
             } else {
                 let v = self.node(&at, &at, v);
-                out.insert(key.clone(), v);
+                out.insert(key, v);
             }
         }
         out.insert("components".to_owned(), Value::Object(components));
@@ -1279,9 +1322,9 @@ impl Converter<'_> {
     }
 
     /// A node of a fragment file, converted as what its shape says it is.
-    fn node(&mut self, old: &str, new: &str, value: &Value) -> Value {
+    fn node(&mut self, old: &str, new: &str, value: Value) -> Value {
         match value {
-            Value::Object(map) => match kind(map) {
+            Value::Object(map) => match kind(&map) {
                 Some(Kind::Parameter) => match map.get("in").and_then(Value::as_str) {
                     Some("body") => {
                         let consumes = self.consumes.clone();
@@ -1289,23 +1332,22 @@ impl Converter<'_> {
                     }
                     _ => self.parameter(old, new, map),
                 },
-                Some(Kind::PathItem) => self.path_item(old, new, value),
+                Some(Kind::PathItem) => self.path_item(old, new, Value::Object(map)),
                 Some(Kind::Response) => {
                     let produces = self.produces.clone();
-                    self.response(old, new, value, &produces)
+                    self.response(old, new, Value::Object(map), &produces)
                 }
-                Some(Kind::Schema) => self.schema(old, new, value),
+                Some(Kind::Schema) => self.schema(old, new, Value::Object(map)),
                 None => {
                     self.origin(new, old);
                     let mut out = Map::new();
                     for (key, v) in map {
-                        let (key_old, key_new) = (child(old, key), child(new, key));
                         let v = if key.starts_with("x-") {
-                            self.copy(&key_old, &key_new, v)
+                            v
                         } else {
-                            self.node(&key_old, &key_new, v)
+                            self.node(&child(old, &key), &child(new, &key), v)
                         };
-                        out.insert(key.clone(), v);
+                        out.insert(key, v);
                     }
                     Value::Object(out)
                 }
@@ -1313,13 +1355,13 @@ impl Converter<'_> {
             Value::Array(items) => {
                 self.origin(new, old);
                 let items = items
-                    .iter()
+                    .into_iter()
                     .enumerate()
                     .map(|(i, v)| self.node(&index(old, i), &index(new, i), v))
                     .collect();
                 Value::Array(items)
             }
-            _ => self.copy(old, new, value),
+            other => self.copy(old, new, other),
         }
     }
 }
