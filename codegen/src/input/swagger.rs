@@ -818,6 +818,8 @@ impl Converter<'_> {
             .and_then(Value::as_str)
             .unwrap_or("")
             .to_owned();
+        let array = fields.get("type").and_then(Value::as_str) == Some("array");
+        let mut has_format = false;
         let mut out = Map::new();
         let mut value_fields = Map::new();
         for (key, v) in fields {
@@ -828,6 +830,7 @@ impl Converter<'_> {
                 "collectionFormat" => {
                     let at = child(old, &key);
                     self.collection_format(&at, new, &v, &location, &mut out);
+                    has_format = true;
                 }
                 _ if key.starts_with("x-") && key != "x-nullable" => {
                     out.insert(key, v);
@@ -837,12 +840,19 @@ impl Converter<'_> {
                 }
             }
         }
+        // An array without `collectionFormat` is `csv`, which in a query is not 3.0's default
+        // (`explode: true`); in a path or header it is.
+        if array && !has_format && location == "query" {
+            let csv = Value::String("csv".to_owned());
+            self.collection_format(&child(old, "type"), new, &csv, &location, &mut out);
+        }
         let schema = self.value_schema(old, &child(new, "schema"), value_fields);
         out.insert("schema".to_owned(), schema);
         Value::Object(out)
     }
 
-    /// `style` and `explode` for a 2.0 `collectionFormat` (at `old`) of a parameter in `location`.
+    /// Sets `style` and `explode` in `out` (at `new`) for a 2.0 `collectionFormat` (at `old`) of a
+    /// parameter or form field in `location`.
     fn collection_format(
         &mut self,
         old: &str,
@@ -1038,6 +1048,10 @@ impl Converter<'_> {
             self.origin(&properties_new, old);
             let mut properties = Map::new();
             let mut required = Vec::new();
+            // How arrays are sent (`collectionFormat`, `csv` when absent), which only the
+            // urlencoded form has a 3.0 form for.
+            let encoding_new = child(&media_new, "encoding");
+            let mut encoding = Map::new();
             for param in &form {
                 let Some(name) = param.name().map(str::to_owned) else {
                     self.warn(&param.entry, "a form parameter needs a `name`: left out");
@@ -1055,6 +1069,21 @@ impl Converter<'_> {
                         &child(&param.old, "allowEmptyValue"),
                         "`allowEmptyValue` of a form field has no OpenAPI 3.0 form: left out",
                     );
+                }
+                let array = param.fields.get("type").and_then(Value::as_str) == Some("array");
+                if array && media_type == URLENCODED {
+                    let (at, format) = match param.fields.get("collectionFormat") {
+                        Some(format) => (child(&param.old, "collectionFormat"), format.clone()),
+                        None => (child(&param.old, "type"), Value::String("csv".to_owned())),
+                    };
+                    let field_new = child(&encoding_new, &name);
+                    self.origin(&encoding_new, old);
+                    self.origin(&field_new, &at);
+                    let mut field = Map::new();
+                    self.collection_format(&at, &field_new, &format, "formData", &mut field);
+                    if !field.is_empty() {
+                        encoding.insert(name.clone(), Value::Object(field));
+                    }
                 }
                 if param.fields.get("required").and_then(Value::as_bool) == Some(true) {
                     self.origin(
@@ -1074,6 +1103,9 @@ impl Converter<'_> {
             }
             let mut entry = Map::new();
             entry.insert("schema".to_owned(), Value::Object(schema));
+            if !encoding.is_empty() {
+                entry.insert("encoding".to_owned(), Value::Object(encoding));
+            }
             content.insert(media_type, Value::Object(entry));
         }
         let mut out = Map::new();

@@ -231,6 +231,28 @@ fn form_parameters_become_an_object_body() {
 }
 
 #[test]
+fn form_arrays_keep_their_collection_format_as_an_encoding() {
+    let (v, warnings) = convert_text(&spec(
+        "paths:\n  /f:\n    post:\n      consumes: [application/x-www-form-urlencoded]\n      parameters:\n        \
+         - {name: a, in: formData, type: array, items: {type: string}}\n        \
+         - {name: b, in: formData, type: array, items: {type: string}, collectionFormat: multi}\n        \
+         - {name: c, in: formData, type: array, items: {type: string}, collectionFormat: tsv}\n      \
+         responses: {200: {description: ok}}\n",
+    ));
+    assert_eq!(
+        at(
+            &v,
+            "/paths/~1f/post/requestBody/content/application~1x-www-form-urlencoded/encoding"
+        ),
+        json!({"a": {"style": "form", "explode": false}, "b": {"style": "form", "explode": true}})
+    );
+    assert_eq!(
+        warnings,
+        ["#/paths/~1f/post/parameters/2/collectionFormat: `collectionFormat: tsv` has no OpenAPI 3.0 form for a parameter in `formData`: left out"]
+    );
+}
+
+#[test]
 fn other_parameters_move_their_type_into_a_schema() {
     let (v, warnings) = convert_text(&spec(
         "paths:\n  /p/{id}:\n    get:\n      parameters:\n        \
@@ -249,7 +271,7 @@ fn other_parameters_move_their_type_into_a_schema() {
              "schema": {"type": "string", "format": "uuid"}},
             {"name": "tags", "in": "query", "style": "form", "explode": true,
              "schema": {"type": "array", "items": {"type": "string", "enum": ["a", "b"]}}},
-            {"name": "ids", "in": "query",
+            {"name": "ids", "in": "query", "style": "form", "explode": false,
              "schema": {"type": "array", "items": {"type": "integer"}, "minItems": 1}},
             {"name": "h", "in": "header", "style": "simple", "explode": false,
              "schema": {"type": "array", "items": {"type": "string"}}},
