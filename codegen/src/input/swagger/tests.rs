@@ -1,6 +1,7 @@
 //! Each conversion rule on a reduced Swagger 2.0 document.
 
 use super::*;
+use crate::input::yaml;
 use serde_json::json;
 
 /// Converts the 2.0 document `text` (read as `t.yaml`): the value and the warnings' messages.
