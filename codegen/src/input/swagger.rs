@@ -13,7 +13,8 @@
 //!   (the operation's, else the spec's, else `application/json`); `in: formData` parameters become the
 //!   properties of an object schema sent as `multipart/form-data` or `application/x-www-form-urlencoded`;
 //!   other parameters move `type`, `format`, `items` and their constraints into `schema`, and
-//!   `collectionFormat` into `style`/`explode`; path-level body and form parameters reach every operation;
+//!   `collectionFormat` (`csv` when absent) into `style`/`explode` (for form arrays, an `encoding`);
+//!   path-level body and form parameters reach every operation (`swagger/operations.rs`);
 //! - a response's `schema` becomes its `content`, one media type per `produces`, and `examples` the
 //!   media types' `example`; headers get a `schema`;
 //! - in schemas, `x-nullable` becomes `nullable`, `discriminator: prop` becomes

@@ -12,8 +12,8 @@ use crate::input::yaml;
 /// The media type of bodies when neither the operation nor the spec lists one.
 const DEFAULT_MEDIA_TYPE: &str = "application/json";
 
+/// The media types of form bodies.
 const MULTIPART: &str = "multipart/form-data";
-
 const URLENCODED: &str = "application/x-www-form-urlencoded";
 
 /// The fields of a non-body parameter (and of a header, or of `items`) that describe its value, and
@@ -39,6 +39,7 @@ const VALUE_FIELDS: &[&str] = &[
 
 /// Most `$ref` hops followed to see what a referenced parameter is.
 const MAX_HOPS: usize = 8;
+
 /// A parameter of a path item or operation, with what its `$ref` leads to.
 #[derive(Clone)]
 struct Param {
