@@ -790,6 +790,41 @@ mod tests {
     }
 
     #[test]
+    fn eight_byte_scans_stop_at_the_right_byte() {
+        // Stops and spaces at every offset of a word, and across words.
+        for n in 0..20 {
+            let pad = "x".repeat(n);
+            assert_eq!(
+                parse_ok(&format!("\"{pad}\\n{pad}\"")),
+                json!(format!("{pad}\n{pad}"))
+            );
+            assert_eq!(
+                parse_ok(&format!("\"{pad}é{pad}\"")),
+                json!(format!("{pad}é{pad}"))
+            );
+            assert_eq!(
+                parse_err(&format!("\"{pad}\u{1f}\"")),
+                format!("1:{}: JSON syntax error: control character U+001F in a string (write it as an escape, such as `\\n` or `\\u001f`)", n + 2)
+            );
+            let spaces = " ".repeat(n);
+            let doc = parse(
+                Path::new("t.json"),
+                &format!("[\n{spaces}1,{spaces}\t{spaces}2]"),
+            )
+            .unwrap();
+            assert_eq!(doc.position("/0"), Some((2, n + 1)));
+            assert_eq!(doc.position("/1"), Some((2, 3 * n + 4)));
+            assert_eq!(
+                parse_err(&format!("{spaces}x")),
+                format!(
+                    "1:{}: JSON syntax error: expected a JSON value, found `x`",
+                    n + 1
+                )
+            );
+        }
+    }
+
+    #[test]
     fn errors_show_the_source_line() {
         let err = parse(Path::new("spec.json"), "{\n  \"a\": [1,, 2]\n}")
             .unwrap_err()
