@@ -3,6 +3,9 @@
 //! Built on `saphyr-parser`'s event stream. Scalars are typed by the YAML 1.2 core schema (so `yes` is a
 //! string and `2022-12-05T16:41:43Z` stays text). Aliases are expanded with a budget, so a "billion
 //! laughs" document is an error instead of an out-of-memory kill. Keys must be scalars and unique.
+//!
+//! JSON is YAML too, but spec files that start with `{` or `[` go to the JSON parser (`json.rs`) first:
+//! it is faster and decodes escapes this parser does not (see `document::parse`).
 
 use std::collections::HashMap;
 use std::path::Path;
