@@ -71,6 +71,19 @@ fn json_and_yaml_parsers_agree_on_the_onfido_spec_as_json() {
 }
 
 #[test]
+fn json_and_yaml_parsers_agree_on_small_cases() {
+    let cases = [
+        "\u{feff}{\"a\": [1, {\"b\": \"é\"}]}",
+        "{\"ü👍\": [\"€\", 2.5, -3, null], \"x\": {\"ä\": true}}",
+        "[[], {}, [[1]], {\"a\": {}}]\n",
+        "\t{ \"a\" :\n\t\t1 ,\"b\":\"a\\\"b\"}",
+    ];
+    for (i, text) in cases.iter().enumerate() {
+        check_same_as_yaml(&format!("case{i}.json"), text);
+    }
+}
+
+#[test]
 fn a_spec_with_surrogate_pairs_loads() {
     // The YAML parser stops at `\ud83d\udc4d` ("invalid Unicode character escape code").
     let loaded = modelgen::input::load(&repo("codegen/tests/fixtures/json/escapes.json")).unwrap();

@@ -541,7 +541,7 @@ impl<'t> Parser<'t> {
         let found = match self.char_at(at) {
             None if at >= self.bytes.len() => "the end of the file".to_owned(),
             None => "a byte that is not UTF-8".to_owned(),
-            Some(c) if c.is_control() || c.is_whitespace() => format!("{c:?}"),
+            Some(c) if c.is_control() || c.is_whitespace() || c == '\u{feff}' => format!("{c:?}"),
             Some(c) => {
                 let word: String = self
                     .text
@@ -781,7 +781,7 @@ mod tests {
             ("{\"é\": 1,\n \"ü\": x}", "2:7: JSON syntax error: expected a JSON value, found `x`"),
             ("{\"é\": \"ü\", \"x\": ?}", "1:17: JSON syntax error: expected a JSON value, found `?`"),
             ("[1,\r\n 2,\r\n x]", "3:2: JSON syntax error: expected a JSON value, found `x`"),
-            ("[\u{feff}1]", "1:2: JSON syntax error: expected a JSON value, found `\u{feff}`"),
+            ("[\u{feff}1]", "1:2: JSON syntax error: expected a JSON value, found '\\u{feff}'"),
             ("[\u{1}]", "1:2: JSON syntax error: expected a JSON value, found '\\u{1}'"),
         ];
         for (text, expected) in cases {
