@@ -170,7 +170,7 @@ impl Loader {
         }
         let text = std::fs::read_to_string(path)
             .map_err(|e| Box::new(Diagnostic::new(path, format!("cannot read the file: {e}"))))?;
-        let parsed = yaml::parse(path, &text).map_err(|e| {
+        let parsed = super::document::parse(path, &text).map_err(|e| {
             Box::new(
                 e.diagnostics
                     .into_iter()
