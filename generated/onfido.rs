@@ -79,6 +79,103 @@ impl<'de, T: ::serde::Deserialize<'de>> ::serde::Deserialize<'de> for Nullable<T
     }
 }
 
+/// Helpers of the generated impls; not part of the models.
+#[doc(hidden)]
+pub mod __union {
+    /// Reads a JSON value as one variant of a union.
+    pub type Read<T> = fn(
+        &::serde_json::Value,
+    ) -> ::std::result::Result<T, ::serde_json::Error>;
+    /// Reads `value` as the first of `candidates` that keeps every property of it (at any
+    /// depth), or else as the first that reads it at all.
+    pub fn choose<T: ::serde::Serialize>(
+        value: &::serde_json::Value,
+        type_name: &str,
+        candidates: &[Read<T>],
+    ) -> ::std::result::Result<T, ::std::string::String> {
+        let mut first = ::std::option::Option::None;
+        let mut errors = ::std::vec::Vec::new();
+        for read in candidates {
+            match read(value) {
+                ::std::result::Result::Ok(candidate) => {
+                    if keeps_all(&candidate, value) {
+                        return ::std::result::Result::Ok(candidate);
+                    }
+                    if first.is_none() {
+                        first = ::std::option::Option::Some(candidate);
+                    }
+                }
+                ::std::result::Result::Err(error) => errors.push(error.to_string()),
+            }
+        }
+        first
+            .ok_or_else(|| {
+                ::std::format!(
+                    "the value fits no variant of `{type_name}`: {}", errors.join("; ")
+                )
+            })
+    }
+    fn keeps_all<T: ::serde::Serialize>(
+        value: &T,
+        original: &::serde_json::Value,
+    ) -> bool {
+        ::serde_json::to_value(value).is_ok_and(|back| same_keys(&back, original))
+    }
+    /// Whether `a` and `b` have the same properties and items at every depth, and `null`
+    /// in the same places (other values may be spelled differently).
+    fn same_keys(a: &::serde_json::Value, b: &::serde_json::Value) -> bool {
+        use ::serde_json::Value;
+        match (a, b) {
+            (Value::Object(x), Value::Object(y)) => {
+                x.len() == y.len()
+                    && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same_keys(v, w)))
+            }
+            (Value::Array(x), Value::Array(y)) => {
+                x.len() == y.len() && x.iter().zip(y).all(|(v, w)| same_keys(v, w))
+            }
+            (Value::Object(_) | Value::Array(_) | Value::Null, _)
+            | (_, Value::Object(_) | Value::Array(_) | Value::Null) => a == b,
+            _ => true,
+        }
+    }
+}
+
+/// Helpers of the examples' doctests; not part of the models.
+#[doc(hidden)]
+pub mod __examples {
+    /// Whether `a` and `b` are the same JSON, date-times compared as instants.
+    pub fn same(a: &::serde_json::Value, b: &::serde_json::Value) -> bool {
+        use ::serde_json::Value;
+        match (a, b) {
+            (Value::Object(x), Value::Object(y)) => {
+                x.len() == y.len()
+                    && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+            }
+            (Value::Array(x), Value::Array(y)) => {
+                x.len() == y.len() && x.iter().zip(y).all(|(v, w)| same(v, w))
+            }
+            (Value::String(x), Value::String(y)) => x == y || instant(x) == instant(y),
+            _ => a == b,
+        }
+    }
+    /// An RFC 3339 date-time in one spelling: `Z` as `+00:00`, no all-zero fraction.
+    fn instant(text: &str) -> ::std::string::String {
+        let is_date_time = text.len() >= 20
+            && text.as_bytes().get(10) == ::std::option::Option::Some(&b'T');
+        if !is_date_time {
+            return text.to_owned();
+        }
+        let mut out = text.replace('Z', "+00:00");
+        if let ::std::option::Option::Some(dot) = out.find('.') {
+            let digits = out[dot + 1..].chars().take_while(char::is_ascii_digit).count();
+            if out[dot + 1..dot + 1 + digits].chars().all(|c| c == '0') {
+                out.replace_range(dot..dot + 1 + digits, "");
+            }
+        }
+        out
+    }
+}
+
 /// A value that breaks a constraint of the API description, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Violation {
@@ -191,60 +288,21 @@ no_constraints!(
     ::chrono::DateTime < ::chrono::FixedOffset >, ::chrono::NaiveDate,
 );
 
-/// Helpers of the examples' doctests; not part of the models.
-#[doc(hidden)]
-pub mod __examples {
-    /// Whether `a` and `b` are the same JSON, date-times compared as instants.
-    pub fn same(a: &::serde_json::Value, b: &::serde_json::Value) -> bool {
-        use ::serde_json::Value;
-        match (a, b) {
-            (Value::Object(x), Value::Object(y)) => {
-                x.len() == y.len()
-                    && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
-            }
-            (Value::Array(x), Value::Array(y)) => {
-                x.len() == y.len() && x.iter().zip(y).all(|(v, w)| same(v, w))
-            }
-            (Value::String(x), Value::String(y)) => x == y || instant(x) == instant(y),
-            _ => a == b,
-        }
-    }
-    /// An RFC 3339 date-time in one spelling: `Z` as `+00:00`, no all-zero fraction.
-    fn instant(text: &str) -> ::std::string::String {
-        let is_date_time = text.len() >= 20
-            && text.as_bytes().get(10) == ::std::option::Option::Some(&b'T');
-        if !is_date_time {
-            return text.to_owned();
-        }
-        let mut out = text.replace('Z', "+00:00");
-        if let ::std::option::Option::Some(dot) = out.find('.') {
-            let digits = out[dot + 1..].chars().take_while(char::is_ascii_digit).count();
-            if out[dot + 1..dot + 1 + digits].chars().all(|c| c == '0') {
-                out.replace_range(dot..dot + 1 + digits, "");
-            }
-        }
-        out
-    }
-}
-
 /// The `Applicants_list` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApplicantsList {
     /// The `applicants` property.
     pub applicants: Vec<Applicant>,
 }
 
-#[allow(deprecated)]
 impl ApplicantsList {
-    /// A value with the required fields (`applicants`) and every optional one absent; set others with struct update syntax: `ApplicantsList { field: value.into(), ..ApplicantsList::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(applicants: Vec<Applicant>) -> Self {
         Self { applicants }
     }
 }
 
 /// The `Error` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Error {
     /// The `error` property.
@@ -253,7 +311,6 @@ pub struct Error {
 }
 
 /// The `applicant_builder` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApplicantBuilder {
     /// The applicant's email address. Required if doing a US check, or a UK check for which `applicant_provides_data` is `true`.
@@ -283,9 +340,8 @@ pub struct ApplicantBuilder {
     pub last_name: ApplicantLastName,
 }
 
-#[allow(deprecated)]
 impl ApplicantBuilder {
-    /// A value with the required fields (`first_name`, `last_name`) and every optional one absent; set others with struct update syntax: `ApplicantBuilder { field: value.into(), ..ApplicantBuilder::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(first_name: ApplicantFirstName, last_name: ApplicantLastName) -> Self {
         Self {
             email: Nullable::Absent,
@@ -301,8 +357,72 @@ impl ApplicantBuilder {
     }
 }
 
+/// The `applicant_shared` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct ApplicantShared {
+    /// The applicant's email address. Required if doing a US check, or a UK check for which `applicant_provides_data` is `true`.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub email: Nullable<String>,
+    /// The applicant's date of birth
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub dob: Nullable<::chrono::NaiveDate>,
+    /// The `id_numbers` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub id_numbers: Nullable<Vec<IdNumber>>,
+    /// The applicant's phone number
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub phone_number: Nullable<String>,
+}
+
+/// The `applicant_request` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct ApplicantRequest {
+    /// The applicant's consents
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub consents: Nullable<Vec<ApplicantConsentBuilder>>,
+    /// The `address` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub address: Nullable<AddressBuilder>,
+    /// The `location` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub location: Nullable<LocationBuilder>,
+}
+
+/// The `applicant_create` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ApplicantCreate {
+    /// The `first_name` property.
+    pub first_name: ApplicantFirstName,
+    /// The `last_name` property.
+    pub last_name: ApplicantLastName,
+}
+
+impl ApplicantCreate {
+    /// With the required fields; every optional one is absent.
+    pub fn new(first_name: ApplicantFirstName, last_name: ApplicantLastName) -> Self {
+        Self { first_name, last_name }
+    }
+}
+
 /// The `applicant` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Applicant {
     /// The applicant's email address. Required if doing a US check, or a UK check for which `applicant_provides_data` is `true`.
@@ -345,9 +465,8 @@ pub struct Applicant {
     pub location: Nullable<Location>,
 }
 
-#[allow(deprecated)]
 impl Applicant {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `Applicant { field: value.into(), ..Applicant::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: ::uuid::Uuid) -> Self {
         Self {
             email: Nullable::Absent,
@@ -367,8 +486,55 @@ impl Applicant {
     }
 }
 
+/// The `applicant_response` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ApplicantResponse {
+    /// The `first_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub first_name: Nullable<ApplicantFirstName>,
+    /// The `last_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub last_name: Nullable<ApplicantLastName>,
+    /// The unique identifier for the applicant.
+    pub id: ::uuid::Uuid,
+    /// The date and time when this applicant was created.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
+    /// The date and time when this applicant is scheduled to be deleted.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub delete_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
+    /// The uri of this resource.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub href: Nullable<String>,
+    /// The `sandbox` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub sandbox: Nullable<bool>,
+    /// The `address` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub address: Nullable<Address>,
+    /// The `location` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub location: Nullable<Location>,
+}
+
+impl ApplicantResponse {
+    /// With the required fields; every optional one is absent.
+    pub fn new(id: ::uuid::Uuid) -> Self {
+        Self {
+            first_name: Nullable::Absent,
+            last_name: Nullable::Absent,
+            id,
+            created_at: Nullable::Absent,
+            delete_at: Nullable::Absent,
+            href: Nullable::Absent,
+            sandbox: Nullable::Absent,
+            address: Nullable::Absent,
+            location: Nullable::Absent,
+        }
+    }
+}
+
 /// The `applicant_updater` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -409,8 +575,27 @@ pub struct ApplicantUpdater {
     pub last_name: Nullable<ApplicantLastName>,
 }
 
+/// The `applicant_update` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct ApplicantUpdate {
+    /// The `first_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub first_name: Nullable<ApplicantFirstName>,
+    /// The `last_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub last_name: Nullable<ApplicantLastName>,
+}
+
 /// The `applicant_consent` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApplicantConsent {
     /// The `name` property.
@@ -421,9 +606,8 @@ pub struct ApplicantConsent {
     pub granted_at: Option<::chrono::DateTime<::chrono::FixedOffset>>,
 }
 
-#[allow(deprecated)]
 impl ApplicantConsent {
-    /// A value with the required fields (`name`, `granted`, `granted_at`) and every optional one absent; set others with struct update syntax: `ApplicantConsent { field: value.into(), ..ApplicantConsent::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(
         name: ApplicantConsentName,
         granted: bool,
@@ -434,7 +618,6 @@ impl ApplicantConsent {
 }
 
 /// The `workflow_run` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WorkflowRun {
     /// The unique identifier for the Applicant.
@@ -481,9 +664,8 @@ pub struct WorkflowRun {
     pub sdk_token: Nullable<String>,
 }
 
-#[allow(deprecated)]
 impl WorkflowRun {
-    /// A value with the required fields (`applicant_id`, `workflow_id`, `id`) and every optional one absent; set others with struct update syntax: `WorkflowRun { field: value.into(), ..WorkflowRun::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(
         applicant_id: ::uuid::Uuid,
         workflow_id: ::uuid::Uuid,
@@ -509,8 +691,90 @@ impl WorkflowRun {
     }
 }
 
+/// The `workflow_run_shared` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+pub struct WorkflowRunShared {
+    /// The unique identifier for the Applicant.
+    pub applicant_id: ::uuid::Uuid,
+    /// The unique identifier for the Workflow.
+    pub workflow_id: ::uuid::Uuid,
+    /// Tags or labels assigned to the workflow run.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub tags: Nullable<Vec<String>>,
+    /// Customer-provided user identifier.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub customer_user_id: Nullable<String>,
+    /// Object for the configuration of the Workflow Run link.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub link: Nullable<WorkflowRunLink>,
+    /// The date and time when the Workflow Run was created.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
+    /// The date and time when the Workflow Run was last updated.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub updated_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
+}
+
+impl WorkflowRunShared {
+    /// With the required fields; every optional one is absent.
+    pub fn new(applicant_id: ::uuid::Uuid, workflow_id: ::uuid::Uuid) -> Self {
+        Self {
+            applicant_id,
+            workflow_id,
+            tags: Nullable::Absent,
+            customer_user_id: Nullable::Absent,
+            link: Nullable::Absent,
+            created_at: Nullable::Absent,
+            updated_at: Nullable::Absent,
+        }
+    }
+}
+
+/// The `workflow_run_response` schema.
+#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct WorkflowRunResponse {
+    /// The unique identifier for the Workflow Run.
+    pub id: ::uuid::Uuid,
+    /// The identifier for the Workflow version.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub workflow_version_id: Nullable<i64>,
+    /// The URL for viewing the Workflow Run results on your Onfido Dashboard.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub dashboard_url: Nullable<String>,
+    /// The status of the Workflow Run.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub status: Nullable<WorkflowRunStatus>,
+    /// Output object contains all of the properties configured on the Workflow version.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub output: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+    /// The reasons the Workflow Run outcome was reached. Configurable when creating the Workflow version.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub reasons: Nullable<Vec<String>>,
+    /// Error object. Only set when the Workflow Run status is 'error'.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub error: Nullable<WorkflowRunError>,
+    /// Client token to use when loading this workflow run in the Onfido SDK.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub sdk_token: Nullable<String>,
+}
+
+impl WorkflowRunResponse {
+    /// With the required fields; every optional one is absent.
+    pub fn new(id: ::uuid::Uuid) -> Self {
+        Self {
+            id,
+            workflow_version_id: Nullable::Absent,
+            dashboard_url: Nullable::Absent,
+            status: Nullable::Absent,
+            output: Nullable::Absent,
+            reasons: Nullable::Absent,
+            error: Nullable::Absent,
+            sdk_token: Nullable::Absent,
+        }
+    }
+}
+
 /// The `workflow_run_builder` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WorkflowRunBuilder {
     /// The unique identifier for the Applicant.
@@ -537,9 +801,8 @@ pub struct WorkflowRunBuilder {
     pub custom_data: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
-#[allow(deprecated)]
 impl WorkflowRunBuilder {
-    /// A value with the required fields (`applicant_id`, `workflow_id`) and every optional one absent; set others with struct update syntax: `WorkflowRunBuilder { field: value.into(), ..WorkflowRunBuilder::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(applicant_id: ::uuid::Uuid, workflow_id: ::uuid::Uuid) -> Self {
         Self {
             applicant_id,
@@ -554,31 +817,46 @@ impl WorkflowRunBuilder {
     }
 }
 
+/// The `workflow_run_request` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct WorkflowRunRequest {
+    /// Object with Custom Input Data to be used in the Workflow Run.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub custom_data: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 /// The `Documents_list` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentsList {
     /// The `documents` property.
     pub documents: Vec<Document>,
 }
 
-#[allow(deprecated)]
 impl DocumentsList {
-    /// A value with the required fields (`documents`) and every optional one absent; set others with struct update syntax: `DocumentsList { field: value.into(), ..DocumentsList::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(documents: Vec<Document>) -> Self {
         Self { documents }
     }
 }
 
 /// The `document_uploader` schema.
-#[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 pub struct DocumentUploader {
     /// The file type of the uploaded file
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub file_type: Nullable<String>,
     /// The type of document
-    pub r#type: DocumentTypes,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub r#type: Nullable<DocumentTypes>,
     /// The side of the document, if applicable. The possible values are front and back
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub side: Nullable<DocumentSharedSide>,
@@ -586,9 +864,11 @@ pub struct DocumentUploader {
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<CountryCodes>,
     /// The ID of the applicant whose document is being uploaded.
-    pub applicant_id: ::uuid::Uuid,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub applicant_id: Nullable<::uuid::Uuid>,
     /// The file to be uploaded.
-    pub file: String,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub file: Nullable<String>,
     /// Defaults to false. When true the submitted image will undergo an image quality validation which may take up to 5 seconds.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub validate_image_quality: Nullable<bool>,
@@ -597,25 +877,59 @@ pub struct DocumentUploader {
     pub location: Nullable<LocationBuilder>,
 }
 
-#[allow(deprecated)]
-impl DocumentUploader {
-    /// A value with the required fields (`type`, `applicant_id`, `file`) and every optional one absent; set others with struct update syntax: `DocumentUploader { field: value.into(), ..DocumentUploader::new(..) }`.
-    pub fn new(r#type: DocumentTypes, applicant_id: ::uuid::Uuid, file: String) -> Self {
-        Self {
-            file_type: Nullable::Absent,
-            r#type,
-            side: Nullable::Absent,
-            issuing_country: Nullable::Absent,
-            applicant_id,
-            file,
-            validate_image_quality: Nullable::Absent,
-            location: Nullable::Absent,
-        }
-    }
+/// The `document_shared` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct DocumentShared {
+    /// The file type of the uploaded file
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub file_type: Nullable<String>,
+    /// The type of document
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub r#type: Nullable<DocumentTypes>,
+    /// The side of the document, if applicable. The possible values are front and back
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub side: Nullable<DocumentSharedSide>,
+    /// The issuing country of the document, a 3-letter ISO code.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuing_country: Nullable<CountryCodes>,
+    /// The ID of the applicant whose document is being uploaded.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub applicant_id: Nullable<::uuid::Uuid>,
+}
+
+/// The `document_request` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct DocumentRequest {
+    /// The file to be uploaded.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub file: Nullable<String>,
+    /// Defaults to false. When true the submitted image will undergo an image quality validation which may take up to 5 seconds.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub validate_image_quality: Nullable<bool>,
+    /// The `location` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub location: Nullable<LocationBuilder>,
 }
 
 /// The `document` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Document {
     /// The file type of the uploaded file
@@ -652,9 +966,8 @@ pub struct Document {
     pub file_size: Nullable<i64>,
 }
 
-#[allow(deprecated)]
 impl Document {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `Document { field: value.into(), ..Document::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: ::uuid::Uuid) -> Self {
         Self {
             file_type: Nullable::Absent,
@@ -672,42 +985,111 @@ impl Document {
     }
 }
 
+/// The `document_response` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentResponse {
+    /// The unique identifier for the document
+    pub id: ::uuid::Uuid,
+    /// The date and time at which the document was uploaded
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
+    /// The uri of this resource
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub href: Nullable<String>,
+    /// The uri that can be used to download the document
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub download_href: Nullable<String>,
+    /// The name of the uploaded file
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub file_name: Nullable<String>,
+    /// The size of the file in bytes
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub file_size: Nullable<i64>,
+}
+
+impl DocumentResponse {
+    /// With the required fields; every optional one is absent.
+    pub fn new(id: ::uuid::Uuid) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            download_href: Nullable::Absent,
+            file_name: Nullable::Absent,
+            file_size: Nullable::Absent,
+        }
+    }
+}
+
 /// The `Signing_Documents_list` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SigningDocumentsList {
     /// The `signing_documents` property.
     pub signing_documents: Vec<SigningDocument>,
 }
 
-#[allow(deprecated)]
 impl SigningDocumentsList {
-    /// A value with the required fields (`signing_documents`) and every optional one absent; set others with struct update syntax: `SigningDocumentsList { field: value.into(), ..SigningDocumentsList::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(signing_documents: Vec<SigningDocument>) -> Self {
         Self { signing_documents }
     }
 }
 
 /// The `signing_document_uploader` schema.
-#[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
 pub struct SigningDocumentUploader {
     /// The ID of the applicant whose signing document is being uploaded.
-    pub applicant_id: ::uuid::Uuid,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub applicant_id: Nullable<::uuid::Uuid>,
     /// The file to be uploaded.
-    pub file: String,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub file: Nullable<String>,
 }
 
-#[allow(deprecated)]
-impl SigningDocumentUploader {
-    /// A value with the required fields (`applicant_id`, `file`) and every optional one absent; set others with struct update syntax: `SigningDocumentUploader { field: value.into(), ..SigningDocumentUploader::new(..) }`.
-    pub fn new(applicant_id: ::uuid::Uuid, file: String) -> Self {
-        Self { applicant_id, file }
-    }
+/// The `signing_document_shared` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct SigningDocumentShared {
+    /// The ID of the applicant whose signing document is being uploaded.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub applicant_id: Nullable<::uuid::Uuid>,
+}
+
+/// The `signing_document_request` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct SigningDocumentRequest {
+    /// The file to be uploaded.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub file: Nullable<String>,
 }
 
 /// The `signing_document` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SigningDocument {
     /// The ID of the applicant whose signing document is being uploaded.
@@ -735,9 +1117,8 @@ pub struct SigningDocument {
     pub file_size: Nullable<i64>,
 }
 
-#[allow(deprecated)]
 impl SigningDocument {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `SigningDocument { field: value.into(), ..SigningDocument::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: ::uuid::Uuid) -> Self {
         Self {
             applicant_id: Nullable::Absent,
@@ -752,48 +1133,156 @@ impl SigningDocument {
     }
 }
 
+/// The `signing_document_response` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+pub struct SigningDocumentResponse {
+    /// The unique identifier for the signing document
+    pub id: ::uuid::Uuid,
+    /// The date and time at which the signing document was uploaded
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
+    /// The uri of this resource
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub href: Nullable<String>,
+    /// The uri that can be used to download the signing document
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub download_href: Nullable<String>,
+    /// The file type of the uploaded file
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub file_type: Nullable<String>,
+    /// The name of the uploaded file
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub file_name: Nullable<String>,
+    /// The size of the file in bytes
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub file_size: Nullable<i64>,
+}
+
+impl SigningDocumentResponse {
+    /// With the required fields; every optional one is absent.
+    pub fn new(id: ::uuid::Uuid) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            download_href: Nullable::Absent,
+            file_type: Nullable::Absent,
+            file_name: Nullable::Absent,
+            file_size: Nullable::Absent,
+        }
+    }
+}
+
 /// The `Live_Photos_list` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct LivePhotosList {
     /// The `live_photos` property.
     pub live_photos: Vec<LivePhoto>,
 }
 
-#[allow(deprecated)]
 impl LivePhotosList {
-    /// A value with the required fields (`live_photos`) and every optional one absent; set others with struct update syntax: `LivePhotosList { field: value.into(), ..LivePhotosList::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(live_photos: Vec<LivePhoto>) -> Self {
         Self { live_photos }
     }
 }
 
 /// The `live_photo_uploader` schema.
-#[allow(deprecated)]
 pub type LivePhotoUploader = LivePhotoRequest;
 
+/// The `live_photo_request` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct LivePhotoRequest {
+    /// The ID of the applicant whose live photo is being uploaded.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub applicant_id: Nullable<::uuid::Uuid>,
+    /// The file to be uploaded.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub file: Nullable<String>,
+    /// Validates that the live photo contains exactly one face.
+    ///
+    /// Defaults to `true` when absent (absent stays absent when written back).
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub advanced_validation: Nullable<bool>,
+}
+
+impl LivePhotoRequest {
+    /// `advanced_validation`, or the spec's default `true` when it is absent or `null`.
+    pub fn advanced_validation_or_default(&self) -> bool {
+        match &self.advanced_validation {
+            Nullable::Value(value) => *value,
+            Nullable::Absent | Nullable::Null => true,
+        }
+    }
+}
+
 /// The `live_photo` schema.
-#[allow(deprecated)]
 pub type LivePhoto = LivePhotoResponse;
 
+/// The `live_photo_response` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+pub struct LivePhotoResponse {
+    /// The unique identifier for the photo.
+    pub id: ::uuid::Uuid,
+    /// The date and time at which the photo was uploaded.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
+    /// The uri of this resource.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub href: Nullable<String>,
+    /// The uri that can be used to download the photo.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub download_href: Nullable<String>,
+    /// The name of the uploaded file.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub file_name: Nullable<String>,
+    /// The file type of the uploaded file.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub file_type: Nullable<String>,
+    /// The size of the file in bytes.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub file_size: Nullable<i64>,
+}
+
+impl LivePhotoResponse {
+    /// With the required fields; every optional one is absent.
+    pub fn new(id: ::uuid::Uuid) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            download_href: Nullable::Absent,
+            file_name: Nullable::Absent,
+            file_type: Nullable::Absent,
+            file_size: Nullable::Absent,
+        }
+    }
+}
+
 /// The `Live_Videos_list` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct LiveVideosList {
     /// The `live_videos` property.
     pub live_videos: Vec<LiveVideo>,
 }
 
-#[allow(deprecated)]
 impl LiveVideosList {
-    /// A value with the required fields (`live_videos`) and every optional one absent; set others with struct update syntax: `LiveVideosList { field: value.into(), ..LiveVideosList::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(live_videos: Vec<LiveVideo>) -> Self {
         Self { live_videos }
     }
 }
 
 /// The `live_video` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct LiveVideo {
     /// The unique identifier for the video.
@@ -823,7 +1312,6 @@ pub struct LiveVideo {
 }
 
 /// The `TaskItem` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -856,7 +1344,6 @@ pub struct TaskItem {
 }
 
 /// The `task` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Task {
     /// The `id` property.
@@ -886,39 +1373,34 @@ pub struct Task {
 }
 
 /// The `complete_task_builder` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CompleteTaskBuilder {
     /// The Task completion payload.
     pub data: CompleteTaskDataBuilder,
 }
 
-#[allow(deprecated)]
 impl CompleteTaskBuilder {
-    /// A value with the required fields (`data`) and every optional one absent; set others with struct update syntax: `CompleteTaskBuilder { field: value.into(), ..CompleteTaskBuilder::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(data: CompleteTaskDataBuilder) -> Self {
         Self { data }
     }
 }
 
 /// The `Motion_Captures_list` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MotionCapturesList {
     /// The `motion_captures` property.
     pub motion_captures: Vec<MotionCapture>,
 }
 
-#[allow(deprecated)]
 impl MotionCapturesList {
-    /// A value with the required fields (`motion_captures`) and every optional one absent; set others with struct update syntax: `MotionCapturesList { field: value.into(), ..MotionCapturesList::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(motion_captures: Vec<MotionCapture>) -> Self {
         Self { motion_captures }
     }
 }
 
 /// The `motion_capture` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -954,27 +1436,49 @@ pub struct MotionCapture {
 }
 
 /// The `Watchlist_monitors_list` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistMonitorsList {
     /// The `monitors` property.
     pub monitors: Vec<WatchlistMonitor>,
 }
 
-#[allow(deprecated)]
 impl WatchlistMonitorsList {
-    /// A value with the required fields (`monitors`) and every optional one absent; set others with struct update syntax: `WatchlistMonitorsList { field: value.into(), ..WatchlistMonitorsList::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(monitors: Vec<WatchlistMonitor>) -> Self {
         Self { monitors }
     }
 }
 
 /// The `watchlist_monitor_builder` schema.
-#[allow(deprecated)]
 pub type WatchlistMonitorBuilder = WatchlistMonitorShared;
 
+/// The `watchlist_monitor_shared` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+pub struct WatchlistMonitorShared {
+    /// The ID for the applicant associated with the monitor.
+    pub applicant_id: ::uuid::Uuid,
+    /// The name of the report type the monitor creates.
+    pub report_name: WatchlistMonitorSharedReportName,
+    /// A list of tags associated with this monitor. These tags will be applied to each check this monitor creates.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub tags: Nullable<Vec<String>>,
+}
+
+impl WatchlistMonitorShared {
+    /// With the required fields; every optional one is absent.
+    pub fn new(
+        applicant_id: ::uuid::Uuid,
+        report_name: WatchlistMonitorSharedReportName,
+    ) -> Self {
+        Self {
+            applicant_id,
+            report_name,
+            tags: Nullable::Absent,
+        }
+    }
+}
+
 /// The `watchlist_monitor` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistMonitor {
     /// The ID for the applicant associated with the monitor.
@@ -999,9 +1503,8 @@ pub struct WatchlistMonitor {
     pub is_sandbox: Nullable<bool>,
 }
 
-#[allow(deprecated)]
 impl WatchlistMonitor {
-    /// A value with the required fields (`applicant_id`, `report_name`, `id`) and every optional one absent; set others with struct update syntax: `WatchlistMonitor { field: value.into(), ..WatchlistMonitor::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(
         applicant_id: ::uuid::Uuid,
         report_name: WatchlistMonitorSharedReportName,
@@ -1026,24 +1529,58 @@ impl WatchlistMonitor {
     }
 }
 
+/// The `watchlist_monitor_response` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+pub struct WatchlistMonitorResponse {
+    /// The unique identifier for the monitor.
+    pub id: ::uuid::Uuid,
+    /// The date and time at which the monitor was created.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
+    /// The date and time at which the monitor was deleted. If the monitor is still active, this field will be null.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub deleted_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
+    /// Indicates whether the object was created in the sandbox or not.
+    ///
+    /// Defaults to `false` when absent (absent stays absent when written back).
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub is_sandbox: Nullable<bool>,
+}
+
+impl WatchlistMonitorResponse {
+    /// With the required fields; every optional one is absent.
+    pub fn new(id: ::uuid::Uuid) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            deleted_at: Nullable::Absent,
+            is_sandbox: Nullable::Absent,
+        }
+    }
+    /// `is_sandbox`, or the spec's default `false` when it is absent or `null`.
+    pub fn is_sandbox_or_default(&self) -> bool {
+        match &self.is_sandbox {
+            Nullable::Value(value) => *value,
+            Nullable::Absent | Nullable::Null => false,
+        }
+    }
+}
+
 /// The `watchlist_monitor_matches_list` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistMonitorMatchesList {
     /// The `matches` property.
     pub matches: Vec<WatchlistMonitorMatch>,
 }
 
-#[allow(deprecated)]
 impl WatchlistMonitorMatchesList {
-    /// A value with the required fields (`matches`) and every optional one absent; set others with struct update syntax: `WatchlistMonitorMatchesList { field: value.into(), ..WatchlistMonitorMatchesList::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(matches: Vec<WatchlistMonitorMatch>) -> Self {
         Self { matches }
     }
 }
 
 /// The `watchlist_monitor_matches_updater` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -1064,31 +1601,86 @@ pub struct WatchlistMonitorMatchesUpdater {
 }
 
 /// The `Id_Photos_list` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdPhotosList {
     /// The `id_photos` property.
     pub id_photos: Vec<IdPhoto>,
 }
 
-#[allow(deprecated)]
 impl IdPhotosList {
-    /// A value with the required fields (`id_photos`) and every optional one absent; set others with struct update syntax: `IdPhotosList { field: value.into(), ..IdPhotosList::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id_photos: Vec<IdPhoto>) -> Self {
         Self { id_photos }
     }
 }
 
 /// The `id_photo_uploader` schema.
-#[allow(deprecated)]
 pub type IdPhotoUploader = IdPhotoRequest;
 
+/// The `id_photo_request` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct IdPhotoRequest {
+    /// The ID of the applicant whose ID photo is being uploaded.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub applicant_id: Nullable<::uuid::Uuid>,
+    /// The file to be uploaded.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub file: Nullable<String>,
+}
+
 /// The `id_photo` schema.
-#[allow(deprecated)]
 pub type IdPhoto = IdPhotoResponse;
 
+/// The `id_photo_response` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+pub struct IdPhotoResponse {
+    /// The unique identifier for the photo.
+    pub id: ::uuid::Uuid,
+    /// The date and time at which the photo was uploaded.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
+    /// The uri of this resource.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub href: Nullable<String>,
+    /// The uri that can be used to download the photo.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub download_href: Nullable<String>,
+    /// The name of the uploaded file.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub file_name: Nullable<String>,
+    /// The file type of the uploaded file.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub file_type: Nullable<String>,
+    /// The size of the file in bytes.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub file_size: Nullable<i64>,
+}
+
+impl IdPhotoResponse {
+    /// With the required fields; every optional one is absent.
+    pub fn new(id: ::uuid::Uuid) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            download_href: Nullable::Absent,
+            file_name: Nullable::Absent,
+            file_type: Nullable::Absent,
+            file_size: Nullable::Absent,
+        }
+    }
+}
+
 /// The `timeline_file_reference` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct TimelineFileReference {
     /// The unique identifier for the Timefile File that will be created.
@@ -1097,9 +1689,8 @@ pub struct TimelineFileReference {
     pub href: String,
 }
 
-#[allow(deprecated)]
 impl TimelineFileReference {
-    /// A value with the required fields (`workflow_timeline_file_id`, `href`) and every optional one absent; set others with struct update syntax: `TimelineFileReference { field: value.into(), ..TimelineFileReference::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(workflow_timeline_file_id: ::uuid::Uuid, href: String) -> Self {
         Self {
             workflow_timeline_file_id,
@@ -1109,23 +1700,20 @@ impl TimelineFileReference {
 }
 
 /// The `Passkeys_list` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PasskeysList {
     /// The `passkeys` property.
     pub passkeys: Vec<Passkey>,
 }
 
-#[allow(deprecated)]
 impl PasskeysList {
-    /// A value with the required fields (`passkeys`) and every optional one absent; set others with struct update syntax: `PasskeysList { field: value.into(), ..PasskeysList::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(passkeys: Vec<Passkey>) -> Self {
         Self { passkeys }
     }
 }
 
 /// The `passkey` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Passkey {
     /// Passkey identifier.
@@ -1141,9 +1729,8 @@ pub struct Passkey {
     pub last_used_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
 }
 
-#[allow(deprecated)]
 impl Passkey {
-    /// A value with the required fields (`id`, `application_domain`, `state`, `created_at`) and every optional one absent; set others with struct update syntax: `Passkey { field: value.into(), ..Passkey::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(
         id: String,
         application_domain: String,
@@ -1161,39 +1748,34 @@ impl Passkey {
 }
 
 /// The `passkey_updater` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PasskeyUpdater {
     /// Desired passkey state value.
     pub state: PasskeyUpdaterState,
 }
 
-#[allow(deprecated)]
 impl PasskeyUpdater {
-    /// A value with the required fields (`state`) and every optional one absent; set others with struct update syntax: `PasskeyUpdater { field: value.into(), ..PasskeyUpdater::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(state: PasskeyUpdaterState) -> Self {
         Self { state }
     }
 }
 
 /// The `Webhooks_list` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhooksList {
     /// The `webhooks` property.
     pub webhooks: Vec<Webhook>,
 }
 
-#[allow(deprecated)]
 impl WebhooksList {
-    /// A value with the required fields (`webhooks`) and every optional one absent; set others with struct update syntax: `WebhooksList { field: value.into(), ..WebhooksList::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(webhooks: Vec<Webhook>) -> Self {
         Self { webhooks }
     }
 }
 
 /// The `webhook_builder` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhookBuilder {
     /// Determine if the webhook is active.
@@ -1227,9 +1809,8 @@ pub struct WebhookBuilder {
     pub url: WebhookUrl,
 }
 
-#[allow(deprecated)]
 impl WebhookBuilder {
-    /// A value with the required fields (`url`) and every optional one absent; set others with struct update syntax: `WebhookBuilder { field: value.into(), ..WebhookBuilder::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(url: WebhookUrl) -> Self {
         Self {
             enabled: Nullable::Absent,
@@ -1246,8 +1827,62 @@ impl WebhookBuilder {
     }
 }
 
+/// The `webhook_shared` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct WebhookShared {
+    /// Determine if the webhook is active.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub enabled: Nullable<bool>,
+    /// The events that will be published to the webhook. If the events parameter is omitted all the events will be subscribed.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub events: Nullable<Vec<WebhookEventType>>,
+    /// The environments from which the webhook will receive events. Allowed values are “sandbox” and “live”. If the environments parameter is omitted the webhook will receive events from both environments.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub environments: Nullable<Vec<String>>,
+    /// Webhook version used to control the payload object when sending webhooks.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub payload_version: Nullable<i64>,
+    /// Determines if the webhook will fetch OAuth access tokens to send in the Authorization header.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub oauth_enabled: Nullable<bool>,
+    /// The url to fetch the OAuth access token using client credentials grant.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub oauth_server_url: Nullable<String>,
+    /// The client id to authenticate the client credentials grant.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub oauth_server_client_id: Nullable<String>,
+    /// The client secret to authenticate the client credentials grant.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub oauth_server_client_secret: Nullable<String>,
+    /// The scopes to be sent when requesting the access token.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub oauth_server_scope: Nullable<String>,
+}
+
+/// The `webhook_create` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+pub struct WebhookCreate {
+    /// The `url` property.
+    pub url: WebhookUrl,
+}
+
+impl WebhookCreate {
+    /// With the required fields; every optional one is absent.
+    pub fn new(url: WebhookUrl) -> Self {
+        Self { url }
+    }
+}
+
 /// The `webhook` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Webhook {
     /// Determine if the webhook is active.
@@ -1290,9 +1925,8 @@ pub struct Webhook {
     pub href: Nullable<String>,
 }
 
-#[allow(deprecated)]
 impl Webhook {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `Webhook { field: value.into(), ..Webhook::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: ::uuid::Uuid) -> Self {
         Self {
             enabled: Nullable::Absent,
@@ -1312,8 +1946,35 @@ impl Webhook {
     }
 }
 
+/// The `webhook_response` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+pub struct WebhookResponse {
+    /// The unique identifier of the webhook.
+    pub id: ::uuid::Uuid,
+    /// The `url` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub url: Nullable<WebhookUrl>,
+    /// Webhook secret token used to sign the webhook's payload.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub token: Nullable<String>,
+    /// The API endpoint to retrieve the webhook.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub href: Nullable<String>,
+}
+
+impl WebhookResponse {
+    /// With the required fields; every optional one is absent.
+    pub fn new(id: ::uuid::Uuid) -> Self {
+        Self {
+            id,
+            url: Nullable::Absent,
+            token: Nullable::Absent,
+            href: Nullable::Absent,
+        }
+    }
+}
+
 /// The `webhook_event` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhookEvent {
     /// The `payload` property.
@@ -1322,7 +1983,6 @@ pub struct WebhookEvent {
 }
 
 /// The `webhook_updater` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -1366,8 +2026,24 @@ pub struct WebhookUpdater {
     pub url: Nullable<WebhookUrl>,
 }
 
+/// The `webhook_update` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct WebhookUpdate {
+    /// The `url` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub url: Nullable<WebhookUrl>,
+}
+
 /// The `webhook_resend` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -1385,7 +2061,6 @@ pub struct WebhookResend {
 }
 
 /// The `Addresses_list` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -1403,15 +2078,54 @@ pub struct AddressesList {
 }
 
 /// The `sdk_token_builder` schema.
-#[allow(deprecated)]
 pub type SdkTokenBuilder = SdkTokenRequest;
 
+/// The `sdk_token_request` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+pub struct SdkTokenRequest {
+    /// The unique identifier of the applicant
+    pub applicant_id: ::uuid::Uuid,
+    /// The referrer URL pattern
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub referrer: Nullable<String>,
+    /// The application ID (iOS or Android)
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub application_id: Nullable<String>,
+    /// The URL to be used by the Web SDK for the cross device flow.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub cross_device_url: Nullable<String>,
+}
+
+impl SdkTokenRequest {
+    /// With the required fields; every optional one is absent.
+    pub fn new(applicant_id: ::uuid::Uuid) -> Self {
+        Self {
+            applicant_id,
+            referrer: Nullable::Absent,
+            application_id: Nullable::Absent,
+            cross_device_url: Nullable::Absent,
+        }
+    }
+}
+
 /// The `sdk_token` schema.
-#[allow(deprecated)]
 pub type SdkToken = SdkTokenResponse;
 
+/// The `sdk_token_response` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+pub struct SdkTokenResponse {
+    /// The generated SDK token
+    pub token: String,
+}
+
+impl SdkTokenResponse {
+    /// With the required fields; every optional one is absent.
+    pub fn new(token: String) -> Self {
+        Self { token }
+    }
+}
+
 /// The `repeat_attempts_list` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct RepeatAttemptsList {
     /// The unique identifier of the completed Document report.
@@ -1424,15 +2138,14 @@ pub struct RepeatAttemptsList {
     pub attempts_count: Nullable<i64>,
     /// A number between 0 and 1 which indicates the proportion of attempts that have been cleared, including the current report under assessment.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub attempts_clear_rate: Nullable<f32>,
+    pub attempts_clear_rate: Nullable<f64>,
     /// The number of unique entries in the repeat_attempts field for which at least one of the fields is a mismatch.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub unique_mismatches_count: Nullable<i64>,
 }
 
-#[allow(deprecated)]
 impl RepeatAttemptsList {
-    /// A value with the required fields (`repeat_attempts`) and every optional one absent; set others with struct update syntax: `RepeatAttemptsList { field: value.into(), ..RepeatAttemptsList::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(repeat_attempts: Vec<RepeatAttemptsListRepeatAttemptsInner>) -> Self {
         Self {
             report_id: Nullable::Absent,
@@ -1445,23 +2158,20 @@ impl RepeatAttemptsList {
 }
 
 /// The `extract_request` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ExtractRequest {
     /// The unique identifier of the uploaded document to run extraction on
     pub document_id: ::uuid::Uuid,
 }
 
-#[allow(deprecated)]
 impl ExtractRequest {
-    /// A value with the required fields (`document_id`) and every optional one absent; set others with struct update syntax: `ExtractRequest { field: value.into(), ..ExtractRequest::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(document_id: ::uuid::Uuid) -> Self {
         Self { document_id }
     }
 }
 
 /// The `extraction` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -1485,7 +2195,6 @@ pub struct Extraction {
 }
 
 /// The `Error_1` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -1506,7 +2215,6 @@ pub struct Error1 {
 }
 
 /// The `results_feedback` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -1533,16 +2241,14 @@ pub struct ResultsFeedback {
 }
 
 /// The `Checks_list` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ChecksList {
     /// The `checks` property.
     pub checks: Vec<Check>,
 }
 
-#[allow(deprecated)]
 impl ChecksList {
-    /// A value with the required fields (`checks`) and every optional one absent; set others with struct update syntax: `ChecksList { field: value.into(), ..ChecksList::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(checks: Vec<Check>) -> Self {
         Self { checks }
     }
@@ -1600,7 +2306,7 @@ pub struct CheckBuilder {
 
 #[allow(deprecated)]
 impl CheckBuilder {
-    /// A value with the required fields (`applicant_id`, `report_names`) and every optional one absent; set others with struct update syntax: `CheckBuilder { field: value.into(), ..CheckBuilder::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(applicant_id: ::uuid::Uuid, report_names: Vec<ReportName>) -> Self {
         Self {
             webhook_ids: Nullable::Absent,
@@ -1635,8 +2341,111 @@ impl CheckBuilder {
     }
 }
 
-/// The `check` schema.
+/// The `check_shared` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CheckShared {
+    /// An array of webhook ids describing which webhooks to trigger for this check.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub webhook_ids: Nullable<Vec<String>>,
+    /// The ID of the applicant to do the check on.
+    pub applicant_id: ::uuid::Uuid,
+    /// Send an applicant form to applicant to complete to proceed with check. Defaults to false.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub applicant_provides_data: Nullable<bool>,
+    /// Array of tags being assigned to this check.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub tags: Nullable<Vec<String>>,
+    /// For checks where `applicant_provides_data` is `true`, redirect to this URI when the applicant has submitted their data.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub redirect_uri: Nullable<String>,
+    /// The `privacy_notices_read_consent_given` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub privacy_notices_read_consent_given: Nullable<bool>,
+}
+
+impl CheckShared {
+    /// With the required fields; every optional one is absent.
+    pub fn new(applicant_id: ::uuid::Uuid) -> Self {
+        Self {
+            webhook_ids: Nullable::Absent,
+            applicant_id,
+            applicant_provides_data: Nullable::Absent,
+            tags: Nullable::Absent,
+            redirect_uri: Nullable::Absent,
+            privacy_notices_read_consent_given: Nullable::Absent,
+        }
+    }
+}
+
+/// The `check_request` schema.
 #[allow(deprecated)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CheckRequest {
+    /// An array of report names (strings).
+    pub report_names: Vec<ReportName>,
+    /// Optional. An array of document ids, for use with Document reports only. If omitted, the Document report will use the most recently uploaded document by default.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_ids: Nullable<Vec<::uuid::Uuid>>,
+    /// Send an applicant form to applicant to complete to proceed with check. Defaults to false.
+    ///
+    /// Defaults to `false` when absent (absent stays absent when written back).
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub applicant_provides_data: Nullable<bool>,
+    /// Defaults to `true`. If set to `false`, you will only receive a response when all reports in your check have completed.
+    ///
+    /// Defaults to `true` when absent (absent stays absent when written back).
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub asynchronous: Nullable<bool>,
+    /// For checks where `applicant_provides_data` is `true`, applicant form will not be automatically sent if `suppress_form_emails` is set to `true`. You can manually send the form at any time after the check has been created, using the link found in the form_uri attribute of the check object. Write-only. Defaults to false.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub suppress_form_emails: Nullable<bool>,
+    /// Triggers responses for particular sub-results for sandbox Document reports.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub sub_result: Nullable<String>,
+    /// Array of names of particular reports to return consider as their results. This is a feature available in sandbox testing
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub consider: Nullable<Vec<ReportName>>,
+    /// The `us_driving_licence` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub us_driving_licence: Nullable<UsDrivingLicenceBuilder>,
+    /// The `report_configuration` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub report_configuration: Nullable<ReportConfiguration>,
+}
+
+#[allow(deprecated)]
+impl CheckRequest {
+    /// With the required fields; every optional one is absent.
+    pub fn new(report_names: Vec<ReportName>) -> Self {
+        Self {
+            report_names,
+            document_ids: Nullable::Absent,
+            applicant_provides_data: Nullable::Absent,
+            asynchronous: Nullable::Absent,
+            suppress_form_emails: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            consider: Nullable::Absent,
+            us_driving_licence: Nullable::Absent,
+            report_configuration: Nullable::Absent,
+        }
+    }
+    /// `applicant_provides_data`, or the spec's default `false` when it is absent or `null`.
+    pub fn applicant_provides_data_or_default(&self) -> bool {
+        match &self.applicant_provides_data {
+            Nullable::Value(value) => *value,
+            Nullable::Absent | Nullable::Null => false,
+        }
+    }
+    /// `asynchronous`, or the spec's default `true` when it is absent or `null`.
+    pub fn asynchronous_or_default(&self) -> bool {
+        match &self.asynchronous {
+            Nullable::Value(value) => *value,
+            Nullable::Absent | Nullable::Null => true,
+        }
+    }
+}
+
+/// The `check` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Check {
     /// An array of webhook ids describing which webhooks to trigger for this check.
@@ -1692,9 +2501,8 @@ pub struct Check {
     pub version: Nullable<String>,
 }
 
-#[allow(deprecated)]
 impl Check {
-    /// A value with the required fields (`applicant_id`, `id`) and every optional one absent; set others with struct update syntax: `Check { field: value.into(), ..Check::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(applicant_id: ::uuid::Uuid, id: ::uuid::Uuid) -> Self {
         Self {
             webhook_ids: Nullable::Absent,
@@ -1718,24 +2526,79 @@ impl Check {
     }
 }
 
+/// The `check_response` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CheckResponse {
+    /// The unique identifier for the check.
+    pub id: ::uuid::Uuid,
+    /// The date and time when this check was created.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
+    /// The uri of this resource.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub href: Nullable<String>,
+    /// The `status` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub status: Nullable<CheckStatus>,
+    /// The overall result of the check, based on the results of the constituent reports.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<CheckResponseResult>,
+    /// A link to the applicant form, if `applicant_provides_data` is `true`.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub form_uri: Nullable<String>,
+    /// A link to the corresponding results page on the Onfido dashboard.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub results_uri: Nullable<String>,
+    /// An array of report ids.
+    ///
+    /// Type replaced by the generator's configuration: the spec says `uuid`, but payloads carry report ids that are not UUIDs.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub report_ids: Nullable<Vec<String>>,
+    /// Indicates whether the object was created in the sandbox or not.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub sandbox: Nullable<bool>,
+    /// The `paused` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub paused: Nullable<bool>,
+    /// Example: `3.6`.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub version: Nullable<String>,
+}
+
+impl CheckResponse {
+    /// With the required fields; every optional one is absent.
+    pub fn new(id: ::uuid::Uuid) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            form_uri: Nullable::Absent,
+            results_uri: Nullable::Absent,
+            report_ids: Nullable::Absent,
+            sandbox: Nullable::Absent,
+            paused: Nullable::Absent,
+            version: Nullable::Absent,
+        }
+    }
+}
+
 /// The `Reports_list` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ReportsList {
     /// The `reports` property.
     pub reports: Vec<Report>,
 }
 
-#[allow(deprecated)]
 impl ReportsList {
-    /// A value with the required fields (`reports`) and every optional one absent; set others with struct update syntax: `ReportsList { field: value.into(), ..ReportsList::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(reports: Vec<Report>) -> Self {
         Self { reports }
     }
 }
 
 /// The `report` schema.
-#[allow(deprecated)]
 ///
 #[doc = concat!(
     "Tagged by the `", "name", "` property, which each variant's type keeps as a field."
@@ -1788,7 +2651,6 @@ pub enum Report {
     Unknown(::serde_json::Value),
 }
 
-#[allow(deprecated)]
 impl ::serde::Serialize for Report {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -1855,7 +2717,6 @@ impl ::serde::Serialize for Report {
     }
 }
 
-#[allow(deprecated)]
 impl<'de> ::serde::Deserialize<'de> for Report {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -1973,7 +2834,6 @@ impl<'de> ::serde::Deserialize<'de> for Report {
 }
 
 /// The `ErrorProperties` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ErrorProperties {
     /// The `type` property.
@@ -1987,35 +2847,7 @@ pub struct ErrorProperties {
     pub fields: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
-/// The `applicant_shared` schema.
-#[allow(deprecated)]
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct ApplicantShared {
-    /// The applicant's email address. Required if doing a US check, or a UK check for which `applicant_provides_data` is `true`.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub email: Nullable<String>,
-    /// The applicant's date of birth
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub dob: Nullable<::chrono::NaiveDate>,
-    /// The `id_numbers` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub id_numbers: Nullable<Vec<IdNumber>>,
-    /// The applicant's phone number
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub phone_number: Nullable<String>,
-}
-
 /// The `id_number` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -2038,32 +2870,7 @@ pub struct IdNumber {
     pub state_code: Nullable<String>,
 }
 
-/// The `applicant_request` schema.
-#[allow(deprecated)]
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct ApplicantRequest {
-    /// The applicant's consents
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub consents: Nullable<Vec<ApplicantConsentBuilder>>,
-    /// The `address` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address: Nullable<AddressBuilder>,
-    /// The `location` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub location: Nullable<LocationBuilder>,
-}
-
 /// The `applicant_consent_builder` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApplicantConsentBuilder {
     /// The `name` property.
@@ -2072,108 +2879,79 @@ pub struct ApplicantConsentBuilder {
     pub granted: bool,
 }
 
-#[allow(deprecated)]
 impl ApplicantConsentBuilder {
-    /// A value with the required fields (`name`, `granted`) and every optional one absent; set others with struct update syntax: `ApplicantConsentBuilder { field: value.into(), ..ApplicantConsentBuilder::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(name: ApplicantConsentName, granted: bool) -> Self {
         Self { name, granted }
     }
 }
 
 /// The `address_builder` schema.
-#[allow(deprecated)]
 pub type AddressBuilder = AddressShared;
 
-/// The `location_builder` schema.
-#[allow(deprecated)]
-pub type LocationBuilder = LocationShared;
-
-/// The `applicant_create` schema.
-#[allow(deprecated)]
+/// The `address_shared` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub struct ApplicantCreate {
-    /// The `first_name` property.
-    pub first_name: ApplicantFirstName,
-    /// The `last_name` property.
-    pub last_name: ApplicantLastName,
+pub struct AddressShared {
+    /// The flat number of this address
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub flat_number: Nullable<String>,
+    /// The building number of this address
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub building_number: Nullable<String>,
+    /// The building name of this address
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub building_name: Nullable<String>,
+    /// The street of the applicant's address
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub street: Nullable<String>,
+    /// The sub-street of the applicant's address
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub sub_street: Nullable<String>,
+    /// The town of the applicant's address
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub town: Nullable<String>,
+    /// The postcode or ZIP of the applicant's address
+    pub postcode: String,
+    /// The 3 character ISO country code of this address. For example, GBR is the country code for the United Kingdom
+    pub country: CountryCodes,
+    /// The address state. US states must use the USPS abbreviation (see also ISO 3166-2:US), for example AK, CA, or TX.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub state: Nullable<String>,
+    /// Line 1 of the applicant's address
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub line1: Nullable<String>,
+    /// Line 2 of the applicant's address
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub line2: Nullable<String>,
+    /// Line 3 of the applicant's address
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub line3: Nullable<String>,
 }
 
-#[allow(deprecated)]
-impl ApplicantCreate {
-    /// A value with the required fields (`first_name`, `last_name`) and every optional one absent; set others with struct update syntax: `ApplicantCreate { field: value.into(), ..ApplicantCreate::new(..) }`.
-    pub fn new(first_name: ApplicantFirstName, last_name: ApplicantLastName) -> Self {
-        Self { first_name, last_name }
-    }
-}
-
-/// The applicant's first name
-#[allow(deprecated)]
-pub type ApplicantFirstName = String;
-
-/// The applicant's surname
-#[allow(deprecated)]
-pub type ApplicantLastName = String;
-
-/// The `applicant_response` schema.
-#[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub struct ApplicantResponse {
-    /// The `first_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub first_name: Nullable<ApplicantFirstName>,
-    /// The `last_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub last_name: Nullable<ApplicantLastName>,
-    /// The unique identifier for the applicant.
-    pub id: ::uuid::Uuid,
-    /// The date and time when this applicant was created.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
-    /// The date and time when this applicant is scheduled to be deleted.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub delete_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
-    /// The uri of this resource.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<String>,
-    /// The `sandbox` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub sandbox: Nullable<bool>,
-    /// The `address` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address: Nullable<Address>,
-    /// The `location` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub location: Nullable<Location>,
-}
-
-#[allow(deprecated)]
-impl ApplicantResponse {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `ApplicantResponse { field: value.into(), ..ApplicantResponse::new(..) }`.
-    pub fn new(id: ::uuid::Uuid) -> Self {
+impl AddressShared {
+    /// With the required fields; every optional one is absent.
+    pub fn new(postcode: String, country: CountryCodes) -> Self {
         Self {
-            first_name: Nullable::Absent,
-            last_name: Nullable::Absent,
-            id,
-            created_at: Nullable::Absent,
-            delete_at: Nullable::Absent,
-            href: Nullable::Absent,
-            sandbox: Nullable::Absent,
-            address: Nullable::Absent,
-            location: Nullable::Absent,
+            flat_number: Nullable::Absent,
+            building_number: Nullable::Absent,
+            building_name: Nullable::Absent,
+            street: Nullable::Absent,
+            sub_street: Nullable::Absent,
+            town: Nullable::Absent,
+            postcode,
+            country,
+            state: Nullable::Absent,
+            line1: Nullable::Absent,
+            line2: Nullable::Absent,
+            line3: Nullable::Absent,
         }
     }
 }
 
-/// The `address` schema.
-#[allow(deprecated)]
-pub type Address = AddressShared;
+/// The `location_builder` schema.
+pub type LocationBuilder = LocationShared;
 
-/// The `location` schema.
-#[allow(deprecated)]
-pub type Location = LocationShared;
-
-/// The `applicant_update` schema.
-#[allow(deprecated)]
+/// The `location_shared` schema.
 #[derive(
     Clone,
     Debug,
@@ -2184,17 +2962,30 @@ pub type Location = LocationShared;
     ::serde::Serialize,
     ::serde::Deserialize
 )]
-pub struct ApplicantUpdate {
-    /// The `first_name` property.
+pub struct LocationShared {
+    /// The applicant's ip address.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub first_name: Nullable<ApplicantFirstName>,
-    /// The `last_name` property.
+    pub ip_address: Nullable<String>,
+    /// The applicant's country of residence in 3-letter ISO code.
+    ///
+    /// Example: `"GBR"`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub last_name: Nullable<ApplicantLastName>,
+    pub country_of_residence: Nullable<CountryCodes>,
 }
 
+/// The applicant's first name
+pub type ApplicantFirstName = String;
+
+/// The applicant's surname
+pub type ApplicantLastName = String;
+
+/// The `address` schema.
+pub type Address = AddressShared;
+
+/// The `location` schema.
+pub type Location = LocationShared;
+
 /// The `applicant_consent_name` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ApplicantConsentName {
     /// `privacy_notices_read`
@@ -2252,60 +3043,11 @@ impl<'de> ::serde::Deserialize<'de> for ApplicantConsentName {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "privacy_notices_read" => Self::PrivacyNoticesRead,
-                "ssn_verification" => Self::SsnVerification,
-                "phone_number_verification" => Self::PhoneNumberVerification,
-                _ => Self::Unknown(value),
-            },
-        )
-    }
-}
-
-/// The `workflow_run_shared` schema.
-#[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub struct WorkflowRunShared {
-    /// The unique identifier for the Applicant.
-    pub applicant_id: ::uuid::Uuid,
-    /// The unique identifier for the Workflow.
-    pub workflow_id: ::uuid::Uuid,
-    /// Tags or labels assigned to the workflow run.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub tags: Nullable<Vec<String>>,
-    /// Customer-provided user identifier.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub customer_user_id: Nullable<String>,
-    /// Object for the configuration of the Workflow Run link.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub link: Nullable<WorkflowRunLink>,
-    /// The date and time when the Workflow Run was created.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
-    /// The date and time when the Workflow Run was last updated.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub updated_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
-}
-
-#[allow(deprecated)]
-impl WorkflowRunShared {
-    /// A value with the required fields (`applicant_id`, `workflow_id`) and every optional one absent; set others with struct update syntax: `WorkflowRunShared { field: value.into(), ..WorkflowRunShared::new(..) }`.
-    pub fn new(applicant_id: ::uuid::Uuid, workflow_id: ::uuid::Uuid) -> Self {
-        Self {
-            applicant_id,
-            workflow_id,
-            tags: Nullable::Absent,
-            customer_user_id: Nullable::Absent,
-            link: Nullable::Absent,
-            created_at: Nullable::Absent,
-            updated_at: Nullable::Absent,
-        }
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// The `workflow_run_link` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -2334,54 +3076,7 @@ pub struct WorkflowRunLink {
     pub language: Nullable<WorkflowRunLinkLanguage>,
 }
 
-/// The `workflow_run_response` schema.
-#[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct WorkflowRunResponse {
-    /// The unique identifier for the Workflow Run.
-    pub id: ::uuid::Uuid,
-    /// The identifier for the Workflow version.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub workflow_version_id: Nullable<i64>,
-    /// The URL for viewing the Workflow Run results on your Onfido Dashboard.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub dashboard_url: Nullable<String>,
-    /// The status of the Workflow Run.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub status: Nullable<WorkflowRunStatus>,
-    /// Output object contains all of the properties configured on the Workflow version.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub output: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-    /// The reasons the Workflow Run outcome was reached. Configurable when creating the Workflow version.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub reasons: Nullable<Vec<String>>,
-    /// Error object. Only set when the Workflow Run status is 'error'.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub error: Nullable<WorkflowRunError>,
-    /// Client token to use when loading this workflow run in the Onfido SDK.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub sdk_token: Nullable<String>,
-}
-
-#[allow(deprecated)]
-impl WorkflowRunResponse {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `WorkflowRunResponse { field: value.into(), ..WorkflowRunResponse::new(..) }`.
-    pub fn new(id: ::uuid::Uuid) -> Self {
-        Self {
-            id,
-            workflow_version_id: Nullable::Absent,
-            dashboard_url: Nullable::Absent,
-            status: Nullable::Absent,
-            output: Nullable::Absent,
-            reasons: Nullable::Absent,
-            error: Nullable::Absent,
-            sdk_token: Nullable::Absent,
-        }
-    }
-}
-
 /// The `workflow_run_status` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum WorkflowRunStatus {
     /// `processing`
@@ -2459,24 +3154,11 @@ impl<'de> ::serde::Deserialize<'de> for WorkflowRunStatus {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "processing" => Self::Processing,
-                "awaiting_input" => Self::AwaitingInput,
-                "awaiting_client_input" => Self::AwaitingClientInput,
-                "approved" => Self::Approved,
-                "declined" => Self::Declined,
-                "review" => Self::Review,
-                "abandoned" => Self::Abandoned,
-                "error" => Self::Error,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// The `workflow_run_error` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -2496,47 +3178,7 @@ pub struct WorkflowRunError {
     pub message: Nullable<String>,
 }
 
-/// The `workflow_run_request` schema.
-#[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct WorkflowRunRequest {
-    /// Object with Custom Input Data to be used in the Workflow Run.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub custom_data: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `document_shared` schema.
-#[allow(deprecated)]
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct DocumentShared {
-    /// The file type of the uploaded file
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file_type: Nullable<String>,
-    /// The type of document
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub r#type: Nullable<DocumentTypes>,
-    /// The side of the document, if applicable. The possible values are front and back
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub side: Nullable<DocumentSharedSide>,
-    /// The issuing country of the document, a 3-letter ISO code.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_country: Nullable<CountryCodes>,
-    /// The ID of the applicant whose document is being uploaded.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub applicant_id: Nullable<::uuid::Uuid>,
-}
-
 /// The `document_types` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DocumentTypes {
     /// `passport`
@@ -2890,102 +3532,11 @@ impl<'de> ::serde::Deserialize<'de> for DocumentTypes {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "passport" => Self::Passport,
-                "driving_licence" => Self::DrivingLicence,
-                "national_identity_card" => Self::NationalIdentityCard,
-                "residence_permit" => Self::ResidencePermit,
-                "passport_card" => Self::PassportCard,
-                "tax_id" => Self::TaxId,
-                "visa" => Self::Visa,
-                "voter_id" => Self::VoterId,
-                "residence_status_document" => Self::ResidenceStatusDocument,
-                "postal_identity_card" => Self::PostalIdentityCard,
-                "social_security_card" => Self::SocialSecurityCard,
-                "work_permit" => Self::WorkPermit,
-                "asylum_registration_card" => Self::AsylumRegistrationCard,
-                "national_health_insurance_card" => Self::NationalHealthInsuranceCard,
-                "municipality_identity_card" => Self::MunicipalityIdentityCard,
-                "private_operators_card" => Self::PrivateOperatorsCard,
-                "proof_of_citizenship" => Self::ProofOfCitizenship,
-                "service_id_card" => Self::ServiceIdCard,
-                "immigration_status_document" => Self::ImmigrationStatusDocument,
-                "indigenous_card" => Self::IndigenousCard,
-                "vehicle_registration_card" => Self::VehicleRegistrationCard,
-                "certificate_of_naturalisation" => Self::CertificateOfNaturalisation,
-                "professional_qualification_card" => Self::ProfessionalQualificationCard,
-                "consular_id" => Self::ConsularId,
-                "international_driving_licence" => Self::InternationalDrivingLicence,
-                "home_office_letter" => Self::HomeOfficeLetter,
-                "birth_certificate" => Self::BirthCertificate,
-                "vehicle_registration_certificate" => {
-                    Self::VehicleRegistrationCertificate
-                }
-                "form_for_affixing_the_visa" => Self::FormForAffixingTheVisa,
-                "identification_number_document" => Self::IdentificationNumberDocument,
-                "adoption_certificate" => Self::AdoptionCertificate,
-                "bank_building_society_statement" => Self::BankBuildingSocietyStatement,
-                "bank_statement" => Self::BankStatement,
-                "benefit_letters" => Self::BenefitLetters,
-                "cbt" => Self::Cbt,
-                "certificate_of_sponsorship" => Self::CertificateOfSponsorship,
-                "character_reference" => Self::CharacterReference,
-                "civil_partnership_certificate" => Self::CivilPartnershipCertificate,
-                "council_tax" => Self::CouncilTax,
-                "credit_card_statement" => Self::CreditCardStatement,
-                "deed_poll" => Self::DeedPoll,
-                "divorce_absolute_decree" => Self::DivorceAbsoluteDecree,
-                "educational_statement" => Self::EducationalStatement,
-                "electricity_bill" => Self::ElectricityBill,
-                "gas_bill" => Self::GasBill,
-                "government_letter" => Self::GovernmentLetter,
-                "internet_bill" => Self::InternetBill,
-                "marriage_certificate" => Self::MarriageCertificate,
-                "motorcycle_insurance" => Self::MotorcycleInsurance,
-                "national_insurance_card" => Self::NationalInsuranceCard,
-                "naturalisation_certificate" => Self::NaturalisationCertificate,
-                "non_uk_driving_licence" => Self::NonUkDrivingLicence,
-                "p45_p60" => Self::P45P60,
-                "payslip" => Self::Payslip,
-                "phone_bill" => Self::PhoneBill,
-                "professional_identification_card" => {
-                    Self::ProfessionalIdentificationCard
-                }
-                "right_to_work_share_code_result" => Self::RightToWorkShareCodeResult,
-                "statement_fact" => Self::StatementFact,
-                "t4_student_university_term_dates_evidence" => {
-                    Self::T4StudentUniversityTermDatesEvidence
-                }
-                "uk_biometric_residence_permit" => Self::UkBiometricResidencePermit,
-                "uk_driving_licence" => Self::UkDrivingLicence,
-                "unknown" => Self::Unknown,
-                "utility_bill" => Self::UtilityBill,
-                "utility_bill_electric" => Self::UtilityBillElectric,
-                "utility_bill_gas" => Self::UtilityBillGas,
-                "utility_bill_other" => Self::UtilityBillOther,
-                "water_bill" => Self::WaterBill,
-                "address_certificate" => Self::AddressCertificate,
-                "general_letter" => Self::GeneralLetter,
-                "insurance_statement" => Self::InsuranceStatement,
-                "pension_property_statement_letter" => {
-                    Self::PensionPropertyStatementLetter
-                }
-                "mortgage_statement" => Self::MortgageStatement,
-                "mobile_phone_bill" => Self::MobilePhoneBill,
-                "identity_document_with_address" => Self::IdentityDocumentWithAddress,
-                "exchange_house_statement" => Self::ExchangeHouseStatement,
-                "accommodation_tenancy_certificate" => {
-                    Self::AccommodationTenancyCertificate
-                }
-                _ => Self::UnknownValue(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// The side of the document, if applicable. The possible values are front and back
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DocumentSharedSide {
     /// `front`
@@ -3039,18 +3590,11 @@ impl<'de> ::serde::Deserialize<'de> for DocumentSharedSide {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "front" => Self::Front,
-                "back" => Self::Back,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// The `country_codes` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CountryCodes {
     /// `ABW`
@@ -4096,480 +4640,7 @@ impl<'de> ::serde::Deserialize<'de> for CountryCodes {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "ABW" => Self::ABW,
-                "AFG" => Self::AFG,
-                "AGO" => Self::AGO,
-                "AIA" => Self::AIA,
-                "ALA" => Self::ALA,
-                "ALB" => Self::ALB,
-                "AND" => Self::AND,
-                "ARE" => Self::ARE,
-                "ARG" => Self::ARG,
-                "ARM" => Self::ARM,
-                "ASM" => Self::ASM,
-                "ATA" => Self::ATA,
-                "ATF" => Self::ATF,
-                "ATG" => Self::ATG,
-                "AUS" => Self::AUS,
-                "AUT" => Self::AUT,
-                "AZE" => Self::AZE,
-                "BDI" => Self::BDI,
-                "BEL" => Self::BEL,
-                "BEN" => Self::BEN,
-                "BES" => Self::BES,
-                "BFA" => Self::BFA,
-                "BGD" => Self::BGD,
-                "BGR" => Self::BGR,
-                "BHR" => Self::BHR,
-                "BHS" => Self::BHS,
-                "BIH" => Self::BIH,
-                "BLM" => Self::BLM,
-                "BLR" => Self::BLR,
-                "BLZ" => Self::BLZ,
-                "BMU" => Self::BMU,
-                "BOL" => Self::BOL,
-                "BRA" => Self::BRA,
-                "BRB" => Self::BRB,
-                "BRN" => Self::BRN,
-                "BTN" => Self::BTN,
-                "BVT" => Self::BVT,
-                "BWA" => Self::BWA,
-                "CAF" => Self::CAF,
-                "CAN" => Self::CAN,
-                "CCK" => Self::CCK,
-                "CHE" => Self::CHE,
-                "CHL" => Self::CHL,
-                "CHN" => Self::CHN,
-                "CIV" => Self::CIV,
-                "CMR" => Self::CMR,
-                "COD" => Self::COD,
-                "COG" => Self::COG,
-                "COK" => Self::COK,
-                "COL" => Self::COL,
-                "COM" => Self::COM,
-                "CPV" => Self::CPV,
-                "CRI" => Self::CRI,
-                "CUB" => Self::CUB,
-                "CUW" => Self::CUW,
-                "CXR" => Self::CXR,
-                "CYM" => Self::CYM,
-                "CYP" => Self::CYP,
-                "CZE" => Self::CZE,
-                "DEU" => Self::DEU,
-                "DJI" => Self::DJI,
-                "DMA" => Self::DMA,
-                "DNK" => Self::DNK,
-                "DOM" => Self::DOM,
-                "DZA" => Self::DZA,
-                "ECU" => Self::ECU,
-                "EGY" => Self::EGY,
-                "ERI" => Self::ERI,
-                "ESH" => Self::ESH,
-                "ESP" => Self::ESP,
-                "EST" => Self::EST,
-                "ETH" => Self::ETH,
-                "FIN" => Self::FIN,
-                "FJI" => Self::FJI,
-                "FLK" => Self::FLK,
-                "FRA" => Self::FRA,
-                "FRO" => Self::FRO,
-                "FSM" => Self::FSM,
-                "GAB" => Self::GAB,
-                "GBR" => Self::GBR,
-                "GEO" => Self::GEO,
-                "GGY" => Self::GGY,
-                "GHA" => Self::GHA,
-                "GIB" => Self::GIB,
-                "GIN" => Self::GIN,
-                "GLP" => Self::GLP,
-                "GMB" => Self::GMB,
-                "GNB" => Self::GNB,
-                "GNQ" => Self::GNQ,
-                "GRC" => Self::GRC,
-                "GRD" => Self::GRD,
-                "GRL" => Self::GRL,
-                "GTM" => Self::GTM,
-                "GUF" => Self::GUF,
-                "GUM" => Self::GUM,
-                "GUY" => Self::GUY,
-                "HKG" => Self::HKG,
-                "HMD" => Self::HMD,
-                "HND" => Self::HND,
-                "HRV" => Self::HRV,
-                "HTI" => Self::HTI,
-                "HUN" => Self::HUN,
-                "IDN" => Self::IDN,
-                "IMN" => Self::IMN,
-                "IND" => Self::IND,
-                "IOT" => Self::IOT,
-                "IRL" => Self::IRL,
-                "IRN" => Self::IRN,
-                "IRQ" => Self::IRQ,
-                "ISL" => Self::ISL,
-                "ISR" => Self::ISR,
-                "ITA" => Self::ITA,
-                "JAM" => Self::JAM,
-                "JEY" => Self::JEY,
-                "JOR" => Self::JOR,
-                "JPN" => Self::JPN,
-                "KAZ" => Self::KAZ,
-                "KEN" => Self::KEN,
-                "KGZ" => Self::KGZ,
-                "KHM" => Self::KHM,
-                "KIR" => Self::KIR,
-                "KNA" => Self::KNA,
-                "KOR" => Self::KOR,
-                "KWT" => Self::KWT,
-                "LAO" => Self::LAO,
-                "LBN" => Self::LBN,
-                "LBR" => Self::LBR,
-                "LBY" => Self::LBY,
-                "LCA" => Self::LCA,
-                "LIE" => Self::LIE,
-                "LKA" => Self::LKA,
-                "LSO" => Self::LSO,
-                "LTU" => Self::LTU,
-                "LUX" => Self::LUX,
-                "LVA" => Self::LVA,
-                "MAC" => Self::MAC,
-                "MAF" => Self::MAF,
-                "MAR" => Self::MAR,
-                "MCO" => Self::MCO,
-                "MDA" => Self::MDA,
-                "MDG" => Self::MDG,
-                "MDV" => Self::MDV,
-                "MEX" => Self::MEX,
-                "MHL" => Self::MHL,
-                "MKD" => Self::MKD,
-                "MLI" => Self::MLI,
-                "MLT" => Self::MLT,
-                "MMR" => Self::MMR,
-                "MNE" => Self::MNE,
-                "MNG" => Self::MNG,
-                "MNP" => Self::MNP,
-                "MOZ" => Self::MOZ,
-                "MRT" => Self::MRT,
-                "MSR" => Self::MSR,
-                "MTQ" => Self::MTQ,
-                "MUS" => Self::MUS,
-                "MWI" => Self::MWI,
-                "MYS" => Self::MYS,
-                "MYT" => Self::MYT,
-                "NAM" => Self::NAM,
-                "NCL" => Self::NCL,
-                "NER" => Self::NER,
-                "NFK" => Self::NFK,
-                "NGA" => Self::NGA,
-                "NIC" => Self::NIC,
-                "NIU" => Self::NIU,
-                "NLD" => Self::NLD,
-                "NOR" => Self::NOR,
-                "NPL" => Self::NPL,
-                "NRU" => Self::NRU,
-                "NZL" => Self::NZL,
-                "OMN" => Self::OMN,
-                "PAK" => Self::PAK,
-                "PAN" => Self::PAN,
-                "PCN" => Self::PCN,
-                "PER" => Self::PER,
-                "PHL" => Self::PHL,
-                "PLW" => Self::PLW,
-                "PNG" => Self::PNG,
-                "POL" => Self::POL,
-                "PRI" => Self::PRI,
-                "PRK" => Self::PRK,
-                "PRT" => Self::PRT,
-                "PRY" => Self::PRY,
-                "PSE" => Self::PSE,
-                "PYF" => Self::PYF,
-                "QAT" => Self::QAT,
-                "REU" => Self::REU,
-                "RKS" => Self::RKS,
-                "ROU" => Self::ROU,
-                "RUS" => Self::RUS,
-                "RWA" => Self::RWA,
-                "SAU" => Self::SAU,
-                "SDN" => Self::SDN,
-                "SEN" => Self::SEN,
-                "SGP" => Self::SGP,
-                "SGS" => Self::SGS,
-                "SHN" => Self::SHN,
-                "SJM" => Self::SJM,
-                "SLB" => Self::SLB,
-                "SLE" => Self::SLE,
-                "SLV" => Self::SLV,
-                "SMR" => Self::SMR,
-                "SOM" => Self::SOM,
-                "SPM" => Self::SPM,
-                "SRB" => Self::SRB,
-                "SSD" => Self::SSD,
-                "STP" => Self::STP,
-                "SUR" => Self::SUR,
-                "SVK" => Self::SVK,
-                "SVN" => Self::SVN,
-                "SWE" => Self::SWE,
-                "SWZ" => Self::SWZ,
-                "SXM" => Self::SXM,
-                "SYC" => Self::SYC,
-                "SYR" => Self::SYR,
-                "TCA" => Self::TCA,
-                "TCD" => Self::TCD,
-                "TGO" => Self::TGO,
-                "THA" => Self::THA,
-                "TJK" => Self::TJK,
-                "TKL" => Self::TKL,
-                "TKM" => Self::TKM,
-                "TLS" => Self::TLS,
-                "TON" => Self::TON,
-                "TTO" => Self::TTO,
-                "TUN" => Self::TUN,
-                "TUR" => Self::TUR,
-                "TUV" => Self::TUV,
-                "TWN" => Self::TWN,
-                "TZA" => Self::TZA,
-                "UGA" => Self::UGA,
-                "UKR" => Self::UKR,
-                "UMI" => Self::UMI,
-                "URY" => Self::URY,
-                "USA" => Self::USA,
-                "UZB" => Self::UZB,
-                "VAT" => Self::VAT,
-                "VCT" => Self::VCT,
-                "VEN" => Self::VEN,
-                "VGB" => Self::VGB,
-                "VIR" => Self::VIR,
-                "VNM" => Self::VNM,
-                "VUT" => Self::VUT,
-                "WLF" => Self::WLF,
-                "WSM" => Self::WSM,
-                "YEM" => Self::YEM,
-                "ZAF" => Self::ZAF,
-                "ZMB" => Self::ZMB,
-                "ZWE" => Self::ZWE,
-                _ => Self::Unknown(value),
-            },
-        )
-    }
-}
-
-/// The `document_request` schema.
-#[allow(deprecated)]
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct DocumentRequest {
-    /// The file to be uploaded.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file: Nullable<String>,
-    /// Defaults to false. When true the submitted image will undergo an image quality validation which may take up to 5 seconds.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub validate_image_quality: Nullable<bool>,
-    /// The `location` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub location: Nullable<LocationBuilder>,
-}
-
-/// The `document_response` schema.
-#[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentResponse {
-    /// The unique identifier for the document
-    pub id: ::uuid::Uuid,
-    /// The date and time at which the document was uploaded
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
-    /// The uri of this resource
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<String>,
-    /// The uri that can be used to download the document
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub download_href: Nullable<String>,
-    /// The name of the uploaded file
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file_name: Nullable<String>,
-    /// The size of the file in bytes
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file_size: Nullable<i64>,
-}
-
-#[allow(deprecated)]
-impl DocumentResponse {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `DocumentResponse { field: value.into(), ..DocumentResponse::new(..) }`.
-    pub fn new(id: ::uuid::Uuid) -> Self {
-        Self {
-            id,
-            created_at: Nullable::Absent,
-            href: Nullable::Absent,
-            download_href: Nullable::Absent,
-            file_name: Nullable::Absent,
-            file_size: Nullable::Absent,
-        }
-    }
-}
-
-/// The `signing_document_shared` schema.
-#[allow(deprecated)]
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct SigningDocumentShared {
-    /// The ID of the applicant whose signing document is being uploaded.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub applicant_id: Nullable<::uuid::Uuid>,
-}
-
-/// The `signing_document_request` schema.
-#[allow(deprecated)]
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct SigningDocumentRequest {
-    /// The file to be uploaded.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file: Nullable<String>,
-}
-
-/// The `signing_document_response` schema.
-#[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub struct SigningDocumentResponse {
-    /// The unique identifier for the signing document
-    pub id: ::uuid::Uuid,
-    /// The date and time at which the signing document was uploaded
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
-    /// The uri of this resource
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<String>,
-    /// The uri that can be used to download the signing document
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub download_href: Nullable<String>,
-    /// The file type of the uploaded file
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file_type: Nullable<String>,
-    /// The name of the uploaded file
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file_name: Nullable<String>,
-    /// The size of the file in bytes
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file_size: Nullable<i64>,
-}
-
-#[allow(deprecated)]
-impl SigningDocumentResponse {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `SigningDocumentResponse { field: value.into(), ..SigningDocumentResponse::new(..) }`.
-    pub fn new(id: ::uuid::Uuid) -> Self {
-        Self {
-            id,
-            created_at: Nullable::Absent,
-            href: Nullable::Absent,
-            download_href: Nullable::Absent,
-            file_type: Nullable::Absent,
-            file_name: Nullable::Absent,
-            file_size: Nullable::Absent,
-        }
-    }
-}
-
-/// The `live_photo_request` schema.
-#[allow(deprecated)]
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct LivePhotoRequest {
-    /// The ID of the applicant whose live photo is being uploaded.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub applicant_id: Nullable<::uuid::Uuid>,
-    /// The file to be uploaded.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file: Nullable<String>,
-    /// Validates that the live photo contains exactly one face.
-    ///
-    /// Defaults to `true` when absent (absent stays absent when written back).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub advanced_validation: Nullable<bool>,
-}
-
-#[allow(deprecated)]
-impl LivePhotoRequest {
-    /// `advanced_validation`, or the spec's default `true` when it is absent or `null`.
-    pub fn advanced_validation_or_default(&self) -> bool {
-        match &self.advanced_validation {
-            Nullable::Value(value) => *value,
-            Nullable::Absent | Nullable::Null => true,
-        }
-    }
-}
-
-/// The `live_photo_response` schema.
-#[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub struct LivePhotoResponse {
-    /// The unique identifier for the photo.
-    pub id: ::uuid::Uuid,
-    /// The date and time at which the photo was uploaded.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
-    /// The uri of this resource.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<String>,
-    /// The uri that can be used to download the photo.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub download_href: Nullable<String>,
-    /// The name of the uploaded file.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file_name: Nullable<String>,
-    /// The file type of the uploaded file.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file_type: Nullable<String>,
-    /// The size of the file in bytes.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file_size: Nullable<i64>,
-}
-
-#[allow(deprecated)]
-impl LivePhotoResponse {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `LivePhotoResponse { field: value.into(), ..LivePhotoResponse::new(..) }`.
-    pub fn new(id: ::uuid::Uuid) -> Self {
-        Self {
-            id,
-            created_at: Nullable::Absent,
-            href: Nullable::Absent,
-            download_href: Nullable::Absent,
-            file_name: Nullable::Absent,
-            file_type: Nullable::Absent,
-            file_size: Nullable::Absent,
-        }
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
@@ -4585,7 +4656,6 @@ impl LivePhotoResponse {
 /// let back = serde_json::to_value(&value).unwrap();
 /// assert!(onfido_models::__examples::same(&back, &json), "{back}");
 /// ```
-#[allow(deprecated)]
 pub type TaskId = String;
 
 /// The identifier for the Task Definition.
@@ -4600,13 +4670,10 @@ pub type TaskId = String;
 /// let back = serde_json::to_value(&value).unwrap();
 /// assert!(onfido_models::__examples::same(&back, &json), "{back}");
 /// ```
-#[allow(deprecated)]
 pub type TaskDefId = String;
 
 /// The Task completion payload.
-#[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CompleteTaskDataBuilder {
     /// A `Array`.
     Array(Vec<::serde_json::Value>),
@@ -4614,36 +4681,49 @@ pub enum CompleteTaskDataBuilder {
     Object(::serde_json::Map<String, ::serde_json::Value>),
 }
 
-/// The `watchlist_monitor_shared` schema.
-#[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub struct WatchlistMonitorShared {
-    /// The ID for the applicant associated with the monitor.
-    pub applicant_id: ::uuid::Uuid,
-    /// The name of the report type the monitor creates.
-    pub report_name: WatchlistMonitorSharedReportName,
-    /// A list of tags associated with this monitor. These tags will be applied to each check this monitor creates.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub tags: Nullable<Vec<String>>,
-}
-
-#[allow(deprecated)]
-impl WatchlistMonitorShared {
-    /// A value with the required fields (`applicant_id`, `report_name`) and every optional one absent; set others with struct update syntax: `WatchlistMonitorShared { field: value.into(), ..WatchlistMonitorShared::new(..) }`.
-    pub fn new(
-        applicant_id: ::uuid::Uuid,
-        report_name: WatchlistMonitorSharedReportName,
-    ) -> Self {
-        Self {
-            applicant_id,
-            report_name,
-            tags: Nullable::Absent,
+impl ::serde::Serialize for CompleteTaskDataBuilder {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        match self {
+            Self::Array(value) => ::serde::Serialize::serialize(value, serializer),
+            Self::Object(value) => ::serde::Serialize::serialize(value, serializer),
         }
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for CompleteTaskDataBuilder {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        __union::choose(
+                &value,
+                "CompleteTaskDataBuilder",
+                &[
+                    |value| {
+                        <Vec<
+                            ::serde_json::Value,
+                        > as ::serde::Deserialize>::deserialize(value)
+                            .map(Self::Array)
+                    },
+                    |value| {
+                        <::serde_json::Map<
+                            String,
+                            ::serde_json::Value,
+                        > as ::serde::Deserialize>::deserialize(value)
+                            .map(Self::Object)
+                    },
+                ],
+            )
+            .map_err(::serde::de::Error::custom)
+    }
+}
+
 /// The name of the report type the monitor creates.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum WatchlistMonitorSharedReportName {
     /// `watchlist_standard`
@@ -4697,57 +4777,11 @@ impl<'de> ::serde::Deserialize<'de> for WatchlistMonitorSharedReportName {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "watchlist_standard" => Self::WatchlistStandard,
-                "watchlist_aml" => Self::WatchlistAml,
-                _ => Self::Unknown(value),
-            },
-        )
-    }
-}
-
-/// The `watchlist_monitor_response` schema.
-#[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub struct WatchlistMonitorResponse {
-    /// The unique identifier for the monitor.
-    pub id: ::uuid::Uuid,
-    /// The date and time at which the monitor was created.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
-    /// The date and time at which the monitor was deleted. If the monitor is still active, this field will be null.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub deleted_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
-    /// Indicates whether the object was created in the sandbox or not.
-    ///
-    /// Defaults to `false` when absent (absent stays absent when written back).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub is_sandbox: Nullable<bool>,
-}
-
-#[allow(deprecated)]
-impl WatchlistMonitorResponse {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `WatchlistMonitorResponse { field: value.into(), ..WatchlistMonitorResponse::new(..) }`.
-    pub fn new(id: ::uuid::Uuid) -> Self {
-        Self {
-            id,
-            created_at: Nullable::Absent,
-            deleted_at: Nullable::Absent,
-            is_sandbox: Nullable::Absent,
-        }
-    }
-    /// `is_sandbox`, or the spec's default `false` when it is absent or `null`.
-    pub fn is_sandbox_or_default(&self) -> bool {
-        match &self.is_sandbox {
-            Nullable::Value(value) => *value,
-            Nullable::Absent | Nullable::Null => false,
-        }
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// The `Watchlist_monitor_match` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -4767,71 +4801,7 @@ pub struct WatchlistMonitorMatch {
     pub enabled: Nullable<bool>,
 }
 
-/// The `id_photo_request` schema.
-#[allow(deprecated)]
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct IdPhotoRequest {
-    /// The ID of the applicant whose ID photo is being uploaded.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub applicant_id: Nullable<::uuid::Uuid>,
-    /// The file to be uploaded.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file: Nullable<String>,
-}
-
-/// The `id_photo_response` schema.
-#[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub struct IdPhotoResponse {
-    /// The unique identifier for the photo.
-    pub id: ::uuid::Uuid,
-    /// The date and time at which the photo was uploaded.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
-    /// The uri of this resource.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<String>,
-    /// The uri that can be used to download the photo.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub download_href: Nullable<String>,
-    /// The name of the uploaded file.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file_name: Nullable<String>,
-    /// The file type of the uploaded file.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file_type: Nullable<String>,
-    /// The size of the file in bytes.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub file_size: Nullable<i64>,
-}
-
-#[allow(deprecated)]
-impl IdPhotoResponse {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `IdPhotoResponse { field: value.into(), ..IdPhotoResponse::new(..) }`.
-    pub fn new(id: ::uuid::Uuid) -> Self {
-        Self {
-            id,
-            created_at: Nullable::Absent,
-            href: Nullable::Absent,
-            download_href: Nullable::Absent,
-            file_name: Nullable::Absent,
-            file_type: Nullable::Absent,
-            file_size: Nullable::Absent,
-        }
-    }
-}
-
 /// Current passkey state.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PasskeyState {
     /// `ACTIVE`
@@ -4885,18 +4855,11 @@ impl<'de> ::serde::Deserialize<'de> for PasskeyState {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "ACTIVE" => Self::ACTIVE,
-                "INACTIVE" => Self::INACTIVE,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// Desired passkey state value.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PasskeyUpdaterState {
     /// `ACTIVE`
@@ -4950,60 +4913,11 @@ impl<'de> ::serde::Deserialize<'de> for PasskeyUpdaterState {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "ACTIVE" => Self::ACTIVE,
-                "INACTIVE" => Self::INACTIVE,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
-/// The `webhook_shared` schema.
-#[allow(deprecated)]
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct WebhookShared {
-    /// Determine if the webhook is active.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub enabled: Nullable<bool>,
-    /// The events that will be published to the webhook. If the events parameter is omitted all the events will be subscribed.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub events: Nullable<Vec<WebhookEventType>>,
-    /// The environments from which the webhook will receive events. Allowed values are “sandbox” and “live”. If the environments parameter is omitted the webhook will receive events from both environments.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub environments: Nullable<Vec<String>>,
-    /// Webhook version used to control the payload object when sending webhooks.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub payload_version: Nullable<i64>,
-    /// Determines if the webhook will fetch OAuth access tokens to send in the Authorization header.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub oauth_enabled: Nullable<bool>,
-    /// The url to fetch the OAuth access token using client credentials grant.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub oauth_server_url: Nullable<String>,
-    /// The client id to authenticate the client credentials grant.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub oauth_server_client_id: Nullable<String>,
-    /// The client secret to authenticate the client credentials grant.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub oauth_server_client_secret: Nullable<String>,
-    /// The scopes to be sent when requesting the access token.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub oauth_server_scope: Nullable<String>,
-}
-
 /// The `webhook_event_type` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum WebhookEventType {
     /// `audit_log.created`
@@ -5121,87 +5035,14 @@ impl<'de> ::serde::Deserialize<'de> for WebhookEventType {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "audit_log.created" => Self::AuditLogCreated,
-                "watchlist_monitor.matches_updated" => {
-                    Self::WatchlistMonitorMatchesUpdated
-                }
-                "workflow_run.completed" => Self::WorkflowRunCompleted,
-                "workflow_task.started" => Self::WorkflowTaskStarted,
-                "workflow_task.completed" => Self::WorkflowTaskCompleted,
-                "check.started" => Self::CheckStarted,
-                "check.reopened" => Self::CheckReopened,
-                "check.withdrawn" => Self::CheckWithdrawn,
-                "check.completed" => Self::CheckCompleted,
-                "check.form_completed" => Self::CheckFormCompleted,
-                "report.withdrawn" => Self::ReportWithdrawn,
-                "report.resumed" => Self::ReportResumed,
-                "report.cancelled" => Self::ReportCancelled,
-                "report.awaiting_approval" => Self::ReportAwaitingApproval,
-                "report.completed" => Self::ReportCompleted,
-                "workflow_timeline_file.created" => Self::WorkflowTimelineFileCreated,
-                "workflow_run_evidence_folder.created" => {
-                    Self::WorkflowRunEvidenceFolderCreated
-                }
-                _ => Self::Unknown(value),
-            },
-        )
-    }
-}
-
-/// The `webhook_create` schema.
-#[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub struct WebhookCreate {
-    /// The `url` property.
-    pub url: WebhookUrl,
-}
-
-#[allow(deprecated)]
-impl WebhookCreate {
-    /// A value with the required fields (`url`) and every optional one absent; set others with struct update syntax: `WebhookCreate { field: value.into(), ..WebhookCreate::new(..) }`.
-    pub fn new(url: WebhookUrl) -> Self {
-        Self { url }
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// The url that will listen to notifications (must be https).
-#[allow(deprecated)]
 pub type WebhookUrl = String;
 
-/// The `webhook_response` schema.
-#[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub struct WebhookResponse {
-    /// The unique identifier of the webhook.
-    pub id: ::uuid::Uuid,
-    /// The `url` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub url: Nullable<WebhookUrl>,
-    /// Webhook secret token used to sign the webhook's payload.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub token: Nullable<String>,
-    /// The API endpoint to retrieve the webhook.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<String>,
-}
-
-#[allow(deprecated)]
-impl WebhookResponse {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `WebhookResponse { field: value.into(), ..WebhookResponse::new(..) }`.
-    pub fn new(id: ::uuid::Uuid) -> Self {
-        Self {
-            id,
-            url: Nullable::Absent,
-            token: Nullable::Absent,
-            href: Nullable::Absent,
-        }
-    }
-}
-
 /// The `webhook_event_payload` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhookEventPayload {
     /// Indicates the resource affected by this event.
@@ -5221,9 +5062,8 @@ pub struct WebhookEventPayload {
     pub resource: Nullable<WebhookEventPayloadResource>,
 }
 
-#[allow(deprecated)]
 impl WebhookEventPayload {
-    /// A value with the required fields (`resource_type`) and every optional one absent; set others with struct update syntax: `WebhookEventPayload { field: value.into(), ..WebhookEventPayload::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(resource_type: WebhookEventResourceType) -> Self {
         Self {
             resource_type,
@@ -5234,26 +5074,7 @@ impl WebhookEventPayload {
     }
 }
 
-/// The `webhook_update` schema.
-#[allow(deprecated)]
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct WebhookUpdate {
-    /// The `url` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub url: Nullable<WebhookUrl>,
-}
-
 /// The `Webhooks_resend_item` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhooksResendItem {
     /// ID of the resource whose webhooks are to be retriggered.
@@ -5264,62 +5085,14 @@ pub struct WebhooksResendItem {
     pub event: WebhookEventType,
 }
 
-#[allow(deprecated)]
 impl WebhooksResendItem {
-    /// A value with the required fields (`resource_id`, `event`) and every optional one absent; set others with struct update syntax: `WebhooksResendItem { field: value.into(), ..WebhooksResendItem::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(resource_id: ::uuid::Uuid, event: WebhookEventType) -> Self {
         Self { resource_id, event }
     }
 }
 
-/// The `sdk_token_request` schema.
-#[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub struct SdkTokenRequest {
-    /// The unique identifier of the applicant
-    pub applicant_id: ::uuid::Uuid,
-    /// The referrer URL pattern
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub referrer: Nullable<String>,
-    /// The application ID (iOS or Android)
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub application_id: Nullable<String>,
-    /// The URL to be used by the Web SDK for the cross device flow.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub cross_device_url: Nullable<String>,
-}
-
-#[allow(deprecated)]
-impl SdkTokenRequest {
-    /// A value with the required fields (`applicant_id`) and every optional one absent; set others with struct update syntax: `SdkTokenRequest { field: value.into(), ..SdkTokenRequest::new(..) }`.
-    pub fn new(applicant_id: ::uuid::Uuid) -> Self {
-        Self {
-            applicant_id,
-            referrer: Nullable::Absent,
-            application_id: Nullable::Absent,
-            cross_device_url: Nullable::Absent,
-        }
-    }
-}
-
-/// The `sdk_token_response` schema.
-#[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub struct SdkTokenResponse {
-    /// The generated SDK token
-    pub token: String,
-}
-
-#[allow(deprecated)]
-impl SdkTokenResponse {
-    /// A value with the required fields (`token`) and every optional one absent; set others with struct update syntax: `SdkTokenResponse { field: value.into(), ..SdkTokenResponse::new(..) }`.
-    pub fn new(token: String) -> Self {
-        Self { token }
-    }
-}
-
 /// The `repeat_attempts_list_repeat_attempts_inner` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -5355,7 +5128,6 @@ pub struct RepeatAttemptsListRepeatAttemptsInner {
 }
 
 /// The `extraction_document_classification` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -5385,7 +5157,6 @@ pub struct ExtractionDocumentClassification {
 }
 
 /// The `extraction_extracted_data` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -5481,7 +5252,6 @@ pub struct ExtractionExtractedData {
 }
 
 /// The `ErrorProperties_1` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -5502,7 +5272,6 @@ pub struct ErrorProperties1 {
 }
 
 /// The expected result for the check or report.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ResultsFeedbackExpectedResult {
     /// `clear`
@@ -5556,124 +5325,11 @@ impl<'de> ::serde::Deserialize<'de> for ResultsFeedbackExpectedResult {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "clear" => Self::Clear,
-                "consider" => Self::Consider,
-                _ => Self::Unknown(value),
-            },
-        )
-    }
-}
-
-/// The `check_shared` schema.
-#[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub struct CheckShared {
-    /// An array of webhook ids describing which webhooks to trigger for this check.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub webhook_ids: Nullable<Vec<String>>,
-    /// The ID of the applicant to do the check on.
-    pub applicant_id: ::uuid::Uuid,
-    /// Send an applicant form to applicant to complete to proceed with check. Defaults to false.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub applicant_provides_data: Nullable<bool>,
-    /// Array of tags being assigned to this check.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub tags: Nullable<Vec<String>>,
-    /// For checks where `applicant_provides_data` is `true`, redirect to this URI when the applicant has submitted their data.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub redirect_uri: Nullable<String>,
-    /// The `privacy_notices_read_consent_given` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub privacy_notices_read_consent_given: Nullable<bool>,
-}
-
-#[allow(deprecated)]
-impl CheckShared {
-    /// A value with the required fields (`applicant_id`) and every optional one absent; set others with struct update syntax: `CheckShared { field: value.into(), ..CheckShared::new(..) }`.
-    pub fn new(applicant_id: ::uuid::Uuid) -> Self {
-        Self {
-            webhook_ids: Nullable::Absent,
-            applicant_id,
-            applicant_provides_data: Nullable::Absent,
-            tags: Nullable::Absent,
-            redirect_uri: Nullable::Absent,
-            privacy_notices_read_consent_given: Nullable::Absent,
-        }
-    }
-}
-
-/// The `check_request` schema.
-#[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub struct CheckRequest {
-    /// An array of report names (strings).
-    pub report_names: Vec<ReportName>,
-    /// Optional. An array of document ids, for use with Document reports only. If omitted, the Document report will use the most recently uploaded document by default.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_ids: Nullable<Vec<::uuid::Uuid>>,
-    /// Send an applicant form to applicant to complete to proceed with check. Defaults to false.
-    ///
-    /// Defaults to `false` when absent (absent stays absent when written back).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub applicant_provides_data: Nullable<bool>,
-    /// Defaults to `true`. If set to `false`, you will only receive a response when all reports in your check have completed.
-    ///
-    /// Defaults to `true` when absent (absent stays absent when written back).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub asynchronous: Nullable<bool>,
-    /// For checks where `applicant_provides_data` is `true`, applicant form will not be automatically sent if `suppress_form_emails` is set to `true`. You can manually send the form at any time after the check has been created, using the link found in the form_uri attribute of the check object. Write-only. Defaults to false.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub suppress_form_emails: Nullable<bool>,
-    /// Triggers responses for particular sub-results for sandbox Document reports.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub sub_result: Nullable<String>,
-    /// Array of names of particular reports to return consider as their results. This is a feature available in sandbox testing
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub consider: Nullable<Vec<ReportName>>,
-    /// The `us_driving_licence` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub us_driving_licence: Nullable<UsDrivingLicenceBuilder>,
-    /// The `report_configuration` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub report_configuration: Nullable<ReportConfiguration>,
-}
-
-#[allow(deprecated)]
-impl CheckRequest {
-    /// A value with the required fields (`report_names`) and every optional one absent; set others with struct update syntax: `CheckRequest { field: value.into(), ..CheckRequest::new(..) }`.
-    pub fn new(report_names: Vec<ReportName>) -> Self {
-        Self {
-            report_names,
-            document_ids: Nullable::Absent,
-            applicant_provides_data: Nullable::Absent,
-            asynchronous: Nullable::Absent,
-            suppress_form_emails: Nullable::Absent,
-            sub_result: Nullable::Absent,
-            consider: Nullable::Absent,
-            us_driving_licence: Nullable::Absent,
-            report_configuration: Nullable::Absent,
-        }
-    }
-    /// `applicant_provides_data`, or the spec's default `false` when it is absent or `null`.
-    pub fn applicant_provides_data_or_default(&self) -> bool {
-        match &self.applicant_provides_data {
-            Nullable::Value(value) => *value,
-            Nullable::Absent | Nullable::Null => false,
-        }
-    }
-    /// `asynchronous`, or the spec's default `true` when it is absent or `null`.
-    pub fn asynchronous_or_default(&self) -> bool {
-        match &self.asynchronous {
-            Nullable::Value(value) => *value,
-            Nullable::Absent | Nullable::Null => true,
-        }
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// The `report_name` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ReportName {
     /// `document`
@@ -5811,48 +5467,97 @@ impl<'de> ::serde::Deserialize<'de> for ReportName {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "document" => Self::Document,
-                "document_video" => Self::DocumentVideo,
-                "document_video_with_address_information" => {
-                    Self::DocumentVideoWithAddressInformation
-                }
-                "document_with_address_information" => {
-                    Self::DocumentWithAddressInformation
-                }
-                "document_with_driving_licence_information" => {
-                    Self::DocumentWithDrivingLicenceInformation
-                }
-                "document_with_driver_verification" => {
-                    Self::DocumentWithDriverVerification
-                }
-                "facial_similarity_photo" => Self::FacialSimilarityPhoto,
-                "facial_similarity_photo_fully_auto" => {
-                    Self::FacialSimilarityPhotoFullyAuto
-                }
-                "facial_similarity_video" => Self::FacialSimilarityVideo,
-                "facial_similarity_motion" => Self::FacialSimilarityMotion,
-                "known_faces" => Self::KnownFaces,
-                "identity_enhanced" => Self::IdentityEnhanced,
-                "watchlist_aml" => Self::WatchlistAml,
-                "watchlist_enhanced" => Self::WatchlistEnhanced,
-                "watchlist_standard" => Self::WatchlistStandard,
-                "watchlist_peps_only" => Self::WatchlistPepsOnly,
-                "watchlist_sanctions_only" => Self::WatchlistSanctionsOnly,
-                "proof_of_address" => Self::ProofOfAddress,
-                "us_driving_licence" => Self::UsDrivingLicence,
-                "device_intelligence" => Self::DeviceIntelligence,
-                "india_pan" => Self::IndiaPan,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// The `us_driving_licence_builder` schema.
-#[allow(deprecated)]
 pub type UsDrivingLicenceBuilder = UsDrivingLicenceShared;
+
+/// An object that contains all accepted fields for the Driver's License Data Verification report.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UsDrivingLicenceShared {
+    /// Driving licence ID number
+    pub id_number: String,
+    /// Two letter code of issuing state (state-issued driving licenses only)
+    pub issue_state: String,
+    /// Line 1 of the address
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub address_line_1: Nullable<String>,
+    /// Line 2 of the address
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub address_line_2: Nullable<String>,
+    /// The city of the owner's address
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub city: Nullable<String>,
+    /// Date of birth in yyyy-mm-dd format
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub date_of_birth: Nullable<::chrono::NaiveDate>,
+    /// Document category.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_category: Nullable<UsDrivingLicenceSharedDocumentCategory>,
+    /// Expiration date of the driving licence in yyyy-mm-dd format
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub expiration_date: Nullable<::chrono::NaiveDate>,
+    /// Eye color code.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub eye_color_code: Nullable<UsDrivingLicenceSharedEyeColorCode>,
+    /// The owner's first name
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub first_name: Nullable<String>,
+    /// Read-only: sent by the API in responses.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub gender: Nullable<UsDrivingLicenceSharedGender>,
+    /// Issue date in yyyy-mm-dd format
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issue_date: Nullable<::chrono::NaiveDate>,
+    /// The owner's surname
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub last_name: Nullable<String>,
+    /// The owner's middle name
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub middle_name: Nullable<String>,
+    /// The owner's name suffix
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub name_suffix: Nullable<String>,
+    /// The postcode or ZIP of the owner's address
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub postal_code: Nullable<String>,
+    /// 2-characters state code
+    ///
+    /// Example: `"CA"`.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub state: Nullable<String>,
+    /// Weight in pounds
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub weight_measure: Nullable<i64>,
+}
+
+impl UsDrivingLicenceShared {
+    /// With the required fields; every optional one is absent.
+    pub fn new(id_number: String, issue_state: String) -> Self {
+        Self {
+            id_number,
+            issue_state,
+            address_line_1: Nullable::Absent,
+            address_line_2: Nullable::Absent,
+            city: Nullable::Absent,
+            date_of_birth: Nullable::Absent,
+            document_category: Nullable::Absent,
+            expiration_date: Nullable::Absent,
+            eye_color_code: Nullable::Absent,
+            first_name: Nullable::Absent,
+            gender: Nullable::Absent,
+            issue_date: Nullable::Absent,
+            last_name: Nullable::Absent,
+            middle_name: Nullable::Absent,
+            name_suffix: Nullable::Absent,
+            postal_code: Nullable::Absent,
+            state: Nullable::Absent,
+            weight_measure: Nullable::Absent,
+        }
+    }
+}
 
 /// Defines configuration options for facial similarity checks used to distinguish between onboarding and reverification scenarios.
 ///
@@ -5886,68 +5591,7 @@ pub struct ReportConfiguration {
     pub facial_similarity_motion: Nullable<ReportConfigurationFacialSimilarity>,
 }
 
-/// The `check_response` schema.
-#[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub struct CheckResponse {
-    /// The unique identifier for the check.
-    pub id: ::uuid::Uuid,
-    /// The date and time when this check was created.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
-    /// The uri of this resource.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<String>,
-    /// The `status` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub status: Nullable<CheckStatus>,
-    /// The overall result of the check, based on the results of the constituent reports.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<CheckResponseResult>,
-    /// A link to the applicant form, if `applicant_provides_data` is `true`.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub form_uri: Nullable<String>,
-    /// A link to the corresponding results page on the Onfido dashboard.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub results_uri: Nullable<String>,
-    /// An array of report ids.
-    ///
-    /// Type replaced by the generator's configuration: the spec says `uuid`, but payloads carry report ids that are not UUIDs.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub report_ids: Nullable<Vec<String>>,
-    /// Indicates whether the object was created in the sandbox or not.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub sandbox: Nullable<bool>,
-    /// The `paused` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub paused: Nullable<bool>,
-    /// Example: `3.6`.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub version: Nullable<String>,
-}
-
-#[allow(deprecated)]
-impl CheckResponse {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `CheckResponse { field: value.into(), ..CheckResponse::new(..) }`.
-    pub fn new(id: ::uuid::Uuid) -> Self {
-        Self {
-            id,
-            created_at: Nullable::Absent,
-            href: Nullable::Absent,
-            status: Nullable::Absent,
-            result: Nullable::Absent,
-            form_uri: Nullable::Absent,
-            results_uri: Nullable::Absent,
-            report_ids: Nullable::Absent,
-            sandbox: Nullable::Absent,
-            paused: Nullable::Absent,
-            version: Nullable::Absent,
-        }
-    }
-}
-
 /// The current state of the check in the checking process.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CheckStatus {
     /// `in_progress`
@@ -6017,22 +5661,11 @@ impl<'de> ::serde::Deserialize<'de> for CheckStatus {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "in_progress" => Self::InProgress,
-                "awaiting_applicant" => Self::AwaitingApplicant,
-                "complete" => Self::Complete,
-                "withdrawn" => Self::Withdrawn,
-                "paused" => Self::Paused,
-                "reopened" => Self::Reopened,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// The overall result of the check, based on the results of the constituent reports.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CheckResponseResult {
     /// `clear`
@@ -6086,18 +5719,11 @@ impl<'de> ::serde::Deserialize<'de> for CheckResponseResult {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "clear" => Self::Clear,
-                "consider" => Self::Consider,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// The `document_report` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentReport {
     /// The unique identifier for the report. Read-only.
@@ -6133,9 +5759,8 @@ pub struct DocumentReport {
     pub properties: Nullable<DocumentProperties>,
 }
 
-#[allow(deprecated)]
 impl DocumentReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `DocumentReport { field: value.into(), ..DocumentReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
         Self {
             id,
@@ -6153,8 +5778,67 @@ impl DocumentReport {
     }
 }
 
+/// The `report_shared` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ReportShared {
+    /// The unique identifier for the report. Read-only.
+    pub id: ::uuid::Uuid,
+    /// The date and time at which the report was first initiated. Read-only.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
+    /// The API endpoint to retrieve the report. Read-only.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub href: Nullable<String>,
+    /// The `status` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub status: Nullable<ReportStatus>,
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<ReportResult>,
+    /// The `sub_result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub sub_result: Nullable<ReportSubResult>,
+    /// The ID of the check to which the report belongs. Read-only.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub check_id: Nullable<::uuid::Uuid>,
+    /// The name of the report type.
+    pub name: ReportName,
+}
+
+impl ReportShared {
+    /// With the required fields; every optional one is absent.
+    pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
+        Self {
+            id,
+            created_at: Nullable::Absent,
+            href: Nullable::Absent,
+            status: Nullable::Absent,
+            result: Nullable::Absent,
+            sub_result: Nullable::Absent,
+            check_id: Nullable::Absent,
+            name,
+        }
+    }
+}
+
+/// The `document_report_shared` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct DocumentReportShared {
+    /// Array of objects with document ids that were used in the Onfido engine.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub documents: Nullable<Vec<ReportDocument>>,
+}
+
 /// The `document_video_report` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentVideoReport {
     /// The unique identifier for the report. Read-only.
@@ -6190,9 +5874,8 @@ pub struct DocumentVideoReport {
     pub properties: Nullable<DocumentProperties>,
 }
 
-#[allow(deprecated)]
 impl DocumentVideoReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `DocumentVideoReport { field: value.into(), ..DocumentVideoReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
         Self {
             id,
@@ -6211,7 +5894,6 @@ impl DocumentVideoReport {
 }
 
 /// The `document_video_with_address_information_report` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentVideoWithAddressInformationReport {
     /// The unique identifier for the report. Read-only.
@@ -6247,9 +5929,8 @@ pub struct DocumentVideoWithAddressInformationReport {
     pub properties: Nullable<DocumentProperties>,
 }
 
-#[allow(deprecated)]
 impl DocumentVideoWithAddressInformationReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `DocumentVideoWithAddressInformationReport { field: value.into(), ..DocumentVideoWithAddressInformationReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
         Self {
             id,
@@ -6268,7 +5949,6 @@ impl DocumentVideoWithAddressInformationReport {
 }
 
 /// The `document_with_address_information_report` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentWithAddressInformationReport {
     /// The unique identifier for the report. Read-only.
@@ -6304,9 +5984,8 @@ pub struct DocumentWithAddressInformationReport {
     pub properties: Nullable<DocumentProperties>,
 }
 
-#[allow(deprecated)]
 impl DocumentWithAddressInformationReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `DocumentWithAddressInformationReport { field: value.into(), ..DocumentWithAddressInformationReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
         Self {
             id,
@@ -6325,7 +6004,6 @@ impl DocumentWithAddressInformationReport {
 }
 
 /// The `document_with_driving_licence_information_report` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentWithDrivingLicenceInformationReport {
     /// The unique identifier for the report. Read-only.
@@ -6358,12 +6036,11 @@ pub struct DocumentWithDrivingLicenceInformationReport {
     pub breakdown: Nullable<DocumentBreakdown>,
     /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<DocumentPropertiesWithDrivingLicenceInformation>,
+    pub properties: Nullable<DocumentPropertiesWithDrivingLicenceInformation2>,
 }
 
-#[allow(deprecated)]
 impl DocumentWithDrivingLicenceInformationReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `DocumentWithDrivingLicenceInformationReport { field: value.into(), ..DocumentWithDrivingLicenceInformationReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
         Self {
             id,
@@ -6382,7 +6059,6 @@ impl DocumentWithDrivingLicenceInformationReport {
 }
 
 /// The `document_with_driver_verification_report` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentWithDriverVerificationReport {
     /// The unique identifier for the report. Read-only.
@@ -6418,9 +6094,8 @@ pub struct DocumentWithDriverVerificationReport {
     pub properties: Nullable<DocumentWithDriverVerificationReportAllOfProperties>,
 }
 
-#[allow(deprecated)]
 impl DocumentWithDriverVerificationReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `DocumentWithDriverVerificationReport { field: value.into(), ..DocumentWithDriverVerificationReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
         Self {
             id,
@@ -6439,7 +6114,6 @@ impl DocumentWithDriverVerificationReport {
 }
 
 /// The `facial_similarity_photo_report` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoReport {
     /// The unique identifier for the report. Read-only.
@@ -6487,9 +6161,8 @@ pub struct FacialSimilarityPhotoReport {
     pub properties: Nullable<FacialSimilarityPhotoProperties>,
 }
 
-#[allow(deprecated)]
 impl FacialSimilarityPhotoReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `FacialSimilarityPhotoReport { field: value.into(), ..FacialSimilarityPhotoReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
         Self {
             id,
@@ -6511,8 +6184,36 @@ impl FacialSimilarityPhotoReport {
     }
 }
 
+/// The `facial_similarity_report_shared` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct FacialSimilarityReportShared {
+    /// Array of objects with document ids that were used in the Onfido engine.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub documents: Nullable<Vec<ReportDocument>>,
+    /// Array of objects with live photo ids that were used in the Onfido engine.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub live_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
+    /// Array of objects with live video ids that were used in the Onfido engine.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub live_videos: Nullable<Vec<FacialSimilarityReportMedia>>,
+    /// Array of objects with motion capture ids that were used in the Onfido engine.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub motion_captures: Nullable<Vec<FacialSimilarityReportMedia>>,
+    /// Array of objects with id photo ids that were used in the Onfido engine.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
+}
+
 /// The `facial_similarity_photo_fully_auto_report` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoReport {
     /// The unique identifier for the report. Read-only.
@@ -6560,9 +6261,8 @@ pub struct FacialSimilarityPhotoFullyAutoReport {
     pub properties: Nullable<FacialSimilarityPhotoFullyAutoProperties>,
 }
 
-#[allow(deprecated)]
 impl FacialSimilarityPhotoFullyAutoReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `FacialSimilarityPhotoFullyAutoReport { field: value.into(), ..FacialSimilarityPhotoFullyAutoReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
         Self {
             id,
@@ -6585,7 +6285,6 @@ impl FacialSimilarityPhotoFullyAutoReport {
 }
 
 /// The `facial_similarity_video_report` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoReport {
     /// The unique identifier for the report. Read-only.
@@ -6633,9 +6332,8 @@ pub struct FacialSimilarityVideoReport {
     pub properties: Nullable<FacialSimilarityVideoProperties>,
 }
 
-#[allow(deprecated)]
 impl FacialSimilarityVideoReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `FacialSimilarityVideoReport { field: value.into(), ..FacialSimilarityVideoReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
         Self {
             id,
@@ -6658,7 +6356,6 @@ impl FacialSimilarityVideoReport {
 }
 
 /// The `facial_similarity_motion_report` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionReport {
     /// The unique identifier for the report. Read-only.
@@ -6706,9 +6403,8 @@ pub struct FacialSimilarityMotionReport {
     pub properties: Nullable<FacialSimilarityMotionProperties>,
 }
 
-#[allow(deprecated)]
 impl FacialSimilarityMotionReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `FacialSimilarityMotionReport { field: value.into(), ..FacialSimilarityMotionReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
         Self {
             id,
@@ -6731,7 +6427,6 @@ impl FacialSimilarityMotionReport {
 }
 
 /// The `known_faces_report` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct KnownFacesReport {
     /// The unique identifier for the report. Read-only.
@@ -6764,9 +6459,8 @@ pub struct KnownFacesReport {
     pub properties: Nullable<KnownFacesProperties>,
 }
 
-#[allow(deprecated)]
 impl KnownFacesReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `KnownFacesReport { field: value.into(), ..KnownFacesReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
         Self {
             id,
@@ -6784,7 +6478,6 @@ impl KnownFacesReport {
 }
 
 /// The `identity_enhanced_report` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedReport {
     /// The unique identifier for the report. Read-only.
@@ -6817,9 +6510,8 @@ pub struct IdentityEnhancedReport {
     pub properties: Nullable<IdentityEnhancedProperties>,
 }
 
-#[allow(deprecated)]
 impl IdentityEnhancedReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `IdentityEnhancedReport { field: value.into(), ..IdentityEnhancedReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
         Self {
             id,
@@ -6837,7 +6529,6 @@ impl IdentityEnhancedReport {
 }
 
 /// The `watchlist_aml_report` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistAmlReport {
     /// The unique identifier for the report. Read-only.
@@ -6870,9 +6561,8 @@ pub struct WatchlistAmlReport {
     pub properties: Nullable<WatchlistAmlProperties>,
 }
 
-#[allow(deprecated)]
 impl WatchlistAmlReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `WatchlistAmlReport { field: value.into(), ..WatchlistAmlReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
         Self {
             id,
@@ -6890,7 +6580,6 @@ impl WatchlistAmlReport {
 }
 
 /// The `watchlist_enhanced_report` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistEnhancedReport {
     /// The unique identifier for the report. Read-only.
@@ -6923,9 +6612,8 @@ pub struct WatchlistEnhancedReport {
     pub properties: Nullable<WatchlistEnhancedProperties>,
 }
 
-#[allow(deprecated)]
 impl WatchlistEnhancedReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `WatchlistEnhancedReport { field: value.into(), ..WatchlistEnhancedReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
         Self {
             id,
@@ -6943,7 +6631,6 @@ impl WatchlistEnhancedReport {
 }
 
 /// The `watchlist_standard_report` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistStandardReport {
     /// The unique identifier for the report. Read-only.
@@ -6976,9 +6663,8 @@ pub struct WatchlistStandardReport {
     pub properties: Nullable<WatchlistStandardProperties>,
 }
 
-#[allow(deprecated)]
 impl WatchlistStandardReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `WatchlistStandardReport { field: value.into(), ..WatchlistStandardReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
         Self {
             id,
@@ -6996,7 +6682,6 @@ impl WatchlistStandardReport {
 }
 
 /// The `watchlist_peps_only_report` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistPepsOnlyReport {
     /// The unique identifier for the report. Read-only.
@@ -7029,9 +6714,8 @@ pub struct WatchlistPepsOnlyReport {
     pub properties: Nullable<WatchlistStandardProperties>,
 }
 
-#[allow(deprecated)]
 impl WatchlistPepsOnlyReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `WatchlistPepsOnlyReport { field: value.into(), ..WatchlistPepsOnlyReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
         Self {
             id,
@@ -7049,7 +6733,6 @@ impl WatchlistPepsOnlyReport {
 }
 
 /// The `watchlist_sanctions_only_report` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistSanctionsOnlyReport {
     /// The unique identifier for the report. Read-only.
@@ -7082,9 +6765,8 @@ pub struct WatchlistSanctionsOnlyReport {
     pub properties: Nullable<WatchlistStandardProperties>,
 }
 
-#[allow(deprecated)]
 impl WatchlistSanctionsOnlyReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `WatchlistSanctionsOnlyReport { field: value.into(), ..WatchlistSanctionsOnlyReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
         Self {
             id,
@@ -7102,7 +6784,6 @@ impl WatchlistSanctionsOnlyReport {
 }
 
 /// The `proof_of_address_report` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressReport {
     /// The unique identifier for the report. Read-only.
@@ -7135,9 +6816,8 @@ pub struct ProofOfAddressReport {
     pub properties: Nullable<ProofOfAddressProperties>,
 }
 
-#[allow(deprecated)]
 impl ProofOfAddressReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `ProofOfAddressReport { field: value.into(), ..ProofOfAddressReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
         Self {
             id,
@@ -7155,7 +6835,6 @@ impl ProofOfAddressReport {
 }
 
 /// The `us_driving_licence_report` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceReport {
     /// The unique identifier for the report. Read-only.
@@ -7188,9 +6867,8 @@ pub struct UsDrivingLicenceReport {
     pub properties: Nullable<DocumentProperties>,
 }
 
-#[allow(deprecated)]
 impl UsDrivingLicenceReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `UsDrivingLicenceReport { field: value.into(), ..UsDrivingLicenceReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
         Self {
             id,
@@ -7208,7 +6886,6 @@ impl UsDrivingLicenceReport {
 }
 
 /// The `device_intelligence_report` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligenceReport {
     /// The unique identifier for the report. Read-only.
@@ -7241,9 +6918,8 @@ pub struct DeviceIntelligenceReport {
     pub properties: Nullable<DeviceIntelligenceProperties>,
 }
 
-#[allow(deprecated)]
 impl DeviceIntelligenceReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `DeviceIntelligenceReport { field: value.into(), ..DeviceIntelligenceReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
         Self {
             id,
@@ -7261,7 +6937,6 @@ impl DeviceIntelligenceReport {
 }
 
 /// The `india_pan_report` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IndiaPanReport {
     /// The unique identifier for the report. Read-only.
@@ -7294,9 +6969,8 @@ pub struct IndiaPanReport {
     pub properties: Nullable<IndiaPanReportAllOfProperties>,
 }
 
-#[allow(deprecated)]
 impl IndiaPanReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `IndiaPanReport { field: value.into(), ..IndiaPanReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
         Self {
             id,
@@ -7314,7 +6988,6 @@ impl IndiaPanReport {
 }
 
 /// Type of ID number.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum IdNumberType {
     /// `ssn`
@@ -7400,110 +7073,13 @@ impl<'de> ::serde::Deserialize<'de> for IdNumberType {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "ssn" => Self::Ssn,
-                "social_insurance" => Self::SocialInsurance,
-                "tax_id" => Self::TaxId,
-                "identity_card" => Self::IdentityCard,
-                "driving_license" => Self::DrivingLicense,
-                "driving_licence" => Self::DrivingLicence,
-                "share_code" => Self::ShareCode,
-                "voter_id" => Self::VoterId,
-                "passport" => Self::Passport,
-                "other" => Self::Other,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
-}
-
-/// The `address_shared` schema.
-#[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub struct AddressShared {
-    /// The flat number of this address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub flat_number: Nullable<String>,
-    /// The building number of this address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub building_number: Nullable<String>,
-    /// The building name of this address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub building_name: Nullable<String>,
-    /// The street of the applicant's address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub street: Nullable<String>,
-    /// The sub-street of the applicant's address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub sub_street: Nullable<String>,
-    /// The town of the applicant's address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub town: Nullable<String>,
-    /// The postcode or ZIP of the applicant's address
-    pub postcode: String,
-    /// The 3 character ISO country code of this address. For example, GBR is the country code for the United Kingdom
-    pub country: CountryCodes,
-    /// The address state. US states must use the USPS abbreviation (see also ISO 3166-2:US), for example AK, CA, or TX.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub state: Nullable<String>,
-    /// Line 1 of the applicant's address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub line1: Nullable<String>,
-    /// Line 2 of the applicant's address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub line2: Nullable<String>,
-    /// Line 3 of the applicant's address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub line3: Nullable<String>,
-}
-
-#[allow(deprecated)]
-impl AddressShared {
-    /// A value with the required fields (`postcode`, `country`) and every optional one absent; set others with struct update syntax: `AddressShared { field: value.into(), ..AddressShared::new(..) }`.
-    pub fn new(postcode: String, country: CountryCodes) -> Self {
-        Self {
-            flat_number: Nullable::Absent,
-            building_number: Nullable::Absent,
-            building_name: Nullable::Absent,
-            street: Nullable::Absent,
-            sub_street: Nullable::Absent,
-            town: Nullable::Absent,
-            postcode,
-            country,
-            state: Nullable::Absent,
-            line1: Nullable::Absent,
-            line2: Nullable::Absent,
-            line3: Nullable::Absent,
-        }
-    }
-}
-
-/// The `location_shared` schema.
-#[allow(deprecated)]
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct LocationShared {
-    /// The applicant's ip address.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub ip_address: Nullable<String>,
-    /// The applicant's country of residence in 3-letter ISO code.
-    ///
-    /// Example: `"GBR"`.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub country_of_residence: Nullable<CountryCodes>,
 }
 
 /// The code for the language when the workflow run is acessed using the link.
-#[allow(deprecated)]
+///
+/// The API description allows `null` wherever this type is used: each use is an `Option`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum WorkflowRunLinkLanguage {
     /// `en_US`
@@ -7577,23 +7153,11 @@ impl<'de> ::serde::Deserialize<'de> for WorkflowRunLinkLanguage {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "en_US" => Self::EnUS,
-                "de_DE" => Self::DeDE,
-                "es_ES" => Self::EsES,
-                "fr_FR" => Self::FrFR,
-                "it_IT" => Self::ItIT,
-                "pt_PT" => Self::PtPT,
-                "nl_NL" => Self::NlNL,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// The `webhook_event_resource_type` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum WebhookEventResourceType {
     /// `check`
@@ -7671,24 +7235,11 @@ impl<'de> ::serde::Deserialize<'de> for WebhookEventResourceType {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "check" => Self::Check,
-                "report" => Self::Report,
-                "audit_log" => Self::AuditLog,
-                "workflow_run" => Self::WorkflowRun,
-                "workflow_task" => Self::WorkflowTask,
-                "watchlist_monitor" => Self::WatchlistMonitor,
-                "workflow_timeline_file" => Self::WorkflowTimelineFile,
-                "workflow_run_evidence_folder" => Self::WorkflowRunEvidenceFolder,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// The object affected by this event.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhookEventPayloadObject {
     /// The unique identifier of the resource.
@@ -7714,9 +7265,8 @@ pub struct WebhookEventPayloadObject {
     pub additional_properties: ::std::collections::BTreeMap<String, ::serde_json::Value>,
 }
 
-#[allow(deprecated)]
 impl WebhookEventPayloadObject {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `WebhookEventPayloadObject { field: value.into(), ..WebhookEventPayloadObject::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String) -> Self {
         Self {
             id,
@@ -7730,7 +7280,6 @@ impl WebhookEventPayloadObject {
 }
 
 /// The resource affected by this event.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhookEventPayloadResource {
     /// The identifier of the resource.
@@ -7804,7 +7353,6 @@ pub struct WebhookEventPayloadResource {
 }
 
 /// Whether the dates of birth are exactly the same or are different.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RepeatAttemptsListRepeatAttemptsInnerDateOfBirth {
     /// `match`
@@ -7859,18 +7407,11 @@ for RepeatAttemptsListRepeatAttemptsInnerDateOfBirth {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "match" => Self::Match,
-                "mismatch" => Self::Mismatch,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// Whether the names are exactly the same or are different.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RepeatAttemptsListRepeatAttemptsInnerNames {
     /// `match`
@@ -7924,18 +7465,11 @@ impl<'de> ::serde::Deserialize<'de> for RepeatAttemptsListRepeatAttemptsInnerNam
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "match" => Self::Match,
-                "mismatch" => Self::Mismatch,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// The report result of this attempt.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RepeatAttemptsListRepeatAttemptsInnerResult {
     /// `clear`
@@ -7989,18 +7523,11 @@ impl<'de> ::serde::Deserialize<'de> for RepeatAttemptsListRepeatAttemptsInnerRes
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "clear" => Self::Clear,
-                "consider" => Self::Consider,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// The document subtype (if available).
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ExtractionDocumentClassificationSubtype {
     /// `SPE`
@@ -8138,39 +7665,11 @@ impl<'de> ::serde::Deserialize<'de> for ExtractionDocumentClassificationSubtype 
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "SPE" => Self::SPE,
-                "ali" => Self::Ali,
-                "alien" => Self::Alien,
-                "com" => Self::Com,
-                "commercial" => Self::Commercial,
-                "dom" => Self::Dom,
-                "domestic" => Self::Domestic,
-                "full" => Self::Full,
-                "not_full" => Self::NotFull,
-                "full driving licence" => Self::FullDrivingLicence,
-                "heavy_vehicle" => Self::HeavyVehicle,
-                "learner" => Self::Learner,
-                "minor (u21 or u18)" => Self::MinorU21OrU18,
-                "mot" => Self::Mot,
-                "mul" => Self::Mul,
-                "provisional" => Self::Provisional,
-                "provisional driving licence" => Self::ProvisionalDrivingLicence,
-                "ser" => Self::Ser,
-                "spe" => Self::Spe,
-                "special" => Self::Special,
-                "standard" => Self::Standard,
-                "tem" => Self::Tem,
-                "u21" => Self::U21,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// Gender (Valid values are Male and Female).
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ExtractionExtractedDataGender {
     /// `Male`
@@ -8224,105 +7723,217 @@ impl<'de> ::serde::Deserialize<'de> for ExtractionExtractedDataGender {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "Male" => Self::Male,
-                "Female" => Self::Female,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
-/// An object that contains all accepted fields for the Driver's License Data Verification report.
-#[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub struct UsDrivingLicenceShared {
-    /// Driving licence ID number
-    pub id_number: String,
-    /// Two letter code of issuing state (state-issued driving licenses only)
-    pub issue_state: String,
-    /// Line 1 of the address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_line_1: Nullable<String>,
-    /// Line 2 of the address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_line_2: Nullable<String>,
-    /// The city of the owner's address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub city: Nullable<String>,
-    /// Date of birth in yyyy-mm-dd format
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_birth: Nullable<::chrono::NaiveDate>,
-    /// Document category.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_category: Nullable<UsDrivingLicenceSharedDocumentCategory>,
-    /// Expiration date of the driving licence in yyyy-mm-dd format
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub expiration_date: Nullable<::chrono::NaiveDate>,
-    /// Eye color code.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub eye_color_code: Nullable<UsDrivingLicenceSharedEyeColorCode>,
-    /// The owner's first name
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub first_name: Nullable<String>,
-    /// Read-only: sent by the API in responses.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub gender: Nullable<UsDrivingLicenceSharedGender>,
-    /// Issue date in yyyy-mm-dd format
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issue_date: Nullable<::chrono::NaiveDate>,
-    /// The owner's surname
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub last_name: Nullable<String>,
-    /// The owner's middle name
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub middle_name: Nullable<String>,
-    /// The owner's name suffix
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub name_suffix: Nullable<String>,
-    /// The postcode or ZIP of the owner's address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub postal_code: Nullable<String>,
-    /// 2-characters state code
-    ///
-    /// Example: `"CA"`.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub state: Nullable<String>,
-    /// Weight in pounds
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub weight_measure: Nullable<i64>,
+/// Document category.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum UsDrivingLicenceSharedDocumentCategory {
+    /// `driver license`
+    DriverLicense,
+    /// `driver permit`
+    DriverPermit,
+    /// `id card`
+    IdCard,
+    /// A value this version of the API description does not list, kept as sent.
+    Unknown(::std::string::String),
 }
 
-#[allow(deprecated)]
-impl UsDrivingLicenceShared {
-    /// A value with the required fields (`id_number`, `issue_state`) and every optional one absent; set others with struct update syntax: `UsDrivingLicenceShared { field: value.into(), ..UsDrivingLicenceShared::new(..) }`.
-    pub fn new(id_number: String, issue_state: String) -> Self {
-        Self {
-            id_number,
-            issue_state,
-            address_line_1: Nullable::Absent,
-            address_line_2: Nullable::Absent,
-            city: Nullable::Absent,
-            date_of_birth: Nullable::Absent,
-            document_category: Nullable::Absent,
-            expiration_date: Nullable::Absent,
-            eye_color_code: Nullable::Absent,
-            first_name: Nullable::Absent,
-            gender: Nullable::Absent,
-            issue_date: Nullable::Absent,
-            last_name: Nullable::Absent,
-            middle_name: Nullable::Absent,
-            name_suffix: Nullable::Absent,
-            postal_code: Nullable::Absent,
-            state: Nullable::Absent,
-            weight_measure: Nullable::Absent,
+impl UsDrivingLicenceSharedDocumentCategory {
+    /// The value as it appears in JSON.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::DriverLicense => "driver license",
+            Self::DriverPermit => "driver permit",
+            Self::IdCard => "id card",
+            Self::Unknown(value) => value,
         }
     }
 }
 
+impl ::std::convert::From<&str> for UsDrivingLicenceSharedDocumentCategory {
+    fn from(value: &str) -> Self {
+        match value {
+            "driver license" => Self::DriverLicense,
+            "driver permit" => Self::DriverPermit,
+            "id card" => Self::IdCard,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl ::std::fmt::Display for UsDrivingLicenceSharedDocumentCategory {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::serde::Serialize for UsDrivingLicenceSharedDocumentCategory {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceSharedDocumentCategory {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        ::std::result::Result::Ok(Self::from(value.as_str()))
+    }
+}
+
+/// Eye color code.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum UsDrivingLicenceSharedEyeColorCode {
+    /// `BLK`
+    BLK,
+    /// `BLU`
+    BLU,
+    /// `BRO`
+    BRO,
+    /// `DIC`
+    DIC,
+    /// `GRY`
+    GRY,
+    /// `GRN`
+    GRN,
+    /// `HAZ`
+    HAZ,
+    /// `MAR`
+    MAR,
+    /// `PNK`
+    PNK,
+    /// A value this version of the API description does not list, kept as sent.
+    Unknown(::std::string::String),
+}
+
+impl UsDrivingLicenceSharedEyeColorCode {
+    /// The value as it appears in JSON.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::BLK => "BLK",
+            Self::BLU => "BLU",
+            Self::BRO => "BRO",
+            Self::DIC => "DIC",
+            Self::GRY => "GRY",
+            Self::GRN => "GRN",
+            Self::HAZ => "HAZ",
+            Self::MAR => "MAR",
+            Self::PNK => "PNK",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl ::std::convert::From<&str> for UsDrivingLicenceSharedEyeColorCode {
+    fn from(value: &str) -> Self {
+        match value {
+            "BLK" => Self::BLK,
+            "BLU" => Self::BLU,
+            "BRO" => Self::BRO,
+            "DIC" => Self::DIC,
+            "GRY" => Self::GRY,
+            "GRN" => Self::GRN,
+            "HAZ" => Self::HAZ,
+            "MAR" => Self::MAR,
+            "PNK" => Self::PNK,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl ::std::fmt::Display for UsDrivingLicenceSharedEyeColorCode {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::serde::Serialize for UsDrivingLicenceSharedEyeColorCode {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceSharedEyeColorCode {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        ::std::result::Result::Ok(Self::from(value.as_str()))
+    }
+}
+
+/// The `us_driving_licence_shared_gender` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum UsDrivingLicenceSharedGender {
+    /// `Male`
+    Male,
+    /// `Female`
+    Female,
+    /// A value this version of the API description does not list, kept as sent.
+    Unknown(::std::string::String),
+}
+
+impl UsDrivingLicenceSharedGender {
+    /// The value as it appears in JSON.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Male => "Male",
+            Self::Female => "Female",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl ::std::convert::From<&str> for UsDrivingLicenceSharedGender {
+    fn from(value: &str) -> Self {
+        match value {
+            "Male" => Self::Male,
+            "Female" => Self::Female,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl ::std::fmt::Display for UsDrivingLicenceSharedGender {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::serde::Serialize for UsDrivingLicenceSharedGender {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceSharedGender {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        ::std::result::Result::Ok(Self::from(value.as_str()))
+    }
+}
+
 /// The `report_configuration_facial_similarity` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -8339,53 +7950,7 @@ pub struct ReportConfigurationFacialSimilarity {
     pub use_case: Nullable<ReportConfigurationFacialSimilarityUseCase>,
 }
 
-/// The `report_shared` schema.
-#[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub struct ReportShared {
-    /// The unique identifier for the report. Read-only.
-    pub id: ::uuid::Uuid,
-    /// The date and time at which the report was first initiated. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
-    /// The API endpoint to retrieve the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub href: Nullable<String>,
-    /// The `status` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub status: Nullable<ReportStatus>,
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub sub_result: Nullable<ReportSubResult>,
-    /// The ID of the check to which the report belongs. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub check_id: Nullable<::uuid::Uuid>,
-    /// The name of the report type.
-    pub name: ReportName,
-}
-
-#[allow(deprecated)]
-impl ReportShared {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `ReportShared { field: value.into(), ..ReportShared::new(..) }`.
-    pub fn new(id: ::uuid::Uuid, name: ReportName) -> Self {
-        Self {
-            id,
-            created_at: Nullable::Absent,
-            href: Nullable::Absent,
-            status: Nullable::Absent,
-            result: Nullable::Absent,
-            sub_result: Nullable::Absent,
-            check_id: Nullable::Absent,
-            name,
-        }
-    }
-}
-
 /// The current state of the report in the checking process. Read-only.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ReportStatus {
     /// `awaiting_data`
@@ -8451,21 +8016,11 @@ impl<'de> ::serde::Deserialize<'de> for ReportStatus {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "awaiting_data" => Self::AwaitingData,
-                "awaiting_approval" => Self::AwaitingApproval,
-                "cancelled" => Self::Cancelled,
-                "complete" => Self::Complete,
-                "withdrawn" => Self::Withdrawn,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// The result of the report. Read-only.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ReportResult {
     /// `clear`
@@ -8523,19 +8078,11 @@ impl<'de> ::serde::Deserialize<'de> for ReportResult {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "clear" => Self::Clear,
-                "consider" => Self::Consider,
-                "unidentified" => Self::Unidentified,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ReportSubResult {
     /// `clear`
@@ -8597,54 +8144,25 @@ impl<'de> ::serde::Deserialize<'de> for ReportSubResult {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "clear" => Self::Clear,
-                "rejected" => Self::Rejected,
-                "suspected" => Self::Suspected,
-                "caution" => Self::Caution,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
-/// The `document_report_shared` schema.
-#[allow(deprecated)]
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct DocumentReportShared {
-    /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub documents: Nullable<Vec<ReportDocument>>,
-}
-
 /// The `report_document` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ReportDocument {
     /// ID of uploaded document to use.
     pub id: ::uuid::Uuid,
 }
 
-#[allow(deprecated)]
 impl ReportDocument {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `ReportDocument { field: value.into(), ..ReportDocument::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: ::uuid::Uuid) -> Self {
         Self { id }
     }
 }
 
 /// The `document_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdown {
     /// Asserts whether data on the document is consistent with data provided when creating an applicant through the API.
@@ -8677,7 +8195,6 @@ pub struct DocumentBreakdown {
 }
 
 /// The `document_properties` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -8828,8 +8345,7 @@ pub struct DocumentProperties {
     pub extracted_data: Nullable<DocumentPropertiesExtractedData>,
 }
 
-/// The `Document_Properties_with_Driving_Licence_Information` schema.
-#[allow(deprecated)]
+/// The `document_properties_with_driving_licence_information` schema.
 #[derive(
     Clone,
     Debug,
@@ -8841,6 +8357,27 @@ pub struct DocumentProperties {
     ::serde::Deserialize
 )]
 pub struct DocumentPropertiesWithDrivingLicenceInformation {
+    /// The `driving_licence_information` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub driving_licence_information: Nullable<
+        Vec<DocumentPropertiesDrivingLicenceInformationItem>,
+    >,
+}
+
+/// The `Document_Properties_with_Driving_Licence_Information` schema.
+///
+/// Named `DocumentPropertiesWithDrivingLicenceInformation2` because another schema's name also converts to `DocumentPropertiesWithDrivingLicenceInformation`; see the naming rules of the generator.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct DocumentPropertiesWithDrivingLicenceInformation2 {
     /// The `date_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<::chrono::NaiveDate>,
@@ -8986,7 +8523,6 @@ pub struct DocumentPropertiesWithDrivingLicenceInformation {
 }
 
 /// The `document_with_driver_verification_report_allOf_properties` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9164,54 +8700,21 @@ pub struct DocumentWithDriverVerificationReportAllOfProperties {
     >,
 }
 
-/// The `facial_similarity_report_shared` schema.
-#[allow(deprecated)]
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct FacialSimilarityReportShared {
-    /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub documents: Nullable<Vec<ReportDocument>>,
-    /// Array of objects with live photo ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub live_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
-    /// Array of objects with live video ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub live_videos: Nullable<Vec<FacialSimilarityReportMedia>>,
-    /// Array of objects with motion capture ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub motion_captures: Nullable<Vec<FacialSimilarityReportMedia>>,
-    /// Array of objects with id photo ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
-}
-
 /// The `facial_similarity_report_media` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityReportMedia {
     /// ID of uploaded biometric media to use.
     pub id: ::uuid::Uuid,
 }
 
-#[allow(deprecated)]
 impl FacialSimilarityReportMedia {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `FacialSimilarityReportMedia { field: value.into(), ..FacialSimilarityReportMedia::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: ::uuid::Uuid) -> Self {
         Self { id }
     }
 }
 
 /// The `facial_similarity_photo_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdown {
     /// Asserts whether the face in the document matches the face in the live photo.
@@ -9226,18 +8729,16 @@ pub struct FacialSimilarityPhotoBreakdown {
 }
 
 /// The `facial_similarity_photo_properties` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely
     /// it is to be a spoof (i.e. photos of printed photos, or photos of digital screens).
     /// Conversely, the closer it is to 1, the less likely it is to be a spoof.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub score: Nullable<f32>,
+    pub score: Nullable<f64>,
 }
 
 /// The `facial_similarity_photo_fully_auto_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdown {
     /// Asserts whether the face in the document matches the face in the live photo.
@@ -9254,18 +8755,16 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdown {
 }
 
 /// The `facial_similarity_photo_fully_auto_properties` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely
     /// it is to be a spoof (i.e. photos of printed photos, or photos of digital screens).
     /// Conversely, the closer it is to 1, the less likely it is to be a spoof.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub score: Nullable<f32>,
+    pub score: Nullable<f64>,
 }
 
 /// The `facial_similarity_video_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdown {
     /// Asserts whether the face in the document matches the face in the live video.
@@ -9286,18 +8785,16 @@ pub struct FacialSimilarityVideoBreakdown {
 }
 
 /// The `facial_similarity_video_properties` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely
     /// it is to be a spoof (i.e. videos of digital screens, masks or print-outs).
     /// Conversely, the closer it is to 1, the less likely it is to be a spoof.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub score: Nullable<f32>,
+    pub score: Nullable<f64>,
 }
 
 /// The `facial_similarity_motion_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdown {
     /// Asserts whether the face in the document matches the face in the motion capture.
@@ -9318,18 +8815,16 @@ pub struct FacialSimilarityMotionBreakdown {
 }
 
 /// The `facial_similarity_motion_properties` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely
     /// it is to be a spoof (i.e. videos of digital screens, masks or print-outs).
     /// Conversely, the closer it is to 1, the less likely it is to be a spoof.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub score: Nullable<f32>,
+    pub score: Nullable<f64>,
 }
 
 /// The `known_faces_breakdown` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9350,7 +8845,6 @@ pub struct KnownFacesBreakdown {
 }
 
 /// The `known_faces_properties` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct KnownFacesProperties {
     /// Returns any matching applicant IDs as entries inside a matches array under a properties bag.
@@ -9359,7 +8853,6 @@ pub struct KnownFacesProperties {
 }
 
 /// The `identity_enhanced_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdown {
     /// Asserts if any sources that an applicant's details have been verified against have produced a match.
@@ -9383,7 +8876,6 @@ pub struct IdentityEnhancedBreakdown {
 }
 
 /// The `identity_enhanced_properties` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedProperties {
     /// Returns address number which has been matched.
@@ -9397,7 +8889,6 @@ pub struct IdentityEnhancedProperties {
 }
 
 /// The `watchlist_aml_breakdown` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9440,7 +8931,6 @@ pub struct WatchlistAmlProperties {
 }
 
 /// The `watchlist_enhanced_breakdown` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9469,7 +8959,6 @@ pub struct WatchlistEnhancedBreakdown {
 }
 
 /// The `watchlist_enhanced_properties` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9487,7 +8976,6 @@ pub struct WatchlistEnhancedProperties {
 }
 
 /// The `watchlist_standard_breakdown` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9527,7 +9015,6 @@ pub struct WatchlistStandardProperties {
 }
 
 /// The `proof_of_address_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdown {
     /// Asserts whether the first name, last name and address provided by the applicant match those on the PoA document.
@@ -9542,7 +9029,6 @@ pub struct ProofOfAddressBreakdown {
 }
 
 /// The `proof_of_address_properties` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9581,7 +9067,6 @@ pub struct ProofOfAddressProperties {
 }
 
 /// The `us_driving_licence_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdown {
     /// Asserts whether the document data provided matches a real driving license in the DMV driver's license database.
@@ -9609,7 +9094,6 @@ pub struct DeviceIntelligenceBreakdown {
 }
 
 /// The `device_intelligence_properties` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligenceProperties {
     /// The `device` property.
@@ -9624,7 +9108,6 @@ pub struct DeviceIntelligenceProperties {
 }
 
 /// The `india_pan_report_allOf_breakdown` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9642,7 +9125,6 @@ pub struct IndiaPanReportAllOfBreakdown {
 }
 
 /// The `india_pan_report_allOf_properties` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -9671,7 +9153,6 @@ pub struct IndiaPanReportAllOfProperties {
 /// let back = serde_json::to_value(&value).unwrap();
 /// assert!(onfido_models::__examples::same(&back, &json), "{back}");
 /// ```
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum WebhookEventObjectStatus {
     /// `processing`
@@ -9793,270 +9274,11 @@ impl<'de> ::serde::Deserialize<'de> for WebhookEventObjectStatus {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "processing" => Self::Processing,
-                "awaiting_input" => Self::AwaitingInput,
-                "awaiting_client_input" => Self::AwaitingClientInput,
-                "approved" => Self::Approved,
-                "declined" => Self::Declined,
-                "review" => Self::Review,
-                "abandoned" => Self::Abandoned,
-                "error" => Self::Error,
-                "started" => Self::Started,
-                "cancelled" => Self::Cancelled,
-                "completed" => Self::Completed,
-                "awaiting_data" => Self::AwaitingData,
-                "awaiting_approval" => Self::AwaitingApproval,
-                "complete" => Self::Complete,
-                "withdrawn" => Self::Withdrawn,
-                "in_progress" => Self::InProgress,
-                "awaiting_applicant" => Self::AwaitingApplicant,
-                "paused" => Self::Paused,
-                "reopened" => Self::Reopened,
-                _ => Self::Unknown(value),
-            },
-        )
-    }
-}
-
-/// Document category.
-#[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum UsDrivingLicenceSharedDocumentCategory {
-    /// `driver license`
-    DriverLicense,
-    /// `driver permit`
-    DriverPermit,
-    /// `id card`
-    IdCard,
-    /// A value this version of the API description does not list, kept as sent.
-    Unknown(::std::string::String),
-}
-
-impl UsDrivingLicenceSharedDocumentCategory {
-    /// The value as it appears in JSON.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::DriverLicense => "driver license",
-            Self::DriverPermit => "driver permit",
-            Self::IdCard => "id card",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl ::std::convert::From<&str> for UsDrivingLicenceSharedDocumentCategory {
-    fn from(value: &str) -> Self {
-        match value {
-            "driver license" => Self::DriverLicense,
-            "driver permit" => Self::DriverPermit,
-            "id card" => Self::IdCard,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-impl ::std::fmt::Display for UsDrivingLicenceSharedDocumentCategory {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for UsDrivingLicenceSharedDocumentCategory {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceSharedDocumentCategory {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "driver license" => Self::DriverLicense,
-                "driver permit" => Self::DriverPermit,
-                "id card" => Self::IdCard,
-                _ => Self::Unknown(value),
-            },
-        )
-    }
-}
-
-/// Eye color code.
-#[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum UsDrivingLicenceSharedEyeColorCode {
-    /// `BLK`
-    BLK,
-    /// `BLU`
-    BLU,
-    /// `BRO`
-    BRO,
-    /// `DIC`
-    DIC,
-    /// `GRY`
-    GRY,
-    /// `GRN`
-    GRN,
-    /// `HAZ`
-    HAZ,
-    /// `MAR`
-    MAR,
-    /// `PNK`
-    PNK,
-    /// A value this version of the API description does not list, kept as sent.
-    Unknown(::std::string::String),
-}
-
-impl UsDrivingLicenceSharedEyeColorCode {
-    /// The value as it appears in JSON.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::BLK => "BLK",
-            Self::BLU => "BLU",
-            Self::BRO => "BRO",
-            Self::DIC => "DIC",
-            Self::GRY => "GRY",
-            Self::GRN => "GRN",
-            Self::HAZ => "HAZ",
-            Self::MAR => "MAR",
-            Self::PNK => "PNK",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl ::std::convert::From<&str> for UsDrivingLicenceSharedEyeColorCode {
-    fn from(value: &str) -> Self {
-        match value {
-            "BLK" => Self::BLK,
-            "BLU" => Self::BLU,
-            "BRO" => Self::BRO,
-            "DIC" => Self::DIC,
-            "GRY" => Self::GRY,
-            "GRN" => Self::GRN,
-            "HAZ" => Self::HAZ,
-            "MAR" => Self::MAR,
-            "PNK" => Self::PNK,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-impl ::std::fmt::Display for UsDrivingLicenceSharedEyeColorCode {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for UsDrivingLicenceSharedEyeColorCode {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceSharedEyeColorCode {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "BLK" => Self::BLK,
-                "BLU" => Self::BLU,
-                "BRO" => Self::BRO,
-                "DIC" => Self::DIC,
-                "GRY" => Self::GRY,
-                "GRN" => Self::GRN,
-                "HAZ" => Self::HAZ,
-                "MAR" => Self::MAR,
-                "PNK" => Self::PNK,
-                _ => Self::Unknown(value),
-            },
-        )
-    }
-}
-
-/// The `us_driving_licence_shared_gender` schema.
-#[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum UsDrivingLicenceSharedGender {
-    /// `Male`
-    Male,
-    /// `Female`
-    Female,
-    /// A value this version of the API description does not list, kept as sent.
-    Unknown(::std::string::String),
-}
-
-impl UsDrivingLicenceSharedGender {
-    /// The value as it appears in JSON.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Male => "Male",
-            Self::Female => "Female",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl ::std::convert::From<&str> for UsDrivingLicenceSharedGender {
-    fn from(value: &str) -> Self {
-        match value {
-            "Male" => Self::Male,
-            "Female" => Self::Female,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-impl ::std::fmt::Display for UsDrivingLicenceSharedGender {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for UsDrivingLicenceSharedGender {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceSharedGender {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "Male" => Self::Male,
-                "Female" => Self::Female,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// You should set it to "reverification" on a post-onboarding scenario (e.g. ongoing authentication).
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ReportConfigurationFacialSimilarityUseCase {
     /// `onboarding`
@@ -10110,18 +9332,11 @@ impl<'de> ::serde::Deserialize<'de> for ReportConfigurationFacialSimilarityUseCa
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "onboarding" => Self::Onboarding,
-                "reverification" => Self::Reverification,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// Asserts whether data on the document is consistent with data provided when creating an applicant through the API.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparison {
     /// The `result` property.
@@ -10133,7 +9348,6 @@ pub struct DocumentBreakdownDataComparison {
 }
 
 /// Asserts whether algorithmically validatable elements are correct.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataValidation {
     /// The `result` property.
@@ -10145,7 +9359,6 @@ pub struct DocumentBreakdownDataValidation {
 }
 
 /// Asserts if the document is of sufficient quality to verify.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownImageIntegrity {
     /// The `result` property.
@@ -10157,7 +9370,6 @@ pub struct DocumentBreakdownImageIntegrity {
 }
 
 /// Asserts whether visual, non-textual, elements are correct given the type of document.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticity {
     /// The `result` property.
@@ -10169,7 +9381,6 @@ pub struct DocumentBreakdownVisualAuthenticity {
 }
 
 /// Asserts whether data represented in multiple places on the document is consistent.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistency {
     /// The `result` property.
@@ -10181,7 +9392,6 @@ pub struct DocumentBreakdownDataConsistency {
 }
 
 /// Asserts whether the document had been identified as lost, stolen or otherwise compromised.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -10199,7 +9409,6 @@ pub struct DocumentBreakdownPoliceRecord {
 }
 
 /// Asserts whether the image of the document has been found in our internal database or if it was used in a suspicious way.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownCompromisedDocument {
     /// The `result` property.
@@ -10211,7 +9420,6 @@ pub struct DocumentBreakdownCompromisedDocument {
 }
 
 /// Asserts whether the age calculated from the document's date of birth data point is greater than or equal to the minimum accepted age.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownAgeValidation {
     /// The `result` property.
@@ -10223,7 +9431,6 @@ pub struct DocumentBreakdownAgeValidation {
 }
 
 /// Asserts whether data on the document matches the issuing authority data.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownIssuingAuthority {
     /// The `result` property.
@@ -10235,7 +9442,6 @@ pub struct DocumentBreakdownIssuingAuthority {
 }
 
 /// The `document_properties_document_numbers_inner` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -10256,7 +9462,6 @@ pub struct DocumentPropertiesDocumentNumbersInner {
 }
 
 /// The `document_properties_nist_identity_evidence_strength` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DocumentPropertiesNistIdentityEvidenceStrength {
     /// `superior`
@@ -10330,24 +9535,11 @@ impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesNistIdentityEvidenceSt
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "superior" => Self::Superior,
-                "strong" => Self::Strong,
-                "fair" => Self::Fair,
-                "weak" => Self::Weak,
-                "unacceptable" => Self::Unacceptable,
-                "unspecified_identity_evidence_strength" => {
-                    Self::UnspecifiedIdentityEvidenceStrength
-                }
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// The `document_properties_has_issuance_confirmation` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DocumentPropertiesHasIssuanceConfirmation {
     /// `true`
@@ -10405,19 +9597,11 @@ impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesHasIssuanceConfirmatio
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "true" => Self::True,
-                "false" => Self::False,
-                "unspecified" => Self::Unspecified,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// The `document_properties_security_tier` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DocumentPropertiesSecurityTier {
     /// `tier_1`
@@ -10487,22 +9671,11 @@ impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesSecurityTier {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "tier_1" => Self::Tier1,
-                "tier_2" => Self::Tier2,
-                "tier_3" => Self::Tier3,
-                "tier_4" => Self::Tier4,
-                "tier_5" => Self::Tier5,
-                "unspecified_security_tier" => Self::UnspecifiedSecurityTier,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// The `document_properties_address_lines` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -10535,7 +9708,6 @@ pub struct DocumentPropertiesAddressLines {
 }
 
 /// The `document_properties_barcode_inner` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -10604,7 +9776,6 @@ pub struct DocumentPropertiesBarcodeInner {
 }
 
 /// The `document_properties_nfc` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -10658,7 +9829,6 @@ pub struct DocumentPropertiesNfc {
 }
 
 /// The `document_properties_document_classification` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -10682,7 +9852,6 @@ pub struct DocumentPropertiesDocumentClassification {
 }
 
 /// The `document_properties_extracted_data` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -10759,30 +9928,7 @@ pub struct DocumentPropertiesExtractedData {
     pub issuing_authority: Nullable<String>,
 }
 
-/// The `document_properties_with_driving_licence_information` schema.
-///
-/// Named `DocumentPropertiesWithDrivingLicenceInformation2` because another schema's name also converts to `DocumentPropertiesWithDrivingLicenceInformation`; see the naming rules of the generator.
-#[allow(deprecated)]
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct DocumentPropertiesWithDrivingLicenceInformation2 {
-    /// The `driving_licence_information` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub driving_licence_information: Nullable<
-        Vec<DocumentPropertiesDrivingLicenceInformationItem>,
-    >,
-}
-
 /// The `Document_Properties_Driving_Licence_Information_Item` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -10809,7 +9955,6 @@ pub struct DocumentPropertiesDrivingLicenceInformationItem {
 }
 
 /// The `document_with_driver_verification_report_allOf_properties_allOf_vehicle_class_details_inner` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -10836,7 +9981,6 @@ pub struct DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassD
 }
 
 /// Normalised data for passenger cars
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -10860,7 +10004,6 @@ pub struct DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehi
 }
 
 /// Asserts whether the face in the document matches the face in the live photo.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownFaceComparison {
     /// The `result` property.
@@ -10872,7 +10015,6 @@ pub struct FacialSimilarityPhotoBreakdownFaceComparison {
 }
 
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownImageIntegrity {
     /// The `result` property.
@@ -10884,7 +10026,6 @@ pub struct FacialSimilarityPhotoBreakdownImageIntegrity {
 }
 
 /// Asserts whether the person in the live photo is real and not a spoof.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownVisualAuthenticity {
     /// The `result` property.
@@ -10896,7 +10037,6 @@ pub struct FacialSimilarityPhotoBreakdownVisualAuthenticity {
 }
 
 /// Asserts whether the face in the document matches the face in the live photo.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparison {
     /// The `result` property.
@@ -10910,7 +10050,6 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparison {
 }
 
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
     /// The `result` property.
@@ -10924,7 +10063,6 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
 }
 
 /// Asserts whether the person in the live photo is real and not a spoof.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticity {
     /// The `result` property.
@@ -10938,7 +10076,6 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticity {
 }
 
 /// Asserts whether the face in the document matches the face in the live video.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownFaceComparison {
     /// The `result` property.
@@ -10950,7 +10087,6 @@ pub struct FacialSimilarityVideoBreakdownFaceComparison {
 }
 
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownImageIntegrity {
     /// The `result` property.
@@ -10962,7 +10098,6 @@ pub struct FacialSimilarityVideoBreakdownImageIntegrity {
 }
 
 /// Asserts whether the person in the live video is real (not a spoof) and live.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticity {
     /// The `result` property.
@@ -10974,7 +10109,6 @@ pub struct FacialSimilarityVideoBreakdownVisualAuthenticity {
 }
 
 /// Asserts whether the face in the document matches the face in the motion capture.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownFaceComparison {
     /// The `result` property.
@@ -10986,7 +10120,6 @@ pub struct FacialSimilarityMotionBreakdownFaceComparison {
 }
 
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownImageIntegrity {
     /// The `result` property.
@@ -10998,7 +10131,6 @@ pub struct FacialSimilarityMotionBreakdownImageIntegrity {
 }
 
 /// Asserts whether the person in the motion capture is real (not a spoof) and live.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownVisualAuthenticity {
     /// The `result` property.
@@ -11010,7 +10142,6 @@ pub struct FacialSimilarityMotionBreakdownVisualAuthenticity {
 }
 
 /// Asserts whether the applicant's most recent facial media (live photo or live video) matches any other live photos or live videos already in your Onfido account database.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -11028,7 +10159,6 @@ pub struct KnownFacesBreakdownPreviouslySeenFaces {
 }
 
 /// Asserts whether the uploaded live photo or live video and the content contained within it were of sufficient quality to perform a face comparison.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -11046,7 +10176,6 @@ pub struct KnownFacesBreakdownImageIntegrity {
 }
 
 /// The `known_faces_properties_matches_inner` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct KnownFacesPropertiesMatchesInner {
     /// The applicant ID of the matched applicant.
@@ -11054,7 +10183,7 @@ pub struct KnownFacesPropertiesMatchesInner {
     pub applicant_id: Nullable<::uuid::Uuid>,
     /// A floating point number between 0 and 1 that expresses how similar the two faces are, where 1 is a perfect match.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub score: Nullable<f32>,
+    pub score: Nullable<f64>,
     /// The corresponding UUID for the media type.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub media_id: Nullable<::uuid::Uuid>,
@@ -11067,7 +10196,6 @@ pub struct KnownFacesPropertiesMatchesInner {
 }
 
 /// Asserts if any sources that an applicant's details have been verified against have produced a match.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -11088,7 +10216,6 @@ pub struct IdentityEnhancedBreakdownSources {
 }
 
 /// Asserts if the applicant's address matches any sources.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdownAddress {
     /// The `result` property.
@@ -11100,7 +10227,6 @@ pub struct IdentityEnhancedBreakdownAddress {
 }
 
 /// Asserts if the applicant's date of birth matches any sources.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdownDateOfBirth {
     /// The `result` property.
@@ -11112,7 +10238,6 @@ pub struct IdentityEnhancedBreakdownDateOfBirth {
 }
 
 /// Asserts if the applicant's details match any death records.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -11130,7 +10255,6 @@ pub struct IdentityEnhancedBreakdownMortality {
 }
 
 /// The `idr_ssn_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdrSsnBreakdown {
     /// The `result` property.
@@ -11142,7 +10266,6 @@ pub struct IdrSsnBreakdown {
 }
 
 /// The `identity_enhanced_properties_matched_addresses_inner` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedPropertiesMatchedAddressesInner {
     /// The address number.
@@ -11154,7 +10277,6 @@ pub struct IdentityEnhancedPropertiesMatchedAddressesInner {
 }
 
 /// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -11172,7 +10294,6 @@ pub struct WatchlistAmlBreakdownSanction {
 }
 
 /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -11190,7 +10311,6 @@ pub struct WatchlistAmlBreakdownPoliticallyExposedPerson {
 }
 
 /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -11208,7 +10328,6 @@ pub struct WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
 }
 
 /// Asserts if there are any records found of negative events reported by publicly and generally available media sources.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -11226,7 +10345,6 @@ pub struct WatchlistAmlBreakdownAdverseMedia {
 }
 
 /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -11244,7 +10362,6 @@ pub struct WatchlistEnhancedBreakdownPoliticallyExposedPerson {
 }
 
 /// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -11262,7 +10379,6 @@ pub struct WatchlistEnhancedBreakdownSanction {
 }
 
 /// Asserts if there are any records found of negative events reported by publicly and generally available media sources.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -11280,7 +10396,6 @@ pub struct WatchlistEnhancedBreakdownAdverseMedia {
 }
 
 /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -11298,7 +10413,6 @@ pub struct WatchlistEnhancedBreakdownMonitoredLists {
 }
 
 /// The `watchlist_enhanced_properties_records_inner` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -11340,7 +10454,6 @@ pub struct WatchlistEnhancedPropertiesRecordsInner {
 }
 
 /// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -11358,7 +10471,6 @@ pub struct WatchlistStandardBreakdownSanction {
 }
 
 /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -11376,7 +10488,6 @@ pub struct WatchlistStandardBreakdownPoliticallyExposedPerson {
 }
 
 /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -11394,7 +10505,6 @@ pub struct WatchlistStandardBreakdownLegalAndRegulatoryWarnings {
 }
 
 /// Asserts whether the first name, last name and address provided by the applicant match those on the PoA document.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownDataComparison {
     /// The `result` property.
@@ -11406,7 +10516,6 @@ pub struct ProofOfAddressBreakdownDataComparison {
 }
 
 /// Asserts whether the document is of a valid type as PoA.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownDocumentClassification {
     /// The `result` property.
@@ -11418,7 +10527,6 @@ pub struct ProofOfAddressBreakdownDocumentClassification {
 }
 
 /// Asserts whether the quality of the uploaded document was sufficient to verify the address.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownImageIntegrity {
     /// The `result` property.
@@ -11430,7 +10538,6 @@ pub struct ProofOfAddressBreakdownImageIntegrity {
 }
 
 /// This property provides the document type according to the set of supported documents.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ProofOfAddressPropertiesDocumentType {
     /// `bank_building_society_statement`
@@ -11548,38 +10655,11 @@ impl<'de> ::serde::Deserialize<'de> for ProofOfAddressPropertiesDocumentType {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "bank_building_society_statement" => Self::BankBuildingSocietyStatement,
-                "utility_bill" => Self::UtilityBill,
-                "council_tax" => Self::CouncilTax,
-                "benefit_letters" => Self::BenefitLetters,
-                "mortgage_statement" => Self::MortgageStatement,
-                "mobile_phone_bill" => Self::MobilePhoneBill,
-                "general_letter" => Self::GeneralLetter,
-                "insurance_statement" => Self::InsuranceStatement,
-                "pension_property_statement_letter" => {
-                    Self::PensionPropertyStatementLetter
-                }
-                "identity_document_with_address" => Self::IdentityDocumentWithAddress,
-                "exchange_house_statement" => Self::ExchangeHouseStatement,
-                "accommodation_tenancy_certificate" => {
-                    Self::AccommodationTenancyCertificate
-                }
-                "address_certificate" => Self::AddressCertificate,
-                "electricity_bill" => Self::ElectricityBill,
-                "gas_bill" => Self::GasBill,
-                "internet_bill" => Self::InternetBill,
-                "phone_bill" => Self::PhoneBill,
-                "water_bill" => Self::WaterBill,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// Asserts whether the document data provided matches a real driving license in the DMV driver's license database.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownDocument {
     /// The `result` property.
@@ -11591,7 +10671,6 @@ pub struct UsDrivingLicenceBreakdownDocument {
 }
 
 /// Asserts whether the address data provided matches a real driving license in the DMV driver's license database.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownAddress {
     /// The `result` property.
@@ -11603,7 +10682,6 @@ pub struct UsDrivingLicenceBreakdownAddress {
 }
 
 /// Asserts whether the personal data provided matches a real driving license in the DMV driver's license database.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonal {
     /// The `result` property.
@@ -11615,7 +10693,6 @@ pub struct UsDrivingLicenceBreakdownPersonal {
 }
 
 /// Asserts whether the device used to upload the media is trustworthy, i.e. it is a real, physical device.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligenceBreakdownDevice {
     /// The `breakdown` property.
@@ -11642,7 +10719,6 @@ pub struct DeviceIntelligenceBreakdownProperties {
 }
 
 /// The `device_intelligence_properties_device` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligencePropertiesDevice {
     /// The SDK version that was used.
@@ -11692,7 +10768,6 @@ pub struct DeviceIntelligencePropertiesDevice {
 }
 
 /// The `device_intelligence_properties_ip` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -11710,7 +10785,6 @@ pub struct DeviceIntelligencePropertiesIp {
 }
 
 /// The `device_intelligence_properties_geolocation` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -11734,7 +10808,6 @@ pub struct DeviceIntelligencePropertiesGeolocation {
 }
 
 /// The `india_pan_report_allOf_breakdown_device` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -11752,7 +10825,6 @@ pub struct IndiaPanReportAllOfBreakdownDevice {
 }
 
 /// The `india_pan_report_allOf_properties_device` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -11773,7 +10845,6 @@ pub struct IndiaPanReportAllOfPropertiesDevice {
 }
 
 /// The `document_breakdown_data_comparison_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparisonBreakdown {
     /// The `issuing_country` property.
@@ -11807,7 +10878,6 @@ pub struct DocumentBreakdownDataComparisonBreakdown {
 }
 
 /// The `document_breakdown_data_validation_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataValidationBreakdown {
     /// The `gender` property.
@@ -11838,7 +10908,6 @@ pub struct DocumentBreakdownDataValidationBreakdown {
 }
 
 /// The `document_breakdown_image_integrity_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownImageIntegrityBreakdown {
     /// Asserts whether the quality of the image was sufficient for processing.
@@ -11860,7 +10929,6 @@ pub struct DocumentBreakdownImageIntegrityBreakdown {
 }
 
 /// The `document_breakdown_visual_authenticity_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdown {
     /// Fonts in the document don't match the expected ones.
@@ -11900,7 +10968,6 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdown {
 }
 
 /// The `document_breakdown_data_consistency_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdown {
     /// The `date_of_expiry` property.
@@ -11942,7 +11009,6 @@ pub struct DocumentBreakdownDataConsistencyBreakdown {
 }
 
 /// The `document_breakdown_compromised_document_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownCompromisedDocumentBreakdown {
     /// The `document_database` property.
@@ -11958,7 +11024,6 @@ pub struct DocumentBreakdownCompromisedDocumentBreakdown {
 }
 
 /// The `document_breakdown_age_validation_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownAgeValidationBreakdown {
     /// The `minimum_accepted_age` property.
@@ -11969,7 +11034,6 @@ pub struct DocumentBreakdownAgeValidationBreakdown {
 }
 
 /// The `document_breakdown_issuing_authority_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownIssuingAuthorityBreakdown {
     /// Asserts whether the document NFC chip is original or cloned.
@@ -11985,7 +11049,6 @@ pub struct DocumentBreakdownIssuingAuthorityBreakdown {
 }
 
 /// The `facial_similarity_photo_breakdown_face_comparison_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdown {
     /// Contains a score value under the properties bag.
@@ -11996,7 +11059,6 @@ pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdown {
 }
 
 /// The `facial_similarity_photo_breakdown_image_integrity_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdown {
     /// Asserts a single face of good enough quality has been found in both the document image and the live photo.
@@ -12012,7 +11074,6 @@ pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdown {
 }
 
 /// The `facial_similarity_photo_breakdown_visual_authenticity_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown {
     /// Contains a score value under the properties bag.
@@ -12023,7 +11084,6 @@ pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown {
 }
 
 /// The `facial_similarity_photo_fully_auto_breakdown_face_comparison_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdown {
     /// Contains a score value under the properties bag.
@@ -12034,7 +11094,6 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdown {
 }
 
 /// The `facial_similarity_photo_fully_auto_breakdown_image_integrity_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown {
     /// Asserts a single face of good enough quality has been found in both the document image and the live photo.
@@ -12050,7 +11109,6 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown {
 }
 
 /// The `facial_similarity_photo_fully_auto_breakdown_visual_authenticity_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdown {
     /// Contains a score value under the properties bag.
@@ -12061,7 +11119,6 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdown {
 }
 
 /// The `facial_similarity_video_breakdown_face_comparison_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownFaceComparisonBreakdown {
     /// Contains a score value under the properties bag.
@@ -12072,7 +11129,6 @@ pub struct FacialSimilarityVideoBreakdownFaceComparisonBreakdown {
 }
 
 /// The `facial_similarity_video_breakdown_image_integrity_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdown {
     /// Asserts a single face of good enough quality has been found in both the document image and the live video.
@@ -12088,7 +11144,6 @@ pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdown {
 }
 
 /// The `facial_similarity_video_breakdown_visual_authenticity_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown {
     /// Asserts whether the numbers and head movements were correctly executed.
@@ -12104,7 +11159,6 @@ pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown {
 }
 
 /// The `facial_similarity_motion_breakdown_face_comparison_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownFaceComparisonBreakdown {
     /// Contains a score value under the properties bag.
@@ -12115,7 +11169,6 @@ pub struct FacialSimilarityMotionBreakdownFaceComparisonBreakdown {
 }
 
 /// The `facial_similarity_motion_breakdown_image_integrity_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdown {
     /// Asserts a single face of good enough quality has been found in both the document image and in the motion capture.
@@ -12131,7 +11184,6 @@ pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdown {
 }
 
 /// The `facial_similarity_motion_breakdown_visual_authenticity_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown {
     /// Asserts whether the numbers and head movements were correctly executed.
@@ -12147,7 +11199,6 @@ pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown {
 }
 
 /// The `identity_enhanced_breakdown_sources_breakdown` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -12165,7 +11216,6 @@ pub struct IdentityEnhancedBreakdownSourcesBreakdown {
 }
 
 /// The `identity_enhanced_breakdown_address_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdownAddressBreakdown {
     /// The number of address matches against credit agencies.
@@ -12186,7 +11236,6 @@ pub struct IdentityEnhancedBreakdownAddressBreakdown {
 }
 
 /// The `identity_enhanced_breakdown_date_of_birth_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdownDateOfBirthBreakdown {
     /// Date of birth match against credit agencies.
@@ -12202,7 +11251,6 @@ pub struct IdentityEnhancedBreakdownDateOfBirthBreakdown {
 }
 
 /// The `idr_ssn_breakdown_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdrSsnBreakdownBreakdown {
     /// Last 4 digits of social security number match
@@ -12214,7 +11262,6 @@ pub struct IdrSsnBreakdownBreakdown {
 }
 
 /// The `watchlist_enhanced_properties_records_inner_address_inner` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -12247,7 +11294,6 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerAddressInner {
 }
 
 /// The `watchlist_enhanced_properties_records_inner_alias_inner` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -12268,7 +11314,6 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerAliasInner {
 }
 
 /// The `watchlist_enhanced_properties_records_inner_associate_inner` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -12292,7 +11337,6 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerAssociateInner {
 }
 
 /// The `watchlist_enhanced_properties_records_inner_attribute_inner` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -12313,7 +11357,6 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerAttributeInner {
 }
 
 /// The `watchlist_enhanced_properties_records_inner_event_inner` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -12343,7 +11386,6 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerEventInner {
 }
 
 /// The `watchlist_enhanced_properties_records_inner_source_inner` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -12370,7 +11412,6 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerSourceInner {
 }
 
 /// The `proof_of_address_breakdown_data_comparison_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownDataComparisonBreakdown {
     /// The `address` property.
@@ -12385,7 +11426,6 @@ pub struct ProofOfAddressBreakdownDataComparisonBreakdown {
 }
 
 /// The `proof_of_address_breakdown_document_classification_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownDocumentClassificationBreakdown {
     /// The `supported_document` property.
@@ -12396,7 +11436,6 @@ pub struct ProofOfAddressBreakdownDocumentClassificationBreakdown {
 }
 
 /// The `proof_of_address_breakdown_image_integrity_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownImageIntegrityBreakdown {
     /// The `image_quality` property.
@@ -12407,7 +11446,6 @@ pub struct ProofOfAddressBreakdownImageIntegrityBreakdown {
 }
 
 /// The `us_driving_licence_breakdown_document_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownDocumentBreakdown {
     /// The `category` property.
@@ -12429,7 +11467,6 @@ pub struct UsDrivingLicenceBreakdownDocumentBreakdown {
 }
 
 /// The `us_driving_licence_breakdown_address_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownAddressBreakdown {
     /// The `city` property.
@@ -12453,7 +11490,6 @@ pub struct UsDrivingLicenceBreakdownAddressBreakdown {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdown {
     /// The `first_name` property.
@@ -12506,7 +11542,6 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdown {
 }
 
 /// The `device_intelligence_breakdown_device_breakdown` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligenceBreakdownDeviceBreakdown {
     /// The `application_authenticity` property.
@@ -12527,7 +11562,6 @@ pub struct DeviceIntelligenceBreakdownDeviceBreakdown {
 }
 
 /// The `device_intelligence_breakdown_properties_device` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligenceBreakdownPropertiesDevice {
     /// The SDK version that was used.
@@ -12581,7 +11615,6 @@ pub struct DeviceIntelligenceBreakdownPropertiesDevice {
 }
 
 /// The `device_intelligence_breakdown_properties_ip` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -12599,7 +11632,6 @@ pub struct DeviceIntelligenceBreakdownPropertiesIp {
 }
 
 /// The `device_intelligence_breakdown_properties_geolocation` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -12623,7 +11655,6 @@ pub struct DeviceIntelligenceBreakdownPropertiesGeolocation {
 }
 
 /// The SDK used to upload the media.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DeviceIntelligencePropertiesDeviceSdkSource {
     /// `onfido-android-sdk`
@@ -12681,19 +11712,11 @@ impl<'de> ::serde::Deserialize<'de> for DeviceIntelligencePropertiesDeviceSdkSou
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "onfido-android-sdk" => Self::OnfidoAndroidSdk,
-                "onfido-ios-sdk" => Self::OnfidoIosSdk,
-                "onfido-web-sdk" => Self::OnfidoWebSdk,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// The token used to authenticate the request.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DeviceIntelligencePropertiesDeviceAuthenticationType {
     /// `sdk_token`
@@ -12753,19 +11776,11 @@ for DeviceIntelligencePropertiesDeviceAuthenticationType {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "sdk_token" => Self::SdkToken,
-                "mobile_token" => Self::MobileToken,
-                "api_token" => Self::ApiToken,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// Whether there is highly suspicious traffic related to the IP address. The risk depends on the overall ratio of clear checks on a given IP.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DeviceIntelligencePropertiesDeviceIpReputation {
     /// `NOT_ENOUGH_DATA`
@@ -12823,19 +11838,11 @@ impl<'de> ::serde::Deserialize<'de> for DeviceIntelligencePropertiesDeviceIpRepu
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "NOT_ENOUGH_DATA" => Self::NOTENOUGHDATA,
-                "HIGH_RISK" => Self::HIGHRISK,
-                "LOW_RISK" => Self::LOWRISK,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// Whether the document media were live captured from the device camera.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DeviceIntelligencePropertiesDeviceDocumentCapture {
     /// `live`
@@ -12890,18 +11897,11 @@ for DeviceIntelligencePropertiesDeviceDocumentCapture {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "live" => Self::Live,
-                "unknown_method" => Self::UnknownMethod,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// Whether the biometric media were live captured from the device camera.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DeviceIntelligencePropertiesDeviceBiometricCapture {
     /// `live`
@@ -12956,18 +11956,11 @@ for DeviceIntelligencePropertiesDeviceBiometricCapture {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "live" => Self::Live,
-                "unknown_method" => Self::UnknownMethod,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// The `india_pan_report_allOf_breakdown_device_breakdown` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -12988,7 +11981,6 @@ pub struct IndiaPanReportAllOfBreakdownDeviceBreakdown {
 }
 
 /// The `document_breakdown_data_comparison_breakdown_issuing_country` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparisonBreakdownIssuingCountry {
     /// The `result` property.
@@ -13000,7 +11992,6 @@ pub struct DocumentBreakdownDataComparisonBreakdownIssuingCountry {
 }
 
 /// The `document_breakdown_data_comparison_breakdown_gender` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparisonBreakdownGender {
     /// The `result` property.
@@ -13012,7 +12003,6 @@ pub struct DocumentBreakdownDataComparisonBreakdownGender {
 }
 
 /// The `document_breakdown_data_comparison_breakdown_date_of_expiry` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparisonBreakdownDateOfExpiry {
     /// The `result` property.
@@ -13024,7 +12014,6 @@ pub struct DocumentBreakdownDataComparisonBreakdownDateOfExpiry {
 }
 
 /// The `document_breakdown_data_comparison_breakdown_last_name` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparisonBreakdownLastName {
     /// The `result` property.
@@ -13036,7 +12025,6 @@ pub struct DocumentBreakdownDataComparisonBreakdownLastName {
 }
 
 /// The `document_breakdown_data_comparison_breakdown_document_type` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparisonBreakdownDocumentType {
     /// The `result` property.
@@ -13048,7 +12036,6 @@ pub struct DocumentBreakdownDataComparisonBreakdownDocumentType {
 }
 
 /// The `document_breakdown_data_comparison_breakdown_document_numbers` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparisonBreakdownDocumentNumbers {
     /// The `result` property.
@@ -13060,7 +12047,6 @@ pub struct DocumentBreakdownDataComparisonBreakdownDocumentNumbers {
 }
 
 /// The `document_breakdown_data_comparison_breakdown_first_name` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparisonBreakdownFirstName {
     /// The `result` property.
@@ -13072,7 +12058,6 @@ pub struct DocumentBreakdownDataComparisonBreakdownFirstName {
 }
 
 /// The `document_breakdown_data_comparison_breakdown_date_of_birth` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparisonBreakdownDateOfBirth {
     /// The `result` property.
@@ -13084,7 +12069,6 @@ pub struct DocumentBreakdownDataComparisonBreakdownDateOfBirth {
 }
 
 /// The `document_breakdown_data_validation_breakdown_gender` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataValidationBreakdownGender {
     /// The `result` property.
@@ -13096,7 +12080,6 @@ pub struct DocumentBreakdownDataValidationBreakdownGender {
 }
 
 /// The `document_breakdown_data_validation_breakdown_date_of_birth` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataValidationBreakdownDateOfBirth {
     /// The `result` property.
@@ -13108,7 +12091,6 @@ pub struct DocumentBreakdownDataValidationBreakdownDateOfBirth {
 }
 
 /// The `document_breakdown_data_validation_breakdown_document_numbers` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataValidationBreakdownDocumentNumbers {
     /// The `result` property.
@@ -13120,7 +12102,6 @@ pub struct DocumentBreakdownDataValidationBreakdownDocumentNumbers {
 }
 
 /// If this is flagged, the document has expired.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataValidationBreakdownDocumentExpiration {
     /// The `result` property.
@@ -13132,7 +12113,6 @@ pub struct DocumentBreakdownDataValidationBreakdownDocumentExpiration {
 }
 
 /// If this is flagged, the expiration date has the incorrect format.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataValidationBreakdownExpiryDate {
     /// The `result` property.
@@ -13144,7 +12124,6 @@ pub struct DocumentBreakdownDataValidationBreakdownExpiryDate {
 }
 
 /// The `document_breakdown_data_validation_breakdown_mrz` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataValidationBreakdownMrz {
     /// The `result` property.
@@ -13156,7 +12135,6 @@ pub struct DocumentBreakdownDataValidationBreakdownMrz {
 }
 
 /// The `document_breakdown_data_validation_breakdown_barcode` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataValidationBreakdownBarcode {
     /// The `result` property.
@@ -13168,7 +12146,6 @@ pub struct DocumentBreakdownDataValidationBreakdownBarcode {
 }
 
 /// Asserts whether the quality of the image was sufficient for processing.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -13189,7 +12166,6 @@ pub struct DocumentBreakdownImageIntegrityBreakdownImageQuality {
 }
 
 /// Asserts whether the submitted document is supported.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
     /// The `result` property.
@@ -13201,7 +12177,6 @@ pub struct DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
 }
 
 /// Asserts whether the image was a colour one.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownImageIntegrityBreakdownColourPicture {
     /// The `result` property.
@@ -13213,7 +12188,6 @@ pub struct DocumentBreakdownImageIntegrityBreakdownColourPicture {
 }
 
 /// Asserts if the document was of enough quality to be able to perform a fraud inspection.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -13234,7 +12208,6 @@ pub struct DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality {
 }
 
 /// Fonts in the document don't match the expected ones.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownFonts {
     /// The `result` property.
@@ -13246,7 +12219,6 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownFonts {
 }
 
 /// The pictures of the person identified on the document show signs of tampering or alteration.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity {
     /// The `result` property.
@@ -13258,7 +12230,6 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity {
 }
 
 /// The document doesn't match the expected template for the document type and country it is from.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownTemplate {
     /// The `result` property.
@@ -13270,7 +12241,6 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownTemplate {
 }
 
 /// Security features expected on the document are missing or wrong.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
     /// The `result` property.
@@ -13282,7 +12252,6 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
 }
 
 /// The document was not present when the photo was taken.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -13303,7 +12272,6 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent {
 }
 
 /// Indication of digital tampering in the image.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
     /// The `result` property.
@@ -13315,7 +12283,6 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
 }
 
 /// This sub-breakdown is returned for backward compatibility reasons. Its value will be consider when at least one of the other breakdowns is consider, and clear when all the other breakdowns are clear.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownOther {
     /// The `result` property.
@@ -13327,7 +12294,6 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownOther {
 }
 
 /// No face was detected on the document.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
     /// The `result` property.
@@ -13339,7 +12305,6 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
 }
 
 /// The `document_breakdown_data_consistency_breakdown_date_of_expiry` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdownDateOfExpiry {
     /// The `result` property.
@@ -13351,7 +12316,6 @@ pub struct DocumentBreakdownDataConsistencyBreakdownDateOfExpiry {
 }
 
 /// The `document_breakdown_data_consistency_breakdown_document_numbers` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdownDocumentNumbers {
     /// The `result` property.
@@ -13363,7 +12327,6 @@ pub struct DocumentBreakdownDataConsistencyBreakdownDocumentNumbers {
 }
 
 /// The `document_breakdown_data_consistency_breakdown_issuing_country` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdownIssuingCountry {
     /// The `result` property.
@@ -13375,7 +12338,6 @@ pub struct DocumentBreakdownDataConsistencyBreakdownIssuingCountry {
 }
 
 /// The `document_breakdown_data_consistency_breakdown_document_type` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdownDocumentType {
     /// The `result` property.
@@ -13387,7 +12349,6 @@ pub struct DocumentBreakdownDataConsistencyBreakdownDocumentType {
 }
 
 /// The `document_breakdown_data_consistency_breakdown_date_of_birth` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdownDateOfBirth {
     /// The `result` property.
@@ -13399,7 +12360,6 @@ pub struct DocumentBreakdownDataConsistencyBreakdownDateOfBirth {
 }
 
 /// The `document_breakdown_data_consistency_breakdown_gender` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdownGender {
     /// The `result` property.
@@ -13411,7 +12371,6 @@ pub struct DocumentBreakdownDataConsistencyBreakdownGender {
 }
 
 /// The `document_breakdown_data_consistency_breakdown_first_name` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdownFirstName {
     /// The `result` property.
@@ -13423,7 +12382,6 @@ pub struct DocumentBreakdownDataConsistencyBreakdownFirstName {
 }
 
 /// The `document_breakdown_data_consistency_breakdown_nationality` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdownNationality {
     /// The `result` property.
@@ -13435,7 +12393,6 @@ pub struct DocumentBreakdownDataConsistencyBreakdownNationality {
 }
 
 /// The `document_breakdown_data_consistency_breakdown_last_name` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdownLastName {
     /// The `result` property.
@@ -13447,7 +12404,6 @@ pub struct DocumentBreakdownDataConsistencyBreakdownLastName {
 }
 
 /// The `document_breakdown_data_consistency_breakdown_multiple_data_sources_present` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdownMultipleDataSourcesPresent {
     /// The `result` property.
@@ -13459,7 +12415,6 @@ pub struct DocumentBreakdownDataConsistencyBreakdownMultipleDataSourcesPresent {
 }
 
 /// The `document_breakdown_compromised_document_breakdown_document_database` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownCompromisedDocumentBreakdownDocumentDatabase {
     /// The `result` property.
@@ -13471,7 +12426,6 @@ pub struct DocumentBreakdownCompromisedDocumentBreakdownDocumentDatabase {
 }
 
 /// The `document_breakdown_compromised_document_breakdown_repeat_attempts` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownCompromisedDocumentBreakdownRepeatAttempts {
     /// The `result` property.
@@ -13483,7 +12437,6 @@ pub struct DocumentBreakdownCompromisedDocumentBreakdownRepeatAttempts {
 }
 
 /// The `document_breakdown_age_validation_breakdown_minimum_accepted_age` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownAgeValidationBreakdownMinimumAcceptedAge {
     /// The `result` property.
@@ -13495,7 +12448,6 @@ pub struct DocumentBreakdownAgeValidationBreakdownMinimumAcceptedAge {
 }
 
 /// Asserts whether the document NFC chip is original or cloned.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication {
     /// The `result` property.
@@ -13507,7 +12459,6 @@ pub struct DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication {
 }
 
 /// Asserts whether the document NFC chip data was tampered.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication {
     /// The `result` property.
@@ -13519,7 +12470,6 @@ pub struct DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication {
 }
 
 /// Contains a score value under the properties bag.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch {
     /// The `result` property.
@@ -13533,7 +12483,6 @@ pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch {
 }
 
 /// Asserts a single face of good enough quality has been found in both the document image and the live photo.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected {
     /// The `result` property.
@@ -13545,7 +12494,6 @@ pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected {
 }
 
 /// Asserts whether the live photo is trustworthy - i.e. not digitally tampered, from a fake webcam, or from other dubious sources.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -13566,7 +12514,6 @@ pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity 
 }
 
 /// Contains a score value under the properties bag.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
     /// The `result` property.
@@ -13580,7 +12527,6 @@ pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDete
 }
 
 /// Contains a score value under the properties bag.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatch {
     /// The `result` property.
@@ -13594,7 +12540,6 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMat
 }
 
 /// Asserts a single face of good enough quality has been found in both the document image and the live photo.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownFaceDetected {
     /// The `result` property.
@@ -13606,7 +12551,6 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownFaceDet
 }
 
 /// Asserts whether the live photo is trustworthy - i.e. not digitally tampered, from a fake webcam, or from other dubious sources.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -13627,7 +12571,6 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceI
 }
 
 /// Contains a score value under the properties bag.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
     /// The `result` property.
@@ -13641,7 +12584,6 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpo
 }
 
 /// Contains a score value under the properties bag.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatch {
     /// The `result` property.
@@ -13655,7 +12597,6 @@ pub struct FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatch {
 }
 
 /// Asserts a single face of good enough quality has been found in both the document image and the live video.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected {
     /// The `result` property.
@@ -13667,7 +12608,6 @@ pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected {
 }
 
 /// Asserts whether the live video is trustworthy - e.g. not from a fake webcam.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -13688,7 +12628,6 @@ pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity 
 }
 
 /// Asserts whether the numbers and head movements were correctly executed.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected {
     /// The `result` property.
@@ -13700,7 +12639,6 @@ pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDete
 }
 
 /// Asserts whether the live video is not a spoof (such as videos of digital screens).
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
     /// The `result` property.
@@ -13714,7 +12652,6 @@ pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDete
 }
 
 /// Contains a score value under the properties bag.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatch {
     /// The `result` property.
@@ -13728,7 +12665,6 @@ pub struct FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatch {
 }
 
 /// Asserts a single face of good enough quality has been found in both the document image and in the motion capture.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected {
     /// The `result` property.
@@ -13740,7 +12676,6 @@ pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected {
 }
 
 /// Asserts whether the motion capture is trustworthy - e.g. not from a fake webcam.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -13761,7 +12696,6 @@ pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity
 }
 
 /// Asserts whether the numbers and head movements were correctly executed.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownLivenessDetected {
     /// The `result` property.
@@ -13773,7 +12707,6 @@ pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownLivenessDet
 }
 
 /// Asserts whether the motion capture is not a spoof (such as videos of digital screens).
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection {
     /// The `result` property.
@@ -13787,7 +12720,6 @@ pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDet
 }
 
 /// The number of sources which produced a match to applicant details.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -13810,7 +12742,6 @@ pub struct IdentityEnhancedBreakdownSourcesBreakdownTotalSources {
 }
 
 /// The number of address matches against credit agencies.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -13833,7 +12764,6 @@ pub struct IdentityEnhancedBreakdownAddressBreakdownCreditAgencies {
 }
 
 /// Address match against telephone database.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
     /// The `result` property.
@@ -13845,7 +12775,6 @@ pub struct IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
 }
 
 /// Address match against voting register.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
     /// The `result` property.
@@ -13857,7 +12786,6 @@ pub struct IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
 }
 
 /// Date of birth match against credit agencies.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
     /// The `result` property.
@@ -13869,7 +12797,6 @@ pub struct IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
 }
 
 /// Date of birth match against voting register.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
     /// The `result` property.
@@ -13881,7 +12808,6 @@ pub struct IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
 }
 
 /// Last 4 digits of social security number match
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdrSsnBreakdownBreakdownLast4DigitsMatch {
     /// The `result` property.
@@ -13893,7 +12819,6 @@ pub struct IdrSsnBreakdownBreakdownLast4DigitsMatch {
 }
 
 /// Social security number fully matches
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdrSsnBreakdownBreakdownFullMatch {
     /// The `result` property.
@@ -13905,7 +12830,6 @@ pub struct IdrSsnBreakdownBreakdownFullMatch {
 }
 
 /// The `watchlist_enhanced_properties_records_inner_event_inner_source` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -13932,7 +12856,6 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerEventInnerSource {
 }
 
 /// The `proof_of_address_breakdown_data_comparison_breakdown_address` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownDataComparisonBreakdownAddress {
     /// The `result` property.
@@ -13944,7 +12867,6 @@ pub struct ProofOfAddressBreakdownDataComparisonBreakdownAddress {
 }
 
 /// The `proof_of_address_breakdown_data_comparison_breakdown_first_name` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownDataComparisonBreakdownFirstName {
     /// The `result` property.
@@ -13956,7 +12878,6 @@ pub struct ProofOfAddressBreakdownDataComparisonBreakdownFirstName {
 }
 
 /// The `proof_of_address_breakdown_data_comparison_breakdown_last_name` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownDataComparisonBreakdownLastName {
     /// The `result` property.
@@ -13968,7 +12889,6 @@ pub struct ProofOfAddressBreakdownDataComparisonBreakdownLastName {
 }
 
 /// The `proof_of_address_breakdown_document_classification_breakdown_supported_document` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownDocumentClassificationBreakdownSupportedDocument {
     /// The `result` property.
@@ -13980,7 +12900,6 @@ pub struct ProofOfAddressBreakdownDocumentClassificationBreakdownSupportedDocume
 }
 
 /// The `proof_of_address_breakdown_image_integrity_breakdown_image_quality` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownImageIntegrityBreakdownImageQuality {
     /// The `result` property.
@@ -13992,7 +12911,6 @@ pub struct ProofOfAddressBreakdownImageIntegrityBreakdownImageQuality {
 }
 
 /// The `us_driving_licence_breakdown_document_breakdown_category` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownDocumentBreakdownCategory {
     /// The `result` property.
@@ -14004,7 +12922,6 @@ pub struct UsDrivingLicenceBreakdownDocumentBreakdownCategory {
 }
 
 /// The `us_driving_licence_breakdown_document_breakdown_expiration_date` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownDocumentBreakdownExpirationDate {
     /// The `result` property.
@@ -14016,7 +12933,6 @@ pub struct UsDrivingLicenceBreakdownDocumentBreakdownExpirationDate {
 }
 
 /// The `us_driving_licence_breakdown_document_breakdown_issue_date` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownDocumentBreakdownIssueDate {
     /// The `result` property.
@@ -14028,7 +12944,6 @@ pub struct UsDrivingLicenceBreakdownDocumentBreakdownIssueDate {
 }
 
 /// The `us_driving_licence_breakdown_document_breakdown_document_number` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownDocumentBreakdownDocumentNumber {
     /// The `result` property.
@@ -14040,7 +12955,6 @@ pub struct UsDrivingLicenceBreakdownDocumentBreakdownDocumentNumber {
 }
 
 /// The `us_driving_licence_breakdown_address_breakdown_city` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownAddressBreakdownCity {
     /// The `result` property.
@@ -14052,7 +12966,6 @@ pub struct UsDrivingLicenceBreakdownAddressBreakdownCity {
 }
 
 /// The `us_driving_licence_breakdown_address_breakdown_line_1` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownAddressBreakdownLine1 {
     /// The `result` property.
@@ -14064,7 +12977,6 @@ pub struct UsDrivingLicenceBreakdownAddressBreakdownLine1 {
 }
 
 /// The `us_driving_licence_breakdown_address_breakdown_line_2` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownAddressBreakdownLine2 {
     /// The `result` property.
@@ -14076,7 +12988,6 @@ pub struct UsDrivingLicenceBreakdownAddressBreakdownLine2 {
 }
 
 /// The `us_driving_licence_breakdown_address_breakdown_state_code` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownAddressBreakdownStateCode {
     /// The `result` property.
@@ -14088,7 +12999,6 @@ pub struct UsDrivingLicenceBreakdownAddressBreakdownStateCode {
 }
 
 /// The `us_driving_licence_breakdown_address_breakdown_zip4` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownAddressBreakdownZip4 {
     /// The `result` property.
@@ -14100,7 +13010,6 @@ pub struct UsDrivingLicenceBreakdownAddressBreakdownZip4 {
 }
 
 /// The `us_driving_licence_breakdown_address_breakdown_zip5` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownAddressBreakdownZip5 {
     /// The `result` property.
@@ -14112,7 +13021,6 @@ pub struct UsDrivingLicenceBreakdownAddressBreakdownZip5 {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_first_name` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownFirstName {
     /// The `result` property.
@@ -14124,7 +13032,6 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownFirstName {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_name_suffix` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownNameSuffix {
     /// The `result` property.
@@ -14136,7 +13043,6 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownNameSuffix {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_height` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownHeight {
     /// The `result` property.
@@ -14148,7 +13054,6 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownHeight {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_weight` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownWeight {
     /// The `result` property.
@@ -14160,7 +13065,6 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownWeight {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_sex_code` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownSexCode {
     /// The `result` property.
@@ -14172,7 +13076,6 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownSexCode {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_eye_color` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownEyeColor {
     /// The `result` property.
@@ -14184,7 +13087,6 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownEyeColor {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_date_of_birth` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownDateOfBirth {
     /// The `result` property.
@@ -14196,7 +13098,6 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownDateOfBirth {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_last_name` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownLastName {
     /// The `result` property.
@@ -14208,7 +13109,6 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownLastName {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_middle_name` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownMiddleName {
     /// The `result` property.
@@ -14220,7 +13120,6 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownMiddleName {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_first_name_fuzzy` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownFirstNameFuzzy {
     /// The `result` property.
@@ -14232,7 +13131,6 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownFirstNameFuzzy {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_middle_name_fuzzy` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownMiddleNameFuzzy {
     /// The `result` property.
@@ -14244,7 +13142,6 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownMiddleNameFuzzy {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_last_name_fuzzy` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownLastNameFuzzy {
     /// The `result` property.
@@ -14256,7 +13153,6 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownLastNameFuzzy {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_middle_initial` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownMiddleInitial {
     /// The `result` property.
@@ -14268,7 +13164,6 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownMiddleInitial {
 }
 
 /// The `device_intelligence_breakdown_device_breakdown_application_authenticity` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligenceBreakdownDeviceBreakdownApplicationAuthenticity {
     /// The `result` property.
@@ -14280,7 +13175,6 @@ pub struct DeviceIntelligenceBreakdownDeviceBreakdownApplicationAuthenticity {
 }
 
 /// The `device_intelligence_breakdown_device_breakdown_device_integrity` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligenceBreakdownDeviceBreakdownDeviceIntegrity {
     /// The `result` property.
@@ -14292,7 +13186,6 @@ pub struct DeviceIntelligenceBreakdownDeviceBreakdownDeviceIntegrity {
 }
 
 /// The `device_intelligence_breakdown_device_breakdown_device_reputation` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligenceBreakdownDeviceBreakdownDeviceReputation {
     /// The `result` property.
@@ -14304,7 +13197,6 @@ pub struct DeviceIntelligenceBreakdownDeviceBreakdownDeviceReputation {
 }
 
 /// The SDK used to upload the media.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DeviceIntelligenceBreakdownPropertiesDeviceSdkSource {
     /// `onfido-android-sdk`
@@ -14364,19 +13256,11 @@ for DeviceIntelligenceBreakdownPropertiesDeviceSdkSource {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "onfido-android-sdk" => Self::OnfidoAndroidSdk,
-                "onfido-ios-sdk" => Self::OnfidoIosSdk,
-                "onfido-web-sdk" => Self::OnfidoWebSdk,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// The token used to authenticate the request.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DeviceIntelligenceBreakdownPropertiesDeviceAuthenticationType {
     /// `sdk_token`
@@ -14438,19 +13322,11 @@ for DeviceIntelligenceBreakdownPropertiesDeviceAuthenticationType {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "sdk_token" => Self::SdkToken,
-                "mobile_token" => Self::MobileToken,
-                "api_token" => Self::ApiToken,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// Whether there is highly suspicious traffic related to the IP address. The risk depends on the overall ratio of clear checks on a given IP.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DeviceIntelligenceBreakdownPropertiesDeviceIpReputation {
     /// `NOT_ENOUGH_DATA`
@@ -14510,19 +13386,11 @@ for DeviceIntelligenceBreakdownPropertiesDeviceIpReputation {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "NOT_ENOUGH_DATA" => Self::NOTENOUGHDATA,
-                "HIGH_RISK" => Self::HIGHRISK,
-                "LOW_RISK" => Self::LOWRISK,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// Whether the document media were live captured from the device camera.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DeviceIntelligenceBreakdownPropertiesDeviceDocumentCapture {
     /// `live`
@@ -14578,18 +13446,11 @@ for DeviceIntelligenceBreakdownPropertiesDeviceDocumentCapture {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "live" => Self::Live,
-                "unknown_method" => Self::UnknownMethod,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// Whether the biometric media were live captured from the device camera.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DeviceIntelligenceBreakdownPropertiesDeviceBiometricCapture {
     /// `live`
@@ -14646,18 +13507,11 @@ for DeviceIntelligenceBreakdownPropertiesDeviceBiometricCapture {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "live" => Self::Live,
-                "unknown_method" => Self::UnknownMethod,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
 /// The `india_pan_report_allOf_breakdown_device_breakdown_pan_valid` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -14675,7 +13529,6 @@ pub struct IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid {
 }
 
 /// The `india_pan_report_allOf_breakdown_device_breakdown_name_match` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -14693,7 +13546,6 @@ pub struct IndiaPanReportAllOfBreakdownDeviceBreakdownNameMatch {
 }
 
 /// The `document_IQ_reasons` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -14738,7 +13590,6 @@ pub struct DocumentIQReasons {
 }
 
 /// The `document_CDQ_reasons` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -14777,7 +13628,6 @@ pub struct DocumentCDQReasons {
 }
 
 /// The `document_ODP_reasons` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -14804,19 +13654,17 @@ pub struct DocumentODPReasons {
 }
 
 /// The `facial_similarity_photo_breakdown_face_comparison_breakdown_face_match_properties` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties {
     /// A floating point number between 0 and 1 that expresses how similar the two faces are, where 1 is a perfect match.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub score: Nullable<f32>,
+    pub score: Nullable<f64>,
     /// The UUID for the document containing the extracted face that was used for face matching.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_id: Nullable<::uuid::Uuid>,
 }
 
 /// The `photo_reasons` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -14846,28 +13694,25 @@ pub struct PhotoReasons {
 }
 
 /// The `facial_similarity_photo_breakdown_visual_authenticity_breakdown_spoofing_detection_properties` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely it is to be a spoof.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub score: Nullable<f32>,
+    pub score: Nullable<f64>,
 }
 
 /// The `facial_similarity_photo_fully_auto_breakdown_face_comparison_breakdown_face_match_properties` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatchProperties {
     /// A floating point number between 0 and 1 that expresses how similar the two faces are, where 1 is a perfect match.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub score: Nullable<f32>,
+    pub score: Nullable<f64>,
     /// The UUID for the document containing the extracted face that was used for face matching.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_id: Nullable<::uuid::Uuid>,
 }
 
 /// The `photo_auto_reasons` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -14897,28 +13742,25 @@ pub struct PhotoAutoReasons {
 }
 
 /// The `facial_similarity_photo_fully_auto_breakdown_visual_authenticity_breakdown_spoofing_detection_properties` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely it is to be a spoof.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub score: Nullable<f32>,
+    pub score: Nullable<f64>,
 }
 
 /// The `facial_similarity_video_breakdown_face_comparison_breakdown_face_match_properties` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatchProperties {
     /// A floating point number between 0 and 1 that expresses how similar the two faces are, where 1 is a perfect match.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub score: Nullable<f32>,
+    pub score: Nullable<f64>,
     /// The UUID for the document containing the extracted face that was used for face matching.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_id: Nullable<::uuid::Uuid>,
 }
 
 /// The `video_reasons` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -14945,37 +13787,33 @@ pub struct VideoReasons {
 }
 
 /// The `facial_similarity_video_breakdown_visual_authenticity_breakdown_spoofing_detection_properties` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely it is to be a spoof.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub score: Nullable<f32>,
+    pub score: Nullable<f64>,
 }
 
 /// The `facial_similarity_motion_breakdown_face_comparison_breakdown_face_match_properties` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatchProperties {
     /// A floating point number between 0 and 1 that expresses how similar the two faces are, where 1 is a perfect match.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub score: Nullable<f32>,
+    pub score: Nullable<f64>,
     /// The UUID for the document containing the extracted face that was used for face matching.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_id: Nullable<::uuid::Uuid>,
 }
 
 /// The `facial_similarity_motion_breakdown_visual_authenticity_breakdown_spoofing_detection_properties` schema.
-#[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely it is to be a spoof.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub score: Nullable<f32>,
+    pub score: Nullable<f64>,
 }
 
 /// The `identity_enhanced_breakdown_sources_breakdown_total_sources_properties` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -14993,7 +13831,6 @@ pub struct IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties {
 }
 
 /// The `identity_enhanced_breakdown_address_breakdown_credit_agencies_properties` schema.
-#[allow(deprecated)]
 #[derive(
     Clone,
     Debug,
@@ -15010,7 +13847,6 @@ pub struct IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties {
     pub number_of_matches: Nullable<String>,
 }
 
-#[allow(deprecated)]
 impl Validate for ApplicantsList {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15020,7 +13856,6 @@ impl Validate for ApplicantsList {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for Error {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15030,7 +13865,6 @@ impl Validate for Error {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for ApplicantBuilder {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15098,7 +13932,83 @@ impl Validate for ApplicantBuilder {
     }
 }
 
-#[allow(deprecated)]
+impl Validate for ApplicantShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "email");
+            self.email.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "dob");
+            self.dob.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id_numbers");
+            self.id_numbers.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "phone_number");
+            self.phone_number.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for ApplicantRequest {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "consents");
+            self.consents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address");
+            self.address.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "location");
+            self.location.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for ApplicantCreate {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "first_name");
+            let v = &self.first_name;
+            static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+            let pattern = PATTERN
+                .get_or_init(|| {
+                    ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
+                        .expect("the generator compiled this pattern")
+                });
+            flag(
+                out,
+                path,
+                !pattern.is_match(v),
+                concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
+            );
+            self.first_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "last_name");
+            let v = &self.last_name;
+            static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+            let pattern = PATTERN
+                .get_or_init(|| {
+                    ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
+                        .expect("the generator compiled this pattern")
+                });
+            flag(
+                out,
+                path,
+                !pattern.is_match(v),
+                concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
+            );
+            self.last_name.validate_into(path, out);
+        }
+    }
+}
+
 impl Validate for Applicant {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15184,7 +14094,75 @@ impl Validate for Applicant {
     }
 }
 
-#[allow(deprecated)]
+impl Validate for ApplicantResponse {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "first_name");
+            if let Nullable::Value(v) = &self.first_name {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
+                );
+            }
+            self.first_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "last_name");
+            if let Nullable::Value(v) = &self.last_name {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
+                );
+            }
+            self.last_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "delete_at");
+            self.delete_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sandbox");
+            self.sandbox.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address");
+            self.address.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "location");
+            self.location.validate_into(path, out);
+        }
+    }
+}
+
 impl Validate for ApplicantUpdater {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15254,7 +14232,47 @@ impl Validate for ApplicantUpdater {
     }
 }
 
-#[allow(deprecated)]
+impl Validate for ApplicantUpdate {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "first_name");
+            if let Nullable::Value(v) = &self.first_name {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
+                );
+            }
+            self.first_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "last_name");
+            if let Nullable::Value(v) = &self.last_name {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
+                );
+            }
+            self.last_name.validate_into(path, out);
+        }
+    }
+}
+
 impl Validate for ApplicantConsent {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15272,7 +14290,6 @@ impl Validate for ApplicantConsent {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for WorkflowRun {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15354,7 +14371,92 @@ impl Validate for WorkflowRun {
     }
 }
 
-#[allow(deprecated)]
+impl Validate for WorkflowRunShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "workflow_id");
+            self.workflow_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "tags");
+            if let Nullable::Value(v) = &self.tags {
+                flag(out, path, v.len() > 30, "more than 30 items");
+                for (i, v) in v.iter().enumerate() {
+                    let path = &format!("{path}[{i}]");
+                    flag(out, path, v.chars().count() < 1, "shorter than 1 characters");
+                    flag(
+                        out,
+                        path,
+                        v.chars().count() > 128,
+                        "longer than 128 characters",
+                    );
+                }
+            }
+            self.tags.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "customer_user_id");
+            if let Nullable::Value(v) = &self.customer_user_id {
+                flag(out, path, v.chars().count() > 256, "longer than 256 characters");
+            }
+            self.customer_user_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "link");
+            self.link.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "updated_at");
+            self.updated_at.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for WorkflowRunResponse {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "workflow_version_id");
+            self.workflow_version_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "dashboard_url");
+            self.dashboard_url.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "output");
+            self.output.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "reasons");
+            self.reasons.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "error");
+            self.error.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sdk_token");
+            self.sdk_token.validate_into(path, out);
+        }
+    }
+}
+
 impl Validate for WorkflowRunBuilder {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15408,7 +14510,15 @@ impl Validate for WorkflowRunBuilder {
     }
 }
 
-#[allow(deprecated)]
+impl Validate for WorkflowRunRequest {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "custom_data");
+            self.custom_data.validate_into(path, out);
+        }
+    }
+}
+
 impl Validate for DocumentsList {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15418,7 +14528,6 @@ impl Validate for DocumentsList {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentUploader {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15456,7 +14565,48 @@ impl Validate for DocumentUploader {
     }
 }
 
-#[allow(deprecated)]
+impl Validate for DocumentShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "file_type");
+            self.file_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "type");
+            self.r#type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "side");
+            self.side.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_country");
+            self.issuing_country.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for DocumentRequest {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "file");
+            self.file.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "validate_image_quality");
+            self.validate_image_quality.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "location");
+            self.location.validate_into(path, out);
+        }
+    }
+}
+
 impl Validate for Document {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15506,7 +14656,35 @@ impl Validate for Document {
     }
 }
 
-#[allow(deprecated)]
+impl Validate for DocumentResponse {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "download_href");
+            self.download_href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_name");
+            self.file_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_size");
+            self.file_size.validate_into(path, out);
+        }
+    }
+}
+
 impl Validate for SigningDocumentsList {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15516,7 +14694,6 @@ impl Validate for SigningDocumentsList {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for SigningDocumentUploader {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15530,7 +14707,24 @@ impl Validate for SigningDocumentUploader {
     }
 }
 
-#[allow(deprecated)]
+impl Validate for SigningDocumentShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for SigningDocumentRequest {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "file");
+            self.file.validate_into(path, out);
+        }
+    }
+}
+
 impl Validate for SigningDocument {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15568,7 +14762,39 @@ impl Validate for SigningDocument {
     }
 }
 
-#[allow(deprecated)]
+impl Validate for SigningDocumentResponse {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "download_href");
+            self.download_href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_type");
+            self.file_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_name");
+            self.file_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_size");
+            self.file_size.validate_into(path, out);
+        }
+    }
+}
+
 impl Validate for LivePhotosList {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15578,7 +14804,56 @@ impl Validate for LivePhotosList {
     }
 }
 
-#[allow(deprecated)]
+impl Validate for LivePhotoRequest {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file");
+            self.file.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "advanced_validation");
+            self.advanced_validation.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for LivePhotoResponse {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "download_href");
+            self.download_href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_name");
+            self.file_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_type");
+            self.file_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_size");
+            self.file_size.validate_into(path, out);
+        }
+    }
+}
+
 impl Validate for LiveVideosList {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15588,7 +14863,6 @@ impl Validate for LiveVideosList {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for LiveVideo {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15626,7 +14900,6 @@ impl Validate for LiveVideo {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for TaskItem {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15684,7 +14957,6 @@ impl Validate for TaskItem {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for Task {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15750,7 +15022,6 @@ impl Validate for Task {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for CompleteTaskBuilder {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15760,7 +15031,6 @@ impl Validate for CompleteTaskBuilder {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for MotionCapturesList {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15770,7 +15040,6 @@ impl Validate for MotionCapturesList {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for MotionCapture {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15804,7 +15073,6 @@ impl Validate for MotionCapture {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for WatchlistMonitorsList {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15814,7 +15082,23 @@ impl Validate for WatchlistMonitorsList {
     }
 }
 
-#[allow(deprecated)]
+impl Validate for WatchlistMonitorShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "report_name");
+            self.report_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "tags");
+            self.tags.validate_into(path, out);
+        }
+    }
+}
+
 impl Validate for WatchlistMonitor {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15848,7 +15132,27 @@ impl Validate for WatchlistMonitor {
     }
 }
 
-#[allow(deprecated)]
+impl Validate for WatchlistMonitorResponse {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "deleted_at");
+            self.deleted_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "is_sandbox");
+            self.is_sandbox.validate_into(path, out);
+        }
+    }
+}
+
 impl Validate for WatchlistMonitorMatchesList {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15858,7 +15162,6 @@ impl Validate for WatchlistMonitorMatchesList {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for WatchlistMonitorMatchesUpdater {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15872,7 +15175,6 @@ impl Validate for WatchlistMonitorMatchesUpdater {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for IdPhotosList {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15882,7 +15184,52 @@ impl Validate for IdPhotosList {
     }
 }
 
-#[allow(deprecated)]
+impl Validate for IdPhotoRequest {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file");
+            self.file.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for IdPhotoResponse {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "download_href");
+            self.download_href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_name");
+            self.file_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_type");
+            self.file_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_size");
+            self.file_size.validate_into(path, out);
+        }
+    }
+}
+
 impl Validate for TimelineFileReference {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15896,7 +15243,6 @@ impl Validate for TimelineFileReference {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for PasskeysList {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15906,7 +15252,6 @@ impl Validate for PasskeysList {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for Passkey {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15932,7 +15277,6 @@ impl Validate for Passkey {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for PasskeyUpdater {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15942,7 +15286,6 @@ impl Validate for PasskeyUpdater {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for WebhooksList {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15952,7 +15295,6 @@ impl Validate for WebhooksList {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for WebhookBuilder {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -15998,7 +15340,56 @@ impl Validate for WebhookBuilder {
     }
 }
 
-#[allow(deprecated)]
+impl Validate for WebhookShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "enabled");
+            self.enabled.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "events");
+            self.events.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "environments");
+            self.environments.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "payload_version");
+            self.payload_version.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_enabled");
+            self.oauth_enabled.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_url");
+            self.oauth_server_url.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_client_id");
+            self.oauth_server_client_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_client_secret");
+            self.oauth_server_client_secret.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_scope");
+            self.oauth_server_scope.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for WebhookCreate {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "url");
+            self.url.validate_into(path, out);
+        }
+    }
+}
+
 impl Validate for Webhook {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -16056,7 +15447,27 @@ impl Validate for Webhook {
     }
 }
 
-#[allow(deprecated)]
+impl Validate for WebhookResponse {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "url");
+            self.url.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "token");
+            self.token.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+    }
+}
+
 impl Validate for WebhookEvent {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -16066,7 +15477,6 @@ impl Validate for WebhookEvent {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for WebhookUpdater {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -16112,7 +15522,15 @@ impl Validate for WebhookUpdater {
     }
 }
 
-#[allow(deprecated)]
+impl Validate for WebhookUpdate {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "url");
+            self.url.validate_into(path, out);
+        }
+    }
+}
+
 impl Validate for WebhookResend {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -16122,7 +15540,6 @@ impl Validate for WebhookResend {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for AddressesList {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -16132,7 +15549,36 @@ impl Validate for AddressesList {
     }
 }
 
-#[allow(deprecated)]
+impl Validate for SdkTokenRequest {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "referrer");
+            self.referrer.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "application_id");
+            self.application_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "cross_device_url");
+            self.cross_device_url.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for SdkTokenResponse {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "token");
+            self.token.validate_into(path, out);
+        }
+    }
+}
+
 impl Validate for RepeatAttemptsList {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -16150,8 +15596,8 @@ impl Validate for RepeatAttemptsList {
         {
             let path = &join(path, "attempts_clear_rate");
             if let Nullable::Value(v) = &self.attempts_clear_rate {
-                flag(out, path, (*v as f64) < 0.0, "less than 0");
-                flag(out, path, (*v as f64) > 1.0, "more than 1");
+                flag(out, path, (*v) < 0.0, "less than 0");
+                flag(out, path, (*v) > 1.0, "more than 1");
             }
             self.attempts_clear_rate.validate_into(path, out);
         }
@@ -16162,7 +15608,6 @@ impl Validate for RepeatAttemptsList {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for ExtractRequest {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -16172,7 +15617,6 @@ impl Validate for ExtractRequest {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for Extraction {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -16190,7 +15634,6 @@ impl Validate for Extraction {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for Error1 {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -16204,7 +15647,6 @@ impl Validate for Error1 {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for ResultsFeedback {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -16226,7 +15668,6 @@ impl Validate for ResultsFeedback {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for ChecksList {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -16298,7 +15739,77 @@ impl Validate for CheckBuilder {
     }
 }
 
+impl Validate for CheckShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "webhook_ids");
+            self.webhook_ids.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "applicant_provides_data");
+            self.applicant_provides_data.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "tags");
+            self.tags.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "redirect_uri");
+            self.redirect_uri.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "privacy_notices_read_consent_given");
+            self.privacy_notices_read_consent_given.validate_into(path, out);
+        }
+    }
+}
+
 #[allow(deprecated)]
+impl Validate for CheckRequest {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "report_names");
+            self.report_names.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_ids");
+            self.document_ids.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "applicant_provides_data");
+            self.applicant_provides_data.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "asynchronous");
+            self.asynchronous.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "suppress_form_emails");
+            self.suppress_form_emails.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "consider");
+            self.consider.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "us_driving_licence");
+            self.us_driving_licence.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "report_configuration");
+            self.report_configuration.validate_into(path, out);
+        }
+    }
+}
+
 impl Validate for Check {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -16372,7 +15883,55 @@ impl Validate for Check {
     }
 }
 
-#[allow(deprecated)]
+impl Validate for CheckResponse {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "form_uri");
+            self.form_uri.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "results_uri");
+            self.results_uri.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "report_ids");
+            self.report_ids.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sandbox");
+            self.sandbox.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "paused");
+            self.paused.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "version");
+            self.version.validate_into(path, out);
+        }
+    }
+}
+
 impl Validate for ReportsList {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -16382,7 +15941,6 @@ impl Validate for ReportsList {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for Report {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         match self {
@@ -16423,7 +15981,6 @@ impl Validate for Report {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for ErrorProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -16441,29 +15998,6 @@ impl Validate for ErrorProperties {
     }
 }
 
-#[allow(deprecated)]
-impl Validate for ApplicantShared {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "email");
-            self.email.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "dob");
-            self.dob.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "id_numbers");
-            self.id_numbers.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "phone_number");
-            self.phone_number.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
 impl Validate for IdNumber {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -16481,25 +16015,6 @@ impl Validate for IdNumber {
     }
 }
 
-#[allow(deprecated)]
-impl Validate for ApplicantRequest {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "consents");
-            self.consents.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "address");
-            self.address.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "location");
-            self.location.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
 impl Validate for ApplicantConsentBuilder {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -16513,159 +16028,114 @@ impl Validate for ApplicantConsentBuilder {
     }
 }
 
-#[allow(deprecated)]
-impl Validate for ApplicantCreate {
+impl Validate for AddressShared {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
-            let path = &join(path, "first_name");
-            let v = &self.first_name;
-            static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-            let pattern = PATTERN
-                .get_or_init(|| {
-                    ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
-                        .expect("the generator compiled this pattern")
-                });
-            flag(
-                out,
-                path,
-                !pattern.is_match(v),
-                concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
-            );
-            self.first_name.validate_into(path, out);
+            let path = &join(path, "flat_number");
+            self.flat_number.validate_into(path, out);
         }
         {
-            let path = &join(path, "last_name");
-            let v = &self.last_name;
-            static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-            let pattern = PATTERN
-                .get_or_init(|| {
-                    ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
-                        .expect("the generator compiled this pattern")
-                });
-            flag(
-                out,
-                path,
-                !pattern.is_match(v),
-                concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
-            );
-            self.last_name.validate_into(path, out);
+            let path = &join(path, "building_number");
+            self.building_number.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "building_name");
+            self.building_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "street");
+            self.street.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_street");
+            self.sub_street.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "town");
+            self.town.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "postcode");
+            self.postcode.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "country");
+            self.country.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "state");
+            self.state.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "line1");
+            if let Nullable::Value(v) = &self.line1 {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[^!$%^*=<>]*$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[^!$%^*=<>]*$", "`"),
+                );
+            }
+            self.line1.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "line2");
+            if let Nullable::Value(v) = &self.line2 {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[^!$%^*=<>]*$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[^!$%^*=<>]*$", "`"),
+                );
+            }
+            self.line2.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "line3");
+            if let Nullable::Value(v) = &self.line3 {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[^!$%^*=<>]*$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[^!$%^*=<>]*$", "`"),
+                );
+            }
+            self.line3.validate_into(path, out);
         }
     }
 }
 
-#[allow(deprecated)]
-impl Validate for ApplicantResponse {
+impl Validate for LocationShared {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
-            let path = &join(path, "first_name");
-            if let Nullable::Value(v) = &self.first_name {
-                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                let pattern = PATTERN
-                    .get_or_init(|| {
-                        ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
-                            .expect("the generator compiled this pattern")
-                    });
-                flag(
-                    out,
-                    path,
-                    !pattern.is_match(v),
-                    concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
-                );
-            }
-            self.first_name.validate_into(path, out);
+            let path = &join(path, "ip_address");
+            self.ip_address.validate_into(path, out);
         }
         {
-            let path = &join(path, "last_name");
-            if let Nullable::Value(v) = &self.last_name {
-                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                let pattern = PATTERN
-                    .get_or_init(|| {
-                        ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
-                            .expect("the generator compiled this pattern")
-                    });
-                flag(
-                    out,
-                    path,
-                    !pattern.is_match(v),
-                    concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
-                );
-            }
-            self.last_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "delete_at");
-            self.delete_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sandbox");
-            self.sandbox.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "address");
-            self.address.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "location");
-            self.location.validate_into(path, out);
+            let path = &join(path, "country_of_residence");
+            self.country_of_residence.validate_into(path, out);
         }
     }
 }
 
-#[allow(deprecated)]
-impl Validate for ApplicantUpdate {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "first_name");
-            if let Nullable::Value(v) = &self.first_name {
-                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                let pattern = PATTERN
-                    .get_or_init(|| {
-                        ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
-                            .expect("the generator compiled this pattern")
-                    });
-                flag(
-                    out,
-                    path,
-                    !pattern.is_match(v),
-                    concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
-                );
-            }
-            self.first_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "last_name");
-            if let Nullable::Value(v) = &self.last_name {
-                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                let pattern = PATTERN
-                    .get_or_init(|| {
-                        ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
-                            .expect("the generator compiled this pattern")
-                    });
-                flag(
-                    out,
-                    path,
-                    !pattern.is_match(v),
-                    concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
-                );
-            }
-            self.last_name.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
 impl Validate for ApplicantConsentName {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -16679,57 +16149,6 @@ impl Validate for ApplicantConsentName {
     }
 }
 
-#[allow(deprecated)]
-impl Validate for WorkflowRunShared {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "workflow_id");
-            self.workflow_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "tags");
-            if let Nullable::Value(v) = &self.tags {
-                flag(out, path, v.len() > 30, "more than 30 items");
-                for (i, v) in v.iter().enumerate() {
-                    let path = &format!("{path}[{i}]");
-                    flag(out, path, v.chars().count() < 1, "shorter than 1 characters");
-                    flag(
-                        out,
-                        path,
-                        v.chars().count() > 128,
-                        "longer than 128 characters",
-                    );
-                }
-            }
-            self.tags.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "customer_user_id");
-            if let Nullable::Value(v) = &self.customer_user_id {
-                flag(out, path, v.chars().count() > 256, "longer than 256 characters");
-            }
-            self.customer_user_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "link");
-            self.link.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "updated_at");
-            self.updated_at.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
 impl Validate for WorkflowRunLink {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -16755,45 +16174,6 @@ impl Validate for WorkflowRunLink {
     }
 }
 
-#[allow(deprecated)]
-impl Validate for WorkflowRunResponse {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "workflow_version_id");
-            self.workflow_version_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "dashboard_url");
-            self.dashboard_url.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "output");
-            self.output.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "reasons");
-            self.reasons.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "error");
-            self.error.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sdk_token");
-            self.sdk_token.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
 impl Validate for WorkflowRunStatus {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -16807,7 +16187,6 @@ impl Validate for WorkflowRunStatus {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for WorkflowRunError {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -16821,43 +16200,6 @@ impl Validate for WorkflowRunError {
     }
 }
 
-#[allow(deprecated)]
-impl Validate for WorkflowRunRequest {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "custom_data");
-            self.custom_data.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for DocumentShared {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "file_type");
-            self.file_type.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "type");
-            self.r#type.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "side");
-            self.side.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "issuing_country");
-            self.issuing_country.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
 impl Validate for DocumentTypes {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::UnknownValue(value) = self {
@@ -16871,7 +16213,6 @@ impl Validate for DocumentTypes {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentSharedSide {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -16885,7 +16226,6 @@ impl Validate for DocumentSharedSide {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for CountryCodes {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -16899,161 +16239,6 @@ impl Validate for CountryCodes {
     }
 }
 
-#[allow(deprecated)]
-impl Validate for DocumentRequest {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "file");
-            self.file.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "validate_image_quality");
-            self.validate_image_quality.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "location");
-            self.location.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for DocumentResponse {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "download_href");
-            self.download_href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_name");
-            self.file_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_size");
-            self.file_size.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for SigningDocumentShared {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for SigningDocumentRequest {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "file");
-            self.file.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for SigningDocumentResponse {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "download_href");
-            self.download_href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_type");
-            self.file_type.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_name");
-            self.file_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_size");
-            self.file_size.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for LivePhotoRequest {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file");
-            self.file.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "advanced_validation");
-            self.advanced_validation.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for LivePhotoResponse {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "download_href");
-            self.download_href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_name");
-            self.file_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_type");
-            self.file_type.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_size");
-            self.file_size.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
 impl Validate for CompleteTaskDataBuilder {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         match self {
@@ -17063,25 +16248,6 @@ impl Validate for CompleteTaskDataBuilder {
     }
 }
 
-#[allow(deprecated)]
-impl Validate for WatchlistMonitorShared {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "report_name");
-            self.report_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "tags");
-            self.tags.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
 impl Validate for WatchlistMonitorSharedReportName {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -17095,29 +16261,6 @@ impl Validate for WatchlistMonitorSharedReportName {
     }
 }
 
-#[allow(deprecated)]
-impl Validate for WatchlistMonitorResponse {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "deleted_at");
-            self.deleted_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "is_sandbox");
-            self.is_sandbox.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
 impl Validate for WatchlistMonitorMatch {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -17131,55 +16274,6 @@ impl Validate for WatchlistMonitorMatch {
     }
 }
 
-#[allow(deprecated)]
-impl Validate for IdPhotoRequest {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file");
-            self.file.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for IdPhotoResponse {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "download_href");
-            self.download_href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_name");
-            self.file_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_type");
-            self.file_type.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_size");
-            self.file_size.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
 impl Validate for PasskeyState {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -17193,7 +16287,6 @@ impl Validate for PasskeyState {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for PasskeyUpdaterState {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -17207,49 +16300,6 @@ impl Validate for PasskeyUpdaterState {
     }
 }
 
-#[allow(deprecated)]
-impl Validate for WebhookShared {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "enabled");
-            self.enabled.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "events");
-            self.events.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "environments");
-            self.environments.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "payload_version");
-            self.payload_version.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "oauth_enabled");
-            self.oauth_enabled.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "oauth_server_url");
-            self.oauth_server_url.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "oauth_server_client_id");
-            self.oauth_server_client_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "oauth_server_client_secret");
-            self.oauth_server_client_secret.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "oauth_server_scope");
-            self.oauth_server_scope.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
 impl Validate for WebhookEventType {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -17263,39 +16313,6 @@ impl Validate for WebhookEventType {
     }
 }
 
-#[allow(deprecated)]
-impl Validate for WebhookCreate {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "url");
-            self.url.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for WebhookResponse {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "url");
-            self.url.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "token");
-            self.token.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
 impl Validate for WebhookEventPayload {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -17317,17 +16334,6 @@ impl Validate for WebhookEventPayload {
     }
 }
 
-#[allow(deprecated)]
-impl Validate for WebhookUpdate {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "url");
-            self.url.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
 impl Validate for WebhooksResendItem {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -17341,39 +16347,6 @@ impl Validate for WebhooksResendItem {
     }
 }
 
-#[allow(deprecated)]
-impl Validate for SdkTokenRequest {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "referrer");
-            self.referrer.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "application_id");
-            self.application_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "cross_device_url");
-            self.cross_device_url.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for SdkTokenResponse {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "token");
-            self.token.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
 impl Validate for RepeatAttemptsListRepeatAttemptsInner {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -17407,7 +16380,6 @@ impl Validate for RepeatAttemptsListRepeatAttemptsInner {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for ExtractionDocumentClassification {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -17433,7 +16405,6 @@ impl Validate for ExtractionDocumentClassification {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for ExtractionExtractedData {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -17561,7 +16532,6 @@ impl Validate for ExtractionExtractedData {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for ErrorProperties1 {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -17575,7 +16545,6 @@ impl Validate for ErrorProperties1 {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for ResultsFeedbackExpectedResult {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -17589,79 +16558,6 @@ impl Validate for ResultsFeedbackExpectedResult {
     }
 }
 
-#[allow(deprecated)]
-impl Validate for CheckShared {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "webhook_ids");
-            self.webhook_ids.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "applicant_provides_data");
-            self.applicant_provides_data.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "tags");
-            self.tags.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "redirect_uri");
-            self.redirect_uri.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "privacy_notices_read_consent_given");
-            self.privacy_notices_read_consent_given.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for CheckRequest {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "report_names");
-            self.report_names.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "document_ids");
-            self.document_ids.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "applicant_provides_data");
-            self.applicant_provides_data.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "asynchronous");
-            self.asynchronous.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "suppress_form_emails");
-            self.suppress_form_emails.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "consider");
-            self.consider.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "us_driving_licence");
-            self.us_driving_licence.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "report_configuration");
-            self.report_configuration.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
 impl Validate for ReportName {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -17675,1523 +16571,6 @@ impl Validate for ReportName {
     }
 }
 
-#[allow(deprecated)]
-impl Validate for ReportConfiguration {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "facial_similarity_photo");
-            self.facial_similarity_photo.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "facial_similarity_photo_fully_auto");
-            self.facial_similarity_photo_fully_auto.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "facial_similarity_video");
-            self.facial_similarity_video.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "facial_similarity_motion");
-            self.facial_similarity_motion.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for CheckResponse {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "form_uri");
-            self.form_uri.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "results_uri");
-            self.results_uri.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "report_ids");
-            self.report_ids.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sandbox");
-            self.sandbox.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "paused");
-            self.paused.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "version");
-            self.version.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for CheckStatus {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for CheckResponseResult {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for DocumentReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for DocumentVideoReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for DocumentVideoWithAddressInformationReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for DocumentWithAddressInformationReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for DocumentWithDrivingLicenceInformationReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for DocumentWithDriverVerificationReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for FacialSimilarityPhotoReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "live_photos");
-            self.live_photos.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "live_videos");
-            self.live_videos.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "motion_captures");
-            self.motion_captures.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "id_photos");
-            self.id_photos.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for FacialSimilarityPhotoFullyAutoReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "live_photos");
-            self.live_photos.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "live_videos");
-            self.live_videos.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "motion_captures");
-            self.motion_captures.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "id_photos");
-            self.id_photos.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for FacialSimilarityVideoReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "live_photos");
-            self.live_photos.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "live_videos");
-            self.live_videos.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "motion_captures");
-            self.motion_captures.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "id_photos");
-            self.id_photos.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for FacialSimilarityMotionReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "live_photos");
-            self.live_photos.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "live_videos");
-            self.live_videos.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "motion_captures");
-            self.motion_captures.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "id_photos");
-            self.id_photos.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for KnownFacesReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for IdentityEnhancedReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for WatchlistAmlReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for WatchlistEnhancedReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for WatchlistStandardReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for WatchlistPepsOnlyReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for WatchlistSanctionsOnlyReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for ProofOfAddressReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for UsDrivingLicenceReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for DeviceIntelligenceReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for IndiaPanReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for IdNumberType {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for AddressShared {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "flat_number");
-            self.flat_number.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "building_number");
-            self.building_number.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "building_name");
-            self.building_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "street");
-            self.street.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_street");
-            self.sub_street.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "town");
-            self.town.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "postcode");
-            self.postcode.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "country");
-            self.country.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "state");
-            self.state.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "line1");
-            if let Nullable::Value(v) = &self.line1 {
-                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                let pattern = PATTERN
-                    .get_or_init(|| {
-                        ::regex_lite::Regex::new("^[^!$%^*=<>]*$")
-                            .expect("the generator compiled this pattern")
-                    });
-                flag(
-                    out,
-                    path,
-                    !pattern.is_match(v),
-                    concat!("does not match the pattern `", "^[^!$%^*=<>]*$", "`"),
-                );
-            }
-            self.line1.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "line2");
-            if let Nullable::Value(v) = &self.line2 {
-                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                let pattern = PATTERN
-                    .get_or_init(|| {
-                        ::regex_lite::Regex::new("^[^!$%^*=<>]*$")
-                            .expect("the generator compiled this pattern")
-                    });
-                flag(
-                    out,
-                    path,
-                    !pattern.is_match(v),
-                    concat!("does not match the pattern `", "^[^!$%^*=<>]*$", "`"),
-                );
-            }
-            self.line2.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "line3");
-            if let Nullable::Value(v) = &self.line3 {
-                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                let pattern = PATTERN
-                    .get_or_init(|| {
-                        ::regex_lite::Regex::new("^[^!$%^*=<>]*$")
-                            .expect("the generator compiled this pattern")
-                    });
-                flag(
-                    out,
-                    path,
-                    !pattern.is_match(v),
-                    concat!("does not match the pattern `", "^[^!$%^*=<>]*$", "`"),
-                );
-            }
-            self.line3.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for LocationShared {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "ip_address");
-            self.ip_address.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "country_of_residence");
-            self.country_of_residence.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for WorkflowRunLinkLanguage {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for WebhookEventResourceType {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for WebhookEventPayloadObject {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "started_at_iso8601");
-            self.started_at_iso8601.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "completed_at_iso8601");
-            self.completed_at_iso8601.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        for (key, value) in &self.additional_properties {
-            value.validate_into(&join(path, key), out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for WebhookEventPayloadResource {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "updated_at");
-            self.updated_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "dashboard_url");
-            self.dashboard_url.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "workflow_id");
-            self.workflow_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "workflow_run_id");
-            self.workflow_run_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "workflow_version_id");
-            self.workflow_version_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "task_def_id");
-            if let Nullable::Value(v) = &self.task_def_id {
-                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                let pattern = PATTERN
-                    .get_or_init(|| {
-                        ::regex_lite::Regex::new("^[0-9a-z_-]+$")
-                            .expect("the generator compiled this pattern")
-                    });
-                flag(
-                    out,
-                    path,
-                    !pattern.is_match(v),
-                    concat!("does not match the pattern `", "^[0-9a-z_-]+$", "`"),
-                );
-            }
-            self.task_def_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "task_def_version");
-            self.task_def_version.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "input");
-            self.input.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "output");
-            self.output.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "reasons");
-            self.reasons.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "tags");
-            self.tags.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "link");
-            self.link.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "error");
-            self.error.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "customer_user_id");
-            if let Nullable::Value(v) = &self.customer_user_id {
-                flag(out, path, v.chars().count() > 256, "longer than 256 characters");
-            }
-            self.customer_user_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "timeline_file_download_url");
-            self.timeline_file_download_url.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for RepeatAttemptsListRepeatAttemptsInnerDateOfBirth {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for RepeatAttemptsListRepeatAttemptsInnerNames {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for RepeatAttemptsListRepeatAttemptsInnerResult {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for ExtractionDocumentClassificationSubtype {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for ExtractionExtractedDataGender {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-#[allow(deprecated)]
 impl Validate for UsDrivingLicenceShared {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -19297,16 +16676,102 @@ impl Validate for UsDrivingLicenceShared {
 }
 
 #[allow(deprecated)]
-impl Validate for ReportConfigurationFacialSimilarity {
+impl Validate for ReportConfiguration {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
-            let path = &join(path, "use_case");
-            self.use_case.validate_into(path, out);
+            let path = &join(path, "facial_similarity_photo");
+            self.facial_similarity_photo.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "facial_similarity_photo_fully_auto");
+            self.facial_similarity_photo_fully_auto.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "facial_similarity_video");
+            self.facial_similarity_video.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "facial_similarity_motion");
+            self.facial_similarity_motion.validate_into(path, out);
         }
     }
 }
 
-#[allow(deprecated)]
+impl Validate for CheckStatus {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+impl Validate for CheckResponseResult {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+impl Validate for DocumentReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
 impl Validate for ReportShared {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -19344,7 +16809,1314 @@ impl Validate for ReportShared {
     }
 }
 
-#[allow(deprecated)]
+impl Validate for DocumentReportShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for DocumentVideoReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for DocumentVideoWithAddressInformationReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for DocumentWithAddressInformationReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for DocumentWithDrivingLicenceInformationReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for DocumentWithDriverVerificationReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for FacialSimilarityPhotoReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "live_photos");
+            self.live_photos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "live_videos");
+            self.live_videos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "motion_captures");
+            self.motion_captures.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id_photos");
+            self.id_photos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for FacialSimilarityReportShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "live_photos");
+            self.live_photos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "live_videos");
+            self.live_videos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "motion_captures");
+            self.motion_captures.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id_photos");
+            self.id_photos.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for FacialSimilarityPhotoFullyAutoReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "live_photos");
+            self.live_photos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "live_videos");
+            self.live_videos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "motion_captures");
+            self.motion_captures.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id_photos");
+            self.id_photos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for FacialSimilarityVideoReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "live_photos");
+            self.live_photos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "live_videos");
+            self.live_videos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "motion_captures");
+            self.motion_captures.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id_photos");
+            self.id_photos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for FacialSimilarityMotionReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "live_photos");
+            self.live_photos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "live_videos");
+            self.live_videos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "motion_captures");
+            self.motion_captures.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id_photos");
+            self.id_photos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for KnownFacesReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for IdentityEnhancedReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for WatchlistAmlReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for WatchlistEnhancedReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for WatchlistStandardReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for WatchlistPepsOnlyReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for WatchlistSanctionsOnlyReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for ProofOfAddressReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for UsDrivingLicenceReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for DeviceIntelligenceReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for IndiaPanReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for IdNumberType {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+impl Validate for WorkflowRunLinkLanguage {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+impl Validate for WebhookEventResourceType {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+impl Validate for WebhookEventPayloadObject {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "started_at_iso8601");
+            self.started_at_iso8601.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "completed_at_iso8601");
+            self.completed_at_iso8601.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        for (key, value) in &self.additional_properties {
+            value.validate_into(&join(path, key), out);
+        }
+    }
+}
+
+impl Validate for WebhookEventPayloadResource {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "updated_at");
+            self.updated_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "dashboard_url");
+            self.dashboard_url.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "workflow_id");
+            self.workflow_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "workflow_run_id");
+            self.workflow_run_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "workflow_version_id");
+            self.workflow_version_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "task_def_id");
+            if let Nullable::Value(v) = &self.task_def_id {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[0-9a-z_-]+$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[0-9a-z_-]+$", "`"),
+                );
+            }
+            self.task_def_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "task_def_version");
+            self.task_def_version.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "input");
+            self.input.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "output");
+            self.output.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "reasons");
+            self.reasons.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "tags");
+            self.tags.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "link");
+            self.link.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "error");
+            self.error.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "customer_user_id");
+            if let Nullable::Value(v) = &self.customer_user_id {
+                flag(out, path, v.chars().count() > 256, "longer than 256 characters");
+            }
+            self.customer_user_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "timeline_file_download_url");
+            self.timeline_file_download_url.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for RepeatAttemptsListRepeatAttemptsInnerDateOfBirth {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+impl Validate for RepeatAttemptsListRepeatAttemptsInnerNames {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+impl Validate for RepeatAttemptsListRepeatAttemptsInnerResult {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+impl Validate for ExtractionDocumentClassificationSubtype {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+impl Validate for ExtractionExtractedDataGender {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+impl Validate for UsDrivingLicenceSharedDocumentCategory {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+impl Validate for UsDrivingLicenceSharedEyeColorCode {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+impl Validate for UsDrivingLicenceSharedGender {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
+impl Validate for ReportConfigurationFacialSimilarity {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "use_case");
+            self.use_case.validate_into(path, out);
+        }
+    }
+}
+
 impl Validate for ReportStatus {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -19358,7 +18130,6 @@ impl Validate for ReportStatus {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for ReportResult {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -19372,7 +18143,6 @@ impl Validate for ReportResult {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for ReportSubResult {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -19386,17 +18156,6 @@ impl Validate for ReportSubResult {
     }
 }
 
-#[allow(deprecated)]
-impl Validate for DocumentReportShared {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
 impl Validate for ReportDocument {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -19406,7 +18165,6 @@ impl Validate for ReportDocument {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -19448,7 +18206,6 @@ impl Validate for DocumentBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -19634,8 +18391,16 @@ impl Validate for DocumentProperties {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentPropertiesWithDrivingLicenceInformation {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "driving_licence_information");
+            self.driving_licence_information.validate_into(path, out);
+        }
+    }
+}
+
+impl Validate for DocumentPropertiesWithDrivingLicenceInformation2 {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
             let path = &join(path, "date_of_birth");
@@ -19824,7 +18589,6 @@ impl Validate for DocumentPropertiesWithDrivingLicenceInformation {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentWithDriverVerificationReportAllOfProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20038,33 +18802,6 @@ impl Validate for DocumentWithDriverVerificationReportAllOfProperties {
     }
 }
 
-#[allow(deprecated)]
-impl Validate for FacialSimilarityReportShared {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "live_photos");
-            self.live_photos.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "live_videos");
-            self.live_videos.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "motion_captures");
-            self.motion_captures.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "id_photos");
-            self.id_photos.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
 impl Validate for FacialSimilarityReportMedia {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20074,7 +18811,6 @@ impl Validate for FacialSimilarityReportMedia {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityPhotoBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20092,7 +18828,6 @@ impl Validate for FacialSimilarityPhotoBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityPhotoProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20102,7 +18837,6 @@ impl Validate for FacialSimilarityPhotoProperties {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityPhotoFullyAutoBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20120,7 +18854,6 @@ impl Validate for FacialSimilarityPhotoFullyAutoBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityPhotoFullyAutoProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20130,7 +18863,6 @@ impl Validate for FacialSimilarityPhotoFullyAutoProperties {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityVideoBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20148,7 +18880,6 @@ impl Validate for FacialSimilarityVideoBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityVideoProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20158,7 +18889,6 @@ impl Validate for FacialSimilarityVideoProperties {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityMotionBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20176,7 +18906,6 @@ impl Validate for FacialSimilarityMotionBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityMotionProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20186,7 +18915,6 @@ impl Validate for FacialSimilarityMotionProperties {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for KnownFacesBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20200,7 +18928,6 @@ impl Validate for KnownFacesBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for KnownFacesProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20210,7 +18937,6 @@ impl Validate for KnownFacesProperties {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for IdentityEnhancedBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20240,7 +18966,6 @@ impl Validate for IdentityEnhancedBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for IdentityEnhancedProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20254,7 +18979,6 @@ impl Validate for IdentityEnhancedProperties {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for WatchlistAmlBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20286,7 +19010,6 @@ impl Validate for WatchlistAmlProperties {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for WatchlistEnhancedBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20308,7 +19031,6 @@ impl Validate for WatchlistEnhancedBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for WatchlistEnhancedProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20318,7 +19040,6 @@ impl Validate for WatchlistEnhancedProperties {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for WatchlistStandardBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20346,7 +19067,6 @@ impl Validate for WatchlistStandardProperties {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for ProofOfAddressBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20364,7 +19084,6 @@ impl Validate for ProofOfAddressBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for ProofOfAddressProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20402,7 +19121,6 @@ impl Validate for ProofOfAddressProperties {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for UsDrivingLicenceBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20434,7 +19152,6 @@ impl Validate for DeviceIntelligenceBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DeviceIntelligenceProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20452,7 +19169,6 @@ impl Validate for DeviceIntelligenceProperties {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for IndiaPanReportAllOfBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20462,7 +19178,6 @@ impl Validate for IndiaPanReportAllOfBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for IndiaPanReportAllOfProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20472,7 +19187,6 @@ impl Validate for IndiaPanReportAllOfProperties {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for WebhookEventObjectStatus {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -20486,49 +19200,6 @@ impl Validate for WebhookEventObjectStatus {
     }
 }
 
-#[allow(deprecated)]
-impl Validate for UsDrivingLicenceSharedDocumentCategory {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for UsDrivingLicenceSharedEyeColorCode {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for UsDrivingLicenceSharedGender {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-#[allow(deprecated)]
 impl Validate for ReportConfigurationFacialSimilarityUseCase {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -20542,7 +19213,6 @@ impl Validate for ReportConfigurationFacialSimilarityUseCase {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownDataComparison {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20556,7 +19226,6 @@ impl Validate for DocumentBreakdownDataComparison {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownDataValidation {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20570,7 +19239,6 @@ impl Validate for DocumentBreakdownDataValidation {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownImageIntegrity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20584,7 +19252,6 @@ impl Validate for DocumentBreakdownImageIntegrity {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownVisualAuthenticity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20598,7 +19265,6 @@ impl Validate for DocumentBreakdownVisualAuthenticity {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownDataConsistency {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20612,7 +19278,6 @@ impl Validate for DocumentBreakdownDataConsistency {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownPoliceRecord {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20622,7 +19287,6 @@ impl Validate for DocumentBreakdownPoliceRecord {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownCompromisedDocument {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20636,7 +19300,6 @@ impl Validate for DocumentBreakdownCompromisedDocument {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownAgeValidation {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20650,7 +19313,6 @@ impl Validate for DocumentBreakdownAgeValidation {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownIssuingAuthority {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20664,7 +19326,6 @@ impl Validate for DocumentBreakdownIssuingAuthority {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentPropertiesDocumentNumbersInner {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20678,7 +19339,6 @@ impl Validate for DocumentPropertiesDocumentNumbersInner {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentPropertiesNistIdentityEvidenceStrength {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -20692,7 +19352,6 @@ impl Validate for DocumentPropertiesNistIdentityEvidenceStrength {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentPropertiesHasIssuanceConfirmation {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -20706,7 +19365,6 @@ impl Validate for DocumentPropertiesHasIssuanceConfirmation {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentPropertiesSecurityTier {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -20720,7 +19378,6 @@ impl Validate for DocumentPropertiesSecurityTier {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentPropertiesAddressLines {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20750,7 +19407,6 @@ impl Validate for DocumentPropertiesAddressLines {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentPropertiesBarcodeInner {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20828,7 +19484,6 @@ impl Validate for DocumentPropertiesBarcodeInner {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentPropertiesNfc {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20886,7 +19541,6 @@ impl Validate for DocumentPropertiesNfc {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentPropertiesDocumentClassification {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20904,7 +19558,6 @@ impl Validate for DocumentPropertiesDocumentClassification {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentPropertiesExtractedData {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20994,17 +19647,6 @@ impl Validate for DocumentPropertiesExtractedData {
     }
 }
 
-#[allow(deprecated)]
-impl Validate for DocumentPropertiesWithDrivingLicenceInformation2 {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "driving_licence_information");
-            self.driving_licence_information.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
 impl Validate for DocumentPropertiesDrivingLicenceInformationItem {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21026,7 +19668,6 @@ impl Validate for DocumentPropertiesDrivingLicenceInformationItem {
     }
 }
 
-#[allow(deprecated)]
 impl Validate
 for DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsInner {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -21049,7 +19690,6 @@ for DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsI
     }
 }
 
-#[allow(deprecated)]
 impl Validate
 for DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -21068,7 +19708,6 @@ for DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityPhotoBreakdownFaceComparison {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21082,7 +19721,6 @@ impl Validate for FacialSimilarityPhotoBreakdownFaceComparison {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityPhotoBreakdownImageIntegrity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21096,7 +19734,6 @@ impl Validate for FacialSimilarityPhotoBreakdownImageIntegrity {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityPhotoBreakdownVisualAuthenticity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21110,7 +19747,6 @@ impl Validate for FacialSimilarityPhotoBreakdownVisualAuthenticity {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityPhotoFullyAutoBreakdownFaceComparison {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21124,7 +19760,6 @@ impl Validate for FacialSimilarityPhotoFullyAutoBreakdownFaceComparison {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21138,7 +19773,6 @@ impl Validate for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21152,7 +19786,6 @@ impl Validate for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticity {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityVideoBreakdownFaceComparison {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21166,7 +19799,6 @@ impl Validate for FacialSimilarityVideoBreakdownFaceComparison {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityVideoBreakdownImageIntegrity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21180,7 +19812,6 @@ impl Validate for FacialSimilarityVideoBreakdownImageIntegrity {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityVideoBreakdownVisualAuthenticity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21194,7 +19825,6 @@ impl Validate for FacialSimilarityVideoBreakdownVisualAuthenticity {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityMotionBreakdownFaceComparison {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21208,7 +19838,6 @@ impl Validate for FacialSimilarityMotionBreakdownFaceComparison {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityMotionBreakdownImageIntegrity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21222,7 +19851,6 @@ impl Validate for FacialSimilarityMotionBreakdownImageIntegrity {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityMotionBreakdownVisualAuthenticity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21236,7 +19864,6 @@ impl Validate for FacialSimilarityMotionBreakdownVisualAuthenticity {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for KnownFacesBreakdownPreviouslySeenFaces {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21246,7 +19873,6 @@ impl Validate for KnownFacesBreakdownPreviouslySeenFaces {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for KnownFacesBreakdownImageIntegrity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21256,7 +19882,6 @@ impl Validate for KnownFacesBreakdownImageIntegrity {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for KnownFacesPropertiesMatchesInner {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21282,7 +19907,6 @@ impl Validate for KnownFacesPropertiesMatchesInner {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for IdentityEnhancedBreakdownSources {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21296,7 +19920,6 @@ impl Validate for IdentityEnhancedBreakdownSources {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for IdentityEnhancedBreakdownAddress {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21310,7 +19933,6 @@ impl Validate for IdentityEnhancedBreakdownAddress {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for IdentityEnhancedBreakdownDateOfBirth {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21324,7 +19946,6 @@ impl Validate for IdentityEnhancedBreakdownDateOfBirth {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for IdentityEnhancedBreakdownMortality {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21334,7 +19955,6 @@ impl Validate for IdentityEnhancedBreakdownMortality {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for IdrSsnBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21348,7 +19968,6 @@ impl Validate for IdrSsnBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for IdentityEnhancedPropertiesMatchedAddressesInner {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21362,7 +19981,6 @@ impl Validate for IdentityEnhancedPropertiesMatchedAddressesInner {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for WatchlistAmlBreakdownSanction {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21372,7 +19990,6 @@ impl Validate for WatchlistAmlBreakdownSanction {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for WatchlistAmlBreakdownPoliticallyExposedPerson {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21382,7 +19999,6 @@ impl Validate for WatchlistAmlBreakdownPoliticallyExposedPerson {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21392,7 +20008,6 @@ impl Validate for WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for WatchlistAmlBreakdownAdverseMedia {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21402,7 +20017,6 @@ impl Validate for WatchlistAmlBreakdownAdverseMedia {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for WatchlistEnhancedBreakdownPoliticallyExposedPerson {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21412,7 +20026,6 @@ impl Validate for WatchlistEnhancedBreakdownPoliticallyExposedPerson {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for WatchlistEnhancedBreakdownSanction {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21422,7 +20035,6 @@ impl Validate for WatchlistEnhancedBreakdownSanction {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for WatchlistEnhancedBreakdownAdverseMedia {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21432,7 +20044,6 @@ impl Validate for WatchlistEnhancedBreakdownAdverseMedia {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for WatchlistEnhancedBreakdownMonitoredLists {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21442,7 +20053,6 @@ impl Validate for WatchlistEnhancedBreakdownMonitoredLists {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for WatchlistEnhancedPropertiesRecordsInner {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21484,7 +20094,6 @@ impl Validate for WatchlistEnhancedPropertiesRecordsInner {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for WatchlistStandardBreakdownSanction {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21494,7 +20103,6 @@ impl Validate for WatchlistStandardBreakdownSanction {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for WatchlistStandardBreakdownPoliticallyExposedPerson {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21504,7 +20112,6 @@ impl Validate for WatchlistStandardBreakdownPoliticallyExposedPerson {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for WatchlistStandardBreakdownLegalAndRegulatoryWarnings {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21514,7 +20121,6 @@ impl Validate for WatchlistStandardBreakdownLegalAndRegulatoryWarnings {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for ProofOfAddressBreakdownDataComparison {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21528,7 +20134,6 @@ impl Validate for ProofOfAddressBreakdownDataComparison {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for ProofOfAddressBreakdownDocumentClassification {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21542,7 +20147,6 @@ impl Validate for ProofOfAddressBreakdownDocumentClassification {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for ProofOfAddressBreakdownImageIntegrity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21556,7 +20160,6 @@ impl Validate for ProofOfAddressBreakdownImageIntegrity {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for ProofOfAddressPropertiesDocumentType {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -21570,7 +20173,6 @@ impl Validate for ProofOfAddressPropertiesDocumentType {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for UsDrivingLicenceBreakdownDocument {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21584,7 +20186,6 @@ impl Validate for UsDrivingLicenceBreakdownDocument {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for UsDrivingLicenceBreakdownAddress {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21598,7 +20199,6 @@ impl Validate for UsDrivingLicenceBreakdownAddress {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for UsDrivingLicenceBreakdownPersonal {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21612,7 +20212,6 @@ impl Validate for UsDrivingLicenceBreakdownPersonal {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DeviceIntelligenceBreakdownDevice {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21640,7 +20239,6 @@ impl Validate for DeviceIntelligenceBreakdownProperties {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DeviceIntelligencePropertiesDevice {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21702,7 +20300,6 @@ impl Validate for DeviceIntelligencePropertiesDevice {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DeviceIntelligencePropertiesIp {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21712,7 +20309,6 @@ impl Validate for DeviceIntelligencePropertiesIp {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DeviceIntelligencePropertiesGeolocation {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21730,7 +20326,6 @@ impl Validate for DeviceIntelligencePropertiesGeolocation {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for IndiaPanReportAllOfBreakdownDevice {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21740,7 +20335,6 @@ impl Validate for IndiaPanReportAllOfBreakdownDevice {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for IndiaPanReportAllOfPropertiesDevice {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21754,7 +20348,6 @@ impl Validate for IndiaPanReportAllOfPropertiesDevice {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownDataComparisonBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21792,7 +20385,6 @@ impl Validate for DocumentBreakdownDataComparisonBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownDataValidationBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21826,7 +20418,6 @@ impl Validate for DocumentBreakdownDataValidationBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownImageIntegrityBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21848,7 +20439,6 @@ impl Validate for DocumentBreakdownImageIntegrityBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownVisualAuthenticityBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21886,7 +20476,6 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownDataConsistencyBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21932,7 +20521,6 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownCompromisedDocumentBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21946,7 +20534,6 @@ impl Validate for DocumentBreakdownCompromisedDocumentBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownAgeValidationBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21956,7 +20543,6 @@ impl Validate for DocumentBreakdownAgeValidationBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownIssuingAuthorityBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21970,7 +20556,6 @@ impl Validate for DocumentBreakdownIssuingAuthorityBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityPhotoBreakdownFaceComparisonBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21980,7 +20565,6 @@ impl Validate for FacialSimilarityPhotoBreakdownFaceComparisonBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityPhotoBreakdownImageIntegrityBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21994,7 +20578,6 @@ impl Validate for FacialSimilarityPhotoBreakdownImageIntegrityBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22004,7 +20587,6 @@ impl Validate for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22014,7 +20596,6 @@ impl Validate for FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdown
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22028,7 +20609,6 @@ impl Validate for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22038,7 +20618,6 @@ impl Validate for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreak
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityVideoBreakdownFaceComparisonBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22048,7 +20627,6 @@ impl Validate for FacialSimilarityVideoBreakdownFaceComparisonBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityVideoBreakdownImageIntegrityBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22062,7 +20640,6 @@ impl Validate for FacialSimilarityVideoBreakdownImageIntegrityBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22076,7 +20653,6 @@ impl Validate for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityMotionBreakdownFaceComparisonBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22086,7 +20662,6 @@ impl Validate for FacialSimilarityMotionBreakdownFaceComparisonBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityMotionBreakdownImageIntegrityBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22100,7 +20675,6 @@ impl Validate for FacialSimilarityMotionBreakdownImageIntegrityBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22114,7 +20688,6 @@ impl Validate for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for IdentityEnhancedBreakdownSourcesBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22124,7 +20697,6 @@ impl Validate for IdentityEnhancedBreakdownSourcesBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for IdentityEnhancedBreakdownAddressBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22142,7 +20714,6 @@ impl Validate for IdentityEnhancedBreakdownAddressBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for IdentityEnhancedBreakdownDateOfBirthBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22156,7 +20727,6 @@ impl Validate for IdentityEnhancedBreakdownDateOfBirthBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for IdrSsnBreakdownBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22170,7 +20740,6 @@ impl Validate for IdrSsnBreakdownBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for WatchlistEnhancedPropertiesRecordsInnerAddressInner {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22200,7 +20769,6 @@ impl Validate for WatchlistEnhancedPropertiesRecordsInnerAddressInner {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for WatchlistEnhancedPropertiesRecordsInnerAliasInner {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22214,7 +20782,6 @@ impl Validate for WatchlistEnhancedPropertiesRecordsInnerAliasInner {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for WatchlistEnhancedPropertiesRecordsInnerAssociateInner {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22232,7 +20799,6 @@ impl Validate for WatchlistEnhancedPropertiesRecordsInnerAssociateInner {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for WatchlistEnhancedPropertiesRecordsInnerAttributeInner {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22246,7 +20812,6 @@ impl Validate for WatchlistEnhancedPropertiesRecordsInnerAttributeInner {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for WatchlistEnhancedPropertiesRecordsInnerEventInner {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22272,7 +20837,6 @@ impl Validate for WatchlistEnhancedPropertiesRecordsInnerEventInner {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for WatchlistEnhancedPropertiesRecordsInnerSourceInner {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22294,7 +20858,6 @@ impl Validate for WatchlistEnhancedPropertiesRecordsInnerSourceInner {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for ProofOfAddressBreakdownDataComparisonBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22312,7 +20875,6 @@ impl Validate for ProofOfAddressBreakdownDataComparisonBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for ProofOfAddressBreakdownDocumentClassificationBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22322,7 +20884,6 @@ impl Validate for ProofOfAddressBreakdownDocumentClassificationBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for ProofOfAddressBreakdownImageIntegrityBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22332,7 +20893,6 @@ impl Validate for ProofOfAddressBreakdownImageIntegrityBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for UsDrivingLicenceBreakdownDocumentBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22354,7 +20914,6 @@ impl Validate for UsDrivingLicenceBreakdownDocumentBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for UsDrivingLicenceBreakdownAddressBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22384,7 +20943,6 @@ impl Validate for UsDrivingLicenceBreakdownAddressBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22442,7 +21000,6 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DeviceIntelligenceBreakdownDeviceBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22460,7 +21017,6 @@ impl Validate for DeviceIntelligenceBreakdownDeviceBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DeviceIntelligenceBreakdownPropertiesDevice {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22522,7 +21078,6 @@ impl Validate for DeviceIntelligenceBreakdownPropertiesDevice {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DeviceIntelligenceBreakdownPropertiesIp {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22532,7 +21087,6 @@ impl Validate for DeviceIntelligenceBreakdownPropertiesIp {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DeviceIntelligenceBreakdownPropertiesGeolocation {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22550,7 +21104,6 @@ impl Validate for DeviceIntelligenceBreakdownPropertiesGeolocation {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DeviceIntelligencePropertiesDeviceSdkSource {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -22564,7 +21117,6 @@ impl Validate for DeviceIntelligencePropertiesDeviceSdkSource {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DeviceIntelligencePropertiesDeviceAuthenticationType {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -22578,7 +21130,6 @@ impl Validate for DeviceIntelligencePropertiesDeviceAuthenticationType {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DeviceIntelligencePropertiesDeviceIpReputation {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -22592,7 +21143,6 @@ impl Validate for DeviceIntelligencePropertiesDeviceIpReputation {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DeviceIntelligencePropertiesDeviceDocumentCapture {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -22606,7 +21156,6 @@ impl Validate for DeviceIntelligencePropertiesDeviceDocumentCapture {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DeviceIntelligencePropertiesDeviceBiometricCapture {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -22620,7 +21169,6 @@ impl Validate for DeviceIntelligencePropertiesDeviceBiometricCapture {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for IndiaPanReportAllOfBreakdownDeviceBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22634,7 +21182,6 @@ impl Validate for IndiaPanReportAllOfBreakdownDeviceBreakdown {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownDataComparisonBreakdownIssuingCountry {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22648,7 +21195,6 @@ impl Validate for DocumentBreakdownDataComparisonBreakdownIssuingCountry {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownDataComparisonBreakdownGender {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22662,7 +21208,6 @@ impl Validate for DocumentBreakdownDataComparisonBreakdownGender {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownDataComparisonBreakdownDateOfExpiry {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22676,7 +21221,6 @@ impl Validate for DocumentBreakdownDataComparisonBreakdownDateOfExpiry {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownDataComparisonBreakdownLastName {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22690,7 +21234,6 @@ impl Validate for DocumentBreakdownDataComparisonBreakdownLastName {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownDataComparisonBreakdownDocumentType {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22704,7 +21247,6 @@ impl Validate for DocumentBreakdownDataComparisonBreakdownDocumentType {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownDataComparisonBreakdownDocumentNumbers {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22718,7 +21260,6 @@ impl Validate for DocumentBreakdownDataComparisonBreakdownDocumentNumbers {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownDataComparisonBreakdownFirstName {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22732,7 +21273,6 @@ impl Validate for DocumentBreakdownDataComparisonBreakdownFirstName {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownDataComparisonBreakdownDateOfBirth {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22746,7 +21286,6 @@ impl Validate for DocumentBreakdownDataComparisonBreakdownDateOfBirth {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownDataValidationBreakdownGender {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22760,7 +21299,6 @@ impl Validate for DocumentBreakdownDataValidationBreakdownGender {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownDataValidationBreakdownDateOfBirth {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22774,7 +21312,6 @@ impl Validate for DocumentBreakdownDataValidationBreakdownDateOfBirth {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownDataValidationBreakdownDocumentNumbers {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22788,7 +21325,6 @@ impl Validate for DocumentBreakdownDataValidationBreakdownDocumentNumbers {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownDataValidationBreakdownDocumentExpiration {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22802,7 +21338,6 @@ impl Validate for DocumentBreakdownDataValidationBreakdownDocumentExpiration {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownDataValidationBreakdownExpiryDate {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22816,7 +21351,6 @@ impl Validate for DocumentBreakdownDataValidationBreakdownExpiryDate {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownDataValidationBreakdownMrz {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22830,7 +21364,6 @@ impl Validate for DocumentBreakdownDataValidationBreakdownMrz {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownDataValidationBreakdownBarcode {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22844,7 +21377,6 @@ impl Validate for DocumentBreakdownDataValidationBreakdownBarcode {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownImageIntegrityBreakdownImageQuality {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22858,7 +21390,6 @@ impl Validate for DocumentBreakdownImageIntegrityBreakdownImageQuality {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22872,7 +21403,6 @@ impl Validate for DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownImageIntegrityBreakdownColourPicture {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22886,7 +21416,6 @@ impl Validate for DocumentBreakdownImageIntegrityBreakdownColourPicture {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22900,7 +21429,6 @@ impl Validate for DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQual
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownVisualAuthenticityBreakdownFonts {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22914,7 +21442,6 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdownFonts {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22928,7 +21455,6 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegri
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownVisualAuthenticityBreakdownTemplate {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22942,7 +21468,6 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdownTemplate {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22956,7 +21481,6 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22970,7 +21494,6 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPr
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22984,7 +21507,6 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownVisualAuthenticityBreakdownOther {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22998,7 +21520,6 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdownOther {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23012,7 +21533,6 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownDataConsistencyBreakdownDateOfExpiry {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23026,7 +21546,6 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownDateOfExpiry {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownDataConsistencyBreakdownDocumentNumbers {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23040,7 +21559,6 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownDocumentNumbers {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownDataConsistencyBreakdownIssuingCountry {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23054,7 +21572,6 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownIssuingCountry {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownDataConsistencyBreakdownDocumentType {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23068,7 +21585,6 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownDocumentType {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownDataConsistencyBreakdownDateOfBirth {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23082,7 +21598,6 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownDateOfBirth {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownDataConsistencyBreakdownGender {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23096,7 +21611,6 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownGender {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownDataConsistencyBreakdownFirstName {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23110,7 +21624,6 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownFirstName {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownDataConsistencyBreakdownNationality {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23124,7 +21637,6 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownNationality {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownDataConsistencyBreakdownLastName {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23138,7 +21650,6 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownLastName {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownDataConsistencyBreakdownMultipleDataSourcesPresent {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23152,7 +21663,6 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownMultipleDataSourcesPr
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownCompromisedDocumentBreakdownDocumentDatabase {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23166,7 +21676,6 @@ impl Validate for DocumentBreakdownCompromisedDocumentBreakdownDocumentDatabase 
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownCompromisedDocumentBreakdownRepeatAttempts {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23180,7 +21689,6 @@ impl Validate for DocumentBreakdownCompromisedDocumentBreakdownRepeatAttempts {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownAgeValidationBreakdownMinimumAcceptedAge {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23194,7 +21702,6 @@ impl Validate for DocumentBreakdownAgeValidationBreakdownMinimumAcceptedAge {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23208,7 +21715,6 @@ impl Validate for DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthenticat
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23222,7 +21728,6 @@ impl Validate for DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentica
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23236,7 +21741,6 @@ impl Validate for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23250,7 +21754,6 @@ impl Validate for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetec
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23264,7 +21767,6 @@ impl Validate for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceInt
     }
 }
 
-#[allow(deprecated)]
 impl Validate
 for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -23279,7 +21781,6 @@ for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
     }
 }
 
-#[allow(deprecated)]
 impl Validate
 for FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatch {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -23294,7 +21795,6 @@ for FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatch {
     }
 }
 
-#[allow(deprecated)]
 impl Validate
 for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownFaceDetected {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -23309,7 +21809,6 @@ for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownFaceDetected {
     }
 }
 
-#[allow(deprecated)]
 impl Validate
 for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -23324,7 +21823,6 @@ for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrit
     }
 }
 
-#[allow(deprecated)]
 impl Validate
 for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -23339,7 +21837,6 @@ for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDe
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatch {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23353,7 +21850,6 @@ impl Validate for FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatch
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23367,7 +21863,6 @@ impl Validate for FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetec
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23381,7 +21876,6 @@ impl Validate for FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceInt
     }
 }
 
-#[allow(deprecated)]
 impl Validate
 for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -23396,7 +21890,6 @@ for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected {
     }
 }
 
-#[allow(deprecated)]
 impl Validate
 for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -23411,7 +21904,6 @@ for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatch {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23425,7 +21917,6 @@ impl Validate for FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatc
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23439,7 +21930,6 @@ impl Validate for FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDete
     }
 }
 
-#[allow(deprecated)]
 impl Validate for FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23453,7 +21943,6 @@ impl Validate for FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIn
     }
 }
 
-#[allow(deprecated)]
 impl Validate
 for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownLivenessDetected {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -23468,7 +21957,6 @@ for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownLivenessDetected {
     }
 }
 
-#[allow(deprecated)]
 impl Validate
 for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -23483,7 +21971,6 @@ for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection 
     }
 }
 
-#[allow(deprecated)]
 impl Validate for IdentityEnhancedBreakdownSourcesBreakdownTotalSources {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23497,7 +21984,6 @@ impl Validate for IdentityEnhancedBreakdownSourcesBreakdownTotalSources {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for IdentityEnhancedBreakdownAddressBreakdownCreditAgencies {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23511,7 +21997,6 @@ impl Validate for IdentityEnhancedBreakdownAddressBreakdownCreditAgencies {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23525,7 +22010,6 @@ impl Validate for IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23539,7 +22023,6 @@ impl Validate for IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23553,7 +22036,6 @@ impl Validate for IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23567,7 +22049,6 @@ impl Validate for IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for IdrSsnBreakdownBreakdownLast4DigitsMatch {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23581,7 +22062,6 @@ impl Validate for IdrSsnBreakdownBreakdownLast4DigitsMatch {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for IdrSsnBreakdownBreakdownFullMatch {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23595,7 +22075,6 @@ impl Validate for IdrSsnBreakdownBreakdownFullMatch {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for WatchlistEnhancedPropertiesRecordsInnerEventInnerSource {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23617,7 +22096,6 @@ impl Validate for WatchlistEnhancedPropertiesRecordsInnerEventInnerSource {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for ProofOfAddressBreakdownDataComparisonBreakdownAddress {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23631,7 +22109,6 @@ impl Validate for ProofOfAddressBreakdownDataComparisonBreakdownAddress {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for ProofOfAddressBreakdownDataComparisonBreakdownFirstName {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23645,7 +22122,6 @@ impl Validate for ProofOfAddressBreakdownDataComparisonBreakdownFirstName {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for ProofOfAddressBreakdownDataComparisonBreakdownLastName {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23659,7 +22135,6 @@ impl Validate for ProofOfAddressBreakdownDataComparisonBreakdownLastName {
     }
 }
 
-#[allow(deprecated)]
 impl Validate
 for ProofOfAddressBreakdownDocumentClassificationBreakdownSupportedDocument {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -23674,7 +22149,6 @@ for ProofOfAddressBreakdownDocumentClassificationBreakdownSupportedDocument {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for ProofOfAddressBreakdownImageIntegrityBreakdownImageQuality {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23688,7 +22162,6 @@ impl Validate for ProofOfAddressBreakdownImageIntegrityBreakdownImageQuality {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for UsDrivingLicenceBreakdownDocumentBreakdownCategory {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23702,7 +22175,6 @@ impl Validate for UsDrivingLicenceBreakdownDocumentBreakdownCategory {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for UsDrivingLicenceBreakdownDocumentBreakdownExpirationDate {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23716,7 +22188,6 @@ impl Validate for UsDrivingLicenceBreakdownDocumentBreakdownExpirationDate {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for UsDrivingLicenceBreakdownDocumentBreakdownIssueDate {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23730,7 +22201,6 @@ impl Validate for UsDrivingLicenceBreakdownDocumentBreakdownIssueDate {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for UsDrivingLicenceBreakdownDocumentBreakdownDocumentNumber {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23744,7 +22214,6 @@ impl Validate for UsDrivingLicenceBreakdownDocumentBreakdownDocumentNumber {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for UsDrivingLicenceBreakdownAddressBreakdownCity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23758,7 +22227,6 @@ impl Validate for UsDrivingLicenceBreakdownAddressBreakdownCity {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for UsDrivingLicenceBreakdownAddressBreakdownLine1 {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23772,7 +22240,6 @@ impl Validate for UsDrivingLicenceBreakdownAddressBreakdownLine1 {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for UsDrivingLicenceBreakdownAddressBreakdownLine2 {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23786,7 +22253,6 @@ impl Validate for UsDrivingLicenceBreakdownAddressBreakdownLine2 {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for UsDrivingLicenceBreakdownAddressBreakdownStateCode {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23800,7 +22266,6 @@ impl Validate for UsDrivingLicenceBreakdownAddressBreakdownStateCode {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for UsDrivingLicenceBreakdownAddressBreakdownZip4 {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23814,7 +22279,6 @@ impl Validate for UsDrivingLicenceBreakdownAddressBreakdownZip4 {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for UsDrivingLicenceBreakdownAddressBreakdownZip5 {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23828,7 +22292,6 @@ impl Validate for UsDrivingLicenceBreakdownAddressBreakdownZip5 {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownFirstName {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23842,7 +22305,6 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownFirstName {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownNameSuffix {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23856,7 +22318,6 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownNameSuffix {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownHeight {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23870,7 +22331,6 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownHeight {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownWeight {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23884,7 +22344,6 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownWeight {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownSexCode {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23898,7 +22357,6 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownSexCode {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownEyeColor {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23912,7 +22370,6 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownEyeColor {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownDateOfBirth {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23926,7 +22383,6 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownDateOfBirth {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownLastName {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23940,7 +22396,6 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownLastName {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownMiddleName {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23954,7 +22409,6 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownMiddleName {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownFirstNameFuzzy {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23968,7 +22422,6 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownFirstNameFuzzy {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownMiddleNameFuzzy {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23982,7 +22435,6 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownMiddleNameFuzzy {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownLastNameFuzzy {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -23996,7 +22448,6 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownLastNameFuzzy {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownMiddleInitial {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -24010,7 +22461,6 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownMiddleInitial {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DeviceIntelligenceBreakdownDeviceBreakdownApplicationAuthenticity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -24024,7 +22474,6 @@ impl Validate for DeviceIntelligenceBreakdownDeviceBreakdownApplicationAuthentic
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DeviceIntelligenceBreakdownDeviceBreakdownDeviceIntegrity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -24038,7 +22487,6 @@ impl Validate for DeviceIntelligenceBreakdownDeviceBreakdownDeviceIntegrity {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DeviceIntelligenceBreakdownDeviceBreakdownDeviceReputation {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -24052,7 +22500,6 @@ impl Validate for DeviceIntelligenceBreakdownDeviceBreakdownDeviceReputation {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DeviceIntelligenceBreakdownPropertiesDeviceSdkSource {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -24066,7 +22513,6 @@ impl Validate for DeviceIntelligenceBreakdownPropertiesDeviceSdkSource {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DeviceIntelligenceBreakdownPropertiesDeviceAuthenticationType {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -24080,7 +22526,6 @@ impl Validate for DeviceIntelligenceBreakdownPropertiesDeviceAuthenticationType 
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DeviceIntelligenceBreakdownPropertiesDeviceIpReputation {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -24094,7 +22539,6 @@ impl Validate for DeviceIntelligenceBreakdownPropertiesDeviceIpReputation {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DeviceIntelligenceBreakdownPropertiesDeviceDocumentCapture {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -24108,7 +22552,6 @@ impl Validate for DeviceIntelligenceBreakdownPropertiesDeviceDocumentCapture {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DeviceIntelligenceBreakdownPropertiesDeviceBiometricCapture {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -24122,7 +22565,6 @@ impl Validate for DeviceIntelligenceBreakdownPropertiesDeviceBiometricCapture {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -24132,7 +22574,6 @@ impl Validate for IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for IndiaPanReportAllOfBreakdownDeviceBreakdownNameMatch {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -24142,7 +22583,6 @@ impl Validate for IndiaPanReportAllOfBreakdownDeviceBreakdownNameMatch {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentIQReasons {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -24188,7 +22628,6 @@ impl Validate for DocumentIQReasons {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentCDQReasons {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -24226,7 +22665,6 @@ impl Validate for DocumentCDQReasons {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for DocumentODPReasons {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -24248,7 +22686,6 @@ impl Validate for DocumentODPReasons {
     }
 }
 
-#[allow(deprecated)]
 impl Validate
 for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -24263,7 +22700,6 @@ for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for PhotoReasons {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -24289,7 +22725,6 @@ impl Validate for PhotoReasons {
     }
 }
 
-#[allow(deprecated)]
 impl Validate
 for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -24300,7 +22735,6 @@ for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionPr
     }
 }
 
-#[allow(deprecated)]
 impl Validate
 for FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatchProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -24315,7 +22749,6 @@ for FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatchPrope
     }
 }
 
-#[allow(deprecated)]
 impl Validate for PhotoAutoReasons {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -24341,7 +22774,6 @@ impl Validate for PhotoAutoReasons {
     }
 }
 
-#[allow(deprecated)]
 impl Validate
 for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -24352,7 +22784,6 @@ for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDe
     }
 }
 
-#[allow(deprecated)]
 impl Validate
 for FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatchProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -24367,7 +22798,6 @@ for FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatchProperties {
     }
 }
 
-#[allow(deprecated)]
 impl Validate for VideoReasons {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -24389,7 +22819,6 @@ impl Validate for VideoReasons {
     }
 }
 
-#[allow(deprecated)]
 impl Validate
 for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -24400,7 +22829,6 @@ for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetectionPr
     }
 }
 
-#[allow(deprecated)]
 impl Validate
 for FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatchProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -24415,7 +22843,6 @@ for FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatchProperties {
     }
 }
 
-#[allow(deprecated)]
 impl Validate
 for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -24426,7 +22853,6 @@ for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetectionP
     }
 }
 
-#[allow(deprecated)]
 impl Validate for IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -24436,7 +22862,6 @@ impl Validate for IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesPropertie
     }
 }
 
-#[allow(deprecated)]
 impl Validate for IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {

@@ -22,7 +22,7 @@ include!(concat!(env!("OUT_DIR"), "/round_trip.rs"));
 use std::path::Path;
 
 use modelgen::ir::{
-    Alias, Constraints, Enum, Field, Model, Presence, Primitive, Struct, TypeKind, TypeRef, Union,
+    Alias, Constraints, Field, Model, Presence, Primitive, Repr, Struct, TypeKind, TypeRef, Union,
 };
 use serde_json::{json, Map, Value};
 
@@ -87,8 +87,9 @@ impl Gen<'_> {
                 } else {
                     min + self.rng.below(max - min + 1)
                 };
+                let item_constraints = constraints.items.as_deref().cloned().unwrap_or_default();
                 (0..len)
-                    .map(|_| self.value(item, &Constraints::default(), depth + 1))
+                    .map(|_| self.value(item, &item_constraints, depth + 1))
                     .collect()
             }
             TypeRef::Map(value) => {
@@ -104,6 +105,17 @@ impl Gen<'_> {
                     })
                     .collect();
                 Value::Object(map)
+            }
+            TypeRef::Tuple(items) => items
+                .iter()
+                .map(|item| self.value(item, &Constraints::default(), depth + 1))
+                .collect(),
+            TypeRef::Nullable(inner) => {
+                if self.rng.one_in(4) {
+                    Value::Null
+                } else {
+                    self.value(inner, constraints, depth)
+                }
             }
             TypeRef::Object => {
                 let len = self.rng.below(3);
@@ -128,18 +140,15 @@ impl Gen<'_> {
         let def = self.model.get(id);
         match &def.kind {
             TypeKind::Struct(s) => self.object(s, depth),
-            TypeKind::Enum(Enum::String(values)) => {
+            TypeKind::Enum(e) => {
                 if self.loose && self.rng.one_in(4) {
-                    json!("a_value_from_a_future_release")
+                    match e.repr() {
+                        Repr::String => json!("a_value_from_a_future_release"),
+                        Repr::Boolean => json!(true),
+                        _ => json!(987_654),
+                    }
                 } else {
-                    json!(self.rng.pick(values))
-                }
-            }
-            TypeKind::Enum(Enum::Integer(values)) => {
-                if self.loose && self.rng.one_in(4) {
-                    json!(987_654)
-                } else {
-                    json!(self.rng.pick(values))
+                    self.rng.pick(&e.values).value.clone()
                 }
             }
             TypeKind::Union(Union {
@@ -163,13 +172,7 @@ impl Gen<'_> {
                 let variant = self.rng.pick(variants);
                 self.value(&variant.ty, &Constraints::default(), depth + 1)
             }
-            TypeKind::Alias(Alias { ty, nullable }) => {
-                if *nullable && self.rng.one_in(4) {
-                    Value::Null
-                } else {
-                    self.value(ty, constraints, depth)
-                }
-            }
+            TypeKind::Alias(Alias { ty }) => self.value(ty, constraints, depth),
         }
     }
 

@@ -2,6 +2,11 @@
 //!
 //! A bench binary rather than criterion, to keep the generator's dev-dependencies light: it runs
 //! each stage a fixed number of times after a warm-up and prints the median with the spread.
+//!
+//! It also times the JSON parser against the YAML parser on the same JSON text: the bundled Onfido
+//! spec rendered as JSON, and each spec listed in `MODELGEN_BENCH_SPECS` (paths separated as in
+//! `PATH`), such as GitHub's 13 MB description:
+//! `MODELGEN_BENCH_SPECS=/path/api.github.com.json cargo bench -p modelgen --bench generate`.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -9,24 +14,67 @@ use std::time::{Duration, Instant};
 
 const RUNS: usize = 30;
 
-fn time<T>(label: &str, mut f: impl FnMut() -> T) -> Duration {
+fn time<T>(label: &str, f: impl FnMut() -> T) -> Duration {
+    time_runs(label, RUNS, f).0
+}
+
+/// Runs `f` `runs` times after a warm-up; prints and returns the median and the fastest run.
+fn time_runs<T>(label: &str, runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration) {
     black_box(f());
-    let mut samples: Vec<Duration> = (0..RUNS)
+    let mut samples: Vec<Duration> = (0..runs)
         .map(|_| {
+            // The result is dropped after the clock stops: freeing a large value is not its making.
             let start = Instant::now();
-            black_box(f());
-            start.elapsed()
+            let out = black_box(f());
+            let elapsed = start.elapsed();
+            drop(out);
+            elapsed
         })
         .collect();
     samples.sort();
-    let median = samples[RUNS / 2];
+    let median = samples[runs / 2];
     println!(
-        "{label:<34} median {:>8.2} ms   min {:>8.2} ms   max {:>8.2} ms   ({RUNS} runs)",
+        "{label:<34} median {:>8.2} ms   min {:>8.2} ms   max {:>8.2} ms   ({runs} runs)",
         ms(median),
         ms(samples[0]),
-        ms(samples[RUNS - 1])
+        ms(samples[runs - 1])
     );
-    median
+    (median, samples[0])
+}
+
+fn print_speed(mb: f64, (median, min): (Duration, Duration)) {
+    println!(
+        "{:<34} {:>8.1} MB/s at the median, {:.1} MB/s at best",
+        "",
+        mb / median.as_secs_f64(),
+        mb / min.as_secs_f64()
+    );
+}
+
+/// Times both parsers on one JSON text, with fewer runs for large texts.
+fn compare_parsers(name: &str, path: &Path, text: &str) {
+    let mb = text.len() as f64 / 1e6;
+    println!("{name} ({mb:.1} MB):");
+    let start = Instant::now();
+    let first = modelgen::input::json::parse(path, text);
+    let runs = (5.0 / start.elapsed().as_secs_f64().max(1e-6)).clamp(5.0, RUNS as f64) as usize;
+    if let Err(e) = first {
+        println!("  the JSON parser fails: {e}");
+        return;
+    }
+    let timing = time_runs("  JSON parser", runs, || {
+        modelgen::input::json::parse(path, text).unwrap()
+    });
+    print_speed(mb, timing);
+    match modelgen::input::yaml::parse(path, text) {
+        Ok(_) => {
+            let timing = time_runs("  YAML parser", 5, || {
+                modelgen::input::yaml::parse(path, text).unwrap()
+            });
+            print_speed(mb, timing);
+        }
+        Err(e) => println!("  the YAML parser fails: {}", e.diagnostics[0].message),
+    }
 }
 
 fn ms(d: Duration) -> f64 {
@@ -55,6 +103,23 @@ fn main() {
     time(&label, || {
         modelgen::input::yaml::parse(&bundled, &text).unwrap()
     });
+    let value = modelgen::input::yaml::parse(&bundled, &text).unwrap().value;
+    let as_json = serde_json::to_string_pretty(&value).unwrap();
+    println!();
+    compare_parsers(
+        "Onfido bundled spec as JSON",
+        Path::new("onfido.json"),
+        &as_json,
+    );
+    let extra = std::env::var_os("MODELGEN_BENCH_SPECS").unwrap_or_default();
+    for path in std::env::split_paths(&extra).filter(|p| !p.as_os_str().is_empty()) {
+        match std::fs::read_to_string(&path) {
+            Ok(text) => compare_parsers(&path.display().to_string(), &path, &text),
+            Err(e) => println!("{}: {e}", path.display()),
+        }
+    }
+    println!();
+
     let options = modelgen::Options::default();
     time("emit tokens", || {
         modelgen::emit::emit(&loaded.model, &options)

@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use crate::ir::{Enum, Field, Model, Primitive, Struct, TypeDef, TypeKind, TypeRef};
+use crate::ir::{Enum, Field, Model, Primitive, Repr, Struct, TypeDef, TypeKind, TypeRef};
 use crate::naming::{self, TypeNames};
 
 /// How a model or field of the docs relates to the spec.
@@ -269,7 +269,8 @@ pub fn crosscheck(docs: &Model, spec: &Model) -> Report {
             .collect()
     };
     let d_index = index(docs, &sides.docs_names);
-    let s_index = index(spec, &sides.spec_names);
+    let mut s_index = index(spec, &sides.spec_names);
+    sides.pair_collided(&d_index, &mut s_index);
     let names: BTreeSet<&String> = d_index.keys().chain(s_index.keys()).collect();
     let mut models: Vec<ModelCheck> = names
         .into_iter()
@@ -357,6 +358,58 @@ struct Sides<'a> {
     inlined: RefCell<BTreeMap<String, String>>,
 }
 
+impl Sides<'_> {
+    /// Spec schemas whose names give the same Rust name are numbered apart (`X`, `X2`), and
+    /// openapi-generator keeps only one of them in the docs, under the plain name, but not always the
+    /// one the generator gives the plain name. Pairs the docs model with the spec schema of that name
+    /// that agrees with it best (swapping the two spec entries of the index).
+    fn pair_collided(
+        &self,
+        d_index: &BTreeMap<String, usize>,
+        s_index: &mut BTreeMap<String, usize>,
+    ) {
+        let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, def) in self.spec.types.iter().enumerate() {
+            groups
+                .entry(naming::upper_camel(&def.name))
+                .or_default()
+                .push(i);
+        }
+        for (name, &d) in d_index {
+            let Some(group) = groups.get(name).filter(|g| g.len() > 1) else {
+                continue;
+            };
+            let Some(&current) = s_index.get(name) else {
+                continue;
+            };
+            let score = |s: usize| {
+                let mut scratch = ModelCheck {
+                    name: name.clone(),
+                    docs: None,
+                    spec: None,
+                    verdict: Verdict::Agree,
+                    fields: BTreeMap::new(),
+                    findings: Vec::new(),
+                };
+                self.model(&self.docs.types[d], &self.spec.types[s], &mut scratch);
+                self.inlined.borrow_mut().clear();
+                self.pairs.borrow_mut().clear();
+                scratch.verdict
+            };
+            let best = group
+                .iter()
+                .copied()
+                .min_by_key(|&s| (score(s), s != current))
+                .unwrap_or(current);
+            if best != current {
+                let other = self.spec_names.get(crate::ir::TypeId(best)).to_owned();
+                s_index.insert(name.clone(), best);
+                s_index.insert(other, current);
+            }
+        }
+    }
+}
+
 /// For a spec model whose Rust name was numbered apart from another's (`X2`), the docs model of the
 /// plain name: two schemas whose names differ only in case or punctuation give openapi-generator
 /// one file name, so the docs keep only one of them.
@@ -421,10 +474,13 @@ fn kind_name(kind: &TypeKind) -> &'static str {
 }
 
 fn enum_strings(e: &Enum) -> BTreeSet<String> {
-    match e {
-        Enum::String(v) => v.iter().cloned().collect(),
-        Enum::Integer(v) => v.iter().map(i64::to_string).collect(),
-    }
+    e.values
+        .iter()
+        .map(|v| match &v.value {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        })
+        .collect()
 }
 
 fn differences(d: &BTreeSet<String>, s: &BTreeSet<String>) -> (Vec<String>, Vec<String>) {
@@ -441,10 +497,7 @@ impl Sides<'_> {
             (TypeKind::Struct(ds), TypeKind::Struct(ss)) => self.fields(ds, ss, check),
             (TypeKind::Enum(de), TypeKind::Enum(se)) => {
                 let (only_docs, only_spec) = differences(&enum_strings(de), &enum_strings(se));
-                let same_repr = matches!(
-                    (de, se),
-                    (Enum::String(_), Enum::String(_)) | (Enum::Integer(_), Enum::Integer(_))
-                );
+                let same_repr = de.repr() == se.repr();
                 if !only_docs.is_empty() || !only_spec.is_empty() {
                     check.push(
                         None,
@@ -455,9 +508,12 @@ impl Sides<'_> {
                         Verdict::Disagree,
                     );
                 } else if !same_repr {
-                    let kind = |e: &Enum| match e {
-                        Enum::String(_) => "a string enum".to_owned(),
-                        Enum::Integer(_) => "an integer enum".to_owned(),
+                    let kind = |e: &Enum| match e.repr() {
+                        Repr::String => "a string enum".to_owned(),
+                        Repr::Integer => "an integer enum".to_owned(),
+                        Repr::Number => "a number enum".to_owned(),
+                        Repr::Boolean => "a boolean enum".to_owned(),
+                        Repr::Mixed => "an enum of mixed values".to_owned(),
                     };
                     check.push(
                         None,
@@ -642,12 +698,13 @@ impl Sides<'_> {
             }
             (TypeRef::Primitive(p), TypeRef::Named(b)) => {
                 match self.spec.types.get(b.0).map(|t| &t.kind) {
-                    Some(TypeKind::Enum(Enum::String(_))) if *p == P::String => {
+                    Some(TypeKind::Enum(e)) if e.repr() == Repr::String && *p == P::String => {
                         inline(b, "string".to_owned());
                         cannot("docs show an inline enum as its value type")
                     }
-                    Some(TypeKind::Enum(Enum::Integer(_)))
-                        if matches!(p, P::Int32 | P::Int64 | P::Double) =>
+                    Some(TypeKind::Enum(e))
+                        if e.repr() == Repr::Integer
+                            && matches!(p, P::Int32 | P::Int64 | P::Double) =>
                     {
                         inline(b, format!("{p:?}").to_lowercase());
                         cannot("docs show an inline enum as its value type")
@@ -715,7 +772,12 @@ fn show(ty: &TypeRef, names: &TypeNames) -> String {
         TypeRef::Named(id) => names.get(*id).to_owned(),
         TypeRef::Primitive(p) => format!("{p:?}").to_lowercase(),
         TypeRef::Array(t) => format!("[{}]", show(t, names)),
+        TypeRef::Tuple(items) => {
+            let items: Vec<String> = items.iter().map(|t| show(t, names)).collect();
+            format!("({})", items.join(", "))
+        }
         TypeRef::Map(t) => format!("{{string: {}}}", show(t, names)),
+        TypeRef::Nullable(t) => format!("{}?", show(t, names)),
         TypeRef::Object => "object".to_owned(),
         TypeRef::Any => "any".to_owned(),
     }
@@ -814,13 +876,13 @@ mod tests {
                             .trim_end_matches(']')
                             .split(',')
                             .filter_map(|x| x.trim().parse().ok());
-                        TypeKind::Enum(Enum::Integer(v.collect()))
+                        TypeKind::Enum(Enum::integers(v))
                     } else if let Some(v) = rhs.strip_prefix("enum [") {
                         let v = v
                             .trim_end_matches(']')
                             .split(',')
                             .map(|x| x.trim().to_owned());
-                        TypeKind::Enum(Enum::String(v.collect()))
+                        TypeKind::Enum(Enum::strings(v))
                     } else if let Some(v) = rhs.strip_prefix("oneOf(") {
                         let variants = v
                             .trim_end_matches(')')
@@ -835,17 +897,16 @@ mod tests {
                             variants,
                         })
                     } else {
-                        TypeKind::Alias(Alias {
-                            ty: ty(rhs),
-                            nullable: false,
-                        })
+                        TypeKind::Alias(Alias { ty: ty(rhs) })
                     }
                 };
                 TypeDef {
                     name: name.clone(),
                     origin: String::new(),
+                    inline: false,
                     doc: None,
                     deprecated: false,
+                    nullable: false,
                     examples: Vec::new(),
                     kind,
                 }

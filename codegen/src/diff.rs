@@ -49,6 +49,9 @@ pub fn diff_with(old: &Model, new: &Model, options: &Options) -> Diff {
 pub struct Options {
     /// Also report doc-only changes ([`Class::Note`]).
     pub notes: bool,
+    /// The Rust type choices the generated code makes (date-time, float), so that types compare
+    /// as the emitter writes them.
+    pub types: crate::rust::TypeOptions,
 }
 
 impl Options {
@@ -219,15 +222,7 @@ impl fmt::Display for Kind {
     }
 }
 
-/// The representation of an enum's values.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Repr {
-    /// String values.
-    String,
-    /// Integer values.
-    Integer,
-}
+pub use crate::ir::Repr;
 
 /// What changed. Types are written as the Rust types the emitter generates, without paths
 /// (`Vec<String>`, `BTreeMap<String, Uuid>`, `DateTime<FixedOffset>`, model types by Rust name), and
@@ -424,8 +419,8 @@ pub enum ChangeKind {
         /// The new target.
         to: String,
     },
-    /// An alias became nullable or stopped being so.
-    AliasNullableChanged {
+    /// A type started or stopped accepting `null`.
+    NullableChanged {
         /// Whether it is nullable now.
         nullable: bool,
     },
@@ -516,8 +511,9 @@ impl ChangeKind {
             ChangeKind::VariantsReordered { .. } => Class::Breaking,
             // The alias denotes another Rust type.
             ChangeKind::AliasTargetChanged { .. } => Class::Breaking,
-            // `T` becomes `Option<T>` or back.
-            ChangeKind::AliasNullableChanged { .. } => Class::Breaking,
+            // The type's own definition stays; the fields and items that use it change their
+            // wrapper (`T` <-> `Option<T>`), and each of those is reported and classed on its own.
+            ChangeKind::NullableChanged { .. } => Class::NonBreaking,
         }
     }
 }

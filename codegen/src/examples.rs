@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use crate::diagnostic::Diagnostic;
 use crate::ir::{
-    Alias, Enum, Model, Presence, Primitive, Struct, TypeId, TypeKind, TypeRef, Union,
+    Alias, Model, Presence, Primitive, Repr, Struct, TypeId, TypeKind, TypeRef, Union,
 };
 
 /// The problems of `example` as a value of type `id`, each as `path: what`; empty when it fits.
@@ -91,8 +91,32 @@ fn check_ref(
             kind(v)
         ))
     };
+    if v.is_null() && model.accepts_null(ty) {
+        return;
+    }
     match ty {
         TypeRef::Any => {}
+        TypeRef::Nullable(inner) => check_ref(model, inner, v, path, out, depth + 1),
+        TypeRef::Tuple(items) => match v {
+            Value::Array(values) if values.len() == items.len() => {
+                for (i, (item, item_value)) in items.iter().zip(values).enumerate() {
+                    check_ref(
+                        model,
+                        item,
+                        item_value,
+                        &format!("{path}/{i}"),
+                        out,
+                        depth + 1,
+                    );
+                }
+            }
+            Value::Array(values) => wrong(&format!(
+                "an array of {} items, not {}",
+                items.len(),
+                values.len()
+            )),
+            _ => wrong("an array"),
+        },
         TypeRef::Object => {
             if !v.is_object() {
                 wrong("an object");
@@ -135,22 +159,23 @@ fn check_ref(
         }
         TypeRef::Named(id) => match &model.get(*id).kind {
             TypeKind::Struct(s) => check_struct(model, s, v, path, out, depth),
-            TypeKind::Enum(Enum::String(_)) => {
-                if !v.is_string() {
-                    wrong("a string");
-                }
-            }
-            TypeKind::Enum(Enum::Integer(_)) => {
-                if !v.is_i64() {
-                    wrong("an integer");
+            TypeKind::Enum(e) => {
+                let (fits, expected) = match e.repr() {
+                    Repr::String => (v.is_string(), "a string"),
+                    Repr::Integer => (v.is_i64(), "an integer"),
+                    Repr::Number => (v.is_number(), "a number"),
+                    Repr::Boolean => (v.is_boolean(), "a boolean"),
+                    Repr::Mixed => (
+                        v.is_string() || v.is_number() || v.is_boolean(),
+                        "a string, number or boolean",
+                    ),
+                };
+                if !fits {
+                    wrong(expected);
                 }
             }
             TypeKind::Union(u) => check_union(model, u, v, path, out, depth),
-            TypeKind::Alias(Alias { ty, nullable }) => {
-                if !(*nullable && v.is_null()) {
-                    check_ref(model, ty, v, path, out, depth + 1);
-                }
-            }
+            TypeKind::Alias(Alias { ty }) => check_ref(model, ty, v, path, out, depth + 1),
         },
     }
 }

@@ -6,6 +6,8 @@ use crate::diagnostic::{Diagnostic, Result};
 
 use crate::ir::Model;
 
+pub mod document;
+pub mod json;
 pub mod markdown;
 pub mod openapi;
 pub mod swagger;

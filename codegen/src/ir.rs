@@ -31,6 +31,106 @@ impl Model {
     pub fn find(&self, name: &str) -> Option<TypeId> {
         self.types.iter().position(|t| t.name == name).map(TypeId)
     }
+
+    /// Records at each use of a type whether it accepts `null`, so that no later stage has to follow
+    /// references to know: a field whose type is nullable gets a nullable [`Presence`]; an array
+    /// item, map value or tuple item whose type is nullable becomes [`TypeRef::Nullable`]; an alias of
+    /// a nullable type, and an untagged union with a nullable variant, are nullable themselves. A
+    /// [`TypeRef::Nullable`] at the top of a field, alias or variant moves into the field's presence or
+    /// the type's [`TypeDef::nullable`]. Readers call it last; it is idempotent.
+    pub fn normalize(&mut self) {
+        // Nullability flows from a type to the aliases and untagged unions that hold it.
+        loop {
+            let mut changed = false;
+            for i in 0..self.types.len() {
+                let nullable = match &self.types[i].kind {
+                    TypeKind::Alias(a) => self.accepts_null(&a.ty),
+                    TypeKind::Union(u) if u.discriminator.is_none() => {
+                        u.variants.iter().any(|v| self.accepts_null(&v.ty))
+                    }
+                    _ => false,
+                };
+                if nullable && !self.types[i].nullable {
+                    self.types[i].nullable = true;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        let nullable: Vec<bool> = self.types.iter().map(|t| t.nullable).collect();
+        for def in &mut self.types {
+            match &mut def.kind {
+                TypeKind::Struct(s) => {
+                    for field in &mut s.fields {
+                        if let TypeRef::Nullable(inner) = &field.ty {
+                            field.ty = (**inner).clone();
+                            field.presence = Presence::new(field.presence.is_required(), true);
+                        }
+                        if matches!(field.ty, TypeRef::Named(id) if nullable[id.0]) {
+                            field.presence = Presence::new(field.presence.is_required(), true);
+                        }
+                        nest(&mut field.ty, &nullable);
+                    }
+                    if let Some(additional) = &mut s.additional {
+                        nest_item(additional, &nullable);
+                    }
+                }
+                TypeKind::Alias(a) => {
+                    if let TypeRef::Nullable(inner) = &a.ty {
+                        a.ty = (**inner).clone();
+                    }
+                    nest(&mut a.ty, &nullable);
+                }
+                TypeKind::Union(u) => {
+                    for v in &mut u.variants {
+                        if let TypeRef::Nullable(inner) = &v.ty {
+                            v.ty = (**inner).clone();
+                        }
+                        nest(&mut v.ty, &nullable);
+                    }
+                }
+                TypeKind::Enum(_) => {}
+            }
+        }
+    }
+
+    /// Whether a value of `ty` may be `null` (before [`Model::normalize`] has run, too).
+    pub fn accepts_null(&self, ty: &TypeRef) -> bool {
+        match ty {
+            TypeRef::Named(id) => self.get(*id).nullable,
+            TypeRef::Nullable(_) | TypeRef::Any => true,
+            _ => false,
+        }
+    }
+}
+
+/// Normalizes the parts of `ty` below its top (see [`Model::normalize`]).
+fn nest(ty: &mut TypeRef, nullable: &[bool]) {
+    match ty {
+        TypeRef::Array(item) | TypeRef::Map(item) => nest_item(item, nullable),
+        TypeRef::Tuple(items) => items.iter_mut().for_each(|t| nest_item(t, nullable)),
+        TypeRef::Nullable(inner) => nest(inner, nullable),
+        TypeRef::Named(_) | TypeRef::Primitive(_) | TypeRef::Object | TypeRef::Any => {}
+    }
+}
+
+/// Normalizes a nested position: an item or value of a nullable type is [`TypeRef::Nullable`].
+fn nest_item(ty: &mut TypeRef, nullable: &[bool]) {
+    nest(ty, nullable);
+    let wrap = match ty {
+        TypeRef::Named(id) => nullable[id.0],
+        _ => false,
+    };
+    if wrap {
+        *ty = TypeRef::Nullable(Box::new(ty.clone()));
+    }
+    if let TypeRef::Nullable(inner) = ty {
+        if let TypeRef::Nullable(innermost) = &**inner {
+            *ty = TypeRef::Nullable(innermost.clone());
+        }
+    }
 }
 
 /// Index of a type in [`Model::types`].
@@ -47,17 +147,45 @@ pub struct TypeDef {
     pub name: String,
     /// Where the type is defined: `file#/json/pointer` for a spec, `file:line` for docs.
     pub origin: String,
+    /// The input gives the type no name of its own: its name was made from its `title` or from where
+    /// it is (`{parent}_{property}`). When two names give the same Rust name, a type with a name of
+    /// its own keeps it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inline: bool,
     /// The description, as plain text (markdown allowed, HTML entities already decoded).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doc: Option<String>,
     /// `deprecated: true` in the input.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub deprecated: bool,
+    /// The schema allows `null` (`nullable: true`, `type: [.., "null"]`, a `oneOf` with a `null`
+    /// member). Every reference to the type accepts `null` too: [`Model::normalize`] records that at
+    /// each use (a field's [`Presence`], [`TypeRef::Nullable`] elsewhere), so the type's own
+    /// definition never carries it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub nullable: bool,
     /// Example values of the whole type (`example`, `examples`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<Value>,
     /// What the type is.
     pub kind: TypeKind,
+}
+
+impl TypeDef {
+    /// A type with a name, an origin and a kind, and nothing else (no docs, examples, deprecation;
+    /// not nullable; not inline).
+    pub fn new(name: impl Into<String>, origin: impl Into<String>, kind: TypeKind) -> Self {
+        TypeDef {
+            name: name.into(),
+            origin: origin.into(),
+            inline: false,
+            doc: None,
+            deprecated: false,
+            nullable: false,
+            examples: Vec::new(),
+            kind,
+        }
+    }
 }
 
 /// The shape of a named type.
@@ -66,7 +194,7 @@ pub struct TypeDef {
 pub enum TypeKind {
     /// An object with known properties.
     Struct(Struct),
-    /// A closed set of string or integer values.
+    /// A set of listed values (strings, numbers, booleans or a mix).
     Enum(Enum),
     /// One of several types (`oneOf`/`anyOf`).
     Union(Union),
@@ -239,14 +367,125 @@ impl Constraints {
     }
 }
 
-/// A closed set of values.
+/// A set of listed values (`enum`, `const`, or a `oneOf` of `const` branches).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "repr", content = "values", rename_all = "snake_case")]
-pub enum Enum {
-    /// String values, in input order.
-    String(Vec<String>),
-    /// Integer values, in input order.
-    Integer(Vec<i64>),
+pub struct Enum {
+    /// The JSON type of the values (and of values the input does not list).
+    pub repr: Repr,
+    /// The values, in input order, each once; never `null` (a `null` in the list makes the type
+    /// [`TypeDef::nullable`] instead).
+    pub values: Vec<EnumValue>,
+}
+
+impl Enum {
+    /// An enum of `values`, its representation the JSON type they share.
+    pub fn new(values: Vec<EnumValue>) -> Self {
+        let mut reprs = values.iter().map(|v| Repr::of(&v.value));
+        let repr = match reprs.next() {
+            None => Repr::String,
+            Some(first) => reprs.fold(first, |a, b| match (a, b) {
+                (a, b) if a == b => a,
+                (Repr::Integer, Repr::Number) | (Repr::Number, Repr::Integer) => Repr::Number,
+                _ => Repr::Mixed,
+            }),
+        };
+        Enum { repr, values }
+    }
+
+    /// An enum of plain string values.
+    pub fn strings<S: Into<String>>(values: impl IntoIterator<Item = S>) -> Self {
+        Enum::new(
+            values
+                .into_iter()
+                .map(|v| EnumValue::new(Value::String(v.into())))
+                .collect(),
+        )
+    }
+
+    /// An enum of plain integer values.
+    pub fn integers(values: impl IntoIterator<Item = i64>) -> Self {
+        Enum::new(
+            values
+                .into_iter()
+                .map(|v| EnumValue::new(Value::from(v)))
+                .collect(),
+        )
+    }
+
+    /// The JSON type of the values.
+    pub fn repr(&self) -> Repr {
+        self.repr
+    }
+
+    /// The values as strings, for a string enum (`None` if some value is not a string).
+    pub fn as_strings(&self) -> Option<Vec<&str>> {
+        self.values.iter().map(|v| v.value.as_str()).collect()
+    }
+
+    /// The values as integers, for an integer enum (`None` if some value is not an integer).
+    pub fn as_integers(&self) -> Option<Vec<i64>> {
+        self.values.iter().map(|v| v.value.as_i64()).collect()
+    }
+}
+
+/// One listed value of an [`Enum`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EnumValue {
+    /// The value: a string, number or boolean.
+    pub value: Value,
+    /// The name the input gives it (the `title` of a `oneOf` branch with a `const`), from which the
+    /// Rust variant is named; otherwise the variant is named from the value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The value's description (of its `oneOf` branch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc: Option<String>,
+}
+
+impl EnumValue {
+    /// A value with no name or description.
+    pub fn new(value: Value) -> Self {
+        EnumValue {
+            value,
+            name: None,
+            doc: None,
+        }
+    }
+}
+
+/// The JSON type of an enum's values.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Repr {
+    /// Strings.
+    #[default]
+    String,
+    /// Integers (that fit an `i64`).
+    Integer,
+    /// Numbers, some with a fraction or beyond `i64`.
+    Number,
+    /// `true` and/or `false`.
+    Boolean,
+    /// Values of several JSON types.
+    Mixed,
+}
+
+impl Default for Enum {
+    fn default() -> Self {
+        Enum::new(Vec::new())
+    }
+}
+
+impl Repr {
+    fn of(value: &Value) -> Repr {
+        match value {
+            Value::String(_) => Repr::String,
+            Value::Number(n) if n.is_i64() => Repr::Integer,
+            Value::Number(_) => Repr::Number,
+            Value::Bool(_) => Repr::Boolean,
+            _ => Repr::Mixed,
+        }
+    }
 }
 
 /// One of several types.
@@ -274,11 +513,8 @@ pub struct Variant {
 /// Another name for a type.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Alias {
-    /// The aliased type.
+    /// The aliased type (never [`TypeRef::Nullable`]: that is [`TypeDef::nullable`]).
     pub ty: TypeRef,
-    /// The aliased value may be `null`.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub nullable: bool,
 }
 
 /// A reference to a type, as fields, items and variants use it.
@@ -291,6 +527,11 @@ pub enum TypeRef {
     Primitive(Primitive),
     /// A JSON array.
     Array(Box<TypeRef>),
+    /// A JSON array of a fixed length whose items have each their own type (`prefixItems`).
+    Tuple(Vec<TypeRef>),
+    /// The type or `null`. Only where a field's [`Presence`] cannot say it: array items, map values,
+    /// tuple items (see [`Model::normalize`]).
+    Nullable(Box<TypeRef>),
     /// A JSON object with arbitrary keys and values of one type (`additionalProperties: T`).
     Map(Box<TypeRef>),
     /// A JSON object with arbitrary keys and values (`type: object` without properties).

@@ -30,11 +30,12 @@ pub mod input;
 pub mod ir;
 pub mod naming;
 pub mod overrides;
+pub mod rust;
 pub mod text;
 pub mod write;
 
 pub use diagnostic::{Diagnostic, Error, Location, Result};
-pub use emit::{DateTimeType, Options, Uses};
+pub use emit::{DateTimeType, FloatType, Options, Uses};
 pub use overrides::{Override, Target, UnknownFields};
 
 /// The result of a generation.
@@ -206,7 +207,10 @@ impl Config {
     fn correct(&self, model: &mut ir::Model, path: &Path) -> Result<()> {
         let source = path.display().to_string();
         overrides::apply(model, &self.overrides, &source)?;
-        overrides::keep_unknown_fields(model, &self.unknown_fields, &source)
+        overrides::keep_unknown_fields(model, &self.unknown_fields, &source)?;
+        // A replacement may point a field at a nullable type: record that at the use again.
+        model.normalize();
+        Ok(())
     }
 
     /// Generates the code in memory. Touches no file but the inputs.

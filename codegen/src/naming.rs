@@ -26,25 +26,115 @@ const KEYWORDS: &[&str] = &[
 /// Type names the generated code itself uses, which a model must not take.
 pub const RESERVED_TYPE_NAMES: &[&str] = &["Nullable", "Validate", "Violation"];
 
-/// Splits a source name into words: at every character that is not alphanumeric, and between a
-/// lowercase letter or digit and an uppercase letter (`workflowRun` -> `workflow`, `Run`).
-fn words(source: &str) -> Vec<&str> {
+/// Splits a source name into ASCII words: at every character that is not a letter or digit, and
+/// between a lowercase letter or digit and an uppercase letter (`workflowRun` -> `workflow`, `Run`).
+/// Letters and digits outside ASCII are spelled in ASCII first ([`transliterate`]), so every word is
+/// made of ASCII letters and digits only.
+fn words(source: &str) -> Vec<String> {
+    let ascii = transliterate(source);
     let mut out = Vec::new();
-    for part in source.split(|c: char| !c.is_alphanumeric()) {
+    for part in ascii.split(|c: char| !c.is_ascii_alphanumeric()) {
+        let bytes = part.as_bytes();
         let mut start = 0;
-        let chars: Vec<(usize, char)> = part.char_indices().collect();
-        for w in chars.windows(2) {
-            let ((_, a), (i, b)) = (w[0], w[1]);
-            if (a.is_lowercase() || a.is_ascii_digit()) && b.is_uppercase() {
-                out.push(&part[start..i]);
+        for i in 1..bytes.len() {
+            let (a, b) = (bytes[i - 1], bytes[i]);
+            if (a.is_ascii_lowercase() || a.is_ascii_digit()) && b.is_ascii_uppercase() {
+                out.push(part[start..i].to_owned());
                 start = i;
             }
         }
         if start < part.len() {
-            out.push(&part[start..]);
+            out.push(part[start..].to_owned());
         }
     }
     out
+}
+
+/// `source` with letters and digits outside ASCII spelled in ASCII: accents dropped (`é` -> `e`),
+/// ligatures and special letters spelled out (`ß` -> `ss`, `æ` -> `ae`), superscripts and fractions
+/// as digits or words (`²` -> `2`, `½` -> ` half `); any other letter or digit becomes its code point
+/// (`名` -> ` u540d `). Other characters are kept: they separate words.
+pub fn transliterate(source: &str) -> String {
+    if source.is_ascii() {
+        return source.to_owned();
+    }
+    let mut out = String::with_capacity(source.len() + 8);
+    for c in source.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else if let Some(ascii) = ascii_letter(c) {
+            out.push_str(ascii);
+        } else if c.is_alphanumeric() {
+            out.push_str(&format!(" u{:x} ", c as u32));
+        } else {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+/// The ASCII spelling of a letter or digit of the Latin-1 and Latin Extended-A blocks, and of the
+/// common superscripts and fractions.
+fn ascii_letter(c: char) -> Option<&'static str> {
+    const TABLE: &[(&str, &str)] = &[
+        ("ÀÁÂÃÄÅĀĂĄ", "A"),
+        ("àáâãäåāăąª", "a"),
+        ("ÇĆĈĊČ", "C"),
+        ("çćĉċč", "c"),
+        ("ĎĐÐ", "D"),
+        ("ďđð", "d"),
+        ("ÈÉÊËĒĔĖĘĚ", "E"),
+        ("èéêëēĕėęě", "e"),
+        ("ĜĞĠĢ", "G"),
+        ("ĝğġģ", "g"),
+        ("ĤĦ", "H"),
+        ("ĥħ", "h"),
+        ("ÌÍÎÏĨĪĬĮİ", "I"),
+        ("ìíîïĩīĭįı", "i"),
+        ("Ĵ", "J"),
+        ("ĵ", "j"),
+        ("Ķ", "K"),
+        ("ķĸ", "k"),
+        ("ĹĻĽĿŁ", "L"),
+        ("ĺļľŀł", "l"),
+        ("ÑŃŅŇŊ", "N"),
+        ("ñńņňŉŋ", "n"),
+        ("ÒÓÔÕÖØŌŎŐ", "O"),
+        ("òóôõöøōŏőº", "o"),
+        ("ŔŖŘ", "R"),
+        ("ŕŗř", "r"),
+        ("ŚŜŞŠ", "S"),
+        ("śŝşšſ", "s"),
+        ("ŢŤŦ", "T"),
+        ("ţťŧ", "t"),
+        ("ÙÚÛÜŨŪŬŮŰŲ", "U"),
+        ("ùúûüũūŭůűųµ", "u"),
+        ("Ŵ", "W"),
+        ("ŵ", "w"),
+        ("ÝŶŸ", "Y"),
+        ("ýÿŷ", "y"),
+        ("ŹŻŽ", "Z"),
+        ("źżž", "z"),
+        ("Æ", "AE"),
+        ("æ", "ae"),
+        ("Œ", "OE"),
+        ("œ", "oe"),
+        ("ß", "ss"),
+        ("Þ", "Th"),
+        ("þ", "th"),
+        ("Ĳ", "IJ"),
+        ("ĳ", "ij"),
+        ("¹", "1"),
+        ("²", "2"),
+        ("³", "3"),
+        ("¼", " quarter "),
+        ("½", " half "),
+        ("¾", " three quarters "),
+    ];
+    TABLE
+        .iter()
+        .find(|(chars, _)| chars.contains(c))
+        .map(|(_, ascii)| *ascii)
 }
 
 /// UpperCamelCase, keeping capitals inside words: `workflow_run` -> `WorkflowRun`,
@@ -52,7 +142,7 @@ fn words(source: &str) -> Vec<&str> {
 /// digit gets a leading `V` (`3d` -> `V3d`); an empty one becomes `Empty`.
 pub fn upper_camel(source: &str) -> String {
     let mut out = String::with_capacity(source.len());
-    for word in words(source) {
+    for word in &words(source) {
         let mut chars = word.chars();
         if let Some(first) = chars.next() {
             out.extend(first.to_uppercase());
@@ -65,6 +155,9 @@ pub fn upper_camel(source: &str) -> String {
     if out.starts_with(|c: char| c.is_ascii_digit()) {
         out.insert(0, 'V');
     }
+    if out == "Self" {
+        out.push('_');
+    }
     out
 }
 
@@ -72,7 +165,7 @@ pub fn upper_camel(source: &str) -> String {
 /// A name that would start with a digit gets a leading `_`.
 pub fn snake(source: &str) -> String {
     let mut out = String::with_capacity(source.len() + 4);
-    for word in words(source) {
+    for word in &words(source) {
         // Split acronyms followed by a word: `CDQReasons` -> `CDQ`, `Reasons`.
         let chars: Vec<char> = word.chars().collect();
         for (i, &c) in chars.iter().enumerate() {
@@ -116,6 +209,181 @@ pub fn escape_keyword(ident: String) -> String {
     }
 }
 
+/// The identifier token for a name this module made (`r#type` becomes a raw identifier). Every name
+/// that reaches the generated code goes through here, and every name this module makes is valid, so
+/// no source text can make the emitter build an invalid identifier.
+pub fn ident(name: &str) -> proc_macro2::Ident {
+    let span = proc_macro2::Span::call_site();
+    match name.strip_prefix("r#") {
+        Some(raw) => proc_macro2::Ident::new_raw(raw, span),
+        None => proc_macro2::Ident::new(name, span),
+    }
+}
+
+/// The variant names of an enum's values, distinct and in the order of `values`: the value's own
+/// name where the input gives one (a `title`), else the value in UpperCamelCase (`in_progress` ->
+/// `InProgress`, `1.5` -> `V1_5`, `-1` -> `Minus1`, `true` -> `True`, `""` -> `Empty`, `*` ->
+/// `Asterisk`). Values that would get the same name are spelled in full, every symbol named
+/// (`1-0` -> `V1Dash0`, `+1` -> `Plus1`); what still collides is numbered from 2.
+pub fn variant_names(values: &[crate::ir::EnumValue]) -> Vec<String> {
+    let short: Vec<String> = values
+        .iter()
+        .map(|v| match &v.name {
+            Some(name) => upper_camel(name),
+            None => value_name(&v.value, false),
+        })
+        .collect();
+    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    for name in &short {
+        *count.entry(name.as_str()).or_default() += 1;
+    }
+    let full: Vec<String> = values
+        .iter()
+        .zip(&short)
+        .map(|(v, name)| {
+            if count[name.as_str()] == 1 {
+                name.clone()
+            } else {
+                value_name(&v.value, true)
+            }
+        })
+        .collect();
+    // Still equal: number them, in the order of the values' JSON text.
+    let mut groups: BTreeMap<&str, Vec<(String, usize)>> = BTreeMap::new();
+    for (i, (name, v)) in full.iter().zip(values).enumerate() {
+        groups
+            .entry(name)
+            .or_default()
+            .push((v.value.to_string(), i));
+    }
+    let mut used: BTreeSet<String> = full.iter().cloned().collect();
+    let mut out = full.clone();
+    for (name, mut group) in groups {
+        group.sort();
+        for (place, (_, i)) in group.iter().enumerate().skip(1) {
+            let mut n = place + 1;
+            loop {
+                let candidate = format!("{name}{n}");
+                if used.insert(candidate.clone()) {
+                    out[*i] = candidate;
+                    break;
+                }
+                n += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The UpperCamelCase name of an enum value; `spell` names every symbol instead of dropping it.
+fn value_name(value: &serde_json::Value, spell: bool) -> String {
+    use serde_json::Value;
+    let text = match value {
+        Value::String(s) => s.clone(),
+        Value::Bool(true) => return "True".to_owned(),
+        Value::Bool(false) => return "False".to_owned(),
+        Value::Number(n) => n.to_string(),
+        Value::Null => return "Null".to_owned(),
+        other => other.to_string(),
+    };
+    if text.is_empty() {
+        return "Empty".to_owned();
+    }
+    let mut out = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        for part in words(word) {
+            let mut chars = part.chars();
+            if let Some(first) = chars.next() {
+                out.push(first.to_ascii_uppercase());
+                out.push_str(chars.as_str());
+            }
+        }
+        word.clear();
+    };
+    for (i, &c) in chars.iter().enumerate() {
+        let digit_before = i > 0 && chars[i - 1].is_ascii_digit();
+        let digit_after = chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        if c.is_alphanumeric() {
+            word.push(c);
+            continue;
+        }
+        flush(&mut word, &mut out);
+        let name = match c {
+            // A sign before a number says which number it is.
+            '-' if i == 0 || !digit_before && digit_after => Some("Minus"),
+            '+' if i == 0 || !digit_before && digit_after => Some("Plus"),
+            _ if spell => symbol_name(c),
+            // Between two digits a separator is part of the number: `1.5` is not `15`.
+            _ if digit_before && digit_after => {
+                out.push('_');
+                None
+            }
+            _ => None,
+        };
+        if let Some(name) = name {
+            out.push_str(name);
+        }
+    }
+    flush(&mut word, &mut out);
+    if out.is_empty() && !spell {
+        // Nothing but symbols: name them.
+        return value_name(value, true);
+    }
+    if out.is_empty() {
+        // Nothing but symbols that have no name: spell them by code point.
+        out = chars.iter().map(|c| format!("U{:X}", *c as u32)).collect();
+    }
+    if out.starts_with(|c: char| c.is_ascii_digit() || c == '_') {
+        out.insert(0, 'V');
+    }
+    if out == "Self" {
+        out.push('_');
+    }
+    out
+}
+
+/// The name of a symbol in an enum value.
+fn symbol_name(c: char) -> Option<&'static str> {
+    Some(match c {
+        '*' => "Asterisk",
+        '+' => "Plus",
+        '-' => "Dash",
+        '.' => "Dot",
+        ',' => "Comma",
+        ':' => "Colon",
+        ';' => "Semicolon",
+        '/' => "Slash",
+        '\\' => "Backslash",
+        '@' => "At",
+        '#' => "Hash",
+        '%' => "Percent",
+        '&' => "And",
+        '=' => "Equals",
+        '<' => "LessThan",
+        '>' => "GreaterThan",
+        '!' => "Bang",
+        '?' => "Question",
+        '~' => "Tilde",
+        '$' => "Dollar",
+        '^' => "Caret",
+        '|' => "Pipe",
+        '_' => "Underscore",
+        ' ' => "Space",
+        '\'' => "Quote",
+        '"' => "DoubleQuote",
+        '`' => "Backtick",
+        '(' => "OpenParen",
+        ')' => "CloseParen",
+        '[' => "OpenBracket",
+        ']' => "CloseBracket",
+        '{' => "OpenBrace",
+        '}' => "CloseBrace",
+        _ => return None,
+    })
+}
+
 /// Gives each of `sources` a distinct UpperCamelCase identifier, avoiding `taken`. Colliding names are
 /// resolved in sorted order of their source names: the first keeps the plain name, the others get
 /// `2`, `3`, … appended. Returns the identifiers in the order of `sources`.
@@ -123,21 +391,30 @@ pub fn distinct_camel<'a>(
     sources: impl IntoIterator<Item = &'a str>,
     taken: &[&str],
 ) -> Vec<String> {
-    let sources: Vec<&str> = sources.into_iter().collect();
-    let mut by_camel: BTreeMap<String, BTreeSet<(&str, usize)>> = BTreeMap::new();
-    for (i, s) in sources.iter().enumerate() {
-        by_camel.entry(upper_camel(s)).or_default().insert((s, i));
+    let ranked: Vec<(&str, u8)> = sources.into_iter().map(|s| (s, 0)).collect();
+    distinct_camel_ranked(&ranked, taken)
+}
+
+/// As [`distinct_camel`], where among colliding names a lower rank comes first, whatever the
+/// source names' order (a schema with a name of its own before one named from its title).
+pub fn distinct_camel_ranked(sources: &[(&str, u8)], taken: &[&str]) -> Vec<String> {
+    let mut by_camel: BTreeMap<String, BTreeSet<(u8, &str, usize)>> = BTreeMap::new();
+    for (i, (s, rank)) in sources.iter().enumerate() {
+        by_camel
+            .entry(upper_camel(s))
+            .or_default()
+            .insert((*rank, s, i));
     }
     let mut used: BTreeSet<String> = by_camel.keys().cloned().collect();
     used.extend(taken.iter().map(|s| (*s).to_owned()));
     let mut out = vec![String::new(); sources.len()];
     for (camel, group) in &by_camel {
-        for (rank, (_, i)) in group.iter().enumerate() {
+        for (place, (_, _, i)) in group.iter().enumerate() {
             let blocked = taken.contains(&camel.as_str());
-            out[*i] = if rank == 0 && !blocked {
+            out[*i] = if place == 0 && !blocked {
                 camel.clone()
             } else {
-                let mut n = (rank + 1).max(2);
+                let mut n = (place + 1).max(2);
                 loop {
                     let candidate = format!("{camel}{n}");
                     if used.insert(candidate.clone()) {
@@ -151,6 +428,53 @@ pub fn distinct_camel<'a>(
     out
 }
 
+/// The Rust names of a struct's fields, and of the map that keeps the properties it does not list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldNames {
+    /// One per field, in order (`r#type` for a keyword).
+    pub fields: Vec<String>,
+    /// The map's name (`additional_properties`), when the struct keeps unlisted properties.
+    pub additional: Option<String>,
+}
+
+impl FieldNames {
+    /// Names the fields of `s`. A field whose JSON name is already a valid identifier keeps it; the
+    /// others are converted and, on a collision, numbered (`fooBar` becomes `foo_bar_2` when there is
+    /// also a `foo_bar`).
+    pub fn new(s: &crate::ir::Struct) -> Self {
+        let bases: Vec<String> = s
+            .fields
+            .iter()
+            .map(|f| field_ident(&f.wire_name).0)
+            .collect();
+        let exact =
+            |i: usize| bases[i].strip_prefix("r#").unwrap_or(&bases[i]) == s.fields[i].wire_name;
+        let mut taken = BTreeSet::new();
+        let mut fields = vec![String::new(); s.fields.len()];
+        for i in (0..s.fields.len()).filter(|&i| exact(i)) {
+            fields[i] = unique_name(&bases[i], &mut taken);
+        }
+        for i in (0..s.fields.len()).filter(|&i| !exact(i)) {
+            fields[i] = unique_name(&bases[i], &mut taken);
+        }
+        let additional = s
+            .additional
+            .as_ref()
+            .map(|_| unique_name("additional_properties", &mut taken));
+        FieldNames { fields, additional }
+    }
+}
+
+fn unique_name(base: &str, taken: &mut BTreeSet<String>) -> String {
+    let mut name = base.to_owned();
+    let mut n = 2;
+    while !taken.insert(name.clone()) {
+        name = format!("{base}_{n}");
+        n += 1;
+    }
+    name
+}
+
 /// The Rust names of all types of a model, indexed by [`crate::ir::TypeId`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TypeNames {
@@ -160,22 +484,28 @@ pub struct TypeNames {
 impl TypeNames {
     /// Names every type of `model`, resolving collisions as described in the module docs.
     pub fn new(model: &Model) -> Self {
+        let sources: Vec<(&str, u8)> = model
+            .types
+            .iter()
+            .map(|t| (t.name.as_str(), u8::from(t.inline)))
+            .collect();
         TypeNames {
-            names: distinct_camel(
-                model.types.iter().map(|t| t.name.as_str()),
-                RESERVED_TYPE_NAMES,
-            ),
+            names: distinct_camel_ranked(&sources, RESERVED_TYPE_NAMES),
         }
     }
 
-    /// The Rust name of type `id`.
+    /// The Rust name of type `id` (`__MissingType` for an id out of range, which a checked model
+    /// never has).
     pub fn get(&self, id: crate::ir::TypeId) -> &str {
-        &self.names[id.0]
+        self.names.get(id.0).map_or("__MissingType", String::as_str)
     }
 
     /// Whether the Rust name of `id` is not the plain conversion of its source name (it collided).
     pub fn is_disambiguated(&self, model: &Model, id: crate::ir::TypeId) -> bool {
-        self.names[id.0] != upper_camel(&model.get(id).name)
+        model
+            .types
+            .get(id.0)
+            .is_some_and(|t| self.get(id) != upper_camel(&t.name))
     }
 }
 
@@ -249,6 +579,71 @@ mod tests {
                 "Address"
             ]
         );
+    }
+
+    fn variants(values: &[serde_json::Value]) -> Vec<String> {
+        let values: Vec<crate::ir::EnumValue> = values
+            .iter()
+            .cloned()
+            .map(crate::ir::EnumValue::new)
+            .collect();
+        variant_names(&values)
+    }
+
+    #[test]
+    fn variant_names_say_what_each_value_is() {
+        use serde_json::json;
+        assert_eq!(
+            variants(&[json!(0.5), json!(1), json!(1.5), json!(15)]),
+            ["V0_5", "V1", "V1_5", "V15"]
+        );
+        assert_eq!(
+            variants(&[json!("*"), json!("1-0"), json!("0-1"), json!("½-½")]),
+            ["Asterisk", "V1_0", "V0_1", "HalfHalf"]
+        );
+        assert_eq!(
+            variants(&[json!("+1"), json!("-1"), json!(""), json!(-2)]),
+            ["Plus1", "Minus1", "Empty", "Minus2"]
+        );
+        assert_eq!(variants(&[json!(true), json!(false)]), ["True", "False"]);
+        // Collisions are spelled out, symbol by symbol.
+        assert_eq!(
+            variants(&[json!("a-b"), json!("A_B"), json!("a.b")]),
+            ["ADashB", "AUnderscoreB", "ADotB"]
+        );
+        // What still collides is numbered; `Self` is no identifier.
+        assert_eq!(variants(&[json!("x"), json!("X")]), ["X2", "X"]);
+        assert_eq!(variants(&[json!("Self"), json!("é")]), ["Self_", "E"]);
+        assert_eq!(variants(&[json!("→"), json!("名")]), ["U2192", "U540d"]);
+    }
+
+    #[test]
+    fn names_the_input_gives_win() {
+        let value = |v: serde_json::Value, name: Option<&str>| crate::ir::EnumValue {
+            value: v,
+            name: name.map(str::to_owned),
+            doc: None,
+        };
+        let values = [
+            value(serde_json::json!(1), Some("GUILD_TEXT")),
+            value(serde_json::json!(2), Some("dm")),
+            value(serde_json::json!(3), None),
+        ];
+        assert_eq!(variant_names(&values), ["GUILDTEXT", "Dm", "V3"]);
+    }
+
+    #[test]
+    fn every_name_is_an_identifier() {
+        for source in [
+            "Self", "self", "super", "crate", "_", "3d", "m²", "名前", "", "-", "é",
+        ] {
+            for name in [upper_camel(source), field_ident(source).0] {
+                let ok = syn::parse_str::<syn::Ident>(&name).is_ok()
+                    || syn::parse_str::<syn::Ident>(name.trim_start_matches("r#")).is_ok();
+                assert!(ok, "{source:?} gave {name:?}");
+                assert!(name.trim_start_matches("r#").is_ascii(), "{name}");
+            }
+        }
     }
 
     #[test]

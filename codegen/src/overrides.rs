@@ -108,10 +108,7 @@ fn apply_one(model: &mut Model, o: &Override) -> std::result::Result<(), String>
         Target::Type(name) => {
             let id = find(model, name)?;
             let def = &mut model.types[id.0];
-            def.kind = TypeKind::Alias(Alias {
-                ty,
-                nullable: false,
-            });
+            def.kind = TypeKind::Alias(Alias { ty });
             if let Some(note) = note {
                 let doc = def.doc.get_or_insert_with(String::new);
                 if !doc.is_empty() {
@@ -196,17 +193,14 @@ mod tests {
         Model {
             title: None,
             version: None,
-            types: vec![TypeDef {
-                name: "task".into(),
-                origin: "t.yaml#/task".into(),
-                doc: None,
-                deprecated: false,
-                examples: Vec::new(),
-                kind: TypeKind::Struct(Struct {
+            types: vec![TypeDef::new(
+                "task",
+                "t.yaml#/task",
+                TypeKind::Struct(Struct {
                     fields: vec![field],
                     additional: None,
                 }),
-            }],
+            )],
         }
     }
 

@@ -84,11 +84,6 @@ fn wrong_shape() {
 #[test]
 fn unsupported_construct() {
     assert_reports(
-        &[("openapi.yaml", &spec_with_schemas("a:\n  allOf:\n    - oneOf: [{type: string}, {type: integer}]\n    - properties: {b: {type: string}}"))],
-        "openapi.yaml",
-        &["error: openapi.yaml:8:18 (#/components/schemas/a/allOf/0/oneOf): unsupported construct: `oneOf` inside an object merged by `allOf`"],
-    );
-    assert_reports(
         &[("openapi.yaml", "swagger: '1.2'\n")],
         "openapi.yaml",
         &["unsupported Swagger version: expected Swagger 2.0 or OpenAPI 3.x"],

@@ -209,7 +209,7 @@ account:
                 pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
             }
             impl Account {
-                /// A value with the required fields (`name`) and every optional one absent; set others with struct update syntax: `Account { field: value.into(), ..Account::new(..) }`.
+                /// With the required fields; every optional one is absent.
                 pub fn new(name: String) -> Self {
                     Self {
                         id: Nullable::Absent,
@@ -245,7 +245,7 @@ page:
                 pub cursor: Nullable<String>,
             }
             impl Page {
-                /// A value with the required fields (`size`) and every optional one absent; set others with struct update syntax: `Page { field: value.into(), ..Page::new(..) }`.
+                /// With the required fields; every optional one is absent.
                 pub fn new(size: i64) -> Self {
                     Self {
                         size,
@@ -311,7 +311,7 @@ holder:
             }
             #[allow(deprecated)]
             impl Holder {
-                /// A value with the required fields (`legacy`) and every optional one absent; set others with struct update syntax: `Holder { field: value.into(), ..Holder::new(..) }`.
+                /// With the required fields; every optional one is absent.
                 pub fn new(legacy: OldThing) -> Self {
                     Self {
                         legacy,
@@ -371,7 +371,7 @@ broken:
                 pub label: Nullable<String>,
             }
             impl Point {
-                /// A value with the required fields (`x`) and every optional one absent; set others with struct update syntax: `Point { field: value.into(), ..Point::new(..) }`.
+                /// With the required fields; every optional one is absent.
                 pub fn new(x: i64) -> Self {
                     Self { x, label: Nullable::Absent }
                 }
@@ -397,7 +397,7 @@ broken:
                 pub id: ::uuid::Uuid,
             }
             impl Broken {
-                /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `Broken { field: value.into(), ..Broken::new(..) }`.
+                /// With the required fields; every optional one is absent.
                 pub fn new(id: ::uuid::Uuid) -> Self {
                     Self { id }
                 }
@@ -474,7 +474,7 @@ order:
                 pub lookahead: Nullable<String>,
             }
             impl Item {
-                /// A value with the required fields (`code`) and every optional one absent; set others with struct update syntax: `Item { field: value.into(), ..Item::new(..) }`.
+                /// With the required fields; every optional one is absent.
                 pub fn new(code: String) -> Self {
                     Self {
                         code,
@@ -646,7 +646,7 @@ pet:
                 pub kind: String,
             }
             impl Cat {
-                /// A value with the required fields (`kind`) and every optional one absent; set others with struct update syntax: `Cat { field: value.into(), ..Cat::new(..) }`.
+                /// With the required fields; every optional one is absent.
                 pub fn new(kind: String) -> Self {
                     Self { kind }
                 }
@@ -748,7 +748,7 @@ event:
             pub additional_properties: ::std::collections::BTreeMap<String, ::serde_json::Value>,
         }
         impl Event {
-            /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `Event { field: value.into(), ..Event::new(..) }`.
+            /// With the required fields; every optional one is absent.
             pub fn new(id: String) -> Self {
                 Self {
                     id,
@@ -757,7 +757,8 @@ event:
                 }
             }
         }
-    "#]].assert_eq(&model_items(&generated.model, &generated.code));
+    "#]]
+    .assert_eq(&model_items(&generated.model, &generated.code));
 }
 
 #[test]

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use expect_test::{expect, Expect};
 use modelgen::input::markdown::{self, Dialect, DocsLoad, Options, Source};
-use modelgen::ir::{Enum, Model, Presence, TypeKind, TypeRef};
+use modelgen::ir::{Model, Presence, TypeKind, TypeRef};
 
 fn fixtures(dir: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -18,6 +18,11 @@ fn ty(model: &Model, t: &TypeRef) -> String {
         TypeRef::Primitive(p) => format!("{p:?}").to_lowercase(),
         TypeRef::Array(t) => format!("[{}]", ty(model, t)),
         TypeRef::Map(t) => format!("{{{}}}", ty(model, t)),
+        TypeRef::Tuple(items) => {
+            let items: Vec<String> = items.iter().map(|t| ty(model, t)).collect();
+            format!("({})", items.join(", "))
+        }
+        TypeRef::Nullable(t) => format!("{}?", ty(model, t)),
         TypeRef::Object => "object".to_owned(),
         TypeRef::Any => "any".to_owned(),
     }
@@ -64,8 +69,13 @@ fn render(docs: &DocsLoad) -> String {
                     out += "\n";
                 }
             }
-            TypeKind::Enum(Enum::String(v)) => out += &format!("{} enum {v:?}{doc}\n", t.name),
-            TypeKind::Enum(Enum::Integer(v)) => out += &format!("{} int enum {v:?}{doc}\n", t.name),
+            TypeKind::Enum(e) => match (e.as_strings(), e.as_integers()) {
+                (Some(v), _) if e.repr() == modelgen::ir::Repr::String => {
+                    out += &format!("{} enum {v:?}{doc}\n", t.name)
+                }
+                (_, Some(v)) => out += &format!("{} int enum {v:?}{doc}\n", t.name),
+                _ => out += &format!("{} enum {:?}{doc}\n", t.name, e.values),
+            },
             TypeKind::Union(u) => {
                 let vs: Vec<String> = u.variants.iter().map(|v| ty(model, &v.ty)).collect();
                 out += &format!("{} union by {:?} {vs:?}{doc}\n", t.name, u.discriminator);

@@ -79,18 +79,51 @@ fn links_resolve_to_the_linked_docs() {
     };
     expect_test::expect![[r#"
         Enum(
-            String(
-                [
-                    "processing",
-                    "awaiting_input",
-                    "awaiting_client_input",
-                    "approved",
-                    "declined",
-                    "review",
-                    "abandoned",
-                    "error",
+            Enum {
+                repr: String,
+                values: [
+                    EnumValue {
+                        value: String("processing"),
+                        name: None,
+                        doc: None,
+                    },
+                    EnumValue {
+                        value: String("awaiting_input"),
+                        name: None,
+                        doc: None,
+                    },
+                    EnumValue {
+                        value: String("awaiting_client_input"),
+                        name: None,
+                        doc: None,
+                    },
+                    EnumValue {
+                        value: String("approved"),
+                        name: None,
+                        doc: None,
+                    },
+                    EnumValue {
+                        value: String("declined"),
+                        name: None,
+                        doc: None,
+                    },
+                    EnumValue {
+                        value: String("review"),
+                        name: None,
+                        doc: None,
+                    },
+                    EnumValue {
+                        value: String("abandoned"),
+                        name: None,
+                        doc: None,
+                    },
+                    EnumValue {
+                        value: String("error"),
+                        name: None,
+                        doc: None,
+                    },
                 ],
-            ),
+            },
         )
     "#]]
     .assert_debug_eq(&model.get(status).kind);

@@ -221,7 +221,7 @@ workflow_run_link:
               nested: workflow_run_link_nested optional
               items: [workflow_run_link_items_inner] optional
               titled: Some_Title optional
-            workflow_run_link_language: enum ["en_US", "de_DE"]
+            workflow_run_link_language: enum ["en_US", "de_DE"] nullable
             workflow_run_link_nested: struct
               depth: workflow_run_link_nested_depth optional
             workflow_run_link_items_inner: struct

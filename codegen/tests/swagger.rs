@@ -7,7 +7,7 @@ mod support;
 use std::path::{Path, PathBuf};
 
 use expect_test::{expect, Expect};
-use modelgen::input::{self, swagger, yaml};
+use modelgen::input::{self, document, swagger};
 use serde_json::Value;
 use support::{describe, TempDir};
 
@@ -65,7 +65,7 @@ fn a_2_0_spec_gives_the_ir_and_code_of_its_3_0_equivalent() {
 /// diagnostic names a pointer the user can find), and returns how many nodes there are.
 fn check_origins(path: &Path) -> usize {
     let text = std::fs::read_to_string(path).unwrap();
-    let original = yaml::parse(path, &text).unwrap();
+    let original = document::parse(path, &text).unwrap();
     let value = original.value.clone();
     let (converted, _) = swagger::convert(path, &text, original, false);
     let mut pointers = Vec::new();
@@ -83,7 +83,7 @@ fn walk(v: &Value, pointer: String, out: &mut Vec<String>) {
     match v {
         Value::Object(map) => {
             for (k, c) in map {
-                walk(c, format!("{pointer}/{}", yaml::escape_pointer(k)), out)
+                walk(c, format!("{pointer}/{}", document::escape_pointer(k)), out)
             }
         }
         Value::Array(items) => {
@@ -120,12 +120,12 @@ fn types_keep_their_2_0_origin() {
 #[test]
 fn the_reduced_petstore_reads_as_3_0_would() {
     let loaded = input::load(&fixture("petstore.yaml")).unwrap();
-    expect![[r##"
+    expect![[r#"
         Order: struct
           id: int64 optional
           shipDate: datetime optional
           status: Order_status optional /// Order Status
-          complete: boolean optional
+          complete: boolean optional = false
         Category: struct
           id: int64 optional
           name: string optional
@@ -133,9 +133,9 @@ fn the_reduced_petstore_reads_as_3_0_would() {
         Pet: struct
           id: int64 optional
           category: Category optional
-          name: string required
+          name: string required e.g. "doggie"
           petType: string required
-          nickname: Nickname optional
+          nickname: Nickname optional nullable
           photoUrls: [string] required
           tags: [Tag] optional
           status: Pet_status optional /// pet status in the store
@@ -143,9 +143,9 @@ fn the_reduced_petstore_reads_as_3_0_would() {
         Cat: struct
           id: int64 optional
           category: Category optional
-          name: string required
+          name: string required e.g. "doggie"
           petType: string required
-          nickname: Nickname optional
+          nickname: Nickname optional nullable
           photoUrls: [string] required
           tags: [Tag] optional
           status: Pet_status optional /// pet status in the store
@@ -167,9 +167,9 @@ fn the_reduced_petstore_reads_as_3_0_would() {
         placeOrder_request: struct
           petId: int64 required
           quantity: int32 optional nullable
-        Order_status: enum ["placed", "approved", "delivered"]
-        Pet_status: enum ["available", "pending", "sold"]
-    "##]]
+        Order_status: enum ["placed", "approved", "delivered"] /// Order Status
+        Pet_status: enum ["available", "pending", "sold"] /// pet status in the store
+    "#]]
     .assert_eq(&describe(&loaded.model));
 }
 
@@ -411,7 +411,7 @@ fn real_2_0_specs_load_and_generate_when_present() {
 fn any_node_of_any_shape_gives_warnings_or_errors_not_panics() {
     let path = fixture("petstore.yaml");
     let text = std::fs::read_to_string(&path).unwrap();
-    let original = yaml::parse(&path, &text).unwrap().value;
+    let original = document::parse(&path, &text).unwrap().value;
     let mut pointers = Vec::new();
     walk(&original, String::new(), &mut pointers);
     let shapes = [

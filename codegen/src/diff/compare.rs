@@ -7,11 +7,14 @@ use serde_json::Value;
 
 use super::{Change, ChangeKind, Diff, Kind, ModelInfo, Names, Options, Repr, TypeDiff};
 use crate::ir::{self, Model, Primitive, TypeKind, TypeRef};
+use crate::rust::{self, Ty, View};
 
 /// Matches the types of the two models, compares each pair and drops what [`Options`] leaves out.
 pub(super) fn run(old: &Model, new: &Model, options: &Options) -> Diff {
     let old_names = Names::new(old);
     let new_names = Names::new(new);
+    let old_view = View::new(old, options.types);
+    let new_view = View::new(new, options.types);
     // Rust names are distinct within a model (naming numbers collisions), so these maps are total.
     let old_by: BTreeMap<&str, usize> = index(&old_names);
     let new_by: BTreeMap<&str, usize> = index(&new_names);
@@ -36,6 +39,8 @@ pub(super) fn run(old: &Model, new: &Model, options: &Options) -> Diff {
     let cx = Cx {
         old,
         new,
+        old_view: &old_view,
+        new_view: &new_view,
         old_names: &old_names,
         new_names: &new_names,
         compare_names: &Names(compare_names),
@@ -178,22 +183,12 @@ fn shape(kind: &TypeKind, names: &Names) -> Option<String> {
                 .collect();
             format!("union {:?} {variants:?}", u.discriminator)
         }
-        TypeKind::Alias(a) => format!(
-            "alias {} {}",
-            ty(&a.ty, names, Notation::Format),
-            a.nullable
-        ),
+        TypeKind::Alias(a) => format!("alias {}", ty(&a.ty, names, Notation::Format)),
     })
 }
 
 fn enum_values(e: &ir::Enum) -> (Repr, Vec<Value>) {
-    match e {
-        ir::Enum::String(v) => (
-            Repr::String,
-            v.iter().map(|s| Value::from(s.as_str())).collect(),
-        ),
-        ir::Enum::Integer(v) => (Repr::Integer, v.iter().map(|&i| Value::from(i)).collect()),
-    }
+    (e.repr(), e.values.iter().map(|v| v.value.clone()).collect())
 }
 
 /// How [`ty`] writes a type reference.
@@ -215,9 +210,43 @@ pub(super) fn ty(t: &TypeRef, names: &Names, notation: Notation) -> String {
         TypeRef::Named(id) => names.get(*id),
         TypeRef::Primitive(p) => primitive(*p, notation).to_owned(),
         TypeRef::Array(item) => format!("Vec<{}>", ty(item, names, notation)),
+        TypeRef::Tuple(items) => {
+            let items: Vec<String> = items.iter().map(|t| ty(t, names, notation)).collect();
+            format!("({})", items.join(", "))
+        }
         TypeRef::Map(value) => format!("BTreeMap<String, {}>", ty(value, names, notation)),
+        TypeRef::Nullable(inner) => format!("Option<{}>", ty(inner, names, notation)),
         TypeRef::Object => "Map<String, Value>".to_owned(),
         TypeRef::Any => "Value".to_owned(),
+    }
+}
+
+/// A Rust type written with the names of `names` (so that a renamed type can go by its new name).
+fn rust_text(t: &Ty, names: &Names) -> String {
+    let inner = |t: &Ty| rust_text(t, names);
+    match t {
+        Ty::Named(id) => names.get(*id),
+        Ty::Boxed(t) => format!("Box<{}>", inner(t)),
+        Ty::Vec(t) => format!("Vec<{}>", inner(t)),
+        Ty::Map(t) => format!("BTreeMap<String, {}>", inner(t)),
+        Ty::Option(t) => format!("Option<{}>", inner(t)),
+        Ty::Nullable(t) => format!("Nullable<{}>", inner(t)),
+        Ty::Tuple(items) => {
+            let items: Vec<String> = items.iter().map(inner).collect();
+            format!("({})", items.join(", "))
+        }
+        Ty::String => "String".to_owned(),
+        Ty::Uuid => "Uuid".to_owned(),
+        Ty::DateTime(rust::DateTimeType::FixedOffset) => "DateTime<FixedOffset>".to_owned(),
+        Ty::DateTime(rust::DateTimeType::Utc) => "DateTime<Utc>".to_owned(),
+        Ty::Date => "NaiveDate".to_owned(),
+        Ty::Bool => "bool".to_owned(),
+        Ty::I32 => "i32".to_owned(),
+        Ty::I64 => "i64".to_owned(),
+        Ty::F32 => "f32".to_owned(),
+        Ty::F64 => "f64".to_owned(),
+        Ty::JsonMap => "Map<String, Value>".to_owned(),
+        Ty::Value => "Value".to_owned(),
     }
 }
 
@@ -255,6 +284,9 @@ fn same_doc(a: &Option<String>, b: &Option<String>) -> bool {
 struct Cx<'a> {
     old: &'a Model,
     new: &'a Model,
+    /// The Rust view of each model: what the emitter writes for a reference.
+    old_view: &'a View<'a>,
+    new_view: &'a View<'a>,
     /// Rust names of the old model, for showing old types.
     old_names: &'a Names,
     /// Rust names of the new model.
@@ -264,9 +296,12 @@ struct Cx<'a> {
 }
 
 impl Cx<'_> {
-    /// Whether an old and a new reference denote the same Rust type.
+    /// Whether an old and a new reference denote the same Rust type: aliases are the types they
+    /// name (`pub type FirstName = String;` is `String`), as the emitter writes them.
     fn same_ty(&self, old: &TypeRef, new: &TypeRef) -> bool {
-        ty(old, self.compare_names, Notation::Rust) == ty(new, self.new_names, Notation::Rust)
+        let old = self.old_view.resolve(&self.old_view.plain(old));
+        let new = self.new_view.resolve(&self.new_view.plain(new));
+        rust_text(&old, self.compare_names) == rust_text(&new, self.new_names)
     }
 
     /// For references that are the same Rust type: the old and new [`Notation::Format`], if a string
@@ -302,6 +337,11 @@ impl Cx<'_> {
         }
         if !same_doc(&a.doc, &b.doc) {
             out.push(ChangeKind::TypeDocChanged);
+        }
+        if a.nullable != b.nullable {
+            out.push(ChangeKind::NullableChanged {
+                nullable: b.nullable,
+            });
         }
         match (&a.kind, &b.kind) {
             (TypeKind::Struct(x), TypeKind::Struct(y)) => self.structs(x, y, &mut out),
@@ -373,11 +413,13 @@ impl Cx<'_> {
                 to,
             });
         }
-        if a.presence != b.presence {
+        // As the Rust field has it: a required read-only field is optional in Rust either way.
+        let (from, to) = (rust::presence(a), rust::presence(b));
+        if from != to {
             out.push(ChangeKind::FieldPresenceChanged {
                 field: field(),
-                from: a.presence,
-                to: b.presence,
+                from,
+                to,
             });
         }
         if a.default != b.default {
@@ -491,11 +533,6 @@ impl Cx<'_> {
                 field: None,
                 from,
                 to,
-            });
-        }
-        if a.nullable != b.nullable {
-            out.push(ChangeKind::AliasNullableChanged {
-                nullable: b.nullable,
             });
         }
     }

@@ -185,11 +185,17 @@ fn line(kind: &ChangeKind) -> String {
             to.join(", ")
         ),
         ChangeKind::AliasTargetChanged { from, to } => write!(s, "~ target: {from} -> {to}"),
-        ChangeKind::AliasNullableChanged { nullable } => {
+        ChangeKind::NullableChanged { nullable } => {
             if *nullable {
-                write!(s, "~ target: T -> Option<T>")
+                write!(
+                    s,
+                    "~ now accepts null (each use is listed where it changes)"
+                )
             } else {
-                write!(s, "~ target: Option<T> -> T")
+                write!(
+                    s,
+                    "~ no longer accepts null (each use is listed where it changes)"
+                )
             }
         }
     };
@@ -225,6 +231,9 @@ fn repr(r: super::Repr) -> &'static str {
     match r {
         super::Repr::String => "string",
         super::Repr::Integer => "integer",
+        super::Repr::Number => "number",
+        super::Repr::Boolean => "boolean",
+        super::Repr::Mixed => "mixed",
     }
 }
 

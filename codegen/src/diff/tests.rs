@@ -247,8 +247,8 @@ fn model(src: &str) -> Model {
             TypeKindSrc::Enum(values) => {
                 let ints: Option<Vec<i64>> = values.iter().map(|v| v.parse().ok()).collect();
                 TypeKind::Enum(match ints {
-                    Some(ints) => ir::Enum::Integer(ints),
-                    None => ir::Enum::String(values),
+                    Some(ints) => ir::Enum::integers(ints),
+                    None => ir::Enum::strings(values),
                 })
             }
             TypeKindSrc::Union(discriminator, variants) => TypeKind::Union(ir::Union {
@@ -261,19 +261,19 @@ fn model(src: &str) -> Model {
                     })
                     .collect(),
             }),
-            TypeKindSrc::Alias(ty, nullable) => TypeKind::Alias(ir::Alias {
-                ty: resolve(ty),
-                nullable,
-            }),
+            TypeKindSrc::Alias(ty, nullable) => {
+                let mut def = TypeDef::new(
+                    name.clone(),
+                    format!("test#/{name}"),
+                    TypeKind::Alias(ir::Alias { ty: resolve(ty) }),
+                );
+                def.nullable = nullable;
+                p.types.push(def);
+                continue;
+            }
         };
-        p.types.push(TypeDef {
-            origin: format!("test#/{name}"),
-            name,
-            doc: None,
-            deprecated: false,
-            examples: Vec::new(),
-            kind,
-        });
+        p.types
+            .push(TypeDef::new(name.clone(), format!("test#/{name}"), kind));
     }
     Model {
         title: None,
@@ -784,9 +784,9 @@ fn alias_target_and_nullability() {
             ~ Id
               ~ target: String -> Uuid  [breaking]
             ~ Tags
-              ~ target: T -> Option<T>  [breaking]
+              ~ now accepts null (each use is listed where it changes)  [non-breaking]
 
-            2 changes in 2 types: 2 breaking
+            2 changes in 2 types: 1 breaking, 1 non-breaking
         "#]],
     );
 }

@@ -8,18 +8,21 @@
 use std::collections::BTreeSet;
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::Options;
 use crate::ir::Model;
-use crate::naming::TypeNames;
+use crate::naming::{self, TypeNames};
 
 /// The dispatch functions over every type of `model`, naming the types as `crate_path::Type`:
 /// `round_trip(name, json)` reads and writes back, `validate(name, json)` (with
 /// [`Options::validation`]) reads and lists the violations, and `TYPE_NAMES` lists the names.
 pub fn round_trip_dispatch(model: &Model, options: &Options, crate_path: &str) -> TokenStream {
     let names = TypeNames::new(model);
-    let krate = format_ident!("{}", crate_path);
+    let Ok(krate) = syn::parse_str::<syn::Path>(crate_path) else {
+        let message = format!("`{crate_path}` is not a Rust path");
+        return quote!(::std::compile_error!(#message););
+    };
     let mut seen = BTreeSet::new();
     let mut sources = Vec::new();
     let mut types = Vec::new();
@@ -27,7 +30,7 @@ pub fn round_trip_dispatch(model: &Model, options: &Options, crate_path: &str) -
         // A source name given twice would make an unreachable arm; the first type keeps it.
         if seen.insert(def.name.as_str()) {
             sources.push(def.name.as_str());
-            let ident = format_ident!("{}", names.get(crate::ir::TypeId(i)));
+            let ident = naming::ident(names.get(crate::ir::TypeId(i)));
             types.push(quote!(#krate::#ident));
         }
     }

@@ -10,10 +10,12 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::{effective_presence, field_ident, Context, DateTimeType, Uses};
+use super::{Context, DateTimeType, Uses};
 use crate::ir::{
-    Alias, Constraints, Enum, Field, Presence, Primitive, Struct, TypeId, TypeKind, TypeRef, Union,
+    Alias, Constraints, Field, Presence, Primitive, Repr, Struct, TypeId, TypeKind, TypeRef, Union,
 };
+use crate::naming;
+use crate::rust::presence as effective_presence;
 
 /// What a constraint applies to, from the type it constrains.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -35,10 +37,7 @@ impl Context<'_> {
             ) => Shape::Number,
             TypeRef::Array(_) => Shape::List,
             TypeRef::Named(id) => match &self.model.get(*id).kind {
-                TypeKind::Alias(Alias {
-                    ty,
-                    nullable: false,
-                }) => self.shape(ty),
+                TypeKind::Alias(Alias { ty }) => self.shape(ty),
                 _ => Shape::Other,
             },
             _ => Shape::Other,
@@ -49,11 +48,11 @@ impl Context<'_> {
     fn is_double(&self, ty: &TypeRef) -> bool {
         match ty {
             TypeRef::Primitive(Primitive::Double) => true,
+            TypeRef::Primitive(Primitive::Float) => {
+                self.view.primitive(Primitive::Float) == crate::rust::Ty::F64
+            }
             TypeRef::Named(id) => match &self.model.get(*id).kind {
-                TypeKind::Alias(Alias {
-                    ty,
-                    nullable: false,
-                }) => self.is_double(ty),
+                TypeKind::Alias(Alias { ty }) => self.is_double(ty),
                 _ => false,
             },
             _ => false,
@@ -181,22 +180,25 @@ impl Context<'_> {
     /// `impl Validate` for type `id`, or nothing for aliases (the aliased type's impl serves).
     pub(super) fn validate_impl(&self, id: TypeId) -> TokenStream {
         let ident = self.ident(id);
-        let allow = &self.allow_deprecated;
+        let allow = self.allow_deprecated(id);
         let body = match &self.model.get(id).kind {
             TypeKind::Struct(s) => self.struct_checks(s),
-            TypeKind::Enum(e @ Enum::String(_)) => {
-                let unknown = super::enum_fallback(e);
+            TypeKind::Enum(e) => {
+                if e.repr() == Repr::Boolean {
+                    // A boolean enum is a `bool`, whose impl is the support code's.
+                    return TokenStream::new();
+                }
+                let names = naming::variant_names(&e.values);
+                let unknown = super::fallback_name(&names);
+                let shown = match e.repr() {
+                    Repr::String => quote!(format!(
+                        "`{value}` is not a value the API description lists"
+                    )),
+                    _ => quote!(format!("{value} is not a value the API description lists")),
+                };
                 quote! {
                 if let Self::#unknown(value) = self {
-                    out.push(Violation::new(path, format!("`{value}` is not a value the API description lists")));
-                }
-                }
-            }
-            TypeKind::Enum(e @ Enum::Integer(_)) => {
-                let unknown = super::enum_fallback(e);
-                quote! {
-                if let Self::#unknown(value) = self {
-                    out.push(Violation::new(path, format!("{value} is not a value the API description lists")));
+                    out.push(Violation::new(path, #shown));
                 }
                 }
             }
@@ -214,14 +216,17 @@ impl Context<'_> {
     }
 
     fn struct_checks(&self, s: &Struct) -> TokenStream {
-        let Struct { fields, additional } = s;
-        let (idents, mut taken) = super::field_idents(fields);
+        let Struct {
+            fields,
+            additional: _,
+        } = s;
+        let names = naming::FieldNames::new(s);
         let mut out = Vec::new();
-        for (field, ident) in fields.iter().zip(&idents) {
-            out.push(self.field_checks(field, &field_ident(ident)));
+        for (field, ident) in fields.iter().zip(&names.fields) {
+            out.push(self.field_checks(field, &naming::ident(ident)));
         }
-        if additional.is_some() {
-            let name = super::unique_ident("additional_properties", &mut taken);
+        if let Some(name) = &names.additional {
+            let name = naming::ident(name);
             out.push(quote! {
                 for (key, value) in &self.#name {
                     value.validate_into(&join(path, key), out);

@@ -116,5 +116,7 @@ pub fn from_sources(mut sources: Vec<Source>, options: &Options) -> Result<DocsL
     let dialect = options
         .dialect
         .unwrap_or_else(|| Dialect::detect(sources.iter().map(|s| s.text.as_str())));
-    lower::lower(&sources, dialect)
+    let mut docs = lower::lower(&sources, dialect)?;
+    docs.loaded.model.normalize();
+    Ok(docs)
 }

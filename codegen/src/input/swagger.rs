@@ -2,7 +2,7 @@
 //! it unchanged.
 //!
 //! Every node of the converted document remembers the node of the 2.0 file it came from (its JSON
-//! pointer and so its line and column: [`Document::origins`]), so a diagnostic about
+//! pointer and so its line and column: [`Document::source_pointer`]), so a diagnostic about
 //! `#/components/schemas/Pet/properties/x` names `#/definitions/Pet/properties/x` and its line.
 //!
 //! What is converted (Swagger 2.0 → OpenAPI 3.0):
@@ -33,7 +33,7 @@ use std::rc::Rc;
 
 use serde_json::{Map, Value};
 
-use super::yaml::{escape_pointer, Document};
+use super::document::{escape_pointer, Document};
 use crate::diagnostic::Diagnostic;
 
 mod operations;
@@ -67,13 +67,12 @@ pub fn convert(
     if !root && (!reached_from_swagger || document.value.get("openapi").is_some()) {
         return (document, Vec::new());
     }
-    let Document {
-        value, positions, ..
-    } = document;
+    // The document as written is kept for positions; the conversion takes a copy apart.
+    let value = document.value.clone();
     let mut converter = Converter {
         path,
         text,
-        positions: &positions,
+        source: &document,
         locals: Value::Null,
         definitions: HashSet::new(),
         origins: HashMap::new(),
@@ -100,19 +99,14 @@ pub fn convert(
     let Converter {
         origins, warnings, ..
     } = converter;
-    let document = Document {
-        value,
-        positions,
-        origins: Some(origins),
-    };
-    (document, warnings)
+    (Document::converted(value, document, origins), warnings)
 }
 
 struct Converter<'a> {
     path: &'a Path,
     text: &'a str,
-    /// Where each node of the file as written starts, for warnings.
-    positions: &'a HashMap<String, (usize, usize)>,
+    /// The file as written, for the positions of warnings.
+    source: &'a Document,
     /// The file's `parameters` section (as `{parameters: …}`), which operations refer to.
     locals: Value,
     /// The names of the file's `definitions`.
@@ -163,17 +157,7 @@ impl Converter<'_> {
 
     fn warn(&mut self, old: &str, message: impl Into<String>) {
         let mut d = Diagnostic::new(self.path, message).at_pointer(format!("#{old}"));
-        let mut p = old;
-        let position = loop {
-            if let Some(&position) = self.positions.get(p) {
-                break Some(position);
-            }
-            match p.rfind('/') {
-                Some(i) => p = &p[..i],
-                None => break None,
-            }
-        };
-        if let Some((line, column)) = position {
+        if let Some((line, column)) = self.source.position(old) {
             d = d.at_line(line, column, Some(self.text));
         }
         self.warnings.push(d);
@@ -461,10 +445,16 @@ impl Converter<'_> {
     /// A schema: `x-nullable`, a name as `discriminator` and `type: file` become their 3.0 forms,
     /// `$ref`s are rewritten, the rest is kept.
     fn schema(&mut self, old: &str, new: &str, value: Value) -> Value {
-        let Value::Object(schema) = value else {
-            return self.copy(old, new, value);
-        };
         self.origin(new, old);
+        self.subschema(old, new, value)
+    }
+
+    /// A schema whose place is already recorded: the subschemas of a schema keep their place under
+    /// it, so they need no origin of their own.
+    fn subschema(&mut self, old: &str, new: &str, value: Value) -> Value {
+        let Value::Object(schema) = value else {
+            return value;
+        };
         let file = schema.get("type").and_then(Value::as_str) == Some("file");
         let has_nullable = schema.contains_key("nullable");
         let mut out = Map::new();
@@ -481,21 +471,24 @@ impl Converter<'_> {
                     let (key_old, key_new) = (key_old(), key_new());
                     let mut converted = Map::new();
                     for (name, property) in properties {
-                        let p =
-                            self.schema(&child(&key_old, &name), &child(&key_new, &name), property);
+                        let p = self.subschema(
+                            &child(&key_old, &name),
+                            &child(&key_new, &name),
+                            property,
+                        );
                         converted.insert(name, p);
                     }
                     Value::Object(converted)
                 }
                 ("items" | "additionalProperties" | "not", v @ Value::Object(_)) => {
-                    self.schema(&key_old(), &key_new(), v)
+                    self.subschema(&key_old(), &key_new(), v)
                 }
                 ("items" | "allOf" | "anyOf" | "oneOf", Value::Array(members)) => {
                     let (key_old, key_new) = (key_old(), key_new());
                     let members = members
                         .into_iter()
                         .enumerate()
-                        .map(|(i, m)| self.schema(&index(&key_old, i), &index(&key_new, i), m))
+                        .map(|(i, m)| self.subschema(&index(&key_old, i), &index(&key_new, i), m))
                         .collect();
                     Value::Array(members)
                 }
@@ -703,8 +696,17 @@ fn strings(value: Option<&Value>) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// The pointer of `key` under `pointer` (built often: most keys need no escape).
 fn child(pointer: &str, key: &str) -> String {
-    format!("{pointer}/{}", escape_pointer(key))
+    let mut out = String::with_capacity(pointer.len() + 1 + key.len());
+    out.push_str(pointer);
+    out.push('/');
+    if key.contains(['~', '/']) {
+        out.push_str(&escape_pointer(key));
+    } else {
+        out.push_str(key);
+    }
+    out
 }
 
 fn index(pointer: &str, i: usize) -> String {

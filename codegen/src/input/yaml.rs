@@ -3,6 +3,9 @@
 //! Built on `saphyr-parser`'s event stream. Scalars are typed by the YAML 1.2 core schema (so `yes` is a
 //! string and `2022-12-05T16:41:43Z` stays text). Aliases are expanded with a budget, so a "billion
 //! laughs" document is an error instead of an out-of-memory kill. Keys must be scalars and unique.
+//!
+//! JSON is YAML too, but spec files that start with `{` or `[` go to the JSON parser (`json.rs`) first:
+//! it is faster and decodes escapes this parser does not (see `document::parse`).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -10,64 +13,21 @@ use std::path::Path;
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 use serde_json::{Map, Number, Value};
 
+use super::document::Positions;
+// The loader names these through this module.
+pub use super::document::{escape_pointer, Document};
 use crate::diagnostic::{Diagnostic, Error, Result};
 
 /// Most nodes that alias expansion may add to one document. Real specs use a handful of aliases; a
 /// document that needs more than this is hostile or broken.
 const ALIAS_BUDGET: usize = 1_000_000;
 
-/// A parsed document: its value and where each node starts.
-#[derive(Debug)]
-pub struct Document {
-    /// The document's content.
-    pub value: Value,
-    /// JSON pointer (`/a/b/0`, `` for the root) to the 1-based line and column where the node starts,
-    /// in the file as written (so, for a converted document, by the pointers of [`Self::origins`]).
-    pub positions: HashMap<String, (usize, usize)>,
-    /// For a document converted from the form its file is written in (Swagger 2.0): the pointer in
-    /// that file of each node whose place changed; a node not listed is where its nearest listed
-    /// ancestor's origin puts it. `None` for a document read as written.
-    pub origins: Option<HashMap<String, String>>,
-}
-
-impl Document {
-    /// The position of the node at `pointer`, or of its nearest ancestor that has one.
-    pub fn position(&self, pointer: &str) -> Option<(usize, usize)> {
-        let source = self.source_pointer(pointer);
-        let mut p: &str = &source;
-        loop {
-            if let Some(&pos) = self.positions.get(p) {
-                return Some(pos);
-            }
-            p = &p[..p.rfind('/')?];
-        }
-    }
-
-    /// The pointer of the node at `pointer` in the file as written: the same pointer, unless the
-    /// document was converted, when it is the pointer of the node (or nearest ancestor) it came from.
-    pub fn source_pointer<'p>(&self, pointer: &'p str) -> std::borrow::Cow<'p, str> {
-        let Some(origins) = &self.origins else {
-            return pointer.into();
-        };
-        let mut end = pointer.len();
-        loop {
-            if let Some(origin) = origins.get(&pointer[..end]) {
-                return format!("{origin}{}", &pointer[end..]).into();
-            }
-            match pointer[..end].rfind('/') {
-                Some(i) => end = i,
-                None => return pointer.into(),
-            }
-        }
-    }
-}
-
 /// Parses `text`, read from `file` (named in errors).
 pub fn parse(file: &Path, text: &str) -> Result<Document> {
     let mut builder = Builder {
         file,
         text,
-        positions: HashMap::new(),
+        positions: Positions::default(),
         anchors: HashMap::new(),
         budget: ALIAS_BUDGET,
     };
@@ -97,7 +57,7 @@ pub fn parse(file: &Path, text: &str) -> Result<Document> {
                         )
                         .into());
                 }
-                value = Some(builder.node(&mut events, String::new())?);
+                value = Some(builder.node(&mut events)?);
             }
             _ => {
                 return Err(builder
@@ -106,11 +66,11 @@ pub fn parse(file: &Path, text: &str) -> Result<Document> {
             }
         }
     }
-    Ok(Document {
-        value: value.unwrap_or(Value::Null),
-        positions: builder.positions,
-        origins: None,
-    })
+    builder.positions.shrink_to_fit();
+    Ok(Document::new(
+        value.unwrap_or(Value::Null),
+        builder.positions,
+    ))
 }
 
 type Events<'a> =
@@ -119,7 +79,7 @@ type Events<'a> =
 struct Builder<'t> {
     file: &'t Path,
     text: &'t str,
-    positions: HashMap<String, (usize, usize)>,
+    positions: Positions,
     anchors: HashMap<usize, Value>,
     budget: usize,
 }
@@ -151,9 +111,9 @@ impl Builder<'_> {
     }
 
     /// Reads the node that starts with the next event.
-    fn node<'a>(&mut self, events: &mut Events<'a>, pointer: String) -> Result<Value> {
+    fn node<'a>(&mut self, events: &mut Events<'a>) -> Result<Value> {
         let (event, span) = self.next(events)?;
-        self.node_from(event, span, events, pointer)
+        self.node_from(event, span, events)
     }
 
     fn node_from<'a>(
@@ -161,10 +121,8 @@ impl Builder<'_> {
         event: Event<'a>,
         span: Span,
         events: &mut Events<'a>,
-        pointer: String,
     ) -> Result<Value> {
-        self.positions
-            .insert(pointer.clone(), (span.start.line(), span.start.col() + 1));
+        let entry = self.positions.open(span.start.line(), span.start.col() + 1);
         let (value, anchor) = match event {
             Event::Scalar(text, style, anchor, tag) => {
                 let explicit_str = tag
@@ -184,8 +142,7 @@ impl Builder<'_> {
                     if matches!(event, Event::SequenceEnd) {
                         break;
                     }
-                    let child = format!("{pointer}/{}", items.len());
-                    items.push(self.node_from(event, span, events, child)?);
+                    items.push(self.node_from(event, span, events)?);
                 }
                 (Value::Array(items), anchor)
             }
@@ -207,8 +164,7 @@ impl Builder<'_> {
                             .error(key_span, format!("duplicate key `{key}`"))
                             .into());
                     }
-                    let child = format!("{pointer}/{}", escape_pointer(&key));
-                    let value = self.node(events, child)?;
+                    let value = self.node(events)?;
                     map.insert(key, value);
                 }
                 (Value::Object(map), anchor)
@@ -231,6 +187,7 @@ impl Builder<'_> {
             }
             _ => return Err(self.error(span, "unexpected YAML event").into()),
         };
+        self.positions.close(entry);
         if anchor != 0 {
             self.anchors.insert(anchor, value.clone());
         }
@@ -244,11 +201,6 @@ fn count_nodes(value: &Value) -> usize {
         Value::Object(map) => 1 + map.values().map(count_nodes).sum::<usize>(),
         _ => 1,
     }
-}
-
-/// Escapes a key for use in a JSON pointer (RFC 6901).
-pub fn escape_pointer(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
 }
 
 /// Types a plain scalar by the YAML 1.2 core schema.

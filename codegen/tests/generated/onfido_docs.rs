@@ -119,7 +119,7 @@ pub struct Address {
 }
 
 impl Address {
-    /// A value with the required fields (`postcode`, `country`) and every optional one absent; set others with struct update syntax: `Address { field: value.into(), ..Address::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(postcode: String, country: CountryCodes) -> Self {
         Self {
             flat_number: Nullable::Absent,
@@ -178,7 +178,7 @@ pub struct AddressBuilder {
 }
 
 impl AddressBuilder {
-    /// A value with the required fields (`postcode`, `country`) and every optional one absent; set others with struct update syntax: `AddressBuilder { field: value.into(), ..AddressBuilder::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(postcode: String, country: CountryCodes) -> Self {
         Self {
             flat_number: Nullable::Absent,
@@ -237,7 +237,7 @@ pub struct AddressShared {
 }
 
 impl AddressShared {
-    /// A value with the required fields (`postcode`, `country`) and every optional one absent; set others with struct update syntax: `AddressShared { field: value.into(), ..AddressShared::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(postcode: String, country: CountryCodes) -> Self {
         Self {
             flat_number: Nullable::Absent,
@@ -317,7 +317,7 @@ pub struct Applicant {
 }
 
 impl Applicant {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `Applicant { field: value.into(), ..Applicant::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String) -> Self {
         Self {
             email: Nullable::Absent,
@@ -368,7 +368,7 @@ pub struct ApplicantBuilder {
 }
 
 impl ApplicantBuilder {
-    /// A value with the required fields (`first_name`, `last_name`) and every optional one absent; set others with struct update syntax: `ApplicantBuilder { field: value.into(), ..ApplicantBuilder::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(first_name: String, last_name: String) -> Self {
         Self {
             email: Nullable::Absent,
@@ -396,7 +396,7 @@ pub struct ApplicantConsent {
 }
 
 impl ApplicantConsent {
-    /// A value with the required fields (`name`, `granted`, `granted_at`) and every optional one absent; set others with struct update syntax: `ApplicantConsent { field: value.into(), ..ApplicantConsent::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(name: ApplicantConsentName, granted: bool, granted_at: String) -> Self {
         Self { name, granted, granted_at }
     }
@@ -412,7 +412,7 @@ pub struct ApplicantConsentBuilder {
 }
 
 impl ApplicantConsentBuilder {
-    /// A value with the required fields (`name`, `granted`) and every optional one absent; set others with struct update syntax: `ApplicantConsentBuilder { field: value.into(), ..ApplicantConsentBuilder::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(name: ApplicantConsentName, granted: bool) -> Self {
         Self { name, granted }
     }
@@ -476,14 +476,7 @@ impl<'de> ::serde::Deserialize<'de> for ApplicantConsentName {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "privacy_notices_read" => Self::PrivacyNoticesRead,
-                "ssn_verification" => Self::SsnVerification,
-                "phone_number_verification" => Self::PhoneNumberVerification,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
@@ -497,7 +490,7 @@ pub struct ApplicantCreate {
 }
 
 impl ApplicantCreate {
-    /// A value with the required fields (`first_name`, `last_name`) and every optional one absent; set others with struct update syntax: `ApplicantCreate { field: value.into(), ..ApplicantCreate::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(first_name: String, last_name: String) -> Self {
         Self { first_name, last_name }
     }
@@ -558,7 +551,7 @@ pub struct ApplicantResponse {
 }
 
 impl ApplicantResponse {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `ApplicantResponse { field: value.into(), ..ApplicantResponse::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String) -> Self {
         Self {
             first_name: Nullable::Absent,
@@ -669,7 +662,7 @@ pub struct ApplicantsList {
 }
 
 impl ApplicantsList {
-    /// A value with the required fields (`applicants`) and every optional one absent; set others with struct update syntax: `ApplicantsList { field: value.into(), ..ApplicantsList::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(applicants: Vec<Applicant>) -> Self {
         Self { applicants }
     }
@@ -730,7 +723,7 @@ pub struct Check {
 }
 
 impl Check {
-    /// A value with the required fields (`applicant_id`, `id`) and every optional one absent; set others with struct update syntax: `Check { field: value.into(), ..Check::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(applicant_id: String, id: String) -> Self {
         Self {
             webhook_ids: Nullable::Absent,
@@ -804,7 +797,7 @@ pub struct CheckBuilder {
 }
 
 impl CheckBuilder {
-    /// A value with the required fields (`applicant_id`, `report_names`) and every optional one absent; set others with struct update syntax: `CheckBuilder { field: value.into(), ..CheckBuilder::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(applicant_id: String, report_names: Vec<ReportName>) -> Self {
         Self {
             webhook_ids: Nullable::Absent,
@@ -875,7 +868,7 @@ pub struct CheckRequest {
 }
 
 impl CheckRequest {
-    /// A value with the required fields (`report_names`) and every optional one absent; set others with struct update syntax: `CheckRequest { field: value.into(), ..CheckRequest::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(report_names: Vec<ReportName>) -> Self {
         Self {
             report_names,
@@ -943,7 +936,7 @@ pub struct CheckResponse {
 }
 
 impl CheckResponse {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `CheckResponse { field: value.into(), ..CheckResponse::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String) -> Self {
         Self {
             id,
@@ -984,7 +977,7 @@ pub struct CheckShared {
 }
 
 impl CheckShared {
-    /// A value with the required fields (`applicant_id`) and every optional one absent; set others with struct update syntax: `CheckShared { field: value.into(), ..CheckShared::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(applicant_id: String) -> Self {
         Self {
             webhook_ids: Nullable::Absent,
@@ -1067,17 +1060,7 @@ impl<'de> ::serde::Deserialize<'de> for CheckStatus {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "in_progress" => Self::InProgress,
-                "awaiting_applicant" => Self::AwaitingApplicant,
-                "complete" => Self::Complete,
-                "withdrawn" => Self::Withdrawn,
-                "paused" => Self::Paused,
-                "reopened" => Self::Reopened,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
@@ -1089,7 +1072,7 @@ pub struct ChecksList {
 }
 
 impl ChecksList {
-    /// A value with the required fields (`checks`) and every optional one absent; set others with struct update syntax: `ChecksList { field: value.into(), ..ChecksList::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(checks: Vec<Check>) -> Self {
         Self { checks }
     }
@@ -1103,7 +1086,7 @@ pub struct CompleteTaskBuilder {
 }
 
 impl CompleteTaskBuilder {
-    /// A value with the required fields (`data`) and every optional one absent; set others with struct update syntax: `CompleteTaskBuilder { field: value.into(), ..CompleteTaskBuilder::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(data: CompleteTaskDataBuilder) -> Self {
         Self { data }
     }
@@ -2168,261 +2151,7 @@ impl<'de> ::serde::Deserialize<'de> for CountryCodes {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "ABW" => Self::ABW,
-                "AFG" => Self::AFG,
-                "AGO" => Self::AGO,
-                "AIA" => Self::AIA,
-                "ALA" => Self::ALA,
-                "ALB" => Self::ALB,
-                "AND" => Self::AND,
-                "ARE" => Self::ARE,
-                "ARG" => Self::ARG,
-                "ARM" => Self::ARM,
-                "ASM" => Self::ASM,
-                "ATA" => Self::ATA,
-                "ATF" => Self::ATF,
-                "ATG" => Self::ATG,
-                "AUS" => Self::AUS,
-                "AUT" => Self::AUT,
-                "AZE" => Self::AZE,
-                "BDI" => Self::BDI,
-                "BEL" => Self::BEL,
-                "BEN" => Self::BEN,
-                "BES" => Self::BES,
-                "BFA" => Self::BFA,
-                "BGD" => Self::BGD,
-                "BGR" => Self::BGR,
-                "BHR" => Self::BHR,
-                "BHS" => Self::BHS,
-                "BIH" => Self::BIH,
-                "BLM" => Self::BLM,
-                "BLR" => Self::BLR,
-                "BLZ" => Self::BLZ,
-                "BMU" => Self::BMU,
-                "BOL" => Self::BOL,
-                "BRA" => Self::BRA,
-                "BRB" => Self::BRB,
-                "BRN" => Self::BRN,
-                "BTN" => Self::BTN,
-                "BVT" => Self::BVT,
-                "BWA" => Self::BWA,
-                "CAF" => Self::CAF,
-                "CAN" => Self::CAN,
-                "CCK" => Self::CCK,
-                "CHE" => Self::CHE,
-                "CHL" => Self::CHL,
-                "CHN" => Self::CHN,
-                "CIV" => Self::CIV,
-                "CMR" => Self::CMR,
-                "COD" => Self::COD,
-                "COG" => Self::COG,
-                "COK" => Self::COK,
-                "COL" => Self::COL,
-                "COM" => Self::COM,
-                "CPV" => Self::CPV,
-                "CRI" => Self::CRI,
-                "CUB" => Self::CUB,
-                "CUW" => Self::CUW,
-                "CXR" => Self::CXR,
-                "CYM" => Self::CYM,
-                "CYP" => Self::CYP,
-                "CZE" => Self::CZE,
-                "DEU" => Self::DEU,
-                "DJI" => Self::DJI,
-                "DMA" => Self::DMA,
-                "DNK" => Self::DNK,
-                "DOM" => Self::DOM,
-                "DZA" => Self::DZA,
-                "ECU" => Self::ECU,
-                "EGY" => Self::EGY,
-                "ERI" => Self::ERI,
-                "ESH" => Self::ESH,
-                "ESP" => Self::ESP,
-                "EST" => Self::EST,
-                "ETH" => Self::ETH,
-                "FIN" => Self::FIN,
-                "FJI" => Self::FJI,
-                "FLK" => Self::FLK,
-                "FRA" => Self::FRA,
-                "FRO" => Self::FRO,
-                "FSM" => Self::FSM,
-                "GAB" => Self::GAB,
-                "GBR" => Self::GBR,
-                "GEO" => Self::GEO,
-                "GGY" => Self::GGY,
-                "GHA" => Self::GHA,
-                "GIB" => Self::GIB,
-                "GIN" => Self::GIN,
-                "GLP" => Self::GLP,
-                "GMB" => Self::GMB,
-                "GNB" => Self::GNB,
-                "GNQ" => Self::GNQ,
-                "GRC" => Self::GRC,
-                "GRD" => Self::GRD,
-                "GRL" => Self::GRL,
-                "GTM" => Self::GTM,
-                "GUF" => Self::GUF,
-                "GUM" => Self::GUM,
-                "GUY" => Self::GUY,
-                "HKG" => Self::HKG,
-                "HMD" => Self::HMD,
-                "HND" => Self::HND,
-                "HRV" => Self::HRV,
-                "HTI" => Self::HTI,
-                "HUN" => Self::HUN,
-                "IDN" => Self::IDN,
-                "IMN" => Self::IMN,
-                "IND" => Self::IND,
-                "IOT" => Self::IOT,
-                "IRL" => Self::IRL,
-                "IRN" => Self::IRN,
-                "IRQ" => Self::IRQ,
-                "ISL" => Self::ISL,
-                "ISR" => Self::ISR,
-                "ITA" => Self::ITA,
-                "JAM" => Self::JAM,
-                "JEY" => Self::JEY,
-                "JOR" => Self::JOR,
-                "JPN" => Self::JPN,
-                "KAZ" => Self::KAZ,
-                "KEN" => Self::KEN,
-                "KGZ" => Self::KGZ,
-                "KHM" => Self::KHM,
-                "KIR" => Self::KIR,
-                "KNA" => Self::KNA,
-                "KOR" => Self::KOR,
-                "KWT" => Self::KWT,
-                "LAO" => Self::LAO,
-                "LBN" => Self::LBN,
-                "LBR" => Self::LBR,
-                "LBY" => Self::LBY,
-                "LCA" => Self::LCA,
-                "LIE" => Self::LIE,
-                "LKA" => Self::LKA,
-                "LSO" => Self::LSO,
-                "LTU" => Self::LTU,
-                "LUX" => Self::LUX,
-                "LVA" => Self::LVA,
-                "MAC" => Self::MAC,
-                "MAF" => Self::MAF,
-                "MAR" => Self::MAR,
-                "MCO" => Self::MCO,
-                "MDA" => Self::MDA,
-                "MDG" => Self::MDG,
-                "MDV" => Self::MDV,
-                "MEX" => Self::MEX,
-                "MHL" => Self::MHL,
-                "MKD" => Self::MKD,
-                "MLI" => Self::MLI,
-                "MLT" => Self::MLT,
-                "MMR" => Self::MMR,
-                "MNE" => Self::MNE,
-                "MNG" => Self::MNG,
-                "MNP" => Self::MNP,
-                "MOZ" => Self::MOZ,
-                "MRT" => Self::MRT,
-                "MSR" => Self::MSR,
-                "MTQ" => Self::MTQ,
-                "MUS" => Self::MUS,
-                "MWI" => Self::MWI,
-                "MYS" => Self::MYS,
-                "MYT" => Self::MYT,
-                "NAM" => Self::NAM,
-                "NCL" => Self::NCL,
-                "NER" => Self::NER,
-                "NFK" => Self::NFK,
-                "NGA" => Self::NGA,
-                "NIC" => Self::NIC,
-                "NIU" => Self::NIU,
-                "NLD" => Self::NLD,
-                "NOR" => Self::NOR,
-                "NPL" => Self::NPL,
-                "NRU" => Self::NRU,
-                "NZL" => Self::NZL,
-                "OMN" => Self::OMN,
-                "PAK" => Self::PAK,
-                "PAN" => Self::PAN,
-                "PCN" => Self::PCN,
-                "PER" => Self::PER,
-                "PHL" => Self::PHL,
-                "PLW" => Self::PLW,
-                "PNG" => Self::PNG,
-                "POL" => Self::POL,
-                "PRI" => Self::PRI,
-                "PRK" => Self::PRK,
-                "PRT" => Self::PRT,
-                "PRY" => Self::PRY,
-                "PSE" => Self::PSE,
-                "PYF" => Self::PYF,
-                "QAT" => Self::QAT,
-                "REU" => Self::REU,
-                "RKS" => Self::RKS,
-                "ROU" => Self::ROU,
-                "RUS" => Self::RUS,
-                "RWA" => Self::RWA,
-                "SAU" => Self::SAU,
-                "SDN" => Self::SDN,
-                "SEN" => Self::SEN,
-                "SGP" => Self::SGP,
-                "SGS" => Self::SGS,
-                "SHN" => Self::SHN,
-                "SJM" => Self::SJM,
-                "SLB" => Self::SLB,
-                "SLE" => Self::SLE,
-                "SLV" => Self::SLV,
-                "SMR" => Self::SMR,
-                "SOM" => Self::SOM,
-                "SPM" => Self::SPM,
-                "SRB" => Self::SRB,
-                "SSD" => Self::SSD,
-                "STP" => Self::STP,
-                "SUR" => Self::SUR,
-                "SVK" => Self::SVK,
-                "SVN" => Self::SVN,
-                "SWE" => Self::SWE,
-                "SWZ" => Self::SWZ,
-                "SXM" => Self::SXM,
-                "SYC" => Self::SYC,
-                "SYR" => Self::SYR,
-                "TCA" => Self::TCA,
-                "TCD" => Self::TCD,
-                "TGO" => Self::TGO,
-                "THA" => Self::THA,
-                "TJK" => Self::TJK,
-                "TKL" => Self::TKL,
-                "TKM" => Self::TKM,
-                "TLS" => Self::TLS,
-                "TON" => Self::TON,
-                "TTO" => Self::TTO,
-                "TUN" => Self::TUN,
-                "TUR" => Self::TUR,
-                "TUV" => Self::TUV,
-                "TWN" => Self::TWN,
-                "TZA" => Self::TZA,
-                "UGA" => Self::UGA,
-                "UKR" => Self::UKR,
-                "UMI" => Self::UMI,
-                "URY" => Self::URY,
-                "USA" => Self::USA,
-                "UZB" => Self::UZB,
-                "VAT" => Self::VAT,
-                "VCT" => Self::VCT,
-                "VEN" => Self::VEN,
-                "VGB" => Self::VGB,
-                "VIR" => Self::VIR,
-                "VNM" => Self::VNM,
-                "VUT" => Self::VUT,
-                "WLF" => Self::WLF,
-                "WSM" => Self::WSM,
-                "YEM" => Self::YEM,
-                "ZAF" => Self::ZAF,
-                "ZMB" => Self::ZMB,
-                "ZWE" => Self::ZWE,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
@@ -2614,7 +2343,7 @@ pub struct DeviceIntelligenceReport {
 }
 
 impl DeviceIntelligenceReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `DeviceIntelligenceReport { field: value.into(), ..DeviceIntelligenceReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String, name: ReportName) -> Self {
         Self {
             id,
@@ -2669,7 +2398,7 @@ pub struct Document {
 }
 
 impl Document {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `Document { field: value.into(), ..Document::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String) -> Self {
         Self {
             file_type: Nullable::Absent,
@@ -3989,7 +3718,7 @@ pub struct DocumentReport {
 }
 
 impl DocumentReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `DocumentReport { field: value.into(), ..DocumentReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String, name: ReportName) -> Self {
         Self {
             id,
@@ -4047,7 +3776,7 @@ pub struct DocumentResponse {
 }
 
 impl DocumentResponse {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `DocumentResponse { field: value.into(), ..DocumentResponse::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String) -> Self {
         Self {
             id,
@@ -4443,97 +4172,7 @@ impl<'de> ::serde::Deserialize<'de> for DocumentTypes {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "passport" => Self::Passport,
-                "driving_licence" => Self::DrivingLicence,
-                "national_identity_card" => Self::NationalIdentityCard,
-                "residence_permit" => Self::ResidencePermit,
-                "passport_card" => Self::PassportCard,
-                "tax_id" => Self::TaxId,
-                "visa" => Self::Visa,
-                "voter_id" => Self::VoterId,
-                "residence_status_document" => Self::ResidenceStatusDocument,
-                "postal_identity_card" => Self::PostalIdentityCard,
-                "social_security_card" => Self::SocialSecurityCard,
-                "work_permit" => Self::WorkPermit,
-                "asylum_registration_card" => Self::AsylumRegistrationCard,
-                "national_health_insurance_card" => Self::NationalHealthInsuranceCard,
-                "municipality_identity_card" => Self::MunicipalityIdentityCard,
-                "private_operators_card" => Self::PrivateOperatorsCard,
-                "proof_of_citizenship" => Self::ProofOfCitizenship,
-                "service_id_card" => Self::ServiceIdCard,
-                "immigration_status_document" => Self::ImmigrationStatusDocument,
-                "indigenous_card" => Self::IndigenousCard,
-                "vehicle_registration_card" => Self::VehicleRegistrationCard,
-                "certificate_of_naturalisation" => Self::CertificateOfNaturalisation,
-                "professional_qualification_card" => Self::ProfessionalQualificationCard,
-                "consular_id" => Self::ConsularId,
-                "international_driving_licence" => Self::InternationalDrivingLicence,
-                "home_office_letter" => Self::HomeOfficeLetter,
-                "birth_certificate" => Self::BirthCertificate,
-                "vehicle_registration_certificate" => {
-                    Self::VehicleRegistrationCertificate
-                }
-                "form_for_affixing_the_visa" => Self::FormForAffixingTheVisa,
-                "identification_number_document" => Self::IdentificationNumberDocument,
-                "adoption_certificate" => Self::AdoptionCertificate,
-                "bank_building_society_statement" => Self::BankBuildingSocietyStatement,
-                "bank_statement" => Self::BankStatement,
-                "benefit_letters" => Self::BenefitLetters,
-                "cbt" => Self::Cbt,
-                "certificate_of_sponsorship" => Self::CertificateOfSponsorship,
-                "character_reference" => Self::CharacterReference,
-                "civil_partnership_certificate" => Self::CivilPartnershipCertificate,
-                "council_tax" => Self::CouncilTax,
-                "credit_card_statement" => Self::CreditCardStatement,
-                "deed_poll" => Self::DeedPoll,
-                "divorce_absolute_decree" => Self::DivorceAbsoluteDecree,
-                "educational_statement" => Self::EducationalStatement,
-                "electricity_bill" => Self::ElectricityBill,
-                "gas_bill" => Self::GasBill,
-                "government_letter" => Self::GovernmentLetter,
-                "internet_bill" => Self::InternetBill,
-                "marriage_certificate" => Self::MarriageCertificate,
-                "motorcycle_insurance" => Self::MotorcycleInsurance,
-                "national_insurance_card" => Self::NationalInsuranceCard,
-                "naturalisation_certificate" => Self::NaturalisationCertificate,
-                "non_uk_driving_licence" => Self::NonUkDrivingLicence,
-                "p45_p60" => Self::P45P60,
-                "payslip" => Self::Payslip,
-                "phone_bill" => Self::PhoneBill,
-                "professional_identification_card" => {
-                    Self::ProfessionalIdentificationCard
-                }
-                "right_to_work_share_code_result" => Self::RightToWorkShareCodeResult,
-                "statement_fact" => Self::StatementFact,
-                "t4_student_university_term_dates_evidence" => {
-                    Self::T4StudentUniversityTermDatesEvidence
-                }
-                "uk_biometric_residence_permit" => Self::UkBiometricResidencePermit,
-                "uk_driving_licence" => Self::UkDrivingLicence,
-                "unknown" => Self::Unknown,
-                "utility_bill" => Self::UtilityBill,
-                "utility_bill_electric" => Self::UtilityBillElectric,
-                "utility_bill_gas" => Self::UtilityBillGas,
-                "utility_bill_other" => Self::UtilityBillOther,
-                "water_bill" => Self::WaterBill,
-                "address_certificate" => Self::AddressCertificate,
-                "general_letter" => Self::GeneralLetter,
-                "insurance_statement" => Self::InsuranceStatement,
-                "pension_property_statement_letter" => {
-                    Self::PensionPropertyStatementLetter
-                }
-                "mortgage_statement" => Self::MortgageStatement,
-                "mobile_phone_bill" => Self::MobilePhoneBill,
-                "identity_document_with_address" => Self::IdentityDocumentWithAddress,
-                "exchange_house_statement" => Self::ExchangeHouseStatement,
-                "accommodation_tenancy_certificate" => {
-                    Self::AccommodationTenancyCertificate
-                }
-                _ => Self::UnknownValue(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
@@ -4574,7 +4213,7 @@ pub struct DocumentVideoReport {
 }
 
 impl DocumentVideoReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `DocumentVideoReport { field: value.into(), ..DocumentVideoReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String, name: ReportName) -> Self {
         Self {
             id,
@@ -4629,7 +4268,7 @@ pub struct DocumentVideoWithAddressInformationReport {
 }
 
 impl DocumentVideoWithAddressInformationReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `DocumentVideoWithAddressInformationReport { field: value.into(), ..DocumentVideoWithAddressInformationReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String, name: ReportName) -> Self {
         Self {
             id,
@@ -4684,7 +4323,7 @@ pub struct DocumentWithAddressInformationReport {
 }
 
 impl DocumentWithAddressInformationReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `DocumentWithAddressInformationReport { field: value.into(), ..DocumentWithAddressInformationReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String, name: ReportName) -> Self {
         Self {
             id,
@@ -4739,7 +4378,7 @@ pub struct DocumentWithDriverVerificationReport {
 }
 
 impl DocumentWithDriverVerificationReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `DocumentWithDriverVerificationReport { field: value.into(), ..DocumentWithDriverVerificationReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String, name: ReportName) -> Self {
         Self {
             id,
@@ -5019,7 +4658,7 @@ pub struct DocumentWithDrivingLicenceInformationReport {
 }
 
 impl DocumentWithDrivingLicenceInformationReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `DocumentWithDrivingLicenceInformationReport { field: value.into(), ..DocumentWithDrivingLicenceInformationReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String, name: ReportName) -> Self {
         Self {
             id,
@@ -5045,7 +4684,7 @@ pub struct DocumentsList {
 }
 
 impl DocumentsList {
-    /// A value with the required fields (`documents`) and every optional one absent; set others with struct update syntax: `DocumentsList { field: value.into(), ..DocumentsList::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(documents: Vec<Document>) -> Self {
         Self { documents }
     }
@@ -5121,7 +4760,7 @@ pub struct ExtractRequest {
 }
 
 impl ExtractRequest {
-    /// A value with the required fields (`document_id`) and every optional one absent; set others with struct update syntax: `ExtractRequest { field: value.into(), ..ExtractRequest::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(document_id: String) -> Self {
         Self { document_id }
     }
@@ -5452,7 +5091,7 @@ pub struct FacialSimilarityMotionReport {
 }
 
 impl FacialSimilarityMotionReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `FacialSimilarityMotionReport { field: value.into(), ..FacialSimilarityMotionReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String, name: ReportName) -> Self {
         Self {
             id,
@@ -5751,7 +5390,7 @@ pub struct FacialSimilarityPhotoFullyAutoReport {
 }
 
 impl FacialSimilarityPhotoFullyAutoReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `FacialSimilarityPhotoFullyAutoReport { field: value.into(), ..FacialSimilarityPhotoFullyAutoReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String, name: ReportName) -> Self {
         Self {
             id,
@@ -5830,7 +5469,7 @@ pub struct FacialSimilarityPhotoReport {
 }
 
 impl FacialSimilarityPhotoReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `FacialSimilarityPhotoReport { field: value.into(), ..FacialSimilarityPhotoReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String, name: ReportName) -> Self {
         Self {
             id,
@@ -5860,7 +5499,7 @@ pub struct FacialSimilarityReportMedia {
 }
 
 impl FacialSimilarityReportMedia {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `FacialSimilarityReportMedia { field: value.into(), ..FacialSimilarityReportMedia::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String) -> Self {
         Self { id }
     }
@@ -6084,7 +5723,7 @@ pub struct FacialSimilarityVideoReport {
 }
 
 impl FacialSimilarityVideoReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `FacialSimilarityVideoReport { field: value.into(), ..FacialSimilarityVideoReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String, name: ReportName) -> Self {
         Self {
             id,
@@ -6155,7 +5794,7 @@ pub struct IdPhoto {
 }
 
 impl IdPhoto {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `IdPhoto { field: value.into(), ..IdPhoto::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String) -> Self {
         Self {
             id,
@@ -6195,7 +5834,7 @@ pub struct IdPhotoResponse {
 }
 
 impl IdPhotoResponse {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `IdPhotoResponse { field: value.into(), ..IdPhotoResponse::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String) -> Self {
         Self {
             id,
@@ -6217,7 +5856,7 @@ pub struct IdPhotosList {
 }
 
 impl IdPhotosList {
-    /// A value with the required fields (`id_photos`) and every optional one absent; set others with struct update syntax: `IdPhotosList { field: value.into(), ..IdPhotosList::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id_photos: Vec<IdPhoto>) -> Self {
         Self { id_photos }
     }
@@ -6537,7 +6176,7 @@ pub struct IdentityEnhancedReport {
 }
 
 impl IdentityEnhancedReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `IdentityEnhancedReport { field: value.into(), ..IdentityEnhancedReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String, name: ReportName) -> Self {
         Self {
             id,
@@ -6632,7 +6271,7 @@ pub struct IndiaPanReport {
 }
 
 impl IndiaPanReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `IndiaPanReport { field: value.into(), ..IndiaPanReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String, name: ReportName) -> Self {
         Self {
             id,
@@ -6873,7 +6512,7 @@ pub struct KnownFacesReport {
 }
 
 impl KnownFacesReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `KnownFacesReport { field: value.into(), ..KnownFacesReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String, name: ReportName) -> Self {
         Self {
             id,
@@ -6916,7 +6555,7 @@ pub struct LivePhoto {
 }
 
 impl LivePhoto {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `LivePhoto { field: value.into(), ..LivePhoto::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String) -> Self {
         Self {
             id,
@@ -6956,7 +6595,7 @@ pub struct LivePhotoResponse {
 }
 
 impl LivePhotoResponse {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `LivePhotoResponse { field: value.into(), ..LivePhotoResponse::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String) -> Self {
         Self {
             id,
@@ -6978,7 +6617,7 @@ pub struct LivePhotosList {
 }
 
 impl LivePhotosList {
-    /// A value with the required fields (`live_photos`) and every optional one absent; set others with struct update syntax: `LivePhotosList { field: value.into(), ..LivePhotosList::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(live_photos: Vec<LivePhoto>) -> Self {
         Self { live_photos }
     }
@@ -7023,7 +6662,7 @@ pub struct LiveVideosList {
 }
 
 impl LiveVideosList {
-    /// A value with the required fields (`live_videos`) and every optional one absent; set others with struct update syntax: `LiveVideosList { field: value.into(), ..LiveVideosList::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(live_videos: Vec<LiveVideo>) -> Self {
         Self { live_videos }
     }
@@ -7123,7 +6762,7 @@ pub struct MotionCapturesList {
 }
 
 impl MotionCapturesList {
-    /// A value with the required fields (`motion_captures`) and every optional one absent; set others with struct update syntax: `MotionCapturesList { field: value.into(), ..MotionCapturesList::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(motion_captures: Vec<MotionCapture>) -> Self {
         Self { motion_captures }
     }
@@ -7146,7 +6785,7 @@ pub struct Passkey {
 }
 
 impl Passkey {
-    /// A value with the required fields (`id`, `application_domain`, `state`, `created_at`) and every optional one absent; set others with struct update syntax: `Passkey { field: value.into(), ..Passkey::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(
         id: String,
         application_domain: String,
@@ -7171,7 +6810,7 @@ pub struct PasskeyUpdater {
 }
 
 impl PasskeyUpdater {
-    /// A value with the required fields (`state`) and every optional one absent; set others with struct update syntax: `PasskeyUpdater { field: value.into(), ..PasskeyUpdater::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(state: String) -> Self {
         Self { state }
     }
@@ -7185,7 +6824,7 @@ pub struct PasskeysList {
 }
 
 impl PasskeysList {
-    /// A value with the required fields (`passkeys`) and every optional one absent; set others with struct update syntax: `PasskeysList { field: value.into(), ..PasskeysList::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(passkeys: Vec<Passkey>) -> Self {
         Self { passkeys }
     }
@@ -7400,7 +7039,7 @@ pub struct ProofOfAddressReport {
 }
 
 impl ProofOfAddressReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `ProofOfAddressReport { field: value.into(), ..ProofOfAddressReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String, name: ReportName) -> Self {
         Self {
             id,
@@ -7437,7 +7076,7 @@ pub struct RepeatAttemptsList {
 }
 
 impl RepeatAttemptsList {
-    /// A value with the required fields (`repeat_attempts`) and every optional one absent; set others with struct update syntax: `RepeatAttemptsList { field: value.into(), ..RepeatAttemptsList::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(repeat_attempts: Vec<RepeatAttemptsListRepeatAttemptsInner>) -> Self {
         Self {
             report_id: Nullable::Absent,
@@ -7533,7 +7172,7 @@ pub struct Report {
 }
 
 impl Report {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `Report { field: value.into(), ..Report::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String, name: ReportName) -> Self {
         Self {
             id,
@@ -7608,7 +7247,7 @@ pub struct ReportDocument {
 }
 
 impl ReportDocument {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `ReportDocument { field: value.into(), ..ReportDocument::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String) -> Self {
         Self { id }
     }
@@ -7752,42 +7391,7 @@ impl<'de> ::serde::Deserialize<'de> for ReportName {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "document" => Self::Document,
-                "document_video" => Self::DocumentVideo,
-                "document_video_with_address_information" => {
-                    Self::DocumentVideoWithAddressInformation
-                }
-                "document_with_address_information" => {
-                    Self::DocumentWithAddressInformation
-                }
-                "document_with_driving_licence_information" => {
-                    Self::DocumentWithDrivingLicenceInformation
-                }
-                "document_with_driver_verification" => {
-                    Self::DocumentWithDriverVerification
-                }
-                "facial_similarity_photo" => Self::FacialSimilarityPhoto,
-                "facial_similarity_photo_fully_auto" => {
-                    Self::FacialSimilarityPhotoFullyAuto
-                }
-                "facial_similarity_video" => Self::FacialSimilarityVideo,
-                "facial_similarity_motion" => Self::FacialSimilarityMotion,
-                "known_faces" => Self::KnownFaces,
-                "identity_enhanced" => Self::IdentityEnhanced,
-                "watchlist_aml" => Self::WatchlistAml,
-                "watchlist_enhanced" => Self::WatchlistEnhanced,
-                "watchlist_standard" => Self::WatchlistStandard,
-                "watchlist_peps_only" => Self::WatchlistPepsOnly,
-                "watchlist_sanctions_only" => Self::WatchlistSanctionsOnly,
-                "proof_of_address" => Self::ProofOfAddress,
-                "us_driving_licence" => Self::UsDrivingLicence,
-                "device_intelligence" => Self::DeviceIntelligence,
-                "india_pan" => Self::IndiaPan,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
@@ -7849,14 +7453,7 @@ impl<'de> ::serde::Deserialize<'de> for ReportResult {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "clear" => Self::Clear,
-                "consider" => Self::Consider,
-                "unidentified" => Self::Unidentified,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
@@ -7888,7 +7485,7 @@ pub struct ReportShared {
 }
 
 impl ReportShared {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `ReportShared { field: value.into(), ..ReportShared::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String, name: ReportName) -> Self {
         Self {
             id,
@@ -7969,16 +7566,7 @@ impl<'de> ::serde::Deserialize<'de> for ReportStatus {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "awaiting_data" => Self::AwaitingData,
-                "awaiting_approval" => Self::AwaitingApproval,
-                "cancelled" => Self::Cancelled,
-                "complete" => Self::Complete,
-                "withdrawn" => Self::Withdrawn,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
@@ -8044,15 +7632,7 @@ impl<'de> ::serde::Deserialize<'de> for ReportSubResult {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "clear" => Self::Clear,
-                "rejected" => Self::Rejected,
-                "suspected" => Self::Suspected,
-                "caution" => Self::Caution,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
@@ -8064,7 +7644,7 @@ pub struct ReportsList {
 }
 
 impl ReportsList {
-    /// A value with the required fields (`reports`) and every optional one absent; set others with struct update syntax: `ReportsList { field: value.into(), ..ReportsList::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(reports: Vec<Report>) -> Self {
         Self { reports }
     }
@@ -8104,7 +7684,7 @@ pub struct SdkToken {
 }
 
 impl SdkToken {
-    /// A value with the required fields (`token`) and every optional one absent; set others with struct update syntax: `SdkToken { field: value.into(), ..SdkToken::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(token: String) -> Self {
         Self { token }
     }
@@ -8127,7 +7707,7 @@ pub struct SdkTokenBuilder {
 }
 
 impl SdkTokenBuilder {
-    /// A value with the required fields (`applicant_id`) and every optional one absent; set others with struct update syntax: `SdkTokenBuilder { field: value.into(), ..SdkTokenBuilder::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(applicant_id: String) -> Self {
         Self {
             applicant_id,
@@ -8155,7 +7735,7 @@ pub struct SdkTokenRequest {
 }
 
 impl SdkTokenRequest {
-    /// A value with the required fields (`applicant_id`) and every optional one absent; set others with struct update syntax: `SdkTokenRequest { field: value.into(), ..SdkTokenRequest::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(applicant_id: String) -> Self {
         Self {
             applicant_id,
@@ -8174,7 +7754,7 @@ pub struct SdkTokenResponse {
 }
 
 impl SdkTokenResponse {
-    /// A value with the required fields (`token`) and every optional one absent; set others with struct update syntax: `SdkTokenResponse { field: value.into(), ..SdkTokenResponse::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(token: String) -> Self {
         Self { token }
     }
@@ -8209,7 +7789,7 @@ pub struct SigningDocument {
 }
 
 impl SigningDocument {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `SigningDocument { field: value.into(), ..SigningDocument::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String) -> Self {
         Self {
             applicant_id: Nullable::Absent,
@@ -8250,7 +7830,7 @@ pub struct SigningDocumentResponse {
 }
 
 impl SigningDocumentResponse {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `SigningDocumentResponse { field: value.into(), ..SigningDocumentResponse::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String) -> Self {
         Self {
             id,
@@ -8289,7 +7869,7 @@ pub struct SigningDocumentsList {
 }
 
 impl SigningDocumentsList {
-    /// A value with the required fields (`signing_documents`) and every optional one absent; set others with struct update syntax: `SigningDocumentsList { field: value.into(), ..SigningDocumentsList::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(signing_documents: Vec<SigningDocument>) -> Self {
         Self { signing_documents }
     }
@@ -8366,7 +7946,7 @@ pub struct TimelineFileReference {
 }
 
 impl TimelineFileReference {
-    /// A value with the required fields (`workflow_timeline_file_id`, `href`) and every optional one absent; set others with struct update syntax: `TimelineFileReference { field: value.into(), ..TimelineFileReference::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(workflow_timeline_file_id: String, href: String) -> Self {
         Self {
             workflow_timeline_file_id,
@@ -8574,7 +8154,7 @@ pub struct UsDrivingLicenceBuilder {
 }
 
 impl UsDrivingLicenceBuilder {
-    /// A value with the required fields (`id_number`, `issue_state`) and every optional one absent; set others with struct update syntax: `UsDrivingLicenceBuilder { field: value.into(), ..UsDrivingLicenceBuilder::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id_number: String, issue_state: String) -> Self {
         Self {
             id_number,
@@ -8633,7 +8213,7 @@ pub struct UsDrivingLicenceReport {
 }
 
 impl UsDrivingLicenceReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `UsDrivingLicenceReport { field: value.into(), ..UsDrivingLicenceReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String, name: ReportName) -> Self {
         Self {
             id,
@@ -8708,7 +8288,7 @@ pub struct UsDrivingLicenceShared {
 }
 
 impl UsDrivingLicenceShared {
-    /// A value with the required fields (`id_number`, `issue_state`) and every optional one absent; set others with struct update syntax: `UsDrivingLicenceShared { field: value.into(), ..UsDrivingLicenceShared::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id_number: String, issue_state: String) -> Self {
         Self {
             id_number,
@@ -8899,7 +8479,7 @@ pub struct WatchlistAmlReport {
 }
 
 impl WatchlistAmlReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `WatchlistAmlReport { field: value.into(), ..WatchlistAmlReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String, name: ReportName) -> Self {
         Self {
             id,
@@ -9212,7 +8792,7 @@ pub struct WatchlistEnhancedReport {
 }
 
 impl WatchlistEnhancedReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `WatchlistEnhancedReport { field: value.into(), ..WatchlistEnhancedReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String, name: ReportName) -> Self {
         Self {
             id,
@@ -9255,7 +8835,7 @@ pub struct WatchlistMonitor {
 }
 
 impl WatchlistMonitor {
-    /// A value with the required fields (`applicant_id`, `report_name`, `id`) and every optional one absent; set others with struct update syntax: `WatchlistMonitor { field: value.into(), ..WatchlistMonitor::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(applicant_id: String, report_name: String, id: String) -> Self {
         Self {
             applicant_id,
@@ -9289,7 +8869,7 @@ pub struct WatchlistMonitorBuilder {
 }
 
 impl WatchlistMonitorBuilder {
-    /// A value with the required fields (`applicant_id`, `report_name`) and every optional one absent; set others with struct update syntax: `WatchlistMonitorBuilder { field: value.into(), ..WatchlistMonitorBuilder::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(applicant_id: String, report_name: String) -> Self {
         Self {
             applicant_id,
@@ -9327,7 +8907,7 @@ pub struct WatchlistMonitorMatchesList {
 }
 
 impl WatchlistMonitorMatchesList {
-    /// A value with the required fields (`matches`) and every optional one absent; set others with struct update syntax: `WatchlistMonitorMatchesList { field: value.into(), ..WatchlistMonitorMatchesList::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(matches: Vec<WatchlistMonitorMatch>) -> Self {
         Self { matches }
     }
@@ -9372,7 +8952,7 @@ pub struct WatchlistMonitorResponse {
 }
 
 impl WatchlistMonitorResponse {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `WatchlistMonitorResponse { field: value.into(), ..WatchlistMonitorResponse::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String) -> Self {
         Self {
             id,
@@ -9403,7 +8983,7 @@ pub struct WatchlistMonitorShared {
 }
 
 impl WatchlistMonitorShared {
-    /// A value with the required fields (`applicant_id`, `report_name`) and every optional one absent; set others with struct update syntax: `WatchlistMonitorShared { field: value.into(), ..WatchlistMonitorShared::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(applicant_id: String, report_name: String) -> Self {
         Self {
             applicant_id,
@@ -9421,7 +9001,7 @@ pub struct WatchlistMonitorsList {
 }
 
 impl WatchlistMonitorsList {
-    /// A value with the required fields (`monitors`) and every optional one absent; set others with struct update syntax: `WatchlistMonitorsList { field: value.into(), ..WatchlistMonitorsList::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(monitors: Vec<WatchlistMonitor>) -> Self {
         Self { monitors }
     }
@@ -9461,7 +9041,7 @@ pub struct WatchlistPepsOnlyReport {
 }
 
 impl WatchlistPepsOnlyReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `WatchlistPepsOnlyReport { field: value.into(), ..WatchlistPepsOnlyReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String, name: ReportName) -> Self {
         Self {
             id,
@@ -9512,7 +9092,7 @@ pub struct WatchlistSanctionsOnlyReport {
 }
 
 impl WatchlistSanctionsOnlyReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `WatchlistSanctionsOnlyReport { field: value.into(), ..WatchlistSanctionsOnlyReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String, name: ReportName) -> Self {
         Self {
             id,
@@ -9598,7 +9178,7 @@ pub struct WatchlistStandardReport {
 }
 
 impl WatchlistStandardReport {
-    /// A value with the required fields (`id`, `name`) and every optional one absent; set others with struct update syntax: `WatchlistStandardReport { field: value.into(), ..WatchlistStandardReport::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String, name: ReportName) -> Self {
         Self {
             id,
@@ -9659,7 +9239,7 @@ pub struct Webhook {
 }
 
 impl Webhook {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `Webhook { field: value.into(), ..Webhook::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String) -> Self {
         Self {
             enabled: Nullable::Absent,
@@ -9714,7 +9294,7 @@ pub struct WebhookBuilder {
 }
 
 impl WebhookBuilder {
-    /// A value with the required fields (`url`) and every optional one absent; set others with struct update syntax: `WebhookBuilder { field: value.into(), ..WebhookBuilder::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(url: String) -> Self {
         Self {
             enabled: Nullable::Absent,
@@ -9739,7 +9319,7 @@ pub struct WebhookCreate {
 }
 
 impl WebhookCreate {
-    /// A value with the required fields (`url`) and every optional one absent; set others with struct update syntax: `WebhookCreate { field: value.into(), ..WebhookCreate::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(url: String) -> Self {
         Self { url }
     }
@@ -9875,30 +9455,7 @@ impl<'de> ::serde::Deserialize<'de> for WebhookEventObjectStatus {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "processing" => Self::Processing,
-                "awaiting_input" => Self::AwaitingInput,
-                "awaiting_client_input" => Self::AwaitingClientInput,
-                "approved" => Self::Approved,
-                "declined" => Self::Declined,
-                "review" => Self::Review,
-                "abandoned" => Self::Abandoned,
-                "error" => Self::Error,
-                "started" => Self::Started,
-                "cancelled" => Self::Cancelled,
-                "completed" => Self::Completed,
-                "awaiting_data" => Self::AwaitingData,
-                "awaiting_approval" => Self::AwaitingApproval,
-                "complete" => Self::Complete,
-                "withdrawn" => Self::Withdrawn,
-                "in_progress" => Self::InProgress,
-                "awaiting_applicant" => Self::AwaitingApplicant,
-                "paused" => Self::Paused,
-                "reopened" => Self::Reopened,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
@@ -9919,7 +9476,7 @@ pub struct WebhookEventPayload {
 }
 
 impl WebhookEventPayload {
-    /// A value with the required fields (`resource_type`) and every optional one absent; set others with struct update syntax: `WebhookEventPayload { field: value.into(), ..WebhookEventPayload::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(resource_type: WebhookEventResourceType) -> Self {
         Self {
             resource_type,
@@ -9950,7 +9507,7 @@ pub struct WebhookEventPayloadObject {
 }
 
 impl WebhookEventPayloadObject {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `WebhookEventPayloadObject { field: value.into(), ..WebhookEventPayloadObject::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String) -> Self {
         Self {
             id,
@@ -10099,19 +9656,7 @@ impl<'de> ::serde::Deserialize<'de> for WebhookEventResourceType {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "check" => Self::Check,
-                "report" => Self::Report,
-                "audit_log" => Self::AuditLog,
-                "workflow_run" => Self::WorkflowRun,
-                "workflow_task" => Self::WorkflowTask,
-                "watchlist_monitor" => Self::WatchlistMonitor,
-                "workflow_timeline_file" => Self::WorkflowTimelineFile,
-                "workflow_run_evidence_folder" => Self::WorkflowRunEvidenceFolder,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
@@ -10233,32 +9778,7 @@ impl<'de> ::serde::Deserialize<'de> for WebhookEventType {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "audit_log.created" => Self::AuditLogCreated,
-                "watchlist_monitor.matches_updated" => {
-                    Self::WatchlistMonitorMatchesUpdated
-                }
-                "workflow_run.completed" => Self::WorkflowRunCompleted,
-                "workflow_task.started" => Self::WorkflowTaskStarted,
-                "workflow_task.completed" => Self::WorkflowTaskCompleted,
-                "check.started" => Self::CheckStarted,
-                "check.reopened" => Self::CheckReopened,
-                "check.withdrawn" => Self::CheckWithdrawn,
-                "check.completed" => Self::CheckCompleted,
-                "check.form_completed" => Self::CheckFormCompleted,
-                "report.withdrawn" => Self::ReportWithdrawn,
-                "report.resumed" => Self::ReportResumed,
-                "report.cancelled" => Self::ReportCancelled,
-                "report.awaiting_approval" => Self::ReportAwaitingApproval,
-                "report.completed" => Self::ReportCompleted,
-                "workflow_timeline_file.created" => Self::WorkflowTimelineFileCreated,
-                "workflow_run_evidence_folder.created" => {
-                    Self::WorkflowRunEvidenceFolderCreated
-                }
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
@@ -10296,7 +9816,7 @@ pub struct WebhookResponse {
 }
 
 impl WebhookResponse {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `WebhookResponse { field: value.into(), ..WebhookResponse::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String) -> Self {
         Self {
             id,
@@ -10399,7 +9919,7 @@ pub struct WebhooksList {
 }
 
 impl WebhooksList {
-    /// A value with the required fields (`webhooks`) and every optional one absent; set others with struct update syntax: `WebhooksList { field: value.into(), ..WebhooksList::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(webhooks: Vec<Webhook>) -> Self {
         Self { webhooks }
     }
@@ -10415,7 +9935,7 @@ pub struct WebhooksResendItem {
 }
 
 impl WebhooksResendItem {
-    /// A value with the required fields (`resource_id`, `event`) and every optional one absent; set others with struct update syntax: `WebhooksResendItem { field: value.into(), ..WebhooksResendItem::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(resource_id: String, event: WebhookEventType) -> Self {
         Self { resource_id, event }
     }
@@ -10469,7 +9989,7 @@ pub struct WorkflowRun {
 }
 
 impl WorkflowRun {
-    /// A value with the required fields (`applicant_id`, `workflow_id`, `id`) and every optional one absent; set others with struct update syntax: `WorkflowRun { field: value.into(), ..WorkflowRun::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(applicant_id: String, workflow_id: String, id: String) -> Self {
         Self {
             applicant_id,
@@ -10519,7 +10039,7 @@ pub struct WorkflowRunBuilder {
 }
 
 impl WorkflowRunBuilder {
-    /// A value with the required fields (`applicant_id`, `workflow_id`) and every optional one absent; set others with struct update syntax: `WorkflowRunBuilder { field: value.into(), ..WorkflowRunBuilder::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(applicant_id: String, workflow_id: String) -> Self {
         Self {
             applicant_id,
@@ -10620,7 +10140,7 @@ pub struct WorkflowRunResponse {
 }
 
 impl WorkflowRunResponse {
-    /// A value with the required fields (`id`) and every optional one absent; set others with struct update syntax: `WorkflowRunResponse { field: value.into(), ..WorkflowRunResponse::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(id: String) -> Self {
         Self {
             id,
@@ -10660,7 +10180,7 @@ pub struct WorkflowRunShared {
 }
 
 impl WorkflowRunShared {
-    /// A value with the required fields (`applicant_id`, `workflow_id`) and every optional one absent; set others with struct update syntax: `WorkflowRunShared { field: value.into(), ..WorkflowRunShared::new(..) }`.
+    /// With the required fields; every optional one is absent.
     pub fn new(applicant_id: String, workflow_id: String) -> Self {
         Self {
             applicant_id,
@@ -10752,18 +10272,6 @@ impl<'de> ::serde::Deserialize<'de> for WorkflowRunStatus {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        ::std::result::Result::Ok(
-            match value.as_str() {
-                "processing" => Self::Processing,
-                "awaiting_input" => Self::AwaitingInput,
-                "awaiting_client_input" => Self::AwaitingClientInput,
-                "approved" => Self::Approved,
-                "declined" => Self::Declined,
-                "review" => Self::Review,
-                "abandoned" => Self::Abandoned,
-                "error" => Self::Error,
-                _ => Self::Unknown(value),
-            },
-        )
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use modelgen::ir::{Enum, Model, Presence, TypeKind, TypeRef};
+use modelgen::ir::{Access, Constraints, Model, Presence, Repr, TypeKind, TypeRef};
 
 /// A fresh directory under the system temp dir, removed when dropped.
 pub struct TempDir(PathBuf);
@@ -48,18 +48,33 @@ pub fn spec_with_schemas(schemas: &str) -> String {
     format!("openapi: 3.0.3\ninfo: {{title: t, version: '1'}}\npaths: {{}}\ncomponents:\n  schemas:\n{indented}")
 }
 
-/// The IR as short lines: one per type, one per field, variant or value.
+/// The IR as short lines: one per type, one per field, variant or value. Every IR field that is
+/// not at its default shows: a type's `nullable`, `deprecated`, examples and docs; a field's access,
+/// default, deprecation, constraints, examples, note and docs.
 pub fn describe(model: &Model) -> String {
     let mut out = String::new();
     for def in &model.types {
         let _ = write!(out, "{}", def.name);
+        let mut flags = String::new();
+        if def.nullable {
+            flags.push_str(" nullable");
+        }
+        if def.deprecated {
+            flags.push_str(" deprecated");
+        }
+        for e in &def.examples {
+            let _ = write!(flags, " e.g. {e}");
+        }
+        if let Some(doc) = &def.doc {
+            let _ = write!(flags, " /// {}", doc.replace('\n', " "));
+        }
         match &def.kind {
             TypeKind::Struct(s) => {
                 out.push_str(": struct");
                 if let Some(extra) = &s.additional {
                     let _ = write!(out, " +{{{}}}", ty(model, extra));
                 }
-                out.push('\n');
+                let _ = writeln!(out, "{flags}");
                 for f in &s.fields {
                     let presence = match f.presence {
                         Presence::Required => "required",
@@ -68,39 +83,113 @@ pub fn describe(model: &Model) -> String {
                         Presence::OptionalNullable => "optional nullable",
                     };
                     let _ = write!(out, "  {}: {} {presence}", f.wire_name, ty(model, &f.ty));
+                    if f.access != Access::ReadWrite {
+                        let _ = write!(out, " {:?}", f.access);
+                    }
+                    if let Some(default) = &f.default {
+                        let _ = write!(out, " = {default}");
+                    }
+                    if f.deprecated {
+                        out.push_str(" deprecated");
+                    }
+                    if !f.constraints.is_empty() {
+                        let _ = write!(out, " {}", constraints(&f.constraints));
+                    }
+                    for e in &f.examples {
+                        let _ = write!(out, " e.g. {e}");
+                    }
+                    if let Some(note) = &f.note {
+                        let _ = write!(out, " (note: {note})");
+                    }
                     if let Some(doc) = &f.doc {
-                        let _ = write!(out, " /// {doc}");
+                        let _ = write!(out, " /// {}", doc.replace('\n', " "));
                     }
                     out.push('\n');
                 }
             }
-            TypeKind::Enum(Enum::String(values)) => {
-                let _ = writeln!(out, ": enum {values:?}");
-            }
-            TypeKind::Enum(Enum::Integer(values)) => {
-                let _ = writeln!(out, ": int enum {values:?}");
+            TypeKind::Enum(e) => {
+                let values: Vec<String> = e
+                    .values
+                    .iter()
+                    .map(|v| {
+                        let mut text = v.value.to_string();
+                        if let Some(name) = &v.name {
+                            let _ = write!(text, " ({name})");
+                        }
+                        if let Some(doc) = &v.doc {
+                            let _ = write!(text, " /// {doc}");
+                        }
+                        text
+                    })
+                    .collect();
+                let repr = match e.repr {
+                    Repr::String => "enum",
+                    Repr::Integer => "int enum",
+                    Repr::Number => "number enum",
+                    Repr::Boolean => "bool enum",
+                    Repr::Mixed => "mixed enum",
+                };
+                let _ = writeln!(out, ": {repr} [{}]{flags}", values.join(", "));
             }
             TypeKind::Union(u) => {
-                let _ = writeln!(out, ": union tag={:?}", u.discriminator);
+                let _ = writeln!(out, ": union tag={:?}{flags}", u.discriminator);
                 for v in &u.variants {
                     let _ = writeln!(out, "  {:?} => {}", v.tag, ty(model, &v.ty));
                 }
             }
             TypeKind::Alias(a) => {
-                let null = if a.nullable { " nullable" } else { "" };
-                let _ = writeln!(out, ": alias {}{null}", ty(model, &a.ty));
+                let _ = writeln!(out, ": alias {}{flags}", ty(model, &a.ty));
             }
         }
     }
     out
 }
 
-fn ty(model: &Model, t: &TypeRef) -> String {
+fn constraints(c: &Constraints) -> String {
+    let mut parts = Vec::new();
+    let mut push = |name: &str, value: Option<String>| {
+        if let Some(v) = value {
+            parts.push(format!("{name}={v}"));
+        }
+    };
+    push("minLength", c.min_length.map(|v| v.to_string()));
+    push("maxLength", c.max_length.map(|v| v.to_string()));
+    push("pattern", c.pattern.clone());
+    let min = if c.exclusive_minimum {
+        "exclusiveMinimum"
+    } else {
+        "minimum"
+    };
+    push(min, c.minimum.map(|v| v.to_string()));
+    let max = if c.exclusive_maximum {
+        "exclusiveMaximum"
+    } else {
+        "maximum"
+    };
+    push(max, c.maximum.map(|v| v.to_string()));
+    push("minItems", c.min_items.map(|v| v.to_string()));
+    push("maxItems", c.max_items.map(|v| v.to_string()));
+    if c.unique_items {
+        parts.push("uniqueItems".to_owned());
+    }
+    if let Some(items) = &c.items {
+        parts.push(format!("items({})", constraints(items)));
+    }
+    format!("[{}]", parts.join(" "))
+}
+
+/// A type reference in the IR's own terms (source names, IR primitives).
+pub fn ty(model: &Model, t: &TypeRef) -> String {
     match t {
         TypeRef::Named(id) => model.get(*id).name.clone(),
         TypeRef::Primitive(p) => format!("{p:?}").to_lowercase(),
         TypeRef::Array(item) => format!("[{}]", ty(model, item)),
+        TypeRef::Tuple(items) => {
+            let items: Vec<String> = items.iter().map(|t| ty(model, t)).collect();
+            format!("({})", items.join(", "))
+        }
         TypeRef::Map(value) => format!("{{{}}}", ty(model, value)),
+        TypeRef::Nullable(inner) => format!("{}?", ty(model, inner)),
         TypeRef::Object => "object".to_owned(),
         TypeRef::Any => "any".to_owned(),
     }

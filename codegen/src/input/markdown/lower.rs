@@ -169,11 +169,13 @@ pub(super) fn lower(sources: &[Source], dialect: Dialect) -> Result<DocsLoad> {
         types.push(TypeDef {
             name: format!("{}{}", owner.stem, short),
             origin: format!("{}:{}", owner.path.display(), ie.table.line),
+            inline: true,
             doc: Some(format!(
                 "Values of `{}` in `{}`: an inline enum of the docs.",
                 ie.name, owner.stem
             )),
             deprecated: false,
+            nullable: false,
             examples: Vec::new(),
             kind: TypeKind::Enum(values),
         });
@@ -260,13 +262,12 @@ fn lower_entry(e: &Entry<'_>, ctx: &mut Ctx<'_>) -> TypeDef {
     let mut def = TypeDef {
         name: e.stem.clone(),
         origin: format!("{}:{}", e.path.display(), title_line),
+        inline: false,
         doc,
         deprecated: false,
+        nullable: false,
         examples: Vec::new(),
-        kind: TypeKind::Alias(Alias {
-            ty: TypeRef::Any,
-            nullable: false,
-        }),
+        kind: TypeKind::Alias(Alias { ty: TypeRef::Any }),
     };
     def.kind = match &e.shape {
         Shape::Struct(table) if table.rows.is_empty() && ctx.dialect.enums_without_values() => {
@@ -284,7 +285,6 @@ fn lower_entry(e: &Entry<'_>, ctx: &mut Ctx<'_>) -> TypeDef {
             );
             TypeKind::Alias(Alias {
                 ty: TypeRef::Primitive(crate::ir::Primitive::String),
-                nullable: false,
             })
         }
         Shape::Struct(table) => TypeKind::Struct(lower_struct(e.doc, table, ctx)),
@@ -301,10 +301,7 @@ fn lower_entry(e: &Entry<'_>, ctx: &mut Ctx<'_>) -> TypeDef {
                 &mut def,
                 "A union whose members the docs do not list; read as any JSON value.",
             );
-            TypeKind::Alias(Alias {
-                ty: TypeRef::Any,
-                nullable: false,
-            })
+            TypeKind::Alias(Alias { ty: TypeRef::Any })
         }
         Shape::EnumTable(table) => TypeKind::Enum(table_values(e.doc, table, ctx)),
         Shape::OneOf(block, discriminator) => {
@@ -592,8 +589,8 @@ fn make_enum(members: Vec<(String, String, bool)>) -> Enum {
         .map(|(v, quoted)| if *quoted { None } else { v.parse().ok() })
         .collect();
     match ints {
-        Some(ints) if !ints.is_empty() => Enum::Integer(ints),
-        _ => Enum::String(kept.into_iter().map(|(v, _)| v).collect()),
+        Some(ints) if !ints.is_empty() => Enum::integers(ints),
+        _ => Enum::strings(kept.into_iter().map(|(v, _)| v)),
     }
 }
 
@@ -636,7 +633,7 @@ fn table_values(doc: &Doc<'_>, table: &Table, ctx: &mut Ctx<'_>) -> Enum {
             1,
             format!("enum table needs a Value column, found {header:?}"),
         );
-        return Enum::String(Vec::new());
+        return Enum::default();
     };
     let mut members = Vec::new();
     for &line in &table.rows {

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use serde_json::{Map, Value};
 
 use super::{child, index, rewrite_ref, strings, Converter, METHODS};
-use crate::input::yaml;
+use crate::input::document;
 
 /// The media type of bodies when neither the operation nor the spec lists one.
 const DEFAULT_MEDIA_TYPE: &str = "application/json";
@@ -345,7 +345,7 @@ impl Converter<'_> {
         }
         let doc = std::fs::read_to_string(path)
             .ok()
-            .and_then(|text| yaml::parse(path, &text).ok())
+            .and_then(|text| document::parse(path, &text).ok())
             .map(|doc| Rc::new(doc.value));
         self.peeked.insert(path.to_path_buf(), doc.clone());
         doc

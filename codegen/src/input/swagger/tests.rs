@@ -1,7 +1,7 @@
 //! Each conversion rule on a reduced Swagger 2.0 document.
 
 use super::*;
-use crate::input::yaml;
+use crate::input::document;
 use serde_json::json;
 
 /// Converts the 2.0 document `text` (read as `t.yaml`): the value and the warnings' messages.
@@ -22,20 +22,19 @@ fn convert_text(text: &str) -> (Value, Vec<String>) {
 
 fn convert_doc(text: &str) -> (Document, Vec<Diagnostic>) {
     let path = Path::new("t.yaml");
-    let doc = yaml::parse(path, text).unwrap();
+    let doc = document::parse(path, text).unwrap();
     let converted = convert(path, text, doc, false);
-    assert!(converted.0.origins.is_some(), "not converted");
+    assert!(converted.0.is_converted(), "not converted");
     converted
 }
 
 /// Whether the document parsed from `text` is converted.
 fn converts(text: &str, reached_from_swagger: bool) -> bool {
     let path = Path::new("t.yaml");
-    let doc = yaml::parse(path, text).unwrap();
+    let doc = document::parse(path, text).unwrap();
     convert(path, text, doc, reached_from_swagger)
         .0
-        .origins
-        .is_some()
+        .is_converted()
 }
 
 /// The converted node at `pointer`, which must exist.
@@ -493,7 +492,7 @@ fn converted_nodes_keep_their_original_pointer_and_position() {
     );
     assert_eq!(doc.position(n), Some((12, 18)));
     // Every node of the converted document comes from a node of the 2.0 document.
-    let original = yaml::parse(Path::new("t.yaml"), &text).unwrap().value;
+    let original = document::parse(Path::new("t.yaml"), &text).unwrap().value;
     fn walk(v: &Value, p: String, out: &mut Vec<String>) {
         out.push(p.clone());
         match v {
@@ -519,7 +518,7 @@ fn converted_nodes_keep_their_original_pointer_and_position() {
 fn fragment_files_convert_their_sections_and_nodes_by_shape() {
     let path = Path::new("t.yaml");
     let fragment = |text: &str| {
-        let doc = yaml::parse(path, text).unwrap();
+        let doc = document::parse(path, text).unwrap();
         convert(path, text, doc, true).0.value
     };
     let v = fragment(
@@ -573,7 +572,7 @@ fn parameters_of_other_files_are_read_to_see_what_they_are() {
          /c:\n    post:\n      parameters: [{$ref: 'params.yaml#/Direct'}]\n      responses: {200: {description: ok}}\n",
     );
     let path = dir.join("root.yaml");
-    let doc = yaml::parse(&path, &text).unwrap();
+    let doc = document::parse(&path, &text).unwrap();
     let v = convert(&path, &text, doc, false).0.value;
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(

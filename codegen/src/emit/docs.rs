@@ -1,0 +1,160 @@
+//! Doc comments: descriptions made safe for rustdoc, and the examples of a type as doctests.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use super::Context;
+use crate::ir::TypeId;
+
+impl Context<'_> {
+    /// The docs of a type's examples: doctests that read each one and write it back unchanged when
+    /// the crate path is known, JSON blocks otherwise. Built as raw lines: the code blocks must stay
+    /// code, where a description's would be neutralised.
+    pub(super) fn examples_doc(&self, id: TypeId, examples: &[serde_json::Value]) -> TokenStream {
+        if examples.is_empty() {
+            return TokenStream::new();
+        }
+        let mut lines = vec![String::new(), "# Examples".to_owned()];
+        for example in examples {
+            let json = example.to_string();
+            lines.push(String::new());
+            let problems = crate::examples::check(self.model, id, example);
+            match &self.doctest_crate {
+                _ if !problems.is_empty() => {
+                    lines.push(format!(
+                        "From the API description, which this example contradicts (so it is no test): {}.",
+                        crate::examples::summary(&problems).replace('`', "'")
+                    ));
+                    lines.push(String::new());
+                    lines.extend(["```text".to_owned(), json, "```".to_owned()]);
+                }
+                Some(krate) => {
+                    let hashes = "#".repeat(raw_hashes(&json));
+                    let ty = format!("{krate}::{}", self.view.name(id));
+                    lines.extend([
+                        "From the API description, read and written back unchanged:".to_owned(),
+                        String::new(),
+                        "```".to_owned(),
+                        format!("let json: serde_json::Value = serde_json::from_str(r{hashes}\"{json}\"{hashes}).unwrap();"),
+                        format!("let value: {ty} = serde_json::from_value(json.clone()).unwrap();"),
+                        "let back = serde_json::to_value(&value).unwrap();".to_owned(),
+                        format!("assert!({krate}::__examples::same(&back, &json), \"{{back}}\");"),
+                        "```".to_owned(),
+                    ]);
+                }
+                None => lines.extend(["```json".to_owned(), json, "```".to_owned()]),
+            }
+        }
+        let attrs = lines.iter().map(|line| {
+            let line = if line.is_empty() {
+                String::new()
+            } else {
+                format!(" {line}")
+            };
+            quote!(#[doc = #line])
+        });
+        quote!(#(#attrs)*)
+    }
+}
+
+/// `#[doc]` attributes for a description, made safe for rustdoc: no line is indented (an indented
+/// block would become a doctest), code fences are marked `text`, bare URLs become autolinks, and `[`,
+/// `]` and `<` that are not markdown links are escaped so they cannot become broken intra-doc links or
+/// HTML tags.
+pub fn doc_attrs(text: &str) -> TokenStream {
+    let cleaned = sanitize_doc(text);
+    let lines = cleaned.lines().map(|line| {
+        let line = if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        };
+        let lit = Literal::string(&line);
+        quote!(#[doc = #lit])
+    });
+    quote!(#(#lines)*)
+}
+
+fn sanitize_doc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut in_fence = false;
+    for line in text.trim().lines() {
+        let line = line.trim();
+        if let Some(lang) = line.strip_prefix("```") {
+            if !in_fence && (lang.is_empty() || lang != "text") {
+                out.push_str("```text\n");
+            } else {
+                out.push_str("```\n");
+            }
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence {
+            out.push_str(line);
+        } else {
+            out.push_str(&escape_doc_line(line));
+        }
+        out.push('\n');
+    }
+    if in_fence {
+        out.push_str("```\n");
+    }
+    out
+}
+
+fn escape_doc_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while !rest.is_empty() {
+        if rest.starts_with("http://") || rest.starts_with("https://") {
+            let end = rest
+                .find(|c: char| c.is_whitespace() || c == ')' || c == '>' || c == '"' || c == '\'')
+                .unwrap_or(rest.len());
+            let url = rest[..end].trim_end_matches(['.', ',', ';', ':']);
+            let preceded = out.ends_with('(') || out.ends_with('<');
+            if preceded {
+                out.push_str(url);
+            } else {
+                out.push('<');
+                out.push_str(url);
+                out.push('>');
+            }
+            rest = &rest[url.len()..];
+            continue;
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        match c {
+            '[' => {
+                // A markdown link `[text](url)` stays; any other bracket is escaped.
+                let is_link = rest
+                    .find("](")
+                    .is_some_and(|close| !rest[1..close].contains(['[', ']']));
+                out.push_str(if is_link { "[" } else { "\\[" });
+            }
+            ']' => {
+                let is_link = rest.starts_with("](");
+                out.push_str(if is_link { "]" } else { "\\]" });
+            }
+            '<' => {
+                if rest.starts_with("<http://") || rest.starts_with("<https://") {
+                    out.push('<');
+                } else {
+                    out.push_str("&lt;");
+                }
+            }
+            _ => out.push(c),
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// How many `#` a raw string literal holding `text` needs.
+fn raw_hashes(text: &str) -> usize {
+    let mut most = 0;
+    for (i, _) in text.match_indices('"') {
+        let run = text[i + 1..].chars().take_while(|&c| c == '#').count();
+        most = most.max(run + 1);
+    }
+    most
+}

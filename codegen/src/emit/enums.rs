@@ -1,0 +1,302 @@
+//! Enums: one variant per listed value, and a fallback variant that keeps any other value as sent,
+//! so a value added to the API later reads and writes back unchanged.
+//!
+//! The value table is written twice, once each way (`as_str`/`value` and `From`); serde goes through
+//! those. By the values' JSON type:
+//! - strings: `Unknown(String)`, `as_str()`, `From<&str>`, `Display`;
+//! - integers: `Unknown(i64)`, `value()`, `From<i64>`;
+//! - numbers with fractions: `Unknown(serde_json::Number)`, `as_f64()`; a value is matched by its
+//!   JSON text, so `1` and `1.0` stay apart and each is written back as read;
+//! - several JSON types: `Unknown(serde_json::Value)`;
+//! - booleans: no enum at all: a `bool` (an enum of `true` alone would only reject `false`, which the
+//!   API description already says it never sends).
+
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::quote;
+use serde_json::Value;
+
+use super::{doc_attrs, fallback_name, Context};
+use crate::ir::{Enum, Repr, TypeId};
+use crate::naming;
+
+impl Context<'_> {
+    pub(super) fn enum_def(
+        &self,
+        id: TypeId,
+        ident: &Ident,
+        docs: TokenStream,
+        e: &Enum,
+    ) -> TokenStream {
+        let Enum { repr, values } = e;
+        let repr = *repr;
+        if repr == Repr::Boolean {
+            let listed: Vec<String> = values.iter().map(|v| format!("`{}`", v.value)).collect();
+            let note = doc_attrs(&format!(
+                "\nThe API description lists {}.",
+                listed.join(" and ")
+            ));
+            return quote! {
+                #docs
+                #note
+                pub type #ident = bool;
+            };
+        }
+        let names = naming::variant_names(values);
+        let unknown = fallback_name(&names);
+        let idents: Vec<Ident> = names.iter().map(|n| naming::ident(n)).collect();
+        let variant_docs: Vec<TokenStream> = values
+            .iter()
+            .map(|v| {
+                let value = match &v.value {
+                    Value::String(s) if s.is_empty() => "The empty string.".to_owned(),
+                    Value::String(s) => format!("`{s}`"),
+                    other => format!("`{other}`"),
+                };
+                match &v.doc {
+                    Some(doc) => doc_attrs(&format!("{doc}\n\nValue: {value}")),
+                    None => doc_attrs(&value),
+                }
+            })
+            .collect();
+        let allow = self.allow_deprecated(id);
+        let variants = quote! {
+            #(#variant_docs #idents,)*
+        };
+        match repr {
+            Repr::String => {
+                let strings: Vec<&str> = values.iter().filter_map(|v| v.value.as_str()).collect();
+                quote! {
+                    #docs
+                    #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+                    pub enum #ident {
+                        #variants
+                        /// A value this version of the API description does not list, kept as sent.
+                        #unknown(::std::string::String),
+                    }
+
+                    #allow
+                    impl #ident {
+                        /// The value as it appears in JSON.
+                        pub fn as_str(&self) -> &str {
+                            match self {
+                                #(Self::#idents => #strings,)*
+                                Self::#unknown(value) => value,
+                            }
+                        }
+                    }
+
+                    #allow
+                    impl ::std::convert::From<&str> for #ident {
+                        fn from(value: &str) -> Self {
+                            match value {
+                                #(#strings => Self::#idents,)*
+                                other => Self::#unknown(other.to_owned()),
+                            }
+                        }
+                    }
+
+                    #allow
+                    impl ::std::fmt::Display for #ident {
+                        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                            f.write_str(self.as_str())
+                        }
+                    }
+
+                    #allow
+                    impl ::serde::Serialize for #ident {
+                        fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                            serializer.serialize_str(self.as_str())
+                        }
+                    }
+
+                    #allow
+                    impl<'de> ::serde::Deserialize<'de> for #ident {
+                        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                            let value = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
+                            ::std::result::Result::Ok(Self::from(value.as_str()))
+                        }
+                    }
+                }
+            }
+            Repr::Integer => {
+                let lits: Vec<Literal> = values
+                    .iter()
+                    .filter_map(|v| v.value.as_i64())
+                    .map(Literal::i64_unsuffixed)
+                    .collect();
+                quote! {
+                    #docs
+                    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+                    pub enum #ident {
+                        #variants
+                        /// A value this version of the API description does not list, kept as sent.
+                        #unknown(i64),
+                    }
+
+                    #allow
+                    impl #ident {
+                        /// The value as it appears in JSON.
+                        pub fn value(self) -> i64 {
+                            match self {
+                                #(Self::#idents => #lits,)*
+                                Self::#unknown(value) => value,
+                            }
+                        }
+                    }
+
+                    #allow
+                    impl ::std::convert::From<i64> for #ident {
+                        fn from(value: i64) -> Self {
+                            match value {
+                                #(#lits => Self::#idents,)*
+                                other => Self::#unknown(other),
+                            }
+                        }
+                    }
+
+                    #allow
+                    impl ::serde::Serialize for #ident {
+                        fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                            serializer.serialize_i64(self.value())
+                        }
+                    }
+
+                    #allow
+                    impl<'de> ::serde::Deserialize<'de> for #ident {
+                        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                            <i64 as ::serde::Deserialize>::deserialize(deserializer).map(Self::from)
+                        }
+                    }
+                }
+            }
+            Repr::Number => {
+                self.use_json();
+                let texts: Vec<String> = values.iter().map(|v| v.value.to_string()).collect();
+                let floats: Vec<Literal> = values
+                    .iter()
+                    .map(|v| Literal::f64_unsuffixed(v.value.as_f64().unwrap_or_default()))
+                    .collect();
+                let writes: Vec<TokenStream> =
+                    values.iter().map(|v| write_scalar(&v.value)).collect();
+                quote! {
+                    #docs
+                    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+                    pub enum #ident {
+                        #variants
+                        /// A value this version of the API description does not list, kept as sent.
+                        #unknown(::serde_json::Number),
+                    }
+
+                    #allow
+                    impl #ident {
+                        /// The value as a number (`NaN` for an unlisted value beyond `f64`).
+                        pub fn as_f64(&self) -> f64 {
+                            match self {
+                                #(Self::#idents => #floats,)*
+                                Self::#unknown(value) => value.as_f64().unwrap_or(f64::NAN),
+                            }
+                        }
+                    }
+
+                    #allow
+                    impl ::serde::Serialize for #ident {
+                        fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                            match self {
+                                #(Self::#idents => #writes,)*
+                                Self::#unknown(value) => ::serde::Serialize::serialize(value, serializer),
+                            }
+                        }
+                    }
+
+                    #allow
+                    impl<'de> ::serde::Deserialize<'de> for #ident {
+                        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                            let value = <::serde_json::Number as ::serde::Deserialize>::deserialize(deserializer)?;
+                            ::std::result::Result::Ok(match value.to_string().as_str() {
+                                #(#texts => Self::#idents,)*
+                                _ => Self::#unknown(value),
+                            })
+                        }
+                    }
+                }
+            }
+            Repr::Mixed | Repr::Boolean => {
+                self.use_json();
+                let writes: Vec<TokenStream> =
+                    values.iter().map(|v| write_scalar(&v.value)).collect();
+                let reads: Vec<TokenStream> =
+                    values.iter().map(|v| read_pattern(&v.value)).collect();
+                quote! {
+                    #docs
+                    #[derive(Clone, Debug, PartialEq, Eq)]
+                    pub enum #ident {
+                        #variants
+                        /// A value this version of the API description does not list, kept as sent.
+                        #unknown(::serde_json::Value),
+                    }
+
+                    #allow
+                    impl ::serde::Serialize for #ident {
+                        fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                            match self {
+                                #(Self::#idents => #writes,)*
+                                Self::#unknown(value) => ::serde::Serialize::serialize(value, serializer),
+                            }
+                        }
+                    }
+
+                    #allow
+                    impl<'de> ::serde::Deserialize<'de> for #ident {
+                        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                            use ::serde_json::Value;
+                            let value = <Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                            let listed = match &value {
+                                #(#reads => ::std::option::Option::Some(Self::#idents),)*
+                                _ => ::std::option::Option::None,
+                            };
+                            ::std::result::Result::Ok(match listed {
+                                ::std::option::Option::Some(listed) => listed,
+                                ::std::option::Option::None => Self::#unknown(value),
+                            })
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Writes a listed value to `serializer` as the API description spells it.
+fn write_scalar(value: &Value) -> TokenStream {
+    match value {
+        Value::String(s) => quote!(serializer.serialize_str(#s)),
+        Value::Bool(b) => quote!(serializer.serialize_bool(#b)),
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                let lit = Literal::i64_unsuffixed(i);
+                quote!(serializer.serialize_i64(#lit))
+            } else if let Some(u) = n.as_u64() {
+                let lit = Literal::u64_unsuffixed(u);
+                quote!(serializer.serialize_u64(#lit))
+            } else {
+                let lit = Literal::f64_unsuffixed(n.as_f64().unwrap_or_default());
+                quote!(serializer.serialize_f64(#lit))
+            }
+        }
+        // Enum values are scalars (the readers keep nothing else); a unit is the closest to null.
+        Value::Null | Value::Array(_) | Value::Object(_) => quote!(serializer.serialize_unit()),
+    }
+}
+
+/// A `match` pattern on `&serde_json::Value` that is the listed value.
+fn read_pattern(value: &Value) -> TokenStream {
+    match value {
+        Value::String(s) => quote!(Value::String(text) if text == #s),
+        Value::Bool(b) => quote!(Value::Bool(#b)),
+        Value::Number(n) => {
+            let text = n.to_string();
+            quote!(Value::Number(number) if number.to_string() == #text)
+        }
+        Value::Null | Value::Array(_) | Value::Object(_) => quote!(Value::Null),
+    }
+}

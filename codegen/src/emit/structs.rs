@@ -1,0 +1,269 @@
+//! Structs: fields with their serde attributes, `new` with the required fields, and the
+//! `*_or_default` accessors of fields whose default the spec gives.
+
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use super::{doc_attrs, Context};
+use crate::ir::{
+    Access, Alias, Field, Presence, Primitive, Repr, Struct, TypeId, TypeKind, TypeRef,
+};
+use crate::naming;
+use crate::rust::presence as effective_presence;
+
+impl Context<'_> {
+    pub(super) fn struct_def(
+        &self,
+        id: TypeId,
+        ident: &Ident,
+        docs: TokenStream,
+        s: &Struct,
+    ) -> TokenStream {
+        let Struct { fields, additional } = s;
+        let names = naming::FieldNames::new(s);
+        let idents = &names.fields;
+        let mut out = Vec::new();
+        for (field, ident) in fields.iter().zip(idents) {
+            out.push(self.field(id, field, ident));
+        }
+        let extra = names
+            .additional
+            .as_deref()
+            .map(naming::ident)
+            .zip(additional.as_ref());
+        if let Some((name, value)) = &extra {
+            let ty = self.type_ref(id, value);
+            let string = &self.prelude.string;
+            out.push(quote! {
+                /// Properties the API description does not list, kept as sent.
+                #[serde(flatten)]
+                pub #name: ::std::collections::BTreeMap<#string, #ty>,
+            });
+        }
+        let derives = self.derives(id, true, true);
+        let methods = self.struct_methods(
+            id,
+            ident,
+            fields,
+            idents,
+            extra.as_ref().map(|(name, _)| name),
+        );
+        quote! {
+            #docs
+            #derives
+            pub struct #ident {
+                #(#out)*
+            }
+
+            #methods
+        }
+    }
+
+    /// `new` with the required fields (when there are some: a struct without any derives `Default`),
+    /// and a `*_or_default` accessor for each optional field whose default the spec gives.
+    fn struct_methods(
+        &self,
+        id: TypeId,
+        ident: &Ident,
+        fields: &[Field],
+        idents: &[String],
+        extra: Option<&Ident>,
+    ) -> TokenStream {
+        let mut methods = Vec::new();
+        let required: Vec<(&Field, Ident)> = fields
+            .iter()
+            .zip(idents)
+            .filter(|(f, _)| effective_presence(f).is_required())
+            .map(|(f, i)| (f, naming::ident(i)))
+            .collect();
+        if !required.is_empty() {
+            let params = required.iter().map(|(f, i)| {
+                let ty = self.ty(&self.view.field(id, f));
+                quote!(#i: #ty)
+            });
+            let inits = fields.iter().zip(idents).map(|(f, i)| {
+                let i = naming::ident(i);
+                if effective_presence(f).is_required() {
+                    quote!(#i)
+                } else {
+                    quote!(#i: Nullable::Absent)
+                }
+            });
+            let rest = extra.map(|name| quote!(#name: ::std::default::Default::default(),));
+            let doc = doc_attrs("With the required fields; every optional one is absent.");
+            let many = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+            methods.push(quote! {
+                #doc
+                #many
+                pub fn new(#(#params),*) -> Self {
+                    Self { #(#inits,)* #rest }
+                }
+            });
+        }
+        for (f, i) in fields.iter().zip(idents) {
+            let Some(default) = &f.default else { continue };
+            if effective_presence(f).is_required() {
+                continue;
+            }
+            let Some((value, copy)) = self.default_expr(&f.ty, default) else {
+                continue;
+            };
+            let field = naming::ident(i);
+            let method = format_ident!("{}_or_default", i.strip_prefix("r#").unwrap_or(i));
+            let ty = self.type_ref(id, &f.ty);
+            let read = if copy {
+                quote!(*value)
+            } else {
+                quote!(value.clone())
+            };
+            let doc = doc_attrs(&format!(
+                "`{}`, or the spec's default `{default}` when it is absent or `null`.",
+                f.wire_name
+            ));
+            methods.push(quote! {
+                #doc
+                pub fn #method(&self) -> #ty {
+                    match &self.#field {
+                        Nullable::Value(value) => #read,
+                        Nullable::Absent | Nullable::Null => #value,
+                    }
+                }
+            });
+        }
+        if methods.is_empty() {
+            return TokenStream::new();
+        }
+        let allow = self.allow_deprecated(id);
+        quote! {
+            #allow
+            impl #ident {
+                #(#methods)*
+            }
+        }
+    }
+
+    /// The Rust expression of a spec default for type `ty`, and whether the type is `Copy`; `None`
+    /// where the generator does not build one (the docs still state the default).
+    fn default_expr(&self, ty: &TypeRef, value: &serde_json::Value) -> Option<(TokenStream, bool)> {
+        use serde_json::Value as J;
+        match (ty, value) {
+            (TypeRef::Primitive(Primitive::Boolean), J::Bool(b)) => Some((quote!(#b), true)),
+            (TypeRef::Primitive(Primitive::Int32 | Primitive::Int64), J::Number(n)) => {
+                let n = Literal::i64_unsuffixed(n.as_i64()?);
+                Some((quote!(#n), true))
+            }
+            (TypeRef::Primitive(Primitive::Float | Primitive::Double), J::Number(n)) => {
+                let n = Literal::f64_unsuffixed(n.as_f64()?);
+                Some((quote!(#n), true))
+            }
+            (
+                TypeRef::Primitive(
+                    Primitive::String | Primitive::Uri | Primitive::Byte | Primitive::Binary,
+                ),
+                J::String(s),
+            ) => Some((quote!(#s.to_owned()), false)),
+            (TypeRef::Array(_), J::Array(items)) if items.is_empty() => {
+                Some((quote!(::std::vec::Vec::new()), false))
+            }
+            (TypeRef::Named(id), value) => match &self.model.get(*id).kind {
+                TypeKind::Enum(e) => match e.repr() {
+                    Repr::String => {
+                        let ident = self.ident(*id);
+                        let s = value.as_str()?;
+                        Some((quote!(#ident::from(#s)), false))
+                    }
+                    Repr::Integer => {
+                        let ident = self.ident(*id);
+                        let n = Literal::i64_unsuffixed(value.as_i64()?);
+                        Some((quote!(#ident::from(#n)), true))
+                    }
+                    Repr::Boolean => {
+                        let b = value.as_bool()?;
+                        Some((quote!(#b), true))
+                    }
+                    Repr::Number | Repr::Mixed => None,
+                },
+                TypeKind::Alias(Alias { ty }) => self.default_expr(ty, value),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn field(&self, owner: TypeId, field: &Field, ident_text: &str) -> TokenStream {
+        let Field {
+            wire_name,
+            ty,
+            presence,
+            default,
+            access,
+            deprecated,
+            doc,
+            constraints: _,
+            examples,
+            note,
+        } = field;
+        let ident = naming::ident(ident_text);
+        let plain = ident_text.strip_prefix("r#").unwrap_or(ident_text);
+        let rename = (plain != wire_name).then(|| quote!(rename = #wire_name,));
+        let rename_attr = (plain != wire_name).then(|| quote!(#[serde(rename = #wire_name)]));
+        let rust = self.ty(&self.view.field(owner, field));
+        let _ = ty;
+        let mut text = doc.clone().unwrap_or_default();
+        let mut notes = Vec::new();
+        match (access, presence.is_required()) {
+            (Access::ReadOnly, true) => notes.push(
+                "Read-only, and required in responses: the API always sends it, and a request leaves it out, \
+                 so the field is optional here."
+                    .to_owned(),
+            ),
+            (Access::ReadOnly, false) => notes.push("Read-only: sent by the API in responses.".to_owned()),
+            (Access::WriteOnly, true) => notes.push(
+                "Write-only, and required in requests: the API never returns it, so the field is optional here."
+                    .to_owned(),
+            ),
+            (Access::WriteOnly, false) => notes.push("Write-only: sent in requests, never returned.".to_owned()),
+            (Access::ReadWrite, _) => {}
+        }
+        if let Some(default) = default {
+            notes.push(format!(
+                "Defaults to `{default}` when absent (absent stays absent when written back)."
+            ));
+        }
+        if *deprecated {
+            notes.push("**Deprecated** in the API description.".to_owned());
+        }
+        if let Some(note) = note {
+            notes.push(note.clone());
+        }
+        if !examples.is_empty() {
+            let shown: Vec<String> = examples.iter().map(|e| format!("`{e}`")).collect();
+            notes.push(format!("Example: {}.", shown.join(", ")));
+        }
+        if !notes.is_empty() {
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            text.push_str(&notes.join("\n\n"));
+        }
+        if text.is_empty() {
+            text = format!("The `{wire_name}` property.");
+        }
+        let mut docs = doc_attrs(&text);
+        if *deprecated {
+            docs.extend(quote!(#[deprecated(note = "deprecated in the API description")]));
+        }
+        match effective_presence(field) {
+            Presence::Required | Presence::RequiredNullable => quote! {
+                #docs
+                #rename_attr
+                pub #ident: #rust,
+            },
+            Presence::Optional | Presence::OptionalNullable => quote! {
+                #docs
+                #[serde(#rename default, skip_serializing_if = "Nullable::is_absent")]
+                pub #ident: #rust,
+            },
+        }
+    }
+}

@@ -1,0 +1,468 @@
+//! The Rust view of a model: the name, derives and boxing of every type, and the exact Rust type of
+//! every field, item and variant, decided once from the IR.
+//!
+//! The emitter writes what this view says; `diff` and `crosscheck` compare what it says. So a rule
+//! such as "an optional field is `Nullable<T>`", "a reference that closes a cycle is boxed" or "an
+//! alias is the type it names" lives here once, and the three cannot drift apart.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use crate::ir::{
+    Access, Field, Model, Presence, Primitive, Repr, TypeDef, TypeId, TypeKind, TypeRef,
+};
+use crate::naming::TypeNames;
+
+/// The Rust type of `format: date-time`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum DateTimeType {
+    /// `chrono::DateTime<chrono::FixedOffset>`: keeps the offset the API sent, so a value is written
+    /// back as it was read (`+02:00` stays `+02:00`; `Z` is written `+00:00`, the same instant).
+    #[default]
+    FixedOffset,
+    /// `chrono::DateTime<chrono::Utc>`: every value in UTC, written with `Z`; the sender's offset
+    /// is lost (the instant is kept).
+    Utc,
+}
+
+/// The Rust type of `type: number, format: float`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum FloatType {
+    /// `f64` (default): the JSON number an API sends, say `0.6512`, is read and written back as the
+    /// same text, also through `serde_json::Value`.
+    #[default]
+    F64,
+    /// `f32`, as the format says: half the memory, but a value converted to `f64` (as
+    /// `serde_json::to_value` does) shows the binary rounding (`0.651199996471405`).
+    F32,
+}
+
+/// The choices of Rust types that a generation can make.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct TypeOptions {
+    /// The type of `format: date-time`.
+    pub date_time: DateTimeType,
+    /// The type of `format: float`.
+    pub float: FloatType,
+}
+
+/// A Rust type, as the generated code spells it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Ty {
+    /// A type of the model, by id.
+    Named(TypeId),
+    /// `Box<T>`, where a reference closes a cycle of types that hold each other directly.
+    Boxed(Box<Ty>),
+    /// `String` (also `uri`, `byte` and `binary`, which stay text).
+    String,
+    /// `uuid::Uuid`.
+    Uuid,
+    /// `chrono::DateTime<..>`.
+    DateTime(DateTimeType),
+    /// `chrono::NaiveDate`.
+    Date,
+    /// `bool`.
+    Bool,
+    /// `i32`.
+    I32,
+    /// `i64`.
+    I64,
+    /// `f32`.
+    F32,
+    /// `f64`.
+    F64,
+    /// `Vec<T>`.
+    Vec(Box<Ty>),
+    /// `BTreeMap<String, T>`.
+    Map(Box<Ty>),
+    /// `serde_json::Map<String, serde_json::Value>`.
+    JsonMap,
+    /// `serde_json::Value`.
+    Value,
+    /// `(A, B, ..)`.
+    Tuple(Vec<Ty>),
+    /// `Option<T>`: `null` or a value.
+    Option(Box<Ty>),
+    /// `Nullable<T>`: absent, `null` or a value (optional fields).
+    Nullable(Box<Ty>),
+}
+
+/// Which traits a type derives besides `Clone, Debug, PartialEq` and serde's.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Derives {
+    /// `Eq`: no float inside.
+    pub eq: bool,
+    /// `Hash`: `Eq`, and no JSON value inside.
+    pub hash: bool,
+    /// `Default`: a struct with no required field.
+    pub default: bool,
+}
+
+/// The Rust view of a model (see the module docs).
+#[derive(Clone, Debug)]
+pub struct View<'m> {
+    /// The model.
+    pub model: &'m Model,
+    /// The Rust name of every type.
+    pub names: TypeNames,
+    /// The type choices.
+    pub options: TypeOptions,
+    eq: Vec<bool>,
+    hash: Vec<bool>,
+    /// References `(from, to)` that are boxed to break a cycle of direct containment.
+    boxed: BTreeSet<(TypeId, TypeId)>,
+}
+
+impl<'m> View<'m> {
+    /// Decides names, derives and boxing for every type of `model`.
+    pub fn new(model: &'m Model, options: TypeOptions) -> Self {
+        let (eq, hash) = derivable(model);
+        View {
+            model,
+            names: TypeNames::new(model),
+            options,
+            eq,
+            hash,
+            boxed: cycles(model),
+        }
+    }
+
+    /// The Rust name of type `id`.
+    pub fn name(&self, id: TypeId) -> &str {
+        self.names.get(id)
+    }
+
+    /// What type `id` derives.
+    pub fn derives(&self, id: TypeId) -> Derives {
+        let default = match self.model.types.get(id.0).map(|t| &t.kind) {
+            Some(TypeKind::Struct(s)) => s.fields.iter().all(|f| !presence(f).is_required()),
+            _ => false,
+        };
+        Derives {
+            eq: self.eq.get(id.0).copied().unwrap_or(false),
+            hash: self.hash.get(id.0).copied().unwrap_or(false),
+            default,
+        }
+    }
+
+    /// The Rust type of a field of struct `owner`, with the wrapper its presence gives.
+    pub fn field(&self, owner: TypeId, field: &Field) -> Ty {
+        let inner = self.reference(owner, &field.ty);
+        match presence(field) {
+            Presence::Required => inner,
+            Presence::RequiredNullable => Ty::Option(Box::new(inner)),
+            Presence::Optional | Presence::OptionalNullable => Ty::Nullable(Box::new(inner)),
+        }
+    }
+
+    /// The Rust type of a reference made from inside type `owner`: boxed where it closes a cycle.
+    pub fn reference(&self, owner: TypeId, ty: &TypeRef) -> Ty {
+        match ty {
+            TypeRef::Named(id) if self.boxed.contains(&(owner, *id)) => {
+                Ty::Boxed(Box::new(Ty::Named(*id)))
+            }
+            other => self.plain(other),
+        }
+    }
+
+    /// The Rust type of a reference, never boxed: containers allocate, so they break cycles themselves.
+    pub fn plain(&self, ty: &TypeRef) -> Ty {
+        match ty {
+            TypeRef::Named(id) => Ty::Named(*id),
+            TypeRef::Primitive(p) => self.primitive(*p),
+            TypeRef::Array(item) => Ty::Vec(Box::new(self.plain(item))),
+            TypeRef::Tuple(items) => Ty::Tuple(items.iter().map(|t| self.plain(t)).collect()),
+            TypeRef::Map(value) => Ty::Map(Box::new(self.plain(value))),
+            TypeRef::Nullable(inner) => Ty::Option(Box::new(self.plain(inner))),
+            TypeRef::Object => Ty::JsonMap,
+            TypeRef::Any => Ty::Value,
+        }
+    }
+
+    /// The Rust type of a scalar.
+    pub fn primitive(&self, p: Primitive) -> Ty {
+        match p {
+            Primitive::String | Primitive::Uri | Primitive::Byte | Primitive::Binary => Ty::String,
+            Primitive::Uuid => Ty::Uuid,
+            Primitive::DateTime => Ty::DateTime(self.options.date_time),
+            Primitive::Date => Ty::Date,
+            Primitive::Boolean => Ty::Bool,
+            Primitive::Int32 => Ty::I32,
+            Primitive::Int64 => Ty::I64,
+            Primitive::Float => match self.options.float {
+                FloatType::F64 => Ty::F64,
+                FloatType::F32 => Ty::F32,
+            },
+            Primitive::Double => Ty::F64,
+        }
+    }
+
+    /// The Rust type an alias stands for (`pub type A = T;`); `None` for the other kinds.
+    pub fn alias_target(&self, id: TypeId) -> Option<Ty> {
+        match &self.model.types.get(id.0)?.kind {
+            TypeKind::Alias(a) => Some(self.reference(id, &a.ty)),
+            TypeKind::Enum(e) if e.repr() == Repr::Boolean => Some(Ty::Bool),
+            _ => None,
+        }
+    }
+
+    /// `ty` with every alias replaced by what it stands for (boxes dropped): two types with the same
+    /// resolved form are the same Rust type.
+    pub fn resolve(&self, ty: &Ty) -> Ty {
+        self.resolve_within(ty, 0)
+    }
+
+    fn resolve_within(&self, ty: &Ty, depth: usize) -> Ty {
+        let deeper = |t: &Ty| Box::new(self.resolve_within(t, depth + 1));
+        match ty {
+            // A chain of aliases longer than the model is a cycle; `Model::check` reports those.
+            Ty::Named(id) if depth <= self.model.types.len() => match self.alias_target(*id) {
+                Some(target) => self.resolve_within(&target, depth + 1),
+                None => ty.clone(),
+            },
+            Ty::Boxed(inner) => self.resolve_within(inner, depth + 1),
+            Ty::Vec(t) => Ty::Vec(deeper(t)),
+            Ty::Map(t) => Ty::Map(deeper(t)),
+            Ty::Option(t) => Ty::Option(deeper(t)),
+            Ty::Nullable(t) => Ty::Nullable(deeper(t)),
+            Ty::Tuple(items) => Ty::Tuple(
+                items
+                    .iter()
+                    .map(|t| self.resolve_within(t, depth + 1))
+                    .collect(),
+            ),
+            other => other.clone(),
+        }
+    }
+
+    /// `ty` written as Rust without paths (`Vec<String>`, `DateTime<FixedOffset>`, `Nullable<Pet>`).
+    pub fn display<'a>(&'a self, ty: &'a Ty) -> impl fmt::Display + 'a {
+        Display { view: self, ty }
+    }
+}
+
+struct Display<'a> {
+    view: &'a View<'a>,
+    ty: &'a Ty,
+}
+
+impl fmt::Display for Display<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let inner = |ty| Display {
+            view: self.view,
+            ty,
+        };
+        match self.ty {
+            Ty::Named(id) => f.write_str(self.view.name(*id)),
+            Ty::Boxed(t) => write!(f, "Box<{}>", inner(t)),
+            Ty::String => f.write_str("String"),
+            Ty::Uuid => f.write_str("Uuid"),
+            Ty::DateTime(DateTimeType::FixedOffset) => f.write_str("DateTime<FixedOffset>"),
+            Ty::DateTime(DateTimeType::Utc) => f.write_str("DateTime<Utc>"),
+            Ty::Date => f.write_str("NaiveDate"),
+            Ty::Bool => f.write_str("bool"),
+            Ty::I32 => f.write_str("i32"),
+            Ty::I64 => f.write_str("i64"),
+            Ty::F32 => f.write_str("f32"),
+            Ty::F64 => f.write_str("f64"),
+            Ty::Vec(t) => write!(f, "Vec<{}>", inner(t)),
+            Ty::Map(t) => write!(f, "BTreeMap<String, {}>", inner(t)),
+            Ty::JsonMap => f.write_str("Map<String, Value>"),
+            Ty::Value => f.write_str("Value"),
+            Ty::Tuple(items) => {
+                f.write_str("(")?;
+                for (i, t) in items.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{}", inner(t))?;
+                }
+                if items.len() == 1 {
+                    f.write_str(",")?;
+                }
+                f.write_str(")")
+            }
+            Ty::Option(t) => write!(f, "Option<{}>", inner(t)),
+            Ty::Nullable(t) => write!(f, "Nullable<{}>", inner(t)),
+        }
+    }
+}
+
+/// The presence a field has in Rust: a required field that only travels one way (`readOnly` or
+/// `writeOnly`) is optional, so the same struct serves requests and responses without the caller
+/// inventing a value the server ignores.
+pub fn presence(field: &Field) -> Presence {
+    match (field.access, field.presence) {
+        (Access::ReadWrite, presence) => presence,
+        (_, Presence::Required | Presence::Optional) => Presence::Optional,
+        (_, Presence::RequiredNullable | Presence::OptionalNullable) => Presence::OptionalNullable,
+    }
+}
+
+/// Which types can derive `Eq` and `Hash`: a fixpoint from "all can", removing any type that holds a
+/// float (neither), or JSON values (no `Hash`).
+fn derivable(model: &Model) -> (Vec<bool>, Vec<bool>) {
+    let n = model.types.len();
+    let (mut eq, mut hash) = (vec![true; n], vec![true; n]);
+    loop {
+        let mut changed = false;
+        for (i, def) in model.types.iter().enumerate() {
+            let refs = direct_refs(def);
+            let e = refs.iter().all(|r| ref_is(r, &eq, false));
+            let h = e && refs.iter().all(|r| ref_is(r, &hash, true));
+            let (e, h) = match &def.kind {
+                // Tagged unions hold `serde_json::Value` in their fallback variant.
+                TypeKind::Union(u) if u.discriminator.is_some() => (e, false),
+                TypeKind::Enum(en) => match en.repr() {
+                    // The fallback holds a `serde_json::Number` or `Value`.
+                    Repr::Number | Repr::Mixed => (true, false),
+                    Repr::String | Repr::Integer | Repr::Boolean => (true, true),
+                },
+                _ => (e, h),
+            };
+            if eq[i] != e || hash[i] != h {
+                eq[i] = e;
+                hash[i] = h;
+                changed = true;
+            }
+        }
+        if !changed {
+            return (eq, hash);
+        }
+    }
+}
+
+fn ref_is(ty: &TypeRef, table: &[bool], for_hash: bool) -> bool {
+    match ty {
+        TypeRef::Named(id) => table.get(id.0).copied().unwrap_or(false),
+        TypeRef::Primitive(Primitive::Float | Primitive::Double) => false,
+        TypeRef::Primitive(_) => true,
+        TypeRef::Array(item) | TypeRef::Map(item) | TypeRef::Nullable(item) => {
+            ref_is(item, table, for_hash)
+        }
+        TypeRef::Tuple(items) => items.iter().all(|t| ref_is(t, table, for_hash)),
+        TypeRef::Object | TypeRef::Any => !for_hash,
+    }
+}
+
+/// The type references a definition holds.
+pub(crate) fn direct_refs(def: &TypeDef) -> Vec<&TypeRef> {
+    match &def.kind {
+        TypeKind::Struct(s) => s
+            .fields
+            .iter()
+            .map(|f| &f.ty)
+            .chain(s.additional.iter())
+            .collect(),
+        TypeKind::Enum(_) => Vec::new(),
+        TypeKind::Union(u) => u.variants.iter().map(|v| &v.ty).collect(),
+        TypeKind::Alias(a) => vec![&a.ty],
+    }
+}
+
+/// The named types a reference holds directly (not through `Vec` or a map, which allocate).
+fn held(ty: &TypeRef, out: &mut Vec<TypeId>) {
+    match ty {
+        TypeRef::Named(id) => out.push(*id),
+        TypeRef::Nullable(inner) => held(inner, out),
+        TypeRef::Tuple(items) => items.iter().for_each(|t| held(t, out)),
+        TypeRef::Array(_)
+        | TypeRef::Map(_)
+        | TypeRef::Primitive(_)
+        | TypeRef::Object
+        | TypeRef::Any => {}
+    }
+}
+
+/// The edges `(from, to)` of direct containment that close a cycle, which must be boxed for the types
+/// to have a size: the edges inside a strongly connected component of the containment graph.
+fn cycles(model: &Model) -> BTreeSet<(TypeId, TypeId)> {
+    let edges: Vec<Vec<usize>> = model
+        .types
+        .iter()
+        .map(|def| {
+            let mut targets = Vec::new();
+            for r in direct_refs(def) {
+                held(r, &mut targets);
+            }
+            // An id out of range (a hand-edited IR) holds nothing.
+            targets
+                .into_iter()
+                .map(|t| t.0)
+                .filter(|&t| t < model.types.len())
+                .collect()
+        })
+        .collect();
+    let component = components(&edges);
+    let mut boxed = BTreeSet::new();
+    for (from, targets) in edges.iter().enumerate() {
+        // An alias is the type it names, so it cannot box; the struct or union that holds it does.
+        if matches!(model.types[from].kind, TypeKind::Alias(_)) {
+            continue;
+        }
+        for &to in targets {
+            if component[from] == component[to] {
+                boxed.insert((TypeId(from), TypeId(to)));
+            }
+        }
+    }
+    boxed
+}
+
+/// The strongly connected component of each node (Tarjan's algorithm, iterative so that a deep
+/// chain of types cannot overflow the stack). A node alone is its own component, in a cycle only
+/// if it has an edge to itself, which the caller sees as `component[from] == component[to]`.
+fn components(edges: &[Vec<usize>]) -> Vec<usize> {
+    const UNSEEN: usize = usize::MAX;
+    let n = edges.len();
+    let mut index = vec![UNSEEN; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut component = vec![UNSEEN; n];
+    let mut stack = Vec::new();
+    let mut next_index = 0;
+    let mut next_component = 0;
+    for root in 0..n {
+        if index[root] != UNSEEN {
+            continue;
+        }
+        // Each frame is a node and how many of its edges were followed.
+        let mut frames = vec![(root, 0)];
+        index[root] = next_index;
+        low[root] = next_index;
+        next_index += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        while let Some(&mut (node, ref mut edge)) = frames.last_mut() {
+            if let Some(&to) = edges[node].get(*edge) {
+                *edge += 1;
+                if index[to] == UNSEEN {
+                    index[to] = next_index;
+                    low[to] = next_index;
+                    next_index += 1;
+                    stack.push(to);
+                    on_stack[to] = true;
+                    frames.push((to, 0));
+                } else if on_stack[to] {
+                    low[node] = low[node].min(index[to]);
+                }
+                continue;
+            }
+            frames.pop();
+            if let Some(&(parent, _)) = frames.last() {
+                low[parent] = low[parent].min(low[node]);
+            }
+            if low[node] == index[node] {
+                while let Some(member) = stack.pop() {
+                    on_stack[member] = false;
+                    component[member] = next_component;
+                    if member == node {
+                        break;
+                    }
+                }
+                next_component += 1;
+            }
+        }
+    }
+    component
+}
