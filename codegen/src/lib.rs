@@ -149,6 +149,13 @@ impl Config {
         self
     }
 
+    /// The Rust type of `type: number, format: float` (default: `f64`, which writes back the number
+    /// the API sent; `f32` halves the memory but shows its rounding once converted to `f64`).
+    pub fn float(&mut self, ty: FloatType) -> &mut Self {
+        self.options.float = ty;
+        self
+    }
+
     /// The path of the crate the generated code is compiled in (`my_models`). With it, each schema
     /// example becomes a doctest that reads it and writes it back, so `cargo test` checks the spec's
     /// examples against the models; without it, examples are shown as JSON.
