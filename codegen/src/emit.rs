@@ -111,6 +111,7 @@ pub fn emit(model: &Model, options: &Options) -> (TokenStream, Uses) {
             cx.uses.get(),
             options.date_time,
             cx.flagged.get(),
+            &tuple_arities(model),
         ));
     }
     let uses = cx.uses.get();
@@ -354,6 +355,27 @@ fn deprecated_users(model: &Model) -> Vec<bool> {
                 || matches!(&def.kind, TypeKind::Struct(s) if s.fields.iter().any(|f| f.deprecated))
         })
         .collect()
+}
+
+/// The lengths of the tuples the model uses.
+fn tuple_arities(model: &Model) -> BTreeSet<usize> {
+    fn walk(ty: &TypeRef, out: &mut BTreeSet<usize>) {
+        match ty {
+            TypeRef::Tuple(items) => {
+                out.insert(items.len());
+                items.iter().for_each(|t| walk(t, out));
+            }
+            TypeRef::Array(t) | TypeRef::Map(t) | TypeRef::Nullable(t) => walk(t, out),
+            TypeRef::Named(_) | TypeRef::Primitive(_) | TypeRef::Object | TypeRef::Any => {}
+        }
+    }
+    let mut out = BTreeSet::new();
+    for def in &model.types {
+        for r in crate::rust::direct_refs(def) {
+            walk(r, &mut out);
+        }
+    }
+    out
 }
 
 /// Every named type a reference mentions, at any depth.

@@ -26,15 +26,29 @@ pub struct Loaded {
 }
 
 /// Reads the API description at `path`, choosing the reader from what the path is: a directory or a
-/// `.md` file is openapi-generator model docs, anything else an OpenAPI spec.
+/// `.md` file is openapi-generator model docs, anything else an OpenAPI spec. Any problem is an
+/// error.
 pub fn load(path: &Path) -> Result<Loaded> {
-    let markdown = path.is_dir()
-        || path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("md"));
-    if markdown {
+    if is_markdown(path) {
         markdown::load(path)
     } else {
         openapi::load(path)
     }
+}
+
+/// Reads the API description at `path` as far as it can (see [`openapi::load_lenient`]): the model,
+/// and the problems found in its types, which a replacement of those types makes moot.
+pub fn load_lenient(path: &Path) -> Result<(Loaded, Vec<openapi::Problem>)> {
+    if is_markdown(path) {
+        Ok((markdown::load(path)?, Vec::new()))
+    } else {
+        openapi::load_lenient(path)
+    }
+}
+
+fn is_markdown(path: &Path) -> bool {
+    path.is_dir()
+        || path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md"))
 }

@@ -96,6 +96,105 @@ impl Model {
         }
     }
 
+    /// The problems that would make the generated code wrong, each with the type it is in: a type id
+    /// out of range, a loop of aliases with no struct, enum or union in it (`a: {$ref: b}`, `b: {$ref:
+    /// a}`), two types of one source name, an enum value or union tag listed twice. Readers never
+    /// produce them from a valid input; a hand-edited IR or a broken spec can.
+    pub fn check(&self) -> Vec<(TypeId, String)> {
+        let mut problems = Vec::new();
+        let n = self.types.len();
+        let mut names = std::collections::BTreeMap::new();
+        for (i, def) in self.types.iter().enumerate() {
+            let id = TypeId(i);
+            if let Some(first) = names.insert(def.name.as_str(), i) {
+                problems.push((
+                    id,
+                    format!("two types are named `{}` (#{first} and #{i})", def.name),
+                ));
+            }
+            let mut refs = Vec::new();
+            match &def.kind {
+                TypeKind::Struct(s) => {
+                    refs.extend(s.fields.iter().map(|f| &f.ty));
+                    refs.extend(s.additional.iter());
+                }
+                TypeKind::Union(u) => {
+                    refs.extend(u.variants.iter().map(|v| &v.ty));
+                    let mut tags = std::collections::BTreeSet::new();
+                    for tag in u.variants.iter().filter_map(|v| v.tag.as_deref()) {
+                        if !tags.insert(tag) {
+                            problems.push((id, format!("the union tag `{tag}` is listed twice")));
+                        }
+                    }
+                }
+                TypeKind::Alias(a) => refs.push(&a.ty),
+                TypeKind::Enum(e) => {
+                    for (j, v) in e.values.iter().enumerate() {
+                        if e.values[..j].iter().any(|w| w.value == v.value) {
+                            problems
+                                .push((id, format!("the enum value {} is listed twice", v.value)));
+                        }
+                    }
+                }
+            }
+            for r in refs {
+                if let Some(bad) = out_of_range(r, n) {
+                    problems.push((id, format!("refers to type #{bad}, which does not exist")));
+                }
+            }
+        }
+        if problems.is_empty() {
+            problems.extend(self.alias_loops());
+        }
+        problems
+    }
+
+    /// Loops of aliases: each is reported once, at its first type, with the chain of names.
+    fn alias_loops(&self) -> Vec<(TypeId, String)> {
+        let target = |id: TypeId| match &self.types[id.0].kind {
+            TypeKind::Alias(Alias {
+                ty: TypeRef::Named(next),
+            }) => Some(*next),
+            _ => None,
+        };
+        let mut state = vec![0u8; self.types.len()]; // 0 unseen, 1 on the current path, 2 done
+        let mut out = Vec::new();
+        for start in 0..self.types.len() {
+            let mut path = Vec::new();
+            let mut at = Some(TypeId(start));
+            while let Some(id) = at {
+                match state[id.0] {
+                    2 => break,
+                    1 => {
+                        let from = path.iter().position(|p| *p == id).unwrap_or(0);
+                        let chain: Vec<&str> = path[from..]
+                            .iter()
+                            .chain(std::iter::once(&id))
+                            .map(|t: &TypeId| self.types[t.0].name.as_str())
+                            .collect();
+                        out.push((
+                            path[from],
+                            format!(
+                                "a loop of references with no schema in between: {}",
+                                chain.join(" -> ")
+                            ),
+                        ));
+                        break;
+                    }
+                    _ => {
+                        state[id.0] = 1;
+                        path.push(id);
+                        at = target(id);
+                    }
+                }
+            }
+            for id in path {
+                state[id.0] = 2;
+            }
+        }
+        out
+    }
+
     /// Whether a value of `ty` may be `null` (before [`Model::normalize`] has run, too).
     pub fn accepts_null(&self, ty: &TypeRef) -> bool {
         match ty {
@@ -103,6 +202,16 @@ impl Model {
             TypeRef::Nullable(_) | TypeRef::Any => true,
             _ => false,
         }
+    }
+}
+
+/// The first type id in `ty` that is not below `n`.
+fn out_of_range(ty: &TypeRef, n: usize) -> Option<usize> {
+    match ty {
+        TypeRef::Named(id) => (id.0 >= n).then_some(id.0),
+        TypeRef::Array(t) | TypeRef::Map(t) | TypeRef::Nullable(t) => out_of_range(t, n),
+        TypeRef::Tuple(items) => items.iter().find_map(|t| out_of_range(t, n)),
+        TypeRef::Primitive(_) | TypeRef::Object | TypeRef::Any => None,
     }
 }
 

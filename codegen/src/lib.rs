@@ -149,6 +149,13 @@ impl Config {
         self
     }
 
+    /// The Rust type of `type: number, format: float` (default: `f64`, which writes back the number
+    /// the API sent; `f32` halves the memory but shows its rounding once converted to `f64`).
+    pub fn float(&mut self, ty: FloatType) -> &mut Self {
+        self.options.float = ty;
+        self
+    }
+
     /// The path of the crate the generated code is compiled in (`my_models`). With it, each schema
     /// example becomes a doctest that reads it and writes it back, so `cargo test` checks the spec's
     /// examples against the models; without it, examples are shown as JSON.
@@ -198,19 +205,59 @@ impl Config {
     /// Reads the input and applies the overrides, without generating code.
     pub fn load(&self) -> Result<input::Loaded> {
         let path = self.input_path()?;
-        let mut loaded = input::load(path)?;
-        self.correct(&mut loaded.model, path)?;
+        let (mut loaded, problems) = input::load_lenient(path)?;
+        self.correct(&mut loaded.model, problems, path)?;
         Ok(loaded)
     }
 
-    /// Applies the replacements and the unknown-fields choice to a freshly read model.
-    fn correct(&self, model: &mut ir::Model, path: &Path) -> Result<()> {
+    /// Applies the replacements and the unknown-fields choice to a freshly read model, then checks
+    /// it. A problem the reader found in a type (or field) that a replacement replaced is moot;
+    /// any other is an error.
+    fn correct(
+        &self,
+        model: &mut ir::Model,
+        problems: Vec<input::openapi::Problem>,
+        path: &Path,
+    ) -> Result<()> {
         let source = path.display().to_string();
         overrides::apply(model, &self.overrides, &source)?;
+        let replaced = overrides::replaced(model, &self.overrides);
+        let left: Vec<Diagnostic> = problems
+            .into_iter()
+            .filter(|p| {
+                !p.within.iter().any(|(id, field)| {
+                    replaced.contains(&(*id, None))
+                        || field
+                            .as_ref()
+                            .is_some_and(|f| replaced.contains(&(*id, Some(f.clone()))))
+                })
+            })
+            .map(|p| p.diagnostic)
+            .collect();
+        if !left.is_empty() {
+            return Err(Error { diagnostics: left });
+        }
         overrides::keep_unknown_fields(model, &self.unknown_fields, &source)?;
         // A replacement may point a field at a nullable type: record that at the use again.
         model.normalize();
-        Ok(())
+        let wrong: Vec<Diagnostic> = model
+            .check()
+            .into_iter()
+            .map(|(id, message)| {
+                let origin = &model.get(id).origin;
+                let (file, pointer) = origin.split_once('#').unwrap_or((origin, ""));
+                let mut d = Diagnostic::new(file, message);
+                if !pointer.is_empty() || origin.contains('#') {
+                    d = d.at_pointer(format!("#{pointer}"));
+                }
+                d
+            })
+            .collect();
+        if wrong.is_empty() {
+            Ok(())
+        } else {
+            Err(Error { diagnostics: wrong })
+        }
     }
 
     /// Generates the code in memory. Touches no file but the inputs.
@@ -229,10 +276,10 @@ impl Config {
             });
             clock = Instant::now();
         };
-        let mut loaded = input::load(path)?;
+        let (mut loaded, problems) = input::load_lenient(path)?;
         lap("load (read, parse, resolve $refs, lower to IR)");
-        self.correct(&mut loaded.model, path)?;
-        lap("overrides");
+        self.correct(&mut loaded.model, problems, path)?;
+        lap("overrides and checks");
         loaded.warnings.extend(examples::warnings(&loaded.model));
         if self.options.validation {
             loaded

@@ -60,6 +60,8 @@ Options:
   --date-time <fixed-offset|utc>
                        The Rust type of `format: date-time`: chrono's DateTime<FixedOffset>, which
                        keeps the offset as sent (default), or DateTime<Utc>
+  --float <f64|f32>    The Rust type of `format: float`: f64 (default), which writes back the number
+                       as sent, or f32
   --validation         Also emit the `Validate` trait, which checks the spec's constraints on demand
   -v, --verbose        Print the time of each stage (load, overrides, emit, format) and counts
   -h, --help           Show this help
@@ -241,6 +243,18 @@ fn generate(parser: &mut lexopt::Parser) -> Result<ExitCode, Failure> {
             Long("verbose") | Short('v') => verbose = true,
             Long("validation") => {
                 config.validation(true);
+            }
+            Long("float") => {
+                let ty = match parser.value()?.string()?.as_str() {
+                    "f64" => modelgen::FloatType::F64,
+                    "f32" => modelgen::FloatType::F32,
+                    other => {
+                        return Err(Failure::Usage(format!(
+                            "--float is f64 or f32, not `{other}`"
+                        )))
+                    }
+                };
+                config.float(ty);
             }
             Long("date-time") => {
                 let ty = match parser.value()?.string()?.as_str() {

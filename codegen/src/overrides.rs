@@ -136,6 +136,23 @@ fn apply_one(model: &mut Model, o: &Override) -> std::result::Result<(), String>
     Ok(())
 }
 
+/// What `overrides` replace in `model`: whole types `(id, None)` and fields `(id, Some(json name))`.
+/// A problem of the input found inside one of them does not matter any more.
+pub fn replaced(
+    model: &Model,
+    overrides: &[Override],
+) -> std::collections::BTreeSet<(TypeId, Option<String>)> {
+    overrides
+        .iter()
+        .filter_map(|o| match &o.target {
+            Target::Type(name) => find(model, name).ok().map(|id| (id, None)),
+            Target::Field(name, field) => {
+                find(model, name).ok().map(|id| (id, Some(field.clone())))
+            }
+        })
+        .collect()
+}
+
 fn find(model: &Model, name: &str) -> std::result::Result<TypeId, String> {
     model
         .find(name)

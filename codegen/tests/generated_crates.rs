@@ -85,10 +85,22 @@ fn generated_crates_build_warning_free() {
     // Every constraint, default, deprecation and example kind, with a broken example or two.
     let lossless = dir.path().join("lossless");
     generate_crate(&fixture("lossless.yaml"), &lossless, "lossless");
+    // Constructs of public 3.0 and 3.1 specs; their examples are written for the member or variant
+    // that must keep them whole.
+    generate_crate(
+        &fixture("constructs-3.0.yaml"),
+        &dir.path().join("constructs30"),
+        "constructs30",
+    );
+    generate_crate(
+        &fixture("constructs-3.1.json"),
+        &dir.path().join("constructs31"),
+        "constructs31",
+    );
     // One workspace, so one `cargo` run checks them all.
     std::fs::write(
         dir.path().join("Cargo.toml"),
-        "[workspace]\nmembers = [\"kitchen_sink\", \"onfido_bundled\", \"lossless\"]\nresolver = \"2\"\n",
+        "[workspace]\nmembers = [\"kitchen_sink\", \"onfido_bundled\", \"lossless\", \"constructs30\", \"constructs31\"]\nresolver = \"2\"\n",
     )
     .unwrap();
     cargo(
@@ -107,6 +119,10 @@ fn generated_crates_build_warning_free() {
             "kitchen-sink",
             "-p",
             "lossless",
+            "-p",
+            "constructs30",
+            "-p",
+            "constructs31",
         ],
     );
 }

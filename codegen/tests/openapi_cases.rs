@@ -452,3 +452,132 @@ fn json_specs_load_like_yaml_ones() {
         "#]],
     );
 }
+
+/// The IR of the constructs fixtures (one schema per construct found in public specs); the crates
+/// generated from them are built and their examples round-tripped in `generated_crates`.
+#[test]
+fn constructs_of_public_specs() {
+    for (file, snapshot) in [
+        (
+            "constructs-3.0.yaml",
+            expect_test::expect_file!["fixtures/constructs-3.0.ir"],
+        ),
+        (
+            "constructs-3.1.json",
+            expect_test::expect_file!["fixtures/constructs-3.1.ir"],
+        ),
+    ] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(file);
+        let loaded = openapi::load(&path).unwrap_or_else(|e| panic!("{e}"));
+        snapshot.assert_eq(&describe(&loaded.model));
+    }
+}
+
+/// A loop of `$ref`s with no schema in between has no Rust form: an error naming the loop.
+#[test]
+fn a_reference_loop_is_an_error_naming_the_loop() {
+    let dir = TempDir::new("loop");
+    dir.write(&[(
+        "openapi.yaml",
+        &spec_with_schemas("a: {$ref: '#/components/schemas/b'}\nb: {$ref: '#/components/schemas/c'}\nc: {$ref: '#/components/schemas/a'}\nok: {type: object, properties: {x: {$ref: '#/components/schemas/a'}}}"),
+    )]);
+    let error = modelgen::Config::new()
+        .input(dir.path().join("openapi.yaml"))
+        .generate()
+        .unwrap_err()
+        .to_string()
+        .replace(&format!("{}/", dir.path().display()), "");
+    expect!["error: openapi.yaml (#/components/schemas/a): a loop of references with no schema in between: a -> b -> c -> a"]
+    .assert_eq(error.trim_end());
+}
+
+/// A schema the loader cannot lower stops generation, unless the configuration replaces it (or the
+/// field that holds it): then the rest generates.
+#[test]
+fn a_replacement_reaches_what_the_loader_rejects() {
+    let dir = TempDir::new("replace");
+    dir.write(&[(
+        "openapi.yaml",
+        &spec_with_schemas("broken: {type: strange}\nholder:\n  type: object\n  properties:\n    bad: {type: object, properties: {x: {type: weird}}}\n    good: {type: string}"),
+    )]);
+    let path = dir.path().join("openapi.yaml");
+    let stopped = modelgen::Config::new().input(&path).generate().unwrap_err();
+    assert_eq!(stopped.diagnostics.len(), 2, "{stopped}");
+    let generated = modelgen::Config::new()
+        .input(&path)
+        .replace_type("broken", "any")
+        .replace_field_type("holder", "bad", "object")
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(generated
+        .code
+        .contains("pub type Broken = ::serde_json::Value;"));
+    assert!(generated.code.contains("pub good: Nullable<String>,"));
+    // Replacing something else leaves the problem an error.
+    let still = modelgen::Config::new()
+        .input(&path)
+        .replace_type("broken", "any")
+        .generate()
+        .unwrap_err();
+    assert!(
+        still.to_string().contains("unknown type `weird`"),
+        "{still}"
+    );
+}
+
+/// Every operation given as a `$ref` to a file of its own, the components map and a `properties`
+/// map given as `$ref`s: all followed, nothing lost.
+#[test]
+fn refs_wherever_multi_file_specs_put_them() {
+    check_files(
+        &[
+            (
+                "openapi.yaml",
+                "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths:\n  /pets:\n    get:\n      $ref: 'ops/list_pets.yaml'\n  /owners:\n    $ref: 'paths/owners.yaml'\ncomponents:\n  schemas:\n    $ref: 'schemas.yaml'\n",
+            ),
+            (
+                "ops/list_pets.yaml",
+                "operationId: list_pets\nresponses:\n  '200':\n    $ref: '../responses/pets.yaml'\n",
+            ),
+            (
+                "responses/pets.yaml",
+                "description: pets\ncontent:\n  application/json:\n    schema:\n      type: array\n      items: {$ref: '../models/pet.yaml'}\n",
+            ),
+            (
+                "models/pet.yaml",
+                "type: object\nproperties:\n  $ref: 'pet_properties.yaml'\n",
+            ),
+            ("models/pet_properties.yaml", "name: {type: string}\nage: {type: integer}\n"),
+            (
+                "paths/owners.yaml",
+                "post:\n  operationId: add_owner\n  requestBody:\n    content:\n      application/json:\n        schema: {type: object, properties: {name: {type: string}}}\n  responses: {'204': {description: ok}}\n",
+            ),
+            ("schemas.yaml", "tag: {type: string, enum: [a, b]}\n"),
+        ],
+        expect![[r#"
+            tag: enum ["a", "b"]
+            pet: struct
+              name: string optional
+              age: int64 optional
+            add_owner_request: struct
+              name: string optional
+        "#]],
+    );
+}
+
+/// An input with operations but no schema that was found is an error, not an empty crate.
+#[test]
+fn nothing_found_is_an_error() {
+    check_files(
+        &[(
+            "openapi.yaml",
+            "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths:\n  /pets:\n    get:\n      responses: {'200': {description: ok}}\n",
+        )],
+        expect![[r#"
+            error: openapi.yaml:1:1 (#): no schema found, though the spec has 1 paths and 0 component schemas: nothing to generate
+             1 | openapi: 3.0.0
+               | ^"#]],
+    );
+}

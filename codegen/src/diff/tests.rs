@@ -897,3 +897,49 @@ fn dangling_type_ids_do_not_panic() {
         "#]],
     );
 }
+
+// ---- what the emitter emits -----------------------------------------------------------------------
+
+#[test]
+fn an_alias_is_the_type_it_names() {
+    // `pub type FirstName = String;`: a field of either type is a `String`.
+    check(
+        "struct pet { name: first_name }; alias first_name = string",
+        "struct pet { name: string }; alias first_name = string",
+        expect![[r#"
+            no changes
+        "#]],
+    );
+}
+
+#[test]
+fn a_required_read_only_field_is_optional_in_rust_either_way() {
+    let old = model("struct pet { id: string }");
+    let mut new = model("struct pet { id?: string }");
+    first_field(&mut new).access = ir::Access::ReadOnly;
+    let mut old_ro = old.clone();
+    first_field(&mut old_ro).access = ir::Access::ReadOnly;
+    check_models(
+        &old_ro,
+        &new,
+        expect![[r#"
+            no changes
+        "#]],
+    );
+}
+
+#[test]
+fn date_times_show_as_the_chosen_type() {
+    let old = model("struct pet { at: date-time }");
+    let new = model("struct pet { at: uuid }");
+    let mut options = Options::default();
+    options.types.date_time = crate::rust::DateTimeType::Utc;
+    let d = diff_with(&old, &new, &options);
+    expect![[r#"
+        ~ Pet
+          ~ field at: DateTime<Utc> -> Uuid  [breaking]
+
+        1 change in 1 type: 1 breaking
+    "#]]
+    .assert_eq(&d.to_text());
+}

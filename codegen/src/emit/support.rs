@@ -153,7 +153,8 @@ pub(super) fn examples() -> TokenStream {
         /// Helpers of the examples' doctests; not part of the models.
         #[doc(hidden)]
         pub mod __examples {
-            /// Whether `a` and `b` are the same JSON, date-times compared as instants.
+            /// Whether `a` and `b` are the same JSON, date-times compared as instants and numbers
+            /// by value.
             pub fn same(a: &::serde_json::Value, b: &::serde_json::Value) -> bool {
                 use ::serde_json::Value;
                 match (a, b) {
@@ -164,6 +165,9 @@ pub(super) fn examples() -> TokenStream {
                         x.len() == y.len() && x.iter().zip(y).all(|(v, w)| same(v, w))
                     }
                     (Value::String(x), Value::String(y)) => x == y || instant(x) == instant(y),
+                    // JSON has one kind of number: `3` and `3.0` are the same (an `f64` field writes
+                    // the second).
+                    (Value::Number(x), Value::Number(y)) => x == y || x.as_f64() == y.as_f64(),
                     _ => a == b,
                 }
             }

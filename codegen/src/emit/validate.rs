@@ -337,7 +337,25 @@ pub(crate) fn unsupported_patterns(model: &crate::ir::Model) -> Vec<crate::Diagn
 }
 
 /// The trait, the violation type and the impls for containers and scalars, given what the code uses.
-pub(super) fn support(uses: Uses, date_time: DateTimeType, flagged: bool) -> TokenStream {
+pub(super) fn support(
+    uses: Uses,
+    date_time: DateTimeType,
+    flagged: bool,
+    tuples: &std::collections::BTreeSet<usize>,
+) -> TokenStream {
+    let tuple_impls = tuples.iter().map(|&n| {
+        let params: Vec<proc_macro2::Ident> =
+            (0..n).map(|i| quote::format_ident!("T{}", i)).collect();
+        let index = (0..n).map(syn::Index::from);
+        let at = (0..n).map(|i| format!("[{i}]"));
+        quote! {
+            impl<#(#params: Validate),*> Validate for (#(#params,)*) {
+                fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+                    #(self.#index.validate_into(&format!("{path}{}", #at), out);)*
+                }
+            }
+        }
+    });
     let flag = flagged.then(|| {
         quote! {
             /// Records a violation at `path` when `broken`.
@@ -457,5 +475,7 @@ pub(super) fn support(uses: Uses, date_time: DateTimeType, flagged: bool) -> Tok
             ::std::string::String, bool, i32, i64, f32, f64,
             #json #uuid #chrono
         );
+
+        #(#tuple_impls)*
     }
 }

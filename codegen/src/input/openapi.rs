@@ -63,6 +63,9 @@ pub fn load_lenient(path: &Path) -> Result<(Loaded, Vec<Problem>)> {
     loader.walk_root(root);
     loader.lower_queued();
     loader.finish();
+    if loader.types.is_empty() {
+        loader.nothing_found(root);
+    }
     let info = loader.docs[root].parsed.value.get("info");
     let text = |key: &str| {
         info.and_then(|i| i.get(key))
@@ -233,6 +236,25 @@ impl Loader {
         ];
         for (key, message) in problems.into_iter().flatten() {
             let d = self.diag(&loc.child(&key), message);
+            self.error(d);
+        }
+    }
+
+    /// An input that has operations or schemas but gave no type is read wrong (a `$ref` this loader
+    /// does not follow, say): an error, not an empty crate.
+    fn nothing_found(&mut self, root: usize) {
+        let root = Loc {
+            doc: root,
+            pointer: String::new(),
+        };
+        let count = |loader: &Self, at: &Loc| loader.object(at).map_or(0, |o| o.len());
+        let paths = count(self, &root.child("paths")) + count(self, &root.child("webhooks"));
+        let schemas = count(self, &root.child("components").child("schemas"));
+        if paths + schemas > 0 {
+            let d = self.diag(
+                &root,
+                format!("no schema found, though the spec has {paths} paths and {schemas} component schemas: nothing to generate"),
+            );
             self.error(d);
         }
     }

@@ -752,10 +752,26 @@ impl Loader {
     fn annotations(&mut self, pieces: &[Piece]) -> Notes {
         let mut notes = Notes::default();
         let flat = self.flatten(pieces);
-        let mut locs: Vec<Loc> = pieces.iter().map(|p| p.loc.clone()).collect();
+        // The base of a union merged into each member documents the union, not the members.
+        let base: Vec<&Loc> = pieces
+            .iter()
+            .filter(|p| p.skip_unions)
+            .map(|p| &p.loc)
+            .collect();
+        let mut locs: Vec<Loc> = pieces
+            .iter()
+            .filter(|p| !p.skip_unions)
+            .map(|p| p.loc.clone())
+            .collect();
         for part in &flat.parts {
-            if matches!(part, Part::Own(_) | Part::Note(_)) && !locs.contains(part.loc()) {
-                locs.push(part.loc().clone());
+            let loc = part.loc();
+            if matches!(part, Part::Own(_) | Part::Note(_))
+                && !locs.contains(loc)
+                && !base
+                    .iter()
+                    .any(|b| loc.pointer.starts_with(&b.pointer) && loc.doc == b.doc)
+            {
+                locs.push(loc.clone());
             }
         }
         for loc in &locs {
