@@ -581,3 +581,18 @@ fn nothing_found_is_an_error() {
                | ^"#]],
     );
 }
+
+/// One schema under two media types (here a YAML alias) is one type, not `x` and `x_1`.
+#[test]
+fn a_body_schema_under_two_media_types_is_one_type() {
+    check_files(
+        &[(
+            "openapi.yaml",
+            "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    post:\n      operationId: send\n      requestBody:\n        content:\n          application/json: {schema: &b {type: object, properties: {a: {type: string}}}}\n          application/xml: {schema: *b}\n      responses: {'204': {description: ok}}\n",
+        )],
+        expect![[r#"
+            send_request: struct
+              a: string optional
+        "#]],
+    );
+}

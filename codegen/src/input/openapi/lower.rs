@@ -1171,6 +1171,11 @@ impl Loader {
         }
     }
 
+    /// Makes the schema at `loc` the type `id`, which was made from an identical schema elsewhere.
+    pub(super) fn share(&mut self, loc: Loc, id: TypeId) {
+        self.by_loc.entry(vec![Piece::whole(loc)]).or_insert(id);
+    }
+
     /// The type of the schema a `$ref` names, allocating and queueing it when first reached.
     pub(super) fn named(&mut self, target: Loc) -> TypeId {
         let key = vec![Piece::whole(target.clone())];

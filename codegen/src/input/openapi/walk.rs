@@ -8,6 +8,7 @@
 use serde_json::Value;
 
 use super::{Loader, Loc};
+use crate::ir::TypeRef;
 
 /// The HTTP methods of a path item, in the order openapi-generator visits them.
 const METHODS: &[&str] = &[
@@ -145,10 +146,25 @@ impl Loader {
         let Some(content) = self.follow(&body.child("content")) else {
             return;
         };
+        // The same schema under several media types (a YAML alias, a converted Swagger 2.0 body with
+        // several `consumes`) is one type.
+        let mut seen: Vec<(Loc, TypeRef)> = Vec::new();
         for media in self.keys(&content) {
             let schema = content.child(&media).child("schema");
-            if self.node(&schema).is_some() {
-                self.type_of(&[schema], fallback);
+            let Some(node) = self.node(&schema) else {
+                continue;
+            };
+            let same = seen
+                .iter()
+                .find(|(loc, _)| self.node(loc) == Some(node))
+                .map(|(_, ty)| ty.clone());
+            match same {
+                Some(TypeRef::Named(id)) => self.share(schema, id),
+                Some(_) => {}
+                None => {
+                    let ty = self.type_of(std::slice::from_ref(&schema), fallback);
+                    seen.push((schema, ty));
+                }
             }
         }
     }
