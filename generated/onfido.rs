@@ -304,12 +304,30 @@ impl ApplicantsList {
     }
 }
 
+impl Validate for ApplicantsList {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "applicants");
+            self.applicants.validate_into(path, out);
+        }
+    }
+}
+
 /// The `Error` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Error {
     /// The `error` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub error: Nullable<ErrorProperties>,
+}
+
+impl Validate for Error {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "error");
+            self.error.validate_into(path, out);
+        }
+    }
 }
 
 /// The `applicant_builder` schema.
@@ -359,6 +377,73 @@ impl ApplicantBuilder {
     }
 }
 
+impl Validate for ApplicantBuilder {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "email");
+            self.email.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "dob");
+            self.dob.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id_numbers");
+            self.id_numbers.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "phone_number");
+            self.phone_number.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "consents");
+            self.consents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address");
+            self.address.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "location");
+            self.location.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "first_name");
+            let v = &self.first_name;
+            static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+            let pattern = PATTERN
+                .get_or_init(|| {
+                    ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
+                        .expect("the generator compiled this pattern")
+                });
+            flag(
+                out,
+                path,
+                !pattern.is_match(v),
+                concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
+            );
+            self.first_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "last_name");
+            let v = &self.last_name;
+            static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+            let pattern = PATTERN
+                .get_or_init(|| {
+                    ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
+                        .expect("the generator compiled this pattern")
+                });
+            flag(
+                out,
+                path,
+                !pattern.is_match(v),
+                concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
+            );
+            self.last_name.validate_into(path, out);
+        }
+    }
+}
+
 /// The `applicant_shared` schema.
 #[derive(
     Clone,
@@ -385,6 +470,27 @@ pub struct ApplicantShared {
     pub phone_number: Nullable<String>,
 }
 
+impl Validate for ApplicantShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "email");
+            self.email.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "dob");
+            self.dob.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id_numbers");
+            self.id_numbers.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "phone_number");
+            self.phone_number.validate_into(path, out);
+        }
+    }
+}
+
 /// The `applicant_request` schema.
 #[derive(
     Clone,
@@ -408,6 +514,23 @@ pub struct ApplicantRequest {
     pub location: Nullable<LocationBuilder>,
 }
 
+impl Validate for ApplicantRequest {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "consents");
+            self.consents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address");
+            self.address.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "location");
+            self.location.validate_into(path, out);
+        }
+    }
+}
+
 /// The `applicant_create` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApplicantCreate {
@@ -421,6 +544,45 @@ impl ApplicantCreate {
     /// With the required fields; every optional one is absent.
     pub fn new(first_name: ApplicantFirstName, last_name: ApplicantLastName) -> Self {
         Self { first_name, last_name }
+    }
+}
+
+impl Validate for ApplicantCreate {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "first_name");
+            let v = &self.first_name;
+            static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+            let pattern = PATTERN
+                .get_or_init(|| {
+                    ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
+                        .expect("the generator compiled this pattern")
+                });
+            flag(
+                out,
+                path,
+                !pattern.is_match(v),
+                concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
+            );
+            self.first_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "last_name");
+            let v = &self.last_name;
+            static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+            let pattern = PATTERN
+                .get_or_init(|| {
+                    ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
+                        .expect("the generator compiled this pattern")
+                });
+            flag(
+                out,
+                path,
+                !pattern.is_match(v),
+                concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
+            );
+            self.last_name.validate_into(path, out);
+        }
     }
 }
 
@@ -488,6 +650,91 @@ impl Applicant {
     }
 }
 
+impl Validate for Applicant {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "email");
+            self.email.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "dob");
+            self.dob.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id_numbers");
+            self.id_numbers.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "phone_number");
+            self.phone_number.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "first_name");
+            if let Nullable::Value(v) = &self.first_name {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
+                );
+            }
+            self.first_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "last_name");
+            if let Nullable::Value(v) = &self.last_name {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
+                );
+            }
+            self.last_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "delete_at");
+            self.delete_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sandbox");
+            self.sandbox.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address");
+            self.address.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "location");
+            self.location.validate_into(path, out);
+        }
+    }
+}
+
 /// The `applicant_response` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApplicantResponse {
@@ -536,6 +783,75 @@ impl ApplicantResponse {
     }
 }
 
+impl Validate for ApplicantResponse {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "first_name");
+            if let Nullable::Value(v) = &self.first_name {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
+                );
+            }
+            self.first_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "last_name");
+            if let Nullable::Value(v) = &self.last_name {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
+                );
+            }
+            self.last_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "delete_at");
+            self.delete_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sandbox");
+            self.sandbox.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address");
+            self.address.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "location");
+            self.location.validate_into(path, out);
+        }
+    }
+}
+
 /// The `applicant_updater` schema.
 #[derive(
     Clone,
@@ -577,6 +893,75 @@ pub struct ApplicantUpdater {
     pub last_name: Nullable<ApplicantLastName>,
 }
 
+impl Validate for ApplicantUpdater {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "email");
+            self.email.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "dob");
+            self.dob.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id_numbers");
+            self.id_numbers.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "phone_number");
+            self.phone_number.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "consents");
+            self.consents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address");
+            self.address.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "location");
+            self.location.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "first_name");
+            if let Nullable::Value(v) = &self.first_name {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
+                );
+            }
+            self.first_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "last_name");
+            if let Nullable::Value(v) = &self.last_name {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
+                );
+            }
+            self.last_name.validate_into(path, out);
+        }
+    }
+}
+
 /// The `applicant_update` schema.
 #[derive(
     Clone,
@@ -595,6 +980,47 @@ pub struct ApplicantUpdate {
     /// The `last_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<ApplicantLastName>,
+}
+
+impl Validate for ApplicantUpdate {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "first_name");
+            if let Nullable::Value(v) = &self.first_name {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
+                );
+            }
+            self.first_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "last_name");
+            if let Nullable::Value(v) = &self.last_name {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
+                );
+            }
+            self.last_name.validate_into(path, out);
+        }
+    }
 }
 
 /// The `applicant_consent` schema.
@@ -616,6 +1042,23 @@ impl ApplicantConsent {
         granted_at: Option<::chrono::DateTime<::chrono::FixedOffset>>,
     ) -> Self {
         Self { name, granted, granted_at }
+    }
+}
+
+impl Validate for ApplicantConsent {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "granted");
+            self.granted.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "granted_at");
+            self.granted_at.validate_into(path, out);
+        }
     }
 }
 
@@ -693,6 +1136,87 @@ impl WorkflowRun {
     }
 }
 
+impl Validate for WorkflowRun {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "workflow_id");
+            self.workflow_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "tags");
+            if let Nullable::Value(v) = &self.tags {
+                flag(out, path, v.len() > 30, "more than 30 items");
+                for (i, v) in v.iter().enumerate() {
+                    let path = &format!("{path}[{i}]");
+                    flag(out, path, v.chars().count() < 1, "shorter than 1 characters");
+                    flag(
+                        out,
+                        path,
+                        v.chars().count() > 128,
+                        "longer than 128 characters",
+                    );
+                }
+            }
+            self.tags.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "customer_user_id");
+            if let Nullable::Value(v) = &self.customer_user_id {
+                flag(out, path, v.chars().count() > 256, "longer than 256 characters");
+            }
+            self.customer_user_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "link");
+            self.link.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "updated_at");
+            self.updated_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "workflow_version_id");
+            self.workflow_version_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "dashboard_url");
+            self.dashboard_url.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "output");
+            self.output.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "reasons");
+            self.reasons.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "error");
+            self.error.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sdk_token");
+            self.sdk_token.validate_into(path, out);
+        }
+    }
+}
+
 /// The `workflow_run_shared` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WorkflowRunShared {
@@ -728,6 +1252,55 @@ impl WorkflowRunShared {
             link: Nullable::Absent,
             created_at: Nullable::Absent,
             updated_at: Nullable::Absent,
+        }
+    }
+}
+
+impl Validate for WorkflowRunShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "workflow_id");
+            self.workflow_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "tags");
+            if let Nullable::Value(v) = &self.tags {
+                flag(out, path, v.len() > 30, "more than 30 items");
+                for (i, v) in v.iter().enumerate() {
+                    let path = &format!("{path}[{i}]");
+                    flag(out, path, v.chars().count() < 1, "shorter than 1 characters");
+                    flag(
+                        out,
+                        path,
+                        v.chars().count() > 128,
+                        "longer than 128 characters",
+                    );
+                }
+            }
+            self.tags.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "customer_user_id");
+            if let Nullable::Value(v) = &self.customer_user_id {
+                flag(out, path, v.chars().count() > 256, "longer than 256 characters");
+            }
+            self.customer_user_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "link");
+            self.link.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "updated_at");
+            self.updated_at.validate_into(path, out);
         }
     }
 }
@@ -776,6 +1349,43 @@ impl WorkflowRunResponse {
     }
 }
 
+impl Validate for WorkflowRunResponse {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "workflow_version_id");
+            self.workflow_version_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "dashboard_url");
+            self.dashboard_url.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "output");
+            self.output.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "reasons");
+            self.reasons.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "error");
+            self.error.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sdk_token");
+            self.sdk_token.validate_into(path, out);
+        }
+    }
+}
+
 /// The `workflow_run_builder` schema.
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WorkflowRunBuilder {
@@ -819,12 +1429,74 @@ impl WorkflowRunBuilder {
     }
 }
 
+impl Validate for WorkflowRunBuilder {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "workflow_id");
+            self.workflow_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "tags");
+            if let Nullable::Value(v) = &self.tags {
+                flag(out, path, v.len() > 30, "more than 30 items");
+                for (i, v) in v.iter().enumerate() {
+                    let path = &format!("{path}[{i}]");
+                    flag(out, path, v.chars().count() < 1, "shorter than 1 characters");
+                    flag(
+                        out,
+                        path,
+                        v.chars().count() > 128,
+                        "longer than 128 characters",
+                    );
+                }
+            }
+            self.tags.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "customer_user_id");
+            if let Nullable::Value(v) = &self.customer_user_id {
+                flag(out, path, v.chars().count() > 256, "longer than 256 characters");
+            }
+            self.customer_user_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "link");
+            self.link.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "updated_at");
+            self.updated_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "custom_data");
+            self.custom_data.validate_into(path, out);
+        }
+    }
+}
+
 /// The `workflow_run_request` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WorkflowRunRequest {
     /// Object with Custom Input Data to be used in the Workflow Run.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub custom_data: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl Validate for WorkflowRunRequest {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "custom_data");
+            self.custom_data.validate_into(path, out);
+        }
+    }
 }
 
 /// The `Documents_list` schema.
@@ -838,6 +1510,15 @@ impl DocumentsList {
     /// With the required fields; every optional one is absent.
     pub fn new(documents: Vec<Document>) -> Self {
         Self { documents }
+    }
+}
+
+impl Validate for DocumentsList {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
     }
 }
 
@@ -879,6 +1560,43 @@ pub struct DocumentUploader {
     pub location: Nullable<LocationBuilder>,
 }
 
+impl Validate for DocumentUploader {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "file_type");
+            self.file_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "type");
+            self.r#type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "side");
+            self.side.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_country");
+            self.issuing_country.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file");
+            self.file.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "validate_image_quality");
+            self.validate_image_quality.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "location");
+            self.location.validate_into(path, out);
+        }
+    }
+}
+
 /// The `document_shared` schema.
 #[derive(
     Clone,
@@ -908,6 +1626,31 @@ pub struct DocumentShared {
     pub applicant_id: Nullable<::uuid::Uuid>,
 }
 
+impl Validate for DocumentShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "file_type");
+            self.file_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "type");
+            self.r#type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "side");
+            self.side.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_country");
+            self.issuing_country.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+    }
+}
+
 /// The `document_request` schema.
 #[derive(
     Clone,
@@ -929,6 +1672,23 @@ pub struct DocumentRequest {
     /// The `location` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub location: Nullable<LocationBuilder>,
+}
+
+impl Validate for DocumentRequest {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "file");
+            self.file.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "validate_image_quality");
+            self.validate_image_quality.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "location");
+            self.location.validate_into(path, out);
+        }
+    }
 }
 
 /// The `document` schema.
@@ -987,6 +1747,55 @@ impl Document {
     }
 }
 
+impl Validate for Document {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "file_type");
+            self.file_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "type");
+            self.r#type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "side");
+            self.side.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_country");
+            self.issuing_country.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "download_href");
+            self.download_href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_name");
+            self.file_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_size");
+            self.file_size.validate_into(path, out);
+        }
+    }
+}
+
 /// The `document_response` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentResponse {
@@ -1023,6 +1832,35 @@ impl DocumentResponse {
     }
 }
 
+impl Validate for DocumentResponse {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "download_href");
+            self.download_href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_name");
+            self.file_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_size");
+            self.file_size.validate_into(path, out);
+        }
+    }
+}
+
 /// The `Signing_Documents_list` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SigningDocumentsList {
@@ -1034,6 +1872,15 @@ impl SigningDocumentsList {
     /// With the required fields; every optional one is absent.
     pub fn new(signing_documents: Vec<SigningDocument>) -> Self {
         Self { signing_documents }
+    }
+}
+
+impl Validate for SigningDocumentsList {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "signing_documents");
+            self.signing_documents.validate_into(path, out);
+        }
     }
 }
 
@@ -1057,6 +1904,19 @@ pub struct SigningDocumentUploader {
     pub file: Nullable<String>,
 }
 
+impl Validate for SigningDocumentUploader {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file");
+            self.file.validate_into(path, out);
+        }
+    }
+}
+
 /// The `signing_document_shared` schema.
 #[derive(
     Clone,
@@ -1074,6 +1934,15 @@ pub struct SigningDocumentShared {
     pub applicant_id: Nullable<::uuid::Uuid>,
 }
 
+impl Validate for SigningDocumentShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+    }
+}
+
 /// The `signing_document_request` schema.
 #[derive(
     Clone,
@@ -1089,6 +1958,15 @@ pub struct SigningDocumentRequest {
     /// The file to be uploaded.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub file: Nullable<String>,
+}
+
+impl Validate for SigningDocumentRequest {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "file");
+            self.file.validate_into(path, out);
+        }
+    }
 }
 
 /// The `signing_document` schema.
@@ -1135,6 +2013,43 @@ impl SigningDocument {
     }
 }
 
+impl Validate for SigningDocument {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "download_href");
+            self.download_href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_type");
+            self.file_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_name");
+            self.file_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_size");
+            self.file_size.validate_into(path, out);
+        }
+    }
+}
+
 /// The `signing_document_response` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SigningDocumentResponse {
@@ -1175,6 +2090,39 @@ impl SigningDocumentResponse {
     }
 }
 
+impl Validate for SigningDocumentResponse {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "download_href");
+            self.download_href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_type");
+            self.file_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_name");
+            self.file_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_size");
+            self.file_size.validate_into(path, out);
+        }
+    }
+}
+
 /// The `Live_Photos_list` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct LivePhotosList {
@@ -1186,6 +2134,15 @@ impl LivePhotosList {
     /// With the required fields; every optional one is absent.
     pub fn new(live_photos: Vec<LivePhoto>) -> Self {
         Self { live_photos }
+    }
+}
+
+impl Validate for LivePhotosList {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "live_photos");
+            self.live_photos.validate_into(path, out);
+        }
     }
 }
 
@@ -1223,6 +2180,23 @@ impl LivePhotoRequest {
         match &self.advanced_validation {
             Nullable::Value(value) => *value,
             Nullable::Absent | Nullable::Null => true,
+        }
+    }
+}
+
+impl Validate for LivePhotoRequest {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file");
+            self.file.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "advanced_validation");
+            self.advanced_validation.validate_into(path, out);
         }
     }
 }
@@ -1270,6 +2244,39 @@ impl LivePhotoResponse {
     }
 }
 
+impl Validate for LivePhotoResponse {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "download_href");
+            self.download_href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_name");
+            self.file_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_type");
+            self.file_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_size");
+            self.file_size.validate_into(path, out);
+        }
+    }
+}
+
 /// The `Live_Videos_list` schema.
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct LiveVideosList {
@@ -1281,6 +2288,15 @@ impl LiveVideosList {
     /// With the required fields; every optional one is absent.
     pub fn new(live_videos: Vec<LiveVideo>) -> Self {
         Self { live_videos }
+    }
+}
+
+impl Validate for LiveVideosList {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "live_videos");
+            self.live_videos.validate_into(path, out);
+        }
     }
 }
 
@@ -1311,6 +2327,43 @@ pub struct LiveVideo {
     /// Challenge the end user was asked to perform during the video recording.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub challenge: Nullable<Vec<::serde_json::Map<String, ::serde_json::Value>>>,
+}
+
+impl Validate for LiveVideo {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "download_href");
+            self.download_href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_name");
+            self.file_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_size");
+            self.file_size.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_type");
+            self.file_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "challenge");
+            self.challenge.validate_into(path, out);
+        }
+    }
 }
 
 /// The `TaskItem` schema.
@@ -1345,6 +2398,63 @@ pub struct TaskItem {
     pub updated_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
 }
 
+impl Validate for TaskItem {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            if let Nullable::Value(v) = &self.id {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[0-9a-z_-]+$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[0-9a-z_-]+$", "`"),
+                );
+            }
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "workflow_run_id");
+            self.workflow_run_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "task_def_id");
+            if let Nullable::Value(v) = &self.task_def_id {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[0-9a-z_-]+$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[0-9a-z_-]+$", "`"),
+                );
+            }
+            self.task_def_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "task_def_version");
+            self.task_def_version.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "updated_at");
+            self.updated_at.validate_into(path, out);
+        }
+    }
+}
+
 /// The `task` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Task {
@@ -1374,6 +2484,71 @@ pub struct Task {
     pub updated_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
 }
 
+impl Validate for Task {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            if let Nullable::Value(v) = &self.id {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[0-9a-z_-]+$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[0-9a-z_-]+$", "`"),
+                );
+            }
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "workflow_run_id");
+            self.workflow_run_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "task_def_id");
+            if let Nullable::Value(v) = &self.task_def_id {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[0-9a-z_-]+$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[0-9a-z_-]+$", "`"),
+                );
+            }
+            self.task_def_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "task_def_version");
+            self.task_def_version.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "input");
+            self.input.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "output");
+            self.output.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "updated_at");
+            self.updated_at.validate_into(path, out);
+        }
+    }
+}
+
 /// The `complete_task_builder` schema.
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CompleteTaskBuilder {
@@ -1388,6 +2563,15 @@ impl CompleteTaskBuilder {
     }
 }
 
+impl Validate for CompleteTaskBuilder {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "data");
+            self.data.validate_into(path, out);
+        }
+    }
+}
+
 /// The `Motion_Captures_list` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MotionCapturesList {
@@ -1399,6 +2583,15 @@ impl MotionCapturesList {
     /// With the required fields; every optional one is absent.
     pub fn new(motion_captures: Vec<MotionCapture>) -> Self {
         Self { motion_captures }
+    }
+}
+
+impl Validate for MotionCapturesList {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "motion_captures");
+            self.motion_captures.validate_into(path, out);
+        }
     }
 }
 
@@ -1437,6 +2630,39 @@ pub struct MotionCapture {
     pub file_type: Nullable<String>,
 }
 
+impl Validate for MotionCapture {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "download_href");
+            self.download_href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_name");
+            self.file_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_size");
+            self.file_size.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_type");
+            self.file_type.validate_into(path, out);
+        }
+    }
+}
+
 /// The `Watchlist_monitors_list` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistMonitorsList {
@@ -1448,6 +2674,15 @@ impl WatchlistMonitorsList {
     /// With the required fields; every optional one is absent.
     pub fn new(monitors: Vec<WatchlistMonitor>) -> Self {
         Self { monitors }
+    }
+}
+
+impl Validate for WatchlistMonitorsList {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "monitors");
+            self.monitors.validate_into(path, out);
+        }
     }
 }
 
@@ -1476,6 +2711,23 @@ impl WatchlistMonitorShared {
             applicant_id,
             report_name,
             tags: Nullable::Absent,
+        }
+    }
+}
+
+impl Validate for WatchlistMonitorShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "report_name");
+            self.report_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "tags");
+            self.tags.validate_into(path, out);
         }
     }
 }
@@ -1531,6 +2783,39 @@ impl WatchlistMonitor {
     }
 }
 
+impl Validate for WatchlistMonitor {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "report_name");
+            self.report_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "tags");
+            self.tags.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "deleted_at");
+            self.deleted_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "is_sandbox");
+            self.is_sandbox.validate_into(path, out);
+        }
+    }
+}
+
 /// The `watchlist_monitor_response` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistMonitorResponse {
@@ -1568,6 +2853,27 @@ impl WatchlistMonitorResponse {
     }
 }
 
+impl Validate for WatchlistMonitorResponse {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "deleted_at");
+            self.deleted_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "is_sandbox");
+            self.is_sandbox.validate_into(path, out);
+        }
+    }
+}
+
 /// The `watchlist_monitor_matches_list` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistMonitorMatchesList {
@@ -1579,6 +2885,15 @@ impl WatchlistMonitorMatchesList {
     /// With the required fields; every optional one is absent.
     pub fn new(matches: Vec<WatchlistMonitorMatch>) -> Self {
         Self { matches }
+    }
+}
+
+impl Validate for WatchlistMonitorMatchesList {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "matches");
+            self.matches.validate_into(path, out);
+        }
     }
 }
 
@@ -1602,6 +2917,19 @@ pub struct WatchlistMonitorMatchesUpdater {
     pub disable: Nullable<Vec<::uuid::Uuid>>,
 }
 
+impl Validate for WatchlistMonitorMatchesUpdater {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "enable");
+            self.enable.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "disable");
+            self.disable.validate_into(path, out);
+        }
+    }
+}
+
 /// The `Id_Photos_list` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdPhotosList {
@@ -1613,6 +2941,15 @@ impl IdPhotosList {
     /// With the required fields; every optional one is absent.
     pub fn new(id_photos: Vec<IdPhoto>) -> Self {
         Self { id_photos }
+    }
+}
+
+impl Validate for IdPhotosList {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id_photos");
+            self.id_photos.validate_into(path, out);
+        }
     }
 }
 
@@ -1637,6 +2974,19 @@ pub struct IdPhotoRequest {
     /// The file to be uploaded.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub file: Nullable<String>,
+}
+
+impl Validate for IdPhotoRequest {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file");
+            self.file.validate_into(path, out);
+        }
+    }
 }
 
 /// The `id_photo` schema.
@@ -1682,6 +3032,39 @@ impl IdPhotoResponse {
     }
 }
 
+impl Validate for IdPhotoResponse {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "download_href");
+            self.download_href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_name");
+            self.file_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_type");
+            self.file_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "file_size");
+            self.file_size.validate_into(path, out);
+        }
+    }
+}
+
 /// The `timeline_file_reference` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct TimelineFileReference {
@@ -1701,6 +3084,19 @@ impl TimelineFileReference {
     }
 }
 
+impl Validate for TimelineFileReference {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "workflow_timeline_file_id");
+            self.workflow_timeline_file_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+    }
+}
+
 /// The `Passkeys_list` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PasskeysList {
@@ -1712,6 +3108,15 @@ impl PasskeysList {
     /// With the required fields; every optional one is absent.
     pub fn new(passkeys: Vec<Passkey>) -> Self {
         Self { passkeys }
+    }
+}
+
+impl Validate for PasskeysList {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "passkeys");
+            self.passkeys.validate_into(path, out);
+        }
     }
 }
 
@@ -1749,6 +3154,31 @@ impl Passkey {
     }
 }
 
+impl Validate for Passkey {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "application_domain");
+            self.application_domain.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "state");
+            self.state.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "last_used_at");
+            self.last_used_at.validate_into(path, out);
+        }
+    }
+}
+
 /// The `passkey_updater` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PasskeyUpdater {
@@ -1763,6 +3193,15 @@ impl PasskeyUpdater {
     }
 }
 
+impl Validate for PasskeyUpdater {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "state");
+            self.state.validate_into(path, out);
+        }
+    }
+}
+
 /// The `Webhooks_list` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhooksList {
@@ -1774,6 +3213,15 @@ impl WebhooksList {
     /// With the required fields; every optional one is absent.
     pub fn new(webhooks: Vec<Webhook>) -> Self {
         Self { webhooks }
+    }
+}
+
+impl Validate for WebhooksList {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "webhooks");
+            self.webhooks.validate_into(path, out);
+        }
     }
 }
 
@@ -1829,6 +3277,51 @@ impl WebhookBuilder {
     }
 }
 
+impl Validate for WebhookBuilder {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "enabled");
+            self.enabled.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "events");
+            self.events.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "environments");
+            self.environments.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "payload_version");
+            self.payload_version.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_enabled");
+            self.oauth_enabled.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_url");
+            self.oauth_server_url.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_client_id");
+            self.oauth_server_client_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_client_secret");
+            self.oauth_server_client_secret.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_scope");
+            self.oauth_server_scope.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "url");
+            self.url.validate_into(path, out);
+        }
+    }
+}
+
 /// The `webhook_shared` schema.
 #[derive(
     Clone,
@@ -1870,6 +3363,47 @@ pub struct WebhookShared {
     pub oauth_server_scope: Nullable<String>,
 }
 
+impl Validate for WebhookShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "enabled");
+            self.enabled.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "events");
+            self.events.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "environments");
+            self.environments.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "payload_version");
+            self.payload_version.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_enabled");
+            self.oauth_enabled.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_url");
+            self.oauth_server_url.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_client_id");
+            self.oauth_server_client_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_client_secret");
+            self.oauth_server_client_secret.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_scope");
+            self.oauth_server_scope.validate_into(path, out);
+        }
+    }
+}
+
 /// The `webhook_create` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhookCreate {
@@ -1881,6 +3415,15 @@ impl WebhookCreate {
     /// With the required fields; every optional one is absent.
     pub fn new(url: WebhookUrl) -> Self {
         Self { url }
+    }
+}
+
+impl Validate for WebhookCreate {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "url");
+            self.url.validate_into(path, out);
+        }
     }
 }
 
@@ -1948,6 +3491,63 @@ impl Webhook {
     }
 }
 
+impl Validate for Webhook {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "enabled");
+            self.enabled.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "events");
+            self.events.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "environments");
+            self.environments.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "payload_version");
+            self.payload_version.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_enabled");
+            self.oauth_enabled.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_url");
+            self.oauth_server_url.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_client_id");
+            self.oauth_server_client_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_client_secret");
+            self.oauth_server_client_secret.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_scope");
+            self.oauth_server_scope.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "url");
+            self.url.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "token");
+            self.token.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+    }
+}
+
 /// The `webhook_response` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhookResponse {
@@ -1976,12 +3576,42 @@ impl WebhookResponse {
     }
 }
 
+impl Validate for WebhookResponse {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "url");
+            self.url.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "token");
+            self.token.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+    }
+}
+
 /// The `webhook_event` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhookEvent {
     /// The `payload` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub payload: Nullable<WebhookEventPayload>,
+}
+
+impl Validate for WebhookEvent {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "payload");
+            self.payload.validate_into(path, out);
+        }
+    }
 }
 
 /// The `webhook_updater` schema.
@@ -2028,6 +3658,51 @@ pub struct WebhookUpdater {
     pub url: Nullable<WebhookUrl>,
 }
 
+impl Validate for WebhookUpdater {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "enabled");
+            self.enabled.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "events");
+            self.events.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "environments");
+            self.environments.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "payload_version");
+            self.payload_version.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_enabled");
+            self.oauth_enabled.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_url");
+            self.oauth_server_url.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_client_id");
+            self.oauth_server_client_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_client_secret");
+            self.oauth_server_client_secret.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "oauth_server_scope");
+            self.oauth_server_scope.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "url");
+            self.url.validate_into(path, out);
+        }
+    }
+}
+
 /// The `webhook_update` schema.
 #[derive(
     Clone,
@@ -2043,6 +3718,15 @@ pub struct WebhookUpdate {
     /// The `url` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub url: Nullable<WebhookUrl>,
+}
+
+impl Validate for WebhookUpdate {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "url");
+            self.url.validate_into(path, out);
+        }
+    }
 }
 
 /// The `webhook_resend` schema.
@@ -2062,6 +3746,15 @@ pub struct WebhookResend {
     pub data: Nullable<Vec<WebhooksResendItem>>,
 }
 
+impl Validate for WebhookResend {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "data");
+            self.data.validate_into(path, out);
+        }
+    }
+}
+
 /// The `Addresses_list` schema.
 #[derive(
     Clone,
@@ -2077,6 +3770,15 @@ pub struct AddressesList {
     /// The `addresses` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub addresses: Nullable<Vec<Address>>,
+}
+
+impl Validate for AddressesList {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "addresses");
+            self.addresses.validate_into(path, out);
+        }
+    }
 }
 
 /// The `sdk_token_builder` schema.
@@ -2110,6 +3812,27 @@ impl SdkTokenRequest {
     }
 }
 
+impl Validate for SdkTokenRequest {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "referrer");
+            self.referrer.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "application_id");
+            self.application_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "cross_device_url");
+            self.cross_device_url.validate_into(path, out);
+        }
+    }
+}
+
 /// The `sdk_token` schema.
 pub type SdkToken = SdkTokenResponse;
 
@@ -2124,6 +3847,15 @@ impl SdkTokenResponse {
     /// With the required fields; every optional one is absent.
     pub fn new(token: String) -> Self {
         Self { token }
+    }
+}
+
+impl Validate for SdkTokenResponse {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "token");
+            self.token.validate_into(path, out);
+        }
     }
 }
 
@@ -2159,6 +3891,35 @@ impl RepeatAttemptsList {
     }
 }
 
+impl Validate for RepeatAttemptsList {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "report_id");
+            self.report_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "repeat_attempts");
+            self.repeat_attempts.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "attempts_count");
+            self.attempts_count.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "attempts_clear_rate");
+            if let Nullable::Value(v) = &self.attempts_clear_rate {
+                flag(out, path, (*v) < 0.0, "less than 0");
+                flag(out, path, (*v) > 1.0, "more than 1");
+            }
+            self.attempts_clear_rate.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "unique_mismatches_count");
+            self.unique_mismatches_count.validate_into(path, out);
+        }
+    }
+}
+
 /// The `extract_request` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ExtractRequest {
@@ -2170,6 +3931,15 @@ impl ExtractRequest {
     /// With the required fields; every optional one is absent.
     pub fn new(document_id: ::uuid::Uuid) -> Self {
         Self { document_id }
+    }
+}
+
+impl Validate for ExtractRequest {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "document_id");
+            self.document_id.validate_into(path, out);
+        }
     }
 }
 
@@ -2196,6 +3966,23 @@ pub struct Extraction {
     pub extracted_data: Nullable<ExtractionExtractedData>,
 }
 
+impl Validate for Extraction {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "document_id");
+            self.document_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_classification");
+            self.document_classification.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "extracted_data");
+            self.extracted_data.validate_into(path, out);
+        }
+    }
+}
+
 /// The `Error_1` schema.
 #[derive(
     Clone,
@@ -2214,6 +4001,19 @@ pub struct Error1 {
     /// The `error` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub error: Nullable<ErrorProperties1>,
+}
+
+impl Validate for Error1 {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "document_id");
+            self.document_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "error");
+            self.error.validate_into(path, out);
+        }
+    }
 }
 
 /// The `results_feedback` schema.
@@ -2242,6 +4042,27 @@ pub struct ResultsFeedback {
     pub feedback_notes: Nullable<String>,
 }
 
+impl Validate for ResultsFeedback {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "expected_result");
+            self.expected_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "report_id");
+            self.report_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "feedback_notes");
+            self.feedback_notes.validate_into(path, out);
+        }
+    }
+}
+
 /// The `Checks_list` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ChecksList {
@@ -2253,6 +4074,15 @@ impl ChecksList {
     /// With the required fields; every optional one is absent.
     pub fn new(checks: Vec<Check>) -> Self {
         Self { checks }
+    }
+}
+
+impl Validate for ChecksList {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "checks");
+            self.checks.validate_into(path, out);
+        }
     }
 }
 
@@ -2343,6 +4173,68 @@ impl CheckBuilder {
     }
 }
 
+#[allow(deprecated)]
+impl Validate for CheckBuilder {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "webhook_ids");
+            self.webhook_ids.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "applicant_provides_data");
+            self.applicant_provides_data.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "tags");
+            self.tags.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "redirect_uri");
+            self.redirect_uri.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "privacy_notices_read_consent_given");
+            self.privacy_notices_read_consent_given.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "report_names");
+            self.report_names.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_ids");
+            self.document_ids.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "asynchronous");
+            self.asynchronous.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "suppress_form_emails");
+            self.suppress_form_emails.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "consider");
+            self.consider.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "us_driving_licence");
+            self.us_driving_licence.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "report_configuration");
+            self.report_configuration.validate_into(path, out);
+        }
+    }
+}
+
 /// The `check_shared` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CheckShared {
@@ -2375,6 +4267,35 @@ impl CheckShared {
             tags: Nullable::Absent,
             redirect_uri: Nullable::Absent,
             privacy_notices_read_consent_given: Nullable::Absent,
+        }
+    }
+}
+
+impl Validate for CheckShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "webhook_ids");
+            self.webhook_ids.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "applicant_provides_data");
+            self.applicant_provides_data.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "tags");
+            self.tags.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "redirect_uri");
+            self.redirect_uri.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "privacy_notices_read_consent_given");
+            self.privacy_notices_read_consent_given.validate_into(path, out);
         }
     }
 }
@@ -2443,6 +4364,48 @@ impl CheckRequest {
         match &self.asynchronous {
             Nullable::Value(value) => *value,
             Nullable::Absent | Nullable::Null => true,
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl Validate for CheckRequest {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "report_names");
+            self.report_names.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_ids");
+            self.document_ids.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "applicant_provides_data");
+            self.applicant_provides_data.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "asynchronous");
+            self.asynchronous.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "suppress_form_emails");
+            self.suppress_form_emails.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "consider");
+            self.consider.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "us_driving_licence");
+            self.us_driving_licence.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "report_configuration");
+            self.report_configuration.validate_into(path, out);
         }
     }
 }
@@ -2528,6 +4491,79 @@ impl Check {
     }
 }
 
+impl Validate for Check {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "webhook_ids");
+            self.webhook_ids.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "applicant_provides_data");
+            self.applicant_provides_data.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "tags");
+            self.tags.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "redirect_uri");
+            self.redirect_uri.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "privacy_notices_read_consent_given");
+            self.privacy_notices_read_consent_given.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "form_uri");
+            self.form_uri.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "results_uri");
+            self.results_uri.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "report_ids");
+            self.report_ids.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sandbox");
+            self.sandbox.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "paused");
+            self.paused.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "version");
+            self.version.validate_into(path, out);
+        }
+    }
+}
+
 /// The `check_response` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CheckResponse {
@@ -2586,6 +4622,55 @@ impl CheckResponse {
     }
 }
 
+impl Validate for CheckResponse {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "form_uri");
+            self.form_uri.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "results_uri");
+            self.results_uri.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "report_ids");
+            self.report_ids.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sandbox");
+            self.sandbox.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "paused");
+            self.paused.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "version");
+            self.version.validate_into(path, out);
+        }
+    }
+}
+
 /// The `Reports_list` schema.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ReportsList {
@@ -2597,6 +4682,15 @@ impl ReportsList {
     /// With the required fields; every optional one is absent.
     pub fn new(reports: Vec<Report>) -> Self {
         Self { reports }
+    }
+}
+
+impl Validate for ReportsList {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "reports");
+            self.reports.validate_into(path, out);
+        }
     }
 }
 
@@ -2835,6 +4929,46 @@ impl<'de> ::serde::Deserialize<'de> for Report {
     }
 }
 
+impl Validate for Report {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        match self {
+            Self::Document(value) => value.validate_into(path, out),
+            Self::DocumentVideo(value) => value.validate_into(path, out),
+            Self::DocumentVideoWithAddressInformation(value) => {
+                value.validate_into(path, out)
+            }
+            Self::DocumentWithAddressInformation(value) => value.validate_into(path, out),
+            Self::DocumentWithDrivingLicenceInformation(value) => {
+                value.validate_into(path, out)
+            }
+            Self::DocumentWithDriverVerification(value) => value.validate_into(path, out),
+            Self::FacialSimilarityPhoto(value) => value.validate_into(path, out),
+            Self::FacialSimilarityPhotoFullyAuto(value) => value.validate_into(path, out),
+            Self::FacialSimilarityVideo(value) => value.validate_into(path, out),
+            Self::FacialSimilarityMotion(value) => value.validate_into(path, out),
+            Self::KnownFaces(value) => value.validate_into(path, out),
+            Self::IdentityEnhanced(value) => value.validate_into(path, out),
+            Self::WatchlistAml(value) => value.validate_into(path, out),
+            Self::WatchlistEnhanced(value) => value.validate_into(path, out),
+            Self::WatchlistStandard(value) => value.validate_into(path, out),
+            Self::WatchlistPepsOnly(value) => value.validate_into(path, out),
+            Self::WatchlistSanctionsOnly(value) => value.validate_into(path, out),
+            Self::ProofOfAddress(value) => value.validate_into(path, out),
+            Self::UsDrivingLicence(value) => value.validate_into(path, out),
+            Self::DeviceIntelligence(value) => value.validate_into(path, out),
+            Self::IndiaPan(value) => value.validate_into(path, out),
+            Self::Unknown(_) => {
+                out.push(
+                    Violation::new(
+                        path,
+                        concat!("a `", "name", "` the API description does not list"),
+                    ),
+                )
+            }
+        }
+    }
+}
+
 /// The `ErrorProperties` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ErrorProperties {
@@ -2847,6 +4981,23 @@ pub struct ErrorProperties {
     /// The `fields` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub fields: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl Validate for ErrorProperties {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "type");
+            self.r#type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "message");
+            self.message.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "fields");
+            self.fields.validate_into(path, out);
+        }
+    }
 }
 
 /// The `id_number` schema.
@@ -2872,6 +5023,23 @@ pub struct IdNumber {
     pub state_code: Nullable<String>,
 }
 
+impl Validate for IdNumber {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "type");
+            self.r#type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "value");
+            self.value.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "state_code");
+            self.state_code.validate_into(path, out);
+        }
+    }
+}
+
 /// The `applicant_consent_builder` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApplicantConsentBuilder {
@@ -2885,6 +5053,19 @@ impl ApplicantConsentBuilder {
     /// With the required fields; every optional one is absent.
     pub fn new(name: ApplicantConsentName, granted: bool) -> Self {
         Self { name, granted }
+    }
+}
+
+impl Validate for ApplicantConsentBuilder {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "granted");
+            self.granted.validate_into(path, out);
+        }
     }
 }
 
@@ -2950,6 +5131,101 @@ impl AddressShared {
     }
 }
 
+impl Validate for AddressShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "flat_number");
+            self.flat_number.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "building_number");
+            self.building_number.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "building_name");
+            self.building_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "street");
+            self.street.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_street");
+            self.sub_street.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "town");
+            self.town.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "postcode");
+            self.postcode.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "country");
+            self.country.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "state");
+            self.state.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "line1");
+            if let Nullable::Value(v) = &self.line1 {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[^!$%^*=<>]*$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[^!$%^*=<>]*$", "`"),
+                );
+            }
+            self.line1.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "line2");
+            if let Nullable::Value(v) = &self.line2 {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[^!$%^*=<>]*$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[^!$%^*=<>]*$", "`"),
+                );
+            }
+            self.line2.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "line3");
+            if let Nullable::Value(v) = &self.line3 {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[^!$%^*=<>]*$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[^!$%^*=<>]*$", "`"),
+                );
+            }
+            self.line3.validate_into(path, out);
+        }
+    }
+}
+
 /// The `location_builder` schema.
 pub type LocationBuilder = LocationShared;
 
@@ -2973,6 +5249,19 @@ pub struct LocationShared {
     /// Example: `"GBR"`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub country_of_residence: Nullable<CountryCodes>,
+}
+
+impl Validate for LocationShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "ip_address");
+            self.ip_address.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "country_of_residence");
+            self.country_of_residence.validate_into(path, out);
+        }
+    }
 }
 
 /// The applicant's first name
@@ -3049,6 +5338,19 @@ impl<'de> ::serde::Deserialize<'de> for ApplicantConsentName {
     }
 }
 
+impl Validate for ApplicantConsentName {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
 /// The `workflow_run_link` schema.
 #[derive(
     Clone,
@@ -3076,6 +5378,31 @@ pub struct WorkflowRunLink {
     /// The code for the language when the workflow run is acessed using the link.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub language: Nullable<WorkflowRunLinkLanguage>,
+}
+
+impl Validate for WorkflowRunLink {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "url");
+            self.url.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "completed_redirect_url");
+            self.completed_redirect_url.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "expired_redirect_url");
+            self.expired_redirect_url.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "expires_at");
+            self.expires_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "language");
+            self.language.validate_into(path, out);
+        }
+    }
 }
 
 /// The `workflow_run_status` schema.
@@ -3160,6 +5487,19 @@ impl<'de> ::serde::Deserialize<'de> for WorkflowRunStatus {
     }
 }
 
+impl Validate for WorkflowRunStatus {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
 /// The `workflow_run_error` schema.
 #[derive(
     Clone,
@@ -3178,6 +5518,19 @@ pub struct WorkflowRunError {
     /// A textual description of the error.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub message: Nullable<String>,
+}
+
+impl Validate for WorkflowRunError {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "type");
+            self.r#type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "message");
+            self.message.validate_into(path, out);
+        }
+    }
 }
 
 /// The `document_types` schema.
@@ -3538,6 +5891,19 @@ impl<'de> ::serde::Deserialize<'de> for DocumentTypes {
     }
 }
 
+impl Validate for DocumentTypes {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::UnknownValue(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
 /// The side of the document, if applicable. The possible values are front and back
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DocumentSharedSide {
@@ -3593,6 +5959,19 @@ impl<'de> ::serde::Deserialize<'de> for DocumentSharedSide {
             deserializer,
         )?;
         ::std::result::Result::Ok(Self::from(value.as_str()))
+    }
+}
+
+impl Validate for DocumentSharedSide {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
     }
 }
 
@@ -4646,6 +7025,19 @@ impl<'de> ::serde::Deserialize<'de> for CountryCodes {
     }
 }
 
+impl Validate for CountryCodes {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
 /// The identifier for the Task.
 ///
 /// # Examples
@@ -4725,6 +7117,15 @@ impl<'de> ::serde::Deserialize<'de> for CompleteTaskDataBuilder {
     }
 }
 
+impl Validate for CompleteTaskDataBuilder {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        match self {
+            Self::Array(value) => value.validate_into(path, out),
+            Self::Object(value) => value.validate_into(path, out),
+        }
+    }
+}
+
 /// The name of the report type the monitor creates.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum WatchlistMonitorSharedReportName {
@@ -4783,6 +7184,19 @@ impl<'de> ::serde::Deserialize<'de> for WatchlistMonitorSharedReportName {
     }
 }
 
+impl Validate for WatchlistMonitorSharedReportName {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
 /// The `Watchlist_monitor_match` schema.
 #[derive(
     Clone,
@@ -4801,6 +7215,19 @@ pub struct WatchlistMonitorMatch {
     /// Monitor status
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub enabled: Nullable<bool>,
+}
+
+impl Validate for WatchlistMonitorMatch {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "enabled");
+            self.enabled.validate_into(path, out);
+        }
+    }
 }
 
 /// Current passkey state.
@@ -4861,6 +7288,19 @@ impl<'de> ::serde::Deserialize<'de> for PasskeyState {
     }
 }
 
+impl Validate for PasskeyState {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
 /// Desired passkey state value.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PasskeyUpdaterState {
@@ -4916,6 +7356,19 @@ impl<'de> ::serde::Deserialize<'de> for PasskeyUpdaterState {
             deserializer,
         )?;
         ::std::result::Result::Ok(Self::from(value.as_str()))
+    }
+}
+
+impl Validate for PasskeyUpdaterState {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
     }
 }
 
@@ -5041,6 +7494,19 @@ impl<'de> ::serde::Deserialize<'de> for WebhookEventType {
     }
 }
 
+impl Validate for WebhookEventType {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
 /// The url that will listen to notifications (must be https).
 pub type WebhookUrl = String;
 
@@ -5076,6 +7542,27 @@ impl WebhookEventPayload {
     }
 }
 
+impl Validate for WebhookEventPayload {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "resource_type");
+            self.resource_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "action");
+            self.action.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "object");
+            self.object.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "resource");
+            self.resource.validate_into(path, out);
+        }
+    }
+}
+
 /// The `Webhooks_resend_item` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhooksResendItem {
@@ -5091,6 +7578,19 @@ impl WebhooksResendItem {
     /// With the required fields; every optional one is absent.
     pub fn new(resource_id: ::uuid::Uuid, event: WebhookEventType) -> Self {
         Self { resource_id, event }
+    }
+}
+
+impl Validate for WebhooksResendItem {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "resource_id");
+            self.resource_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "event");
+            self.event.validate_into(path, out);
+        }
     }
 }
 
@@ -5129,6 +7629,39 @@ pub struct RepeatAttemptsListRepeatAttemptsInner {
     pub completed_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
 }
 
+impl Validate for RepeatAttemptsListRepeatAttemptsInner {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "report_id");
+            self.report_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "date_of_birth");
+            self.date_of_birth.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "names");
+            self.names.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "completed_at");
+            self.completed_at.validate_into(path, out);
+        }
+    }
+}
+
 /// The `extraction_document_classification` schema.
 #[derive(
     Clone,
@@ -5156,6 +7689,31 @@ pub struct ExtractionDocumentClassification {
     /// The document issuing version (if available).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub version: Nullable<String>,
+}
+
+impl Validate for ExtractionDocumentClassification {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "issuing_country");
+            self.issuing_country.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_type");
+            self.document_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_state");
+            self.issuing_state.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "subtype");
+            self.subtype.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "version");
+            self.version.validate_into(path, out);
+        }
+    }
 }
 
 /// The `extraction_extracted_data` schema.
@@ -5253,6 +7811,133 @@ pub struct ExtractionExtractedData {
     pub personal_number: Nullable<String>,
 }
 
+impl Validate for ExtractionExtractedData {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "document_number");
+            self.document_number.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "first_name");
+            self.first_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "last_name");
+            self.last_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "full_name");
+            self.full_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "spouse_name");
+            self.spouse_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "widow_name");
+            self.widow_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "alias_name");
+            self.alias_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "gender");
+            self.gender.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "date_of_birth");
+            self.date_of_birth.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "date_of_expiry");
+            self.date_of_expiry.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "expiry_date");
+            self.expiry_date.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "nationality");
+            if let Nullable::Value(v) = &self.nationality {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[A-Z]{3}$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[A-Z]{3}$", "`"),
+                );
+            }
+            self.nationality.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "mrz_line_1");
+            self.mrz_line_1.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "mrz_line_2");
+            self.mrz_line_2.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "mrz_line_3");
+            self.mrz_line_3.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address_1");
+            self.address_1.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address_2");
+            self.address_2.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address_3");
+            self.address_3.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address_4");
+            self.address_4.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address_5");
+            self.address_5.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_authority");
+            self.issuing_authority.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_country");
+            self.issuing_country.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_type");
+            self.document_type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "place_of_birth");
+            self.place_of_birth.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_state");
+            self.issuing_state.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_date");
+            self.issuing_date.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "personal_number");
+            self.personal_number.validate_into(path, out);
+        }
+    }
+}
+
 /// The `ErrorProperties_1` schema.
 #[derive(
     Clone,
@@ -5271,6 +7956,19 @@ pub struct ErrorProperties1 {
     /// The `message` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub message: Nullable<String>,
+}
+
+impl Validate for ErrorProperties1 {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "type");
+            self.r#type.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "message");
+            self.message.validate_into(path, out);
+        }
+    }
 }
 
 /// The expected result for the check or report.
@@ -5328,6 +8026,19 @@ impl<'de> ::serde::Deserialize<'de> for ResultsFeedbackExpectedResult {
             deserializer,
         )?;
         ::std::result::Result::Ok(Self::from(value.as_str()))
+    }
+}
+
+impl Validate for ResultsFeedbackExpectedResult {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
     }
 }
 
@@ -5473,6 +8184,19 @@ impl<'de> ::serde::Deserialize<'de> for ReportName {
     }
 }
 
+impl Validate for ReportName {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
 /// The `us_driving_licence_builder` schema.
 pub type UsDrivingLicenceBuilder = UsDrivingLicenceShared;
 
@@ -5561,6 +8285,110 @@ impl UsDrivingLicenceShared {
     }
 }
 
+impl Validate for UsDrivingLicenceShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id_number");
+            self.id_number.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issue_state");
+            let v = &self.issue_state;
+            static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+            let pattern = PATTERN
+                .get_or_init(|| {
+                    ::regex_lite::Regex::new("^[A-Z]{2}$")
+                        .expect("the generator compiled this pattern")
+                });
+            flag(
+                out,
+                path,
+                !pattern.is_match(v),
+                concat!("does not match the pattern `", "^[A-Z]{2}$", "`"),
+            );
+            self.issue_state.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address_line_1");
+            self.address_line_1.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "address_line_2");
+            self.address_line_2.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "city");
+            self.city.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "date_of_birth");
+            self.date_of_birth.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "document_category");
+            self.document_category.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "expiration_date");
+            self.expiration_date.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "eye_color_code");
+            self.eye_color_code.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "first_name");
+            self.first_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "gender");
+            self.gender.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issue_date");
+            self.issue_date.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "last_name");
+            self.last_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "middle_name");
+            self.middle_name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name_suffix");
+            self.name_suffix.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "postal_code");
+            self.postal_code.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "state");
+            if let Nullable::Value(v) = &self.state {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[A-Z]{2}$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[A-Z]{2}$", "`"),
+                );
+            }
+            self.state.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "weight_measure");
+            self.weight_measure.validate_into(path, out);
+        }
+    }
+}
+
 /// Defines configuration options for facial similarity checks used to distinguish between onboarding and reverification scenarios.
 ///
 /// **Deprecated** in the API description.
@@ -5591,6 +8419,28 @@ pub struct ReportConfiguration {
     /// The `facial_similarity_motion` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub facial_similarity_motion: Nullable<ReportConfigurationFacialSimilarity>,
+}
+
+#[allow(deprecated)]
+impl Validate for ReportConfiguration {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "facial_similarity_photo");
+            self.facial_similarity_photo.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "facial_similarity_photo_fully_auto");
+            self.facial_similarity_photo_fully_auto.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "facial_similarity_video");
+            self.facial_similarity_video.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "facial_similarity_motion");
+            self.facial_similarity_motion.validate_into(path, out);
+        }
+    }
 }
 
 /// The current state of the check in the checking process.
@@ -5667,6 +8517,19 @@ impl<'de> ::serde::Deserialize<'de> for CheckStatus {
     }
 }
 
+impl Validate for CheckStatus {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
 /// The overall result of the check, based on the results of the constituent reports.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CheckResponseResult {
@@ -5725,6 +8588,19 @@ impl<'de> ::serde::Deserialize<'de> for CheckResponseResult {
     }
 }
 
+impl Validate for CheckResponseResult {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
 /// The `document_report` schema.
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentReport {
@@ -5780,6 +8656,55 @@ impl DocumentReport {
     }
 }
 
+impl Validate for DocumentReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
 /// The `report_shared` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ReportShared {
@@ -5823,6 +8748,43 @@ impl ReportShared {
     }
 }
 
+impl Validate for ReportShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+    }
+}
+
 /// The `document_report_shared` schema.
 #[derive(
     Clone,
@@ -5838,6 +8800,15 @@ pub struct DocumentReportShared {
     /// Array of objects with document ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
+}
+
+impl Validate for DocumentReportShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+    }
 }
 
 /// The `document_video_report` schema.
@@ -5891,6 +8862,55 @@ impl DocumentVideoReport {
             documents: Nullable::Absent,
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
+        }
+    }
+}
+
+impl Validate for DocumentVideoReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
         }
     }
 }
@@ -5950,6 +8970,55 @@ impl DocumentVideoWithAddressInformationReport {
     }
 }
 
+impl Validate for DocumentVideoWithAddressInformationReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
 /// The `document_with_address_information_report` schema.
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentWithAddressInformationReport {
@@ -6001,6 +9070,55 @@ impl DocumentWithAddressInformationReport {
             documents: Nullable::Absent,
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
+        }
+    }
+}
+
+impl Validate for DocumentWithAddressInformationReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
         }
     }
 }
@@ -6060,6 +9178,55 @@ impl DocumentWithDrivingLicenceInformationReport {
     }
 }
 
+impl Validate for DocumentWithDrivingLicenceInformationReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
 /// The `document_with_driver_verification_report` schema.
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentWithDriverVerificationReport {
@@ -6111,6 +9278,55 @@ impl DocumentWithDriverVerificationReport {
             documents: Nullable::Absent,
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
+        }
+    }
+}
+
+impl Validate for DocumentWithDriverVerificationReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
         }
     }
 }
@@ -6186,6 +9402,71 @@ impl FacialSimilarityPhotoReport {
     }
 }
 
+impl Validate for FacialSimilarityPhotoReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "live_photos");
+            self.live_photos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "live_videos");
+            self.live_videos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "motion_captures");
+            self.motion_captures.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id_photos");
+            self.id_photos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
 /// The `facial_similarity_report_shared` schema.
 #[derive(
     Clone,
@@ -6213,6 +9494,31 @@ pub struct FacialSimilarityReportShared {
     /// Array of objects with id photo ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
+}
+
+impl Validate for FacialSimilarityReportShared {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "live_photos");
+            self.live_photos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "live_videos");
+            self.live_videos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "motion_captures");
+            self.motion_captures.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id_photos");
+            self.id_photos.validate_into(path, out);
+        }
+    }
 }
 
 /// The `facial_similarity_photo_fully_auto_report` schema.
@@ -6282,6 +9588,71 @@ impl FacialSimilarityPhotoFullyAutoReport {
             id_photos: Nullable::Absent,
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
+        }
+    }
+}
+
+impl Validate for FacialSimilarityPhotoFullyAutoReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "live_photos");
+            self.live_photos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "live_videos");
+            self.live_videos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "motion_captures");
+            self.motion_captures.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id_photos");
+            self.id_photos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
         }
     }
 }
@@ -6357,6 +9728,71 @@ impl FacialSimilarityVideoReport {
     }
 }
 
+impl Validate for FacialSimilarityVideoReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "live_photos");
+            self.live_photos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "live_videos");
+            self.live_videos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "motion_captures");
+            self.motion_captures.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id_photos");
+            self.id_photos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
 /// The `facial_similarity_motion_report` schema.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionReport {
@@ -6428,6 +9864,71 @@ impl FacialSimilarityMotionReport {
     }
 }
 
+impl Validate for FacialSimilarityMotionReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "documents");
+            self.documents.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "live_photos");
+            self.live_photos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "live_videos");
+            self.live_videos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "motion_captures");
+            self.motion_captures.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "id_photos");
+            self.id_photos.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
 /// The `known_faces_report` schema.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct KnownFacesReport {
@@ -6475,6 +9976,51 @@ impl KnownFacesReport {
             name,
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
+        }
+    }
+}
+
+impl Validate for KnownFacesReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
         }
     }
 }
@@ -6530,6 +10076,51 @@ impl IdentityEnhancedReport {
     }
 }
 
+impl Validate for IdentityEnhancedReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
 /// The `watchlist_aml_report` schema.
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistAmlReport {
@@ -6577,6 +10168,51 @@ impl WatchlistAmlReport {
             name,
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
+        }
+    }
+}
+
+impl Validate for WatchlistAmlReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
         }
     }
 }
@@ -6632,6 +10268,51 @@ impl WatchlistEnhancedReport {
     }
 }
 
+impl Validate for WatchlistEnhancedReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
 /// The `watchlist_standard_report` schema.
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistStandardReport {
@@ -6679,6 +10360,51 @@ impl WatchlistStandardReport {
             name,
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
+        }
+    }
+}
+
+impl Validate for WatchlistStandardReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
         }
     }
 }
@@ -6734,6 +10460,51 @@ impl WatchlistPepsOnlyReport {
     }
 }
 
+impl Validate for WatchlistPepsOnlyReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
 /// The `watchlist_sanctions_only_report` schema.
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistSanctionsOnlyReport {
@@ -6781,6 +10552,51 @@ impl WatchlistSanctionsOnlyReport {
             name,
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
+        }
+    }
+}
+
+impl Validate for WatchlistSanctionsOnlyReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
         }
     }
 }
@@ -6836,6 +10652,51 @@ impl ProofOfAddressReport {
     }
 }
 
+impl Validate for ProofOfAddressReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
 /// The `us_driving_licence_report` schema.
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceReport {
@@ -6883,6 +10744,51 @@ impl UsDrivingLicenceReport {
             name,
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
+        }
+    }
+}
+
+impl Validate for UsDrivingLicenceReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
         }
     }
 }
@@ -6938,6 +10844,51 @@ impl DeviceIntelligenceReport {
     }
 }
 
+impl Validate for DeviceIntelligenceReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
+        }
+    }
+}
+
 /// The `india_pan_report` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IndiaPanReport {
@@ -6985,6 +10936,51 @@ impl IndiaPanReport {
             name,
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
+        }
+    }
+}
+
+impl Validate for IndiaPanReport {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "result");
+            self.result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "sub_result");
+            self.sub_result.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "check_id");
+            self.check_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "name");
+            self.name.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "breakdown");
+            self.breakdown.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "properties");
+            self.properties.validate_into(path, out);
         }
     }
 }
@@ -7079,6 +11075,19 @@ impl<'de> ::serde::Deserialize<'de> for IdNumberType {
     }
 }
 
+impl Validate for IdNumberType {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
 /// The code for the language when the workflow run is acessed using the link.
 ///
 /// The API description allows `null` wherever this type is used: each use is an `Option`.
@@ -7156,6 +11165,19 @@ impl<'de> ::serde::Deserialize<'de> for WorkflowRunLinkLanguage {
             deserializer,
         )?;
         ::std::result::Result::Ok(Self::from(value.as_str()))
+    }
+}
+
+impl Validate for WorkflowRunLinkLanguage {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
     }
 }
 
@@ -7241,6 +11263,19 @@ impl<'de> ::serde::Deserialize<'de> for WebhookEventResourceType {
     }
 }
 
+impl Validate for WebhookEventResourceType {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
 /// The object affected by this event.
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhookEventPayloadObject {
@@ -7277,6 +11312,34 @@ impl WebhookEventPayloadObject {
             completed_at_iso8601: Nullable::Absent,
             href: Nullable::Absent,
             additional_properties: ::std::default::Default::default(),
+        }
+    }
+}
+
+impl Validate for WebhookEventPayloadObject {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "status");
+            self.status.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "started_at_iso8601");
+            self.started_at_iso8601.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "completed_at_iso8601");
+            self.completed_at_iso8601.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "href");
+            self.href.validate_into(path, out);
+        }
+        for (key, value) in &self.additional_properties {
+            value.validate_into(&join(path, key), out);
         }
     }
 }
@@ -7354,6 +11417,100 @@ pub struct WebhookEventPayloadResource {
     pub timeline_file_download_url: Nullable<String>,
 }
 
+impl Validate for WebhookEventPayloadResource {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "applicant_id");
+            self.applicant_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "created_at");
+            self.created_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "updated_at");
+            self.updated_at.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "dashboard_url");
+            self.dashboard_url.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "workflow_id");
+            self.workflow_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "workflow_run_id");
+            self.workflow_run_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "workflow_version_id");
+            self.workflow_version_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "task_def_id");
+            if let Nullable::Value(v) = &self.task_def_id {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                let pattern = PATTERN
+                    .get_or_init(|| {
+                        ::regex_lite::Regex::new("^[0-9a-z_-]+$")
+                            .expect("the generator compiled this pattern")
+                    });
+                flag(
+                    out,
+                    path,
+                    !pattern.is_match(v),
+                    concat!("does not match the pattern `", "^[0-9a-z_-]+$", "`"),
+                );
+            }
+            self.task_def_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "task_def_version");
+            self.task_def_version.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "input");
+            self.input.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "output");
+            self.output.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "reasons");
+            self.reasons.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "tags");
+            self.tags.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "link");
+            self.link.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "error");
+            self.error.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "customer_user_id");
+            if let Nullable::Value(v) = &self.customer_user_id {
+                flag(out, path, v.chars().count() > 256, "longer than 256 characters");
+            }
+            self.customer_user_id.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "timeline_file_download_url");
+            self.timeline_file_download_url.validate_into(path, out);
+        }
+    }
+}
+
 /// Whether the dates of birth are exactly the same or are different.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RepeatAttemptsListRepeatAttemptsInnerDateOfBirth {
@@ -7410,6 +11567,19 @@ for RepeatAttemptsListRepeatAttemptsInnerDateOfBirth {
             deserializer,
         )?;
         ::std::result::Result::Ok(Self::from(value.as_str()))
+    }
+}
+
+impl Validate for RepeatAttemptsListRepeatAttemptsInnerDateOfBirth {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
     }
 }
 
@@ -7471,6 +11641,19 @@ impl<'de> ::serde::Deserialize<'de> for RepeatAttemptsListRepeatAttemptsInnerNam
     }
 }
 
+impl Validate for RepeatAttemptsListRepeatAttemptsInnerNames {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
 /// The report result of this attempt.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RepeatAttemptsListRepeatAttemptsInnerResult {
@@ -7526,6 +11709,19 @@ impl<'de> ::serde::Deserialize<'de> for RepeatAttemptsListRepeatAttemptsInnerRes
             deserializer,
         )?;
         ::std::result::Result::Ok(Self::from(value.as_str()))
+    }
+}
+
+impl Validate for RepeatAttemptsListRepeatAttemptsInnerResult {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
     }
 }
 
@@ -7671,6 +11867,19 @@ impl<'de> ::serde::Deserialize<'de> for ExtractionDocumentClassificationSubtype 
     }
 }
 
+impl Validate for ExtractionDocumentClassificationSubtype {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
 /// Gender (Valid values are Male and Female).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ExtractionExtractedDataGender {
@@ -7726,6 +11935,19 @@ impl<'de> ::serde::Deserialize<'de> for ExtractionExtractedDataGender {
             deserializer,
         )?;
         ::std::result::Result::Ok(Self::from(value.as_str()))
+    }
+}
+
+impl Validate for ExtractionExtractedDataGender {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
     }
 }
 
@@ -7788,6 +12010,19 @@ impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceSharedDocumentCategory {
             deserializer,
         )?;
         ::std::result::Result::Ok(Self::from(value.as_str()))
+    }
+}
+
+impl Validate for UsDrivingLicenceSharedDocumentCategory {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
     }
 }
 
@@ -7877,6 +12112,19 @@ impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceSharedEyeColorCode {
     }
 }
 
+impl Validate for UsDrivingLicenceSharedEyeColorCode {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
 /// The `us_driving_licence_shared_gender` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum UsDrivingLicenceSharedGender {
@@ -7935,6 +12183,19 @@ impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceSharedGender {
     }
 }
 
+impl Validate for UsDrivingLicenceSharedGender {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
 /// The `report_configuration_facial_similarity` schema.
 #[derive(
     Clone,
@@ -7950,6 +12211,15 @@ pub struct ReportConfigurationFacialSimilarity {
     /// You should set it to "reverification" on a post-onboarding scenario (e.g. ongoing authentication).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub use_case: Nullable<ReportConfigurationFacialSimilarityUseCase>,
+}
+
+impl Validate for ReportConfigurationFacialSimilarity {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "use_case");
+            self.use_case.validate_into(path, out);
+        }
+    }
 }
 
 /// The current state of the report in the checking process. Read-only.
@@ -8022,6 +12292,19 @@ impl<'de> ::serde::Deserialize<'de> for ReportStatus {
     }
 }
 
+impl Validate for ReportStatus {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
 /// The result of the report. Read-only.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ReportResult {
@@ -8081,6 +12364,19 @@ impl<'de> ::serde::Deserialize<'de> for ReportResult {
             deserializer,
         )?;
         ::std::result::Result::Ok(Self::from(value.as_str()))
+    }
+}
+
+impl Validate for ReportResult {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
     }
 }
 
@@ -8150,6 +12446,19 @@ impl<'de> ::serde::Deserialize<'de> for ReportSubResult {
     }
 }
 
+impl Validate for ReportSubResult {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        if let Self::Unknown(value) = self {
+            out.push(
+                Violation::new(
+                    path,
+                    format!("`{value}` is not a value the API description lists"),
+                ),
+            );
+        }
+    }
+}
+
 /// The `report_document` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ReportDocument {
@@ -8161,6 +12470,15 @@ impl ReportDocument {
     /// With the required fields; every optional one is absent.
     pub fn new(id: ::uuid::Uuid) -> Self {
         Self { id }
+    }
+}
+
+impl Validate for ReportDocument {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "id");
+            self.id.validate_into(path, out);
+        }
     }
 }
 
@@ -8194,6 +12512,47 @@ pub struct DocumentBreakdown {
     /// Asserts whether data on the document matches the issuing authority data.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<DocumentBreakdownIssuingAuthority>,
+}
+
+impl Validate for DocumentBreakdown {
+    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+        {
+            let path = &join(path, "data_comparison");
+            self.data_comparison.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "data_validation");
+            self.data_validation.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "image_integrity");
+            self.image_integrity.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "visual_authenticity");
+            self.visual_authenticity.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "data_consistency");
+            self.data_consistency.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "police_record");
+            self.police_record.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "compromised_document");
+            self.compromised_document.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "age_validation");
+            self.age_validation.validate_into(path, out);
+        }
+        {
+            let path = &join(path, "issuing_authority");
+            self.issuing_authority.validate_into(path, out);
+        }
+    }
 }
 
 /// The `document_properties` schema.
@@ -8345,9867 +12704,6 @@ pub struct DocumentProperties {
     /// The `extracted_data` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub extracted_data: Nullable<DocumentPropertiesExtractedData>,
-}
-
-/// The `document_properties_with_driving_licence_information` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct DocumentPropertiesWithDrivingLicenceInformation {
-    /// The `driving_licence_information` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub driving_licence_information: Nullable<
-        Vec<DocumentPropertiesDrivingLicenceInformationItem>,
-    >,
-}
-
-/// The `Document_Properties_with_Driving_Licence_Information` schema.
-///
-/// Named `DocumentPropertiesWithDrivingLicenceInformation2` because another schema's name also converts to `DocumentPropertiesWithDrivingLicenceInformation`; see the naming rules of the generator.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct DocumentPropertiesWithDrivingLicenceInformation2 {
-    /// The `date_of_birth` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_birth: Nullable<::chrono::NaiveDate>,
-    /// The `date_of_expiry` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_expiry: Nullable<::chrono::NaiveDate>,
-    /// The `personal_number` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub personal_number: Nullable<String>,
-    /// The `document_numbers` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_numbers: Nullable<Vec<DocumentPropertiesDocumentNumbersInner>>,
-    /// The `document_type` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_type: Nullable<String>,
-    /// The `first_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub first_name: Nullable<String>,
-    /// The `middle_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub middle_name: Nullable<String>,
-    /// The `last_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub last_name: Nullable<String>,
-    /// The `gender` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub gender: Nullable<String>,
-    /// The `issuing_country` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_country: Nullable<String>,
-    /// The `nationality` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub nationality: Nullable<String>,
-    /// The `issuing_state` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_state: Nullable<String>,
-    /// The `issuing_date` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_date: Nullable<::chrono::NaiveDate>,
-    /// The `valid_from` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub valid_from: Nullable<::chrono::NaiveDate>,
-    /// The `categorisation` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub categorisation: Nullable<String>,
-    /// The `mrz_line1` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub mrz_line1: Nullable<String>,
-    /// The `mrz_line2` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub mrz_line2: Nullable<String>,
-    /// The `mrz_line3` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub mrz_line3: Nullable<String>,
-    /// The `address` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address: Nullable<String>,
-    /// The `place_of_birth` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub place_of_birth: Nullable<String>,
-    /// The `spouse_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub spouse_name: Nullable<String>,
-    /// The `widow_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub widow_name: Nullable<String>,
-    /// The `alias_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub alias_name: Nullable<String>,
-    /// The `issuing_authority` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_authority: Nullable<String>,
-    /// The `remarks` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub remarks: Nullable<String>,
-    /// The `civil_state` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub civil_state: Nullable<String>,
-    /// The `expatriation` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub expatriation: Nullable<String>,
-    /// The `father_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub father_name: Nullable<String>,
-    /// The `mother_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub mother_name: Nullable<String>,
-    /// The `religion` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub religion: Nullable<String>,
-    /// The `type_of_permit` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub type_of_permit: Nullable<String>,
-    /// The `version_number` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub version_number: Nullable<String>,
-    /// The `document_subtype` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_subtype: Nullable<String>,
-    /// The `profession` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub profession: Nullable<String>,
-    /// The `security_document_number` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub security_document_number: Nullable<String>,
-    /// The `tax_number` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub tax_number: Nullable<String>,
-    /// The `nist_identity_evidence_strength` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub nist_identity_evidence_strength: Nullable<
-        DocumentPropertiesNistIdentityEvidenceStrength,
-    >,
-    /// The `has_issuance_confirmation` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub has_issuance_confirmation: Nullable<DocumentPropertiesHasIssuanceConfirmation>,
-    /// The `real_id_compliance` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub real_id_compliance: Nullable<bool>,
-    /// The `security_tier` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub security_tier: Nullable<DocumentPropertiesSecurityTier>,
-    /// The `address_lines` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_lines: Nullable<DocumentPropertiesAddressLines>,
-    /// The `barcode` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub barcode: Nullable<Vec<DocumentPropertiesBarcodeInner>>,
-    /// The `nfc` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub nfc: Nullable<DocumentPropertiesNfc>,
-    /// The `document_classification` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_classification: Nullable<DocumentPropertiesDocumentClassification>,
-    /// The `extracted_data` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub extracted_data: Nullable<DocumentPropertiesExtractedData>,
-    /// The `driving_licence_information` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub driving_licence_information: Nullable<
-        Vec<DocumentPropertiesDrivingLicenceInformationItem>,
-    >,
-}
-
-/// The `document_with_driver_verification_report_allOf_properties` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct DocumentWithDriverVerificationReportAllOfProperties {
-    /// The `date_of_birth` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_birth: Nullable<::chrono::NaiveDate>,
-    /// The `date_of_expiry` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_expiry: Nullable<::chrono::NaiveDate>,
-    /// The `personal_number` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub personal_number: Nullable<String>,
-    /// The `document_numbers` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_numbers: Nullable<Vec<DocumentPropertiesDocumentNumbersInner>>,
-    /// The `document_type` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_type: Nullable<String>,
-    /// The `first_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub first_name: Nullable<String>,
-    /// The `middle_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub middle_name: Nullable<String>,
-    /// The `last_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub last_name: Nullable<String>,
-    /// The `gender` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub gender: Nullable<String>,
-    /// The `issuing_country` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_country: Nullable<String>,
-    /// The `nationality` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub nationality: Nullable<String>,
-    /// The `issuing_state` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_state: Nullable<String>,
-    /// The `issuing_date` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_date: Nullable<::chrono::NaiveDate>,
-    /// The `valid_from` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub valid_from: Nullable<::chrono::NaiveDate>,
-    /// The `categorisation` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub categorisation: Nullable<String>,
-    /// The `mrz_line1` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub mrz_line1: Nullable<String>,
-    /// The `mrz_line2` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub mrz_line2: Nullable<String>,
-    /// The `mrz_line3` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub mrz_line3: Nullable<String>,
-    /// The `address` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address: Nullable<String>,
-    /// The `place_of_birth` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub place_of_birth: Nullable<String>,
-    /// The `spouse_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub spouse_name: Nullable<String>,
-    /// The `widow_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub widow_name: Nullable<String>,
-    /// The `alias_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub alias_name: Nullable<String>,
-    /// The `issuing_authority` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_authority: Nullable<String>,
-    /// The `remarks` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub remarks: Nullable<String>,
-    /// The `civil_state` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub civil_state: Nullable<String>,
-    /// The `expatriation` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub expatriation: Nullable<String>,
-    /// The `father_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub father_name: Nullable<String>,
-    /// The `mother_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub mother_name: Nullable<String>,
-    /// The `religion` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub religion: Nullable<String>,
-    /// The `type_of_permit` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub type_of_permit: Nullable<String>,
-    /// The `version_number` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub version_number: Nullable<String>,
-    /// The `document_subtype` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_subtype: Nullable<String>,
-    /// The `profession` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub profession: Nullable<String>,
-    /// The `security_document_number` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub security_document_number: Nullable<String>,
-    /// The `tax_number` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub tax_number: Nullable<String>,
-    /// The `nist_identity_evidence_strength` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub nist_identity_evidence_strength: Nullable<
-        DocumentPropertiesNistIdentityEvidenceStrength,
-    >,
-    /// The `has_issuance_confirmation` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub has_issuance_confirmation: Nullable<DocumentPropertiesHasIssuanceConfirmation>,
-    /// The `real_id_compliance` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub real_id_compliance: Nullable<bool>,
-    /// The `security_tier` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub security_tier: Nullable<DocumentPropertiesSecurityTier>,
-    /// The `address_lines` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_lines: Nullable<DocumentPropertiesAddressLines>,
-    /// The `barcode` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub barcode: Nullable<Vec<DocumentPropertiesBarcodeInner>>,
-    /// The `nfc` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub nfc: Nullable<DocumentPropertiesNfc>,
-    /// The `document_classification` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_classification: Nullable<DocumentPropertiesDocumentClassification>,
-    /// The `extracted_data` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub extracted_data: Nullable<DocumentPropertiesExtractedData>,
-    /// True for **non-restricted** driving licences
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub drivers_licence: Nullable<bool>,
-    /// True for **limited/restricted** driving license, including learner's permits
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub restricted_licence: Nullable<bool>,
-    /// Underlying, non-normalised, licence category (e.g. "Junior operators license")
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub raw_licence_category: Nullable<String>,
-    /// Comma-separated vehicle classes that the user is qualified for
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub raw_vehicle_classes: Nullable<String>,
-    /// True if the user is not qualified to drive a manual transmission
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub manual_transmission_restriction: Nullable<bool>,
-    /// Detailed classes/categories information
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub vehicle_class_details: Nullable<
-        Vec<
-            DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsInner,
-        >,
-    >,
-    /// Normalised data for passenger cars
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub passenger_vehicle: Nullable<
-        DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle,
-    >,
-}
-
-/// The `facial_similarity_report_media` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityReportMedia {
-    /// ID of uploaded biometric media to use.
-    pub id: ::uuid::Uuid,
-}
-
-impl FacialSimilarityReportMedia {
-    /// With the required fields; every optional one is absent.
-    pub fn new(id: ::uuid::Uuid) -> Self {
-        Self { id }
-    }
-}
-
-/// The `facial_similarity_photo_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityPhotoBreakdown {
-    /// Asserts whether the face in the document matches the face in the live photo.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub face_comparison: Nullable<FacialSimilarityPhotoBreakdownFaceComparison>,
-    /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub image_integrity: Nullable<FacialSimilarityPhotoBreakdownImageIntegrity>,
-    /// Asserts whether the person in the live photo is real and not a spoof.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub visual_authenticity: Nullable<FacialSimilarityPhotoBreakdownVisualAuthenticity>,
-}
-
-/// The `facial_similarity_photo_properties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityPhotoProperties {
-    /// A floating point number between 0 and 1. The closer the score is to 0, the more likely
-    /// it is to be a spoof (i.e. photos of printed photos, or photos of digital screens).
-    /// Conversely, the closer it is to 1, the less likely it is to be a spoof.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub score: Nullable<f64>,
-}
-
-/// The `facial_similarity_photo_fully_auto_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityPhotoFullyAutoBreakdown {
-    /// Asserts whether the face in the document matches the face in the live photo.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub face_comparison: Nullable<FacialSimilarityPhotoFullyAutoBreakdownFaceComparison>,
-    /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub image_integrity: Nullable<FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity>,
-    /// Asserts whether the person in the live photo is real and not a spoof.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub visual_authenticity: Nullable<
-        FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticity,
-    >,
-}
-
-/// The `facial_similarity_photo_fully_auto_properties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityPhotoFullyAutoProperties {
-    /// A floating point number between 0 and 1. The closer the score is to 0, the more likely
-    /// it is to be a spoof (i.e. photos of printed photos, or photos of digital screens).
-    /// Conversely, the closer it is to 1, the less likely it is to be a spoof.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub score: Nullable<f64>,
-}
-
-/// The `facial_similarity_video_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityVideoBreakdown {
-    /// Asserts whether the face in the document matches the face in the live video.
-    ///
-    /// Read-only: sent by the API in responses.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub face_comparison: Nullable<FacialSimilarityVideoBreakdownFaceComparison>,
-    /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-    ///
-    /// Read-only: sent by the API in responses.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub image_integrity: Nullable<FacialSimilarityVideoBreakdownImageIntegrity>,
-    /// Asserts whether the person in the live video is real (not a spoof) and live.
-    ///
-    /// Read-only: sent by the API in responses.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub visual_authenticity: Nullable<FacialSimilarityVideoBreakdownVisualAuthenticity>,
-}
-
-/// The `facial_similarity_video_properties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityVideoProperties {
-    /// A floating point number between 0 and 1. The closer the score is to 0, the more likely
-    /// it is to be a spoof (i.e. videos of digital screens, masks or print-outs).
-    /// Conversely, the closer it is to 1, the less likely it is to be a spoof.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub score: Nullable<f64>,
-}
-
-/// The `facial_similarity_motion_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityMotionBreakdown {
-    /// Asserts whether the face in the document matches the face in the motion capture.
-    ///
-    /// Read-only: sent by the API in responses.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub face_comparison: Nullable<FacialSimilarityMotionBreakdownFaceComparison>,
-    /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-    ///
-    /// Read-only: sent by the API in responses.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub image_integrity: Nullable<FacialSimilarityMotionBreakdownImageIntegrity>,
-    /// Asserts whether the person in the motion capture is real (not a spoof) and live.
-    ///
-    /// Read-only: sent by the API in responses.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub visual_authenticity: Nullable<FacialSimilarityMotionBreakdownVisualAuthenticity>,
-}
-
-/// The `facial_similarity_motion_properties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityMotionProperties {
-    /// A floating point number between 0 and 1. The closer the score is to 0, the more likely
-    /// it is to be a spoof (i.e. videos of digital screens, masks or print-outs).
-    /// Conversely, the closer it is to 1, the less likely it is to be a spoof.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub score: Nullable<f64>,
-}
-
-/// The `known_faces_breakdown` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct KnownFacesBreakdown {
-    /// Asserts whether the applicant's most recent facial media (live photo or live video) matches any other live photos or live videos already in your Onfido account database.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub previously_seen_faces: Nullable<KnownFacesBreakdownPreviouslySeenFaces>,
-    /// Asserts whether the uploaded live photo or live video and the content contained within it were of sufficient quality to perform a face comparison.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub image_integrity: Nullable<KnownFacesBreakdownImageIntegrity>,
-}
-
-/// The `known_faces_properties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct KnownFacesProperties {
-    /// Returns any matching applicant IDs as entries inside a matches array under a properties bag.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub matches: Nullable<Vec<KnownFacesPropertiesMatchesInner>>,
-}
-
-/// The `identity_enhanced_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct IdentityEnhancedBreakdown {
-    /// Asserts if any sources that an applicant's details have been verified against have produced a match.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub sources: Nullable<IdentityEnhancedBreakdownSources>,
-    /// Asserts if the applicant's address matches any sources.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address: Nullable<IdentityEnhancedBreakdownAddress>,
-    /// Asserts if the applicant's date of birth matches any sources.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_birth: Nullable<IdentityEnhancedBreakdownDateOfBirth>,
-    /// Asserts if the applicant's details match any death records.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub mortality: Nullable<IdentityEnhancedBreakdownMortality>,
-    /// Asserts if the applicant's social security number matches (When report was run using <https://api.us.onfido.com/>)
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub ssn: Nullable<IdrSsnBreakdown>,
-    /// Asserts if the applicant's social security number matches (When report was run using <https://api.eu.onfido.com/>)
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub ssn1: Nullable<IdrSsnBreakdown>,
-}
-
-/// The `identity_enhanced_properties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct IdentityEnhancedProperties {
-    /// Returns address number which has been matched.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub matched_address: Nullable<f64>,
-    /// Returns array of sources which contain matched addresses for the corresponding address number.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub matched_addresses: Nullable<
-        Vec<IdentityEnhancedPropertiesMatchedAddressesInner>,
-    >,
-}
-
-/// The `watchlist_aml_breakdown` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct WatchlistAmlBreakdown {
-    /// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub sanction: Nullable<WatchlistAmlBreakdownSanction>,
-    /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub politically_exposed_person: Nullable<
-        WatchlistAmlBreakdownPoliticallyExposedPerson,
-    >,
-    /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub legal_and_regulatory_warnings: Nullable<
-        WatchlistAmlBreakdownLegalAndRegulatoryWarnings,
-    >,
-    /// Asserts if there are any records found of negative events reported by publicly and generally available media sources.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub adverse_media: Nullable<WatchlistAmlBreakdownAdverseMedia>,
-}
-
-/// The `watchlist_aml_properties` schema.
-#[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct WatchlistAmlProperties {
-    /// Returns any matches including, but not limited to, name and date of birth of match, aliases and associates, and relevant events and sources.
-    ///
-    /// **Deprecated** in the API description.
-    #[deprecated(note = "deprecated in the API description")]
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub records: Nullable<Vec<::serde_json::Value>>,
-}
-
-/// The `watchlist_enhanced_breakdown` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct WatchlistEnhancedBreakdown {
-    /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub politically_exposed_person: Nullable<
-        WatchlistEnhancedBreakdownPoliticallyExposedPerson,
-    >,
-    /// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub sanction: Nullable<WatchlistEnhancedBreakdownSanction>,
-    /// Asserts if there are any records found of negative events reported by publicly and generally available media sources.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub adverse_media: Nullable<WatchlistEnhancedBreakdownAdverseMedia>,
-    /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub monitored_lists: Nullable<WatchlistEnhancedBreakdownMonitoredLists>,
-}
-
-/// The `watchlist_enhanced_properties` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct WatchlistEnhancedProperties {
-    /// Returns any matches including, but not limited to, name and date of birth of match, aliases and associates, and relevant events and sources.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub records: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInner>>,
-}
-
-/// The `watchlist_standard_breakdown` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct WatchlistStandardBreakdown {
-    /// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub sanction: Nullable<WatchlistStandardBreakdownSanction>,
-    /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub politically_exposed_person: Nullable<
-        WatchlistStandardBreakdownPoliticallyExposedPerson,
-    >,
-    /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub legal_and_regulatory_warnings: Nullable<
-        WatchlistStandardBreakdownLegalAndRegulatoryWarnings,
-    >,
-}
-
-/// The `watchlist_standard_properties` schema.
-#[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct WatchlistStandardProperties {
-    /// Returns any matches including, but not limited to, name and date of birth of match, aliases and associates, and relevant events and sources.
-    ///
-    /// **Deprecated** in the API description.
-    #[deprecated(note = "deprecated in the API description")]
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub records: Nullable<Vec<::serde_json::Value>>,
-}
-
-/// The `proof_of_address_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct ProofOfAddressBreakdown {
-    /// Asserts whether the first name, last name and address provided by the applicant match those on the PoA document.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub data_comparison: Nullable<ProofOfAddressBreakdownDataComparison>,
-    /// Asserts whether the document is of a valid type as PoA.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_classification: Nullable<ProofOfAddressBreakdownDocumentClassification>,
-    /// Asserts whether the quality of the uploaded document was sufficient to verify the address.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub image_integrity: Nullable<ProofOfAddressBreakdownImageIntegrity>,
-}
-
-/// The `proof_of_address_properties` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct ProofOfAddressProperties {
-    /// This property provides the address on the document.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address: Nullable<String>,
-    /// This property provides the document type according to the set of supported documents.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_type: Nullable<ProofOfAddressPropertiesDocumentType>,
-    /// This property provides the first names on the document, including any initials and middle names.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub first_names: Nullable<String>,
-    /// This property provided the last names on the document.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub last_names: Nullable<String>,
-    /// This property provides the issue date of the document.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issue_date: Nullable<::chrono::NaiveDate>,
-    /// This property provides the document issuer (e.g. HSBC, British Gas).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuer: Nullable<String>,
-    /// This property provides the summary period start date.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub summary_period_start: Nullable<::chrono::NaiveDate>,
-    /// This property provides the summary period end date.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub summary_period_end: Nullable<::chrono::NaiveDate>,
-}
-
-/// The `us_driving_licence_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct UsDrivingLicenceBreakdown {
-    /// Asserts whether the document data provided matches a real driving license in the DMV driver's license database.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document: Nullable<UsDrivingLicenceBreakdownDocument>,
-    /// Asserts whether the address data provided matches a real driving license in the DMV driver's license database.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address: Nullable<UsDrivingLicenceBreakdownAddress>,
-    /// Asserts whether the personal data provided matches a real driving license in the DMV driver's license database.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub personal: Nullable<UsDrivingLicenceBreakdownPersonal>,
-}
-
-/// The `device_intelligence_breakdown` schema.
-#[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DeviceIntelligenceBreakdown {
-    /// Asserts whether the device used to upload the media is trustworthy, i.e. it is a real, physical device.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub device: Nullable<DeviceIntelligenceBreakdownDevice>,
-    /// **Deprecated** in the API description.
-    #[deprecated(note = "deprecated in the API description")]
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<DeviceIntelligenceBreakdownProperties>,
-}
-
-/// The `device_intelligence_properties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DeviceIntelligenceProperties {
-    /// The `device` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub device: Nullable<DeviceIntelligencePropertiesDevice>,
-    /// The `ip` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub ip: Nullable<DeviceIntelligencePropertiesIp>,
-    /// The `geolocation` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub geolocation: Nullable<DeviceIntelligencePropertiesGeolocation>,
-}
-
-/// The `india_pan_report_allOf_breakdown` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct IndiaPanReportAllOfBreakdown {
-    /// The `device` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub device: Nullable<IndiaPanReportAllOfBreakdownDevice>,
-}
-
-/// The `india_pan_report_allOf_properties` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct IndiaPanReportAllOfProperties {
-    /// The `device` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub device: Nullable<IndiaPanReportAllOfPropertiesDevice>,
-}
-
-/// The current state of the object, if available.
-///
-/// # Examples
-///
-/// From the API description, read and written back unchanged:
-///
-/// ```
-/// let json: serde_json::Value = serde_json::from_str(r#""complete""#).unwrap();
-/// let value: onfido_models::WebhookEventObjectStatus = serde_json::from_value(json.clone()).unwrap();
-/// let back = serde_json::to_value(&value).unwrap();
-/// assert!(onfido_models::__examples::same(&back, &json), "{back}");
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum WebhookEventObjectStatus {
-    /// `processing`
-    Processing,
-    /// `awaiting_input`
-    AwaitingInput,
-    /// `awaiting_client_input`
-    AwaitingClientInput,
-    /// `approved`
-    Approved,
-    /// `declined`
-    Declined,
-    /// `review`
-    Review,
-    /// `abandoned`
-    Abandoned,
-    /// `error`
-    Error,
-    /// `started`
-    Started,
-    /// `cancelled`
-    Cancelled,
-    /// `completed`
-    Completed,
-    /// `awaiting_data`
-    AwaitingData,
-    /// `awaiting_approval`
-    AwaitingApproval,
-    /// `complete`
-    Complete,
-    /// `withdrawn`
-    Withdrawn,
-    /// `in_progress`
-    InProgress,
-    /// `awaiting_applicant`
-    AwaitingApplicant,
-    /// `paused`
-    Paused,
-    /// `reopened`
-    Reopened,
-    /// A value this version of the API description does not list, kept as sent.
-    Unknown(::std::string::String),
-}
-
-impl WebhookEventObjectStatus {
-    /// The value as it appears in JSON.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Processing => "processing",
-            Self::AwaitingInput => "awaiting_input",
-            Self::AwaitingClientInput => "awaiting_client_input",
-            Self::Approved => "approved",
-            Self::Declined => "declined",
-            Self::Review => "review",
-            Self::Abandoned => "abandoned",
-            Self::Error => "error",
-            Self::Started => "started",
-            Self::Cancelled => "cancelled",
-            Self::Completed => "completed",
-            Self::AwaitingData => "awaiting_data",
-            Self::AwaitingApproval => "awaiting_approval",
-            Self::Complete => "complete",
-            Self::Withdrawn => "withdrawn",
-            Self::InProgress => "in_progress",
-            Self::AwaitingApplicant => "awaiting_applicant",
-            Self::Paused => "paused",
-            Self::Reopened => "reopened",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl ::std::convert::From<&str> for WebhookEventObjectStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "processing" => Self::Processing,
-            "awaiting_input" => Self::AwaitingInput,
-            "awaiting_client_input" => Self::AwaitingClientInput,
-            "approved" => Self::Approved,
-            "declined" => Self::Declined,
-            "review" => Self::Review,
-            "abandoned" => Self::Abandoned,
-            "error" => Self::Error,
-            "started" => Self::Started,
-            "cancelled" => Self::Cancelled,
-            "completed" => Self::Completed,
-            "awaiting_data" => Self::AwaitingData,
-            "awaiting_approval" => Self::AwaitingApproval,
-            "complete" => Self::Complete,
-            "withdrawn" => Self::Withdrawn,
-            "in_progress" => Self::InProgress,
-            "awaiting_applicant" => Self::AwaitingApplicant,
-            "paused" => Self::Paused,
-            "reopened" => Self::Reopened,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-impl ::std::fmt::Display for WebhookEventObjectStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for WebhookEventObjectStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for WebhookEventObjectStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value.as_str()))
-    }
-}
-
-/// You should set it to "reverification" on a post-onboarding scenario (e.g. ongoing authentication).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ReportConfigurationFacialSimilarityUseCase {
-    /// `onboarding`
-    Onboarding,
-    /// `reverification`
-    Reverification,
-    /// A value this version of the API description does not list, kept as sent.
-    Unknown(::std::string::String),
-}
-
-impl ReportConfigurationFacialSimilarityUseCase {
-    /// The value as it appears in JSON.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Onboarding => "onboarding",
-            Self::Reverification => "reverification",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl ::std::convert::From<&str> for ReportConfigurationFacialSimilarityUseCase {
-    fn from(value: &str) -> Self {
-        match value {
-            "onboarding" => Self::Onboarding,
-            "reverification" => Self::Reverification,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-impl ::std::fmt::Display for ReportConfigurationFacialSimilarityUseCase {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for ReportConfigurationFacialSimilarityUseCase {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for ReportConfigurationFacialSimilarityUseCase {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value.as_str()))
-    }
-}
-
-/// Asserts whether data on the document is consistent with data provided when creating an applicant through the API.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownDataComparison {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `breakdown` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub breakdown: Nullable<DocumentBreakdownDataComparisonBreakdown>,
-}
-
-/// Asserts whether algorithmically validatable elements are correct.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownDataValidation {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `breakdown` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub breakdown: Nullable<DocumentBreakdownDataValidationBreakdown>,
-}
-
-/// Asserts if the document is of sufficient quality to verify.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownImageIntegrity {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `breakdown` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub breakdown: Nullable<DocumentBreakdownImageIntegrityBreakdown>,
-}
-
-/// Asserts whether visual, non-textual, elements are correct given the type of document.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownVisualAuthenticity {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `breakdown` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub breakdown: Nullable<DocumentBreakdownVisualAuthenticityBreakdown>,
-}
-
-/// Asserts whether data represented in multiple places on the document is consistent.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownDataConsistency {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `breakdown` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub breakdown: Nullable<DocumentBreakdownDataConsistencyBreakdown>,
-}
-
-/// Asserts whether the document had been identified as lost, stolen or otherwise compromised.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct DocumentBreakdownPoliceRecord {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-}
-
-/// Asserts whether the image of the document has been found in our internal database or if it was used in a suspicious way.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownCompromisedDocument {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `breakdown` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub breakdown: Nullable<DocumentBreakdownCompromisedDocumentBreakdown>,
-}
-
-/// Asserts whether the age calculated from the document's date of birth data point is greater than or equal to the minimum accepted age.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownAgeValidation {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `breakdown` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub breakdown: Nullable<DocumentBreakdownAgeValidationBreakdown>,
-}
-
-/// Asserts whether data on the document matches the issuing authority data.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownIssuingAuthority {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `breakdown` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub breakdown: Nullable<DocumentBreakdownIssuingAuthorityBreakdown>,
-}
-
-/// The `document_properties_document_numbers_inner` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct DocumentPropertiesDocumentNumbersInner {
-    /// The `value` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub value: Nullable<String>,
-    /// The `type` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub r#type: Nullable<String>,
-}
-
-/// The `document_properties_nist_identity_evidence_strength` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum DocumentPropertiesNistIdentityEvidenceStrength {
-    /// `superior`
-    Superior,
-    /// `strong`
-    Strong,
-    /// `fair`
-    Fair,
-    /// `weak`
-    Weak,
-    /// `unacceptable`
-    Unacceptable,
-    /// `unspecified_identity_evidence_strength`
-    UnspecifiedIdentityEvidenceStrength,
-    /// A value this version of the API description does not list, kept as sent.
-    Unknown(::std::string::String),
-}
-
-impl DocumentPropertiesNistIdentityEvidenceStrength {
-    /// The value as it appears in JSON.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Superior => "superior",
-            Self::Strong => "strong",
-            Self::Fair => "fair",
-            Self::Weak => "weak",
-            Self::Unacceptable => "unacceptable",
-            Self::UnspecifiedIdentityEvidenceStrength => {
-                "unspecified_identity_evidence_strength"
-            }
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl ::std::convert::From<&str> for DocumentPropertiesNistIdentityEvidenceStrength {
-    fn from(value: &str) -> Self {
-        match value {
-            "superior" => Self::Superior,
-            "strong" => Self::Strong,
-            "fair" => Self::Fair,
-            "weak" => Self::Weak,
-            "unacceptable" => Self::Unacceptable,
-            "unspecified_identity_evidence_strength" => {
-                Self::UnspecifiedIdentityEvidenceStrength
-            }
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-impl ::std::fmt::Display for DocumentPropertiesNistIdentityEvidenceStrength {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for DocumentPropertiesNistIdentityEvidenceStrength {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesNistIdentityEvidenceStrength {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The `document_properties_has_issuance_confirmation` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum DocumentPropertiesHasIssuanceConfirmation {
-    /// `true`
-    True,
-    /// `false`
-    False,
-    /// `unspecified`
-    Unspecified,
-    /// A value this version of the API description does not list, kept as sent.
-    Unknown(::std::string::String),
-}
-
-impl DocumentPropertiesHasIssuanceConfirmation {
-    /// The value as it appears in JSON.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::True => "true",
-            Self::False => "false",
-            Self::Unspecified => "unspecified",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl ::std::convert::From<&str> for DocumentPropertiesHasIssuanceConfirmation {
-    fn from(value: &str) -> Self {
-        match value {
-            "true" => Self::True,
-            "false" => Self::False,
-            "unspecified" => Self::Unspecified,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-impl ::std::fmt::Display for DocumentPropertiesHasIssuanceConfirmation {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for DocumentPropertiesHasIssuanceConfirmation {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesHasIssuanceConfirmation {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The `document_properties_security_tier` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum DocumentPropertiesSecurityTier {
-    /// `tier_1`
-    Tier1,
-    /// `tier_2`
-    Tier2,
-    /// `tier_3`
-    Tier3,
-    /// `tier_4`
-    Tier4,
-    /// `tier_5`
-    Tier5,
-    /// `unspecified_security_tier`
-    UnspecifiedSecurityTier,
-    /// A value this version of the API description does not list, kept as sent.
-    Unknown(::std::string::String),
-}
-
-impl DocumentPropertiesSecurityTier {
-    /// The value as it appears in JSON.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Tier1 => "tier_1",
-            Self::Tier2 => "tier_2",
-            Self::Tier3 => "tier_3",
-            Self::Tier4 => "tier_4",
-            Self::Tier5 => "tier_5",
-            Self::UnspecifiedSecurityTier => "unspecified_security_tier",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl ::std::convert::From<&str> for DocumentPropertiesSecurityTier {
-    fn from(value: &str) -> Self {
-        match value {
-            "tier_1" => Self::Tier1,
-            "tier_2" => Self::Tier2,
-            "tier_3" => Self::Tier3,
-            "tier_4" => Self::Tier4,
-            "tier_5" => Self::Tier5,
-            "unspecified_security_tier" => Self::UnspecifiedSecurityTier,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-impl ::std::fmt::Display for DocumentPropertiesSecurityTier {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for DocumentPropertiesSecurityTier {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesSecurityTier {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The `document_properties_address_lines` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct DocumentPropertiesAddressLines {
-    /// The `street_address` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub street_address: Nullable<String>,
-    /// The `state` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub state: Nullable<String>,
-    /// The `postal_code` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub postal_code: Nullable<String>,
-    /// The `country` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub country: Nullable<String>,
-    /// The `city` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub city: Nullable<String>,
-    /// The `country_code` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub country_code: Nullable<String>,
-}
-
-/// The `document_properties_barcode_inner` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct DocumentPropertiesBarcodeInner {
-    /// The `first_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub first_name: Nullable<String>,
-    /// The `middle_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub middle_name: Nullable<String>,
-    /// The `last_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub last_name: Nullable<String>,
-    /// The `document_type` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_type: Nullable<String>,
-    /// The `date_of_expiry` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_expiry: Nullable<::chrono::NaiveDate>,
-    /// The `date_of_birth` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_birth: Nullable<::chrono::NaiveDate>,
-    /// The `issuing_date` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_date: Nullable<::chrono::NaiveDate>,
-    /// The `address_line_1` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_line_1: Nullable<String>,
-    /// The `address_line_2` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_line_2: Nullable<String>,
-    /// The `address_line_3` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_line_3: Nullable<String>,
-    /// The `address_line_4` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_line_4: Nullable<String>,
-    /// The `address_line_5` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_line_5: Nullable<String>,
-    /// The `issuing_state` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_state: Nullable<String>,
-    /// The `class` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub class: Nullable<String>,
-    /// The `gender` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub gender: Nullable<String>,
-    /// The `issuing_country` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_country: Nullable<String>,
-    /// The `document_number` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_number: Nullable<String>,
-    /// The `real_id_classification` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub real_id_classification: Nullable<String>,
-}
-
-/// The `document_properties_nfc` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct DocumentPropertiesNfc {
-    /// The `document_type` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_type: Nullable<String>,
-    /// The `issuing_country` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_country: Nullable<String>,
-    /// The `full_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub full_name: Nullable<String>,
-    /// The `document_number` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_number: Nullable<String>,
-    /// The `nationality` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub nationality: Nullable<String>,
-    /// The `date_of_birth` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_birth: Nullable<::chrono::NaiveDate>,
-    /// The `gender` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub gender: Nullable<String>,
-    /// The `date_of_expiry` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_expiry: Nullable<::chrono::NaiveDate>,
-    /// The `personal_number` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub personal_number: Nullable<String>,
-    /// The `place_of_birth` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub place_of_birth: Nullable<String>,
-    /// The `address` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address: Nullable<String>,
-    /// The `issuing_date` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_date: Nullable<::chrono::NaiveDate>,
-    /// The `issuing_authority` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_authority: Nullable<String>,
-}
-
-/// The `document_properties_document_classification` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct DocumentPropertiesDocumentClassification {
-    /// The `issuing_country` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_country: Nullable<String>,
-    /// The `document_type` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_type: Nullable<String>,
-    /// The `issuing_state` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_state: Nullable<String>,
-}
-
-/// The `document_properties_extracted_data` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct DocumentPropertiesExtractedData {
-    /// The `document_number` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_number: Nullable<String>,
-    /// The `date_of_birth` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_birth: Nullable<::chrono::NaiveDate>,
-    /// The `date_of_expiry` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_expiry: Nullable<::chrono::NaiveDate>,
-    /// The `first_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub first_name: Nullable<String>,
-    /// The `last_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub last_name: Nullable<String>,
-    /// The `middle_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub middle_name: Nullable<String>,
-    /// The `full_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub full_name: Nullable<String>,
-    /// The `spouse_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub spouse_name: Nullable<String>,
-    /// The `widow_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub widow_name: Nullable<String>,
-    /// The `alias_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub alias_name: Nullable<String>,
-    /// The `gender` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub gender: Nullable<String>,
-    /// The `mrz_line1` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub mrz_line1: Nullable<String>,
-    /// The `mrz_line2` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub mrz_line2: Nullable<String>,
-    /// The `mrz_line3` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub mrz_line3: Nullable<String>,
-    /// The `nationality` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub nationality: Nullable<String>,
-    /// The `address_line_1` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_line_1: Nullable<String>,
-    /// The `address_line_2` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_line_2: Nullable<String>,
-    /// The `address_line_3` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_line_3: Nullable<String>,
-    /// The `address_line_4` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_line_4: Nullable<String>,
-    /// The `address_line_5` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_line_5: Nullable<String>,
-    /// The `issuing_authority` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_authority: Nullable<String>,
-}
-
-/// The `Document_Properties_Driving_Licence_Information_Item` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct DocumentPropertiesDrivingLicenceInformationItem {
-    /// The `category` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub category: Nullable<String>,
-    /// The `obtainment_date` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub obtainment_date: Nullable<::chrono::NaiveDate>,
-    /// The `expiry_date` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub expiry_date: Nullable<::chrono::NaiveDate>,
-    /// The `codes` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub codes: Nullable<String>,
-}
-
-/// The `document_with_driver_verification_report_allOf_properties_allOf_vehicle_class_details_inner` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsInner {
-    /// Vehicle class/category
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub category: Nullable<String>,
-    /// Special conditions driver must meet
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub codes: Nullable<String>,
-    /// Category obtainment date
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub obtainment_date: Nullable<::chrono::NaiveDate>,
-    /// Category expiry date
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub expiry_date: Nullable<::chrono::NaiveDate>,
-}
-
-/// Normalised data for passenger cars
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle {
-    /// Whether they are qualified for a passenger car, such as a “B” class in the UK
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub is_qualified: Nullable<bool>,
-    /// Date the class qualification was obtained
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub obtainment_date: Nullable<::chrono::NaiveDate>,
-    /// Date the class qualification expires, which may be different to doc expiry
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub expiry_date: Nullable<::chrono::NaiveDate>,
-}
-
-/// Asserts whether the face in the document matches the face in the live photo.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityPhotoBreakdownFaceComparison {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `breakdown` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub breakdown: Nullable<FacialSimilarityPhotoBreakdownFaceComparisonBreakdown>,
-}
-
-/// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityPhotoBreakdownImageIntegrity {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `breakdown` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub breakdown: Nullable<FacialSimilarityPhotoBreakdownImageIntegrityBreakdown>,
-}
-
-/// Asserts whether the person in the live photo is real and not a spoof.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityPhotoBreakdownVisualAuthenticity {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `breakdown` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub breakdown: Nullable<FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown>,
-}
-
-/// Asserts whether the face in the document matches the face in the live photo.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparison {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `breakdown` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub breakdown: Nullable<
-        FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdown,
-    >,
-}
-
-/// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `breakdown` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub breakdown: Nullable<
-        FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown,
-    >,
-}
-
-/// Asserts whether the person in the live photo is real and not a spoof.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticity {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `breakdown` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub breakdown: Nullable<
-        FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdown,
-    >,
-}
-
-/// Asserts whether the face in the document matches the face in the live video.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityVideoBreakdownFaceComparison {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `breakdown` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub breakdown: Nullable<FacialSimilarityVideoBreakdownFaceComparisonBreakdown>,
-}
-
-/// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityVideoBreakdownImageIntegrity {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `breakdown` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub breakdown: Nullable<FacialSimilarityVideoBreakdownImageIntegrityBreakdown>,
-}
-
-/// Asserts whether the person in the live video is real (not a spoof) and live.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityVideoBreakdownVisualAuthenticity {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `breakdown` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub breakdown: Nullable<FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown>,
-}
-
-/// Asserts whether the face in the document matches the face in the motion capture.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityMotionBreakdownFaceComparison {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `breakdown` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub breakdown: Nullable<FacialSimilarityMotionBreakdownFaceComparisonBreakdown>,
-}
-
-/// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityMotionBreakdownImageIntegrity {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `breakdown` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub breakdown: Nullable<FacialSimilarityMotionBreakdownImageIntegrityBreakdown>,
-}
-
-/// Asserts whether the person in the motion capture is real (not a spoof) and live.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityMotionBreakdownVisualAuthenticity {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `breakdown` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub breakdown: Nullable<FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown>,
-}
-
-/// Asserts whether the applicant's most recent facial media (live photo or live video) matches any other live photos or live videos already in your Onfido account database.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct KnownFacesBreakdownPreviouslySeenFaces {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-}
-
-/// Asserts whether the uploaded live photo or live video and the content contained within it were of sufficient quality to perform a face comparison.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct KnownFacesBreakdownImageIntegrity {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-}
-
-/// The `known_faces_properties_matches_inner` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct KnownFacesPropertiesMatchesInner {
-    /// The applicant ID of the matched applicant.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub applicant_id: Nullable<::uuid::Uuid>,
-    /// A floating point number between 0 and 1 that expresses how similar the two faces are, where 1 is a perfect match.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub score: Nullable<f64>,
-    /// The corresponding UUID for the media type.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub media_id: Nullable<::uuid::Uuid>,
-    /// The media type (for example live_photos or live_videos).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub media_type: Nullable<String>,
-    /// Indicates if match is suspected based on fuzzy name matching feature. Dependent on feature being active for account, otherwise defaults to true.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub suspected: Nullable<bool>,
-}
-
-/// Asserts if any sources that an applicant's details have been verified against have produced a match.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct IdentityEnhancedBreakdownSources {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `breakdown` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub breakdown: Nullable<IdentityEnhancedBreakdownSourcesBreakdown>,
-}
-
-/// Asserts if the applicant's address matches any sources.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct IdentityEnhancedBreakdownAddress {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `breakdown` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub breakdown: Nullable<IdentityEnhancedBreakdownAddressBreakdown>,
-}
-
-/// Asserts if the applicant's date of birth matches any sources.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct IdentityEnhancedBreakdownDateOfBirth {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `breakdown` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub breakdown: Nullable<IdentityEnhancedBreakdownDateOfBirthBreakdown>,
-}
-
-/// Asserts if the applicant's details match any death records.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct IdentityEnhancedBreakdownMortality {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-}
-
-/// The `idr_ssn_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct IdrSsnBreakdown {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `breakdown` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub breakdown: Nullable<IdrSsnBreakdownBreakdown>,
-}
-
-/// The `identity_enhanced_properties_matched_addresses_inner` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct IdentityEnhancedPropertiesMatchedAddressesInner {
-    /// The address number.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub id: Nullable<f64>,
-    /// Sources which contain matched addresses.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub match_types: Nullable<Vec<String>>,
-}
-
-/// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct WatchlistAmlBreakdownSanction {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-}
-
-/// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct WatchlistAmlBreakdownPoliticallyExposedPerson {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-}
-
-/// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-}
-
-/// Asserts if there are any records found of negative events reported by publicly and generally available media sources.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct WatchlistAmlBreakdownAdverseMedia {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-}
-
-/// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct WatchlistEnhancedBreakdownPoliticallyExposedPerson {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-}
-
-/// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct WatchlistEnhancedBreakdownSanction {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-}
-
-/// Asserts if there are any records found of negative events reported by publicly and generally available media sources.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct WatchlistEnhancedBreakdownAdverseMedia {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-}
-
-/// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct WatchlistEnhancedBreakdownMonitoredLists {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-}
-
-/// The `watchlist_enhanced_properties_records_inner` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct WatchlistEnhancedPropertiesRecordsInner {
-    /// All addresses on file.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerAddressInner>>,
-    /// Any names that the person is also known as.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub alias: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerAliasInner>>,
-    /// Any linked persons, for example family relatives or business partners.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub associate: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerAssociateInner>>,
-    /// Information about the person, for example hair color or nationality.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub attribute: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerAttributeInner>>,
-    /// All the date of births on file.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_birth: Nullable<Vec<String>>,
-    /// Information about events that have occurred to the person, for example deportation or arrest.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub event: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerEventInner>>,
-    /// The name on file
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub full_name: Nullable<String>,
-    /// The role, country and date of each position.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub position: Nullable<Vec<String>>,
-    /// Details about where the information was obtained.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub source: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerSourceInner>>,
-}
-
-/// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct WatchlistStandardBreakdownSanction {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-}
-
-/// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct WatchlistStandardBreakdownPoliticallyExposedPerson {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-}
-
-/// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct WatchlistStandardBreakdownLegalAndRegulatoryWarnings {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-}
-
-/// Asserts whether the first name, last name and address provided by the applicant match those on the PoA document.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct ProofOfAddressBreakdownDataComparison {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `breakdown` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub breakdown: Nullable<ProofOfAddressBreakdownDataComparisonBreakdown>,
-}
-
-/// Asserts whether the document is of a valid type as PoA.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct ProofOfAddressBreakdownDocumentClassification {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `breakdown` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub breakdown: Nullable<ProofOfAddressBreakdownDocumentClassificationBreakdown>,
-}
-
-/// Asserts whether the quality of the uploaded document was sufficient to verify the address.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct ProofOfAddressBreakdownImageIntegrity {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `breakdown` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub breakdown: Nullable<ProofOfAddressBreakdownImageIntegrityBreakdown>,
-}
-
-/// This property provides the document type according to the set of supported documents.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ProofOfAddressPropertiesDocumentType {
-    /// `bank_building_society_statement`
-    BankBuildingSocietyStatement,
-    /// `utility_bill`
-    UtilityBill,
-    /// `council_tax`
-    CouncilTax,
-    /// `benefit_letters`
-    BenefitLetters,
-    /// `mortgage_statement`
-    MortgageStatement,
-    /// `mobile_phone_bill`
-    MobilePhoneBill,
-    /// `general_letter`
-    GeneralLetter,
-    /// `insurance_statement`
-    InsuranceStatement,
-    /// `pension_property_statement_letter`
-    PensionPropertyStatementLetter,
-    /// `identity_document_with_address`
-    IdentityDocumentWithAddress,
-    /// `exchange_house_statement`
-    ExchangeHouseStatement,
-    /// `accommodation_tenancy_certificate`
-    AccommodationTenancyCertificate,
-    /// `address_certificate`
-    AddressCertificate,
-    /// `electricity_bill`
-    ElectricityBill,
-    /// `gas_bill`
-    GasBill,
-    /// `internet_bill`
-    InternetBill,
-    /// `phone_bill`
-    PhoneBill,
-    /// `water_bill`
-    WaterBill,
-    /// A value this version of the API description does not list, kept as sent.
-    Unknown(::std::string::String),
-}
-
-impl ProofOfAddressPropertiesDocumentType {
-    /// The value as it appears in JSON.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::BankBuildingSocietyStatement => "bank_building_society_statement",
-            Self::UtilityBill => "utility_bill",
-            Self::CouncilTax => "council_tax",
-            Self::BenefitLetters => "benefit_letters",
-            Self::MortgageStatement => "mortgage_statement",
-            Self::MobilePhoneBill => "mobile_phone_bill",
-            Self::GeneralLetter => "general_letter",
-            Self::InsuranceStatement => "insurance_statement",
-            Self::PensionPropertyStatementLetter => "pension_property_statement_letter",
-            Self::IdentityDocumentWithAddress => "identity_document_with_address",
-            Self::ExchangeHouseStatement => "exchange_house_statement",
-            Self::AccommodationTenancyCertificate => "accommodation_tenancy_certificate",
-            Self::AddressCertificate => "address_certificate",
-            Self::ElectricityBill => "electricity_bill",
-            Self::GasBill => "gas_bill",
-            Self::InternetBill => "internet_bill",
-            Self::PhoneBill => "phone_bill",
-            Self::WaterBill => "water_bill",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl ::std::convert::From<&str> for ProofOfAddressPropertiesDocumentType {
-    fn from(value: &str) -> Self {
-        match value {
-            "bank_building_society_statement" => Self::BankBuildingSocietyStatement,
-            "utility_bill" => Self::UtilityBill,
-            "council_tax" => Self::CouncilTax,
-            "benefit_letters" => Self::BenefitLetters,
-            "mortgage_statement" => Self::MortgageStatement,
-            "mobile_phone_bill" => Self::MobilePhoneBill,
-            "general_letter" => Self::GeneralLetter,
-            "insurance_statement" => Self::InsuranceStatement,
-            "pension_property_statement_letter" => Self::PensionPropertyStatementLetter,
-            "identity_document_with_address" => Self::IdentityDocumentWithAddress,
-            "exchange_house_statement" => Self::ExchangeHouseStatement,
-            "accommodation_tenancy_certificate" => Self::AccommodationTenancyCertificate,
-            "address_certificate" => Self::AddressCertificate,
-            "electricity_bill" => Self::ElectricityBill,
-            "gas_bill" => Self::GasBill,
-            "internet_bill" => Self::InternetBill,
-            "phone_bill" => Self::PhoneBill,
-            "water_bill" => Self::WaterBill,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-impl ::std::fmt::Display for ProofOfAddressPropertiesDocumentType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for ProofOfAddressPropertiesDocumentType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for ProofOfAddressPropertiesDocumentType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value.as_str()))
-    }
-}
-
-/// Asserts whether the document data provided matches a real driving license in the DMV driver's license database.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct UsDrivingLicenceBreakdownDocument {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `breakdown` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub breakdown: Nullable<UsDrivingLicenceBreakdownDocumentBreakdown>,
-}
-
-/// Asserts whether the address data provided matches a real driving license in the DMV driver's license database.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct UsDrivingLicenceBreakdownAddress {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `breakdown` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub breakdown: Nullable<UsDrivingLicenceBreakdownAddressBreakdown>,
-}
-
-/// Asserts whether the personal data provided matches a real driving license in the DMV driver's license database.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct UsDrivingLicenceBreakdownPersonal {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `breakdown` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub breakdown: Nullable<UsDrivingLicenceBreakdownPersonalBreakdown>,
-}
-
-/// Asserts whether the device used to upload the media is trustworthy, i.e. it is a real, physical device.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DeviceIntelligenceBreakdownDevice {
-    /// The `breakdown` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub breakdown: Nullable<DeviceIntelligenceBreakdownDeviceBreakdown>,
-}
-
-/// The `device_intelligence_breakdown_properties` schema.
-///
-/// **Deprecated** in the API description.
-#[deprecated(note = "deprecated in the API description")]
-#[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DeviceIntelligenceBreakdownProperties {
-    /// The `device` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub device: Nullable<DeviceIntelligenceBreakdownPropertiesDevice>,
-    /// The `ip` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub ip: Nullable<DeviceIntelligenceBreakdownPropertiesIp>,
-    /// The `geolocation` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub geolocation: Nullable<DeviceIntelligenceBreakdownPropertiesGeolocation>,
-}
-
-/// The `device_intelligence_properties_device` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DeviceIntelligencePropertiesDevice {
-    /// The SDK version that was used.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub sdk_version: Nullable<String>,
-    /// The SDK used to upload the media.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub sdk_source: Nullable<DeviceIntelligencePropertiesDeviceSdkSource>,
-    /// The token used to authenticate the request.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub authentication_type: Nullable<
-        DeviceIntelligencePropertiesDeviceAuthenticationType,
-    >,
-    /// The model as set by the phone manufacturer (for Android and iOS) or the browser manufacturer (for Web). The model can be presented in name or number form depending on each manufacturer implementation.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub raw_model: Nullable<String>,
-    /// The operating system of the device. The value came from manufacturer implementation (for Android and iOS) or browser's user agent (for Web).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub os: Nullable<String>,
-    /// The browser name reported by the browser's user agent.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub browser: Nullable<String>,
-    /// Whether the device is an emulator.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub emulator: Nullable<bool>,
-    /// Whether the device is providing false randomized device and network information.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub randomized_device: Nullable<bool>,
-    /// Whether device is using stolen security tokens to send the network information.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub fake_network_request: Nullable<bool>,
-    /// Whether there is highly suspicious traffic related to the IP address. The risk depends on the overall ratio of clear checks on a given IP.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub ip_reputation: Nullable<DeviceIntelligencePropertiesDeviceIpReputation>,
-    /// The number of times the device was used to create a report for a new applicant. A value greater than 1 indicates potential device reuse.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub device_fingerprint_reuse: Nullable<f64>,
-    /// Whether the document or biometric media were uploaded from a single device.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub single_device_used: Nullable<bool>,
-    /// Whether the document media were live captured from the device camera.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_capture: Nullable<DeviceIntelligencePropertiesDeviceDocumentCapture>,
-    /// Whether the biometric media were live captured from the device camera.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub biometric_capture: Nullable<DeviceIntelligencePropertiesDeviceBiometricCapture>,
-}
-
-/// The `device_intelligence_properties_ip` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct DeviceIntelligencePropertiesIp {
-    /// The IP address that uploaded the media.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address: Nullable<String>,
-}
-
-/// The `device_intelligence_properties_geolocation` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct DeviceIntelligencePropertiesGeolocation {
-    /// City location of the IP address.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub city: Nullable<String>,
-    /// Region location of the IP address.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub region: Nullable<String>,
-    /// Country location of the IP address in a three letter format.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub country: Nullable<CountryCodes>,
-}
-
-/// The `india_pan_report_allOf_breakdown_device` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct IndiaPanReportAllOfBreakdownDevice {
-    /// The `breakdown` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub breakdown: Nullable<IndiaPanReportAllOfBreakdownDeviceBreakdown>,
-}
-
-/// The `india_pan_report_allOf_properties_device` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct IndiaPanReportAllOfPropertiesDevice {
-    /// The applicant's PAN (10 digit alphanumeric number).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub pan: Nullable<String>,
-    /// The applicant's full name.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub full_name: Nullable<String>,
-}
-
-/// The `document_breakdown_data_comparison_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownDataComparisonBreakdown {
-    /// The `issuing_country` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_country: Nullable<
-        DocumentBreakdownDataComparisonBreakdownIssuingCountry,
-    >,
-    /// The `gender` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub gender: Nullable<DocumentBreakdownDataComparisonBreakdownGender>,
-    /// The `date_of_expiry` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_expiry: Nullable<DocumentBreakdownDataComparisonBreakdownDateOfExpiry>,
-    /// The `last_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub last_name: Nullable<DocumentBreakdownDataComparisonBreakdownLastName>,
-    /// The `document_type` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_type: Nullable<DocumentBreakdownDataComparisonBreakdownDocumentType>,
-    /// The `document_numbers` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_numbers: Nullable<
-        DocumentBreakdownDataComparisonBreakdownDocumentNumbers,
-    >,
-    /// The `first_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub first_name: Nullable<DocumentBreakdownDataComparisonBreakdownFirstName>,
-    /// The `date_of_birth` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_birth: Nullable<DocumentBreakdownDataComparisonBreakdownDateOfBirth>,
-}
-
-/// The `document_breakdown_data_validation_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownDataValidationBreakdown {
-    /// The `gender` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub gender: Nullable<DocumentBreakdownDataValidationBreakdownGender>,
-    /// The `date_of_birth` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_birth: Nullable<DocumentBreakdownDataValidationBreakdownDateOfBirth>,
-    /// The `document_numbers` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_numbers: Nullable<
-        DocumentBreakdownDataValidationBreakdownDocumentNumbers,
-    >,
-    /// If this is flagged, the document has expired.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_expiration: Nullable<
-        DocumentBreakdownDataValidationBreakdownDocumentExpiration,
-    >,
-    /// If this is flagged, the expiration date has the incorrect format.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub expiry_date: Nullable<DocumentBreakdownDataValidationBreakdownExpiryDate>,
-    /// The `mrz` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub mrz: Nullable<DocumentBreakdownDataValidationBreakdownMrz>,
-    /// The `barcode` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub barcode: Nullable<DocumentBreakdownDataValidationBreakdownBarcode>,
-}
-
-/// The `document_breakdown_image_integrity_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownImageIntegrityBreakdown {
-    /// Asserts whether the quality of the image was sufficient for processing.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub image_quality: Nullable<DocumentBreakdownImageIntegrityBreakdownImageQuality>,
-    /// Asserts whether the submitted document is supported.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub supported_document: Nullable<
-        DocumentBreakdownImageIntegrityBreakdownSupportedDocument,
-    >,
-    /// Asserts whether the image was a colour one.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub colour_picture: Nullable<DocumentBreakdownImageIntegrityBreakdownColourPicture>,
-    /// Asserts if the document was of enough quality to be able to perform a fraud inspection.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub conclusive_document_quality: Nullable<
-        DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality,
-    >,
-}
-
-/// The `document_breakdown_visual_authenticity_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownVisualAuthenticityBreakdown {
-    /// Fonts in the document don't match the expected ones.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub fonts: Nullable<DocumentBreakdownVisualAuthenticityBreakdownFonts>,
-    /// The pictures of the person identified on the document show signs of tampering or alteration.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub picture_face_integrity: Nullable<
-        DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity,
-    >,
-    /// The document doesn't match the expected template for the document type and country it is from.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub template: Nullable<DocumentBreakdownVisualAuthenticityBreakdownTemplate>,
-    /// Security features expected on the document are missing or wrong.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub security_features: Nullable<
-        DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures,
-    >,
-    /// The document was not present when the photo was taken.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub original_document_present: Nullable<
-        DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent,
-    >,
-    /// Indication of digital tampering in the image.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub digital_tampering: Nullable<
-        DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering,
-    >,
-    /// This sub-breakdown is returned for backward compatibility reasons. Its value will be consider when at least one of the other breakdowns is consider, and clear when all the other breakdowns are clear.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub other: Nullable<DocumentBreakdownVisualAuthenticityBreakdownOther>,
-    /// No face was detected on the document.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub face_detection: Nullable<
-        DocumentBreakdownVisualAuthenticityBreakdownFaceDetection,
-    >,
-}
-
-/// The `document_breakdown_data_consistency_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownDataConsistencyBreakdown {
-    /// The `date_of_expiry` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_expiry: Nullable<DocumentBreakdownDataConsistencyBreakdownDateOfExpiry>,
-    /// The `document_numbers` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_numbers: Nullable<
-        DocumentBreakdownDataConsistencyBreakdownDocumentNumbers,
-    >,
-    /// The `issuing_country` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_country: Nullable<
-        DocumentBreakdownDataConsistencyBreakdownIssuingCountry,
-    >,
-    /// The `document_type` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_type: Nullable<DocumentBreakdownDataConsistencyBreakdownDocumentType>,
-    /// The `date_of_birth` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_birth: Nullable<DocumentBreakdownDataConsistencyBreakdownDateOfBirth>,
-    /// The `gender` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub gender: Nullable<DocumentBreakdownDataConsistencyBreakdownGender>,
-    /// The `first_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub first_name: Nullable<DocumentBreakdownDataConsistencyBreakdownFirstName>,
-    /// The `nationality` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub nationality: Nullable<DocumentBreakdownDataConsistencyBreakdownNationality>,
-    /// The `last_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub last_name: Nullable<DocumentBreakdownDataConsistencyBreakdownLastName>,
-    /// The `multiple_data_sources_present` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub multiple_data_sources_present: Nullable<
-        DocumentBreakdownDataConsistencyBreakdownMultipleDataSourcesPresent,
-    >,
-}
-
-/// The `document_breakdown_compromised_document_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownCompromisedDocumentBreakdown {
-    /// The `document_database` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_database: Nullable<
-        DocumentBreakdownCompromisedDocumentBreakdownDocumentDatabase,
-    >,
-    /// The `repeat_attempts` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub repeat_attempts: Nullable<
-        DocumentBreakdownCompromisedDocumentBreakdownRepeatAttempts,
-    >,
-}
-
-/// The `document_breakdown_age_validation_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownAgeValidationBreakdown {
-    /// The `minimum_accepted_age` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub minimum_accepted_age: Nullable<
-        DocumentBreakdownAgeValidationBreakdownMinimumAcceptedAge,
-    >,
-}
-
-/// The `document_breakdown_issuing_authority_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownIssuingAuthorityBreakdown {
-    /// Asserts whether the document NFC chip is original or cloned.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub nfc_active_authentication: Nullable<
-        DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication,
-    >,
-    /// Asserts whether the document NFC chip data was tampered.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub nfc_passive_authentication: Nullable<
-        DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication,
-    >,
-}
-
-/// The `facial_similarity_photo_breakdown_face_comparison_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdown {
-    /// Contains a score value under the properties bag.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub face_match: Nullable<
-        FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch,
-    >,
-}
-
-/// The `facial_similarity_photo_breakdown_image_integrity_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdown {
-    /// Asserts a single face of good enough quality has been found in both the document image and the live photo.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub face_detected: Nullable<
-        FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected,
-    >,
-    /// Asserts whether the live photo is trustworthy - i.e. not digitally tampered, from a fake webcam, or from other dubious sources.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub source_integrity: Nullable<
-        FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity,
-    >,
-}
-
-/// The `facial_similarity_photo_breakdown_visual_authenticity_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown {
-    /// Contains a score value under the properties bag.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub spoofing_detection: Nullable<
-        FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection,
-    >,
-}
-
-/// The `facial_similarity_photo_fully_auto_breakdown_face_comparison_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdown {
-    /// Contains a score value under the properties bag.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub face_match: Nullable<
-        FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatch,
-    >,
-}
-
-/// The `facial_similarity_photo_fully_auto_breakdown_image_integrity_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown {
-    /// Asserts a single face of good enough quality has been found in both the document image and the live photo.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub face_detected: Nullable<
-        FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownFaceDetected,
-    >,
-    /// Asserts whether the live photo is trustworthy - i.e. not digitally tampered, from a fake webcam, or from other dubious sources.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub source_integrity: Nullable<
-        FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrity,
-    >,
-}
-
-/// The `facial_similarity_photo_fully_auto_breakdown_visual_authenticity_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdown {
-    /// Contains a score value under the properties bag.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub spoofing_detection: Nullable<
-        FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDetection,
-    >,
-}
-
-/// The `facial_similarity_video_breakdown_face_comparison_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityVideoBreakdownFaceComparisonBreakdown {
-    /// Contains a score value under the properties bag.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub face_match: Nullable<
-        FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatch,
-    >,
-}
-
-/// The `facial_similarity_video_breakdown_image_integrity_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdown {
-    /// Asserts a single face of good enough quality has been found in both the document image and the live video.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub face_detected: Nullable<
-        FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected,
-    >,
-    /// Asserts whether the live video is trustworthy - e.g. not from a fake webcam.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub source_integrity: Nullable<
-        FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity,
-    >,
-}
-
-/// The `facial_similarity_video_breakdown_visual_authenticity_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown {
-    /// Asserts whether the numbers and head movements were correctly executed.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub liveness_detected: Nullable<
-        FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected,
-    >,
-    /// Asserts whether the live video is not a spoof (such as videos of digital screens).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub spoofing_detection: Nullable<
-        FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection,
-    >,
-}
-
-/// The `facial_similarity_motion_breakdown_face_comparison_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityMotionBreakdownFaceComparisonBreakdown {
-    /// Contains a score value under the properties bag.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub face_match: Nullable<
-        FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatch,
-    >,
-}
-
-/// The `facial_similarity_motion_breakdown_image_integrity_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdown {
-    /// Asserts a single face of good enough quality has been found in both the document image and in the motion capture.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub face_detected: Nullable<
-        FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected,
-    >,
-    /// Asserts whether the motion capture is trustworthy - e.g. not from a fake webcam.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub source_integrity: Nullable<
-        FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity,
-    >,
-}
-
-/// The `facial_similarity_motion_breakdown_visual_authenticity_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown {
-    /// Asserts whether the numbers and head movements were correctly executed.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub liveness_detected: Nullable<
-        FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownLivenessDetected,
-    >,
-    /// Asserts whether the motion capture is not a spoof (such as videos of digital screens).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub spoofing_detection: Nullable<
-        FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection,
-    >,
-}
-
-/// The `identity_enhanced_breakdown_sources_breakdown` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct IdentityEnhancedBreakdownSourcesBreakdown {
-    /// The number of sources which produced a match to applicant details.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub total_sources: Nullable<IdentityEnhancedBreakdownSourcesBreakdownTotalSources>,
-}
-
-/// The `identity_enhanced_breakdown_address_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct IdentityEnhancedBreakdownAddressBreakdown {
-    /// The number of address matches against credit agencies.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub credit_agencies: Nullable<
-        IdentityEnhancedBreakdownAddressBreakdownCreditAgencies,
-    >,
-    /// Address match against telephone database.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub telephone_database: Nullable<
-        IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase,
-    >,
-    /// Address match against voting register.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub voting_register: Nullable<
-        IdentityEnhancedBreakdownAddressBreakdownVotingRegister,
-    >,
-}
-
-/// The `identity_enhanced_breakdown_date_of_birth_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct IdentityEnhancedBreakdownDateOfBirthBreakdown {
-    /// Date of birth match against credit agencies.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub credit_agencies: Nullable<
-        IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies,
-    >,
-    /// Date of birth match against voting register.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub voting_register: Nullable<
-        IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister,
-    >,
-}
-
-/// The `idr_ssn_breakdown_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct IdrSsnBreakdownBreakdown {
-    /// Last 4 digits of social security number match
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub last_4_digits_match: Nullable<IdrSsnBreakdownBreakdownLast4DigitsMatch>,
-    /// Social security number fully matches
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub full_match: Nullable<IdrSsnBreakdownBreakdownFullMatch>,
-}
-
-/// The `watchlist_enhanced_properties_records_inner_address_inner` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct WatchlistEnhancedPropertiesRecordsInnerAddressInner {
-    /// The `address_line1` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address_line1: Nullable<String>,
-    /// The `country` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub country: Nullable<CountryCodes>,
-    /// The `postal_code` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub postal_code: Nullable<String>,
-    /// The `state_province` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub state_province: Nullable<String>,
-    /// The `town` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub town: Nullable<String>,
-    /// The `locator_type` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub locator_type: Nullable<String>,
-}
-
-/// The `watchlist_enhanced_properties_records_inner_alias_inner` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct WatchlistEnhancedPropertiesRecordsInnerAliasInner {
-    /// The `alias_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub alias_name: Nullable<String>,
-    /// The `alias_type` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub alias_type: Nullable<String>,
-}
-
-/// The `watchlist_enhanced_properties_records_inner_associate_inner` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct WatchlistEnhancedPropertiesRecordsInnerAssociateInner {
-    /// The `entity_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub entity_name: Nullable<String>,
-    /// The `relationship_direction` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub relationship_direction: Nullable<String>,
-    /// The `relationship_type` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub relationship_type: Nullable<String>,
-}
-
-/// The `watchlist_enhanced_properties_records_inner_attribute_inner` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct WatchlistEnhancedPropertiesRecordsInnerAttributeInner {
-    /// The `attribute_type` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub attribute_type: Nullable<String>,
-    /// The `attribute_value` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub attribute_value: Nullable<String>,
-}
-
-/// The `watchlist_enhanced_properties_records_inner_event_inner` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct WatchlistEnhancedPropertiesRecordsInnerEventInner {
-    /// The `category` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub category: Nullable<String>,
-    /// The `event_date` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub event_date: Nullable<::chrono::NaiveDate>,
-    /// The `event_description` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub event_description: Nullable<String>,
-    /// The `source` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub source: Nullable<WatchlistEnhancedPropertiesRecordsInnerEventInnerSource>,
-    /// The `sub_category` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub sub_category: Nullable<String>,
-}
-
-/// The `watchlist_enhanced_properties_records_inner_source_inner` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct WatchlistEnhancedPropertiesRecordsInnerSourceInner {
-    /// The `source_headline` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub source_headline: Nullable<String>,
-    /// The `source_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub source_name: Nullable<String>,
-    /// The `source_url` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub source_url: Nullable<String>,
-    /// The `source_format` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub source_format: Nullable<String>,
-}
-
-/// The `proof_of_address_breakdown_data_comparison_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct ProofOfAddressBreakdownDataComparisonBreakdown {
-    /// The `address` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address: Nullable<ProofOfAddressBreakdownDataComparisonBreakdownAddress>,
-    /// The `first_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub first_name: Nullable<ProofOfAddressBreakdownDataComparisonBreakdownFirstName>,
-    /// The `last_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub last_name: Nullable<ProofOfAddressBreakdownDataComparisonBreakdownLastName>,
-}
-
-/// The `proof_of_address_breakdown_document_classification_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct ProofOfAddressBreakdownDocumentClassificationBreakdown {
-    /// The `supported_document` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub supported_document: Nullable<
-        ProofOfAddressBreakdownDocumentClassificationBreakdownSupportedDocument,
-    >,
-}
-
-/// The `proof_of_address_breakdown_image_integrity_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct ProofOfAddressBreakdownImageIntegrityBreakdown {
-    /// The `image_quality` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub image_quality: Nullable<
-        ProofOfAddressBreakdownImageIntegrityBreakdownImageQuality,
-    >,
-}
-
-/// The `us_driving_licence_breakdown_document_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct UsDrivingLicenceBreakdownDocumentBreakdown {
-    /// The `category` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub category: Nullable<UsDrivingLicenceBreakdownDocumentBreakdownCategory>,
-    /// The `expiration_date` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub expiration_date: Nullable<
-        UsDrivingLicenceBreakdownDocumentBreakdownExpirationDate,
-    >,
-    /// The `issue_date` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issue_date: Nullable<UsDrivingLicenceBreakdownDocumentBreakdownIssueDate>,
-    /// The `document_number` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_number: Nullable<
-        UsDrivingLicenceBreakdownDocumentBreakdownDocumentNumber,
-    >,
-}
-
-/// The `us_driving_licence_breakdown_address_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct UsDrivingLicenceBreakdownAddressBreakdown {
-    /// The `city` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub city: Nullable<UsDrivingLicenceBreakdownAddressBreakdownCity>,
-    /// The `line_1` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub line_1: Nullable<UsDrivingLicenceBreakdownAddressBreakdownLine1>,
-    /// The `line_2` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub line_2: Nullable<UsDrivingLicenceBreakdownAddressBreakdownLine2>,
-    /// The `state_code` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub state_code: Nullable<UsDrivingLicenceBreakdownAddressBreakdownStateCode>,
-    /// The `zip4` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub zip4: Nullable<UsDrivingLicenceBreakdownAddressBreakdownZip4>,
-    /// The `zip5` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub zip5: Nullable<UsDrivingLicenceBreakdownAddressBreakdownZip5>,
-}
-
-/// The `us_driving_licence_breakdown_personal_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct UsDrivingLicenceBreakdownPersonalBreakdown {
-    /// The `first_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub first_name: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownFirstName>,
-    /// The `name_suffix` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub name_suffix: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownNameSuffix>,
-    /// The `height` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub height: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownHeight>,
-    /// The `weight` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub weight: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownWeight>,
-    /// The `sex_code` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub sex_code: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownSexCode>,
-    /// The `eye_color` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub eye_color: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownEyeColor>,
-    /// The `date_of_birth` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub date_of_birth: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownDateOfBirth>,
-    /// The `last_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub last_name: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownLastName>,
-    /// The `middle_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub middle_name: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownMiddleName>,
-    /// The `first_name_fuzzy` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub first_name_fuzzy: Nullable<
-        UsDrivingLicenceBreakdownPersonalBreakdownFirstNameFuzzy,
-    >,
-    /// The `middle_name_fuzzy` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub middle_name_fuzzy: Nullable<
-        UsDrivingLicenceBreakdownPersonalBreakdownMiddleNameFuzzy,
-    >,
-    /// The `last_name_fuzzy` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub last_name_fuzzy: Nullable<
-        UsDrivingLicenceBreakdownPersonalBreakdownLastNameFuzzy,
-    >,
-    /// The `middle_initial` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub middle_initial: Nullable<
-        UsDrivingLicenceBreakdownPersonalBreakdownMiddleInitial,
-    >,
-}
-
-/// The `device_intelligence_breakdown_device_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DeviceIntelligenceBreakdownDeviceBreakdown {
-    /// The `application_authenticity` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub application_authenticity: Nullable<
-        DeviceIntelligenceBreakdownDeviceBreakdownApplicationAuthenticity,
-    >,
-    /// The `device_integrity` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub device_integrity: Nullable<
-        DeviceIntelligenceBreakdownDeviceBreakdownDeviceIntegrity,
-    >,
-    /// The `device_reputation` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub device_reputation: Nullable<
-        DeviceIntelligenceBreakdownDeviceBreakdownDeviceReputation,
-    >,
-}
-
-/// The `device_intelligence_breakdown_properties_device` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DeviceIntelligenceBreakdownPropertiesDevice {
-    /// The SDK version that was used.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub sdk_version: Nullable<String>,
-    /// The SDK used to upload the media.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub sdk_source: Nullable<DeviceIntelligenceBreakdownPropertiesDeviceSdkSource>,
-    /// The token used to authenticate the request.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub authentication_type: Nullable<
-        DeviceIntelligenceBreakdownPropertiesDeviceAuthenticationType,
-    >,
-    /// The model as set by the phone manufacturer (for Android and iOS) or the browser manufacturer (for Web). The model can be presented in name or number form depending on each manufacturer implementation.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub raw_model: Nullable<String>,
-    /// The operating system of the device. The value came from manufacturer implementation (for Android and iOS) or browser's user agent (for Web).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub os: Nullable<String>,
-    /// The browser name reported by the browser's user agent.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub browser: Nullable<String>,
-    /// Whether the device is an emulator.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub emulator: Nullable<bool>,
-    /// Whether the device is providing false randomized device and network information.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub randomized_device: Nullable<bool>,
-    /// Whether device is using stolen security tokens to send the network information.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub fake_network_request: Nullable<bool>,
-    /// Whether there is highly suspicious traffic related to the IP address. The risk depends on the overall ratio of clear checks on a given IP.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub ip_reputation: Nullable<DeviceIntelligenceBreakdownPropertiesDeviceIpReputation>,
-    /// The number of times the device was used to create a report for a new applicant. A value greater than 1 indicates potential device reuse.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub device_fingerprint_reuse: Nullable<f64>,
-    /// Whether the document or biometric media were uploaded from a single device.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub single_device_used: Nullable<bool>,
-    /// Whether the document media were live captured from the device camera.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_capture: Nullable<
-        DeviceIntelligenceBreakdownPropertiesDeviceDocumentCapture,
-    >,
-    /// Whether the biometric media were live captured from the device camera.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub biometric_capture: Nullable<
-        DeviceIntelligenceBreakdownPropertiesDeviceBiometricCapture,
-    >,
-}
-
-/// The `device_intelligence_breakdown_properties_ip` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct DeviceIntelligenceBreakdownPropertiesIp {
-    /// The IP address that uploaded the media.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub address: Nullable<String>,
-}
-
-/// The `device_intelligence_breakdown_properties_geolocation` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct DeviceIntelligenceBreakdownPropertiesGeolocation {
-    /// City location of the IP address.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub city: Nullable<String>,
-    /// Region location of the IP address.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub region: Nullable<String>,
-    /// Country location of the IP address in a three letter format.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub country: Nullable<CountryCodes>,
-}
-
-/// The SDK used to upload the media.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum DeviceIntelligencePropertiesDeviceSdkSource {
-    /// `onfido-android-sdk`
-    OnfidoAndroidSdk,
-    /// `onfido-ios-sdk`
-    OnfidoIosSdk,
-    /// `onfido-web-sdk`
-    OnfidoWebSdk,
-    /// A value this version of the API description does not list, kept as sent.
-    Unknown(::std::string::String),
-}
-
-impl DeviceIntelligencePropertiesDeviceSdkSource {
-    /// The value as it appears in JSON.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::OnfidoAndroidSdk => "onfido-android-sdk",
-            Self::OnfidoIosSdk => "onfido-ios-sdk",
-            Self::OnfidoWebSdk => "onfido-web-sdk",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl ::std::convert::From<&str> for DeviceIntelligencePropertiesDeviceSdkSource {
-    fn from(value: &str) -> Self {
-        match value {
-            "onfido-android-sdk" => Self::OnfidoAndroidSdk,
-            "onfido-ios-sdk" => Self::OnfidoIosSdk,
-            "onfido-web-sdk" => Self::OnfidoWebSdk,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeviceIntelligencePropertiesDeviceSdkSource {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for DeviceIntelligencePropertiesDeviceSdkSource {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for DeviceIntelligencePropertiesDeviceSdkSource {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The token used to authenticate the request.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum DeviceIntelligencePropertiesDeviceAuthenticationType {
-    /// `sdk_token`
-    SdkToken,
-    /// `mobile_token`
-    MobileToken,
-    /// `api_token`
-    ApiToken,
-    /// A value this version of the API description does not list, kept as sent.
-    Unknown(::std::string::String),
-}
-
-impl DeviceIntelligencePropertiesDeviceAuthenticationType {
-    /// The value as it appears in JSON.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::SdkToken => "sdk_token",
-            Self::MobileToken => "mobile_token",
-            Self::ApiToken => "api_token",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl ::std::convert::From<&str>
-for DeviceIntelligencePropertiesDeviceAuthenticationType {
-    fn from(value: &str) -> Self {
-        match value {
-            "sdk_token" => Self::SdkToken,
-            "mobile_token" => Self::MobileToken,
-            "api_token" => Self::ApiToken,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeviceIntelligencePropertiesDeviceAuthenticationType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for DeviceIntelligencePropertiesDeviceAuthenticationType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for DeviceIntelligencePropertiesDeviceAuthenticationType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value.as_str()))
-    }
-}
-
-/// Whether there is highly suspicious traffic related to the IP address. The risk depends on the overall ratio of clear checks on a given IP.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum DeviceIntelligencePropertiesDeviceIpReputation {
-    /// `NOT_ENOUGH_DATA`
-    NOTENOUGHDATA,
-    /// `HIGH_RISK`
-    HIGHRISK,
-    /// `LOW_RISK`
-    LOWRISK,
-    /// A value this version of the API description does not list, kept as sent.
-    Unknown(::std::string::String),
-}
-
-impl DeviceIntelligencePropertiesDeviceIpReputation {
-    /// The value as it appears in JSON.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::NOTENOUGHDATA => "NOT_ENOUGH_DATA",
-            Self::HIGHRISK => "HIGH_RISK",
-            Self::LOWRISK => "LOW_RISK",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl ::std::convert::From<&str> for DeviceIntelligencePropertiesDeviceIpReputation {
-    fn from(value: &str) -> Self {
-        match value {
-            "NOT_ENOUGH_DATA" => Self::NOTENOUGHDATA,
-            "HIGH_RISK" => Self::HIGHRISK,
-            "LOW_RISK" => Self::LOWRISK,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeviceIntelligencePropertiesDeviceIpReputation {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for DeviceIntelligencePropertiesDeviceIpReputation {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for DeviceIntelligencePropertiesDeviceIpReputation {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value.as_str()))
-    }
-}
-
-/// Whether the document media were live captured from the device camera.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum DeviceIntelligencePropertiesDeviceDocumentCapture {
-    /// `live`
-    Live,
-    /// `unknown_method`
-    UnknownMethod,
-    /// A value this version of the API description does not list, kept as sent.
-    Unknown(::std::string::String),
-}
-
-impl DeviceIntelligencePropertiesDeviceDocumentCapture {
-    /// The value as it appears in JSON.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Live => "live",
-            Self::UnknownMethod => "unknown_method",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl ::std::convert::From<&str> for DeviceIntelligencePropertiesDeviceDocumentCapture {
-    fn from(value: &str) -> Self {
-        match value {
-            "live" => Self::Live,
-            "unknown_method" => Self::UnknownMethod,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeviceIntelligencePropertiesDeviceDocumentCapture {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for DeviceIntelligencePropertiesDeviceDocumentCapture {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for DeviceIntelligencePropertiesDeviceDocumentCapture {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value.as_str()))
-    }
-}
-
-/// Whether the biometric media were live captured from the device camera.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum DeviceIntelligencePropertiesDeviceBiometricCapture {
-    /// `live`
-    Live,
-    /// `unknown_method`
-    UnknownMethod,
-    /// A value this version of the API description does not list, kept as sent.
-    Unknown(::std::string::String),
-}
-
-impl DeviceIntelligencePropertiesDeviceBiometricCapture {
-    /// The value as it appears in JSON.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Live => "live",
-            Self::UnknownMethod => "unknown_method",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl ::std::convert::From<&str> for DeviceIntelligencePropertiesDeviceBiometricCapture {
-    fn from(value: &str) -> Self {
-        match value {
-            "live" => Self::Live,
-            "unknown_method" => Self::UnknownMethod,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeviceIntelligencePropertiesDeviceBiometricCapture {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for DeviceIntelligencePropertiesDeviceBiometricCapture {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for DeviceIntelligencePropertiesDeviceBiometricCapture {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The `india_pan_report_allOf_breakdown_device_breakdown` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct IndiaPanReportAllOfBreakdownDeviceBreakdown {
-    /// The `pan_valid` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub pan_valid: Nullable<IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid>,
-    /// The `name_match` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub name_match: Nullable<IndiaPanReportAllOfBreakdownDeviceBreakdownNameMatch>,
-}
-
-/// The `document_breakdown_data_comparison_breakdown_issuing_country` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownDataComparisonBreakdownIssuingCountry {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `document_breakdown_data_comparison_breakdown_gender` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownDataComparisonBreakdownGender {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `document_breakdown_data_comparison_breakdown_date_of_expiry` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownDataComparisonBreakdownDateOfExpiry {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `document_breakdown_data_comparison_breakdown_last_name` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownDataComparisonBreakdownLastName {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `document_breakdown_data_comparison_breakdown_document_type` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownDataComparisonBreakdownDocumentType {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `document_breakdown_data_comparison_breakdown_document_numbers` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownDataComparisonBreakdownDocumentNumbers {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `document_breakdown_data_comparison_breakdown_first_name` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownDataComparisonBreakdownFirstName {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `document_breakdown_data_comparison_breakdown_date_of_birth` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownDataComparisonBreakdownDateOfBirth {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `document_breakdown_data_validation_breakdown_gender` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownDataValidationBreakdownGender {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `document_breakdown_data_validation_breakdown_date_of_birth` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownDataValidationBreakdownDateOfBirth {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `document_breakdown_data_validation_breakdown_document_numbers` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownDataValidationBreakdownDocumentNumbers {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// If this is flagged, the document has expired.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownDataValidationBreakdownDocumentExpiration {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// If this is flagged, the expiration date has the incorrect format.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownDataValidationBreakdownExpiryDate {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `document_breakdown_data_validation_breakdown_mrz` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownDataValidationBreakdownMrz {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `document_breakdown_data_validation_breakdown_barcode` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownDataValidationBreakdownBarcode {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// Asserts whether the quality of the image was sufficient for processing.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct DocumentBreakdownImageIntegrityBreakdownImageQuality {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<DocumentIQReasons>,
-}
-
-/// Asserts whether the submitted document is supported.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// Asserts whether the image was a colour one.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownImageIntegrityBreakdownColourPicture {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// Asserts if the document was of enough quality to be able to perform a fraud inspection.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<DocumentCDQReasons>,
-}
-
-/// Fonts in the document don't match the expected ones.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownVisualAuthenticityBreakdownFonts {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The pictures of the person identified on the document show signs of tampering or alteration.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The document doesn't match the expected template for the document type and country it is from.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownVisualAuthenticityBreakdownTemplate {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// Security features expected on the document are missing or wrong.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The document was not present when the photo was taken.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<DocumentODPReasons>,
-}
-
-/// Indication of digital tampering in the image.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// This sub-breakdown is returned for backward compatibility reasons. Its value will be consider when at least one of the other breakdowns is consider, and clear when all the other breakdowns are clear.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownVisualAuthenticityBreakdownOther {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// No face was detected on the document.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `document_breakdown_data_consistency_breakdown_date_of_expiry` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownDataConsistencyBreakdownDateOfExpiry {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `document_breakdown_data_consistency_breakdown_document_numbers` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownDataConsistencyBreakdownDocumentNumbers {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `document_breakdown_data_consistency_breakdown_issuing_country` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownDataConsistencyBreakdownIssuingCountry {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `document_breakdown_data_consistency_breakdown_document_type` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownDataConsistencyBreakdownDocumentType {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `document_breakdown_data_consistency_breakdown_date_of_birth` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownDataConsistencyBreakdownDateOfBirth {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `document_breakdown_data_consistency_breakdown_gender` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownDataConsistencyBreakdownGender {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `document_breakdown_data_consistency_breakdown_first_name` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownDataConsistencyBreakdownFirstName {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `document_breakdown_data_consistency_breakdown_nationality` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownDataConsistencyBreakdownNationality {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `document_breakdown_data_consistency_breakdown_last_name` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownDataConsistencyBreakdownLastName {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `document_breakdown_data_consistency_breakdown_multiple_data_sources_present` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownDataConsistencyBreakdownMultipleDataSourcesPresent {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `document_breakdown_compromised_document_breakdown_document_database` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownCompromisedDocumentBreakdownDocumentDatabase {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `document_breakdown_compromised_document_breakdown_repeat_attempts` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownCompromisedDocumentBreakdownRepeatAttempts {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `document_breakdown_age_validation_breakdown_minimum_accepted_age` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownAgeValidationBreakdownMinimumAcceptedAge {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// Asserts whether the document NFC chip is original or cloned.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// Asserts whether the document NFC chip data was tampered.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// Contains a score value under the properties bag.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties,
-    >,
-}
-
-/// Asserts a single face of good enough quality has been found in both the document image and the live photo.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// Asserts whether the live photo is trustworthy - i.e. not digitally tampered, from a fake webcam, or from other dubious sources.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<PhotoReasons>,
-}
-
-/// Contains a score value under the properties bag.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties,
-    >,
-}
-
-/// Contains a score value under the properties bag.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatch {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatchProperties,
-    >,
-}
-
-/// Asserts a single face of good enough quality has been found in both the document image and the live photo.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownFaceDetected {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// Asserts whether the live photo is trustworthy - i.e. not digitally tampered, from a fake webcam, or from other dubious sources.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrity {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<PhotoAutoReasons>,
-}
-
-/// Contains a score value under the properties bag.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties,
-    >,
-}
-
-/// Contains a score value under the properties bag.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatch {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatchProperties,
-    >,
-}
-
-/// Asserts a single face of good enough quality has been found in both the document image and the live video.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// Asserts whether the live video is trustworthy - e.g. not from a fake webcam.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<VideoReasons>,
-}
-
-/// Asserts whether the numbers and head movements were correctly executed.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// Asserts whether the live video is not a spoof (such as videos of digital screens).
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties,
-    >,
-}
-
-/// Contains a score value under the properties bag.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatch {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatchProperties,
-    >,
-}
-
-/// Asserts a single face of good enough quality has been found in both the document image and in the motion capture.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// Asserts whether the motion capture is trustworthy - e.g. not from a fake webcam.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<VideoReasons>,
-}
-
-/// Asserts whether the numbers and head movements were correctly executed.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownLivenessDetected {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// Asserts whether the motion capture is not a spoof (such as videos of digital screens).
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties,
-    >,
-}
-
-/// The number of sources which produced a match to applicant details.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct IdentityEnhancedBreakdownSourcesBreakdownTotalSources {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties,
-    >,
-}
-
-/// The number of address matches against credit agencies.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct IdentityEnhancedBreakdownAddressBreakdownCreditAgencies {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<
-        IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties,
-    >,
-}
-
-/// Address match against telephone database.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// Address match against voting register.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// Date of birth match against credit agencies.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// Date of birth match against voting register.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// Last 4 digits of social security number match
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct IdrSsnBreakdownBreakdownLast4DigitsMatch {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// Social security number fully matches
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct IdrSsnBreakdownBreakdownFullMatch {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `watchlist_enhanced_properties_records_inner_event_inner_source` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct WatchlistEnhancedPropertiesRecordsInnerEventInnerSource {
-    /// The `source_date` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub source_date: Nullable<::chrono::NaiveDate>,
-    /// The `source_format` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub source_format: Nullable<String>,
-    /// The `source_name` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub source_name: Nullable<String>,
-    /// The `source_url` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub source_url: Nullable<String>,
-}
-
-/// The `proof_of_address_breakdown_data_comparison_breakdown_address` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct ProofOfAddressBreakdownDataComparisonBreakdownAddress {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `proof_of_address_breakdown_data_comparison_breakdown_first_name` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct ProofOfAddressBreakdownDataComparisonBreakdownFirstName {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `proof_of_address_breakdown_data_comparison_breakdown_last_name` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct ProofOfAddressBreakdownDataComparisonBreakdownLastName {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `proof_of_address_breakdown_document_classification_breakdown_supported_document` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct ProofOfAddressBreakdownDocumentClassificationBreakdownSupportedDocument {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `proof_of_address_breakdown_image_integrity_breakdown_image_quality` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct ProofOfAddressBreakdownImageIntegrityBreakdownImageQuality {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `us_driving_licence_breakdown_document_breakdown_category` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct UsDrivingLicenceBreakdownDocumentBreakdownCategory {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `us_driving_licence_breakdown_document_breakdown_expiration_date` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct UsDrivingLicenceBreakdownDocumentBreakdownExpirationDate {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `us_driving_licence_breakdown_document_breakdown_issue_date` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct UsDrivingLicenceBreakdownDocumentBreakdownIssueDate {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `us_driving_licence_breakdown_document_breakdown_document_number` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct UsDrivingLicenceBreakdownDocumentBreakdownDocumentNumber {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `us_driving_licence_breakdown_address_breakdown_city` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct UsDrivingLicenceBreakdownAddressBreakdownCity {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `us_driving_licence_breakdown_address_breakdown_line_1` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct UsDrivingLicenceBreakdownAddressBreakdownLine1 {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `us_driving_licence_breakdown_address_breakdown_line_2` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct UsDrivingLicenceBreakdownAddressBreakdownLine2 {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `us_driving_licence_breakdown_address_breakdown_state_code` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct UsDrivingLicenceBreakdownAddressBreakdownStateCode {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `us_driving_licence_breakdown_address_breakdown_zip4` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct UsDrivingLicenceBreakdownAddressBreakdownZip4 {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `us_driving_licence_breakdown_address_breakdown_zip5` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct UsDrivingLicenceBreakdownAddressBreakdownZip5 {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `us_driving_licence_breakdown_personal_breakdown_first_name` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct UsDrivingLicenceBreakdownPersonalBreakdownFirstName {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `us_driving_licence_breakdown_personal_breakdown_name_suffix` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct UsDrivingLicenceBreakdownPersonalBreakdownNameSuffix {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `us_driving_licence_breakdown_personal_breakdown_height` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct UsDrivingLicenceBreakdownPersonalBreakdownHeight {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `us_driving_licence_breakdown_personal_breakdown_weight` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct UsDrivingLicenceBreakdownPersonalBreakdownWeight {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `us_driving_licence_breakdown_personal_breakdown_sex_code` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct UsDrivingLicenceBreakdownPersonalBreakdownSexCode {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `us_driving_licence_breakdown_personal_breakdown_eye_color` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct UsDrivingLicenceBreakdownPersonalBreakdownEyeColor {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `us_driving_licence_breakdown_personal_breakdown_date_of_birth` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct UsDrivingLicenceBreakdownPersonalBreakdownDateOfBirth {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `us_driving_licence_breakdown_personal_breakdown_last_name` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct UsDrivingLicenceBreakdownPersonalBreakdownLastName {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `us_driving_licence_breakdown_personal_breakdown_middle_name` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct UsDrivingLicenceBreakdownPersonalBreakdownMiddleName {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `us_driving_licence_breakdown_personal_breakdown_first_name_fuzzy` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct UsDrivingLicenceBreakdownPersonalBreakdownFirstNameFuzzy {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `us_driving_licence_breakdown_personal_breakdown_middle_name_fuzzy` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct UsDrivingLicenceBreakdownPersonalBreakdownMiddleNameFuzzy {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `us_driving_licence_breakdown_personal_breakdown_last_name_fuzzy` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct UsDrivingLicenceBreakdownPersonalBreakdownLastNameFuzzy {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `us_driving_licence_breakdown_personal_breakdown_middle_initial` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct UsDrivingLicenceBreakdownPersonalBreakdownMiddleInitial {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `device_intelligence_breakdown_device_breakdown_application_authenticity` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DeviceIntelligenceBreakdownDeviceBreakdownApplicationAuthenticity {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `device_intelligence_breakdown_device_breakdown_device_integrity` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DeviceIntelligenceBreakdownDeviceBreakdownDeviceIntegrity {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The `device_intelligence_breakdown_device_breakdown_device_reputation` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DeviceIntelligenceBreakdownDeviceBreakdownDeviceReputation {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-    /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
-}
-
-/// The SDK used to upload the media.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum DeviceIntelligenceBreakdownPropertiesDeviceSdkSource {
-    /// `onfido-android-sdk`
-    OnfidoAndroidSdk,
-    /// `onfido-ios-sdk`
-    OnfidoIosSdk,
-    /// `onfido-web-sdk`
-    OnfidoWebSdk,
-    /// A value this version of the API description does not list, kept as sent.
-    Unknown(::std::string::String),
-}
-
-impl DeviceIntelligenceBreakdownPropertiesDeviceSdkSource {
-    /// The value as it appears in JSON.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::OnfidoAndroidSdk => "onfido-android-sdk",
-            Self::OnfidoIosSdk => "onfido-ios-sdk",
-            Self::OnfidoWebSdk => "onfido-web-sdk",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl ::std::convert::From<&str>
-for DeviceIntelligenceBreakdownPropertiesDeviceSdkSource {
-    fn from(value: &str) -> Self {
-        match value {
-            "onfido-android-sdk" => Self::OnfidoAndroidSdk,
-            "onfido-ios-sdk" => Self::OnfidoIosSdk,
-            "onfido-web-sdk" => Self::OnfidoWebSdk,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeviceIntelligenceBreakdownPropertiesDeviceSdkSource {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for DeviceIntelligenceBreakdownPropertiesDeviceSdkSource {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for DeviceIntelligenceBreakdownPropertiesDeviceSdkSource {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The token used to authenticate the request.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum DeviceIntelligenceBreakdownPropertiesDeviceAuthenticationType {
-    /// `sdk_token`
-    SdkToken,
-    /// `mobile_token`
-    MobileToken,
-    /// `api_token`
-    ApiToken,
-    /// A value this version of the API description does not list, kept as sent.
-    Unknown(::std::string::String),
-}
-
-impl DeviceIntelligenceBreakdownPropertiesDeviceAuthenticationType {
-    /// The value as it appears in JSON.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::SdkToken => "sdk_token",
-            Self::MobileToken => "mobile_token",
-            Self::ApiToken => "api_token",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl ::std::convert::From<&str>
-for DeviceIntelligenceBreakdownPropertiesDeviceAuthenticationType {
-    fn from(value: &str) -> Self {
-        match value {
-            "sdk_token" => Self::SdkToken,
-            "mobile_token" => Self::MobileToken,
-            "api_token" => Self::ApiToken,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-impl ::std::fmt::Display
-for DeviceIntelligenceBreakdownPropertiesDeviceAuthenticationType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize
-for DeviceIntelligenceBreakdownPropertiesDeviceAuthenticationType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for DeviceIntelligenceBreakdownPropertiesDeviceAuthenticationType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value.as_str()))
-    }
-}
-
-/// Whether there is highly suspicious traffic related to the IP address. The risk depends on the overall ratio of clear checks on a given IP.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum DeviceIntelligenceBreakdownPropertiesDeviceIpReputation {
-    /// `NOT_ENOUGH_DATA`
-    NOTENOUGHDATA,
-    /// `HIGH_RISK`
-    HIGHRISK,
-    /// `LOW_RISK`
-    LOWRISK,
-    /// A value this version of the API description does not list, kept as sent.
-    Unknown(::std::string::String),
-}
-
-impl DeviceIntelligenceBreakdownPropertiesDeviceIpReputation {
-    /// The value as it appears in JSON.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::NOTENOUGHDATA => "NOT_ENOUGH_DATA",
-            Self::HIGHRISK => "HIGH_RISK",
-            Self::LOWRISK => "LOW_RISK",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl ::std::convert::From<&str>
-for DeviceIntelligenceBreakdownPropertiesDeviceIpReputation {
-    fn from(value: &str) -> Self {
-        match value {
-            "NOT_ENOUGH_DATA" => Self::NOTENOUGHDATA,
-            "HIGH_RISK" => Self::HIGHRISK,
-            "LOW_RISK" => Self::LOWRISK,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeviceIntelligenceBreakdownPropertiesDeviceIpReputation {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for DeviceIntelligenceBreakdownPropertiesDeviceIpReputation {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for DeviceIntelligenceBreakdownPropertiesDeviceIpReputation {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value.as_str()))
-    }
-}
-
-/// Whether the document media were live captured from the device camera.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum DeviceIntelligenceBreakdownPropertiesDeviceDocumentCapture {
-    /// `live`
-    Live,
-    /// `unknown_method`
-    UnknownMethod,
-    /// A value this version of the API description does not list, kept as sent.
-    Unknown(::std::string::String),
-}
-
-impl DeviceIntelligenceBreakdownPropertiesDeviceDocumentCapture {
-    /// The value as it appears in JSON.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Live => "live",
-            Self::UnknownMethod => "unknown_method",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl ::std::convert::From<&str>
-for DeviceIntelligenceBreakdownPropertiesDeviceDocumentCapture {
-    fn from(value: &str) -> Self {
-        match value {
-            "live" => Self::Live,
-            "unknown_method" => Self::UnknownMethod,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeviceIntelligenceBreakdownPropertiesDeviceDocumentCapture {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for DeviceIntelligenceBreakdownPropertiesDeviceDocumentCapture {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for DeviceIntelligenceBreakdownPropertiesDeviceDocumentCapture {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value.as_str()))
-    }
-}
-
-/// Whether the biometric media were live captured from the device camera.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum DeviceIntelligenceBreakdownPropertiesDeviceBiometricCapture {
-    /// `live`
-    Live,
-    /// `unknown_method`
-    UnknownMethod,
-    /// A value this version of the API description does not list, kept as sent.
-    Unknown(::std::string::String),
-}
-
-impl DeviceIntelligenceBreakdownPropertiesDeviceBiometricCapture {
-    /// The value as it appears in JSON.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Live => "live",
-            Self::UnknownMethod => "unknown_method",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl ::std::convert::From<&str>
-for DeviceIntelligenceBreakdownPropertiesDeviceBiometricCapture {
-    fn from(value: &str) -> Self {
-        match value {
-            "live" => Self::Live,
-            "unknown_method" => Self::UnknownMethod,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-impl ::std::fmt::Display
-for DeviceIntelligenceBreakdownPropertiesDeviceBiometricCapture {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for DeviceIntelligenceBreakdownPropertiesDeviceBiometricCapture {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for DeviceIntelligenceBreakdownPropertiesDeviceBiometricCapture {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value.as_str()))
-    }
-}
-
-/// The `india_pan_report_allOf_breakdown_device_breakdown_pan_valid` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-}
-
-/// The `india_pan_report_allOf_breakdown_device_breakdown_name_match` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct IndiaPanReportAllOfBreakdownDeviceBreakdownNameMatch {
-    /// The `result` property.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub result: Nullable<String>,
-}
-
-/// The `document_IQ_reasons` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct DocumentIQReasons {
-    /// When an image of the document is too dark to be able to see data points.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub dark_photo: Nullable<String>,
-    /// When there is light reflecting on the document causing glare to obstruct data points.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub glare_on_photo: Nullable<String>,
-    /// When data points are blurred and no reference can be made elsewhere in the document or if the data points are too blurry and 'they could be something else'.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub blurred_photo: Nullable<String>,
-    /// When data points have been covered either by the applicant or by another object such as a sticker.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub covered_photo: Nullable<String>,
-    /// Any other reason not listed, such as when holograms are obscuring data points.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub other_photo_issue: Nullable<String>,
-    /// When a document is damaged and we are unable to make out data points.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub damaged_document: Nullable<String>,
-    /// When the incorrect side of a document has been uploaded, and we have not received the front.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub incorrect_side: Nullable<String>,
-    /// When data points are not included in the image due to the document being cut off.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub cut_off_document: Nullable<String>,
-    /// If no document has been uploaded or there is a blank image.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub no_document_in_image: Nullable<String>,
-    /// When 2 different documents are submitted in the same check.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub two_documents_uploaded: Nullable<String>,
-}
-
-/// The `document_CDQ_reasons` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct DocumentCDQReasons {
-    /// When data points are obscured to the point that we cannot confirm if the fonts match the expected ones.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub obscured_data_points: Nullable<String>,
-    /// When a critical security feature is obscured. This can also refer to when the holder's wet signature, necessary for the document to be valid, is not present.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub obscured_security_features: Nullable<String>,
-    /// One of 3 reasons (1) OCR Assisted Scans (i.e. when you're able to move the mouse and highlight part of text), (2) Severely Washed out Background, (3) Overlapping Text.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub abnormal_document_features: Nullable<String>,
-    /// Any digital text or electronic watermarks on the document.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub watermarks_digital_text_overlay: Nullable<String>,
-    /// If the corner has been physically cut off. This can be found on some documents that are no longer valid.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub corner_removed: Nullable<String>,
-    /// A punched hole is present.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub punctured_document: Nullable<String>,
-    /// When the back of a document is needed for processing, but is not available.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub missing_back: Nullable<String>,
-    /// When a document has been published digitally, there aren't enough security features to review so we cannot perform a full fraud assessment.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub digital_document: Nullable<String>,
-}
-
-/// The `document_ODP_reasons` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct DocumentODPReasons {
-    /// When the applicant's document is on a physical screen or device.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub photo_of_screen: Nullable<String>,
-    /// When the applicant has used their mobile phone, tablet, or computer to take a photo within the device.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub screenshot: Nullable<String>,
-    /// When the applicant has previously captured an image of the document, printed it out, and has now taken a photo of this print out to upload.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_on_printed_paper: Nullable<String>,
-    /// When the document has clearly been captured using a scanner and there are visible indicators of this
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub scan: Nullable<String>,
-}
-
-/// The `facial_similarity_photo_breakdown_face_comparison_breakdown_face_match_properties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties {
-    /// A floating point number between 0 and 1 that expresses how similar the two faces are, where 1 is a perfect match.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub score: Nullable<f64>,
-    /// The UUID for the document containing the extracted face that was used for face matching.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_id: Nullable<::uuid::Uuid>,
-}
-
-/// The `photo_reasons` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct PhotoReasons {
-    /// Flags when evidence is found that the image was manipulated by Photoshop, or other software.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub digital_tampering: Nullable<String>,
-    /// Flags when evidence is found that a fake webcam was used.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub fake_webcam: Nullable<String>,
-    /// Flags when evidence is found that the live photo was taken more than 24 hours before live photo upload.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub time_of_capture: Nullable<String>,
-    /// Flags when evidence is found that an Android emulator was used.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub emulator: Nullable<String>,
-    /// Additional comma separated details such as the exact digital tampering software used, or the name of the fake webcam.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub reasons: Nullable<String>,
-}
-
-/// The `facial_similarity_photo_breakdown_visual_authenticity_breakdown_spoofing_detection_properties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
-    /// A floating point number between 0 and 1. The closer the score is to 0, the more likely it is to be a spoof.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub score: Nullable<f64>,
-}
-
-/// The `facial_similarity_photo_fully_auto_breakdown_face_comparison_breakdown_face_match_properties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatchProperties {
-    /// A floating point number between 0 and 1 that expresses how similar the two faces are, where 1 is a perfect match.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub score: Nullable<f64>,
-    /// The UUID for the document containing the extracted face that was used for face matching.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_id: Nullable<::uuid::Uuid>,
-}
-
-/// The `photo_auto_reasons` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct PhotoAutoReasons {
-    /// Flags when evidence is found that the image was manipulated by Photoshop, or other software.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub digital_tampering: Nullable<String>,
-    /// Flags when evidence is found that a fake webcam was used.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub fake_webcam: Nullable<String>,
-    /// Flags when evidence is found that the live photo was taken more than 24 hours before live photo upload.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub time_of_capture: Nullable<String>,
-    /// Flags when evidence is found that an Android emulator was used.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub emulator: Nullable<String>,
-    /// Additional comma separated details such as the exact digital tampering software used, or the name of the fake webcam.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub reasons: Nullable<String>,
-}
-
-/// The `facial_similarity_photo_fully_auto_breakdown_visual_authenticity_breakdown_spoofing_detection_properties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
-    /// A floating point number between 0 and 1. The closer the score is to 0, the more likely it is to be a spoof.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub score: Nullable<f64>,
-}
-
-/// The `facial_similarity_video_breakdown_face_comparison_breakdown_face_match_properties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatchProperties {
-    /// A floating point number between 0 and 1 that expresses how similar the two faces are, where 1 is a perfect match.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub score: Nullable<f64>,
-    /// The UUID for the document containing the extracted face that was used for face matching.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_id: Nullable<::uuid::Uuid>,
-}
-
-/// The `video_reasons` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct VideoReasons {
-    /// Flags when evidence is found that a fake webcam was used.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub fake_webcam: Nullable<String>,
-    /// Flags when evidence is found that the video was uploaded in an attempt to circumvent the randomness of the speaking and head turn challenges
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub challenge_reuse: Nullable<String>,
-    /// Flags when evidence is found that an Android emulator was used.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub emulator: Nullable<String>,
-    /// Additional comma separated details such as the name of the fake webcam.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub reasons: Nullable<String>,
-}
-
-/// The `facial_similarity_video_breakdown_visual_authenticity_breakdown_spoofing_detection_properties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
-    /// A floating point number between 0 and 1. The closer the score is to 0, the more likely it is to be a spoof.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub score: Nullable<f64>,
-}
-
-/// The `facial_similarity_motion_breakdown_face_comparison_breakdown_face_match_properties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatchProperties {
-    /// A floating point number between 0 and 1 that expresses how similar the two faces are, where 1 is a perfect match.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub score: Nullable<f64>,
-    /// The UUID for the document containing the extracted face that was used for face matching.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub document_id: Nullable<::uuid::Uuid>,
-}
-
-/// The `facial_similarity_motion_breakdown_visual_authenticity_breakdown_spoofing_detection_properties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
-    /// A floating point number between 0 and 1. The closer the score is to 0, the more likely it is to be a spoof.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub score: Nullable<f64>,
-}
-
-/// The `identity_enhanced_breakdown_sources_breakdown_total_sources_properties` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties {
-    /// Example: `"4"`.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub total_number_of_sources: Nullable<String>,
-}
-
-/// The `identity_enhanced_breakdown_address_breakdown_credit_agencies_properties` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties {
-    /// Example: `"2"`.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub number_of_matches: Nullable<String>,
-}
-
-impl Validate for ApplicantsList {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "applicants");
-            self.applicants.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for Error {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "error");
-            self.error.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for ApplicantBuilder {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "email");
-            self.email.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "dob");
-            self.dob.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "id_numbers");
-            self.id_numbers.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "phone_number");
-            self.phone_number.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "consents");
-            self.consents.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "address");
-            self.address.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "location");
-            self.location.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "first_name");
-            let v = &self.first_name;
-            static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-            let pattern = PATTERN
-                .get_or_init(|| {
-                    ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
-                        .expect("the generator compiled this pattern")
-                });
-            flag(
-                out,
-                path,
-                !pattern.is_match(v),
-                concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
-            );
-            self.first_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "last_name");
-            let v = &self.last_name;
-            static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-            let pattern = PATTERN
-                .get_or_init(|| {
-                    ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
-                        .expect("the generator compiled this pattern")
-                });
-            flag(
-                out,
-                path,
-                !pattern.is_match(v),
-                concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
-            );
-            self.last_name.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for ApplicantShared {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "email");
-            self.email.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "dob");
-            self.dob.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "id_numbers");
-            self.id_numbers.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "phone_number");
-            self.phone_number.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for ApplicantRequest {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "consents");
-            self.consents.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "address");
-            self.address.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "location");
-            self.location.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for ApplicantCreate {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "first_name");
-            let v = &self.first_name;
-            static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-            let pattern = PATTERN
-                .get_or_init(|| {
-                    ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
-                        .expect("the generator compiled this pattern")
-                });
-            flag(
-                out,
-                path,
-                !pattern.is_match(v),
-                concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
-            );
-            self.first_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "last_name");
-            let v = &self.last_name;
-            static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-            let pattern = PATTERN
-                .get_or_init(|| {
-                    ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
-                        .expect("the generator compiled this pattern")
-                });
-            flag(
-                out,
-                path,
-                !pattern.is_match(v),
-                concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
-            );
-            self.last_name.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for Applicant {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "email");
-            self.email.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "dob");
-            self.dob.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "id_numbers");
-            self.id_numbers.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "phone_number");
-            self.phone_number.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "first_name");
-            if let Nullable::Value(v) = &self.first_name {
-                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                let pattern = PATTERN
-                    .get_or_init(|| {
-                        ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
-                            .expect("the generator compiled this pattern")
-                    });
-                flag(
-                    out,
-                    path,
-                    !pattern.is_match(v),
-                    concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
-                );
-            }
-            self.first_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "last_name");
-            if let Nullable::Value(v) = &self.last_name {
-                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                let pattern = PATTERN
-                    .get_or_init(|| {
-                        ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
-                            .expect("the generator compiled this pattern")
-                    });
-                flag(
-                    out,
-                    path,
-                    !pattern.is_match(v),
-                    concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
-                );
-            }
-            self.last_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "delete_at");
-            self.delete_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sandbox");
-            self.sandbox.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "address");
-            self.address.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "location");
-            self.location.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for ApplicantResponse {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "first_name");
-            if let Nullable::Value(v) = &self.first_name {
-                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                let pattern = PATTERN
-                    .get_or_init(|| {
-                        ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
-                            .expect("the generator compiled this pattern")
-                    });
-                flag(
-                    out,
-                    path,
-                    !pattern.is_match(v),
-                    concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
-                );
-            }
-            self.first_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "last_name");
-            if let Nullable::Value(v) = &self.last_name {
-                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                let pattern = PATTERN
-                    .get_or_init(|| {
-                        ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
-                            .expect("the generator compiled this pattern")
-                    });
-                flag(
-                    out,
-                    path,
-                    !pattern.is_match(v),
-                    concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
-                );
-            }
-            self.last_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "delete_at");
-            self.delete_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sandbox");
-            self.sandbox.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "address");
-            self.address.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "location");
-            self.location.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for ApplicantUpdater {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "email");
-            self.email.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "dob");
-            self.dob.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "id_numbers");
-            self.id_numbers.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "phone_number");
-            self.phone_number.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "consents");
-            self.consents.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "address");
-            self.address.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "location");
-            self.location.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "first_name");
-            if let Nullable::Value(v) = &self.first_name {
-                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                let pattern = PATTERN
-                    .get_or_init(|| {
-                        ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
-                            .expect("the generator compiled this pattern")
-                    });
-                flag(
-                    out,
-                    path,
-                    !pattern.is_match(v),
-                    concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
-                );
-            }
-            self.first_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "last_name");
-            if let Nullable::Value(v) = &self.last_name {
-                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                let pattern = PATTERN
-                    .get_or_init(|| {
-                        ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
-                            .expect("the generator compiled this pattern")
-                    });
-                flag(
-                    out,
-                    path,
-                    !pattern.is_match(v),
-                    concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
-                );
-            }
-            self.last_name.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for ApplicantUpdate {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "first_name");
-            if let Nullable::Value(v) = &self.first_name {
-                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                let pattern = PATTERN
-                    .get_or_init(|| {
-                        ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
-                            .expect("the generator compiled this pattern")
-                    });
-                flag(
-                    out,
-                    path,
-                    !pattern.is_match(v),
-                    concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
-                );
-            }
-            self.first_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "last_name");
-            if let Nullable::Value(v) = &self.last_name {
-                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                let pattern = PATTERN
-                    .get_or_init(|| {
-                        ::regex_lite::Regex::new("^[^!#$%*=<>;{}\"]*$")
-                            .expect("the generator compiled this pattern")
-                    });
-                flag(
-                    out,
-                    path,
-                    !pattern.is_match(v),
-                    concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
-                );
-            }
-            self.last_name.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for ApplicantConsent {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "granted");
-            self.granted.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "granted_at");
-            self.granted_at.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for WorkflowRun {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "workflow_id");
-            self.workflow_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "tags");
-            if let Nullable::Value(v) = &self.tags {
-                flag(out, path, v.len() > 30, "more than 30 items");
-                for (i, v) in v.iter().enumerate() {
-                    let path = &format!("{path}[{i}]");
-                    flag(out, path, v.chars().count() < 1, "shorter than 1 characters");
-                    flag(
-                        out,
-                        path,
-                        v.chars().count() > 128,
-                        "longer than 128 characters",
-                    );
-                }
-            }
-            self.tags.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "customer_user_id");
-            if let Nullable::Value(v) = &self.customer_user_id {
-                flag(out, path, v.chars().count() > 256, "longer than 256 characters");
-            }
-            self.customer_user_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "link");
-            self.link.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "updated_at");
-            self.updated_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "workflow_version_id");
-            self.workflow_version_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "dashboard_url");
-            self.dashboard_url.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "output");
-            self.output.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "reasons");
-            self.reasons.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "error");
-            self.error.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sdk_token");
-            self.sdk_token.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for WorkflowRunShared {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "workflow_id");
-            self.workflow_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "tags");
-            if let Nullable::Value(v) = &self.tags {
-                flag(out, path, v.len() > 30, "more than 30 items");
-                for (i, v) in v.iter().enumerate() {
-                    let path = &format!("{path}[{i}]");
-                    flag(out, path, v.chars().count() < 1, "shorter than 1 characters");
-                    flag(
-                        out,
-                        path,
-                        v.chars().count() > 128,
-                        "longer than 128 characters",
-                    );
-                }
-            }
-            self.tags.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "customer_user_id");
-            if let Nullable::Value(v) = &self.customer_user_id {
-                flag(out, path, v.chars().count() > 256, "longer than 256 characters");
-            }
-            self.customer_user_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "link");
-            self.link.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "updated_at");
-            self.updated_at.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for WorkflowRunResponse {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "workflow_version_id");
-            self.workflow_version_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "dashboard_url");
-            self.dashboard_url.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "output");
-            self.output.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "reasons");
-            self.reasons.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "error");
-            self.error.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sdk_token");
-            self.sdk_token.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for WorkflowRunBuilder {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "workflow_id");
-            self.workflow_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "tags");
-            if let Nullable::Value(v) = &self.tags {
-                flag(out, path, v.len() > 30, "more than 30 items");
-                for (i, v) in v.iter().enumerate() {
-                    let path = &format!("{path}[{i}]");
-                    flag(out, path, v.chars().count() < 1, "shorter than 1 characters");
-                    flag(
-                        out,
-                        path,
-                        v.chars().count() > 128,
-                        "longer than 128 characters",
-                    );
-                }
-            }
-            self.tags.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "customer_user_id");
-            if let Nullable::Value(v) = &self.customer_user_id {
-                flag(out, path, v.chars().count() > 256, "longer than 256 characters");
-            }
-            self.customer_user_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "link");
-            self.link.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "updated_at");
-            self.updated_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "custom_data");
-            self.custom_data.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for WorkflowRunRequest {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "custom_data");
-            self.custom_data.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for DocumentsList {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for DocumentUploader {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "file_type");
-            self.file_type.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "type");
-            self.r#type.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "side");
-            self.side.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "issuing_country");
-            self.issuing_country.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file");
-            self.file.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "validate_image_quality");
-            self.validate_image_quality.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "location");
-            self.location.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for DocumentShared {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "file_type");
-            self.file_type.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "type");
-            self.r#type.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "side");
-            self.side.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "issuing_country");
-            self.issuing_country.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for DocumentRequest {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "file");
-            self.file.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "validate_image_quality");
-            self.validate_image_quality.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "location");
-            self.location.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for Document {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "file_type");
-            self.file_type.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "type");
-            self.r#type.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "side");
-            self.side.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "issuing_country");
-            self.issuing_country.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "download_href");
-            self.download_href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_name");
-            self.file_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_size");
-            self.file_size.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for DocumentResponse {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "download_href");
-            self.download_href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_name");
-            self.file_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_size");
-            self.file_size.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for SigningDocumentsList {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "signing_documents");
-            self.signing_documents.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for SigningDocumentUploader {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file");
-            self.file.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for SigningDocumentShared {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for SigningDocumentRequest {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "file");
-            self.file.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for SigningDocument {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "download_href");
-            self.download_href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_type");
-            self.file_type.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_name");
-            self.file_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_size");
-            self.file_size.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for SigningDocumentResponse {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "download_href");
-            self.download_href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_type");
-            self.file_type.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_name");
-            self.file_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_size");
-            self.file_size.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for LivePhotosList {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "live_photos");
-            self.live_photos.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for LivePhotoRequest {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file");
-            self.file.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "advanced_validation");
-            self.advanced_validation.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for LivePhotoResponse {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "download_href");
-            self.download_href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_name");
-            self.file_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_type");
-            self.file_type.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_size");
-            self.file_size.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for LiveVideosList {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "live_videos");
-            self.live_videos.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for LiveVideo {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "download_href");
-            self.download_href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_name");
-            self.file_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_size");
-            self.file_size.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_type");
-            self.file_type.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "challenge");
-            self.challenge.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for TaskItem {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            if let Nullable::Value(v) = &self.id {
-                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                let pattern = PATTERN
-                    .get_or_init(|| {
-                        ::regex_lite::Regex::new("^[0-9a-z_-]+$")
-                            .expect("the generator compiled this pattern")
-                    });
-                flag(
-                    out,
-                    path,
-                    !pattern.is_match(v),
-                    concat!("does not match the pattern `", "^[0-9a-z_-]+$", "`"),
-                );
-            }
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "workflow_run_id");
-            self.workflow_run_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "task_def_id");
-            if let Nullable::Value(v) = &self.task_def_id {
-                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                let pattern = PATTERN
-                    .get_or_init(|| {
-                        ::regex_lite::Regex::new("^[0-9a-z_-]+$")
-                            .expect("the generator compiled this pattern")
-                    });
-                flag(
-                    out,
-                    path,
-                    !pattern.is_match(v),
-                    concat!("does not match the pattern `", "^[0-9a-z_-]+$", "`"),
-                );
-            }
-            self.task_def_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "task_def_version");
-            self.task_def_version.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "updated_at");
-            self.updated_at.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for Task {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            if let Nullable::Value(v) = &self.id {
-                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                let pattern = PATTERN
-                    .get_or_init(|| {
-                        ::regex_lite::Regex::new("^[0-9a-z_-]+$")
-                            .expect("the generator compiled this pattern")
-                    });
-                flag(
-                    out,
-                    path,
-                    !pattern.is_match(v),
-                    concat!("does not match the pattern `", "^[0-9a-z_-]+$", "`"),
-                );
-            }
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "workflow_run_id");
-            self.workflow_run_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "task_def_id");
-            if let Nullable::Value(v) = &self.task_def_id {
-                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                let pattern = PATTERN
-                    .get_or_init(|| {
-                        ::regex_lite::Regex::new("^[0-9a-z_-]+$")
-                            .expect("the generator compiled this pattern")
-                    });
-                flag(
-                    out,
-                    path,
-                    !pattern.is_match(v),
-                    concat!("does not match the pattern `", "^[0-9a-z_-]+$", "`"),
-                );
-            }
-            self.task_def_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "task_def_version");
-            self.task_def_version.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "input");
-            self.input.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "output");
-            self.output.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "updated_at");
-            self.updated_at.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for CompleteTaskBuilder {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "data");
-            self.data.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for MotionCapturesList {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "motion_captures");
-            self.motion_captures.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for MotionCapture {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "download_href");
-            self.download_href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_name");
-            self.file_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_size");
-            self.file_size.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_type");
-            self.file_type.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for WatchlistMonitorsList {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "monitors");
-            self.monitors.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for WatchlistMonitorShared {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "report_name");
-            self.report_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "tags");
-            self.tags.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for WatchlistMonitor {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "report_name");
-            self.report_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "tags");
-            self.tags.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "deleted_at");
-            self.deleted_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "is_sandbox");
-            self.is_sandbox.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for WatchlistMonitorResponse {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "deleted_at");
-            self.deleted_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "is_sandbox");
-            self.is_sandbox.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for WatchlistMonitorMatchesList {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "matches");
-            self.matches.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for WatchlistMonitorMatchesUpdater {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "enable");
-            self.enable.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "disable");
-            self.disable.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for IdPhotosList {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id_photos");
-            self.id_photos.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for IdPhotoRequest {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file");
-            self.file.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for IdPhotoResponse {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "download_href");
-            self.download_href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_name");
-            self.file_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_type");
-            self.file_type.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "file_size");
-            self.file_size.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for TimelineFileReference {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "workflow_timeline_file_id");
-            self.workflow_timeline_file_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for PasskeysList {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "passkeys");
-            self.passkeys.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for Passkey {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "application_domain");
-            self.application_domain.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "state");
-            self.state.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "last_used_at");
-            self.last_used_at.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for PasskeyUpdater {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "state");
-            self.state.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for WebhooksList {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "webhooks");
-            self.webhooks.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for WebhookBuilder {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "enabled");
-            self.enabled.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "events");
-            self.events.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "environments");
-            self.environments.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "payload_version");
-            self.payload_version.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "oauth_enabled");
-            self.oauth_enabled.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "oauth_server_url");
-            self.oauth_server_url.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "oauth_server_client_id");
-            self.oauth_server_client_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "oauth_server_client_secret");
-            self.oauth_server_client_secret.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "oauth_server_scope");
-            self.oauth_server_scope.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "url");
-            self.url.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for WebhookShared {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "enabled");
-            self.enabled.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "events");
-            self.events.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "environments");
-            self.environments.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "payload_version");
-            self.payload_version.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "oauth_enabled");
-            self.oauth_enabled.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "oauth_server_url");
-            self.oauth_server_url.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "oauth_server_client_id");
-            self.oauth_server_client_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "oauth_server_client_secret");
-            self.oauth_server_client_secret.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "oauth_server_scope");
-            self.oauth_server_scope.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for WebhookCreate {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "url");
-            self.url.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for Webhook {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "enabled");
-            self.enabled.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "events");
-            self.events.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "environments");
-            self.environments.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "payload_version");
-            self.payload_version.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "oauth_enabled");
-            self.oauth_enabled.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "oauth_server_url");
-            self.oauth_server_url.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "oauth_server_client_id");
-            self.oauth_server_client_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "oauth_server_client_secret");
-            self.oauth_server_client_secret.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "oauth_server_scope");
-            self.oauth_server_scope.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "url");
-            self.url.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "token");
-            self.token.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for WebhookResponse {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "url");
-            self.url.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "token");
-            self.token.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for WebhookEvent {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "payload");
-            self.payload.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for WebhookUpdater {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "enabled");
-            self.enabled.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "events");
-            self.events.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "environments");
-            self.environments.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "payload_version");
-            self.payload_version.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "oauth_enabled");
-            self.oauth_enabled.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "oauth_server_url");
-            self.oauth_server_url.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "oauth_server_client_id");
-            self.oauth_server_client_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "oauth_server_client_secret");
-            self.oauth_server_client_secret.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "oauth_server_scope");
-            self.oauth_server_scope.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "url");
-            self.url.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for WebhookUpdate {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "url");
-            self.url.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for WebhookResend {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "data");
-            self.data.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for AddressesList {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "addresses");
-            self.addresses.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for SdkTokenRequest {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "referrer");
-            self.referrer.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "application_id");
-            self.application_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "cross_device_url");
-            self.cross_device_url.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for SdkTokenResponse {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "token");
-            self.token.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for RepeatAttemptsList {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "report_id");
-            self.report_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "repeat_attempts");
-            self.repeat_attempts.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "attempts_count");
-            self.attempts_count.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "attempts_clear_rate");
-            if let Nullable::Value(v) = &self.attempts_clear_rate {
-                flag(out, path, (*v) < 0.0, "less than 0");
-                flag(out, path, (*v) > 1.0, "more than 1");
-            }
-            self.attempts_clear_rate.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "unique_mismatches_count");
-            self.unique_mismatches_count.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for ExtractRequest {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "document_id");
-            self.document_id.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for Extraction {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "document_id");
-            self.document_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "document_classification");
-            self.document_classification.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "extracted_data");
-            self.extracted_data.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for Error1 {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "document_id");
-            self.document_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "error");
-            self.error.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for ResultsFeedback {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "expected_result");
-            self.expected_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "report_id");
-            self.report_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "feedback_notes");
-            self.feedback_notes.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for ChecksList {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "checks");
-            self.checks.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for CheckBuilder {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "webhook_ids");
-            self.webhook_ids.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "applicant_provides_data");
-            self.applicant_provides_data.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "tags");
-            self.tags.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "redirect_uri");
-            self.redirect_uri.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "privacy_notices_read_consent_given");
-            self.privacy_notices_read_consent_given.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "report_names");
-            self.report_names.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "document_ids");
-            self.document_ids.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "asynchronous");
-            self.asynchronous.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "suppress_form_emails");
-            self.suppress_form_emails.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "consider");
-            self.consider.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "us_driving_licence");
-            self.us_driving_licence.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "report_configuration");
-            self.report_configuration.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for CheckShared {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "webhook_ids");
-            self.webhook_ids.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "applicant_provides_data");
-            self.applicant_provides_data.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "tags");
-            self.tags.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "redirect_uri");
-            self.redirect_uri.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "privacy_notices_read_consent_given");
-            self.privacy_notices_read_consent_given.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for CheckRequest {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "report_names");
-            self.report_names.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "document_ids");
-            self.document_ids.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "applicant_provides_data");
-            self.applicant_provides_data.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "asynchronous");
-            self.asynchronous.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "suppress_form_emails");
-            self.suppress_form_emails.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "consider");
-            self.consider.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "us_driving_licence");
-            self.us_driving_licence.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "report_configuration");
-            self.report_configuration.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for Check {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "webhook_ids");
-            self.webhook_ids.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "applicant_provides_data");
-            self.applicant_provides_data.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "tags");
-            self.tags.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "redirect_uri");
-            self.redirect_uri.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "privacy_notices_read_consent_given");
-            self.privacy_notices_read_consent_given.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "form_uri");
-            self.form_uri.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "results_uri");
-            self.results_uri.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "report_ids");
-            self.report_ids.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sandbox");
-            self.sandbox.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "paused");
-            self.paused.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "version");
-            self.version.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for CheckResponse {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "form_uri");
-            self.form_uri.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "results_uri");
-            self.results_uri.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "report_ids");
-            self.report_ids.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sandbox");
-            self.sandbox.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "paused");
-            self.paused.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "version");
-            self.version.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for ReportsList {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "reports");
-            self.reports.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for Report {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        match self {
-            Self::Document(value) => value.validate_into(path, out),
-            Self::DocumentVideo(value) => value.validate_into(path, out),
-            Self::DocumentVideoWithAddressInformation(value) => {
-                value.validate_into(path, out)
-            }
-            Self::DocumentWithAddressInformation(value) => value.validate_into(path, out),
-            Self::DocumentWithDrivingLicenceInformation(value) => {
-                value.validate_into(path, out)
-            }
-            Self::DocumentWithDriverVerification(value) => value.validate_into(path, out),
-            Self::FacialSimilarityPhoto(value) => value.validate_into(path, out),
-            Self::FacialSimilarityPhotoFullyAuto(value) => value.validate_into(path, out),
-            Self::FacialSimilarityVideo(value) => value.validate_into(path, out),
-            Self::FacialSimilarityMotion(value) => value.validate_into(path, out),
-            Self::KnownFaces(value) => value.validate_into(path, out),
-            Self::IdentityEnhanced(value) => value.validate_into(path, out),
-            Self::WatchlistAml(value) => value.validate_into(path, out),
-            Self::WatchlistEnhanced(value) => value.validate_into(path, out),
-            Self::WatchlistStandard(value) => value.validate_into(path, out),
-            Self::WatchlistPepsOnly(value) => value.validate_into(path, out),
-            Self::WatchlistSanctionsOnly(value) => value.validate_into(path, out),
-            Self::ProofOfAddress(value) => value.validate_into(path, out),
-            Self::UsDrivingLicence(value) => value.validate_into(path, out),
-            Self::DeviceIntelligence(value) => value.validate_into(path, out),
-            Self::IndiaPan(value) => value.validate_into(path, out),
-            Self::Unknown(_) => {
-                out.push(
-                    Violation::new(
-                        path,
-                        concat!("a `", "name", "` the API description does not list"),
-                    ),
-                )
-            }
-        }
-    }
-}
-
-impl Validate for ErrorProperties {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "type");
-            self.r#type.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "message");
-            self.message.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "fields");
-            self.fields.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for IdNumber {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "type");
-            self.r#type.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "value");
-            self.value.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "state_code");
-            self.state_code.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for ApplicantConsentBuilder {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "granted");
-            self.granted.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for AddressShared {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "flat_number");
-            self.flat_number.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "building_number");
-            self.building_number.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "building_name");
-            self.building_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "street");
-            self.street.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_street");
-            self.sub_street.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "town");
-            self.town.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "postcode");
-            self.postcode.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "country");
-            self.country.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "state");
-            self.state.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "line1");
-            if let Nullable::Value(v) = &self.line1 {
-                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                let pattern = PATTERN
-                    .get_or_init(|| {
-                        ::regex_lite::Regex::new("^[^!$%^*=<>]*$")
-                            .expect("the generator compiled this pattern")
-                    });
-                flag(
-                    out,
-                    path,
-                    !pattern.is_match(v),
-                    concat!("does not match the pattern `", "^[^!$%^*=<>]*$", "`"),
-                );
-            }
-            self.line1.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "line2");
-            if let Nullable::Value(v) = &self.line2 {
-                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                let pattern = PATTERN
-                    .get_or_init(|| {
-                        ::regex_lite::Regex::new("^[^!$%^*=<>]*$")
-                            .expect("the generator compiled this pattern")
-                    });
-                flag(
-                    out,
-                    path,
-                    !pattern.is_match(v),
-                    concat!("does not match the pattern `", "^[^!$%^*=<>]*$", "`"),
-                );
-            }
-            self.line2.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "line3");
-            if let Nullable::Value(v) = &self.line3 {
-                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                let pattern = PATTERN
-                    .get_or_init(|| {
-                        ::regex_lite::Regex::new("^[^!$%^*=<>]*$")
-                            .expect("the generator compiled this pattern")
-                    });
-                flag(
-                    out,
-                    path,
-                    !pattern.is_match(v),
-                    concat!("does not match the pattern `", "^[^!$%^*=<>]*$", "`"),
-                );
-            }
-            self.line3.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for LocationShared {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "ip_address");
-            self.ip_address.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "country_of_residence");
-            self.country_of_residence.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for ApplicantConsentName {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-impl Validate for WorkflowRunLink {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "url");
-            self.url.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "completed_redirect_url");
-            self.completed_redirect_url.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "expired_redirect_url");
-            self.expired_redirect_url.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "expires_at");
-            self.expires_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "language");
-            self.language.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for WorkflowRunStatus {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-impl Validate for WorkflowRunError {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "type");
-            self.r#type.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "message");
-            self.message.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for DocumentTypes {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::UnknownValue(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-impl Validate for DocumentSharedSide {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-impl Validate for CountryCodes {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-impl Validate for CompleteTaskDataBuilder {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        match self {
-            Self::Array(value) => value.validate_into(path, out),
-            Self::Object(value) => value.validate_into(path, out),
-        }
-    }
-}
-
-impl Validate for WatchlistMonitorSharedReportName {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-impl Validate for WatchlistMonitorMatch {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "enabled");
-            self.enabled.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for PasskeyState {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-impl Validate for PasskeyUpdaterState {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-impl Validate for WebhookEventType {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-impl Validate for WebhookEventPayload {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "resource_type");
-            self.resource_type.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "action");
-            self.action.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "object");
-            self.object.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "resource");
-            self.resource.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for WebhooksResendItem {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "resource_id");
-            self.resource_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "event");
-            self.event.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for RepeatAttemptsListRepeatAttemptsInner {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "report_id");
-            self.report_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "date_of_birth");
-            self.date_of_birth.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "names");
-            self.names.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "completed_at");
-            self.completed_at.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for ExtractionDocumentClassification {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "issuing_country");
-            self.issuing_country.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "document_type");
-            self.document_type.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "issuing_state");
-            self.issuing_state.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "subtype");
-            self.subtype.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "version");
-            self.version.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for ExtractionExtractedData {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "document_number");
-            self.document_number.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "first_name");
-            self.first_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "last_name");
-            self.last_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "full_name");
-            self.full_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "spouse_name");
-            self.spouse_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "widow_name");
-            self.widow_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "alias_name");
-            self.alias_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "gender");
-            self.gender.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "date_of_birth");
-            self.date_of_birth.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "date_of_expiry");
-            self.date_of_expiry.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "expiry_date");
-            self.expiry_date.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "nationality");
-            if let Nullable::Value(v) = &self.nationality {
-                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                let pattern = PATTERN
-                    .get_or_init(|| {
-                        ::regex_lite::Regex::new("^[A-Z]{3}$")
-                            .expect("the generator compiled this pattern")
-                    });
-                flag(
-                    out,
-                    path,
-                    !pattern.is_match(v),
-                    concat!("does not match the pattern `", "^[A-Z]{3}$", "`"),
-                );
-            }
-            self.nationality.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "mrz_line_1");
-            self.mrz_line_1.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "mrz_line_2");
-            self.mrz_line_2.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "mrz_line_3");
-            self.mrz_line_3.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "address_1");
-            self.address_1.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "address_2");
-            self.address_2.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "address_3");
-            self.address_3.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "address_4");
-            self.address_4.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "address_5");
-            self.address_5.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "issuing_authority");
-            self.issuing_authority.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "issuing_country");
-            self.issuing_country.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "document_type");
-            self.document_type.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "place_of_birth");
-            self.place_of_birth.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "issuing_state");
-            self.issuing_state.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "issuing_date");
-            self.issuing_date.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "personal_number");
-            self.personal_number.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for ErrorProperties1 {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "type");
-            self.r#type.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "message");
-            self.message.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for ResultsFeedbackExpectedResult {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-impl Validate for ReportName {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-impl Validate for UsDrivingLicenceShared {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id_number");
-            self.id_number.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "issue_state");
-            let v = &self.issue_state;
-            static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-            let pattern = PATTERN
-                .get_or_init(|| {
-                    ::regex_lite::Regex::new("^[A-Z]{2}$")
-                        .expect("the generator compiled this pattern")
-                });
-            flag(
-                out,
-                path,
-                !pattern.is_match(v),
-                concat!("does not match the pattern `", "^[A-Z]{2}$", "`"),
-            );
-            self.issue_state.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "address_line_1");
-            self.address_line_1.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "address_line_2");
-            self.address_line_2.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "city");
-            self.city.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "date_of_birth");
-            self.date_of_birth.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "document_category");
-            self.document_category.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "expiration_date");
-            self.expiration_date.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "eye_color_code");
-            self.eye_color_code.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "first_name");
-            self.first_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "gender");
-            self.gender.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "issue_date");
-            self.issue_date.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "last_name");
-            self.last_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "middle_name");
-            self.middle_name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name_suffix");
-            self.name_suffix.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "postal_code");
-            self.postal_code.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "state");
-            if let Nullable::Value(v) = &self.state {
-                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                let pattern = PATTERN
-                    .get_or_init(|| {
-                        ::regex_lite::Regex::new("^[A-Z]{2}$")
-                            .expect("the generator compiled this pattern")
-                    });
-                flag(
-                    out,
-                    path,
-                    !pattern.is_match(v),
-                    concat!("does not match the pattern `", "^[A-Z]{2}$", "`"),
-                );
-            }
-            self.state.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "weight_measure");
-            self.weight_measure.validate_into(path, out);
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl Validate for ReportConfiguration {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "facial_similarity_photo");
-            self.facial_similarity_photo.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "facial_similarity_photo_fully_auto");
-            self.facial_similarity_photo_fully_auto.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "facial_similarity_video");
-            self.facial_similarity_video.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "facial_similarity_motion");
-            self.facial_similarity_motion.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for CheckStatus {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-impl Validate for CheckResponseResult {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-impl Validate for DocumentReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for ReportShared {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for DocumentReportShared {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for DocumentVideoReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for DocumentVideoWithAddressInformationReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for DocumentWithAddressInformationReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for DocumentWithDrivingLicenceInformationReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for DocumentWithDriverVerificationReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for FacialSimilarityPhotoReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "live_photos");
-            self.live_photos.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "live_videos");
-            self.live_videos.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "motion_captures");
-            self.motion_captures.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "id_photos");
-            self.id_photos.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for FacialSimilarityReportShared {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "live_photos");
-            self.live_photos.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "live_videos");
-            self.live_videos.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "motion_captures");
-            self.motion_captures.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "id_photos");
-            self.id_photos.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for FacialSimilarityPhotoFullyAutoReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "live_photos");
-            self.live_photos.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "live_videos");
-            self.live_videos.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "motion_captures");
-            self.motion_captures.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "id_photos");
-            self.id_photos.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for FacialSimilarityVideoReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "live_photos");
-            self.live_photos.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "live_videos");
-            self.live_videos.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "motion_captures");
-            self.motion_captures.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "id_photos");
-            self.id_photos.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for FacialSimilarityMotionReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "live_photos");
-            self.live_photos.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "live_videos");
-            self.live_videos.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "motion_captures");
-            self.motion_captures.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "id_photos");
-            self.id_photos.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for KnownFacesReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for IdentityEnhancedReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for WatchlistAmlReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for WatchlistEnhancedReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for WatchlistStandardReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for WatchlistPepsOnlyReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for WatchlistSanctionsOnlyReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for ProofOfAddressReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for UsDrivingLicenceReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for DeviceIntelligenceReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for IndiaPanReport {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for IdNumberType {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-impl Validate for WorkflowRunLinkLanguage {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-impl Validate for WebhookEventResourceType {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-impl Validate for WebhookEventPayloadObject {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "started_at_iso8601");
-            self.started_at_iso8601.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "completed_at_iso8601");
-            self.completed_at_iso8601.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        for (key, value) in &self.additional_properties {
-            value.validate_into(&join(path, key), out);
-        }
-    }
-}
-
-impl Validate for WebhookEventPayloadResource {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "updated_at");
-            self.updated_at.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "dashboard_url");
-            self.dashboard_url.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "workflow_id");
-            self.workflow_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "workflow_run_id");
-            self.workflow_run_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "workflow_version_id");
-            self.workflow_version_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "task_def_id");
-            if let Nullable::Value(v) = &self.task_def_id {
-                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                let pattern = PATTERN
-                    .get_or_init(|| {
-                        ::regex_lite::Regex::new("^[0-9a-z_-]+$")
-                            .expect("the generator compiled this pattern")
-                    });
-                flag(
-                    out,
-                    path,
-                    !pattern.is_match(v),
-                    concat!("does not match the pattern `", "^[0-9a-z_-]+$", "`"),
-                );
-            }
-            self.task_def_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "task_def_version");
-            self.task_def_version.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "input");
-            self.input.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "output");
-            self.output.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "reasons");
-            self.reasons.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "tags");
-            self.tags.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "link");
-            self.link.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "error");
-            self.error.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "customer_user_id");
-            if let Nullable::Value(v) = &self.customer_user_id {
-                flag(out, path, v.chars().count() > 256, "longer than 256 characters");
-            }
-            self.customer_user_id.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "timeline_file_download_url");
-            self.timeline_file_download_url.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for RepeatAttemptsListRepeatAttemptsInnerDateOfBirth {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-impl Validate for RepeatAttemptsListRepeatAttemptsInnerNames {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-impl Validate for RepeatAttemptsListRepeatAttemptsInnerResult {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-impl Validate for ExtractionDocumentClassificationSubtype {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-impl Validate for ExtractionExtractedDataGender {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-impl Validate for UsDrivingLicenceSharedDocumentCategory {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-impl Validate for UsDrivingLicenceSharedEyeColorCode {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-impl Validate for UsDrivingLicenceSharedGender {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-impl Validate for ReportConfigurationFacialSimilarity {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "use_case");
-            self.use_case.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for ReportStatus {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-impl Validate for ReportResult {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-impl Validate for ReportSubResult {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        if let Self::Unknown(value) = self {
-            out.push(
-                Violation::new(
-                    path,
-                    format!("`{value}` is not a value the API description lists"),
-                ),
-            );
-        }
-    }
-}
-
-impl Validate for ReportDocument {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "id");
-            self.id.validate_into(path, out);
-        }
-    }
-}
-
-impl Validate for DocumentBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &join(path, "data_comparison");
-            self.data_comparison.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "data_validation");
-            self.data_validation.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "image_integrity");
-            self.image_integrity.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "visual_authenticity");
-            self.visual_authenticity.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "data_consistency");
-            self.data_consistency.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "police_record");
-            self.police_record.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "compromised_document");
-            self.compromised_document.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "age_validation");
-            self.age_validation.validate_into(path, out);
-        }
-        {
-            let path = &join(path, "issuing_authority");
-            self.issuing_authority.validate_into(path, out);
-        }
-    }
 }
 
 impl Validate for DocumentProperties {
@@ -18393,6 +12891,25 @@ impl Validate for DocumentProperties {
     }
 }
 
+/// The `document_properties_with_driving_licence_information` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct DocumentPropertiesWithDrivingLicenceInformation {
+    /// The `driving_licence_information` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub driving_licence_information: Nullable<
+        Vec<DocumentPropertiesDrivingLicenceInformationItem>,
+    >,
+}
+
 impl Validate for DocumentPropertiesWithDrivingLicenceInformation {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -18400,6 +12917,164 @@ impl Validate for DocumentPropertiesWithDrivingLicenceInformation {
             self.driving_licence_information.validate_into(path, out);
         }
     }
+}
+
+/// The `Document_Properties_with_Driving_Licence_Information` schema.
+///
+/// Named `DocumentPropertiesWithDrivingLicenceInformation2` because another schema's name also converts to `DocumentPropertiesWithDrivingLicenceInformation`; see the naming rules of the generator.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct DocumentPropertiesWithDrivingLicenceInformation2 {
+    /// The `date_of_birth` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub date_of_birth: Nullable<::chrono::NaiveDate>,
+    /// The `date_of_expiry` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub date_of_expiry: Nullable<::chrono::NaiveDate>,
+    /// The `personal_number` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub personal_number: Nullable<String>,
+    /// The `document_numbers` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_numbers: Nullable<Vec<DocumentPropertiesDocumentNumbersInner>>,
+    /// The `document_type` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_type: Nullable<String>,
+    /// The `first_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub first_name: Nullable<String>,
+    /// The `middle_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub middle_name: Nullable<String>,
+    /// The `last_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub last_name: Nullable<String>,
+    /// The `gender` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub gender: Nullable<String>,
+    /// The `issuing_country` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuing_country: Nullable<String>,
+    /// The `nationality` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub nationality: Nullable<String>,
+    /// The `issuing_state` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuing_state: Nullable<String>,
+    /// The `issuing_date` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuing_date: Nullable<::chrono::NaiveDate>,
+    /// The `valid_from` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub valid_from: Nullable<::chrono::NaiveDate>,
+    /// The `categorisation` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub categorisation: Nullable<String>,
+    /// The `mrz_line1` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub mrz_line1: Nullable<String>,
+    /// The `mrz_line2` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub mrz_line2: Nullable<String>,
+    /// The `mrz_line3` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub mrz_line3: Nullable<String>,
+    /// The `address` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub address: Nullable<String>,
+    /// The `place_of_birth` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub place_of_birth: Nullable<String>,
+    /// The `spouse_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub spouse_name: Nullable<String>,
+    /// The `widow_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub widow_name: Nullable<String>,
+    /// The `alias_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub alias_name: Nullable<String>,
+    /// The `issuing_authority` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuing_authority: Nullable<String>,
+    /// The `remarks` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub remarks: Nullable<String>,
+    /// The `civil_state` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub civil_state: Nullable<String>,
+    /// The `expatriation` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub expatriation: Nullable<String>,
+    /// The `father_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub father_name: Nullable<String>,
+    /// The `mother_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub mother_name: Nullable<String>,
+    /// The `religion` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub religion: Nullable<String>,
+    /// The `type_of_permit` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub type_of_permit: Nullable<String>,
+    /// The `version_number` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub version_number: Nullable<String>,
+    /// The `document_subtype` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_subtype: Nullable<String>,
+    /// The `profession` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub profession: Nullable<String>,
+    /// The `security_document_number` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub security_document_number: Nullable<String>,
+    /// The `tax_number` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub tax_number: Nullable<String>,
+    /// The `nist_identity_evidence_strength` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub nist_identity_evidence_strength: Nullable<
+        DocumentPropertiesNistIdentityEvidenceStrength,
+    >,
+    /// The `has_issuance_confirmation` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub has_issuance_confirmation: Nullable<DocumentPropertiesHasIssuanceConfirmation>,
+    /// The `real_id_compliance` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub real_id_compliance: Nullable<bool>,
+    /// The `security_tier` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub security_tier: Nullable<DocumentPropertiesSecurityTier>,
+    /// The `address_lines` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub address_lines: Nullable<DocumentPropertiesAddressLines>,
+    /// The `barcode` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub barcode: Nullable<Vec<DocumentPropertiesBarcodeInner>>,
+    /// The `nfc` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub nfc: Nullable<DocumentPropertiesNfc>,
+    /// The `document_classification` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_classification: Nullable<DocumentPropertiesDocumentClassification>,
+    /// The `extracted_data` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub extracted_data: Nullable<DocumentPropertiesExtractedData>,
+    /// The `driving_licence_information` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub driving_licence_information: Nullable<
+        Vec<DocumentPropertiesDrivingLicenceInformationItem>,
+    >,
 }
 
 impl Validate for DocumentPropertiesWithDrivingLicenceInformation2 {
@@ -18589,6 +13264,184 @@ impl Validate for DocumentPropertiesWithDrivingLicenceInformation2 {
             self.driving_licence_information.validate_into(path, out);
         }
     }
+}
+
+/// The `document_with_driver_verification_report_allOf_properties` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct DocumentWithDriverVerificationReportAllOfProperties {
+    /// The `date_of_birth` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub date_of_birth: Nullable<::chrono::NaiveDate>,
+    /// The `date_of_expiry` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub date_of_expiry: Nullable<::chrono::NaiveDate>,
+    /// The `personal_number` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub personal_number: Nullable<String>,
+    /// The `document_numbers` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_numbers: Nullable<Vec<DocumentPropertiesDocumentNumbersInner>>,
+    /// The `document_type` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_type: Nullable<String>,
+    /// The `first_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub first_name: Nullable<String>,
+    /// The `middle_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub middle_name: Nullable<String>,
+    /// The `last_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub last_name: Nullable<String>,
+    /// The `gender` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub gender: Nullable<String>,
+    /// The `issuing_country` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuing_country: Nullable<String>,
+    /// The `nationality` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub nationality: Nullable<String>,
+    /// The `issuing_state` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuing_state: Nullable<String>,
+    /// The `issuing_date` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuing_date: Nullable<::chrono::NaiveDate>,
+    /// The `valid_from` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub valid_from: Nullable<::chrono::NaiveDate>,
+    /// The `categorisation` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub categorisation: Nullable<String>,
+    /// The `mrz_line1` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub mrz_line1: Nullable<String>,
+    /// The `mrz_line2` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub mrz_line2: Nullable<String>,
+    /// The `mrz_line3` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub mrz_line3: Nullable<String>,
+    /// The `address` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub address: Nullable<String>,
+    /// The `place_of_birth` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub place_of_birth: Nullable<String>,
+    /// The `spouse_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub spouse_name: Nullable<String>,
+    /// The `widow_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub widow_name: Nullable<String>,
+    /// The `alias_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub alias_name: Nullable<String>,
+    /// The `issuing_authority` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuing_authority: Nullable<String>,
+    /// The `remarks` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub remarks: Nullable<String>,
+    /// The `civil_state` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub civil_state: Nullable<String>,
+    /// The `expatriation` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub expatriation: Nullable<String>,
+    /// The `father_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub father_name: Nullable<String>,
+    /// The `mother_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub mother_name: Nullable<String>,
+    /// The `religion` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub religion: Nullable<String>,
+    /// The `type_of_permit` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub type_of_permit: Nullable<String>,
+    /// The `version_number` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub version_number: Nullable<String>,
+    /// The `document_subtype` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_subtype: Nullable<String>,
+    /// The `profession` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub profession: Nullable<String>,
+    /// The `security_document_number` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub security_document_number: Nullable<String>,
+    /// The `tax_number` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub tax_number: Nullable<String>,
+    /// The `nist_identity_evidence_strength` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub nist_identity_evidence_strength: Nullable<
+        DocumentPropertiesNistIdentityEvidenceStrength,
+    >,
+    /// The `has_issuance_confirmation` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub has_issuance_confirmation: Nullable<DocumentPropertiesHasIssuanceConfirmation>,
+    /// The `real_id_compliance` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub real_id_compliance: Nullable<bool>,
+    /// The `security_tier` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub security_tier: Nullable<DocumentPropertiesSecurityTier>,
+    /// The `address_lines` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub address_lines: Nullable<DocumentPropertiesAddressLines>,
+    /// The `barcode` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub barcode: Nullable<Vec<DocumentPropertiesBarcodeInner>>,
+    /// The `nfc` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub nfc: Nullable<DocumentPropertiesNfc>,
+    /// The `document_classification` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_classification: Nullable<DocumentPropertiesDocumentClassification>,
+    /// The `extracted_data` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub extracted_data: Nullable<DocumentPropertiesExtractedData>,
+    /// True for **non-restricted** driving licences
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub drivers_licence: Nullable<bool>,
+    /// True for **limited/restricted** driving license, including learner's permits
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub restricted_licence: Nullable<bool>,
+    /// Underlying, non-normalised, licence category (e.g. "Junior operators license")
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub raw_licence_category: Nullable<String>,
+    /// Comma-separated vehicle classes that the user is qualified for
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub raw_vehicle_classes: Nullable<String>,
+    /// True if the user is not qualified to drive a manual transmission
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub manual_transmission_restriction: Nullable<bool>,
+    /// Detailed classes/categories information
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub vehicle_class_details: Nullable<
+        Vec<
+            DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsInner,
+        >,
+    >,
+    /// Normalised data for passenger cars
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub passenger_vehicle: Nullable<
+        DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle,
+    >,
 }
 
 impl Validate for DocumentWithDriverVerificationReportAllOfProperties {
@@ -18804,6 +13657,20 @@ impl Validate for DocumentWithDriverVerificationReportAllOfProperties {
     }
 }
 
+/// The `facial_similarity_report_media` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityReportMedia {
+    /// ID of uploaded biometric media to use.
+    pub id: ::uuid::Uuid,
+}
+
+impl FacialSimilarityReportMedia {
+    /// With the required fields; every optional one is absent.
+    pub fn new(id: ::uuid::Uuid) -> Self {
+        Self { id }
+    }
+}
+
 impl Validate for FacialSimilarityReportMedia {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -18811,6 +13678,20 @@ impl Validate for FacialSimilarityReportMedia {
             self.id.validate_into(path, out);
         }
     }
+}
+
+/// The `facial_similarity_photo_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityPhotoBreakdown {
+    /// Asserts whether the face in the document matches the face in the live photo.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub face_comparison: Nullable<FacialSimilarityPhotoBreakdownFaceComparison>,
+    /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub image_integrity: Nullable<FacialSimilarityPhotoBreakdownImageIntegrity>,
+    /// Asserts whether the person in the live photo is real and not a spoof.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub visual_authenticity: Nullable<FacialSimilarityPhotoBreakdownVisualAuthenticity>,
 }
 
 impl Validate for FacialSimilarityPhotoBreakdown {
@@ -18830,6 +13711,16 @@ impl Validate for FacialSimilarityPhotoBreakdown {
     }
 }
 
+/// The `facial_similarity_photo_properties` schema.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityPhotoProperties {
+    /// A floating point number between 0 and 1. The closer the score is to 0, the more likely
+    /// it is to be a spoof (i.e. photos of printed photos, or photos of digital screens).
+    /// Conversely, the closer it is to 1, the less likely it is to be a spoof.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub score: Nullable<f64>,
+}
+
 impl Validate for FacialSimilarityPhotoProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -18837,6 +13728,22 @@ impl Validate for FacialSimilarityPhotoProperties {
             self.score.validate_into(path, out);
         }
     }
+}
+
+/// The `facial_similarity_photo_fully_auto_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityPhotoFullyAutoBreakdown {
+    /// Asserts whether the face in the document matches the face in the live photo.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub face_comparison: Nullable<FacialSimilarityPhotoFullyAutoBreakdownFaceComparison>,
+    /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub image_integrity: Nullable<FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity>,
+    /// Asserts whether the person in the live photo is real and not a spoof.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub visual_authenticity: Nullable<
+        FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticity,
+    >,
 }
 
 impl Validate for FacialSimilarityPhotoFullyAutoBreakdown {
@@ -18856,6 +13763,16 @@ impl Validate for FacialSimilarityPhotoFullyAutoBreakdown {
     }
 }
 
+/// The `facial_similarity_photo_fully_auto_properties` schema.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityPhotoFullyAutoProperties {
+    /// A floating point number between 0 and 1. The closer the score is to 0, the more likely
+    /// it is to be a spoof (i.e. photos of printed photos, or photos of digital screens).
+    /// Conversely, the closer it is to 1, the less likely it is to be a spoof.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub score: Nullable<f64>,
+}
+
 impl Validate for FacialSimilarityPhotoFullyAutoProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -18863,6 +13780,26 @@ impl Validate for FacialSimilarityPhotoFullyAutoProperties {
             self.score.validate_into(path, out);
         }
     }
+}
+
+/// The `facial_similarity_video_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityVideoBreakdown {
+    /// Asserts whether the face in the document matches the face in the live video.
+    ///
+    /// Read-only: sent by the API in responses.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub face_comparison: Nullable<FacialSimilarityVideoBreakdownFaceComparison>,
+    /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
+    ///
+    /// Read-only: sent by the API in responses.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub image_integrity: Nullable<FacialSimilarityVideoBreakdownImageIntegrity>,
+    /// Asserts whether the person in the live video is real (not a spoof) and live.
+    ///
+    /// Read-only: sent by the API in responses.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub visual_authenticity: Nullable<FacialSimilarityVideoBreakdownVisualAuthenticity>,
 }
 
 impl Validate for FacialSimilarityVideoBreakdown {
@@ -18882,6 +13819,16 @@ impl Validate for FacialSimilarityVideoBreakdown {
     }
 }
 
+/// The `facial_similarity_video_properties` schema.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityVideoProperties {
+    /// A floating point number between 0 and 1. The closer the score is to 0, the more likely
+    /// it is to be a spoof (i.e. videos of digital screens, masks or print-outs).
+    /// Conversely, the closer it is to 1, the less likely it is to be a spoof.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub score: Nullable<f64>,
+}
+
 impl Validate for FacialSimilarityVideoProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -18889,6 +13836,26 @@ impl Validate for FacialSimilarityVideoProperties {
             self.score.validate_into(path, out);
         }
     }
+}
+
+/// The `facial_similarity_motion_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityMotionBreakdown {
+    /// Asserts whether the face in the document matches the face in the motion capture.
+    ///
+    /// Read-only: sent by the API in responses.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub face_comparison: Nullable<FacialSimilarityMotionBreakdownFaceComparison>,
+    /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
+    ///
+    /// Read-only: sent by the API in responses.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub image_integrity: Nullable<FacialSimilarityMotionBreakdownImageIntegrity>,
+    /// Asserts whether the person in the motion capture is real (not a spoof) and live.
+    ///
+    /// Read-only: sent by the API in responses.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub visual_authenticity: Nullable<FacialSimilarityMotionBreakdownVisualAuthenticity>,
 }
 
 impl Validate for FacialSimilarityMotionBreakdown {
@@ -18908,6 +13875,16 @@ impl Validate for FacialSimilarityMotionBreakdown {
     }
 }
 
+/// The `facial_similarity_motion_properties` schema.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityMotionProperties {
+    /// A floating point number between 0 and 1. The closer the score is to 0, the more likely
+    /// it is to be a spoof (i.e. videos of digital screens, masks or print-outs).
+    /// Conversely, the closer it is to 1, the less likely it is to be a spoof.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub score: Nullable<f64>,
+}
+
 impl Validate for FacialSimilarityMotionProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -18915,6 +13892,26 @@ impl Validate for FacialSimilarityMotionProperties {
             self.score.validate_into(path, out);
         }
     }
+}
+
+/// The `known_faces_breakdown` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct KnownFacesBreakdown {
+    /// Asserts whether the applicant's most recent facial media (live photo or live video) matches any other live photos or live videos already in your Onfido account database.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub previously_seen_faces: Nullable<KnownFacesBreakdownPreviouslySeenFaces>,
+    /// Asserts whether the uploaded live photo or live video and the content contained within it were of sufficient quality to perform a face comparison.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub image_integrity: Nullable<KnownFacesBreakdownImageIntegrity>,
 }
 
 impl Validate for KnownFacesBreakdown {
@@ -18930,6 +13927,14 @@ impl Validate for KnownFacesBreakdown {
     }
 }
 
+/// The `known_faces_properties` schema.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct KnownFacesProperties {
+    /// Returns any matching applicant IDs as entries inside a matches array under a properties bag.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub matches: Nullable<Vec<KnownFacesPropertiesMatchesInner>>,
+}
+
 impl Validate for KnownFacesProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -18937,6 +13942,29 @@ impl Validate for KnownFacesProperties {
             self.matches.validate_into(path, out);
         }
     }
+}
+
+/// The `identity_enhanced_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct IdentityEnhancedBreakdown {
+    /// Asserts if any sources that an applicant's details have been verified against have produced a match.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub sources: Nullable<IdentityEnhancedBreakdownSources>,
+    /// Asserts if the applicant's address matches any sources.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub address: Nullable<IdentityEnhancedBreakdownAddress>,
+    /// Asserts if the applicant's date of birth matches any sources.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub date_of_birth: Nullable<IdentityEnhancedBreakdownDateOfBirth>,
+    /// Asserts if the applicant's details match any death records.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub mortality: Nullable<IdentityEnhancedBreakdownMortality>,
+    /// Asserts if the applicant's social security number matches (When report was run using <https://api.us.onfido.com/>)
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub ssn: Nullable<IdrSsnBreakdown>,
+    /// Asserts if the applicant's social security number matches (When report was run using <https://api.eu.onfido.com/>)
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub ssn1: Nullable<IdrSsnBreakdown>,
 }
 
 impl Validate for IdentityEnhancedBreakdown {
@@ -18968,6 +13996,19 @@ impl Validate for IdentityEnhancedBreakdown {
     }
 }
 
+/// The `identity_enhanced_properties` schema.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct IdentityEnhancedProperties {
+    /// Returns address number which has been matched.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub matched_address: Nullable<f64>,
+    /// Returns array of sources which contain matched addresses for the corresponding address number.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub matched_addresses: Nullable<
+        Vec<IdentityEnhancedPropertiesMatchedAddressesInner>,
+    >,
+}
+
 impl Validate for IdentityEnhancedProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -18979,6 +14020,36 @@ impl Validate for IdentityEnhancedProperties {
             self.matched_addresses.validate_into(path, out);
         }
     }
+}
+
+/// The `watchlist_aml_breakdown` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct WatchlistAmlBreakdown {
+    /// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub sanction: Nullable<WatchlistAmlBreakdownSanction>,
+    /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub politically_exposed_person: Nullable<
+        WatchlistAmlBreakdownPoliticallyExposedPerson,
+    >,
+    /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub legal_and_regulatory_warnings: Nullable<
+        WatchlistAmlBreakdownLegalAndRegulatoryWarnings,
+    >,
+    /// Asserts if there are any records found of negative events reported by publicly and generally available media sources.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub adverse_media: Nullable<WatchlistAmlBreakdownAdverseMedia>,
 }
 
 impl Validate for WatchlistAmlBreakdown {
@@ -19002,6 +14073,18 @@ impl Validate for WatchlistAmlBreakdown {
     }
 }
 
+/// The `watchlist_aml_properties` schema.
+#[allow(deprecated)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct WatchlistAmlProperties {
+    /// Returns any matches including, but not limited to, name and date of birth of match, aliases and associates, and relevant events and sources.
+    ///
+    /// **Deprecated** in the API description.
+    #[deprecated(note = "deprecated in the API description")]
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub records: Nullable<Vec<::serde_json::Value>>,
+}
+
 #[allow(deprecated)]
 impl Validate for WatchlistAmlProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -19010,6 +14093,34 @@ impl Validate for WatchlistAmlProperties {
             self.records.validate_into(path, out);
         }
     }
+}
+
+/// The `watchlist_enhanced_breakdown` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct WatchlistEnhancedBreakdown {
+    /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub politically_exposed_person: Nullable<
+        WatchlistEnhancedBreakdownPoliticallyExposedPerson,
+    >,
+    /// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub sanction: Nullable<WatchlistEnhancedBreakdownSanction>,
+    /// Asserts if there are any records found of negative events reported by publicly and generally available media sources.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub adverse_media: Nullable<WatchlistEnhancedBreakdownAdverseMedia>,
+    /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub monitored_lists: Nullable<WatchlistEnhancedBreakdownMonitoredLists>,
 }
 
 impl Validate for WatchlistEnhancedBreakdown {
@@ -19033,6 +14144,23 @@ impl Validate for WatchlistEnhancedBreakdown {
     }
 }
 
+/// The `watchlist_enhanced_properties` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct WatchlistEnhancedProperties {
+    /// Returns any matches including, but not limited to, name and date of birth of match, aliases and associates, and relevant events and sources.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub records: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInner>>,
+}
+
 impl Validate for WatchlistEnhancedProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -19040,6 +14168,33 @@ impl Validate for WatchlistEnhancedProperties {
             self.records.validate_into(path, out);
         }
     }
+}
+
+/// The `watchlist_standard_breakdown` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct WatchlistStandardBreakdown {
+    /// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub sanction: Nullable<WatchlistStandardBreakdownSanction>,
+    /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub politically_exposed_person: Nullable<
+        WatchlistStandardBreakdownPoliticallyExposedPerson,
+    >,
+    /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub legal_and_regulatory_warnings: Nullable<
+        WatchlistStandardBreakdownLegalAndRegulatoryWarnings,
+    >,
 }
 
 impl Validate for WatchlistStandardBreakdown {
@@ -19059,6 +14214,18 @@ impl Validate for WatchlistStandardBreakdown {
     }
 }
 
+/// The `watchlist_standard_properties` schema.
+#[allow(deprecated)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct WatchlistStandardProperties {
+    /// Returns any matches including, but not limited to, name and date of birth of match, aliases and associates, and relevant events and sources.
+    ///
+    /// **Deprecated** in the API description.
+    #[deprecated(note = "deprecated in the API description")]
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub records: Nullable<Vec<::serde_json::Value>>,
+}
+
 #[allow(deprecated)]
 impl Validate for WatchlistStandardProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -19067,6 +14234,20 @@ impl Validate for WatchlistStandardProperties {
             self.records.validate_into(path, out);
         }
     }
+}
+
+/// The `proof_of_address_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ProofOfAddressBreakdown {
+    /// Asserts whether the first name, last name and address provided by the applicant match those on the PoA document.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub data_comparison: Nullable<ProofOfAddressBreakdownDataComparison>,
+    /// Asserts whether the document is of a valid type as PoA.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_classification: Nullable<ProofOfAddressBreakdownDocumentClassification>,
+    /// Asserts whether the quality of the uploaded document was sufficient to verify the address.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub image_integrity: Nullable<ProofOfAddressBreakdownImageIntegrity>,
 }
 
 impl Validate for ProofOfAddressBreakdown {
@@ -19084,6 +14265,44 @@ impl Validate for ProofOfAddressBreakdown {
             self.image_integrity.validate_into(path, out);
         }
     }
+}
+
+/// The `proof_of_address_properties` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct ProofOfAddressProperties {
+    /// This property provides the address on the document.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub address: Nullable<String>,
+    /// This property provides the document type according to the set of supported documents.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_type: Nullable<ProofOfAddressPropertiesDocumentType>,
+    /// This property provides the first names on the document, including any initials and middle names.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub first_names: Nullable<String>,
+    /// This property provided the last names on the document.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub last_names: Nullable<String>,
+    /// This property provides the issue date of the document.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issue_date: Nullable<::chrono::NaiveDate>,
+    /// This property provides the document issuer (e.g. HSBC, British Gas).
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuer: Nullable<String>,
+    /// This property provides the summary period start date.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub summary_period_start: Nullable<::chrono::NaiveDate>,
+    /// This property provides the summary period end date.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub summary_period_end: Nullable<::chrono::NaiveDate>,
 }
 
 impl Validate for ProofOfAddressProperties {
@@ -19123,6 +14342,20 @@ impl Validate for ProofOfAddressProperties {
     }
 }
 
+/// The `us_driving_licence_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UsDrivingLicenceBreakdown {
+    /// Asserts whether the document data provided matches a real driving license in the DMV driver's license database.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document: Nullable<UsDrivingLicenceBreakdownDocument>,
+    /// Asserts whether the address data provided matches a real driving license in the DMV driver's license database.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub address: Nullable<UsDrivingLicenceBreakdownAddress>,
+    /// Asserts whether the personal data provided matches a real driving license in the DMV driver's license database.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub personal: Nullable<UsDrivingLicenceBreakdownPersonal>,
+}
+
 impl Validate for UsDrivingLicenceBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -19140,6 +14373,19 @@ impl Validate for UsDrivingLicenceBreakdown {
     }
 }
 
+/// The `device_intelligence_breakdown` schema.
+#[allow(deprecated)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DeviceIntelligenceBreakdown {
+    /// Asserts whether the device used to upload the media is trustworthy, i.e. it is a real, physical device.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub device: Nullable<DeviceIntelligenceBreakdownDevice>,
+    /// **Deprecated** in the API description.
+    #[deprecated(note = "deprecated in the API description")]
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<DeviceIntelligenceBreakdownProperties>,
+}
+
 #[allow(deprecated)]
 impl Validate for DeviceIntelligenceBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -19152,6 +14398,20 @@ impl Validate for DeviceIntelligenceBreakdown {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The `device_intelligence_properties` schema.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DeviceIntelligenceProperties {
+    /// The `device` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub device: Nullable<DeviceIntelligencePropertiesDevice>,
+    /// The `ip` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub ip: Nullable<DeviceIntelligencePropertiesIp>,
+    /// The `geolocation` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub geolocation: Nullable<DeviceIntelligencePropertiesGeolocation>,
 }
 
 impl Validate for DeviceIntelligenceProperties {
@@ -19171,6 +14431,23 @@ impl Validate for DeviceIntelligenceProperties {
     }
 }
 
+/// The `india_pan_report_allOf_breakdown` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct IndiaPanReportAllOfBreakdown {
+    /// The `device` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub device: Nullable<IndiaPanReportAllOfBreakdownDevice>,
+}
+
 impl Validate for IndiaPanReportAllOfBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -19180,12 +14457,166 @@ impl Validate for IndiaPanReportAllOfBreakdown {
     }
 }
 
+/// The `india_pan_report_allOf_properties` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct IndiaPanReportAllOfProperties {
+    /// The `device` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub device: Nullable<IndiaPanReportAllOfPropertiesDevice>,
+}
+
 impl Validate for IndiaPanReportAllOfProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
             let path = &join(path, "device");
             self.device.validate_into(path, out);
         }
+    }
+}
+
+/// The current state of the object, if available.
+///
+/// # Examples
+///
+/// From the API description, read and written back unchanged:
+///
+/// ```
+/// let json: serde_json::Value = serde_json::from_str(r#""complete""#).unwrap();
+/// let value: onfido_models::WebhookEventObjectStatus = serde_json::from_value(json.clone()).unwrap();
+/// let back = serde_json::to_value(&value).unwrap();
+/// assert!(onfido_models::__examples::same(&back, &json), "{back}");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum WebhookEventObjectStatus {
+    /// `processing`
+    Processing,
+    /// `awaiting_input`
+    AwaitingInput,
+    /// `awaiting_client_input`
+    AwaitingClientInput,
+    /// `approved`
+    Approved,
+    /// `declined`
+    Declined,
+    /// `review`
+    Review,
+    /// `abandoned`
+    Abandoned,
+    /// `error`
+    Error,
+    /// `started`
+    Started,
+    /// `cancelled`
+    Cancelled,
+    /// `completed`
+    Completed,
+    /// `awaiting_data`
+    AwaitingData,
+    /// `awaiting_approval`
+    AwaitingApproval,
+    /// `complete`
+    Complete,
+    /// `withdrawn`
+    Withdrawn,
+    /// `in_progress`
+    InProgress,
+    /// `awaiting_applicant`
+    AwaitingApplicant,
+    /// `paused`
+    Paused,
+    /// `reopened`
+    Reopened,
+    /// A value this version of the API description does not list, kept as sent.
+    Unknown(::std::string::String),
+}
+
+impl WebhookEventObjectStatus {
+    /// The value as it appears in JSON.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Processing => "processing",
+            Self::AwaitingInput => "awaiting_input",
+            Self::AwaitingClientInput => "awaiting_client_input",
+            Self::Approved => "approved",
+            Self::Declined => "declined",
+            Self::Review => "review",
+            Self::Abandoned => "abandoned",
+            Self::Error => "error",
+            Self::Started => "started",
+            Self::Cancelled => "cancelled",
+            Self::Completed => "completed",
+            Self::AwaitingData => "awaiting_data",
+            Self::AwaitingApproval => "awaiting_approval",
+            Self::Complete => "complete",
+            Self::Withdrawn => "withdrawn",
+            Self::InProgress => "in_progress",
+            Self::AwaitingApplicant => "awaiting_applicant",
+            Self::Paused => "paused",
+            Self::Reopened => "reopened",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl ::std::convert::From<&str> for WebhookEventObjectStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "processing" => Self::Processing,
+            "awaiting_input" => Self::AwaitingInput,
+            "awaiting_client_input" => Self::AwaitingClientInput,
+            "approved" => Self::Approved,
+            "declined" => Self::Declined,
+            "review" => Self::Review,
+            "abandoned" => Self::Abandoned,
+            "error" => Self::Error,
+            "started" => Self::Started,
+            "cancelled" => Self::Cancelled,
+            "completed" => Self::Completed,
+            "awaiting_data" => Self::AwaitingData,
+            "awaiting_approval" => Self::AwaitingApproval,
+            "complete" => Self::Complete,
+            "withdrawn" => Self::Withdrawn,
+            "in_progress" => Self::InProgress,
+            "awaiting_applicant" => Self::AwaitingApplicant,
+            "paused" => Self::Paused,
+            "reopened" => Self::Reopened,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl ::std::fmt::Display for WebhookEventObjectStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::serde::Serialize for WebhookEventObjectStatus {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WebhookEventObjectStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
@@ -19202,6 +14633,64 @@ impl Validate for WebhookEventObjectStatus {
     }
 }
 
+/// You should set it to "reverification" on a post-onboarding scenario (e.g. ongoing authentication).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ReportConfigurationFacialSimilarityUseCase {
+    /// `onboarding`
+    Onboarding,
+    /// `reverification`
+    Reverification,
+    /// A value this version of the API description does not list, kept as sent.
+    Unknown(::std::string::String),
+}
+
+impl ReportConfigurationFacialSimilarityUseCase {
+    /// The value as it appears in JSON.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Onboarding => "onboarding",
+            Self::Reverification => "reverification",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl ::std::convert::From<&str> for ReportConfigurationFacialSimilarityUseCase {
+    fn from(value: &str) -> Self {
+        match value {
+            "onboarding" => Self::Onboarding,
+            "reverification" => Self::Reverification,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl ::std::fmt::Display for ReportConfigurationFacialSimilarityUseCase {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::serde::Serialize for ReportConfigurationFacialSimilarityUseCase {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ReportConfigurationFacialSimilarityUseCase {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        ::std::result::Result::Ok(Self::from(value.as_str()))
+    }
+}
+
 impl Validate for ReportConfigurationFacialSimilarityUseCase {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -19213,6 +14702,17 @@ impl Validate for ReportConfigurationFacialSimilarityUseCase {
             );
         }
     }
+}
+
+/// Asserts whether data on the document is consistent with data provided when creating an applicant through the API.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownDataComparison {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `breakdown` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub breakdown: Nullable<DocumentBreakdownDataComparisonBreakdown>,
 }
 
 impl Validate for DocumentBreakdownDataComparison {
@@ -19228,6 +14728,17 @@ impl Validate for DocumentBreakdownDataComparison {
     }
 }
 
+/// Asserts whether algorithmically validatable elements are correct.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownDataValidation {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `breakdown` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub breakdown: Nullable<DocumentBreakdownDataValidationBreakdown>,
+}
+
 impl Validate for DocumentBreakdownDataValidation {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -19239,6 +14750,17 @@ impl Validate for DocumentBreakdownDataValidation {
             self.breakdown.validate_into(path, out);
         }
     }
+}
+
+/// Asserts if the document is of sufficient quality to verify.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownImageIntegrity {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `breakdown` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub breakdown: Nullable<DocumentBreakdownImageIntegrityBreakdown>,
 }
 
 impl Validate for DocumentBreakdownImageIntegrity {
@@ -19254,6 +14776,17 @@ impl Validate for DocumentBreakdownImageIntegrity {
     }
 }
 
+/// Asserts whether visual, non-textual, elements are correct given the type of document.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownVisualAuthenticity {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `breakdown` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub breakdown: Nullable<DocumentBreakdownVisualAuthenticityBreakdown>,
+}
+
 impl Validate for DocumentBreakdownVisualAuthenticity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -19265,6 +14798,17 @@ impl Validate for DocumentBreakdownVisualAuthenticity {
             self.breakdown.validate_into(path, out);
         }
     }
+}
+
+/// Asserts whether data represented in multiple places on the document is consistent.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownDataConsistency {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `breakdown` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub breakdown: Nullable<DocumentBreakdownDataConsistencyBreakdown>,
 }
 
 impl Validate for DocumentBreakdownDataConsistency {
@@ -19280,6 +14824,23 @@ impl Validate for DocumentBreakdownDataConsistency {
     }
 }
 
+/// Asserts whether the document had been identified as lost, stolen or otherwise compromised.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct DocumentBreakdownPoliceRecord {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+}
+
 impl Validate for DocumentBreakdownPoliceRecord {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -19287,6 +14848,17 @@ impl Validate for DocumentBreakdownPoliceRecord {
             self.result.validate_into(path, out);
         }
     }
+}
+
+/// Asserts whether the image of the document has been found in our internal database or if it was used in a suspicious way.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownCompromisedDocument {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `breakdown` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub breakdown: Nullable<DocumentBreakdownCompromisedDocumentBreakdown>,
 }
 
 impl Validate for DocumentBreakdownCompromisedDocument {
@@ -19302,6 +14874,17 @@ impl Validate for DocumentBreakdownCompromisedDocument {
     }
 }
 
+/// Asserts whether the age calculated from the document's date of birth data point is greater than or equal to the minimum accepted age.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownAgeValidation {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `breakdown` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub breakdown: Nullable<DocumentBreakdownAgeValidationBreakdown>,
+}
+
 impl Validate for DocumentBreakdownAgeValidation {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -19313,6 +14896,17 @@ impl Validate for DocumentBreakdownAgeValidation {
             self.breakdown.validate_into(path, out);
         }
     }
+}
+
+/// Asserts whether data on the document matches the issuing authority data.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownIssuingAuthority {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `breakdown` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub breakdown: Nullable<DocumentBreakdownIssuingAuthorityBreakdown>,
 }
 
 impl Validate for DocumentBreakdownIssuingAuthority {
@@ -19328,6 +14922,26 @@ impl Validate for DocumentBreakdownIssuingAuthority {
     }
 }
 
+/// The `document_properties_document_numbers_inner` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct DocumentPropertiesDocumentNumbersInner {
+    /// The `value` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub value: Nullable<String>,
+    /// The `type` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub r#type: Nullable<String>,
+}
+
 impl Validate for DocumentPropertiesDocumentNumbersInner {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -19338,6 +14952,84 @@ impl Validate for DocumentPropertiesDocumentNumbersInner {
             let path = &join(path, "type");
             self.r#type.validate_into(path, out);
         }
+    }
+}
+
+/// The `document_properties_nist_identity_evidence_strength` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DocumentPropertiesNistIdentityEvidenceStrength {
+    /// `superior`
+    Superior,
+    /// `strong`
+    Strong,
+    /// `fair`
+    Fair,
+    /// `weak`
+    Weak,
+    /// `unacceptable`
+    Unacceptable,
+    /// `unspecified_identity_evidence_strength`
+    UnspecifiedIdentityEvidenceStrength,
+    /// A value this version of the API description does not list, kept as sent.
+    Unknown(::std::string::String),
+}
+
+impl DocumentPropertiesNistIdentityEvidenceStrength {
+    /// The value as it appears in JSON.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Superior => "superior",
+            Self::Strong => "strong",
+            Self::Fair => "fair",
+            Self::Weak => "weak",
+            Self::Unacceptable => "unacceptable",
+            Self::UnspecifiedIdentityEvidenceStrength => {
+                "unspecified_identity_evidence_strength"
+            }
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl ::std::convert::From<&str> for DocumentPropertiesNistIdentityEvidenceStrength {
+    fn from(value: &str) -> Self {
+        match value {
+            "superior" => Self::Superior,
+            "strong" => Self::Strong,
+            "fair" => Self::Fair,
+            "weak" => Self::Weak,
+            "unacceptable" => Self::Unacceptable,
+            "unspecified_identity_evidence_strength" => {
+                Self::UnspecifiedIdentityEvidenceStrength
+            }
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl ::std::fmt::Display for DocumentPropertiesNistIdentityEvidenceStrength {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::serde::Serialize for DocumentPropertiesNistIdentityEvidenceStrength {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesNistIdentityEvidenceStrength {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
@@ -19354,6 +15046,68 @@ impl Validate for DocumentPropertiesNistIdentityEvidenceStrength {
     }
 }
 
+/// The `document_properties_has_issuance_confirmation` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DocumentPropertiesHasIssuanceConfirmation {
+    /// `true`
+    True,
+    /// `false`
+    False,
+    /// `unspecified`
+    Unspecified,
+    /// A value this version of the API description does not list, kept as sent.
+    Unknown(::std::string::String),
+}
+
+impl DocumentPropertiesHasIssuanceConfirmation {
+    /// The value as it appears in JSON.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::True => "true",
+            Self::False => "false",
+            Self::Unspecified => "unspecified",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl ::std::convert::From<&str> for DocumentPropertiesHasIssuanceConfirmation {
+    fn from(value: &str) -> Self {
+        match value {
+            "true" => Self::True,
+            "false" => Self::False,
+            "unspecified" => Self::Unspecified,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl ::std::fmt::Display for DocumentPropertiesHasIssuanceConfirmation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::serde::Serialize for DocumentPropertiesHasIssuanceConfirmation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesHasIssuanceConfirmation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        ::std::result::Result::Ok(Self::from(value.as_str()))
+    }
+}
+
 impl Validate for DocumentPropertiesHasIssuanceConfirmation {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -19364,6 +15118,80 @@ impl Validate for DocumentPropertiesHasIssuanceConfirmation {
                 ),
             );
         }
+    }
+}
+
+/// The `document_properties_security_tier` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DocumentPropertiesSecurityTier {
+    /// `tier_1`
+    Tier1,
+    /// `tier_2`
+    Tier2,
+    /// `tier_3`
+    Tier3,
+    /// `tier_4`
+    Tier4,
+    /// `tier_5`
+    Tier5,
+    /// `unspecified_security_tier`
+    UnspecifiedSecurityTier,
+    /// A value this version of the API description does not list, kept as sent.
+    Unknown(::std::string::String),
+}
+
+impl DocumentPropertiesSecurityTier {
+    /// The value as it appears in JSON.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Tier1 => "tier_1",
+            Self::Tier2 => "tier_2",
+            Self::Tier3 => "tier_3",
+            Self::Tier4 => "tier_4",
+            Self::Tier5 => "tier_5",
+            Self::UnspecifiedSecurityTier => "unspecified_security_tier",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl ::std::convert::From<&str> for DocumentPropertiesSecurityTier {
+    fn from(value: &str) -> Self {
+        match value {
+            "tier_1" => Self::Tier1,
+            "tier_2" => Self::Tier2,
+            "tier_3" => Self::Tier3,
+            "tier_4" => Self::Tier4,
+            "tier_5" => Self::Tier5,
+            "unspecified_security_tier" => Self::UnspecifiedSecurityTier,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl ::std::fmt::Display for DocumentPropertiesSecurityTier {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::serde::Serialize for DocumentPropertiesSecurityTier {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesSecurityTier {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
@@ -19378,6 +15206,38 @@ impl Validate for DocumentPropertiesSecurityTier {
             );
         }
     }
+}
+
+/// The `document_properties_address_lines` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct DocumentPropertiesAddressLines {
+    /// The `street_address` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub street_address: Nullable<String>,
+    /// The `state` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub state: Nullable<String>,
+    /// The `postal_code` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub postal_code: Nullable<String>,
+    /// The `country` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub country: Nullable<String>,
+    /// The `city` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub city: Nullable<String>,
+    /// The `country_code` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub country_code: Nullable<String>,
 }
 
 impl Validate for DocumentPropertiesAddressLines {
@@ -19407,6 +15267,74 @@ impl Validate for DocumentPropertiesAddressLines {
             self.country_code.validate_into(path, out);
         }
     }
+}
+
+/// The `document_properties_barcode_inner` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct DocumentPropertiesBarcodeInner {
+    /// The `first_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub first_name: Nullable<String>,
+    /// The `middle_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub middle_name: Nullable<String>,
+    /// The `last_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub last_name: Nullable<String>,
+    /// The `document_type` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_type: Nullable<String>,
+    /// The `date_of_expiry` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub date_of_expiry: Nullable<::chrono::NaiveDate>,
+    /// The `date_of_birth` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub date_of_birth: Nullable<::chrono::NaiveDate>,
+    /// The `issuing_date` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuing_date: Nullable<::chrono::NaiveDate>,
+    /// The `address_line_1` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub address_line_1: Nullable<String>,
+    /// The `address_line_2` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub address_line_2: Nullable<String>,
+    /// The `address_line_3` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub address_line_3: Nullable<String>,
+    /// The `address_line_4` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub address_line_4: Nullable<String>,
+    /// The `address_line_5` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub address_line_5: Nullable<String>,
+    /// The `issuing_state` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuing_state: Nullable<String>,
+    /// The `class` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub class: Nullable<String>,
+    /// The `gender` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub gender: Nullable<String>,
+    /// The `issuing_country` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuing_country: Nullable<String>,
+    /// The `document_number` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_number: Nullable<String>,
+    /// The `real_id_classification` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub real_id_classification: Nullable<String>,
 }
 
 impl Validate for DocumentPropertiesBarcodeInner {
@@ -19486,6 +15414,59 @@ impl Validate for DocumentPropertiesBarcodeInner {
     }
 }
 
+/// The `document_properties_nfc` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct DocumentPropertiesNfc {
+    /// The `document_type` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_type: Nullable<String>,
+    /// The `issuing_country` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuing_country: Nullable<String>,
+    /// The `full_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub full_name: Nullable<String>,
+    /// The `document_number` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_number: Nullable<String>,
+    /// The `nationality` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub nationality: Nullable<String>,
+    /// The `date_of_birth` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub date_of_birth: Nullable<::chrono::NaiveDate>,
+    /// The `gender` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub gender: Nullable<String>,
+    /// The `date_of_expiry` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub date_of_expiry: Nullable<::chrono::NaiveDate>,
+    /// The `personal_number` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub personal_number: Nullable<String>,
+    /// The `place_of_birth` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub place_of_birth: Nullable<String>,
+    /// The `address` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub address: Nullable<String>,
+    /// The `issuing_date` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuing_date: Nullable<::chrono::NaiveDate>,
+    /// The `issuing_authority` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuing_authority: Nullable<String>,
+}
+
 impl Validate for DocumentPropertiesNfc {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -19543,6 +15524,29 @@ impl Validate for DocumentPropertiesNfc {
     }
 }
 
+/// The `document_properties_document_classification` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct DocumentPropertiesDocumentClassification {
+    /// The `issuing_country` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuing_country: Nullable<String>,
+    /// The `document_type` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_type: Nullable<String>,
+    /// The `issuing_state` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuing_state: Nullable<String>,
+}
+
 impl Validate for DocumentPropertiesDocumentClassification {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -19558,6 +15562,83 @@ impl Validate for DocumentPropertiesDocumentClassification {
             self.issuing_state.validate_into(path, out);
         }
     }
+}
+
+/// The `document_properties_extracted_data` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct DocumentPropertiesExtractedData {
+    /// The `document_number` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_number: Nullable<String>,
+    /// The `date_of_birth` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub date_of_birth: Nullable<::chrono::NaiveDate>,
+    /// The `date_of_expiry` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub date_of_expiry: Nullable<::chrono::NaiveDate>,
+    /// The `first_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub first_name: Nullable<String>,
+    /// The `last_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub last_name: Nullable<String>,
+    /// The `middle_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub middle_name: Nullable<String>,
+    /// The `full_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub full_name: Nullable<String>,
+    /// The `spouse_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub spouse_name: Nullable<String>,
+    /// The `widow_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub widow_name: Nullable<String>,
+    /// The `alias_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub alias_name: Nullable<String>,
+    /// The `gender` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub gender: Nullable<String>,
+    /// The `mrz_line1` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub mrz_line1: Nullable<String>,
+    /// The `mrz_line2` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub mrz_line2: Nullable<String>,
+    /// The `mrz_line3` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub mrz_line3: Nullable<String>,
+    /// The `nationality` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub nationality: Nullable<String>,
+    /// The `address_line_1` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub address_line_1: Nullable<String>,
+    /// The `address_line_2` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub address_line_2: Nullable<String>,
+    /// The `address_line_3` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub address_line_3: Nullable<String>,
+    /// The `address_line_4` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub address_line_4: Nullable<String>,
+    /// The `address_line_5` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub address_line_5: Nullable<String>,
+    /// The `issuing_authority` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuing_authority: Nullable<String>,
 }
 
 impl Validate for DocumentPropertiesExtractedData {
@@ -19649,6 +15730,32 @@ impl Validate for DocumentPropertiesExtractedData {
     }
 }
 
+/// The `Document_Properties_Driving_Licence_Information_Item` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct DocumentPropertiesDrivingLicenceInformationItem {
+    /// The `category` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub category: Nullable<String>,
+    /// The `obtainment_date` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub obtainment_date: Nullable<::chrono::NaiveDate>,
+    /// The `expiry_date` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub expiry_date: Nullable<::chrono::NaiveDate>,
+    /// The `codes` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub codes: Nullable<String>,
+}
+
 impl Validate for DocumentPropertiesDrivingLicenceInformationItem {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -19668,6 +15775,32 @@ impl Validate for DocumentPropertiesDrivingLicenceInformationItem {
             self.codes.validate_into(path, out);
         }
     }
+}
+
+/// The `document_with_driver_verification_report_allOf_properties_allOf_vehicle_class_details_inner` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsInner {
+    /// Vehicle class/category
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub category: Nullable<String>,
+    /// Special conditions driver must meet
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub codes: Nullable<String>,
+    /// Category obtainment date
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub obtainment_date: Nullable<::chrono::NaiveDate>,
+    /// Category expiry date
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub expiry_date: Nullable<::chrono::NaiveDate>,
 }
 
 impl Validate
@@ -19692,6 +15825,29 @@ for DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsI
     }
 }
 
+/// Normalised data for passenger cars
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle {
+    /// Whether they are qualified for a passenger car, such as a “B” class in the UK
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub is_qualified: Nullable<bool>,
+    /// Date the class qualification was obtained
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub obtainment_date: Nullable<::chrono::NaiveDate>,
+    /// Date the class qualification expires, which may be different to doc expiry
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub expiry_date: Nullable<::chrono::NaiveDate>,
+}
+
 impl Validate
 for DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -19710,6 +15866,17 @@ for DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle {
     }
 }
 
+/// Asserts whether the face in the document matches the face in the live photo.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityPhotoBreakdownFaceComparison {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `breakdown` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub breakdown: Nullable<FacialSimilarityPhotoBreakdownFaceComparisonBreakdown>,
+}
+
 impl Validate for FacialSimilarityPhotoBreakdownFaceComparison {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -19721,6 +15888,17 @@ impl Validate for FacialSimilarityPhotoBreakdownFaceComparison {
             self.breakdown.validate_into(path, out);
         }
     }
+}
+
+/// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityPhotoBreakdownImageIntegrity {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `breakdown` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub breakdown: Nullable<FacialSimilarityPhotoBreakdownImageIntegrityBreakdown>,
 }
 
 impl Validate for FacialSimilarityPhotoBreakdownImageIntegrity {
@@ -19736,6 +15914,17 @@ impl Validate for FacialSimilarityPhotoBreakdownImageIntegrity {
     }
 }
 
+/// Asserts whether the person in the live photo is real and not a spoof.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityPhotoBreakdownVisualAuthenticity {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `breakdown` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub breakdown: Nullable<FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown>,
+}
+
 impl Validate for FacialSimilarityPhotoBreakdownVisualAuthenticity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -19747,6 +15936,19 @@ impl Validate for FacialSimilarityPhotoBreakdownVisualAuthenticity {
             self.breakdown.validate_into(path, out);
         }
     }
+}
+
+/// Asserts whether the face in the document matches the face in the live photo.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparison {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `breakdown` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub breakdown: Nullable<
+        FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdown,
+    >,
 }
 
 impl Validate for FacialSimilarityPhotoFullyAutoBreakdownFaceComparison {
@@ -19762,6 +15964,19 @@ impl Validate for FacialSimilarityPhotoFullyAutoBreakdownFaceComparison {
     }
 }
 
+/// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `breakdown` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub breakdown: Nullable<
+        FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown,
+    >,
+}
+
 impl Validate for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -19773,6 +15988,19 @@ impl Validate for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
             self.breakdown.validate_into(path, out);
         }
     }
+}
+
+/// Asserts whether the person in the live photo is real and not a spoof.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticity {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `breakdown` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub breakdown: Nullable<
+        FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdown,
+    >,
 }
 
 impl Validate for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticity {
@@ -19788,6 +16016,17 @@ impl Validate for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticity {
     }
 }
 
+/// Asserts whether the face in the document matches the face in the live video.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityVideoBreakdownFaceComparison {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `breakdown` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub breakdown: Nullable<FacialSimilarityVideoBreakdownFaceComparisonBreakdown>,
+}
+
 impl Validate for FacialSimilarityVideoBreakdownFaceComparison {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -19799,6 +16038,17 @@ impl Validate for FacialSimilarityVideoBreakdownFaceComparison {
             self.breakdown.validate_into(path, out);
         }
     }
+}
+
+/// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityVideoBreakdownImageIntegrity {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `breakdown` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub breakdown: Nullable<FacialSimilarityVideoBreakdownImageIntegrityBreakdown>,
 }
 
 impl Validate for FacialSimilarityVideoBreakdownImageIntegrity {
@@ -19814,6 +16064,17 @@ impl Validate for FacialSimilarityVideoBreakdownImageIntegrity {
     }
 }
 
+/// Asserts whether the person in the live video is real (not a spoof) and live.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityVideoBreakdownVisualAuthenticity {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `breakdown` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub breakdown: Nullable<FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown>,
+}
+
 impl Validate for FacialSimilarityVideoBreakdownVisualAuthenticity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -19825,6 +16086,17 @@ impl Validate for FacialSimilarityVideoBreakdownVisualAuthenticity {
             self.breakdown.validate_into(path, out);
         }
     }
+}
+
+/// Asserts whether the face in the document matches the face in the motion capture.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityMotionBreakdownFaceComparison {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `breakdown` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub breakdown: Nullable<FacialSimilarityMotionBreakdownFaceComparisonBreakdown>,
 }
 
 impl Validate for FacialSimilarityMotionBreakdownFaceComparison {
@@ -19840,6 +16112,17 @@ impl Validate for FacialSimilarityMotionBreakdownFaceComparison {
     }
 }
 
+/// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityMotionBreakdownImageIntegrity {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `breakdown` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub breakdown: Nullable<FacialSimilarityMotionBreakdownImageIntegrityBreakdown>,
+}
+
 impl Validate for FacialSimilarityMotionBreakdownImageIntegrity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -19851,6 +16134,17 @@ impl Validate for FacialSimilarityMotionBreakdownImageIntegrity {
             self.breakdown.validate_into(path, out);
         }
     }
+}
+
+/// Asserts whether the person in the motion capture is real (not a spoof) and live.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityMotionBreakdownVisualAuthenticity {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `breakdown` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub breakdown: Nullable<FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown>,
 }
 
 impl Validate for FacialSimilarityMotionBreakdownVisualAuthenticity {
@@ -19866,6 +16160,23 @@ impl Validate for FacialSimilarityMotionBreakdownVisualAuthenticity {
     }
 }
 
+/// Asserts whether the applicant's most recent facial media (live photo or live video) matches any other live photos or live videos already in your Onfido account database.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct KnownFacesBreakdownPreviouslySeenFaces {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+}
+
 impl Validate for KnownFacesBreakdownPreviouslySeenFaces {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -19875,6 +16186,23 @@ impl Validate for KnownFacesBreakdownPreviouslySeenFaces {
     }
 }
 
+/// Asserts whether the uploaded live photo or live video and the content contained within it were of sufficient quality to perform a face comparison.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct KnownFacesBreakdownImageIntegrity {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+}
+
 impl Validate for KnownFacesBreakdownImageIntegrity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -19882,6 +16210,26 @@ impl Validate for KnownFacesBreakdownImageIntegrity {
             self.result.validate_into(path, out);
         }
     }
+}
+
+/// The `known_faces_properties_matches_inner` schema.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct KnownFacesPropertiesMatchesInner {
+    /// The applicant ID of the matched applicant.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub applicant_id: Nullable<::uuid::Uuid>,
+    /// A floating point number between 0 and 1 that expresses how similar the two faces are, where 1 is a perfect match.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub score: Nullable<f64>,
+    /// The corresponding UUID for the media type.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub media_id: Nullable<::uuid::Uuid>,
+    /// The media type (for example live_photos or live_videos).
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub media_type: Nullable<String>,
+    /// Indicates if match is suspected based on fuzzy name matching feature. Dependent on feature being active for account, otherwise defaults to true.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub suspected: Nullable<bool>,
 }
 
 impl Validate for KnownFacesPropertiesMatchesInner {
@@ -19909,6 +16257,26 @@ impl Validate for KnownFacesPropertiesMatchesInner {
     }
 }
 
+/// Asserts if any sources that an applicant's details have been verified against have produced a match.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct IdentityEnhancedBreakdownSources {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `breakdown` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub breakdown: Nullable<IdentityEnhancedBreakdownSourcesBreakdown>,
+}
+
 impl Validate for IdentityEnhancedBreakdownSources {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -19920,6 +16288,17 @@ impl Validate for IdentityEnhancedBreakdownSources {
             self.breakdown.validate_into(path, out);
         }
     }
+}
+
+/// Asserts if the applicant's address matches any sources.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct IdentityEnhancedBreakdownAddress {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `breakdown` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub breakdown: Nullable<IdentityEnhancedBreakdownAddressBreakdown>,
 }
 
 impl Validate for IdentityEnhancedBreakdownAddress {
@@ -19935,6 +16314,17 @@ impl Validate for IdentityEnhancedBreakdownAddress {
     }
 }
 
+/// Asserts if the applicant's date of birth matches any sources.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct IdentityEnhancedBreakdownDateOfBirth {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `breakdown` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub breakdown: Nullable<IdentityEnhancedBreakdownDateOfBirthBreakdown>,
+}
+
 impl Validate for IdentityEnhancedBreakdownDateOfBirth {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -19948,6 +16338,23 @@ impl Validate for IdentityEnhancedBreakdownDateOfBirth {
     }
 }
 
+/// Asserts if the applicant's details match any death records.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct IdentityEnhancedBreakdownMortality {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+}
+
 impl Validate for IdentityEnhancedBreakdownMortality {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -19955,6 +16362,17 @@ impl Validate for IdentityEnhancedBreakdownMortality {
             self.result.validate_into(path, out);
         }
     }
+}
+
+/// The `idr_ssn_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct IdrSsnBreakdown {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `breakdown` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub breakdown: Nullable<IdrSsnBreakdownBreakdown>,
 }
 
 impl Validate for IdrSsnBreakdown {
@@ -19970,6 +16388,17 @@ impl Validate for IdrSsnBreakdown {
     }
 }
 
+/// The `identity_enhanced_properties_matched_addresses_inner` schema.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct IdentityEnhancedPropertiesMatchedAddressesInner {
+    /// The address number.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub id: Nullable<f64>,
+    /// Sources which contain matched addresses.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub match_types: Nullable<Vec<String>>,
+}
+
 impl Validate for IdentityEnhancedPropertiesMatchedAddressesInner {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -19983,6 +16412,23 @@ impl Validate for IdentityEnhancedPropertiesMatchedAddressesInner {
     }
 }
 
+/// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct WatchlistAmlBreakdownSanction {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+}
+
 impl Validate for WatchlistAmlBreakdownSanction {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -19990,6 +16436,23 @@ impl Validate for WatchlistAmlBreakdownSanction {
             self.result.validate_into(path, out);
         }
     }
+}
+
+/// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct WatchlistAmlBreakdownPoliticallyExposedPerson {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
 }
 
 impl Validate for WatchlistAmlBreakdownPoliticallyExposedPerson {
@@ -20001,6 +16464,23 @@ impl Validate for WatchlistAmlBreakdownPoliticallyExposedPerson {
     }
 }
 
+/// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+}
+
 impl Validate for WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20008,6 +16488,23 @@ impl Validate for WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
             self.result.validate_into(path, out);
         }
     }
+}
+
+/// Asserts if there are any records found of negative events reported by publicly and generally available media sources.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct WatchlistAmlBreakdownAdverseMedia {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
 }
 
 impl Validate for WatchlistAmlBreakdownAdverseMedia {
@@ -20019,6 +16516,23 @@ impl Validate for WatchlistAmlBreakdownAdverseMedia {
     }
 }
 
+/// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct WatchlistEnhancedBreakdownPoliticallyExposedPerson {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+}
+
 impl Validate for WatchlistEnhancedBreakdownPoliticallyExposedPerson {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20026,6 +16540,23 @@ impl Validate for WatchlistEnhancedBreakdownPoliticallyExposedPerson {
             self.result.validate_into(path, out);
         }
     }
+}
+
+/// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct WatchlistEnhancedBreakdownSanction {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
 }
 
 impl Validate for WatchlistEnhancedBreakdownSanction {
@@ -20037,6 +16568,23 @@ impl Validate for WatchlistEnhancedBreakdownSanction {
     }
 }
 
+/// Asserts if there are any records found of negative events reported by publicly and generally available media sources.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct WatchlistEnhancedBreakdownAdverseMedia {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+}
+
 impl Validate for WatchlistEnhancedBreakdownAdverseMedia {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20046,6 +16594,23 @@ impl Validate for WatchlistEnhancedBreakdownAdverseMedia {
     }
 }
 
+/// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct WatchlistEnhancedBreakdownMonitoredLists {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+}
+
 impl Validate for WatchlistEnhancedBreakdownMonitoredLists {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20053,6 +16618,47 @@ impl Validate for WatchlistEnhancedBreakdownMonitoredLists {
             self.result.validate_into(path, out);
         }
     }
+}
+
+/// The `watchlist_enhanced_properties_records_inner` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct WatchlistEnhancedPropertiesRecordsInner {
+    /// All addresses on file.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub address: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerAddressInner>>,
+    /// Any names that the person is also known as.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub alias: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerAliasInner>>,
+    /// Any linked persons, for example family relatives or business partners.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub associate: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerAssociateInner>>,
+    /// Information about the person, for example hair color or nationality.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub attribute: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerAttributeInner>>,
+    /// All the date of births on file.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub date_of_birth: Nullable<Vec<String>>,
+    /// Information about events that have occurred to the person, for example deportation or arrest.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub event: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerEventInner>>,
+    /// The name on file
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub full_name: Nullable<String>,
+    /// The role, country and date of each position.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub position: Nullable<Vec<String>>,
+    /// Details about where the information was obtained.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub source: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerSourceInner>>,
 }
 
 impl Validate for WatchlistEnhancedPropertiesRecordsInner {
@@ -20096,6 +16702,23 @@ impl Validate for WatchlistEnhancedPropertiesRecordsInner {
     }
 }
 
+/// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct WatchlistStandardBreakdownSanction {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+}
+
 impl Validate for WatchlistStandardBreakdownSanction {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20103,6 +16726,23 @@ impl Validate for WatchlistStandardBreakdownSanction {
             self.result.validate_into(path, out);
         }
     }
+}
+
+/// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct WatchlistStandardBreakdownPoliticallyExposedPerson {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
 }
 
 impl Validate for WatchlistStandardBreakdownPoliticallyExposedPerson {
@@ -20114,6 +16754,23 @@ impl Validate for WatchlistStandardBreakdownPoliticallyExposedPerson {
     }
 }
 
+/// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct WatchlistStandardBreakdownLegalAndRegulatoryWarnings {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+}
+
 impl Validate for WatchlistStandardBreakdownLegalAndRegulatoryWarnings {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20121,6 +16778,17 @@ impl Validate for WatchlistStandardBreakdownLegalAndRegulatoryWarnings {
             self.result.validate_into(path, out);
         }
     }
+}
+
+/// Asserts whether the first name, last name and address provided by the applicant match those on the PoA document.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ProofOfAddressBreakdownDataComparison {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `breakdown` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub breakdown: Nullable<ProofOfAddressBreakdownDataComparisonBreakdown>,
 }
 
 impl Validate for ProofOfAddressBreakdownDataComparison {
@@ -20136,6 +16804,17 @@ impl Validate for ProofOfAddressBreakdownDataComparison {
     }
 }
 
+/// Asserts whether the document is of a valid type as PoA.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ProofOfAddressBreakdownDocumentClassification {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `breakdown` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub breakdown: Nullable<ProofOfAddressBreakdownDocumentClassificationBreakdown>,
+}
+
 impl Validate for ProofOfAddressBreakdownDocumentClassification {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20149,6 +16828,17 @@ impl Validate for ProofOfAddressBreakdownDocumentClassification {
     }
 }
 
+/// Asserts whether the quality of the uploaded document was sufficient to verify the address.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ProofOfAddressBreakdownImageIntegrity {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `breakdown` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub breakdown: Nullable<ProofOfAddressBreakdownImageIntegrityBreakdown>,
+}
+
 impl Validate for ProofOfAddressBreakdownImageIntegrity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20159,6 +16849,128 @@ impl Validate for ProofOfAddressBreakdownImageIntegrity {
             let path = &join(path, "breakdown");
             self.breakdown.validate_into(path, out);
         }
+    }
+}
+
+/// This property provides the document type according to the set of supported documents.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ProofOfAddressPropertiesDocumentType {
+    /// `bank_building_society_statement`
+    BankBuildingSocietyStatement,
+    /// `utility_bill`
+    UtilityBill,
+    /// `council_tax`
+    CouncilTax,
+    /// `benefit_letters`
+    BenefitLetters,
+    /// `mortgage_statement`
+    MortgageStatement,
+    /// `mobile_phone_bill`
+    MobilePhoneBill,
+    /// `general_letter`
+    GeneralLetter,
+    /// `insurance_statement`
+    InsuranceStatement,
+    /// `pension_property_statement_letter`
+    PensionPropertyStatementLetter,
+    /// `identity_document_with_address`
+    IdentityDocumentWithAddress,
+    /// `exchange_house_statement`
+    ExchangeHouseStatement,
+    /// `accommodation_tenancy_certificate`
+    AccommodationTenancyCertificate,
+    /// `address_certificate`
+    AddressCertificate,
+    /// `electricity_bill`
+    ElectricityBill,
+    /// `gas_bill`
+    GasBill,
+    /// `internet_bill`
+    InternetBill,
+    /// `phone_bill`
+    PhoneBill,
+    /// `water_bill`
+    WaterBill,
+    /// A value this version of the API description does not list, kept as sent.
+    Unknown(::std::string::String),
+}
+
+impl ProofOfAddressPropertiesDocumentType {
+    /// The value as it appears in JSON.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::BankBuildingSocietyStatement => "bank_building_society_statement",
+            Self::UtilityBill => "utility_bill",
+            Self::CouncilTax => "council_tax",
+            Self::BenefitLetters => "benefit_letters",
+            Self::MortgageStatement => "mortgage_statement",
+            Self::MobilePhoneBill => "mobile_phone_bill",
+            Self::GeneralLetter => "general_letter",
+            Self::InsuranceStatement => "insurance_statement",
+            Self::PensionPropertyStatementLetter => "pension_property_statement_letter",
+            Self::IdentityDocumentWithAddress => "identity_document_with_address",
+            Self::ExchangeHouseStatement => "exchange_house_statement",
+            Self::AccommodationTenancyCertificate => "accommodation_tenancy_certificate",
+            Self::AddressCertificate => "address_certificate",
+            Self::ElectricityBill => "electricity_bill",
+            Self::GasBill => "gas_bill",
+            Self::InternetBill => "internet_bill",
+            Self::PhoneBill => "phone_bill",
+            Self::WaterBill => "water_bill",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl ::std::convert::From<&str> for ProofOfAddressPropertiesDocumentType {
+    fn from(value: &str) -> Self {
+        match value {
+            "bank_building_society_statement" => Self::BankBuildingSocietyStatement,
+            "utility_bill" => Self::UtilityBill,
+            "council_tax" => Self::CouncilTax,
+            "benefit_letters" => Self::BenefitLetters,
+            "mortgage_statement" => Self::MortgageStatement,
+            "mobile_phone_bill" => Self::MobilePhoneBill,
+            "general_letter" => Self::GeneralLetter,
+            "insurance_statement" => Self::InsuranceStatement,
+            "pension_property_statement_letter" => Self::PensionPropertyStatementLetter,
+            "identity_document_with_address" => Self::IdentityDocumentWithAddress,
+            "exchange_house_statement" => Self::ExchangeHouseStatement,
+            "accommodation_tenancy_certificate" => Self::AccommodationTenancyCertificate,
+            "address_certificate" => Self::AddressCertificate,
+            "electricity_bill" => Self::ElectricityBill,
+            "gas_bill" => Self::GasBill,
+            "internet_bill" => Self::InternetBill,
+            "phone_bill" => Self::PhoneBill,
+            "water_bill" => Self::WaterBill,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl ::std::fmt::Display for ProofOfAddressPropertiesDocumentType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::serde::Serialize for ProofOfAddressPropertiesDocumentType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ProofOfAddressPropertiesDocumentType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
@@ -20175,6 +16987,17 @@ impl Validate for ProofOfAddressPropertiesDocumentType {
     }
 }
 
+/// Asserts whether the document data provided matches a real driving license in the DMV driver's license database.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UsDrivingLicenceBreakdownDocument {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `breakdown` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub breakdown: Nullable<UsDrivingLicenceBreakdownDocumentBreakdown>,
+}
+
 impl Validate for UsDrivingLicenceBreakdownDocument {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20186,6 +17009,17 @@ impl Validate for UsDrivingLicenceBreakdownDocument {
             self.breakdown.validate_into(path, out);
         }
     }
+}
+
+/// Asserts whether the address data provided matches a real driving license in the DMV driver's license database.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UsDrivingLicenceBreakdownAddress {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `breakdown` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub breakdown: Nullable<UsDrivingLicenceBreakdownAddressBreakdown>,
 }
 
 impl Validate for UsDrivingLicenceBreakdownAddress {
@@ -20201,6 +17035,17 @@ impl Validate for UsDrivingLicenceBreakdownAddress {
     }
 }
 
+/// Asserts whether the personal data provided matches a real driving license in the DMV driver's license database.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UsDrivingLicenceBreakdownPersonal {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `breakdown` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub breakdown: Nullable<UsDrivingLicenceBreakdownPersonalBreakdown>,
+}
+
 impl Validate for UsDrivingLicenceBreakdownPersonal {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20214,6 +17059,14 @@ impl Validate for UsDrivingLicenceBreakdownPersonal {
     }
 }
 
+/// Asserts whether the device used to upload the media is trustworthy, i.e. it is a real, physical device.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DeviceIntelligenceBreakdownDevice {
+    /// The `breakdown` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub breakdown: Nullable<DeviceIntelligenceBreakdownDeviceBreakdown>,
+}
+
 impl Validate for DeviceIntelligenceBreakdownDevice {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20221,6 +17074,24 @@ impl Validate for DeviceIntelligenceBreakdownDevice {
             self.breakdown.validate_into(path, out);
         }
     }
+}
+
+/// The `device_intelligence_breakdown_properties` schema.
+///
+/// **Deprecated** in the API description.
+#[deprecated(note = "deprecated in the API description")]
+#[allow(deprecated)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DeviceIntelligenceBreakdownProperties {
+    /// The `device` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub device: Nullable<DeviceIntelligenceBreakdownPropertiesDevice>,
+    /// The `ip` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub ip: Nullable<DeviceIntelligenceBreakdownPropertiesIp>,
+    /// The `geolocation` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub geolocation: Nullable<DeviceIntelligenceBreakdownPropertiesGeolocation>,
 }
 
 #[allow(deprecated)]
@@ -20239,6 +17110,55 @@ impl Validate for DeviceIntelligenceBreakdownProperties {
             self.geolocation.validate_into(path, out);
         }
     }
+}
+
+/// The `device_intelligence_properties_device` schema.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DeviceIntelligencePropertiesDevice {
+    /// The SDK version that was used.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub sdk_version: Nullable<String>,
+    /// The SDK used to upload the media.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub sdk_source: Nullable<DeviceIntelligencePropertiesDeviceSdkSource>,
+    /// The token used to authenticate the request.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub authentication_type: Nullable<
+        DeviceIntelligencePropertiesDeviceAuthenticationType,
+    >,
+    /// The model as set by the phone manufacturer (for Android and iOS) or the browser manufacturer (for Web). The model can be presented in name or number form depending on each manufacturer implementation.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub raw_model: Nullable<String>,
+    /// The operating system of the device. The value came from manufacturer implementation (for Android and iOS) or browser's user agent (for Web).
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub os: Nullable<String>,
+    /// The browser name reported by the browser's user agent.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub browser: Nullable<String>,
+    /// Whether the device is an emulator.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub emulator: Nullable<bool>,
+    /// Whether the device is providing false randomized device and network information.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub randomized_device: Nullable<bool>,
+    /// Whether device is using stolen security tokens to send the network information.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub fake_network_request: Nullable<bool>,
+    /// Whether there is highly suspicious traffic related to the IP address. The risk depends on the overall ratio of clear checks on a given IP.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub ip_reputation: Nullable<DeviceIntelligencePropertiesDeviceIpReputation>,
+    /// The number of times the device was used to create a report for a new applicant. A value greater than 1 indicates potential device reuse.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub device_fingerprint_reuse: Nullable<f64>,
+    /// Whether the document or biometric media were uploaded from a single device.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub single_device_used: Nullable<bool>,
+    /// Whether the document media were live captured from the device camera.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_capture: Nullable<DeviceIntelligencePropertiesDeviceDocumentCapture>,
+    /// Whether the biometric media were live captured from the device camera.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub biometric_capture: Nullable<DeviceIntelligencePropertiesDeviceBiometricCapture>,
 }
 
 impl Validate for DeviceIntelligencePropertiesDevice {
@@ -20302,6 +17222,23 @@ impl Validate for DeviceIntelligencePropertiesDevice {
     }
 }
 
+/// The `device_intelligence_properties_ip` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct DeviceIntelligencePropertiesIp {
+    /// The IP address that uploaded the media.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub address: Nullable<String>,
+}
+
 impl Validate for DeviceIntelligencePropertiesIp {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20309,6 +17246,29 @@ impl Validate for DeviceIntelligencePropertiesIp {
             self.address.validate_into(path, out);
         }
     }
+}
+
+/// The `device_intelligence_properties_geolocation` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct DeviceIntelligencePropertiesGeolocation {
+    /// City location of the IP address.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub city: Nullable<String>,
+    /// Region location of the IP address.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub region: Nullable<String>,
+    /// Country location of the IP address in a three letter format.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub country: Nullable<CountryCodes>,
 }
 
 impl Validate for DeviceIntelligencePropertiesGeolocation {
@@ -20328,6 +17288,23 @@ impl Validate for DeviceIntelligencePropertiesGeolocation {
     }
 }
 
+/// The `india_pan_report_allOf_breakdown_device` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct IndiaPanReportAllOfBreakdownDevice {
+    /// The `breakdown` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub breakdown: Nullable<IndiaPanReportAllOfBreakdownDeviceBreakdown>,
+}
+
 impl Validate for IndiaPanReportAllOfBreakdownDevice {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20335,6 +17312,26 @@ impl Validate for IndiaPanReportAllOfBreakdownDevice {
             self.breakdown.validate_into(path, out);
         }
     }
+}
+
+/// The `india_pan_report_allOf_properties_device` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct IndiaPanReportAllOfPropertiesDevice {
+    /// The applicant's PAN (10 digit alphanumeric number).
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub pan: Nullable<String>,
+    /// The applicant's full name.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub full_name: Nullable<String>,
 }
 
 impl Validate for IndiaPanReportAllOfPropertiesDevice {
@@ -20348,6 +17345,39 @@ impl Validate for IndiaPanReportAllOfPropertiesDevice {
             self.full_name.validate_into(path, out);
         }
     }
+}
+
+/// The `document_breakdown_data_comparison_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownDataComparisonBreakdown {
+    /// The `issuing_country` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuing_country: Nullable<
+        DocumentBreakdownDataComparisonBreakdownIssuingCountry,
+    >,
+    /// The `gender` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub gender: Nullable<DocumentBreakdownDataComparisonBreakdownGender>,
+    /// The `date_of_expiry` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub date_of_expiry: Nullable<DocumentBreakdownDataComparisonBreakdownDateOfExpiry>,
+    /// The `last_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub last_name: Nullable<DocumentBreakdownDataComparisonBreakdownLastName>,
+    /// The `document_type` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_type: Nullable<DocumentBreakdownDataComparisonBreakdownDocumentType>,
+    /// The `document_numbers` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_numbers: Nullable<
+        DocumentBreakdownDataComparisonBreakdownDocumentNumbers,
+    >,
+    /// The `first_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub first_name: Nullable<DocumentBreakdownDataComparisonBreakdownFirstName>,
+    /// The `date_of_birth` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub date_of_birth: Nullable<DocumentBreakdownDataComparisonBreakdownDateOfBirth>,
 }
 
 impl Validate for DocumentBreakdownDataComparisonBreakdown {
@@ -20387,6 +17417,36 @@ impl Validate for DocumentBreakdownDataComparisonBreakdown {
     }
 }
 
+/// The `document_breakdown_data_validation_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownDataValidationBreakdown {
+    /// The `gender` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub gender: Nullable<DocumentBreakdownDataValidationBreakdownGender>,
+    /// The `date_of_birth` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub date_of_birth: Nullable<DocumentBreakdownDataValidationBreakdownDateOfBirth>,
+    /// The `document_numbers` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_numbers: Nullable<
+        DocumentBreakdownDataValidationBreakdownDocumentNumbers,
+    >,
+    /// If this is flagged, the document has expired.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_expiration: Nullable<
+        DocumentBreakdownDataValidationBreakdownDocumentExpiration,
+    >,
+    /// If this is flagged, the expiration date has the incorrect format.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub expiry_date: Nullable<DocumentBreakdownDataValidationBreakdownExpiryDate>,
+    /// The `mrz` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub mrz: Nullable<DocumentBreakdownDataValidationBreakdownMrz>,
+    /// The `barcode` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub barcode: Nullable<DocumentBreakdownDataValidationBreakdownBarcode>,
+}
+
 impl Validate for DocumentBreakdownDataValidationBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20420,6 +17480,27 @@ impl Validate for DocumentBreakdownDataValidationBreakdown {
     }
 }
 
+/// The `document_breakdown_image_integrity_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownImageIntegrityBreakdown {
+    /// Asserts whether the quality of the image was sufficient for processing.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub image_quality: Nullable<DocumentBreakdownImageIntegrityBreakdownImageQuality>,
+    /// Asserts whether the submitted document is supported.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub supported_document: Nullable<
+        DocumentBreakdownImageIntegrityBreakdownSupportedDocument,
+    >,
+    /// Asserts whether the image was a colour one.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub colour_picture: Nullable<DocumentBreakdownImageIntegrityBreakdownColourPicture>,
+    /// Asserts if the document was of enough quality to be able to perform a fraud inspection.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub conclusive_document_quality: Nullable<
+        DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality,
+    >,
+}
+
 impl Validate for DocumentBreakdownImageIntegrityBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20439,6 +17520,45 @@ impl Validate for DocumentBreakdownImageIntegrityBreakdown {
             self.conclusive_document_quality.validate_into(path, out);
         }
     }
+}
+
+/// The `document_breakdown_visual_authenticity_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownVisualAuthenticityBreakdown {
+    /// Fonts in the document don't match the expected ones.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub fonts: Nullable<DocumentBreakdownVisualAuthenticityBreakdownFonts>,
+    /// The pictures of the person identified on the document show signs of tampering or alteration.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub picture_face_integrity: Nullable<
+        DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity,
+    >,
+    /// The document doesn't match the expected template for the document type and country it is from.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub template: Nullable<DocumentBreakdownVisualAuthenticityBreakdownTemplate>,
+    /// Security features expected on the document are missing or wrong.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub security_features: Nullable<
+        DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures,
+    >,
+    /// The document was not present when the photo was taken.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub original_document_present: Nullable<
+        DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent,
+    >,
+    /// Indication of digital tampering in the image.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub digital_tampering: Nullable<
+        DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering,
+    >,
+    /// This sub-breakdown is returned for backward compatibility reasons. Its value will be consider when at least one of the other breakdowns is consider, and clear when all the other breakdowns are clear.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub other: Nullable<DocumentBreakdownVisualAuthenticityBreakdownOther>,
+    /// No face was detected on the document.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub face_detection: Nullable<
+        DocumentBreakdownVisualAuthenticityBreakdownFaceDetection,
+    >,
 }
 
 impl Validate for DocumentBreakdownVisualAuthenticityBreakdown {
@@ -20476,6 +17596,47 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdown {
             self.face_detection.validate_into(path, out);
         }
     }
+}
+
+/// The `document_breakdown_data_consistency_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownDataConsistencyBreakdown {
+    /// The `date_of_expiry` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub date_of_expiry: Nullable<DocumentBreakdownDataConsistencyBreakdownDateOfExpiry>,
+    /// The `document_numbers` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_numbers: Nullable<
+        DocumentBreakdownDataConsistencyBreakdownDocumentNumbers,
+    >,
+    /// The `issuing_country` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuing_country: Nullable<
+        DocumentBreakdownDataConsistencyBreakdownIssuingCountry,
+    >,
+    /// The `document_type` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_type: Nullable<DocumentBreakdownDataConsistencyBreakdownDocumentType>,
+    /// The `date_of_birth` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub date_of_birth: Nullable<DocumentBreakdownDataConsistencyBreakdownDateOfBirth>,
+    /// The `gender` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub gender: Nullable<DocumentBreakdownDataConsistencyBreakdownGender>,
+    /// The `first_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub first_name: Nullable<DocumentBreakdownDataConsistencyBreakdownFirstName>,
+    /// The `nationality` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub nationality: Nullable<DocumentBreakdownDataConsistencyBreakdownNationality>,
+    /// The `last_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub last_name: Nullable<DocumentBreakdownDataConsistencyBreakdownLastName>,
+    /// The `multiple_data_sources_present` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub multiple_data_sources_present: Nullable<
+        DocumentBreakdownDataConsistencyBreakdownMultipleDataSourcesPresent,
+    >,
 }
 
 impl Validate for DocumentBreakdownDataConsistencyBreakdown {
@@ -20523,6 +17684,21 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdown {
     }
 }
 
+/// The `document_breakdown_compromised_document_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownCompromisedDocumentBreakdown {
+    /// The `document_database` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_database: Nullable<
+        DocumentBreakdownCompromisedDocumentBreakdownDocumentDatabase,
+    >,
+    /// The `repeat_attempts` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub repeat_attempts: Nullable<
+        DocumentBreakdownCompromisedDocumentBreakdownRepeatAttempts,
+    >,
+}
+
 impl Validate for DocumentBreakdownCompromisedDocumentBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20536,6 +17712,16 @@ impl Validate for DocumentBreakdownCompromisedDocumentBreakdown {
     }
 }
 
+/// The `document_breakdown_age_validation_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownAgeValidationBreakdown {
+    /// The `minimum_accepted_age` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub minimum_accepted_age: Nullable<
+        DocumentBreakdownAgeValidationBreakdownMinimumAcceptedAge,
+    >,
+}
+
 impl Validate for DocumentBreakdownAgeValidationBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20543,6 +17729,21 @@ impl Validate for DocumentBreakdownAgeValidationBreakdown {
             self.minimum_accepted_age.validate_into(path, out);
         }
     }
+}
+
+/// The `document_breakdown_issuing_authority_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownIssuingAuthorityBreakdown {
+    /// Asserts whether the document NFC chip is original or cloned.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub nfc_active_authentication: Nullable<
+        DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication,
+    >,
+    /// Asserts whether the document NFC chip data was tampered.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub nfc_passive_authentication: Nullable<
+        DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication,
+    >,
 }
 
 impl Validate for DocumentBreakdownIssuingAuthorityBreakdown {
@@ -20558,6 +17759,16 @@ impl Validate for DocumentBreakdownIssuingAuthorityBreakdown {
     }
 }
 
+/// The `facial_similarity_photo_breakdown_face_comparison_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdown {
+    /// Contains a score value under the properties bag.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub face_match: Nullable<
+        FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch,
+    >,
+}
+
 impl Validate for FacialSimilarityPhotoBreakdownFaceComparisonBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20565,6 +17776,21 @@ impl Validate for FacialSimilarityPhotoBreakdownFaceComparisonBreakdown {
             self.face_match.validate_into(path, out);
         }
     }
+}
+
+/// The `facial_similarity_photo_breakdown_image_integrity_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdown {
+    /// Asserts a single face of good enough quality has been found in both the document image and the live photo.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub face_detected: Nullable<
+        FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected,
+    >,
+    /// Asserts whether the live photo is trustworthy - i.e. not digitally tampered, from a fake webcam, or from other dubious sources.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub source_integrity: Nullable<
+        FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity,
+    >,
 }
 
 impl Validate for FacialSimilarityPhotoBreakdownImageIntegrityBreakdown {
@@ -20580,6 +17806,16 @@ impl Validate for FacialSimilarityPhotoBreakdownImageIntegrityBreakdown {
     }
 }
 
+/// The `facial_similarity_photo_breakdown_visual_authenticity_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown {
+    /// Contains a score value under the properties bag.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub spoofing_detection: Nullable<
+        FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection,
+    >,
+}
+
 impl Validate for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20589,6 +17825,16 @@ impl Validate for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown {
     }
 }
 
+/// The `facial_similarity_photo_fully_auto_breakdown_face_comparison_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdown {
+    /// Contains a score value under the properties bag.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub face_match: Nullable<
+        FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatch,
+    >,
+}
+
 impl Validate for FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20596,6 +17842,21 @@ impl Validate for FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdown
             self.face_match.validate_into(path, out);
         }
     }
+}
+
+/// The `facial_similarity_photo_fully_auto_breakdown_image_integrity_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown {
+    /// Asserts a single face of good enough quality has been found in both the document image and the live photo.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub face_detected: Nullable<
+        FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownFaceDetected,
+    >,
+    /// Asserts whether the live photo is trustworthy - i.e. not digitally tampered, from a fake webcam, or from other dubious sources.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub source_integrity: Nullable<
+        FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrity,
+    >,
 }
 
 impl Validate for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown {
@@ -20611,6 +17872,16 @@ impl Validate for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown
     }
 }
 
+/// The `facial_similarity_photo_fully_auto_breakdown_visual_authenticity_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdown {
+    /// Contains a score value under the properties bag.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub spoofing_detection: Nullable<
+        FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDetection,
+    >,
+}
+
 impl Validate for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20620,6 +17891,16 @@ impl Validate for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreak
     }
 }
 
+/// The `facial_similarity_video_breakdown_face_comparison_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityVideoBreakdownFaceComparisonBreakdown {
+    /// Contains a score value under the properties bag.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub face_match: Nullable<
+        FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatch,
+    >,
+}
+
 impl Validate for FacialSimilarityVideoBreakdownFaceComparisonBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20627,6 +17908,21 @@ impl Validate for FacialSimilarityVideoBreakdownFaceComparisonBreakdown {
             self.face_match.validate_into(path, out);
         }
     }
+}
+
+/// The `facial_similarity_video_breakdown_image_integrity_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdown {
+    /// Asserts a single face of good enough quality has been found in both the document image and the live video.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub face_detected: Nullable<
+        FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected,
+    >,
+    /// Asserts whether the live video is trustworthy - e.g. not from a fake webcam.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub source_integrity: Nullable<
+        FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity,
+    >,
 }
 
 impl Validate for FacialSimilarityVideoBreakdownImageIntegrityBreakdown {
@@ -20642,6 +17938,21 @@ impl Validate for FacialSimilarityVideoBreakdownImageIntegrityBreakdown {
     }
 }
 
+/// The `facial_similarity_video_breakdown_visual_authenticity_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown {
+    /// Asserts whether the numbers and head movements were correctly executed.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub liveness_detected: Nullable<
+        FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected,
+    >,
+    /// Asserts whether the live video is not a spoof (such as videos of digital screens).
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub spoofing_detection: Nullable<
+        FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection,
+    >,
+}
+
 impl Validate for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20655,6 +17966,16 @@ impl Validate for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown {
     }
 }
 
+/// The `facial_similarity_motion_breakdown_face_comparison_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityMotionBreakdownFaceComparisonBreakdown {
+    /// Contains a score value under the properties bag.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub face_match: Nullable<
+        FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatch,
+    >,
+}
+
 impl Validate for FacialSimilarityMotionBreakdownFaceComparisonBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20662,6 +17983,21 @@ impl Validate for FacialSimilarityMotionBreakdownFaceComparisonBreakdown {
             self.face_match.validate_into(path, out);
         }
     }
+}
+
+/// The `facial_similarity_motion_breakdown_image_integrity_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdown {
+    /// Asserts a single face of good enough quality has been found in both the document image and in the motion capture.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub face_detected: Nullable<
+        FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected,
+    >,
+    /// Asserts whether the motion capture is trustworthy - e.g. not from a fake webcam.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub source_integrity: Nullable<
+        FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity,
+    >,
 }
 
 impl Validate for FacialSimilarityMotionBreakdownImageIntegrityBreakdown {
@@ -20677,6 +18013,21 @@ impl Validate for FacialSimilarityMotionBreakdownImageIntegrityBreakdown {
     }
 }
 
+/// The `facial_similarity_motion_breakdown_visual_authenticity_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown {
+    /// Asserts whether the numbers and head movements were correctly executed.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub liveness_detected: Nullable<
+        FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownLivenessDetected,
+    >,
+    /// Asserts whether the motion capture is not a spoof (such as videos of digital screens).
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub spoofing_detection: Nullable<
+        FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection,
+    >,
+}
+
 impl Validate for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20690,6 +18041,23 @@ impl Validate for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown {
     }
 }
 
+/// The `identity_enhanced_breakdown_sources_breakdown` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct IdentityEnhancedBreakdownSourcesBreakdown {
+    /// The number of sources which produced a match to applicant details.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub total_sources: Nullable<IdentityEnhancedBreakdownSourcesBreakdownTotalSources>,
+}
+
 impl Validate for IdentityEnhancedBreakdownSourcesBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20697,6 +18065,26 @@ impl Validate for IdentityEnhancedBreakdownSourcesBreakdown {
             self.total_sources.validate_into(path, out);
         }
     }
+}
+
+/// The `identity_enhanced_breakdown_address_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct IdentityEnhancedBreakdownAddressBreakdown {
+    /// The number of address matches against credit agencies.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub credit_agencies: Nullable<
+        IdentityEnhancedBreakdownAddressBreakdownCreditAgencies,
+    >,
+    /// Address match against telephone database.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub telephone_database: Nullable<
+        IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase,
+    >,
+    /// Address match against voting register.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub voting_register: Nullable<
+        IdentityEnhancedBreakdownAddressBreakdownVotingRegister,
+    >,
 }
 
 impl Validate for IdentityEnhancedBreakdownAddressBreakdown {
@@ -20716,6 +18104,21 @@ impl Validate for IdentityEnhancedBreakdownAddressBreakdown {
     }
 }
 
+/// The `identity_enhanced_breakdown_date_of_birth_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct IdentityEnhancedBreakdownDateOfBirthBreakdown {
+    /// Date of birth match against credit agencies.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub credit_agencies: Nullable<
+        IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies,
+    >,
+    /// Date of birth match against voting register.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub voting_register: Nullable<
+        IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister,
+    >,
+}
+
 impl Validate for IdentityEnhancedBreakdownDateOfBirthBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20729,6 +18132,17 @@ impl Validate for IdentityEnhancedBreakdownDateOfBirthBreakdown {
     }
 }
 
+/// The `idr_ssn_breakdown_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct IdrSsnBreakdownBreakdown {
+    /// Last 4 digits of social security number match
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub last_4_digits_match: Nullable<IdrSsnBreakdownBreakdownLast4DigitsMatch>,
+    /// Social security number fully matches
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub full_match: Nullable<IdrSsnBreakdownBreakdownFullMatch>,
+}
+
 impl Validate for IdrSsnBreakdownBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20740,6 +18154,38 @@ impl Validate for IdrSsnBreakdownBreakdown {
             self.full_match.validate_into(path, out);
         }
     }
+}
+
+/// The `watchlist_enhanced_properties_records_inner_address_inner` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct WatchlistEnhancedPropertiesRecordsInnerAddressInner {
+    /// The `address_line1` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub address_line1: Nullable<String>,
+    /// The `country` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub country: Nullable<CountryCodes>,
+    /// The `postal_code` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub postal_code: Nullable<String>,
+    /// The `state_province` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub state_province: Nullable<String>,
+    /// The `town` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub town: Nullable<String>,
+    /// The `locator_type` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub locator_type: Nullable<String>,
 }
 
 impl Validate for WatchlistEnhancedPropertiesRecordsInnerAddressInner {
@@ -20771,6 +18217,26 @@ impl Validate for WatchlistEnhancedPropertiesRecordsInnerAddressInner {
     }
 }
 
+/// The `watchlist_enhanced_properties_records_inner_alias_inner` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct WatchlistEnhancedPropertiesRecordsInnerAliasInner {
+    /// The `alias_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub alias_name: Nullable<String>,
+    /// The `alias_type` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub alias_type: Nullable<String>,
+}
+
 impl Validate for WatchlistEnhancedPropertiesRecordsInnerAliasInner {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20782,6 +18248,29 @@ impl Validate for WatchlistEnhancedPropertiesRecordsInnerAliasInner {
             self.alias_type.validate_into(path, out);
         }
     }
+}
+
+/// The `watchlist_enhanced_properties_records_inner_associate_inner` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct WatchlistEnhancedPropertiesRecordsInnerAssociateInner {
+    /// The `entity_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub entity_name: Nullable<String>,
+    /// The `relationship_direction` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub relationship_direction: Nullable<String>,
+    /// The `relationship_type` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub relationship_type: Nullable<String>,
 }
 
 impl Validate for WatchlistEnhancedPropertiesRecordsInnerAssociateInner {
@@ -20801,6 +18290,26 @@ impl Validate for WatchlistEnhancedPropertiesRecordsInnerAssociateInner {
     }
 }
 
+/// The `watchlist_enhanced_properties_records_inner_attribute_inner` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct WatchlistEnhancedPropertiesRecordsInnerAttributeInner {
+    /// The `attribute_type` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub attribute_type: Nullable<String>,
+    /// The `attribute_value` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub attribute_value: Nullable<String>,
+}
+
 impl Validate for WatchlistEnhancedPropertiesRecordsInnerAttributeInner {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20812,6 +18321,35 @@ impl Validate for WatchlistEnhancedPropertiesRecordsInnerAttributeInner {
             self.attribute_value.validate_into(path, out);
         }
     }
+}
+
+/// The `watchlist_enhanced_properties_records_inner_event_inner` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct WatchlistEnhancedPropertiesRecordsInnerEventInner {
+    /// The `category` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub category: Nullable<String>,
+    /// The `event_date` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub event_date: Nullable<::chrono::NaiveDate>,
+    /// The `event_description` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub event_description: Nullable<String>,
+    /// The `source` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub source: Nullable<WatchlistEnhancedPropertiesRecordsInnerEventInnerSource>,
+    /// The `sub_category` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub sub_category: Nullable<String>,
 }
 
 impl Validate for WatchlistEnhancedPropertiesRecordsInnerEventInner {
@@ -20839,6 +18377,32 @@ impl Validate for WatchlistEnhancedPropertiesRecordsInnerEventInner {
     }
 }
 
+/// The `watchlist_enhanced_properties_records_inner_source_inner` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct WatchlistEnhancedPropertiesRecordsInnerSourceInner {
+    /// The `source_headline` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub source_headline: Nullable<String>,
+    /// The `source_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub source_name: Nullable<String>,
+    /// The `source_url` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub source_url: Nullable<String>,
+    /// The `source_format` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub source_format: Nullable<String>,
+}
+
 impl Validate for WatchlistEnhancedPropertiesRecordsInnerSourceInner {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20860,6 +18424,20 @@ impl Validate for WatchlistEnhancedPropertiesRecordsInnerSourceInner {
     }
 }
 
+/// The `proof_of_address_breakdown_data_comparison_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ProofOfAddressBreakdownDataComparisonBreakdown {
+    /// The `address` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub address: Nullable<ProofOfAddressBreakdownDataComparisonBreakdownAddress>,
+    /// The `first_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub first_name: Nullable<ProofOfAddressBreakdownDataComparisonBreakdownFirstName>,
+    /// The `last_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub last_name: Nullable<ProofOfAddressBreakdownDataComparisonBreakdownLastName>,
+}
+
 impl Validate for ProofOfAddressBreakdownDataComparisonBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20877,6 +18455,16 @@ impl Validate for ProofOfAddressBreakdownDataComparisonBreakdown {
     }
 }
 
+/// The `proof_of_address_breakdown_document_classification_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ProofOfAddressBreakdownDocumentClassificationBreakdown {
+    /// The `supported_document` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub supported_document: Nullable<
+        ProofOfAddressBreakdownDocumentClassificationBreakdownSupportedDocument,
+    >,
+}
+
 impl Validate for ProofOfAddressBreakdownDocumentClassificationBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20886,6 +18474,16 @@ impl Validate for ProofOfAddressBreakdownDocumentClassificationBreakdown {
     }
 }
 
+/// The `proof_of_address_breakdown_image_integrity_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ProofOfAddressBreakdownImageIntegrityBreakdown {
+    /// The `image_quality` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub image_quality: Nullable<
+        ProofOfAddressBreakdownImageIntegrityBreakdownImageQuality,
+    >,
+}
+
 impl Validate for ProofOfAddressBreakdownImageIntegrityBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -20893,6 +18491,27 @@ impl Validate for ProofOfAddressBreakdownImageIntegrityBreakdown {
             self.image_quality.validate_into(path, out);
         }
     }
+}
+
+/// The `us_driving_licence_breakdown_document_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UsDrivingLicenceBreakdownDocumentBreakdown {
+    /// The `category` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub category: Nullable<UsDrivingLicenceBreakdownDocumentBreakdownCategory>,
+    /// The `expiration_date` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub expiration_date: Nullable<
+        UsDrivingLicenceBreakdownDocumentBreakdownExpirationDate,
+    >,
+    /// The `issue_date` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issue_date: Nullable<UsDrivingLicenceBreakdownDocumentBreakdownIssueDate>,
+    /// The `document_number` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_number: Nullable<
+        UsDrivingLicenceBreakdownDocumentBreakdownDocumentNumber,
+    >,
 }
 
 impl Validate for UsDrivingLicenceBreakdownDocumentBreakdown {
@@ -20914,6 +18533,29 @@ impl Validate for UsDrivingLicenceBreakdownDocumentBreakdown {
             self.document_number.validate_into(path, out);
         }
     }
+}
+
+/// The `us_driving_licence_breakdown_address_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UsDrivingLicenceBreakdownAddressBreakdown {
+    /// The `city` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub city: Nullable<UsDrivingLicenceBreakdownAddressBreakdownCity>,
+    /// The `line_1` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub line_1: Nullable<UsDrivingLicenceBreakdownAddressBreakdownLine1>,
+    /// The `line_2` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub line_2: Nullable<UsDrivingLicenceBreakdownAddressBreakdownLine2>,
+    /// The `state_code` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub state_code: Nullable<UsDrivingLicenceBreakdownAddressBreakdownStateCode>,
+    /// The `zip4` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub zip4: Nullable<UsDrivingLicenceBreakdownAddressBreakdownZip4>,
+    /// The `zip5` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub zip5: Nullable<UsDrivingLicenceBreakdownAddressBreakdownZip5>,
 }
 
 impl Validate for UsDrivingLicenceBreakdownAddressBreakdown {
@@ -20943,6 +18585,58 @@ impl Validate for UsDrivingLicenceBreakdownAddressBreakdown {
             self.zip5.validate_into(path, out);
         }
     }
+}
+
+/// The `us_driving_licence_breakdown_personal_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UsDrivingLicenceBreakdownPersonalBreakdown {
+    /// The `first_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub first_name: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownFirstName>,
+    /// The `name_suffix` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub name_suffix: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownNameSuffix>,
+    /// The `height` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub height: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownHeight>,
+    /// The `weight` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub weight: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownWeight>,
+    /// The `sex_code` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub sex_code: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownSexCode>,
+    /// The `eye_color` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub eye_color: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownEyeColor>,
+    /// The `date_of_birth` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub date_of_birth: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownDateOfBirth>,
+    /// The `last_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub last_name: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownLastName>,
+    /// The `middle_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub middle_name: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownMiddleName>,
+    /// The `first_name_fuzzy` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub first_name_fuzzy: Nullable<
+        UsDrivingLicenceBreakdownPersonalBreakdownFirstNameFuzzy,
+    >,
+    /// The `middle_name_fuzzy` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub middle_name_fuzzy: Nullable<
+        UsDrivingLicenceBreakdownPersonalBreakdownMiddleNameFuzzy,
+    >,
+    /// The `last_name_fuzzy` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub last_name_fuzzy: Nullable<
+        UsDrivingLicenceBreakdownPersonalBreakdownLastNameFuzzy,
+    >,
+    /// The `middle_initial` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub middle_initial: Nullable<
+        UsDrivingLicenceBreakdownPersonalBreakdownMiddleInitial,
+    >,
 }
 
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdown {
@@ -21002,6 +18696,26 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdown {
     }
 }
 
+/// The `device_intelligence_breakdown_device_breakdown` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DeviceIntelligenceBreakdownDeviceBreakdown {
+    /// The `application_authenticity` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub application_authenticity: Nullable<
+        DeviceIntelligenceBreakdownDeviceBreakdownApplicationAuthenticity,
+    >,
+    /// The `device_integrity` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub device_integrity: Nullable<
+        DeviceIntelligenceBreakdownDeviceBreakdownDeviceIntegrity,
+    >,
+    /// The `device_reputation` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub device_reputation: Nullable<
+        DeviceIntelligenceBreakdownDeviceBreakdownDeviceReputation,
+    >,
+}
+
 impl Validate for DeviceIntelligenceBreakdownDeviceBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21017,6 +18731,59 @@ impl Validate for DeviceIntelligenceBreakdownDeviceBreakdown {
             self.device_reputation.validate_into(path, out);
         }
     }
+}
+
+/// The `device_intelligence_breakdown_properties_device` schema.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DeviceIntelligenceBreakdownPropertiesDevice {
+    /// The SDK version that was used.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub sdk_version: Nullable<String>,
+    /// The SDK used to upload the media.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub sdk_source: Nullable<DeviceIntelligenceBreakdownPropertiesDeviceSdkSource>,
+    /// The token used to authenticate the request.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub authentication_type: Nullable<
+        DeviceIntelligenceBreakdownPropertiesDeviceAuthenticationType,
+    >,
+    /// The model as set by the phone manufacturer (for Android and iOS) or the browser manufacturer (for Web). The model can be presented in name or number form depending on each manufacturer implementation.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub raw_model: Nullable<String>,
+    /// The operating system of the device. The value came from manufacturer implementation (for Android and iOS) or browser's user agent (for Web).
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub os: Nullable<String>,
+    /// The browser name reported by the browser's user agent.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub browser: Nullable<String>,
+    /// Whether the device is an emulator.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub emulator: Nullable<bool>,
+    /// Whether the device is providing false randomized device and network information.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub randomized_device: Nullable<bool>,
+    /// Whether device is using stolen security tokens to send the network information.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub fake_network_request: Nullable<bool>,
+    /// Whether there is highly suspicious traffic related to the IP address. The risk depends on the overall ratio of clear checks on a given IP.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub ip_reputation: Nullable<DeviceIntelligenceBreakdownPropertiesDeviceIpReputation>,
+    /// The number of times the device was used to create a report for a new applicant. A value greater than 1 indicates potential device reuse.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub device_fingerprint_reuse: Nullable<f64>,
+    /// Whether the document or biometric media were uploaded from a single device.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub single_device_used: Nullable<bool>,
+    /// Whether the document media were live captured from the device camera.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_capture: Nullable<
+        DeviceIntelligenceBreakdownPropertiesDeviceDocumentCapture,
+    >,
+    /// Whether the biometric media were live captured from the device camera.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub biometric_capture: Nullable<
+        DeviceIntelligenceBreakdownPropertiesDeviceBiometricCapture,
+    >,
 }
 
 impl Validate for DeviceIntelligenceBreakdownPropertiesDevice {
@@ -21080,6 +18847,23 @@ impl Validate for DeviceIntelligenceBreakdownPropertiesDevice {
     }
 }
 
+/// The `device_intelligence_breakdown_properties_ip` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct DeviceIntelligenceBreakdownPropertiesIp {
+    /// The IP address that uploaded the media.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub address: Nullable<String>,
+}
+
 impl Validate for DeviceIntelligenceBreakdownPropertiesIp {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21087,6 +18871,29 @@ impl Validate for DeviceIntelligenceBreakdownPropertiesIp {
             self.address.validate_into(path, out);
         }
     }
+}
+
+/// The `device_intelligence_breakdown_properties_geolocation` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct DeviceIntelligenceBreakdownPropertiesGeolocation {
+    /// City location of the IP address.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub city: Nullable<String>,
+    /// Region location of the IP address.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub region: Nullable<String>,
+    /// Country location of the IP address in a three letter format.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub country: Nullable<CountryCodes>,
 }
 
 impl Validate for DeviceIntelligenceBreakdownPropertiesGeolocation {
@@ -21106,6 +18913,68 @@ impl Validate for DeviceIntelligenceBreakdownPropertiesGeolocation {
     }
 }
 
+/// The SDK used to upload the media.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DeviceIntelligencePropertiesDeviceSdkSource {
+    /// `onfido-android-sdk`
+    OnfidoAndroidSdk,
+    /// `onfido-ios-sdk`
+    OnfidoIosSdk,
+    /// `onfido-web-sdk`
+    OnfidoWebSdk,
+    /// A value this version of the API description does not list, kept as sent.
+    Unknown(::std::string::String),
+}
+
+impl DeviceIntelligencePropertiesDeviceSdkSource {
+    /// The value as it appears in JSON.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::OnfidoAndroidSdk => "onfido-android-sdk",
+            Self::OnfidoIosSdk => "onfido-ios-sdk",
+            Self::OnfidoWebSdk => "onfido-web-sdk",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl ::std::convert::From<&str> for DeviceIntelligencePropertiesDeviceSdkSource {
+    fn from(value: &str) -> Self {
+        match value {
+            "onfido-android-sdk" => Self::OnfidoAndroidSdk,
+            "onfido-ios-sdk" => Self::OnfidoIosSdk,
+            "onfido-web-sdk" => Self::OnfidoWebSdk,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl ::std::fmt::Display for DeviceIntelligencePropertiesDeviceSdkSource {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::serde::Serialize for DeviceIntelligencePropertiesDeviceSdkSource {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DeviceIntelligencePropertiesDeviceSdkSource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        ::std::result::Result::Ok(Self::from(value.as_str()))
+    }
+}
+
 impl Validate for DeviceIntelligencePropertiesDeviceSdkSource {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -21116,6 +18985,70 @@ impl Validate for DeviceIntelligencePropertiesDeviceSdkSource {
                 ),
             );
         }
+    }
+}
+
+/// The token used to authenticate the request.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DeviceIntelligencePropertiesDeviceAuthenticationType {
+    /// `sdk_token`
+    SdkToken,
+    /// `mobile_token`
+    MobileToken,
+    /// `api_token`
+    ApiToken,
+    /// A value this version of the API description does not list, kept as sent.
+    Unknown(::std::string::String),
+}
+
+impl DeviceIntelligencePropertiesDeviceAuthenticationType {
+    /// The value as it appears in JSON.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::SdkToken => "sdk_token",
+            Self::MobileToken => "mobile_token",
+            Self::ApiToken => "api_token",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl ::std::convert::From<&str>
+for DeviceIntelligencePropertiesDeviceAuthenticationType {
+    fn from(value: &str) -> Self {
+        match value {
+            "sdk_token" => Self::SdkToken,
+            "mobile_token" => Self::MobileToken,
+            "api_token" => Self::ApiToken,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl ::std::fmt::Display for DeviceIntelligencePropertiesDeviceAuthenticationType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::serde::Serialize for DeviceIntelligencePropertiesDeviceAuthenticationType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DeviceIntelligencePropertiesDeviceAuthenticationType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
@@ -21132,6 +19065,68 @@ impl Validate for DeviceIntelligencePropertiesDeviceAuthenticationType {
     }
 }
 
+/// Whether there is highly suspicious traffic related to the IP address. The risk depends on the overall ratio of clear checks on a given IP.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DeviceIntelligencePropertiesDeviceIpReputation {
+    /// `NOT_ENOUGH_DATA`
+    NOTENOUGHDATA,
+    /// `HIGH_RISK`
+    HIGHRISK,
+    /// `LOW_RISK`
+    LOWRISK,
+    /// A value this version of the API description does not list, kept as sent.
+    Unknown(::std::string::String),
+}
+
+impl DeviceIntelligencePropertiesDeviceIpReputation {
+    /// The value as it appears in JSON.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::NOTENOUGHDATA => "NOT_ENOUGH_DATA",
+            Self::HIGHRISK => "HIGH_RISK",
+            Self::LOWRISK => "LOW_RISK",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl ::std::convert::From<&str> for DeviceIntelligencePropertiesDeviceIpReputation {
+    fn from(value: &str) -> Self {
+        match value {
+            "NOT_ENOUGH_DATA" => Self::NOTENOUGHDATA,
+            "HIGH_RISK" => Self::HIGHRISK,
+            "LOW_RISK" => Self::LOWRISK,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl ::std::fmt::Display for DeviceIntelligencePropertiesDeviceIpReputation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::serde::Serialize for DeviceIntelligencePropertiesDeviceIpReputation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DeviceIntelligencePropertiesDeviceIpReputation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        ::std::result::Result::Ok(Self::from(value.as_str()))
+    }
+}
+
 impl Validate for DeviceIntelligencePropertiesDeviceIpReputation {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -21142,6 +19137,65 @@ impl Validate for DeviceIntelligencePropertiesDeviceIpReputation {
                 ),
             );
         }
+    }
+}
+
+/// Whether the document media were live captured from the device camera.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DeviceIntelligencePropertiesDeviceDocumentCapture {
+    /// `live`
+    Live,
+    /// `unknown_method`
+    UnknownMethod,
+    /// A value this version of the API description does not list, kept as sent.
+    Unknown(::std::string::String),
+}
+
+impl DeviceIntelligencePropertiesDeviceDocumentCapture {
+    /// The value as it appears in JSON.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Live => "live",
+            Self::UnknownMethod => "unknown_method",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl ::std::convert::From<&str> for DeviceIntelligencePropertiesDeviceDocumentCapture {
+    fn from(value: &str) -> Self {
+        match value {
+            "live" => Self::Live,
+            "unknown_method" => Self::UnknownMethod,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl ::std::fmt::Display for DeviceIntelligencePropertiesDeviceDocumentCapture {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::serde::Serialize for DeviceIntelligencePropertiesDeviceDocumentCapture {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DeviceIntelligencePropertiesDeviceDocumentCapture {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
@@ -21158,6 +19212,65 @@ impl Validate for DeviceIntelligencePropertiesDeviceDocumentCapture {
     }
 }
 
+/// Whether the biometric media were live captured from the device camera.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DeviceIntelligencePropertiesDeviceBiometricCapture {
+    /// `live`
+    Live,
+    /// `unknown_method`
+    UnknownMethod,
+    /// A value this version of the API description does not list, kept as sent.
+    Unknown(::std::string::String),
+}
+
+impl DeviceIntelligencePropertiesDeviceBiometricCapture {
+    /// The value as it appears in JSON.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Live => "live",
+            Self::UnknownMethod => "unknown_method",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl ::std::convert::From<&str> for DeviceIntelligencePropertiesDeviceBiometricCapture {
+    fn from(value: &str) -> Self {
+        match value {
+            "live" => Self::Live,
+            "unknown_method" => Self::UnknownMethod,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl ::std::fmt::Display for DeviceIntelligencePropertiesDeviceBiometricCapture {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::serde::Serialize for DeviceIntelligencePropertiesDeviceBiometricCapture {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DeviceIntelligencePropertiesDeviceBiometricCapture {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        ::std::result::Result::Ok(Self::from(value.as_str()))
+    }
+}
+
 impl Validate for DeviceIntelligencePropertiesDeviceBiometricCapture {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -21169,6 +19282,26 @@ impl Validate for DeviceIntelligencePropertiesDeviceBiometricCapture {
             );
         }
     }
+}
+
+/// The `india_pan_report_allOf_breakdown_device_breakdown` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct IndiaPanReportAllOfBreakdownDeviceBreakdown {
+    /// The `pan_valid` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub pan_valid: Nullable<IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid>,
+    /// The `name_match` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub name_match: Nullable<IndiaPanReportAllOfBreakdownDeviceBreakdownNameMatch>,
 }
 
 impl Validate for IndiaPanReportAllOfBreakdownDeviceBreakdown {
@@ -21184,6 +19317,17 @@ impl Validate for IndiaPanReportAllOfBreakdownDeviceBreakdown {
     }
 }
 
+/// The `document_breakdown_data_comparison_breakdown_issuing_country` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownDataComparisonBreakdownIssuingCountry {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for DocumentBreakdownDataComparisonBreakdownIssuingCountry {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21195,6 +19339,17 @@ impl Validate for DocumentBreakdownDataComparisonBreakdownIssuingCountry {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The `document_breakdown_data_comparison_breakdown_gender` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownDataComparisonBreakdownGender {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for DocumentBreakdownDataComparisonBreakdownGender {
@@ -21210,6 +19365,17 @@ impl Validate for DocumentBreakdownDataComparisonBreakdownGender {
     }
 }
 
+/// The `document_breakdown_data_comparison_breakdown_date_of_expiry` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownDataComparisonBreakdownDateOfExpiry {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for DocumentBreakdownDataComparisonBreakdownDateOfExpiry {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21221,6 +19387,17 @@ impl Validate for DocumentBreakdownDataComparisonBreakdownDateOfExpiry {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The `document_breakdown_data_comparison_breakdown_last_name` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownDataComparisonBreakdownLastName {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for DocumentBreakdownDataComparisonBreakdownLastName {
@@ -21236,6 +19413,17 @@ impl Validate for DocumentBreakdownDataComparisonBreakdownLastName {
     }
 }
 
+/// The `document_breakdown_data_comparison_breakdown_document_type` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownDataComparisonBreakdownDocumentType {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for DocumentBreakdownDataComparisonBreakdownDocumentType {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21247,6 +19435,17 @@ impl Validate for DocumentBreakdownDataComparisonBreakdownDocumentType {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The `document_breakdown_data_comparison_breakdown_document_numbers` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownDataComparisonBreakdownDocumentNumbers {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for DocumentBreakdownDataComparisonBreakdownDocumentNumbers {
@@ -21262,6 +19461,17 @@ impl Validate for DocumentBreakdownDataComparisonBreakdownDocumentNumbers {
     }
 }
 
+/// The `document_breakdown_data_comparison_breakdown_first_name` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownDataComparisonBreakdownFirstName {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for DocumentBreakdownDataComparisonBreakdownFirstName {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21273,6 +19483,17 @@ impl Validate for DocumentBreakdownDataComparisonBreakdownFirstName {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The `document_breakdown_data_comparison_breakdown_date_of_birth` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownDataComparisonBreakdownDateOfBirth {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for DocumentBreakdownDataComparisonBreakdownDateOfBirth {
@@ -21288,6 +19509,17 @@ impl Validate for DocumentBreakdownDataComparisonBreakdownDateOfBirth {
     }
 }
 
+/// The `document_breakdown_data_validation_breakdown_gender` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownDataValidationBreakdownGender {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for DocumentBreakdownDataValidationBreakdownGender {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21299,6 +19531,17 @@ impl Validate for DocumentBreakdownDataValidationBreakdownGender {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The `document_breakdown_data_validation_breakdown_date_of_birth` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownDataValidationBreakdownDateOfBirth {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for DocumentBreakdownDataValidationBreakdownDateOfBirth {
@@ -21314,6 +19557,17 @@ impl Validate for DocumentBreakdownDataValidationBreakdownDateOfBirth {
     }
 }
 
+/// The `document_breakdown_data_validation_breakdown_document_numbers` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownDataValidationBreakdownDocumentNumbers {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for DocumentBreakdownDataValidationBreakdownDocumentNumbers {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21325,6 +19579,17 @@ impl Validate for DocumentBreakdownDataValidationBreakdownDocumentNumbers {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// If this is flagged, the document has expired.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownDataValidationBreakdownDocumentExpiration {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for DocumentBreakdownDataValidationBreakdownDocumentExpiration {
@@ -21340,6 +19605,17 @@ impl Validate for DocumentBreakdownDataValidationBreakdownDocumentExpiration {
     }
 }
 
+/// If this is flagged, the expiration date has the incorrect format.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownDataValidationBreakdownExpiryDate {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for DocumentBreakdownDataValidationBreakdownExpiryDate {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21351,6 +19627,17 @@ impl Validate for DocumentBreakdownDataValidationBreakdownExpiryDate {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The `document_breakdown_data_validation_breakdown_mrz` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownDataValidationBreakdownMrz {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for DocumentBreakdownDataValidationBreakdownMrz {
@@ -21366,6 +19653,17 @@ impl Validate for DocumentBreakdownDataValidationBreakdownMrz {
     }
 }
 
+/// The `document_breakdown_data_validation_breakdown_barcode` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownDataValidationBreakdownBarcode {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for DocumentBreakdownDataValidationBreakdownBarcode {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21377,6 +19675,26 @@ impl Validate for DocumentBreakdownDataValidationBreakdownBarcode {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// Asserts whether the quality of the image was sufficient for processing.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct DocumentBreakdownImageIntegrityBreakdownImageQuality {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<DocumentIQReasons>,
 }
 
 impl Validate for DocumentBreakdownImageIntegrityBreakdownImageQuality {
@@ -21392,6 +19710,17 @@ impl Validate for DocumentBreakdownImageIntegrityBreakdownImageQuality {
     }
 }
 
+/// Asserts whether the submitted document is supported.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21403,6 +19732,17 @@ impl Validate for DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// Asserts whether the image was a colour one.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownImageIntegrityBreakdownColourPicture {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for DocumentBreakdownImageIntegrityBreakdownColourPicture {
@@ -21418,6 +19758,26 @@ impl Validate for DocumentBreakdownImageIntegrityBreakdownColourPicture {
     }
 }
 
+/// Asserts if the document was of enough quality to be able to perform a fraud inspection.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<DocumentCDQReasons>,
+}
+
 impl Validate for DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21429,6 +19789,17 @@ impl Validate for DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQual
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// Fonts in the document don't match the expected ones.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownVisualAuthenticityBreakdownFonts {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for DocumentBreakdownVisualAuthenticityBreakdownFonts {
@@ -21444,6 +19815,17 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdownFonts {
     }
 }
 
+/// The pictures of the person identified on the document show signs of tampering or alteration.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21455,6 +19837,17 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegri
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The document doesn't match the expected template for the document type and country it is from.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownVisualAuthenticityBreakdownTemplate {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for DocumentBreakdownVisualAuthenticityBreakdownTemplate {
@@ -21470,6 +19863,17 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdownTemplate {
     }
 }
 
+/// Security features expected on the document are missing or wrong.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21481,6 +19885,26 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The document was not present when the photo was taken.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<DocumentODPReasons>,
 }
 
 impl Validate for DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent {
@@ -21496,6 +19920,17 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPr
     }
 }
 
+/// Indication of digital tampering in the image.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21507,6 +19942,17 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// This sub-breakdown is returned for backward compatibility reasons. Its value will be consider when at least one of the other breakdowns is consider, and clear when all the other breakdowns are clear.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownVisualAuthenticityBreakdownOther {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for DocumentBreakdownVisualAuthenticityBreakdownOther {
@@ -21522,6 +19968,17 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdownOther {
     }
 }
 
+/// No face was detected on the document.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21533,6 +19990,17 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The `document_breakdown_data_consistency_breakdown_date_of_expiry` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownDataConsistencyBreakdownDateOfExpiry {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for DocumentBreakdownDataConsistencyBreakdownDateOfExpiry {
@@ -21548,6 +20016,17 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownDateOfExpiry {
     }
 }
 
+/// The `document_breakdown_data_consistency_breakdown_document_numbers` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownDataConsistencyBreakdownDocumentNumbers {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for DocumentBreakdownDataConsistencyBreakdownDocumentNumbers {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21559,6 +20038,17 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownDocumentNumbers {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The `document_breakdown_data_consistency_breakdown_issuing_country` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownDataConsistencyBreakdownIssuingCountry {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for DocumentBreakdownDataConsistencyBreakdownIssuingCountry {
@@ -21574,6 +20064,17 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownIssuingCountry {
     }
 }
 
+/// The `document_breakdown_data_consistency_breakdown_document_type` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownDataConsistencyBreakdownDocumentType {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for DocumentBreakdownDataConsistencyBreakdownDocumentType {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21585,6 +20086,17 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownDocumentType {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The `document_breakdown_data_consistency_breakdown_date_of_birth` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownDataConsistencyBreakdownDateOfBirth {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for DocumentBreakdownDataConsistencyBreakdownDateOfBirth {
@@ -21600,6 +20112,17 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownDateOfBirth {
     }
 }
 
+/// The `document_breakdown_data_consistency_breakdown_gender` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownDataConsistencyBreakdownGender {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for DocumentBreakdownDataConsistencyBreakdownGender {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21611,6 +20134,17 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownGender {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The `document_breakdown_data_consistency_breakdown_first_name` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownDataConsistencyBreakdownFirstName {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for DocumentBreakdownDataConsistencyBreakdownFirstName {
@@ -21626,6 +20160,17 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownFirstName {
     }
 }
 
+/// The `document_breakdown_data_consistency_breakdown_nationality` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownDataConsistencyBreakdownNationality {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for DocumentBreakdownDataConsistencyBreakdownNationality {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21637,6 +20182,17 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownNationality {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The `document_breakdown_data_consistency_breakdown_last_name` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownDataConsistencyBreakdownLastName {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for DocumentBreakdownDataConsistencyBreakdownLastName {
@@ -21652,6 +20208,17 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownLastName {
     }
 }
 
+/// The `document_breakdown_data_consistency_breakdown_multiple_data_sources_present` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownDataConsistencyBreakdownMultipleDataSourcesPresent {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for DocumentBreakdownDataConsistencyBreakdownMultipleDataSourcesPresent {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21663,6 +20230,17 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownMultipleDataSourcesPr
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The `document_breakdown_compromised_document_breakdown_document_database` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownCompromisedDocumentBreakdownDocumentDatabase {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for DocumentBreakdownCompromisedDocumentBreakdownDocumentDatabase {
@@ -21678,6 +20256,17 @@ impl Validate for DocumentBreakdownCompromisedDocumentBreakdownDocumentDatabase 
     }
 }
 
+/// The `document_breakdown_compromised_document_breakdown_repeat_attempts` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownCompromisedDocumentBreakdownRepeatAttempts {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for DocumentBreakdownCompromisedDocumentBreakdownRepeatAttempts {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21689,6 +20278,17 @@ impl Validate for DocumentBreakdownCompromisedDocumentBreakdownRepeatAttempts {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The `document_breakdown_age_validation_breakdown_minimum_accepted_age` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownAgeValidationBreakdownMinimumAcceptedAge {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for DocumentBreakdownAgeValidationBreakdownMinimumAcceptedAge {
@@ -21704,6 +20304,17 @@ impl Validate for DocumentBreakdownAgeValidationBreakdownMinimumAcceptedAge {
     }
 }
 
+/// Asserts whether the document NFC chip is original or cloned.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21715,6 +20326,17 @@ impl Validate for DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthenticat
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// Asserts whether the document NFC chip data was tampered.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication {
@@ -21730,6 +20352,19 @@ impl Validate for DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentica
     }
 }
 
+/// Contains a score value under the properties bag.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<
+        FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties,
+    >,
+}
+
 impl Validate for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21741,6 +20376,17 @@ impl Validate for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// Asserts a single face of good enough quality has been found in both the document image and the live photo.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected {
@@ -21756,6 +20402,26 @@ impl Validate for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetec
     }
 }
 
+/// Asserts whether the live photo is trustworthy - i.e. not digitally tampered, from a fake webcam, or from other dubious sources.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<PhotoReasons>,
+}
+
 impl Validate for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21767,6 +20433,19 @@ impl Validate for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceInt
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// Contains a score value under the properties bag.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<
+        FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties,
+    >,
 }
 
 impl Validate
@@ -21783,6 +20462,19 @@ for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
     }
 }
 
+/// Contains a score value under the properties bag.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatch {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<
+        FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatchProperties,
+    >,
+}
+
 impl Validate
 for FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatch {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -21795,6 +20487,17 @@ for FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatch {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// Asserts a single face of good enough quality has been found in both the document image and the live photo.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownFaceDetected {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate
@@ -21811,6 +20514,26 @@ for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownFaceDetected {
     }
 }
 
+/// Asserts whether the live photo is trustworthy - i.e. not digitally tampered, from a fake webcam, or from other dubious sources.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrity {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<PhotoAutoReasons>,
+}
+
 impl Validate
 for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -21823,6 +20546,19 @@ for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrit
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// Contains a score value under the properties bag.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<
+        FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties,
+    >,
 }
 
 impl Validate
@@ -21839,6 +20575,19 @@ for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDe
     }
 }
 
+/// Contains a score value under the properties bag.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatch {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<
+        FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatchProperties,
+    >,
+}
+
 impl Validate for FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatch {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21850,6 +20599,17 @@ impl Validate for FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatch
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// Asserts a single face of good enough quality has been found in both the document image and the live video.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected {
@@ -21865,6 +20625,26 @@ impl Validate for FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetec
     }
 }
 
+/// Asserts whether the live video is trustworthy - e.g. not from a fake webcam.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<VideoReasons>,
+}
+
 impl Validate for FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21876,6 +20656,17 @@ impl Validate for FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceInt
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// Asserts whether the numbers and head movements were correctly executed.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate
@@ -21892,6 +20683,19 @@ for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected {
     }
 }
 
+/// Asserts whether the live video is not a spoof (such as videos of digital screens).
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<
+        FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties,
+    >,
+}
+
 impl Validate
 for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -21904,6 +20708,19 @@ for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// Contains a score value under the properties bag.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatch {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<
+        FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatchProperties,
+    >,
 }
 
 impl Validate for FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatch {
@@ -21919,6 +20736,17 @@ impl Validate for FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatc
     }
 }
 
+/// Asserts a single face of good enough quality has been found in both the document image and in the motion capture.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21932,6 +20760,26 @@ impl Validate for FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDete
     }
 }
 
+/// Asserts whether the motion capture is trustworthy - e.g. not from a fake webcam.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<VideoReasons>,
+}
+
 impl Validate for FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21943,6 +20791,17 @@ impl Validate for FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIn
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// Asserts whether the numbers and head movements were correctly executed.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownLivenessDetected {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate
@@ -21959,6 +20818,19 @@ for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownLivenessDetected {
     }
 }
 
+/// Asserts whether the motion capture is not a spoof (such as videos of digital screens).
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<
+        FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties,
+    >,
+}
+
 impl Validate
 for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -21971,6 +20843,28 @@ for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection 
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The number of sources which produced a match to applicant details.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct IdentityEnhancedBreakdownSourcesBreakdownTotalSources {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<
+        IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties,
+    >,
 }
 
 impl Validate for IdentityEnhancedBreakdownSourcesBreakdownTotalSources {
@@ -21986,6 +20880,28 @@ impl Validate for IdentityEnhancedBreakdownSourcesBreakdownTotalSources {
     }
 }
 
+/// The number of address matches against credit agencies.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct IdentityEnhancedBreakdownAddressBreakdownCreditAgencies {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<
+        IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties,
+    >,
+}
+
 impl Validate for IdentityEnhancedBreakdownAddressBreakdownCreditAgencies {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -21997,6 +20913,17 @@ impl Validate for IdentityEnhancedBreakdownAddressBreakdownCreditAgencies {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// Address match against telephone database.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
@@ -22012,6 +20939,17 @@ impl Validate for IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
     }
 }
 
+/// Address match against voting register.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22023,6 +20961,17 @@ impl Validate for IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// Date of birth match against credit agencies.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
@@ -22038,6 +20987,17 @@ impl Validate for IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
     }
 }
 
+/// Date of birth match against voting register.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22049,6 +21009,17 @@ impl Validate for IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// Last 4 digits of social security number match
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct IdrSsnBreakdownBreakdownLast4DigitsMatch {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for IdrSsnBreakdownBreakdownLast4DigitsMatch {
@@ -22064,6 +21035,17 @@ impl Validate for IdrSsnBreakdownBreakdownLast4DigitsMatch {
     }
 }
 
+/// Social security number fully matches
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct IdrSsnBreakdownBreakdownFullMatch {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for IdrSsnBreakdownBreakdownFullMatch {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22075,6 +21057,32 @@ impl Validate for IdrSsnBreakdownBreakdownFullMatch {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The `watchlist_enhanced_properties_records_inner_event_inner_source` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct WatchlistEnhancedPropertiesRecordsInnerEventInnerSource {
+    /// The `source_date` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub source_date: Nullable<::chrono::NaiveDate>,
+    /// The `source_format` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub source_format: Nullable<String>,
+    /// The `source_name` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub source_name: Nullable<String>,
+    /// The `source_url` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub source_url: Nullable<String>,
 }
 
 impl Validate for WatchlistEnhancedPropertiesRecordsInnerEventInnerSource {
@@ -22098,6 +21106,17 @@ impl Validate for WatchlistEnhancedPropertiesRecordsInnerEventInnerSource {
     }
 }
 
+/// The `proof_of_address_breakdown_data_comparison_breakdown_address` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ProofOfAddressBreakdownDataComparisonBreakdownAddress {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for ProofOfAddressBreakdownDataComparisonBreakdownAddress {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22109,6 +21128,17 @@ impl Validate for ProofOfAddressBreakdownDataComparisonBreakdownAddress {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The `proof_of_address_breakdown_data_comparison_breakdown_first_name` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ProofOfAddressBreakdownDataComparisonBreakdownFirstName {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for ProofOfAddressBreakdownDataComparisonBreakdownFirstName {
@@ -22124,6 +21154,17 @@ impl Validate for ProofOfAddressBreakdownDataComparisonBreakdownFirstName {
     }
 }
 
+/// The `proof_of_address_breakdown_data_comparison_breakdown_last_name` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ProofOfAddressBreakdownDataComparisonBreakdownLastName {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for ProofOfAddressBreakdownDataComparisonBreakdownLastName {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22135,6 +21176,17 @@ impl Validate for ProofOfAddressBreakdownDataComparisonBreakdownLastName {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The `proof_of_address_breakdown_document_classification_breakdown_supported_document` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ProofOfAddressBreakdownDocumentClassificationBreakdownSupportedDocument {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate
@@ -22151,6 +21203,17 @@ for ProofOfAddressBreakdownDocumentClassificationBreakdownSupportedDocument {
     }
 }
 
+/// The `proof_of_address_breakdown_image_integrity_breakdown_image_quality` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ProofOfAddressBreakdownImageIntegrityBreakdownImageQuality {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for ProofOfAddressBreakdownImageIntegrityBreakdownImageQuality {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22162,6 +21225,17 @@ impl Validate for ProofOfAddressBreakdownImageIntegrityBreakdownImageQuality {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The `us_driving_licence_breakdown_document_breakdown_category` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UsDrivingLicenceBreakdownDocumentBreakdownCategory {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for UsDrivingLicenceBreakdownDocumentBreakdownCategory {
@@ -22177,6 +21251,17 @@ impl Validate for UsDrivingLicenceBreakdownDocumentBreakdownCategory {
     }
 }
 
+/// The `us_driving_licence_breakdown_document_breakdown_expiration_date` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UsDrivingLicenceBreakdownDocumentBreakdownExpirationDate {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for UsDrivingLicenceBreakdownDocumentBreakdownExpirationDate {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22188,6 +21273,17 @@ impl Validate for UsDrivingLicenceBreakdownDocumentBreakdownExpirationDate {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The `us_driving_licence_breakdown_document_breakdown_issue_date` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UsDrivingLicenceBreakdownDocumentBreakdownIssueDate {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for UsDrivingLicenceBreakdownDocumentBreakdownIssueDate {
@@ -22203,6 +21299,17 @@ impl Validate for UsDrivingLicenceBreakdownDocumentBreakdownIssueDate {
     }
 }
 
+/// The `us_driving_licence_breakdown_document_breakdown_document_number` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UsDrivingLicenceBreakdownDocumentBreakdownDocumentNumber {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for UsDrivingLicenceBreakdownDocumentBreakdownDocumentNumber {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22214,6 +21321,17 @@ impl Validate for UsDrivingLicenceBreakdownDocumentBreakdownDocumentNumber {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The `us_driving_licence_breakdown_address_breakdown_city` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UsDrivingLicenceBreakdownAddressBreakdownCity {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for UsDrivingLicenceBreakdownAddressBreakdownCity {
@@ -22229,6 +21347,17 @@ impl Validate for UsDrivingLicenceBreakdownAddressBreakdownCity {
     }
 }
 
+/// The `us_driving_licence_breakdown_address_breakdown_line_1` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UsDrivingLicenceBreakdownAddressBreakdownLine1 {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for UsDrivingLicenceBreakdownAddressBreakdownLine1 {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22240,6 +21369,17 @@ impl Validate for UsDrivingLicenceBreakdownAddressBreakdownLine1 {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The `us_driving_licence_breakdown_address_breakdown_line_2` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UsDrivingLicenceBreakdownAddressBreakdownLine2 {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for UsDrivingLicenceBreakdownAddressBreakdownLine2 {
@@ -22255,6 +21395,17 @@ impl Validate for UsDrivingLicenceBreakdownAddressBreakdownLine2 {
     }
 }
 
+/// The `us_driving_licence_breakdown_address_breakdown_state_code` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UsDrivingLicenceBreakdownAddressBreakdownStateCode {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for UsDrivingLicenceBreakdownAddressBreakdownStateCode {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22266,6 +21417,17 @@ impl Validate for UsDrivingLicenceBreakdownAddressBreakdownStateCode {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The `us_driving_licence_breakdown_address_breakdown_zip4` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UsDrivingLicenceBreakdownAddressBreakdownZip4 {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for UsDrivingLicenceBreakdownAddressBreakdownZip4 {
@@ -22281,6 +21443,17 @@ impl Validate for UsDrivingLicenceBreakdownAddressBreakdownZip4 {
     }
 }
 
+/// The `us_driving_licence_breakdown_address_breakdown_zip5` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UsDrivingLicenceBreakdownAddressBreakdownZip5 {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for UsDrivingLicenceBreakdownAddressBreakdownZip5 {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22292,6 +21465,17 @@ impl Validate for UsDrivingLicenceBreakdownAddressBreakdownZip5 {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The `us_driving_licence_breakdown_personal_breakdown_first_name` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UsDrivingLicenceBreakdownPersonalBreakdownFirstName {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownFirstName {
@@ -22307,6 +21491,17 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownFirstName {
     }
 }
 
+/// The `us_driving_licence_breakdown_personal_breakdown_name_suffix` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UsDrivingLicenceBreakdownPersonalBreakdownNameSuffix {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownNameSuffix {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22318,6 +21513,17 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownNameSuffix {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The `us_driving_licence_breakdown_personal_breakdown_height` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UsDrivingLicenceBreakdownPersonalBreakdownHeight {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownHeight {
@@ -22333,6 +21539,17 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownHeight {
     }
 }
 
+/// The `us_driving_licence_breakdown_personal_breakdown_weight` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UsDrivingLicenceBreakdownPersonalBreakdownWeight {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownWeight {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22344,6 +21561,17 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownWeight {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The `us_driving_licence_breakdown_personal_breakdown_sex_code` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UsDrivingLicenceBreakdownPersonalBreakdownSexCode {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownSexCode {
@@ -22359,6 +21587,17 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownSexCode {
     }
 }
 
+/// The `us_driving_licence_breakdown_personal_breakdown_eye_color` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UsDrivingLicenceBreakdownPersonalBreakdownEyeColor {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownEyeColor {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22370,6 +21609,17 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownEyeColor {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The `us_driving_licence_breakdown_personal_breakdown_date_of_birth` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UsDrivingLicenceBreakdownPersonalBreakdownDateOfBirth {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownDateOfBirth {
@@ -22385,6 +21635,17 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownDateOfBirth {
     }
 }
 
+/// The `us_driving_licence_breakdown_personal_breakdown_last_name` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UsDrivingLicenceBreakdownPersonalBreakdownLastName {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownLastName {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22396,6 +21657,17 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownLastName {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The `us_driving_licence_breakdown_personal_breakdown_middle_name` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UsDrivingLicenceBreakdownPersonalBreakdownMiddleName {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownMiddleName {
@@ -22411,6 +21683,17 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownMiddleName {
     }
 }
 
+/// The `us_driving_licence_breakdown_personal_breakdown_first_name_fuzzy` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UsDrivingLicenceBreakdownPersonalBreakdownFirstNameFuzzy {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownFirstNameFuzzy {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22422,6 +21705,17 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownFirstNameFuzzy {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The `us_driving_licence_breakdown_personal_breakdown_middle_name_fuzzy` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UsDrivingLicenceBreakdownPersonalBreakdownMiddleNameFuzzy {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownMiddleNameFuzzy {
@@ -22437,6 +21731,17 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownMiddleNameFuzzy {
     }
 }
 
+/// The `us_driving_licence_breakdown_personal_breakdown_last_name_fuzzy` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UsDrivingLicenceBreakdownPersonalBreakdownLastNameFuzzy {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownLastNameFuzzy {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22448,6 +21753,17 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownLastNameFuzzy {
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The `us_driving_licence_breakdown_personal_breakdown_middle_initial` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UsDrivingLicenceBreakdownPersonalBreakdownMiddleInitial {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownMiddleInitial {
@@ -22463,6 +21779,17 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownMiddleInitial {
     }
 }
 
+/// The `device_intelligence_breakdown_device_breakdown_application_authenticity` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DeviceIntelligenceBreakdownDeviceBreakdownApplicationAuthenticity {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for DeviceIntelligenceBreakdownDeviceBreakdownApplicationAuthenticity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22474,6 +21801,17 @@ impl Validate for DeviceIntelligenceBreakdownDeviceBreakdownApplicationAuthentic
             self.properties.validate_into(path, out);
         }
     }
+}
+
+/// The `device_intelligence_breakdown_device_breakdown_device_integrity` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DeviceIntelligenceBreakdownDeviceBreakdownDeviceIntegrity {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl Validate for DeviceIntelligenceBreakdownDeviceBreakdownDeviceIntegrity {
@@ -22489,6 +21827,17 @@ impl Validate for DeviceIntelligenceBreakdownDeviceBreakdownDeviceIntegrity {
     }
 }
 
+/// The `device_intelligence_breakdown_device_breakdown_device_reputation` schema.
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DeviceIntelligenceBreakdownDeviceBreakdownDeviceReputation {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+    /// The `properties` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
 impl Validate for DeviceIntelligenceBreakdownDeviceBreakdownDeviceReputation {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22499,6 +21848,70 @@ impl Validate for DeviceIntelligenceBreakdownDeviceBreakdownDeviceReputation {
             let path = &join(path, "properties");
             self.properties.validate_into(path, out);
         }
+    }
+}
+
+/// The SDK used to upload the media.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DeviceIntelligenceBreakdownPropertiesDeviceSdkSource {
+    /// `onfido-android-sdk`
+    OnfidoAndroidSdk,
+    /// `onfido-ios-sdk`
+    OnfidoIosSdk,
+    /// `onfido-web-sdk`
+    OnfidoWebSdk,
+    /// A value this version of the API description does not list, kept as sent.
+    Unknown(::std::string::String),
+}
+
+impl DeviceIntelligenceBreakdownPropertiesDeviceSdkSource {
+    /// The value as it appears in JSON.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::OnfidoAndroidSdk => "onfido-android-sdk",
+            Self::OnfidoIosSdk => "onfido-ios-sdk",
+            Self::OnfidoWebSdk => "onfido-web-sdk",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl ::std::convert::From<&str>
+for DeviceIntelligenceBreakdownPropertiesDeviceSdkSource {
+    fn from(value: &str) -> Self {
+        match value {
+            "onfido-android-sdk" => Self::OnfidoAndroidSdk,
+            "onfido-ios-sdk" => Self::OnfidoIosSdk,
+            "onfido-web-sdk" => Self::OnfidoWebSdk,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl ::std::fmt::Display for DeviceIntelligenceBreakdownPropertiesDeviceSdkSource {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::serde::Serialize for DeviceIntelligenceBreakdownPropertiesDeviceSdkSource {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DeviceIntelligenceBreakdownPropertiesDeviceSdkSource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
@@ -22515,6 +21928,72 @@ impl Validate for DeviceIntelligenceBreakdownPropertiesDeviceSdkSource {
     }
 }
 
+/// The token used to authenticate the request.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DeviceIntelligenceBreakdownPropertiesDeviceAuthenticationType {
+    /// `sdk_token`
+    SdkToken,
+    /// `mobile_token`
+    MobileToken,
+    /// `api_token`
+    ApiToken,
+    /// A value this version of the API description does not list, kept as sent.
+    Unknown(::std::string::String),
+}
+
+impl DeviceIntelligenceBreakdownPropertiesDeviceAuthenticationType {
+    /// The value as it appears in JSON.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::SdkToken => "sdk_token",
+            Self::MobileToken => "mobile_token",
+            Self::ApiToken => "api_token",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl ::std::convert::From<&str>
+for DeviceIntelligenceBreakdownPropertiesDeviceAuthenticationType {
+    fn from(value: &str) -> Self {
+        match value {
+            "sdk_token" => Self::SdkToken,
+            "mobile_token" => Self::MobileToken,
+            "api_token" => Self::ApiToken,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl ::std::fmt::Display
+for DeviceIntelligenceBreakdownPropertiesDeviceAuthenticationType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::serde::Serialize
+for DeviceIntelligenceBreakdownPropertiesDeviceAuthenticationType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DeviceIntelligenceBreakdownPropertiesDeviceAuthenticationType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        ::std::result::Result::Ok(Self::from(value.as_str()))
+    }
+}
+
 impl Validate for DeviceIntelligenceBreakdownPropertiesDeviceAuthenticationType {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -22525,6 +22004,70 @@ impl Validate for DeviceIntelligenceBreakdownPropertiesDeviceAuthenticationType 
                 ),
             );
         }
+    }
+}
+
+/// Whether there is highly suspicious traffic related to the IP address. The risk depends on the overall ratio of clear checks on a given IP.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DeviceIntelligenceBreakdownPropertiesDeviceIpReputation {
+    /// `NOT_ENOUGH_DATA`
+    NOTENOUGHDATA,
+    /// `HIGH_RISK`
+    HIGHRISK,
+    /// `LOW_RISK`
+    LOWRISK,
+    /// A value this version of the API description does not list, kept as sent.
+    Unknown(::std::string::String),
+}
+
+impl DeviceIntelligenceBreakdownPropertiesDeviceIpReputation {
+    /// The value as it appears in JSON.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::NOTENOUGHDATA => "NOT_ENOUGH_DATA",
+            Self::HIGHRISK => "HIGH_RISK",
+            Self::LOWRISK => "LOW_RISK",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl ::std::convert::From<&str>
+for DeviceIntelligenceBreakdownPropertiesDeviceIpReputation {
+    fn from(value: &str) -> Self {
+        match value {
+            "NOT_ENOUGH_DATA" => Self::NOTENOUGHDATA,
+            "HIGH_RISK" => Self::HIGHRISK,
+            "LOW_RISK" => Self::LOWRISK,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl ::std::fmt::Display for DeviceIntelligenceBreakdownPropertiesDeviceIpReputation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::serde::Serialize for DeviceIntelligenceBreakdownPropertiesDeviceIpReputation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DeviceIntelligenceBreakdownPropertiesDeviceIpReputation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
@@ -22541,6 +22084,66 @@ impl Validate for DeviceIntelligenceBreakdownPropertiesDeviceIpReputation {
     }
 }
 
+/// Whether the document media were live captured from the device camera.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DeviceIntelligenceBreakdownPropertiesDeviceDocumentCapture {
+    /// `live`
+    Live,
+    /// `unknown_method`
+    UnknownMethod,
+    /// A value this version of the API description does not list, kept as sent.
+    Unknown(::std::string::String),
+}
+
+impl DeviceIntelligenceBreakdownPropertiesDeviceDocumentCapture {
+    /// The value as it appears in JSON.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Live => "live",
+            Self::UnknownMethod => "unknown_method",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl ::std::convert::From<&str>
+for DeviceIntelligenceBreakdownPropertiesDeviceDocumentCapture {
+    fn from(value: &str) -> Self {
+        match value {
+            "live" => Self::Live,
+            "unknown_method" => Self::UnknownMethod,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl ::std::fmt::Display for DeviceIntelligenceBreakdownPropertiesDeviceDocumentCapture {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::serde::Serialize for DeviceIntelligenceBreakdownPropertiesDeviceDocumentCapture {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DeviceIntelligenceBreakdownPropertiesDeviceDocumentCapture {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        ::std::result::Result::Ok(Self::from(value.as_str()))
+    }
+}
+
 impl Validate for DeviceIntelligenceBreakdownPropertiesDeviceDocumentCapture {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         if let Self::Unknown(value) = self {
@@ -22551,6 +22154,67 @@ impl Validate for DeviceIntelligenceBreakdownPropertiesDeviceDocumentCapture {
                 ),
             );
         }
+    }
+}
+
+/// Whether the biometric media were live captured from the device camera.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DeviceIntelligenceBreakdownPropertiesDeviceBiometricCapture {
+    /// `live`
+    Live,
+    /// `unknown_method`
+    UnknownMethod,
+    /// A value this version of the API description does not list, kept as sent.
+    Unknown(::std::string::String),
+}
+
+impl DeviceIntelligenceBreakdownPropertiesDeviceBiometricCapture {
+    /// The value as it appears in JSON.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Live => "live",
+            Self::UnknownMethod => "unknown_method",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl ::std::convert::From<&str>
+for DeviceIntelligenceBreakdownPropertiesDeviceBiometricCapture {
+    fn from(value: &str) -> Self {
+        match value {
+            "live" => Self::Live,
+            "unknown_method" => Self::UnknownMethod,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl ::std::fmt::Display
+for DeviceIntelligenceBreakdownPropertiesDeviceBiometricCapture {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::serde::Serialize for DeviceIntelligenceBreakdownPropertiesDeviceBiometricCapture {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DeviceIntelligenceBreakdownPropertiesDeviceBiometricCapture {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        ::std::result::Result::Ok(Self::from(value.as_str()))
     }
 }
 
@@ -22567,6 +22231,23 @@ impl Validate for DeviceIntelligenceBreakdownPropertiesDeviceBiometricCapture {
     }
 }
 
+/// The `india_pan_report_allOf_breakdown_device_breakdown_pan_valid` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+}
+
 impl Validate for IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22576,6 +22257,23 @@ impl Validate for IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid {
     }
 }
 
+/// The `india_pan_report_allOf_breakdown_device_breakdown_name_match` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct IndiaPanReportAllOfBreakdownDeviceBreakdownNameMatch {
+    /// The `result` property.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub result: Nullable<String>,
+}
+
 impl Validate for IndiaPanReportAllOfBreakdownDeviceBreakdownNameMatch {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22583,6 +22281,50 @@ impl Validate for IndiaPanReportAllOfBreakdownDeviceBreakdownNameMatch {
             self.result.validate_into(path, out);
         }
     }
+}
+
+/// The `document_IQ_reasons` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct DocumentIQReasons {
+    /// When an image of the document is too dark to be able to see data points.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub dark_photo: Nullable<String>,
+    /// When there is light reflecting on the document causing glare to obstruct data points.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub glare_on_photo: Nullable<String>,
+    /// When data points are blurred and no reference can be made elsewhere in the document or if the data points are too blurry and 'they could be something else'.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub blurred_photo: Nullable<String>,
+    /// When data points have been covered either by the applicant or by another object such as a sticker.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub covered_photo: Nullable<String>,
+    /// Any other reason not listed, such as when holograms are obscuring data points.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub other_photo_issue: Nullable<String>,
+    /// When a document is damaged and we are unable to make out data points.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub damaged_document: Nullable<String>,
+    /// When the incorrect side of a document has been uploaded, and we have not received the front.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub incorrect_side: Nullable<String>,
+    /// When data points are not included in the image due to the document being cut off.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub cut_off_document: Nullable<String>,
+    /// If no document has been uploaded or there is a blank image.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub no_document_in_image: Nullable<String>,
+    /// When 2 different documents are submitted in the same check.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub two_documents_uploaded: Nullable<String>,
 }
 
 impl Validate for DocumentIQReasons {
@@ -22630,6 +22372,44 @@ impl Validate for DocumentIQReasons {
     }
 }
 
+/// The `document_CDQ_reasons` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct DocumentCDQReasons {
+    /// When data points are obscured to the point that we cannot confirm if the fonts match the expected ones.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub obscured_data_points: Nullable<String>,
+    /// When a critical security feature is obscured. This can also refer to when the holder's wet signature, necessary for the document to be valid, is not present.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub obscured_security_features: Nullable<String>,
+    /// One of 3 reasons (1) OCR Assisted Scans (i.e. when you're able to move the mouse and highlight part of text), (2) Severely Washed out Background, (3) Overlapping Text.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub abnormal_document_features: Nullable<String>,
+    /// Any digital text or electronic watermarks on the document.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub watermarks_digital_text_overlay: Nullable<String>,
+    /// If the corner has been physically cut off. This can be found on some documents that are no longer valid.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub corner_removed: Nullable<String>,
+    /// A punched hole is present.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub punctured_document: Nullable<String>,
+    /// When the back of a document is needed for processing, but is not available.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub missing_back: Nullable<String>,
+    /// When a document has been published digitally, there aren't enough security features to review so we cannot perform a full fraud assessment.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub digital_document: Nullable<String>,
+}
+
 impl Validate for DocumentCDQReasons {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22667,6 +22447,32 @@ impl Validate for DocumentCDQReasons {
     }
 }
 
+/// The `document_ODP_reasons` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct DocumentODPReasons {
+    /// When the applicant's document is on a physical screen or device.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub photo_of_screen: Nullable<String>,
+    /// When the applicant has used their mobile phone, tablet, or computer to take a photo within the device.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub screenshot: Nullable<String>,
+    /// When the applicant has previously captured an image of the document, printed it out, and has now taken a photo of this print out to upload.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_on_printed_paper: Nullable<String>,
+    /// When the document has clearly been captured using a scanner and there are visible indicators of this
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub scan: Nullable<String>,
+}
+
 impl Validate for DocumentODPReasons {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22688,6 +22494,17 @@ impl Validate for DocumentODPReasons {
     }
 }
 
+/// The `facial_similarity_photo_breakdown_face_comparison_breakdown_face_match_properties` schema.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties {
+    /// A floating point number between 0 and 1 that expresses how similar the two faces are, where 1 is a perfect match.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub score: Nullable<f64>,
+    /// The UUID for the document containing the extracted face that was used for face matching.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_id: Nullable<::uuid::Uuid>,
+}
+
 impl Validate
 for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -22700,6 +22517,35 @@ for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties {
             self.document_id.validate_into(path, out);
         }
     }
+}
+
+/// The `photo_reasons` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct PhotoReasons {
+    /// Flags when evidence is found that the image was manipulated by Photoshop, or other software.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub digital_tampering: Nullable<String>,
+    /// Flags when evidence is found that a fake webcam was used.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub fake_webcam: Nullable<String>,
+    /// Flags when evidence is found that the live photo was taken more than 24 hours before live photo upload.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub time_of_capture: Nullable<String>,
+    /// Flags when evidence is found that an Android emulator was used.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub emulator: Nullable<String>,
+    /// Additional comma separated details such as the exact digital tampering software used, or the name of the fake webcam.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub reasons: Nullable<String>,
 }
 
 impl Validate for PhotoReasons {
@@ -22727,6 +22573,14 @@ impl Validate for PhotoReasons {
     }
 }
 
+/// The `facial_similarity_photo_breakdown_visual_authenticity_breakdown_spoofing_detection_properties` schema.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
+    /// A floating point number between 0 and 1. The closer the score is to 0, the more likely it is to be a spoof.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub score: Nullable<f64>,
+}
+
 impl Validate
 for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -22735,6 +22589,17 @@ for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionPr
             self.score.validate_into(path, out);
         }
     }
+}
+
+/// The `facial_similarity_photo_fully_auto_breakdown_face_comparison_breakdown_face_match_properties` schema.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatchProperties {
+    /// A floating point number between 0 and 1 that expresses how similar the two faces are, where 1 is a perfect match.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub score: Nullable<f64>,
+    /// The UUID for the document containing the extracted face that was used for face matching.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_id: Nullable<::uuid::Uuid>,
 }
 
 impl Validate
@@ -22749,6 +22614,35 @@ for FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatchPrope
             self.document_id.validate_into(path, out);
         }
     }
+}
+
+/// The `photo_auto_reasons` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct PhotoAutoReasons {
+    /// Flags when evidence is found that the image was manipulated by Photoshop, or other software.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub digital_tampering: Nullable<String>,
+    /// Flags when evidence is found that a fake webcam was used.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub fake_webcam: Nullable<String>,
+    /// Flags when evidence is found that the live photo was taken more than 24 hours before live photo upload.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub time_of_capture: Nullable<String>,
+    /// Flags when evidence is found that an Android emulator was used.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub emulator: Nullable<String>,
+    /// Additional comma separated details such as the exact digital tampering software used, or the name of the fake webcam.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub reasons: Nullable<String>,
 }
 
 impl Validate for PhotoAutoReasons {
@@ -22776,6 +22670,14 @@ impl Validate for PhotoAutoReasons {
     }
 }
 
+/// The `facial_similarity_photo_fully_auto_breakdown_visual_authenticity_breakdown_spoofing_detection_properties` schema.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
+    /// A floating point number between 0 and 1. The closer the score is to 0, the more likely it is to be a spoof.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub score: Nullable<f64>,
+}
+
 impl Validate
 for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -22784,6 +22686,17 @@ for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDe
             self.score.validate_into(path, out);
         }
     }
+}
+
+/// The `facial_similarity_video_breakdown_face_comparison_breakdown_face_match_properties` schema.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatchProperties {
+    /// A floating point number between 0 and 1 that expresses how similar the two faces are, where 1 is a perfect match.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub score: Nullable<f64>,
+    /// The UUID for the document containing the extracted face that was used for face matching.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_id: Nullable<::uuid::Uuid>,
 }
 
 impl Validate
@@ -22798,6 +22711,32 @@ for FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatchProperties {
             self.document_id.validate_into(path, out);
         }
     }
+}
+
+/// The `video_reasons` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct VideoReasons {
+    /// Flags when evidence is found that a fake webcam was used.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub fake_webcam: Nullable<String>,
+    /// Flags when evidence is found that the video was uploaded in an attempt to circumvent the randomness of the speaking and head turn challenges
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub challenge_reuse: Nullable<String>,
+    /// Flags when evidence is found that an Android emulator was used.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub emulator: Nullable<String>,
+    /// Additional comma separated details such as the name of the fake webcam.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub reasons: Nullable<String>,
 }
 
 impl Validate for VideoReasons {
@@ -22821,6 +22760,14 @@ impl Validate for VideoReasons {
     }
 }
 
+/// The `facial_similarity_video_breakdown_visual_authenticity_breakdown_spoofing_detection_properties` schema.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
+    /// A floating point number between 0 and 1. The closer the score is to 0, the more likely it is to be a spoof.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub score: Nullable<f64>,
+}
+
 impl Validate
 for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -22829,6 +22776,17 @@ for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetectionPr
             self.score.validate_into(path, out);
         }
     }
+}
+
+/// The `facial_similarity_motion_breakdown_face_comparison_breakdown_face_match_properties` schema.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatchProperties {
+    /// A floating point number between 0 and 1 that expresses how similar the two faces are, where 1 is a perfect match.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub score: Nullable<f64>,
+    /// The UUID for the document containing the extracted face that was used for face matching.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub document_id: Nullable<::uuid::Uuid>,
 }
 
 impl Validate
@@ -22845,6 +22803,14 @@ for FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatchProperties {
     }
 }
 
+/// The `facial_similarity_motion_breakdown_visual_authenticity_breakdown_spoofing_detection_properties` schema.
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
+    /// A floating point number between 0 and 1. The closer the score is to 0, the more likely it is to be a spoof.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub score: Nullable<f64>,
+}
+
 impl Validate
 for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -22855,6 +22821,23 @@ for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetectionP
     }
 }
 
+/// The `identity_enhanced_breakdown_sources_breakdown_total_sources_properties` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties {
+    /// Example: `"4"`.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub total_number_of_sources: Nullable<String>,
+}
+
 impl Validate for IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
@@ -22862,6 +22845,23 @@ impl Validate for IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesPropertie
             self.total_number_of_sources.validate_into(path, out);
         }
     }
+}
+
+/// The `identity_enhanced_breakdown_address_breakdown_credit_agencies_properties` schema.
+#[derive(
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties {
+    /// Example: `"2"`.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub number_of_matches: Nullable<String>,
 }
 
 impl Validate for IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties {

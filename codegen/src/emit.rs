@@ -86,47 +86,142 @@ pub struct Uses {
 
 /// The tokens of every type of `model`, plus the support code they need.
 pub fn emit(model: &Model, options: &Options) -> (TokenStream, Uses) {
-    let cx = Context::new(model, options);
-    let mut items = Vec::new();
-    for (i, def) in model.types.iter().enumerate() {
-        items.push(cx.type_def(TypeId(i), def));
+    let view = View::new(model, options.types());
+    let deprecated = deprecated_users(model);
+    let cx = Context::new(&view, &deprecated, options);
+    let items: Vec<TokenStream> = (0..model.types.len())
+        .map(|i| cx.items(TypeId(i), options))
+        .collect();
+    let flags = cx.flags();
+    let head = head(model, options, &flags);
+    (quote! { #head #(#items)* }, flags.uses)
+}
+
+/// The code of every type, formatted: the support code first, then one entry per type of `model`
+/// (its definition and impls), in order. Types are emitted and formatted on every core of the
+/// machine; the result does not depend on how many there are.
+pub fn emit_formatted(model: &Model, options: &Options) -> Result<(Vec<String>, Uses), String> {
+    let view = View::new(model, options.types());
+    let deprecated = deprecated_users(model);
+    let n = model.types.len();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .clamp(1, 8)
+        .min(n.div_ceil(64).max(1));
+    let chunk = n.div_ceil(threads).max(1);
+    let results: Vec<Result<(Vec<String>, Flags), String>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..n)
+            .step_by(chunk)
+            .map(|start| {
+                let (view, deprecated) = (&view, &deprecated);
+                scope.spawn(move || {
+                    let cx = Context::new(view, deprecated, options);
+                    let mut out = Vec::with_capacity(chunk);
+                    for i in start..(start + chunk).min(n) {
+                        let id = TypeId(i);
+                        let text = format_items(cx.items(id, options)).map_err(|e| {
+                            let def = model.get(id);
+                            format!(
+                                "internal error: the code of `{}` ({}) does not parse: {e}",
+                                def.name, def.origin
+                            )
+                        })?;
+                        out.push(text);
+                    }
+                    Ok((out, cx.flags()))
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err("internal error: a thread panicked".to_owned()))
+            })
+            .collect()
+    });
+    let mut texts = Vec::with_capacity(n + 1);
+    let mut flags = Flags::default();
+    let mut bodies = Vec::with_capacity(n);
+    for result in results {
+        let (chunk_texts, chunk_flags) = result?;
+        bodies.extend(chunk_texts);
+        flags.merge(chunk_flags);
     }
-    if options.validation {
-        for i in 0..model.types.len() {
-            items.push(cx.validate_impl(TypeId(i)));
-        }
-    }
-    if options.doctest_crate.is_some() && model.types.iter().any(|t| !t.examples.is_empty()) {
-        cx.use_json();
-    }
+    let head = format_items(head(model, options, &flags))
+        .map_err(|e| format!("internal error: the support code does not parse: {e}"))?;
+    texts.push(head);
+    texts.extend(bodies);
+    Ok((texts, flags.uses))
+}
+
+/// Formats the items of `tokens`, one by one, with a blank line between them as a person would.
+pub fn format_items(tokens: TokenStream) -> Result<String, syn::Error> {
+    let mut file: syn::File = syn::parse2(tokens)?;
+    let items = std::mem::take(&mut file.items);
+    let texts: Vec<String> = items
+        .into_iter()
+        .map(|item| {
+            file.items = vec![item];
+            prettyplease::unparse(&file)
+        })
+        .collect();
+    Ok(texts.join("\n"))
+}
+
+/// The support code the emitted types need (`Nullable` always; the rest as `flags` say).
+fn head(model: &Model, options: &Options, flags: &Flags) -> TokenStream {
     let mut head = vec![support::nullable()];
-    if cx.untagged.get() {
+    let examples =
+        options.doctest_crate.is_some() && model.types.iter().any(|t| !t.examples.is_empty());
+    if flags.untagged {
         head.push(support::untagged());
     }
-    if options.doctest_crate.is_some() && model.types.iter().any(|t| !t.examples.is_empty()) {
+    if examples {
         head.push(support::examples());
     }
     if options.validation {
         head.push(validate::support(
-            cx.uses.get(),
+            flags.uses,
             options.date_time,
-            cx.flagged.get(),
+            flags.flagged,
             &tuple_arities(model),
         ));
     }
-    let uses = cx.uses.get();
-    (quote! { #(#head)* #(#items)* }, uses)
+    quote! { #(#head)* }
+}
+
+/// What the emitted items need from the support code.
+#[derive(Clone, Copy, Debug, Default)]
+struct Flags {
+    uses: Uses,
+    /// Some `validate` check was emitted (so the support code's `flag` is used).
+    flagged: bool,
+    /// Some untagged union was emitted (so the support code's chooser is needed).
+    untagged: bool,
+}
+
+impl Flags {
+    fn merge(&mut self, other: Flags) {
+        let (a, b) = (&mut self.uses, other.uses);
+        a.uuid |= b.uuid;
+        a.chrono |= b.chrono;
+        a.json |= b.json;
+        a.regex |= b.regex;
+        self.flagged |= other.flagged;
+        self.untagged |= other.untagged;
+    }
 }
 
 /// What the item builders share: the Rust view of the model and what the code has used so far.
 struct Context<'m> {
     model: &'m Model,
-    view: View<'m>,
+    view: &'m View<'m>,
     uses: Cell<Uses>,
     prelude: Prelude,
     doctest_crate: Option<String>,
     /// Types whose definition or impls name something deprecated (see [`deprecated_users`]).
-    deprecated: Vec<bool>,
+    deprecated: &'m [bool],
     /// Some `validate` check was emitted (so the support code's `flag` is used).
     flagged: Cell<bool>,
     /// Some untagged union was emitted (so the support code's chooser is needed).
@@ -164,17 +259,37 @@ impl Prelude {
 }
 
 impl<'m> Context<'m> {
-    fn new(model: &'m Model, options: &Options) -> Self {
-        let view = View::new(model, options.types());
+    fn new(view: &'m View<'m>, deprecated: &'m [bool], options: &Options) -> Self {
         Context {
-            model,
-            prelude: Prelude::new(&view),
+            model: view.model,
+            prelude: Prelude::new(view),
             doctest_crate: options.doctest_crate.clone(),
-            deprecated: deprecated_users(model),
+            deprecated,
             flagged: Cell::new(false),
             untagged: Cell::new(false),
             view,
             uses: Cell::new(Uses::default()),
+        }
+    }
+
+    /// The items of type `id`: its definition and impls, and its `Validate` impl when asked for.
+    fn items(&self, id: TypeId, options: &Options) -> TokenStream {
+        let def = self.model.get(id);
+        let mut items = self.type_def(id, def);
+        if options.validation {
+            items.extend(self.validate_impl(id));
+        }
+        if options.doctest_crate.is_some() && !def.examples.is_empty() {
+            self.use_json();
+        }
+        items
+    }
+
+    fn flags(&self) -> Flags {
+        Flags {
+            uses: self.uses.get(),
+            flagged: self.flagged.get(),
+            untagged: self.untagged.get(),
         }
     }
 

@@ -486,16 +486,6 @@ order:
                     }
                 }
             }
-            /// The `order` schema.
-            #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-            pub struct Order {
-                /// The `items` property.
-                #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-                pub items: Nullable<Vec<Item>>,
-                /// The `note` property.
-                #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-                pub note: Nullable<String>,
-            }
             impl Validate for Item {
                 fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
                     {
@@ -562,6 +552,16 @@ order:
                         self.lookahead.validate_into(path, out);
                     }
                 }
+            }
+            /// The `order` schema.
+            #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+            pub struct Order {
+                /// The `items` property.
+                #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+                pub items: Nullable<Vec<Item>>,
+                /// The `note` property.
+                #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+                pub note: Nullable<String>,
             }
             impl Validate for Order {
                 fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -639,6 +639,18 @@ pet:
                     serializer.serialize_str(self.as_str())
                 }
             }
+            impl Validate for Colour {
+                fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+                    if let Self::Unknown(value) = self {
+                        out.push(
+                            Violation::new(
+                                path,
+                                format!("`{value}` is not a value the API description lists"),
+                            ),
+                        );
+                    }
+                }
+            }
             /// The `cat` schema.
             #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
             pub struct Cat {
@@ -649,6 +661,14 @@ pet:
                 /// With the required fields; every optional one is absent.
                 pub fn new(kind: String) -> Self {
                     Self { kind }
+                }
+            }
+            impl Validate for Cat {
+                fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+                    {
+                        let path = &join(path, "kind");
+                        self.kind.validate_into(path, out);
+                    }
                 }
             }
             /// The `pet` schema.
@@ -671,26 +691,6 @@ pet:
                     match self {
                         Self::Cat(value) => ::serde::Serialize::serialize(value, serializer),
                         Self::Unknown(value) => ::serde::Serialize::serialize(value, serializer),
-                    }
-                }
-            }
-            impl Validate for Colour {
-                fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-                    if let Self::Unknown(value) = self {
-                        out.push(
-                            Violation::new(
-                                path,
-                                format!("`{value}` is not a value the API description lists"),
-                            ),
-                        );
-                    }
-                }
-            }
-            impl Validate for Cat {
-                fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-                    {
-                        let path = &join(path, "kind");
-                        self.kind.validate_into(path, out);
                     }
                 }
             }

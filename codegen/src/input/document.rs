@@ -195,6 +195,25 @@ impl Positions {
     }
 }
 
+/// The node at `pointer` (RFC 6901) in `value`. Unlike `serde_json::Value::pointer`, a segment is
+/// unescaped only when it holds a `~`, so a lookup allocates nothing in the common case (the loader
+/// looks nodes up by pointer all the time).
+pub fn lookup<'v>(value: &'v Value, pointer: &str) -> Option<&'v Value> {
+    if pointer.is_empty() {
+        return Some(value);
+    }
+    let rest = pointer.strip_prefix('/')?;
+    let mut node = value;
+    for segment in rest.split('/') {
+        node = match node {
+            Value::Object(map) => map.get(unescape_pointer(segment)?.as_ref())?,
+            Value::Array(items) => items.get(array_index(segment)?)?,
+            _ => return None,
+        };
+    }
+    Some(node)
+}
+
 /// Escapes a key for use in a JSON pointer (RFC 6901).
 pub fn escape_pointer(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")

@@ -97,10 +97,7 @@ struct Doc {
 impl Doc {
     /// The mapping at `pointer`, if the node there is one.
     fn object(&self, pointer: &str) -> Option<&Map<String, Value>> {
-        self.parsed
-            .value
-            .pointer(pointer)
-            .and_then(Value::as_object)
+        super::document::lookup(&self.parsed.value, pointer).and_then(Value::as_object)
     }
 }
 
@@ -144,6 +141,8 @@ struct Loader {
     names: HashSet<String>,
     /// Types allocated but not lowered yet, with their schema.
     queue: VecDeque<(TypeId, Vec<lower::Piece>)>,
+    /// The parts of each schema, once worked out.
+    flats: HashMap<Vec<lower::Piece>, Rc<lower::Flat>>,
     /// What each referenced schema is, once worked out.
     shapes: HashMap<Loc, lower::Shape>,
     /// Schemas whose keywords were checked (each is looked at many times, reported once).
@@ -196,7 +195,7 @@ impl Loader {
     }
 
     fn node(&self, loc: &Loc) -> Option<&Value> {
-        self.docs[loc.doc].parsed.value.pointer(&loc.pointer)
+        super::document::lookup(&self.docs[loc.doc].parsed.value, &loc.pointer)
     }
 
     fn object(&self, loc: &Loc) -> Option<&Map<String, Value>> {

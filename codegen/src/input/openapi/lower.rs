@@ -98,7 +98,7 @@ pub(super) enum Shape {
 
 /// A schema's parts, and whether any of them allows `null`.
 #[derive(Default)]
-struct Flat {
+pub(super) struct Flat {
     parts: Vec<Part>,
     nullable: bool,
 }
@@ -367,12 +367,19 @@ impl Loader {
     }
 
     /// The parts of the schema made of `pieces`.
-    fn flatten(&mut self, pieces: &[Piece]) -> Flat {
+    /// Each schema is flattened once: what flattening reports or allocates happens the first time,
+    /// and later calls get the same parts.
+    fn flatten(&mut self, pieces: &[Piece]) -> Rc<Flat> {
+        if let Some(flat) = self.flats.get(pieces) {
+            return Rc::clone(flat);
+        }
         let mut flat = Flat::default();
         let mut stack = Vec::new();
         for piece in pieces {
             self.flatten_into(&piece.loc, piece.skip_unions, &mut flat, &mut stack);
         }
+        let flat = Rc::new(flat);
+        self.flats.insert(pieces.to_vec(), Rc::clone(&flat));
         flat
     }
 
@@ -388,7 +395,7 @@ impl Loader {
             return self.error(d);
         }
         let doc = Rc::clone(&self.docs[loc.doc]);
-        let Some(node) = doc.parsed.value.pointer(&loc.pointer) else {
+        let Some(node) = crate::input::document::lookup(&doc.parsed.value, &loc.pointer) else {
             return;
         };
         let schema = match node {
