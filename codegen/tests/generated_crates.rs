@@ -87,6 +87,7 @@ fn generated_crates_build_warning_free() {
     cargo_run::workspace(
         dir.path(),
         &["kitchen_sink", "onfido_bundled", "lossless"],
+        "",
         &cargo_run::repository_lock(),
     )
     .unwrap();

@@ -36,12 +36,13 @@ pub fn repository_lock() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("Cargo.lock"))
 }
 
-/// Makes `dir` a workspace of the crates in `members` (folders of `dir`), pinned to the versions of
-/// `lock` when `dir` has no lock file yet (cargo drops the entries it does not need).
-pub fn workspace(dir: &Path, members: &[&str], lock: &Path) -> std::io::Result<()> {
+/// Makes `dir` a workspace of the crates in `members` (folders of `dir`), with `extra` at the end of
+/// its manifest (profiles), pinned to the versions of `lock` when `dir` has no lock file yet (cargo
+/// drops the entries it does not need).
+pub fn workspace(dir: &Path, members: &[&str], extra: &str, lock: &Path) -> std::io::Result<()> {
     let list: Vec<String> = members.iter().map(|m| format!("{m:?}")).collect();
     let manifest = format!(
-        "[workspace]\nmembers = [{}]\nresolver = \"2\"\n",
+        "[workspace]\nmembers = [{}]\nresolver = \"2\"\n{extra}",
         list.join(", ")
     );
     std::fs::create_dir_all(dir)?;

@@ -179,7 +179,7 @@ mod tests {
         check(json!(0.6027456), json!(0.6027455925941467), None);
         check(
             json!(0.123456789),
-            json!(f64::from(0.123456789_f32)),
+            json!(f64::from(0.123456789_f64 as f32)),
             Some(("", "number changed")),
         );
         check(

@@ -17,6 +17,7 @@ failure grouped by cause.
 
 Usage:
   cargo run --release -p realworld -- [--only <SPEC>]... [--corpus <DIR>] [--clippy] [--runs <N>]
+                                      [--no-round-trips]
 
 Options:
   --only <SPEC>    Check only this spec (repeatable, or comma-separated):
@@ -26,6 +27,8 @@ Options:
                    A spec that is not there is skipped with a message.
   --clippy         Also run clippy on each crate, warnings denied
   --runs <N>       In-process generations to time per spec (default 3; the median is shown)
+  --no-round-trips Generate and build only: skip the round-trip runner, whose build (the reading
+                   and writing of every type) takes longer than that of the models
   -h, --help       Show this help
 
 Onfido's spec is the copy in codegen/tests/fixtures. GitHub's description is read from
@@ -61,6 +64,7 @@ fn run() -> Result<ExitCode, String> {
     let mut corpus: Option<PathBuf> = None;
     let mut clippy = false;
     let mut runs = 3;
+    let mut round_trips = true;
     let mut parser = lexopt::Parser::from_env();
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
@@ -83,6 +87,7 @@ fn run() -> Result<ExitCode, String> {
             }
             Long("corpus") => corpus = Some(parser.value().map_err(|e| e.to_string())?.into()),
             Long("clippy") => clippy = true,
+            Long("no-round-trips") => round_trips = false,
             Long("runs") => {
                 let value = parser.value().map_err(|e| e.to_string())?;
                 runs = value
@@ -106,6 +111,7 @@ fn run() -> Result<ExitCode, String> {
         work: work.clone(),
         clippy,
         generation_runs: runs,
+        round_trips,
     };
     if !corpus.is_dir() {
         eprintln!(

@@ -40,6 +40,9 @@ pub struct Settings {
     pub clippy: bool,
     /// How many in-process generations to time (the median is reported).
     pub generation_runs: usize,
+    /// Build the round-trip runner and run the round trips (the slowest step: it compiles the
+    /// reading and writing of every type).
+    pub round_trips: bool,
 }
 
 /// What checking one spec found.
@@ -299,7 +302,7 @@ pub fn check(spec: &Spec, settings: &Settings) -> Outcome {
             "warnings",
         ]));
     }
-    if !built {
+    if !built || !settings.round_trips {
         return outcome;
     }
     let runner_build = run(&["build", "--message-format", "json", "-p", &runner]);
@@ -442,7 +445,11 @@ fn write_workspace(
     write_if_changed(&runner_dir.join("src/main.rs"), RUNNER_MAIN)?;
     let dispatch = generated.round_trip.as_deref().unwrap_or_default();
     write_if_changed(&runner_dir.join("src/round_trip.rs"), dispatch)?;
-    cargo::workspace(dir, &["models", runner], &settings.lock)
+    // The runner compiles the reading and writing of every type, which takes longer than the models
+    // themselves: without debug info it takes less time and memory. The models keep the default
+    // profile, as users build them.
+    let profile = format!("\n[profile.dev.package.{runner}]\ndebug = 0\n");
+    cargo::workspace(dir, &["models", runner], &profile, &settings.lock)
 }
 
 fn write_if_changed(path: &Path, text: &str) -> std::io::Result<()> {
@@ -605,10 +612,14 @@ fn round_trips(outcome: &mut Outcome, model: &Model, spec: &Spec, binary: &Path)
                     Some(((_, pointer, name, value), Err(part_error))) => (
                         format!("read: {}", classify::class(part_error)),
                         pointer.clone(),
-                        format!(
-                            "{part_error} (reading {} as `{name}`; the whole value: {error})",
-                            compare::short(value)
-                        ),
+                        if *part_error == error {
+                            format!("{error} (reading {} as `{name}`)", compare::short(value))
+                        } else {
+                            format!(
+                                "{part_error} (reading {} as `{name}`; the whole value: {error})",
+                                compare::short(value)
+                            )
+                        },
                     ),
                     _ => (
                         format!("read: {}", classify::class(&error)),

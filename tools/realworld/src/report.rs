@@ -77,10 +77,9 @@ fn row(o: &Outcome, clippy: bool) -> Vec<String> {
     let mut cells = vec![
         o.name.clone(),
         o.openapi.clone().unwrap_or_else(dash),
-        if o.types > 0 {
-            o.types.to_string()
-        } else {
-            dash()
+        match o.generation {
+            Generation::Done { .. } => o.types.to_string(),
+            Generation::Failed(_) => dash(),
         },
         generation,
         build,
@@ -370,7 +369,7 @@ pub fn spec_report(o: &Outcome) -> String {
 }
 
 /// `items` grouped by `key`: the largest group first, then in order of first appearance.
-fn groups<'a, T>(items: &'a [T], key: impl Fn(&T) -> String) -> Vec<(String, Vec<&'a T>)> {
+fn groups<T>(items: &[T], key: impl Fn(&T) -> String) -> Vec<(String, Vec<&T>)> {
     let mut out: Vec<(String, Vec<&T>)> = Vec::new();
     for item in items {
         let k = key(item);
