@@ -4,6 +4,11 @@
 
 mod support;
 
+// Builds generated crates the way the real-world corpus check does, in the same target directory.
+#[allow(dead_code)]
+#[path = "../../tools/realworld/src/cargo.rs"]
+mod cargo_run;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -27,20 +32,13 @@ fn modelgen(args: &[&std::ffi::OsStr]) -> std::process::Output {
 /// the dependencies build once.
 fn cargo(dir: &Path, args: &[&str]) {
     let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/generated-crates");
-    let output = Command::new(env!("CARGO"))
-        .args(args)
-        .current_dir(dir)
-        .env("CARGO_TARGET_DIR", target)
-        .env("RUSTFLAGS", "-D warnings")
-        .env("RUSTDOCFLAGS", "-D warnings")
-        .output()
-        .unwrap();
+    let run = cargo_run::cargo(env!("CARGO").as_ref(), dir, &target, args).unwrap();
     assert!(
-        output.status.success(),
+        run.success,
         "cargo {args:?} failed in {}:\n{}\n{}",
         dir.display(),
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
+        run.stdout,
+        run.stderr
     );
 }
 
@@ -98,9 +96,17 @@ fn generated_crates_build_warning_free() {
         "constructs31",
     );
     // One workspace, so one `cargo` run checks them all.
-    std::fs::write(
-        dir.path().join("Cargo.toml"),
-        "[workspace]\nmembers = [\"kitchen_sink\", \"onfido_bundled\", \"lossless\", \"constructs30\", \"constructs31\"]\nresolver = \"2\"\n",
+    cargo_run::workspace(
+        dir.path(),
+        &[
+            "kitchen_sink",
+            "onfido_bundled",
+            "lossless",
+            "constructs30",
+            "constructs31",
+        ],
+        "",
+        &cargo_run::repository_lock(),
     )
     .unwrap();
     cargo(

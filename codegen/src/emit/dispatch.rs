@@ -55,7 +55,10 @@ pub fn round_trip_dispatch(model: &Model, options: &Options, crate_path: &str) -
                 }
                 match type_name {
                     #(#sources => go::<#types>(json),)*
-                    _ => ::std::result::Result::Err(::std::format!("no type `{type_name}`")),
+                    _ => {
+                        drop(json);
+                        ::std::result::Result::Err(::std::format!("no type `{type_name}`"))
+                    }
                 }
             }
         }
@@ -78,7 +81,10 @@ pub fn round_trip_dispatch(model: &Model, options: &Options, crate_path: &str) -
             }
             match type_name {
                 #(#sources => go::<#types>(json),)*
-                _ => ::std::result::Result::Err(::std::format!("no type `{type_name}`")),
+                _ => {
+                    drop(json);
+                    ::std::result::Result::Err(::std::format!("no type `{type_name}`"))
+                }
             }
         }
 
