@@ -84,6 +84,18 @@ pub enum Issue {
         /// How the docs show it (`string`, or the identical model they use instead).
         shown: String,
     },
+    /// A docs model that the spec has under another name: the docs use it where the spec uses `spec`,
+    /// and the two are identical.
+    NamedOtherwise {
+        /// The spec model's Rust name.
+        spec: String,
+    },
+    /// The docs spell the model's name otherwise (`DocumentCdqReasons` for `document_CDQ_reasons`):
+    /// the generator changed its capitals.
+    Renamed {
+        /// The docs' Rust name.
+        docs: String,
+    },
     /// The field exists only on the other side.
     MissingField(Side),
     /// The field's JSON name in the docs is a guess that matches the spec's name only loosely.
@@ -143,6 +155,10 @@ impl fmt::Display for Issue {
             Issue::InlinedInDocs { shown } => {
                 write!(f, "no doc of its own: the docs show it as {shown}")
             }
+            Issue::NamedOtherwise { spec } => {
+                write!(f, "not in the spec by this name: the spec has it as {spec}")
+            }
+            Issue::Renamed { docs } => write!(f, "the docs name it {docs}"),
             Issue::MissingField(side) => write!(f, "missing in {side}"),
             Issue::GuessedName { docs } => write!(f, "docs name `{docs}` is a guess"),
             Issue::Type { docs, spec, why } => write!(f, "type: docs {docs}, spec {spec} ({why})"),
@@ -262,14 +278,35 @@ pub fn crosscheck(docs: &Model, spec: &Model) -> Report {
         spec_names: TypeNames::new(spec),
         pairs: RefCell::new(BTreeMap::new()),
         inlined: RefCell::new(BTreeMap::new()),
+        reused: RefCell::new(BTreeMap::new()),
     };
     let index = |m: &Model, names: &TypeNames| -> BTreeMap<String, usize> {
         (0..m.types.len())
             .map(|i| (names.get(crate::ir::TypeId(i)).to_owned(), i))
             .collect()
     };
-    let d_index = index(docs, &sides.docs_names);
+    let mut d_index = index(docs, &sides.docs_names);
     let s_index = index(spec, &sides.spec_names);
+    // A generator may change a name's capitals in its file names (rust: `document_CDQ_reasons` ->
+    // `DocumentCdqReasons`): a docs model alone in matching a spec model but for case is that model.
+    let mut renamed = BTreeMap::new();
+    let lone_docs: Vec<String> = d_index
+        .keys()
+        .filter(|n| !s_index.contains_key(*n))
+        .cloned()
+        .collect();
+    for name in lone_docs {
+        let candidates: Vec<&String> = s_index
+            .keys()
+            .filter(|s| !d_index.contains_key(*s) && s.eq_ignore_ascii_case(&name))
+            .collect();
+        if let [spec_name] = candidates[..] {
+            if let Some(i) = d_index.remove(&name) {
+                d_index.insert(spec_name.clone(), i);
+                renamed.insert(spec_name.clone(), name);
+            }
+        }
+    }
     let names: BTreeSet<&String> = d_index.keys().chain(s_index.keys()).collect();
     let mut models: Vec<ModelCheck> = names
         .into_iter()
@@ -285,6 +322,12 @@ pub fn crosscheck(docs: &Model, spec: &Model) -> Report {
     // Models on both sides first: comparing them finds the spec models that docs inline.
     for check in &mut models {
         if let (Some(&d), Some(&s)) = (d_index.get(&check.name), s_index.get(&check.name)) {
+            if let Some(docs_name) = renamed.get(&check.name) {
+                let issue = Issue::Renamed {
+                    docs: docs_name.clone(),
+                };
+                check.push(None, issue, Verdict::DocsCannotExpress);
+            }
             sides.model(&docs.types[d], &spec.types[s], check);
         }
     }
@@ -316,7 +359,17 @@ pub fn crosscheck(docs: &Model, spec: &Model) -> Report {
             }
             (Some(_), None) => {
                 summary.only_in_docs += 1;
-                check.push(None, Issue::MissingModel(Side::Spec), Verdict::Disagree);
+                // An inline schema the docs give a model of their own, named otherwise than the spec
+                // names it (java's and rust's inline enums).
+                match sides.reused.borrow().get(&check.name) {
+                    Some(spec_name) => {
+                        let issue = Issue::NamedOtherwise {
+                            spec: spec_name.clone(),
+                        };
+                        check.push(None, issue, Verdict::DocsCannotExpress);
+                    }
+                    None => check.push(None, Issue::MissingModel(Side::Spec), Verdict::Disagree),
+                }
             }
             _ => {}
         }
@@ -355,6 +408,8 @@ struct Sides<'a> {
     /// model under another name), by Rust name, with the docs' spelling: their having no doc of
     /// their own is not a disagreement.
     inlined: RefCell<BTreeMap<String, String>>,
+    /// Docs models found identical to a spec model of another name, by Rust name, with that name.
+    reused: RefCell<BTreeMap<String, String>>,
 }
 
 /// For a spec model whose Rust name was numbered apart from another's (`X2`), the docs model of the
@@ -377,6 +432,15 @@ fn is_upload_form(def: &TypeDef) -> bool {
             .any(|f| f.ty == TypeRef::Primitive(Primitive::Binary)),
         _ => false,
     }
+}
+
+/// A name with case and separators dropped: `address_line_1`, `addressLine1` and `address_line1`
+/// are one name (a JSON name guessed from a language name cannot know where the underscores were).
+fn squash(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
 
 /// Follows aliases (`allOf: [$ref]`, named primitives) to the type they stand for.
@@ -469,23 +533,7 @@ impl Sides<'_> {
                     );
                 }
             }
-            (TypeKind::Union(du), TypeKind::Union(su)) => {
-                let names = |u: &crate::ir::Union, side: Side| -> BTreeSet<String> {
-                    u.variants.iter().map(|v| self.show(&v.ty, side)).collect()
-                };
-                let (only_docs, only_spec) =
-                    differences(&names(du, Side::Docs), &names(su, Side::Spec));
-                if !only_docs.is_empty() || !only_spec.is_empty() {
-                    check.push(
-                        None,
-                        Issue::UnionVariants {
-                            only_docs,
-                            only_spec,
-                        },
-                        Verdict::Disagree,
-                    );
-                }
-            }
+            (TypeKind::Union(du), TypeKind::Union(su)) => self.variants(du, su, check),
             // Docs flatten a oneOf into one table (typescript), or lose its members (rust, read as
             // any value); docs without enum values read an enum as a string (ruby, php).
             (TypeKind::Struct(_), TypeKind::Union(_))
@@ -520,6 +568,55 @@ impl Sides<'_> {
         }
     }
 
+    /// Compares union members: first those of the same name, then the rest by type, so that a
+    /// member the docs spell in a poorer type (`any` for `object`) still meets its spec member.
+    fn variants(&self, du: &crate::ir::Union, su: &crate::ir::Union, check: &mut ModelCheck) {
+        let mut spec_left: Vec<&TypeRef> = su.variants.iter().map(|v| &v.ty).collect();
+        let mut docs_left = Vec::new();
+        for dv in &du.variants {
+            let shown = self.show(&dv.ty, Side::Docs);
+            match spec_left
+                .iter()
+                .position(|sv| self.show(sv, Side::Spec) == shown)
+            {
+                Some(i) => {
+                    spec_left.remove(i);
+                }
+                None => docs_left.push(&dv.ty),
+            }
+        }
+        let mut only_docs = Vec::new();
+        for dv in docs_left {
+            let verdicts: Vec<(Verdict, &'static str)> =
+                spec_left.iter().map(|sv| self.ty(dv, sv)).collect();
+            let best = (0..spec_left.len()).min_by_key(|&i| verdicts[i].0);
+            match best {
+                Some(i) if verdicts[i].0 != Verdict::Disagree => {
+                    let (verdict, why) = verdicts[i];
+                    let issue = Issue::Type {
+                        docs: self.show(dv, Side::Docs),
+                        spec: self.show(spec_left[i], Side::Spec),
+                        why,
+                    };
+                    check.push(None, issue, verdict);
+                    spec_left.remove(i);
+                }
+                _ => only_docs.push(self.show(dv, Side::Docs)),
+            }
+        }
+        let only_spec: Vec<String> = spec_left
+            .iter()
+            .map(|sv| self.show(sv, Side::Spec))
+            .collect();
+        if !only_docs.is_empty() || !only_spec.is_empty() {
+            let issue = Issue::UnionVariants {
+                only_docs,
+                only_spec,
+            };
+            check.push(None, issue, Verdict::Disagree);
+        }
+    }
+
     fn fields(&self, ds: &Struct, ss: &Struct, check: &mut ModelCheck) {
         let spec_by_name: BTreeMap<&str, &Field> = ss
             .fields
@@ -534,7 +631,7 @@ impl Sides<'_> {
                 df.note.as_ref()?;
                 ss.fields.iter().find(|sf| {
                     !matched.contains(sf.wire_name.as_str())
-                        && naming::snake(&sf.wire_name) == naming::snake(&df.wire_name)
+                        && squash(&sf.wire_name) == squash(&df.wire_name)
                 })
             };
             let Some(sf) = exact.or_else(loose) else {
@@ -619,6 +716,10 @@ impl Sides<'_> {
                     (Verdict::Disagree, "different models")
                 } else {
                     inline(b, self.docs_names.get(*a).to_owned());
+                    self.reused
+                        .borrow_mut()
+                        .entry(self.docs_names.get(*a).to_owned())
+                        .or_insert_with(|| self.spec_names.get(*b).to_owned());
                     cannot("docs reuse an identical model under another name")
                 }
             }
@@ -665,7 +766,9 @@ impl Sides<'_> {
                 cannot("docs do not tell a free-form object from a map")
             }
             (TypeRef::Any, _) => cannot("docs show a type they cannot spell as any"),
-            (TypeRef::Object, TypeRef::Any) => cannot("docs show an untyped value as object"),
+            (TypeRef::Object | TypeRef::Map(_), TypeRef::Any) => {
+                cannot("docs show an untyped value as object")
+            }
             (TypeRef::Object | TypeRef::Map(_), TypeRef::Named(b))
                 if matches!(
                     self.spec.types.get(b.0).map(|t| &t.kind),

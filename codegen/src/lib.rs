@@ -74,6 +74,7 @@ pub struct Config {
     options: Options,
     file_name: String,
     round_trip_file: Option<String>,
+    input_options: input::Options,
 }
 
 impl Default for Config {
@@ -85,6 +86,7 @@ impl Default for Config {
             options: Options::default(),
             file_name: "models.rs".to_owned(),
             round_trip_file: None,
+            input_options: input::Options::default(),
         }
     }
 }
@@ -179,6 +181,14 @@ impl Config {
         self
     }
 
+    /// Model docs only: what the docs do not say (a model they link to but do not include, a type
+    /// spelling the reader does not know, a doc that lists nothing) is an error, instead of
+    /// `serde_json::Value` with a warning. Off by default.
+    pub fn strict(&mut self, on: bool) -> &mut Self {
+        self.input_options.strict = on;
+        self
+    }
+
     /// The file name [`Config::build`] writes in `OUT_DIR` (default `models.rs`).
     pub fn out_file_name(&mut self, name: &str) -> &mut Self {
         self.file_name = name.to_owned();
@@ -197,7 +207,7 @@ impl Config {
     /// Reads the input and applies the overrides, without generating code.
     pub fn load(&self) -> Result<input::Loaded> {
         let path = self.input_path()?;
-        let mut loaded = input::load(path)?;
+        let mut loaded = input::load_with(path, &self.input_options)?;
         self.correct(&mut loaded.model, path)?;
         Ok(loaded)
     }
@@ -225,7 +235,7 @@ impl Config {
             });
             clock = Instant::now();
         };
-        let mut loaded = input::load(path)?;
+        let mut loaded = input::load_with(path, &self.input_options)?;
         lap("load (read, parse, resolve $refs, lower to IR)");
         self.correct(&mut loaded.model, path)?;
         lap("overrides");

@@ -38,7 +38,9 @@ Usage:
   modelgen generate <INPUT> --out <FILE.rs> [OPTIONS]
   modelgen generate <INPUT> --crate <DIR> [--name <NAME>] [OPTIONS]
 
-INPUT is an OpenAPI 3.0/3.1 file, YAML or JSON; files it `$ref`s are read too.
+INPUT is an OpenAPI 3.0/3.1 file, YAML or JSON (files it `$ref`s are read too), or openapi-generator
+markdown model docs: a directory of them, or one doc (a file is read as a doc or a spec by its
+content, whatever its extension).
 
 Output (one of):
   --out <FILE.rs>      Write the models as one file, as a build script would (for `include!`)
@@ -61,6 +63,9 @@ Options:
                        The Rust type of `format: date-time`: chrono's DateTime<FixedOffset>, which
                        keeps the offset as sent (default), or DateTime<Utc>
   --validation         Also emit the `Validate` trait, which checks the spec's constraints on demand
+  --strict             Docs only: stop on what the docs do not say (a model they link to but do not
+                       include, a type spelling not understood, a doc that lists nothing) instead of
+                       reading it as serde_json::Value with a warning
   -v, --verbose        Print the time of each stage (load, overrides, emit, format) and counts
   -h, --help           Show this help
 
@@ -84,6 +89,7 @@ and location and exits 1 when it is not.
 Options:
   --replace-field <TYPE.FIELD=TYPE>, --replace-type <TYPE=TYPE>, --keep-unknown-fields <TYPE>
                        As for `generate`. Repeatable.
+  --strict             As for `generate`
   -h, --help           Show this help
 ";
 
@@ -100,6 +106,7 @@ the generator understood a spec, and to diff two specs with your own tools.
 Options:
   --replace-field <TYPE.FIELD=TYPE>, --replace-type <TYPE=TYPE>, --keep-unknown-fields <TYPE>
                        As for `generate`. Repeatable; applied before printing.
+  --strict             As for `generate`
   -h, --help           Show this help
 ";
 
@@ -242,6 +249,9 @@ fn generate(parser: &mut lexopt::Parser) -> Result<ExitCode, Failure> {
             Long("validation") => {
                 config.validation(true);
             }
+            Long("strict") => {
+                config.strict(true);
+            }
             Long("date-time") => {
                 let ty = match parser.value()?.string()?.as_str() {
                     "fixed-offset" => modelgen::DateTimeType::FixedOffset,
@@ -377,6 +387,9 @@ fn single_input(
             Long(option) if MODEL_OPTIONS.contains(&option) => {
                 let option = option.to_owned();
                 model_option(&mut config, &option, &parser.value()?.string()?)?;
+            }
+            Long("strict") => {
+                config.strict(true);
             }
             Value(path) if input.is_none() => input = Some(path.into()),
             other => return Err(other.unexpected().into()),
