@@ -1,6 +1,9 @@
 //! The markdown reader: every dialect's fixture set, small cases from memory, and the errors it reports.
 
+mod support;
+
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use expect_test::{expect, Expect};
 use modelgen::input::markdown::{self, Dialect, DocsLoad, Options, Source};
@@ -1486,4 +1489,87 @@ fn go_against_spec() {
               ~ no doc of its own: the docs show it as string
         "#]],
     );
+}
+
+/// Runs `modelgen generate FILE --out models.rs [--strict]` on a copy of Onfido's `WorkflowRun.md`
+/// saved as `name`, alone in a directory; returns exit code, stderr and the code written.
+fn generate_one_doc(name: &str, strict: bool) -> (Option<i32>, String, String) {
+    let dir = support::TempDir::new("one-doc");
+    let doc = std::fs::read_to_string(fixtures("docs-typescript/WorkflowRun.md")).unwrap();
+    dir.write(&[(name, &doc)]);
+    let out = dir.path().join("models.rs");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_modelgen"));
+    command
+        .arg("generate")
+        .arg(dir.path().join(name))
+        .arg("--out")
+        .arg(&out);
+    if strict {
+        command.arg("--strict");
+    }
+    let output = command.output().unwrap();
+    let stderr =
+        String::from_utf8_lossy(&output.stderr).replace(&format!("{}/", dir.path().display()), "");
+    let code = std::fs::read_to_string(&out).unwrap_or_default();
+    (output.status.code(), stderr, code)
+}
+
+#[test]
+fn one_doc_alone_generates_its_struct_and_names_the_models_it_lacks() {
+    let mut seen = Vec::new();
+    for name in ["WorkflowRun.md", "WorkflowRun.txt", "WorkflowRun"] {
+        let (code, stderr, rust) = generate_one_doc(name, false);
+        assert_eq!(code, Some(0), "{name}: {stderr}");
+        assert!(rust.contains("pub struct WorkflowRun {"), "{name}: {rust}");
+        let warnings: Vec<String> = stderr
+            .lines()
+            .filter(|l| l.starts_with("warning"))
+            .map(|l| l.replace(&format!(" {name}:"), " DOC:"))
+            .collect();
+        seen.push(warnings);
+    }
+    assert!(seen.iter().all(|w| *w == seen[0]), "{seen:#?}");
+    expect![[r#"
+        [
+            "warning: DOC:12:12: `WorkflowRunLink` is linked (WorkflowRunLink.md) but not among the docs read: read as any JSON value",
+            "warning: DOC:18:14: `WorkflowRunStatus` is linked (WorkflowRunStatus.md) but not among the docs read: read as any JSON value",
+            "warning: DOC:21:13: `WorkflowRunError` is linked (WorkflowRunError.md) but not among the docs read: read as any JSON value",
+        ]
+    "#]]
+    .assert_debug_eq(&seen[0]);
+}
+
+#[test]
+fn one_doc_alone_with_strict_stops_on_every_model_it_lacks() {
+    let (code, stderr, rust) = generate_one_doc("WorkflowRun.md", true);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(rust.is_empty());
+    assert!(
+        stderr.contains("error: WorkflowRun.md:12:12: `WorkflowRunLink` is linked (WorkflowRunLink.md) but not among the docs read"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("error: ").count(), 3, "{stderr}");
+}
+
+#[test]
+fn a_file_is_a_doc_or_a_spec_by_its_content() {
+    let dir = support::TempDir::new("sniff");
+    let doc = std::fs::read_to_string(fixtures("markdown/typescript/Owner.md")).unwrap();
+    let spec = std::fs::read_to_string(fixtures("markdown/pets.yaml")).unwrap();
+    dir.write(&[
+        ("doc.txt", &doc),
+        ("doc.yaml", &doc),
+        ("spec.md", &spec),
+        ("spec.txt", &spec),
+        ("spec.json", "{\"openapi\": \"3.0.0\"}"),
+        ("empty.md", ""),
+        ("empty.txt", ""),
+    ]);
+    let is_doc = |name: &str| modelgen::input::is_doc(&dir.path().join(name));
+    assert!(is_doc("doc.txt") && is_doc("doc.yaml") && is_doc("empty.md"));
+    assert!(!is_doc("spec.md") && !is_doc("spec.txt") && !is_doc("spec.json") && !is_doc("empty.txt"));
+    match modelgen::input::load(&dir.path().join("doc.txt")) {
+        Ok(l) => assert_eq!(l.model.types[0].name, "doc"),
+        Err(e) => panic!("{e}"),
+    }
 }
