@@ -1137,4 +1137,74 @@ mod tests {
               ~ applicantId: docs name `applicant_id` is a guess
         "#]].assert_eq(&report.to_string());
     }
+
+    #[test]
+    fn union_members_spelt_more_poorly_in_docs_are_beyond_docs() {
+        check(
+            "Key = oneOf([any], any)\nOther = oneOf(string, int64)",
+            "key = oneOf([any], object)\nother = oneOf(string, boolean)",
+            expect![[r#"
+                models: 0 agree, 1 differ only by what docs cannot express, 1 disagree (0 only in docs, 0 only in spec)
+                fields: 0 agree, 0 differ only by what docs cannot express, 0 disagree
+
+                Key (docs Key, spec key): differs only by what docs cannot express
+                  ~ type: docs any, spec object (docs show a type they cannot spell as any)
+
+                Other (docs Other, spec other): disagrees
+                  ! union members only in docs: [int64], only in spec: [boolean]
+            "#]],
+        );
+    }
+
+    #[test]
+    fn a_model_whose_capitals_the_docs_changed_is_the_same_model() {
+        check(
+            "DocumentCdqReasons { a: string! }",
+            "document_CDQ_reasons { a: string! }",
+            expect![[r#"
+                models: 0 agree, 1 differ only by what docs cannot express, 0 disagree (0 only in docs, 0 only in spec)
+                fields: 1 agree, 0 differ only by what docs cannot express, 0 disagree
+
+                DocumentCDQReasons (docs DocumentCdqReasons, spec document_CDQ_reasons): differs only by what docs cannot express
+                  ~ the docs name it DocumentCdqReasons
+            "#]],
+        );
+    }
+
+    #[test]
+    fn an_inline_enum_the_docs_name_otherwise_is_beyond_docs() {
+        check(
+            "Check { result: CheckResult? }\nCheckResult = enum [clear, consider]",
+            "check { result: check_shared_result? }\ncheck_shared_result = enum [clear, consider]",
+            expect![[r#"
+                models: 0 agree, 3 differ only by what docs cannot express, 0 disagree (1 only in docs, 1 only in spec)
+                fields: 0 agree, 1 differ only by what docs cannot express, 0 disagree
+
+                Check (docs Check, spec check): differs only by what docs cannot express
+                  ~ result: type: docs CheckResult, spec CheckSharedResult (docs reuse an identical model under another name)
+
+                CheckResult (docs CheckResult): differs only by what docs cannot express
+                  ~ not in the spec by this name: the spec has it as CheckSharedResult
+
+                CheckSharedResult (spec check_shared_result): differs only by what docs cannot express
+                  ~ no doc of its own: the docs show it as CheckResult
+            "#]],
+        );
+    }
+
+    #[test]
+    fn guessed_names_meet_whatever_their_underscores() {
+        let mut docs = model("Address { address_line1: string? }");
+        if let TypeKind::Struct(s) = &mut docs.types[0].kind {
+            s.fields[0].note = Some("guessed from `addressLine1`".to_owned());
+        }
+        let report = crosscheck(&docs, &model("address { address_line_1: string? }"));
+        expect![[r#"
+            models: 0 agree, 1 differ only by what docs cannot express, 0 disagree (0 only in docs, 0 only in spec)
+            fields: 0 agree, 1 differ only by what docs cannot express, 0 disagree
+
+            Address (docs Address, spec address): differs only by what docs cannot express
+              ~ address_line_1: docs name `address_line1` is a guess
+        "#]].assert_eq(&report.to_string());
+    }
 }

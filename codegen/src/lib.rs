@@ -98,7 +98,7 @@ impl Config {
     }
 
     /// The API description to read: an OpenAPI file (YAML or JSON; other files it `$ref`s are read
-    /// too).
+    /// too), or openapi-generator model docs (a directory of them, or one doc).
     pub fn input(&mut self, path: impl AsRef<Path>) -> &mut Self {
         self.input = Some(path.as_ref().to_path_buf());
         self

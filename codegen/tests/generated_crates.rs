@@ -119,13 +119,17 @@ fn generated_crates_build_warning_free() {
 #[test]
 fn crates_of_real_docs_build_warning_free() {
     let dir = TempDir::new("docs-crates");
-    let mut sets: Vec<(String, PathBuf)> = vec![("onfido-typescript".into(), fixture("docs-typescript"))];
+    let mut sets: Vec<(String, PathBuf)> =
+        vec![("onfido-typescript".into(), fixture("docs-typescript"))];
     for lang in ["python", "java", "ruby", "php", "rust", "go"] {
         sets.push((format!("onfido-{lang}"), fixture("onfido-docs").join(lang)));
     }
     // Three languages of another API are enough here; `markdown_corpus` reads all six.
     for lang in ["java", "php", "rust"] {
-        sets.push((format!("discord-{lang}"), fixture("discord-docs").join(lang)));
+        sets.push((
+            format!("discord-{lang}"),
+            fixture("discord-docs").join(lang),
+        ));
     }
     for lang in ["typescript", "python", "java", "ruby", "php", "rust", "go"] {
         sets.push((format!("pets-{lang}"), fixture("markdown").join(lang)));

@@ -1567,7 +1567,9 @@ fn a_file_is_a_doc_or_a_spec_by_its_content() {
     ]);
     let is_doc = |name: &str| modelgen::input::is_doc(&dir.path().join(name));
     assert!(is_doc("doc.txt") && is_doc("doc.yaml") && is_doc("empty.md"));
-    assert!(!is_doc("spec.md") && !is_doc("spec.txt") && !is_doc("spec.json") && !is_doc("empty.txt"));
+    assert!(
+        !is_doc("spec.md") && !is_doc("spec.txt") && !is_doc("spec.json") && !is_doc("empty.txt")
+    );
     match modelgen::input::load(&dir.path().join("doc.txt")) {
         Ok(l) => assert_eq!(l.model.types[0].name, "doc"),
         Err(e) => panic!("{e}"),
