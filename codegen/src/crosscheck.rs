@@ -737,6 +737,10 @@ impl Sides<'_> {
             | (TypeRef::Primitive(P::Int32 | P::Int64), TypeRef::Primitive(P::Int32 | P::Int64)) => {
                 cannot("docs show one number type for several")
             }
+            // python's `bytearray` (and `bytes`) stands for base64 text and raw bytes alike.
+            (TypeRef::Primitive(P::Binary), TypeRef::Primitive(P::Byte)) => {
+                cannot("docs show one type for base64 text and raw bytes")
+            }
             // php's `\DateTime` and java's legacy `Date` stand for dates too.
             (TypeRef::Primitive(P::DateTime), TypeRef::Primitive(P::Date)) => {
                 cannot("docs show dates as date-times")

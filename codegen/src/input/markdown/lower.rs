@@ -810,7 +810,8 @@ fn enum_value(raw: &str) -> (String, bool) {
     (t.to_owned(), false)
 }
 
-/// Builds an enum from `(name, value, quoted)` members, dropping the synthetic catch-all.
+/// Builds an enum from `(name, value, quoted)` members, dropping the synthetic catch-all. The one
+/// place the reader makes an IR enum.
 fn make_enum(members: Vec<(String, String, bool)>) -> Enum {
     let kept: Vec<(String, bool)> = members
         .into_iter()
@@ -866,7 +867,7 @@ fn table_values(doc: &Doc<'_>, table: &Table, ctx: &mut Ctx<'_>) -> Enum {
             1,
             format!("enum table needs a Value column, found {header:?}"),
         );
-        return Enum::String(Vec::new());
+        return make_enum(Vec::new());
     };
     let mut members = Vec::new();
     for &line in &table.rows {
