@@ -898,6 +898,21 @@ fn rust_inline_enum_values_come_from_the_description() {
 }
 
 #[test]
+fn java_inline_enums_of_lists_are_enums_of_their_own() {
+    let doc = "# Card\n\n## Properties\n\n| Name | Type | Description | Notes |\n|------------ | ------------- | ------------- | -------------|\n|**availablePayoutMethods** | [**List&lt;AvailablePayoutMethodsEnum&gt;**](#List&lt;AvailablePayoutMethodsEnum&gt;) | Methods. |  [optional] |\n\n\n## Enum: List&lt;AvailablePayoutMethodsEnum&gt;\n\n| Name | Value |\n|---- | -----|\n| INSTANT | &quot;instant&quot; |\n| STANDARD | &quot;standard&quot; |\n";
+    check(
+        Some(Dialect::Java),
+        &[("Card.md", doc)],
+        expect![[r#"
+            dialect java
+            Card struct @Card.md:1
+              available_payout_methods: [CardAvailablePayoutMethods] optional -- Methods. (note: The JSON name is a guess: the java docs show the field as `availablePayoutMethods`.)
+            CardAvailablePayoutMethods enum ["instant", "standard"] -- Values of `AvailablePayoutMethodsEnum` in `Card`: an inline enum of the docs.
+        "#]],
+    );
+}
+
+#[test]
 fn ruby_one_of_keeps_the_discriminator_mapping() {
     let doc = "# Onfido::Animal\n\n## Class instance methods\n\n### `openapi_one_of`\n\n```ruby\nOnfido::Animal.openapi_one_of\n# =>\n# [\n#   :'Cat',\n#   :'Dog'\n# ]\n```\n\n### `openapi_discriminator_name`\n\n```ruby\nOnfido::Animal.openapi_discriminator_name\n# => :'pet_type'\n```\n\n### `openapi_discriminator_name`\n\n```ruby\nOnfido::Animal.openapi_discriminator_mapping\n# =>\n# {\n#   :'cat' => :'Cat',\n#   :'kitten' => :'Cat'\n# }\n```\n";
     let cat = "# Onfido::Cat\n\n## Properties\n\n| Name | Type | Description | Notes |\n| ---- | ---- | ----------- | ----- |\n| **pet_type** | **String** |  |  |\n";

@@ -103,7 +103,8 @@ impl Dialect {
             "string" | "String" | "str" | "StrictStr" => p(P::String),
             "boolean" | "Boolean" | "bool" | "StrictBool" => p(P::Boolean),
             "number" | "float" | "Float" | "float64" | "f64" | "double" | "Double"
-            | "BigDecimal" | "decimal" | "Decimal" | "Number" | "StrictFloat" => p(P::Double),
+            | "BigDecimal" | "decimal" | "Decimal" | "decimal.Decimal" | "Number"
+            | "StrictFloat" => p(P::Double),
             "float32" | "f32" => p(P::Float),
             "int" | "Int" | "Integer" | "integer" | "Long" | "long" | "int64" | "i64" | "u64"
             | "isize" | "usize" | "BigInteger" | "StrictInt" => p(P::Int64),

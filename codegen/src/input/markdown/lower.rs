@@ -152,7 +152,7 @@ pub(super) fn lower(sources: &[Source], dialect: Dialect, strict: bool) -> Resul
             let name = s
                 .heading
                 .as_ref()
-                .map(|h| h.text.trim_start_matches("Enum:").trim().to_owned())
+                .map(|h| inline_enum_name(&h.text))
                 .unwrap_or_default();
             if let Some(table) = s.tables.first() {
                 inline.push(InlineEnum { owner, name, table });
@@ -239,6 +239,19 @@ pub(super) fn lower(sources: &[Source], dialect: Dialect, strict: bool) -> Resul
         skipped,
         losses,
     })
+}
+
+/// The name of a java inline enum from its heading: `Enum: ResultEnum`, or for a list of them
+/// `Enum: List&lt;MethodsEnum&gt;` (the doc's type cell is then `List<MethodsEnum>`).
+fn inline_enum_name(heading: &str) -> String {
+    let text = decode(heading.trim_start_matches("Enum:")).text;
+    let text = text.trim();
+    ["List<", "Set<"]
+        .iter()
+        .find_map(|w| text.strip_prefix(w).and_then(|t| t.strip_suffix('>')))
+        .unwrap_or(text)
+        .trim()
+        .to_owned()
 }
 
 /// The shape of a doc, or `None` when it is not a model doc.

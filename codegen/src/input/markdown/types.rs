@@ -506,6 +506,7 @@ mod tests {
             (Python, "**StrictStr**", "String"),
             (Python, "**Union[StrictFloat, StrictInt]**", "unsupported \"Union[StrictFloat, StrictInt]\""),
             (Python, "**bytearray**", "Binary"),
+            (Python, "**decimal.Decimal**", "Double"),
             (TypeScript, "**{ [key: string]: string | null; }**", "{String?}"),
             (TypeScript, "[**Array&lt;Tag | null&gt;**](Tag.md)", "[@Tag?] -> Tag.md"),
             (TypeScript, "**string | null**", "String?"),
