@@ -84,6 +84,18 @@ pub enum Issue {
         /// How the docs show it (`string`, or the identical model they use instead).
         shown: String,
     },
+    /// A docs model that the spec has under another name: the docs use it where the spec uses `spec`,
+    /// and the two are identical.
+    NamedOtherwise {
+        /// The spec model's Rust name.
+        spec: String,
+    },
+    /// The docs spell the model's name otherwise (`DocumentCdqReasons` for `document_CDQ_reasons`):
+    /// the generator changed its capitals.
+    Renamed {
+        /// The docs' Rust name.
+        docs: String,
+    },
     /// The field exists only on the other side.
     MissingField(Side),
     /// The field's JSON name in the docs is a guess that matches the spec's name only loosely.
@@ -143,6 +155,10 @@ impl fmt::Display for Issue {
             Issue::InlinedInDocs { shown } => {
                 write!(f, "no doc of its own: the docs show it as {shown}")
             }
+            Issue::NamedOtherwise { spec } => {
+                write!(f, "not in the spec by this name: the spec has it as {spec}")
+            }
+            Issue::Renamed { docs } => write!(f, "the docs name it {docs}"),
             Issue::MissingField(side) => write!(f, "missing in {side}"),
             Issue::GuessedName { docs } => write!(f, "docs name `{docs}` is a guess"),
             Issue::Type { docs, spec, why } => write!(f, "type: docs {docs}, spec {spec} ({why})"),
@@ -262,14 +278,35 @@ pub fn crosscheck(docs: &Model, spec: &Model) -> Report {
         spec_names: TypeNames::new(spec),
         pairs: RefCell::new(BTreeMap::new()),
         inlined: RefCell::new(BTreeMap::new()),
+        reused: RefCell::new(BTreeMap::new()),
     };
     let index = |m: &Model, names: &TypeNames| -> BTreeMap<String, usize> {
         (0..m.types.len())
             .map(|i| (names.get(crate::ir::TypeId(i)).to_owned(), i))
             .collect()
     };
-    let d_index = index(docs, &sides.docs_names);
+    let mut d_index = index(docs, &sides.docs_names);
     let mut s_index = index(spec, &sides.spec_names);
+    // A generator may change a name's capitals in its file names (rust: `document_CDQ_reasons` ->
+    // `DocumentCdqReasons`): a docs model alone in matching a spec model but for case is that model.
+    let mut renamed = BTreeMap::new();
+    let lone_docs: Vec<String> = d_index
+        .keys()
+        .filter(|n| !s_index.contains_key(*n))
+        .cloned()
+        .collect();
+    for name in lone_docs {
+        let candidates: Vec<&String> = s_index
+            .keys()
+            .filter(|s| !d_index.contains_key(*s) && s.eq_ignore_ascii_case(&name))
+            .collect();
+        if let [spec_name] = candidates[..] {
+            if let Some(i) = d_index.remove(&name) {
+                d_index.insert(spec_name.clone(), i);
+                renamed.insert(spec_name.clone(), name);
+            }
+        }
+    }
     sides.pair_collided(&d_index, &mut s_index);
     let names: BTreeSet<&String> = d_index.keys().chain(s_index.keys()).collect();
     let mut models: Vec<ModelCheck> = names
@@ -286,6 +323,12 @@ pub fn crosscheck(docs: &Model, spec: &Model) -> Report {
     // Models on both sides first: comparing them finds the spec models that docs inline.
     for check in &mut models {
         if let (Some(&d), Some(&s)) = (d_index.get(&check.name), s_index.get(&check.name)) {
+            if let Some(docs_name) = renamed.get(&check.name) {
+                let issue = Issue::Renamed {
+                    docs: docs_name.clone(),
+                };
+                check.push(None, issue, Verdict::DocsCannotExpress);
+            }
             sides.model(&docs.types[d], &spec.types[s], check);
         }
     }
@@ -317,7 +360,17 @@ pub fn crosscheck(docs: &Model, spec: &Model) -> Report {
             }
             (Some(_), None) => {
                 summary.only_in_docs += 1;
-                check.push(None, Issue::MissingModel(Side::Spec), Verdict::Disagree);
+                // An inline schema the docs give a model of their own, named otherwise than the spec
+                // names it (java's and rust's inline enums).
+                match sides.reused.borrow().get(&check.name) {
+                    Some(spec_name) => {
+                        let issue = Issue::NamedOtherwise {
+                            spec: spec_name.clone(),
+                        };
+                        check.push(None, issue, Verdict::DocsCannotExpress);
+                    }
+                    None => check.push(None, Issue::MissingModel(Side::Spec), Verdict::Disagree),
+                }
             }
             _ => {}
         }
@@ -356,6 +409,8 @@ struct Sides<'a> {
     /// model under another name), by Rust name, with the docs' spelling: their having no doc of
     /// their own is not a disagreement.
     inlined: RefCell<BTreeMap<String, String>>,
+    /// Docs models found identical to a spec model of another name, by Rust name, with that name.
+    reused: RefCell<BTreeMap<String, String>>,
 }
 
 impl Sides<'_> {
@@ -430,6 +485,15 @@ fn is_upload_form(def: &TypeDef) -> bool {
             .any(|f| f.ty == TypeRef::Primitive(Primitive::Binary)),
         _ => false,
     }
+}
+
+/// A name with case and separators dropped: `address_line_1`, `addressLine1` and `address_line1`
+/// are one name (a JSON name guessed from a language name cannot know where the underscores were).
+fn squash(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
 
 /// Follows aliases (`allOf: [$ref]`, named primitives) to the type they stand for.
@@ -525,23 +589,7 @@ impl Sides<'_> {
                     );
                 }
             }
-            (TypeKind::Union(du), TypeKind::Union(su)) => {
-                let names = |u: &crate::ir::Union, side: Side| -> BTreeSet<String> {
-                    u.variants.iter().map(|v| self.show(&v.ty, side)).collect()
-                };
-                let (only_docs, only_spec) =
-                    differences(&names(du, Side::Docs), &names(su, Side::Spec));
-                if !only_docs.is_empty() || !only_spec.is_empty() {
-                    check.push(
-                        None,
-                        Issue::UnionVariants {
-                            only_docs,
-                            only_spec,
-                        },
-                        Verdict::Disagree,
-                    );
-                }
-            }
+            (TypeKind::Union(du), TypeKind::Union(su)) => self.variants(du, su, check),
             // Docs flatten a oneOf into one table (typescript), or lose its members (rust, read as
             // any value); docs without enum values read an enum as a string (ruby, php).
             (TypeKind::Struct(_), TypeKind::Union(_))
@@ -576,6 +624,55 @@ impl Sides<'_> {
         }
     }
 
+    /// Compares union members: first those of the same name, then the rest by type, so that a
+    /// member the docs spell in a poorer type (`any` for `object`) still meets its spec member.
+    fn variants(&self, du: &crate::ir::Union, su: &crate::ir::Union, check: &mut ModelCheck) {
+        let mut spec_left: Vec<&TypeRef> = su.variants.iter().map(|v| &v.ty).collect();
+        let mut docs_left = Vec::new();
+        for dv in &du.variants {
+            let shown = self.show(&dv.ty, Side::Docs);
+            match spec_left
+                .iter()
+                .position(|sv| self.show(sv, Side::Spec) == shown)
+            {
+                Some(i) => {
+                    spec_left.remove(i);
+                }
+                None => docs_left.push(&dv.ty),
+            }
+        }
+        let mut only_docs = Vec::new();
+        for dv in docs_left {
+            let verdicts: Vec<(Verdict, &'static str)> =
+                spec_left.iter().map(|sv| self.ty(dv, sv)).collect();
+            let best = (0..spec_left.len()).min_by_key(|&i| verdicts[i].0);
+            match best {
+                Some(i) if verdicts[i].0 != Verdict::Disagree => {
+                    let (verdict, why) = verdicts[i];
+                    let issue = Issue::Type {
+                        docs: self.show(dv, Side::Docs),
+                        spec: self.show(spec_left[i], Side::Spec),
+                        why,
+                    };
+                    check.push(None, issue, verdict);
+                    spec_left.remove(i);
+                }
+                _ => only_docs.push(self.show(dv, Side::Docs)),
+            }
+        }
+        let only_spec: Vec<String> = spec_left
+            .iter()
+            .map(|sv| self.show(sv, Side::Spec))
+            .collect();
+        if !only_docs.is_empty() || !only_spec.is_empty() {
+            let issue = Issue::UnionVariants {
+                only_docs,
+                only_spec,
+            };
+            check.push(None, issue, Verdict::Disagree);
+        }
+    }
+
     fn fields(&self, ds: &Struct, ss: &Struct, check: &mut ModelCheck) {
         let spec_by_name: BTreeMap<&str, &Field> = ss
             .fields
@@ -590,7 +687,7 @@ impl Sides<'_> {
                 df.note.as_ref()?;
                 ss.fields.iter().find(|sf| {
                     !matched.contains(sf.wire_name.as_str())
-                        && naming::snake(&sf.wire_name) == naming::snake(&df.wire_name)
+                        && squash(&sf.wire_name) == squash(&df.wire_name)
                 })
             };
             let Some(sf) = exact.or_else(loose) else {
@@ -675,6 +772,10 @@ impl Sides<'_> {
                     (Verdict::Disagree, "different models")
                 } else {
                     inline(b, self.docs_names.get(*a).to_owned());
+                    self.reused
+                        .borrow_mut()
+                        .entry(self.docs_names.get(*a).to_owned())
+                        .or_insert_with(|| self.spec_names.get(*b).to_owned());
                     cannot("docs reuse an identical model under another name")
                 }
             }
@@ -691,6 +792,10 @@ impl Sides<'_> {
             )
             | (TypeRef::Primitive(P::Int32 | P::Int64), TypeRef::Primitive(P::Int32 | P::Int64)) => {
                 cannot("docs show one number type for several")
+            }
+            // python's `bytearray` (and `bytes`) stands for base64 text and raw bytes alike.
+            (TypeRef::Primitive(P::Binary), TypeRef::Primitive(P::Byte)) => {
+                cannot("docs show one type for base64 text and raw bytes")
             }
             // php's `\DateTime` and java's legacy `Date` stand for dates too.
             (TypeRef::Primitive(P::DateTime), TypeRef::Primitive(P::Date)) => {
@@ -722,7 +827,9 @@ impl Sides<'_> {
                 cannot("docs do not tell a free-form object from a map")
             }
             (TypeRef::Any, _) => cannot("docs show a type they cannot spell as any"),
-            (TypeRef::Object, TypeRef::Any) => cannot("docs show an untyped value as object"),
+            (TypeRef::Object | TypeRef::Map(_), TypeRef::Any) => {
+                cannot("docs show an untyped value as object")
+            }
             (TypeRef::Object | TypeRef::Map(_), TypeRef::Named(b))
                 if matches!(
                     self.spec.types.get(b.0).map(|t| &t.kind),
@@ -1093,6 +1200,76 @@ mod tests {
 
             Pet (docs Pet, spec pet): differs only by what docs cannot express
               ~ applicantId: docs name `applicant_id` is a guess
+        "#]].assert_eq(&report.to_string());
+    }
+
+    #[test]
+    fn union_members_spelt_more_poorly_in_docs_are_beyond_docs() {
+        check(
+            "Key = oneOf([any], any)\nOther = oneOf(string, int64)",
+            "key = oneOf([any], object)\nother = oneOf(string, boolean)",
+            expect![[r#"
+                models: 0 agree, 1 differ only by what docs cannot express, 1 disagree (0 only in docs, 0 only in spec)
+                fields: 0 agree, 0 differ only by what docs cannot express, 0 disagree
+
+                Key (docs Key, spec key): differs only by what docs cannot express
+                  ~ type: docs any, spec object (docs show a type they cannot spell as any)
+
+                Other (docs Other, spec other): disagrees
+                  ! union members only in docs: [int64], only in spec: [boolean]
+            "#]],
+        );
+    }
+
+    #[test]
+    fn a_model_whose_capitals_the_docs_changed_is_the_same_model() {
+        check(
+            "DocumentCdqReasons { a: string! }",
+            "document_CDQ_reasons { a: string! }",
+            expect![[r#"
+                models: 0 agree, 1 differ only by what docs cannot express, 0 disagree (0 only in docs, 0 only in spec)
+                fields: 1 agree, 0 differ only by what docs cannot express, 0 disagree
+
+                DocumentCDQReasons (docs DocumentCdqReasons, spec document_CDQ_reasons): differs only by what docs cannot express
+                  ~ the docs name it DocumentCdqReasons
+            "#]],
+        );
+    }
+
+    #[test]
+    fn an_inline_enum_the_docs_name_otherwise_is_beyond_docs() {
+        check(
+            "Check { result: CheckResult? }\nCheckResult = enum [clear, consider]",
+            "check { result: check_shared_result? }\ncheck_shared_result = enum [clear, consider]",
+            expect![[r#"
+                models: 0 agree, 3 differ only by what docs cannot express, 0 disagree (1 only in docs, 1 only in spec)
+                fields: 0 agree, 1 differ only by what docs cannot express, 0 disagree
+
+                Check (docs Check, spec check): differs only by what docs cannot express
+                  ~ result: type: docs CheckResult, spec CheckSharedResult (docs reuse an identical model under another name)
+
+                CheckResult (docs CheckResult): differs only by what docs cannot express
+                  ~ not in the spec by this name: the spec has it as CheckSharedResult
+
+                CheckSharedResult (spec check_shared_result): differs only by what docs cannot express
+                  ~ no doc of its own: the docs show it as CheckResult
+            "#]],
+        );
+    }
+
+    #[test]
+    fn guessed_names_meet_whatever_their_underscores() {
+        let mut docs = model("Address { address_line1: string? }");
+        if let TypeKind::Struct(s) = &mut docs.types[0].kind {
+            s.fields[0].note = Some("guessed from `addressLine1`".to_owned());
+        }
+        let report = crosscheck(&docs, &model("address { address_line_1: string? }"));
+        expect![[r#"
+            models: 0 agree, 1 differ only by what docs cannot express, 0 disagree (0 only in docs, 0 only in spec)
+            fields: 0 agree, 1 differ only by what docs cannot express, 0 disagree
+
+            Address (docs Address, spec address): differs only by what docs cannot express
+              ~ address_line_1: docs name `address_line1` is a guess
         "#]].assert_eq(&report.to_string());
     }
 }

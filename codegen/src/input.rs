@@ -25,30 +25,70 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Reads the API description at `path`, choosing the reader from what the path is: a directory or a
-/// `.md` file is openapi-generator model docs, anything else an OpenAPI spec. Any problem is an
-/// error.
+/// How to read an input.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Docs: what they do not say is an error instead of any JSON value with a warning (see
+    /// [`markdown::Options::strict`]). Specs are read the same either way.
+    pub strict: bool,
+}
+
+/// Reads the API description at `path`: a directory is openapi-generator model docs; a file is a doc
+/// or a spec by its content (see [`is_doc`]). Any problem is an error.
 pub fn load(path: &Path) -> Result<Loaded> {
-    if is_markdown(path) {
-        markdown::load(path)
+    load_with(path, &Options::default())
+}
+
+/// Like [`load`], with options.
+pub fn load_with(path: &Path, options: &Options) -> Result<Loaded> {
+    let (loaded, problems) = load_lenient(path, options)?;
+    if problems.is_empty() {
+        Ok(loaded)
     } else {
-        openapi::load(path)
+        Err(crate::diagnostic::Error {
+            diagnostics: problems.into_iter().map(|p| p.diagnostic).collect(),
+        })
     }
 }
 
 /// Reads the API description at `path` as far as it can (see [`openapi::load_lenient`]): the model,
 /// and the problems found in its types, which a replacement of those types makes moot.
-pub fn load_lenient(path: &Path) -> Result<(Loaded, Vec<openapi::Problem>)> {
-    if is_markdown(path) {
-        Ok((markdown::load(path)?, Vec::new()))
+pub fn load_lenient(path: &Path, options: &Options) -> Result<(Loaded, Vec<openapi::Problem>)> {
+    if path.is_dir() || is_doc(path) {
+        let docs = markdown::Options {
+            dialect: None,
+            strict: options.strict,
+        };
+        let loaded = markdown::load_with(path, &docs).map(markdown::DocsLoad::into_loaded)?;
+        Ok((loaded, Vec::new()))
     } else {
         openapi::load_lenient(path)
     }
 }
 
-fn is_markdown(path: &Path) -> bool {
-    path.is_dir()
-        || path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+/// Whether the file at `path` is a model doc rather than a spec. Its content decides: a spec has a
+/// top-level `openapi` (or `swagger`) key, a doc a title and a properties table or enum list, so a
+/// doc saved as `.txt` is still read as a doc. Only when the content says neither (or cannot be
+/// read: the reader will say why) does the extension `.md` decide.
+pub fn is_doc(path: &Path) -> bool {
+    let by_extension = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return by_extension;
+    };
+    let text = text.trim_start_matches('\u{feff}');
+    let yaml = text
+        .lines()
+        .any(|l| l.starts_with("openapi:") || l.starts_with("swagger:"));
+    let json = text.trim_start().starts_with('{')
+        && (text.contains("\"openapi\"") || text.contains("\"swagger\""));
+    let spec = yaml || json;
+    if spec {
+        false
+    } else if markdown::looks_like_doc(text) {
+        true
+    } else {
+        by_extension
+    }
 }

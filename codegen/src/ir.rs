@@ -43,10 +43,16 @@ impl Model {
         loop {
             let mut changed = false;
             for i in 0..self.types.len() {
+                // Only what is declared nullable: `any` holds `null` too, but says nothing.
+                let declared = |ty: &TypeRef| match ty {
+                    TypeRef::Named(id) => self.types.get(id.0).is_some_and(|t| t.nullable),
+                    TypeRef::Nullable(_) => true,
+                    _ => false,
+                };
                 let nullable = match &self.types[i].kind {
-                    TypeKind::Alias(a) => self.accepts_null(&a.ty),
+                    TypeKind::Alias(a) => declared(&a.ty),
                     TypeKind::Union(u) if u.discriminator.is_none() => {
-                        u.variants.iter().any(|v| self.accepts_null(&v.ty))
+                        u.variants.iter().any(|v| declared(&v.ty))
                     }
                     _ => false,
                 };
@@ -68,7 +74,7 @@ impl Model {
                             field.ty = (**inner).clone();
                             field.presence = Presence::new(field.presence.is_required(), true);
                         }
-                        if matches!(field.ty, TypeRef::Named(id) if nullable[id.0]) {
+                        if matches!(field.ty, TypeRef::Named(id) if nullable.get(id.0) == Some(&true)) {
                             field.presence = Presence::new(field.presence.is_required(), true);
                         }
                         nest(&mut field.ty, &nullable);
@@ -229,7 +235,7 @@ fn nest(ty: &mut TypeRef, nullable: &[bool]) {
 fn nest_item(ty: &mut TypeRef, nullable: &[bool]) {
     nest(ty, nullable);
     let wrap = match ty {
-        TypeRef::Named(id) => nullable[id.0],
+        TypeRef::Named(id) => nullable.get(id.0) == Some(&true),
         _ => false,
     };
     if wrap {

@@ -75,6 +75,7 @@ pub struct Config {
     options: Options,
     file_name: String,
     round_trip_file: Option<String>,
+    input_options: input::Options,
 }
 
 impl Default for Config {
@@ -86,6 +87,7 @@ impl Default for Config {
             options: Options::default(),
             file_name: "models.rs".to_owned(),
             round_trip_file: None,
+            input_options: input::Options::default(),
         }
     }
 }
@@ -97,7 +99,7 @@ impl Config {
     }
 
     /// The API description to read: an OpenAPI file (YAML or JSON; other files it `$ref`s are read
-    /// too).
+    /// too), or openapi-generator model docs (a directory of them, or one doc).
     pub fn input(&mut self, path: impl AsRef<Path>) -> &mut Self {
         self.input = Some(path.as_ref().to_path_buf());
         self
@@ -187,6 +189,14 @@ impl Config {
         self
     }
 
+    /// Model docs only: what the docs do not say (a model they link to but do not include, a type
+    /// spelling the reader does not know, a doc that lists nothing) is an error, instead of
+    /// `serde_json::Value` with a warning. Off by default.
+    pub fn strict(&mut self, on: bool) -> &mut Self {
+        self.input_options.strict = on;
+        self
+    }
+
     /// The file name [`Config::build`] writes in `OUT_DIR` (default `models.rs`).
     pub fn out_file_name(&mut self, name: &str) -> &mut Self {
         self.file_name = name.to_owned();
@@ -205,7 +215,7 @@ impl Config {
     /// Reads the input and applies the overrides, without generating code.
     pub fn load(&self) -> Result<input::Loaded> {
         let path = self.input_path()?;
-        let (mut loaded, problems) = input::load_lenient(path)?;
+        let (mut loaded, problems) = input::load_lenient(path, &self.input_options)?;
         self.correct(&mut loaded.model, problems, path)?;
         Ok(loaded)
     }
@@ -276,7 +286,7 @@ impl Config {
             });
             clock = Instant::now();
         };
-        let (mut loaded, problems) = input::load_lenient(path)?;
+        let (mut loaded, problems) = input::load_lenient(path, &self.input_options)?;
         lap("load (read, parse, resolve $refs, lower to IR)");
         self.correct(&mut loaded.model, problems, path)?;
         lap("overrides and checks");

@@ -38,7 +38,9 @@ Usage:
   modelgen generate <INPUT> --out <FILE.rs> [OPTIONS]
   modelgen generate <INPUT> --crate <DIR> [--name <NAME>] [OPTIONS]
 
-INPUT is an OpenAPI 3.0/3.1 or Swagger 2.0 file, YAML or JSON; files it `$ref`s are read too.
+INPUT is an OpenAPI 3.0/3.1 or Swagger 2.0 file, YAML or JSON (files it `$ref`s are read too), or
+openapi-generator markdown model docs: a directory of them, or one doc (a file is read as a doc or a
+spec by its content, whatever its extension).
 
 Output (one of):
   --out <FILE.rs>      Write the models as one file, as a build script would (for `include!`)
@@ -63,6 +65,9 @@ Options:
   --float <f64|f32>    The Rust type of `format: float`: f64 (default), which writes back the number
                        as sent, or f32
   --validation         Also emit the `Validate` trait, which checks the spec's constraints on demand
+  --strict             Docs only: stop on what the docs do not say (a model they link to but do not
+                       include, a type spelling not understood, a doc that lists nothing) instead of
+                       reading it as serde_json::Value with a warning
   -v, --verbose        Print the time of each stage (load, overrides, emit, format) and counts
   -h, --help           Show this help
 
@@ -86,6 +91,7 @@ and location and exits 1 when it is not.
 Options:
   --replace-field <TYPE.FIELD=TYPE>, --replace-type <TYPE=TYPE>, --keep-unknown-fields <TYPE>
                        As for `generate`. Repeatable.
+  --strict             As for `generate`
   -h, --help           Show this help
 ";
 
@@ -102,6 +108,7 @@ the generator understood a spec, and to diff two specs with your own tools.
 Options:
   --replace-field <TYPE.FIELD=TYPE>, --replace-type <TYPE=TYPE>, --keep-unknown-fields <TYPE>
                        As for `generate`. Repeatable; applied before printing.
+  --strict             As for `generate`
   -h, --help           Show this help
 ";
 
@@ -256,6 +263,9 @@ fn generate(parser: &mut lexopt::Parser) -> Result<ExitCode, Failure> {
                 };
                 config.float(ty);
             }
+            Long("strict") => {
+                config.strict(true);
+            }
             Long("date-time") => {
                 let ty = match parser.value()?.string()?.as_str() {
                     "fixed-offset" => modelgen::DateTimeType::FixedOffset,
@@ -391,6 +401,9 @@ fn single_input(
             Long(option) if MODEL_OPTIONS.contains(&option) => {
                 let option = option.to_owned();
                 model_option(&mut config, &option, &parser.value()?.string()?)?;
+            }
+            Long("strict") => {
+                config.strict(true);
             }
             Value(path) if input.is_none() => input = Some(path.into()),
             other => return Err(other.unexpected().into()),

@@ -149,7 +149,22 @@ fn what_docs_cannot_say_is_a_warning_not_an_error() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(0), "{stderr}");
     assert!(
-        stderr.contains("PetStatus.md:1:1: ruby docs list no enum values"),
+        stderr.contains(
+            "PetStatus.md:5:1: `PetStatus` has an empty table (an enum whose values the ruby docs \
+             do not list, a oneOf of scalars, or an object without properties): read as any JSON value"
+        ),
+        "{stderr}"
+    );
+    // The same with --strict is an error.
+    let output = Command::new(env!("CARGO_BIN_EXE_modelgen"))
+        .args(["check", "--strict"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("PetStatus.md:5:1: `PetStatus` has an empty table"),
         "{stderr}"
     );
 }

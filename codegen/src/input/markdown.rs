@@ -25,6 +25,10 @@ pub use dialect::Dialect;
 pub struct Options {
     /// The dialect to read; `None` recognises it from the files.
     pub dialect: Option<Dialect>,
+    /// What the docs do not say is an error instead of any JSON value with a warning: a model they
+    /// link to but do not include, a type spelling this reader does not know, a doc whose table is
+    /// empty, a union whose members are not listed.
+    pub strict: bool,
 }
 
 /// One doc's text, with the path diagnostics name it by.
@@ -59,18 +63,25 @@ pub struct DocsLoad {
 }
 
 /// Reads the model docs in directory `path` (every `*.md` directly inside it; `path/Model` for php's
-/// layout), or the single doc `path`.
+/// layout), or the single doc `path` (whatever its extension).
 /// What was approximated or skipped is in [`Loaded::warnings`].
 pub fn load(path: &Path) -> Result<Loaded> {
-    let docs = load_with(path, &Options::default())?;
-    let mut loaded = docs.loaded;
-    loaded.warnings = docs.losses;
-    loaded.warnings.extend(
-        docs.skipped
-            .into_iter()
-            .map(|s| Diagnostic::new(s.file, format!("skipped: {}", s.reason))),
-    );
-    Ok(loaded)
+    load_with(path, &Options::default()).map(DocsLoad::into_loaded)
+}
+
+impl DocsLoad {
+    /// The model and files, with what was approximated or skipped as [`Loaded::warnings`].
+    pub fn into_loaded(self) -> Loaded {
+        let docs = self;
+        let mut loaded = docs.loaded;
+        loaded.warnings = docs.losses;
+        loaded.warnings.extend(
+            docs.skipped
+                .into_iter()
+                .map(|s| Diagnostic::new(s.file, format!("skipped: {}", s.reason))),
+        );
+        loaded
+    }
 }
 
 /// Like [`load`], with options, and returning what was skipped or approximated.
@@ -116,7 +127,25 @@ pub fn from_sources(mut sources: Vec<Source>, options: &Options) -> Result<DocsL
     let dialect = options
         .dialect
         .unwrap_or_else(|| Dialect::detect(sources.iter().map(|s| s.text.as_str())));
-    let mut docs = lower::lower(&sources, dialect)?;
+    let mut docs = lower::lower(&sources, dialect, options.strict)?;
     docs.loaded.model.normalize();
     Ok(docs)
+}
+
+/// Whether `text` looks like an openapi-generator model doc: a title, then a `## Properties` table,
+/// an `## Enum` list, rust's `## Enum Variants` or ruby's oneOf listing.
+pub fn looks_like_doc(text: &str) -> bool {
+    let mut title = false;
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.starts_with("# ") {
+            title = true;
+        } else if title
+            && (matches!(line, "## Properties" | "## Enum" | "## Enum Variants")
+                || line.contains("`openapi_one_of`"))
+        {
+            return true;
+        }
+    }
+    false
 }

@@ -1079,7 +1079,7 @@ impl ChecksList {
 }
 
 /// The `CompleteTaskBuilder` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CompleteTaskBuilder {
     /// The `data` property.
     pub data: CompleteTaskDataBuilder,
@@ -1093,17 +1093,9 @@ impl CompleteTaskBuilder {
 }
 
 /// The Task completion payload.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct CompleteTaskDataBuilder {}
+///
+/// The docs do not say what this type holds; it is read as any JSON value.
+pub type CompleteTaskDataBuilder = ::serde_json::Value;
 
 /// The `CountryCodes` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

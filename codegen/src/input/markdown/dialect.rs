@@ -50,11 +50,6 @@ impl Dialect {
         }
     }
 
-    /// Whether enum docs of this dialect list no values (an empty Properties table instead).
-    pub fn enums_without_values(self) -> bool {
-        matches!(self, Dialect::Ruby | Dialect::Php)
-    }
-
     /// The JSON name of a property named `shown` in the doc, and whether it is only a guess.
     pub fn wire_name(self, shown: &str) -> (String, bool) {
         match self {
@@ -83,7 +78,9 @@ impl Dialect {
                 (unreserved.unwrap_or_else(|| naming::snake(shown)), true)
             }
             Dialect::Go => (naming::snake(shown), true),
-            Dialect::Php | Dialect::Rust => (shown.to_owned(), false),
+            // rust shows keywords as raw identifiers (`r#type`).
+            Dialect::Rust => (shown.strip_prefix("r#").unwrap_or(shown).to_owned(), false),
+            Dialect::Php => (shown.to_owned(), false),
         }
     }
 
@@ -102,26 +99,54 @@ impl Dialect {
             _ => {}
         }
         match name {
-            "string" | "String" | "str" => p(P::String),
-            "boolean" | "Boolean" | "bool" => p(P::Boolean),
+            // python's pydantic types (`StrictStr`) in the docs of some versions.
+            "string" | "String" | "str" | "StrictStr" => p(P::String),
+            "boolean" | "Boolean" | "bool" | "StrictBool" => p(P::Boolean),
             "number" | "float" | "Float" | "float64" | "f64" | "double" | "Double"
-            | "BigDecimal" | "decimal" | "Decimal" | "Number" => p(P::Double),
+            | "BigDecimal" | "decimal" | "Decimal" | "decimal.Decimal" | "Number"
+            | "StrictFloat" => p(P::Double),
             "float32" | "f32" => p(P::Float),
-            "int" | "Int" | "Integer" | "integer" | "Long" | "long" | "int64" | "i64" | "u64" => {
-                p(P::Int64)
+            "int" | "Int" | "Integer" | "integer" | "Long" | "long" | "int64" | "i64" | "u64"
+            | "isize" | "usize" | "BigInteger" | "StrictInt" => p(P::Int64),
+            "int32" | "i32" | "u32" | "Int32" | "i16" | "u16" | "i8" | "u8" | "Short" => {
+                p(P::Int32)
             }
-            "int32" | "i32" | "u32" | "Int32" => p(P::Int32),
             "UUID" | "uuid::Uuid" | "Uuid" | "uuid" => p(P::Uuid),
-            "OffsetDateTime" | "datetime" | "DateTime" | "\\DateTime" | "time.Time" | "Time"
-            | "chrono::DateTime" => p(P::DateTime),
-            "LocalDate" | "date" | "Date" => p(P::Date),
+            "OffsetDateTime"
+            | "datetime"
+            | "DateTime"
+            | "\\DateTime"
+            | "time.Time"
+            | "Time"
+            | "chrono::DateTime"
+            | "NaiveDateTime"
+            | "chrono::NaiveDateTime" => p(P::DateTime),
+            "LocalDate" | "date" | "Date" | "NaiveDate" | "chrono::NaiveDate" => p(P::Date),
             "URI" | "URL" | "java.net.URI" => p(P::Uri),
             "File" | "Blob" | "binary" | "bytearray" | "bytes" | "*os.File" | "os.File"
-            | "std::path::PathBuf" | "\\SplFileObject" | "SplFileObject" => p(P::Binary),
+            | "std::path::PathBuf" | "\\SplFileObject" | "SplFileObject" | "StrictBytes" => {
+                p(P::Binary)
+            }
             "object" | "Object" | "AnyValue" => Some(TypeRef::Object),
             "any" | "AnyType" | "Any" | "mixed" => Some(TypeRef::Any),
             _ => None,
         }
+    }
+
+    /// The type a go `NullableX` wrapper of a scalar stands for (`NullableBool`, `NullableInt32`,
+    /// `NullableTime`); `None` for other names, and in other dialects.
+    pub fn nullable_scalar(self, name: &str) -> Option<TypeRef> {
+        let rest = name
+            .strip_prefix("Nullable")
+            .filter(|_| self == Dialect::Go)?;
+        let mut chars = rest.chars();
+        let lower: String = chars
+            .next()
+            .map(|c| c.to_ascii_lowercase())
+            .into_iter()
+            .chain(chars)
+            .collect();
+        self.scalar(&lower).or_else(|| self.scalar(rest))
     }
 
     /// How strongly the text of one doc suggests each dialect.

@@ -1,5 +1,11 @@
 //! Turns parsed docs into IR types: allocates an id for every model doc (and every inline enum of a
-//! java doc) first, then lowers tables and enum lists, resolving links to ids.
+//! java doc) first, then lowers tables and enum lists, resolving links to ids. Inline enums that rust
+//! docs list in a description (`(enum: a, b)`) get their ids as they are found, after all others.
+//!
+//! What the docs cannot say becomes the best type they support, with a warning (a loss): a model they
+//! link to but do not include, or a type spelling this reader does not know, is any JSON value; so is
+//! a doc whose table is empty (an enum of ruby or php, a oneOf of scalars). With
+//! [`super::Options::strict`] those are errors instead.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -25,10 +31,11 @@ enum Shape<'d> {
     Struct(&'d Table),
     /// A `## Enum` bullet list.
     Enum(&'d [Block]),
-    /// rust's `## Enum Variants` table.
+    /// rust's `## Enum Variants` table: `| Name | Value |` for an enum (empty for a oneOf with a
+    /// discriminator), `| Name | Description |` with the member types for a oneOf without.
     EnumTable(&'d Table),
-    /// ruby's `openapi_one_of` listing, with the discriminator when one is shown.
-    OneOf(&'d Block, Option<String>),
+    /// ruby's `openapi_one_of` listing, with the discriminator and its mapping when shown.
+    OneOf(&'d Block, Option<String>, Option<&'d Block>),
 }
 
 /// One doc with its parse and shape.
@@ -58,6 +65,14 @@ struct Ctx<'a> {
     camel: &'a BTreeMap<String, TypeId>,
     /// Inline enums of this doc, by the name the doc gives them.
     inline: BTreeMap<&'a str, TypeId>,
+    /// Types found while lowering (rust's inline enums); the first has id `extra_base`.
+    extra: &'a mut Vec<TypeDef>,
+    extra_base: usize,
+    /// What would be a loss is an error.
+    strict: bool,
+    /// The values a rust row lists in its description (`(enum: a, b)`), while that row is lowered:
+    /// its type name, which has no doc, is an inline enum of these values.
+    row_values: Option<Vec<String>>,
     errors: &'a mut Vec<Diagnostic>,
     losses: &'a mut Vec<Diagnostic>,
 }
@@ -72,14 +87,28 @@ impl Ctx<'_> {
         self.errors.push(d);
     }
 
-    fn loss(&mut self, line: usize, message: impl Into<String>) {
-        let d = self.at(line, 1, message);
-        self.losses.push(d);
+    /// Something the docs do not say (`what`): an error when reading strictly, else a loss, the
+    /// thing being read as any JSON value.
+    fn gap(&mut self, line: usize, column: usize, what: &str) {
+        if self.strict {
+            let d = self.at(line, column, what);
+            self.errors.push(d);
+        } else {
+            let d = self.at(line, column, format!("{what}: read as any JSON value"));
+            self.losses.push(d);
+        }
+    }
+
+    /// Adds a type found while lowering and returns its id.
+    fn add(&mut self, def: TypeDef) -> TypeId {
+        self.extra.push(def);
+        TypeId(self.extra_base + self.extra.len() - 1)
     }
 }
 
-pub(super) fn lower(sources: &[Source], dialect: Dialect) -> Result<DocsLoad> {
+pub(super) fn lower(sources: &[Source], dialect: Dialect, strict: bool) -> Result<DocsLoad> {
     let mut errors = Vec::new();
+    let mut extra = Vec::new();
     let mut losses = Vec::new();
     let mut skipped = Vec::new();
     let mut entries = Vec::new();
@@ -123,7 +152,7 @@ pub(super) fn lower(sources: &[Source], dialect: Dialect) -> Result<DocsLoad> {
             let name = s
                 .heading
                 .as_ref()
-                .map(|h| h.text.trim_start_matches("Enum:").trim().to_owned())
+                .map(|h| inline_enum_name(&h.text))
                 .unwrap_or_default();
             if let Some(table) = s.tables.first() {
                 inline.push(InlineEnum { owner, name, table });
@@ -131,7 +160,8 @@ pub(super) fn lower(sources: &[Source], dialect: Dialect) -> Result<DocsLoad> {
         }
     }
 
-    let mut types = Vec::with_capacity(entries.len() + inline.len());
+    let extra_base = entries.len() + inline.len();
+    let mut types = Vec::with_capacity(extra_base);
     for (owner, e) in entries.iter().enumerate() {
         let mut ctx = Ctx {
             dialect,
@@ -145,6 +175,10 @@ pub(super) fn lower(sources: &[Source], dialect: Dialect) -> Result<DocsLoad> {
                 .filter(|(_, ie)| ie.owner == owner)
                 .map(|(k, ie)| (ie.name.as_str(), TypeId(entries.len() + k)))
                 .collect(),
+            extra: &mut extra,
+            extra_base,
+            strict,
+            row_values: None,
             errors: &mut errors,
             losses: &mut losses,
         };
@@ -161,6 +195,10 @@ pub(super) fn lower(sources: &[Source], dialect: Dialect) -> Result<DocsLoad> {
             stems: &stems,
             camel: &camel,
             inline: BTreeMap::new(),
+            extra: &mut extra,
+            extra_base,
+            strict,
+            row_values: None,
             errors: &mut errors,
             losses: &mut losses,
         };
@@ -180,6 +218,7 @@ pub(super) fn lower(sources: &[Source], dialect: Dialect) -> Result<DocsLoad> {
             kind: TypeKind::Enum(values),
         });
     }
+    types.append(&mut extra);
     if !errors.is_empty() {
         return Err(Error {
             diagnostics: errors,
@@ -202,6 +241,19 @@ pub(super) fn lower(sources: &[Source], dialect: Dialect) -> Result<DocsLoad> {
         skipped,
         losses,
     })
+}
+
+/// The name of a java inline enum from its heading: `Enum: ResultEnum`, or for a list of them
+/// `Enum: List&lt;MethodsEnum&gt;` (the doc's type cell is then `List<MethodsEnum>`).
+fn inline_enum_name(heading: &str) -> String {
+    let text = decode(heading.trim_start_matches("Enum:")).text;
+    let text = text.trim();
+    ["List<", "Set<"]
+        .iter()
+        .find_map(|w| text.strip_prefix(w).and_then(|t| t.strip_suffix('>')))
+        .unwrap_or(text)
+        .trim()
+        .to_owned()
 }
 
 /// The shape of a doc, or `None` when it is not a model doc.
@@ -228,18 +280,36 @@ fn shape<'d>(doc: &'d Doc<'_>) -> Option<Shape<'d>> {
     let discriminator = blocks()
         .find(|b| b.raw.contains(".openapi_discriminator_name"))
         .and_then(|b| symbols(&b.raw).into_iter().next());
-    Some(Shape::OneOf(one_of, discriminator))
+    let mapping = blocks().find(|b| b.raw.contains(".openapi_discriminator_mapping"));
+    Some(Shape::OneOf(one_of, discriminator, mapping))
 }
 
-/// The quoted ruby symbols (`:'DocumentReport'`) of the comment lines of a code block.
-fn symbols(code: &str) -> Vec<String> {
+/// The quoted ruby symbols (`:'DocumentReport'`) of each comment line of a code block, line by line.
+fn symbol_lines(code: &str) -> Vec<Vec<String>> {
     code.lines()
         .filter(|l| l.trim_start().starts_with('#'))
-        .filter_map(|l| {
-            let rest = &l[l.find(":'").or_else(|| l.find(":\""))? + 2..];
-            let end = rest.find(['\'', '"'])?;
-            Some(rest[..end].to_owned())
+        .map(|l| {
+            let mut found = Vec::new();
+            let mut rest = l;
+            while let Some(k) = rest.find(":'").or_else(|| rest.find(":\"")) {
+                let after = &rest[k + 2..];
+                let Some(end) = after.find(['\'', '"']) else {
+                    break;
+                };
+                found.push(after[..end].to_owned());
+                rest = &after[end + 1..];
+            }
+            found
         })
+        .filter(|found| !found.is_empty())
+        .collect()
+}
+
+/// The first quoted ruby symbol of each comment line of a code block.
+fn symbols(code: &str) -> Vec<String> {
+    symbol_lines(code)
+        .into_iter()
+        .filter_map(|line| line.into_iter().next())
         .collect()
 }
 
@@ -270,60 +340,133 @@ fn lower_entry(e: &Entry<'_>, ctx: &mut Ctx<'_>) -> TypeDef {
         kind: TypeKind::Alias(Alias { ty: TypeRef::Any }),
     };
     def.kind = match &e.shape {
-        Shape::Struct(table) if table.rows.is_empty() && ctx.dialect.enums_without_values() => {
-            // ruby and php write enum docs as an empty Properties table: the values are lost.
-            ctx.loss(
-                title_line,
-                format!(
-                    "{} docs list no enum values: `{}` is read as a string (or it is an empty object)",
-                    ctx.dialect, e.stem
-                ),
+        // An empty table says only that the docs do not list what the type holds.
+        Shape::Struct(table) if table.rows.is_empty() => {
+            // ruby, php and older python and rust docs write every enum so.
+            let what = format!(
+                "has an empty table (an enum whose values the {} docs do not list, a oneOf of \
+                 scalars, or an object without properties)",
+                ctx.dialect
             );
-            append_doc(
-                &mut def,
-                "The docs list no values for this enum; it is read as a string.",
-            );
-            TypeKind::Alias(Alias {
-                ty: TypeRef::Primitive(crate::ir::Primitive::String),
-            })
+            unlisted(&mut def, table.line, &what, ctx)
         }
         Shape::Struct(table) => TypeKind::Struct(lower_struct(e.doc, table, ctx)),
         Shape::Enum(items) => TypeKind::Enum(bullet_values(items, ctx)),
+        // rust writes a oneOf with a discriminator as an empty `| Name | Value |` table.
         Shape::EnumTable(table) if table.rows.is_empty() => {
-            ctx.loss(
-                table.line,
-                format!(
-                    "`{}` is a oneOf whose members the {} docs do not list: read as any value",
-                    e.stem, ctx.dialect
-                ),
+            let what = format!(
+                "is a oneOf whose members the {} docs do not list",
+                ctx.dialect
             );
-            append_doc(
-                &mut def,
-                "A union whose members the docs do not list; read as any JSON value.",
-            );
-            TypeKind::Alias(Alias { ty: TypeRef::Any })
+            unlisted(&mut def, table.line, &what, ctx)
         }
-        Shape::EnumTable(table) => TypeKind::Enum(table_values(e.doc, table, ctx)),
-        Shape::OneOf(block, discriminator) => {
-            let mut variants = Vec::new();
-            for name in symbols(&block.raw) {
-                let cell = format!("**{name}**");
-                match parse_cell(&cell, ctx.dialect) {
-                    Ok(TypeCell { ty, link, .. }) => {
-                        if let Some((ty, _)) = resolve(&ty, link.as_deref(), block.line, 1, ctx) {
-                            variants.push(Variant { tag: None, ty });
-                        }
-                    }
-                    Err(err) => ctx.error(block.line, 1, err.message),
-                }
-            }
-            TypeKind::Union(Union {
-                discriminator: discriminator.clone(),
-                variants,
-            })
+        Shape::EnumTable(table) if columns(&table.header).iter().any(|c| c == "value") => {
+            TypeKind::Enum(table_values(e.doc, table, ctx))
+        }
+        Shape::EnumTable(table) => TypeKind::Union(table_variants(e.doc, table, ctx)),
+        Shape::OneOf(block, discriminator, mapping) => {
+            TypeKind::Union(one_of(block, discriminator.as_deref(), *mapping, ctx))
         }
     };
     def
+}
+
+/// The members of a `| Name | Description |` table (rust's oneOf without discriminator), whose Name
+/// cells are member types: an untagged union.
+fn table_variants(doc: &Doc<'_>, table: &Table, ctx: &mut Ctx<'_>) -> Union {
+    let header = columns(&table.header);
+    let name_col = header.iter().position(|h| h == "name").unwrap_or(0);
+    let mut variants = Vec::new();
+    for &line in &table.rows {
+        let Some(cells) = row_cells(ctx, doc.line(line), line, header.len()) else {
+            continue;
+        };
+        let cell = &cells[name_col];
+        if let Some(ty) = cell_type(cell, line, ctx) {
+            variants.push(Variant { tag: None, ty });
+        }
+    }
+    Union {
+        discriminator: None,
+        variants,
+    }
+}
+
+/// The IR type of a Type cell (or any cell holding a type), or `None` after reporting why not.
+fn cell_type(cell: &Cell<'_>, line: usize, ctx: &mut Ctx<'_>) -> Option<TypeRef> {
+    match parse_cell(cell.text, ctx.dialect) {
+        Ok(TypeCell { ty, link, .. }) => {
+            resolve(&ty, link.as_deref(), line, cell.column, ctx).map(|(ty, _)| ty)
+        }
+        Err(err) => {
+            let column = cell.column + cell.text[..err.offset.min(cell.text.len())].chars().count();
+            ctx.error(line, column, err.message);
+            None
+        }
+    }
+}
+
+/// ruby's oneOf listing: the member classes, the discriminator and its mapping (`:'cat' => :'Cat'`).
+/// With a discriminator, a member the mapping does not name is tagged by its name, as OpenAPI's
+/// implicit mapping does.
+fn one_of(
+    block: &Block,
+    discriminator: Option<&str>,
+    mapping: Option<&Block>,
+    ctx: &mut Ctx<'_>,
+) -> Union {
+    let pairs: Vec<(String, String)> = mapping
+        .map(|m| symbol_lines(&m.raw))
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|line| match <[String; 2]>::try_from(line) {
+            Ok([value, class]) => Some((value, class)),
+            Err(_) => None,
+        })
+        .collect();
+    let mut variants = Vec::new();
+    for name in symbols(&block.raw) {
+        let cell = format!("**{name}**");
+        let Some(ty) = cell_type(
+            &Cell {
+                text: &cell,
+                column: 1,
+            },
+            block.line,
+            ctx,
+        ) else {
+            continue;
+        };
+        let mut tags: Vec<Option<String>> = pairs
+            .iter()
+            .filter(|(_, class)| *class == name)
+            .map(|(value, _)| Some(value.clone()))
+            .collect();
+        if tags.is_empty() {
+            tags.push(discriminator.map(|_| name.clone()));
+        }
+        for tag in tags {
+            variants.push(Variant {
+                tag,
+                ty: ty.clone(),
+            });
+        }
+    }
+    Union {
+        discriminator: discriminator.map(str::to_owned),
+        variants,
+    }
+}
+
+/// The kind of a type whose doc does not say what it holds: any JSON value, with a loss (`what` says
+/// why) and a note in its docs.
+fn unlisted(def: &mut TypeDef, line: usize, what: &str, ctx: &mut Ctx<'_>) -> TypeKind {
+    ctx.gap(line, 1, &format!("`{}` {what}", def.name));
+    append_doc(
+        def,
+        "The docs do not say what this type holds; it is read as any JSON value.",
+    );
+    TypeKind::Alias(Alias { ty: TypeRef::Any })
 }
 
 fn append_doc(def: &mut TypeDef, note: &str) {
@@ -386,8 +529,9 @@ fn default_value(raw: &str) -> Option<Value> {
         "False" => return Some(Value::Bool(false)),
         _ => {}
     }
-    // Java writes collection defaults as constructor calls, which say nothing about the JSON.
-    if text.starts_with("new ") {
+    // Java writes collection defaults as constructor calls, and typescript an inline enum's default
+    // as the constant of its enum (`SizeEnum_Small`): neither says what the JSON holds.
+    if text.starts_with("new ") || is_enum_constant(text) {
         return None;
     }
     if let Some(quoted) = text
@@ -398,6 +542,30 @@ fn default_value(raw: &str) -> Option<Value> {
         return Some(Value::String(quoted.to_owned()));
     }
     Some(serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.to_owned())))
+}
+
+/// typescript's name of an inline enum's member: `SizeEnum_Small`.
+fn is_enum_constant(text: &str) -> bool {
+    text.split_once("Enum_").is_some_and(|(enum_name, member)| {
+        !enum_name.is_empty()
+            && !member.is_empty()
+            && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    })
+}
+
+/// A default written as the Rust name of an enum member (`Small`), as rust docs write the default
+/// of an inline enum, read back as the member's value (`small`).
+fn member_value(default: Value, values: &[String]) -> Value {
+    let Value::String(text) = &default else {
+        return default;
+    };
+    if values.contains(text) {
+        return default;
+    }
+    values
+        .iter()
+        .find(|v| naming::upper_camel(v) == *text)
+        .map_or(default, |v| Value::String(v.clone()))
 }
 
 /// The column indices of a table's header cells, by lower-case name.
@@ -444,13 +612,25 @@ fn lower_struct(doc: &Doc<'_>, table: &Table, ctx: &mut Ctx<'_>) -> Struct {
                 continue;
             }
         };
-        let Some((ty, nullable_type)) = resolve(
+        let mut doc = desc_col.and_then(|c| description(cells[c].text));
+        let mut listed = Vec::new();
+        if ctx.dialect == Dialect::Rust {
+            if let Some((rest, values)) = doc.as_deref().and_then(listed_values) {
+                listed.clone_from(&values);
+                ctx.row_values = Some(values);
+                doc = (!rest.is_empty()).then_some(rest);
+            }
+        }
+        let resolved = resolve(
             &parsed.ty,
             parsed.link.as_deref(),
             line,
             type_cell.column,
             ctx,
-        ) else {
+        );
+        // The values made an inline enum when the row's type took them.
+        let inline_values = ctx.row_values.take().is_none().then_some(listed);
+        let Some((ty, nullable_type)) = resolved else {
             continue;
         };
         let notes = notes_col.map(|c| notes(cells[c].text)).unwrap_or_default();
@@ -458,24 +638,30 @@ fn lower_struct(doc: &Doc<'_>, table: &Table, ctx: &mut Ctx<'_>) -> Struct {
             // rust wraps optional fields in one `Option`, nullable ones in another.
             Dialect::Rust => (
                 !notes.optional,
-                parsed.options > usize::from(notes.optional),
+                parsed.options > usize::from(notes.optional) || nullable_type,
             ),
             Dialect::Go => (!notes.optional && !parsed.pointer, nullable_type),
-            _ => (!notes.optional, false),
+            // typescript says `X | null` where the spec says so (openapi 3.1 docs).
+            _ => (!notes.optional, nullable_type),
         };
         let (wire_name, guessed) = ctx.dialect.wire_name(&shown);
         fields.push(Field {
             wire_name,
             ty,
             presence: Presence::new(required, nullable),
-            default: notes.default.as_deref().and_then(default_value),
+            default: notes.default.as_deref().and_then(default_value).map(
+                |d| match &inline_values {
+                    Some(values) => member_value(d, values),
+                    None => d,
+                },
+            ),
             access: if notes.readonly {
                 Access::ReadOnly
             } else {
                 Access::ReadWrite
             },
             deprecated: notes.deprecated,
-            doc: desc_col.and_then(|c| description(cells[c].text)),
+            doc,
             constraints: Constraints::default(),
             examples: Vec::new(),
             note: guessed.then(|| {
@@ -492,8 +678,9 @@ fn lower_struct(doc: &Doc<'_>, table: &Table, ctx: &mut Ctx<'_>) -> Struct {
     }
 }
 
-/// Resolves a parsed type to an IR type; also says whether a go `NullableX` wrapper was seen.
-/// Reports an error and returns `None` when a model is missing.
+/// Resolves a parsed type to an IR type; also says whether a go `NullableX` wrapper was seen. A model
+/// the docs do not include, or a type this reader does not know, is any JSON value with a loss; when
+/// reading strictly it is an error, and the result `None`.
 fn resolve(
     ty: &Ty,
     link: Option<&str>,
@@ -503,26 +690,42 @@ fn resolve(
 ) -> Option<(TypeRef, bool)> {
     match ty {
         Ty::Known(t) => Some((t.clone(), false)),
+        // Items that may be null make a list whose items may be null, which the IR cannot say;
+        // the list itself is not made nullable by them.
         Ty::Array(t) => {
-            resolve(t, link, line, column, ctx).map(|(t, n)| (TypeRef::Array(Box::new(t)), n))
+            resolve(t, link, line, column, ctx).map(|(t, _)| (TypeRef::Array(Box::new(t)), false))
         }
         Ty::Map(t) => {
-            resolve(t, link, line, column, ctx).map(|(t, n)| (TypeRef::Map(Box::new(t)), n))
+            resolve(t, link, line, column, ctx).map(|(t, _)| (TypeRef::Map(Box::new(t)), false))
+        }
+        Ty::Nullable(t) => resolve(t, link, line, column, ctx).map(|(t, _)| (t, true)),
+        Ty::Unsupported(text) => {
+            let message = format!("type {text:?} is not one this reader knows");
+            ctx.gap(line, column, &message);
+            (!ctx.strict).then_some((TypeRef::Any, false))
         }
         Ty::Named(name) => {
             let last = name.rsplit([':', '\\', '.']).next().unwrap_or(name);
+            let last = last.trim_start_matches('*');
+            // rust names an inline enum by the field alone (`ReportName`), which may be a model's
+            // name too; models are shown with a path and a link (`[**models::ReportName**](…)`).
+            if link.is_none() && !name.contains("::") {
+                if let Some(values) = ctx.row_values.take() {
+                    return Some((TypeRef::Named(inline_enum(last, values, line, ctx)), false));
+                }
+            }
             if let Some(id) = find(last, ctx) {
                 return Some((TypeRef::Named(id), false));
             }
-            if ctx.dialect == Dialect::Go {
-                if let Some(rest) = last.strip_prefix("Nullable") {
-                    if let Some(t) = ctx.dialect.scalar(rest) {
-                        return Some((t, true));
-                    }
-                    if let Some(id) = find(rest, ctx) {
-                        return Some((TypeRef::Named(id), true));
-                    }
-                }
+            if let Some(t) = ctx.dialect.nullable_scalar(last) {
+                return Some((t, true));
+            }
+            if let Some(id) = last
+                .strip_prefix("Nullable")
+                .filter(|_| ctx.dialect == Dialect::Go)
+                .and_then(|rest| find(rest, ctx))
+            {
+                return Some((TypeRef::Named(id), true));
             }
             // rust links point at snake_case files that do not exist, but the name inside is right;
             // only when the name is unknown does the link decide.
@@ -532,16 +735,56 @@ fn resolve(
             if let Some(id) = target.and_then(|t| find(t, ctx)) {
                 return Some((TypeRef::Named(id), false));
             }
+            if let Some(values) = ctx.row_values.take() {
+                return Some((TypeRef::Named(inline_enum(last, values, line, ctx)), false));
+            }
             let message = match link {
                 Some(l) if l.ends_with(".md") => {
-                    format!("link to {l:?}, which is not a model doc here (type {name:?})")
+                    format!("`{last}` is linked ({l}) but not among the docs read")
                 }
                 _ => format!("unknown type {name:?}: no model doc {last}.md here"),
             };
-            ctx.error(line, column, message);
-            None
+            ctx.gap(line, column, &message);
+            (!ctx.strict).then_some((TypeRef::Any, false))
         }
     }
+}
+
+/// A rust inline enum: the values a row's description lists, as a type named after the doc and the
+/// type name the row shows (`Check` + `Result`).
+fn inline_enum(shown: &str, values: Vec<String>, line: usize, ctx: &mut Ctx<'_>) -> TypeId {
+    let owner = ctx
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let members = values.into_iter().map(|v| (v.clone(), v, false)).collect();
+    let mut def = TypeDef::new(
+        format!("{owner}{shown}"),
+        format!("{}:{line}", ctx.path.display()),
+        TypeKind::Enum(make_enum(members)),
+    );
+    def.inline = true;
+    def.doc = Some(format!(
+        "Values of `{shown}` in `{owner}`: an inline enum of the docs."
+    ));
+    ctx.add(def)
+}
+
+/// A description that ends by listing values, as rust docs write inline enums: the description
+/// without the list, and the values (`Size class. (enum: small, large)`).
+fn listed_values(description: &str) -> Option<(String, Vec<String>)> {
+    let body = description.trim_end().strip_suffix(')')?;
+    let start = body.rfind("(enum: ")?;
+    let values = body[start + "(enum: ".len()..]
+        .split(", ")
+        .map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
+        .collect::<Vec<_>>();
+    if values.is_empty() {
+        return None;
+    }
+    Some((body[..start].trim_end().to_owned(), values))
 }
 
 fn find(name: &str, ctx: &Ctx<'_>) -> Option<TypeId> {
@@ -577,7 +820,8 @@ fn enum_value(raw: &str) -> (String, bool) {
     (t.to_owned(), false)
 }
 
-/// Builds an enum from `(name, value, quoted)` members, dropping the synthetic catch-all.
+/// Builds an enum from `(name, value, quoted)` members, dropping the synthetic catch-all. The one
+/// place the reader makes an IR enum.
 fn make_enum(members: Vec<(String, String, bool)>) -> Enum {
     let kept: Vec<(String, bool)> = members
         .into_iter()
@@ -633,7 +877,7 @@ fn table_values(doc: &Doc<'_>, table: &Table, ctx: &mut Ctx<'_>) -> Enum {
             1,
             format!("enum table needs a Value column, found {header:?}"),
         );
-        return Enum::default();
+        return make_enum(Vec::new());
     };
     let mut members = Vec::new();
     for &line in &table.rows {

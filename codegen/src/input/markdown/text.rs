@@ -82,18 +82,45 @@ pub struct Cell<'a> {
 
 /// Splits a raw table row at unescaped pipes. Outer pipes are optional in GFM, and openapi-generator
 /// uses them in some dialects only, so an empty first or last cell next to an outer pipe is dropped
-/// while there are more cells than `expected`.
+/// while there are more cells than `expected`. typescript writes union types with bare pipes
+/// (`{ [key: string]: string | null; }`, `Array&lt;Tag | null&gt;`, `**string | number**`), so pipes
+/// inside brackets or bold text are taken as part of a cell when that gives the expected count.
 pub fn split_row(line: &str, expected: usize) -> Vec<Cell<'_>> {
+    if expected > 0 {
+        let nested = split_at_pipes(line, expected, true);
+        if nested.len() == expected {
+            return nested;
+        }
+    }
+    split_at_pipes(line, expected, false)
+}
+
+fn split_at_pipes(line: &str, expected: usize, nesting: bool) -> Vec<Cell<'_>> {
     let mut cells = Vec::new();
     let mut start = 0;
     let mut escaped = false;
+    let mut depth = 0usize;
+    let mut bold = false;
+    let mut skip = false;
     for (i, c) in line.char_indices() {
+        let rest = &line[i..];
+        if std::mem::take(&mut skip) {
+            continue;
+        }
         match c {
             '\\' if !escaped => {
                 escaped = true;
                 continue;
             }
-            '|' if !escaped => {
+            '<' | '{' | '[' | '(' if nesting => depth += 1,
+            '>' | '}' | ']' | ')' if nesting => depth = depth.saturating_sub(1),
+            '&' if nesting && rest.starts_with("&lt;") => depth += 1,
+            '&' if nesting && rest.starts_with("&gt;") => depth = depth.saturating_sub(1),
+            '*' if nesting && rest.starts_with("**") => {
+                bold = !bold;
+                skip = true;
+            }
+            '|' if !escaped && depth == 0 && !bold => {
                 cells.push(cell(line, start, i));
                 start = i + 1;
             }
@@ -176,5 +203,26 @@ mod tests {
         assert_eq!(texts("| **a** | **b** | d |  |", 4)[3].0, "");
         assert_eq!(texts("**a** | b \\| c | d | e", 4)[1].0, "b \\| c");
         assert_eq!(texts("**a** | b | d", 4).len(), 3);
+        // typescript's unions keep their pipes when brackets hold them.
+        assert_eq!(
+            texts(
+                "**a** | **{ [key: string]: string | null; }** | d | [optional]",
+                4
+            )[1]
+            .0,
+            "**{ [key: string]: string | null; }**"
+        );
+        assert_eq!(
+            texts(
+                "**a** | [**Array&lt;Tag | null&gt;**](Tag.md) | d (see [x](y)) | n",
+                4
+            )[1]
+            .0,
+            "[**Array&lt;Tag | null&gt;**](Tag.md)"
+        );
+        assert_eq!(
+            texts("**a** | **string | number** | d | n", 4)[1].0,
+            "**string | number**"
+        );
     }
 }

@@ -1,8 +1,14 @@
 //! The Type cell of a properties row: the generators' type spellings (`[**Array&lt;Tag&gt;**](Tag.md)`,
 //! `Option<**Vec<String>**>`, `Pointer to **NullableString**`, `map[string]interface{}`,
-//! `**\Onfido\Model\X[]**`) parsed into a type expression whose model names are not yet resolved.
+//! `**\Onfido\Model\X[]**`, `Option<**chrono::DateTime<chrono::FixedOffset>**>`) parsed into a type
+//! expression whose model names are not yet resolved.
+//!
+//! Wrappers that only say how a language holds a value (`Box<…>`, `Rc<…>`, an inner `Option<…>`) are
+//! looked through; paths (`models::`, `crate::models::`, `::std::collections::`, `\Onfido\Model\`)
+//! are read by their last segment. A generic this reader does not know is kept as
+//! [`Ty::Unsupported`], which the lowering reads as any JSON value with a warning.
 
-use crate::ir::TypeRef;
+use crate::ir::{Primitive, TypeRef};
 
 use super::dialect::Dialect;
 use super::text::decode;
@@ -18,6 +24,11 @@ pub enum Ty {
     Array(Box<Ty>),
     /// A map with string keys.
     Map(Box<Ty>),
+    /// A type that may also be `null` (typescript's `X | null`).
+    Nullable(Box<Ty>),
+    /// A generic type this reader does not know (`Foo<Bar>`), or a union of several types
+    /// (`string | number`), as written.
+    Unsupported(String),
 }
 
 /// Everything a Type cell says.
@@ -65,9 +76,14 @@ pub fn parse_cell(raw: &str, dialect: Dialect) -> Result<TypeCell, TypeError> {
         trim(&mut start, &mut end);
     }
     let mut options = 0;
-    while text[start..end].starts_with("Option<") && text[start..end].ends_with('>') {
-        options += 1;
-        start += "Option<".len();
+    // `Option<…>` says optional or nullable; `Box<…>` only how rust holds a recursive field.
+    while text[start..end].ends_with('>') {
+        let wrapper = ["Option<", "Box<"]
+            .into_iter()
+            .find(|w| text[start..end].starts_with(w));
+        let Some(wrapper) = wrapper else { break };
+        options += usize::from(wrapper == "Option<");
+        start += wrapper.len();
         end -= 1;
         trim(&mut start, &mut end);
     }
@@ -176,7 +192,33 @@ impl Parser<'_> {
         &self.text[start..start + len]
     }
 
+    /// A type, or typescript's union of types (`Tag | null`).
     fn expr(&mut self) -> Step<Ty> {
+        self.skip_ws();
+        let at = self.pos;
+        let first = self.term()?;
+        let mut others = Vec::new();
+        let mut null = false;
+        while self.eat("|") {
+            self.skip_ws();
+            if self.rest().starts_with("null")
+                && !self.rest()[4..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+            {
+                self.pos += 4;
+                null = true;
+            } else {
+                others.push(self.term()?);
+            }
+        }
+        Ok(match (others.is_empty(), null) {
+            (true, false) => first,
+            (true, true) => Ty::Nullable(Box::new(first)),
+            (false, _) => Ty::Unsupported(self.text[at..self.pos].trim().to_owned()),
+        })
+    }
+
+    /// A type without unions.
+    fn term(&mut self) -> Step<Ty> {
         self.skip_ws();
         let at = self.pos;
         let mut ty = if self.eat("[]") {
@@ -238,13 +280,19 @@ impl Parser<'_> {
     fn postfix(&mut self, mut ty: Ty) -> Step<Ty> {
         while self.rest().starts_with("[]") {
             self.pos += 2;
-            ty = Ty::Array(Box::new(ty));
+            // java's `byte[]` is base64 text (`format: byte`), not a list of numbers.
+            ty = match ty {
+                Ty::Named(name) if name == "byte" => Ty::Known(TypeRef::Primitive(Primitive::Byte)),
+                ty => Ty::Array(Box::new(ty)),
+            };
         }
         Ok(ty)
     }
 
     /// A name with its generic arguments.
     fn apply(&self, name: &str, mut args: Vec<Ty>, at: usize) -> Step<Ty> {
+        // rust-server's turbofish: `chrono::DateTime::<chrono::Utc>`.
+        let name = name.strip_suffix("::").unwrap_or(name);
         let last = name.rsplit([':', '\\', '.']).next().unwrap_or(name);
         let container = |n: usize, args: &mut Vec<Ty>| -> Step<Ty> {
             if args.len() != n {
@@ -261,15 +309,27 @@ impl Parser<'_> {
             }
             return Ok(Ty::Named(name.to_owned()));
         }
+        // A scalar with parameters: `chrono::DateTime<chrono::FixedOffset>`.
+        if let Some(known) = self.dialect.scalar(name) {
+            return Ok(Ty::Known(known));
+        }
         match last {
-            "Array" | "List" | "list" | "Vec" | "Set" | "set" | "ArrayList" | "Seq" => {
+            "Array" | "List" | "list" | "Vec" | "Set" | "set" | "ArrayList" | "Seq" | "HashSet"
+            | "BTreeSet" | "LinkedHashSet" | "IndexSet" | "Sequence" => {
                 Ok(Ty::Array(Box::new(container(1, &mut args)?)))
             }
             // php spells lists `array<T>` and maps `array<string,T>`.
             "array" if args.len() == 1 => Ok(Ty::Array(Box::new(container(1, &mut args)?))),
-            "Map" | "Dict" | "dict" | "Hash" | "HashMap" | "BTreeMap" | "Record" | "map"
-            | "array" => Ok(Ty::Map(Box::new(container(2, &mut args)?))),
-            _ => Err((at, format!("unknown generic type {name:?}"))),
+            "Map" | "Dict" | "dict" | "Hash" | "HashMap" | "BTreeMap" | "IndexMap" | "Record"
+            | "map" | "array" | "Mapping" => Ok(Ty::Map(Box::new(container(2, &mut args)?))),
+            // Ways a language holds a value, which say nothing of its JSON: looked through. (An
+            // `Option` inside a type says its items may be null, which the IR cannot hold.)
+            "Option" | "Optional" | "Box" | "Rc" | "Arc" | "JsonNullable" | "Nullable" => {
+                container(1, &mut args)
+            }
+            _ => Ok(Ty::Unsupported(
+                self.text.get(at..self.pos).unwrap_or(name).to_owned(),
+            )),
         }
     }
 }
@@ -286,6 +346,8 @@ mod tests {
             Ty::Named(n) => format!("@{n}"),
             Ty::Array(t) => format!("[{}]", show(t)),
             Ty::Map(t) => format!("{{{}}}", show(t)),
+            Ty::Nullable(t) => format!("{}?", show(t)),
+            Ty::Unsupported(text) => format!("unsupported {text:?}"),
         }
     }
 
@@ -400,6 +462,62 @@ mod tests {
         );
     }
 
+    /// Spellings seen in docs of openapi-generator 7.0 to 7.26 (`tests/fixtures/markdown/`).
+    #[test]
+    fn spellings_of_every_version() {
+        use Dialect::{Go, Java, Php, Python, Rust, TypeScript};
+        for (d, raw, want) in [
+            (Rust, "Option<**chrono::DateTime<chrono::FixedOffset>**>", "DateTime option*1"),
+            (Rust, "**chrono::NaiveDate**", "Date"),
+            (Rust, "**chrono::DateTime::<chrono::Utc>**", "DateTime"),
+            (Rust, "Option<[**crate::models::Pet**](Pet.md)>", "@crate::models::Pet -> Pet.md option*1"),
+            (Rust, "Option<Box<[**models::Pet**](Pet.md)>>", "@models::Pet -> Pet.md option*1"),
+            (Rust, "**Box<models::Pet>**", "@models::Pet"),
+            (Rust, "Option<[**Vec<Vec<f64>>**](Vec.md)>", "[[Double]] -> Vec.md option*1"),
+            (
+                Rust,
+                "Option<[**::std::collections::HashMap<String, serde_json::Value>**](serde_json::Value.md)>",
+                "{Any} -> serde_json::Value.md option*1",
+            ),
+            (
+                Rust,
+                "Option<[**std::collections::HashMap<String, Vec<String>>**](Vec.md)>",
+                "{[String]} -> Vec.md option*1",
+            ),
+            (Rust, "Option<[**String**](string.md)>", "String -> string.md option*1"),
+            (Rust, "Option<[**std::path::PathBuf**](std::path::PathBuf.md)>", "Binary -> std::path::PathBuf.md option*1"),
+            (Rust, "**Vec<Option<String>>**", "[String]"),
+            (Go, "Pointer to **NullableBool**", "@NullableBool pointer"),
+            (Go, "Pointer to **map[string]map[string]string**", "{{String}} pointer"),
+            (Go, "Pointer to **[]map[string]interface{}**", "[{Any}] pointer"),
+            (Go, "Pointer to ***os.File**", "Binary pointer"),
+            (Go, "Pointer to **map[string][]string**", "{[String]} pointer"),
+            (Java, "**byte[]**", "Byte"),
+            (Java, "**Long**", "Int64"),
+            (Java, "**Double**", "Double"),
+            (Java, "**URI**", "Uri"),
+            (Java, "[**Map&lt;String, Owner&gt;**](Owner.md)", "{@Owner} -> Owner.md"),
+            (Java, "**List&lt;Map&lt;String, Object&gt;&gt;**", "[{Object}]"),
+            (Php, "**array<string,mixed>[]**", "[{Any}]"),
+            (Php, "**array<string,string[]>**", "{[String]}"),
+            (Php, "[**array<string,\\Onfido\\Model\\Owner>**](Owner.md)", "{@\\Onfido\\Model\\Owner} -> Owner.md"),
+            (Php, "**\\SplFileObject**", "Binary"),
+            (Python, "**Dict[str, List[str]]**", "{[String]}"),
+            (Python, "**StrictStr**", "String"),
+            (Python, "**Union[StrictFloat, StrictInt]**", "unsupported \"Union[StrictFloat, StrictInt]\""),
+            (Python, "**bytearray**", "Binary"),
+            (Python, "**decimal.Decimal**", "Double"),
+            (TypeScript, "**{ [key: string]: string | null; }**", "{String?}"),
+            (TypeScript, "[**Array&lt;Tag | null&gt;**](Tag.md)", "[@Tag?] -> Tag.md"),
+            (TypeScript, "**string | null**", "String?"),
+            (TypeScript, "**string | number**", "unsupported \"string | number\""),
+            (TypeScript, "**{ [key: string]: Array&lt;string&gt;; }**", "{[String]}"),
+            (TypeScript, "**File**", "Binary"),
+        ] {
+            check(d, raw, want);
+        }
+    }
+
     #[test]
     fn malformed_types_are_errors_with_offsets() {
         use Dialect::TypeScript as T;
@@ -414,11 +532,7 @@ mod tests {
             "error at 18: unbalanced type \"Array<Tag>>\": unexpected \">\"",
         );
         check(T, "****", "error at 2: expected a type");
-        check(
-            T,
-            "**Foo&lt;a&gt;**",
-            "error at 2: unknown generic type \"Foo\"",
-        );
+        check(T, "**Foo&lt;a&gt;**", "unsupported \"Foo<a>\"");
         check(
             T,
             "**Array&lt;a, b&gt;**",
