@@ -74,7 +74,8 @@ impl Model {
                             field.ty = (**inner).clone();
                             field.presence = Presence::new(field.presence.is_required(), true);
                         }
-                        if matches!(field.ty, TypeRef::Named(id) if nullable.get(id.0) == Some(&true)) {
+                        if matches!(field.ty, TypeRef::Named(id) if nullable.get(id.0) == Some(&true))
+                        {
                             field.presence = Presence::new(field.presence.is_required(), true);
                         }
                         nest(&mut field.ty, &nullable);

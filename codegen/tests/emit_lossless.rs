@@ -792,7 +792,10 @@ colour: {type: string, enum: [red]}
             match type_name {
                 "old" => go::<api::Old>(json),
                 "colour" => go::<api::Colour>(json),
-                _ => ::std::result::Result::Err(::std::format!("no type `{type_name}`")),
+                _ => {
+                    drop(json);
+                    ::std::result::Result::Err(::std::format!("no type `{type_name}`"))
+                }
             }
         }
 
@@ -824,7 +827,10 @@ colour: {type: string, enum: [red]}
             match type_name {
                 "old" => go::<api::Old>(json),
                 "colour" => go::<api::Colour>(json),
-                _ => ::std::result::Result::Err(::std::format!("no type `{type_name}`")),
+                _ => {
+                    drop(json);
+                    ::std::result::Result::Err(::std::format!("no type `{type_name}`"))
+                }
             }
         }
     "#]].assert_eq(&code);
