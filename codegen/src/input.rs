@@ -23,6 +23,24 @@ pub struct Loaded {
     /// What the reader could not express exactly, or passed over: not errors, but worth a look
     /// (docs that list no enum values, files that are not model docs).
     pub warnings: Vec<Diagnostic>,
+    /// The operations of a spec (none for docs), with the types each uses: what `Config::only`
+    /// selects by tag, path or operation id.
+    pub operations: Vec<Operation>,
+}
+
+/// One operation of a spec: a method of a path (or of a webhook or callback).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Operation {
+    /// The `operationId`, or `{method}{Path}` when there is none.
+    pub id: String,
+    /// The HTTP method (`get`).
+    pub method: String,
+    /// The path (`/v1/customers/{customer}`), or the webhook's or callback's name.
+    pub path: String,
+    /// The operation's tags.
+    pub tags: Vec<String>,
+    /// The types its parameters, request body, responses and callbacks use directly.
+    pub types: Vec<crate::ir::TypeId>,
 }
 
 /// How to read an input.

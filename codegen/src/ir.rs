@@ -202,6 +202,52 @@ impl Model {
         out
     }
 
+    /// Keeps the types whose entry in `keep` is `true`, in their order, and renumbers the references
+    /// to them. A reference to a type that is dropped becomes [`TypeRef::Any`] (callers keep every
+    /// type that a kept one refers to, so none is left).
+    pub fn retain(&mut self, keep: &[bool]) {
+        let mut new_id = vec![None; self.types.len()];
+        let mut next = 0;
+        for (i, slot) in new_id.iter_mut().enumerate() {
+            if keep.get(i).copied().unwrap_or(false) {
+                *slot = Some(TypeId(next));
+                next += 1;
+            }
+        }
+        fn remap(ty: &mut TypeRef, new_id: &[Option<TypeId>]) {
+            match ty {
+                TypeRef::Named(id) => match new_id.get(id.0).copied().flatten() {
+                    Some(new) => *id = new,
+                    None => *ty = TypeRef::Any,
+                },
+                TypeRef::Array(t) | TypeRef::Map(t) | TypeRef::Nullable(t) => remap(t, new_id),
+                TypeRef::Tuple(items) => items.iter_mut().for_each(|t| remap(t, new_id)),
+                TypeRef::Primitive(_) | TypeRef::Object | TypeRef::Any => {}
+            }
+        }
+        let types = std::mem::take(&mut self.types);
+        for (i, mut def) in types.into_iter().enumerate() {
+            if new_id[i].is_none() {
+                continue;
+            }
+            match &mut def.kind {
+                TypeKind::Struct(s) => {
+                    s.fields.iter_mut().for_each(|f| remap(&mut f.ty, &new_id));
+                    if let Some(a) = &mut s.additional {
+                        remap(a, &new_id);
+                    }
+                }
+                TypeKind::Union(u) => u
+                    .variants
+                    .iter_mut()
+                    .for_each(|v| remap(&mut v.ty, &new_id)),
+                TypeKind::Alias(a) => remap(&mut a.ty, &new_id),
+                TypeKind::Enum(_) => {}
+            }
+            self.types.push(def);
+        }
+    }
+
     /// Whether a value of `ty` may be `null` (before [`Model::normalize`] has run, too).
     pub fn accepts_null(&self, ty: &TypeRef) -> bool {
         match ty {

@@ -31,6 +31,7 @@ pub mod ir;
 pub mod naming;
 pub mod overrides;
 pub mod rust;
+pub mod select;
 pub mod text;
 pub mod write;
 
@@ -76,6 +77,7 @@ pub struct Config {
     file_name: String,
     round_trip_file: Option<String>,
     input_options: input::Options,
+    only: Vec<select::Selector>,
 }
 
 impl Default for Config {
@@ -88,6 +90,7 @@ impl Default for Config {
             file_name: "models.rs".to_owned(),
             round_trip_file: None,
             input_options: input::Options::default(),
+            only: Vec::new(),
         }
     }
 }
@@ -148,6 +151,26 @@ impl Config {
     /// The Rust type of `format: date-time` (default: `DateTime<FixedOffset>`, which keeps offsets).
     pub fn date_time(&mut self, ty: DateTimeType) -> &mut Self {
         self.options.date_time = ty;
+        self
+    }
+
+    /// Generates only what `selector` selects and the types it reaches: a schema (`schema=NAME`, by
+    /// source or Rust name), the operations of a tag (`tag=NAME`), an operation (`operation=ID`), the
+    /// operations of a path (`path=/v1/customers/{customer}`, or `path=/v1/customers*` for the paths
+    /// under it), or a bare name (a schema, else an operation id, else a tag). Repeatable; without
+    /// it, everything is generated. A selector that matches nothing is an error.
+    ///
+    /// ```no_run
+    /// // build.rs: a Stripe user who needs charges and customers compiles those.
+    /// modelgen::Config::new()
+    ///     .input("spec3.yaml")
+    ///     .only("tag=Charges")
+    ///     .only("customer")
+    ///     .build()
+    ///     .unwrap();
+    /// ```
+    pub fn only(&mut self, selector: &str) -> &mut Self {
+        self.only.push(select::Selector::parse(selector));
         self
     }
 
@@ -216,38 +239,50 @@ impl Config {
     pub fn load(&self) -> Result<input::Loaded> {
         let path = self.input_path()?;
         let (mut loaded, problems) = input::load_lenient(path, &self.input_options)?;
-        self.correct(&mut loaded.model, problems, path)?;
+        self.correct(&mut loaded, problems, path)?;
         Ok(loaded)
     }
 
-    /// Applies the replacements and the unknown-fields choice to a freshly read model, then checks
-    /// it. A problem the reader found in a type (or field) that a replacement replaced is moot;
-    /// any other is an error.
+    /// Applies the replacements, the unknown-fields choice and the selection (`only`) to a freshly
+    /// read model, then checks it. A problem the reader found in a type (or field) that a
+    /// replacement replaced, or that the selection leaves out, is moot; any other is an error.
     fn correct(
         &self,
-        model: &mut ir::Model,
+        loaded: &mut input::Loaded,
         problems: Vec<input::openapi::Problem>,
         path: &Path,
     ) -> Result<()> {
         let source = path.display().to_string();
+        let model = &mut loaded.model;
         overrides::apply(model, &self.overrides, &source)?;
+        overrides::keep_unknown_fields(model, &self.unknown_fields, &source)?;
         let replaced = overrides::replaced(model, &self.overrides);
+        let kept = select::kept(model, &loaded.operations, &self.only, &source)?;
         let left: Vec<Diagnostic> = problems
             .into_iter()
             .filter(|p| {
-                !p.within.iter().any(|(id, field)| {
-                    replaced.contains(&(*id, None))
-                        || field
-                            .as_ref()
-                            .is_some_and(|f| replaced.contains(&(*id, Some(f.clone()))))
-                })
+                // A problem inside a type that `only` leaves out does not matter either.
+                let dropped = match (&kept, p.within.first()) {
+                    (Some(kept), Some((id, _))) => !kept.get(id.0).copied().unwrap_or(true),
+                    _ => false,
+                };
+                !dropped
+                    && !p.within.iter().any(|(id, field)| {
+                        replaced.contains(&(*id, None))
+                            || field
+                                .as_ref()
+                                .is_some_and(|f| replaced.contains(&(*id, Some(f.clone()))))
+                    })
             })
             .map(|p| p.diagnostic)
             .collect();
         if !left.is_empty() {
             return Err(Error { diagnostics: left });
         }
-        overrides::keep_unknown_fields(model, &self.unknown_fields, &source)?;
+        if let Some(kept) = &kept {
+            model.retain(kept);
+            loaded.operations.clear();
+        }
         // A replacement may point a field at a nullable type: record that at the use again.
         model.normalize();
         let wrong: Vec<Diagnostic> = model
@@ -288,7 +323,7 @@ impl Config {
         };
         let (mut loaded, problems) = input::load_lenient(path, &self.input_options)?;
         lap("load (read, parse, resolve $refs, lower to IR)");
-        self.correct(&mut loaded.model, problems, path)?;
+        self.correct(&mut loaded, problems, path)?;
         lap("overrides and checks");
         loaded.warnings.extend(examples::warnings(&loaded.model));
         if self.options.validation {

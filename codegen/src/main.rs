@@ -62,6 +62,9 @@ Options:
   --date-time <fixed-offset|utc>
                        The Rust type of `format: date-time`: chrono's DateTime<FixedOffset>, which
                        keeps the offset as sent (default), or DateTime<Utc>
+  --only <SELECTOR>    Generate only this and the types it reaches: schema=NAME, tag=NAME,
+                       operation=ID, path=PATH (path=/v1/x* for the paths under it), or a bare name
+                       (a schema, else an operation id, else a tag). Repeatable
   --float <f64|f32>    The Rust type of `format: float`: f64 (default), which writes back the number
                        as sent, or f32
   --validation         Also emit the `Validate` trait, which checks the spec's constraints on demand
@@ -265,6 +268,9 @@ fn generate(parser: &mut lexopt::Parser) -> Result<ExitCode, Failure> {
             }
             Long("strict") => {
                 config.strict(true);
+            }
+            Long("only") => {
+                config.only(&parser.value()?.string()?);
             }
             Long("date-time") => {
                 let ty = match parser.value()?.string()?.as_str() {

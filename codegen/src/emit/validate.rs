@@ -388,7 +388,8 @@ pub(super) fn support(
         }
 
         impl Violation {
-            fn new(path: &str, message: impl ::std::convert::Into<::std::string::String>) -> Self {
+            /// A violation at `path` (for impls of `Validate` written by hand, too).
+            pub fn new(path: &str, message: impl ::std::convert::Into<::std::string::String>) -> Self {
                 Violation { path: path.to_owned(), message: message.into() }
             }
         }

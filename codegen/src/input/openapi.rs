@@ -23,7 +23,7 @@ use std::rc::Rc;
 use serde_json::{Map, Value};
 
 use super::yaml::{self, escape_pointer};
-use super::Loaded;
+use super::{Loaded, Operation};
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::ir::{Model, TypeDef, TypeId};
 
@@ -82,6 +82,7 @@ pub fn load_lenient(path: &Path) -> Result<(Loaded, Vec<Problem>)> {
         model,
         files: loader.docs.iter().map(|d| d.path.clone()).collect(),
         warnings: loader.warnings,
+        operations: loader.operations,
     };
     Ok((loaded, loader.problems))
 }
@@ -161,6 +162,10 @@ struct Loader {
     named_tags: Vec<(TypeId, usize)>,
     problems: Vec<Problem>,
     warnings: Vec<Diagnostic>,
+    /// The operations walked, with the types each uses directly.
+    operations: Vec<Operation>,
+    /// The operations being walked (a callback's operation inside its operation).
+    open_operations: Vec<Operation>,
 }
 
 impl Loader {

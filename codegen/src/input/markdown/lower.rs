@@ -236,6 +236,7 @@ pub(super) fn lower(sources: &[Source], dialect: Dialect, strict: bool) -> Resul
                 .map(|s| s.path.clone())
                 .collect::<Vec<PathBuf>>(),
             warnings: Vec::new(),
+            operations: Vec::new(),
         },
         dialect,
         skipped,

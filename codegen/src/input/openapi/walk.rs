@@ -7,7 +7,7 @@
 
 use serde_json::Value;
 
-use super::{Loader, Loc};
+use super::{Loader, Loc, Operation};
 use crate::ir::TypeRef;
 
 /// The HTTP methods of a path item, in the order openapi-generator visits them.
@@ -81,16 +81,52 @@ impl Loader {
             let Some(op) = self.follow(&item.child(method)) else {
                 continue;
             };
-            let op_id = self
-                .object(&op)
+            let op_object = self.object(&op);
+            let op_id = op_object
                 .and_then(|o| o.get("operationId"))
                 .and_then(Value::as_str)
                 .map(str::to_owned)
                 .unwrap_or_else(|| format!("{method}{}", crate::naming::upper_camel(path)));
+            let tags = op_object
+                .and_then(|o| o.get("tags"))
+                .and_then(Value::as_array)
+                .map(|tags| {
+                    tags.iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_owned)
+                        .collect()
+                })
+                .unwrap_or_default();
+            self.open_operations.push(Operation {
+                id: op_id.clone(),
+                method: (*method).to_owned(),
+                path: path.to_owned(),
+                tags,
+                types: Vec::new(),
+            });
             for i in 0..shared {
                 self.walk_parameter(&item.child("parameters").index(i), &op_id, i);
             }
             self.walk_operation(&op, &op_id);
+            if let Some(done) = self.open_operations.pop() {
+                self.operations.push(done);
+            }
+        }
+    }
+
+    /// Records that the operations being walked use `ty` (for `--only`).
+    fn used(&mut self, ty: &TypeRef) {
+        match ty {
+            TypeRef::Named(id) => {
+                for op in &mut self.open_operations {
+                    if !op.types.contains(id) {
+                        op.types.push(*id);
+                    }
+                }
+            }
+            TypeRef::Array(t) | TypeRef::Map(t) | TypeRef::Nullable(t) => self.used(t),
+            TypeRef::Tuple(items) => items.iter().for_each(|t| self.used(t)),
+            TypeRef::Primitive(_) | TypeRef::Object | TypeRef::Any => {}
         }
     }
 
@@ -104,7 +140,8 @@ impl Loader {
         if let Some(param) = self.follow(param) {
             let schema = param.child("schema");
             if self.ref_of(&schema).is_some() {
-                self.type_of(&[schema], &format!("{op_id}_{i}_parameter"));
+                let ty = self.type_of(&[schema], &format!("{op_id}_{i}_parameter"));
+                self.used(&ty);
             }
         }
     }
@@ -163,6 +200,7 @@ impl Loader {
                 Some(_) => {}
                 None => {
                     let ty = self.type_of(std::slice::from_ref(&schema), fallback);
+                    self.used(&ty);
                     seen.push((schema, ty));
                 }
             }
