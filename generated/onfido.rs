@@ -188,7 +188,8 @@ pub struct Violation {
 }
 
 impl Violation {
-    fn new(
+    /// A violation at `path` (for impls of `Validate` written by hand, too).
+    pub fn new(
         path: &str,
         message: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
