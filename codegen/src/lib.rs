@@ -1,42 +1,99 @@
-//! Generates Rust data models from API descriptions: OpenAPI 3.x and Swagger 2.0 specs and openapi-generator model docs.
+//! Generates Rust data models (serde structs and enums) from API descriptions: OpenAPI 3.x and
+//! Swagger 2.0 specs, in YAML or JSON, one file or many joined by `$ref`s, and the markdown model docs
+//! that openapi-generator writes for its SDKs.
 //!
-//! The pipeline: [`input`] reads files into an [`ir::Model`], [`overrides`] corrects it where the
-//! description is wrong, [`naming`] decides Rust names, [`emit`] builds tokens, [`render`] formats them
-//! and [`write`](mod@write) puts them on disk. From a build script, use [`Config`] as you would prost-build:
+//! Use it from a build script as you would prost-build. In `Cargo.toml`:
+//!
+//! ```toml
+//! [dependencies]
+//! serde = { version = "1", features = ["derive"] }
+//! serde_json = "1"
+//! uuid = { version = "1", features = ["serde"] }      # if the spec uses format: uuid
+//! chrono = { version = "0.4", features = ["serde"] }  # if the spec uses date or date-time
+//!
+//! [build-dependencies]
+//! modelgen = "0.1"
+//! ```
+//!
+//! In `build.rs`:
 //!
 //! ```no_run
-//! // build.rs
-//! let result = modelgen::Config::new()
-//!     .input("spec/openapi.yaml")
-//!     .replace_field_type("task", "output", "any")
-//!     .build();
-//! if let Err(error) = result {
-//!     eprintln!("{error}");
-//!     std::process::exit(1);
+//! fn main() {
+//!     let result = modelgen::Config::new()
+//!         .input("spec/openapi.yaml")
+//!         // Where real payloads contradict the spec (say why, with the evidence):
+//!         .replace_field_type("task", "output", "any")
+//!         .build(); // writes $OUT_DIR/models.rs; reruns when a file it read changes
+//!     if let Err(error) = result {
+//!         eprintln!("{error}"); // every problem, with file, line and column
+//!         std::process::exit(1);
+//!     }
 //! }
 //! ```
 //!
-//! and in the crate: `include!(concat!(env!("OUT_DIR"), "/models.rs"));`.
+//! And in the crate: `include!(concat!(env!("OUT_DIR"), "/models.rs"));`.
+//!
+//! [`Config::generate`] returns the code without writing anything, for tests and tools:
+//!
+//! ```no_run
+//! let generated = modelgen::Config::new().input("spec/openapi.yaml").generate()?;
+//! println!("{} types, {} lines", generated.model.types.len(), generated.code.lines().count());
+//! for warning in &generated.warnings {
+//!     eprintln!("{warning}");
+//! }
+//! # Ok::<(), modelgen::Error>(())
+//! ```
+//!
+//! What the generated code looks like, and every choice [`Config`] offers, is in the README; the
+//! `modelgen` command line offers the same choices, plus `diff` (what changed between two versions
+//! of a spec) and `ir` (the [`ir::Model`] as JSON).
+//!
+//! # Errors
+//!
+//! Every problem in the input is reported at once, each as a [`Diagnostic`] naming the file and the
+//! line and column (or JSON pointer) where it is; [`Error`] prints them one per line. Nothing is
+//! written when there is an error.
+//!
+//! # Stability
+//!
+//! Within a minor version of the generator, the same input and configuration give the same names and
+//! types; see the README's section on semver for what may change between versions. Only the items
+//! documented here are public API.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+// The public API is `Config` and what its methods take and return, the diagnostics, and the IR
+// (`ir`, the data `modelgen ir` prints). The other modules are public only for the CLI, the
+// project's tests and tools: hidden from the docs and outside the semver promise.
+#[doc(hidden)]
 pub mod crosscheck;
-pub mod diagnostic;
+mod diagnostic;
+#[doc(hidden)]
 pub mod diff;
+#[doc(hidden)]
 pub mod emit;
+#[doc(hidden)]
 pub mod examples;
+#[doc(hidden)]
 pub mod input;
 pub mod ir;
+#[doc(hidden)]
 pub mod naming;
-pub mod overrides;
+mod overrides;
+#[doc(hidden)]
 pub mod rust;
+#[doc(hidden)]
 pub mod select;
+#[doc(hidden)]
 pub mod text;
+#[doc(hidden)]
 pub mod write;
 
 pub use diagnostic::{Diagnostic, Error, Location, Result};
-pub use emit::{DateTimeType, FloatType, Options, Uses};
+#[doc(hidden)]
+pub use emit::Options;
+pub use emit::{DateTimeType, FloatType, Uses};
 pub use overrides::{Override, Target, UnknownFields};
 
 /// The result of a generation.
@@ -54,7 +111,7 @@ pub struct Generated {
     pub model: ir::Model,
     /// How long each stage took, in order.
     pub stages: Vec<Stage>,
-    /// What the input could not express exactly (see [`input::Loaded::warnings`]).
+    /// What the input could not express exactly (a type the docs name but do not include, an example that contradicts its schema).
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -109,7 +166,7 @@ impl Config {
     }
 
     /// Replaces the type of field `field` (its JSON name) of type `type_name` (source or Rust name) by
-    /// the type expression `ty` (see [`overrides`]).
+    /// the type expression `ty` (see [`Override::ty`]).
     pub fn replace_field_type(&mut self, type_name: &str, field: &str, ty: &str) -> &mut Self {
         self.overrides.push(Override {
             target: Target::Field(type_name.to_owned(), field.to_owned()),
@@ -236,6 +293,7 @@ impl Config {
     }
 
     /// Reads the input and applies the overrides, without generating code.
+    #[doc(hidden)]
     pub fn load(&self) -> Result<input::Loaded> {
         let path = self.input_path()?;
         let (mut loaded, problems) = input::load_lenient(path, &self.input_options)?;
@@ -397,6 +455,7 @@ impl Config {
 }
 
 /// Generates formatted code for a model; `source` names the input in the header comment.
+#[doc(hidden)]
 pub fn generate_model(
     model: &ir::Model,
     options: &Options,
@@ -408,6 +467,7 @@ pub fn generate_model(
 }
 
 /// Formats tokens as a Rust file with a header naming the generator and the input.
+#[doc(hidden)]
 pub fn render(tokens: proc_macro2::TokenStream, source: &str) -> Result<String> {
     let body = emit::format_items(tokens).map_err(|e| {
         Error::one(Diagnostic::new(

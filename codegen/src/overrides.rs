@@ -75,7 +75,9 @@ pub enum Target {
 pub struct Override {
     /// What is replaced.
     pub target: Target,
-    /// The new type, as an expression (see the module docs).
+    /// The new type, as an expression: `any`, `object`, `string`, `uuid`, `date-time`, `date`,
+    /// `uri`, `byte`, `binary`, `boolean`, `integer`/`int64`, `int32`, `number`/`double`, `float`,
+    /// `[T]` (array of T), `{T}` (map of T), or the name of a type of the model.
     pub ty: String,
     /// Why, for the generated docs (the evidence that the spec is wrong).
     pub reason: Option<String>,
