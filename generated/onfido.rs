@@ -294,7 +294,6 @@ no_constraints!(
 /// The `Applicants_list` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApplicantsList {
-    /// The `applicants` property.
     pub applicants: Vec<Applicant>,
 }
 
@@ -317,7 +316,6 @@ impl Validate for ApplicantsList {
 /// The `Error` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Error {
-    /// The `error` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub error: Nullable<ErrorProperties>,
 }
@@ -340,7 +338,6 @@ pub struct ApplicantBuilder {
     /// The applicant's date of birth
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub dob: Nullable<::chrono::NaiveDate>,
-    /// The `id_numbers` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub id_numbers: Nullable<Vec<IdNumber>>,
     /// The applicant's phone number
@@ -349,15 +346,13 @@ pub struct ApplicantBuilder {
     /// The applicant's consents
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub consents: Nullable<Vec<ApplicantConsentBuilder>>,
-    /// The `address` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<AddressBuilder>,
-    /// The `location` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub location: Nullable<LocationBuilder>,
-    /// The `first_name` property.
+    /// The applicant's first name
     pub first_name: ApplicantFirstName,
-    /// The `last_name` property.
+    /// The applicant's surname
     pub last_name: ApplicantLastName,
 }
 
@@ -463,7 +458,6 @@ pub struct ApplicantShared {
     /// The applicant's date of birth
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub dob: Nullable<::chrono::NaiveDate>,
-    /// The `id_numbers` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub id_numbers: Nullable<Vec<IdNumber>>,
     /// The applicant's phone number
@@ -507,10 +501,8 @@ pub struct ApplicantRequest {
     /// The applicant's consents
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub consents: Nullable<Vec<ApplicantConsentBuilder>>,
-    /// The `address` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<AddressBuilder>,
-    /// The `location` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub location: Nullable<LocationBuilder>,
 }
@@ -535,9 +527,9 @@ impl Validate for ApplicantRequest {
 /// The `applicant_create` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApplicantCreate {
-    /// The `first_name` property.
+    /// The applicant's first name
     pub first_name: ApplicantFirstName,
-    /// The `last_name` property.
+    /// The applicant's surname
     pub last_name: ApplicantLastName,
 }
 
@@ -596,16 +588,15 @@ pub struct Applicant {
     /// The applicant's date of birth
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub dob: Nullable<::chrono::NaiveDate>,
-    /// The `id_numbers` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub id_numbers: Nullable<Vec<IdNumber>>,
     /// The applicant's phone number
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub phone_number: Nullable<String>,
-    /// The `first_name` property.
+    /// The applicant's first name
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<ApplicantFirstName>,
-    /// The `last_name` property.
+    /// The applicant's surname
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<ApplicantLastName>,
     /// The unique identifier for the applicant.
@@ -619,13 +610,10 @@ pub struct Applicant {
     /// The uri of this resource.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `sandbox` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sandbox: Nullable<bool>,
-    /// The `address` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<Address>,
-    /// The `location` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub location: Nullable<Location>,
 }
@@ -739,10 +727,10 @@ impl Validate for Applicant {
 /// The `applicant_response` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApplicantResponse {
-    /// The `first_name` property.
+    /// The applicant's first name
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<ApplicantFirstName>,
-    /// The `last_name` property.
+    /// The applicant's surname
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<ApplicantLastName>,
     /// The unique identifier for the applicant.
@@ -756,13 +744,10 @@ pub struct ApplicantResponse {
     /// The uri of this resource.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `sandbox` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sandbox: Nullable<bool>,
-    /// The `address` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<Address>,
-    /// The `location` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub location: Nullable<Location>,
 }
@@ -871,7 +856,6 @@ pub struct ApplicantUpdater {
     /// The applicant's date of birth
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub dob: Nullable<::chrono::NaiveDate>,
-    /// The `id_numbers` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub id_numbers: Nullable<Vec<IdNumber>>,
     /// The applicant's phone number
@@ -880,16 +864,14 @@ pub struct ApplicantUpdater {
     /// The applicant's consents
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub consents: Nullable<Vec<ApplicantConsentBuilder>>,
-    /// The `address` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<AddressBuilder>,
-    /// The `location` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub location: Nullable<LocationBuilder>,
-    /// The `first_name` property.
+    /// The applicant's first name
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<ApplicantFirstName>,
-    /// The `last_name` property.
+    /// The applicant's surname
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<ApplicantLastName>,
 }
@@ -975,10 +957,10 @@ impl Validate for ApplicantUpdater {
     ::serde::Deserialize
 )]
 pub struct ApplicantUpdate {
-    /// The `first_name` property.
+    /// The applicant's first name
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<ApplicantFirstName>,
-    /// The `last_name` property.
+    /// The applicant's surname
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<ApplicantLastName>,
 }
@@ -1027,9 +1009,7 @@ impl Validate for ApplicantUpdate {
 /// The `applicant_consent` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApplicantConsent {
-    /// The `name` property.
     pub name: ApplicantConsentName,
-    /// The `granted` property.
     pub granted: bool,
     /// The date and time when this applicant consent was granted, if not granted the value is nil.
     pub granted_at: Option<::chrono::DateTime<::chrono::FixedOffset>>,
@@ -1503,7 +1483,6 @@ impl Validate for WorkflowRunRequest {
 /// The `Documents_list` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentsList {
-    /// The `documents` property.
     pub documents: Vec<Document>,
 }
 
@@ -1556,7 +1535,6 @@ pub struct DocumentUploader {
     /// Defaults to false. When true the submitted image will undergo an image quality validation which may take up to 5 seconds.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub validate_image_quality: Nullable<bool>,
-    /// The `location` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub location: Nullable<LocationBuilder>,
 }
@@ -1670,7 +1648,6 @@ pub struct DocumentRequest {
     /// Defaults to false. When true the submitted image will undergo an image quality validation which may take up to 5 seconds.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub validate_image_quality: Nullable<bool>,
-    /// The `location` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub location: Nullable<LocationBuilder>,
 }
@@ -1865,7 +1842,6 @@ impl Validate for DocumentResponse {
 /// The `Signing_Documents_list` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SigningDocumentsList {
-    /// The `signing_documents` property.
     pub signing_documents: Vec<SigningDocument>,
 }
 
@@ -2127,7 +2103,6 @@ impl Validate for SigningDocumentResponse {
 /// The `Live_Photos_list` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct LivePhotosList {
-    /// The `live_photos` property.
     pub live_photos: Vec<LivePhoto>,
 }
 
@@ -2281,7 +2256,6 @@ impl Validate for LivePhotoResponse {
 /// The `Live_Videos_list` schema.
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct LiveVideosList {
-    /// The `live_videos` property.
     pub live_videos: Vec<LiveVideo>,
 }
 
@@ -2379,13 +2353,13 @@ impl Validate for LiveVideo {
     ::serde::Deserialize
 )]
 pub struct TaskItem {
-    /// The `id` property.
+    /// The identifier for the Task.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub id: Nullable<TaskId>,
     /// The workflow run id the task belongs to.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub workflow_run_id: Nullable<::uuid::Uuid>,
-    /// The `task_def_id` property.
+    /// The identifier for the Task Definition.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub task_def_id: Nullable<TaskDefId>,
     /// The task definition version.
@@ -2459,13 +2433,13 @@ impl Validate for TaskItem {
 /// The `task` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Task {
-    /// The `id` property.
+    /// The identifier for the Task.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub id: Nullable<TaskId>,
     /// The workflow run id the task belongs to.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub workflow_run_id: Nullable<::uuid::Uuid>,
-    /// The `task_def_id` property.
+    /// The identifier for the Task Definition.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub task_def_id: Nullable<TaskDefId>,
     /// The task definition version.
@@ -2576,7 +2550,6 @@ impl Validate for CompleteTaskBuilder {
 /// The `Motion_Captures_list` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MotionCapturesList {
-    /// The `motion_captures` property.
     pub motion_captures: Vec<MotionCapture>,
 }
 
@@ -2667,7 +2640,6 @@ impl Validate for MotionCapture {
 /// The `Watchlist_monitors_list` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistMonitorsList {
-    /// The `monitors` property.
     pub monitors: Vec<WatchlistMonitor>,
 }
 
@@ -2878,7 +2850,6 @@ impl Validate for WatchlistMonitorResponse {
 /// The `watchlist_monitor_matches_list` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistMonitorMatchesList {
-    /// The `matches` property.
     pub matches: Vec<WatchlistMonitorMatch>,
 }
 
@@ -2910,10 +2881,8 @@ impl Validate for WatchlistMonitorMatchesList {
     ::serde::Deserialize
 )]
 pub struct WatchlistMonitorMatchesUpdater {
-    /// The `enable` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub enable: Nullable<Vec<::uuid::Uuid>>,
-    /// The `disable` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub disable: Nullable<Vec<::uuid::Uuid>>,
 }
@@ -2934,7 +2903,6 @@ impl Validate for WatchlistMonitorMatchesUpdater {
 /// The `Id_Photos_list` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdPhotosList {
-    /// The `id_photos` property.
     pub id_photos: Vec<IdPhoto>,
 }
 
@@ -3101,7 +3069,6 @@ impl Validate for TimelineFileReference {
 /// The `Passkeys_list` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PasskeysList {
-    /// The `passkeys` property.
     pub passkeys: Vec<Passkey>,
 }
 
@@ -3206,7 +3173,6 @@ impl Validate for PasskeyUpdater {
 /// The `Webhooks_list` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhooksList {
-    /// The `webhooks` property.
     pub webhooks: Vec<Webhook>,
 }
 
@@ -3256,7 +3222,7 @@ pub struct WebhookBuilder {
     /// The scopes to be sent when requesting the access token.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_scope: Nullable<String>,
-    /// The `url` property.
+    /// The url that will listen to notifications (must be https).
     pub url: WebhookUrl,
 }
 
@@ -3408,7 +3374,7 @@ impl Validate for WebhookShared {
 /// The `webhook_create` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhookCreate {
-    /// The `url` property.
+    /// The url that will listen to notifications (must be https).
     pub url: WebhookUrl,
 }
 
@@ -3460,7 +3426,7 @@ pub struct Webhook {
     pub oauth_server_scope: Nullable<String>,
     /// The unique identifier of the webhook.
     pub id: ::uuid::Uuid,
-    /// The `url` property.
+    /// The url that will listen to notifications (must be https).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub url: Nullable<WebhookUrl>,
     /// Webhook secret token used to sign the webhook's payload.
@@ -3554,7 +3520,7 @@ impl Validate for Webhook {
 pub struct WebhookResponse {
     /// The unique identifier of the webhook.
     pub id: ::uuid::Uuid,
-    /// The `url` property.
+    /// The url that will listen to notifications (must be https).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub url: Nullable<WebhookUrl>,
     /// Webhook secret token used to sign the webhook's payload.
@@ -3601,7 +3567,6 @@ impl Validate for WebhookResponse {
 /// The `webhook_event` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhookEvent {
-    /// The `payload` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub payload: Nullable<WebhookEventPayload>,
 }
@@ -3654,7 +3619,7 @@ pub struct WebhookUpdater {
     /// The scopes to be sent when requesting the access token.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_scope: Nullable<String>,
-    /// The `url` property.
+    /// The url that will listen to notifications (must be https).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub url: Nullable<WebhookUrl>,
 }
@@ -3716,7 +3681,7 @@ impl Validate for WebhookUpdater {
     ::serde::Deserialize
 )]
 pub struct WebhookUpdate {
-    /// The `url` property.
+    /// The url that will listen to notifications (must be https).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub url: Nullable<WebhookUrl>,
 }
@@ -3742,7 +3707,6 @@ impl Validate for WebhookUpdate {
     ::serde::Deserialize
 )]
 pub struct WebhookResend {
-    /// The `data` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub data: Nullable<Vec<WebhooksResendItem>>,
 }
@@ -3768,7 +3732,6 @@ impl Validate for WebhookResend {
     ::serde::Deserialize
 )]
 pub struct AddressesList {
-    /// The `addresses` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub addresses: Nullable<Vec<Address>>,
 }
@@ -3959,10 +3922,8 @@ pub struct Extraction {
     /// The unique identifier of the uploaded document.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_id: Nullable<::uuid::Uuid>,
-    /// The `document_classification` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_classification: Nullable<ExtractionDocumentClassification>,
-    /// The `extracted_data` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub extracted_data: Nullable<ExtractionExtractedData>,
 }
@@ -3999,7 +3960,6 @@ pub struct Error1 {
     /// The unique identifier of the uploaded document
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_id: Nullable<String>,
-    /// The `error` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub error: Nullable<ErrorProperties1>,
 }
@@ -4067,7 +4027,6 @@ impl Validate for ResultsFeedback {
 /// The `Checks_list` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ChecksList {
-    /// The `checks` property.
     pub checks: Vec<Check>,
 }
 
@@ -4107,7 +4066,6 @@ pub struct CheckBuilder {
     /// For checks where `applicant_provides_data` is `true`, redirect to this URI when the applicant has submitted their data.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub redirect_uri: Nullable<String>,
-    /// The `privacy_notices_read_consent_given` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub privacy_notices_read_consent_given: Nullable<bool>,
     /// An array of report names (strings).
@@ -4129,10 +4087,10 @@ pub struct CheckBuilder {
     /// Array of names of particular reports to return consider as their results. This is a feature available in sandbox testing
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub consider: Nullable<Vec<ReportName>>,
-    /// The `us_driving_licence` property.
+    /// An object that contains all accepted fields for the Driver's License Data Verification report.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub us_driving_licence: Nullable<UsDrivingLicenceBuilder>,
-    /// The `report_configuration` property.
+    /// Defines configuration options for facial similarity checks used to distinguish between onboarding and reverification scenarios.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub report_configuration: Nullable<ReportConfiguration>,
 }
@@ -4253,7 +4211,6 @@ pub struct CheckShared {
     /// For checks where `applicant_provides_data` is `true`, redirect to this URI when the applicant has submitted their data.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub redirect_uri: Nullable<String>,
-    /// The `privacy_notices_read_consent_given` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub privacy_notices_read_consent_given: Nullable<bool>,
 }
@@ -4329,10 +4286,10 @@ pub struct CheckRequest {
     /// Array of names of particular reports to return consider as their results. This is a feature available in sandbox testing
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub consider: Nullable<Vec<ReportName>>,
-    /// The `us_driving_licence` property.
+    /// An object that contains all accepted fields for the Driver's License Data Verification report.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub us_driving_licence: Nullable<UsDrivingLicenceBuilder>,
-    /// The `report_configuration` property.
+    /// Defines configuration options for facial similarity checks used to distinguish between onboarding and reverification scenarios.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub report_configuration: Nullable<ReportConfiguration>,
 }
@@ -4428,7 +4385,6 @@ pub struct Check {
     /// For checks where `applicant_provides_data` is `true`, redirect to this URI when the applicant has submitted their data.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub redirect_uri: Nullable<String>,
-    /// The `privacy_notices_read_consent_given` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub privacy_notices_read_consent_given: Nullable<bool>,
     /// The unique identifier for the check.
@@ -4439,7 +4395,7 @@ pub struct Check {
     /// The uri of this resource.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the check in the checking process.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<CheckStatus>,
     /// The overall result of the check, based on the results of the constituent reports.
@@ -4459,7 +4415,6 @@ pub struct Check {
     /// Indicates whether the object was created in the sandbox or not.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sandbox: Nullable<bool>,
-    /// The `paused` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub paused: Nullable<bool>,
     /// Example: `3.6`.
@@ -4576,7 +4531,7 @@ pub struct CheckResponse {
     /// The uri of this resource.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the check in the checking process.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<CheckStatus>,
     /// The overall result of the check, based on the results of the constituent reports.
@@ -4596,7 +4551,6 @@ pub struct CheckResponse {
     /// Indicates whether the object was created in the sandbox or not.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sandbox: Nullable<bool>,
-    /// The `paused` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub paused: Nullable<bool>,
     /// Example: `3.6`.
@@ -4675,7 +4629,6 @@ impl Validate for CheckResponse {
 /// The `Reports_list` schema.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ReportsList {
-    /// The `reports` property.
     pub reports: Vec<Report>,
 }
 
@@ -4973,13 +4926,10 @@ impl Validate for Report {
 /// The `ErrorProperties` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ErrorProperties {
-    /// The `type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub r#type: Nullable<String>,
-    /// The `message` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub message: Nullable<String>,
-    /// The `fields` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub fields: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -5044,9 +4994,7 @@ impl Validate for IdNumber {
 /// The `applicant_consent_builder` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApplicantConsentBuilder {
-    /// The `name` property.
     pub name: ApplicantConsentName,
-    /// The `granted` property.
     pub granted: bool,
 }
 
@@ -7951,10 +7899,8 @@ impl Validate for ExtractionExtractedData {
     ::serde::Deserialize
 )]
 pub struct ErrorProperties1 {
-    /// The `type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub r#type: Nullable<String>,
-    /// The `message` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub message: Nullable<String>,
 }
@@ -8406,18 +8352,14 @@ impl Validate for UsDrivingLicenceShared {
     ::serde::Deserialize
 )]
 pub struct ReportConfiguration {
-    /// The `facial_similarity_photo` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub facial_similarity_photo: Nullable<ReportConfigurationFacialSimilarity>,
-    /// The `facial_similarity_photo_fully_auto` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub facial_similarity_photo_fully_auto: Nullable<
         ReportConfigurationFacialSimilarity,
     >,
-    /// The `facial_similarity_video` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub facial_similarity_video: Nullable<ReportConfigurationFacialSimilarity>,
-    /// The `facial_similarity_motion` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub facial_similarity_motion: Nullable<ReportConfigurationFacialSimilarity>,
 }
@@ -8613,13 +8555,13 @@ pub struct DocumentReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
@@ -8630,10 +8572,8 @@ pub struct DocumentReport {
     /// Array of objects with document ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentProperties>,
 }
@@ -8717,13 +8657,13 @@ pub struct ReportShared {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
@@ -8823,13 +8763,13 @@ pub struct DocumentVideoReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
@@ -8840,10 +8780,8 @@ pub struct DocumentVideoReport {
     /// Array of objects with document ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentProperties>,
 }
@@ -8927,13 +8865,13 @@ pub struct DocumentVideoWithAddressInformationReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
@@ -8944,10 +8882,8 @@ pub struct DocumentVideoWithAddressInformationReport {
     /// Array of objects with document ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentProperties>,
 }
@@ -9031,13 +8967,13 @@ pub struct DocumentWithAddressInformationReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
@@ -9048,10 +8984,8 @@ pub struct DocumentWithAddressInformationReport {
     /// Array of objects with document ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentProperties>,
 }
@@ -9135,13 +9069,13 @@ pub struct DocumentWithDrivingLicenceInformationReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
@@ -9152,10 +9086,8 @@ pub struct DocumentWithDrivingLicenceInformationReport {
     /// Array of objects with document ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentPropertiesWithDrivingLicenceInformation2>,
 }
@@ -9239,13 +9171,13 @@ pub struct DocumentWithDriverVerificationReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
@@ -9256,10 +9188,8 @@ pub struct DocumentWithDriverVerificationReport {
     /// Array of objects with document ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentWithDriverVerificationReportAllOfProperties>,
 }
@@ -9343,13 +9273,13 @@ pub struct FacialSimilarityPhotoReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
@@ -9372,10 +9302,8 @@ pub struct FacialSimilarityPhotoReport {
     /// Array of objects with id photo ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<FacialSimilarityPhotoProperties>,
 }
@@ -9533,13 +9461,13 @@ pub struct FacialSimilarityPhotoFullyAutoReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
@@ -9562,10 +9490,8 @@ pub struct FacialSimilarityPhotoFullyAutoReport {
     /// Array of objects with id photo ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoFullyAutoBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<FacialSimilarityPhotoFullyAutoProperties>,
 }
@@ -9669,13 +9595,13 @@ pub struct FacialSimilarityVideoReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
@@ -9698,10 +9624,8 @@ pub struct FacialSimilarityVideoReport {
     /// Array of objects with id photo ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityVideoBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<FacialSimilarityVideoProperties>,
 }
@@ -9805,13 +9729,13 @@ pub struct FacialSimilarityMotionReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
@@ -9834,10 +9758,8 @@ pub struct FacialSimilarityMotionReport {
     /// Array of objects with id photo ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityMotionBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<FacialSimilarityMotionProperties>,
 }
@@ -9941,13 +9863,13 @@ pub struct KnownFacesReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
@@ -9955,10 +9877,8 @@ pub struct KnownFacesReport {
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<KnownFacesBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<KnownFacesProperties>,
 }
@@ -10037,13 +9957,13 @@ pub struct IdentityEnhancedReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
@@ -10051,10 +9971,8 @@ pub struct IdentityEnhancedReport {
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IdentityEnhancedBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<IdentityEnhancedProperties>,
 }
@@ -10133,13 +10051,13 @@ pub struct WatchlistAmlReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
@@ -10147,10 +10065,8 @@ pub struct WatchlistAmlReport {
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<WatchlistAmlBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<WatchlistAmlProperties>,
 }
@@ -10229,13 +10145,13 @@ pub struct WatchlistEnhancedReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
@@ -10243,10 +10159,8 @@ pub struct WatchlistEnhancedReport {
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<WatchlistEnhancedBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<WatchlistEnhancedProperties>,
 }
@@ -10325,13 +10239,13 @@ pub struct WatchlistStandardReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
@@ -10339,10 +10253,8 @@ pub struct WatchlistStandardReport {
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<WatchlistStandardBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<WatchlistStandardProperties>,
 }
@@ -10421,13 +10333,13 @@ pub struct WatchlistPepsOnlyReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
@@ -10435,10 +10347,8 @@ pub struct WatchlistPepsOnlyReport {
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<WatchlistStandardBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<WatchlistStandardProperties>,
 }
@@ -10517,13 +10427,13 @@ pub struct WatchlistSanctionsOnlyReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
@@ -10531,10 +10441,8 @@ pub struct WatchlistSanctionsOnlyReport {
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<WatchlistStandardBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<WatchlistStandardProperties>,
 }
@@ -10613,13 +10521,13 @@ pub struct ProofOfAddressReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
@@ -10627,10 +10535,8 @@ pub struct ProofOfAddressReport {
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<ProofOfAddressBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<ProofOfAddressProperties>,
 }
@@ -10709,13 +10615,13 @@ pub struct UsDrivingLicenceReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
@@ -10723,10 +10629,8 @@ pub struct UsDrivingLicenceReport {
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<UsDrivingLicenceBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentProperties>,
 }
@@ -10805,13 +10709,13 @@ pub struct DeviceIntelligenceReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
@@ -10819,10 +10723,8 @@ pub struct DeviceIntelligenceReport {
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DeviceIntelligenceBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DeviceIntelligenceProperties>,
 }
@@ -10901,13 +10803,13 @@ pub struct IndiaPanReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
@@ -10915,10 +10817,8 @@ pub struct IndiaPanReport {
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IndiaPanReportAllOfBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<IndiaPanReportAllOfProperties>,
 }
@@ -11282,7 +11182,7 @@ impl Validate for WebhookEventResourceType {
 pub struct WebhookEventPayloadObject {
     /// The unique identifier of the resource.
     pub id: String,
-    /// The `status` property.
+    /// The current state of the object, if available.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<WebhookEventObjectStatus>,
     /// The date and time when the operation was started, if available.
@@ -11382,7 +11282,7 @@ pub struct WebhookEventPayloadResource {
     /// Example: `0`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub workflow_version_id: Nullable<i64>,
-    /// The `task_def_id` property.
+    /// The identifier for the Task Definition.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub task_def_id: Nullable<TaskDefId>,
     /// The task definition version.
@@ -12568,141 +12468,96 @@ impl Validate for DocumentBreakdown {
     ::serde::Deserialize
 )]
 pub struct DocumentProperties {
-    /// The `date_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<::chrono::NaiveDate>,
-    /// The `date_of_expiry` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<::chrono::NaiveDate>,
-    /// The `personal_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub personal_number: Nullable<String>,
-    /// The `document_numbers` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_numbers: Nullable<Vec<DocumentPropertiesDocumentNumbersInner>>,
-    /// The `document_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<String>,
-    /// The `first_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
-    /// The `middle_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<String>,
-    /// The `last_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
-    /// The `gender` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
-    /// The `issuing_country` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<String>,
-    /// The `nationality` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<String>,
-    /// The `issuing_state` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_state: Nullable<String>,
-    /// The `issuing_date` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_date: Nullable<::chrono::NaiveDate>,
-    /// The `valid_from` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub valid_from: Nullable<::chrono::NaiveDate>,
-    /// The `categorisation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub categorisation: Nullable<String>,
-    /// The `mrz_line1` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line1: Nullable<String>,
-    /// The `mrz_line2` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line2: Nullable<String>,
-    /// The `mrz_line3` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line3: Nullable<String>,
-    /// The `address` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<String>,
-    /// The `place_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub place_of_birth: Nullable<String>,
-    /// The `spouse_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub spouse_name: Nullable<String>,
-    /// The `widow_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub widow_name: Nullable<String>,
-    /// The `alias_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub alias_name: Nullable<String>,
-    /// The `issuing_authority` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<String>,
-    /// The `remarks` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub remarks: Nullable<String>,
-    /// The `civil_state` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub civil_state: Nullable<String>,
-    /// The `expatriation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub expatriation: Nullable<String>,
-    /// The `father_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub father_name: Nullable<String>,
-    /// The `mother_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mother_name: Nullable<String>,
-    /// The `religion` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub religion: Nullable<String>,
-    /// The `type_of_permit` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub type_of_permit: Nullable<String>,
-    /// The `version_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub version_number: Nullable<String>,
-    /// The `document_subtype` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_subtype: Nullable<String>,
-    /// The `profession` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub profession: Nullable<String>,
-    /// The `security_document_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub security_document_number: Nullable<String>,
-    /// The `tax_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub tax_number: Nullable<String>,
-    /// The `nist_identity_evidence_strength` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub nist_identity_evidence_strength: Nullable<
         DocumentPropertiesNistIdentityEvidenceStrength,
     >,
-    /// The `has_issuance_confirmation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub has_issuance_confirmation: Nullable<DocumentPropertiesHasIssuanceConfirmation>,
-    /// The `real_id_compliance` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub real_id_compliance: Nullable<bool>,
-    /// The `security_tier` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub security_tier: Nullable<DocumentPropertiesSecurityTier>,
-    /// The `address_lines` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address_lines: Nullable<DocumentPropertiesAddressLines>,
-    /// The `barcode` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub barcode: Nullable<Vec<DocumentPropertiesBarcodeInner>>,
-    /// The `nfc` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub nfc: Nullable<DocumentPropertiesNfc>,
-    /// The `document_classification` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_classification: Nullable<DocumentPropertiesDocumentClassification>,
-    /// The `extracted_data` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub extracted_data: Nullable<DocumentPropertiesExtractedData>,
 }
@@ -12904,7 +12759,6 @@ impl Validate for DocumentProperties {
     ::serde::Deserialize
 )]
 pub struct DocumentPropertiesWithDrivingLicenceInformation {
-    /// The `driving_licence_information` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub driving_licence_information: Nullable<
         Vec<DocumentPropertiesDrivingLicenceInformationItem>,
@@ -12934,144 +12788,98 @@ impl Validate for DocumentPropertiesWithDrivingLicenceInformation {
     ::serde::Deserialize
 )]
 pub struct DocumentPropertiesWithDrivingLicenceInformation2 {
-    /// The `date_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<::chrono::NaiveDate>,
-    /// The `date_of_expiry` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<::chrono::NaiveDate>,
-    /// The `personal_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub personal_number: Nullable<String>,
-    /// The `document_numbers` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_numbers: Nullable<Vec<DocumentPropertiesDocumentNumbersInner>>,
-    /// The `document_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<String>,
-    /// The `first_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
-    /// The `middle_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<String>,
-    /// The `last_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
-    /// The `gender` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
-    /// The `issuing_country` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<String>,
-    /// The `nationality` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<String>,
-    /// The `issuing_state` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_state: Nullable<String>,
-    /// The `issuing_date` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_date: Nullable<::chrono::NaiveDate>,
-    /// The `valid_from` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub valid_from: Nullable<::chrono::NaiveDate>,
-    /// The `categorisation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub categorisation: Nullable<String>,
-    /// The `mrz_line1` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line1: Nullable<String>,
-    /// The `mrz_line2` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line2: Nullable<String>,
-    /// The `mrz_line3` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line3: Nullable<String>,
-    /// The `address` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<String>,
-    /// The `place_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub place_of_birth: Nullable<String>,
-    /// The `spouse_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub spouse_name: Nullable<String>,
-    /// The `widow_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub widow_name: Nullable<String>,
-    /// The `alias_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub alias_name: Nullable<String>,
-    /// The `issuing_authority` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<String>,
-    /// The `remarks` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub remarks: Nullable<String>,
-    /// The `civil_state` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub civil_state: Nullable<String>,
-    /// The `expatriation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub expatriation: Nullable<String>,
-    /// The `father_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub father_name: Nullable<String>,
-    /// The `mother_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mother_name: Nullable<String>,
-    /// The `religion` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub religion: Nullable<String>,
-    /// The `type_of_permit` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub type_of_permit: Nullable<String>,
-    /// The `version_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub version_number: Nullable<String>,
-    /// The `document_subtype` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_subtype: Nullable<String>,
-    /// The `profession` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub profession: Nullable<String>,
-    /// The `security_document_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub security_document_number: Nullable<String>,
-    /// The `tax_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub tax_number: Nullable<String>,
-    /// The `nist_identity_evidence_strength` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub nist_identity_evidence_strength: Nullable<
         DocumentPropertiesNistIdentityEvidenceStrength,
     >,
-    /// The `has_issuance_confirmation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub has_issuance_confirmation: Nullable<DocumentPropertiesHasIssuanceConfirmation>,
-    /// The `real_id_compliance` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub real_id_compliance: Nullable<bool>,
-    /// The `security_tier` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub security_tier: Nullable<DocumentPropertiesSecurityTier>,
-    /// The `address_lines` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address_lines: Nullable<DocumentPropertiesAddressLines>,
-    /// The `barcode` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub barcode: Nullable<Vec<DocumentPropertiesBarcodeInner>>,
-    /// The `nfc` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub nfc: Nullable<DocumentPropertiesNfc>,
-    /// The `document_classification` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_classification: Nullable<DocumentPropertiesDocumentClassification>,
-    /// The `extracted_data` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub extracted_data: Nullable<DocumentPropertiesExtractedData>,
-    /// The `driving_licence_information` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub driving_licence_information: Nullable<
         Vec<DocumentPropertiesDrivingLicenceInformationItem>,
@@ -13279,141 +13087,96 @@ impl Validate for DocumentPropertiesWithDrivingLicenceInformation2 {
     ::serde::Deserialize
 )]
 pub struct DocumentWithDriverVerificationReportAllOfProperties {
-    /// The `date_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<::chrono::NaiveDate>,
-    /// The `date_of_expiry` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<::chrono::NaiveDate>,
-    /// The `personal_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub personal_number: Nullable<String>,
-    /// The `document_numbers` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_numbers: Nullable<Vec<DocumentPropertiesDocumentNumbersInner>>,
-    /// The `document_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<String>,
-    /// The `first_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
-    /// The `middle_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<String>,
-    /// The `last_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
-    /// The `gender` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
-    /// The `issuing_country` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<String>,
-    /// The `nationality` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<String>,
-    /// The `issuing_state` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_state: Nullable<String>,
-    /// The `issuing_date` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_date: Nullable<::chrono::NaiveDate>,
-    /// The `valid_from` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub valid_from: Nullable<::chrono::NaiveDate>,
-    /// The `categorisation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub categorisation: Nullable<String>,
-    /// The `mrz_line1` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line1: Nullable<String>,
-    /// The `mrz_line2` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line2: Nullable<String>,
-    /// The `mrz_line3` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line3: Nullable<String>,
-    /// The `address` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<String>,
-    /// The `place_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub place_of_birth: Nullable<String>,
-    /// The `spouse_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub spouse_name: Nullable<String>,
-    /// The `widow_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub widow_name: Nullable<String>,
-    /// The `alias_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub alias_name: Nullable<String>,
-    /// The `issuing_authority` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<String>,
-    /// The `remarks` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub remarks: Nullable<String>,
-    /// The `civil_state` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub civil_state: Nullable<String>,
-    /// The `expatriation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub expatriation: Nullable<String>,
-    /// The `father_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub father_name: Nullable<String>,
-    /// The `mother_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mother_name: Nullable<String>,
-    /// The `religion` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub religion: Nullable<String>,
-    /// The `type_of_permit` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub type_of_permit: Nullable<String>,
-    /// The `version_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub version_number: Nullable<String>,
-    /// The `document_subtype` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_subtype: Nullable<String>,
-    /// The `profession` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub profession: Nullable<String>,
-    /// The `security_document_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub security_document_number: Nullable<String>,
-    /// The `tax_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub tax_number: Nullable<String>,
-    /// The `nist_identity_evidence_strength` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub nist_identity_evidence_strength: Nullable<
         DocumentPropertiesNistIdentityEvidenceStrength,
     >,
-    /// The `has_issuance_confirmation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub has_issuance_confirmation: Nullable<DocumentPropertiesHasIssuanceConfirmation>,
-    /// The `real_id_compliance` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub real_id_compliance: Nullable<bool>,
-    /// The `security_tier` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub security_tier: Nullable<DocumentPropertiesSecurityTier>,
-    /// The `address_lines` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address_lines: Nullable<DocumentPropertiesAddressLines>,
-    /// The `barcode` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub barcode: Nullable<Vec<DocumentPropertiesBarcodeInner>>,
-    /// The `nfc` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub nfc: Nullable<DocumentPropertiesNfc>,
-    /// The `document_classification` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_classification: Nullable<DocumentPropertiesDocumentClassification>,
-    /// The `extracted_data` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub extracted_data: Nullable<DocumentPropertiesExtractedData>,
     /// True for **non-restricted** driving licences
@@ -14404,13 +14167,10 @@ impl Validate for DeviceIntelligenceBreakdown {
 /// The `device_intelligence_properties` schema.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligenceProperties {
-    /// The `device` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub device: Nullable<DeviceIntelligencePropertiesDevice>,
-    /// The `ip` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub ip: Nullable<DeviceIntelligencePropertiesIp>,
-    /// The `geolocation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub geolocation: Nullable<DeviceIntelligencePropertiesGeolocation>,
 }
@@ -14444,7 +14204,6 @@ impl Validate for DeviceIntelligenceProperties {
     ::serde::Deserialize
 )]
 pub struct IndiaPanReportAllOfBreakdown {
-    /// The `device` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub device: Nullable<IndiaPanReportAllOfBreakdownDevice>,
 }
@@ -14470,7 +14229,6 @@ impl Validate for IndiaPanReportAllOfBreakdown {
     ::serde::Deserialize
 )]
 pub struct IndiaPanReportAllOfProperties {
-    /// The `device` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub device: Nullable<IndiaPanReportAllOfPropertiesDevice>,
 }
@@ -14708,10 +14466,8 @@ impl Validate for ReportConfigurationFacialSimilarityUseCase {
 /// Asserts whether data on the document is consistent with data provided when creating an applicant through the API.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparison {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownDataComparisonBreakdown>,
 }
@@ -14732,10 +14488,8 @@ impl Validate for DocumentBreakdownDataComparison {
 /// Asserts whether algorithmically validatable elements are correct.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataValidation {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownDataValidationBreakdown>,
 }
@@ -14756,10 +14510,8 @@ impl Validate for DocumentBreakdownDataValidation {
 /// Asserts if the document is of sufficient quality to verify.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownImageIntegrity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownImageIntegrityBreakdown>,
 }
@@ -14780,10 +14532,8 @@ impl Validate for DocumentBreakdownImageIntegrity {
 /// Asserts whether visual, non-textual, elements are correct given the type of document.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownVisualAuthenticityBreakdown>,
 }
@@ -14804,10 +14554,8 @@ impl Validate for DocumentBreakdownVisualAuthenticity {
 /// Asserts whether data represented in multiple places on the document is consistent.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistency {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownDataConsistencyBreakdown>,
 }
@@ -14837,7 +14585,6 @@ impl Validate for DocumentBreakdownDataConsistency {
     ::serde::Deserialize
 )]
 pub struct DocumentBreakdownPoliceRecord {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
 }
@@ -14854,10 +14601,8 @@ impl Validate for DocumentBreakdownPoliceRecord {
 /// Asserts whether the image of the document has been found in our internal database or if it was used in a suspicious way.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownCompromisedDocument {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownCompromisedDocumentBreakdown>,
 }
@@ -14878,10 +14623,8 @@ impl Validate for DocumentBreakdownCompromisedDocument {
 /// Asserts whether the age calculated from the document's date of birth data point is greater than or equal to the minimum accepted age.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownAgeValidation {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownAgeValidationBreakdown>,
 }
@@ -14902,10 +14645,8 @@ impl Validate for DocumentBreakdownAgeValidation {
 /// Asserts whether data on the document matches the issuing authority data.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownIssuingAuthority {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownIssuingAuthorityBreakdown>,
 }
@@ -14935,10 +14676,8 @@ impl Validate for DocumentBreakdownIssuingAuthority {
     ::serde::Deserialize
 )]
 pub struct DocumentPropertiesDocumentNumbersInner {
-    /// The `value` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub value: Nullable<String>,
-    /// The `type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub r#type: Nullable<String>,
 }
@@ -15221,22 +14960,16 @@ impl Validate for DocumentPropertiesSecurityTier {
     ::serde::Deserialize
 )]
 pub struct DocumentPropertiesAddressLines {
-    /// The `street_address` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub street_address: Nullable<String>,
-    /// The `state` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub state: Nullable<String>,
-    /// The `postal_code` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub postal_code: Nullable<String>,
-    /// The `country` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub country: Nullable<String>,
-    /// The `city` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub city: Nullable<String>,
-    /// The `country_code` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub country_code: Nullable<String>,
 }
@@ -15282,58 +15015,40 @@ impl Validate for DocumentPropertiesAddressLines {
     ::serde::Deserialize
 )]
 pub struct DocumentPropertiesBarcodeInner {
-    /// The `first_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
-    /// The `middle_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<String>,
-    /// The `last_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
-    /// The `document_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<String>,
-    /// The `date_of_expiry` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<::chrono::NaiveDate>,
-    /// The `date_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<::chrono::NaiveDate>,
-    /// The `issuing_date` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_date: Nullable<::chrono::NaiveDate>,
-    /// The `address_line_1` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address_line_1: Nullable<String>,
-    /// The `address_line_2` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address_line_2: Nullable<String>,
-    /// The `address_line_3` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address_line_3: Nullable<String>,
-    /// The `address_line_4` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address_line_4: Nullable<String>,
-    /// The `address_line_5` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address_line_5: Nullable<String>,
-    /// The `issuing_state` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_state: Nullable<String>,
-    /// The `class` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub class: Nullable<String>,
-    /// The `gender` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
-    /// The `issuing_country` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<String>,
-    /// The `document_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_number: Nullable<String>,
-    /// The `real_id_classification` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub real_id_classification: Nullable<String>,
 }
@@ -15427,43 +15142,30 @@ impl Validate for DocumentPropertiesBarcodeInner {
     ::serde::Deserialize
 )]
 pub struct DocumentPropertiesNfc {
-    /// The `document_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<String>,
-    /// The `issuing_country` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<String>,
-    /// The `full_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub full_name: Nullable<String>,
-    /// The `document_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_number: Nullable<String>,
-    /// The `nationality` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<String>,
-    /// The `date_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<::chrono::NaiveDate>,
-    /// The `gender` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
-    /// The `date_of_expiry` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<::chrono::NaiveDate>,
-    /// The `personal_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub personal_number: Nullable<String>,
-    /// The `place_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub place_of_birth: Nullable<String>,
-    /// The `address` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<String>,
-    /// The `issuing_date` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_date: Nullable<::chrono::NaiveDate>,
-    /// The `issuing_authority` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<String>,
 }
@@ -15537,13 +15239,10 @@ impl Validate for DocumentPropertiesNfc {
     ::serde::Deserialize
 )]
 pub struct DocumentPropertiesDocumentClassification {
-    /// The `issuing_country` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<String>,
-    /// The `document_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<String>,
-    /// The `issuing_state` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_state: Nullable<String>,
 }
@@ -15577,67 +15276,46 @@ impl Validate for DocumentPropertiesDocumentClassification {
     ::serde::Deserialize
 )]
 pub struct DocumentPropertiesExtractedData {
-    /// The `document_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_number: Nullable<String>,
-    /// The `date_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<::chrono::NaiveDate>,
-    /// The `date_of_expiry` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<::chrono::NaiveDate>,
-    /// The `first_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
-    /// The `last_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
-    /// The `middle_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<String>,
-    /// The `full_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub full_name: Nullable<String>,
-    /// The `spouse_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub spouse_name: Nullable<String>,
-    /// The `widow_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub widow_name: Nullable<String>,
-    /// The `alias_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub alias_name: Nullable<String>,
-    /// The `gender` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
-    /// The `mrz_line1` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line1: Nullable<String>,
-    /// The `mrz_line2` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line2: Nullable<String>,
-    /// The `mrz_line3` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line3: Nullable<String>,
-    /// The `nationality` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<String>,
-    /// The `address_line_1` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address_line_1: Nullable<String>,
-    /// The `address_line_2` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address_line_2: Nullable<String>,
-    /// The `address_line_3` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address_line_3: Nullable<String>,
-    /// The `address_line_4` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address_line_4: Nullable<String>,
-    /// The `address_line_5` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address_line_5: Nullable<String>,
-    /// The `issuing_authority` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<String>,
 }
@@ -15743,16 +15421,12 @@ impl Validate for DocumentPropertiesExtractedData {
     ::serde::Deserialize
 )]
 pub struct DocumentPropertiesDrivingLicenceInformationItem {
-    /// The `category` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub category: Nullable<String>,
-    /// The `obtainment_date` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub obtainment_date: Nullable<::chrono::NaiveDate>,
-    /// The `expiry_date` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub expiry_date: Nullable<::chrono::NaiveDate>,
-    /// The `codes` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub codes: Nullable<String>,
 }
@@ -15870,10 +15544,8 @@ for DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle {
 /// Asserts whether the face in the document matches the face in the live photo.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownFaceComparison {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdownFaceComparisonBreakdown>,
 }
@@ -15894,10 +15566,8 @@ impl Validate for FacialSimilarityPhotoBreakdownFaceComparison {
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownImageIntegrity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdownImageIntegrityBreakdown>,
 }
@@ -15918,10 +15588,8 @@ impl Validate for FacialSimilarityPhotoBreakdownImageIntegrity {
 /// Asserts whether the person in the live photo is real and not a spoof.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownVisualAuthenticity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown>,
 }
@@ -15942,10 +15610,8 @@ impl Validate for FacialSimilarityPhotoBreakdownVisualAuthenticity {
 /// Asserts whether the face in the document matches the face in the live photo.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparison {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<
         FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdown,
@@ -15968,10 +15634,8 @@ impl Validate for FacialSimilarityPhotoFullyAutoBreakdownFaceComparison {
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<
         FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown,
@@ -15994,10 +15658,8 @@ impl Validate for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
 /// Asserts whether the person in the live photo is real and not a spoof.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<
         FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdown,
@@ -16020,10 +15682,8 @@ impl Validate for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticity {
 /// Asserts whether the face in the document matches the face in the live video.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownFaceComparison {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityVideoBreakdownFaceComparisonBreakdown>,
 }
@@ -16044,10 +15704,8 @@ impl Validate for FacialSimilarityVideoBreakdownFaceComparison {
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownImageIntegrity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityVideoBreakdownImageIntegrityBreakdown>,
 }
@@ -16068,10 +15726,8 @@ impl Validate for FacialSimilarityVideoBreakdownImageIntegrity {
 /// Asserts whether the person in the live video is real (not a spoof) and live.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown>,
 }
@@ -16092,10 +15748,8 @@ impl Validate for FacialSimilarityVideoBreakdownVisualAuthenticity {
 /// Asserts whether the face in the document matches the face in the motion capture.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownFaceComparison {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityMotionBreakdownFaceComparisonBreakdown>,
 }
@@ -16116,10 +15770,8 @@ impl Validate for FacialSimilarityMotionBreakdownFaceComparison {
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownImageIntegrity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityMotionBreakdownImageIntegrityBreakdown>,
 }
@@ -16140,10 +15792,8 @@ impl Validate for FacialSimilarityMotionBreakdownImageIntegrity {
 /// Asserts whether the person in the motion capture is real (not a spoof) and live.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownVisualAuthenticity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown>,
 }
@@ -16173,7 +15823,6 @@ impl Validate for FacialSimilarityMotionBreakdownVisualAuthenticity {
     ::serde::Deserialize
 )]
 pub struct KnownFacesBreakdownPreviouslySeenFaces {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
 }
@@ -16199,7 +15848,6 @@ impl Validate for KnownFacesBreakdownPreviouslySeenFaces {
     ::serde::Deserialize
 )]
 pub struct KnownFacesBreakdownImageIntegrity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
 }
@@ -16270,10 +15918,8 @@ impl Validate for KnownFacesPropertiesMatchesInner {
     ::serde::Deserialize
 )]
 pub struct IdentityEnhancedBreakdownSources {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IdentityEnhancedBreakdownSourcesBreakdown>,
 }
@@ -16294,10 +15940,8 @@ impl Validate for IdentityEnhancedBreakdownSources {
 /// Asserts if the applicant's address matches any sources.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdownAddress {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IdentityEnhancedBreakdownAddressBreakdown>,
 }
@@ -16318,10 +15962,8 @@ impl Validate for IdentityEnhancedBreakdownAddress {
 /// Asserts if the applicant's date of birth matches any sources.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdownDateOfBirth {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IdentityEnhancedBreakdownDateOfBirthBreakdown>,
 }
@@ -16351,7 +15993,6 @@ impl Validate for IdentityEnhancedBreakdownDateOfBirth {
     ::serde::Deserialize
 )]
 pub struct IdentityEnhancedBreakdownMortality {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
 }
@@ -16368,10 +16009,8 @@ impl Validate for IdentityEnhancedBreakdownMortality {
 /// The `idr_ssn_breakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdrSsnBreakdown {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IdrSsnBreakdownBreakdown>,
 }
@@ -16425,7 +16064,6 @@ impl Validate for IdentityEnhancedPropertiesMatchedAddressesInner {
     ::serde::Deserialize
 )]
 pub struct WatchlistAmlBreakdownSanction {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
 }
@@ -16451,7 +16089,6 @@ impl Validate for WatchlistAmlBreakdownSanction {
     ::serde::Deserialize
 )]
 pub struct WatchlistAmlBreakdownPoliticallyExposedPerson {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
 }
@@ -16477,7 +16114,6 @@ impl Validate for WatchlistAmlBreakdownPoliticallyExposedPerson {
     ::serde::Deserialize
 )]
 pub struct WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
 }
@@ -16503,7 +16139,6 @@ impl Validate for WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
     ::serde::Deserialize
 )]
 pub struct WatchlistAmlBreakdownAdverseMedia {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
 }
@@ -16529,7 +16164,6 @@ impl Validate for WatchlistAmlBreakdownAdverseMedia {
     ::serde::Deserialize
 )]
 pub struct WatchlistEnhancedBreakdownPoliticallyExposedPerson {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
 }
@@ -16555,7 +16189,6 @@ impl Validate for WatchlistEnhancedBreakdownPoliticallyExposedPerson {
     ::serde::Deserialize
 )]
 pub struct WatchlistEnhancedBreakdownSanction {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
 }
@@ -16581,7 +16214,6 @@ impl Validate for WatchlistEnhancedBreakdownSanction {
     ::serde::Deserialize
 )]
 pub struct WatchlistEnhancedBreakdownAdverseMedia {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
 }
@@ -16607,7 +16239,6 @@ impl Validate for WatchlistEnhancedBreakdownAdverseMedia {
     ::serde::Deserialize
 )]
 pub struct WatchlistEnhancedBreakdownMonitoredLists {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
 }
@@ -16715,7 +16346,6 @@ impl Validate for WatchlistEnhancedPropertiesRecordsInner {
     ::serde::Deserialize
 )]
 pub struct WatchlistStandardBreakdownSanction {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
 }
@@ -16741,7 +16371,6 @@ impl Validate for WatchlistStandardBreakdownSanction {
     ::serde::Deserialize
 )]
 pub struct WatchlistStandardBreakdownPoliticallyExposedPerson {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
 }
@@ -16767,7 +16396,6 @@ impl Validate for WatchlistStandardBreakdownPoliticallyExposedPerson {
     ::serde::Deserialize
 )]
 pub struct WatchlistStandardBreakdownLegalAndRegulatoryWarnings {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
 }
@@ -16784,10 +16412,8 @@ impl Validate for WatchlistStandardBreakdownLegalAndRegulatoryWarnings {
 /// Asserts whether the first name, last name and address provided by the applicant match those on the PoA document.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownDataComparison {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<ProofOfAddressBreakdownDataComparisonBreakdown>,
 }
@@ -16808,10 +16434,8 @@ impl Validate for ProofOfAddressBreakdownDataComparison {
 /// Asserts whether the document is of a valid type as PoA.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownDocumentClassification {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<ProofOfAddressBreakdownDocumentClassificationBreakdown>,
 }
@@ -16832,10 +16456,8 @@ impl Validate for ProofOfAddressBreakdownDocumentClassification {
 /// Asserts whether the quality of the uploaded document was sufficient to verify the address.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownImageIntegrity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<ProofOfAddressBreakdownImageIntegrityBreakdown>,
 }
@@ -16991,10 +16613,8 @@ impl Validate for ProofOfAddressPropertiesDocumentType {
 /// Asserts whether the document data provided matches a real driving license in the DMV driver's license database.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownDocument {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<UsDrivingLicenceBreakdownDocumentBreakdown>,
 }
@@ -17015,10 +16635,8 @@ impl Validate for UsDrivingLicenceBreakdownDocument {
 /// Asserts whether the address data provided matches a real driving license in the DMV driver's license database.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownAddress {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<UsDrivingLicenceBreakdownAddressBreakdown>,
 }
@@ -17039,10 +16657,8 @@ impl Validate for UsDrivingLicenceBreakdownAddress {
 /// Asserts whether the personal data provided matches a real driving license in the DMV driver's license database.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonal {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<UsDrivingLicenceBreakdownPersonalBreakdown>,
 }
@@ -17063,7 +16679,6 @@ impl Validate for UsDrivingLicenceBreakdownPersonal {
 /// Asserts whether the device used to upload the media is trustworthy, i.e. it is a real, physical device.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligenceBreakdownDevice {
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DeviceIntelligenceBreakdownDeviceBreakdown>,
 }
@@ -17084,13 +16699,10 @@ impl Validate for DeviceIntelligenceBreakdownDevice {
 #[allow(deprecated)]
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligenceBreakdownProperties {
-    /// The `device` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub device: Nullable<DeviceIntelligenceBreakdownPropertiesDevice>,
-    /// The `ip` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub ip: Nullable<DeviceIntelligenceBreakdownPropertiesIp>,
-    /// The `geolocation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub geolocation: Nullable<DeviceIntelligenceBreakdownPropertiesGeolocation>,
 }
@@ -17301,7 +16913,6 @@ impl Validate for DeviceIntelligencePropertiesGeolocation {
     ::serde::Deserialize
 )]
 pub struct IndiaPanReportAllOfBreakdownDevice {
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IndiaPanReportAllOfBreakdownDeviceBreakdown>,
 }
@@ -17351,32 +16962,24 @@ impl Validate for IndiaPanReportAllOfPropertiesDevice {
 /// The `document_breakdown_data_comparison_breakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparisonBreakdown {
-    /// The `issuing_country` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    /// The `gender` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<DocumentBreakdownDataComparisonBreakdownGender>,
-    /// The `date_of_expiry` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<DocumentBreakdownDataComparisonBreakdownDateOfExpiry>,
-    /// The `last_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<DocumentBreakdownDataComparisonBreakdownLastName>,
-    /// The `document_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<DocumentBreakdownDataComparisonBreakdownDocumentType>,
-    /// The `document_numbers` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_numbers: Nullable<
         DocumentBreakdownDataComparisonBreakdownDocumentNumbers,
     >,
-    /// The `first_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<DocumentBreakdownDataComparisonBreakdownFirstName>,
-    /// The `date_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<DocumentBreakdownDataComparisonBreakdownDateOfBirth>,
 }
@@ -17421,13 +17024,10 @@ impl Validate for DocumentBreakdownDataComparisonBreakdown {
 /// The `document_breakdown_data_validation_breakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataValidationBreakdown {
-    /// The `gender` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<DocumentBreakdownDataValidationBreakdownGender>,
-    /// The `date_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<DocumentBreakdownDataValidationBreakdownDateOfBirth>,
-    /// The `document_numbers` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_numbers: Nullable<
         DocumentBreakdownDataValidationBreakdownDocumentNumbers,
@@ -17440,10 +17040,8 @@ pub struct DocumentBreakdownDataValidationBreakdown {
     /// If this is flagged, the expiration date has the incorrect format.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub expiry_date: Nullable<DocumentBreakdownDataValidationBreakdownExpiryDate>,
-    /// The `mrz` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mrz: Nullable<DocumentBreakdownDataValidationBreakdownMrz>,
-    /// The `barcode` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub barcode: Nullable<DocumentBreakdownDataValidationBreakdownBarcode>,
 }
@@ -17602,38 +17200,28 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdown {
 /// The `document_breakdown_data_consistency_breakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdown {
-    /// The `date_of_expiry` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<DocumentBreakdownDataConsistencyBreakdownDateOfExpiry>,
-    /// The `document_numbers` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_numbers: Nullable<
         DocumentBreakdownDataConsistencyBreakdownDocumentNumbers,
     >,
-    /// The `issuing_country` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<
         DocumentBreakdownDataConsistencyBreakdownIssuingCountry,
     >,
-    /// The `document_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<DocumentBreakdownDataConsistencyBreakdownDocumentType>,
-    /// The `date_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<DocumentBreakdownDataConsistencyBreakdownDateOfBirth>,
-    /// The `gender` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<DocumentBreakdownDataConsistencyBreakdownGender>,
-    /// The `first_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<DocumentBreakdownDataConsistencyBreakdownFirstName>,
-    /// The `nationality` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<DocumentBreakdownDataConsistencyBreakdownNationality>,
-    /// The `last_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<DocumentBreakdownDataConsistencyBreakdownLastName>,
-    /// The `multiple_data_sources_present` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub multiple_data_sources_present: Nullable<
         DocumentBreakdownDataConsistencyBreakdownMultipleDataSourcesPresent,
@@ -17688,12 +17276,10 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdown {
 /// The `document_breakdown_compromised_document_breakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownCompromisedDocumentBreakdown {
-    /// The `document_database` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_database: Nullable<
         DocumentBreakdownCompromisedDocumentBreakdownDocumentDatabase,
     >,
-    /// The `repeat_attempts` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub repeat_attempts: Nullable<
         DocumentBreakdownCompromisedDocumentBreakdownRepeatAttempts,
@@ -17716,7 +17302,6 @@ impl Validate for DocumentBreakdownCompromisedDocumentBreakdown {
 /// The `document_breakdown_age_validation_breakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownAgeValidationBreakdown {
-    /// The `minimum_accepted_age` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub minimum_accepted_age: Nullable<
         DocumentBreakdownAgeValidationBreakdownMinimumAcceptedAge,
@@ -18169,22 +17754,16 @@ impl Validate for IdrSsnBreakdownBreakdown {
     ::serde::Deserialize
 )]
 pub struct WatchlistEnhancedPropertiesRecordsInnerAddressInner {
-    /// The `address_line1` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address_line1: Nullable<String>,
-    /// The `country` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub country: Nullable<CountryCodes>,
-    /// The `postal_code` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub postal_code: Nullable<String>,
-    /// The `state_province` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub state_province: Nullable<String>,
-    /// The `town` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub town: Nullable<String>,
-    /// The `locator_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub locator_type: Nullable<String>,
 }
@@ -18230,10 +17809,8 @@ impl Validate for WatchlistEnhancedPropertiesRecordsInnerAddressInner {
     ::serde::Deserialize
 )]
 pub struct WatchlistEnhancedPropertiesRecordsInnerAliasInner {
-    /// The `alias_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub alias_name: Nullable<String>,
-    /// The `alias_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub alias_type: Nullable<String>,
 }
@@ -18263,13 +17840,10 @@ impl Validate for WatchlistEnhancedPropertiesRecordsInnerAliasInner {
     ::serde::Deserialize
 )]
 pub struct WatchlistEnhancedPropertiesRecordsInnerAssociateInner {
-    /// The `entity_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub entity_name: Nullable<String>,
-    /// The `relationship_direction` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub relationship_direction: Nullable<String>,
-    /// The `relationship_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub relationship_type: Nullable<String>,
 }
@@ -18303,10 +17877,8 @@ impl Validate for WatchlistEnhancedPropertiesRecordsInnerAssociateInner {
     ::serde::Deserialize
 )]
 pub struct WatchlistEnhancedPropertiesRecordsInnerAttributeInner {
-    /// The `attribute_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub attribute_type: Nullable<String>,
-    /// The `attribute_value` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub attribute_value: Nullable<String>,
 }
@@ -18336,19 +17908,14 @@ impl Validate for WatchlistEnhancedPropertiesRecordsInnerAttributeInner {
     ::serde::Deserialize
 )]
 pub struct WatchlistEnhancedPropertiesRecordsInnerEventInner {
-    /// The `category` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub category: Nullable<String>,
-    /// The `event_date` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub event_date: Nullable<::chrono::NaiveDate>,
-    /// The `event_description` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub event_description: Nullable<String>,
-    /// The `source` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub source: Nullable<WatchlistEnhancedPropertiesRecordsInnerEventInnerSource>,
-    /// The `sub_category` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_category: Nullable<String>,
 }
@@ -18390,16 +17957,12 @@ impl Validate for WatchlistEnhancedPropertiesRecordsInnerEventInner {
     ::serde::Deserialize
 )]
 pub struct WatchlistEnhancedPropertiesRecordsInnerSourceInner {
-    /// The `source_headline` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub source_headline: Nullable<String>,
-    /// The `source_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub source_name: Nullable<String>,
-    /// The `source_url` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub source_url: Nullable<String>,
-    /// The `source_format` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub source_format: Nullable<String>,
 }
@@ -18428,13 +17991,10 @@ impl Validate for WatchlistEnhancedPropertiesRecordsInnerSourceInner {
 /// The `proof_of_address_breakdown_data_comparison_breakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownDataComparisonBreakdown {
-    /// The `address` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<ProofOfAddressBreakdownDataComparisonBreakdownAddress>,
-    /// The `first_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<ProofOfAddressBreakdownDataComparisonBreakdownFirstName>,
-    /// The `last_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<ProofOfAddressBreakdownDataComparisonBreakdownLastName>,
 }
@@ -18459,7 +18019,6 @@ impl Validate for ProofOfAddressBreakdownDataComparisonBreakdown {
 /// The `proof_of_address_breakdown_document_classification_breakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownDocumentClassificationBreakdown {
-    /// The `supported_document` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub supported_document: Nullable<
         ProofOfAddressBreakdownDocumentClassificationBreakdownSupportedDocument,
@@ -18478,7 +18037,6 @@ impl Validate for ProofOfAddressBreakdownDocumentClassificationBreakdown {
 /// The `proof_of_address_breakdown_image_integrity_breakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownImageIntegrityBreakdown {
-    /// The `image_quality` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub image_quality: Nullable<
         ProofOfAddressBreakdownImageIntegrityBreakdownImageQuality,
@@ -18497,18 +18055,14 @@ impl Validate for ProofOfAddressBreakdownImageIntegrityBreakdown {
 /// The `us_driving_licence_breakdown_document_breakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownDocumentBreakdown {
-    /// The `category` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub category: Nullable<UsDrivingLicenceBreakdownDocumentBreakdownCategory>,
-    /// The `expiration_date` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub expiration_date: Nullable<
         UsDrivingLicenceBreakdownDocumentBreakdownExpirationDate,
     >,
-    /// The `issue_date` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issue_date: Nullable<UsDrivingLicenceBreakdownDocumentBreakdownIssueDate>,
-    /// The `document_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_number: Nullable<
         UsDrivingLicenceBreakdownDocumentBreakdownDocumentNumber,
@@ -18539,22 +18093,16 @@ impl Validate for UsDrivingLicenceBreakdownDocumentBreakdown {
 /// The `us_driving_licence_breakdown_address_breakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownAddressBreakdown {
-    /// The `city` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub city: Nullable<UsDrivingLicenceBreakdownAddressBreakdownCity>,
-    /// The `line_1` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub line_1: Nullable<UsDrivingLicenceBreakdownAddressBreakdownLine1>,
-    /// The `line_2` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub line_2: Nullable<UsDrivingLicenceBreakdownAddressBreakdownLine2>,
-    /// The `state_code` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub state_code: Nullable<UsDrivingLicenceBreakdownAddressBreakdownStateCode>,
-    /// The `zip4` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub zip4: Nullable<UsDrivingLicenceBreakdownAddressBreakdownZip4>,
-    /// The `zip5` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub zip5: Nullable<UsDrivingLicenceBreakdownAddressBreakdownZip5>,
 }
@@ -18591,49 +18139,36 @@ impl Validate for UsDrivingLicenceBreakdownAddressBreakdown {
 /// The `us_driving_licence_breakdown_personal_breakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdown {
-    /// The `first_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownFirstName>,
-    /// The `name_suffix` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub name_suffix: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownNameSuffix>,
-    /// The `height` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub height: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownHeight>,
-    /// The `weight` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub weight: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownWeight>,
-    /// The `sex_code` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sex_code: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownSexCode>,
-    /// The `eye_color` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub eye_color: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownEyeColor>,
-    /// The `date_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownDateOfBirth>,
-    /// The `last_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownLastName>,
-    /// The `middle_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownMiddleName>,
-    /// The `first_name_fuzzy` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub first_name_fuzzy: Nullable<
         UsDrivingLicenceBreakdownPersonalBreakdownFirstNameFuzzy,
     >,
-    /// The `middle_name_fuzzy` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub middle_name_fuzzy: Nullable<
         UsDrivingLicenceBreakdownPersonalBreakdownMiddleNameFuzzy,
     >,
-    /// The `last_name_fuzzy` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub last_name_fuzzy: Nullable<
         UsDrivingLicenceBreakdownPersonalBreakdownLastNameFuzzy,
     >,
-    /// The `middle_initial` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub middle_initial: Nullable<
         UsDrivingLicenceBreakdownPersonalBreakdownMiddleInitial,
@@ -18700,17 +18235,14 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdown {
 /// The `device_intelligence_breakdown_device_breakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligenceBreakdownDeviceBreakdown {
-    /// The `application_authenticity` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub application_authenticity: Nullable<
         DeviceIntelligenceBreakdownDeviceBreakdownApplicationAuthenticity,
     >,
-    /// The `device_integrity` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub device_integrity: Nullable<
         DeviceIntelligenceBreakdownDeviceBreakdownDeviceIntegrity,
     >,
-    /// The `device_reputation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub device_reputation: Nullable<
         DeviceIntelligenceBreakdownDeviceBreakdownDeviceReputation,
@@ -19297,10 +18829,8 @@ impl Validate for DeviceIntelligencePropertiesDeviceBiometricCapture {
     ::serde::Deserialize
 )]
 pub struct IndiaPanReportAllOfBreakdownDeviceBreakdown {
-    /// The `pan_valid` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub pan_valid: Nullable<IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid>,
-    /// The `name_match` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub name_match: Nullable<IndiaPanReportAllOfBreakdownDeviceBreakdownNameMatch>,
 }
@@ -19321,10 +18851,8 @@ impl Validate for IndiaPanReportAllOfBreakdownDeviceBreakdown {
 /// The `document_breakdown_data_comparison_breakdown_issuing_country` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparisonBreakdownIssuingCountry {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -19345,10 +18873,8 @@ impl Validate for DocumentBreakdownDataComparisonBreakdownIssuingCountry {
 /// The `document_breakdown_data_comparison_breakdown_gender` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparisonBreakdownGender {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -19369,10 +18895,8 @@ impl Validate for DocumentBreakdownDataComparisonBreakdownGender {
 /// The `document_breakdown_data_comparison_breakdown_date_of_expiry` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparisonBreakdownDateOfExpiry {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -19393,10 +18917,8 @@ impl Validate for DocumentBreakdownDataComparisonBreakdownDateOfExpiry {
 /// The `document_breakdown_data_comparison_breakdown_last_name` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparisonBreakdownLastName {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -19417,10 +18939,8 @@ impl Validate for DocumentBreakdownDataComparisonBreakdownLastName {
 /// The `document_breakdown_data_comparison_breakdown_document_type` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparisonBreakdownDocumentType {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -19441,10 +18961,8 @@ impl Validate for DocumentBreakdownDataComparisonBreakdownDocumentType {
 /// The `document_breakdown_data_comparison_breakdown_document_numbers` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparisonBreakdownDocumentNumbers {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -19465,10 +18983,8 @@ impl Validate for DocumentBreakdownDataComparisonBreakdownDocumentNumbers {
 /// The `document_breakdown_data_comparison_breakdown_first_name` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparisonBreakdownFirstName {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -19489,10 +19005,8 @@ impl Validate for DocumentBreakdownDataComparisonBreakdownFirstName {
 /// The `document_breakdown_data_comparison_breakdown_date_of_birth` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparisonBreakdownDateOfBirth {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -19513,10 +19027,8 @@ impl Validate for DocumentBreakdownDataComparisonBreakdownDateOfBirth {
 /// The `document_breakdown_data_validation_breakdown_gender` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataValidationBreakdownGender {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -19537,10 +19049,8 @@ impl Validate for DocumentBreakdownDataValidationBreakdownGender {
 /// The `document_breakdown_data_validation_breakdown_date_of_birth` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataValidationBreakdownDateOfBirth {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -19561,10 +19071,8 @@ impl Validate for DocumentBreakdownDataValidationBreakdownDateOfBirth {
 /// The `document_breakdown_data_validation_breakdown_document_numbers` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataValidationBreakdownDocumentNumbers {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -19585,10 +19093,8 @@ impl Validate for DocumentBreakdownDataValidationBreakdownDocumentNumbers {
 /// If this is flagged, the document has expired.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataValidationBreakdownDocumentExpiration {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -19609,10 +19115,8 @@ impl Validate for DocumentBreakdownDataValidationBreakdownDocumentExpiration {
 /// If this is flagged, the expiration date has the incorrect format.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataValidationBreakdownExpiryDate {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -19633,10 +19137,8 @@ impl Validate for DocumentBreakdownDataValidationBreakdownExpiryDate {
 /// The `document_breakdown_data_validation_breakdown_mrz` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataValidationBreakdownMrz {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -19657,10 +19159,8 @@ impl Validate for DocumentBreakdownDataValidationBreakdownMrz {
 /// The `document_breakdown_data_validation_breakdown_barcode` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataValidationBreakdownBarcode {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -19690,10 +19190,8 @@ impl Validate for DocumentBreakdownDataValidationBreakdownBarcode {
     ::serde::Deserialize
 )]
 pub struct DocumentBreakdownImageIntegrityBreakdownImageQuality {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentIQReasons>,
 }
@@ -19714,10 +19212,8 @@ impl Validate for DocumentBreakdownImageIntegrityBreakdownImageQuality {
 /// Asserts whether the submitted document is supported.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -19738,10 +19234,8 @@ impl Validate for DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
 /// Asserts whether the image was a colour one.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownImageIntegrityBreakdownColourPicture {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -19771,10 +19265,8 @@ impl Validate for DocumentBreakdownImageIntegrityBreakdownColourPicture {
     ::serde::Deserialize
 )]
 pub struct DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentCDQReasons>,
 }
@@ -19795,10 +19287,8 @@ impl Validate for DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQual
 /// Fonts in the document don't match the expected ones.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownFonts {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -19819,10 +19309,8 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdownFonts {
 /// The pictures of the person identified on the document show signs of tampering or alteration.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -19843,10 +19331,8 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegri
 /// The document doesn't match the expected template for the document type and country it is from.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownTemplate {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -19867,10 +19353,8 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdownTemplate {
 /// Security features expected on the document are missing or wrong.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -19900,10 +19384,8 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
     ::serde::Deserialize
 )]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentODPReasons>,
 }
@@ -19924,10 +19406,8 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPr
 /// Indication of digital tampering in the image.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -19948,10 +19428,8 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
 /// This sub-breakdown is returned for backward compatibility reasons. Its value will be consider when at least one of the other breakdowns is consider, and clear when all the other breakdowns are clear.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownOther {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -19972,10 +19450,8 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdownOther {
 /// No face was detected on the document.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -19996,10 +19472,8 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
 /// The `document_breakdown_data_consistency_breakdown_date_of_expiry` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdownDateOfExpiry {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -20020,10 +19494,8 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownDateOfExpiry {
 /// The `document_breakdown_data_consistency_breakdown_document_numbers` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdownDocumentNumbers {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -20044,10 +19516,8 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownDocumentNumbers {
 /// The `document_breakdown_data_consistency_breakdown_issuing_country` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdownIssuingCountry {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -20068,10 +19538,8 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownIssuingCountry {
 /// The `document_breakdown_data_consistency_breakdown_document_type` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdownDocumentType {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -20092,10 +19560,8 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownDocumentType {
 /// The `document_breakdown_data_consistency_breakdown_date_of_birth` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdownDateOfBirth {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -20116,10 +19582,8 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownDateOfBirth {
 /// The `document_breakdown_data_consistency_breakdown_gender` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdownGender {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -20140,10 +19604,8 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownGender {
 /// The `document_breakdown_data_consistency_breakdown_first_name` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdownFirstName {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -20164,10 +19626,8 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownFirstName {
 /// The `document_breakdown_data_consistency_breakdown_nationality` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdownNationality {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -20188,10 +19648,8 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownNationality {
 /// The `document_breakdown_data_consistency_breakdown_last_name` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdownLastName {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -20212,10 +19670,8 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownLastName {
 /// The `document_breakdown_data_consistency_breakdown_multiple_data_sources_present` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdownMultipleDataSourcesPresent {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -20236,10 +19692,8 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownMultipleDataSourcesPr
 /// The `document_breakdown_compromised_document_breakdown_document_database` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownCompromisedDocumentBreakdownDocumentDatabase {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -20260,10 +19714,8 @@ impl Validate for DocumentBreakdownCompromisedDocumentBreakdownDocumentDatabase 
 /// The `document_breakdown_compromised_document_breakdown_repeat_attempts` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownCompromisedDocumentBreakdownRepeatAttempts {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -20284,10 +19736,8 @@ impl Validate for DocumentBreakdownCompromisedDocumentBreakdownRepeatAttempts {
 /// The `document_breakdown_age_validation_breakdown_minimum_accepted_age` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownAgeValidationBreakdownMinimumAcceptedAge {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -20308,10 +19758,8 @@ impl Validate for DocumentBreakdownAgeValidationBreakdownMinimumAcceptedAge {
 /// Asserts whether the document NFC chip is original or cloned.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -20332,10 +19780,8 @@ impl Validate for DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthenticat
 /// Asserts whether the document NFC chip data was tampered.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -20356,10 +19802,8 @@ impl Validate for DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentica
 /// Contains a score value under the properties bag.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties,
@@ -20382,10 +19826,8 @@ impl Validate for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch
 /// Asserts a single face of good enough quality has been found in both the document image and the live photo.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -20415,10 +19857,8 @@ impl Validate for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetec
     ::serde::Deserialize
 )]
 pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<PhotoReasons>,
 }
@@ -20439,10 +19879,8 @@ impl Validate for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceInt
 /// Contains a score value under the properties bag.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties,
@@ -20466,10 +19904,8 @@ for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
 /// Contains a score value under the properties bag.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatch {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatchProperties,
@@ -20493,10 +19929,8 @@ for FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatch {
 /// Asserts a single face of good enough quality has been found in both the document image and the live photo.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownFaceDetected {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -20527,10 +19961,8 @@ for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownFaceDetected {
     ::serde::Deserialize
 )]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<PhotoAutoReasons>,
 }
@@ -20552,10 +19984,8 @@ for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrit
 /// Contains a score value under the properties bag.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties,
@@ -20579,10 +20009,8 @@ for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDe
 /// Contains a score value under the properties bag.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatch {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatchProperties,
@@ -20605,10 +20033,8 @@ impl Validate for FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatch
 /// Asserts a single face of good enough quality has been found in both the document image and the live video.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -20638,10 +20064,8 @@ impl Validate for FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetec
     ::serde::Deserialize
 )]
 pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<VideoReasons>,
 }
@@ -20662,10 +20086,8 @@ impl Validate for FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceInt
 /// Asserts whether the numbers and head movements were correctly executed.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -20687,10 +20109,8 @@ for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected {
 /// Asserts whether the live video is not a spoof (such as videos of digital screens).
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties,
@@ -20714,10 +20134,8 @@ for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
 /// Contains a score value under the properties bag.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatch {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatchProperties,
@@ -20740,10 +20158,8 @@ impl Validate for FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatc
 /// Asserts a single face of good enough quality has been found in both the document image and in the motion capture.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -20773,10 +20189,8 @@ impl Validate for FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDete
     ::serde::Deserialize
 )]
 pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<VideoReasons>,
 }
@@ -20797,10 +20211,8 @@ impl Validate for FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIn
 /// Asserts whether the numbers and head movements were correctly executed.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownLivenessDetected {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -20822,10 +20234,8 @@ for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownLivenessDetected {
 /// Asserts whether the motion capture is not a spoof (such as videos of digital screens).
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties,
@@ -20858,10 +20268,8 @@ for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection 
     ::serde::Deserialize
 )]
 pub struct IdentityEnhancedBreakdownSourcesBreakdownTotalSources {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties,
@@ -20893,10 +20301,8 @@ impl Validate for IdentityEnhancedBreakdownSourcesBreakdownTotalSources {
     ::serde::Deserialize
 )]
 pub struct IdentityEnhancedBreakdownAddressBreakdownCreditAgencies {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties,
@@ -20919,10 +20325,8 @@ impl Validate for IdentityEnhancedBreakdownAddressBreakdownCreditAgencies {
 /// Address match against telephone database.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -20943,10 +20347,8 @@ impl Validate for IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
 /// Address match against voting register.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -20967,10 +20369,8 @@ impl Validate for IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
 /// Date of birth match against credit agencies.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -20991,10 +20391,8 @@ impl Validate for IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
 /// Date of birth match against voting register.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21015,10 +20413,8 @@ impl Validate for IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
 /// Last 4 digits of social security number match
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdrSsnBreakdownBreakdownLast4DigitsMatch {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21039,10 +20435,8 @@ impl Validate for IdrSsnBreakdownBreakdownLast4DigitsMatch {
 /// Social security number fully matches
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdrSsnBreakdownBreakdownFullMatch {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21072,16 +20466,12 @@ impl Validate for IdrSsnBreakdownBreakdownFullMatch {
     ::serde::Deserialize
 )]
 pub struct WatchlistEnhancedPropertiesRecordsInnerEventInnerSource {
-    /// The `source_date` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub source_date: Nullable<::chrono::NaiveDate>,
-    /// The `source_format` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub source_format: Nullable<String>,
-    /// The `source_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub source_name: Nullable<String>,
-    /// The `source_url` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub source_url: Nullable<String>,
 }
@@ -21110,10 +20500,8 @@ impl Validate for WatchlistEnhancedPropertiesRecordsInnerEventInnerSource {
 /// The `proof_of_address_breakdown_data_comparison_breakdown_address` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownDataComparisonBreakdownAddress {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21134,10 +20522,8 @@ impl Validate for ProofOfAddressBreakdownDataComparisonBreakdownAddress {
 /// The `proof_of_address_breakdown_data_comparison_breakdown_first_name` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownDataComparisonBreakdownFirstName {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21158,10 +20544,8 @@ impl Validate for ProofOfAddressBreakdownDataComparisonBreakdownFirstName {
 /// The `proof_of_address_breakdown_data_comparison_breakdown_last_name` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownDataComparisonBreakdownLastName {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21182,10 +20566,8 @@ impl Validate for ProofOfAddressBreakdownDataComparisonBreakdownLastName {
 /// The `proof_of_address_breakdown_document_classification_breakdown_supported_document` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownDocumentClassificationBreakdownSupportedDocument {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21207,10 +20589,8 @@ for ProofOfAddressBreakdownDocumentClassificationBreakdownSupportedDocument {
 /// The `proof_of_address_breakdown_image_integrity_breakdown_image_quality` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownImageIntegrityBreakdownImageQuality {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21231,10 +20611,8 @@ impl Validate for ProofOfAddressBreakdownImageIntegrityBreakdownImageQuality {
 /// The `us_driving_licence_breakdown_document_breakdown_category` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownDocumentBreakdownCategory {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21255,10 +20633,8 @@ impl Validate for UsDrivingLicenceBreakdownDocumentBreakdownCategory {
 /// The `us_driving_licence_breakdown_document_breakdown_expiration_date` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownDocumentBreakdownExpirationDate {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21279,10 +20655,8 @@ impl Validate for UsDrivingLicenceBreakdownDocumentBreakdownExpirationDate {
 /// The `us_driving_licence_breakdown_document_breakdown_issue_date` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownDocumentBreakdownIssueDate {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21303,10 +20677,8 @@ impl Validate for UsDrivingLicenceBreakdownDocumentBreakdownIssueDate {
 /// The `us_driving_licence_breakdown_document_breakdown_document_number` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownDocumentBreakdownDocumentNumber {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21327,10 +20699,8 @@ impl Validate for UsDrivingLicenceBreakdownDocumentBreakdownDocumentNumber {
 /// The `us_driving_licence_breakdown_address_breakdown_city` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownAddressBreakdownCity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21351,10 +20721,8 @@ impl Validate for UsDrivingLicenceBreakdownAddressBreakdownCity {
 /// The `us_driving_licence_breakdown_address_breakdown_line_1` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownAddressBreakdownLine1 {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21375,10 +20743,8 @@ impl Validate for UsDrivingLicenceBreakdownAddressBreakdownLine1 {
 /// The `us_driving_licence_breakdown_address_breakdown_line_2` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownAddressBreakdownLine2 {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21399,10 +20765,8 @@ impl Validate for UsDrivingLicenceBreakdownAddressBreakdownLine2 {
 /// The `us_driving_licence_breakdown_address_breakdown_state_code` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownAddressBreakdownStateCode {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21423,10 +20787,8 @@ impl Validate for UsDrivingLicenceBreakdownAddressBreakdownStateCode {
 /// The `us_driving_licence_breakdown_address_breakdown_zip4` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownAddressBreakdownZip4 {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21447,10 +20809,8 @@ impl Validate for UsDrivingLicenceBreakdownAddressBreakdownZip4 {
 /// The `us_driving_licence_breakdown_address_breakdown_zip5` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownAddressBreakdownZip5 {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21471,10 +20831,8 @@ impl Validate for UsDrivingLicenceBreakdownAddressBreakdownZip5 {
 /// The `us_driving_licence_breakdown_personal_breakdown_first_name` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownFirstName {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21495,10 +20853,8 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownFirstName {
 /// The `us_driving_licence_breakdown_personal_breakdown_name_suffix` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownNameSuffix {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21519,10 +20875,8 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownNameSuffix {
 /// The `us_driving_licence_breakdown_personal_breakdown_height` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownHeight {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21543,10 +20897,8 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownHeight {
 /// The `us_driving_licence_breakdown_personal_breakdown_weight` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownWeight {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21567,10 +20919,8 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownWeight {
 /// The `us_driving_licence_breakdown_personal_breakdown_sex_code` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownSexCode {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21591,10 +20941,8 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownSexCode {
 /// The `us_driving_licence_breakdown_personal_breakdown_eye_color` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownEyeColor {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21615,10 +20963,8 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownEyeColor {
 /// The `us_driving_licence_breakdown_personal_breakdown_date_of_birth` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownDateOfBirth {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21639,10 +20985,8 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownDateOfBirth {
 /// The `us_driving_licence_breakdown_personal_breakdown_last_name` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownLastName {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21663,10 +21007,8 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownLastName {
 /// The `us_driving_licence_breakdown_personal_breakdown_middle_name` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownMiddleName {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21687,10 +21029,8 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownMiddleName {
 /// The `us_driving_licence_breakdown_personal_breakdown_first_name_fuzzy` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownFirstNameFuzzy {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21711,10 +21051,8 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownFirstNameFuzzy {
 /// The `us_driving_licence_breakdown_personal_breakdown_middle_name_fuzzy` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownMiddleNameFuzzy {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21735,10 +21073,8 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownMiddleNameFuzzy {
 /// The `us_driving_licence_breakdown_personal_breakdown_last_name_fuzzy` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownLastNameFuzzy {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21759,10 +21095,8 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownLastNameFuzzy {
 /// The `us_driving_licence_breakdown_personal_breakdown_middle_initial` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownMiddleInitial {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21783,10 +21117,8 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownMiddleInitial {
 /// The `device_intelligence_breakdown_device_breakdown_application_authenticity` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligenceBreakdownDeviceBreakdownApplicationAuthenticity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21807,10 +21139,8 @@ impl Validate for DeviceIntelligenceBreakdownDeviceBreakdownApplicationAuthentic
 /// The `device_intelligence_breakdown_device_breakdown_device_integrity` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligenceBreakdownDeviceBreakdownDeviceIntegrity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -21831,10 +21161,8 @@ impl Validate for DeviceIntelligenceBreakdownDeviceBreakdownDeviceIntegrity {
 /// The `device_intelligence_breakdown_device_breakdown_device_reputation` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligenceBreakdownDeviceBreakdownDeviceReputation {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -22244,7 +21572,6 @@ impl Validate for DeviceIntelligenceBreakdownPropertiesDeviceBiometricCapture {
     ::serde::Deserialize
 )]
 pub struct IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
 }
@@ -22270,7 +21597,6 @@ impl Validate for IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid {
     ::serde::Deserialize
 )]
 pub struct IndiaPanReportAllOfBreakdownDeviceBreakdownNameMatch {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
 }

@@ -202,7 +202,6 @@ account:
                 /// Write-only, and required in requests: the API never returns it, so the field is optional here.
                 #[serde(default, skip_serializing_if = "Nullable::is_absent")]
                 pub password: Nullable<String>,
-                /// The `name` property.
                 pub name: String,
                 /// Read-only: sent by the API in responses.
                 #[serde(default, skip_serializing_if = "Nullable::is_absent")]
@@ -240,7 +239,6 @@ page:
             pub struct Page {
                 /// Defaults to `20` when absent (absent stays absent when written back).
                 pub size: i64,
-                /// The `cursor` property.
                 #[serde(default, skip_serializing_if = "Nullable::is_absent")]
                 pub cursor: Nullable<String>,
             }
@@ -291,7 +289,6 @@ holder:
                 ::serde::Deserialize
             )]
             pub struct OldThing {
-                /// The `a` property.
                 #[serde(default, skip_serializing_if = "Nullable::is_absent")]
                 pub a: Nullable<String>,
             }
@@ -299,13 +296,11 @@ holder:
             #[allow(deprecated)]
             #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
             pub struct Holder {
-                /// The `legacy` property.
                 pub legacy: OldThing,
                 /// **Deprecated** in the API description.
                 #[deprecated(note = "deprecated in the API description")]
                 #[serde(default, skip_serializing_if = "Nullable::is_absent")]
                 pub gone: Nullable<String>,
-                /// The `fine` property.
                 #[serde(default, skip_serializing_if = "Nullable::is_absent")]
                 pub fine: Nullable<String>,
             }
@@ -393,7 +388,6 @@ broken:
             /// ```
             #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
             pub struct Broken {
-                /// The `id` property.
                 pub id: ::uuid::Uuid,
             }
             impl Broken {
@@ -455,21 +449,15 @@ order:
             /// The `item` schema.
             #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
             pub struct Item {
-                /// The `code` property.
                 pub code: String,
-                /// The `again` property.
                 #[serde(default, skip_serializing_if = "Nullable::is_absent")]
                 pub again: Nullable<String>,
-                /// The `ratio` property.
                 #[serde(default, skip_serializing_if = "Nullable::is_absent")]
                 pub ratio: Nullable<f64>,
-                /// The `count` property.
                 #[serde(default, skip_serializing_if = "Nullable::is_absent")]
                 pub count: Nullable<i32>,
-                /// The `big` property.
                 #[serde(default, skip_serializing_if = "Nullable::is_absent")]
                 pub big: Nullable<i64>,
-                /// The `lookahead` property.
                 #[serde(default, skip_serializing_if = "Nullable::is_absent")]
                 pub lookahead: Nullable<String>,
             }
@@ -556,10 +544,8 @@ order:
             /// The `order` schema.
             #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
             pub struct Order {
-                /// The `items` property.
                 #[serde(default, skip_serializing_if = "Nullable::is_absent")]
                 pub items: Nullable<Vec<Item>>,
-                /// The `note` property.
                 #[serde(default, skip_serializing_if = "Nullable::is_absent")]
                 pub note: Nullable<String>,
             }
@@ -654,7 +640,6 @@ pet:
             /// The `cat` schema.
             #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
             pub struct Cat {
-                /// The `kind` property.
                 pub kind: String,
             }
             impl Cat {
@@ -738,9 +723,7 @@ event:
         /// The `event` schema.
         #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
         pub struct Event {
-            /// The `id` property.
             pub id: String,
-            /// The `note` property.
             #[serde(default, skip_serializing_if = "Nullable::is_absent")]
             pub note: Nullable<String>,
             /// Properties the API description does not list, kept as sent.

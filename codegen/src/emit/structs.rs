@@ -190,6 +190,30 @@ impl Context<'_> {
         }
     }
 
+    /// The first paragraph of the description of the type a field holds, when it holds one named type
+    /// (maybe nullable): what the schema says of the value is what the field is. Empty otherwise.
+    fn referenced_doc(&self, ty: &TypeRef) -> String {
+        let mut ty = ty;
+        while let TypeRef::Nullable(inner) = ty {
+            ty = inner;
+        }
+        let TypeRef::Named(id) = ty else {
+            return String::new();
+        };
+        let target = self.model.get(*id);
+        match (&target.kind, &target.doc) {
+            // An alias says nothing of its own: what it stands for may.
+            (TypeKind::Alias(Alias { ty }), None) => self.referenced_doc(ty),
+            (_, Some(doc)) => doc
+                .split("\n\n")
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_owned(),
+            (_, None) => String::new(),
+        }
+    }
+
     fn field(&self, owner: TypeId, field: &Field, ident_text: &str) -> TokenStream {
         let Field {
             wire_name,
@@ -208,8 +232,7 @@ impl Context<'_> {
         let rename = (plain != wire_name).then(|| quote!(rename = #wire_name,));
         let rename_attr = (plain != wire_name).then(|| quote!(#[serde(rename = #wire_name)]));
         let rust = self.ty(&self.view.field(owner, field));
-        let _ = ty;
-        let mut text = doc.clone().unwrap_or_default();
+        let mut text = doc.clone().unwrap_or_else(|| self.referenced_doc(ty));
         let mut notes = Vec::new();
         match (access, presence.is_required()) {
             (Access::ReadOnly, true) => notes.push(
@@ -246,9 +269,8 @@ impl Context<'_> {
             }
             text.push_str(&notes.join("\n\n"));
         }
-        if text.is_empty() {
-            text = format!("The `{wire_name}` property.");
-        }
+        // A field the description leaves undocumented stays so: a filler ("The `x` property.") would
+        // say nothing its name does not.
         let mut docs = doc_attrs(&text);
         if *deprecated {
             docs.extend(quote!(#[deprecated(note = "deprecated in the API description")]));

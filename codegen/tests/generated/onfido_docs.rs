@@ -268,7 +268,6 @@ impl AddressShared {
     ::serde::Deserialize
 )]
 pub struct AddressesList {
-    /// The `addresses` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub addresses: Nullable<Vec<Address>>,
 }
@@ -282,7 +281,6 @@ pub struct Applicant {
     /// The applicant's date of birth
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub dob: Nullable<String>,
-    /// The `id_numbers` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub id_numbers: Nullable<Vec<IdNumber>>,
     /// The applicant's phone number
@@ -305,13 +303,10 @@ pub struct Applicant {
     /// The uri of this resource.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `sandbox` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sandbox: Nullable<bool>,
-    /// The `address` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<Address>,
-    /// The `location` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub location: Nullable<Location>,
 }
@@ -346,7 +341,6 @@ pub struct ApplicantBuilder {
     /// The applicant's date of birth
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub dob: Nullable<String>,
-    /// The `id_numbers` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub id_numbers: Nullable<Vec<IdNumber>>,
     /// The applicant's phone number
@@ -355,10 +349,8 @@ pub struct ApplicantBuilder {
     /// The applicant's consents
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub consents: Nullable<Vec<ApplicantConsentBuilder>>,
-    /// The `address` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<AddressBuilder>,
-    /// The `location` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub location: Nullable<LocationBuilder>,
     /// The applicant's first name
@@ -387,9 +379,7 @@ impl ApplicantBuilder {
 /// The `ApplicantConsent` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApplicantConsent {
-    /// The `name` property.
     pub name: ApplicantConsentName,
-    /// The `granted` property.
     pub granted: bool,
     /// The date and time when this applicant consent was granted, if not granted the value is nil.
     pub granted_at: String,
@@ -405,9 +395,7 @@ impl ApplicantConsent {
 /// The `ApplicantConsentBuilder` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApplicantConsentBuilder {
-    /// The `name` property.
     pub name: ApplicantConsentName,
-    /// The `granted` property.
     pub granted: bool,
 }
 
@@ -511,10 +499,8 @@ pub struct ApplicantRequest {
     /// The applicant's consents
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub consents: Nullable<Vec<ApplicantConsentBuilder>>,
-    /// The `address` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<AddressBuilder>,
-    /// The `location` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub location: Nullable<LocationBuilder>,
 }
@@ -539,13 +525,10 @@ pub struct ApplicantResponse {
     /// The uri of this resource.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `sandbox` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sandbox: Nullable<bool>,
-    /// The `address` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<Address>,
-    /// The `location` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub location: Nullable<Location>,
 }
@@ -585,7 +568,6 @@ pub struct ApplicantShared {
     /// The applicant's date of birth
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub dob: Nullable<String>,
-    /// The `id_numbers` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub id_numbers: Nullable<Vec<IdNumber>>,
     /// The applicant's phone number
@@ -631,7 +613,6 @@ pub struct ApplicantUpdater {
     /// The applicant's date of birth
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub dob: Nullable<String>,
-    /// The `id_numbers` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub id_numbers: Nullable<Vec<IdNumber>>,
     /// The applicant's phone number
@@ -640,10 +621,8 @@ pub struct ApplicantUpdater {
     /// The applicant's consents
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub consents: Nullable<Vec<ApplicantConsentBuilder>>,
-    /// The `address` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<AddressBuilder>,
-    /// The `location` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub location: Nullable<LocationBuilder>,
     /// The applicant's first name
@@ -657,7 +636,6 @@ pub struct ApplicantUpdater {
 /// The `ApplicantsList` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApplicantsList {
-    /// The `applicants` property.
     pub applicants: Vec<Applicant>,
 }
 
@@ -685,7 +663,6 @@ pub struct Check {
     /// For checks where `applicant_provides_data` is `true`, redirect to this URI when the applicant has submitted their data.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub redirect_uri: Nullable<String>,
-    /// The `privacy_notices_read_consent_given` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub privacy_notices_read_consent_given: Nullable<bool>,
     /// The unique identifier for the check.
@@ -696,7 +673,7 @@ pub struct Check {
     /// The uri of this resource.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the check in the checking process.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<CheckStatus>,
     /// The overall result of the check, based on the results of the constituent reports.
@@ -714,10 +691,8 @@ pub struct Check {
     /// Indicates whether the object was created in the sandbox or not.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sandbox: Nullable<bool>,
-    /// The `paused` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub paused: Nullable<bool>,
-    /// The `version` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub version: Nullable<String>,
 }
@@ -766,7 +741,6 @@ pub struct CheckBuilder {
     /// For checks where `applicant_provides_data` is `true`, redirect to this URI when the applicant has submitted their data.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub redirect_uri: Nullable<String>,
-    /// The `privacy_notices_read_consent_given` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub privacy_notices_read_consent_given: Nullable<bool>,
     /// An array of report names (strings).
@@ -788,10 +762,9 @@ pub struct CheckBuilder {
     /// Array of names of particular reports to return consider as their results. This is a feature available in sandbox testing
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub consider: Nullable<Vec<ReportName>>,
-    /// The `us_driving_licence` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub us_driving_licence: Nullable<UsDrivingLicenceBuilder>,
-    /// The `report_configuration` property.
+    /// Defines configuration options for facial similarity checks used to distinguish between onboarding and reverification scenarios.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub report_configuration: Nullable<ReportConfiguration>,
 }
@@ -859,10 +832,9 @@ pub struct CheckRequest {
     /// Array of names of particular reports to return consider as their results. This is a feature available in sandbox testing
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub consider: Nullable<Vec<ReportName>>,
-    /// The `us_driving_licence` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub us_driving_licence: Nullable<UsDrivingLicenceBuilder>,
-    /// The `report_configuration` property.
+    /// Defines configuration options for facial similarity checks used to distinguish between onboarding and reverification scenarios.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub report_configuration: Nullable<ReportConfiguration>,
 }
@@ -909,7 +881,7 @@ pub struct CheckResponse {
     /// The uri of this resource.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the check in the checking process.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<CheckStatus>,
     /// The overall result of the check, based on the results of the constituent reports.
@@ -927,10 +899,8 @@ pub struct CheckResponse {
     /// Indicates whether the object was created in the sandbox or not.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sandbox: Nullable<bool>,
-    /// The `paused` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub paused: Nullable<bool>,
-    /// The `version` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub version: Nullable<String>,
 }
@@ -971,7 +941,6 @@ pub struct CheckShared {
     /// For checks where `applicant_provides_data` is `true`, redirect to this URI when the applicant has submitted their data.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub redirect_uri: Nullable<String>,
-    /// The `privacy_notices_read_consent_given` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub privacy_notices_read_consent_given: Nullable<bool>,
 }
@@ -1067,7 +1036,6 @@ impl<'de> ::serde::Deserialize<'de> for CheckStatus {
 /// The `ChecksList` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ChecksList {
-    /// The `checks` property.
     pub checks: Vec<Check>,
 }
 
@@ -1081,7 +1049,7 @@ impl ChecksList {
 /// The `CompleteTaskBuilder` schema.
 #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CompleteTaskBuilder {
-    /// The `data` property.
+    /// The Task completion payload.
     pub data: CompleteTaskDataBuilder,
 }
 
@@ -2150,10 +2118,9 @@ impl<'de> ::serde::Deserialize<'de> for CountryCodes {
 /// The `DeviceIntelligenceBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligenceBreakdown {
-    /// The `device` property.
+    /// Asserts whether the device used to upload the media is trustworthy, i.e. it is a real, physical device.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub device: Nullable<DeviceIntelligenceBreakdownDevice>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DeviceIntelligenceBreakdownProperties>,
 }
@@ -2161,7 +2128,6 @@ pub struct DeviceIntelligenceBreakdown {
 /// Asserts whether the device used to upload the media is trustworthy, i.e. it is a real, physical device.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligenceBreakdownDevice {
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DeviceIntelligenceBreakdownDeviceBreakdown>,
 }
@@ -2169,17 +2135,14 @@ pub struct DeviceIntelligenceBreakdownDevice {
 /// The `DeviceIntelligenceBreakdownDeviceBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligenceBreakdownDeviceBreakdown {
-    /// The `application_authenticity` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub application_authenticity: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    /// The `device_integrity` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub device_integrity: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    /// The `device_reputation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub device_reputation: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
@@ -2189,13 +2152,10 @@ pub struct DeviceIntelligenceBreakdownDeviceBreakdown {
 /// The `DeviceIntelligenceBreakdownProperties` schema.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligenceBreakdownProperties {
-    /// The `device` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub device: Nullable<DeviceIntelligenceBreakdownPropertiesDevice>,
-    /// The `ip` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub ip: Nullable<DeviceIntelligenceBreakdownPropertiesIp>,
-    /// The `geolocation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub geolocation: Nullable<DeviceIntelligenceBreakdownPropertiesGeolocation>,
 }
@@ -2290,13 +2250,10 @@ pub struct DeviceIntelligenceBreakdownPropertiesIp {
 /// The `DeviceIntelligenceProperties` schema.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeviceIntelligenceProperties {
-    /// The `device` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub device: Nullable<DeviceIntelligenceBreakdownPropertiesDevice>,
-    /// The `ip` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub ip: Nullable<DeviceIntelligenceBreakdownPropertiesIp>,
-    /// The `geolocation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub geolocation: Nullable<DeviceIntelligenceBreakdownPropertiesGeolocation>,
 }
@@ -2312,24 +2269,21 @@ pub struct DeviceIntelligenceReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
-    /// The `name` property.
     pub name: ReportName,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DeviceIntelligenceBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DeviceIntelligenceProperties>,
 }
@@ -2411,31 +2365,31 @@ impl Document {
 /// The `DocumentBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdown {
-    /// The `data_comparison` property.
+    /// Asserts whether data on the document is consistent with data provided when creating an applicant through the API.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub data_comparison: Nullable<DocumentBreakdownDataComparison>,
-    /// The `data_validation` property.
+    /// Asserts whether algorithmically validatable elements are correct.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub data_validation: Nullable<DocumentBreakdownDataValidation>,
-    /// The `image_integrity` property.
+    /// Asserts if the document is of sufficient quality to verify.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub image_integrity: Nullable<DocumentBreakdownImageIntegrity>,
-    /// The `visual_authenticity` property.
+    /// Asserts whether visual, non-textual, elements are correct given the type of document.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub visual_authenticity: Nullable<DocumentBreakdownVisualAuthenticity>,
-    /// The `data_consistency` property.
+    /// Asserts whether data represented in multiple places on the document is consistent.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub data_consistency: Nullable<DocumentBreakdownDataConsistency>,
-    /// The `police_record` property.
+    /// Asserts whether the document had been identified as lost, stolen or otherwise compromised.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub police_record: Nullable<DocumentBreakdownPoliceRecord>,
-    /// The `compromised_document` property.
+    /// Asserts whether the image of the document has been found in our internal database or if it was used in a suspicious way.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub compromised_document: Nullable<DocumentBreakdownCompromisedDocument>,
-    /// The `age_validation` property.
+    /// Asserts whether the age calculated from the document's date of birth data point is greater than or equal to the minimum accepted age.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub age_validation: Nullable<DocumentBreakdownAgeValidation>,
-    /// The `issuing_authority` property.
+    /// Asserts whether data on the document matches the issuing authority data.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<DocumentBreakdownIssuingAuthority>,
 }
@@ -2443,10 +2397,8 @@ pub struct DocumentBreakdown {
 /// Asserts whether the age calculated from the document's date of birth data point is greater than or equal to the minimum accepted age.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownAgeValidation {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownAgeValidationBreakdown>,
 }
@@ -2454,7 +2406,6 @@ pub struct DocumentBreakdownAgeValidation {
 /// The `DocumentBreakdownAgeValidationBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownAgeValidationBreakdown {
-    /// The `minimum_accepted_age` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub minimum_accepted_age: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
@@ -2464,10 +2415,8 @@ pub struct DocumentBreakdownAgeValidationBreakdown {
 /// Asserts whether the image of the document has been found in our internal database or if it was used in a suspicious way.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownCompromisedDocument {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownCompromisedDocumentBreakdown>,
 }
@@ -2475,12 +2424,10 @@ pub struct DocumentBreakdownCompromisedDocument {
 /// The `DocumentBreakdownCompromisedDocumentBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownCompromisedDocumentBreakdown {
-    /// The `document_database` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_database: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    /// The `repeat_attempts` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub repeat_attempts: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
@@ -2490,10 +2437,8 @@ pub struct DocumentBreakdownCompromisedDocumentBreakdown {
 /// Asserts whether data on the document is consistent with data provided when creating an applicant through the API.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparison {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownDataComparisonBreakdown>,
 }
@@ -2501,32 +2446,24 @@ pub struct DocumentBreakdownDataComparison {
 /// The `DocumentBreakdownDataComparisonBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparisonBreakdown {
-    /// The `issuing_country` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    /// The `gender` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `date_of_expiry` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `last_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `document_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `document_numbers` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_numbers: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    /// The `first_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `date_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
 }
@@ -2534,10 +2471,8 @@ pub struct DocumentBreakdownDataComparisonBreakdown {
 /// The `DocumentBreakdownDataComparisonBreakdownIssuingCountry` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataComparisonBreakdownIssuingCountry {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -2545,10 +2480,8 @@ pub struct DocumentBreakdownDataComparisonBreakdownIssuingCountry {
 /// Asserts whether data represented in multiple places on the document is consistent.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistency {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownDataConsistencyBreakdown>,
 }
@@ -2556,38 +2489,28 @@ pub struct DocumentBreakdownDataConsistency {
 /// The `DocumentBreakdownDataConsistencyBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdown {
-    /// The `date_of_expiry` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `document_numbers` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_numbers: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    /// The `issuing_country` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    /// The `document_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `date_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `gender` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `first_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `nationality` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `last_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `multiple_data_sources_present` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub multiple_data_sources_present: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
@@ -2597,10 +2520,8 @@ pub struct DocumentBreakdownDataConsistencyBreakdown {
 /// Asserts whether algorithmically validatable elements are correct.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataValidation {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownDataValidationBreakdown>,
 }
@@ -2608,29 +2529,24 @@ pub struct DocumentBreakdownDataValidation {
 /// The `DocumentBreakdownDataValidationBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataValidationBreakdown {
-    /// The `gender` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `date_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `document_numbers` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_numbers: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    /// The `document_expiration` property.
+    /// If this is flagged, the document has expired.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_expiration: Nullable<
         DocumentBreakdownDataValidationBreakdownDocumentExpiration,
     >,
-    /// The `expiry_date` property.
+    /// If this is flagged, the expiration date has the incorrect format.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub expiry_date: Nullable<DocumentBreakdownDataValidationBreakdownExpiryDate>,
-    /// The `mrz` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mrz: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `barcode` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub barcode: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
 }
@@ -2638,10 +2554,8 @@ pub struct DocumentBreakdownDataValidationBreakdown {
 /// If this is flagged, the document has expired.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataValidationBreakdownDocumentExpiration {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -2649,10 +2563,8 @@ pub struct DocumentBreakdownDataValidationBreakdownDocumentExpiration {
 /// If this is flagged, the expiration date has the incorrect format.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownDataValidationBreakdownExpiryDate {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -2660,10 +2572,8 @@ pub struct DocumentBreakdownDataValidationBreakdownExpiryDate {
 /// Asserts if the document is of sufficient quality to verify.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownImageIntegrity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownImageIntegrityBreakdown>,
 }
@@ -2671,18 +2581,18 @@ pub struct DocumentBreakdownImageIntegrity {
 /// The `DocumentBreakdownImageIntegrityBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownImageIntegrityBreakdown {
-    /// The `image_quality` property.
+    /// Asserts whether the quality of the image was sufficient for processing.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub image_quality: Nullable<DocumentBreakdownImageIntegrityBreakdownImageQuality>,
-    /// The `supported_document` property.
+    /// Asserts whether the submitted document is supported.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub supported_document: Nullable<
         DocumentBreakdownImageIntegrityBreakdownSupportedDocument,
     >,
-    /// The `colour_picture` property.
+    /// Asserts whether the image was a colour one.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub colour_picture: Nullable<DocumentBreakdownImageIntegrityBreakdownColourPicture>,
-    /// The `conclusive_document_quality` property.
+    /// Asserts if the document was of enough quality to be able to perform a fraud inspection.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub conclusive_document_quality: Nullable<
         DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality,
@@ -2692,10 +2602,8 @@ pub struct DocumentBreakdownImageIntegrityBreakdown {
 /// Asserts whether the image was a colour one.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownImageIntegrityBreakdownColourPicture {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -2712,10 +2620,8 @@ pub struct DocumentBreakdownImageIntegrityBreakdownColourPicture {
     ::serde::Deserialize
 )]
 pub struct DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentCDQReasons>,
 }
@@ -2732,10 +2638,8 @@ pub struct DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality {
     ::serde::Deserialize
 )]
 pub struct DocumentBreakdownImageIntegrityBreakdownImageQuality {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentIQReasons>,
 }
@@ -2743,10 +2647,8 @@ pub struct DocumentBreakdownImageIntegrityBreakdownImageQuality {
 /// Asserts whether the submitted document is supported.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -2754,10 +2656,8 @@ pub struct DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
 /// Asserts whether data on the document matches the issuing authority data.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownIssuingAuthority {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownIssuingAuthorityBreakdown>,
 }
@@ -2765,12 +2665,12 @@ pub struct DocumentBreakdownIssuingAuthority {
 /// The `DocumentBreakdownIssuingAuthorityBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownIssuingAuthorityBreakdown {
-    /// The `nfc_active_authentication` property.
+    /// Asserts whether the document NFC chip is original or cloned.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub nfc_active_authentication: Nullable<
         DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication,
     >,
-    /// The `nfc_passive_authentication` property.
+    /// Asserts whether the document NFC chip data was tampered.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub nfc_passive_authentication: Nullable<
         DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication,
@@ -2780,10 +2680,8 @@ pub struct DocumentBreakdownIssuingAuthorityBreakdown {
 /// Asserts whether the document NFC chip is original or cloned.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -2791,10 +2689,8 @@ pub struct DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication {
 /// Asserts whether the document NFC chip data was tampered.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -2811,7 +2707,6 @@ pub struct DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication {
     ::serde::Deserialize
 )]
 pub struct DocumentBreakdownPoliceRecord {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
 }
@@ -2819,10 +2714,8 @@ pub struct DocumentBreakdownPoliceRecord {
 /// Asserts whether visual, non-textual, elements are correct given the type of document.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownVisualAuthenticityBreakdown>,
 }
@@ -2830,36 +2723,36 @@ pub struct DocumentBreakdownVisualAuthenticity {
 /// The `DocumentBreakdownVisualAuthenticityBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdown {
-    /// The `fonts` property.
+    /// Fonts in the document don't match the expected ones.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub fonts: Nullable<DocumentBreakdownVisualAuthenticityBreakdownFonts>,
-    /// The `picture_face_integrity` property.
+    /// The pictures of the person identified on the document show signs of tampering or alteration.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub picture_face_integrity: Nullable<
         DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity,
     >,
-    /// The `template` property.
+    /// The document doesn't match the expected template for the document type and country it is from.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub template: Nullable<DocumentBreakdownVisualAuthenticityBreakdownTemplate>,
-    /// The `security_features` property.
+    /// Security features expected on the document are missing or wrong.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub security_features: Nullable<
         DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures,
     >,
-    /// The `original_document_present` property.
+    /// The document was not present when the photo was taken.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub original_document_present: Nullable<
         DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent,
     >,
-    /// The `digital_tampering` property.
+    /// Indication of digital tampering in the image.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub digital_tampering: Nullable<
         DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering,
     >,
-    /// The `other` property.
+    /// This sub-breakdown is returned for backward compatibility reasons. Its value will be consider when at least one of the other breakdowns is consider, and clear when all the other breakdowns are clear.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub other: Nullable<DocumentBreakdownVisualAuthenticityBreakdownOther>,
-    /// The `face_detection` property.
+    /// No face was detected on the document.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub face_detection: Nullable<
         DocumentBreakdownVisualAuthenticityBreakdownFaceDetection,
@@ -2869,10 +2762,8 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdown {
 /// Indication of digital tampering in the image.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -2880,10 +2771,8 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
 /// No face was detected on the document.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -2891,10 +2780,8 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
 /// Fonts in the document don't match the expected ones.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownFonts {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -2911,10 +2798,8 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownFonts {
     ::serde::Deserialize
 )]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentODPReasons>,
 }
@@ -2922,10 +2807,8 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent {
 /// This sub-breakdown is returned for backward compatibility reasons. Its value will be consider when at least one of the other breakdowns is consider, and clear when all the other breakdowns are clear.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownOther {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -2933,10 +2816,8 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownOther {
 /// The pictures of the person identified on the document show signs of tampering or alteration.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -2944,10 +2825,8 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity {
 /// Security features expected on the document are missing or wrong.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -2955,10 +2834,8 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
 /// The document doesn't match the expected template for the document type and country it is from.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownTemplate {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -3083,139 +2960,94 @@ pub struct DocumentODPReasons {
     ::serde::Deserialize
 )]
 pub struct DocumentProperties {
-    /// The `date_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<String>,
-    /// The `date_of_expiry` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<String>,
-    /// The `personal_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub personal_number: Nullable<String>,
-    /// The `document_numbers` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_numbers: Nullable<Vec<DocumentPropertiesDocumentNumbersInner>>,
-    /// The `document_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<String>,
-    /// The `first_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
-    /// The `middle_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<String>,
-    /// The `last_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
-    /// The `gender` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
-    /// The `issuing_country` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<String>,
-    /// The `nationality` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<String>,
-    /// The `issuing_state` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_state: Nullable<String>,
-    /// The `issuing_date` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_date: Nullable<String>,
-    /// The `valid_from` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub valid_from: Nullable<String>,
-    /// The `categorisation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub categorisation: Nullable<String>,
-    /// The `mrz_line1` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line1: Nullable<String>,
-    /// The `mrz_line2` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line2: Nullable<String>,
-    /// The `mrz_line3` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line3: Nullable<String>,
-    /// The `address` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<String>,
-    /// The `place_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub place_of_birth: Nullable<String>,
-    /// The `spouse_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub spouse_name: Nullable<String>,
-    /// The `widow_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub widow_name: Nullable<String>,
-    /// The `alias_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub alias_name: Nullable<String>,
-    /// The `issuing_authority` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<String>,
-    /// The `remarks` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub remarks: Nullable<String>,
-    /// The `civil_state` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub civil_state: Nullable<String>,
-    /// The `expatriation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub expatriation: Nullable<String>,
-    /// The `father_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub father_name: Nullable<String>,
-    /// The `mother_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mother_name: Nullable<String>,
-    /// The `religion` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub religion: Nullable<String>,
-    /// The `type_of_permit` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub type_of_permit: Nullable<String>,
-    /// The `version_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub version_number: Nullable<String>,
-    /// The `document_subtype` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_subtype: Nullable<String>,
-    /// The `profession` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub profession: Nullable<String>,
-    /// The `security_document_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub security_document_number: Nullable<String>,
-    /// The `tax_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub tax_number: Nullable<String>,
-    /// The `nist_identity_evidence_strength` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub nist_identity_evidence_strength: Nullable<String>,
-    /// The `has_issuance_confirmation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub has_issuance_confirmation: Nullable<String>,
-    /// The `real_id_compliance` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub real_id_compliance: Nullable<bool>,
-    /// The `security_tier` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub security_tier: Nullable<String>,
-    /// The `address_lines` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address_lines: Nullable<DocumentPropertiesAddressLines>,
-    /// The `barcode` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub barcode: Nullable<Vec<DocumentPropertiesBarcodeInner>>,
-    /// The `nfc` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub nfc: Nullable<DocumentPropertiesNfc>,
-    /// The `document_classification` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_classification: Nullable<DocumentPropertiesDocumentClassification>,
-    /// The `extracted_data` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub extracted_data: Nullable<DocumentPropertiesExtractedData>,
 }
@@ -3232,22 +3064,16 @@ pub struct DocumentProperties {
     ::serde::Deserialize
 )]
 pub struct DocumentPropertiesAddressLines {
-    /// The `street_address` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub street_address: Nullable<String>,
-    /// The `state` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub state: Nullable<String>,
-    /// The `postal_code` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub postal_code: Nullable<String>,
-    /// The `country` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub country: Nullable<String>,
-    /// The `city` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub city: Nullable<String>,
-    /// The `country_code` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub country_code: Nullable<String>,
 }
@@ -3264,58 +3090,40 @@ pub struct DocumentPropertiesAddressLines {
     ::serde::Deserialize
 )]
 pub struct DocumentPropertiesBarcodeInner {
-    /// The `first_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
-    /// The `middle_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<String>,
-    /// The `last_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
-    /// The `document_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<String>,
-    /// The `date_of_expiry` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<String>,
-    /// The `date_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<String>,
-    /// The `issuing_date` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_date: Nullable<String>,
-    /// The `address_line_1` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address_line_1: Nullable<String>,
-    /// The `address_line_2` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address_line_2: Nullable<String>,
-    /// The `address_line_3` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address_line_3: Nullable<String>,
-    /// The `address_line_4` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address_line_4: Nullable<String>,
-    /// The `address_line_5` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address_line_5: Nullable<String>,
-    /// The `issuing_state` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_state: Nullable<String>,
-    /// The `class` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub class: Nullable<String>,
-    /// The `gender` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
-    /// The `issuing_country` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<String>,
-    /// The `document_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_number: Nullable<String>,
-    /// The `real_id_classification` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub real_id_classification: Nullable<String>,
 }
@@ -3332,13 +3140,10 @@ pub struct DocumentPropertiesBarcodeInner {
     ::serde::Deserialize
 )]
 pub struct DocumentPropertiesDocumentClassification {
-    /// The `issuing_country` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<String>,
-    /// The `document_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<String>,
-    /// The `issuing_state` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_state: Nullable<String>,
 }
@@ -3355,10 +3160,8 @@ pub struct DocumentPropertiesDocumentClassification {
     ::serde::Deserialize
 )]
 pub struct DocumentPropertiesDocumentNumbersInner {
-    /// The `value` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub value: Nullable<String>,
-    /// The `type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub r#type: Nullable<String>,
 }
@@ -3375,16 +3178,12 @@ pub struct DocumentPropertiesDocumentNumbersInner {
     ::serde::Deserialize
 )]
 pub struct DocumentPropertiesDrivingLicenceInformationItem {
-    /// The `category` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub category: Nullable<String>,
-    /// The `obtainment_date` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub obtainment_date: Nullable<String>,
-    /// The `expiry_date` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub expiry_date: Nullable<String>,
-    /// The `codes` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub codes: Nullable<String>,
 }
@@ -3401,67 +3200,46 @@ pub struct DocumentPropertiesDrivingLicenceInformationItem {
     ::serde::Deserialize
 )]
 pub struct DocumentPropertiesExtractedData {
-    /// The `document_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_number: Nullable<String>,
-    /// The `date_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<String>,
-    /// The `date_of_expiry` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<String>,
-    /// The `first_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
-    /// The `last_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
-    /// The `middle_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<String>,
-    /// The `full_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub full_name: Nullable<String>,
-    /// The `spouse_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub spouse_name: Nullable<String>,
-    /// The `widow_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub widow_name: Nullable<String>,
-    /// The `alias_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub alias_name: Nullable<String>,
-    /// The `gender` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
-    /// The `mrz_line1` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line1: Nullable<String>,
-    /// The `mrz_line2` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line2: Nullable<String>,
-    /// The `mrz_line3` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line3: Nullable<String>,
-    /// The `nationality` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<String>,
-    /// The `address_line_1` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address_line_1: Nullable<String>,
-    /// The `address_line_2` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address_line_2: Nullable<String>,
-    /// The `address_line_3` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address_line_3: Nullable<String>,
-    /// The `address_line_4` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address_line_4: Nullable<String>,
-    /// The `address_line_5` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address_line_5: Nullable<String>,
-    /// The `issuing_authority` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<String>,
 }
@@ -3478,43 +3256,30 @@ pub struct DocumentPropertiesExtractedData {
     ::serde::Deserialize
 )]
 pub struct DocumentPropertiesNfc {
-    /// The `document_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<String>,
-    /// The `issuing_country` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<String>,
-    /// The `full_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub full_name: Nullable<String>,
-    /// The `document_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_number: Nullable<String>,
-    /// The `nationality` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<String>,
-    /// The `date_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<String>,
-    /// The `gender` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
-    /// The `date_of_expiry` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<String>,
-    /// The `personal_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub personal_number: Nullable<String>,
-    /// The `place_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub place_of_birth: Nullable<String>,
-    /// The `address` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<String>,
-    /// The `issuing_date` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_date: Nullable<String>,
-    /// The `issuing_authority` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<String>,
 }
@@ -3531,142 +3296,96 @@ pub struct DocumentPropertiesNfc {
     ::serde::Deserialize
 )]
 pub struct DocumentPropertiesWithDrivingLicenceInformation {
-    /// The `date_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<String>,
-    /// The `date_of_expiry` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<String>,
-    /// The `personal_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub personal_number: Nullable<String>,
-    /// The `document_numbers` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_numbers: Nullable<Vec<DocumentPropertiesDocumentNumbersInner>>,
-    /// The `document_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<String>,
-    /// The `first_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
-    /// The `middle_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<String>,
-    /// The `last_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
-    /// The `gender` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
-    /// The `issuing_country` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<String>,
-    /// The `nationality` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<String>,
-    /// The `issuing_state` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_state: Nullable<String>,
-    /// The `issuing_date` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_date: Nullable<String>,
-    /// The `valid_from` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub valid_from: Nullable<String>,
-    /// The `categorisation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub categorisation: Nullable<String>,
-    /// The `mrz_line1` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line1: Nullable<String>,
-    /// The `mrz_line2` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line2: Nullable<String>,
-    /// The `mrz_line3` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line3: Nullable<String>,
-    /// The `address` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<String>,
-    /// The `place_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub place_of_birth: Nullable<String>,
-    /// The `spouse_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub spouse_name: Nullable<String>,
-    /// The `widow_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub widow_name: Nullable<String>,
-    /// The `alias_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub alias_name: Nullable<String>,
-    /// The `issuing_authority` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<String>,
-    /// The `remarks` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub remarks: Nullable<String>,
-    /// The `civil_state` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub civil_state: Nullable<String>,
-    /// The `expatriation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub expatriation: Nullable<String>,
-    /// The `father_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub father_name: Nullable<String>,
-    /// The `mother_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mother_name: Nullable<String>,
-    /// The `religion` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub religion: Nullable<String>,
-    /// The `type_of_permit` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub type_of_permit: Nullable<String>,
-    /// The `version_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub version_number: Nullable<String>,
-    /// The `document_subtype` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_subtype: Nullable<String>,
-    /// The `profession` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub profession: Nullable<String>,
-    /// The `security_document_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub security_document_number: Nullable<String>,
-    /// The `tax_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub tax_number: Nullable<String>,
-    /// The `nist_identity_evidence_strength` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub nist_identity_evidence_strength: Nullable<String>,
-    /// The `has_issuance_confirmation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub has_issuance_confirmation: Nullable<String>,
-    /// The `real_id_compliance` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub real_id_compliance: Nullable<bool>,
-    /// The `security_tier` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub security_tier: Nullable<String>,
-    /// The `address_lines` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address_lines: Nullable<DocumentPropertiesAddressLines>,
-    /// The `barcode` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub barcode: Nullable<Vec<DocumentPropertiesBarcodeInner>>,
-    /// The `nfc` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub nfc: Nullable<DocumentPropertiesNfc>,
-    /// The `document_classification` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_classification: Nullable<DocumentPropertiesDocumentClassification>,
-    /// The `extracted_data` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub extracted_data: Nullable<DocumentPropertiesExtractedData>,
-    /// The `driving_licence_information` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub driving_licence_information: Nullable<
         Vec<DocumentPropertiesDrivingLicenceInformationItem>,
@@ -3684,27 +3403,24 @@ pub struct DocumentReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
-    /// The `name` property.
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentProperties>,
 }
@@ -4179,27 +3895,24 @@ pub struct DocumentVideoReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
-    /// The `name` property.
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentProperties>,
 }
@@ -4234,27 +3947,24 @@ pub struct DocumentVideoWithAddressInformationReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
-    /// The `name` property.
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentProperties>,
 }
@@ -4289,27 +3999,24 @@ pub struct DocumentWithAddressInformationReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
-    /// The `name` property.
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentProperties>,
 }
@@ -4344,27 +4051,24 @@ pub struct DocumentWithDriverVerificationReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
-    /// The `name` property.
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentWithDriverVerificationReportAllOfProperties>,
 }
@@ -4400,139 +4104,94 @@ impl DocumentWithDriverVerificationReport {
     ::serde::Deserialize
 )]
 pub struct DocumentWithDriverVerificationReportAllOfProperties {
-    /// The `date_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<String>,
-    /// The `date_of_expiry` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<String>,
-    /// The `personal_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub personal_number: Nullable<String>,
-    /// The `document_numbers` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_numbers: Nullable<Vec<DocumentPropertiesDocumentNumbersInner>>,
-    /// The `document_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<String>,
-    /// The `first_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
-    /// The `middle_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<String>,
-    /// The `last_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
-    /// The `gender` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
-    /// The `issuing_country` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<String>,
-    /// The `nationality` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<String>,
-    /// The `issuing_state` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_state: Nullable<String>,
-    /// The `issuing_date` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_date: Nullable<String>,
-    /// The `valid_from` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub valid_from: Nullable<String>,
-    /// The `categorisation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub categorisation: Nullable<String>,
-    /// The `mrz_line1` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line1: Nullable<String>,
-    /// The `mrz_line2` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line2: Nullable<String>,
-    /// The `mrz_line3` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line3: Nullable<String>,
-    /// The `address` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<String>,
-    /// The `place_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub place_of_birth: Nullable<String>,
-    /// The `spouse_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub spouse_name: Nullable<String>,
-    /// The `widow_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub widow_name: Nullable<String>,
-    /// The `alias_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub alias_name: Nullable<String>,
-    /// The `issuing_authority` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<String>,
-    /// The `remarks` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub remarks: Nullable<String>,
-    /// The `civil_state` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub civil_state: Nullable<String>,
-    /// The `expatriation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub expatriation: Nullable<String>,
-    /// The `father_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub father_name: Nullable<String>,
-    /// The `mother_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mother_name: Nullable<String>,
-    /// The `religion` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub religion: Nullable<String>,
-    /// The `type_of_permit` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub type_of_permit: Nullable<String>,
-    /// The `version_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub version_number: Nullable<String>,
-    /// The `document_subtype` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_subtype: Nullable<String>,
-    /// The `profession` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub profession: Nullable<String>,
-    /// The `security_document_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub security_document_number: Nullable<String>,
-    /// The `tax_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub tax_number: Nullable<String>,
-    /// The `nist_identity_evidence_strength` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub nist_identity_evidence_strength: Nullable<String>,
-    /// The `has_issuance_confirmation` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub has_issuance_confirmation: Nullable<String>,
-    /// The `real_id_compliance` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub real_id_compliance: Nullable<bool>,
-    /// The `security_tier` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub security_tier: Nullable<String>,
-    /// The `address_lines` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address_lines: Nullable<DocumentPropertiesAddressLines>,
-    /// The `barcode` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub barcode: Nullable<Vec<DocumentPropertiesBarcodeInner>>,
-    /// The `nfc` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub nfc: Nullable<DocumentPropertiesNfc>,
-    /// The `document_classification` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_classification: Nullable<DocumentPropertiesDocumentClassification>,
-    /// The `extracted_data` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub extracted_data: Nullable<DocumentPropertiesExtractedData>,
     /// True for **non-restricted** driving licences
@@ -4557,7 +4216,7 @@ pub struct DocumentWithDriverVerificationReportAllOfProperties {
             DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsInner,
         >,
     >,
-    /// The `passenger_vehicle` property.
+    /// Normalised data for passenger cars
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub passenger_vehicle: Nullable<
         DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle,
@@ -4624,27 +4283,24 @@ pub struct DocumentWithDrivingLicenceInformationReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
-    /// The `name` property.
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentPropertiesWithDrivingLicenceInformation>,
 }
@@ -4671,7 +4327,6 @@ impl DocumentWithDrivingLicenceInformationReport {
 /// The `DocumentsList` schema.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DocumentsList {
-    /// The `documents` property.
     pub documents: Vec<Document>,
 }
 
@@ -4685,7 +4340,6 @@ impl DocumentsList {
 /// The `Error` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Error {
-    /// The `error` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub error: Nullable<ErrorProperties>,
 }
@@ -4705,7 +4359,6 @@ pub struct Error1 {
     /// The unique identifier of the uploaded document
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_id: Nullable<String>,
-    /// The `error` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub error: Nullable<ErrorProperties1>,
 }
@@ -4713,13 +4366,10 @@ pub struct Error1 {
 /// The `ErrorProperties` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ErrorProperties {
-    /// The `type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub r#type: Nullable<String>,
-    /// The `message` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub message: Nullable<String>,
-    /// The `fields` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub fields: Nullable<::std::collections::BTreeMap<String, ::serde_json::Value>>,
 }
@@ -4736,10 +4386,8 @@ pub struct ErrorProperties {
     ::serde::Deserialize
 )]
 pub struct ErrorProperties1 {
-    /// The `type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub r#type: Nullable<String>,
-    /// The `message` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub message: Nullable<String>,
 }
@@ -4773,10 +4421,8 @@ pub struct Extraction {
     /// The unique identifier of the uploaded document.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_id: Nullable<String>,
-    /// The `document_classification` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_classification: Nullable<ExtractionDocumentClassification>,
-    /// The `extracted_data` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub extracted_data: Nullable<ExtractionExtractedData>,
 }
@@ -4908,13 +4554,13 @@ pub struct ExtractionExtractedData {
 /// The `FacialSimilarityMotionBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdown {
-    /// The `face_comparison` property.
+    /// Asserts whether the face in the document matches the face in the motion capture.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub face_comparison: Nullable<FacialSimilarityMotionBreakdownFaceComparison>,
-    /// The `image_integrity` property.
+    /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub image_integrity: Nullable<FacialSimilarityMotionBreakdownImageIntegrity>,
-    /// The `visual_authenticity` property.
+    /// Asserts whether the person in the motion capture is real (not a spoof) and live.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub visual_authenticity: Nullable<FacialSimilarityMotionBreakdownVisualAuthenticity>,
 }
@@ -4922,10 +4568,8 @@ pub struct FacialSimilarityMotionBreakdown {
 /// Asserts whether the face in the document matches the face in the motion capture.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownFaceComparison {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdownFaceComparisonBreakdown>,
 }
@@ -4933,10 +4577,8 @@ pub struct FacialSimilarityMotionBreakdownFaceComparison {
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownImageIntegrity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityMotionBreakdownImageIntegrityBreakdown>,
 }
@@ -4944,12 +4586,12 @@ pub struct FacialSimilarityMotionBreakdownImageIntegrity {
 /// The `FacialSimilarityMotionBreakdownImageIntegrityBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdown {
-    /// The `face_detected` property.
+    /// Asserts a single face of good enough quality has been found in both the document image and in the motion capture.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub face_detected: Nullable<
         FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected,
     >,
-    /// The `source_integrity` property.
+    /// Asserts whether the motion capture is trustworthy - e.g. not from a fake webcam.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub source_integrity: Nullable<
         FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity,
@@ -4959,10 +4601,8 @@ pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdown {
 /// Asserts a single face of good enough quality has been found in both the document image and in the motion capture.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -4979,10 +4619,8 @@ pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected {
     ::serde::Deserialize
 )]
 pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<VideoReasons>,
 }
@@ -4990,10 +4628,8 @@ pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity
 /// Asserts whether the person in the motion capture is real (not a spoof) and live.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownVisualAuthenticity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown>,
 }
@@ -5001,12 +4637,12 @@ pub struct FacialSimilarityMotionBreakdownVisualAuthenticity {
 /// The `FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown {
-    /// The `liveness_detected` property.
+    /// Asserts whether the numbers and head movements were correctly executed.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub liveness_detected: Nullable<
         FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected,
     >,
-    /// The `spoofing_detection` property.
+    /// Asserts whether the motion capture is not a spoof (such as videos of digital screens).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub spoofing_detection: Nullable<
         FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection,
@@ -5016,10 +4652,8 @@ pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown {
 /// Asserts whether the motion capture is not a spoof (such as videos of digital screens).
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties,
@@ -5045,19 +4679,18 @@ pub struct FacialSimilarityMotionReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
-    /// The `name` property.
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
@@ -5074,10 +4707,8 @@ pub struct FacialSimilarityMotionReport {
     /// Array of objects with id photo ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityMotionBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<FacialSimilarityMotionProperties>,
 }
@@ -5108,13 +4739,13 @@ impl FacialSimilarityMotionReport {
 /// The `FacialSimilarityPhotoBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdown {
-    /// The `face_comparison` property.
+    /// Asserts whether the face in the document matches the face in the live photo.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub face_comparison: Nullable<FacialSimilarityPhotoBreakdownFaceComparison>,
-    /// The `image_integrity` property.
+    /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub image_integrity: Nullable<FacialSimilarityPhotoBreakdownImageIntegrity>,
-    /// The `visual_authenticity` property.
+    /// Asserts whether the person in the live photo is real and not a spoof.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub visual_authenticity: Nullable<FacialSimilarityPhotoBreakdownVisualAuthenticity>,
 }
@@ -5122,10 +4753,8 @@ pub struct FacialSimilarityPhotoBreakdown {
 /// Asserts whether the face in the document matches the face in the live photo.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownFaceComparison {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdownFaceComparisonBreakdown>,
 }
@@ -5133,7 +4762,7 @@ pub struct FacialSimilarityPhotoBreakdownFaceComparison {
 /// The `FacialSimilarityPhotoBreakdownFaceComparisonBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdown {
-    /// The `face_match` property.
+    /// Contains a score value under the properties bag.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub face_match: Nullable<
         FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch,
@@ -5143,10 +4772,8 @@ pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdown {
 /// Contains a score value under the properties bag.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties,
@@ -5167,10 +4794,8 @@ pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchPropert
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownImageIntegrity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdownImageIntegrityBreakdown>,
 }
@@ -5178,12 +4803,12 @@ pub struct FacialSimilarityPhotoBreakdownImageIntegrity {
 /// The `FacialSimilarityPhotoBreakdownImageIntegrityBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdown {
-    /// The `face_detected` property.
+    /// Asserts a single face of good enough quality has been found in both the document image and the live photo.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub face_detected: Nullable<
         FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected,
     >,
-    /// The `source_integrity` property.
+    /// Asserts whether the live photo is trustworthy - i.e. not digitally tampered, from a fake webcam, or from other dubious sources.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub source_integrity: Nullable<
         FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity,
@@ -5193,10 +4818,8 @@ pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdown {
 /// Asserts a single face of good enough quality has been found in both the document image and the live photo.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -5213,10 +4836,8 @@ pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected {
     ::serde::Deserialize
 )]
 pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<PhotoReasons>,
 }
@@ -5224,10 +4845,8 @@ pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity 
 /// Asserts whether the person in the live photo is real and not a spoof.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownVisualAuthenticity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown>,
 }
@@ -5235,7 +4854,7 @@ pub struct FacialSimilarityPhotoBreakdownVisualAuthenticity {
 /// The `FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown {
-    /// The `spoofing_detection` property.
+    /// Contains a score value under the properties bag.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub spoofing_detection: Nullable<
         FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection,
@@ -5245,10 +4864,8 @@ pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown {
 /// Contains a score value under the properties bag.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties,
@@ -5266,13 +4883,13 @@ pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDete
 /// The `FacialSimilarityPhotoFullyAutoBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdown {
-    /// The `face_comparison` property.
+    /// Asserts whether the face in the document matches the face in the live photo.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub face_comparison: Nullable<FacialSimilarityPhotoBreakdownFaceComparison>,
-    /// The `image_integrity` property.
+    /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub image_integrity: Nullable<FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity>,
-    /// The `visual_authenticity` property.
+    /// Asserts whether the person in the live photo is real and not a spoof.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub visual_authenticity: Nullable<FacialSimilarityPhotoBreakdownVisualAuthenticity>,
 }
@@ -5280,10 +4897,8 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdown {
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<
         FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown,
@@ -5293,12 +4908,12 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
 /// The `FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown {
-    /// The `face_detected` property.
+    /// Asserts a single face of good enough quality has been found in both the document image and the live photo.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub face_detected: Nullable<
         FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected,
     >,
-    /// The `source_integrity` property.
+    /// Asserts whether the live photo is trustworthy - i.e. not digitally tampered, from a fake webcam, or from other dubious sources.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub source_integrity: Nullable<
         FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrity,
@@ -5317,10 +4932,8 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown {
     ::serde::Deserialize
 )]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<PhotoAutoReasons>,
 }
@@ -5344,19 +4957,18 @@ pub struct FacialSimilarityPhotoFullyAutoReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
-    /// The `name` property.
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
@@ -5373,10 +4985,8 @@ pub struct FacialSimilarityPhotoFullyAutoReport {
     /// Array of objects with id photo ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoFullyAutoBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<FacialSimilarityPhotoFullyAutoProperties>,
 }
@@ -5423,19 +5033,18 @@ pub struct FacialSimilarityPhotoReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
-    /// The `name` property.
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
@@ -5452,10 +5061,8 @@ pub struct FacialSimilarityPhotoReport {
     /// Array of objects with id photo ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<FacialSimilarityPhotoProperties>,
 }
@@ -5529,13 +5136,13 @@ pub struct FacialSimilarityReportShared {
 /// The `FacialSimilarityVideoBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdown {
-    /// The `face_comparison` property.
+    /// Asserts whether the face in the document matches the face in the live video.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub face_comparison: Nullable<FacialSimilarityVideoBreakdownFaceComparison>,
-    /// The `image_integrity` property.
+    /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub image_integrity: Nullable<FacialSimilarityVideoBreakdownImageIntegrity>,
-    /// The `visual_authenticity` property.
+    /// Asserts whether the person in the live video is real (not a spoof) and live.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub visual_authenticity: Nullable<FacialSimilarityVideoBreakdownVisualAuthenticity>,
 }
@@ -5543,10 +5150,8 @@ pub struct FacialSimilarityVideoBreakdown {
 /// Asserts whether the face in the document matches the face in the live video.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownFaceComparison {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdownFaceComparisonBreakdown>,
 }
@@ -5554,10 +5159,8 @@ pub struct FacialSimilarityVideoBreakdownFaceComparison {
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownImageIntegrity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityVideoBreakdownImageIntegrityBreakdown>,
 }
@@ -5565,12 +5168,12 @@ pub struct FacialSimilarityVideoBreakdownImageIntegrity {
 /// The `FacialSimilarityVideoBreakdownImageIntegrityBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdown {
-    /// The `face_detected` property.
+    /// Asserts a single face of good enough quality has been found in both the document image and the live video.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub face_detected: Nullable<
         FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected,
     >,
-    /// The `source_integrity` property.
+    /// Asserts whether the live video is trustworthy - e.g. not from a fake webcam.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub source_integrity: Nullable<
         FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity,
@@ -5580,10 +5183,8 @@ pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdown {
 /// Asserts a single face of good enough quality has been found in both the document image and the live video.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -5600,10 +5201,8 @@ pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected {
     ::serde::Deserialize
 )]
 pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<VideoReasons>,
 }
@@ -5611,10 +5210,8 @@ pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity 
 /// Asserts whether the person in the live video is real (not a spoof) and live.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown>,
 }
@@ -5622,12 +5219,12 @@ pub struct FacialSimilarityVideoBreakdownVisualAuthenticity {
 /// The `FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown {
-    /// The `liveness_detected` property.
+    /// Asserts whether the numbers and head movements were correctly executed.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub liveness_detected: Nullable<
         FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected,
     >,
-    /// The `spoofing_detection` property.
+    /// Asserts whether the live video is not a spoof (such as videos of digital screens).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub spoofing_detection: Nullable<
         FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection,
@@ -5637,10 +5234,8 @@ pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown {
 /// Asserts whether the numbers and head movements were correctly executed.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -5648,10 +5243,8 @@ pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDete
 /// Asserts whether the live video is not a spoof (such as videos of digital screens).
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties,
@@ -5677,19 +5270,18 @@ pub struct FacialSimilarityVideoReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
-    /// The `name` property.
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
@@ -5706,10 +5298,8 @@ pub struct FacialSimilarityVideoReport {
     /// Array of objects with id photo ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityVideoBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<FacialSimilarityVideoProperties>,
 }
@@ -5843,7 +5433,6 @@ impl IdPhotoResponse {
 /// The `IdPhotosList` schema.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdPhotosList {
-    /// The `id_photos` property.
     pub id_photos: Vec<IdPhoto>,
 }
 
@@ -5857,22 +5446,20 @@ impl IdPhotosList {
 /// The `IdentityEnhancedBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdown {
-    /// The `sources` property.
+    /// Asserts if any sources that an applicant's details have been verified against have produced a match.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sources: Nullable<IdentityEnhancedBreakdownSources>,
-    /// The `address` property.
+    /// Asserts if the applicant's address matches any sources.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<IdentityEnhancedBreakdownAddress>,
-    /// The `date_of_birth` property.
+    /// Asserts if the applicant's date of birth matches any sources.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<IdentityEnhancedBreakdownDateOfBirth>,
-    /// The `mortality` property.
+    /// Asserts if the applicant's details match any death records.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub mortality: Nullable<IdentityEnhancedBreakdownMortality>,
-    /// The `ssn` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub ssn: Nullable<IdrSsnBreakdown>,
-    /// The `ssn1` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub ssn1: Nullable<IdrSsnBreakdown>,
 }
@@ -5880,10 +5467,8 @@ pub struct IdentityEnhancedBreakdown {
 /// Asserts if the applicant's address matches any sources.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdownAddress {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IdentityEnhancedBreakdownAddressBreakdown>,
 }
@@ -5891,17 +5476,17 @@ pub struct IdentityEnhancedBreakdownAddress {
 /// The `IdentityEnhancedBreakdownAddressBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdownAddressBreakdown {
-    /// The `credit_agencies` property.
+    /// The number of address matches against credit agencies.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub credit_agencies: Nullable<
         IdentityEnhancedBreakdownAddressBreakdownCreditAgencies,
     >,
-    /// The `telephone_database` property.
+    /// Address match against telephone database.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub telephone_database: Nullable<
         IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase,
     >,
-    /// The `voting_register` property.
+    /// Address match against voting register.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub voting_register: Nullable<
         IdentityEnhancedBreakdownAddressBreakdownVotingRegister,
@@ -5920,10 +5505,8 @@ pub struct IdentityEnhancedBreakdownAddressBreakdown {
     ::serde::Deserialize
 )]
 pub struct IdentityEnhancedBreakdownAddressBreakdownCreditAgencies {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties,
@@ -5942,7 +5525,6 @@ pub struct IdentityEnhancedBreakdownAddressBreakdownCreditAgencies {
     ::serde::Deserialize
 )]
 pub struct IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties {
-    /// The `number_of_matches` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub number_of_matches: Nullable<String>,
 }
@@ -5950,10 +5532,8 @@ pub struct IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties {
 /// Address match against telephone database.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -5961,10 +5541,8 @@ pub struct IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
 /// Address match against voting register.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -5972,10 +5550,8 @@ pub struct IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
 /// Asserts if the applicant's date of birth matches any sources.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdownDateOfBirth {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IdentityEnhancedBreakdownDateOfBirthBreakdown>,
 }
@@ -5983,12 +5559,12 @@ pub struct IdentityEnhancedBreakdownDateOfBirth {
 /// The `IdentityEnhancedBreakdownDateOfBirthBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdownDateOfBirthBreakdown {
-    /// The `credit_agencies` property.
+    /// Date of birth match against credit agencies.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub credit_agencies: Nullable<
         IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies,
     >,
-    /// The `voting_register` property.
+    /// Date of birth match against voting register.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub voting_register: Nullable<
         IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister,
@@ -5998,10 +5574,8 @@ pub struct IdentityEnhancedBreakdownDateOfBirthBreakdown {
 /// Date of birth match against credit agencies.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -6009,10 +5583,8 @@ pub struct IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
 /// Date of birth match against voting register.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -6029,7 +5601,6 @@ pub struct IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
     ::serde::Deserialize
 )]
 pub struct IdentityEnhancedBreakdownMortality {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
 }
@@ -6046,10 +5617,8 @@ pub struct IdentityEnhancedBreakdownMortality {
     ::serde::Deserialize
 )]
 pub struct IdentityEnhancedBreakdownSources {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IdentityEnhancedBreakdownSourcesBreakdown>,
 }
@@ -6066,7 +5635,7 @@ pub struct IdentityEnhancedBreakdownSources {
     ::serde::Deserialize
 )]
 pub struct IdentityEnhancedBreakdownSourcesBreakdown {
-    /// The `total_sources` property.
+    /// The number of sources which produced a match to applicant details.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub total_sources: Nullable<IdentityEnhancedBreakdownSourcesBreakdownTotalSources>,
 }
@@ -6083,10 +5652,8 @@ pub struct IdentityEnhancedBreakdownSourcesBreakdown {
     ::serde::Deserialize
 )]
 pub struct IdentityEnhancedBreakdownSourcesBreakdownTotalSources {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties,
@@ -6105,7 +5672,6 @@ pub struct IdentityEnhancedBreakdownSourcesBreakdownTotalSources {
     ::serde::Deserialize
 )]
 pub struct IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties {
-    /// The `total_number_of_sources` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub total_number_of_sources: Nullable<String>,
 }
@@ -6145,24 +5711,21 @@ pub struct IdentityEnhancedReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
-    /// The `name` property.
     pub name: ReportName,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IdentityEnhancedBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<IdentityEnhancedProperties>,
 }
@@ -6188,10 +5751,8 @@ impl IdentityEnhancedReport {
 /// The `IdrSsnBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdrSsnBreakdown {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IdrSsnBreakdownBreakdown>,
 }
@@ -6199,10 +5760,10 @@ pub struct IdrSsnBreakdown {
 /// The `IdrSsnBreakdownBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdrSsnBreakdownBreakdown {
-    /// The `last_4_digits_match` property.
+    /// Last 4 digits of social security number match
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub last_4_digits_match: Nullable<IdrSsnBreakdownBreakdownLast4DigitsMatch>,
-    /// The `full_match` property.
+    /// Social security number fully matches
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub full_match: Nullable<IdrSsnBreakdownBreakdownFullMatch>,
 }
@@ -6210,10 +5771,8 @@ pub struct IdrSsnBreakdownBreakdown {
 /// Social security number fully matches
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdrSsnBreakdownBreakdownFullMatch {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -6221,10 +5780,8 @@ pub struct IdrSsnBreakdownBreakdownFullMatch {
 /// Last 4 digits of social security number match
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdrSsnBreakdownBreakdownLast4DigitsMatch {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
@@ -6240,24 +5797,21 @@ pub struct IndiaPanReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
-    /// The `name` property.
     pub name: ReportName,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IndiaPanReportAllOfBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<IndiaPanReportAllOfProperties>,
 }
@@ -6292,7 +5846,6 @@ impl IndiaPanReport {
     ::serde::Deserialize
 )]
 pub struct IndiaPanReportAllOfBreakdown {
-    /// The `device` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub device: Nullable<IndiaPanReportAllOfBreakdownDevice>,
 }
@@ -6309,7 +5862,6 @@ pub struct IndiaPanReportAllOfBreakdown {
     ::serde::Deserialize
 )]
 pub struct IndiaPanReportAllOfBreakdownDevice {
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IndiaPanReportAllOfBreakdownDeviceBreakdown>,
 }
@@ -6326,10 +5878,8 @@ pub struct IndiaPanReportAllOfBreakdownDevice {
     ::serde::Deserialize
 )]
 pub struct IndiaPanReportAllOfBreakdownDeviceBreakdown {
-    /// The `pan_valid` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub pan_valid: Nullable<IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid>,
-    /// The `name_match` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub name_match: Nullable<IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid>,
 }
@@ -6346,7 +5896,6 @@ pub struct IndiaPanReportAllOfBreakdownDeviceBreakdown {
     ::serde::Deserialize
 )]
 pub struct IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
 }
@@ -6363,7 +5912,6 @@ pub struct IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid {
     ::serde::Deserialize
 )]
 pub struct IndiaPanReportAllOfProperties {
-    /// The `device` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub device: Nullable<IndiaPanReportAllOfPropertiesDevice>,
 }
@@ -6400,10 +5948,10 @@ pub struct IndiaPanReportAllOfPropertiesDevice {
     ::serde::Deserialize
 )]
 pub struct KnownFacesBreakdown {
-    /// The `previously_seen_faces` property.
+    /// Asserts whether the applicant's most recent facial media (live photo or live video) matches any other live photos or live videos already in your Onfido account database.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub previously_seen_faces: Nullable<KnownFacesBreakdownPreviouslySeenFaces>,
-    /// The `image_integrity` property.
+    /// Asserts whether the uploaded live photo or live video and the content contained within it were of sufficient quality to perform a face comparison.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub image_integrity: Nullable<KnownFacesBreakdownImageIntegrity>,
 }
@@ -6420,7 +5968,6 @@ pub struct KnownFacesBreakdown {
     ::serde::Deserialize
 )]
 pub struct KnownFacesBreakdownImageIntegrity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
 }
@@ -6437,7 +5984,6 @@ pub struct KnownFacesBreakdownImageIntegrity {
     ::serde::Deserialize
 )]
 pub struct KnownFacesBreakdownPreviouslySeenFaces {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
 }
@@ -6481,24 +6027,21 @@ pub struct KnownFacesReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
-    /// The `name` property.
     pub name: ReportName,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<KnownFacesBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<KnownFacesProperties>,
 }
@@ -6604,7 +6147,6 @@ impl LivePhotoResponse {
 /// The `LivePhotosList` schema.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct LivePhotosList {
-    /// The `live_photos` property.
     pub live_photos: Vec<LivePhoto>,
 }
 
@@ -6649,7 +6191,6 @@ pub struct LiveVideo {
 /// The `LiveVideosList` schema.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct LiveVideosList {
-    /// The `live_videos` property.
     pub live_videos: Vec<LiveVideo>,
 }
 
@@ -6749,7 +6290,6 @@ pub struct MotionCapture {
 /// The `MotionCapturesList` schema.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MotionCapturesList {
-    /// The `motion_captures` property.
     pub motion_captures: Vec<MotionCapture>,
 }
 
@@ -6811,7 +6351,6 @@ impl PasskeyUpdater {
 /// The `PasskeysList` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PasskeysList {
-    /// The `passkeys` property.
     pub passkeys: Vec<Passkey>,
 }
 
@@ -6883,13 +6422,13 @@ pub struct PhotoReasons {
 /// The `ProofOfAddressBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdown {
-    /// The `data_comparison` property.
+    /// Asserts whether the first name, last name and address provided by the applicant match those on the PoA document.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub data_comparison: Nullable<ProofOfAddressBreakdownDataComparison>,
-    /// The `document_classification` property.
+    /// Asserts whether the document is of a valid type as PoA.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_classification: Nullable<ProofOfAddressBreakdownDocumentClassification>,
-    /// The `image_integrity` property.
+    /// Asserts whether the quality of the uploaded document was sufficient to verify the address.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub image_integrity: Nullable<ProofOfAddressBreakdownImageIntegrity>,
 }
@@ -6897,10 +6436,8 @@ pub struct ProofOfAddressBreakdown {
 /// Asserts whether the first name, last name and address provided by the applicant match those on the PoA document.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownDataComparison {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<ProofOfAddressBreakdownDataComparisonBreakdown>,
 }
@@ -6908,13 +6445,10 @@ pub struct ProofOfAddressBreakdownDataComparison {
 /// The `ProofOfAddressBreakdownDataComparisonBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownDataComparisonBreakdown {
-    /// The `address` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `first_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `last_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
 }
@@ -6922,10 +6456,8 @@ pub struct ProofOfAddressBreakdownDataComparisonBreakdown {
 /// Asserts whether the document is of a valid type as PoA.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownDocumentClassification {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<ProofOfAddressBreakdownDocumentClassificationBreakdown>,
 }
@@ -6933,7 +6465,6 @@ pub struct ProofOfAddressBreakdownDocumentClassification {
 /// The `ProofOfAddressBreakdownDocumentClassificationBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownDocumentClassificationBreakdown {
-    /// The `supported_document` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub supported_document: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
@@ -6943,10 +6474,8 @@ pub struct ProofOfAddressBreakdownDocumentClassificationBreakdown {
 /// Asserts whether the quality of the uploaded document was sufficient to verify the address.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownImageIntegrity {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<ProofOfAddressBreakdownImageIntegrityBreakdown>,
 }
@@ -6954,7 +6483,6 @@ pub struct ProofOfAddressBreakdownImageIntegrity {
 /// The `ProofOfAddressBreakdownImageIntegrityBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ProofOfAddressBreakdownImageIntegrityBreakdown {
-    /// The `image_quality` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub image_quality: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
 }
@@ -7008,24 +6536,21 @@ pub struct ProofOfAddressReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
-    /// The `name` property.
     pub name: ReportName,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<ProofOfAddressBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<ProofOfAddressProperties>,
 }
@@ -7126,27 +6651,24 @@ pub struct Report {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
-    /// The `name` property.
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IndiaPanReportAllOfBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<IndiaPanReportAllOfProperties>,
     /// Array of objects with live photo ids that were used in the Onfido engine.
@@ -7198,18 +6720,14 @@ impl Report {
     ::serde::Deserialize
 )]
 pub struct ReportConfiguration {
-    /// The `facial_similarity_photo` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub facial_similarity_photo: Nullable<ReportConfigurationFacialSimilarity>,
-    /// The `facial_similarity_photo_fully_auto` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub facial_similarity_photo_fully_auto: Nullable<
         ReportConfigurationFacialSimilarity,
     >,
-    /// The `facial_similarity_video` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub facial_similarity_video: Nullable<ReportConfigurationFacialSimilarity>,
-    /// The `facial_similarity_motion` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub facial_similarity_motion: Nullable<ReportConfigurationFacialSimilarity>,
 }
@@ -7460,19 +6978,18 @@ pub struct ReportShared {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
-    /// The `name` property.
     pub name: ReportName,
 }
 
@@ -7631,7 +7148,6 @@ impl<'de> ::serde::Deserialize<'de> for ReportSubResult {
 /// The `ReportsList` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ReportsList {
-    /// The `reports` property.
     pub reports: Vec<Report>,
 }
 
@@ -7856,7 +7372,6 @@ pub struct SigningDocumentShared {
 /// The `SigningDocumentsList` schema.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SigningDocumentsList {
-    /// The `signing_documents` property.
     pub signing_documents: Vec<SigningDocument>,
 }
 
@@ -7950,13 +7465,13 @@ impl TimelineFileReference {
 /// The `UsDrivingLicenceBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdown {
-    /// The `document` property.
+    /// Asserts whether the document data provided matches a real driving license in the DMV driver's license database.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document: Nullable<UsDrivingLicenceBreakdownDocument>,
-    /// The `address` property.
+    /// Asserts whether the address data provided matches a real driving license in the DMV driver's license database.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<UsDrivingLicenceBreakdownAddress>,
-    /// The `personal` property.
+    /// Asserts whether the personal data provided matches a real driving license in the DMV driver's license database.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub personal: Nullable<UsDrivingLicenceBreakdownPersonal>,
 }
@@ -7964,10 +7479,8 @@ pub struct UsDrivingLicenceBreakdown {
 /// Asserts whether the address data provided matches a real driving license in the DMV driver's license database.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownAddress {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<UsDrivingLicenceBreakdownAddressBreakdown>,
 }
@@ -7975,22 +7488,16 @@ pub struct UsDrivingLicenceBreakdownAddress {
 /// The `UsDrivingLicenceBreakdownAddressBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownAddressBreakdown {
-    /// The `city` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub city: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `line_1` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub line_1: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `line_2` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub line_2: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `state_code` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub state_code: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `zip4` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub zip4: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `zip5` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub zip5: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
 }
@@ -7998,10 +7505,8 @@ pub struct UsDrivingLicenceBreakdownAddressBreakdown {
 /// Asserts whether the document data provided matches a real driving license in the DMV driver's license database.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownDocument {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<UsDrivingLicenceBreakdownDocumentBreakdown>,
 }
@@ -8009,18 +7514,14 @@ pub struct UsDrivingLicenceBreakdownDocument {
 /// The `UsDrivingLicenceBreakdownDocumentBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownDocumentBreakdown {
-    /// The `category` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub category: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `expiration_date` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub expiration_date: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    /// The `issue_date` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issue_date: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `document_number` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub document_number: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
@@ -8030,10 +7531,8 @@ pub struct UsDrivingLicenceBreakdownDocumentBreakdown {
 /// Asserts whether the personal data provided matches a real driving license in the DMV driver's license database.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonal {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<UsDrivingLicenceBreakdownPersonalBreakdown>,
 }
@@ -8041,49 +7540,36 @@ pub struct UsDrivingLicenceBreakdownPersonal {
 /// The `UsDrivingLicenceBreakdownPersonalBreakdown` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdown {
-    /// The `first_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `name_suffix` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub name_suffix: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `height` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub height: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `weight` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub weight: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `sex_code` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sex_code: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `eye_color` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub eye_color: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `date_of_birth` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `last_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `middle_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    /// The `first_name_fuzzy` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub first_name_fuzzy: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    /// The `middle_name_fuzzy` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub middle_name_fuzzy: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    /// The `last_name_fuzzy` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub last_name_fuzzy: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    /// The `middle_initial` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub middle_initial: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
 }
@@ -8182,24 +7668,21 @@ pub struct UsDrivingLicenceReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
-    /// The `name` property.
     pub name: ReportName,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<UsDrivingLicenceBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentProperties>,
 }
@@ -8343,20 +7826,20 @@ pub struct VideoReasons {
     ::serde::Deserialize
 )]
 pub struct WatchlistAmlBreakdown {
-    /// The `sanction` property.
+    /// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sanction: Nullable<WatchlistAmlBreakdownSanction>,
-    /// The `politically_exposed_person` property.
+    /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub politically_exposed_person: Nullable<
         WatchlistAmlBreakdownPoliticallyExposedPerson,
     >,
-    /// The `legal_and_regulatory_warnings` property.
+    /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub legal_and_regulatory_warnings: Nullable<
         WatchlistAmlBreakdownLegalAndRegulatoryWarnings,
     >,
-    /// The `adverse_media` property.
+    /// Asserts if there are any records found of negative events reported by publicly and generally available media sources.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub adverse_media: Nullable<WatchlistAmlBreakdownAdverseMedia>,
 }
@@ -8373,7 +7856,6 @@ pub struct WatchlistAmlBreakdown {
     ::serde::Deserialize
 )]
 pub struct WatchlistAmlBreakdownAdverseMedia {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
 }
@@ -8390,7 +7872,6 @@ pub struct WatchlistAmlBreakdownAdverseMedia {
     ::serde::Deserialize
 )]
 pub struct WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
 }
@@ -8407,7 +7888,6 @@ pub struct WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
     ::serde::Deserialize
 )]
 pub struct WatchlistAmlBreakdownPoliticallyExposedPerson {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
 }
@@ -8424,7 +7904,6 @@ pub struct WatchlistAmlBreakdownPoliticallyExposedPerson {
     ::serde::Deserialize
 )]
 pub struct WatchlistAmlBreakdownSanction {
-    /// The `result` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
 }
@@ -8448,24 +7927,21 @@ pub struct WatchlistAmlReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
-    /// The `name` property.
     pub name: ReportName,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<WatchlistAmlBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<WatchlistAmlProperties>,
 }
@@ -8500,18 +7976,18 @@ impl WatchlistAmlReport {
     ::serde::Deserialize
 )]
 pub struct WatchlistEnhancedBreakdown {
-    /// The `politically_exposed_person` property.
+    /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub politically_exposed_person: Nullable<
         WatchlistAmlBreakdownPoliticallyExposedPerson,
     >,
-    /// The `sanction` property.
+    /// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sanction: Nullable<WatchlistAmlBreakdownSanction>,
-    /// The `adverse_media` property.
+    /// Asserts if there are any records found of negative events reported by publicly and generally available media sources.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub adverse_media: Nullable<WatchlistAmlBreakdownAdverseMedia>,
-    /// The `monitored_lists` property.
+    /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub monitored_lists: Nullable<WatchlistAmlBreakdownLegalAndRegulatoryWarnings>,
 }
@@ -8586,22 +8062,16 @@ pub struct WatchlistEnhancedPropertiesRecordsInner {
     ::serde::Deserialize
 )]
 pub struct WatchlistEnhancedPropertiesRecordsInnerAddressInner {
-    /// The `address_line1` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address_line1: Nullable<String>,
-    /// The `country` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub country: Nullable<CountryCodes>,
-    /// The `postal_code` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub postal_code: Nullable<String>,
-    /// The `state_province` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub state_province: Nullable<String>,
-    /// The `town` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub town: Nullable<String>,
-    /// The `locator_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub locator_type: Nullable<String>,
 }
@@ -8618,10 +8088,8 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerAddressInner {
     ::serde::Deserialize
 )]
 pub struct WatchlistEnhancedPropertiesRecordsInnerAliasInner {
-    /// The `alias_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub alias_name: Nullable<String>,
-    /// The `alias_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub alias_type: Nullable<String>,
 }
@@ -8638,13 +8106,10 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerAliasInner {
     ::serde::Deserialize
 )]
 pub struct WatchlistEnhancedPropertiesRecordsInnerAssociateInner {
-    /// The `entity_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub entity_name: Nullable<String>,
-    /// The `relationship_direction` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub relationship_direction: Nullable<String>,
-    /// The `relationship_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub relationship_type: Nullable<String>,
 }
@@ -8661,10 +8126,8 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerAssociateInner {
     ::serde::Deserialize
 )]
 pub struct WatchlistEnhancedPropertiesRecordsInnerAttributeInner {
-    /// The `attribute_type` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub attribute_type: Nullable<String>,
-    /// The `attribute_value` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub attribute_value: Nullable<String>,
 }
@@ -8681,19 +8144,14 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerAttributeInner {
     ::serde::Deserialize
 )]
 pub struct WatchlistEnhancedPropertiesRecordsInnerEventInner {
-    /// The `category` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub category: Nullable<String>,
-    /// The `event_date` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub event_date: Nullable<String>,
-    /// The `event_description` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub event_description: Nullable<String>,
-    /// The `source` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub source: Nullable<WatchlistEnhancedPropertiesRecordsInnerEventInnerSource>,
-    /// The `sub_category` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_category: Nullable<String>,
 }
@@ -8710,16 +8168,12 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerEventInner {
     ::serde::Deserialize
 )]
 pub struct WatchlistEnhancedPropertiesRecordsInnerEventInnerSource {
-    /// The `source_date` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub source_date: Nullable<String>,
-    /// The `source_format` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub source_format: Nullable<String>,
-    /// The `source_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub source_name: Nullable<String>,
-    /// The `source_url` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub source_url: Nullable<String>,
 }
@@ -8736,16 +8190,12 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerEventInnerSource {
     ::serde::Deserialize
 )]
 pub struct WatchlistEnhancedPropertiesRecordsInnerSourceInner {
-    /// The `source_headline` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub source_headline: Nullable<String>,
-    /// The `source_name` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub source_name: Nullable<String>,
-    /// The `source_url` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub source_url: Nullable<String>,
-    /// The `source_format` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub source_format: Nullable<String>,
 }
@@ -8761,24 +8211,21 @@ pub struct WatchlistEnhancedReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
-    /// The `name` property.
     pub name: ReportName,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<WatchlistEnhancedBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<WatchlistEnhancedProperties>,
 }
@@ -8894,7 +8341,6 @@ pub struct WatchlistMonitorMatch {
 /// The `WatchlistMonitorMatchesList` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistMonitorMatchesList {
-    /// The `matches` property.
     pub matches: Vec<WatchlistMonitorMatch>,
 }
 
@@ -8917,10 +8363,8 @@ impl WatchlistMonitorMatchesList {
     ::serde::Deserialize
 )]
 pub struct WatchlistMonitorMatchesUpdater {
-    /// The `enable` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub enable: Nullable<Vec<String>>,
-    /// The `disable` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub disable: Nullable<Vec<String>>,
 }
@@ -8988,7 +8432,6 @@ impl WatchlistMonitorShared {
 /// The `WatchlistMonitorsList` schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WatchlistMonitorsList {
-    /// The `monitors` property.
     pub monitors: Vec<WatchlistMonitor>,
 }
 
@@ -9010,24 +8453,21 @@ pub struct WatchlistPepsOnlyReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
-    /// The `name` property.
     pub name: ReportName,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<WatchlistStandardBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<WatchlistStandardProperties>,
 }
@@ -9061,24 +8501,21 @@ pub struct WatchlistSanctionsOnlyReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
-    /// The `name` property.
     pub name: ReportName,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<WatchlistStandardBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<WatchlistStandardProperties>,
 }
@@ -9113,15 +8550,15 @@ impl WatchlistSanctionsOnlyReport {
     ::serde::Deserialize
 )]
 pub struct WatchlistStandardBreakdown {
-    /// The `sanction` property.
+    /// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sanction: Nullable<WatchlistAmlBreakdownSanction>,
-    /// The `politically_exposed_person` property.
+    /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub politically_exposed_person: Nullable<
         WatchlistAmlBreakdownPoliticallyExposedPerson,
     >,
-    /// The `legal_and_regulatory_warnings` property.
+    /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub legal_and_regulatory_warnings: Nullable<
         WatchlistAmlBreakdownLegalAndRegulatoryWarnings,
@@ -9147,24 +8584,21 @@ pub struct WatchlistStandardReport {
     /// The API endpoint to retrieve the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    /// The `status` property.
+    /// The current state of the report in the checking process. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
-    /// The `result` property.
+    /// The result of the report. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
-    /// The `sub_result` property.
+    /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
-    /// The `name` property.
     pub name: ReportName,
-    /// The `breakdown` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<WatchlistStandardBreakdown>,
-    /// The `properties` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<WatchlistStandardProperties>,
 }
@@ -9320,7 +8754,6 @@ impl WebhookCreate {
 /// The `WebhookEvent` schema.
 #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhookEvent {
-    /// The `payload` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub payload: Nullable<WebhookEventPayload>,
 }
@@ -9459,10 +8892,10 @@ pub struct WebhookEventPayload {
     /// The event that triggered this webhook.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub action: Nullable<WebhookEventType>,
-    /// The `object` property.
+    /// The object affected by this event.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub object: Nullable<WebhookEventPayloadObject>,
-    /// The `resource` property.
+    /// The resource affected by this event.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub resource: Nullable<WebhookEventPayloadResource>,
 }
@@ -9484,7 +8917,7 @@ impl WebhookEventPayload {
 pub struct WebhookEventPayloadObject {
     /// The unique identifier of the resource.
     pub id: String,
-    /// The `status` property.
+    /// The current state of the object, if available.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<WebhookEventObjectStatus>,
     /// The date and time when the operation was started, if available.
@@ -9532,7 +8965,6 @@ pub struct WebhookEventPayloadResource {
     /// The unique identifier for the Workflow.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub workflow_id: Nullable<String>,
-    /// The `workflow_run_id` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub workflow_run_id: Nullable<String>,
     /// The identifier for the Workflow version.
@@ -9786,7 +9218,6 @@ impl<'de> ::serde::Deserialize<'de> for WebhookEventType {
     ::serde::Deserialize
 )]
 pub struct WebhookResend {
-    /// The `data` property.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub data: Nullable<Vec<WebhooksResendItem>>,
 }
@@ -9906,7 +9337,6 @@ pub struct WebhookUpdater {
 /// The `WebhooksList` schema.
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WebhooksList {
-    /// The `webhooks` property.
     pub webhooks: Vec<Webhook>,
 }
 
