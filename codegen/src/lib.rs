@@ -18,16 +18,14 @@
 //! In `build.rs`:
 //!
 //! ```no_run
-//! fn main() {
-//!     let result = modelgen::Config::new()
-//!         .input("spec/openapi.yaml")
-//!         // Where real payloads contradict the spec (say why, with the evidence):
-//!         .replace_field_type("task", "output", "any")
-//!         .build(); // writes $OUT_DIR/models.rs; reruns when a file it read changes
-//!     if let Err(error) = result {
-//!         eprintln!("{error}"); // every problem, with file, line and column
-//!         std::process::exit(1);
-//!     }
+//! let result = modelgen::Config::new()
+//!     .input("spec/openapi.yaml")
+//!     // Where real payloads contradict the spec (say why, with the evidence):
+//!     .replace_field_type("task", "output", "any")
+//!     .build(); // writes $OUT_DIR/models.rs; reruns when a file it read changes
+//! if let Err(error) = result {
+//!     eprintln!("{error}"); // every problem, with file, line and column
+//!     std::process::exit(1);
 //! }
 //! ```
 //!
