@@ -8,6 +8,7 @@ use crate::ir::Model;
 
 pub mod document;
 pub mod json;
+#[cfg(feature = "markdown")]
 pub mod markdown;
 pub mod openapi;
 pub mod swagger;
@@ -47,7 +48,7 @@ pub struct Operation {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Options {
     /// Docs: what they do not say is an error instead of any JSON value with a warning (see
-    /// [`markdown::Options::strict`]). Specs are read the same either way.
+    /// `markdown::Options::strict`). Specs are read the same either way.
     pub strict: bool,
 }
 
@@ -73,15 +74,28 @@ pub fn load_with(path: &Path, options: &Options) -> Result<Loaded> {
 /// and the problems found in its types, which a replacement of those types makes moot.
 pub fn load_lenient(path: &Path, options: &Options) -> Result<(Loaded, Vec<openapi::Problem>)> {
     if path.is_dir() || is_doc(path) {
-        let docs = markdown::Options {
-            dialect: None,
-            strict: options.strict,
-        };
-        let loaded = markdown::load_with(path, &docs).map(markdown::DocsLoad::into_loaded)?;
-        Ok((loaded, Vec::new()))
+        Ok((load_docs(path, options)?, Vec::new()))
     } else {
         openapi::load_lenient(path)
     }
+}
+
+#[cfg(feature = "markdown")]
+fn load_docs(path: &Path, options: &Options) -> Result<Loaded> {
+    let docs = markdown::Options {
+        dialect: None,
+        strict: options.strict,
+    };
+    markdown::load_with(path, &docs).map(markdown::DocsLoad::into_loaded)
+}
+
+#[cfg(not(feature = "markdown"))]
+fn load_docs(path: &Path, _: &Options) -> Result<Loaded> {
+    Err(crate::diagnostic::Error::one(crate::diagnostic::Diagnostic::new(
+        path.display().to_string(),
+        "this is a directory or a model doc, not an OpenAPI file: reading openapi-generator model docs \
+         needs modelgen's `markdown` feature (on by default)",
+    )))
 }
 
 /// Whether the file at `path` is a model doc rather than a spec. Its content decides: a spec has a
@@ -103,10 +117,11 @@ pub fn is_doc(path: &Path) -> bool {
         && (text.contains("\"openapi\"") || text.contains("\"swagger\""));
     let spec = yaml || json;
     if spec {
-        false
-    } else if markdown::looks_like_doc(text) {
-        true
-    } else {
-        by_extension
+        return false;
     }
+    #[cfg(feature = "markdown")]
+    if markdown::looks_like_doc(text) {
+        return true;
+    }
+    by_extension
 }

@@ -64,9 +64,11 @@ use std::time::{Duration, Instant};
 // The public API is `Config` and what its methods take and return, the diagnostics, and the IR
 // (`ir`, the data `modelgen ir` prints). The other modules are public only for the CLI, the
 // project's tests and tools: hidden from the docs and outside the semver promise.
+#[cfg(feature = "markdown")]
 #[doc(hidden)]
 pub mod crosscheck;
 mod diagnostic;
+#[cfg(feature = "diff")]
 #[doc(hidden)]
 pub mod diff;
 #[doc(hidden)]
