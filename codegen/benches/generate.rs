@@ -6,7 +6,15 @@
 //! It also times the JSON parser against the YAML parser on the same JSON text: the bundled Onfido
 //! spec rendered as JSON, and each spec listed in `MODELGEN_BENCH_SPECS` (paths separated as in
 //! `PATH`), such as GitHub's 13 MB description:
-//! `MODELGEN_BENCH_SPECS=/path/api.github.com.json cargo bench -p modelgen --bench generate`.
+//! `MODELGEN_BENCH_SPECS=/path/api.github.com.json cargo bench -p modelgen --bench generate`;
+//! it then times their whole generation too.
+//!
+//! Then it times whole generations of synthetic specs of 500 to 5,000 schemas (`support/synth.rs`;
+//! `MODELGEN_BENCH_SYNTH=500,2000` for other sizes, `0` for none) and fits the growth exponent of the
+//! median time against the number of types: 1 is linear.
+
+#[path = "support/synth.rs"]
+mod synth;
 
 use std::hint::black_box;
 use std::path::Path;
@@ -81,6 +89,80 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
 
+/// How many runs fit in about `budget` seconds, given the first one took `first`.
+fn runs_for(first: Duration, budget: f64) -> usize {
+    (budget / first.as_secs_f64().max(1e-6)).clamp(5.0, RUNS as f64) as usize
+}
+
+/// Times `Config::generate` on `path`; returns the number of types and the median.
+fn time_generation(label: &str, path: &Path) -> Option<(usize, Duration)> {
+    let mut config = modelgen::Config::new();
+    config.input(path);
+    let start = Instant::now();
+    let first = match config.generate() {
+        Ok(generated) => generated,
+        Err(e) => {
+            println!("{label}: does not generate: {e}");
+            return None;
+        }
+    };
+    let runs = runs_for(start.elapsed(), 20.0);
+    let types = first.model.types.len();
+    let lines = first.code.lines().count();
+    drop(first);
+    let label = format!("{label} ({types} types, {lines} lines)");
+    let (median, _) = time_runs(&label, runs, || config.generate().unwrap());
+    Some((types, median))
+}
+
+/// The least-squares slope of log(time) against log(size).
+fn growth_exponent(points: &[(usize, Duration)]) -> f64 {
+    let logs: Vec<(f64, f64)> = points
+        .iter()
+        .map(|(n, t)| ((*n as f64).ln(), t.as_secs_f64().ln()))
+        .collect();
+    let count = logs.len() as f64;
+    let mean_x = logs.iter().map(|p| p.0).sum::<f64>() / count;
+    let mean_y = logs.iter().map(|p| p.1).sum::<f64>() / count;
+    let covariance: f64 = logs.iter().map(|p| (p.0 - mean_x) * (p.1 - mean_y)).sum();
+    let variance: f64 = logs.iter().map(|p| (p.0 - mean_x).powi(2)).sum();
+    covariance / variance
+}
+
+fn synthetic(root: &Path) {
+    let sizes: Vec<usize> = match std::env::var("MODELGEN_BENCH_SYNTH") {
+        Ok(list) => list
+            .split(',')
+            .filter_map(|n| n.trim().parse().ok())
+            .filter(|n| *n > 0)
+            .collect(),
+        Err(_) => vec![500, 1000, 2000, 5000],
+    };
+    if sizes.is_empty() {
+        return;
+    }
+    let dir = root.join("target/bench-synth");
+    std::fs::create_dir_all(&dir).expect("the target directory is writable");
+    println!("Synthetic specs (whole generation, in process):");
+    let mut points = Vec::new();
+    for size in sizes {
+        let path = dir.join(format!("synth-{size}.json"));
+        let text = synth::spec(size, 1);
+        std::fs::write(&path, &text).expect("the target directory is writable");
+        let label = format!("  {size} schemas, {:.1} MB", text.len() as f64 / 1e6);
+        if let Some(point) = time_generation(&label, &path) {
+            points.push(point);
+        }
+    }
+    if points.len() >= 2 {
+        println!(
+            "  growth: time ~ types^{:.2} (least squares over the medians)",
+            growth_exponent(&points)
+        );
+    }
+    println!();
+}
+
 fn main() {
     // `cargo bench` passes `--bench`; a filter argument is not supported and not needed.
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -112,13 +194,25 @@ fn main() {
         &as_json,
     );
     let extra = std::env::var_os("MODELGEN_BENCH_SPECS").unwrap_or_default();
-    for path in std::env::split_paths(&extra).filter(|p| !p.as_os_str().is_empty()) {
-        match std::fs::read_to_string(&path) {
-            Ok(text) => compare_parsers(&path.display().to_string(), &path, &text),
+    let extra: Vec<_> = std::env::split_paths(&extra)
+        .filter(|p| !p.as_os_str().is_empty())
+        .collect();
+    for path in &extra {
+        match std::fs::read_to_string(path) {
+            Ok(text) => compare_parsers(&path.display().to_string(), path, &text),
             Err(e) => println!("{}: {e}", path.display()),
         }
     }
     println!();
+    for path in &extra {
+        let label = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        time_generation(&format!("whole generation of {label}"), path);
+    }
+    synthetic(&root);
 
     let options = modelgen::Options::default();
     time("emit tokens", || {
