@@ -169,26 +169,48 @@ pub fn format_items(tokens: TokenStream) -> Result<String, syn::Error> {
     Ok(texts.join("\n"))
 }
 
-/// The support code the emitted types need (`Nullable` always; the rest as `flags` say).
+/// The support code the emitted types need (`Nullable` always; the rest as `flags` say), in a
+/// module of its own so that `include!` puts only `support` and the re-exported types users name
+/// (`Nullable`, `Validate`, `Violation`) in the including module.
 fn head(model: &Model, options: &Options, flags: &Flags) -> TokenStream {
-    let mut head = vec![support::nullable()];
+    let mut inner = vec![support::nullable()];
     let examples =
         options.doctest_crate.is_some() && model.types.iter().any(|t| !t.examples.is_empty());
     if flags.untagged {
-        head.push(support::untagged());
+        inner.push(support::untagged());
     }
     if examples {
-        head.push(support::examples());
+        inner.push(support::examples());
     }
+    let mut exported = vec![quote!(Nullable)];
     if options.validation {
-        head.push(validate::support(
+        inner.push(validate::support(
             flags.uses,
             options.date_time,
             flags.flagged,
             &tuple_arities(model),
         ));
+        exported.extend([quote!(Validate), quote!(Violation)]);
     }
-    quote! { #(#head)* }
+    let doc = if options.validation {
+        [
+            " What the generated models share: [`Nullable`] for fields that may be absent, the",
+            " [`Validate`] trait and its [`Violation`], and helpers. Re-exported beside the models.",
+        ]
+    } else {
+        [
+            " What the generated models share: [`Nullable`] for fields that may be absent, and",
+            " helpers. Re-exported beside the models.",
+        ]
+    };
+    quote! {
+        #(#[doc = #doc])*
+        pub mod support {
+            #(#inner)*
+        }
+
+        pub use support::{#(#exported),*};
+    }
 }
 
 /// What the emitted items need from the support code.

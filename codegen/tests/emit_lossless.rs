@@ -355,7 +355,7 @@ broken:
             /// let json: serde_json::Value = serde_json::from_str(r#"{"x":1,"label":"origin"}"#).unwrap();
             /// let value: api::Point = serde_json::from_value(json.clone()).unwrap();
             /// let back = serde_json::to_value(&value).unwrap();
-            /// assert!(api::__examples::same(&back, &json), "{back}");
+            /// assert!(api::support::__examples::same(&back, &json), "{back}");
             /// ```
             #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
             pub struct Point {
@@ -477,17 +477,17 @@ order:
             impl Validate for Item {
                 fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
                     {
-                        let path = &join(path, "code");
+                        let path = &support::join(path, "code");
                         let v = &self.code;
-                        flag(out, path, v.chars().count() < 2, "shorter than 2 characters");
-                        flag(out, path, v.chars().count() > 8, "longer than 8 characters");
+                        support::flag(out, path, v.chars().count() < 2, "shorter than 2 characters");
+                        support::flag(out, path, v.chars().count() > 8, "longer than 8 characters");
                         static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
                         let pattern = PATTERN
                             .get_or_init(|| {
                                 ::regex_lite::Regex::new("^[A-Z]+$")
                                     .expect("the generator compiled this pattern")
                             });
-                        flag(
+                        support::flag(
                             out,
                             path,
                             !pattern.is_match(v),
@@ -496,7 +496,7 @@ order:
                         self.code.validate_into(path, out);
                     }
                     {
-                        let path = &join(path, "again");
+                        let path = &support::join(path, "again");
                         if let Nullable::Value(v) = &self.again {
                             static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
                             let pattern = PATTERN
@@ -504,7 +504,7 @@ order:
                                     ::regex_lite::Regex::new("^[A-Z]+$")
                                         .expect("the generator compiled this pattern")
                                 });
-                            flag(
+                            support::flag(
                                 out,
                                 path,
                                 !pattern.is_match(v),
@@ -514,29 +514,29 @@ order:
                         self.again.validate_into(path, out);
                     }
                     {
-                        let path = &join(path, "ratio");
+                        let path = &support::join(path, "ratio");
                         if let Nullable::Value(v) = &self.ratio {
-                            flag(out, path, (*v) < 0.0, "less than 0");
-                            flag(out, path, (*v) >= 1.0, "not less than 1");
+                            support::flag(out, path, (*v) < 0.0, "less than 0");
+                            support::flag(out, path, (*v) >= 1.0, "not less than 1");
                         }
                         self.ratio.validate_into(path, out);
                     }
                     {
-                        let path = &join(path, "count");
+                        let path = &support::join(path, "count");
                         if let Nullable::Value(v) = &self.count {
-                            flag(out, path, (*v as f64) < 1.0, "less than 1");
+                            support::flag(out, path, (*v as f64) < 1.0, "less than 1");
                         }
                         self.count.validate_into(path, out);
                     }
                     {
-                        let path = &join(path, "big");
+                        let path = &support::join(path, "big");
                         if let Nullable::Value(v) = &self.big {
-                            flag(out, path, (*v as f64) > 100.0, "more than 100");
+                            support::flag(out, path, (*v as f64) > 100.0, "more than 100");
                         }
                         self.big.validate_into(path, out);
                     }
                     {
-                        let path = &join(path, "lookahead");
+                        let path = &support::join(path, "lookahead");
                         self.lookahead.validate_into(path, out);
                     }
                 }
@@ -552,11 +552,11 @@ order:
             impl Validate for Order {
                 fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
                     {
-                        let path = &join(path, "items");
+                        let path = &support::join(path, "items");
                         if let Nullable::Value(v) = &self.items {
-                            flag(out, path, v.is_empty(), "empty");
-                            flag(out, path, v.len() > 10, "more than 10 items");
-                            flag(
+                            support::flag(out, path, v.is_empty(), "empty");
+                            support::flag(out, path, v.len() > 10, "more than 10 items");
+                            support::flag(
                                 out,
                                 path,
                                 (1..v.len()).any(|i| v[..i].contains(&v[i])),
@@ -566,7 +566,7 @@ order:
                         self.items.validate_into(path, out);
                     }
                     {
-                        let path = &join(path, "note");
+                        let path = &support::join(path, "note");
                         self.note.validate_into(path, out);
                     }
                 }
@@ -651,7 +651,7 @@ pet:
             impl Validate for Cat {
                 fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
                     {
-                        let path = &join(path, "kind");
+                        let path = &support::join(path, "kind");
                         self.kind.validate_into(path, out);
                     }
                 }

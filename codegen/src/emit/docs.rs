@@ -38,7 +38,7 @@ impl Context<'_> {
                         format!("let json: serde_json::Value = serde_json::from_str(r{hashes}\"{json}\"{hashes}).unwrap();"),
                         format!("let value: {ty} = serde_json::from_value(json.clone()).unwrap();"),
                         "let back = serde_json::to_value(&value).unwrap();".to_owned(),
-                        format!("assert!({krate}::__examples::same(&back, &json), \"{{back}}\");"),
+                        format!("assert!({krate}::support::__examples::same(&back, &json), \"{{back}}\");"),
                         "```".to_owned(),
                     ]);
                 }

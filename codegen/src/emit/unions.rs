@@ -94,7 +94,7 @@ impl Context<'_> {
                 impl<'de> ::serde::Deserialize<'de> for #ident {
                     fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-                        __union::choose(&value, #name, &[#(#reads),*]).map_err(::serde::de::Error::custom)
+                        support::__union::choose(&value, #name, &[#(#reads),*]).map_err(::serde::de::Error::custom)
                     }
                 }
             };

@@ -65,7 +65,7 @@ impl Context<'_> {
         // Calls, not `if`s: a lone `if` inside `if let` is a lint in edition 2024 crates.
         let push = |checks: &mut Vec<TokenStream>, cond: TokenStream, message: String| {
             self.flagged.set(true);
-            checks.push(quote!(flag(out, path, #cond, #message);));
+            checks.push(quote!(support::flag(out, path, #cond, #message);));
         };
         match self.shape(ty) {
             Shape::Text => {
@@ -96,7 +96,7 @@ impl Context<'_> {
                         let pattern = PATTERN.get_or_init(|| {
                             ::regex_lite::Regex::new(#pattern).expect("the generator compiled this pattern")
                         });
-                        flag(out, path, !pattern.is_match(v), concat!("does not match the pattern `", #pattern, "`"));
+                        support::flag(out, path, !pattern.is_match(v), concat!("does not match the pattern `", #pattern, "`"));
                     });
                 }
             }
@@ -229,7 +229,7 @@ impl Context<'_> {
             let name = naming::ident(name);
             out.push(quote! {
                 for (key, value) in &self.#name {
-                    value.validate_into(&join(path, key), out);
+                    value.validate_into(&support::join(path, key), out);
                 }
             });
         }
@@ -264,7 +264,7 @@ impl Context<'_> {
         };
         quote! {
             {
-                let path = &join(path, #wire);
+                let path = &support::join(path, #wire);
                 #checks
                 self.#ident.validate_into(path, out);
             }
@@ -359,7 +359,7 @@ pub(super) fn support(
     let flag = flagged.then(|| {
         quote! {
             /// Records a violation at `path` when `broken`.
-            fn flag(out: &mut ::std::vec::Vec<Violation>, path: &str, broken: bool, message: &str) {
+            pub(crate) fn flag(out: &mut ::std::vec::Vec<Violation>, path: &str, broken: bool, message: &str) {
                 if broken {
                     out.push(Violation::new(path, message));
                 }
@@ -421,7 +421,7 @@ pub(super) fn support(
         #flag
 
         /// `path.key`, or `key` at the top.
-        fn join(path: &str, key: &str) -> ::std::string::String {
+        pub(crate) fn join(path: &str, key: &str) -> ::std::string::String {
             if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") }
         }
 
