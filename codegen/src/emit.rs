@@ -31,7 +31,7 @@ use crate::ir::{Model, TypeDef, TypeId, TypeKind, TypeRef};
 use crate::naming;
 use crate::rust::{Ty, TypeOptions, View};
 
-pub use crate::rust::{DateTimeType, FloatType};
+pub use crate::rust::{DateLibrary, DateTimeType, FloatType, OptionalStyle, Optionals, UuidType};
 
 mod dispatch;
 mod docs;
@@ -53,6 +53,12 @@ pub struct Options {
     pub date_time: DateTimeType,
     /// The Rust type of `format: float`.
     pub float: FloatType,
+    /// Where dates and date-times come from.
+    pub dates: DateLibrary,
+    /// The Rust type of `format: uuid`.
+    pub uuid: UuidType,
+    /// How optional fields are represented.
+    pub optional: Optionals,
     /// The path of the crate the code ends up in (`onfido_models`). When set, a schema's examples
     /// become doctests that read them and write them back, so `cargo test` checks the spec's
     /// examples; otherwise they are shown as JSON in the docs.
@@ -67,6 +73,9 @@ impl Options {
         TypeOptions {
             date_time: self.date_time,
             float: self.float,
+            dates: self.dates,
+            uuid: self.uuid,
+            optional: self.optional.clone(),
         }
     }
 }
@@ -78,6 +87,10 @@ pub struct Uses {
     pub uuid: bool,
     /// `chrono` types appear.
     pub chrono: bool,
+    /// `time` types appear (with its `serde`, `formatting` and `parsing` features).
+    pub time: bool,
+    /// `time::Date` appears, whose `YYYY-MM-DD` format is written with `time`'s `macros` feature.
+    pub time_macros: bool,
     /// `serde_json` types appear (free-form values, unions, number enums).
     pub json: bool,
     /// Validation checks a `pattern` (with `regex-lite`).
@@ -93,7 +106,7 @@ pub fn emit(model: &Model, options: &Options) -> (TokenStream, Uses) {
         .map(|i| cx.items(TypeId(i), options))
         .collect();
     let flags = cx.flags();
-    let head = head(model, options, &flags);
+    let head = head(&view, options, &flags);
     (quote! { #head #(#items)* }, flags.uses)
 }
 
@@ -148,7 +161,7 @@ pub fn emit_formatted(model: &Model, options: &Options) -> Result<(Vec<String>, 
         bodies.extend(chunk_texts);
         flags.merge(chunk_flags);
     }
-    let head = format_items(head(model, options, &flags))
+    let head = format_items(head(&view, options, &flags))
         .map_err(|e| format!("internal error: the support code does not parse: {e}"))?;
     texts.push(head);
     texts.extend(bodies);
@@ -169,21 +182,38 @@ pub fn format_items(tokens: TokenStream) -> Result<String, syn::Error> {
     Ok(texts.join("\n"))
 }
 
-/// The support code the emitted types need (`Nullable` always; the rest as `flags` say).
-fn head(model: &Model, options: &Options, flags: &Flags) -> TokenStream {
-    let mut head = vec![support::nullable()];
+/// The support code the emitted types need: `Nullable` unless the crate's optional fields are all
+/// `Option`s; the rest as `flags` say.
+fn head(view: &View, options: &Options, flags: &Flags) -> TokenStream {
+    let model = view.model;
+    let nullable = options.optional.style.is_nullable() || view.uses_nullable();
+    // Where an optional field is an `Option`, a `null` sent is not written back: the comparisons
+    // of the support code then take a `null` property for an absent one.
+    let nulls_absent = view.uses_option_style();
+    let mut head = Vec::new();
+    if nullable {
+        head.push(support::nullable());
+    }
     let examples =
         options.doctest_crate.is_some() && model.types.iter().any(|t| !t.examples.is_empty());
     if flags.untagged {
-        head.push(support::untagged());
+        head.push(support::untagged(nulls_absent));
     }
     if examples {
-        head.push(support::examples());
+        head.push(support::examples(nulls_absent, flags.uses.time));
+    }
+    if flags.uses.time {
+        head.push(support::time(
+            flags.uses.time_macros,
+            nullable,
+            &tuple_arities(model),
+        ));
     }
     if options.validation {
         head.push(validate::support(
             flags.uses,
             options.date_time,
+            nullable,
             flags.flagged,
             &tuple_arities(model),
         ));
@@ -206,6 +236,8 @@ impl Flags {
         let (a, b) = (&mut self.uses, other.uses);
         a.uuid |= b.uuid;
         a.chrono |= b.chrono;
+        a.time |= b.time;
+        a.time_macros |= b.time_macros;
         a.json |= b.json;
         a.regex |= b.regex;
         self.flagged |= other.flagged;
@@ -397,6 +429,17 @@ impl<'m> Context<'m> {
                 self.note(|u| u.chrono = true);
                 quote!(::chrono::NaiveDate)
             }
+            Ty::OffsetDateTime => {
+                self.note(|u| u.time = true);
+                quote!(::time::OffsetDateTime)
+            }
+            Ty::TimeDate => {
+                self.note(|u| {
+                    u.time = true;
+                    u.time_macros = true;
+                });
+                quote!(::time::Date)
+            }
             Ty::Bool => quote!(bool),
             Ty::I32 => quote!(i32),
             Ty::I64 => quote!(i64),
@@ -434,6 +477,84 @@ impl<'m> Context<'m> {
                 let inner = self.ty(inner);
                 quote!(Nullable<#inner>)
             }
+        }
+    }
+
+    /// The serde adapter of `__time` that a value of type `ty` needs, for the `time` types inside it
+    /// (serde's own impls of `time` types write no RFC 3339); `None` when there is none inside.
+    /// Aliases are followed: `pub type CreatedAt = ::time::OffsetDateTime;` needs one too.
+    fn time_adapter(&self, ty: &Ty) -> Option<TokenStream> {
+        self.time_adapter_within(ty, 0)
+    }
+
+    fn time_adapter_within(&self, ty: &Ty, depth: usize) -> Option<TokenStream> {
+        let inner = |t: &Ty| self.time_adapter_within(t, depth + 1);
+        let or_same = |t: &Ty| inner(t).unwrap_or_else(|| quote!(__time::Same));
+        match ty {
+            Ty::OffsetDateTime => Some(quote!(__time::Rfc3339)),
+            Ty::TimeDate => Some(quote!(__time::Day)),
+            // A chain of aliases longer than the model is a cycle; `Model::check` reports those.
+            Ty::Named(id) if depth <= self.model.types.len() => {
+                inner(&self.view.alias_target(*id)?)
+            }
+            Ty::Named(_) => None,
+            Ty::Boxed(t) => inner(t).map(|a| quote!(__time::BoxOf<#a>)),
+            Ty::Vec(t) => inner(t).map(|a| quote!(__time::VecOf<#a>)),
+            Ty::Map(t) => inner(t).map(|a| quote!(__time::MapOf<#a>)),
+            Ty::Option(t) => inner(t).map(|a| quote!(__time::OptionOf<#a>)),
+            Ty::Nullable(t) => inner(t).map(|a| quote!(__time::NullableOf<#a>)),
+            Ty::Tuple(items) => items.iter().any(|t| inner(t).is_some()).then(|| {
+                let name = format_ident!("Tuple{}", items.len());
+                let adapters = items.iter().map(or_same);
+                quote!(__time::#name<#(#adapters),*>)
+            }),
+            Ty::String
+            | Ty::Uuid
+            | Ty::DateTime(_)
+            | Ty::Date
+            | Ty::Bool
+            | Ty::I32
+            | Ty::I64
+            | Ty::F32
+            | Ty::F64
+            | Ty::JsonMap
+            | Ty::Value => None,
+        }
+    }
+
+    /// `#[serde(serialize_with, deserialize_with)]` for a field or variant of type `ty` that holds a
+    /// `time` type; nothing otherwise.
+    fn time_attr(&self, ty: &Ty) -> TokenStream {
+        match self.time_adapter(ty) {
+            Some(adapter) => {
+                let ser = format!("__time::serialize::<{adapter}, _, _>").replace(' ', "");
+                let de = format!("__time::deserialize::<{adapter}, _, _>").replace(' ', "");
+                quote!(#[serde(serialize_with = #ser, deserialize_with = #de)])
+            }
+            None => TokenStream::new(),
+        }
+    }
+
+    /// `<T as ::serde::Deserialize>::deserialize(value)` for a variant of type `ty` (tokens
+    /// `ty_tokens`), through the `time` adapter where `ty` holds a `time` type.
+    fn deserialize_call(
+        &self,
+        ty: &Ty,
+        ty_tokens: &TokenStream,
+        value: TokenStream,
+    ) -> TokenStream {
+        match self.time_adapter(ty) {
+            Some(adapter) => quote!(__time::deserialize::<#adapter, #ty_tokens, _>(#value)),
+            None => quote!(<#ty_tokens as ::serde::Deserialize>::deserialize(#value)),
+        }
+    }
+
+    /// `::serde::Serialize::serialize(value, serializer)` for a variant of type `ty`, through the
+    /// `time` adapter where `ty` holds a `time` type.
+    fn serialize_call(&self, ty: &Ty, value: TokenStream, serializer: TokenStream) -> TokenStream {
+        match self.time_adapter(ty) {
+            Some(adapter) => quote!(__time::serialize::<#adapter, _, _>(#value, #serializer)),
+            None => quote!(::serde::Serialize::serialize(#value, #serializer)),
         }
     }
 

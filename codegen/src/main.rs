@@ -62,6 +62,18 @@ Options:
   --date-time <fixed-offset|utc>
                        The Rust type of `format: date-time`: chrono's DateTime<FixedOffset>, which
                        keeps the offset as sent (default), or DateTime<Utc>
+  --dates <chrono|time|string>
+                       Where `format: date` and `date-time` come from: chrono (default; see
+                       --date-time), the time crate (time::OffsetDateTime as RFC 3339, which keeps
+                       the instant and offset but writes `Z` for +00:00 and no trailing zeros in
+                       fractions; time::Date as YYYY-MM-DD), or String (the text as sent)
+  --uuid <uuid|string> The Rust type of `format: uuid`: uuid::Uuid (default) or String
+  --optional <nullable|option>
+                       Optional fields are Nullable<T> (default: absent, null and a value stay
+                       apart) or Option<T> (absent and null read as None; None is not written)
+  --optional-for <TYPE[.FIELD]=nullable|option>
+                       The style of the optional fields of one struct, or of one field (JSON
+                       name), instead of --optional's. Repeatable
   --only <SELECTOR>    Generate only this and the types it reaches: schema=NAME, tag=NAME,
                        operation=ID, path=PATH (path=/v1/x* for the paths under it), or a bare name
                        (a schema, else an operation id, else a tag). Repeatable
@@ -227,6 +239,17 @@ fn run() -> Result<ExitCode, Failure> {
     }
 }
 
+/// `nullable` or `option`, the value of `option`.
+fn optional_style(option: &str, text: &str) -> Result<modelgen::OptionalStyle, Failure> {
+    match text {
+        "nullable" => Ok(modelgen::OptionalStyle::Nullable),
+        "option" => Ok(modelgen::OptionalStyle::Option),
+        other => Err(Failure::Usage(format!(
+            "{option} is nullable or option, not `{other}`"
+        ))),
+    }
+}
+
 /// Splits `left=right` of a repeatable option.
 fn split_assignment(option: &str, text: &str) -> Result<(String, String), Failure> {
     text.split_once('=')
@@ -271,6 +294,41 @@ fn generate(parser: &mut lexopt::Parser) -> Result<ExitCode, Failure> {
             }
             Long("only") => {
                 config.only(&parser.value()?.string()?);
+            }
+            Long("dates") => {
+                let library = match parser.value()?.string()?.as_str() {
+                    "chrono" => modelgen::DateLibrary::Chrono,
+                    "time" => modelgen::DateLibrary::Time,
+                    "string" => modelgen::DateLibrary::String,
+                    other => {
+                        return Err(Failure::Usage(format!(
+                            "--dates is chrono, time or string, not `{other}`"
+                        )))
+                    }
+                };
+                config.dates(library);
+            }
+            Long("uuid") => {
+                let ty = match parser.value()?.string()?.as_str() {
+                    "uuid" => modelgen::UuidType::Uuid,
+                    "string" => modelgen::UuidType::String,
+                    other => {
+                        return Err(Failure::Usage(format!(
+                            "--uuid is uuid or string, not `{other}`"
+                        )))
+                    }
+                };
+                config.uuid(ty);
+            }
+            Long("optional") => {
+                let style = optional_style("--optional", &parser.value()?.string()?)?;
+                config.optional(style);
+            }
+            Long("optional-for") => {
+                let (target, style) =
+                    split_assignment("--optional-for", &parser.value()?.string()?)?;
+                let style = optional_style("--optional-for", &style)?;
+                config.optional_for(&target, style);
             }
             Long("date-time") => {
                 let ty = match parser.value()?.string()?.as_str() {

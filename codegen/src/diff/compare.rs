@@ -6,15 +6,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::Value;
 
 use super::{Change, ChangeKind, Diff, Kind, ModelInfo, Names, Options, Repr, TypeDiff};
-use crate::ir::{self, Model, Primitive, TypeKind, TypeRef};
+use crate::ir::{self, Model, Primitive, TypeId, TypeKind, TypeRef};
 use crate::rust::{self, Ty, View};
 
 /// Matches the types of the two models, compares each pair and drops what [`Options`] leaves out.
 pub(super) fn run(old: &Model, new: &Model, options: &Options) -> Diff {
     let old_names = Names::new(old);
     let new_names = Names::new(new);
-    let old_view = View::new(old, options.types);
-    let new_view = View::new(new, options.types);
+    let old_view = View::new(old, options.types.clone());
+    let new_view = View::new(new, options.types.clone());
     // Rust names are distinct within a model (naming numbers collisions), so these maps are total.
     let old_by: BTreeMap<&str, usize> = index(&old_names);
     let new_by: BTreeMap<&str, usize> = index(&new_names);
@@ -255,6 +255,8 @@ fn rust_text(t: &Ty, names: &Names) -> String {
         Ty::DateTime(rust::DateTimeType::FixedOffset) => "DateTime<FixedOffset>".to_owned(),
         Ty::DateTime(rust::DateTimeType::Utc) => "DateTime<Utc>".to_owned(),
         Ty::Date => "NaiveDate".to_owned(),
+        Ty::OffsetDateTime => "OffsetDateTime".to_owned(),
+        Ty::TimeDate => "Date".to_owned(),
         Ty::Bool => "bool".to_owned(),
         Ty::I32 => "i32".to_owned(),
         Ty::I64 => "i64".to_owned(),
@@ -362,7 +364,7 @@ impl Cx<'_> {
             });
         }
         match (&a.kind, &b.kind) {
-            (TypeKind::Struct(x), TypeKind::Struct(y)) => self.structs(x, y, &mut out),
+            (TypeKind::Struct(x), TypeKind::Struct(y)) => self.structs(n, x, y, &mut out),
             (TypeKind::Enum(x), TypeKind::Enum(y)) => enums(x, y, &mut out),
             (TypeKind::Union(x), TypeKind::Union(y)) => self.unions(x, y, &mut out),
             (TypeKind::Alias(x), TypeKind::Alias(y)) => self.aliases(x, y, &mut out),
@@ -376,7 +378,7 @@ impl Cx<'_> {
 
     /// Fields in the new order (added or changed), then the removed ones in the old order, then
     /// additional properties.
-    fn structs(&self, a: &ir::Struct, b: &ir::Struct, out: &mut Vec<ChangeKind>) {
+    fn structs(&self, n: usize, a: &ir::Struct, b: &ir::Struct, out: &mut Vec<ChangeKind>) {
         let olds: BTreeMap<&str, &ir::Field> = by_wire(&a.fields);
         let news: BTreeMap<&str, &ir::Field> = by_wire(&b.fields);
         let mut seen = BTreeSet::new();
@@ -385,7 +387,7 @@ impl Cx<'_> {
                 continue;
             }
             match olds.get(f.wire_name.as_str()) {
-                Some(old) => self.fields(old, f, out),
+                Some(old) => self.fields(n, old, f, out),
                 None => out.push(ChangeKind::FieldAdded {
                     field: f.wire_name.clone(),
                     ty: self.new_ty(&f.ty),
@@ -416,7 +418,7 @@ impl Cx<'_> {
         }
     }
 
-    fn fields(&self, a: &ir::Field, b: &ir::Field, out: &mut Vec<ChangeKind>) {
+    fn fields(&self, n: usize, a: &ir::Field, b: &ir::Field, out: &mut Vec<ChangeKind>) {
         let field = || b.wire_name.clone();
         if !self.same_ty(&a.ty, &b.ty) {
             out.push(ChangeKind::FieldTypeChanged {
@@ -438,6 +440,7 @@ impl Cx<'_> {
                 field: field(),
                 from,
                 to,
+                optional: self.new_view.optional_style(TypeId(n), b),
             });
         }
         if a.default != b.default {
