@@ -606,6 +606,148 @@ const SAME_EXACT: &str = r#"fn same(a: &Value, b: &Value) -> bool {
     a == b
 }"#;
 
+/// Every place a `time` type can be (aliases, `Option`, `Nullable`, items, map values, flattened
+/// unlisted properties, tuple items, union variants), in a crate of its own with a test that reads
+/// and writes them and shows what `time` keeps of the text; built warning-free.
+#[test]
+fn time_types_wherever_they_can_be() {
+    let workspace = TempDir::new("dated-crate");
+    let dir = &workspace.path().join("dated");
+    let spec = r#"
+openapi: 3.1.0
+info: {title: dated, version: '1'}
+paths: {}
+components:
+  schemas:
+    created_at: {type: string, format: date-time}
+    event:
+      type: object
+      required: [at, seen, span]
+      properties:
+        at: {$ref: '#/components/schemas/created_at'}
+        seen: {type: [string, 'null'], format: date-time}
+        day: {type: string, format: date}
+        history: {type: array, items: {type: string, format: date-time}}
+        by_name: {type: object, additionalProperties: {type: string, format: date}}
+        span:
+          type: array
+          prefixItems: [{type: string, format: date}, {type: integer}]
+          items: false
+        when: {$ref: '#/components/schemas/when'}
+        note: {type: string}
+    when:
+      oneOf:
+        - {type: string, format: date}
+        - {type: integer}
+    stamps:
+      type: object
+      properties: {id: {type: string}}
+      additionalProperties: {type: string, format: date-time}
+"#;
+    let input = TempDir::new("dated-spec");
+    input.write(&[("openapi.yaml", spec)]);
+    let mut config = modelgen::Config::new();
+    config
+        .input(input.path().join("openapi.yaml"))
+        .dates(DateLibrary::Time)
+        .optional(OptionalStyle::Option)
+        .optional_for("event.day", OptionalStyle::Nullable)
+        .validation(true);
+    let generated = config.generate().unwrap();
+    modelgen::write::write_crate(
+        dir,
+        "dated",
+        &generated.code,
+        generated.uses,
+        "openapi.yaml",
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.join("tests")).unwrap();
+    let test = r#"//! `time` types wherever they can be, read and written back.
+
+use dated::*;
+use serde_json::json;
+
+#[test]
+fn time_keeps_the_instant_and_the_offset_but_not_the_text() {
+    let sent = json!({
+        "at": "2024-05-01T10:00:00.120+02:00",
+        "seen": null,
+        "day": "2024-05-01",
+        "history": ["2024-05-01T08:00:00+00:00", "2024-05-01T08:00:00.000-00:00"],
+        "by_name": {"a": "2024-01-02"},
+        "span": ["2024-05-03", 3],
+        "when": "2024-05-04",
+        "note": null
+    });
+    let event: Event = serde_json::from_value(sent).unwrap();
+    assert_eq!(event.at.offset().whole_hours(), 2);
+    assert_eq!(event.at.millisecond(), 120);
+    assert_eq!(event.day, Nullable::Value(time::macros::date!(2024 - 05 - 01)));
+    assert_eq!(event.when, Some(When::Date(time::macros::date!(2024 - 05 - 04))));
+    assert!(event.note.is_none());
+    let back = serde_json::to_value(&event).unwrap();
+    assert_eq!(
+        back,
+        json!({
+            "at": "2024-05-01T10:00:00.12+02:00",
+            "seen": null,
+            "day": "2024-05-01",
+            "history": ["2024-05-01T08:00:00Z", "2024-05-01T08:00:00Z"],
+            "by_name": {"a": "2024-01-02"},
+            "span": ["2024-05-03", 3],
+            "when": "2024-05-04"
+        })
+    );
+    let read_back: Event = serde_json::from_value(back).unwrap();
+    assert_eq!(read_back, event);
+    assert!(event.validate().is_ok());
+}
+
+#[test]
+fn absent_and_null_read_alike_unless_the_field_is_nullable() {
+    let event: Event = serde_json::from_value(json!({
+        "at": "2024-05-01T10:00:00Z", "seen": "2024-05-01T10:00:00Z", "span": ["2024-05-03", 3], "day": null
+    }))
+    .unwrap();
+    assert!(event.day.is_null() && event.note.is_none() && event.when.is_none());
+    let fresh = Event::new(event.at, event.seen, event.span);
+    assert!(fresh.day.is_absent() && fresh.history.is_none());
+    assert_eq!(
+        serde_json::to_value(&fresh).unwrap(),
+        json!({"at": "2024-05-01T10:00:00Z", "seen": "2024-05-01T10:00:00Z", "span": ["2024-05-03", 3]})
+    );
+    let when: When = serde_json::from_value(json!(5)).unwrap();
+    assert_eq!(when, When::Integer(5));
+}
+
+#[test]
+fn unlisted_date_times_and_bad_ones() {
+    let sent = json!({"id": "x", "t1": "2024-05-01T10:00:00+01:00"});
+    let stamps: Stamps = serde_json::from_value(sent.clone()).unwrap();
+    assert_eq!(serde_json::to_value(&stamps).unwrap(), sent);
+    assert!(serde_json::from_value::<Stamps>(json!({"t1": "yesterday"})).is_err());
+    assert!(serde_json::from_value::<Event>(json!({
+        "at": "2024-05-01T10:00:00Z", "seen": null, "span": ["2024-13-03", 3]
+    }))
+    .is_err());
+}
+"#;
+    std::fs::write(dir.join("tests/dated.rs"), test).unwrap();
+    cargo_run::workspace(
+        workspace.path(),
+        &["dated"],
+        "",
+        &cargo_run::repository_lock(),
+    )
+    .unwrap();
+    cargo(
+        workspace.path(),
+        &["clippy", "--quiet", "--all-targets", "--", "-D", "warnings"],
+    );
+    cargo(workspace.path(), &["test", "--quiet"]);
+}
+
 /// The Onfido spec with the type choices, as two crates built in one workspace: optional fields as
 /// `Option` (but `Nullable` for one type and one field), dates from `time` and uuids as `String`;
 /// and dates as `String` (optional fields as `Nullable`, the default). Each builds warning-free
