@@ -484,42 +484,7 @@ impl<'m> Context<'m> {
     /// (serde's own impls of `time` types write no RFC 3339); `None` when there is none inside.
     /// Aliases are followed: `pub type CreatedAt = ::time::OffsetDateTime;` needs one too.
     fn time_adapter(&self, ty: &Ty) -> Option<TokenStream> {
-        self.time_adapter_within(ty, 0)
-    }
-
-    fn time_adapter_within(&self, ty: &Ty, depth: usize) -> Option<TokenStream> {
-        let inner = |t: &Ty| self.time_adapter_within(t, depth + 1);
-        let or_same = |t: &Ty| inner(t).unwrap_or_else(|| quote!(__time::Same));
-        match ty {
-            Ty::OffsetDateTime => Some(quote!(__time::Rfc3339)),
-            Ty::TimeDate => Some(quote!(__time::Day)),
-            // A chain of aliases longer than the model is a cycle; `Model::check` reports those.
-            Ty::Named(id) if depth <= self.model.types.len() => {
-                inner(&self.view.alias_target(*id)?)
-            }
-            Ty::Named(_) => None,
-            Ty::Boxed(t) => inner(t).map(|a| quote!(__time::BoxOf<#a>)),
-            Ty::Vec(t) => inner(t).map(|a| quote!(__time::VecOf<#a>)),
-            Ty::Map(t) => inner(t).map(|a| quote!(__time::MapOf<#a>)),
-            Ty::Option(t) => inner(t).map(|a| quote!(__time::OptionOf<#a>)),
-            Ty::Nullable(t) => inner(t).map(|a| quote!(__time::NullableOf<#a>)),
-            Ty::Tuple(items) => items.iter().any(|t| inner(t).is_some()).then(|| {
-                let name = format_ident!("Tuple{}", items.len());
-                let adapters = items.iter().map(or_same);
-                quote!(__time::#name<#(#adapters),*>)
-            }),
-            Ty::String
-            | Ty::Uuid
-            | Ty::DateTime(_)
-            | Ty::Date
-            | Ty::Bool
-            | Ty::I32
-            | Ty::I64
-            | Ty::F32
-            | Ty::F64
-            | Ty::JsonMap
-            | Ty::Value => None,
-        }
+        time_adapter(self.view, ty, &quote!(__time))
     }
 
     /// `#[serde(serialize_with, deserialize_with)]` for a field or variant of type `ty` that holds a
@@ -571,6 +536,46 @@ impl<'m> Context<'m> {
 
     fn use_json(&self) {
         self.note(|u| u.json = true);
+    }
+}
+
+/// The serde adapter of the support module `module` (`__time`, or `my_models::__time` from outside
+/// the crate) that a value of type `ty` needs for the `time` types inside it; `None` when there is
+/// none. Aliases are followed.
+pub(crate) fn time_adapter(view: &View, ty: &Ty, module: &TokenStream) -> Option<TokenStream> {
+    time_adapter_within(view, ty, module, 0)
+}
+
+fn time_adapter_within(view: &View, ty: &Ty, m: &TokenStream, depth: usize) -> Option<TokenStream> {
+    let inner = |t: &Ty| time_adapter_within(view, t, m, depth + 1);
+    let or_same = |t: &Ty| inner(t).unwrap_or_else(|| quote!(#m::Same));
+    match ty {
+        Ty::OffsetDateTime => Some(quote!(#m::Rfc3339)),
+        Ty::TimeDate => Some(quote!(#m::Day)),
+        // A chain of aliases longer than the model is a cycle; `Model::check` reports those.
+        Ty::Named(id) if depth <= view.model.types.len() => inner(&view.alias_target(*id)?),
+        Ty::Named(_) => None,
+        Ty::Boxed(t) => inner(t).map(|a| quote!(#m::BoxOf<#a>)),
+        Ty::Vec(t) => inner(t).map(|a| quote!(#m::VecOf<#a>)),
+        Ty::Map(t) => inner(t).map(|a| quote!(#m::MapOf<#a>)),
+        Ty::Option(t) => inner(t).map(|a| quote!(#m::OptionOf<#a>)),
+        Ty::Nullable(t) => inner(t).map(|a| quote!(#m::NullableOf<#a>)),
+        Ty::Tuple(items) => items.iter().any(|t| inner(t).is_some()).then(|| {
+            let name = format_ident!("Tuple{}", items.len());
+            let adapters = items.iter().map(or_same);
+            quote!(#m::#name<#(#adapters),*>)
+        }),
+        Ty::String
+        | Ty::Uuid
+        | Ty::DateTime(_)
+        | Ty::Date
+        | Ty::Bool
+        | Ty::I32
+        | Ty::I64
+        | Ty::F32
+        | Ty::F64
+        | Ty::JsonMap
+        | Ty::Value => None,
     }
 }
 

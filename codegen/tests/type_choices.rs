@@ -652,7 +652,9 @@ components:
         .dates(DateLibrary::Time)
         .optional(OptionalStyle::Option)
         .optional_for("event.day", OptionalStyle::Nullable)
-        .validation(true);
+        .validation(true)
+        .doctest_crate("dated")
+        .round_trip_file("round_trip.rs");
     let generated = config.generate().unwrap();
     modelgen::write::write_crate(
         dir,
@@ -734,6 +736,23 @@ fn unlisted_date_times_and_bad_ones() {
 }
 "#;
     std::fs::write(dir.join("tests/dated.rs"), test).unwrap();
+    // The dispatch by schema name reads an alias of a `time` type as its uses do.
+    let dispatch = format!(
+        "{}\n{}",
+        generated.round_trip.unwrap(),
+        r#"
+#[test]
+fn dispatch_by_schema_name() {
+    let at = serde_json::json!("2024-05-01T10:00:00.5+02:00");
+    assert_eq!(round_trip("created_at", at.clone()), Ok(at.clone()));
+    assert_eq!(validate("created_at", at), Ok(Vec::new()));
+    let when = serde_json::json!("2024-05-04");
+    assert_eq!(round_trip("when", when.clone()), Ok(when));
+    assert!(round_trip("created_at", serde_json::json!("noon")).is_err());
+}
+"#
+    );
+    std::fs::write(dir.join("tests/dispatch.rs"), dispatch).unwrap();
     cargo_run::workspace(
         workspace.path(),
         &["dated"],
