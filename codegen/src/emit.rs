@@ -4,7 +4,11 @@
 //! - a required field is `T`; a required nullable field is `Option<T>` (serialized as `null`);
 //! - every optional field is a `Nullable<T>` (emitted with the models) that keeps *absent*, `null` and a value
 //!   apart, because real payloads send `null` for optional fields whatever the spec says, and a
-//!   round trip must give back exactly what was read;
+//!   round trip must give back exactly what was read; unless [`Options::optional`] makes it (for the
+//!   crate, a type or a field) an `Option<T>` that reads both as `None` and leaves `None` out;
+//! - dates, date-times and uuids are the types [`Options::dates`] and [`Options::uuid`] choose;
+//!   `time` types go through the serde adapters of the support module `__time` (RFC 3339 and
+//!   `YYYY-MM-DD`), wherever they are;
 //! - a type that accepts `null` accepts it at each use: `Option<T>` in a required field, an item or a
 //!   map value, `Nullable<T>` in an optional field; its own definition never does;
 //! - string, integer, number and mixed enums have a fallback variant that keeps a value the spec does
@@ -192,7 +196,7 @@ fn head(view: &View, options: &Options, flags: &Flags) -> TokenStream {
     let nulls_absent = view.uses_option_style();
     let mut head = Vec::new();
     if nullable {
-        head.push(support::nullable());
+        head.push(support::nullable(!nulls_absent));
     }
     let examples =
         options.doctest_crate.is_some() && model.types.iter().any(|t| !t.examples.is_empty());

@@ -198,6 +198,12 @@ impl Config {
         self
     }
 
+    /// The choices of Rust types made so far (for [`diff::Options::types`], so that a diff shows
+    /// fields as the code generated with this configuration has them).
+    pub fn type_options(&self) -> rust::TypeOptions {
+        self.options.types()
+    }
+
     /// Generates only what `selector` selects and the types it reaches: a schema (`schema=NAME`, by
     /// source or Rust name), the operations of a tag (`tag=NAME`), an operation (`operation=ID`), the
     /// operations of a path (`path=/v1/customers/{customer}`, or `path=/v1/customers*` for the paths

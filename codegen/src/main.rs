@@ -147,6 +147,10 @@ Options:
   --notes              Also show reworded descriptions
   --replace-field <TYPE.FIELD=TYPE>, --replace-type <TYPE=TYPE>, --keep-unknown-fields <TYPE>
                        As for `generate`, applied to both OLD and NEW. Repeatable.
+  --optional, --optional-for, --dates, --date-time, --uuid, --float
+                       The type choices of `generate`, so that fields compare as the generated code
+                       has them (with --optional option, optional <-> required nullable keeps the
+                       field an Option<T>)
   -h, --help           Show this help
 
 Exit code: 0, or 1 when the --fail-on condition is met; 2 when an input cannot be read or the
@@ -277,70 +281,15 @@ fn generate(parser: &mut lexopt::Parser) -> Result<ExitCode, Failure> {
             Long("validation") => {
                 config.validation(true);
             }
-            Long("float") => {
-                let ty = match parser.value()?.string()?.as_str() {
-                    "f64" => modelgen::FloatType::F64,
-                    "f32" => modelgen::FloatType::F32,
-                    other => {
-                        return Err(Failure::Usage(format!(
-                            "--float is f64 or f32, not `{other}`"
-                        )))
-                    }
-                };
-                config.float(ty);
-            }
             Long("strict") => {
                 config.strict(true);
             }
             Long("only") => {
                 config.only(&parser.value()?.string()?);
             }
-            Long("dates") => {
-                let library = match parser.value()?.string()?.as_str() {
-                    "chrono" => modelgen::DateLibrary::Chrono,
-                    "time" => modelgen::DateLibrary::Time,
-                    "string" => modelgen::DateLibrary::String,
-                    other => {
-                        return Err(Failure::Usage(format!(
-                            "--dates is chrono, time or string, not `{other}`"
-                        )))
-                    }
-                };
-                config.dates(library);
-            }
-            Long("uuid") => {
-                let ty = match parser.value()?.string()?.as_str() {
-                    "uuid" => modelgen::UuidType::Uuid,
-                    "string" => modelgen::UuidType::String,
-                    other => {
-                        return Err(Failure::Usage(format!(
-                            "--uuid is uuid or string, not `{other}`"
-                        )))
-                    }
-                };
-                config.uuid(ty);
-            }
-            Long("optional") => {
-                let style = optional_style("--optional", &parser.value()?.string()?)?;
-                config.optional(style);
-            }
-            Long("optional-for") => {
-                let (target, style) =
-                    split_assignment("--optional-for", &parser.value()?.string()?)?;
-                let style = optional_style("--optional-for", &style)?;
-                config.optional_for(&target, style);
-            }
-            Long("date-time") => {
-                let ty = match parser.value()?.string()?.as_str() {
-                    "fixed-offset" => modelgen::DateTimeType::FixedOffset,
-                    "utc" => modelgen::DateTimeType::Utc,
-                    other => {
-                        return Err(Failure::Usage(format!(
-                            "--date-time is fixed-offset or utc, not `{other}`"
-                        )))
-                    }
-                };
-                config.date_time(ty);
+            Long(option) if TYPE_OPTIONS.contains(&option) => {
+                let option = option.to_owned();
+                type_option(&mut config, &option, &parser.value()?.string()?)?;
             }
             Long(option) if MODEL_OPTIONS.contains(&option) => {
                 let option = option.to_owned();
@@ -418,6 +367,82 @@ fn report(generated: &modelgen::Generated, started: Instant) {
         generated.model.types.len(),
         generated.code.lines().count()
     );
+}
+
+/// The options that choose Rust types, as `generate` and `diff` read them.
+const TYPE_OPTIONS: [&str; 6] = [
+    "float",
+    "dates",
+    "date-time",
+    "uuid",
+    "optional",
+    "optional-for",
+];
+
+/// Applies one of [`TYPE_OPTIONS`] to `config`.
+fn type_option(config: &mut modelgen::Config, option: &str, text: &str) -> Result<(), Failure> {
+    match option {
+        "float" => {
+            let ty = match text {
+                "f64" => modelgen::FloatType::F64,
+                "f32" => modelgen::FloatType::F32,
+                other => {
+                    return Err(Failure::Usage(format!(
+                        "--float is f64 or f32, not `{other}`"
+                    )))
+                }
+            };
+            config.float(ty);
+        }
+        "dates" => {
+            let library = match text {
+                "chrono" => modelgen::DateLibrary::Chrono,
+                "time" => modelgen::DateLibrary::Time,
+                "string" => modelgen::DateLibrary::String,
+                other => {
+                    return Err(Failure::Usage(format!(
+                        "--dates is chrono, time or string, not `{other}`"
+                    )))
+                }
+            };
+            config.dates(library);
+        }
+        "uuid" => {
+            let ty = match text {
+                "uuid" => modelgen::UuidType::Uuid,
+                "string" => modelgen::UuidType::String,
+                other => {
+                    return Err(Failure::Usage(format!(
+                        "--uuid is uuid or string, not `{other}`"
+                    )))
+                }
+            };
+            config.uuid(ty);
+        }
+        "optional" => {
+            let style = optional_style("--optional", text)?;
+            config.optional(style);
+        }
+        "optional-for" => {
+            let (target, style) = split_assignment("--optional-for", text)?;
+            let style = optional_style("--optional-for", &style)?;
+            config.optional_for(&target, style);
+        }
+        "date-time" => {
+            let ty = match text {
+                "fixed-offset" => modelgen::DateTimeType::FixedOffset,
+                "utc" => modelgen::DateTimeType::Utc,
+                other => {
+                    return Err(Failure::Usage(format!(
+                        "--date-time is fixed-offset or utc, not `{other}`"
+                    )))
+                }
+            };
+            config.date_time(ty);
+        }
+        other => return Err(Failure::Usage(format!("unknown option `--{other}`"))),
+    }
+    Ok(())
 }
 
 /// The options that change the model, as `generate` reads them: `--replace-field`,
@@ -556,6 +581,10 @@ fn diff(parser: &mut lexopt::Parser) -> Result<ExitCode, Failure> {
             Long("notes") => {
                 options.notes(true);
             }
+            Long(option) if TYPE_OPTIONS.contains(&option) => {
+                let option = option.to_owned();
+                type_option(&mut config, &option, &parser.value()?.string()?)?;
+            }
             Long(option) if MODEL_OPTIONS.contains(&option) => {
                 let option = option.to_owned();
                 model_option(&mut config, &option, &parser.value()?.string()?)?;
@@ -566,6 +595,8 @@ fn diff(parser: &mut lexopt::Parser) -> Result<ExitCode, Failure> {
     }
     let [old, new] = <[PathBuf; 2]>::try_from(inputs)
         .map_err(|_| Failure::Usage("diff needs an OLD and a NEW input".to_owned()))?;
+    // Types compare as the emitter writes them with the same choices.
+    options.types = config.type_options();
     // Exit code 1 means "the fail condition is met", so an unreadable input must exit otherwise.
     let load = |path: &PathBuf| {
         let mut config = config.clone();

@@ -2,7 +2,7 @@
 //! every field, item and variant, decided once from the IR.
 //!
 //! The emitter writes what this view says; `diff` and `crosscheck` compare what it says. So a rule
-//! such as "an optional field is `Nullable<T>`", "a reference that closes a cycle is boxed" or "an
+//! such as "an optional field is `Nullable<T>`" (or `Option<T>`, as [`Optionals`] choose), "a reference that closes a cycle is boxed" or "an
 //! alias is the type it names" lives here once, and the three cannot drift apart.
 
 use std::collections::{BTreeMap, BTreeSet};

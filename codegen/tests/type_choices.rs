@@ -853,3 +853,57 @@ fn cargo(dir: &Path, args: &[&str]) {
         run.stderr
     );
 }
+
+#[test]
+fn diff_compares_fields_as_the_chosen_style() {
+    let dir = TempDir::new("choices-diff");
+    dir.write(&[
+        (
+            "old.yaml",
+            &spec_with_schemas(
+                "pet: {type: object, required: [a], properties: {a: {type: string, nullable: true}}}",
+            ),
+        ),
+        (
+            "new.yaml",
+            &spec_with_schemas("pet: {type: object, properties: {a: {type: string}}}"),
+        ),
+    ]);
+    let diff = |args: &[&str]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_modelgen"))
+            .arg("diff")
+            .arg(dir.path().join("old.yaml"))
+            .arg(dir.path().join("new.yaml"))
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    expect![[r#"
+        1 -> 1
+
+        ~ Pet
+          ~ field a: required, nullable -> optional (Option<T> -> Nullable<T>)  [breaking]
+
+        1 change in 1 type: 1 breaking
+    "#]]
+    .assert_eq(&diff(&[]));
+    expect![[r#"
+        1 -> 1
+
+        ~ Pet
+          ~ field a: required, nullable -> optional (Option<T> -> Option<T>)  [non-breaking]
+
+        1 change in 1 type: 1 non-breaking
+    "#]]
+    .assert_eq(&diff(&["--optional", "option"]));
+    expect![[r#"
+        1 -> 1
+
+        ~ Pet
+          ~ field a: required, nullable -> optional (Option<T> -> Option<T>)  [non-breaking]
+
+        1 change in 1 type: 1 non-breaking
+    "#]]
+    .assert_eq(&diff(&["--optional-for", "pet.a=option"]));
+}

@@ -4,12 +4,23 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// `Nullable<T>`, the type of every optional field.
-pub(super) fn nullable() -> TokenStream {
+/// `Nullable<T>`, the type of every optional field, or (`every` false) of those the generator was
+/// told to keep so.
+pub(super) fn nullable(every: bool) -> TokenStream {
+    let which = if every {
+        quote! {
+            /// Every optional field of the models is a `Nullable`, so a payload read and written back keeps
+        }
+    } else {
+        quote! {
+            /// The optional fields chosen to keep `null` apart are `Nullable`s (the others are
+            /// `Option`s, which read `null` as absent), so a payload read and written back keeps
+        }
+    };
     quote! {
         /// A field that may be absent from a payload, present as `null`, or present with a value.
         ///
-        /// Every optional field of the models is a `Nullable`, so a payload read and written back keeps
+        #which
         /// `null` where it had `null` and omits what it omitted (a `PATCH` can clear a field by sending
         /// `Nullable::Null`). Use [`Nullable::as_option`] or [`Nullable::into_option`] when the
         /// difference does not matter.
