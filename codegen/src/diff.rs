@@ -338,8 +338,9 @@ pub enum ChangeKind {
         /// Wire name.
         field: String,
     },
-    /// A string format that the emitter maps to `String` changed (`uri`, `byte`, `binary` or none),
-    /// so the Rust type stayed. Written with the format: `String(uri)`, `Vec<String(byte)>`.
+    /// A string format that the emitter maps to `String` changed (`uri`, `byte`, `binary` or none;
+    /// also `uuid`, `date-time` and `date` when the type choices make them `String`s), so the Rust
+    /// type stayed. Written with the format: `String(uri)`, `Vec<String(byte)>`.
     FormatChanged {
         /// Wire name of the field; `None` for an alias's target.
         #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -158,7 +158,7 @@ fn shape(kind: &TypeKind, names: &Names) -> Option<String> {
                     format!(
                         "{}:{}:{:?}",
                         f.wire_name,
-                        ty(&f.ty, names, Notation::Format),
+                        ty(&f.ty, names, Notation::Format(Strings::default())),
                         f.presence
                     )
                 })
@@ -167,7 +167,7 @@ fn shape(kind: &TypeKind, names: &Names) -> Option<String> {
             let additional = s
                 .additional
                 .as_ref()
-                .map(|t| ty(t, names, Notation::Format));
+                .map(|t| ty(t, names, Notation::Format(Strings::default())));
             format!("struct {fields:?} {additional:?}")
         }
         TypeKind::Enum(e) => {
@@ -179,11 +179,19 @@ fn shape(kind: &TypeKind, names: &Names) -> Option<String> {
             let variants: Vec<(Option<&String>, String)> = u
                 .variants
                 .iter()
-                .map(|v| (v.tag.as_ref(), ty(&v.ty, names, Notation::Format)))
+                .map(|v| {
+                    (
+                        v.tag.as_ref(),
+                        ty(&v.ty, names, Notation::Format(Strings::default())),
+                    )
+                })
                 .collect();
             format!("union {:?} {variants:?}", u.discriminator)
         }
-        TypeKind::Alias(a) => format!("alias {}", ty(&a.ty, names, Notation::Format)),
+        TypeKind::Alias(a) => format!(
+            "alias {}",
+            ty(&a.ty, names, Notation::Format(Strings::default()))
+        ),
     })
 }
 
@@ -199,8 +207,25 @@ pub(super) enum Notation {
     /// are the same Rust type.
     Rust,
     /// As [`Notation::Rust`], but string formats the emitter maps to `String` keep their format:
-    /// `String(uri)`, `String(byte)`, `String(binary)`.
-    Format,
+    /// `String(uri)`, `String(byte)`, `String(binary)`, and `String(uuid)`, `String(date-time)`,
+    /// `String(date)` where the type choices make those `String`s too.
+    Format(Strings),
+}
+
+/// Which formats the type choices make `String`s (see [`Notation::Format`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Strings {
+    uuid: bool,
+    dates: bool,
+}
+
+impl Strings {
+    fn of(types: &rust::TypeOptions) -> Self {
+        Strings {
+            uuid: types.uuid == rust::UuidType::String,
+            dates: types.dates == rust::DateLibrary::String,
+        }
+    }
 }
 
 /// A type reference in the diff's notation. The emitter may also box a reference to break a cycle of
@@ -269,9 +294,12 @@ fn rust_text(t: &Ty, names: &Names) -> String {
 
 fn primitive(p: Primitive, notation: Notation) -> &'static str {
     match (p, notation) {
-        (Primitive::Uri, Notation::Format) => "String(uri)",
-        (Primitive::Byte, Notation::Format) => "String(byte)",
-        (Primitive::Binary, Notation::Format) => "String(binary)",
+        (Primitive::Uri, Notation::Format(_)) => "String(uri)",
+        (Primitive::Byte, Notation::Format(_)) => "String(byte)",
+        (Primitive::Binary, Notation::Format(_)) => "String(binary)",
+        (Primitive::Uuid, Notation::Format(Strings { uuid: true, .. })) => "String(uuid)",
+        (Primitive::DateTime, Notation::Format(Strings { dates: true, .. })) => "String(date-time)",
+        (Primitive::Date, Notation::Format(Strings { dates: true, .. })) => "String(date)",
         (Primitive::String | Primitive::Uri | Primitive::Byte | Primitive::Binary, _) => "String",
         (Primitive::Uuid, _) => "Uuid",
         (Primitive::DateTime, _) => "DateTime<FixedOffset>",
@@ -325,9 +353,10 @@ impl Cx<'_> {
     /// format changed.
     fn format_change(&self, old: &TypeRef, new: &TypeRef) -> Option<(String, String)> {
         let (old, new) = (unalias(self.old, old), unalias(self.new, new));
-        let from = ty(old, self.compare_names, Notation::Format);
-        let to = ty(new, self.new_names, Notation::Format);
-        (from != to).then(|| (ty(old, self.old_names, Notation::Format), to))
+        let format = Notation::Format(Strings::of(&self.new_view.options));
+        let from = ty(old, self.compare_names, format);
+        let to = ty(new, self.new_names, format);
+        (from != to).then(|| (ty(old, self.old_names, format), to))
     }
 
     /// An old reference as the emitter writes it (aliases by their names).

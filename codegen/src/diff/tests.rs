@@ -966,7 +966,7 @@ fn option_style_fields_compare_as_options() {
           ~ field b: optional -> required, nullable (Option<T> -> Option<T>)  [non-breaking]
           ~ field c: optional -> required (Nullable<T> -> T)  [breaking]
           ~ field at: OffsetDateTime -> Date  [breaking]
-          ~ field id: Uuid -> String  [non-breaking]
+          ~ field id: String(uuid) -> String  [non-breaking]
 
         5 changes in 1 type: 2 breaking, 3 non-breaking
     "#]]
@@ -975,4 +975,21 @@ fn option_style_fields_compare_as_options() {
     let json = d.to_json().unwrap();
     assert!(json.contains(r#""optional": "option""#), "{json}");
     assert_eq!(json.matches(r#""optional":"#).count(), 2, "{json}");
+}
+
+#[test]
+fn formats_made_strings_by_the_type_choices_show_as_formats() {
+    let old = model("struct pet { id: uuid, born: date-time, seen: date }");
+    let new = model("struct pet { id: string, born: date, seen: date }");
+    let mut options = Options::default();
+    options.types.dates = crate::rust::DateLibrary::String;
+    options.types.uuid = crate::rust::UuidType::String;
+    expect![[r#"
+        ~ Pet
+          ~ field id: String(uuid) -> String  [non-breaking]
+          ~ field born: String(date-time) -> String(date)  [non-breaking]
+
+        2 changes in 1 type: 2 non-breaking
+    "#]]
+    .assert_eq(&diff_with(&old, &new, &options).to_text());
 }
