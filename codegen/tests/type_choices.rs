@@ -608,7 +608,8 @@ const SAME_EXACT: &str = r#"fn same(a: &Value, b: &Value) -> bool {
 
 /// Every place a `time` type can be (aliases, `Option`, `Nullable`, items, map values, flattened
 /// unlisted properties, tuple items, union variants), in a crate of its own with a test that reads
-/// and writes them and shows what `time` keeps of the text; built warning-free.
+/// and writes them and shows what `time` keeps of the text; and the kitchen sink with every choice
+/// that is not the default. Both build warning-free and pass their tests and doctests.
 #[test]
 fn time_types_wherever_they_can_be() {
     let workspace = TempDir::new("dated-crate");
@@ -753,9 +754,37 @@ fn dispatch_by_schema_name() {
 "#
     );
     std::fs::write(dir.join("tests/dispatch.rs"), dispatch).unwrap();
+    // The kitchen sink (a schema named `Option` among them) with every non-default choice, through
+    // the command line, with validation and its examples' doctests.
+    let sink = workspace.path().join("kitchen_sink");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_modelgen"))
+        .arg("generate")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kitchen-sink.yaml"))
+        .arg("--crate")
+        .arg(&sink)
+        .args([
+            "--name",
+            "kitchen-sink",
+            "--validation",
+            "--optional",
+            "option",
+            "--dates",
+            "time",
+            "--uuid",
+            "string",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let code = std::fs::read_to_string(sink.join("src/lib.rs")).unwrap();
+    assert!(code.contains(r#"skip_serializing_if = "::std::option::Option::is_none""#));
     cargo_run::workspace(
         workspace.path(),
-        &["dated"],
+        &["dated", "kitchen_sink"],
         "",
         &cargo_run::repository_lock(),
     )
