@@ -799,7 +799,7 @@ fn dispatch_by_schema_name() {
 /// The Onfido spec with the type choices, as two crates built in one workspace: optional fields as
 /// `Option` (but `Nullable` for one type and one field), dates from `time` and uuids as `String`;
 /// and dates as `String` (optional fields as `Nullable`, the default). Each builds warning-free
-/// (clippy, `-D warnings`), its examples' doctests pass, and the real Onfido payloads read and
+/// (`-D warnings`), its examples' doctests pass, and the real Onfido payloads read and
 /// write back: with `Option`s, a `null` sent is not written back and `time` writes its own form
 /// of a date-time (same instant, same offset); with `String` dates, everything comes back exactly.
 #[test]
@@ -854,18 +854,8 @@ fn onfido_crates_with_type_choices() {
         &cargo_run::repository_lock(),
     )
     .unwrap();
-    cargo(
-        dir.path(),
-        &[
-            "clippy",
-            "--quiet",
-            "--workspace",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ],
-    );
+    // Warnings are denied (`RUSTFLAGS`); clippy runs on the small crates of
+    // `time_types_wherever_they_can_be`, whose code has every construct these have.
     cargo(dir.path(), &["test", "--quiet", "--workspace"]);
 }
 
