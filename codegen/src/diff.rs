@@ -17,7 +17,8 @@
 //!
 //! The rules follow from how the emitter shapes fields: a required field is a plain `T`, a required
 //! nullable field is `Option<T>`, an optional field (nullable or not) is the tri-state `Nullable<T>`
-//! (absent / null / value) with `#[serde(default)]`; string and integer enums get a fallback
+//! (absent / null / value) with `#[serde(default)]`, or an `Option<T>` where [`Options::types`]
+//! chooses [`OptionalStyle::Option`]; string and integer enums get a fallback
 //! `Unknown(String)` / `Unknown(i64)` variant; neither structs nor enums are `#[non_exhaustive]`, and
 //! a struct derives `Default` only when all its fields are optional. [`ChangeKind::class`] gives the
 //! reasoning for every kind of change, next to the rule.
@@ -28,6 +29,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::ir::{Access, Model, Presence, TypeId};
+use crate::rust::OptionalStyle;
 
 mod compare;
 mod render;
@@ -45,12 +47,12 @@ pub fn diff_with(old: &Model, new: &Model, options: &Options) -> Diff {
 }
 
 /// What [`diff_with`] reports.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Options {
     /// Also report doc-only changes ([`Class::Note`]).
     pub notes: bool,
-    /// The Rust type choices the generated code makes (date-time, float), so that types compare
-    /// as the emitter writes them.
+    /// The Rust type choices the generated code makes (dates, uuid, float, optional fields), so
+    /// that types compare as the emitter writes them.
     pub types: crate::rust::TypeOptions,
 }
 
@@ -295,6 +297,9 @@ pub enum ChangeKind {
         from: Presence,
         /// New presence.
         to: Presence,
+        /// The style of the field when optional (in the new model); left out when `nullable`.
+        #[serde(default, skip_serializing_if = "OptionalStyle::is_nullable")]
+        optional: OptionalStyle,
     },
     /// A field's `default` changed.
     FieldDefaultChanged {
@@ -333,8 +338,9 @@ pub enum ChangeKind {
         /// Wire name.
         field: String,
     },
-    /// A string format that the emitter maps to `String` changed (`uri`, `byte`, `binary` or none),
-    /// so the Rust type stayed. Written with the format: `String(uri)`, `Vec<String(byte)>`.
+    /// A string format that the emitter maps to `String` changed (`uri`, `byte`, `binary` or none;
+    /// also `uuid`, `date-time` and `date` when the type choices make them `String`s), so the Rust
+    /// type stayed. Written with the format: `String(uri)`, `Vec<String(byte)>`.
     FormatChanged {
         /// Wire name of the field; `None` for an alias's target.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -465,8 +471,12 @@ impl ChangeKind {
             // `Nullable<T>` (optional, with or without null). Every change of wrapper is a type
             // change; optional <-> optional-nullable keeps `Nullable<T>`, which already has a
             // `Null` state, so code keeps compiling and decoding.
-            ChangeKind::FieldPresenceChanged { from, to, .. } => {
-                if wrapper(*from) == wrapper(*to) {
+            // With `Option` style, an optional field is an `Option<T>` like a required nullable one:
+            // the type stays (the wire contract changes, which the report shows).
+            ChangeKind::FieldPresenceChanged {
+                from, to, optional, ..
+            } => {
+                if wrapper(*from, *optional) == wrapper(*to, *optional) {
                     Class::NonBreaking
                 } else {
                     Class::Breaking
@@ -529,17 +539,20 @@ enum Wrapper {
     Nullable,
 }
 
-fn wrapper(presence: Presence) -> Wrapper {
-    match presence {
-        Presence::Required => Wrapper::Plain,
-        Presence::RequiredNullable => Wrapper::Option,
-        Presence::Optional | Presence::OptionalNullable => Wrapper::Nullable,
+fn wrapper(presence: Presence, optional: OptionalStyle) -> Wrapper {
+    match (presence, optional) {
+        (Presence::Required, _) => Wrapper::Plain,
+        (Presence::RequiredNullable, _) => Wrapper::Option,
+        (Presence::Optional | Presence::OptionalNullable, OptionalStyle::Nullable) => {
+            Wrapper::Nullable
+        }
+        (Presence::Optional | Presence::OptionalNullable, OptionalStyle::Option) => Wrapper::Option,
     }
 }
 
-/// The Rust type of a field of declared type `ty` (in the diff's notation) and `presence`.
-fn wrapped(presence: Presence, ty: &str) -> String {
-    match wrapper(presence) {
+/// The Rust type of a field of declared type `ty` (in the diff's notation), `presence` and style.
+fn wrapped(presence: Presence, optional: OptionalStyle, ty: &str) -> String {
+    match wrapper(presence, optional) {
         Wrapper::Plain => ty.to_owned(),
         Wrapper::Option => format!("Option<{ty}>"),
         Wrapper::Nullable => format!("Nullable<{ty}>"),

@@ -4,7 +4,11 @@
 //! - a required field is `T`; a required nullable field is `Option<T>` (serialized as `null`);
 //! - every optional field is a `Nullable<T>` (emitted with the models) that keeps *absent*, `null` and a value
 //!   apart, because real payloads send `null` for optional fields whatever the spec says, and a
-//!   round trip must give back exactly what was read;
+//!   round trip must give back exactly what was read; unless [`Options::optional`] makes it (for the
+//!   crate, a type or a field) an `Option<T>` that reads both as `None` and leaves `None` out;
+//! - dates, date-times and uuids are the types [`Options::dates`] and [`Options::uuid`] choose;
+//!   `time` types go through the serde adapters of the support module `__time` (RFC 3339 and
+//!   `YYYY-MM-DD`), wherever they are;
 //! - a type that accepts `null` accepts it at each use: `Option<T>` in a required field, an item or a
 //!   map value, `Nullable<T>` in an optional field; its own definition never does;
 //! - string, integer, number and mixed enums have a fallback variant that keeps a value the spec does
@@ -31,7 +35,7 @@ use crate::ir::{Model, TypeDef, TypeId, TypeKind, TypeRef};
 use crate::naming;
 use crate::rust::{Ty, TypeOptions, View};
 
-pub use crate::rust::{DateTimeType, FloatType};
+pub use crate::rust::{DateLibrary, DateTimeType, FloatType, OptionalStyle, Optionals, UuidType};
 
 mod dispatch;
 mod docs;
@@ -53,6 +57,12 @@ pub struct Options {
     pub date_time: DateTimeType,
     /// The Rust type of `format: float`.
     pub float: FloatType,
+    /// Where dates and date-times come from.
+    pub dates: DateLibrary,
+    /// The Rust type of `format: uuid`.
+    pub uuid: UuidType,
+    /// How optional fields are represented.
+    pub optional: Optionals,
     /// The path of the crate the code ends up in (`onfido_models`). When set, a schema's examples
     /// become doctests that read them and write them back, so `cargo test` checks the spec's
     /// examples; otherwise they are shown as JSON in the docs.
@@ -67,6 +77,9 @@ impl Options {
         TypeOptions {
             date_time: self.date_time,
             float: self.float,
+            dates: self.dates,
+            uuid: self.uuid,
+            optional: self.optional.clone(),
         }
     }
 }
@@ -78,6 +91,10 @@ pub struct Uses {
     pub uuid: bool,
     /// `chrono` types appear.
     pub chrono: bool,
+    /// `time` types appear (with its `serde`, `formatting` and `parsing` features).
+    pub time: bool,
+    /// `time::Date` appears, whose `YYYY-MM-DD` format is written with `time`'s `macros` feature.
+    pub time_macros: bool,
     /// `serde_json` types appear (free-form values, unions, number enums).
     pub json: bool,
     /// Validation checks a `pattern` (with `regex-lite`).
@@ -93,7 +110,7 @@ pub fn emit(model: &Model, options: &Options) -> (TokenStream, Uses) {
         .map(|i| cx.items(TypeId(i), options))
         .collect();
     let flags = cx.flags();
-    let head = head(model, options, &flags);
+    let head = head(&view, options, &flags);
     (quote! { #head #(#items)* }, flags.uses)
 }
 
@@ -148,7 +165,7 @@ pub fn emit_formatted(model: &Model, options: &Options) -> Result<(Vec<String>, 
         bodies.extend(chunk_texts);
         flags.merge(chunk_flags);
     }
-    let head = format_items(head(model, options, &flags))
+    let head = format_items(head(&view, options, &flags))
         .map_err(|e| format!("internal error: the support code does not parse: {e}"))?;
     texts.push(head);
     texts.extend(bodies);
@@ -169,47 +186,78 @@ pub fn format_items(tokens: TokenStream) -> Result<String, syn::Error> {
     Ok(texts.join("\n"))
 }
 
-/// The support code the emitted types need (`Nullable` always; the rest as `flags` say), in a
-/// module of its own so that `include!` puts only `support` and the re-exported types users name
-/// (`Nullable`, `Validate`, `Violation`) in the including module.
-fn head(model: &Model, options: &Options, flags: &Flags) -> TokenStream {
-    let mut inner = vec![support::nullable()];
+/// The support code the emitted types need: `Nullable` unless the crate's optional fields are all
+/// `Option`s; the rest as `flags` say. It is a module of its own, so that `include!` puts only
+/// `support` and the re-exported types users name (`Nullable`, `Validate`, `Violation`) in the
+/// including module.
+fn head(view: &View, options: &Options, flags: &Flags) -> TokenStream {
+    let model = view.model;
+    let nullable = options.optional.style.is_nullable() || view.uses_nullable();
+    // Where an optional field is an `Option`, a `null` sent is not written back: the comparisons
+    // of the support code then take a `null` property for an absent one.
+    let nulls_absent = view.uses_option_style();
+    let mut inner = Vec::new();
+    let mut exported = Vec::new();
+    if nullable {
+        inner.push(support::nullable(!nulls_absent));
+        exported.push(quote!(Nullable));
+    }
     let examples =
         options.doctest_crate.is_some() && model.types.iter().any(|t| !t.examples.is_empty());
     if flags.untagged {
-        inner.push(support::untagged());
+        inner.push(support::untagged(nulls_absent));
     }
     if examples {
-        inner.push(support::examples());
+        inner.push(support::examples(nulls_absent, flags.uses.time));
     }
-    let mut exported = vec![quote!(Nullable)];
+    if flags.uses.time {
+        inner.push(support::time(
+            flags.uses.time_macros,
+            nullable,
+            &tuple_arities(model),
+        ));
+    }
     if options.validation {
         inner.push(validate::support(
             flags.uses,
             options.date_time,
+            nullable,
             flags.flagged,
             &tuple_arities(model),
         ));
         exported.extend([quote!(Validate), quote!(Violation)]);
     }
-    let doc = if options.validation {
-        [
-            " What the generated models share: [`Nullable`] for fields that may be absent, the",
-            " [`Validate`] trait and its [`Violation`], and helpers. Re-exported beside the models.",
-        ]
-    } else {
-        [
-            " What the generated models share: [`Nullable`] for fields that may be absent, and",
-            " helpers. Re-exported beside the models.",
-        ]
-    };
+    if inner.is_empty() {
+        return TokenStream::new();
+    }
+    // The parts are plain text written here (no spec text), so they need no escaping.
+    let mut shared = Vec::new();
+    if nullable {
+        shared.push("[`Nullable`] for fields that may be absent,");
+    }
+    if options.validation {
+        shared.push("the [`Validate`] trait and its [`Violation`],");
+    }
+    shared.push("and helpers the models call. Re-exported beside the models.");
+    let mut lines = vec![" What the generated models share:".to_owned()];
+    for part in shared {
+        let last = lines.last_mut().expect("lines starts with one");
+        if last.len() + part.len() < 96 {
+            last.push(' ');
+            last.push_str(part);
+        } else {
+            lines.push(format!(" {part}"));
+        }
+    }
+    let doc = quote!(#(#[doc = #lines])*);
+    let reexport = (!exported.is_empty()).then(|| quote!(pub use support::{#(#exported),*};));
     quote! {
-        #(#[doc = #doc])*
+        #doc
         pub mod support {
             #(#inner)*
         }
 
-        pub use support::{#(#exported),*};
+        #reexport
     }
 }
 
@@ -228,6 +276,8 @@ impl Flags {
         let (a, b) = (&mut self.uses, other.uses);
         a.uuid |= b.uuid;
         a.chrono |= b.chrono;
+        a.time |= b.time;
+        a.time_macros |= b.time_macros;
         a.json |= b.json;
         a.regex |= b.regex;
         self.flagged |= other.flagged;
@@ -419,6 +469,17 @@ impl<'m> Context<'m> {
                 self.note(|u| u.chrono = true);
                 quote!(::chrono::NaiveDate)
             }
+            Ty::OffsetDateTime => {
+                self.note(|u| u.time = true);
+                quote!(::time::OffsetDateTime)
+            }
+            Ty::TimeDate => {
+                self.note(|u| {
+                    u.time = true;
+                    u.time_macros = true;
+                });
+                quote!(::time::Date)
+            }
             Ty::Bool => quote!(bool),
             Ty::I32 => quote!(i32),
             Ty::I64 => quote!(i64),
@@ -459,6 +520,54 @@ impl<'m> Context<'m> {
         }
     }
 
+    /// The serde adapter of `__time` that a value of type `ty` needs, for the `time` types inside it
+    /// (serde's own impls of `time` types write no RFC 3339); `None` when there is none inside.
+    /// Aliases are followed: `pub type CreatedAt = ::time::OffsetDateTime;` needs one too.
+    fn time_adapter(&self, ty: &Ty) -> Option<TokenStream> {
+        time_adapter(self.view, ty, &quote!(support::__time))
+    }
+
+    /// `#[serde(serialize_with, deserialize_with)]` for a field or variant of type `ty` that holds a
+    /// `time` type; nothing otherwise.
+    fn time_attr(&self, ty: &Ty) -> TokenStream {
+        match self.time_adapter(ty) {
+            Some(adapter) => {
+                let ser = format!("support::__time::serialize::<{adapter}, _, _>").replace(' ', "");
+                let de =
+                    format!("support::__time::deserialize::<{adapter}, _, _>").replace(' ', "");
+                quote!(#[serde(serialize_with = #ser, deserialize_with = #de)])
+            }
+            None => TokenStream::new(),
+        }
+    }
+
+    /// `<T as ::serde::Deserialize>::deserialize(value)` for a variant of type `ty` (tokens
+    /// `ty_tokens`), through the `time` adapter where `ty` holds a `time` type.
+    fn deserialize_call(
+        &self,
+        ty: &Ty,
+        ty_tokens: &TokenStream,
+        value: TokenStream,
+    ) -> TokenStream {
+        match self.time_adapter(ty) {
+            Some(adapter) => {
+                quote!(support::__time::deserialize::<#adapter, #ty_tokens, _>(#value))
+            }
+            None => quote!(<#ty_tokens as ::serde::Deserialize>::deserialize(#value)),
+        }
+    }
+
+    /// `::serde::Serialize::serialize(value, serializer)` for a variant of type `ty`, through the
+    /// `time` adapter where `ty` holds a `time` type.
+    fn serialize_call(&self, ty: &Ty, value: TokenStream, serializer: TokenStream) -> TokenStream {
+        match self.time_adapter(ty) {
+            Some(adapter) => {
+                quote!(support::__time::serialize::<#adapter, _, _>(#value, #serializer))
+            }
+            None => quote!(::serde::Serialize::serialize(#value, #serializer)),
+        }
+    }
+
     /// The tokens of a reference made from inside type `owner` (boxed where it closes a cycle).
     fn type_ref(&self, owner: TypeId, ty: &TypeRef) -> TokenStream {
         self.ty(&self.view.reference(owner, ty))
@@ -472,6 +581,46 @@ impl<'m> Context<'m> {
 
     fn use_json(&self) {
         self.note(|u| u.json = true);
+    }
+}
+
+/// The serde adapter of the support module `module` (`__time`, or `my_models::__time` from outside
+/// the crate) that a value of type `ty` needs for the `time` types inside it; `None` when there is
+/// none. Aliases are followed.
+pub(crate) fn time_adapter(view: &View, ty: &Ty, module: &TokenStream) -> Option<TokenStream> {
+    time_adapter_within(view, ty, module, 0)
+}
+
+fn time_adapter_within(view: &View, ty: &Ty, m: &TokenStream, depth: usize) -> Option<TokenStream> {
+    let inner = |t: &Ty| time_adapter_within(view, t, m, depth + 1);
+    let or_same = |t: &Ty| inner(t).unwrap_or_else(|| quote!(#m::Same));
+    match ty {
+        Ty::OffsetDateTime => Some(quote!(#m::Rfc3339)),
+        Ty::TimeDate => Some(quote!(#m::Day)),
+        // A chain of aliases longer than the model is a cycle; `Model::check` reports those.
+        Ty::Named(id) if depth <= view.model.types.len() => inner(&view.alias_target(*id)?),
+        Ty::Named(_) => None,
+        Ty::Boxed(t) => inner(t).map(|a| quote!(#m::BoxOf<#a>)),
+        Ty::Vec(t) => inner(t).map(|a| quote!(#m::VecOf<#a>)),
+        Ty::Map(t) => inner(t).map(|a| quote!(#m::MapOf<#a>)),
+        Ty::Option(t) => inner(t).map(|a| quote!(#m::OptionOf<#a>)),
+        Ty::Nullable(t) => inner(t).map(|a| quote!(#m::NullableOf<#a>)),
+        Ty::Tuple(items) => items.iter().any(|t| inner(t).is_some()).then(|| {
+            let name = format_ident!("Tuple{}", items.len());
+            let adapters = items.iter().map(or_same);
+            quote!(#m::#name<#(#adapters),*>)
+        }),
+        Ty::String
+        | Ty::Uuid
+        | Ty::DateTime(_)
+        | Ty::Date
+        | Ty::Bool
+        | Ty::I32
+        | Ty::I64
+        | Ty::F32
+        | Ty::F64
+        | Ty::JsonMap
+        | Ty::Value => None,
     }
 }
 

@@ -93,7 +93,7 @@ pub mod write;
 pub use diagnostic::{Diagnostic, Error, Location, Result};
 #[doc(hidden)]
 pub use emit::Options;
-pub use emit::{DateTimeType, FloatType, Uses};
+pub use emit::{DateLibrary, DateTimeType, FloatType, OptionalStyle, Uses, UuidType};
 pub use overrides::{Override, Target, UnknownFields};
 
 /// The result of a generation.
@@ -211,6 +211,56 @@ impl Config {
         self
     }
 
+    /// Where dates and date-times come from: chrono (default), the `time` crate, or `String`s kept
+    /// as sent (see [`DateLibrary`]). [`Config::date_time`] chooses among chrono's date-times.
+    pub fn dates(&mut self, library: DateLibrary) -> &mut Self {
+        self.options.dates = library;
+        self
+    }
+
+    /// The Rust type of `format: uuid`: `uuid::Uuid` (default) or `String` (see [`UuidType`]).
+    pub fn uuid(&mut self, ty: UuidType) -> &mut Self {
+        self.options.uuid = ty;
+        self
+    }
+
+    /// How every optional field is represented: `Nullable<T>` (default; absent, `null` and a value
+    /// stay apart) or `Option<T>` (absent and `null` both read as `None`; `None` is left out when
+    /// written). A required nullable field is an `Option<T>` either way.
+    ///
+    /// ```no_run
+    /// modelgen::Config::new()
+    ///     .input("spec/openapi.yaml")
+    ///     .optional(modelgen::OptionalStyle::Option)
+    ///     // A PATCH body must tell "clear it" (null) from "leave it" (absent):
+    ///     .optional_for("applicant_updater", modelgen::OptionalStyle::Nullable)
+    ///     .build()
+    ///     .unwrap();
+    /// ```
+    pub fn optional(&mut self, style: OptionalStyle) -> &mut Self {
+        self.options.optional.style = style;
+        self
+    }
+
+    /// The style of the optional fields of one struct (`"Type"`, by source or Rust name) or of one
+    /// field (`"Type.field"`, the field by its JSON name), instead of the crate's
+    /// ([`Config::optional`]). A field's own choice beats its type's. Repeatable; a name that is not
+    /// in the input is an error.
+    pub fn optional_for(&mut self, target: &str, style: OptionalStyle) -> &mut Self {
+        let target = match target.split_once('.') {
+            Some((type_name, field)) => Target::Field(type_name.to_owned(), field.to_owned()),
+            None => Target::Type(target.to_owned()),
+        };
+        self.options.optional.exceptions.push((target, style));
+        self
+    }
+
+    /// The choices of Rust types made so far (for [`diff::Options::types`], so that a diff shows
+    /// fields as the code generated with this configuration has them).
+    pub fn type_options(&self) -> rust::TypeOptions {
+        self.options.types()
+    }
+
     /// Generates only what `selector` selects and the types it reaches: a schema (`schema=NAME`, by
     /// source or Rust name), the operations of a tag (`tag=NAME`), an operation (`operation=ID`), the
     /// operations of a path (`path=/v1/customers/{customer}`, or `path=/v1/customers*` for the paths
@@ -314,6 +364,14 @@ impl Config {
         let model = &mut loaded.model;
         overrides::apply(model, &self.overrides, &source)?;
         overrides::keep_unknown_fields(model, &self.unknown_fields, &source)?;
+        let targets: Vec<&Target> = self
+            .options
+            .optional
+            .exceptions
+            .iter()
+            .map(|(t, _)| t)
+            .collect();
+        overrides::check_targets(model, &targets, "optional", &source)?;
         let replaced = overrides::replaced(model, &self.overrides);
         let kept = select::kept(model, &loaded.operations, &self.only, &source)?;
         let left: Vec<Diagnostic> = problems
@@ -379,6 +437,14 @@ impl Config {
             });
             clock = Instant::now();
         };
+        if self.options.dates != DateLibrary::Chrono
+            && self.options.date_time != DateTimeType::default()
+        {
+            return Err(Error::one(Diagnostic::new(
+                "<config>",
+                "`date_time` chooses among chrono's date-times: it needs `DateLibrary::Chrono` (`--dates chrono`)",
+            )));
+        }
         let (mut loaded, problems) = input::load_lenient(path, &self.input_options)?;
         lap("load (read, parse, resolve $refs, lower to IR)");
         self.correct(&mut loaded, problems, path)?;

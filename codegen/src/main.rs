@@ -62,6 +62,18 @@ Options:
   --date-time <fixed-offset|utc>
                        The Rust type of `format: date-time`: chrono's DateTime<FixedOffset>, which
                        keeps the offset as sent (default), or DateTime<Utc>
+  --dates <chrono|time|string>
+                       Where `format: date` and `date-time` come from: chrono (default; see
+                       --date-time), the time crate (time::OffsetDateTime as RFC 3339, which keeps
+                       the instant and offset but writes `Z` for +00:00 and no trailing zeros in
+                       fractions; time::Date as YYYY-MM-DD), or String (the text as sent)
+  --uuid <uuid|string> The Rust type of `format: uuid`: uuid::Uuid (default) or String
+  --optional <nullable|option>
+                       Optional fields are Nullable<T> (default: absent, null and a value stay
+                       apart) or Option<T> (absent and null read as None; None is not written)
+  --optional-for <TYPE[.FIELD]=nullable|option>
+                       The style of the optional fields of one struct, or of one field (JSON
+                       name), instead of --optional's. Repeatable
   --only <SELECTOR>    Generate only this and the types it reaches: schema=NAME, tag=NAME,
                        operation=ID, path=PATH (path=/v1/x* for the paths under it), or a bare name
                        (a schema, else an operation id, else a tag). Repeatable
@@ -135,6 +147,10 @@ Options:
   --notes              Also show reworded descriptions
   --replace-field <TYPE.FIELD=TYPE>, --replace-type <TYPE=TYPE>, --keep-unknown-fields <TYPE>
                        As for `generate`, applied to both OLD and NEW. Repeatable.
+  --optional, --optional-for, --dates, --date-time, --uuid, --float
+                       The type choices of `generate`, so that fields compare as the generated code
+                       has them (with --optional option, optional <-> required nullable keeps the
+                       field an Option<T>)
   -h, --help           Show this help
 
 Exit code: 0, or 1 when the --fail-on condition is met; 2 when an input cannot be read or the
@@ -227,6 +243,17 @@ fn run() -> Result<ExitCode, Failure> {
     }
 }
 
+/// `nullable` or `option`, the value of `option`.
+fn optional_style(option: &str, text: &str) -> Result<modelgen::OptionalStyle, Failure> {
+    match text {
+        "nullable" => Ok(modelgen::OptionalStyle::Nullable),
+        "option" => Ok(modelgen::OptionalStyle::Option),
+        other => Err(Failure::Usage(format!(
+            "{option} is nullable or option, not `{other}`"
+        ))),
+    }
+}
+
 /// Splits `left=right` of a repeatable option.
 fn split_assignment(option: &str, text: &str) -> Result<(String, String), Failure> {
     text.split_once('=')
@@ -254,35 +281,15 @@ fn generate(parser: &mut lexopt::Parser) -> Result<ExitCode, Failure> {
             Long("validation") => {
                 config.validation(true);
             }
-            Long("float") => {
-                let ty = match parser.value()?.string()?.as_str() {
-                    "f64" => modelgen::FloatType::F64,
-                    "f32" => modelgen::FloatType::F32,
-                    other => {
-                        return Err(Failure::Usage(format!(
-                            "--float is f64 or f32, not `{other}`"
-                        )))
-                    }
-                };
-                config.float(ty);
-            }
             Long("strict") => {
                 config.strict(true);
             }
             Long("only") => {
                 config.only(&parser.value()?.string()?);
             }
-            Long("date-time") => {
-                let ty = match parser.value()?.string()?.as_str() {
-                    "fixed-offset" => modelgen::DateTimeType::FixedOffset,
-                    "utc" => modelgen::DateTimeType::Utc,
-                    other => {
-                        return Err(Failure::Usage(format!(
-                            "--date-time is fixed-offset or utc, not `{other}`"
-                        )))
-                    }
-                };
-                config.date_time(ty);
+            Long(option) if TYPE_OPTIONS.contains(&option) => {
+                let option = option.to_owned();
+                type_option(&mut config, &option, &parser.value()?.string()?)?;
             }
             Long(option) if MODEL_OPTIONS.contains(&option) => {
                 let option = option.to_owned();
@@ -360,6 +367,82 @@ fn report(generated: &modelgen::Generated, started: Instant) {
         generated.model.types.len(),
         generated.code.lines().count()
     );
+}
+
+/// The options that choose Rust types, as `generate` and `diff` read them.
+const TYPE_OPTIONS: [&str; 6] = [
+    "float",
+    "dates",
+    "date-time",
+    "uuid",
+    "optional",
+    "optional-for",
+];
+
+/// Applies one of [`TYPE_OPTIONS`] to `config`.
+fn type_option(config: &mut modelgen::Config, option: &str, text: &str) -> Result<(), Failure> {
+    match option {
+        "float" => {
+            let ty = match text {
+                "f64" => modelgen::FloatType::F64,
+                "f32" => modelgen::FloatType::F32,
+                other => {
+                    return Err(Failure::Usage(format!(
+                        "--float is f64 or f32, not `{other}`"
+                    )))
+                }
+            };
+            config.float(ty);
+        }
+        "dates" => {
+            let library = match text {
+                "chrono" => modelgen::DateLibrary::Chrono,
+                "time" => modelgen::DateLibrary::Time,
+                "string" => modelgen::DateLibrary::String,
+                other => {
+                    return Err(Failure::Usage(format!(
+                        "--dates is chrono, time or string, not `{other}`"
+                    )))
+                }
+            };
+            config.dates(library);
+        }
+        "uuid" => {
+            let ty = match text {
+                "uuid" => modelgen::UuidType::Uuid,
+                "string" => modelgen::UuidType::String,
+                other => {
+                    return Err(Failure::Usage(format!(
+                        "--uuid is uuid or string, not `{other}`"
+                    )))
+                }
+            };
+            config.uuid(ty);
+        }
+        "optional" => {
+            let style = optional_style("--optional", text)?;
+            config.optional(style);
+        }
+        "optional-for" => {
+            let (target, style) = split_assignment("--optional-for", text)?;
+            let style = optional_style("--optional-for", &style)?;
+            config.optional_for(&target, style);
+        }
+        "date-time" => {
+            let ty = match text {
+                "fixed-offset" => modelgen::DateTimeType::FixedOffset,
+                "utc" => modelgen::DateTimeType::Utc,
+                other => {
+                    return Err(Failure::Usage(format!(
+                        "--date-time is fixed-offset or utc, not `{other}`"
+                    )))
+                }
+            };
+            config.date_time(ty);
+        }
+        other => return Err(Failure::Usage(format!("unknown option `--{other}`"))),
+    }
+    Ok(())
 }
 
 /// The options that change the model, as `generate` reads them: `--replace-field`,
@@ -498,6 +581,10 @@ fn diff(parser: &mut lexopt::Parser) -> Result<ExitCode, Failure> {
             Long("notes") => {
                 options.notes(true);
             }
+            Long(option) if TYPE_OPTIONS.contains(&option) => {
+                let option = option.to_owned();
+                type_option(&mut config, &option, &parser.value()?.string()?)?;
+            }
             Long(option) if MODEL_OPTIONS.contains(&option) => {
                 let option = option.to_owned();
                 model_option(&mut config, &option, &parser.value()?.string()?)?;
@@ -508,6 +595,8 @@ fn diff(parser: &mut lexopt::Parser) -> Result<ExitCode, Failure> {
     }
     let [old, new] = <[PathBuf; 2]>::try_from(inputs)
         .map_err(|_| Failure::Usage("diff needs an OLD and a NEW input".to_owned()))?;
+    // Types compare as the emitter writes them with the same choices.
+    options.types = config.type_options();
     // Exit code 1 means "the fail condition is met", so an unreadable input must exit otherwise.
     let load = |path: &PathBuf| {
         let mut config = config.clone();

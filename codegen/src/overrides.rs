@@ -61,8 +61,40 @@ pub fn keep_unknown_fields(model: &mut Model, which: &UnknownFields, source: &st
     Ok(())
 }
 
-/// What a replacement applies to.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Checks that every target names a struct of `model` and, for a field, a field of it (by JSON
+/// name); `what` names the option in errors.
+pub fn check_targets(model: &Model, targets: &[&Target], what: &str, source: &str) -> Result<()> {
+    let mut errors = Vec::new();
+    for target in targets {
+        let name = match target {
+            Target::Type(name) | Target::Field(name, _) => name,
+        };
+        let problem = match (find(model, name), target) {
+            (Err(message), _) => Some(message),
+            (Ok(id), target) => match (&model.get(id).kind, target) {
+                (TypeKind::Struct(s), Target::Field(_, field)) => {
+                    (!s.fields.iter().any(|f| f.wire_name == *field))
+                        .then(|| format!("`{name}` has no field `{field}`"))
+                }
+                (TypeKind::Struct(_), Target::Type(_)) => None,
+                _ => Some(format!("`{name}` is not a struct")),
+            },
+        };
+        if let Some(problem) = problem {
+            errors.push(Diagnostic::new(source, format!("{what}: {problem}")));
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error {
+            diagnostics: errors,
+        })
+    }
+}
+
+/// What a replacement (or a choice of optional style) applies to.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Target {
     /// A whole type, which becomes an alias of the new type.
     Type(String),
@@ -153,6 +185,11 @@ pub fn replaced(
             }
         })
         .collect()
+}
+
+/// The type named `name` (source or Rust name), if the model has one.
+pub(crate) fn find_type(model: &Model, name: &str) -> Option<TypeId> {
+    find(model, name).ok()
 }
 
 fn find(model: &Model, name: &str) -> std::result::Result<TypeId, String> {

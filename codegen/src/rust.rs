@@ -2,16 +2,17 @@
 //! every field, item and variant, decided once from the IR.
 //!
 //! The emitter writes what this view says; `diff` and `crosscheck` compare what it says. So a rule
-//! such as "an optional field is `Nullable<T>`", "a reference that closes a cycle is boxed" or "an
+//! such as "an optional field is `Nullable<T>`" (or `Option<T>`, as [`Optionals`] choose), "a reference that closes a cycle is boxed" or "an
 //! alias is the type it names" lives here once, and the three cannot drift apart.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use crate::ir::{
     Access, Field, Model, Presence, Primitive, Repr, TypeDef, TypeId, TypeKind, TypeRef,
 };
 use crate::naming::TypeNames;
+use crate::overrides::Target;
 
 /// The Rust type of `format: date-time`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -37,13 +38,80 @@ pub enum FloatType {
     F32,
 }
 
-/// The choices of Rust types that a generation can make.
+/// The crate, if any, that dates and date-times come from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum DateLibrary {
+    /// `chrono` (default): `format: date-time` is a `chrono::DateTime` (see [`DateTimeType`]) and
+    /// `format: date` a `chrono::NaiveDate`.
+    #[default]
+    Chrono,
+    /// `time`: `format: date-time` is a `time::OffsetDateTime`, read and written as RFC 3339 (with
+    /// `time::serde::rfc3339`), and `format: date` a `time::Date`, read and written as `YYYY-MM-DD`.
+    /// The instant and the offset are kept; the text is written in `time`'s one form (`Z` for a
+    /// zero offset, the fraction of a second without trailing zeros), so `+00:00` comes back as `Z`
+    /// and `.120` as `.12`.
+    Time,
+    /// `String`: dates and date-times are kept as the text sent, unchecked, and written back
+    /// byte for byte.
+    String,
+}
+
+/// The Rust type of `format: uuid`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum UuidType {
+    /// `uuid::Uuid` (default): checked when read, written in lower case with hyphens.
+    #[default]
+    Uuid,
+    /// `String`: the text sent, unchecked, written back as it was.
+    String,
+}
+
+/// How an optional field is represented.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum OptionalStyle {
+    /// `Nullable<T>` (default): *absent*, `null` and a value are three states, so a payload read and
+    /// written back keeps `null` where it had `null`, and a `PATCH` can clear a field.
+    #[default]
+    Nullable,
+    /// `Option<T>`: *absent* and `null` both read as `None`, and `None` is left out when written
+    /// (`skip_serializing_if = "Option::is_none"`), so a `null` sent is not sent back.
+    Option,
+}
+
+impl OptionalStyle {
+    /// Whether this is the default, [`OptionalStyle::Nullable`].
+    pub fn is_nullable(&self) -> bool {
+        *self == OptionalStyle::Nullable
+    }
+}
+
+/// Which style each optional field gets: one for the crate, and exceptions for whole types (every
+/// optional field of the struct) or single fields. A field's own choice beats its type's, which beats
+/// the crate's.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Optionals {
+    /// The style of every optional field without an exception.
+    pub style: OptionalStyle,
+    /// Exceptions, by type (source or Rust name) or by type and field (JSON name).
+    pub exceptions: Vec<(Target, OptionalStyle)>,
+}
+
+/// The choices of Rust types that a generation can make.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct TypeOptions {
-    /// The type of `format: date-time`.
+    /// The type of `format: date-time` when dates come from chrono.
     pub date_time: DateTimeType,
     /// The type of `format: float`.
     pub float: FloatType,
+    /// Where dates and date-times come from.
+    pub dates: DateLibrary,
+    /// The type of `format: uuid`.
+    pub uuid: UuidType,
+    /// How optional fields are represented.
+    pub optional: Optionals,
 }
 
 /// A Rust type, as the generated code spells it.
@@ -61,6 +129,10 @@ pub enum Ty {
     DateTime(DateTimeType),
     /// `chrono::NaiveDate`.
     Date,
+    /// `time::OffsetDateTime`, read and written as RFC 3339.
+    OffsetDateTime,
+    /// `time::Date`, read and written as `YYYY-MM-DD`.
+    TimeDate,
     /// `bool`.
     Bool,
     /// `i32`.
@@ -111,12 +183,33 @@ pub struct View<'m> {
     hash: Vec<bool>,
     /// References `(from, to)` that are boxed to break a cycle of direct containment.
     boxed: BTreeSet<(TypeId, TypeId)>,
+    /// The optional style of the types that have one of their own.
+    type_styles: BTreeMap<TypeId, OptionalStyle>,
+    /// The optional style of the fields `(type, JSON name)` that have one of their own.
+    field_styles: BTreeMap<(TypeId, String), OptionalStyle>,
 }
 
 impl<'m> View<'m> {
     /// Decides names, derives and boxing for every type of `model`.
     pub fn new(model: &'m Model, options: TypeOptions) -> Self {
         let (eq, hash) = derivable(model);
+        let (mut type_styles, mut field_styles) = (BTreeMap::new(), BTreeMap::new());
+        // A name that is not in the model (left out by `only`) has nothing to style; `Config`
+        // reports names that are in no input.
+        for (target, style) in &options.optional.exceptions {
+            match target {
+                Target::Type(name) => {
+                    if let Some(id) = crate::overrides::find_type(model, name) {
+                        type_styles.insert(id, *style);
+                    }
+                }
+                Target::Field(name, field) => {
+                    if let Some(id) = crate::overrides::find_type(model, name) {
+                        field_styles.insert((id, field.clone()), *style);
+                    }
+                }
+            }
+        }
         View {
             model,
             names: TypeNames::new(model),
@@ -124,7 +217,50 @@ impl<'m> View<'m> {
             eq,
             hash,
             boxed: cycles(model),
+            type_styles,
+            field_styles,
         }
+    }
+
+    /// The style of optional field `field` of struct `owner` (whether or not it is optional): its
+    /// own, else its type's, else the crate's.
+    pub fn optional_style(&self, owner: TypeId, field: &Field) -> OptionalStyle {
+        if self.field_styles.is_empty() && self.type_styles.is_empty() {
+            return self.options.optional.style;
+        }
+        self.field_styles
+            .get(&(owner, field.wire_name.clone()))
+            .or_else(|| self.type_styles.get(&owner))
+            .copied()
+            .unwrap_or(self.options.optional.style)
+    }
+
+    /// Whether some optional field of the model is a `Nullable<T>`.
+    pub fn uses_nullable(&self) -> bool {
+        self.model
+            .types
+            .iter()
+            .enumerate()
+            .any(|(i, def)| match &def.kind {
+                TypeKind::Struct(s) => s.fields.iter().any(|f| {
+                    !presence(f).is_required() && self.optional_style(TypeId(i), f).is_nullable()
+                }),
+                _ => false,
+            })
+    }
+
+    /// Whether some optional field of the model is an `Option<T>`.
+    pub fn uses_option_style(&self) -> bool {
+        self.model
+            .types
+            .iter()
+            .enumerate()
+            .any(|(i, def)| match &def.kind {
+                TypeKind::Struct(s) => s.fields.iter().any(|f| {
+                    !presence(f).is_required() && !self.optional_style(TypeId(i), f).is_nullable()
+                }),
+                _ => false,
+            })
     }
 
     /// The Rust name of type `id`.
@@ -151,7 +287,12 @@ impl<'m> View<'m> {
         match presence(field) {
             Presence::Required => inner,
             Presence::RequiredNullable => Ty::Option(Box::new(inner)),
-            Presence::Optional | Presence::OptionalNullable => Ty::Nullable(Box::new(inner)),
+            Presence::Optional | Presence::OptionalNullable => {
+                match self.optional_style(owner, field) {
+                    OptionalStyle::Nullable => Ty::Nullable(Box::new(inner)),
+                    OptionalStyle::Option => Ty::Option(Box::new(inner)),
+                }
+            }
         }
     }
 
@@ -183,9 +324,20 @@ impl<'m> View<'m> {
     pub fn primitive(&self, p: Primitive) -> Ty {
         match p {
             Primitive::String | Primitive::Uri | Primitive::Byte | Primitive::Binary => Ty::String,
-            Primitive::Uuid => Ty::Uuid,
-            Primitive::DateTime => Ty::DateTime(self.options.date_time),
-            Primitive::Date => Ty::Date,
+            Primitive::Uuid => match self.options.uuid {
+                UuidType::Uuid => Ty::Uuid,
+                UuidType::String => Ty::String,
+            },
+            Primitive::DateTime => match self.options.dates {
+                DateLibrary::Chrono => Ty::DateTime(self.options.date_time),
+                DateLibrary::Time => Ty::OffsetDateTime,
+                DateLibrary::String => Ty::String,
+            },
+            Primitive::Date => match self.options.dates {
+                DateLibrary::Chrono => Ty::Date,
+                DateLibrary::Time => Ty::TimeDate,
+                DateLibrary::String => Ty::String,
+            },
             Primitive::Boolean => Ty::Bool,
             Primitive::Int32 => Ty::I32,
             Primitive::Int64 => Ty::I64,
@@ -260,6 +412,8 @@ impl fmt::Display for Display<'_> {
             Ty::DateTime(DateTimeType::FixedOffset) => f.write_str("DateTime<FixedOffset>"),
             Ty::DateTime(DateTimeType::Utc) => f.write_str("DateTime<Utc>"),
             Ty::Date => f.write_str("NaiveDate"),
+            Ty::OffsetDateTime => f.write_str("OffsetDateTime"),
+            Ty::TimeDate => f.write_str("Date"),
             Ty::Bool => f.write_str("bool"),
             Ty::I32 => f.write_str("i32"),
             Ty::I64 => f.write_str("i64"),

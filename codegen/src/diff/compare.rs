@@ -6,15 +6,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::Value;
 
 use super::{Change, ChangeKind, Diff, Kind, ModelInfo, Names, Options, Repr, TypeDiff};
-use crate::ir::{self, Model, Primitive, TypeKind, TypeRef};
+use crate::ir::{self, Model, Primitive, TypeId, TypeKind, TypeRef};
 use crate::rust::{self, Ty, View};
 
 /// Matches the types of the two models, compares each pair and drops what [`Options`] leaves out.
 pub(super) fn run(old: &Model, new: &Model, options: &Options) -> Diff {
     let old_names = Names::new(old);
     let new_names = Names::new(new);
-    let old_view = View::new(old, options.types);
-    let new_view = View::new(new, options.types);
+    let old_view = View::new(old, options.types.clone());
+    let new_view = View::new(new, options.types.clone());
     // Rust names are distinct within a model (naming numbers collisions), so these maps are total.
     let old_by: BTreeMap<&str, usize> = index(&old_names);
     let new_by: BTreeMap<&str, usize> = index(&new_names);
@@ -158,7 +158,7 @@ fn shape(kind: &TypeKind, names: &Names) -> Option<String> {
                     format!(
                         "{}:{}:{:?}",
                         f.wire_name,
-                        ty(&f.ty, names, Notation::Format),
+                        ty(&f.ty, names, Notation::Format(Strings::default())),
                         f.presence
                     )
                 })
@@ -167,7 +167,7 @@ fn shape(kind: &TypeKind, names: &Names) -> Option<String> {
             let additional = s
                 .additional
                 .as_ref()
-                .map(|t| ty(t, names, Notation::Format));
+                .map(|t| ty(t, names, Notation::Format(Strings::default())));
             format!("struct {fields:?} {additional:?}")
         }
         TypeKind::Enum(e) => {
@@ -179,11 +179,19 @@ fn shape(kind: &TypeKind, names: &Names) -> Option<String> {
             let variants: Vec<(Option<&String>, String)> = u
                 .variants
                 .iter()
-                .map(|v| (v.tag.as_ref(), ty(&v.ty, names, Notation::Format)))
+                .map(|v| {
+                    (
+                        v.tag.as_ref(),
+                        ty(&v.ty, names, Notation::Format(Strings::default())),
+                    )
+                })
                 .collect();
             format!("union {:?} {variants:?}", u.discriminator)
         }
-        TypeKind::Alias(a) => format!("alias {}", ty(&a.ty, names, Notation::Format)),
+        TypeKind::Alias(a) => format!(
+            "alias {}",
+            ty(&a.ty, names, Notation::Format(Strings::default()))
+        ),
     })
 }
 
@@ -199,8 +207,25 @@ pub(super) enum Notation {
     /// are the same Rust type.
     Rust,
     /// As [`Notation::Rust`], but string formats the emitter maps to `String` keep their format:
-    /// `String(uri)`, `String(byte)`, `String(binary)`.
-    Format,
+    /// `String(uri)`, `String(byte)`, `String(binary)`, and `String(uuid)`, `String(date-time)`,
+    /// `String(date)` where the type choices make those `String`s too.
+    Format(Strings),
+}
+
+/// Which formats the type choices make `String`s (see [`Notation::Format`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Strings {
+    uuid: bool,
+    dates: bool,
+}
+
+impl Strings {
+    fn of(types: &rust::TypeOptions) -> Self {
+        Strings {
+            uuid: types.uuid == rust::UuidType::String,
+            dates: types.dates == rust::DateLibrary::String,
+        }
+    }
 }
 
 /// A type reference in the diff's notation. The emitter may also box a reference to break a cycle of
@@ -255,6 +280,8 @@ fn rust_text(t: &Ty, names: &Names) -> String {
         Ty::DateTime(rust::DateTimeType::FixedOffset) => "DateTime<FixedOffset>".to_owned(),
         Ty::DateTime(rust::DateTimeType::Utc) => "DateTime<Utc>".to_owned(),
         Ty::Date => "NaiveDate".to_owned(),
+        Ty::OffsetDateTime => "OffsetDateTime".to_owned(),
+        Ty::TimeDate => "Date".to_owned(),
         Ty::Bool => "bool".to_owned(),
         Ty::I32 => "i32".to_owned(),
         Ty::I64 => "i64".to_owned(),
@@ -267,9 +294,12 @@ fn rust_text(t: &Ty, names: &Names) -> String {
 
 fn primitive(p: Primitive, notation: Notation) -> &'static str {
     match (p, notation) {
-        (Primitive::Uri, Notation::Format) => "String(uri)",
-        (Primitive::Byte, Notation::Format) => "String(byte)",
-        (Primitive::Binary, Notation::Format) => "String(binary)",
+        (Primitive::Uri, Notation::Format(_)) => "String(uri)",
+        (Primitive::Byte, Notation::Format(_)) => "String(byte)",
+        (Primitive::Binary, Notation::Format(_)) => "String(binary)",
+        (Primitive::Uuid, Notation::Format(Strings { uuid: true, .. })) => "String(uuid)",
+        (Primitive::DateTime, Notation::Format(Strings { dates: true, .. })) => "String(date-time)",
+        (Primitive::Date, Notation::Format(Strings { dates: true, .. })) => "String(date)",
         (Primitive::String | Primitive::Uri | Primitive::Byte | Primitive::Binary, _) => "String",
         (Primitive::Uuid, _) => "Uuid",
         (Primitive::DateTime, _) => "DateTime<FixedOffset>",
@@ -323,9 +353,10 @@ impl Cx<'_> {
     /// format changed.
     fn format_change(&self, old: &TypeRef, new: &TypeRef) -> Option<(String, String)> {
         let (old, new) = (unalias(self.old, old), unalias(self.new, new));
-        let from = ty(old, self.compare_names, Notation::Format);
-        let to = ty(new, self.new_names, Notation::Format);
-        (from != to).then(|| (ty(old, self.old_names, Notation::Format), to))
+        let format = Notation::Format(Strings::of(&self.new_view.options));
+        let from = ty(old, self.compare_names, format);
+        let to = ty(new, self.new_names, format);
+        (from != to).then(|| (ty(old, self.old_names, format), to))
     }
 
     /// An old reference as the emitter writes it (aliases by their names).
@@ -362,7 +393,7 @@ impl Cx<'_> {
             });
         }
         match (&a.kind, &b.kind) {
-            (TypeKind::Struct(x), TypeKind::Struct(y)) => self.structs(x, y, &mut out),
+            (TypeKind::Struct(x), TypeKind::Struct(y)) => self.structs(n, x, y, &mut out),
             (TypeKind::Enum(x), TypeKind::Enum(y)) => enums(x, y, &mut out),
             (TypeKind::Union(x), TypeKind::Union(y)) => self.unions(x, y, &mut out),
             (TypeKind::Alias(x), TypeKind::Alias(y)) => self.aliases(x, y, &mut out),
@@ -376,7 +407,7 @@ impl Cx<'_> {
 
     /// Fields in the new order (added or changed), then the removed ones in the old order, then
     /// additional properties.
-    fn structs(&self, a: &ir::Struct, b: &ir::Struct, out: &mut Vec<ChangeKind>) {
+    fn structs(&self, n: usize, a: &ir::Struct, b: &ir::Struct, out: &mut Vec<ChangeKind>) {
         let olds: BTreeMap<&str, &ir::Field> = by_wire(&a.fields);
         let news: BTreeMap<&str, &ir::Field> = by_wire(&b.fields);
         let mut seen = BTreeSet::new();
@@ -385,7 +416,7 @@ impl Cx<'_> {
                 continue;
             }
             match olds.get(f.wire_name.as_str()) {
-                Some(old) => self.fields(old, f, out),
+                Some(old) => self.fields(n, old, f, out),
                 None => out.push(ChangeKind::FieldAdded {
                     field: f.wire_name.clone(),
                     ty: self.new_ty(&f.ty),
@@ -416,7 +447,7 @@ impl Cx<'_> {
         }
     }
 
-    fn fields(&self, a: &ir::Field, b: &ir::Field, out: &mut Vec<ChangeKind>) {
+    fn fields(&self, n: usize, a: &ir::Field, b: &ir::Field, out: &mut Vec<ChangeKind>) {
         let field = || b.wire_name.clone();
         if !self.same_ty(&a.ty, &b.ty) {
             out.push(ChangeKind::FieldTypeChanged {
@@ -438,6 +469,7 @@ impl Cx<'_> {
                 field: field(),
                 from,
                 to,
+                optional: self.new_view.optional_style(TypeId(n), b),
             });
         }
         if a.default != b.default {

@@ -116,14 +116,19 @@ fn line(kind: &ChangeKind) -> String {
         ChangeKind::FieldTypeChanged { field, from, to } => {
             write!(s, "~ field {}: {from} -> {to}", ident(field))
         }
-        ChangeKind::FieldPresenceChanged { field, from, to } => write!(
+        ChangeKind::FieldPresenceChanged {
+            field,
+            from,
+            to,
+            optional,
+        } => write!(
             s,
             "~ field {}: {} -> {} ({} -> {})",
             ident(field),
             presence_text(*from),
             presence_text(*to),
-            wrapped(*from, "T"),
-            wrapped(*to, "T"),
+            wrapped(*from, *optional, "T"),
+            wrapped(*to, *optional, "T"),
         ),
         ChangeKind::FieldDefaultChanged { field, from, to } => write!(
             s,

@@ -943,3 +943,53 @@ fn date_times_show_as_the_chosen_type() {
     "#]]
     .assert_eq(&d.to_text());
 }
+
+#[test]
+fn option_style_fields_compare_as_options() {
+    let old = model("struct pet { a: string?, b?: string, c?: string, at: date-time, id: uuid }");
+    let new = model("struct pet { a?: string, b: string?, c: string, at: date, id: string }");
+    let mut options = Options::default();
+    options.types.optional = crate::rust::Optionals {
+        style: crate::rust::OptionalStyle::Option,
+        // `c` alone keeps `Nullable`.
+        exceptions: vec![(
+            crate::overrides::Target::Field("pet".into(), "c".into()),
+            crate::rust::OptionalStyle::Nullable,
+        )],
+    };
+    options.types.dates = crate::rust::DateLibrary::Time;
+    options.types.uuid = crate::rust::UuidType::String;
+    let d = diff_with(&old, &new, &options);
+    expect![[r#"
+        ~ Pet
+          ~ field a: required, nullable -> optional (Option<T> -> Option<T>)  [non-breaking]
+          ~ field b: optional -> required, nullable (Option<T> -> Option<T>)  [non-breaking]
+          ~ field c: optional -> required (Nullable<T> -> T)  [breaking]
+          ~ field at: OffsetDateTime -> Date  [breaking]
+          ~ field id: String(uuid) -> String  [non-breaking]
+
+        5 changes in 1 type: 2 breaking, 3 non-breaking
+    "#]]
+    .assert_eq(&d.to_text());
+    // The style shows in JSON only where it is not the default.
+    let json = d.to_json().unwrap();
+    assert!(json.contains(r#""optional": "option""#), "{json}");
+    assert_eq!(json.matches(r#""optional":"#).count(), 2, "{json}");
+}
+
+#[test]
+fn formats_made_strings_by_the_type_choices_show_as_formats() {
+    let old = model("struct pet { id: uuid, born: date-time, seen: date }");
+    let new = model("struct pet { id: string, born: date, seen: date }");
+    let mut options = Options::default();
+    options.types.dates = crate::rust::DateLibrary::String;
+    options.types.uuid = crate::rust::UuidType::String;
+    expect![[r#"
+        ~ Pet
+          ~ field id: String(uuid) -> String  [non-breaking]
+          ~ field born: String(date-time) -> String(date)  [non-breaking]
+
+        2 changes in 1 type: 2 non-breaking
+    "#]]
+    .assert_eq(&diff_with(&old, &new, &options).to_text());
+}

@@ -10,6 +10,7 @@ use crate::ir::{
 };
 use crate::naming;
 use crate::rust::presence as effective_presence;
+use crate::rust::{OptionalStyle, Ty};
 
 impl Context<'_> {
     pub(super) fn struct_def(
@@ -32,11 +33,14 @@ impl Context<'_> {
             .map(naming::ident)
             .zip(additional.as_ref());
         if let Some((name, value)) = &extra {
-            let ty = self.type_ref(id, value);
+            let value = self.view.reference(id, value);
+            let time = self.time_attr(&Ty::Map(Box::new(value.clone())));
+            let ty = self.ty(&value);
             let string = &self.prelude.string;
             out.push(quote! {
                 /// Properties the API description does not list, kept as sent.
                 #[serde(flatten)]
+                #time
                 pub #name: ::std::collections::BTreeMap<#string, #ty>,
             });
         }
@@ -81,12 +85,16 @@ impl Context<'_> {
                 let ty = self.ty(&self.view.field(id, f));
                 quote!(#i: #ty)
             });
+            let option = &self.prelude.option;
             let inits = fields.iter().zip(idents).map(|(f, i)| {
                 let i = naming::ident(i);
                 if effective_presence(f).is_required() {
                     quote!(#i)
                 } else {
-                    quote!(#i: Nullable::Absent)
+                    match self.view.optional_style(id, f) {
+                        OptionalStyle::Nullable => quote!(#i: Nullable::Absent),
+                        OptionalStyle::Option => quote!(#i: #option::None),
+                    }
                 }
             });
             let rest = extra.map(|name| quote!(#name: ::std::default::Default::default(),));
@@ -120,12 +128,22 @@ impl Context<'_> {
                 "`{}`, or the spec's default `{default}` when it is absent or `null`.",
                 f.wire_name
             ));
+            let option = &self.prelude.option;
+            let arms = match self.view.optional_style(id, f) {
+                OptionalStyle::Nullable => quote! {
+                    Nullable::Value(value) => #read,
+                    Nullable::Absent | Nullable::Null => #value,
+                },
+                OptionalStyle::Option => quote! {
+                    #option::Some(value) => #read,
+                    #option::None => #value,
+                },
+            };
             methods.push(quote! {
                 #doc
                 pub fn #method(&self) -> #ty {
                     match &self.#field {
-                        Nullable::Value(value) => #read,
-                        Nullable::Absent | Nullable::Null => #value,
+                        #arms
                     }
                 }
             });
@@ -231,7 +249,9 @@ impl Context<'_> {
         let plain = ident_text.strip_prefix("r#").unwrap_or(ident_text);
         let rename = (plain != wire_name).then(|| quote!(rename = #wire_name,));
         let rename_attr = (plain != wire_name).then(|| quote!(#[serde(rename = #wire_name)]));
-        let rust = self.ty(&self.view.field(owner, field));
+        let rust_ty = self.view.field(owner, field);
+        let rust = self.ty(&rust_ty);
+        let time = self.time_attr(&rust_ty);
         let mut text = doc.clone().unwrap_or_else(|| self.referenced_doc(ty));
         let mut notes = Vec::new();
         match (access, presence.is_required()) {
@@ -276,16 +296,38 @@ impl Context<'_> {
             docs.extend(quote!(#[deprecated(note = "deprecated in the API description")]));
         }
         match effective_presence(field) {
-            Presence::Required | Presence::RequiredNullable => quote! {
+            Presence::Required => quote! {
+                #docs
+                #rename_attr
+                #time
+                pub #ident: #rust,
+            },
+            // Serde reads an absent `Option` field as `None` by itself, but not through an adapter.
+            Presence::RequiredNullable if !time.is_empty() => quote! {
+                #docs
+                #[serde(#rename default)]
+                #time
+                pub #ident: #rust,
+            },
+            Presence::RequiredNullable => quote! {
                 #docs
                 #rename_attr
                 pub #ident: #rust,
             },
-            Presence::Optional | Presence::OptionalNullable => quote! {
-                #docs
-                #[serde(#rename default, skip_serializing_if = "Nullable::is_absent")]
-                pub #ident: #rust,
-            },
+            Presence::Optional | Presence::OptionalNullable => {
+                let skip = match self.view.optional_style(owner, field) {
+                    OptionalStyle::Nullable => "Nullable::is_absent".to_owned(),
+                    OptionalStyle::Option => {
+                        format!("{}::is_none", self.prelude.option).replace(' ', "")
+                    }
+                };
+                quote! {
+                    #docs
+                    #[serde(#rename default, skip_serializing_if = #skip)]
+                    #time
+                    pub #ident: #rust,
+                }
+            }
         }
     }
 }

@@ -4,12 +4,23 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// `Nullable<T>`, the type of every optional field.
-pub(super) fn nullable() -> TokenStream {
+/// `Nullable<T>`, the type of every optional field, or (`every` false) of those the generator was
+/// told to keep so.
+pub(super) fn nullable(every: bool) -> TokenStream {
+    let which = if every {
+        quote! {
+            /// Every optional field of the models is a `Nullable`, so a payload read and written back keeps
+        }
+    } else {
+        quote! {
+            /// The optional fields chosen to keep `null` apart are `Nullable`s (the others are
+            /// `Option`s, which read `null` as absent), so a payload read and written back keeps
+        }
+    };
     quote! {
         /// A field that may be absent from a payload, present as `null`, or present with a value.
         ///
-        /// Every optional field of the models is a `Nullable`, so a payload read and written back keeps
+        #which
         /// `null` where it had `null` and omits what it omitted (a `PATCH` can clear a field by sending
         /// `Nullable::Null`). Use [`Nullable::as_option`] or [`Nullable::into_option`] when the
         /// difference does not matter.
@@ -87,7 +98,37 @@ pub(super) fn nullable() -> TokenStream {
 
 /// The chooser of untagged unions (see [`super::unions`]): the first candidate that reads the value
 /// and writes back every property of it wins; else the first that reads it at all.
-pub(super) fn untagged() -> TokenStream {
+/// With `nulls_absent` (some optional field is an `Option`, which drops a `null` it read), a `null`
+/// property counts as absent.
+pub(super) fn untagged(nulls_absent: bool) -> TokenStream {
+    let same_objects = if nulls_absent {
+        quote! {
+            (Value::Object(x), Value::Object(y)) => {
+                let present = |m: &::serde_json::Map<::std::string::String, Value>| m.values().filter(|v| !v.is_null()).count();
+                present(x) == present(y)
+                    && x.iter().filter(|(_, v)| !v.is_null()).all(|(k, v)| y.get(k).is_some_and(|w| same_keys(v, w)))
+            }
+        }
+    } else {
+        quote! {
+            (Value::Object(x), Value::Object(y)) => {
+                x.len() == y.len()
+                    && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same_keys(v, w)))
+            }
+        }
+    };
+    let doc = if nulls_absent {
+        quote! {
+            /// Whether `a` and `b` have the same properties and items at every depth (a `null`
+            /// property counts as absent: an optional `Option` field does not write it back), and
+            /// `null` in the same places otherwise (other values may be spelled differently).
+        }
+    } else {
+        quote! {
+            /// Whether `a` and `b` have the same properties and items at every depth, and `null`
+            /// in the same places (other values may be spelled differently).
+        }
+    };
     quote! {
         /// Helpers of the generated impls; not part of the models.
         #[doc(hidden)]
@@ -126,15 +167,11 @@ pub(super) fn untagged() -> TokenStream {
                 ::serde_json::to_value(value).is_ok_and(|back| same_keys(&back, original))
             }
 
-            /// Whether `a` and `b` have the same properties and items at every depth, and `null`
-            /// in the same places (other values may be spelled differently).
+            #doc
             fn same_keys(a: &::serde_json::Value, b: &::serde_json::Value) -> bool {
                 use ::serde_json::Value;
                 match (a, b) {
-                    (Value::Object(x), Value::Object(y)) => {
-                        x.len() == y.len()
-                            && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same_keys(v, w)))
-                    }
+                    #same_objects
                     (Value::Array(x), Value::Array(y)) => {
                         x.len() == y.len() && x.iter().zip(y).all(|(v, w)| same_keys(v, w))
                     }
@@ -148,7 +185,53 @@ pub(super) fn untagged() -> TokenStream {
 }
 /// What the example doctests share: a JSON comparison that accepts a date-time written back in
 /// another form (`Z` for `+00:00`, `07Z` for `07.000Z`), which is the same instant.
-pub(super) fn examples() -> TokenStream {
+///
+/// With `nulls_absent`, a `null` property counts as absent (see [`untagged`]); with `time`, a
+/// fraction of a second is compared without its trailing zeros (`time` writes `.12` for `.120`).
+pub(super) fn examples(nulls_absent: bool, time: bool) -> TokenStream {
+    let same_objects = if nulls_absent {
+        quote! {
+            (Value::Object(x), Value::Object(y)) => {
+                let present = |m: &::serde_json::Map<::std::string::String, Value>| m.values().filter(|v| !v.is_null()).count();
+                present(x) == present(y)
+                    && x.iter().filter(|(_, v)| !v.is_null()).all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+            }
+        }
+    } else {
+        quote! {
+            (Value::Object(x), Value::Object(y)) => {
+                x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+            }
+        }
+    };
+    let fraction = if time {
+        quote! {
+            if let ::std::option::Option::Some(dot) = out.find('.') {
+                let digits = out[dot + 1..].chars().take_while(char::is_ascii_digit).count();
+                let kept = out[dot + 1..dot + 1 + digits].trim_end_matches('0').len();
+                let from = if kept == 0 { dot } else { dot + 1 + kept };
+                out.replace_range(from..dot + 1 + digits, "");
+            }
+        }
+    } else {
+        quote! {
+            if let ::std::option::Option::Some(dot) = out.find('.') {
+                let digits = out[dot + 1..].chars().take_while(char::is_ascii_digit).count();
+                if out[dot + 1..dot + 1 + digits].chars().all(|c| c == '0') {
+                    out.replace_range(dot..dot + 1 + digits, "");
+                }
+            }
+        }
+    };
+    let doc = if time {
+        quote! {
+            /// An RFC 3339 date-time in one spelling: `Z` as `+00:00`, no trailing zero in the fraction.
+        }
+    } else {
+        quote! {
+            /// An RFC 3339 date-time in one spelling: `Z` as `+00:00`, no all-zero fraction.
+        }
+    };
     quote! {
         /// Helpers of the examples' doctests; not part of the models.
         #[doc(hidden)]
@@ -158,9 +241,7 @@ pub(super) fn examples() -> TokenStream {
             pub fn same(a: &::serde_json::Value, b: &::serde_json::Value) -> bool {
                 use ::serde_json::Value;
                 match (a, b) {
-                    (Value::Object(x), Value::Object(y)) => {
-                        x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
-                    }
+                    #same_objects
                     (Value::Array(x), Value::Array(y)) => {
                         x.len() == y.len() && x.iter().zip(y).all(|(v, w)| same(v, w))
                     }
@@ -172,21 +253,223 @@ pub(super) fn examples() -> TokenStream {
                 }
             }
 
-            /// An RFC 3339 date-time in one spelling: `Z` as `+00:00`, no all-zero fraction.
+            #doc
             fn instant(text: &str) -> ::std::string::String {
                 let is_date_time = text.len() >= 20 && text.as_bytes().get(10) == ::std::option::Option::Some(&b'T');
                 if !is_date_time {
                     return text.to_owned();
                 }
                 let mut out = text.replace('Z', "+00:00");
-                if let ::std::option::Option::Some(dot) = out.find('.') {
-                    let digits = out[dot + 1..].chars().take_while(char::is_ascii_digit).count();
-                    if out[dot + 1..dot + 1 + digits].chars().all(|c| c == '0') {
-                        out.replace_range(dot..dot + 1 + digits, "");
-                    }
-                }
+                #fraction
                 out
             }
+        }
+    }
+}
+
+/// The serde adapters of the `time` types (`serialize_with` / `deserialize_with`), for any field or
+/// variant that holds one, however deep: `time::OffsetDateTime` as RFC 3339 (with
+/// `time::serde::rfc3339`), `time::Date` as `YYYY-MM-DD`, and containers of them. `Tuple{n}` for
+/// the tuple lengths in `tuples`; `Day` only when `date` (it needs `time`'s `macros` feature).
+pub(super) fn time(
+    date: bool,
+    nullable: bool,
+    tuples: &std::collections::BTreeSet<usize>,
+) -> TokenStream {
+    let day = date.then(|| {
+        quote! {
+            /// `time::Date` as `YYYY-MM-DD`.
+            pub struct Day;
+
+            impl Adapter<::time::Date> for Day {
+                fn ser<S: ::serde::Serializer>(value: &::time::Date, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    let format = ::time::macros::format_description!("[year]-[month]-[day]");
+                    let text = value.format(&format).map_err(::serde::ser::Error::custom)?;
+                    serializer.serialize_str(&text)
+                }
+
+                fn de<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<::time::Date, D::Error> {
+                    let format = ::time::macros::format_description!("[year]-[month]-[day]");
+                    let text = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
+                    ::time::Date::parse(&text, &format).map_err(::serde::de::Error::custom)
+                }
+            }
+        }
+    });
+    let nullable_of = nullable.then(|| {
+        quote! {
+            /// `Nullable<T>`, `T` through `A`.
+            pub struct NullableOf<A>(::std::marker::PhantomData<A>);
+
+            impl<A: Adapter<T>, T> Adapter<super::Nullable<T>> for NullableOf<A> {
+                fn ser<S: ::serde::Serializer>(value: &super::Nullable<T>, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    match value {
+                        super::Nullable::Value(value) => serializer.serialize_some(&By::<A, T>(value, ::std::marker::PhantomData)),
+                        super::Nullable::Absent | super::Nullable::Null => serializer.serialize_none(),
+                    }
+                }
+
+                fn de<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<super::Nullable<T>, D::Error> {
+                    let value = <::std::option::Option<Owned<A, T>> as ::serde::Deserialize>::deserialize(deserializer)?;
+                    ::std::result::Result::Ok(value.map(|v| v.0).into())
+                }
+            }
+
+        }
+    });
+    let tuple_impls = tuples.iter().map(|&n| {
+        let name = quote::format_ident!("Tuple{}", n);
+        let adapters: Vec<proc_macro2::Ident> = (0..n).map(|i| quote::format_ident!("A{}", i)).collect();
+        let types: Vec<proc_macro2::Ident> = (0..n).map(|i| quote::format_ident!("T{}", i)).collect();
+        let index = (0..n).map(syn::Index::from);
+        let parts: Vec<proc_macro2::Ident> = (0..n).map(|i| quote::format_ident!("v{}", i)).collect();
+        let doc = format!("A tuple of {n}, each item through its adapter.");
+        quote! {
+            #[doc = #doc]
+            pub struct #name<#(#adapters),*>(::std::marker::PhantomData<(#(#adapters,)*)>);
+
+            impl<#(#types,)* #(#adapters: Adapter<#types>),*> Adapter<(#(#types,)*)> for #name<#(#adapters),*> {
+                fn ser<S: ::serde::Serializer>(value: &(#(#types,)*), serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    ::serde::Serialize::serialize(&(#(By::<#adapters, #types>(&value.#index, ::std::marker::PhantomData),)*), serializer)
+                }
+
+                fn de<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<(#(#types,)*), D::Error> {
+                    let (#(#parts,)*) = <(#(Owned<#adapters, #types>,)*) as ::serde::Deserialize>::deserialize(deserializer)?;
+                    ::std::result::Result::Ok((#(#parts.0,)*))
+                }
+            }
+        }
+    });
+    quote! {
+        /// Helpers of the generated code: `time` types as RFC 3339 and `YYYY-MM-DD`; not part of
+        /// the models.
+        #[doc(hidden)]
+        pub mod __time {
+            /// How a value of type `T` is written and read.
+            pub trait Adapter<T> {
+                /// Writes `value`.
+                fn ser<S: ::serde::Serializer>(value: &T, serializer: S) -> ::std::result::Result<S::Ok, S::Error>;
+                /// Reads a value.
+                fn de<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<T, D::Error>;
+            }
+
+            /// Writes `value` through adapter `A` (for `serialize_with`).
+            pub fn serialize<A: Adapter<T>, T, S: ::serde::Serializer>(value: &T, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                A::ser(value, serializer)
+            }
+
+            /// Reads a value through adapter `A` (for `deserialize_with`).
+            pub fn deserialize<'de, A: Adapter<T>, T, D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<T, D::Error> {
+                A::de(deserializer)
+            }
+
+            /// A value written through `A`.
+            struct By<'a, A, T>(&'a T, ::std::marker::PhantomData<A>);
+
+            impl<A: Adapter<T>, T> ::serde::Serialize for By<'_, A, T> {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    A::ser(self.0, serializer)
+                }
+            }
+
+            /// A value read through `A`.
+            struct Owned<A, T>(T, ::std::marker::PhantomData<A>);
+
+            impl<'de, A: Adapter<T>, T> ::serde::Deserialize<'de> for Owned<A, T> {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    A::de(deserializer).map(|value| Owned(value, ::std::marker::PhantomData))
+                }
+            }
+
+            /// A value without `time` types: serde's own impls.
+            pub struct Same;
+
+            impl<T: ::serde::Serialize + ::serde::de::DeserializeOwned> Adapter<T> for Same {
+                fn ser<S: ::serde::Serializer>(value: &T, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    value.serialize(serializer)
+                }
+
+                fn de<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<T, D::Error> {
+                    T::deserialize(deserializer)
+                }
+            }
+
+            /// `time::OffsetDateTime` as RFC 3339.
+            pub struct Rfc3339;
+
+            impl Adapter<::time::OffsetDateTime> for Rfc3339 {
+                fn ser<S: ::serde::Serializer>(value: &::time::OffsetDateTime, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    ::time::serde::rfc3339::serialize(value, serializer)
+                }
+
+                fn de<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<::time::OffsetDateTime, D::Error> {
+                    ::time::serde::rfc3339::deserialize(deserializer)
+                }
+            }
+
+            #day
+
+            /// `Option<T>`, `T` through `A`.
+            pub struct OptionOf<A>(::std::marker::PhantomData<A>);
+
+            impl<A: Adapter<T>, T> Adapter<::std::option::Option<T>> for OptionOf<A> {
+                fn ser<S: ::serde::Serializer>(value: &::std::option::Option<T>, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    match value {
+                        ::std::option::Option::Some(value) => serializer.serialize_some(&By::<A, T>(value, ::std::marker::PhantomData)),
+                        ::std::option::Option::None => serializer.serialize_none(),
+                    }
+                }
+
+                fn de<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<::std::option::Option<T>, D::Error> {
+                    let value = <::std::option::Option<Owned<A, T>> as ::serde::Deserialize>::deserialize(deserializer)?;
+                    ::std::result::Result::Ok(value.map(|v| v.0))
+                }
+            }
+
+            #nullable_of
+
+            /// `Vec<T>`, each item through `A`.
+            pub struct VecOf<A>(::std::marker::PhantomData<A>);
+
+            impl<A: Adapter<T>, T> Adapter<::std::vec::Vec<T>> for VecOf<A> {
+                fn ser<S: ::serde::Serializer>(value: &::std::vec::Vec<T>, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    serializer.collect_seq(value.iter().map(|v| By::<A, T>(v, ::std::marker::PhantomData)))
+                }
+
+                fn de<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<::std::vec::Vec<T>, D::Error> {
+                    let items = <::std::vec::Vec<Owned<A, T>> as ::serde::Deserialize>::deserialize(deserializer)?;
+                    ::std::result::Result::Ok(items.into_iter().map(|v| v.0).collect())
+                }
+            }
+
+            /// A map of strings to `T`, each value through `A`.
+            pub struct MapOf<A>(::std::marker::PhantomData<A>);
+
+            impl<A: Adapter<T>, T> Adapter<::std::collections::BTreeMap<::std::string::String, T>> for MapOf<A> {
+                fn ser<S: ::serde::Serializer>(value: &::std::collections::BTreeMap<::std::string::String, T>, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    serializer.collect_map(value.iter().map(|(k, v)| (k, By::<A, T>(v, ::std::marker::PhantomData))))
+                }
+
+                fn de<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<::std::collections::BTreeMap<::std::string::String, T>, D::Error> {
+                    let map = <::std::collections::BTreeMap<::std::string::String, Owned<A, T>> as ::serde::Deserialize>::deserialize(deserializer)?;
+                    ::std::result::Result::Ok(map.into_iter().map(|(k, v)| (k, v.0)).collect())
+                }
+            }
+
+            /// `Box<T>`, `T` through `A`.
+            pub struct BoxOf<A>(::std::marker::PhantomData<A>);
+
+            impl<A: Adapter<T>, T> Adapter<::std::boxed::Box<T>> for BoxOf<A> {
+                fn ser<S: ::serde::Serializer>(value: &::std::boxed::Box<T>, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    A::ser(value, serializer)
+                }
+
+                fn de<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<::std::boxed::Box<T>, D::Error> {
+                    A::de(deserializer).map(::std::boxed::Box::new)
+                }
+            }
+
+            #(#tuple_impls)*
         }
     }
 }

@@ -54,7 +54,11 @@ impl Context<'_> {
             variants,
         } = u;
         let idents = self.union_variant_names(u);
-        let types: Vec<TokenStream> = variants.iter().map(|v| self.type_ref(id, &v.ty)).collect();
+        let rust_types: Vec<crate::rust::Ty> = variants
+            .iter()
+            .map(|v| self.view.reference(id, &v.ty))
+            .collect();
+        let types: Vec<TokenStream> = rust_types.iter().map(|t| self.ty(t)).collect();
         let variant_docs: Vec<TokenStream> = variants
             .iter()
             .map(|v| match &v.tag {
@@ -72,8 +76,12 @@ impl Context<'_> {
             order.sort_by_key(|&i| self.breadth(&variants[i].ty));
             let reads = order.iter().map(|&i| {
                 let (variant, ty) = (&idents[i], &types[i]);
-                quote!(|value| <#ty as ::serde::Deserialize>::deserialize(value).map(Self::#variant))
+                let read = self.deserialize_call(&rust_types[i], ty, quote!(value));
+                quote!(|value| #read.map(Self::#variant))
             });
+            let writes = rust_types
+                .iter()
+                .map(|t| self.serialize_call(t, quote!(value), quote!(serializer)));
             return quote! {
                 #docs
                 #derives
@@ -85,7 +93,7 @@ impl Context<'_> {
                 impl ::serde::Serialize for #ident {
                     fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                         match self {
-                            #(Self::#idents(value) => ::serde::Serialize::serialize(value, serializer),)*
+                            #(Self::#idents(value) => #writes,)*
                         }
                     }
                 }
@@ -114,9 +122,10 @@ impl Context<'_> {
                 _ => false,
             })
             .collect();
-        let serialize_arms = idents.iter().zip(&tags).zip(&carries_tag).map(|((ident, tag), carries)| {
+        let serialize_arms = idents.iter().zip(&tags).zip(&carries_tag).zip(&rust_types).map(|(((ident, tag), carries), rust)| {
             if *carries {
-                quote!(Self::#ident(value) => ::serde::Serialize::serialize(value, serializer),)
+                let write = self.serialize_call(rust, quote!(value), quote!(serializer));
+                quote!(Self::#ident(value) => #write,)
             } else {
                 quote!(Self::#ident(value) => {
                     let mut json = ::serde_json::to_value(value).map_err(::serde::ser::Error::custom)?;
@@ -132,10 +141,11 @@ impl Context<'_> {
         let deserialize_arms: Vec<TokenStream> = idents
             .iter()
             .zip(&tags)
-            .zip(&types)
+            .zip(types.iter().zip(&rust_types))
             .filter(|((_, tag), _)| seen.insert(**tag))
-            .map(|((ident, tag), ty)| {
-                quote!(#tag => <#ty as ::serde::Deserialize>::deserialize(value).map(Self::#ident),)
+            .map(|((ident, tag), (ty, rust))| {
+                let read = self.deserialize_call(rust, ty, quote!(value));
+                quote!(#tag => #read.map(Self::#ident),)
             })
             .collect();
         let unknown_doc = doc_attrs(&format!(

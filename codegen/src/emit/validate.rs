@@ -10,7 +10,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::{Context, DateTimeType, Uses};
+use super::{Context, DateTimeType, OptionalStyle, Uses};
 use crate::ir::{
     Alias, Constraints, Field, Presence, Primitive, Repr, Struct, TypeId, TypeKind, TypeRef, Union,
 };
@@ -182,7 +182,7 @@ impl Context<'_> {
         let ident = self.ident(id);
         let allow = self.allow_deprecated(id);
         let body = match &self.model.get(id).kind {
-            TypeKind::Struct(s) => self.struct_checks(s),
+            TypeKind::Struct(s) => self.struct_checks(id, s),
             TypeKind::Enum(e) => {
                 if e.repr() == Repr::Boolean {
                     // A boolean enum is a `bool`, whose impl is the support code's.
@@ -215,7 +215,7 @@ impl Context<'_> {
         }
     }
 
-    fn struct_checks(&self, s: &Struct) -> TokenStream {
+    fn struct_checks(&self, id: TypeId, s: &Struct) -> TokenStream {
         let Struct {
             fields,
             additional: _,
@@ -223,7 +223,7 @@ impl Context<'_> {
         let names = naming::FieldNames::new(s);
         let mut out = Vec::new();
         for (field, ident) in fields.iter().zip(&names.fields) {
-            out.push(self.field_checks(field, &naming::ident(ident)));
+            out.push(self.field_checks(id, field, &naming::ident(ident)));
         }
         if let Some(name) = &names.additional {
             let name = naming::ident(name);
@@ -239,7 +239,12 @@ impl Context<'_> {
         quote!(#(#out)*)
     }
 
-    fn field_checks(&self, field: &Field, ident: &proc_macro2::Ident) -> TokenStream {
+    fn field_checks(
+        &self,
+        owner: TypeId,
+        field: &Field,
+        ident: &proc_macro2::Ident,
+    ) -> TokenStream {
         let wire = &field.wire_name;
         let checks = self.checks(&field.ty, &field.constraints);
         let checks = if checks.is_empty() {
@@ -255,11 +260,20 @@ impl Context<'_> {
                         #(#checks)*
                     }
                 },
-                Presence::Optional | Presence::OptionalNullable => quote! {
-                    if let Nullable::Value(v) = &self.#ident {
-                        #(#checks)*
+                Presence::Optional | Presence::OptionalNullable => {
+                    match self.view.optional_style(owner, field) {
+                        OptionalStyle::Nullable => quote! {
+                            if let Nullable::Value(v) = &self.#ident {
+                                #(#checks)*
+                            }
+                        },
+                        OptionalStyle::Option => quote! {
+                            if let ::std::option::Option::Some(v) = &self.#ident {
+                                #(#checks)*
+                            }
+                        },
                     }
-                },
+                }
             }
         };
         quote! {
@@ -340,6 +354,7 @@ pub(crate) fn unsupported_patterns(model: &crate::ir::Model) -> Vec<crate::Diagn
 pub(super) fn support(
     uses: Uses,
     date_time: DateTimeType,
+    nullable: bool,
     flagged: bool,
     tuples: &std::collections::BTreeSet<usize>,
 ) -> TokenStream {
@@ -376,6 +391,20 @@ pub(super) fn support(
             ::chrono::NaiveDate,
         ),
         DateTimeType::Utc => quote!(::chrono::DateTime<::chrono::Utc>, ::chrono::NaiveDate,),
+    });
+    let time = uses
+        .time
+        .then(|| quote!(::time::OffsetDateTime, ::time::Date,));
+    let nullable = nullable.then(|| {
+        quote! {
+            impl<T: Validate> Validate for Nullable<T> {
+                fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
+                    if let Nullable::Value(value) = self {
+                        value.validate_into(path, out);
+                    }
+                }
+            }
+        }
     });
     quote! {
         /// A value that breaks a constraint of the API description, and where.
@@ -449,13 +478,7 @@ pub(super) fn support(
             }
         }
 
-        impl<T: Validate> Validate for Nullable<T> {
-            fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-                if let Nullable::Value(value) = self {
-                    value.validate_into(path, out);
-                }
-            }
-        }
+        #nullable
 
         impl<T: Validate> Validate for ::std::boxed::Box<T> {
             fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -474,7 +497,7 @@ pub(super) fn support(
 
         no_constraints!(
             ::std::string::String, bool, i32, i64, f32, f64,
-            #json #uuid #chrono
+            #json #uuid #chrono #time
         );
 
         #(#tuple_impls)*

@@ -194,3 +194,32 @@ pub fn ty(model: &Model, t: &TypeRef) -> String {
         TypeRef::Any => "any".to_owned(),
     }
 }
+
+/// The items of `code` that define or implement one of the model's types, or are pattern functions.
+pub fn model_items(model: &Model, code: &str) -> String {
+    let names = modelgen::naming::TypeNames::new(model);
+    let ours: Vec<&str> = (0..model.types.len())
+        .map(|i| names.get(modelgen::ir::TypeId(i)))
+        .collect();
+    let mut file = syn::parse_file(code).unwrap();
+    let last = |ty: &syn::Type| match ty {
+        syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+        _ => None,
+    };
+    let items: Vec<syn::Item> = std::mem::take(&mut file.items)
+        .into_iter()
+        .filter(|item| match item {
+            syn::Item::Struct(s) => ours.contains(&s.ident.to_string().as_str()),
+            syn::Item::Enum(e) => ours.contains(&e.ident.to_string().as_str()),
+            syn::Item::Type(t) => ours.contains(&t.ident.to_string().as_str()),
+            syn::Item::Impl(i) => {
+                i.generics.params.is_empty()
+                    && last(&i.self_ty).is_some_and(|n| ours.contains(&n.as_str()))
+            }
+            syn::Item::Fn(f) => f.sig.ident.to_string().starts_with("validation_pattern"),
+            _ => false,
+        })
+        .collect();
+    file.items = items;
+    prettyplease::unparse(&file)
+}
