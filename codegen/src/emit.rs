@@ -114,7 +114,10 @@ pub fn emit_formatted(model: &Model, options: &Options) -> Result<(Vec<String>, 
             .step_by(chunk)
             .map(|start| {
                 let (view, deprecated) = (&view, &deprecated);
-                scope.spawn(move || {
+                // Formatting is recursive (`syn` and prettyplease walk nested types), so the workers
+                // get the stack the deepest types the input limits allow need, not the 2 MiB default.
+                let worker = std::thread::Builder::new().stack_size(WORKER_STACK);
+                let spawned = worker.spawn_scoped(scope, move || {
                     let cx = Context::new(view, deprecated, options);
                     let mut out = Vec::with_capacity(chunk);
                     for i in start..(start + chunk).min(n) {
@@ -129,13 +132,14 @@ pub fn emit_formatted(model: &Model, options: &Options) -> Result<(Vec<String>, 
                         out.push(text);
                     }
                     Ok((out, cx.flags()))
-                })
+                });
+                spawned.map_err(|e| format!("cannot start a thread: {e}"))
             })
             .collect();
         handles
             .into_iter()
             .map(|h| {
-                h.join()
+                h?.join()
                     .unwrap_or_else(|_| Err("internal error: a thread panicked".to_owned()))
             })
             .collect()
@@ -154,6 +158,10 @@ pub fn emit_formatted(model: &Model, options: &Options) -> Result<(Vec<String>, 
     texts.extend(bodies);
     Ok((texts, flags.uses))
 }
+
+/// The stack of each thread that emits and formats types: 64 MiB of address space, of which only
+/// what deep types use is ever touched.
+const WORKER_STACK: usize = 64 << 20;
 
 /// Formats the items of `tokens`, one by one, with a blank line between them as a person would.
 pub fn format_items(tokens: TokenStream) -> Result<String, syn::Error> {

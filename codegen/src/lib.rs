@@ -238,9 +238,11 @@ impl Config {
     /// Reads the input and applies the overrides, without generating code.
     pub fn load(&self) -> Result<input::Loaded> {
         let path = self.input_path()?;
-        let (mut loaded, problems) = input::load_lenient(path, &self.input_options)?;
-        self.correct(&mut loaded, problems, path)?;
-        Ok(loaded)
+        input::on_big_stack(|| {
+            let (mut loaded, problems) = input::load_lenient(path, &self.input_options)?;
+            self.correct(&mut loaded, problems, path)?;
+            Ok(loaded)
+        })
     }
 
     /// Applies the replacements, the unknown-fields choice and the selection (`only`) to a freshly
@@ -308,6 +310,51 @@ impl Config {
     /// Generates the code in memory. Touches no file but the inputs.
     pub fn generate(&self) -> Result<Generated> {
         let path = self.input_path()?;
+        self.generate_with(path, || input::load_lenient(path, &self.input_options))
+    }
+
+    /// Like [`Config::generate`], from spec files held in memory (the first is the root; `$ref`s reach
+    /// only the others, by their paths as given). The input set by [`Config::input`] is ignored. For
+    /// fuzzing and tests.
+    #[doc(hidden)]
+    pub fn generate_spec_in_memory(&self, files: &[(PathBuf, String)]) -> Result<Generated> {
+        let root = files
+            .first()
+            .map_or(Path::new("<memory>"), |(p, _)| p.as_path());
+        self.generate_with(root, || input::openapi::load_lenient_from_memory(files))
+    }
+
+    /// Like [`Config::generate`], from model docs held in memory. For fuzzing and tests.
+    #[doc(hidden)]
+    pub fn generate_docs_in_memory(&self, docs: Vec<input::markdown::Source>) -> Result<Generated> {
+        let root = docs
+            .first()
+            .map_or_else(|| PathBuf::from("<memory>"), |d| d.path.clone());
+        let options = input::markdown::Options {
+            dialect: None,
+            strict: self.input_options.strict,
+        };
+        self.generate_with(&root, || {
+            let loaded = input::markdown::from_sources(docs, &options)?.into_loaded();
+            Ok((loaded, Vec::new()))
+        })
+    }
+
+    /// Loads with `load` and generates, on a thread with a stack the input limits fit in (see
+    /// [`input::limits::STACK_BYTES`]).
+    fn generate_with(
+        &self,
+        path: &Path,
+        load: impl FnOnce() -> Result<(input::Loaded, Vec<input::openapi::Problem>)> + Send,
+    ) -> Result<Generated> {
+        input::on_big_stack(|| self.generate_here(path, load))
+    }
+
+    fn generate_here(
+        &self,
+        path: &Path,
+        load: impl FnOnce() -> Result<(input::Loaded, Vec<input::openapi::Problem>)>,
+    ) -> Result<Generated> {
         let source = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -321,7 +368,7 @@ impl Config {
             });
             clock = Instant::now();
         };
-        let (mut loaded, problems) = input::load_lenient(path, &self.input_options)?;
+        let (mut loaded, problems) = load()?;
         lap("load (read, parse, resolve $refs, lower to IR)");
         self.correct(&mut loaded, problems, path)?;
         lap("overrides and checks");

@@ -343,7 +343,7 @@ impl Converter<'_> {
         if let Some(doc) = self.peeked.get(path) {
             return doc.clone();
         }
-        let doc = std::fs::read_to_string(path)
+        let doc = crate::input::read_text(path)
             .ok()
             .and_then(|text| document::parse(path, &text).ok())
             .map(|doc| Rc::new(doc.value));
