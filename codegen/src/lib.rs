@@ -290,15 +290,7 @@ impl Config {
         let wrong: Vec<Diagnostic> = model
             .check()
             .into_iter()
-            .map(|(id, message)| {
-                let origin = &model.get(id).origin;
-                let (file, pointer) = origin.split_once('#').unwrap_or((origin, ""));
-                let mut d = Diagnostic::new(file, message);
-                if !pointer.is_empty() || origin.contains('#') {
-                    d = d.at_pointer(format!("#{pointer}"));
-                }
-                d
-            })
+            .map(|(id, message)| at_origin(&model.get(id).origin, message))
             .collect();
         if wrong.is_empty() {
             Ok(())
@@ -449,9 +441,45 @@ pub fn generate_model(
     options: &Options,
     source: &str,
 ) -> Result<(String, Uses)> {
-    let (texts, uses) =
-        emit::emit_formatted(model, options).map_err(|e| Error::one(Diagnostic::new(source, e)))?;
+    // A model from the readers is checked already; one built by hand may be broken (a type that
+    // does not exist), which the emitter does not expect.
+    let broken: Vec<Diagnostic> = model
+        .check()
+        .into_iter()
+        .map(|(id, message)| at_origin(&model.get(id).origin, message))
+        .collect();
+    if !broken.is_empty() {
+        return Err(Error {
+            diagnostics: broken,
+        });
+    }
+    let (texts, uses) = emit::emit_formatted(model, options).map_err(|e| {
+        Error::one(match &e.origin {
+            Some(origin) => at_origin(origin, e.message),
+            None => Diagnostic::new(source, e.message),
+        })
+    })?;
     Ok((with_header(&texts.join("\n"), source), uses))
+}
+
+/// A diagnostic at a type's origin, as the IR records it: `file#/pointer` for a spec,
+/// `file:line` for a doc.
+fn at_origin(origin: &str, message: impl Into<String>) -> Diagnostic {
+    if !origin.contains('#') {
+        if let Some((file, line)) = origin.rsplit_once(':') {
+            if let Ok(line) = line.parse::<usize>() {
+                let mut d = Diagnostic::new(file, message);
+                d.location.line = Some(line);
+                return d;
+            }
+        }
+    }
+    let (file, pointer) = origin.split_once('#').unwrap_or((origin, ""));
+    let mut d = Diagnostic::new(file, message);
+    if !pointer.is_empty() || origin.contains('#') {
+        d = d.at_pointer(format!("#{pointer}"));
+    }
+    d
 }
 
 /// Formats tokens as a Rust file with a header naming the generator and the input.
