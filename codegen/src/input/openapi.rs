@@ -160,6 +160,8 @@ struct Loader {
     by_loc: HashMap<Vec<lower::Piece>, TypeId>,
     /// Source names in use, to give a second schema of the same name a `_1` suffix.
     names: HashSet<String>,
+    /// For each source name given a suffix, the next suffix to try.
+    name_suffixes: HashMap<String, usize>,
     /// Types allocated but not lowered yet, with their schema.
     queue: VecDeque<(TypeId, Vec<lower::Piece>)>,
     /// The parts of each schema, once worked out.
@@ -241,7 +243,8 @@ impl Loader {
         })?;
         // A Swagger 2.0 file, and every file it reaches, is read as the OpenAPI 3.0 it stands for.
         let from_swagger = self.docs.first().is_some_and(|d| d.parsed.is_converted());
-        let (parsed, warnings) = super::swagger::convert(path, &text, parsed, from_swagger);
+        let (parsed, warnings) =
+            super::swagger::convert_with(path, &text, parsed, from_swagger, self.memory.as_ref());
         self.warnings.extend(warnings);
         self.docs.push(Rc::new(Doc {
             path: path.to_path_buf(),

@@ -63,6 +63,18 @@ pub fn convert(
     document: Document,
     reached_from_swagger: bool,
 ) -> (Document, Vec<Diagnostic>) {
+    convert_with(path, text, document, reached_from_swagger, None)
+}
+
+/// Like [`convert`]; other files the conversion looks into are taken from `memory` when it is given
+/// (never from the file system), as the loader reads files held in memory.
+pub(crate) fn convert_with(
+    path: &Path,
+    text: &str,
+    document: Document,
+    reached_from_swagger: bool,
+    memory: Option<&HashMap<PathBuf, String>>,
+) -> (Document, Vec<Diagnostic>) {
     let root = is_swagger(&document.value);
     if !root && (!reached_from_swagger || document.value.get("openapi").is_some()) {
         return (document, Vec::new());
@@ -80,6 +92,7 @@ pub fn convert(
         consumes: Vec::new(),
         produces: Vec::new(),
         peeked: HashMap::new(),
+        memory,
         host: None,
         base_path: String::new(),
         schemes: Vec::new(),
@@ -119,6 +132,8 @@ struct Converter<'a> {
     produces: Vec<String>,
     /// Other files read to see what kind of parameter a `$ref` to them names.
     peeked: HashMap<PathBuf, Option<Rc<Value>>>,
+    /// The files held in memory, when the loader reads from memory.
+    memory: Option<&'a HashMap<PathBuf, String>>,
     /// The spec's `host`, `basePath` and `schemes`, for operations with `schemes` of their own.
     host: Option<String>,
     base_path: String,

@@ -1271,11 +1271,18 @@ impl Loader {
 
     /// Allocates a type for the schema `pieces` under a free variant of `name`, and queues it.
     fn allocate(&mut self, pieces: Vec<Piece>, name: &str, inline: bool) -> TypeId {
+        // `name_suffixes` remembers the suffix below which every name is taken (names are never
+        // given back), so many schemas of one name cost linear time, not quadratic.
         let mut unique = name.to_owned();
-        let mut n = 1;
-        while !self.names.insert(unique.clone()) {
-            unique = format!("{name}_{n}");
-            n += 1;
+        if !self.names.insert(unique.clone()) {
+            let n = self.name_suffixes.entry(name.to_owned()).or_insert(1);
+            loop {
+                unique = format!("{name}_{n}");
+                *n += 1;
+                if self.names.insert(unique.clone()) {
+                    break;
+                }
+            }
         }
         let loc = &pieces[pieces.len() - 1].loc;
         let doc = &self.docs[loc.doc];
