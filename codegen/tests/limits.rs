@@ -322,3 +322,39 @@ fn documents_at_the_nesting_limit_are_read_in_a_test_thread() {
         assert_eq!(generated.model.types.len(), 1, "{name}");
     }
 }
+
+#[test]
+fn callbacks_that_loop_or_branch_without_end() {
+    // A callback that refers to the path item holding it is followed once.
+    let looping = "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths:\n  /p:\n    post:\n      requestBody: {content: {application/json: {schema: {type: object, properties: {a: {type: string}}}}}}\n      responses: {'200': {description: ok}}\n      callbacks:\n        c:\n          '{$request.body#/url}': {$ref: '#/paths/~1p'}\n";
+    let generated = modelgen::Config::new()
+        .generate_spec_in_memory(&[("openapi.yaml".into(), looping.to_owned())])
+        .unwrap();
+    assert_eq!(generated.model.types.len(), 1);
+    assert!(
+        generated.warnings.iter().any(|w| w
+            .to_string()
+            .contains("a callback refers to a path item that holds it: a loop, followed once")),
+        "{:?}",
+        generated.warnings
+    );
+    // Path items whose two operations each call back the next one twice: 4^8 routes to the last.
+    let mut text = String::from(
+        "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths:\n  /p0: {$ref: '#/x/p0'}\nx:\n",
+    );
+    for i in 0..8 {
+        let next = i + 1;
+        text.push_str(&format!("  p{i}:\n"));
+        for method in ["get", "put"] {
+            text.push_str(&format!(
+                "    {method}:\n      responses: {{'200': {{description: ok}}}}\n      callbacks:\n        a: {{'{{$url}}': {{$ref: '#/x/p{next}'}}}}\n        b: {{'{{$url}}': {{$ref: '#/x/p{next}'}}}}\n"
+            ));
+        }
+    }
+    text.push_str("  p8:\n    get:\n      responses: {'200': {description: ok, content: {application/json: {schema: {type: object}}}}}\n");
+    assert_rejects(
+        &[("openapi.yaml", &text)],
+        "openapi.yaml",
+        &["callbacks reach path items more than 10000 times: not followed further"],
+    );
+}

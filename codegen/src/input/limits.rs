@@ -25,6 +25,11 @@ pub const MAX_REF_HOPS: usize = 64;
 /// below a schema that has a name of its own.
 pub const MAX_SCHEMA_NESTING: usize = 64;
 
+/// Most callback path items walked in one spec, each once per operation that reaches it
+/// (callbacks with callbacks of their own may reach one path item along exponentially many routes;
+/// real specs walk a few dozen).
+pub const MAX_CALLBACK_WALKS: usize = 10_000;
+
 /// Most `allOf` levels followed in one schema.
 pub const MAX_ALL_OF_DEPTH: usize = 64;
 

@@ -193,6 +193,10 @@ struct Loader {
     warnings: Vec<Diagnostic>,
     /// The operations walked, with the types each uses directly.
     operations: Vec<Operation>,
+    /// The path items being walked (a callback's inside its operation's).
+    open_path_items: Vec<Loc>,
+    /// Callback path items walked so far, each once per operation that reaches it.
+    callback_walks: usize,
     /// The operations being walked (a callback's operation inside its operation).
     open_operations: Vec<Operation>,
 }
