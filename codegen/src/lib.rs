@@ -68,6 +68,10 @@ pub struct Stage {
 }
 
 /// What to generate from, and how. Setters take and return `&mut Self`, so calls chain.
+///
+/// The input is bounded (document nesting, `$ref` chains, schemas nested inline, file size and
+/// count, …) by the constants of [`input::limits`], which are not configurable: each is far above
+/// what real specs reach, and input past one is an error naming the file and the place.
 #[derive(Clone, Debug)]
 pub struct Config {
     input: Option<PathBuf>,
