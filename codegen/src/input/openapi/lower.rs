@@ -929,12 +929,10 @@ impl Loader {
             );
             return alias(TypeRef::Any);
         }
-        let mut seen = Vec::new();
-        values.retain(|v| {
-            let new = !seen.contains(&v.value);
-            seen.push(v.value.clone());
-            new
-        });
+        // Scalars are equal when their JSON text is (`1` and `1.0` differ, as values do): one
+        // pass, however many values an enum lists.
+        let mut seen = HashSet::new();
+        values.retain(|v| seen.insert(v.value.to_string()));
         let mut e = Enum::new(values);
         let (types, _) = schema_types(schema);
         match types.first().map(String::as_str) {
