@@ -456,3 +456,28 @@ fn a_broken_model_is_an_error_at_its_type() {
         "{error}"
     );
 }
+
+#[test]
+fn specs_in_memory_read_no_file() {
+    // A Swagger 2.0 body parameter in another file: the conversion looks into that file to see it
+    // is a body, and in memory it finds it there, not on disk.
+    let root = "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /p:\n    post:\n      parameters: [{$ref: 'params.yaml#/Body'}]\n      responses: {'200': {description: ok}}\n";
+    let params = "Body: {name: body, in: body, schema: {title: Payload, type: object, properties: {a: {type: string}}}}\n";
+    let code = expect_code(
+        "swagger in memory",
+        &[("openapi.yaml", root), ("params.yaml", params)],
+    );
+    assert!(code.contains("pub struct Payload"), "{code}");
+    // A file that is not held in memory is not read from disk, even if it exists there.
+    expect_error(
+        "not in memory",
+        &[(
+            "openapi.yaml",
+            &spec(&format!(
+                "    a: {{$ref: '{}/Cargo.toml'}}\n",
+                env!("CARGO_MANIFEST_DIR")
+            )),
+        )],
+        &["Cargo.toml: cannot read the file: not found"],
+    );
+}
