@@ -24,7 +24,7 @@ use serde_json::{Map, Value};
 
 use super::yaml::{self, escape_pointer};
 use super::{Loaded, Operation};
-use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::diagnostic::{Diagnostic, Error, LineStarts, Result};
 use crate::ir::{Model, TypeDef, TypeId};
 
 mod lower;
@@ -109,6 +109,8 @@ struct Doc {
     /// The path as reached (the root as given, others joined to the referring file's directory).
     path: PathBuf,
     text: String,
+    /// Where the lines of `text` start, found at the first diagnostic.
+    lines: std::cell::OnceCell<LineStarts>,
     parsed: yaml::Document,
 }
 
@@ -253,6 +255,7 @@ impl Loader {
         self.docs.push(Rc::new(Doc {
             path: path.to_path_buf(),
             text,
+            lines: std::cell::OnceCell::new(),
             parsed,
         }));
         let doc = self.docs.len() - 1;
@@ -362,7 +365,8 @@ impl Loader {
         let pointer = format!("#{}", doc.parsed.source_pointer(&loc.pointer));
         let mut d = Diagnostic::new(&doc.path, message).at_pointer(pointer);
         if let Some((line, col)) = doc.parsed.position(&loc.pointer) {
-            d = d.at_line(line, col, Some(&doc.text));
+            let lines = doc.lines.get_or_init(|| LineStarts::new(&doc.text));
+            d = d.at_line_in(line, col, &doc.text, lines);
         }
         d.via = self.chain();
         d

@@ -34,7 +34,7 @@ use std::rc::Rc;
 use serde_json::{Map, Value};
 
 use super::document::{escape_pointer, Document};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, LineStarts};
 
 mod operations;
 
@@ -93,6 +93,7 @@ pub(crate) fn convert_with(
         produces: Vec::new(),
         peeked: HashMap::new(),
         memory,
+        lines: std::cell::OnceCell::new(),
         host: None,
         base_path: String::new(),
         schemes: Vec::new(),
@@ -134,6 +135,8 @@ struct Converter<'a> {
     peeked: HashMap<PathBuf, Option<Rc<Value>>>,
     /// The files held in memory, when the loader reads from memory.
     memory: Option<&'a HashMap<PathBuf, String>>,
+    /// Where the lines of `text` start, found at the first warning.
+    lines: std::cell::OnceCell<LineStarts>,
     /// The spec's `host`, `basePath` and `schemes`, for operations with `schemes` of their own.
     host: Option<String>,
     base_path: String,
@@ -173,7 +176,8 @@ impl Converter<'_> {
     fn warn(&mut self, old: &str, message: impl Into<String>) {
         let mut d = Diagnostic::new(self.path, message).at_pointer(format!("#{old}"));
         if let Some((line, column)) = self.source.position(old) {
-            d = d.at_line(line, column, Some(self.text));
+            let lines = self.lines.get_or_init(|| LineStarts::new(self.text));
+            d = d.at_line_in(line, column, self.text, lines);
         }
         self.warnings.push(d);
     }
