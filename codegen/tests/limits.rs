@@ -373,3 +373,28 @@ fn markdown_blocks_nested_100_000_deep() {
         assert_eq!(code, Some(0), "{stderr}");
     }
 }
+
+#[test]
+fn many_problems_in_one_mapping_each_at_its_line() {
+    // 2,000 properties of an unknown type: every problem is reported at its own line (positions in
+    // wide mappings and source lines are looked up through indexes found once per file).
+    let mut text = format!("{HEAD}components:\n  schemas:\n    p:\n      properties:\n");
+    for i in 0..2_000 {
+        text.push_str(&format!("        a{i}: {{type: foo}}\n"));
+    }
+    let (code, stderr) = check(&[("openapi.yaml", &text)], "openapi.yaml");
+    assert_eq!(code, Some(1), "{stderr}");
+    for i in [0, 1, 999, 1_999] {
+        let line = i + 8;
+        let column = 8 + format!("a{i}").len() + 10;
+        let want = format!(
+            "error: openapi.yaml:{line}:{column} (#/components/schemas/p/properties/a{i}/type): unknown type `foo`"
+        );
+        assert!(stderr.contains(&want), "missing {want:?}");
+        assert!(
+            stderr.contains(&format!("\n {line} |         a{i}: {{type: foo}}\n")),
+            "no source line {line}"
+        );
+    }
+    assert_eq!(stderr.matches("unknown type `foo`").count(), 2_000);
+}

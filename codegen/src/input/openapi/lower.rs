@@ -24,7 +24,7 @@
 //! discriminator without a `mapping` tags each member with the value its own schema declares for the
 //! tag property (a one-value `enum` or a `const`), else with the schema's name, as OpenAPI says.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::rc::Rc;
 
 use serde_json::{Map, Value};
@@ -120,6 +120,8 @@ enum Plan {
 #[derive(Default)]
 struct Gathered {
     properties: Vec<(String, Vec<(Loc, String)>)>,
+    /// The index of each property in `properties`.
+    index: HashMap<String, usize>,
     required: BTreeSet<String>,
     additional: Option<(Loc, String)>,
     free: bool,
@@ -652,6 +654,7 @@ impl Loader {
         }
         let Gathered {
             properties,
+            index: _,
             required,
             additional,
             free,
@@ -716,9 +719,12 @@ impl Loader {
                 if let Some((keys, at)) = self.properties_of(loc) {
                     for key in keys {
                         let decl = (at.child(&key), name.to_owned());
-                        match out.properties.iter_mut().find(|(k, _)| *k == key) {
-                            Some((_, decls)) => decls.push(decl),
-                            None => out.properties.push((key, vec![decl])),
+                        match out.index.get(&key) {
+                            Some(&i) => out.properties[i].1.push(decl),
+                            None => {
+                                out.index.insert(key.clone(), out.properties.len());
+                                out.properties.push((key, vec![decl]));
+                            }
                         }
                     }
                 }
