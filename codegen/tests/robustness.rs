@@ -89,6 +89,14 @@ fn sound(
 ) -> Outcome {
     match result {
         Err(_) => panic!("{label}: the generator panicked"),
+        // A panic while emitting is caught and reported as an internal error: a bug all the same.
+        Ok(Err(e))
+            if e.diagnostics
+                .iter()
+                .any(|d| d.message.starts_with("internal error")) =>
+        {
+            panic!("{label}: {e}")
+        }
         Ok(Err(e)) => Outcome::Error(e.to_string()),
         Ok(Ok(generated)) => {
             if let Err(e) = syn::parse_file(&generated.code) {
