@@ -56,6 +56,50 @@ impl Diagnostic {
             .map(str::to_owned);
         self
     }
+
+    /// Like [`Diagnostic::at_line`], finding the source line in `source` through `lines`, its line
+    /// starts: for readers that report many problems in one file, where finding each line anew
+    /// would take time quadratic in the file.
+    pub fn at_line_in(
+        mut self,
+        line: usize,
+        column: usize,
+        source: &str,
+        lines: &LineStarts,
+    ) -> Self {
+        self.location.line = Some(line);
+        self.location.column = Some(column);
+        self.snippet = lines.line(source, line).map(str::to_owned);
+        self
+    }
+}
+
+/// Where each line of a text starts, found once.
+#[derive(Clone, Debug, Default)]
+pub struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    /// The line starts of `text`.
+    pub fn new(text: &str) -> Self {
+        LineStarts(
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+        )
+    }
+
+    /// Line `line` (1-based) of `text`, the text these starts were found in, without its line end
+    /// (as [`str::lines`] gives it).
+    pub fn line<'t>(&self, text: &'t str, line: usize) -> Option<&'t str> {
+        let start = *self.0.get(line.checked_sub(1)?)?;
+        let end = self.0.get(line).map_or(text.len(), |&next| next - 1);
+        let found = text.get(start..end)?;
+        if start == text.len() {
+            // `lines` gives no line after a final line end.
+            return None;
+        }
+        Some(found.strip_suffix('\r').unwrap_or(found))
+    }
 }
 
 impl fmt::Display for Diagnostic {
@@ -142,3 +186,28 @@ impl std::error::Error for Error {}
 
 /// `Result` with this crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_starts_give_the_lines_str_lines_gives() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\nb",
+            "a\nb\n",
+            "a\r\nb\r\n",
+            "x\n\ny\r\n\r\nz",
+            "é\n½",
+        ] {
+            let starts = LineStarts::new(text);
+            for n in 0usize..6 {
+                let want = text.lines().nth(n.wrapping_sub(1));
+                assert_eq!(starts.line(text, n), want, "{text:?} line {n}");
+            }
+        }
+    }
+}

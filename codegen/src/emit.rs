@@ -114,10 +114,29 @@ pub fn emit(model: &Model, options: &Options) -> (TokenStream, Uses) {
     (quote! { #head #(#items)* }, flags.uses)
 }
 
+/// A failure of the generator itself (a bug, never the input's fault), with the type whose code it
+/// was generating, so the report points at the input that triggered it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EmitError {
+    /// The `origin` of the type being generated (`file#/pointer`), when the failure is in one.
+    pub origin: Option<String>,
+    /// What went wrong, starting `internal error:`.
+    pub message: String,
+}
+
+impl EmitError {
+    fn general(message: String) -> Self {
+        EmitError {
+            origin: None,
+            message,
+        }
+    }
+}
+
 /// The code of every type, formatted: the support code first, then one entry per type of `model`
 /// (its definition and impls), in order. Types are emitted and formatted on every core of the
 /// machine; the result does not depend on how many there are.
-pub fn emit_formatted(model: &Model, options: &Options) -> Result<(Vec<String>, Uses), String> {
+pub fn emit_formatted(model: &Model, options: &Options) -> Result<(Vec<String>, Uses), EmitError> {
     let view = View::new(model, options.types());
     let deprecated = deprecated_users(model);
     let n = model.types.len();
@@ -126,34 +145,58 @@ pub fn emit_formatted(model: &Model, options: &Options) -> Result<(Vec<String>, 
         .clamp(1, 8)
         .min(n.div_ceil(64).max(1));
     let chunk = n.div_ceil(threads).max(1);
-    let results: Vec<Result<(Vec<String>, Flags), String>> = std::thread::scope(|scope| {
+    let results: Vec<Result<(Vec<String>, Flags), EmitError>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..n)
             .step_by(chunk)
             .map(|start| {
                 let (view, deprecated) = (&view, &deprecated);
-                scope.spawn(move || {
+                // Formatting is recursive (`syn` and prettyplease walk nested types), so the workers
+                // get the stack the deepest types the input limits allow need, not the 2 MiB default.
+                let worker = std::thread::Builder::new().stack_size(WORKER_STACK);
+                let spawned = worker.spawn_scoped(scope, move || {
                     let cx = Context::new(view, deprecated, options);
                     let mut out = Vec::with_capacity(chunk);
                     for i in start..(start + chunk).min(n) {
                         let id = TypeId(i);
-                        let text = format_items(cx.items(id, options)).map_err(|e| {
-                            let def = model.get(id);
-                            format!(
-                                "internal error: the code of `{}` ({}) does not parse: {e}",
-                                def.name, def.origin
-                            )
+                        let def = model.get(id);
+                        let failed = |message: String| EmitError {
+                            origin: Some(def.origin.clone()),
+                            message,
+                        };
+                        // A bug met on one type is reported with that type, and so with the place
+                        // of the input that triggered it.
+                        let text = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            format_items(cx.items(id, options))
+                        }))
+                        .map_err(|panic| {
+                            failed(format!(
+                                "internal error: generating `{}` panicked: {}",
+                                def.name,
+                                panic_message(&*panic)
+                            ))
+                        })?
+                        .map_err(|e| {
+                            failed(format!(
+                                "internal error: the code of `{}` does not parse: {e}",
+                                def.name
+                            ))
                         })?;
                         out.push(text);
                     }
                     Ok((out, cx.flags()))
-                })
+                });
+                spawned.map_err(|e| EmitError::general(format!("cannot start a thread: {e}")))
             })
             .collect();
         handles
             .into_iter()
             .map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err("internal error: a thread panicked".to_owned()))
+                h?.join().unwrap_or_else(|panic| {
+                    Err(EmitError::general(format!(
+                        "internal error: a thread panicked: {}",
+                        panic_message(&*panic)
+                    )))
+                })
             })
             .collect()
     });
@@ -165,12 +208,28 @@ pub fn emit_formatted(model: &Model, options: &Options) -> Result<(Vec<String>, 
         bodies.extend(chunk_texts);
         flags.merge(chunk_flags);
     }
-    let head = format_items(head(&view, options, &flags))
-        .map_err(|e| format!("internal error: the support code does not parse: {e}"))?;
+    let head = format_items(head(&view, options, &flags)).map_err(|e| {
+        EmitError::general(format!(
+            "internal error: the support code does not parse: {e}"
+        ))
+    })?;
     texts.push(head);
     texts.extend(bodies);
     Ok((texts, flags.uses))
 }
+
+/// The text of a panic's payload.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> &str {
+    panic
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("(no message)")
+}
+
+/// The stack of each thread that emits and formats types: 64 MiB of address space, of which only
+/// what deep types use is ever touched.
+const WORKER_STACK: usize = 64 << 20;
 
 /// Formats the items of `tokens`, one by one, with a blank line between them as a person would.
 pub fn format_items(tokens: TokenStream) -> Result<String, syn::Error> {

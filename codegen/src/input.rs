@@ -8,6 +8,7 @@ use crate::ir::Model;
 
 pub mod document;
 pub mod json;
+pub mod limits;
 #[cfg(feature = "markdown")]
 pub mod markdown;
 pub mod openapi;
@@ -73,6 +74,10 @@ pub fn load_with(path: &Path, options: &Options) -> Result<Loaded> {
 /// Reads the API description at `path` as far as it can (see [`openapi::load_lenient`]): the model,
 /// and the problems found in its types, which a replacement of those types makes moot.
 pub fn load_lenient(path: &Path, options: &Options) -> Result<(Loaded, Vec<openapi::Problem>)> {
+    on_big_stack(|| load_lenient_here(path, options))
+}
+
+fn load_lenient_here(path: &Path, options: &Options) -> Result<(Loaded, Vec<openapi::Problem>)> {
     if path.is_dir() || is_doc(path) {
         Ok((load_docs(path, options)?, Vec::new()))
     } else {
@@ -98,6 +103,59 @@ fn load_docs(path: &Path, _: &Options) -> Result<Loaded> {
     )))
 }
 
+/// Runs `f` on a thread with a stack of [`limits::STACK_BYTES`], whatever the caller's (a test
+/// thread has 2 MiB): reading and lowering walk documents recursively, and the stack that
+/// documents nested up to the limits need must not depend on who calls. A panic is passed on.
+pub(crate) fn on_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    let mut f = Some(f);
+    let started = std::thread::scope(|scope| {
+        let slot = &mut f;
+        let thread = std::thread::Builder::new()
+            .name("modelgen".to_owned())
+            .stack_size(limits::STACK_BYTES)
+            .spawn_scoped(scope, move || slot.take().map(|f| f()));
+        thread.ok().map(|handle| {
+            handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        })
+    });
+    match (started.flatten(), f) {
+        (Some(out), _) => out,
+        // No thread to be had (the system is out of them): the caller's stack it is.
+        (None, Some(f)) => f(),
+        (None, None) => unreachable!("the thread ran the work and returned its result"),
+    }
+}
+
+/// Reads the text file at `path`, failing on a file larger than [`limits::MAX_FILE_BYTES`] (without
+/// reading more than that, so a device or a growing file cannot exhaust memory) or not UTF-8. The
+/// error is what went wrong, for a diagnostic on `path`.
+pub(crate) fn read_text(path: &Path) -> std::result::Result<String, String> {
+    use std::io::Read;
+    let too_big = || {
+        format!(
+            "the file is larger than the limit of {} MiB",
+            limits::MAX_FILE_BYTES >> 20
+        )
+    };
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    if file
+        .metadata()
+        .is_ok_and(|m| m.len() > limits::MAX_FILE_BYTES)
+    {
+        return Err(too_big());
+    }
+    let mut bytes = Vec::new();
+    file.take(limits::MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > limits::MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    String::from_utf8(bytes).map_err(|_| "stream did not contain valid UTF-8".to_owned())
+}
+
 /// Whether the file at `path` is a model doc rather than a spec. Its content decides: a spec has a
 /// top-level `openapi` (or `swagger`) key, a doc a title and a properties table or enum list, so a
 /// doc saved as `.txt` is still read as a doc. Only when the content says neither (or cannot be
@@ -106,7 +164,7 @@ pub fn is_doc(path: &Path) -> bool {
     let by_extension = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("md"));
-    let Ok(text) = std::fs::read_to_string(path) else {
+    let Ok(text) = read_text(path) else {
         return by_extension;
     };
     let text = text.trim_start_matches('\u{feff}');

@@ -136,8 +136,17 @@ impl Model {
                 }
                 TypeKind::Alias(a) => refs.push(&a.ty),
                 TypeKind::Enum(e) => {
+                    // Scalars by their JSON text, in one pass (an enum may list many values);
+                    // objects and arrays, whose equality ignores key order, one by one.
+                    let mut scalars = std::collections::HashSet::new();
                     for (j, v) in e.values.iter().enumerate() {
-                        if e.values[..j].iter().any(|w| w.value == v.value) {
+                        let twice = match &v.value {
+                            Value::Object(_) | Value::Array(_) => {
+                                e.values[..j].iter().any(|w| w.value == v.value)
+                            }
+                            scalar => !scalars.insert(scalar.to_string()),
+                        };
+                        if twice {
                             problems
                                 .push((id, format!("the enum value {} is listed twice", v.value)));
                         }

@@ -125,6 +125,10 @@ pub struct Stage {
 }
 
 /// What to generate from, and how. Setters take and return `&mut Self`, so calls chain.
+///
+/// The input is bounded (document nesting, `$ref` chains, schemas nested inline, file size and
+/// count, …) by the constants of [`input::limits`], which are not configurable: each is far above
+/// what real specs reach, and input past one is an error naming the file and the place.
 #[derive(Clone, Debug)]
 pub struct Config {
     input: Option<PathBuf>,
@@ -346,9 +350,11 @@ impl Config {
     #[doc(hidden)]
     pub fn load(&self) -> Result<input::Loaded> {
         let path = self.input_path()?;
-        let (mut loaded, problems) = input::load_lenient(path, &self.input_options)?;
-        self.correct(&mut loaded, problems, path)?;
-        Ok(loaded)
+        input::on_big_stack(|| {
+            let (mut loaded, problems) = input::load_lenient(path, &self.input_options)?;
+            self.correct(&mut loaded, problems, path)?;
+            Ok(loaded)
+        })
     }
 
     /// Applies the replacements, the unknown-fields choice and the selection (`only`) to a freshly
@@ -404,15 +410,7 @@ impl Config {
         let wrong: Vec<Diagnostic> = model
             .check()
             .into_iter()
-            .map(|(id, message)| {
-                let origin = &model.get(id).origin;
-                let (file, pointer) = origin.split_once('#').unwrap_or((origin, ""));
-                let mut d = Diagnostic::new(file, message);
-                if !pointer.is_empty() || origin.contains('#') {
-                    d = d.at_pointer(format!("#{pointer}"));
-                }
-                d
-            })
+            .map(|(id, message)| at_origin(&model.get(id).origin, message))
             .collect();
         if wrong.is_empty() {
             Ok(())
@@ -424,6 +422,52 @@ impl Config {
     /// Generates the code in memory. Touches no file but the inputs.
     pub fn generate(&self) -> Result<Generated> {
         let path = self.input_path()?;
+        self.generate_with(path, || input::load_lenient(path, &self.input_options))
+    }
+
+    /// Like [`Config::generate`], from spec files held in memory (the first is the root; `$ref`s reach
+    /// only the others, by their paths as given). The input set by [`Config::input`] is ignored. For
+    /// fuzzing and tests.
+    #[doc(hidden)]
+    pub fn generate_spec_in_memory(&self, files: &[(PathBuf, String)]) -> Result<Generated> {
+        let root = files
+            .first()
+            .map_or(Path::new("<memory>"), |(p, _)| p.as_path());
+        self.generate_with(root, || input::openapi::load_lenient_from_memory(files))
+    }
+
+    /// Like [`Config::generate`], from model docs held in memory. For fuzzing and tests.
+    #[cfg(feature = "markdown")]
+    #[doc(hidden)]
+    pub fn generate_docs_in_memory(&self, docs: Vec<input::markdown::Source>) -> Result<Generated> {
+        let root = docs
+            .first()
+            .map_or_else(|| PathBuf::from("<memory>"), |d| d.path.clone());
+        let options = input::markdown::Options {
+            dialect: None,
+            strict: self.input_options.strict,
+        };
+        self.generate_with(&root, || {
+            let loaded = input::markdown::from_sources(docs, &options)?.into_loaded();
+            Ok((loaded, Vec::new()))
+        })
+    }
+
+    /// Loads with `load` and generates, on a thread with a stack the input limits fit in (see
+    /// [`input::limits::STACK_BYTES`]).
+    fn generate_with(
+        &self,
+        path: &Path,
+        load: impl FnOnce() -> Result<(input::Loaded, Vec<input::openapi::Problem>)> + Send,
+    ) -> Result<Generated> {
+        input::on_big_stack(|| self.generate_here(path, load))
+    }
+
+    fn generate_here(
+        &self,
+        path: &Path,
+        load: impl FnOnce() -> Result<(input::Loaded, Vec<input::openapi::Problem>)>,
+    ) -> Result<Generated> {
         let source = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -445,7 +489,7 @@ impl Config {
                 "`date_time` chooses among chrono's date-times: it needs `DateLibrary::Chrono` (`--dates chrono`)",
             )));
         }
-        let (mut loaded, problems) = input::load_lenient(path, &self.input_options)?;
+        let (mut loaded, problems) = load()?;
         lap("load (read, parse, resolve $refs, lower to IR)");
         self.correct(&mut loaded, problems, path)?;
         lap("overrides and checks");
@@ -527,9 +571,45 @@ pub fn generate_model(
     options: &Options,
     source: &str,
 ) -> Result<(String, Uses)> {
-    let (texts, uses) =
-        emit::emit_formatted(model, options).map_err(|e| Error::one(Diagnostic::new(source, e)))?;
+    // A model from the readers is checked already; one built by hand may be broken (a type that
+    // does not exist), which the emitter does not expect.
+    let broken: Vec<Diagnostic> = model
+        .check()
+        .into_iter()
+        .map(|(id, message)| at_origin(&model.get(id).origin, message))
+        .collect();
+    if !broken.is_empty() {
+        return Err(Error {
+            diagnostics: broken,
+        });
+    }
+    let (texts, uses) = emit::emit_formatted(model, options).map_err(|e| {
+        Error::one(match &e.origin {
+            Some(origin) => at_origin(origin, e.message),
+            None => Diagnostic::new(source, e.message),
+        })
+    })?;
     Ok((with_header(&texts.join("\n"), source), uses))
+}
+
+/// A diagnostic at a type's origin, as the IR records it: `file#/pointer` for a spec,
+/// `file:line` for a doc.
+fn at_origin(origin: &str, message: impl Into<String>) -> Diagnostic {
+    if !origin.contains('#') {
+        if let Some((file, line)) = origin.rsplit_once(':') {
+            if let Ok(line) = line.parse::<usize>() {
+                let mut d = Diagnostic::new(file, message);
+                d.location.line = Some(line);
+                return d;
+            }
+        }
+    }
+    let (file, pointer) = origin.split_once('#').unwrap_or((origin, ""));
+    let mut d = Diagnostic::new(file, message);
+    if !pointer.is_empty() || origin.contains('#') {
+        d = d.at_pointer(format!("#{pointer}"));
+    }
+    d
 }
 
 /// Formats tokens as a Rust file with a header naming the generator and the input.

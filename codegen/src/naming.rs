@@ -450,29 +450,41 @@ impl FieldNames {
         let exact =
             |i: usize| bases[i].strip_prefix("r#").unwrap_or(&bases[i]) == s.fields[i].wire_name;
         let mut taken = BTreeSet::new();
+        let mut next = BTreeMap::new();
         let mut fields = vec![String::new(); s.fields.len()];
         for i in (0..s.fields.len()).filter(|&i| exact(i)) {
-            fields[i] = unique_name(&bases[i], &mut taken);
+            fields[i] = unique_name(&bases[i], &mut taken, &mut next);
         }
         for i in (0..s.fields.len()).filter(|&i| !exact(i)) {
-            fields[i] = unique_name(&bases[i], &mut taken);
+            fields[i] = unique_name(&bases[i], &mut taken, &mut next);
         }
         let additional = s
             .additional
             .as_ref()
-            .map(|_| unique_name("additional_properties", &mut taken));
+            .map(|_| unique_name("additional_properties", &mut taken, &mut next));
         FieldNames { fields, additional }
     }
 }
 
-fn unique_name(base: &str, taken: &mut BTreeSet<String>) -> String {
-    let mut name = base.to_owned();
-    let mut n = 2;
-    while !taken.insert(name.clone()) {
-        name = format!("{base}_{n}");
-        n += 1;
+/// `base`, or the first of `base_2`, `base_3`, … not taken. `next` remembers, for each base, the
+/// number below which every name is taken (`taken` only grows), so many fields of one base cost
+/// linear time, not quadratic.
+fn unique_name(
+    base: &str,
+    taken: &mut BTreeSet<String>,
+    next: &mut BTreeMap<String, usize>,
+) -> String {
+    if taken.insert(base.to_owned()) {
+        return base.to_owned();
     }
-    name
+    let n = next.entry(base.to_owned()).or_insert(2);
+    loop {
+        let name = format!("{base}_{n}");
+        *n += 1;
+        if taken.insert(name.clone()) {
+            return name;
+        }
+    }
 }
 
 /// The Rust names of all types of a model, indexed by [`crate::ir::TypeId`].

@@ -125,10 +125,12 @@ fn escape_doc_line(line: &str) -> String {
         let c = rest.chars().next().unwrap_or(' ');
         match c {
             '[' => {
-                // A markdown link `[text](url)` stays; any other bracket is escaped.
-                let is_link = rest
-                    .find("](")
-                    .is_some_and(|close| !rest[1..close].contains(['[', ']']));
+                // A markdown link `[text](url)` stays; any other bracket is escaped. It is a link
+                // when the next bracket is a `]` followed by `(`: found by looking no further than
+                // that bracket, so text of many brackets costs linear time.
+                let is_link = rest[1..]
+                    .find(['[', ']'])
+                    .is_some_and(|close| rest[1 + close..].starts_with("]("));
                 out.push_str(if is_link { "[" } else { "\\[" });
             }
             ']' => {
@@ -157,4 +159,33 @@ fn raw_hashes(text: &str) -> usize {
         most = most.max(run + 1);
     }
     most
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_doc_line;
+
+    #[test]
+    fn links_stay_other_brackets_are_escaped() {
+        let cases = [
+            ("[a](b)", "[a](b)"),
+            ("[]()", "[]()"),
+            ("[a] (b)", "\\[a\\] (b)"),
+            ("[[a](b)", "\\[[a](b)"),
+            ("[a[b](c)", "\\[a[b](c)"),
+            ("a]b", "a\\]b"),
+            ("[x", "\\[x"),
+            (
+                "see [docs](https://x.io/a) [1]",
+                "see [docs](https://x.io/a) \\[1\\]",
+            ),
+        ];
+        for (line, want) in cases {
+            assert_eq!(escape_doc_line(line), want, "{line}");
+        }
+        // Many brackets: every one escaped but the last link's.
+        let line = format!("{}x](y)", "[".repeat(10_000));
+        let want = format!("{}[x](y)", "\\[".repeat(9_999));
+        assert_eq!(escape_doc_line(&line), want);
+    }
 }

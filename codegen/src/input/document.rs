@@ -6,6 +6,7 @@
 //! building a pointer string for every node of every file (see `json.rs` for the figures).
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -24,7 +25,20 @@ pub struct Document {
     /// For a document converted from the form its file is written in (Swagger 2.0): that form, which
     /// positions and diagnostics name.
     source: Option<Box<Source>>,
+    /// The children of each wide container looked into, by its entry: found once, so a file with
+    /// many problems in one mapping does not cost time quadratic in the mapping.
+    children: RefCell<HashMap<usize, Children>>,
 }
+
+/// Where the children of a container are: each one's entry and, for a mapping, each key's index.
+#[derive(Debug, Default)]
+struct Children {
+    entries: Vec<usize>,
+    keys: HashMap<String, usize>,
+}
+
+/// Containers with more children than this are looked into through [`Children`].
+const WIDE: usize = 32;
 
 /// The document as its file is written, and where each node of the converted one came from.
 #[derive(Debug)]
@@ -42,6 +56,7 @@ impl Document {
             value,
             positions,
             source: None,
+            children: RefCell::default(),
         }
     }
 
@@ -59,6 +74,7 @@ impl Document {
                 document: source,
                 origins,
             })),
+            children: RefCell::default(),
         }
     }
 
@@ -104,6 +120,40 @@ impl Document {
             let Some(segment) = segments.next() else {
                 return Some(found.line_col());
             };
+            let wide = match value {
+                Value::Object(map) => map.len() > WIDE,
+                Value::Array(items) => items.len() > WIDE,
+                _ => false,
+            };
+            if wide {
+                let mut cache = self.children.borrow_mut();
+                let kids = cache
+                    .entry(at)
+                    .or_insert_with(|| children(value, entries, at, found.end));
+                let child = match value {
+                    Value::Object(map) => unescape_pointer(segment).and_then(|key| {
+                        Some((*kids.keys.get(key.as_ref())?, map.get(key.as_ref())?))
+                    }),
+                    Value::Array(items) => {
+                        array_index(segment).and_then(|i| Some((i, items.get(i)?)))
+                    }
+                    _ => None,
+                };
+                let Some((index, child)) = child else {
+                    return Some(found.line_col());
+                };
+                // A node without recorded children (a YAML alias's copy) has no entry for it.
+                let Some(e) = kids
+                    .entries
+                    .get(index)
+                    .and_then(|&e| Some((e, entries.get(e)?)))
+                else {
+                    return Some(found.line_col());
+                };
+                (at, found) = e;
+                value = child;
+                continue;
+            }
             let child = match value {
                 Value::Object(map) => unescape_pointer(segment).and_then(|key| {
                     map.iter()
@@ -144,6 +194,28 @@ impl Document {
     pub(crate) fn positions_heap_bytes(&self) -> usize {
         self.positions.entries.capacity() * std::mem::size_of::<Entry>()
     }
+}
+
+/// The [`Children`] of the container `value`, whose entry is `at` and whose descendants end at
+/// `end`. The children follow their parent; each one's `end` is where its next sibling starts.
+fn children(value: &Value, entries: &[Entry], at: usize, end: usize) -> Children {
+    let mut kids = Children::default();
+    let mut entry = at + 1;
+    while entry < end {
+        kids.entries.push(entry);
+        match entries.get(entry) {
+            Some(e) if e.end > entry => entry = e.end,
+            _ => break,
+        }
+    }
+    if let Value::Object(map) = value {
+        kids.keys = map
+            .keys()
+            .enumerate()
+            .map(|(i, k)| (k.clone(), i))
+            .collect();
+    }
+    kids
 }
 
 /// Where each node starts, in document order.
@@ -302,6 +374,51 @@ mod tests {
         for (pointer, expected) in cases {
             assert_eq!(d.position(pointer), expected, "{pointer}");
         }
+    }
+
+    #[test]
+    fn wide_containers_give_the_positions_narrow_ones_do() {
+        // 40 keys and 40 items: looked into through the cache of children, with an alias copy
+        // among them (a node without recorded children).
+        let mut text = String::from("a:\n");
+        for i in 0..40 {
+            text.push_str(&format!("  k{i}: {{x: [1, 2]}}\n"));
+        }
+        text.push_str("  alias: *z\nb:\n");
+        for i in 0..40 {
+            text.push_str(&format!("  - [{i}, {{y: 1}}]\n"));
+        }
+        text.push_str("z: &z {q: [7]}\n");
+        let text = text.replace("  alias: *z\n", "")
+            + "c:\n"
+            + &(0..40).map(|i| format!("  c{i}: *z\n")).collect::<String>();
+        let d = doc(&text);
+        for i in 0..40 {
+            let key = format!("k{i}").len();
+            assert_eq!(
+                d.position(&format!("/a/k{i}")),
+                Some((i + 2, key + 5)),
+                "k{i}"
+            );
+            assert_eq!(
+                d.position(&format!("/a/k{i}/x/1")),
+                Some((i + 2, key + 13)),
+                "k{i}/x/1"
+            );
+            assert_eq!(
+                d.position(&format!("/b/{i}/1/y")),
+                Some((i + 43, 13 + i.to_string().len() - 1)),
+                "b/{i}"
+            );
+            // Alias copies: the alias's position, deeper pointers too.
+            assert_eq!(
+                d.position(&format!("/c/c{i}/q/0")),
+                d.position(&format!("/c/c{i}")),
+                "c{i}"
+            );
+        }
+        assert_eq!(d.position("/a/missing"), Some((2, 3)));
+        assert_eq!(d.position("/b/40"), Some((43, 3)));
     }
 
     #[test]

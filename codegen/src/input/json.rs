@@ -30,7 +30,7 @@ use crate::diagnostic::{Diagnostic, Result};
 
 /// Most arrays and objects that may be open at once. Real specs nest a few dozen deep; the bound
 /// keeps dropping or walking a parsed value (recursive in `serde_json` and in the loader) safe.
-pub const DEFAULT_MAX_DEPTH: usize = 1_000;
+pub const DEFAULT_MAX_DEPTH: usize = super::limits::MAX_DOCUMENT_NESTING;
 
 /// Parses `text`, read from `file` (named in errors), with nesting limited to [`DEFAULT_MAX_DEPTH`].
 pub fn parse(file: &Path, text: &str) -> Result<Document> {

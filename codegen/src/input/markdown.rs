@@ -86,7 +86,10 @@ impl DocsLoad {
 
 /// Like [`load`], with options, and returning what was skipped or approximated.
 pub fn load_with(path: &Path, options: &Options) -> Result<DocsLoad> {
-    let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| Error::io(p, &e));
+    let read = |p: &Path| {
+        super::read_text(p)
+            .map_err(|e| Error::one(Diagnostic::new(p, format!("cannot read the file: {e}"))))
+    };
     let mut root = path.to_path_buf();
     let mut paths = Vec::new();
     if path.is_dir() {

@@ -24,7 +24,7 @@ use serde_json::{Map, Value};
 
 use super::yaml::{self, escape_pointer};
 use super::{Loaded, Operation};
-use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::diagnostic::{Diagnostic, Error, LineStarts, Result};
 use crate::ir::{Model, TypeDef, TypeId};
 
 mod lower;
@@ -57,7 +57,24 @@ pub struct Problem {
 /// the problems found. Fails outright only when the root document cannot be read or is not an OpenAPI
 /// document.
 pub fn load_lenient(path: &Path) -> Result<(Loaded, Vec<Problem>)> {
-    let mut loader = Loader::default();
+    load_with(Loader::default(), path)
+}
+
+/// Like [`load_lenient`], from files held in memory: the first is the root, and a `$ref` reaches
+/// only the others (by their paths, as given), never the file system. For fuzzing and tests.
+#[doc(hidden)]
+pub fn load_lenient_from_memory(files: &[(PathBuf, String)]) -> Result<(Loaded, Vec<Problem>)> {
+    let Some((root, _)) = files.first() else {
+        return Err(Error::one(Diagnostic::new("<memory>", "no input file")));
+    };
+    let loader = Loader {
+        memory: Some(files.iter().cloned().collect()),
+        ..Loader::default()
+    };
+    load_with(loader, root)
+}
+
+fn load_with(mut loader: Loader, path: &Path) -> Result<(Loaded, Vec<Problem>)> {
     let root = loader.open(path).map_err(|d| Error::one(*d))?;
     loader.check_version(root)?;
     loader.walk_root(root);
@@ -92,6 +109,8 @@ struct Doc {
     /// The path as reached (the root as given, others joined to the referring file's directory).
     path: PathBuf,
     text: String,
+    /// Where the lines of `text` start, found at the first diagnostic.
+    lines: std::cell::OnceCell<LineStarts>,
     parsed: yaml::Document,
 }
 
@@ -130,6 +149,9 @@ type Found<T> = std::result::Result<T, Box<Diagnostic>>;
 
 #[derive(Default)]
 struct Loader {
+    /// Files held in memory, by path, read instead of the file system (see
+    /// [`load_lenient_from_memory`]).
+    memory: Option<HashMap<PathBuf, String>>,
     /// Shared, so a schema can be looked at while the loader changes (no subtree is cloned).
     docs: Vec<Rc<Doc>>,
     by_path: HashMap<PathBuf, usize>,
@@ -140,6 +162,8 @@ struct Loader {
     by_loc: HashMap<Vec<lower::Piece>, TypeId>,
     /// Source names in use, to give a second schema of the same name a `_1` suffix.
     names: HashSet<String>,
+    /// For each source name given a suffix, the next suffix to try.
+    name_suffixes: HashMap<String, usize>,
     /// Types allocated but not lowered yet, with their schema.
     queue: VecDeque<(TypeId, Vec<lower::Piece>)>,
     /// The parts of each schema, once worked out.
@@ -148,6 +172,13 @@ struct Loader {
     shapes: HashMap<Loc, lower::Shape>,
     /// Schemas whose keywords were checked (each is looked at many times, reported once).
     checked: HashSet<Loc>,
+    /// `$ref`s being followed recursively by lowering (see `Loader::hop_in`).
+    hops: usize,
+    /// Schemas written inline inside one another around the one being lowered, below the nearest
+    /// type (see `Loader::nest_in`).
+    nesting: usize,
+    /// For each type, how many inline schemas deep below a named schema it is (0 for a named one).
+    depths: Vec<usize>,
     /// Problems reported so far, to report each once.
     reported: HashSet<(PathBuf, Option<String>, String)>,
     /// For each type, the type (and field) whose lowering reached it first (`None` for the spec's own
@@ -164,6 +195,10 @@ struct Loader {
     warnings: Vec<Diagnostic>,
     /// The operations walked, with the types each uses directly.
     operations: Vec<Operation>,
+    /// The path items being walked (a callback's inside its operation's).
+    open_path_items: Vec<Loc>,
+    /// Callback path items walked so far, each once per operation that reaches it.
+    callback_walks: usize,
     /// The operations being walked (a callback's operation inside its operation).
     open_operations: Vec<Operation>,
 }
@@ -171,12 +206,39 @@ struct Loader {
 impl Loader {
     /// Reads and parses a file once; later calls return the same document.
     fn open(&mut self, path: &Path) -> Found<usize> {
-        let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let key = match &self.memory {
+            Some(_) => path.to_path_buf(),
+            None => std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
+        };
         if let Some(&doc) = self.by_path.get(&key) {
             return Ok(doc);
         }
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Box::new(Diagnostic::new(path, format!("cannot read the file: {e}"))))?;
+        if self.docs.len() >= super::limits::MAX_FILES {
+            return Err(Box::new(Diagnostic::new(
+                path,
+                format!(
+                    "not read: the spec reaches more than the limit of {} files through `$ref`s",
+                    super::limits::MAX_FILES
+                ),
+            )));
+        }
+        let text = match &self.memory {
+            Some(files) => files.get(path).cloned().ok_or_else(|| {
+                Box::new(Diagnostic::new(path, "cannot read the file: not found"))
+            })?,
+            None => super::read_text(path).map_err(|e| {
+                Box::new(Diagnostic::new(path, format!("cannot read the file: {e}")))
+            })?,
+        };
+        if text.len() as u64 > super::limits::MAX_FILE_BYTES {
+            return Err(Box::new(Diagnostic::new(
+                path,
+                format!(
+                    "cannot read the file: it is larger than the limit of {} MiB",
+                    super::limits::MAX_FILE_BYTES >> 20
+                ),
+            )));
+        }
         let parsed = super::document::parse(path, &text).map_err(|e| {
             Box::new(
                 e.diagnostics
@@ -187,11 +249,13 @@ impl Loader {
         })?;
         // A Swagger 2.0 file, and every file it reaches, is read as the OpenAPI 3.0 it stands for.
         let from_swagger = self.docs.first().is_some_and(|d| d.parsed.is_converted());
-        let (parsed, warnings) = super::swagger::convert(path, &text, parsed, from_swagger);
+        let (parsed, warnings) =
+            super::swagger::convert_with(path, &text, parsed, from_swagger, self.memory.as_ref());
         self.warnings.extend(warnings);
         self.docs.push(Rc::new(Doc {
             path: path.to_path_buf(),
             text,
+            lines: std::cell::OnceCell::new(),
             parsed,
         }));
         let doc = self.docs.len() - 1;
@@ -301,7 +365,8 @@ impl Loader {
         let pointer = format!("#{}", doc.parsed.source_pointer(&loc.pointer));
         let mut d = Diagnostic::new(&doc.path, message).at_pointer(pointer);
         if let Some((line, col)) = doc.parsed.position(&loc.pointer) {
-            d = d.at_line(line, col, Some(&doc.text));
+            let lines = doc.lines.get_or_init(|| LineStarts::new(&doc.text));
+            d = d.at_line_in(line, col, &doc.text, lines);
         }
         d.via = self.chain();
         d
@@ -392,17 +457,46 @@ impl Loader {
 
     /// Follows `$ref`s from `loc` until a node that is not a reference.
     fn deref(&mut self, loc: &Loc) -> Found<Loc> {
+        let start = loc;
         let mut loc = loc.clone();
-        let mut seen = HashSet::new();
+        let mut seen = Vec::new();
         while let Some(reference) = self.ref_of(&loc) {
-            if !seen.insert(loc.clone()) {
-                return Err(Box::new(
-                    self.diag(&loc, format!("circular $ref \"{reference}\"")),
-                ));
+            if let Some(first) = seen.iter().position(|l| *l == loc) {
+                let cycle: Vec<String> = seen[first..]
+                    .iter()
+                    .chain([&loc])
+                    .map(|l| self.name_of(l))
+                    .collect();
+                return Err(Box::new(self.diag(
+                    &loc,
+                    format!("circular $ref \"{reference}\": {}", cycle.join(" -> ")),
+                )));
             }
+            if seen.len() >= super::limits::MAX_REF_HOPS {
+                return Err(Box::new(self.diag(
+                    start,
+                    format!(
+                        "$ref chain too long: more than {} `$ref`s to `$ref`s",
+                        super::limits::MAX_REF_HOPS
+                    ),
+                )));
+            }
+            seen.push(loc.clone());
             loc = self.resolve(&loc, &reference)?;
         }
         Ok(loc)
+    }
+
+    /// `file#/pointer` of a node, as a cycle of `$ref`s names it (the file only when it is not the
+    /// root).
+    fn name_of(&self, loc: &Loc) -> String {
+        let doc = &self.docs[loc.doc];
+        let pointer = doc.parsed.source_pointer(&loc.pointer);
+        if loc.doc == 0 {
+            format!("#{pointer}")
+        } else {
+            format!("{}#{pointer}", doc.path.display())
+        }
     }
 
     /// The `$ref` of the node at `loc`, if it is a reference.

@@ -34,7 +34,7 @@ use std::rc::Rc;
 use serde_json::{Map, Value};
 
 use super::document::{escape_pointer, Document};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, LineStarts};
 
 mod operations;
 
@@ -63,6 +63,18 @@ pub fn convert(
     document: Document,
     reached_from_swagger: bool,
 ) -> (Document, Vec<Diagnostic>) {
+    convert_with(path, text, document, reached_from_swagger, None)
+}
+
+/// Like [`convert`]; other files the conversion looks into are taken from `memory` when it is given
+/// (never from the file system), as the loader reads files held in memory.
+pub(crate) fn convert_with(
+    path: &Path,
+    text: &str,
+    document: Document,
+    reached_from_swagger: bool,
+    memory: Option<&HashMap<PathBuf, String>>,
+) -> (Document, Vec<Diagnostic>) {
     let root = is_swagger(&document.value);
     if !root && (!reached_from_swagger || document.value.get("openapi").is_some()) {
         return (document, Vec::new());
@@ -80,6 +92,8 @@ pub fn convert(
         consumes: Vec::new(),
         produces: Vec::new(),
         peeked: HashMap::new(),
+        memory,
+        lines: std::cell::OnceCell::new(),
         host: None,
         base_path: String::new(),
         schemes: Vec::new(),
@@ -119,6 +133,10 @@ struct Converter<'a> {
     produces: Vec<String>,
     /// Other files read to see what kind of parameter a `$ref` to them names.
     peeked: HashMap<PathBuf, Option<Rc<Value>>>,
+    /// The files held in memory, when the loader reads from memory.
+    memory: Option<&'a HashMap<PathBuf, String>>,
+    /// Where the lines of `text` start, found at the first warning.
+    lines: std::cell::OnceCell<LineStarts>,
     /// The spec's `host`, `basePath` and `schemes`, for operations with `schemes` of their own.
     host: Option<String>,
     base_path: String,
@@ -158,7 +176,8 @@ impl Converter<'_> {
     fn warn(&mut self, old: &str, message: impl Into<String>) {
         let mut d = Diagnostic::new(self.path, message).at_pointer(format!("#{old}"));
         if let Some((line, column)) = self.source.position(old) {
-            d = d.at_line(line, column, Some(self.text));
+            let lines = self.lines.get_or_init(|| LineStarts::new(self.text));
+            d = d.at_line_in(line, column, self.text, lines);
         }
         self.warnings.push(d);
     }

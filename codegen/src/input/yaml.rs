@@ -18,9 +18,12 @@ use super::document::Positions;
 pub use super::document::{escape_pointer, Document};
 use crate::diagnostic::{Diagnostic, Error, Result};
 
-/// Most nodes that alias expansion may add to one document. Real specs use a handful of aliases; a
-/// document that needs more than this is hostile or broken.
-const ALIAS_BUDGET: usize = 1_000_000;
+/// Most nodes that alias expansion (and the copies anchors keep) may add to one document. Real
+/// specs use a handful of aliases; a document that needs more than this is hostile or broken.
+const ALIAS_BUDGET: usize = super::limits::MAX_ALIAS_NODES;
+
+/// Most sequences and mappings open at once, as in the JSON parser.
+const MAX_NESTING: usize = super::limits::MAX_DOCUMENT_NESTING;
 
 /// Parses `text`, read from `file` (named in errors).
 pub fn parse(file: &Path, text: &str) -> Result<Document> {
@@ -30,6 +33,7 @@ pub fn parse(file: &Path, text: &str) -> Result<Document> {
         positions: Positions::default(),
         anchors: HashMap::new(),
         budget: ALIAS_BUDGET,
+        depth: 0,
     };
     let mut parser = Parser::new_from_str(text);
     let mut events = std::iter::from_fn(|| parser.next_event());
@@ -80,8 +84,11 @@ struct Builder<'t> {
     file: &'t Path,
     text: &'t str,
     positions: Positions,
-    anchors: HashMap<usize, Value>,
+    /// Each anchored node, with its size in nodes and how deep it nests.
+    anchors: HashMap<usize, (Value, Size)>,
     budget: usize,
+    /// Sequences and mappings open around the node being read.
+    depth: usize,
 }
 
 impl Builder<'_> {
@@ -123,6 +130,12 @@ impl Builder<'_> {
         events: &mut Events<'a>,
     ) -> Result<Value> {
         let entry = self.positions.open(span.start.line(), span.start.col() + 1);
+        if matches!(event, Event::SequenceStart(..) | Event::MappingStart(..)) {
+            if self.depth >= MAX_NESTING {
+                return Err(self.too_deep(span).into());
+            }
+            self.depth += 1;
+        }
         let (value, anchor) = match event {
             Event::Scalar(text, style, anchor, tag) => {
                 let explicit_str = tag
@@ -144,6 +157,7 @@ impl Builder<'_> {
                     }
                     items.push(self.node_from(event, span, events)?);
                 }
+                self.depth -= 1;
                 (Value::Array(items), anchor)
             }
             Event::MappingStart(anchor, _) => {
@@ -167,40 +181,79 @@ impl Builder<'_> {
                     let value = self.node(events)?;
                     map.insert(key, value);
                 }
+                self.depth -= 1;
                 (Value::Object(map), anchor)
             }
             Event::Alias(id) => {
-                let Some(target) = self.anchors.get(&id) else {
+                let Some(&(_, size)) = self.anchors.get(&id) else {
                     return Err(self.error(span, "alias refers to an unknown anchor").into());
                 };
-                let size = count_nodes(target);
-                if size > self.budget {
-                    return Err(self
-                        .error(
-                            span,
-                            format!("alias expansion exceeds the limit of {ALIAS_BUDGET} nodes"),
-                        )
-                        .into());
+                if self.depth + size.depth > MAX_NESTING {
+                    return Err(self.too_deep(span).into());
                 }
-                self.budget -= size;
-                return Ok(target.clone());
+                self.spend(size.nodes, span)?;
+                return Ok(self.anchors[&id].0.clone());
             }
             _ => return Err(self.error(span, "unexpected YAML event").into()),
         };
         self.positions.close(entry);
         if anchor != 0 {
-            self.anchors.insert(anchor, value.clone());
+            // The copy kept for aliases costs what an alias's copy costs.
+            let size = size_of(&value);
+            self.spend(size.nodes, span)?;
+            self.anchors.insert(anchor, (value.clone(), size));
         }
         Ok(value)
     }
+
+    /// Takes `nodes` from the alias budget, or fails at `span`.
+    fn spend(&mut self, nodes: usize, span: Span) -> Result<()> {
+        if nodes > self.budget {
+            return Err(self
+                .error(
+                    span,
+                    format!("alias expansion exceeds the limit of {ALIAS_BUDGET} nodes"),
+                )
+                .into());
+        }
+        self.budget -= nodes;
+        Ok(())
+    }
+
+    fn too_deep(&self, span: Span) -> Diagnostic {
+        self.error(
+            span,
+            format!("YAML nested too deep: more than {MAX_NESTING} sequences and mappings inside one another"),
+        )
+    }
 }
 
-fn count_nodes(value: &Value) -> usize {
-    match value {
-        Value::Array(items) => 1 + items.iter().map(count_nodes).sum::<usize>(),
-        Value::Object(map) => 1 + map.values().map(count_nodes).sum::<usize>(),
-        _ => 1,
+/// How many nodes a value holds, and how many sequences and mappings deep it nests.
+#[derive(Clone, Copy, Debug)]
+struct Size {
+    nodes: usize,
+    depth: usize,
+}
+
+/// The [`Size`] of `value`, walked with a stack of its own (not recursion).
+fn size_of(value: &Value) -> Size {
+    let mut size = Size { nodes: 0, depth: 0 };
+    let mut stack = vec![(value, 0usize)];
+    while let Some((v, depth)) = stack.pop() {
+        size.nodes += 1;
+        match v {
+            Value::Array(items) => {
+                size.depth = size.depth.max(depth + 1);
+                stack.extend(items.iter().map(|i| (i, depth + 1)));
+            }
+            Value::Object(map) => {
+                size.depth = size.depth.max(depth + 1);
+                stack.extend(map.values().map(|i| (i, depth + 1)));
+            }
+            _ => {}
+        }
     }
+    size
 }
 
 /// Types a plain scalar by the YAML 1.2 core schema.

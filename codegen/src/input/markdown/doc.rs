@@ -69,6 +69,7 @@ pub struct Doc<'a> {
 impl<'a> Doc<'a> {
     /// Parses `src`.
     pub fn parse(src: &'a str) -> Doc<'a> {
+        const MAX_RECORDED_ITEM_DEPTH: usize = 8;
         let line_starts: Vec<usize> = std::iter::once(0)
             .chain(src.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -119,10 +120,15 @@ impl<'a> Doc<'a> {
                 }
                 Event::Start(Tag::Item) => {
                     depth_item += 1;
-                    current.items.push(Block {
-                        raw: raw(&range),
-                        line: line_of(range.start),
-                    });
+                    // An item's text holds its nested items' text: copying it for every level of
+                    // a list nested without end (`- - - … x`) would take memory quadratic in the
+                    // line. Docs nest lists a level or two; deeper items stay in their parent's.
+                    if depth_item <= MAX_RECORDED_ITEM_DEPTH {
+                        current.items.push(Block {
+                            raw: raw(&range),
+                            line: line_of(range.start),
+                        });
+                    }
                 }
                 Event::End(TagEnd::Item) => depth_item = depth_item.saturating_sub(1),
                 Event::Start(Tag::Paragraph) if depth_item == 0 => current.paragraphs.push(Block {

@@ -17,7 +17,7 @@ use super::doc::{Block, Doc, Section, Table};
 use super::text::{decode, description, split_row, unbold, Cell};
 use super::types::{parse_cell, Ty, TypeCell};
 use super::{DocsLoad, Skipped, Source};
-use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::diagnostic::{Diagnostic, Error, LineStarts, Result};
 use crate::input::Loaded;
 use crate::ir::{
     Access, Alias, Constraints, Enum, Field, Model, Presence, Struct, TypeDef, TypeId, TypeKind,
@@ -75,11 +75,14 @@ struct Ctx<'a> {
     row_values: Option<Vec<String>>,
     errors: &'a mut Vec<Diagnostic>,
     losses: &'a mut Vec<Diagnostic>,
+    /// Where the lines of `src` start, found at the first diagnostic.
+    lines: std::cell::OnceCell<LineStarts>,
 }
 
 impl Ctx<'_> {
     fn at(&self, line: usize, column: usize, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(self.path, message).at_line(line, column, Some(self.src))
+        let lines = self.lines.get_or_init(|| LineStarts::new(self.src));
+        Diagnostic::new(self.path, message).at_line_in(line, column, self.src, lines)
     }
 
     fn error(&mut self, line: usize, column: usize, message: impl Into<String>) {
@@ -181,6 +184,7 @@ pub(super) fn lower(sources: &[Source], dialect: Dialect, strict: bool) -> Resul
             row_values: None,
             errors: &mut errors,
             losses: &mut losses,
+            lines: std::cell::OnceCell::new(),
         };
         types.push(lower_entry(e, &mut ctx));
     }
@@ -201,6 +205,7 @@ pub(super) fn lower(sources: &[Source], dialect: Dialect, strict: bool) -> Resul
             row_values: None,
             errors: &mut errors,
             losses: &mut losses,
+            lines: std::cell::OnceCell::new(),
         };
         let values = table_values(owner.doc, ie.table, &mut ctx);
         let short = ie.name.strip_suffix("Enum").unwrap_or(&ie.name);

@@ -106,6 +106,7 @@ pub fn parse_cell(raw: &str, dialect: Dialect) -> Result<TypeCell, TypeError> {
         text: &text[..end],
         pos: start,
         dialect,
+        depth: 0,
     };
     let ty = parser.expr().map_err(|(at, m)| err(at, m))?;
     parser.skip_ws();
@@ -134,6 +135,18 @@ struct Parser<'a> {
     text: &'a str,
     pos: usize,
     dialect: Dialect,
+    /// Types open around the one being read (the parser is recursive; see [`MAX_NESTING`]).
+    depth: usize,
+}
+
+/// Most type constructors nested in one cell.
+const MAX_NESTING: usize = crate::input::limits::MAX_MARKDOWN_TYPE_NESTING;
+
+fn too_deep(at: usize) -> (usize, String) {
+    (
+        at,
+        format!("type nested too deep: more than {MAX_NESTING} types inside one another"),
+    )
 }
 
 type Step<T> = Result<T, (usize, String)>;
@@ -220,6 +233,16 @@ impl Parser<'_> {
     /// A type without unions.
     fn term(&mut self) -> Step<Ty> {
         self.skip_ws();
+        if self.depth >= MAX_NESTING {
+            return Err(too_deep(self.pos));
+        }
+        self.depth += 1;
+        let ty = self.term_within();
+        self.depth -= 1;
+        ty
+    }
+
+    fn term_within(&mut self) -> Step<Ty> {
         let at = self.pos;
         let mut ty = if self.eat("[]") {
             Ty::Array(Box::new(self.expr()?))
@@ -278,7 +301,12 @@ impl Parser<'_> {
     }
 
     fn postfix(&mut self, mut ty: Ty) -> Step<Ty> {
+        let mut depth = self.depth;
         while self.rest().starts_with("[]") {
+            if depth >= MAX_NESTING {
+                return Err(too_deep(self.pos));
+            }
+            depth += 1;
             self.pos += 2;
             // java's `byte[]` is base64 text (`format: byte`), not a list of numbers.
             ty = match ty {

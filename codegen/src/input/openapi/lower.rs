@@ -24,7 +24,7 @@
 //! discriminator without a `mapping` tags each member with the value its own schema declares for the
 //! tag property (a one-value `enum` or a `const`), else with the schema's name, as OpenAPI says.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::rc::Rc;
 
 use serde_json::{Map, Value};
@@ -120,6 +120,8 @@ enum Plan {
 #[derive(Default)]
 struct Gathered {
     properties: Vec<(String, Vec<(Loc, String)>)>,
+    /// The index of each property in `properties`.
+    index: HashMap<String, usize>,
     required: BTreeSet<String>,
     additional: Option<(Loc, String)>,
     free: bool,
@@ -156,11 +158,26 @@ impl Loader {
         if let Some(&id) = self.by_loc.get(pieces) {
             return TypeRef::Named(id);
         }
+        if self.nesting_here() >= MAX_SCHEMA_NESTING {
+            let loc = pieces[pieces.len() - 1].loc.clone();
+            let d = self.diag(
+                &loc,
+                format!("schemas nested too deep: more than {MAX_SCHEMA_NESTING} schemas written inline inside one another"),
+            );
+            self.error(d);
+            return TypeRef::Any;
+        }
         let flat = self.flatten(pieces);
         match self.plan(&flat) {
             Plan::Any => TypeRef::Any,
             Plan::Named(id) => TypeRef::Named(id),
-            Plan::Inline(loc) => self.inline_type(&loc, name),
+            Plan::Inline(loc) => {
+                // An array's items (or a map's values) are one schema deeper, lowered in place.
+                self.nesting += 1;
+                let ty = self.inline_type(&loc, name);
+                self.nesting -= 1;
+                ty
+            }
             Plan::Own => {
                 let title = pieces
                     .iter()
@@ -348,11 +365,17 @@ impl Loader {
             }
             Part::Ref { target, .. } => {
                 let target = target.clone();
+                if !self.hop_in(&target) {
+                    return false;
+                }
                 let flat = self.flatten(&[Piece::whole(target)]);
-                flat.parts
+                let declares = flat
+                    .parts
                     .iter()
                     .filter(|p| matches!(p, Part::Own(_) | Part::Ref { .. }))
-                    .any(|p| self.shape(p) == Shape::Object && self.declares_fields(p))
+                    .any(|p| self.shape(p) == Shape::Object && self.declares_fields(p));
+                self.hops -= 1;
+                declares
             }
             Part::Union(_) | Part::Note(_) => false,
         }
@@ -407,8 +430,11 @@ impl Loader {
                 return self.error(d);
             }
         };
-        if stack.len() > MAX_DEPTH {
-            let d = self.diag(loc, "schemas nested too deep (more than 64 `allOf` levels)");
+        if stack.len() > MAX_ALL_OF_DEPTH {
+            let d = self.diag(
+                loc,
+                format!("schemas nested too deep (more than {MAX_ALL_OF_DEPTH} `allOf` levels)"),
+            );
             return self.error(d);
         }
         self.check_shape(loc, schema);
@@ -509,6 +535,9 @@ impl Loader {
         // A reference cycle without structure in between is reported by the model check; here it
         // only must end.
         self.shapes.insert(target.clone(), Shape::Any);
+        if !self.hop_in(target) {
+            return Shape::Any;
+        }
         let flat = self.flatten(&[Piece::whole(target.clone())]);
         let shape = flat
             .parts
@@ -516,24 +545,31 @@ impl Loader {
             .map(|p| self.shape(p))
             .max()
             .unwrap_or(Shape::Annotation);
+        self.hops -= 1;
         self.shapes.insert(target.clone(), shape);
         shape
     }
 
     /// The location of the `oneOf`/`anyOf` of a referenced union schema.
     fn union_site(&mut self, target: &Loc) -> Option<Loc> {
+        if !self.hop_in(target) {
+            return None;
+        }
         let flat = self.flatten(&[Piece::whole(target.clone())]);
+        let mut site = None;
         for part in &flat.parts {
             match part {
-                Part::Union(loc) => return Some(loc.clone()),
+                Part::Union(loc) => site = Some(loc.clone()),
                 Part::Ref { target, .. } if self.shape_of_ref(target) == Shape::Union => {
                     let target = target.clone();
-                    return self.union_site(&target);
+                    site = self.union_site(&target);
                 }
-                _ => {}
+                _ => continue,
             }
+            break;
         }
-        None
+        self.hops -= 1;
+        site
     }
 
     /// An array, tuple, map or scalar written in place.
@@ -618,6 +654,7 @@ impl Loader {
         }
         let Gathered {
             properties,
+            index: _,
             required,
             additional,
             free,
@@ -653,10 +690,14 @@ impl Loader {
                 }
                 // The referenced schema is a type of its own too; its inline parts are named after it.
                 let target_name = self.types[id.0].name.clone();
+                if !self.hop_in(target) {
+                    return;
+                }
                 let flat = self.flatten(&[Piece::whole(target.clone())]);
                 for inner in &flat.parts {
                     self.gather(inner, &target_name, out, seen);
                 }
+                self.hops -= 1;
             }
             Part::Own(loc) | Part::Note(loc) => {
                 let doc = Rc::clone(&self.docs[loc.doc]);
@@ -678,9 +719,12 @@ impl Loader {
                 if let Some((keys, at)) = self.properties_of(loc) {
                     for key in keys {
                         let decl = (at.child(&key), name.to_owned());
-                        match out.properties.iter_mut().find(|(k, _)| *k == key) {
-                            Some((_, decls)) => decls.push(decl),
-                            None => out.properties.push((key, vec![decl])),
+                        match out.index.get(&key) {
+                            Some(&i) => out.properties[i].1.push(decl),
+                            None => {
+                                out.index.insert(key.clone(), out.properties.len());
+                                out.properties.push((key, vec![decl]));
+                            }
                         }
                     }
                 }
@@ -891,12 +935,10 @@ impl Loader {
             );
             return alias(TypeRef::Any);
         }
-        let mut seen = Vec::new();
-        values.retain(|v| {
-            let new = !seen.contains(&v.value);
-            seen.push(v.value.clone());
-            new
-        });
+        // Scalars are equal when their JSON text is (`1` and `1.0` differ, as values do): one
+        // pass, however many values an enum lists.
+        let mut seen = HashSet::new();
+        values.retain(|v| seen.insert(v.value.to_string()));
         let mut e = Enum::new(values);
         let (types, _) = schema_types(schema);
         match types.first().map(String::as_str) {
@@ -1179,6 +1221,30 @@ impl Loader {
     }
 
     /// Makes the schema at `loc` the type `id`, which was made from an identical schema elsewhere.
+    /// How many schemas written inline inside one another lead to the use being lowered, from the
+    /// nearest schema with a name of its own.
+    fn nesting_here(&self) -> usize {
+        self.current.map_or(0, |id| self.depths[id.0]) + self.nesting
+    }
+
+    /// Enters one more `$ref` of a chain that lowering follows recursively (a schema built on one
+    /// built on another…): false, with a problem at `target`, past [`MAX_REF_HOPS`], so no chain of
+    /// references can exhaust the stack. A caller that gets true leaves with `self.hops -= 1`.
+    fn hop_in(&mut self, target: &Loc) -> bool {
+        if self.hops >= MAX_REF_HOPS {
+            let d = self.diag(
+                target,
+                format!(
+                    "$ref chain too long: more than {MAX_REF_HOPS} schemas each built on the next"
+                ),
+            );
+            self.error(d);
+            return false;
+        }
+        self.hops += 1;
+        true
+    }
+
     pub(super) fn share(&mut self, loc: Loc, id: TypeId) {
         self.by_loc.entry(vec![Piece::whole(loc)]).or_insert(id);
     }
@@ -1209,11 +1275,18 @@ impl Loader {
 
     /// Allocates a type for the schema `pieces` under a free variant of `name`, and queues it.
     fn allocate(&mut self, pieces: Vec<Piece>, name: &str, inline: bool) -> TypeId {
+        // `name_suffixes` remembers the suffix below which every name is taken (names are never
+        // given back), so many schemas of one name cost linear time, not quadratic.
         let mut unique = name.to_owned();
-        let mut n = 1;
-        while !self.names.insert(unique.clone()) {
-            unique = format!("{name}_{n}");
-            n += 1;
+        if !self.names.insert(unique.clone()) {
+            let n = self.name_suffixes.entry(name.to_owned()).or_insert(1);
+            loop {
+                unique = format!("{name}_{n}");
+                *n += 1;
+                if self.names.insert(unique.clone()) {
+                    break;
+                }
+            }
         }
         let loc = &pieces[pieces.len() - 1].loc;
         let doc = &self.docs[loc.doc];
@@ -1228,6 +1301,8 @@ impl Loader {
         self.types.push(def);
         self.by_loc.insert(pieces.clone(), id);
         self.queue.push_back((id, pieces));
+        let depth = if inline { self.nesting_here() + 1 } else { 0 };
+        self.depths.push(depth);
         self.parents
             .push(self.current.map(|id| (id, self.current_field.clone())));
         id
@@ -1250,8 +1325,7 @@ fn all_of_depth(pointer: &str) -> usize {
     depth
 }
 
-/// Most `allOf` levels followed in one schema.
-const MAX_DEPTH: usize = 64;
+use crate::input::limits::{MAX_ALL_OF_DEPTH, MAX_REF_HOPS, MAX_SCHEMA_NESTING};
 
 /// Keywords whose structure is read elsewhere than in a schema's own part.
 const STRUCTURAL_ELSEWHERE: &[&str] = &["$ref", "allOf", "oneOf", "anyOf", "discriminator"];

@@ -8,6 +8,7 @@
 use serde_json::Value;
 
 use super::{Loader, Loc, Operation};
+use crate::input::limits::MAX_CALLBACK_WALKS;
 use crate::ir::TypeRef;
 
 /// The HTTP methods of a path item, in the order openapi-generator visits them.
@@ -76,6 +77,33 @@ impl Loader {
         let Some(item) = self.follow(item) else {
             return;
         };
+        // A callback may refer to a path item that holds it: walked once, not forever.
+        if self.open_path_items.contains(&item) {
+            self.warn(
+                &item,
+                "a callback refers to a path item that holds it: a loop, followed once",
+            );
+            return;
+        }
+        // Callbacks that refer to path items with callbacks of their own may reach one path item
+        // along exponentially many routes: the walks are bounded.
+        if !self.open_path_items.is_empty() {
+            if self.callback_walks >= MAX_CALLBACK_WALKS {
+                let d = self.diag(
+                    &item,
+                    format!("callbacks reach path items more than {MAX_CALLBACK_WALKS} times: not followed further"),
+                );
+                self.error(d);
+                return;
+            }
+            self.callback_walks += 1;
+        }
+        self.open_path_items.push(item.clone());
+        self.walk_path_item_once(&item, path);
+        self.open_path_items.pop();
+    }
+
+    fn walk_path_item_once(&mut self, item: &Loc, path: &str) {
         let shared = self.parameter_count(&item.child("parameters"));
         for method in METHODS {
             let Some(op) = self.follow(&item.child(method)) else {

@@ -343,8 +343,11 @@ impl Converter<'_> {
         if let Some(doc) = self.peeked.get(path) {
             return doc.clone();
         }
-        let doc = std::fs::read_to_string(path)
-            .ok()
+        let text = match self.memory {
+            Some(files) => files.get(path).cloned(),
+            None => crate::input::read_text(path).ok(),
+        };
+        let doc = text
             .and_then(|text| document::parse(path, &text).ok())
             .map(|doc| Rc::new(doc.value));
         self.peeked.insert(path.to_path_buf(), doc.clone());
