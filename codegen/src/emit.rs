@@ -25,7 +25,7 @@ use std::cell::Cell;
 use std::collections::BTreeSet;
 
 use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use crate::ir::{Model, TypeDef, TypeId, TypeKind, TypeRef};
 use crate::naming;
@@ -245,7 +245,7 @@ impl Prelude {
             if taken.contains(short) {
                 full
             } else {
-                let ident = format_ident!("{}", short);
+                let ident = naming::ident(short);
                 quote!(#ident)
             }
         };

@@ -105,7 +105,8 @@ impl Model {
 
     /// The problems that would make the generated code wrong, each with the type it is in: a type id
     /// out of range, a loop of aliases with no struct, enum or union in it (`a: {$ref: b}`, `b: {$ref:
-    /// a}`), two types of one source name, an enum value or union tag listed twice. Readers never
+    /// a}`), two types of one source name, an enum value or union tag listed twice, an enum value not
+    /// of the enum's [`Repr`] (or `null`), a bound that is not a finite number. Readers never
     /// produce them from a valid input; a hand-edited IR or a broken spec can.
     pub fn check(&self) -> Vec<(TypeId, String)> {
         let mut problems = Vec::new();
@@ -141,6 +142,25 @@ impl Model {
                             problems
                                 .push((id, format!("the enum value {} is listed twice", v.value)));
                         }
+                        if !e.repr.holds(&v.value) {
+                            problems.push((
+                                id,
+                                format!(
+                                    "the enum value {} is not of its type ({:?})",
+                                    v.value, e.repr
+                                ),
+                            ));
+                        }
+                    }
+                }
+            }
+            if let TypeKind::Struct(s) = &def.kind {
+                for f in &s.fields {
+                    if !f.constraints.is_finite() {
+                        problems.push((
+                            id,
+                            format!("a bound of `{}` is not a finite number", f.wire_name),
+                        ));
                     }
                 }
             }
@@ -527,6 +547,14 @@ impl Constraints {
     pub fn is_empty(&self) -> bool {
         *self == Constraints::default()
     }
+
+    /// `minimum` and `maximum`, here and in the items' constraints, are finite numbers (JSON has no
+    /// other; an IR built in code might).
+    pub fn is_finite(&self) -> bool {
+        self.minimum.is_none_or(f64::is_finite)
+            && self.maximum.is_none_or(f64::is_finite)
+            && self.items.as_ref().is_none_or(|c| c.is_finite())
+    }
 }
 
 /// A set of listed values (`enum`, `const`, or a `oneOf` of `const` branches).
@@ -639,6 +667,18 @@ impl Default for Enum {
 }
 
 impl Repr {
+    /// Whether `value` is a value of this representation: a string of [`Repr::String`], an integer
+    /// that fits an `i64` of [`Repr::Integer`], and so on; any scalar but `null` for [`Repr::Mixed`].
+    pub fn holds(self, value: &Value) -> bool {
+        match self {
+            Repr::String => value.is_string(),
+            Repr::Integer => value.is_i64(),
+            Repr::Number => value.is_number(),
+            Repr::Boolean => value.is_boolean(),
+            Repr::Mixed => value.is_string() || value.is_number() || value.is_boolean(),
+        }
+    }
+
     fn of(value: &Value) -> Repr {
         match value {
             Value::String(_) => Repr::String,

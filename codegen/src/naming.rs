@@ -209,11 +209,67 @@ pub fn escape_keyword(ident: String) -> String {
     }
 }
 
+/// Where an identifier stands in the generated code, which decides its case and how a keyword is
+/// escaped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Position {
+    /// A struct, enum or type alias: UpperCamelCase.
+    Type,
+    /// An enum or union variant: UpperCamelCase.
+    Variant,
+    /// A struct field: snake_case.
+    Field,
+    /// A method: snake_case.
+    Method,
+    /// A module: snake_case.
+    Module,
+}
+
+/// Any string as a valid Rust identifier for `position`, never a bare keyword: UpperCamelCase for
+/// types and variants (`workflow_run` -> `WorkflowRun`, `Self` -> `Self_`, `3d` -> `V3d`, `名` ->
+/// `U540d`, `` -> `Empty`), snake_case for fields, methods and modules (`applicantId` ->
+/// `applicant_id`, `type` -> `r#type`, `self` -> `self_`, `3d` -> `_3d`). The result is ASCII. Two
+/// strings may give one identifier: [`distinct_camel`], [`variant_names`] and [`FieldNames`] tell them
+/// apart.
+pub fn identifier(source: &str, position: Position) -> String {
+    match position {
+        Position::Type | Position::Variant => upper_camel(source),
+        Position::Field | Position::Method | Position::Module => escape_keyword(snake(source)),
+    }
+}
+
+/// Whether `name` can stand as an identifier in Rust code (a raw one when it starts with `r#`): an
+/// ASCII letter or `_` then letters, digits and `_`; not `_` alone; a keyword only raw, and never
+/// one of the words that cannot be raw.
+pub fn is_identifier(name: &str) -> bool {
+    let (raw, plain) = match name.strip_prefix("r#") {
+        Some(plain) => (true, plain),
+        None => (false, name),
+    };
+    let mut chars = plain.chars();
+    let well_formed = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && plain != "_";
+    let keyword = KEYWORDS.contains(&plain);
+    well_formed && !NOT_RAW.contains(&plain) && (raw || !keyword)
+}
+
 /// The identifier token for a name this module made (`r#type` becomes a raw identifier). Every name
-/// that reaches the generated code goes through here, and every name this module makes is valid, so
-/// no source text can make the emitter build an invalid identifier.
+/// that reaches the generated code goes through here. Every name this module makes is an identifier
+/// ([`is_identifier`]; the property tests check it over thousands of random strings); anything else
+/// is spelled as one by [`identifier`] rather than panicking, so no input can crash the generator.
 pub fn ident(name: &str) -> proc_macro2::Ident {
     let span = proc_macro2::Span::call_site();
+    if !is_identifier(name) {
+        let position = if name.starts_with(|c: char| c.is_ascii_uppercase()) {
+            Position::Type
+        } else {
+            Position::Field
+        };
+        return ident(&identifier(name, position));
+    }
     match name.strip_prefix("r#") {
         Some(raw) => proc_macro2::Ident::new_raw(raw, span),
         None => proc_macro2::Ident::new(name, span),
@@ -465,14 +521,22 @@ impl FieldNames {
     }
 }
 
+/// `base`, or `base_2`, `base_3`, … : the first whose identifier is not in `taken`. Identifiers are
+/// compared without their `r#`, which is only spelling: `r#type` and `type_2` are distinct, `r#type`
+/// numbered is `type_2`, no keyword.
 fn unique_name(base: &str, taken: &mut BTreeSet<String>) -> String {
-    let mut name = base.to_owned();
+    let plain = base.strip_prefix("r#").unwrap_or(base);
+    if taken.insert(plain.to_owned()) {
+        return base.to_owned();
+    }
     let mut n = 2;
-    while !taken.insert(name.clone()) {
-        name = format!("{base}_{n}");
+    loop {
+        let name = format!("{plain}_{n}");
+        if taken.insert(name.clone()) {
+            return name;
+        }
         n += 1;
     }
-    name
 }
 
 /// The Rust names of all types of a model, indexed by [`crate::ir::TypeId`].

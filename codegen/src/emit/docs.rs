@@ -14,12 +14,18 @@ impl Context<'_> {
         if examples.is_empty() {
             return TokenStream::new();
         }
+        // A crate path that is no Rust path (`3d-models`) would make doctests that cannot compile:
+        // the examples are then shown as JSON.
+        let krate = self
+            .doctest_crate
+            .as_deref()
+            .filter(|k| syn::parse_str::<syn::Path>(k).is_ok());
         let mut lines = vec![String::new(), "# Examples".to_owned()];
         for example in examples {
             let json = example.to_string();
             lines.push(String::new());
             let problems = crate::examples::check(self.model, id, example);
-            match &self.doctest_crate {
+            match krate {
                 _ if !problems.is_empty() => {
                     lines.push(format!(
                         "From the API description, which this example contradicts (so it is no test): {}.",
@@ -46,6 +52,8 @@ impl Context<'_> {
             }
         }
         let attrs = lines.iter().map(|line| {
+            // A carriage return alone is no character a doc comment may hold.
+            let line = line.replace('\r', " ");
             let line = if line.is_empty() {
                 String::new()
             } else {
@@ -78,6 +86,8 @@ pub fn doc_attrs(text: &str) -> TokenStream {
 fn sanitize_doc(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut in_fence = false;
+    // A carriage return alone ends a line too: a doc comment may not hold one.
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
     for line in text.trim().lines() {
         let line = line.trim();
         if let Some(lang) = line.strip_prefix("```") {

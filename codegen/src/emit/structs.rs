@@ -2,7 +2,7 @@
 //! `*_or_default` accessors of fields whose default the spec gives.
 
 use proc_macro2::{Ident, Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::{doc_attrs, Context};
 use crate::ir::{
@@ -109,7 +109,8 @@ impl Context<'_> {
                 continue;
             };
             let field = naming::ident(i);
-            let method = format_ident!("{}_or_default", i.strip_prefix("r#").unwrap_or(i));
+            let method =
+                naming::ident(&format!("{}_or_default", i.strip_prefix("r#").unwrap_or(i)));
             let ty = self.type_ref(id, &f.ty);
             let read = if copy {
                 quote!(*value)

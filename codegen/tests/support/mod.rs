@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod random;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
