@@ -421,6 +421,8 @@ impl<'m> Context<'m> {
                 self.use_json();
                 quote!(::serde_json::Value)
             }
+            // `()` would read and write `null`; an array of no items is `[]` in JSON.
+            Ty::Tuple(items) if items.is_empty() => quote!([(); 0]),
             Ty::Tuple(items) => {
                 let items = items.iter().map(|t| self.ty(t));
                 quote!((#(#items,)*))

@@ -105,7 +105,7 @@ impl Model {
 
     /// The problems that would make the generated code wrong, each with the type it is in: a type id
     /// out of range, a loop of aliases with no struct, enum or union in it (`a: {$ref: b}`, `b: {$ref:
-    /// a}`), two types of one source name, an enum value or union tag listed twice, an enum value not
+    /// a}`), two types of one source name, an enum value, union tag or property listed twice, an enum value not
     /// of the enum's [`Repr`] (or `null`), a bound that is not a finite number. Readers never
     /// produce them from a valid input; a hand-edited IR or a broken spec can.
     pub fn check(&self) -> Vec<(TypeId, String)> {
@@ -155,7 +155,13 @@ impl Model {
                 }
             }
             if let TypeKind::Struct(s) = &def.kind {
-                for f in &s.fields {
+                for (j, f) in s.fields.iter().enumerate() {
+                    if s.fields[..j].iter().any(|g| g.wire_name == f.wire_name) {
+                        problems.push((
+                            id,
+                            format!("the property `{}` is listed twice", f.wire_name),
+                        ));
+                    }
                     if !f.constraints.is_finite() {
                         problems.push((
                             id,

@@ -155,11 +155,17 @@ impl<'m> View<'m> {
         }
     }
 
-    /// The Rust type of a reference made from inside type `owner`: boxed where it closes a cycle.
+    /// The Rust type of a reference made from inside type `owner`: boxed where it closes a cycle,
+    /// at the top or inside the `Option`s and tuples that hold a value in place (as [`held`] follows
+    /// them).
     pub fn reference(&self, owner: TypeId, ty: &TypeRef) -> Ty {
         match ty {
             TypeRef::Named(id) if self.boxed.contains(&(owner, *id)) => {
                 Ty::Boxed(Box::new(Ty::Named(*id)))
+            }
+            TypeRef::Nullable(inner) => Ty::Option(Box::new(self.reference(owner, inner))),
+            TypeRef::Tuple(items) => {
+                Ty::Tuple(items.iter().map(|t| self.reference(owner, t)).collect())
             }
             other => self.plain(other),
         }
@@ -269,6 +275,7 @@ impl fmt::Display for Display<'_> {
             Ty::Map(t) => write!(f, "BTreeMap<String, {}>", inner(t)),
             Ty::JsonMap => f.write_str("Map<String, Value>"),
             Ty::Value => f.write_str("Value"),
+            Ty::Tuple(items) if items.is_empty() => f.write_str("[(); 0]"),
             Ty::Tuple(items) => {
                 f.write_str("(")?;
                 for (i, t) in items.iter().enumerate() {

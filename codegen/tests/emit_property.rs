@@ -20,6 +20,14 @@ use support::TempDir;
 
 const SEED: u64 = 0x005E_ED0F_C0DE;
 
+/// The seed: `SEED`, or `MODELGEN_SEED` from the environment to explore other models.
+fn seed() -> u64 {
+    std::env::var("MODELGEN_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(SEED)
+}
+
 /// Every option combination a case is emitted with (the case number picks one).
 fn options(case: usize) -> Options {
     Options {
@@ -120,7 +128,7 @@ fn run_case(model: &Model, options: &Options) -> Result<bool, String> {
 
 #[test]
 fn random_models_are_rejected_or_emit_code_that_parses() {
-    let mut rng = Rng::new(SEED);
+    let mut rng = Rng::new(seed());
     let (mut emitted, mut rejected) = (0, 0);
     for case in 0..1000 {
         let model = random::model(&mut rng, 6);
@@ -143,7 +151,7 @@ fn random_models_are_rejected_or_emit_code_that_parses() {
 /// clippy`, which also runs rustc's own lints), in one workspace so one run builds them all.
 #[test]
 fn sampled_random_models_compile_warning_free() {
-    let mut rng = Rng::new(SEED ^ 0xC0FFEE);
+    let mut rng = Rng::new(seed() ^ 0xC0FFEE);
     let dir = TempDir::new("random-crates");
     let mut members = Vec::new();
     let mut case = 0;

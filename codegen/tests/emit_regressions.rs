@@ -1,34 +1,121 @@
 //! Models the random property tests (`emit_property.rs`) once broke the emitter with, each kept as a
-//! small IR in JSON: `Model::check` rejects it, or the emitted code parses (with every option).
+//! small IR in JSON in `fixtures/emit-regressions/`: every one emits code that parses with every
+//! option, and all of them compile as crates with warnings denied (one `cargo clippy` run).
+
+mod support;
+
+// Builds generated crates the way `generated_crates.rs` does, in the same target directory.
+#[allow(dead_code)]
+#[path = "../../tools/realworld/src/cargo.rs"]
+mod cargo_run;
+
+use std::path::{Path, PathBuf};
 
 use modelgen::emit::{self, Options};
 use modelgen::ir::Model;
 use modelgen::{DateTimeType, FloatType};
+use support::TempDir;
 
-/// Emits the model of `ir` (the JSON of `modelgen ir`) with validation and doctests on and off, and
-/// returns the generated file of the last run; panics if some code does not parse.
-fn emit_ok(ir: &str) -> String {
-    let model: Model = serde_json::from_str(ir).unwrap();
-    assert_eq!(model.check(), [], "the model is meant to pass the check");
-    let mut last = String::new();
+fn fixtures() -> Vec<(String, PathBuf)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/emit-regressions");
+    let mut out: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .map(|p| {
+            (
+                p.file_stem().unwrap().to_string_lossy().replace('-', "_"),
+                p,
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn load(path: &Path) -> Model {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// Every option combination, validation and doctests on and off, both date-time and float types.
+fn all_options(krate: &str) -> Vec<Options> {
+    let mut out = Vec::new();
     for validation in [false, true] {
-        for doctest_crate in [None, Some("models".to_owned())] {
-            let options = Options {
-                date_time: DateTimeType::FixedOffset,
-                float: FloatType::F64,
-                doctest_crate,
-                validation,
-            };
-            let (tokens, _) = emit::emit(&model, &options);
-            syn::parse2::<syn::File>(tokens).unwrap();
-            let (code, _) = modelgen::generate_model(&model, &options, "t.yaml").unwrap();
-            if let Err(e) = syn::parse_file(&code) {
-                panic!("{e}\n{code}");
+        for doctest_crate in [None, Some(krate.to_owned())] {
+            for (date_time, float) in [
+                (DateTimeType::FixedOffset, FloatType::F64),
+                (DateTimeType::Utc, FloatType::F32),
+            ] {
+                out.push(Options {
+                    date_time,
+                    float,
+                    doctest_crate: doctest_crate.clone(),
+                    validation,
+                });
             }
-            last = code;
         }
     }
+    out
+}
+
+/// Emits `model` with every option and returns the generated file of the last run; panics if some
+/// code does not parse.
+fn emit_model(model: &Model) -> String {
+    assert_eq!(model.check(), [], "the model is meant to pass the check");
+    let mut last = String::new();
+    for options in all_options("models") {
+        let (tokens, _) = emit::emit(model, &options);
+        syn::parse2::<syn::File>(tokens).unwrap();
+        let (code, _) = modelgen::generate_model(model, &options, "t.yaml").unwrap();
+        if let Err(e) = syn::parse_file(&code) {
+            panic!("{e}\n{code}");
+        }
+        last = code;
+    }
     last
+}
+
+/// [`emit_model`] of the model of `ir` (the JSON of `modelgen ir`).
+fn emit_ok(ir: &str) -> String {
+    emit_model(&serde_json::from_str(ir).unwrap())
+}
+
+#[test]
+fn every_regression_emits_code_that_parses() {
+    for (name, path) in fixtures() {
+        eprintln!("{name}");
+        emit_model(&load(&path));
+    }
+}
+
+/// The regressions as crates (validation on, doctests on), in one workspace: one `cargo clippy` run.
+#[test]
+fn every_regression_compiles_warning_free() {
+    let dir = TempDir::new("emit-regressions");
+    let mut members = Vec::new();
+    for (name, path) in fixtures() {
+        let model = load(&path);
+        let options = Options {
+            validation: true,
+            doctest_crate: Some(name.clone()),
+            ..Options::default()
+        };
+        let (code, uses) = modelgen::generate_model(&model, &options, "t.yaml").unwrap();
+        modelgen::write::write_crate(&dir.path().join(&name), &name, &code, uses, "t.yaml")
+            .unwrap();
+        members.push(name);
+    }
+    let members: Vec<&str> = members.iter().map(String::as_str).collect();
+    cargo_run::workspace(dir.path(), &members, "", &cargo_run::repository_lock()).unwrap();
+    let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/generated-crates");
+    let run = cargo_run::cargo(
+        env!("CARGO").as_ref(),
+        dir.path(),
+        &target,
+        &["clippy", "--quiet", "--workspace", "--", "-D", "warnings"],
+    )
+    .unwrap();
+    assert!(run.success, "{}\n{}", run.stdout, run.stderr);
 }
 
 /// The problems `Model::check` finds in the model of `ir`, as text.
@@ -89,4 +176,25 @@ fn a_bound_that_is_not_finite_is_rejected() {
     };
     s.fields[0].constraints.maximum = Some(f64::INFINITY);
     assert_eq!(model.check().len(), 1, "{:?}", model.check());
+}
+
+#[test]
+fn an_empty_tuple_is_an_empty_array() {
+    // `()` reads and writes `null`, and its `validate_into` is a clippy lint (`unit_arg`).
+    let code = emit_ok(
+        r#"{"types": [{"name": "s", "origin": "", "kind": {"kind": "struct", "fields": [
+            {"wire_name": "t", "ty": {"type": "tuple", "of": []}, "presence": "required"}]}}]}"#,
+    );
+    assert!(code.contains("pub t: [(); 0],"), "{code}");
+}
+
+#[test]
+fn a_property_listed_twice_is_rejected() {
+    // serde would read the second never (an unreachable pattern in the generated crate).
+    let found = problems(
+        r##"{"types": [{"name": "s", "origin": "", "kind": {"kind": "struct", "fields": [
+            {"wire_name": "#", "ty": {"type": "any"}, "presence": "optional"},
+            {"wire_name": "#", "ty": {"type": "any"}, "presence": "optional"}]}}]}"##,
+    );
+    assert_eq!(found, ["the property `#` is listed twice"]);
 }

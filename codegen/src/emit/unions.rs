@@ -74,6 +74,19 @@ impl Context<'_> {
                 let (variant, ty) = (&idents[i], &types[i]);
                 quote!(|value| <#ty as ::serde::Deserialize>::deserialize(value).map(Self::#variant))
             });
+            // A union of no member has no value: a `match` on a reference to it needs a `*`.
+            let serialize_body = if idents.is_empty() {
+                quote! {
+                    let _ = serializer;
+                    match *self {}
+                }
+            } else {
+                quote! {
+                    match self {
+                        #(Self::#idents(value) => ::serde::Serialize::serialize(value, serializer),)*
+                    }
+                }
+            };
             return quote! {
                 #docs
                 #derives
@@ -84,9 +97,7 @@ impl Context<'_> {
                 #allow
                 impl ::serde::Serialize for #ident {
                     fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                        match self {
-                            #(Self::#idents(value) => ::serde::Serialize::serialize(value, serializer),)*
-                        }
+                        #serialize_body
                     }
                 }
 
@@ -138,6 +149,23 @@ impl Context<'_> {
                 quote!(#tag => <#ty as ::serde::Deserialize>::deserialize(value).map(Self::#ident),)
             })
             .collect();
+        // With no variant listed, every value is unknown (and a `match` of one arm that returns
+        // would leave unreachable code).
+        let deserialize_body = if deserialize_arms.is_empty() {
+            quote!(::std::result::Result::Ok(Self::#unknown(value)))
+        } else {
+            quote! {
+                let tag = match value.get(#tag_name) {
+                    ::std::option::Option::Some(::serde_json::Value::String(tag)) => tag.clone(),
+                    _ => return ::std::result::Result::Ok(Self::#unknown(value)),
+                };
+                let result = match tag.as_str() {
+                    #(#deserialize_arms)*
+                    _ => return ::std::result::Result::Ok(Self::#unknown(value)),
+                };
+                result.map_err(::serde::de::Error::custom)
+            }
+        };
         let unknown_doc = doc_attrs(&format!(
             "A `{tag_name}` this version of the API description does not list, kept as sent."
         ));
@@ -166,15 +194,7 @@ impl Context<'_> {
             impl<'de> ::serde::Deserialize<'de> for #ident {
                 fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                     let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-                    let tag = match value.get(#tag_name) {
-                        ::std::option::Option::Some(::serde_json::Value::String(tag)) => tag.clone(),
-                        _ => return ::std::result::Result::Ok(Self::#unknown(value)),
-                    };
-                    let result = match tag.as_str() {
-                        #(#deserialize_arms)*
-                        _ => return ::std::result::Result::Ok(Self::#unknown(value)),
-                    };
-                    result.map_err(::serde::de::Error::custom)
+                    #deserialize_body
                 }
             }
         }

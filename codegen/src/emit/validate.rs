@@ -196,10 +196,18 @@ impl Context<'_> {
                     )),
                     _ => quote!(format!("{value} is not a value the API description lists")),
                 };
-                quote! {
-                if let Self::#unknown(value) = self {
-                    out.push(Violation::new(path, #shown));
-                }
+                if e.values.is_empty() {
+                    // Every value is unlisted: the fallback is the only variant.
+                    quote! {
+                        let Self::#unknown(value) = self;
+                        out.push(Violation::new(path, #shown));
+                    }
+                } else {
+                    quote! {
+                        if let Self::#unknown(value) = self {
+                            out.push(Violation::new(path, #shown));
+                        }
+                    }
                 }
             }
             TypeKind::Union(u) => self.union_checks(u),
@@ -290,6 +298,13 @@ impl Context<'_> {
                 )),
             }
         });
+        if names.is_empty() && fallback.is_none() {
+            // A union of no member has no value.
+            return quote! {
+                let _ = (path, out);
+                match *self {}
+            };
+        }
         quote! {
             match self {
                 #(#arms)*
@@ -348,6 +363,14 @@ pub(super) fn support(
             (0..n).map(|i| quote::format_ident!("T{}", i)).collect();
         let index = (0..n).map(syn::Index::from);
         let at = (0..n).map(|i| format!("[{i}]"));
+        if n == 0 {
+            // The empty tuple is `[(); 0]` (see `Context::ty`): nothing to check.
+            return quote! {
+                impl Validate for [(); 0] {
+                    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
+                }
+            };
+        }
         quote! {
             impl<#(#params: Validate),*> Validate for (#(#params,)*) {
                 fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
