@@ -179,7 +179,77 @@ impl Model {
         if problems.is_empty() {
             problems.extend(self.alias_loops());
         }
+        if problems.is_empty() {
+            problems.extend(self.alias_cycles());
+        }
         problems
+    }
+
+    /// Aliases that hold themselves through arrays, maps, tuples or `null`s alone (`a: {type: array,
+    /// items: {$ref: a}}`): Rust has no such type alias (`type A = Vec<A>` is a cycle). Each cycle is
+    /// reported at the type it is first found from, with the chain of names. Runs once
+    /// [`Model::alias_loops`] found none, so every cycle found goes through a container.
+    fn alias_cycles(&self) -> Vec<(TypeId, String)> {
+        let n = self.types.len();
+        let edges: Vec<Vec<usize>> = self
+            .types
+            .iter()
+            .map(|def| match &def.kind {
+                TypeKind::Alias(a) => {
+                    let mut named = Vec::new();
+                    a.ty.named(&mut named);
+                    named
+                        .into_iter()
+                        .map(|id| id.0)
+                        .filter(|&t| t < n && matches!(self.types[t].kind, TypeKind::Alias(_)))
+                        .collect()
+                }
+                _ => Vec::new(),
+            })
+            .collect();
+        let mut state = vec![0u8; n]; // 0 unseen, 1 on the current path, 2 done
+        let mut out = Vec::new();
+        for root in 0..n {
+            if state[root] != 0 {
+                continue;
+            }
+            // Each frame is a type and how many of its edges were followed.
+            let mut frames = vec![(root, 0usize)];
+            state[root] = 1;
+            while let Some(&mut (node, ref mut next)) = frames.last_mut() {
+                let Some(&to) = edges[node].get(*next) else {
+                    state[node] = 2;
+                    frames.pop();
+                    continue;
+                };
+                *next += 1;
+                match state[to] {
+                    0 => {
+                        state[to] = 1;
+                        frames.push((to, 0));
+                    }
+                    1 => {
+                        let from = frames.iter().position(|f| f.0 == to).unwrap_or(0);
+                        let chain: Vec<&str> = frames[from..]
+                            .iter()
+                            .map(|f| f.0)
+                            .chain(std::iter::once(to))
+                            .map(|t| self.types[t].name.as_str())
+                            .collect();
+                        out.push((
+                            TypeId(to),
+                            format!(
+                                "a type that holds itself through arrays, maps or tuples with no \
+                                 object or union in between, which Rust cannot name: {}",
+                                chain.join(" -> ")
+                            ),
+                        ));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        out
     }
 
     /// Loops of aliases: each is reported once, at its first type, with the chain of names.
@@ -280,6 +350,18 @@ impl Model {
             TypeRef::Named(id) => self.get(*id).nullable,
             TypeRef::Nullable(_) | TypeRef::Any => true,
             _ => false,
+        }
+    }
+}
+
+impl TypeRef {
+    /// Every named type this reference mentions, at any depth, in order.
+    pub fn named(&self, out: &mut Vec<TypeId>) {
+        match self {
+            TypeRef::Named(id) => out.push(*id),
+            TypeRef::Array(t) | TypeRef::Map(t) | TypeRef::Nullable(t) => t.named(out),
+            TypeRef::Tuple(items) => items.iter().for_each(|t| t.named(out)),
+            TypeRef::Primitive(_) | TypeRef::Object | TypeRef::Any => {}
         }
     }
 }

@@ -198,3 +198,30 @@ fn a_property_listed_twice_is_rejected() {
     );
     assert_eq!(found, ["the property `#` is listed twice"]);
 }
+
+#[test]
+fn an_alias_that_holds_itself_through_containers_is_rejected() {
+    // `pub type A = Vec<A>;` is a cycle rustc rejects.
+    let alias = |ty: &str| {
+        format!(r#"{{"name": "a", "origin": "", "kind": {{"kind": "alias", "ty": {ty}}}}}"#)
+    };
+    for ty in [
+        r#"{"type": "array", "of": {"type": "named", "of": 0}}"#,
+        r#"{"type": "nullable", "of": {"type": "nullable", "of": {"type": "named", "of": 0}}}"#,
+        r#"{"type": "tuple", "of": [{"type": "any"}, {"type": "map", "of": {"type": "named", "of": 1}}]}"#,
+    ] {
+        let ir = format!(
+            r#"{{"types": [{}, {{"name": "b", "origin": "", "kind": {{"kind": "alias", "ty": {{"type": "named", "of": 0}}}}}}]}}"#,
+            alias(ty)
+        );
+        let found = problems(&ir);
+        assert_eq!(found.len(), 1, "{ty}: {found:?}");
+        assert!(found[0].contains("which Rust cannot name: "), "{found:?}");
+    }
+    // Through a struct, it is a type like any other.
+    emit_ok(
+        r#"{"types": [{"name": "a", "origin": "", "kind": {"kind": "alias", "ty": {"type": "array", "of": {"type": "named", "of": 1}}}},
+            {"name": "s", "origin": "", "kind": {"kind": "struct", "fields": [
+                {"wire_name": "a", "ty": {"type": "named", "of": 0}, "presence": "optional"}]}}]}"#,
+    );
+}

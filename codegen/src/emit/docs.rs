@@ -52,8 +52,8 @@ impl Context<'_> {
             }
         }
         let attrs = lines.iter().map(|line| {
-            // A carriage return alone is no character a doc comment may hold.
-            let line = line.replace('\r', " ");
+            // A carriage return alone is no character a doc comment may hold; tabs are a lint.
+            let line = line.replace('\r', " ").replace('\t', "    ");
             let line = if line.is_empty() {
                 String::new()
             } else {
@@ -87,7 +87,11 @@ fn sanitize_doc(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut in_fence = false;
     // A carriage return alone ends a line too: a doc comment may not hold one.
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    // Tabs in doc comments are a lint (`clippy::tabs_in_doc_comments`).
+    let text = text
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .replace('\t', "    ");
     for line in text.trim().lines() {
         let line = line.trim();
         if let Some(lang) = line.strip_prefix("```") {

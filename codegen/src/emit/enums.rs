@@ -58,7 +58,7 @@ impl Context<'_> {
                 }
             })
             .collect();
-        let mut allow = self.allow_deprecated(id);
+        let mut allow = self.allows(id);
         if values.is_empty() {
             // With no listed value, each `match` has the fallback's arm alone.
             allow.extend(quote!(#[allow(clippy::match_single_binding, clippy::infallible_destructuring_match)]));

@@ -134,7 +134,7 @@ impl Context<'_> {
         if methods.is_empty() {
             return TokenStream::new();
         }
-        let allow = self.allow_deprecated(id);
+        let allow = self.allows(id);
         quote! {
             #allow
             impl #ident {

@@ -63,7 +63,7 @@ impl Context<'_> {
             })
             .collect();
         let derives = self.derives(id, false, false);
-        let allow = self.allow_deprecated(id);
+        let allow = self.allows(id);
         let Some(tag_name) = discriminator else {
             self.use_json();
             self.untagged.set(true);
@@ -166,13 +166,16 @@ impl Context<'_> {
                 result.map_err(::serde::de::Error::custom)
             }
         };
+        let tagged_doc = doc_attrs(&format!(
+            "Tagged by the `{tag_name}` property, which each variant's type keeps as a field."
+        ));
         let unknown_doc = doc_attrs(&format!(
             "A `{tag_name}` this version of the API description does not list, kept as sent."
         ));
         quote! {
             #docs
             ///
-            #[doc = concat!("Tagged by the `", #tag_name, "` property, which each variant's type keeps as a field.")]
+            #tagged_doc
             #derives
             pub enum #ident {
                 #(#variant_docs #idents(#types),)*

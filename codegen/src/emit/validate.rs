@@ -180,7 +180,7 @@ impl Context<'_> {
     /// `impl Validate` for type `id`, or nothing for aliases (the aliased type's impl serves).
     pub(super) fn validate_impl(&self, id: TypeId) -> TokenStream {
         let ident = self.ident(id);
-        let allow = self.allow_deprecated(id);
+        let allow = self.allows(id);
         let body = match &self.model.get(id).kind {
             TypeKind::Struct(s) => self.struct_checks(s),
             TypeKind::Enum(e) => {
