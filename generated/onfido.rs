@@ -188,7 +188,8 @@ pub struct Violation {
 }
 
 impl Violation {
-    fn new(
+    /// A violation at `path` (for impls of `Validate` written by hand, too).
+    pub fn new(
         path: &str,
         message: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
@@ -4696,9 +4697,7 @@ impl Validate for ReportsList {
 
 /// The `report` schema.
 ///
-#[doc = concat!(
-    "Tagged by the `", "name", "` property, which each variant's type keeps as a field."
-)]
+/// Tagged by the `name` property, which each variant's type keeps as a field.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Report {
     /// `document`

@@ -27,6 +27,36 @@ impl Model {
         &self.types[id.0]
     }
 
+    /// What `ty` stands for once the aliases it names are followed: `ty` itself unless it names an
+    /// alias, else the alias's target, resolved in turn (never a [`TypeRef::Named`] alias). The one
+    /// place that follows chains of aliases. [`Model::check`] rejects loops of aliases; on a model it
+    /// would reject, the chain is followed as many steps as there are types, and a type id out of
+    /// range ends it, so this never loops or panics.
+    pub fn resolve<'a>(&'a self, mut ty: &'a TypeRef) -> &'a TypeRef {
+        for _ in 0..=self.types.len() {
+            match ty {
+                TypeRef::Named(id) => match self.types.get(id.0).map(|t| &t.kind) {
+                    Some(TypeKind::Alias(a)) => ty = &a.ty,
+                    _ => return ty,
+                },
+                _ => return ty,
+            }
+        }
+        ty
+    }
+
+    /// The shape `def` has once aliases are followed: its own kind, or for an alias of a named type,
+    /// the kind of the type the chain ends at (see [`Model::resolve`]).
+    pub fn resolve_kind<'a>(&'a self, def: &'a TypeDef) -> &'a TypeKind {
+        match &def.kind {
+            TypeKind::Alias(a) => match self.resolve(&a.ty) {
+                TypeRef::Named(id) => self.types.get(id.0).map_or(&def.kind, |t| &t.kind),
+                _ => &def.kind,
+            },
+            kind => kind,
+        }
+    }
+
     /// The type whose source name is `name`, if there is one.
     pub fn find(&self, name: &str) -> Option<TypeId> {
         self.types.iter().position(|t| t.name == name).map(TypeId)

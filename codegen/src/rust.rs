@@ -221,11 +221,20 @@ impl<'m> View<'m> {
     fn resolve_within(&self, ty: &Ty, depth: usize) -> Ty {
         let deeper = |t: &Ty| Box::new(self.resolve_within(t, depth + 1));
         match ty {
-            // A chain of aliases longer than the model is a cycle; `Model::check` reports those.
-            Ty::Named(id) if depth <= self.model.types.len() => match self.alias_target(*id) {
-                Some(target) => self.resolve_within(&target, depth + 1),
-                None => ty.clone(),
-            },
+            // The end of the chain of aliases (`Model::resolve`), then what that holds, resolved in
+            // turn; the depth bounds a model that holds itself through containers alone, which
+            // `Model::check` rejects.
+            Ty::Named(id) => {
+                let start = TypeRef::Named(*id);
+                match self.model.resolve(&start) {
+                    TypeRef::Named(end) => match self.alias_target(*end) {
+                        Some(target) => target,
+                        None => Ty::Named(*end),
+                    },
+                    _ if depth > self.model.types.len() => ty.clone(),
+                    other => self.resolve_within(&self.plain(other), depth + 1),
+                }
+            }
             Ty::Boxed(inner) => self.resolve_within(inner, depth + 1),
             Ty::Vec(t) => Ty::Vec(deeper(t)),
             Ty::Map(t) => Ty::Map(deeper(t)),

@@ -673,9 +673,7 @@ pet:
             }
             /// The `pet` schema.
             ///
-            #[doc = concat!(
-                "Tagged by the `", "kind", "` property, which each variant's type keeps as a field."
-            )]
+            /// Tagged by the `kind` property, which each variant's type keeps as a field.
             #[derive(Clone, Debug, PartialEq, Eq)]
             pub enum Pet {
                 /// `cat`

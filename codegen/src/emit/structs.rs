@@ -5,9 +5,7 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use super::{doc_attrs, Context};
-use crate::ir::{
-    Access, Alias, Field, Presence, Primitive, Repr, Struct, TypeId, TypeKind, TypeRef,
-};
+use crate::ir::{Access, Field, Presence, Primitive, Repr, Struct, TypeId, TypeKind, TypeRef};
 use crate::naming;
 use crate::rust::presence as effective_presence;
 
@@ -147,7 +145,7 @@ impl Context<'_> {
     /// where the generator does not build one (the docs still state the default).
     fn default_expr(&self, ty: &TypeRef, value: &serde_json::Value) -> Option<(TokenStream, bool)> {
         use serde_json::Value as J;
-        match (ty, value) {
+        match (self.model.resolve(ty), value) {
             (TypeRef::Primitive(Primitive::Boolean), J::Bool(b)) => Some((quote!(#b), true)),
             (TypeRef::Primitive(Primitive::Int32 | Primitive::Int64), J::Number(n)) => {
                 let n = Literal::i64_unsuffixed(n.as_i64()?);
@@ -184,7 +182,6 @@ impl Context<'_> {
                     }
                     Repr::Number | Repr::Mixed => None,
                 },
-                TypeKind::Alias(Alias { ty }) => self.default_expr(ty, value),
                 _ => None,
             },
             _ => None,

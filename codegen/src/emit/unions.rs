@@ -204,12 +204,8 @@ impl Context<'_> {
     }
 
     fn has_field(&self, id: TypeId, wire_name: &str) -> bool {
-        match &self.model.get(id).kind {
+        match self.model.resolve_kind(self.model.get(id)) {
             TypeKind::Struct(s) => s.fields.iter().any(|f| f.wire_name == wire_name),
-            TypeKind::Alias(a) => match &a.ty {
-                TypeRef::Named(target) => self.has_field(*target, wire_name),
-                _ => false,
-            },
             _ => false,
         }
     }
@@ -218,15 +214,11 @@ impl Context<'_> {
     /// first that keeps a payload whole is the narrowest that does (see the module docs). Objects
     /// that keep nothing extra come first among themselves by decreasing number of required fields.
     fn breadth(&self, ty: &TypeRef) -> (u8, usize) {
-        self.breadth_within(ty, 0)
-    }
-
-    fn breadth_within(&self, ty: &TypeRef, depth: usize) -> (u8, usize) {
         const NARROW: u8 = 0;
         const BROAD: u8 = 1;
         const ANYTHING: u8 = 2;
-        match ty {
-            TypeRef::Named(id) if depth <= self.model.types.len() => {
+        match self.model.resolve(ty) {
+            TypeRef::Named(id) => {
                 match &self.model.get(*id).kind {
                     TypeKind::Struct(s) if s.fields.is_empty() => (ANYTHING, 0),
                     TypeKind::Struct(s) if s.additional.is_some() => (BROAD, 0),
@@ -238,12 +230,12 @@ impl Context<'_> {
                             .count();
                         (NARROW, usize::MAX - required)
                     }
-                    TypeKind::Alias(a) => self.breadth_within(&a.ty, depth + 1),
+                    // Only a loop of aliases, which the model's check rejects, ends at an alias.
+                    TypeKind::Alias(_) => (ANYTHING, 0),
                     TypeKind::Enum(_) | TypeKind::Union(_) => (NARROW, usize::MAX),
                 }
             }
-            TypeRef::Named(_) => (ANYTHING, 0),
-            TypeRef::Nullable(inner) => self.breadth_within(inner, depth + 1),
+            TypeRef::Nullable(inner) => self.breadth(inner),
             TypeRef::Primitive(
                 Primitive::String | Primitive::Uri | Primitive::Byte | Primitive::Binary,
             )

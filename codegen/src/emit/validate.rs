@@ -12,7 +12,7 @@ use quote::quote;
 
 use super::{Context, DateTimeType, Uses};
 use crate::ir::{
-    Alias, Constraints, Field, Presence, Primitive, Repr, Struct, TypeId, TypeKind, TypeRef, Union,
+    Constraints, Field, Presence, Primitive, Repr, Struct, TypeId, TypeKind, TypeRef, Union,
 };
 use crate::naming;
 use crate::rust::presence as effective_presence;
@@ -28,7 +28,7 @@ enum Shape {
 
 impl Context<'_> {
     fn shape(&self, ty: &TypeRef) -> Shape {
-        match ty {
+        match self.model.resolve(ty) {
             TypeRef::Primitive(
                 Primitive::String | Primitive::Uri | Primitive::Byte | Primitive::Binary,
             ) => Shape::Text,
@@ -36,25 +36,17 @@ impl Context<'_> {
                 Primitive::Int32 | Primitive::Int64 | Primitive::Float | Primitive::Double,
             ) => Shape::Number,
             TypeRef::Array(_) => Shape::List,
-            TypeRef::Named(id) => match &self.model.get(*id).kind {
-                TypeKind::Alias(Alias { ty }) => self.shape(ty),
-                _ => Shape::Other,
-            },
             _ => Shape::Other,
         }
     }
 
     /// Whether `ty` is an `f64`, directly or through aliases.
     fn is_double(&self, ty: &TypeRef) -> bool {
-        match ty {
+        match self.model.resolve(ty) {
             TypeRef::Primitive(Primitive::Double) => true,
             TypeRef::Primitive(Primitive::Float) => {
                 self.view.primitive(Primitive::Float) == crate::rust::Ty::F64
             }
-            TypeRef::Named(id) => match &self.model.get(*id).kind {
-                TypeKind::Alias(Alias { ty }) => self.is_double(ty),
-                _ => false,
-            },
             _ => false,
         }
     }
