@@ -178,7 +178,9 @@ fn head(model: &Model, options: &Options, flags: &Flags) -> TokenStream {
         head.push(support::untagged());
     }
     if examples {
-        head.push(support::examples());
+        head.push(support::examples(
+            options.date_time == DateTimeType::FixedOffset,
+        ));
     }
     if options.validation {
         head.push(validate::support(

@@ -225,3 +225,72 @@ fn an_alias_that_holds_itself_through_containers_is_rejected() {
                 {"wire_name": "a", "ty": {"type": "named", "of": 0}, "presence": "optional"}]}}]}"#,
     );
 }
+
+/// The doctests' comparison (`__examples::same`), run: with `DateTime<FixedOffset>` a date-time
+/// written back must keep its offset (another spelling of it is fine); with `DateTime<Utc>` the
+/// instant is enough. Two crates, one `cargo test` run.
+#[test]
+fn examples_compare_date_times_with_their_offset() {
+    let model: Model = serde_json::from_str(
+        r#"{"types": [{"name": "s", "origin": "", "examples": [{"at": "2020-01-01T10:00:00+02:00"}],
+            "kind": {"kind": "struct", "fields": [
+                {"wire_name": "at", "ty": {"type": "primitive", "of": "date_time"}, "presence": "required"}]}}]}"#,
+    )
+    .unwrap();
+    let dir = TempDir::new("examples-same");
+    let mut members = Vec::new();
+    for (name, date_time, keeps) in [
+        ("fixed_offset", DateTimeType::FixedOffset, true),
+        ("utc", DateTimeType::Utc, false),
+    ] {
+        let options = Options {
+            date_time,
+            doctest_crate: Some(name.to_owned()),
+            ..Options::default()
+        };
+        let (code, uses) = modelgen::generate_model(&model, &options, "t.yaml").unwrap();
+        let crate_dir = dir.path().join(name);
+        modelgen::write::write_crate(&crate_dir, name, &code, uses, "t.yaml").unwrap();
+        let tests = format!(
+            r#"
+#[cfg(test)]
+mod same_tests {{
+    fn same(a: &str, b: &str) -> bool {{
+        crate::__examples::same(&serde_json::json!(a), &serde_json::json!(b))
+    }}
+
+    #[test]
+    fn date_times() {{
+        // Other spellings of one value.
+        assert!(same("2020-01-01T10:00:00+02:00", "2020-01-01T10:00:00.000+02:00"));
+        assert!(same("2020-01-01T10:00:00.5Z", "2020-01-01T10:00:00.500+00:00"));
+        assert!(same("2020-01-01t10:00:00z", "2020-01-01T10:00:00+00:00"));
+        assert!(same("2020-01-01T10:00:00-00:00", "2020-01-01T10:00:00Z"));
+        assert!(same("2019-12-31T23:30:00-01:00", "2020-01-01T00:30:00Z") != {keeps});
+        // The same instant at another offset: kept only by `DateTime<Utc>`.
+        assert_eq!(same("2020-01-01T10:00:00+02:00", "2020-01-01T08:00:00Z"), !{keeps});
+        // Not the same instant, or no date-time.
+        assert!(!same("2020-01-01T10:00:00+02:00", "2020-01-01T10:00:00Z"));
+        assert!(!same("2020-01-01T10:00:00.5Z", "2020-01-01T10:00:00.05Z"));
+        assert!(!same("2020-01-01T10:00:00Z and more", "2020-01-01T10:00:00Z"));
+        assert!(!same("a", "b"));
+    }}
+}}
+"#
+        );
+        let lib = crate_dir.join("src/lib.rs");
+        let text = std::fs::read_to_string(&lib).unwrap() + &tests;
+        std::fs::write(lib, text).unwrap();
+        members.push(name);
+    }
+    cargo_run::workspace(dir.path(), &members, "", &cargo_run::repository_lock()).unwrap();
+    let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/generated-crates");
+    let run = cargo_run::cargo(
+        env!("CARGO").as_ref(),
+        dir.path(),
+        &target,
+        &["test", "--quiet", "--workspace", "--lib"],
+    )
+    .unwrap();
+    assert!(run.success, "{}\n{}", run.stdout, run.stderr);
+}
