@@ -294,3 +294,17 @@ mod same_tests {{
     .unwrap();
     assert!(run.success, "{}\n{}", run.stdout, run.stderr);
 }
+
+#[test]
+fn text_after_a_quote_or_a_list_item_starts_a_paragraph() {
+    // Doc lines are unindented, so such text would continue the quote or item lazily
+    // (`clippy::doc_lazy_continuation`).
+    let code = emit_ok(
+        r#"{"types": [{"name": "listed", "origin": "",
+            "doc": "- one\n  more of one\n> a quote\nafter the quote\n1. first\n2) second\nafter",
+            "kind": {"kind": "struct", "fields": []}}]}"#,
+    );
+    let want = "/// - one\n///\n/// more of one\n/// > a quote\n///\n/// after the quote\n\
+                /// 1. first\n/// 2) second\n///\n/// after\n";
+    assert!(code.contains(want), "{code}");
+}

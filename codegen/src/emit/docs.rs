@@ -86,6 +86,7 @@ pub fn doc_attrs(text: &str) -> TokenStream {
 fn sanitize_doc(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut in_fence = false;
+    let mut after_marked = false;
     // A carriage return alone ends a line too: a doc comment may not hold one.
     // Tabs in doc comments are a lint (`clippy::tabs_in_doc_comments`).
     let text = text
@@ -106,6 +107,13 @@ fn sanitize_doc(text: &str) -> String {
         if in_fence {
             out.push_str(line);
         } else {
+            // Lines are unindented, so text right after a quote or a list item would continue it
+            // lazily (`clippy::doc_lazy_continuation`): it starts a paragraph of its own instead.
+            let marked = line.starts_with('>') || is_list_item(line);
+            if after_marked && !line.is_empty() && !marked {
+                out.push('\n');
+            }
+            after_marked = marked;
             out.push_str(&escape_doc_line(line));
         }
         out.push('\n');
@@ -114,6 +122,17 @@ fn sanitize_doc(text: &str) -> String {
         out.push_str("```\n");
     }
     out
+}
+
+/// Whether a (trimmed) line starts a markdown list item: `- `, `* `, `+ `, `1. ` or `1) `.
+fn is_list_item(line: &str) -> bool {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &line[digits..];
+    if digits > 0 {
+        rest.starts_with(". ") || rest.starts_with(") ")
+    } else {
+        ["- ", "* ", "+ "].iter().any(|m| line.starts_with(m))
+    }
 }
 
 fn escape_doc_line(line: &str) -> String {

@@ -32,11 +32,13 @@ impl Context<'_> {
         if repr == Repr::Boolean {
             let listed: Vec<String> = values.iter().map(|v| format!("`{}`", v.value)).collect();
             let note = doc_attrs(&format!(
-                "\nThe API description lists {}.",
+                "The API description lists {}.",
                 listed.join(" and ")
             ));
+            // A paragraph of its own: the docs before may end in a quote or a list.
             return quote! {
                 #docs
+                #[doc = ""]
                 #note
                 pub type #ident = bool;
             };

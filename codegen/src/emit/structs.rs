@@ -29,8 +29,29 @@ impl Context<'_> {
             .as_deref()
             .map(naming::ident)
             .zip(additional.as_ref());
+        // serde's derive spells a flattened field's type in a `let` of its own impl, where no
+        // `#[allow]` of ours reaches: a value type that clippy finds too complex there gets a name.
+        let mut value_alias = TokenStream::new();
         if let Some((name, value)) = &extra {
-            let ty = self.type_ref(id, value);
+            let mut ty = self.type_ref(id, value);
+            let map = crate::rust::Ty::Map(Box::new(self.view.reference(id, value)));
+            if super::complexity(&map, 1) > 150 {
+                // `__` keeps it apart from every model name (UpperCamelCase has none).
+                let alias = naming::ident(&format!("{}__AdditionalProperties", self.view.name(id)));
+                let doc = doc_attrs(&format!(
+                    "The type of the properties `{}` does not list (named apart, so the code serde derives is not too complex for clippy).",
+                    self.view.name(id)
+                ));
+                let allows = self.allows(id);
+                value_alias = quote! {
+                    #doc
+                    #[doc(hidden)]
+                    #allows
+                    #[allow(non_camel_case_types)]
+                    pub type #alias = #ty;
+                };
+                ty = quote!(#alias);
+            }
             let string = &self.prelude.string;
             out.push(quote! {
                 /// Properties the API description does not list, kept as sent.
@@ -47,6 +68,8 @@ impl Context<'_> {
             extra.as_ref().map(|(name, _)| name),
         );
         quote! {
+            #value_alias
+
             #docs
             #derives
             pub struct #ident {
