@@ -32,17 +32,8 @@ impl Model {
     /// place that follows chains of aliases. [`Model::check`] rejects loops of aliases; on a model it
     /// would reject, the chain is followed as many steps as there are types, and a type id out of
     /// range ends it, so this never loops or panics.
-    pub fn resolve<'a>(&'a self, mut ty: &'a TypeRef) -> &'a TypeRef {
-        for _ in 0..=self.types.len() {
-            match ty {
-                TypeRef::Named(id) => match self.types.get(id.0).map(|t| &t.kind) {
-                    Some(TypeKind::Alias(a)) => ty = &a.ty,
-                    _ => return ty,
-                },
-                _ => return ty,
-            }
-        }
-        ty
+    pub fn resolve<'a>(&'a self, ty: &'a TypeRef) -> &'a TypeRef {
+        resolve_in(&self.types, ty)
     }
 
     /// The shape `def` has once aliases are followed: its own kind, or for an alias of a named type,
@@ -394,6 +385,21 @@ impl TypeRef {
             TypeRef::Primitive(_) | TypeRef::Object | TypeRef::Any => {}
         }
     }
+}
+
+/// [`Model::resolve`] over a list of types that is not a model yet (a reader's, while lowering,
+/// before any check): the same chain, the same bounds.
+pub fn resolve_in<'a>(types: &'a [TypeDef], mut ty: &'a TypeRef) -> &'a TypeRef {
+    for _ in 0..=types.len() {
+        match ty {
+            TypeRef::Named(id) => match types.get(id.0).map(|t| &t.kind) {
+                Some(TypeKind::Alias(a)) => ty = &a.ty,
+                _ => return ty,
+            },
+            _ => return ty,
+        }
+    }
+    ty
 }
 
 /// The first type id in `ty` that is not below `n`.
