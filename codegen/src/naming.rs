@@ -191,8 +191,7 @@ pub fn snake(source: &str) -> String {
 /// Keywords become raw identifiers (`type` -> `r#type`), which serde reads without the `r#`; the few
 /// words that cannot be raw get a trailing underscore (`self` -> `self_`).
 pub fn field_ident(wire: &str) -> (String, bool) {
-    let base = snake(wire);
-    let ident = escape_keyword(base);
+    let ident = identifier(wire, Position::Field);
     let plain = ident.strip_prefix("r#").unwrap_or(&ident);
     let needs_rename = plain != wire;
     (ident, needs_rename)

@@ -119,10 +119,10 @@ settings:
                 }
             }
             impl ::serde::Serialize for Mode {
-                fn serialize<S: ::serde::Serializer>(
+                fn serialize<__S: ::serde::Serializer>(
                     &self,
-                    serializer: S,
-                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
                     serializer.serialize_str(self.as_str())
                 }
             }
@@ -632,10 +632,10 @@ pet:
                 }
             }
             impl ::serde::Serialize for Colour {
-                fn serialize<S: ::serde::Serializer>(
+                fn serialize<__S: ::serde::Serializer>(
                     &self,
-                    serializer: S,
-                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
                     serializer.serialize_str(self.as_str())
                 }
             }
@@ -682,10 +682,10 @@ pet:
                 Unknown(::serde_json::Value),
             }
             impl ::serde::Serialize for Pet {
-                fn serialize<S: ::serde::Serializer>(
+                fn serialize<__S: ::serde::Serializer>(
                     &self,
-                    serializer: S,
-                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
                     match self {
                         Self::Cat(value) => ::serde::Serialize::serialize(value, serializer),
                         Self::Unknown(value) => ::serde::Serialize::serialize(value, serializer),

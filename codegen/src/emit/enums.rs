@@ -110,14 +110,14 @@ impl Context<'_> {
 
                     #allow
                     impl ::serde::Serialize for #ident {
-                        fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                        fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
                             serializer.serialize_str(self.as_str())
                         }
                     }
 
                     #allow
                     impl<'de> ::serde::Deserialize<'de> for #ident {
-                        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                        fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
                             let value = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
                             ::std::result::Result::Ok(Self::from(value.as_str()))
                         }
@@ -162,14 +162,14 @@ impl Context<'_> {
 
                     #allow
                     impl ::serde::Serialize for #ident {
-                        fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                        fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
                             serializer.serialize_i64(self.value())
                         }
                     }
 
                     #allow
                     impl<'de> ::serde::Deserialize<'de> for #ident {
-                        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                        fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
                             <i64 as ::serde::Deserialize>::deserialize(deserializer).map(Self::from)
                         }
                     }
@@ -206,7 +206,7 @@ impl Context<'_> {
 
                     #allow
                     impl ::serde::Serialize for #ident {
-                        fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                        fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
                             match self {
                                 #(Self::#idents => #writes,)*
                                 Self::#unknown(value) => ::serde::Serialize::serialize(value, serializer),
@@ -216,7 +216,7 @@ impl Context<'_> {
 
                     #allow
                     impl<'de> ::serde::Deserialize<'de> for #ident {
-                        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                        fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
                             let value = <::serde_json::Number as ::serde::Deserialize>::deserialize(deserializer)?;
                             ::std::result::Result::Ok(match value.to_string().as_str() {
                                 #(#texts => Self::#idents,)*
@@ -243,7 +243,7 @@ impl Context<'_> {
 
                     #allow
                     impl ::serde::Serialize for #ident {
-                        fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                        fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
                             match self {
                                 #(Self::#idents => #writes,)*
                                 Self::#unknown(value) => ::serde::Serialize::serialize(value, serializer),
@@ -253,7 +253,7 @@ impl Context<'_> {
 
                     #allow
                     impl<'de> ::serde::Deserialize<'de> for #ident {
-                        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                        fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
                             use ::serde_json::Value;
                             let value = <Value as ::serde::Deserialize>::deserialize(deserializer)?;
                             let listed = match &value {

@@ -96,14 +96,14 @@ impl Context<'_> {
 
                 #allow
                 impl ::serde::Serialize for #ident {
-                    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
                         #serialize_body
                     }
                 }
 
                 #allow
                 impl<'de> ::serde::Deserialize<'de> for #ident {
-                    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
                         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
                         __union::choose(&value, #name, &[#(#reads),*]).map_err(::serde::de::Error::custom)
                     }
@@ -185,7 +185,7 @@ impl Context<'_> {
 
             #allow
             impl ::serde::Serialize for #ident {
-                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
                     match self {
                         #(#serialize_arms)*
                         Self::#unknown(value) => ::serde::Serialize::serialize(value, serializer),
@@ -195,7 +195,7 @@ impl Context<'_> {
 
             #allow
             impl<'de> ::serde::Deserialize<'de> for #ident {
-                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
                     let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
                     #deserialize_body
                 }

@@ -61,16 +61,17 @@ impl Context<'_> {
         };
         match self.shape(ty) {
             Shape::Text => {
-                if let Some(n) = c.min_length {
-                    let lit = Literal::usize_unsuffixed(n as usize);
+                // `len < 0` and `len > usize::MAX` never hold (and are lints): no check.
+                if let Some(n) = c.min_length.filter(|&n| n > 0) {
+                    let lit = Literal::u64_unsuffixed(n);
                     push(
                         &mut checks,
                         quote!(v.chars().count() < #lit),
                         format!("shorter than {n} characters"),
                     );
                 }
-                if let Some(n) = c.max_length {
-                    let lit = Literal::usize_unsuffixed(n as usize);
+                if let Some(n) = c.max_length.filter(|&n| n < usize::MAX as u64) {
+                    let lit = Literal::u64_unsuffixed(n);
                     push(
                         &mut checks,
                         quote!(v.chars().count() > #lit),
@@ -123,7 +124,7 @@ impl Context<'_> {
                     // `len() < 1` is a clippy lint (`len_zero`) in the generated crate.
                     Some(1) => push(&mut checks, quote!(v.is_empty()), "empty".to_owned()),
                     Some(n) => {
-                        let lit = Literal::usize_unsuffixed(n as usize);
+                        let lit = Literal::u64_unsuffixed(n);
                         push(
                             &mut checks,
                             quote!(v.len() < #lit),
@@ -131,8 +132,8 @@ impl Context<'_> {
                         );
                     }
                 }
-                if let Some(n) = c.max_items {
-                    let lit = Literal::usize_unsuffixed(n as usize);
+                if let Some(n) = c.max_items.filter(|&n| n < usize::MAX as u64) {
+                    let lit = Literal::u64_unsuffixed(n);
                     push(
                         &mut checks,
                         quote!(v.len() > #lit),
