@@ -182,7 +182,13 @@ pub fn snake(source: &str) -> String {
         return "empty".to_owned();
     }
     if out.starts_with(|c: char| c.is_ascii_digit()) {
-        out.insert(0, '_');
+        // Digits alone would be `_9`, which clippy asks to name (`just_underscores_and_digits`).
+        let prefix = if out.contains(|c: char| c.is_ascii_alphabetic()) {
+            "_"
+        } else {
+            "v"
+        };
+        out.insert_str(0, prefix);
     }
     out
 }
@@ -316,9 +322,10 @@ pub fn variant_names(values: &[crate::ir::EnumValue]) -> Vec<String> {
     for (name, mut group) in groups {
         group.sort();
         for (place, (_, i)) in group.iter().enumerate().skip(1) {
+            let stem = name.trim_end_matches('_');
             let mut n = place + 1;
             loop {
-                let candidate = format!("{name}{n}");
+                let candidate = format!("{stem}{n}");
                 if used.insert(candidate.clone()) {
                     out[*i] = candidate;
                     break;
@@ -469,9 +476,11 @@ pub fn distinct_camel_ranked(sources: &[(&str, u8)], taken: &[&str]) -> Vec<Stri
             out[*i] = if place == 0 && !blocked {
                 camel.clone()
             } else {
+                // `Self_` numbered is `Self2`: an underscore before a digit is no camel case.
+                let stem = camel.trim_end_matches('_');
                 let mut n = (place + 1).max(2);
                 loop {
-                    let candidate = format!("{camel}{n}");
+                    let candidate = format!("{stem}{n}");
                     if used.insert(candidate.clone()) {
                         break candidate;
                     }
@@ -528,9 +537,11 @@ fn unique_name(base: &str, taken: &mut BTreeSet<String>) -> String {
     if taken.insert(plain.to_owned()) {
         return base.to_owned();
     }
+    // `self_` numbered is `self_2`: a double underscore is no snake case.
+    let stem = plain.trim_end_matches('_');
     let mut n = 2;
     loop {
-        let name = format!("{plain}_{n}");
+        let name = format!("{stem}_{n}");
         if taken.insert(name.clone()) {
             return name;
         }

@@ -12,6 +12,41 @@ use support::random::{self, Rng, HOSTILE_NAMES};
 
 const SEED: u64 = 0x001D_E471_F1E5;
 
+/// `name` is UpperCamelCase as rustc's `non_camel_case_types` sees it: once the underscores at its
+/// ends are trimmed, no `__` and no `_` next to a letter (`Self_` and `V1_5` are fine, `Self_2` is
+/// not).
+fn assert_camel(name: &str, source: &str) {
+    let chars: Vec<char> = name.trim_matches('_').chars().collect();
+    let bad = chars.windows(2).any(|w| {
+        w[0] == '_' && (w[1] == '_' || w[1].is_alphabetic()) || w[1] == '_' && w[0].is_alphabetic()
+    });
+    assert!(!bad, "{source:?} gave {name:?}, no camel case");
+    let inner = name.trim_matches('_');
+    assert!(
+        inner.starts_with(|c: char| c.is_ascii_uppercase()),
+        "{source:?} gave {name:?}"
+    );
+}
+
+/// `name` is snake_case as rustc's `non_snake_case` sees it (no capital, no `__`), and not the
+/// underscores and digits alone that clippy asks to name (`_9`).
+fn assert_snake(name: &str, source: &str) {
+    let plain = name.strip_prefix("r#").unwrap_or(name);
+    let inner = plain.trim_matches('_');
+    assert!(
+        !inner.contains("__"),
+        "{source:?} gave {name:?}, no snake case"
+    );
+    assert!(
+        !inner.contains(|c: char| c.is_ascii_uppercase()),
+        "{source:?} gave {name:?}"
+    );
+    assert!(
+        plain.contains(|c: char| c.is_ascii_alphabetic()),
+        "{source:?} gave {name:?}, underscores and digits alone"
+    );
+}
+
 /// `name` is one identifier token of Rust: it parses as `syn::Ident` (which refuses bare keywords),
 /// and prints back as itself.
 fn assert_identifier(name: &str, source: &str) {
@@ -38,16 +73,8 @@ fn check_positions(source: &str) {
         let plain = name.strip_prefix("r#").unwrap_or(&name);
         assert!(plain.is_ascii(), "{source:?} gave {name:?}");
         match position {
-            Position::Type | Position::Variant => {
-                assert!(
-                    plain.starts_with(|c: char| c.is_ascii_uppercase()),
-                    "{name}"
-                )
-            }
-            _ => assert!(
-                !plain.contains(|c: char| c.is_ascii_uppercase()),
-                "{source:?} gave {name:?}"
-            ),
+            Position::Type | Position::Variant => assert_camel(&name, source),
+            _ => assert_snake(&name, source),
         }
     }
     let (field, _) = naming::field_ident(source);
@@ -115,6 +142,7 @@ fn type_names_are_distinct_identifiers() {
         let mut seen = BTreeSet::new();
         for (name, source) in names.iter().zip(&sources) {
             assert_identifier(name, source);
+            assert_camel(name, source);
             assert!(
                 !naming::RESERVED_TYPE_NAMES.contains(&name.as_str()),
                 "{source:?} gave {name:?}"
@@ -148,6 +176,7 @@ fn variant_names_are_distinct_identifiers() {
         let mut seen = BTreeSet::new();
         for (name, v) in names.iter().zip(&values) {
             assert_identifier(name, &v.value.to_string());
+            assert_camel(name, &v.value.to_string());
             assert!(seen.insert(name), "{name} twice in {names:?} ({values:?})");
         }
     }
@@ -184,6 +213,7 @@ fn field_names_are_distinct_identifiers_and_renamed_when_changed() {
             .zip(wire.iter().chain(Some(&"<additional>".to_owned())))
         {
             assert_identifier(name, w);
+            assert_snake(name, w);
             let plain = name.strip_prefix("r#").unwrap_or(name);
             assert!(
                 seen.insert(plain.to_owned()),
@@ -204,4 +234,29 @@ fn raw_and_numbered_field_names_do_not_collide() {
         additional: None,
     };
     assert_eq!(FieldNames::new(&s).fields, ["r#type", "type_2", "type_3"]);
+}
+
+#[test]
+fn numbered_names_keep_their_case() {
+    // A trailing `_` (an escaped keyword) is dropped before the number; digits alone get a letter.
+    let s = Struct {
+        fields: ["self", "Self", "9", "9 "]
+            .iter()
+            .map(|w| Field::new(*w, TypeRef::Any, Presence::Required))
+            .collect(),
+        additional: None,
+    };
+    assert_eq!(
+        FieldNames::new(&s).fields,
+        ["self_", "self_2", "v9", "v9_2"]
+    );
+    assert_eq!(
+        naming::distinct_camel(["Self", "self"], &[]),
+        ["Self_", "Self2"]
+    );
+    let values: Vec<EnumValue> = ["Self", "self"]
+        .iter()
+        .map(|v| EnumValue::new(serde_json::json!(v)))
+        .collect();
+    assert_eq!(naming::variant_names(&values), ["Self_", "Self2"]);
 }

@@ -297,6 +297,7 @@ fn write_scalar(value: &Value) -> TokenStream {
 /// A `match` pattern on `&serde_json::Value` that is the listed value.
 fn read_pattern(value: &Value) -> TokenStream {
     match value {
+        Value::String(s) if s.is_empty() => quote!(Value::String(text) if text.is_empty()),
         Value::String(s) => quote!(Value::String(text) if text == #s),
         Value::Bool(b) => quote!(Value::Bool(#b)),
         Value::Number(n) => {

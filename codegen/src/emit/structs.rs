@@ -130,8 +130,9 @@ impl Context<'_> {
                 continue;
             };
             let field = naming::ident(i);
-            let method =
-                naming::ident(&format!("{}_or_default", i.strip_prefix("r#").unwrap_or(i)));
+            // `self_` gives `self_or_default`: a double underscore is no snake case.
+            let plain = i.strip_prefix("r#").unwrap_or(i).trim_end_matches('_');
+            let method = naming::ident(&format!("{plain}_or_default"));
             let ty = self.type_ref(id, &f.ty);
             let read = if copy {
                 quote!(*value)
