@@ -378,6 +378,18 @@ impl<'m> Context<'m> {
             TypeKind::Struct(s) => self.struct_def(id, &ident, docs, s),
             TypeKind::Enum(e) => self.enum_def(id, &ident, docs, e),
             TypeKind::Union(u) => self.union_def(id, &ident, docs, u),
+            TypeKind::Alias(a) if self.view.is_newtype(id) => {
+                // Rust has no recursive type alias: a struct of one field, read and written as
+                // that field.
+                let ty = self.ty(&self.view.reference(id, &a.ty));
+                let derives = self.derives(id, false, true);
+                quote! {
+                    #docs
+                    #derives
+                    #[serde(transparent)]
+                    pub struct #ident(pub #ty);
+                }
+            }
             TypeKind::Alias(a) => {
                 let ty = self.ty(&self.view.reference(id, &a.ty));
                 quote! {

@@ -33,7 +33,17 @@ impl Model {
     /// would reject, the chain is followed as many steps as there are types, and a type id out of
     /// range ends it, so this never loops or panics.
     pub fn resolve<'a>(&'a self, ty: &'a TypeRef) -> &'a TypeRef {
-        resolve_in(&self.types, ty)
+        resolve_in(&self.types, ty, |_| false)
+    }
+
+    /// [`Model::resolve`], stopping at an alias for which `stop` is true (an output that writes it
+    /// as a type of its own: see [`Model::newtypes`]).
+    pub fn resolve_until<'a>(
+        &'a self,
+        ty: &'a TypeRef,
+        stop: impl Fn(TypeId) -> bool,
+    ) -> &'a TypeRef {
+        resolve_in(&self.types, ty, stop)
     }
 
     /// The shape `def` has once aliases are followed: its own kind, or for an alias of a named type,
@@ -127,7 +137,8 @@ impl Model {
     /// The problems that would make the generated code wrong, each with the type it is in: a type id
     /// out of range, a loop of aliases with no struct, enum or union in it (`a: {$ref: b}`, `b: {$ref:
     /// a}`), two types of one source name, an enum value, union tag or property listed twice, an enum value not
-    /// of the enum's [`Repr`] (or `null`), a bound that is not a finite number. Readers never
+    /// of the enum's [`Repr`] (or `null`), a bound that is not a finite number. (An alias that holds
+    /// itself through containers is no problem: see [`Model::newtypes`].) Readers never
     /// produce them from a valid input; a hand-edited IR or a broken spec can.
     pub fn check(&self) -> Vec<(TypeId, String)> {
         let mut problems = Vec::new();
@@ -200,17 +211,15 @@ impl Model {
         if problems.is_empty() {
             problems.extend(self.alias_loops());
         }
-        if problems.is_empty() {
-            problems.extend(self.alias_cycles());
-        }
         problems
     }
 
-    /// Aliases that hold themselves through arrays, maps, tuples or `null`s alone (`a: {type: array,
-    /// items: {$ref: a}}`): Rust has no such type alias (`type A = Vec<A>` is a cycle). Each cycle is
-    /// reported at the type it is first found from, with the chain of names. Runs once
-    /// [`Model::alias_loops`] found none, so every cycle found goes through a container.
-    fn alias_cycles(&self) -> Vec<(TypeId, String)> {
+    /// Which aliases must be types of their own rather than aliases: those that hold themselves
+    /// through arrays, maps, tuples or `null`s alone (`a: {type: array, items: {$ref: a}}`), which no
+    /// language with type aliases but no recursive ones can write (`type A = Vec<A>` is a cycle in
+    /// Rust). One alias per loop suffices (the one each loop is first found at, in type order), so
+    /// the others stay aliases. Indexed by [`TypeId`].
+    pub fn newtypes(&self) -> Vec<bool> {
         let n = self.types.len();
         let edges: Vec<Vec<usize>> = self
             .types
@@ -229,7 +238,7 @@ impl Model {
             })
             .collect();
         let mut state = vec![0u8; n]; // 0 unseen, 1 on the current path, 2 done
-        let mut out = Vec::new();
+        let mut newtype = vec![false; n];
         for root in 0..n {
             if state[root] != 0 {
                 continue;
@@ -249,28 +258,13 @@ impl Model {
                         state[to] = 1;
                         frames.push((to, 0));
                     }
-                    1 => {
-                        let from = frames.iter().position(|f| f.0 == to).unwrap_or(0);
-                        let chain: Vec<&str> = frames[from..]
-                            .iter()
-                            .map(|f| f.0)
-                            .chain(std::iter::once(to))
-                            .map(|t| self.types[t].name.as_str())
-                            .collect();
-                        out.push((
-                            TypeId(to),
-                            format!(
-                                "a type that holds itself through arrays, maps or tuples with no \
-                                 object or union in between, which Rust cannot name: {}",
-                                chain.join(" -> ")
-                            ),
-                        ));
-                    }
+                    // Every loop has an edge back to a type on the current path: that type breaks it.
+                    1 => newtype[to] = true,
                     _ => {}
                 }
             }
         }
-        out
+        newtype
     }
 
     /// Loops of aliases: each is reported once, at its first type, with the chain of names.
@@ -387,11 +381,16 @@ impl TypeRef {
     }
 }
 
-/// [`Model::resolve`] over a list of types that is not a model yet (a reader's, while lowering,
-/// before any check): the same chain, the same bounds.
-pub fn resolve_in<'a>(types: &'a [TypeDef], mut ty: &'a TypeRef) -> &'a TypeRef {
+/// [`Model::resolve_until`] over a list of types that is not a model yet (a reader's, while
+/// lowering, before any check): the same chain, the same bounds.
+pub fn resolve_in<'a>(
+    types: &'a [TypeDef],
+    mut ty: &'a TypeRef,
+    stop: impl Fn(TypeId) -> bool,
+) -> &'a TypeRef {
     for _ in 0..=types.len() {
         match ty {
+            TypeRef::Named(id) if stop(*id) => return ty,
             TypeRef::Named(id) => match types.get(id.0).map(|t| &t.kind) {
                 Some(TypeKind::Alias(a)) => ty = &a.ty,
                 _ => return ty,

@@ -111,20 +111,36 @@ pub struct View<'m> {
     hash: Vec<bool>,
     /// References `(from, to)` that are boxed to break a cycle of direct containment.
     boxed: BTreeSet<(TypeId, TypeId)>,
+    /// Aliases written as a struct of one field (see [`Model::newtypes`]).
+    newtype: Vec<bool>,
 }
 
 impl<'m> View<'m> {
     /// Decides names, derives and boxing for every type of `model`.
     pub fn new(model: &'m Model, options: TypeOptions) -> Self {
         let (eq, hash) = derivable(model);
+        let newtype = model.newtypes();
         View {
             model,
             names: TypeNames::new(model),
             options,
             eq,
             hash,
-            boxed: cycles(model),
+            boxed: cycles(model, &newtype),
+            newtype,
         }
+    }
+
+    /// Whether alias `id` is written as a struct of one field, `pub struct A(pub Vec<A>);`, because
+    /// it holds itself through containers alone and Rust has no recursive type alias.
+    pub fn is_newtype(&self, id: TypeId) -> bool {
+        self.newtype.get(id.0).copied().unwrap_or(false)
+    }
+
+    /// [`Model::resolve`] as the Rust code sees it: a newtype is a type of its own, so the chain of
+    /// aliases stops there.
+    pub fn resolve_ref<'a>(&'a self, ty: &'a TypeRef) -> &'a TypeRef {
+        self.model.resolve_until(ty, |id| self.is_newtype(id))
     }
 
     /// The Rust name of type `id`.
@@ -203,9 +219,11 @@ impl<'m> View<'m> {
         }
     }
 
-    /// The Rust type an alias stands for (`pub type A = T;`); `None` for the other kinds.
+    /// The Rust type an alias stands for (`pub type A = T;`); `None` for the other kinds and for a
+    /// newtype ([`View::is_newtype`]), which is a type of its own.
     pub fn alias_target(&self, id: TypeId) -> Option<Ty> {
         match &self.model.types.get(id.0)?.kind {
+            TypeKind::Alias(_) if self.is_newtype(id) => None,
             TypeKind::Alias(a) => Some(self.reference(id, &a.ty)),
             TypeKind::Enum(e) if e.repr() == Repr::Boolean => Some(Ty::Bool),
             _ => None,
@@ -226,7 +244,7 @@ impl<'m> View<'m> {
             // `Model::check` rejects.
             Ty::Named(id) => {
                 let start = TypeRef::Named(*id);
-                match self.model.resolve(&start) {
+                match self.resolve_ref(&start) {
                     TypeRef::Named(end) => match self.alias_target(*end) {
                         Some(target) => target,
                         None => Ty::Named(*end),
@@ -392,7 +410,7 @@ fn held(ty: &TypeRef, out: &mut Vec<TypeId>) {
 
 /// The edges `(from, to)` of direct containment that close a cycle, which must be boxed for the types
 /// to have a size: the edges inside a strongly connected component of the containment graph.
-fn cycles(model: &Model) -> BTreeSet<(TypeId, TypeId)> {
+fn cycles(model: &Model, newtype: &[bool]) -> BTreeSet<(TypeId, TypeId)> {
     let edges: Vec<Vec<usize>> = model
         .types
         .iter()
@@ -412,8 +430,9 @@ fn cycles(model: &Model) -> BTreeSet<(TypeId, TypeId)> {
     let component = components(&edges);
     let mut boxed = BTreeSet::new();
     for (from, targets) in edges.iter().enumerate() {
-        // An alias is the type it names, so it cannot box; the struct or union that holds it does.
-        if matches!(model.types[from].kind, TypeKind::Alias(_)) {
+        // An alias is the type it names, so it cannot box; the struct or union that holds it does
+        // (a newtype is a struct).
+        if matches!(model.types[from].kind, TypeKind::Alias(_)) && !newtype[from] {
             continue;
         }
         for &to in targets {

@@ -169,7 +169,7 @@ impl Context<'_> {
     /// where the generator does not build one (the docs still state the default).
     fn default_expr(&self, ty: &TypeRef, value: &serde_json::Value) -> Option<(TokenStream, bool)> {
         use serde_json::Value as J;
-        match (self.model.resolve(ty), value) {
+        match (self.view.resolve_ref(ty), value) {
             (TypeRef::Primitive(Primitive::Boolean), J::Bool(b)) => Some((quote!(#b), true)),
             (TypeRef::Primitive(Primitive::Int32 | Primitive::Int64), J::Number(n)) => {
                 let n = Literal::i64_unsuffixed(n.as_i64()?);

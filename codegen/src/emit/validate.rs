@@ -28,7 +28,7 @@ enum Shape {
 
 impl Context<'_> {
     fn shape(&self, ty: &TypeRef) -> Shape {
-        match self.model.resolve(ty) {
+        match self.view.resolve_ref(ty) {
             TypeRef::Primitive(
                 Primitive::String | Primitive::Uri | Primitive::Byte | Primitive::Binary,
             ) => Shape::Text,
@@ -42,7 +42,7 @@ impl Context<'_> {
 
     /// Whether `ty` is an `f64`, directly or through aliases.
     fn is_double(&self, ty: &TypeRef) -> bool {
-        match self.model.resolve(ty) {
+        match self.view.resolve_ref(ty) {
             TypeRef::Primitive(Primitive::Double) => true,
             TypeRef::Primitive(Primitive::Float) => {
                 self.view.primitive(Primitive::Float) == crate::rust::Ty::F64
@@ -204,6 +204,10 @@ impl Context<'_> {
                 }
             }
             TypeKind::Union(u) => self.union_checks(u),
+            // A newtype checks what it holds.
+            TypeKind::Alias(_) if self.view.is_newtype(id) => {
+                quote!(self.0.validate_into(path, out);)
+            }
             TypeKind::Alias(_) => return TokenStream::new(),
         };
         quote! {

@@ -1156,7 +1156,7 @@ impl Loader {
     fn declared_tag(&self, ty: &TypeRef, tag_name: &str) -> Option<String> {
         // Aliases are followed as everywhere (`ir::resolve_in`); a loop of them, which the model's
         // check reports later, ends the chain at an alias.
-        let TypeRef::Named(id) = crate::ir::resolve_in(&self.types, ty) else {
+        let TypeRef::Named(id) = crate::ir::resolve_in(&self.types, ty, |_| false) else {
             return None;
         };
         match &self.types.get(id.0)?.kind {
