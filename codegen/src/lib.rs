@@ -396,12 +396,25 @@ impl Config {
     }
 }
 
-/// Generates formatted code for a model; `source` names the input in the header comment.
+/// Generates formatted code for a model; `source` names the input in the header comment. A model
+/// that [`ir::Model::check`] rejects is an error (with each problem and its type), never a panic.
 pub fn generate_model(
     model: &ir::Model,
     options: &Options,
     source: &str,
 ) -> Result<(String, Uses)> {
+    let problems = model.check();
+    if !problems.is_empty() {
+        return Err(Error {
+            diagnostics: problems
+                .into_iter()
+                .map(|(id, message)| {
+                    let name = model.types.get(id.0).map_or("?", |t| t.name.as_str());
+                    Diagnostic::new(source, format!("`{name}`: {message}"))
+                })
+                .collect(),
+        });
+    }
     let (texts, uses) =
         emit::emit_formatted(model, options).map_err(|e| Error::one(Diagnostic::new(source, e)))?;
     Ok((with_header(&texts.join("\n"), source), uses))

@@ -267,14 +267,18 @@ pub fn is_identifier(name: &str) -> bool {
 /// is spelled as one by [`identifier`] rather than panicking, so no input can crash the generator.
 pub fn ident(name: &str) -> proc_macro2::Ident {
     let span = proc_macro2::Span::call_site();
-    if !is_identifier(name) {
+    let spelled;
+    let name = if is_identifier(name) {
+        name
+    } else {
         let position = if name.starts_with(|c: char| c.is_ascii_uppercase()) {
             Position::Type
         } else {
             Position::Field
         };
-        return ident(&identifier(name, position));
-    }
+        spelled = identifier(name, position);
+        spelled.as_str()
+    };
     match name.strip_prefix("r#") {
         Some(raw) => proc_macro2::Ident::new_raw(raw, span),
         None => proc_macro2::Ident::new(name, span),

@@ -312,3 +312,16 @@ fn text_after_a_quote_or_a_list_item_starts_a_paragraph() {
                 /// 1. first\n/// 2) second\n///\n/// after\n";
     assert!(code.contains(want), "{code}");
 }
+
+#[test]
+fn generating_a_model_the_check_rejects_is_an_error() {
+    let model: Model = serde_json::from_str(
+        r#"{"types": [{"name": "a", "origin": "", "kind": {"kind": "alias", "ty": {"type": "named", "of": 7}}}]}"#,
+    )
+    .unwrap();
+    let error = modelgen::generate_model(&model, &Options::default(), "t.yaml").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "error: t.yaml: `a`: refers to type #7, which does not exist"
+    );
+}
