@@ -211,7 +211,79 @@ impl Model {
         if problems.is_empty() {
             problems.extend(self.alias_loops());
         }
+        if problems.is_empty() {
+            problems.extend(self.member_loops());
+        }
         problems
+    }
+
+    /// Unions that are one of their own members, through unions, aliases and `null`s alone (`u:
+    /// {oneOf: [{$ref: u}, {type: string}]}`): reading one would try itself on the same value
+    /// forever. Each loop is reported once, with the chain of names. Runs once
+    /// [`Model::alias_loops`] found none, so every loop found has a union in it.
+    fn member_loops(&self) -> Vec<(TypeId, String)> {
+        fn target(ty: &TypeRef) -> Option<usize> {
+            let mut ty = ty;
+            while let TypeRef::Nullable(inner) = ty {
+                ty = inner;
+            }
+            match ty {
+                TypeRef::Named(id) => Some(id.0),
+                _ => None,
+            }
+        }
+        let n = self.types.len();
+        let edges: Vec<Vec<usize>> = self
+            .types
+            .iter()
+            .map(|def| match &def.kind {
+                TypeKind::Union(u) => u.variants.iter().filter_map(|v| target(&v.ty)).collect(),
+                TypeKind::Alias(a) => target(&a.ty).into_iter().collect(),
+                TypeKind::Struct(_) | TypeKind::Enum(_) => Vec::new(),
+            })
+            .map(|targets: Vec<usize>| targets.into_iter().filter(|&t| t < n).collect())
+            .collect();
+        let mut state = vec![0u8; n]; // 0 unseen, 1 on the current path, 2 done
+        let mut out = Vec::new();
+        for root in 0..n {
+            if state[root] != 0 {
+                continue;
+            }
+            let mut frames = vec![(root, 0usize)];
+            state[root] = 1;
+            while let Some(&mut (node, ref mut next)) = frames.last_mut() {
+                let Some(&to) = edges[node].get(*next) else {
+                    state[node] = 2;
+                    frames.pop();
+                    continue;
+                };
+                *next += 1;
+                match state[to] {
+                    0 => {
+                        state[to] = 1;
+                        frames.push((to, 0));
+                    }
+                    1 => {
+                        let from = frames.iter().position(|f| f.0 == to).unwrap_or(0);
+                        let chain: Vec<&str> = frames[from..]
+                            .iter()
+                            .map(|f| f.0)
+                            .chain(std::iter::once(to))
+                            .map(|t| self.types[t].name.as_str())
+                            .collect();
+                        out.push((
+                            TypeId(to),
+                            format!(
+                                "a union that is one of its own members, with no schema in between: {}",
+                                chain.join(" -> ")
+                            ),
+                        ));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        out
     }
 
     /// Which aliases must be types of their own rather than aliases: those that hold themselves
@@ -267,12 +339,21 @@ impl Model {
         newtype
     }
 
-    /// Loops of aliases: each is reported once, at its first type, with the chain of names.
+    /// Loops of aliases (through `null`s too): each is reported once, at its first type, with the
+    /// chain of names.
     fn alias_loops(&self) -> Vec<(TypeId, String)> {
+        // `null or` adds no value to a loop: `a: {oneOf: [null, $ref: a]}` has only `null`.
         let target = |id: TypeId| match &self.types[id.0].kind {
-            TypeKind::Alias(Alias {
-                ty: TypeRef::Named(next),
-            }) => Some(*next),
+            TypeKind::Alias(Alias { ty }) => {
+                let mut ty = ty;
+                while let TypeRef::Nullable(inner) = ty {
+                    ty = inner;
+                }
+                match ty {
+                    TypeRef::Named(next) => Some(*next),
+                    _ => None,
+                }
+            }
             _ => None,
         };
         let mut state = vec![0u8; self.types.len()]; // 0 unseen, 1 on the current path, 2 done

@@ -148,7 +148,8 @@ fn random_models_are_rejected_or_emit_code_that_parses() {
 }
 
 /// A handful of random models that pass the check, compiled as crates with warnings denied (`cargo
-/// clippy`, which also runs rustc's own lints), in one workspace so one run builds them all.
+/// clippy`, which also runs rustc's own lints), in one workspace so one run builds them all; with
+/// `MODELGEN_DOCTESTS=1`, their examples' doctests run too.
 #[test]
 fn sampled_random_models_compile_warning_free() {
     let mut rng = Rng::new(seed() ^ 0xC0FFEE);
@@ -177,13 +178,23 @@ fn sampled_random_models_compile_warning_free() {
     let members: Vec<&str> = members.iter().map(String::as_str).collect();
     cargo_run::workspace(dir.path(), &members, "", &cargo_run::repository_lock()).unwrap();
     let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/generated-crates");
-    let run = cargo_run::cargo(
+    let mut run = cargo_run::cargo(
         env!("CARGO").as_ref(),
         dir.path(),
         &target,
         &["clippy", "--quiet", "--workspace", "--", "-D", "warnings"],
     )
     .unwrap();
+    // The examples' doctests too, when asked (they take a while more).
+    if run.success && std::env::var_os("MODELGEN_DOCTESTS").is_some() {
+        run = cargo_run::cargo(
+            env!("CARGO").as_ref(),
+            dir.path(),
+            &target,
+            &["test", "--quiet", "--workspace", "--doc"],
+        )
+        .unwrap();
+    }
     if !run.success {
         // Keep the crates and their models for a look.
         let keep = std::env::temp_dir().join("modelgen-random-crates-failed");

@@ -325,3 +325,39 @@ fn generating_a_model_the_check_rejects_is_an_error() {
         "error: t.yaml: `a`: refers to type #7, which does not exist"
     );
 }
+
+#[test]
+fn a_loop_of_aliases_through_nulls_alone_is_rejected() {
+    // `a: {oneOf: [null, $ref: a]}` holds nothing but `null`; as a newtype, reading `true` would
+    // recurse until the stack overflows.
+    let found = problems(
+        r#"{"types": [{"name": "a", "origin": "", "kind": {"kind": "alias",
+            "ty": {"type": "nullable", "of": {"type": "nullable", "of": {"type": "named", "of": 0}}}}}]}"#,
+    );
+    assert_eq!(
+        found,
+        ["a loop of references with no schema in between: a -> a"]
+    );
+}
+
+#[test]
+fn a_union_that_is_its_own_member_is_rejected() {
+    // Reading it would try itself on the same value until the stack overflows.
+    let found = problems(
+        r#"{"types": [
+            {"name": "u", "origin": "", "kind": {"kind": "union", "variants": [
+                {"ty": {"type": "nullable", "of": {"type": "named", "of": 1}}},
+                {"ty": {"type": "primitive", "of": "string"}}]}},
+            {"name": "a", "origin": "", "kind": {"kind": "alias", "ty": {"type": "named", "of": 0}}}]}"#,
+    );
+    assert_eq!(
+        found,
+        ["a union that is one of its own members, with no schema in between: u -> a -> u"]
+    );
+    // Through an array, it is a tree like any other.
+    emit_ok(
+        r#"{"types": [{"name": "u", "origin": "", "kind": {"kind": "union", "variants": [
+            {"ty": {"type": "array", "of": {"type": "named", "of": 0}}},
+            {"ty": {"type": "primitive", "of": "string"}}]}}]}"#,
+    );
+}

@@ -330,9 +330,11 @@ fn constraints(rng: &mut Rng, depth: usize) -> Constraints {
             opt(rng, v)
         },
         pattern: rng.one_in(2).then(|| (*rng.pick(&patterns)).to_owned()),
-        minimum: rng
-            .one_in(2)
-            .then(|| *rng.pick(&[-1.5, 0.0, 1e300, -0.0, f64::NAN, f64::INFINITY])),
+        minimum: rng.one_in(2).then(|| match rng.below(40) {
+            // Now and then a bound no JSON has (an IR built in code might).
+            0 => *rng.pick(&[f64::NAN, f64::INFINITY]),
+            _ => *rng.pick(&[-1.5, 0.0, 1e300, -0.0]),
+        }),
         maximum: rng.one_in(2).then(|| *rng.pick(&[2.0, 1e-300, 7.0])),
         exclusive_minimum: rng.one_in(2),
         exclusive_maximum: rng.one_in(2),
@@ -445,7 +447,11 @@ pub fn model(rng: &mut Rng, max_types: usize) -> Model {
                 let mut fields: Vec<Field> = Vec::new();
                 for _ in 0..rng.below(6) {
                     let wire: Vec<String> = fields.iter().map(|f| f.wire_name.clone()).collect();
-                    fields.push(field(rng, n, &wire));
+                    let f = field(rng, n, &wire);
+                    // A property listed twice is rejected: now and then only.
+                    if !wire.contains(&f.wire_name) || rng.one_in(20) {
+                        fields.push(f);
+                    }
                 }
                 TypeKind::Struct(Struct {
                     fields,
@@ -468,10 +474,18 @@ pub fn model(rng: &mut Rng, max_types: usize) -> Model {
             2 => {
                 let tagged = rng.one_in(2);
                 let discriminator = tagged.then(|| string(rng));
+                let me = types.len();
                 let variants = (0..rng.below(5))
-                    .map(|_| Variant {
-                        tag: tagged.then(|| string(rng)),
-                        ty: type_ref(rng, n, 1),
+                    .map(|_| {
+                        let mut ty = type_ref(rng, n, 1);
+                        // A union that is its own member is rejected: mostly, point elsewhere.
+                        if matches!(ty, TypeRef::Named(id) if id.0 <= me) && !rng.one_in(6) {
+                            ty = TypeRef::Array(Box::new(ty));
+                        }
+                        Variant {
+                            tag: tagged.then(|| string(rng)),
+                            ty,
+                        }
                     })
                     .collect();
                 TypeKind::Union(Union {
