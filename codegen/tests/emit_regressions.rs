@@ -361,3 +361,19 @@ fn a_union_that_is_its_own_member_is_rejected() {
             {"ty": {"type": "primitive", "of": "string"}}]}}]}"#,
     );
 }
+
+#[test]
+fn a_nullable_types_examples_are_read_as_options() {
+    // A nullable type takes `null` at each use (an `Option`), not in itself: its `null` example
+    // is read as `Option<T>`.
+    let code = emit_ok(
+        r#"{"types": [{"name": "n", "origin": "", "nullable": true, "examples": [null, 0.5],
+            "kind": {"kind": "enum", "repr": "number", "values": [{"value": 0.5}]}}]}"#,
+    );
+    assert!(
+        code.contains(
+            "/// let value: Option<models::N> = serde_json::from_value(json.clone()).unwrap();"
+        ),
+        "{code}"
+    );
+}

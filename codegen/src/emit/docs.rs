@@ -36,7 +36,12 @@ impl Context<'_> {
                 }
                 Some(krate) => {
                     let hashes = "#".repeat(raw_hashes(&json));
-                    let ty = format!("{krate}::{}", self.view.name(id));
+                    // A nullable type takes `null` at each use, not in itself.
+                    let ty = if self.model.get(id).nullable {
+                        format!("Option<{krate}::{}>", self.view.name(id))
+                    } else {
+                        format!("{krate}::{}", self.view.name(id))
+                    };
                     lines.extend([
                         "From the API description, read and written back unchanged:".to_owned(),
                         String::new(),
