@@ -84,6 +84,8 @@ impl Context<'_> {
                     .filter(|p| regex_lite::Regex::new(p).is_ok())
                 {
                     self.note_pattern();
+                    // The check calls the support code's `flag` too.
+                    self.flagged.set(true);
                     checks.push(quote! {
                         static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
                         let pattern = PATTERN.get_or_init(|| {
