@@ -143,8 +143,9 @@ pub mod support {
     /// Helpers of the examples' doctests; not part of the models.
     #[doc(hidden)]
     pub mod __examples {
-        /// Whether `a` and `b` are the same JSON, date-times compared as instants and numbers
-        /// by value.
+        /// The models keep a date-time's offset (`DateTime<FixedOffset>`), not only its instant.
+        const KEEPS_OFFSET: bool = true;
+        /// Whether `a` and `b` are the same JSON: date-times when they are the same instant with the same offset, numbers by value.
         pub fn same(a: &::serde_json::Value, b: &::serde_json::Value) -> bool {
             use ::serde_json::Value;
             match (a, b) {
@@ -155,33 +156,90 @@ pub mod support {
                 (Value::Array(x), Value::Array(y)) => {
                     x.len() == y.len() && x.iter().zip(y).all(|(v, w)| same(v, w))
                 }
-                (Value::String(x), Value::String(y)) => {
-                    x == y || instant(x) == instant(y)
-                }
+                (Value::String(x), Value::String(y)) => x == y || same_date_time(x, y),
                 (Value::Number(x), Value::Number(y)) => {
                     x == y || x.as_f64() == y.as_f64()
                 }
                 _ => a == b,
             }
         }
-        /// An RFC 3339 date-time in one spelling: `Z` as `+00:00`, no all-zero fraction.
-        fn instant(text: &str) -> ::std::string::String {
-            let is_date_time = text.len() >= 20
-                && text.as_bytes().get(10) == ::std::option::Option::Some(&b'T');
-            if !is_date_time {
-                return text.to_owned();
+        fn same_date_time(x: &str, y: &str) -> bool {
+            match (date_time(x), date_time(y)) {
+                (
+                    ::std::option::Option::Some((a, a_offset)),
+                    ::std::option::Option::Some((b, b_offset)),
+                ) => a == b && (!KEEPS_OFFSET || a_offset == b_offset),
+                _ => false,
             }
-            let mut out = text.replace('Z', "+00:00");
-            if let ::std::option::Option::Some(dot) = out.find('.') {
-                let digits = out[dot + 1..]
-                    .chars()
-                    .take_while(char::is_ascii_digit)
-                    .count();
-                if out[dot + 1..dot + 1 + digits].chars().all(|c| c == '0') {
-                    out.replace_range(dot..dot + 1 + digits, "");
+        }
+        /// The digits of `text` from `from` to `to` as a number.
+        fn number(text: &str, from: usize, to: usize) -> ::std::option::Option<i64> {
+            let digits = text.get(from..to)?;
+            if digits.bytes().all(|c| c.is_ascii_digit()) {
+                digits.parse().ok()
+            } else {
+                ::std::option::Option::None
+            }
+        }
+        /// An RFC 3339 date-time as its instant (seconds since 1970, nanoseconds) and its offset
+        /// in seconds; `None` for other text.
+        fn date_time(text: &str) -> ::std::option::Option<((i64, u32), i64)> {
+            let b = text.as_bytes();
+            let shape = b.len() >= 20 && b[4] == b'-' && b[7] == b'-'
+                && matches!(b[10], b'T' | b't' | b' ') && b[13] == b':' && b[16] == b':';
+            if !shape {
+                return ::std::option::Option::None;
+            }
+            let (year, month, day) = (
+                number(text, 0, 4)?,
+                number(text, 5, 7)?,
+                number(text, 8, 10)?,
+            );
+            let (hour, minute, second) = (
+                number(text, 11, 13)?,
+                number(text, 14, 16)?,
+                number(text, 17, 19)?,
+            );
+            let mut rest = &text[19..];
+            let mut nanos: u32 = 0;
+            if let ::std::option::Option::Some(fraction) = rest.strip_prefix('.') {
+                let digits = fraction.bytes().take_while(u8::is_ascii_digit).count();
+                if digits == 0 {
+                    return ::std::option::Option::None;
                 }
+                for place in 0..9 {
+                    let digit = if place < digits {
+                        fraction.as_bytes()[place] - b'0'
+                    } else {
+                        0
+                    };
+                    nanos = nanos * 10 + u32::from(digit);
+                }
+                rest = &fraction[digits..];
             }
-            out
+            let offset = match rest {
+                "Z" | "z" => 0,
+                _ => {
+                    let sign = match rest.as_bytes().first() {
+                        ::std::option::Option::Some(b'+') => 1,
+                        ::std::option::Option::Some(b'-') => -1,
+                        _ => return ::std::option::Option::None,
+                    };
+                    if rest.len() != 6 || rest.as_bytes()[3] != b':' {
+                        return ::std::option::Option::None;
+                    }
+                    sign * (number(rest, 1, 3)? * 3600 + number(rest, 4, 6)? * 60)
+                }
+            };
+            let y = if month <= 2 { year - 1 } else { year };
+            let era = y.div_euclid(400);
+            let year_of_era = y - era * 400;
+            let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+            let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100
+                + day_of_year;
+            let days = era * 146_097 + day_of_era - 719_468;
+            let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - offset;
+            ::std::option::Option::Some(((seconds, nanos), offset))
         }
     }
     /// A value that breaks a constraint of the API description, and where.
@@ -4683,9 +4741,7 @@ impl Validate for ReportsList {
 
 /// The `report` schema.
 ///
-#[doc = concat!(
-    "Tagged by the `", "name", "` property, which each variant's type keeps as a field."
-)]
+/// Tagged by the `name` property, which each variant's type keeps as a field.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Report {
     /// `document`
@@ -4735,10 +4791,10 @@ pub enum Report {
 }
 
 impl ::serde::Serialize for Report {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         match self {
             Self::Document(value) => ::serde::Serialize::serialize(value, serializer),
             Self::DocumentVideo(value) => {
@@ -4801,9 +4857,9 @@ impl ::serde::Serialize for Report {
 }
 
 impl<'de> ::serde::Deserialize<'de> for Report {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -5301,18 +5357,18 @@ impl ::std::fmt::Display for ApplicantConsentName {
 }
 
 impl ::serde::Serialize for ApplicantConsentName {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ApplicantConsentName {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -5450,18 +5506,18 @@ impl ::std::fmt::Display for WorkflowRunStatus {
 }
 
 impl ::serde::Serialize for WorkflowRunStatus {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WorkflowRunStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -5854,18 +5910,18 @@ impl ::std::fmt::Display for DocumentTypes {
 }
 
 impl ::serde::Serialize for DocumentTypes {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentTypes {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -5925,18 +5981,18 @@ impl ::std::fmt::Display for DocumentSharedSide {
 }
 
 impl ::serde::Serialize for DocumentSharedSide {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentSharedSide {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -6988,18 +7044,18 @@ impl ::std::fmt::Display for CountryCodes {
 }
 
 impl ::serde::Serialize for CountryCodes {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for CountryCodes {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -7058,10 +7114,10 @@ pub enum CompleteTaskDataBuilder {
 }
 
 impl ::serde::Serialize for CompleteTaskDataBuilder {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         match self {
             Self::Array(value) => ::serde::Serialize::serialize(value, serializer),
             Self::Object(value) => ::serde::Serialize::serialize(value, serializer),
@@ -7070,9 +7126,9 @@ impl ::serde::Serialize for CompleteTaskDataBuilder {
 }
 
 impl<'de> ::serde::Deserialize<'de> for CompleteTaskDataBuilder {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -7147,18 +7203,18 @@ impl ::std::fmt::Display for WatchlistMonitorSharedReportName {
 }
 
 impl ::serde::Serialize for WatchlistMonitorSharedReportName {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WatchlistMonitorSharedReportName {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -7251,18 +7307,18 @@ impl ::std::fmt::Display for PasskeyState {
 }
 
 impl ::serde::Serialize for PasskeyState {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for PasskeyState {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -7322,18 +7378,18 @@ impl ::std::fmt::Display for PasskeyUpdaterState {
 }
 
 impl ::serde::Serialize for PasskeyUpdaterState {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for PasskeyUpdaterState {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -7457,18 +7513,18 @@ impl ::std::fmt::Display for WebhookEventType {
 }
 
 impl ::serde::Serialize for WebhookEventType {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WebhookEventType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -7990,18 +8046,18 @@ impl ::std::fmt::Display for ResultsFeedbackExpectedResult {
 }
 
 impl ::serde::Serialize for ResultsFeedbackExpectedResult {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ResultsFeedbackExpectedResult {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -8145,18 +8201,18 @@ impl ::std::fmt::Display for ReportName {
 }
 
 impl ::serde::Serialize for ReportName {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ReportName {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -8474,18 +8530,18 @@ impl ::std::fmt::Display for CheckStatus {
 }
 
 impl ::serde::Serialize for CheckStatus {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for CheckStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -8545,18 +8601,18 @@ impl ::std::fmt::Display for CheckResponseResult {
 }
 
 impl ::serde::Serialize for CheckResponseResult {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for CheckResponseResult {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -10990,18 +11046,18 @@ impl ::std::fmt::Display for IdNumberType {
 }
 
 impl ::serde::Serialize for IdNumberType {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IdNumberType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -11083,18 +11139,18 @@ impl ::std::fmt::Display for WorkflowRunLinkLanguage {
 }
 
 impl ::serde::Serialize for WorkflowRunLinkLanguage {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WorkflowRunLinkLanguage {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -11178,18 +11234,18 @@ impl ::std::fmt::Display for WebhookEventResourceType {
 }
 
 impl ::serde::Serialize for WebhookEventResourceType {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WebhookEventResourceType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -11489,19 +11545,19 @@ impl ::std::fmt::Display for RepeatAttemptsListRepeatAttemptsInnerDateOfBirth {
 }
 
 impl ::serde::Serialize for RepeatAttemptsListRepeatAttemptsInnerDateOfBirth {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de>
 for RepeatAttemptsListRepeatAttemptsInnerDateOfBirth {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -11561,18 +11617,18 @@ impl ::std::fmt::Display for RepeatAttemptsListRepeatAttemptsInnerNames {
 }
 
 impl ::serde::Serialize for RepeatAttemptsListRepeatAttemptsInnerNames {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for RepeatAttemptsListRepeatAttemptsInnerNames {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -11632,18 +11688,18 @@ impl ::std::fmt::Display for RepeatAttemptsListRepeatAttemptsInnerResult {
 }
 
 impl ::serde::Serialize for RepeatAttemptsListRepeatAttemptsInnerResult {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for RepeatAttemptsListRepeatAttemptsInnerResult {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -11787,18 +11843,18 @@ impl ::std::fmt::Display for ExtractionDocumentClassificationSubtype {
 }
 
 impl ::serde::Serialize for ExtractionDocumentClassificationSubtype {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ExtractionDocumentClassificationSubtype {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -11858,18 +11914,18 @@ impl ::std::fmt::Display for ExtractionExtractedDataGender {
 }
 
 impl ::serde::Serialize for ExtractionExtractedDataGender {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ExtractionExtractedDataGender {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -11933,18 +11989,18 @@ impl ::std::fmt::Display for UsDrivingLicenceSharedDocumentCategory {
 }
 
 impl ::serde::Serialize for UsDrivingLicenceSharedDocumentCategory {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceSharedDocumentCategory {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -12032,18 +12088,18 @@ impl ::std::fmt::Display for UsDrivingLicenceSharedEyeColorCode {
 }
 
 impl ::serde::Serialize for UsDrivingLicenceSharedEyeColorCode {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceSharedEyeColorCode {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -12103,18 +12159,18 @@ impl ::std::fmt::Display for UsDrivingLicenceSharedGender {
 }
 
 impl ::serde::Serialize for UsDrivingLicenceSharedGender {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceSharedGender {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -12212,18 +12268,18 @@ impl ::std::fmt::Display for ReportStatus {
 }
 
 impl ::serde::Serialize for ReportStatus {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ReportStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -12287,18 +12343,18 @@ impl ::std::fmt::Display for ReportResult {
 }
 
 impl ::serde::Serialize for ReportResult {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ReportResult {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -12366,18 +12422,18 @@ impl ::std::fmt::Display for ReportSubResult {
 }
 
 impl ::serde::Serialize for ReportSubResult {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ReportSubResult {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -14398,18 +14454,18 @@ impl ::std::fmt::Display for WebhookEventObjectStatus {
 }
 
 impl ::serde::Serialize for WebhookEventObjectStatus {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WebhookEventObjectStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -14469,18 +14525,18 @@ impl ::std::fmt::Display for ReportConfigurationFacialSimilarityUseCase {
 }
 
 impl ::serde::Serialize for ReportConfigurationFacialSimilarityUseCase {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ReportConfigurationFacialSimilarityUseCase {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -14792,18 +14848,18 @@ impl ::std::fmt::Display for DocumentPropertiesNistIdentityEvidenceStrength {
 }
 
 impl ::serde::Serialize for DocumentPropertiesNistIdentityEvidenceStrength {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesNistIdentityEvidenceStrength {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -14867,18 +14923,18 @@ impl ::std::fmt::Display for DocumentPropertiesHasIssuanceConfirmation {
 }
 
 impl ::serde::Serialize for DocumentPropertiesHasIssuanceConfirmation {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesHasIssuanceConfirmation {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -14954,18 +15010,18 @@ impl ::std::fmt::Display for DocumentPropertiesSecurityTier {
 }
 
 impl ::serde::Serialize for DocumentPropertiesSecurityTier {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesSecurityTier {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -16616,18 +16672,18 @@ impl ::std::fmt::Display for ProofOfAddressPropertiesDocumentType {
 }
 
 impl ::serde::Serialize for ProofOfAddressPropertiesDocumentType {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ProofOfAddressPropertiesDocumentType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -18527,18 +18583,18 @@ impl ::std::fmt::Display for DeviceIntelligencePropertiesDeviceSdkSource {
 }
 
 impl ::serde::Serialize for DeviceIntelligencePropertiesDeviceSdkSource {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DeviceIntelligencePropertiesDeviceSdkSource {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -18603,19 +18659,19 @@ impl ::std::fmt::Display for DeviceIntelligencePropertiesDeviceAuthenticationTyp
 }
 
 impl ::serde::Serialize for DeviceIntelligencePropertiesDeviceAuthenticationType {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de>
 for DeviceIntelligencePropertiesDeviceAuthenticationType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -18679,18 +18735,18 @@ impl ::std::fmt::Display for DeviceIntelligencePropertiesDeviceIpReputation {
 }
 
 impl ::serde::Serialize for DeviceIntelligencePropertiesDeviceIpReputation {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DeviceIntelligencePropertiesDeviceIpReputation {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -18750,19 +18806,19 @@ impl ::std::fmt::Display for DeviceIntelligencePropertiesDeviceDocumentCapture {
 }
 
 impl ::serde::Serialize for DeviceIntelligencePropertiesDeviceDocumentCapture {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de>
 for DeviceIntelligencePropertiesDeviceDocumentCapture {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -18822,19 +18878,19 @@ impl ::std::fmt::Display for DeviceIntelligencePropertiesDeviceBiometricCapture 
 }
 
 impl ::serde::Serialize for DeviceIntelligencePropertiesDeviceBiometricCapture {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de>
 for DeviceIntelligencePropertiesDeviceBiometricCapture {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -21262,19 +21318,19 @@ impl ::std::fmt::Display for DeviceIntelligenceBreakdownPropertiesDeviceSdkSourc
 }
 
 impl ::serde::Serialize for DeviceIntelligenceBreakdownPropertiesDeviceSdkSource {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de>
 for DeviceIntelligenceBreakdownPropertiesDeviceSdkSource {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -21341,19 +21397,19 @@ for DeviceIntelligenceBreakdownPropertiesDeviceAuthenticationType {
 
 impl ::serde::Serialize
 for DeviceIntelligenceBreakdownPropertiesDeviceAuthenticationType {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de>
 for DeviceIntelligenceBreakdownPropertiesDeviceAuthenticationType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -21418,19 +21474,19 @@ impl ::std::fmt::Display for DeviceIntelligenceBreakdownPropertiesDeviceIpReputa
 }
 
 impl ::serde::Serialize for DeviceIntelligenceBreakdownPropertiesDeviceIpReputation {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de>
 for DeviceIntelligenceBreakdownPropertiesDeviceIpReputation {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -21491,19 +21547,19 @@ impl ::std::fmt::Display for DeviceIntelligenceBreakdownPropertiesDeviceDocument
 }
 
 impl ::serde::Serialize for DeviceIntelligenceBreakdownPropertiesDeviceDocumentCapture {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de>
 for DeviceIntelligenceBreakdownPropertiesDeviceDocumentCapture {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
@@ -21565,19 +21621,19 @@ for DeviceIntelligenceBreakdownPropertiesDeviceBiometricCapture {
 }
 
 impl ::serde::Serialize for DeviceIntelligenceBreakdownPropertiesDeviceBiometricCapture {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 impl<'de> ::serde::Deserialize<'de>
 for DeviceIntelligenceBreakdownPropertiesDeviceBiometricCapture {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <::std::string::String as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;

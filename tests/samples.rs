@@ -16,8 +16,10 @@ fn sample(name: &str) -> Value {
     serde_json::from_str(&text).unwrap()
 }
 
-/// Equal as JSON, except that two date-times are equal when they are the same instant
-/// (`2022-06-28T15:39:42Z` is written back as `2022-06-28T15:39:42+00:00`).
+/// Equal as JSON, except that two date-times are equal when they are the same instant at the same
+/// offset, spelled otherwise (`2022-06-28T15:39:42Z` is written back as `2022-06-28T15:39:42+00:00`):
+/// the models read them as `DateTime<FixedOffset>`, which must keep the offset, and chrono's `==`
+/// compares instants alone.
 fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => {
@@ -27,7 +29,11 @@ fn same(a: &Value, b: &Value) -> bool {
             x.len() == y.len() && x.iter().zip(y).all(|(v, w)| same(v, w))
         }
         (Value::String(x), Value::String(y)) if x != y => {
-            let instant = |s: &str| chrono::DateTime::parse_from_rfc3339(s).ok();
+            let instant = |s: &str| {
+                chrono::DateTime::parse_from_rfc3339(s)
+                    .ok()
+                    .map(|t| (t, t.offset().local_minus_utc()))
+            };
             instant(x).is_some() && instant(x) == instant(y)
         }
         _ => a == b,

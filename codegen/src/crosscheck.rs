@@ -496,38 +496,6 @@ fn squash(name: &str) -> String {
         .collect()
 }
 
-/// Follows aliases (`allOf: [$ref]`, named primitives) to the type they stand for.
-fn unalias<'m>(model: &'m Model, mut ty: &'m TypeRef) -> &'m TypeRef {
-    for _ in 0..16 {
-        match ty {
-            TypeRef::Named(id) => match model.types.get(id.0).map(|t| &t.kind) {
-                Some(TypeKind::Alias(a)) => ty = &a.ty,
-                _ => return ty,
-            },
-            _ => return ty,
-        }
-    }
-    ty
-}
-
-/// The kind of a type definition, after looking through aliases of named types.
-fn def_kind<'m>(model: &'m Model, def: &'m TypeDef) -> &'m TypeKind {
-    let mut kind = &def.kind;
-    for _ in 0..16 {
-        match kind {
-            TypeKind::Alias(a) => match unalias(model, &a.ty) {
-                TypeRef::Named(id) => match model.types.get(id.0) {
-                    Some(t) => kind = &t.kind,
-                    None => return kind,
-                },
-                _ => return kind,
-            },
-            _ => return kind,
-        }
-    }
-    kind
-}
-
 fn kind_name(kind: &TypeKind) -> &'static str {
     match kind {
         TypeKind::Struct(_) => "a struct",
@@ -556,7 +524,7 @@ fn differences(d: &BTreeSet<String>, s: &BTreeSet<String>) -> (Vec<String>, Vec<
 
 impl Sides<'_> {
     fn model(&self, d: &TypeDef, s: &TypeDef, check: &mut ModelCheck) {
-        let (dk, sk) = (def_kind(self.docs, d), def_kind(self.spec, s));
+        let (dk, sk) = (self.docs.resolve_kind(d), self.spec.resolve_kind(s));
         match (dk, sk) {
             (TypeKind::Struct(ds), TypeKind::Struct(ss)) => self.fields(ds, ss, check),
             (TypeKind::Enum(de), TypeKind::Enum(se)) => {
@@ -756,7 +724,7 @@ impl Sides<'_> {
                 return (Verdict::Agree, "");
             }
         }
-        let (d, s) = (unalias(self.docs, d), unalias(self.spec, s));
+        let (d, s) = (self.docs.resolve(d), self.spec.resolve(s));
         let cannot = |why| (Verdict::DocsCannotExpress, why);
         let inline = |b: &crate::ir::TypeId, shown: String| {
             let name = self.spec_names.get(*b).to_owned();

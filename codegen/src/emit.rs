@@ -29,7 +29,7 @@ use std::cell::Cell;
 use std::collections::BTreeSet;
 
 use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use crate::ir::{Model, TypeDef, TypeId, TypeKind, TypeRef};
 use crate::naming;
@@ -267,7 +267,10 @@ fn head(view: &View, options: &Options, flags: &Flags) -> TokenStream {
         inner.push(support::untagged(nulls_absent));
     }
     if examples {
-        inner.push(support::examples(nulls_absent, flags.uses.time));
+        inner.push(support::examples(
+            nulls_absent,
+            flags.uses.time || options.date_time == DateTimeType::FixedOffset,
+        ));
     }
     if flags.uses.time {
         inner.push(support::time(
@@ -376,7 +379,7 @@ impl Prelude {
             if taken.contains(short) {
                 full
             } else {
-                let ident = format_ident!("{}", short);
+                let ident = naming::ident(short);
                 quote!(#ident)
             }
         };
@@ -428,14 +431,45 @@ impl<'m> Context<'m> {
         naming::ident(self.view.name(id))
     }
 
-    /// `#[allow(deprecated)]` for the items of type `id` that name something deprecated, so the
-    /// crate's own code builds without warnings (users of those items still get them).
-    fn allow_deprecated(&self, id: TypeId) -> TokenStream {
+    /// The `#[allow]`s the items of type `id` need so the crate's own code builds without warnings:
+    /// `deprecated` when they name something deprecated (users of those items still get the
+    /// warning), `clippy::type_complexity` when a type they spell is as nested as clippy's lint
+    /// counts too much (a spec's nesting is not ours to factor).
+    fn allows(&self, id: TypeId) -> TokenStream {
+        let mut out = TokenStream::new();
         if self.deprecated[id.0] {
-            quote!(#[allow(deprecated)])
-        } else {
-            TokenStream::new()
+            out.extend(quote!(#[allow(deprecated)]));
         }
+        if self.is_complex(id) {
+            out.extend(quote!(#[allow(clippy::type_complexity)]));
+        }
+        out
+    }
+
+    /// Whether a type that the items of `id` spell may score above clippy's `type_complexity`
+    /// threshold (250; see [`complexity`]), with a margin.
+    fn is_complex(&self, id: TypeId) -> bool {
+        let def = self.model.get(id);
+        let tys: Vec<Ty> = match &def.kind {
+            TypeKind::Struct(s) => s
+                .fields
+                .iter()
+                .map(|f| self.view.field(id, f))
+                .chain(
+                    s.additional
+                        .iter()
+                        .map(|t| Ty::Map(Box::new(self.view.reference(id, t)))),
+                )
+                .collect(),
+            TypeKind::Union(u) => u
+                .variants
+                .iter()
+                .map(|v| self.view.reference(id, &v.ty))
+                .collect(),
+            TypeKind::Alias(a) => vec![self.view.reference(id, &a.ty)],
+            TypeKind::Enum(_) => Vec::new(),
+        };
+        tys.iter().any(|t| complexity(t, 1) > 150)
     }
 
     fn type_def(&self, id: TypeId, def: &TypeDef) -> TokenStream {
@@ -470,12 +504,24 @@ impl<'m> Context<'m> {
         if *deprecated {
             docs.extend(quote!(#[deprecated(note = "deprecated in the API description")]));
         }
-        docs.extend(self.allow_deprecated(id));
+        docs.extend(self.allows(id));
         let ident = self.ident(id);
         match kind {
             TypeKind::Struct(s) => self.struct_def(id, &ident, docs, s),
             TypeKind::Enum(e) => self.enum_def(id, &ident, docs, e),
             TypeKind::Union(u) => self.union_def(id, &ident, docs, u),
+            TypeKind::Alias(a) if self.view.is_newtype(id) => {
+                // Rust has no recursive type alias: a struct of one field, read and written as
+                // that field.
+                let ty = self.ty(&self.view.reference(id, &a.ty));
+                let derives = self.derives(id, false, true);
+                quote! {
+                    #docs
+                    #derives
+                    #[serde(transparent)]
+                    pub struct #ident(pub #ty);
+                }
+            }
             TypeKind::Alias(a) => {
                 let ty = self.ty(&self.view.reference(id, &a.ty));
                 quote! {
@@ -563,6 +609,8 @@ impl<'m> Context<'m> {
                 self.use_json();
                 quote!(::serde_json::Value)
             }
+            // `()` would read and write `null`; an array of no items is `[]` in JSON.
+            Ty::Tuple(items) if items.is_empty() => quote!([(); 0]),
             Ty::Tuple(items) => {
                 let items = items.iter().map(|t| self.ty(t));
                 quote!((#(#items,)*))
@@ -665,7 +713,7 @@ fn time_adapter_within(view: &View, ty: &Ty, m: &TokenStream, depth: usize) -> O
         Ty::Option(t) => inner(t).map(|a| quote!(#m::OptionOf<#a>)),
         Ty::Nullable(t) => inner(t).map(|a| quote!(#m::NullableOf<#a>)),
         Ty::Tuple(items) => items.iter().any(|t| inner(t).is_some()).then(|| {
-            let name = format_ident!("Tuple{}", items.len());
+            let name = naming::ident(&format!("Tuple{}", items.len()));
             let adapters = items.iter().map(or_same);
             quote!(#m::#name<#(#adapters),*>)
         }),
@@ -680,6 +728,33 @@ fn time_adapter_within(view: &View, ty: &Ty, m: &TokenStream, depth: usize) -> O
         | Ty::F64
         | Ty::JsonMap
         | Ty::Value => None,
+    }
+}
+
+/// The score clippy's `type_complexity` lint gives `ty` written at nesting `nest` (1 at the top): ten
+/// times the nesting for each path, tuple or array, its generic arguments one level deeper.
+fn complexity(ty: &Ty, nest: u64) -> u64 {
+    let here = 10 * nest;
+    let inner = |t: &Ty| complexity(t, nest + 1);
+    match ty {
+        Ty::Named(_)
+        | Ty::OffsetDateTime
+        | Ty::TimeDate
+        | Ty::String
+        | Ty::Uuid
+        | Ty::Date
+        | Ty::Bool
+        | Ty::I32
+        | Ty::I64
+        | Ty::F32
+        | Ty::F64
+        | Ty::Value => here,
+        Ty::DateTime(_) => here + 10 * (nest + 1),
+        Ty::Boxed(t) | Ty::Vec(t) | Ty::Option(t) | Ty::Nullable(t) => here + inner(t),
+        Ty::Map(t) => here + 10 * (nest + 1) + inner(t),
+        Ty::JsonMap => here + 20 * (nest + 1),
+        Ty::Tuple(items) if items.is_empty() => here + 10 * (nest + 1),
+        Ty::Tuple(items) => here + items.iter().map(inner).sum::<u64>(),
     }
 }
 

@@ -27,6 +27,37 @@ impl Model {
         &self.types[id.0]
     }
 
+    /// What `ty` stands for once the aliases it names are followed: `ty` itself unless it names an
+    /// alias, else the alias's target, resolved in turn (never a [`TypeRef::Named`] alias). The one
+    /// place that follows chains of aliases. [`Model::check`] rejects loops of aliases; on a model it
+    /// would reject, the chain is followed as many steps as there are types, and a type id out of
+    /// range ends it, so this never loops or panics.
+    pub fn resolve<'a>(&'a self, ty: &'a TypeRef) -> &'a TypeRef {
+        resolve_in(&self.types, ty, |_| false)
+    }
+
+    /// [`Model::resolve`], stopping at an alias for which `stop` is true (an output that writes it
+    /// as a type of its own: see [`Model::newtypes`]).
+    pub fn resolve_until<'a>(
+        &'a self,
+        ty: &'a TypeRef,
+        stop: impl Fn(TypeId) -> bool,
+    ) -> &'a TypeRef {
+        resolve_in(&self.types, ty, stop)
+    }
+
+    /// The shape `def` has once aliases are followed: its own kind, or for an alias of a named type,
+    /// the kind of the type the chain ends at (see [`Model::resolve`]).
+    pub fn resolve_kind<'a>(&'a self, def: &'a TypeDef) -> &'a TypeKind {
+        match &def.kind {
+            TypeKind::Alias(a) => match self.resolve(&a.ty) {
+                TypeRef::Named(id) => self.types.get(id.0).map_or(&def.kind, |t| &t.kind),
+                _ => &def.kind,
+            },
+            kind => kind,
+        }
+    }
+
     /// The type whose source name is `name`, if there is one.
     pub fn find(&self, name: &str) -> Option<TypeId> {
         self.types.iter().position(|t| t.name == name).map(TypeId)
@@ -105,7 +136,9 @@ impl Model {
 
     /// The problems that would make the generated code wrong, each with the type it is in: a type id
     /// out of range, a loop of aliases with no struct, enum or union in it (`a: {$ref: b}`, `b: {$ref:
-    /// a}`), two types of one source name, an enum value or union tag listed twice. Readers never
+    /// a}`), two types of one source name, an enum value, union tag or property listed twice, an enum value not
+    /// of the enum's [`Repr`] (or `null`), a bound that is not a finite number. (An alias that holds
+    /// itself through containers is no problem: see [`Model::newtypes`].) Readers never
     /// produce them from a valid input; a hand-edited IR or a broken spec can.
     pub fn check(&self) -> Vec<(TypeId, String)> {
         let mut problems = Vec::new();
@@ -150,6 +183,31 @@ impl Model {
                             problems
                                 .push((id, format!("the enum value {} is listed twice", v.value)));
                         }
+                        if !e.repr.holds(&v.value) {
+                            problems.push((
+                                id,
+                                format!(
+                                    "the enum value {} is not of its type ({:?})",
+                                    v.value, e.repr
+                                ),
+                            ));
+                        }
+                    }
+                }
+            }
+            if let TypeKind::Struct(s) = &def.kind {
+                for (j, f) in s.fields.iter().enumerate() {
+                    if s.fields[..j].iter().any(|g| g.wire_name == f.wire_name) {
+                        problems.push((
+                            id,
+                            format!("the property `{}` is listed twice", f.wire_name),
+                        ));
+                    }
+                    if !f.constraints.is_finite() {
+                        problems.push((
+                            id,
+                            format!("a bound of `{}` is not a finite number", f.wire_name),
+                        ));
                     }
                 }
             }
@@ -162,15 +220,149 @@ impl Model {
         if problems.is_empty() {
             problems.extend(self.alias_loops());
         }
+        if problems.is_empty() {
+            problems.extend(self.member_loops());
+        }
         problems
     }
 
-    /// Loops of aliases: each is reported once, at its first type, with the chain of names.
+    /// Unions that are one of their own members, through unions, aliases and `null`s alone (`u:
+    /// {oneOf: [{$ref: u}, {type: string}]}`): reading one would try itself on the same value
+    /// forever. Each loop is reported once, with the chain of names. Runs once
+    /// [`Model::alias_loops`] found none, so every loop found has a union in it.
+    fn member_loops(&self) -> Vec<(TypeId, String)> {
+        fn target(ty: &TypeRef) -> Option<usize> {
+            let mut ty = ty;
+            while let TypeRef::Nullable(inner) = ty {
+                ty = inner;
+            }
+            match ty {
+                TypeRef::Named(id) => Some(id.0),
+                _ => None,
+            }
+        }
+        let n = self.types.len();
+        let edges: Vec<Vec<usize>> = self
+            .types
+            .iter()
+            .map(|def| match &def.kind {
+                TypeKind::Union(u) => u.variants.iter().filter_map(|v| target(&v.ty)).collect(),
+                TypeKind::Alias(a) => target(&a.ty).into_iter().collect(),
+                TypeKind::Struct(_) | TypeKind::Enum(_) => Vec::new(),
+            })
+            .map(|targets: Vec<usize>| targets.into_iter().filter(|&t| t < n).collect())
+            .collect();
+        let mut state = vec![0u8; n]; // 0 unseen, 1 on the current path, 2 done
+        let mut out = Vec::new();
+        for root in 0..n {
+            if state[root] != 0 {
+                continue;
+            }
+            let mut frames = vec![(root, 0usize)];
+            state[root] = 1;
+            while let Some(&mut (node, ref mut next)) = frames.last_mut() {
+                let Some(&to) = edges[node].get(*next) else {
+                    state[node] = 2;
+                    frames.pop();
+                    continue;
+                };
+                *next += 1;
+                match state[to] {
+                    0 => {
+                        state[to] = 1;
+                        frames.push((to, 0));
+                    }
+                    1 => {
+                        let from = frames.iter().position(|f| f.0 == to).unwrap_or(0);
+                        let chain: Vec<&str> = frames[from..]
+                            .iter()
+                            .map(|f| f.0)
+                            .chain(std::iter::once(to))
+                            .map(|t| self.types[t].name.as_str())
+                            .collect();
+                        out.push((
+                            TypeId(to),
+                            format!(
+                                "a union that is one of its own members, with no schema in between: {}",
+                                chain.join(" -> ")
+                            ),
+                        ));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        out
+    }
+
+    /// Which aliases must be types of their own rather than aliases: those that hold themselves
+    /// through arrays, maps, tuples or `null`s alone (`a: {type: array, items: {$ref: a}}`), which no
+    /// language with type aliases but no recursive ones can write (`type A = Vec<A>` is a cycle in
+    /// Rust). One alias per loop suffices (the one each loop is first found at, in type order), so
+    /// the others stay aliases. Indexed by [`TypeId`].
+    pub fn newtypes(&self) -> Vec<bool> {
+        let n = self.types.len();
+        let edges: Vec<Vec<usize>> = self
+            .types
+            .iter()
+            .map(|def| match &def.kind {
+                TypeKind::Alias(a) => {
+                    let mut named = Vec::new();
+                    a.ty.named(&mut named);
+                    named
+                        .into_iter()
+                        .map(|id| id.0)
+                        .filter(|&t| t < n && matches!(self.types[t].kind, TypeKind::Alias(_)))
+                        .collect()
+                }
+                _ => Vec::new(),
+            })
+            .collect();
+        let mut state = vec![0u8; n]; // 0 unseen, 1 on the current path, 2 done
+        let mut newtype = vec![false; n];
+        for root in 0..n {
+            if state[root] != 0 {
+                continue;
+            }
+            // Each frame is a type and how many of its edges were followed.
+            let mut frames = vec![(root, 0usize)];
+            state[root] = 1;
+            while let Some(&mut (node, ref mut next)) = frames.last_mut() {
+                let Some(&to) = edges[node].get(*next) else {
+                    state[node] = 2;
+                    frames.pop();
+                    continue;
+                };
+                *next += 1;
+                match state[to] {
+                    0 => {
+                        state[to] = 1;
+                        frames.push((to, 0));
+                    }
+                    // Every loop has an edge back to a type on the current path: that type breaks it.
+                    1 => newtype[to] = true,
+                    _ => {}
+                }
+            }
+        }
+        newtype
+    }
+
+    /// Loops of aliases (through `null`s too): each is reported once, at its first type, with the
+    /// chain of names.
     fn alias_loops(&self) -> Vec<(TypeId, String)> {
+        // `null or` adds no value to a loop: `a: {oneOf: [null, $ref: a]}` has only `null`.
         let target = |id: TypeId| match &self.types[id.0].kind {
-            TypeKind::Alias(Alias {
-                ty: TypeRef::Named(next),
-            }) => Some(*next),
+            TypeKind::Alias(Alias { ty }) => {
+                let mut ty = ty;
+                while let TypeRef::Nullable(inner) = ty {
+                    ty = inner;
+                }
+                match ty {
+                    TypeRef::Named(next) => Some(*next),
+                    _ => None,
+                }
+            }
             _ => None,
         };
         let mut state = vec![0u8; self.types.len()]; // 0 unseen, 1 on the current path, 2 done
@@ -265,6 +457,38 @@ impl Model {
             _ => false,
         }
     }
+}
+
+impl TypeRef {
+    /// Every named type this reference mentions, at any depth, in order.
+    pub fn named(&self, out: &mut Vec<TypeId>) {
+        match self {
+            TypeRef::Named(id) => out.push(*id),
+            TypeRef::Array(t) | TypeRef::Map(t) | TypeRef::Nullable(t) => t.named(out),
+            TypeRef::Tuple(items) => items.iter().for_each(|t| t.named(out)),
+            TypeRef::Primitive(_) | TypeRef::Object | TypeRef::Any => {}
+        }
+    }
+}
+
+/// [`Model::resolve_until`] over a list of types that is not a model yet (a reader's, while
+/// lowering, before any check): the same chain, the same bounds.
+pub fn resolve_in<'a>(
+    types: &'a [TypeDef],
+    mut ty: &'a TypeRef,
+    stop: impl Fn(TypeId) -> bool,
+) -> &'a TypeRef {
+    for _ in 0..=types.len() {
+        match ty {
+            TypeRef::Named(id) if stop(*id) => return ty,
+            TypeRef::Named(id) => match types.get(id.0).map(|t| &t.kind) {
+                Some(TypeKind::Alias(a)) => ty = &a.ty,
+                _ => return ty,
+            },
+            _ => return ty,
+        }
+    }
+    ty
 }
 
 /// The first type id in `ty` that is not below `n`.
@@ -536,6 +760,14 @@ impl Constraints {
     pub fn is_empty(&self) -> bool {
         *self == Constraints::default()
     }
+
+    /// `minimum` and `maximum`, here and in the items' constraints, are finite numbers (JSON has no
+    /// other; an IR built in code might).
+    pub fn is_finite(&self) -> bool {
+        self.minimum.is_none_or(f64::is_finite)
+            && self.maximum.is_none_or(f64::is_finite)
+            && self.items.as_ref().is_none_or(|c| c.is_finite())
+    }
 }
 
 /// A set of listed values (`enum`, `const`, or a `oneOf` of `const` branches).
@@ -648,6 +880,18 @@ impl Default for Enum {
 }
 
 impl Repr {
+    /// Whether `value` is a value of this representation: a string of [`Repr::String`], an integer
+    /// that fits an `i64` of [`Repr::Integer`], and so on; any scalar but `null` for [`Repr::Mixed`].
+    pub fn holds(self, value: &Value) -> bool {
+        match self {
+            Repr::String => value.is_string(),
+            Repr::Integer => value.is_i64(),
+            Repr::Number => value.is_number(),
+            Repr::Boolean => value.is_boolean(),
+            Repr::Mixed => value.is_string() || value.is_number() || value.is_boolean(),
+        }
+    }
+
     fn of(value: &Value) -> Repr {
         match value {
             Value::String(_) => Repr::String,

@@ -564,7 +564,8 @@ impl Config {
     }
 }
 
-/// Generates formatted code for a model; `source` names the input in the header comment.
+/// Generates formatted code for a model; `source` names the input in the header comment. A model
+/// that [`ir::Model::check`] rejects is an error (with each problem and its type), never a panic.
 #[doc(hidden)]
 pub fn generate_model(
     model: &ir::Model,
@@ -576,7 +577,14 @@ pub fn generate_model(
     let broken: Vec<Diagnostic> = model
         .check()
         .into_iter()
-        .map(|(id, message)| at_origin(&model.get(id).origin, message))
+        .map(|(id, message)| match model.types.get(id.0) {
+            Some(def) if !def.origin.is_empty() => at_origin(&def.origin, message),
+            // A model built by hand may say nowhere where its types come from.
+            def => Diagnostic::new(
+                source,
+                format!("`{}`: {message}", def.map_or("?", |t| t.name.as_str())),
+            ),
+        })
         .collect();
     if !broken.is_empty() {
         return Err(Error {

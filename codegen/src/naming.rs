@@ -182,7 +182,13 @@ pub fn snake(source: &str) -> String {
         return "empty".to_owned();
     }
     if out.starts_with(|c: char| c.is_ascii_digit()) {
-        out.insert(0, '_');
+        // Digits alone would be `_9`, which clippy asks to name (`just_underscores_and_digits`).
+        let prefix = if out.contains(|c: char| c.is_ascii_alphabetic()) {
+            "_"
+        } else {
+            "v"
+        };
+        out.insert_str(0, prefix);
     }
     out
 }
@@ -191,8 +197,7 @@ pub fn snake(source: &str) -> String {
 /// Keywords become raw identifiers (`type` -> `r#type`), which serde reads without the `r#`; the few
 /// words that cannot be raw get a trailing underscore (`self` -> `self_`).
 pub fn field_ident(wire: &str) -> (String, bool) {
-    let base = snake(wire);
-    let ident = escape_keyword(base);
+    let ident = identifier(wire, Position::Field);
     let plain = ident.strip_prefix("r#").unwrap_or(&ident);
     let needs_rename = plain != wire;
     (ident, needs_rename)
@@ -209,11 +214,71 @@ pub fn escape_keyword(ident: String) -> String {
     }
 }
 
+/// Where an identifier stands in the generated code, which decides its case and how a keyword is
+/// escaped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Position {
+    /// A struct, enum or type alias: UpperCamelCase.
+    Type,
+    /// An enum or union variant: UpperCamelCase.
+    Variant,
+    /// A struct field: snake_case.
+    Field,
+    /// A method: snake_case.
+    Method,
+    /// A module: snake_case.
+    Module,
+}
+
+/// Any string as a valid Rust identifier for `position`, never a bare keyword: UpperCamelCase for
+/// types and variants (`workflow_run` -> `WorkflowRun`, `Self` -> `Self_`, `3d` -> `V3d`, `名` ->
+/// `U540d`, `` -> `Empty`), snake_case for fields, methods and modules (`applicantId` ->
+/// `applicant_id`, `type` -> `r#type`, `self` -> `self_`, `3d` -> `_3d`). The result is ASCII. Two
+/// strings may give one identifier: [`distinct_camel`], [`variant_names`] and [`FieldNames`] tell them
+/// apart.
+pub fn identifier(source: &str, position: Position) -> String {
+    match position {
+        Position::Type | Position::Variant => upper_camel(source),
+        Position::Field | Position::Method | Position::Module => escape_keyword(snake(source)),
+    }
+}
+
+/// Whether `name` can stand as an identifier in Rust code (a raw one when it starts with `r#`): an
+/// ASCII letter or `_` then letters, digits and `_`; not `_` alone; a keyword only raw, and never
+/// one of the words that cannot be raw.
+pub fn is_identifier(name: &str) -> bool {
+    let (raw, plain) = match name.strip_prefix("r#") {
+        Some(plain) => (true, plain),
+        None => (false, name),
+    };
+    let mut chars = plain.chars();
+    let well_formed = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && plain != "_";
+    let keyword = KEYWORDS.contains(&plain);
+    well_formed && !NOT_RAW.contains(&plain) && (raw || !keyword)
+}
+
 /// The identifier token for a name this module made (`r#type` becomes a raw identifier). Every name
-/// that reaches the generated code goes through here, and every name this module makes is valid, so
-/// no source text can make the emitter build an invalid identifier.
+/// that reaches the generated code goes through here. Every name this module makes is an identifier
+/// ([`is_identifier`]; the property tests check it over thousands of random strings); anything else
+/// is spelled as one by [`identifier`] rather than panicking, so no input can crash the generator.
 pub fn ident(name: &str) -> proc_macro2::Ident {
     let span = proc_macro2::Span::call_site();
+    let spelled;
+    let name = if is_identifier(name) {
+        name
+    } else {
+        let position = if name.starts_with(|c: char| c.is_ascii_uppercase()) {
+            Position::Type
+        } else {
+            Position::Field
+        };
+        spelled = identifier(name, position);
+        spelled.as_str()
+    };
     match name.strip_prefix("r#") {
         Some(raw) => proc_macro2::Ident::new_raw(raw, span),
         None => proc_macro2::Ident::new(name, span),
@@ -261,9 +326,10 @@ pub fn variant_names(values: &[crate::ir::EnumValue]) -> Vec<String> {
     for (name, mut group) in groups {
         group.sort();
         for (place, (_, i)) in group.iter().enumerate().skip(1) {
+            let stem = name.trim_end_matches('_');
             let mut n = place + 1;
             loop {
-                let candidate = format!("{name}{n}");
+                let candidate = format!("{stem}{n}");
                 if used.insert(candidate.clone()) {
                     out[*i] = candidate;
                     break;
@@ -414,9 +480,11 @@ pub fn distinct_camel_ranked(sources: &[(&str, u8)], taken: &[&str]) -> Vec<Stri
             out[*i] = if place == 0 && !blocked {
                 camel.clone()
             } else {
+                // `Self_` numbered is `Self2`: an underscore before a digit is no camel case.
+                let stem = camel.trim_end_matches('_');
                 let mut n = (place + 1).max(2);
                 loop {
-                    let candidate = format!("{camel}{n}");
+                    let candidate = format!("{stem}{n}");
                     if used.insert(candidate.clone()) {
                         break candidate;
                     }
@@ -466,20 +534,24 @@ impl FieldNames {
     }
 }
 
-/// `base`, or the first of `base_2`, `base_3`, … not taken. `next` remembers, for each base, the
-/// number below which every name is taken (`taken` only grows), so many fields of one base cost
-/// linear time, not quadratic.
+/// `base`, or `base_2`, `base_3`, … : the first whose identifier is not in `taken`. Identifiers are
+/// compared without their `r#`, which is only spelling: `r#type` and `type_2` are distinct, `r#type`
+/// numbered is `type_2`, no keyword. `next` remembers, for each stem, the number below which every
+/// name is taken (`taken` only grows), so many fields of one base cost linear time, not quadratic.
 fn unique_name(
     base: &str,
     taken: &mut BTreeSet<String>,
     next: &mut BTreeMap<String, usize>,
 ) -> String {
-    if taken.insert(base.to_owned()) {
+    let plain = base.strip_prefix("r#").unwrap_or(base);
+    if taken.insert(plain.to_owned()) {
         return base.to_owned();
     }
-    let n = next.entry(base.to_owned()).or_insert(2);
+    // `self_` numbered is `self_2`: a double underscore is no snake case.
+    let stem = plain.trim_end_matches('_');
+    let n = next.entry(stem.to_owned()).or_insert(2);
     loop {
-        let name = format!("{base}_{n}");
+        let name = format!("{stem}_{n}");
         *n += 1;
         if taken.insert(name.clone()) {
             return name;

@@ -187,6 +187,8 @@ pub struct View<'m> {
     type_styles: BTreeMap<TypeId, OptionalStyle>,
     /// The optional style of the fields `(type, JSON name)` that have one of their own.
     field_styles: BTreeMap<(TypeId, String), OptionalStyle>,
+    /// Aliases written as a struct of one field (see [`Model::newtypes`]).
+    newtype: Vec<bool>,
 }
 
 impl<'m> View<'m> {
@@ -210,13 +212,15 @@ impl<'m> View<'m> {
                 }
             }
         }
+        let newtype = model.newtypes();
         View {
             model,
             names: TypeNames::new(model),
             options,
             eq,
             hash,
-            boxed: cycles(model),
+            boxed: cycles(model, &newtype),
+            newtype,
             type_styles,
             field_styles,
         }
@@ -263,6 +267,18 @@ impl<'m> View<'m> {
             })
     }
 
+    /// Whether alias `id` is written as a struct of one field, `pub struct A(pub Vec<A>);`, because
+    /// it holds itself through containers alone and Rust has no recursive type alias.
+    pub fn is_newtype(&self, id: TypeId) -> bool {
+        self.newtype.get(id.0).copied().unwrap_or(false)
+    }
+
+    /// [`Model::resolve`] as the Rust code sees it: a newtype is a type of its own, so the chain of
+    /// aliases stops there.
+    pub fn resolve_ref<'a>(&'a self, ty: &'a TypeRef) -> &'a TypeRef {
+        self.model.resolve_until(ty, |id| self.is_newtype(id))
+    }
+
     /// The Rust name of type `id`.
     pub fn name(&self, id: TypeId) -> &str {
         self.names.get(id)
@@ -296,11 +312,17 @@ impl<'m> View<'m> {
         }
     }
 
-    /// The Rust type of a reference made from inside type `owner`: boxed where it closes a cycle.
+    /// The Rust type of a reference made from inside type `owner`: boxed where it closes a cycle,
+    /// at the top or inside the `Option`s and tuples that hold a value in place (as [`held`] follows
+    /// them).
     pub fn reference(&self, owner: TypeId, ty: &TypeRef) -> Ty {
         match ty {
             TypeRef::Named(id) if self.boxed.contains(&(owner, *id)) => {
                 Ty::Boxed(Box::new(Ty::Named(*id)))
+            }
+            TypeRef::Nullable(inner) => Ty::Option(Box::new(self.reference(owner, inner))),
+            TypeRef::Tuple(items) => {
+                Ty::Tuple(items.iter().map(|t| self.reference(owner, t)).collect())
             }
             other => self.plain(other),
         }
@@ -349,9 +371,11 @@ impl<'m> View<'m> {
         }
     }
 
-    /// The Rust type an alias stands for (`pub type A = T;`); `None` for the other kinds.
+    /// The Rust type an alias stands for (`pub type A = T;`); `None` for the other kinds and for a
+    /// newtype ([`View::is_newtype`]), which is a type of its own.
     pub fn alias_target(&self, id: TypeId) -> Option<Ty> {
         match &self.model.types.get(id.0)?.kind {
+            TypeKind::Alias(_) if self.is_newtype(id) => None,
             TypeKind::Alias(a) => Some(self.reference(id, &a.ty)),
             TypeKind::Enum(e) if e.repr() == Repr::Boolean => Some(Ty::Bool),
             _ => None,
@@ -367,11 +391,20 @@ impl<'m> View<'m> {
     fn resolve_within(&self, ty: &Ty, depth: usize) -> Ty {
         let deeper = |t: &Ty| Box::new(self.resolve_within(t, depth + 1));
         match ty {
-            // A chain of aliases longer than the model is a cycle; `Model::check` reports those.
-            Ty::Named(id) if depth <= self.model.types.len() => match self.alias_target(*id) {
-                Some(target) => self.resolve_within(&target, depth + 1),
-                None => ty.clone(),
-            },
+            // The end of the chain of aliases (`Model::resolve`), then what that holds, resolved in
+            // turn; the depth bounds a model that holds itself through containers alone, which
+            // `Model::check` rejects.
+            Ty::Named(id) => {
+                let start = TypeRef::Named(*id);
+                match self.resolve_ref(&start) {
+                    TypeRef::Named(end) => match self.alias_target(*end) {
+                        Some(target) => target,
+                        None => Ty::Named(*end),
+                    },
+                    _ if depth > self.model.types.len() => ty.clone(),
+                    other => self.resolve_within(&self.plain(other), depth + 1),
+                }
+            }
             Ty::Boxed(inner) => self.resolve_within(inner, depth + 1),
             Ty::Vec(t) => Ty::Vec(deeper(t)),
             Ty::Map(t) => Ty::Map(deeper(t)),
@@ -423,6 +456,7 @@ impl fmt::Display for Display<'_> {
             Ty::Map(t) => write!(f, "BTreeMap<String, {}>", inner(t)),
             Ty::JsonMap => f.write_str("Map<String, Value>"),
             Ty::Value => f.write_str("Value"),
+            Ty::Tuple(items) if items.is_empty() => f.write_str("[(); 0]"),
             Ty::Tuple(items) => {
                 f.write_str("(")?;
                 for (i, t) in items.iter().enumerate() {
@@ -530,7 +564,7 @@ fn held(ty: &TypeRef, out: &mut Vec<TypeId>) {
 
 /// The edges `(from, to)` of direct containment that close a cycle, which must be boxed for the types
 /// to have a size: the edges inside a strongly connected component of the containment graph.
-fn cycles(model: &Model) -> BTreeSet<(TypeId, TypeId)> {
+fn cycles(model: &Model, newtype: &[bool]) -> BTreeSet<(TypeId, TypeId)> {
     let edges: Vec<Vec<usize>> = model
         .types
         .iter()
@@ -550,8 +584,9 @@ fn cycles(model: &Model) -> BTreeSet<(TypeId, TypeId)> {
     let component = components(&edges);
     let mut boxed = BTreeSet::new();
     for (from, targets) in edges.iter().enumerate() {
-        // An alias is the type it names, so it cannot box; the struct or union that holds it does.
-        if matches!(model.types[from].kind, TypeKind::Alias(_)) {
+        // An alias is the type it names, so it cannot box; the struct or union that holds it does
+        // (a newtype is a struct).
+        if matches!(model.types[from].kind, TypeKind::Alias(_)) && !newtype[from] {
             continue;
         }
         for &to in targets {

@@ -89,10 +89,10 @@ settings:
                 }
             }
             impl ::serde::Serialize for Mode {
-                fn serialize<S: ::serde::Serializer>(
+                fn serialize<__S: ::serde::Serializer>(
                     &self,
-                    serializer: S,
-                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
                     serializer.serialize_str(self.as_str())
                 }
             }
@@ -588,10 +588,10 @@ pet:
                 }
             }
             impl ::serde::Serialize for Colour {
-                fn serialize<S: ::serde::Serializer>(
+                fn serialize<__S: ::serde::Serializer>(
                     &self,
-                    serializer: S,
-                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
                     serializer.serialize_str(self.as_str())
                 }
             }
@@ -628,9 +628,7 @@ pet:
             }
             /// The `pet` schema.
             ///
-            #[doc = concat!(
-                "Tagged by the `", "kind", "` property, which each variant's type keeps as a field."
-            )]
+            /// Tagged by the `kind` property, which each variant's type keeps as a field.
             #[derive(Clone, Debug, PartialEq, Eq)]
             pub enum Pet {
                 /// `cat`
@@ -639,10 +637,10 @@ pet:
                 Unknown(::serde_json::Value),
             }
             impl ::serde::Serialize for Pet {
-                fn serialize<S: ::serde::Serializer>(
+                fn serialize<__S: ::serde::Serializer>(
                     &self,
-                    serializer: S,
-                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
                     match self {
                         Self::Cat(value) => ::serde::Serialize::serialize(value, serializer),
                         Self::Unknown(value) => ::serde::Serialize::serialize(value, serializer),

@@ -41,11 +41,11 @@ fn render(docs: &DocsLoad) -> String {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let doc = t
-            .doc
-            .as_deref()
-            .map(|d| format!(" -- {d}"))
-            .unwrap_or_default();
+        let doc = support::type_flags(t)
+            + &t.doc
+                .as_deref()
+                .map(|d| format!(" -- {d}"))
+                .unwrap_or_default();
         match &t.kind {
             TypeKind::Struct(s) => {
                 out += &format!("{} struct @{origin}{doc}\n", t.name);
@@ -63,6 +63,7 @@ fn render(docs: &DocsLoad) -> String {
                     if let Some(d) = &f.default {
                         out += &format!(" = {d}");
                     }
+                    out += &support::field_flags(f);
                     if let Some(d) = &f.doc {
                         out += &format!(" -- {d}");
                     }
@@ -71,6 +72,10 @@ fn render(docs: &DocsLoad) -> String {
                     }
                     out += "\n";
                 }
+            }
+            // Values with a name or docs of their own show them all.
+            TypeKind::Enum(e) if e.values.iter().any(|v| v.name.is_some() || v.doc.is_some()) => {
+                out += &format!("{} enum {:?}{doc}\n", t.name, e.values)
             }
             TypeKind::Enum(e) => match (e.as_strings(), e.as_integers()) {
                 (Some(v), _) if e.repr() == modelgen::ir::Repr::String => {
@@ -426,8 +431,8 @@ fn java_fixtures() {
               code: Code optional (note: The JSON name is a guess: the java docs show the field as `code`.)
               key: Key optional (note: The JSON name is a guess: the java docs show the field as `key`.)
             PetStatus enum ["available", "pending", "sold"]
-            PetSize enum ["small", "large"] -- Values of `SizeEnum` in `Pet`: an inline enum of the docs.
-            PetPriority int enum [1, 2, 3] -- Values of `PriorityEnum` in `Pet`: an inline enum of the docs.
+            PetSize enum ["small", "large"] inline -- Values of `SizeEnum` in `Pet`: an inline enum of the docs.
+            PetPriority int enum [1, 2, 3] inline -- Values of `PriorityEnum` in `Pet`: an inline enum of the docs.
             skipped DefaultApi.md
             loss Key.md:9: `Key` has an empty table (an enum whose values the java docs do not list, a oneOf of scalars, or an object without properties): read as any JSON value
             loss Pet.md:34: unknown type "FileTransfer": no model doc FileTransfer.md here: read as any JSON value
@@ -901,8 +906,8 @@ fn rust_inline_enum_values_come_from_the_description() {
               report_name: CheckReportName required
               status: ReportName optional -- A model of that name.
             ReportName enum ["document"]
-            CheckResult enum ["clear", "consider"] -- Values of `Result` in `Check`: an inline enum of the docs.
-            CheckReportName enum ["watchlist_aml"] -- Values of `ReportName` in `Check`: an inline enum of the docs.
+            CheckResult enum ["clear", "consider"] inline -- Values of `Result` in `Check`: an inline enum of the docs.
+            CheckReportName enum ["watchlist_aml"] inline -- Values of `ReportName` in `Check`: an inline enum of the docs.
         "#]],
     );
 }
@@ -917,7 +922,7 @@ fn java_inline_enums_of_lists_are_enums_of_their_own() {
             dialect java
             Card struct @Card.md:1
               available_payout_methods: [CardAvailablePayoutMethods] optional -- Methods. (note: The JSON name is a guess: the java docs show the field as `availablePayoutMethods`.)
-            CardAvailablePayoutMethods enum ["instant", "standard"] -- Values of `AvailablePayoutMethodsEnum` in `Card`: an inline enum of the docs.
+            CardAvailablePayoutMethods enum ["instant", "standard"] inline -- Values of `AvailablePayoutMethodsEnum` in `Card`: an inline enum of the docs.
         "#]],
     );
 }

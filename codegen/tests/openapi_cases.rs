@@ -190,7 +190,7 @@ id_or_obj:
             id_or_obj: union tag=None
               None => string
               None => id_or_obj_oneOf_1
-            id_or_obj_oneOf_1: struct
+            id_or_obj_oneOf_1: struct inline
               id: string optional
         "#]],
     );
@@ -221,14 +221,14 @@ workflow_run_link:
               nested: workflow_run_link_nested optional
               items: [workflow_run_link_items_inner] optional
               titled: Some_Title optional
-            workflow_run_link_language: enum ["en_US", "de_DE"] nullable
-            workflow_run_link_nested: struct
+            workflow_run_link_language: enum ["en_US", "de_DE"] nullable inline
+            workflow_run_link_nested: struct inline
               depth: workflow_run_link_nested_depth optional
-            workflow_run_link_items_inner: struct
+            workflow_run_link_items_inner: struct inline
               x: string optional
-            Some_Title: struct
+            Some_Title: struct inline
               y: string optional
-            workflow_run_link_nested_depth: int enum [1, 2]
+            workflow_run_link_nested_depth: int enum [1, 2] inline
         "#]],
     );
 }
@@ -339,9 +339,9 @@ paths:
 "#,
         )],
         expect![[r#"
-            create_thing_request: struct
+            create_thing_request: struct inline
               a: string optional
-            Things_list: struct
+            Things_list: struct inline
               b: string optional
         "#]],
     );
@@ -561,7 +561,7 @@ fn refs_wherever_multi_file_specs_put_them() {
             pet: struct
               name: string optional
               age: int64 optional
-            add_owner_request: struct
+            add_owner_request: struct inline
               name: string optional
         "#]],
     );
@@ -591,7 +591,7 @@ fn a_body_schema_under_two_media_types_is_one_type() {
             "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    post:\n      operationId: send\n      requestBody:\n        content:\n          application/json: {schema: &b {type: object, properties: {a: {type: string}}}}\n          application/xml: {schema: *b}\n      responses: {'204': {description: ok}}\n",
         )],
         expect![[r#"
-            send_request: struct
+            send_request: struct inline
               a: string optional
         "#]],
     );

@@ -158,17 +158,17 @@ fn the_reduced_petstore_reads_as_3_0_would() {
           code: int32 optional
           type: string optional
           message: string optional
-        updatePetWithForm_request: struct
+        updatePetWithForm_request: struct inline
           name: string optional /// Updated name of the pet
           status: string required
-        uploadFile_request: struct
+        uploadFile_request: struct inline
           additionalMetadata: string optional
           file: binary optional
-        placeOrder_request: struct
+        placeOrder_request: struct inline
           petId: int64 required
           quantity: int32 optional nullable
-        Order_status: enum ["placed", "approved", "delivered"] /// Order Status
-        Pet_status: enum ["available", "pending", "sold"] /// pet status in the store
+        Order_status: enum ["placed", "approved", "delivered"] inline /// Order Status
+        Pet_status: enum ["available", "pending", "sold"] inline /// pet status in the store
     "#]]
     .assert_eq(&describe(&loaded.model));
 }

@@ -281,10 +281,10 @@ fn dates_from_the_time_crate() {
                 Integer(i64),
             }
             impl ::serde::Serialize for When {
-                fn serialize<S: ::serde::Serializer>(
+                fn serialize<__S: ::serde::Serializer>(
                     &self,
-                    serializer: S,
-                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
                     match self {
                         Self::Date(value) => {
                             support::__time::serialize::<
@@ -350,10 +350,10 @@ fn dates_and_uuids_as_strings() {
                 Integer(i64),
             }
             impl ::serde::Serialize for When {
-                fn serialize<S: ::serde::Serializer>(
+                fn serialize<__S: ::serde::Serializer>(
                     &self,
-                    serializer: S,
-                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
                     match self {
                         Self::Date(value) => ::serde::Serialize::serialize(value, serializer),
                         Self::Integer(value) => ::serde::Serialize::serialize(value, serializer),

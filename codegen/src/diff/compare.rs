@@ -246,21 +246,6 @@ pub(super) fn ty(t: &TypeRef, names: &Names, notation: Notation) -> String {
     }
 }
 
-/// The type an alias stands for, through chains of aliases (a loop, which a checked model has not,
-/// stops after as many steps as there are types).
-fn unalias<'m>(model: &'m Model, mut ty: &'m TypeRef) -> &'m TypeRef {
-    for _ in 0..=model.types.len() {
-        match ty {
-            TypeRef::Named(id) => match model.types.get(id.0).map(|t| &t.kind) {
-                Some(TypeKind::Alias(a)) => ty = &a.ty,
-                _ => return ty,
-            },
-            _ => return ty,
-        }
-    }
-    ty
-}
-
 /// A Rust type written with the names of `names` (so that a renamed type can go by its new name).
 fn rust_text(t: &Ty, names: &Names) -> String {
     let inner = |t: &Ty| rust_text(t, names);
@@ -352,7 +337,7 @@ impl Cx<'_> {
     /// For references that are the same Rust type: the old and new [`Notation::Format`], if a string
     /// format changed.
     fn format_change(&self, old: &TypeRef, new: &TypeRef) -> Option<(String, String)> {
-        let (old, new) = (unalias(self.old, old), unalias(self.new, new));
+        let (old, new) = (self.old.resolve(old), self.new.resolve(new));
         let format = Notation::Format(Strings::of(&self.new_view.options));
         let from = ty(old, self.compare_names, format);
         let to = ty(new, self.new_names, format);

@@ -14,12 +14,18 @@ impl Context<'_> {
         if examples.is_empty() {
             return TokenStream::new();
         }
+        // A crate path that is no Rust path (`3d-models`) would make doctests that cannot compile:
+        // the examples are then shown as JSON.
+        let krate = self
+            .doctest_crate
+            .as_deref()
+            .filter(|k| syn::parse_str::<syn::Path>(k).is_ok());
         let mut lines = vec![String::new(), "# Examples".to_owned()];
         for example in examples {
             let json = example.to_string();
             lines.push(String::new());
             let problems = crate::examples::check(self.model, id, example);
-            match &self.doctest_crate {
+            match krate {
                 _ if !problems.is_empty() => {
                     lines.push(format!(
                         "From the API description, which this example contradicts (so it is no test): {}.",
@@ -30,7 +36,12 @@ impl Context<'_> {
                 }
                 Some(krate) => {
                     let hashes = "#".repeat(raw_hashes(&json));
-                    let ty = format!("{krate}::{}", self.view.name(id));
+                    // A nullable type takes `null` at each use, not in itself.
+                    let ty = if self.model.get(id).nullable {
+                        format!("Option<{krate}::{}>", self.view.name(id))
+                    } else {
+                        format!("{krate}::{}", self.view.name(id))
+                    };
                     lines.extend([
                         "From the API description, read and written back unchanged:".to_owned(),
                         String::new(),
@@ -46,6 +57,8 @@ impl Context<'_> {
             }
         }
         let attrs = lines.iter().map(|line| {
+            // A carriage return alone is no character a doc comment may hold; tabs are a lint.
+            let line = line.replace('\r', " ").replace('\t', "    ");
             let line = if line.is_empty() {
                 String::new()
             } else {
@@ -78,6 +91,13 @@ pub fn doc_attrs(text: &str) -> TokenStream {
 fn sanitize_doc(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut in_fence = false;
+    let mut after_marked = false;
+    // A carriage return alone ends a line too: a doc comment may not hold one.
+    // Tabs in doc comments are a lint (`clippy::tabs_in_doc_comments`).
+    let text = text
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .replace('\t', "    ");
     for line in text.trim().lines() {
         let line = line.trim();
         if let Some(lang) = line.strip_prefix("```") {
@@ -92,6 +112,13 @@ fn sanitize_doc(text: &str) -> String {
         if in_fence {
             out.push_str(line);
         } else {
+            // Lines are unindented, so text right after a quote or a list item would continue it
+            // lazily (`clippy::doc_lazy_continuation`): it starts a paragraph of its own instead.
+            let marked = line.starts_with('>') || is_list_item(line);
+            if after_marked && !line.is_empty() && !marked {
+                out.push('\n');
+            }
+            after_marked = marked;
             out.push_str(&escape_doc_line(line));
         }
         out.push('\n');
@@ -100,6 +127,17 @@ fn sanitize_doc(text: &str) -> String {
         out.push_str("```\n");
     }
     out
+}
+
+/// Whether a (trimmed) line starts a markdown list item: `- `, `* `, `+ `, `1. ` or `1) `.
+fn is_list_item(line: &str) -> bool {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &line[digits..];
+    if digits > 0 {
+        rest.starts_with(". ") || rest.starts_with(") ")
+    } else {
+        ["- ", "* ", "+ "].iter().any(|m| line.starts_with(m))
+    }
 }
 
 fn escape_doc_line(line: &str) -> String {

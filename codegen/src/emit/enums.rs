@@ -32,11 +32,13 @@ impl Context<'_> {
         if repr == Repr::Boolean {
             let listed: Vec<String> = values.iter().map(|v| format!("`{}`", v.value)).collect();
             let note = doc_attrs(&format!(
-                "\nThe API description lists {}.",
+                "The API description lists {}.",
                 listed.join(" and ")
             ));
+            // A paragraph of its own: the docs before may end in a quote or a list.
             return quote! {
                 #docs
+                #[doc = ""]
                 #note
                 pub type #ident = bool;
             };
@@ -58,7 +60,11 @@ impl Context<'_> {
                 }
             })
             .collect();
-        let allow = self.allow_deprecated(id);
+        let mut allow = self.allows(id);
+        if values.is_empty() {
+            // With no listed value, each `match` has the fallback's arm alone.
+            allow.extend(quote!(#[allow(clippy::match_single_binding, clippy::infallible_destructuring_match)]));
+        }
         let variants = quote! {
             #(#variant_docs #idents,)*
         };
@@ -104,14 +110,14 @@ impl Context<'_> {
 
                     #allow
                     impl ::serde::Serialize for #ident {
-                        fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                        fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
                             serializer.serialize_str(self.as_str())
                         }
                     }
 
                     #allow
                     impl<'de> ::serde::Deserialize<'de> for #ident {
-                        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                        fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
                             let value = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
                             ::std::result::Result::Ok(Self::from(value.as_str()))
                         }
@@ -156,14 +162,14 @@ impl Context<'_> {
 
                     #allow
                     impl ::serde::Serialize for #ident {
-                        fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                        fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
                             serializer.serialize_i64(self.value())
                         }
                     }
 
                     #allow
                     impl<'de> ::serde::Deserialize<'de> for #ident {
-                        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                        fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
                             <i64 as ::serde::Deserialize>::deserialize(deserializer).map(Self::from)
                         }
                     }
@@ -200,7 +206,7 @@ impl Context<'_> {
 
                     #allow
                     impl ::serde::Serialize for #ident {
-                        fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                        fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
                             match self {
                                 #(Self::#idents => #writes,)*
                                 Self::#unknown(value) => ::serde::Serialize::serialize(value, serializer),
@@ -210,7 +216,7 @@ impl Context<'_> {
 
                     #allow
                     impl<'de> ::serde::Deserialize<'de> for #ident {
-                        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                        fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
                             let value = <::serde_json::Number as ::serde::Deserialize>::deserialize(deserializer)?;
                             ::std::result::Result::Ok(match value.to_string().as_str() {
                                 #(#texts => Self::#idents,)*
@@ -237,7 +243,7 @@ impl Context<'_> {
 
                     #allow
                     impl ::serde::Serialize for #ident {
-                        fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                        fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
                             match self {
                                 #(Self::#idents => #writes,)*
                                 Self::#unknown(value) => ::serde::Serialize::serialize(value, serializer),
@@ -247,7 +253,7 @@ impl Context<'_> {
 
                     #allow
                     impl<'de> ::serde::Deserialize<'de> for #ident {
-                        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                        fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
                             use ::serde_json::Value;
                             let value = <Value as ::serde::Deserialize>::deserialize(deserializer)?;
                             let listed = match &value {
@@ -291,6 +297,7 @@ fn write_scalar(value: &Value) -> TokenStream {
 /// A `match` pattern on `&serde_json::Value` that is the listed value.
 fn read_pattern(value: &Value) -> TokenStream {
     match value {
+        Value::String(s) if s.is_empty() => quote!(Value::String(text) if text.is_empty()),
         Value::String(s) => quote!(Value::String(text) if text == #s),
         Value::Bool(b) => quote!(Value::Bool(#b)),
         Value::Number(n) => {

@@ -2,7 +2,7 @@
 //! `*_or_default` accessors of fields whose default the spec gives.
 
 use proc_macro2::{Ident, Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::{doc_attrs, Context};
 use crate::ir::{
@@ -32,10 +32,31 @@ impl Context<'_> {
             .as_deref()
             .map(naming::ident)
             .zip(additional.as_ref());
+        // serde's derive spells a flattened field's type in a `let` of its own impl, where no
+        // `#[allow]` of ours reaches: a value type that clippy finds too complex there gets a name.
+        let mut value_alias = TokenStream::new();
         if let Some((name, value)) = &extra {
             let value = self.view.reference(id, value);
             let time = self.time_attr(&Ty::Map(Box::new(value.clone())));
-            let ty = self.ty(&value);
+            let mut ty = self.ty(&value);
+            let map = Ty::Map(Box::new(value));
+            if super::complexity(&map, 1) > 150 {
+                // `__` keeps it apart from every model name (UpperCamelCase has none).
+                let alias = naming::ident(&format!("{}__AdditionalProperties", self.view.name(id)));
+                let doc = doc_attrs(&format!(
+                    "The type of the properties `{}` does not list (named apart, so the code serde derives is not too complex for clippy).",
+                    self.view.name(id)
+                ));
+                let allows = self.allows(id);
+                value_alias = quote! {
+                    #doc
+                    #[doc(hidden)]
+                    #allows
+                    #[allow(non_camel_case_types)]
+                    pub type #alias = #ty;
+                };
+                ty = quote!(#alias);
+            }
             let string = &self.prelude.string;
             out.push(quote! {
                 /// Properties the API description does not list, kept as sent.
@@ -53,6 +74,8 @@ impl Context<'_> {
             extra.as_ref().map(|(name, _)| name),
         );
         quote! {
+            #value_alias
+
             #docs
             #derives
             pub struct #ident {
@@ -117,7 +140,9 @@ impl Context<'_> {
                 continue;
             };
             let field = naming::ident(i);
-            let method = format_ident!("{}_or_default", i.strip_prefix("r#").unwrap_or(i));
+            // `self_` gives `self_or_default`: a double underscore is no snake case.
+            let plain = i.strip_prefix("r#").unwrap_or(i).trim_end_matches('_');
+            let method = naming::ident(&format!("{plain}_or_default"));
             let ty = self.type_ref(id, &f.ty);
             let read = if copy {
                 quote!(*value)
@@ -151,7 +176,7 @@ impl Context<'_> {
         if methods.is_empty() {
             return TokenStream::new();
         }
-        let allow = self.allow_deprecated(id);
+        let allow = self.allows(id);
         quote! {
             #allow
             impl #ident {
@@ -164,7 +189,7 @@ impl Context<'_> {
     /// where the generator does not build one (the docs still state the default).
     fn default_expr(&self, ty: &TypeRef, value: &serde_json::Value) -> Option<(TokenStream, bool)> {
         use serde_json::Value as J;
-        match (ty, value) {
+        match (self.view.resolve_ref(ty), value) {
             (TypeRef::Primitive(Primitive::Boolean), J::Bool(b)) => Some((quote!(#b), true)),
             (TypeRef::Primitive(Primitive::Int32 | Primitive::Int64), J::Number(n)) => {
                 let n = Literal::i64_unsuffixed(n.as_i64()?);
@@ -201,7 +226,6 @@ impl Context<'_> {
                     }
                     Repr::Number | Repr::Mixed => None,
                 },
-                TypeKind::Alias(Alias { ty }) => self.default_expr(ty, value),
                 _ => None,
             },
             _ => None,

@@ -184,11 +184,11 @@ pub(super) fn untagged(nulls_absent: bool) -> TokenStream {
     }
 }
 /// What the example doctests share: a JSON comparison that accepts a date-time written back in
-/// another form (`Z` for `+00:00`, `07Z` for `07.000Z`), which is the same instant.
-///
-/// With `nulls_absent`, a `null` property counts as absent (see [`untagged`]); with `time`, a
-/// fraction of a second is compared without its trailing zeros (`time` writes `.12` for `.120`).
-pub(super) fn examples(nulls_absent: bool, time: bool) -> TokenStream {
+/// another spelling of the same value (`Z` for `+00:00`, `07.5Z` for `07.500Z`). `keeps_offset`: the
+/// models read date-times as `DateTime<FixedOffset>`, so the offset must come back too; with
+/// `DateTime<Utc>` only the instant must. With `nulls_absent`, a `null` property counts as absent
+/// (see [`untagged`]).
+pub(super) fn examples(nulls_absent: bool, keeps_offset: bool) -> TokenStream {
     let same_objects = if nulls_absent {
         quote! {
             (Value::Object(x), Value::Object(y)) => {
@@ -204,40 +204,20 @@ pub(super) fn examples(nulls_absent: bool, time: bool) -> TokenStream {
             }
         }
     };
-    let fraction = if time {
-        quote! {
-            if let ::std::option::Option::Some(dot) = out.find('.') {
-                let digits = out[dot + 1..].chars().take_while(char::is_ascii_digit).count();
-                let kept = out[dot + 1..dot + 1 + digits].trim_end_matches('0').len();
-                let from = if kept == 0 { dot } else { dot + 1 + kept };
-                out.replace_range(from..dot + 1 + digits, "");
-            }
-        }
+    let what = if keeps_offset {
+        "the same instant with the same offset"
     } else {
-        quote! {
-            if let ::std::option::Option::Some(dot) = out.find('.') {
-                let digits = out[dot + 1..].chars().take_while(char::is_ascii_digit).count();
-                if out[dot + 1..dot + 1 + digits].chars().all(|c| c == '0') {
-                    out.replace_range(dot..dot + 1 + digits, "");
-                }
-            }
-        }
+        "the same instant"
     };
-    let doc = if time {
-        quote! {
-            /// An RFC 3339 date-time in one spelling: `Z` as `+00:00`, no trailing zero in the fraction.
-        }
-    } else {
-        quote! {
-            /// An RFC 3339 date-time in one spelling: `Z` as `+00:00`, no all-zero fraction.
-        }
-    };
+    let doc = format!(" Whether `a` and `b` are the same JSON: date-times when they are {what}, numbers by value.");
     quote! {
         /// Helpers of the examples' doctests; not part of the models.
         #[doc(hidden)]
         pub mod __examples {
-            /// Whether `a` and `b` are the same JSON, date-times compared as instants and numbers
-            /// by value.
+            /// The models keep a date-time's offset (`DateTime<FixedOffset>`), not only its instant.
+            const KEEPS_OFFSET: bool = #keeps_offset;
+
+            #[doc = #doc]
             pub fn same(a: &::serde_json::Value, b: &::serde_json::Value) -> bool {
                 use ::serde_json::Value;
                 match (a, b) {
@@ -245,7 +225,7 @@ pub(super) fn examples(nulls_absent: bool, time: bool) -> TokenStream {
                     (Value::Array(x), Value::Array(y)) => {
                         x.len() == y.len() && x.iter().zip(y).all(|(v, w)| same(v, w))
                     }
-                    (Value::String(x), Value::String(y)) => x == y || instant(x) == instant(y),
+                    (Value::String(x), Value::String(y)) => x == y || same_date_time(x, y),
                     // JSON has one kind of number: `3` and `3.0` are the same (an `f64` field writes
                     // the second).
                     (Value::Number(x), Value::Number(y)) => x == y || x.as_f64() == y.as_f64(),
@@ -253,15 +233,77 @@ pub(super) fn examples(nulls_absent: bool, time: bool) -> TokenStream {
                 }
             }
 
-            #doc
-            fn instant(text: &str) -> ::std::string::String {
-                let is_date_time = text.len() >= 20 && text.as_bytes().get(10) == ::std::option::Option::Some(&b'T');
-                if !is_date_time {
-                    return text.to_owned();
+            fn same_date_time(x: &str, y: &str) -> bool {
+                match (date_time(x), date_time(y)) {
+                    (::std::option::Option::Some((a, a_offset)), ::std::option::Option::Some((b, b_offset))) => {
+                        a == b && (!KEEPS_OFFSET || a_offset == b_offset)
+                    }
+                    _ => false,
                 }
-                let mut out = text.replace('Z', "+00:00");
-                #fraction
-                out
+            }
+
+            /// The digits of `text` from `from` to `to` as a number.
+            fn number(text: &str, from: usize, to: usize) -> ::std::option::Option<i64> {
+                let digits = text.get(from..to)?;
+                if digits.bytes().all(|c| c.is_ascii_digit()) {
+                    digits.parse().ok()
+                } else {
+                    ::std::option::Option::None
+                }
+            }
+
+            /// An RFC 3339 date-time as its instant (seconds since 1970, nanoseconds) and its offset
+            /// in seconds; `None` for other text.
+            fn date_time(text: &str) -> ::std::option::Option<((i64, u32), i64)> {
+                let b = text.as_bytes();
+                let shape = b.len() >= 20
+                    && b[4] == b'-'
+                    && b[7] == b'-'
+                    && matches!(b[10], b'T' | b't' | b' ')
+                    && b[13] == b':'
+                    && b[16] == b':';
+                if !shape {
+                    return ::std::option::Option::None;
+                }
+                let (year, month, day) = (number(text, 0, 4)?, number(text, 5, 7)?, number(text, 8, 10)?);
+                let (hour, minute, second) = (number(text, 11, 13)?, number(text, 14, 16)?, number(text, 17, 19)?);
+                let mut rest = &text[19..];
+                let mut nanos: u32 = 0;
+                if let ::std::option::Option::Some(fraction) = rest.strip_prefix('.') {
+                    let digits = fraction.bytes().take_while(u8::is_ascii_digit).count();
+                    if digits == 0 {
+                        return ::std::option::Option::None;
+                    }
+                    // Nanoseconds: the first nine digits, padded with zeros.
+                    for place in 0..9 {
+                        let digit = if place < digits { fraction.as_bytes()[place] - b'0' } else { 0 };
+                        nanos = nanos * 10 + u32::from(digit);
+                    }
+                    rest = &fraction[digits..];
+                }
+                let offset = match rest {
+                    "Z" | "z" => 0,
+                    _ => {
+                        let sign = match rest.as_bytes().first() {
+                            ::std::option::Option::Some(b'+') => 1,
+                            ::std::option::Option::Some(b'-') => -1,
+                            _ => return ::std::option::Option::None,
+                        };
+                        if rest.len() != 6 || rest.as_bytes()[3] != b':' {
+                            return ::std::option::Option::None;
+                        }
+                        sign * (number(rest, 1, 3)? * 3600 + number(rest, 4, 6)? * 60)
+                    }
+                };
+                // Days since 1970-01-01 of the civil date (the algorithm of `days_from_civil`).
+                let y = if month <= 2 { year - 1 } else { year };
+                let era = y.div_euclid(400);
+                let year_of_era = y - era * 400;
+                let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+                let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+                let days = era * 146_097 + day_of_era - 719_468;
+                let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - offset;
+                ::std::option::Option::Some(((seconds, nanos), offset))
             }
         }
     }

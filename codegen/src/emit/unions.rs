@@ -67,7 +67,7 @@ impl Context<'_> {
             })
             .collect();
         let derives = self.derives(id, false, false);
-        let allow = self.allow_deprecated(id);
+        let allow = self.allows(id);
         let Some(tag_name) = discriminator else {
             self.use_json();
             self.untagged.set(true);
@@ -82,6 +82,19 @@ impl Context<'_> {
             let writes = rust_types
                 .iter()
                 .map(|t| self.serialize_call(t, quote!(value), quote!(serializer)));
+            // A union of no member has no value: a `match` on a reference to it needs a `*`.
+            let serialize_body = if idents.is_empty() {
+                quote! {
+                    let _ = serializer;
+                    match *self {}
+                }
+            } else {
+                quote! {
+                    match self {
+                        #(Self::#idents(value) => #writes,)*
+                    }
+                }
+            };
             return quote! {
                 #docs
                 #derives
@@ -91,16 +104,14 @@ impl Context<'_> {
 
                 #allow
                 impl ::serde::Serialize for #ident {
-                    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                        match self {
-                            #(Self::#idents(value) => #writes,)*
-                        }
+                    fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
+                        #serialize_body
                     }
                 }
 
                 #allow
                 impl<'de> ::serde::Deserialize<'de> for #ident {
-                    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
                         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
                         support::__union::choose(&value, #name, &[#(#reads),*]).map_err(::serde::de::Error::custom)
                     }
@@ -148,13 +159,33 @@ impl Context<'_> {
                 quote!(#tag => #read.map(Self::#ident),)
             })
             .collect();
+        // With no variant listed, every value is unknown (and a `match` of one arm that returns
+        // would leave unreachable code).
+        let deserialize_body = if deserialize_arms.is_empty() {
+            quote!(::std::result::Result::Ok(Self::#unknown(value)))
+        } else {
+            quote! {
+                let tag = match value.get(#tag_name) {
+                    ::std::option::Option::Some(::serde_json::Value::String(tag)) => tag.clone(),
+                    _ => return ::std::result::Result::Ok(Self::#unknown(value)),
+                };
+                let result = match tag.as_str() {
+                    #(#deserialize_arms)*
+                    _ => return ::std::result::Result::Ok(Self::#unknown(value)),
+                };
+                result.map_err(::serde::de::Error::custom)
+            }
+        };
+        let tagged_doc = doc_attrs(&format!(
+            "Tagged by the `{tag_name}` property, which each variant's type keeps as a field."
+        ));
         let unknown_doc = doc_attrs(&format!(
             "A `{tag_name}` this version of the API description does not list, kept as sent."
         ));
         quote! {
             #docs
             ///
-            #[doc = concat!("Tagged by the `", #tag_name, "` property, which each variant's type keeps as a field.")]
+            #tagged_doc
             #derives
             pub enum #ident {
                 #(#variant_docs #idents(#types),)*
@@ -164,7 +195,7 @@ impl Context<'_> {
 
             #allow
             impl ::serde::Serialize for #ident {
-                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
                     match self {
                         #(#serialize_arms)*
                         Self::#unknown(value) => ::serde::Serialize::serialize(value, serializer),
@@ -174,29 +205,17 @@ impl Context<'_> {
 
             #allow
             impl<'de> ::serde::Deserialize<'de> for #ident {
-                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
                     let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-                    let tag = match value.get(#tag_name) {
-                        ::std::option::Option::Some(::serde_json::Value::String(tag)) => tag.clone(),
-                        _ => return ::std::result::Result::Ok(Self::#unknown(value)),
-                    };
-                    let result = match tag.as_str() {
-                        #(#deserialize_arms)*
-                        _ => return ::std::result::Result::Ok(Self::#unknown(value)),
-                    };
-                    result.map_err(::serde::de::Error::custom)
+                    #deserialize_body
                 }
             }
         }
     }
 
     fn has_field(&self, id: TypeId, wire_name: &str) -> bool {
-        match &self.model.get(id).kind {
+        match self.model.resolve_kind(self.model.get(id)) {
             TypeKind::Struct(s) => s.fields.iter().any(|f| f.wire_name == wire_name),
-            TypeKind::Alias(a) => match &a.ty {
-                TypeRef::Named(target) => self.has_field(*target, wire_name),
-                _ => false,
-            },
             _ => false,
         }
     }
@@ -205,15 +224,11 @@ impl Context<'_> {
     /// first that keeps a payload whole is the narrowest that does (see the module docs). Objects
     /// that keep nothing extra come first among themselves by decreasing number of required fields.
     fn breadth(&self, ty: &TypeRef) -> (u8, usize) {
-        self.breadth_within(ty, 0)
-    }
-
-    fn breadth_within(&self, ty: &TypeRef, depth: usize) -> (u8, usize) {
         const NARROW: u8 = 0;
         const BROAD: u8 = 1;
         const ANYTHING: u8 = 2;
-        match ty {
-            TypeRef::Named(id) if depth <= self.model.types.len() => {
+        match self.model.resolve(ty) {
+            TypeRef::Named(id) => {
                 match &self.model.get(*id).kind {
                     TypeKind::Struct(s) if s.fields.is_empty() => (ANYTHING, 0),
                     TypeKind::Struct(s) if s.additional.is_some() => (BROAD, 0),
@@ -225,12 +240,12 @@ impl Context<'_> {
                             .count();
                         (NARROW, usize::MAX - required)
                     }
-                    TypeKind::Alias(a) => self.breadth_within(&a.ty, depth + 1),
+                    // Only a loop of aliases, which the model's check rejects, ends at an alias.
+                    TypeKind::Alias(_) => (ANYTHING, 0),
                     TypeKind::Enum(_) | TypeKind::Union(_) => (NARROW, usize::MAX),
                 }
             }
-            TypeRef::Named(_) => (ANYTHING, 0),
-            TypeRef::Nullable(inner) => self.breadth_within(inner, depth + 1),
+            TypeRef::Nullable(inner) => self.breadth(inner),
             TypeRef::Primitive(
                 Primitive::String | Primitive::Uri | Primitive::Byte | Primitive::Binary,
             )

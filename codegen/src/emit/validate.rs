@@ -12,7 +12,7 @@ use quote::quote;
 
 use super::{Context, DateTimeType, OptionalStyle, Uses};
 use crate::ir::{
-    Alias, Constraints, Field, Presence, Primitive, Repr, Struct, TypeId, TypeKind, TypeRef, Union,
+    Constraints, Field, Presence, Primitive, Repr, Struct, TypeId, TypeKind, TypeRef, Union,
 };
 use crate::naming;
 use crate::rust::presence as effective_presence;
@@ -28,7 +28,7 @@ enum Shape {
 
 impl Context<'_> {
     fn shape(&self, ty: &TypeRef) -> Shape {
-        match ty {
+        match self.view.resolve_ref(ty) {
             TypeRef::Primitive(
                 Primitive::String | Primitive::Uri | Primitive::Byte | Primitive::Binary,
             ) => Shape::Text,
@@ -36,25 +36,17 @@ impl Context<'_> {
                 Primitive::Int32 | Primitive::Int64 | Primitive::Float | Primitive::Double,
             ) => Shape::Number,
             TypeRef::Array(_) => Shape::List,
-            TypeRef::Named(id) => match &self.model.get(*id).kind {
-                TypeKind::Alias(Alias { ty }) => self.shape(ty),
-                _ => Shape::Other,
-            },
             _ => Shape::Other,
         }
     }
 
     /// Whether `ty` is an `f64`, directly or through aliases.
     fn is_double(&self, ty: &TypeRef) -> bool {
-        match ty {
+        match self.view.resolve_ref(ty) {
             TypeRef::Primitive(Primitive::Double) => true,
             TypeRef::Primitive(Primitive::Float) => {
                 self.view.primitive(Primitive::Float) == crate::rust::Ty::F64
             }
-            TypeRef::Named(id) => match &self.model.get(*id).kind {
-                TypeKind::Alias(Alias { ty }) => self.is_double(ty),
-                _ => false,
-            },
             _ => false,
         }
     }
@@ -69,16 +61,17 @@ impl Context<'_> {
         };
         match self.shape(ty) {
             Shape::Text => {
-                if let Some(n) = c.min_length {
-                    let lit = Literal::usize_unsuffixed(n as usize);
+                // `len < 0` and `len > usize::MAX` never hold (and are lints): no check.
+                if let Some(n) = c.min_length.filter(|&n| n > 0) {
+                    let lit = Literal::u64_unsuffixed(n);
                     push(
                         &mut checks,
                         quote!(v.chars().count() < #lit),
                         format!("shorter than {n} characters"),
                     );
                 }
-                if let Some(n) = c.max_length {
-                    let lit = Literal::usize_unsuffixed(n as usize);
+                if let Some(n) = c.max_length.filter(|&n| n < usize::MAX as u64) {
+                    let lit = Literal::u64_unsuffixed(n);
                     push(
                         &mut checks,
                         quote!(v.chars().count() > #lit),
@@ -91,6 +84,8 @@ impl Context<'_> {
                     .filter(|p| regex_lite::Regex::new(p).is_ok())
                 {
                     self.note_pattern();
+                    // The check calls the support code's `flag` too.
+                    self.flagged.set(true);
                     checks.push(quote! {
                         static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
                         let pattern = PATTERN.get_or_init(|| {
@@ -131,7 +126,7 @@ impl Context<'_> {
                     // `len() < 1` is a clippy lint (`len_zero`) in the generated crate.
                     Some(1) => push(&mut checks, quote!(v.is_empty()), "empty".to_owned()),
                     Some(n) => {
-                        let lit = Literal::usize_unsuffixed(n as usize);
+                        let lit = Literal::u64_unsuffixed(n);
                         push(
                             &mut checks,
                             quote!(v.len() < #lit),
@@ -139,8 +134,8 @@ impl Context<'_> {
                         );
                     }
                 }
-                if let Some(n) = c.max_items {
-                    let lit = Literal::usize_unsuffixed(n as usize);
+                if let Some(n) = c.max_items.filter(|&n| n < usize::MAX as u64) {
+                    let lit = Literal::u64_unsuffixed(n);
                     push(
                         &mut checks,
                         quote!(v.len() > #lit),
@@ -180,7 +175,7 @@ impl Context<'_> {
     /// `impl Validate` for type `id`, or nothing for aliases (the aliased type's impl serves).
     pub(super) fn validate_impl(&self, id: TypeId) -> TokenStream {
         let ident = self.ident(id);
-        let allow = self.allow_deprecated(id);
+        let allow = self.allows(id);
         let body = match &self.model.get(id).kind {
             TypeKind::Struct(s) => self.struct_checks(id, s),
             TypeKind::Enum(e) => {
@@ -196,13 +191,25 @@ impl Context<'_> {
                     )),
                     _ => quote!(format!("{value} is not a value the API description lists")),
                 };
-                quote! {
-                if let Self::#unknown(value) = self {
-                    out.push(Violation::new(path, #shown));
-                }
+                if e.values.is_empty() {
+                    // Every value is unlisted: the fallback is the only variant.
+                    quote! {
+                        let Self::#unknown(value) = self;
+                        out.push(Violation::new(path, #shown));
+                    }
+                } else {
+                    quote! {
+                        if let Self::#unknown(value) = self {
+                            out.push(Violation::new(path, #shown));
+                        }
+                    }
                 }
             }
             TypeKind::Union(u) => self.union_checks(u),
+            // A newtype checks what it holds.
+            TypeKind::Alias(_) if self.view.is_newtype(id) => {
+                quote!(self.0.validate_into(path, out);)
+            }
             TypeKind::Alias(_) => return TokenStream::new(),
         };
         quote! {
@@ -304,6 +311,13 @@ impl Context<'_> {
                 )),
             }
         });
+        if names.is_empty() && fallback.is_none() {
+            // A union of no member has no value.
+            return quote! {
+                let _ = (path, out);
+                match *self {}
+            };
+        }
         quote! {
             match self {
                 #(#arms)*
@@ -363,6 +377,14 @@ pub(super) fn support(
             (0..n).map(|i| quote::format_ident!("T{}", i)).collect();
         let index = (0..n).map(syn::Index::from);
         let at = (0..n).map(|i| format!("[{i}]"));
+        if n == 0 {
+            // The empty tuple is `[(); 0]` (see `Context::ty`): nothing to check.
+            return quote! {
+                impl Validate for [(); 0] {
+                    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
+                }
+            };
+        }
         quote! {
             impl<#(#params: Validate),*> Validate for (#(#params,)*) {
                 fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {

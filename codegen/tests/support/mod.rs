@@ -3,11 +3,13 @@
 
 #![allow(dead_code)]
 
+pub mod random;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use modelgen::ir::{Access, Constraints, Model, Presence, Repr, TypeKind, TypeRef};
+use modelgen::ir::{Access, Constraints, Field, Model, Presence, Repr, TypeDef, TypeKind, TypeRef};
 
 /// A fresh directory under the system temp dir, removed when dropped.
 pub struct TempDir(PathBuf);
@@ -49,22 +51,14 @@ pub fn spec_with_schemas(schemas: &str) -> String {
 }
 
 /// The IR as short lines: one per type, one per field, variant or value. Every IR field that is
-/// not at its default shows: a type's `nullable`, `deprecated`, examples and docs; a field's access,
-/// default, deprecation, constraints, examples, note and docs.
+/// not at its default shows: a type's `nullable`, `deprecated`, `inline`, examples and docs; a
+/// field's access, default, deprecation, constraints, examples, note and docs; an enum value's name
+/// and docs. (Origins, which name files, are left out.)
 pub fn describe(model: &Model) -> String {
     let mut out = String::new();
     for def in &model.types {
         let _ = write!(out, "{}", def.name);
-        let mut flags = String::new();
-        if def.nullable {
-            flags.push_str(" nullable");
-        }
-        if def.deprecated {
-            flags.push_str(" deprecated");
-        }
-        for e in &def.examples {
-            let _ = write!(flags, " e.g. {e}");
-        }
+        let mut flags = type_flags(def);
         if let Some(doc) = &def.doc {
             let _ = write!(flags, " /// {}", doc.replace('\n', " "));
         }
@@ -89,15 +83,7 @@ pub fn describe(model: &Model) -> String {
                     if let Some(default) = &f.default {
                         let _ = write!(out, " = {default}");
                     }
-                    if f.deprecated {
-                        out.push_str(" deprecated");
-                    }
-                    if !f.constraints.is_empty() {
-                        let _ = write!(out, " {}", constraints(&f.constraints));
-                    }
-                    for e in &f.examples {
-                        let _ = write!(out, " e.g. {e}");
-                    }
+                    out.push_str(&field_flags(f));
                     if let Some(note) = &f.note {
                         let _ = write!(out, " (note: {note})");
                     }
@@ -141,6 +127,40 @@ pub fn describe(model: &Model) -> String {
                 let _ = writeln!(out, ": alias {}{flags}", ty(model, &a.ty));
             }
         }
+    }
+    out
+}
+
+/// A type's flags that are not at their default: ` nullable`, ` deprecated`, ` inline` (named by
+/// the reader, not the input) and its examples.
+pub fn type_flags(def: &TypeDef) -> String {
+    let mut flags = String::new();
+    if def.nullable {
+        flags.push_str(" nullable");
+    }
+    if def.deprecated {
+        flags.push_str(" deprecated");
+    }
+    if def.inline {
+        flags.push_str(" inline");
+    }
+    for e in &def.examples {
+        let _ = write!(flags, " e.g. {e}");
+    }
+    flags
+}
+
+/// A field's deprecation, constraints and examples, when it has some.
+pub fn field_flags(f: &Field) -> String {
+    let mut out = String::new();
+    if f.deprecated {
+        out.push_str(" deprecated");
+    }
+    if !f.constraints.is_empty() {
+        let _ = write!(out, " {}", constraints(&f.constraints));
+    }
+    for e in &f.examples {
+        let _ = write!(out, " e.g. {e}");
     }
     out
 }

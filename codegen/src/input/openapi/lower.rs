@@ -1174,7 +1174,7 @@ impl Loader {
             let (Some(tag_name), Some(variant)) = (&u.discriminator, u.variants.get(index)) else {
                 continue;
             };
-            let Some(declared) = self.declared_tag(&variant.ty, tag_name, 0) else {
+            let Some(declared) = self.declared_tag(&variant.ty, tag_name) else {
                 continue;
             };
             let taken = u
@@ -1195,14 +1195,13 @@ impl Loader {
     }
 
     /// The one value a variant's own schema allows for the tag property, if it declares one.
-    fn declared_tag(&self, ty: &TypeRef, tag_name: &str, depth: usize) -> Option<String> {
-        let TypeRef::Named(id) = ty else {
+    fn declared_tag(&self, ty: &TypeRef, tag_name: &str) -> Option<String> {
+        // Aliases are followed as everywhere (`ir::resolve_in`); a loop of them, which the model's
+        // check reports later, ends the chain at an alias.
+        let TypeRef::Named(id) = crate::ir::resolve_in(&self.types, ty, |_| false) else {
             return None;
         };
-        if depth > self.types.len() {
-            return None;
-        }
-        match &self.types[id.0].kind {
+        match &self.types.get(id.0)?.kind {
             TypeKind::Struct(s) => {
                 let field = s.fields.iter().find(|f| f.wire_name == tag_name)?;
                 let TypeRef::Named(tag_ty) = &field.ty else {
@@ -1215,7 +1214,6 @@ impl Loader {
                     _ => None,
                 }
             }
-            TypeKind::Alias(Alias { ty }) => self.declared_tag(ty, tag_name, depth + 1),
             _ => None,
         }
     }
