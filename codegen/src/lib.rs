@@ -396,13 +396,18 @@ impl Config {
     }
 }
 
-/// Generates formatted code for a model; `source` names the input in the header comment. A model
-/// that [`ir::Model::check`] rejects is an error (with each problem and its type), never a panic.
+/// Generates formatted code for a model; `source` names the input in the header comment. The model
+/// is normalized first ([`ir::Model::normalize`], which readers do already: an IR built by hand may
+/// not be). A model that [`ir::Model::check`] rejects is an error (with each problem and its type),
+/// never a panic.
 pub fn generate_model(
     model: &ir::Model,
     options: &Options,
     source: &str,
 ) -> Result<(String, Uses)> {
+    let mut normalized = model.clone();
+    normalized.normalize();
+    let model = &normalized;
     let problems = model.check();
     if !problems.is_empty() {
         return Err(Error {

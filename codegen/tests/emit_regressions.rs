@@ -377,3 +377,27 @@ fn a_nullable_types_examples_are_read_as_options() {
         "{code}"
     );
 }
+
+#[test]
+fn a_model_not_normalized_is_normalized_before_generating() {
+    // A union with a nullable member takes `null` itself: its `null` example is read as an
+    // `Option`, as the readers' (normalized) models have it.
+    let model: Model = serde_json::from_str(
+        r#"{"types": [
+            {"name": "u", "origin": "", "examples": [null], "kind": {"kind": "union", "variants": [
+                {"ty": {"type": "primitive", "of": "string"}}, {"ty": {"type": "named", "of": 1}}]}},
+            {"name": "e", "origin": "", "nullable": true, "kind": {"kind": "struct", "fields": []}}]}"#,
+    )
+    .unwrap();
+    let options = Options {
+        doctest_crate: Some("models".to_owned()),
+        ..Options::default()
+    };
+    let (code, _) = modelgen::generate_model(&model, &options, "t.yaml").unwrap();
+    assert!(
+        code.contains(
+            "/// let value: Option<models::U> = serde_json::from_value(json.clone()).unwrap();"
+        ),
+        "{code}"
+    );
+}
