@@ -401,3 +401,14 @@ fn a_model_not_normalized_is_normalized_before_generating() {
         "{code}"
     );
 }
+
+#[test]
+fn a_tuple_longer_than_twelve_is_a_vec_of_values() {
+    // The standard library implements `Debug`, `PartialEq` and the rest for tuples of up to 12.
+    let items = vec![r#"{"type": "primitive", "of": "uuid"}"#; 13].join(", ");
+    let code = emit_ok(&format!(
+        r#"{{"types": [{{"name": "s", "origin": "", "kind": {{"kind": "struct", "fields": [
+            {{"wire_name": "t", "ty": {{"type": "tuple", "of": [{items}]}}, "presence": "required"}}]}}}}]}}"#
+    ));
+    assert!(code.contains("pub t: Vec<::serde_json::Value>,"), "{code}");
+}
