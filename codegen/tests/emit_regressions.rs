@@ -412,3 +412,17 @@ fn a_tuple_longer_than_twelve_is_a_vec_of_values() {
     ));
     assert!(code.contains("pub t: Vec<::serde_json::Value>,"), "{code}");
 }
+
+#[test]
+fn an_example_missing_a_required_nullable_property_is_no_doctest() {
+    // The field reads as `None` when absent and is written back as `null`: not the example.
+    let code = emit_ok(
+        r#"{"types": [{"name": "s", "origin": "", "examples": [{}],
+            "kind": {"kind": "struct", "fields": [
+                {"wire_name": "a", "ty": {"type": "any"}, "presence": "required_nullable"}]}}]}"#,
+    );
+    assert!(
+        code.contains("/// From the API description, which this example contradicts (so it is no test): /a: required, but missing."),
+        "{code}"
+    );
+}
