@@ -4743,6 +4743,7 @@ impl Validate for ReportsList {
 ///
 /// Tagged by the `name` property, which each variant's type keeps as a field.
 #[derive(Clone, Debug, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum Report {
     /// `document`
     Document(DocumentReport),
@@ -7106,6 +7107,7 @@ pub type TaskDefId = String;
 
 /// The Task completion payload.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[allow(clippy::large_enum_variant)]
 pub enum CompleteTaskDataBuilder {
     /// A `Array`.
     Array(Vec<::serde_json::Value>),

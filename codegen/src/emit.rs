@@ -781,6 +781,8 @@ fn deprecated_users(model: &Model) -> Vec<bool> {
 fn tuple_arities(model: &Model) -> BTreeSet<usize> {
     fn walk(ty: &TypeRef, out: &mut BTreeSet<usize>) {
         match ty {
+            // A long tuple is a `Vec` of JSON values.
+            TypeRef::Tuple(items) if items.len() > crate::rust::MAX_TUPLE => {}
             TypeRef::Tuple(items) => {
                 out.insert(items.len());
                 items.iter().for_each(|t| walk(t, out));

@@ -199,6 +199,10 @@ fn check_struct(
         let field_path = format!("{path}/{}", field.wire_name);
         match (map.get(&field.wire_name), field.presence) {
             (None, Presence::Required) => out.push(format!("{field_path}: required, but missing")),
+            // Read as `None` when absent, so written back as `null`: not the example.
+            (None, _) if crate::rust::presence(field) == Presence::RequiredNullable => {
+                out.push(format!("{field_path}: required, but missing"))
+            }
             (Some(Value::Null), Presence::Required) => {
                 out.push(format!("{field_path}: may not be null"))
             }

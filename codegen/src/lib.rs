@@ -564,16 +564,21 @@ impl Config {
     }
 }
 
-/// Generates formatted code for a model; `source` names the input in the header comment. A model
-/// that [`ir::Model::check`] rejects is an error (with each problem and its type), never a panic.
+/// Generates formatted code for a model; `source` names the input in the header comment. The model
+/// is normalized first ([`ir::Model::normalize`], which readers do already: an IR built by hand may
+/// not be). A model that [`ir::Model::check`] rejects is an error (with each problem and its type),
+/// never a panic.
 #[doc(hidden)]
 pub fn generate_model(
     model: &ir::Model,
     options: &Options,
     source: &str,
 ) -> Result<(String, Uses)> {
-    // A model from the readers is checked already; one built by hand may be broken (a type that
-    // does not exist), which the emitter does not expect.
+    // A model from the readers is normalized and checked already; one built by hand may be neither
+    // (a type that does not exist), which the emitter does not expect.
+    let mut normalized = model.clone();
+    normalized.normalize();
+    let model = &normalized;
     let broken: Vec<Diagnostic> = model
         .check()
         .into_iter()

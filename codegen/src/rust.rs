@@ -170,6 +170,11 @@ pub struct Derives {
     pub default: bool,
 }
 
+/// The longest tuple written as a Rust tuple: the standard library implements `Debug`, `PartialEq`
+/// and the rest for tuples of up to 12 items. A longer one (`prefixItems` of 13 or more) is a `Vec` of
+/// JSON values, which reads and writes the same array.
+pub const MAX_TUPLE: usize = 12;
+
 /// The Rust view of a model (see the module docs).
 #[derive(Clone, Debug)]
 pub struct View<'m> {
@@ -321,7 +326,7 @@ impl<'m> View<'m> {
                 Ty::Boxed(Box::new(Ty::Named(*id)))
             }
             TypeRef::Nullable(inner) => Ty::Option(Box::new(self.reference(owner, inner))),
-            TypeRef::Tuple(items) => {
+            TypeRef::Tuple(items) if items.len() <= MAX_TUPLE => {
                 Ty::Tuple(items.iter().map(|t| self.reference(owner, t)).collect())
             }
             other => self.plain(other),
@@ -334,6 +339,7 @@ impl<'m> View<'m> {
             TypeRef::Named(id) => Ty::Named(*id),
             TypeRef::Primitive(p) => self.primitive(*p),
             TypeRef::Array(item) => Ty::Vec(Box::new(self.plain(item))),
+            TypeRef::Tuple(items) if items.len() > MAX_TUPLE => Ty::Vec(Box::new(Ty::Value)),
             TypeRef::Tuple(items) => Ty::Tuple(items.iter().map(|t| self.plain(t)).collect()),
             TypeRef::Map(value) => Ty::Map(Box::new(self.plain(value))),
             TypeRef::Nullable(inner) => Ty::Option(Box::new(self.plain(inner))),
@@ -528,6 +534,8 @@ fn ref_is(ty: &TypeRef, table: &[bool], for_hash: bool) -> bool {
         TypeRef::Array(item) | TypeRef::Map(item) | TypeRef::Nullable(item) => {
             ref_is(item, table, for_hash)
         }
+        // A long tuple is a `Vec` of JSON values (see `MAX_TUPLE`).
+        TypeRef::Tuple(items) if items.len() > MAX_TUPLE => !for_hash,
         TypeRef::Tuple(items) => items.iter().all(|t| ref_is(t, table, for_hash)),
         TypeRef::Object | TypeRef::Any => !for_hash,
     }
@@ -553,9 +561,12 @@ fn held(ty: &TypeRef, out: &mut Vec<TypeId>) {
     match ty {
         TypeRef::Named(id) => out.push(*id),
         TypeRef::Nullable(inner) => held(inner, out),
-        TypeRef::Tuple(items) => items.iter().for_each(|t| held(t, out)),
+        TypeRef::Tuple(items) if items.len() <= MAX_TUPLE => {
+            items.iter().for_each(|t| held(t, out))
+        }
         TypeRef::Array(_)
         | TypeRef::Map(_)
+        | TypeRef::Tuple(_)
         | TypeRef::Primitive(_)
         | TypeRef::Object
         | TypeRef::Any => {}

@@ -405,3 +405,52 @@ fn a_nullable_types_examples_are_read_as_options() {
         "{code}"
     );
 }
+
+#[test]
+fn a_model_not_normalized_is_normalized_before_generating() {
+    // A union with a nullable member takes `null` itself: its `null` example is read as an
+    // `Option`, as the readers' (normalized) models have it.
+    let model: Model = serde_json::from_str(
+        r#"{"types": [
+            {"name": "u", "origin": "", "examples": [null], "kind": {"kind": "union", "variants": [
+                {"ty": {"type": "primitive", "of": "string"}}, {"ty": {"type": "named", "of": 1}}]}},
+            {"name": "e", "origin": "", "nullable": true, "kind": {"kind": "struct", "fields": []}}]}"#,
+    )
+    .unwrap();
+    let options = Options {
+        doctest_crate: Some("models".to_owned()),
+        ..Options::default()
+    };
+    let (code, _) = modelgen::generate_model(&model, &options, "t.yaml").unwrap();
+    assert!(
+        code.contains(
+            "/// let value: Option<models::U> = serde_json::from_value(json.clone()).unwrap();"
+        ),
+        "{code}"
+    );
+}
+
+#[test]
+fn a_tuple_longer_than_twelve_is_a_vec_of_values() {
+    // The standard library implements `Debug`, `PartialEq` and the rest for tuples of up to 12.
+    let items = vec![r#"{"type": "primitive", "of": "uuid"}"#; 13].join(", ");
+    let code = emit_ok(&format!(
+        r#"{{"types": [{{"name": "s", "origin": "", "kind": {{"kind": "struct", "fields": [
+            {{"wire_name": "t", "ty": {{"type": "tuple", "of": [{items}]}}, "presence": "required"}}]}}}}]}}"#
+    ));
+    assert!(code.contains("pub t: Vec<::serde_json::Value>,"), "{code}");
+}
+
+#[test]
+fn an_example_missing_a_required_nullable_property_is_no_doctest() {
+    // The field reads as `None` when absent and is written back as `null`: not the example.
+    let code = emit_ok(
+        r#"{"types": [{"name": "s", "origin": "", "examples": [{}],
+            "kind": {"kind": "struct", "fields": [
+                {"wire_name": "a", "ty": {"type": "any"}, "presence": "required_nullable"}]}}]}"#,
+    );
+    assert!(
+        code.contains("/// From the API description, which this example contradicts (so it is no test): /a: required, but missing."),
+        "{code}"
+    );
+}

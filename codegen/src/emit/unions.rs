@@ -66,7 +66,11 @@ impl Context<'_> {
                 None => doc_attrs(&format!("A `{}`.", self.label(&v.ty))),
             })
             .collect();
-        let derives = self.derives(id, false, false);
+        let mut derives = self.derives(id, false, false);
+        // Members are the spec's, of any size: boxing the large ones would change every use.
+        if variants.len() > 1 {
+            derives.extend(quote!(#[allow(clippy::large_enum_variant)]));
+        }
         let allow = self.allows(id);
         let Some(tag_name) = discriminator else {
             self.use_json();
