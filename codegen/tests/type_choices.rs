@@ -274,6 +274,7 @@ fn dates_from_the_time_crate() {
             }
             /// The `when` schema.
             #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+            #[allow(clippy::large_enum_variant)]
             pub enum When {
                 /// A `Date`.
                 Date(::time::Date),
@@ -343,6 +344,7 @@ fn dates_and_uuids_as_strings() {
             }
             /// The `when` schema.
             #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+            #[allow(clippy::large_enum_variant)]
             pub enum When {
                 /// A `Date`.
                 Date(String),
