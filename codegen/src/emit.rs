@@ -272,12 +272,14 @@ fn head(view: &View, options: &Options, flags: &Flags) -> TokenStream {
             flags.uses.time || options.date_time == DateTimeType::FixedOffset,
         ));
     }
+    // Both the `time` adapters and the validation impls have one item per tuple length.
+    let tuples = if flags.uses.time || options.validation {
+        tuple_arities(model)
+    } else {
+        BTreeSet::new()
+    };
     if flags.uses.time {
-        inner.push(support::time(
-            flags.uses.time_macros,
-            nullable,
-            &tuple_arities(model),
-        ));
+        inner.push(support::time(flags.uses.time_macros, nullable, &tuples));
     }
     if options.validation {
         inner.push(validate::support(
@@ -285,7 +287,7 @@ fn head(view: &View, options: &Options, flags: &Flags) -> TokenStream {
             options.date_time,
             nullable,
             flags.flagged,
-            &tuple_arities(model),
+            &tuples,
         ));
         exported.extend([quote!(Validate), quote!(Violation)]);
     }
