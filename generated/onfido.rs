@@ -367,10 +367,7 @@ impl ApplicantsList {
 
 impl Validate for ApplicantsList {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "applicants");
-            self.applicants.validate_into(path, out);
-        }
+        self.applicants.validate_into(&support::join(path, "applicants"), out);
     }
 }
 
@@ -382,12 +379,7 @@ pub struct Error {
 }
 
 impl Validate for Error {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "error");
-            self.error.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `applicant_builder` schema.
@@ -436,34 +428,10 @@ impl ApplicantBuilder {
 
 impl Validate for ApplicantBuilder {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "email");
-            self.email.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "dob");
-            self.dob.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "id_numbers");
-            self.id_numbers.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "phone_number");
-            self.phone_number.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "consents");
-            self.consents.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "address");
-            self.address.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "location");
-            self.location.validate_into(path, out);
-        }
+        self.id_numbers.validate_into(&support::join(path, "id_numbers"), out);
+        self.consents.validate_into(&support::join(path, "consents"), out);
+        self.address.validate_into(&support::join(path, "address"), out);
+        self.location.validate_into(&support::join(path, "location"), out);
         {
             let path = &support::join(path, "first_name");
             let v = &self.first_name;
@@ -479,7 +447,6 @@ impl Validate for ApplicantBuilder {
                 !pattern.is_match(v),
                 concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
             );
-            self.first_name.validate_into(path, out);
         }
         {
             let path = &support::join(path, "last_name");
@@ -496,7 +463,6 @@ impl Validate for ApplicantBuilder {
                 !pattern.is_match(v),
                 concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
             );
-            self.last_name.validate_into(path, out);
         }
     }
 }
@@ -528,22 +494,7 @@ pub struct ApplicantShared {
 
 impl Validate for ApplicantShared {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "email");
-            self.email.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "dob");
-            self.dob.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "id_numbers");
-            self.id_numbers.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "phone_number");
-            self.phone_number.validate_into(path, out);
-        }
+        self.id_numbers.validate_into(&support::join(path, "id_numbers"), out);
     }
 }
 
@@ -570,18 +521,9 @@ pub struct ApplicantRequest {
 
 impl Validate for ApplicantRequest {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "consents");
-            self.consents.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "address");
-            self.address.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "location");
-            self.location.validate_into(path, out);
-        }
+        self.consents.validate_into(&support::join(path, "consents"), out);
+        self.address.validate_into(&support::join(path, "address"), out);
+        self.location.validate_into(&support::join(path, "location"), out);
     }
 }
 
@@ -618,7 +560,6 @@ impl Validate for ApplicantCreate {
                 !pattern.is_match(v),
                 concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
             );
-            self.first_name.validate_into(path, out);
         }
         {
             let path = &support::join(path, "last_name");
@@ -635,7 +576,6 @@ impl Validate for ApplicantCreate {
                 !pattern.is_match(v),
                 concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
             );
-            self.last_name.validate_into(path, out);
         }
     }
 }
@@ -702,22 +642,7 @@ impl Applicant {
 
 impl Validate for Applicant {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "email");
-            self.email.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "dob");
-            self.dob.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "id_numbers");
-            self.id_numbers.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "phone_number");
-            self.phone_number.validate_into(path, out);
-        }
+        self.id_numbers.validate_into(&support::join(path, "id_numbers"), out);
         {
             let path = &support::join(path, "first_name");
             if let Nullable::Value(v) = &self.first_name {
@@ -734,7 +659,6 @@ impl Validate for Applicant {
                     concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
                 );
             }
-            self.first_name.validate_into(path, out);
         }
         {
             let path = &support::join(path, "last_name");
@@ -752,36 +676,9 @@ impl Validate for Applicant {
                     concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
                 );
             }
-            self.last_name.validate_into(path, out);
         }
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "delete_at");
-            self.delete_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sandbox");
-            self.sandbox.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "address");
-            self.address.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "location");
-            self.location.validate_into(path, out);
-        }
+        self.address.validate_into(&support::join(path, "address"), out);
+        self.location.validate_into(&support::join(path, "location"), out);
     }
 }
 
@@ -848,7 +745,6 @@ impl Validate for ApplicantResponse {
                     concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
                 );
             }
-            self.first_name.validate_into(path, out);
         }
         {
             let path = &support::join(path, "last_name");
@@ -866,36 +762,9 @@ impl Validate for ApplicantResponse {
                     concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
                 );
             }
-            self.last_name.validate_into(path, out);
         }
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "delete_at");
-            self.delete_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sandbox");
-            self.sandbox.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "address");
-            self.address.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "location");
-            self.location.validate_into(path, out);
-        }
+        self.address.validate_into(&support::join(path, "address"), out);
+        self.location.validate_into(&support::join(path, "location"), out);
     }
 }
 
@@ -939,34 +808,10 @@ pub struct ApplicantUpdater {
 
 impl Validate for ApplicantUpdater {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "email");
-            self.email.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "dob");
-            self.dob.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "id_numbers");
-            self.id_numbers.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "phone_number");
-            self.phone_number.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "consents");
-            self.consents.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "address");
-            self.address.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "location");
-            self.location.validate_into(path, out);
-        }
+        self.id_numbers.validate_into(&support::join(path, "id_numbers"), out);
+        self.consents.validate_into(&support::join(path, "consents"), out);
+        self.address.validate_into(&support::join(path, "address"), out);
+        self.location.validate_into(&support::join(path, "location"), out);
         {
             let path = &support::join(path, "first_name");
             if let Nullable::Value(v) = &self.first_name {
@@ -983,7 +828,6 @@ impl Validate for ApplicantUpdater {
                     concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
                 );
             }
-            self.first_name.validate_into(path, out);
         }
         {
             let path = &support::join(path, "last_name");
@@ -1001,7 +845,6 @@ impl Validate for ApplicantUpdater {
                     concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
                 );
             }
-            self.last_name.validate_into(path, out);
         }
     }
 }
@@ -1044,7 +887,6 @@ impl Validate for ApplicantUpdate {
                     concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
                 );
             }
-            self.first_name.validate_into(path, out);
         }
         {
             let path = &support::join(path, "last_name");
@@ -1062,7 +904,6 @@ impl Validate for ApplicantUpdate {
                     concat!("does not match the pattern `", "^[^!#$%*=<>;{}\"]*$", "`"),
                 );
             }
-            self.last_name.validate_into(path, out);
         }
     }
 }
@@ -1089,18 +930,7 @@ impl ApplicantConsent {
 
 impl Validate for ApplicantConsent {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "granted");
-            self.granted.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "granted_at");
-            self.granted_at.validate_into(path, out);
-        }
+        self.name.validate_into(&support::join(path, "name"), out);
     }
 }
 
@@ -1181,14 +1011,6 @@ impl WorkflowRun {
 impl Validate for WorkflowRun {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
-            let path = &support::join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "workflow_id");
-            self.workflow_id.validate_into(path, out);
-        }
-        {
             let path = &support::join(path, "tags");
             if let Nullable::Value(v) = &self.tags {
                 support::flag(out, path, v.len() > 30, "more than 30 items");
@@ -1208,7 +1030,6 @@ impl Validate for WorkflowRun {
                     );
                 }
             }
-            self.tags.validate_into(path, out);
         }
         {
             let path = &support::join(path, "customer_user_id");
@@ -1220,52 +1041,9 @@ impl Validate for WorkflowRun {
                     "longer than 256 characters",
                 );
             }
-            self.customer_user_id.validate_into(path, out);
         }
-        {
-            let path = &support::join(path, "link");
-            self.link.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "updated_at");
-            self.updated_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "workflow_version_id");
-            self.workflow_version_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "dashboard_url");
-            self.dashboard_url.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "output");
-            self.output.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "reasons");
-            self.reasons.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "error");
-            self.error.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sdk_token");
-            self.sdk_token.validate_into(path, out);
-        }
+        self.link.validate_into(&support::join(path, "link"), out);
+        self.status.validate_into(&support::join(path, "status"), out);
     }
 }
 
@@ -1311,14 +1089,6 @@ impl WorkflowRunShared {
 impl Validate for WorkflowRunShared {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
-            let path = &support::join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "workflow_id");
-            self.workflow_id.validate_into(path, out);
-        }
-        {
             let path = &support::join(path, "tags");
             if let Nullable::Value(v) = &self.tags {
                 support::flag(out, path, v.len() > 30, "more than 30 items");
@@ -1338,7 +1108,6 @@ impl Validate for WorkflowRunShared {
                     );
                 }
             }
-            self.tags.validate_into(path, out);
         }
         {
             let path = &support::join(path, "customer_user_id");
@@ -1350,20 +1119,8 @@ impl Validate for WorkflowRunShared {
                     "longer than 256 characters",
                 );
             }
-            self.customer_user_id.validate_into(path, out);
         }
-        {
-            let path = &support::join(path, "link");
-            self.link.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "updated_at");
-            self.updated_at.validate_into(path, out);
-        }
+        self.link.validate_into(&support::join(path, "link"), out);
     }
 }
 
@@ -1413,38 +1170,7 @@ impl WorkflowRunResponse {
 
 impl Validate for WorkflowRunResponse {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "workflow_version_id");
-            self.workflow_version_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "dashboard_url");
-            self.dashboard_url.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "output");
-            self.output.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "reasons");
-            self.reasons.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "error");
-            self.error.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sdk_token");
-            self.sdk_token.validate_into(path, out);
-        }
+        self.status.validate_into(&support::join(path, "status"), out);
     }
 }
 
@@ -1494,14 +1220,6 @@ impl WorkflowRunBuilder {
 impl Validate for WorkflowRunBuilder {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
-            let path = &support::join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "workflow_id");
-            self.workflow_id.validate_into(path, out);
-        }
-        {
             let path = &support::join(path, "tags");
             if let Nullable::Value(v) = &self.tags {
                 support::flag(out, path, v.len() > 30, "more than 30 items");
@@ -1521,7 +1239,6 @@ impl Validate for WorkflowRunBuilder {
                     );
                 }
             }
-            self.tags.validate_into(path, out);
         }
         {
             let path = &support::join(path, "customer_user_id");
@@ -1533,24 +1250,8 @@ impl Validate for WorkflowRunBuilder {
                     "longer than 256 characters",
                 );
             }
-            self.customer_user_id.validate_into(path, out);
         }
-        {
-            let path = &support::join(path, "link");
-            self.link.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "updated_at");
-            self.updated_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "custom_data");
-            self.custom_data.validate_into(path, out);
-        }
+        self.link.validate_into(&support::join(path, "link"), out);
     }
 }
 
@@ -1563,12 +1264,7 @@ pub struct WorkflowRunRequest {
 }
 
 impl Validate for WorkflowRunRequest {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "custom_data");
-            self.custom_data.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `Documents_list` schema.
@@ -1586,10 +1282,7 @@ impl DocumentsList {
 
 impl Validate for DocumentsList {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
+        self.documents.validate_into(&support::join(path, "documents"), out);
     }
 }
 
@@ -1632,38 +1325,10 @@ pub struct DocumentUploader {
 
 impl Validate for DocumentUploader {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "file_type");
-            self.file_type.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "type");
-            self.r#type.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "side");
-            self.side.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issuing_country");
-            self.issuing_country.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "file");
-            self.file.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "validate_image_quality");
-            self.validate_image_quality.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "location");
-            self.location.validate_into(path, out);
-        }
+        self.r#type.validate_into(&support::join(path, "type"), out);
+        self.side.validate_into(&support::join(path, "side"), out);
+        self.issuing_country.validate_into(&support::join(path, "issuing_country"), out);
+        self.location.validate_into(&support::join(path, "location"), out);
     }
 }
 
@@ -1698,26 +1363,9 @@ pub struct DocumentShared {
 
 impl Validate for DocumentShared {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "file_type");
-            self.file_type.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "type");
-            self.r#type.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "side");
-            self.side.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issuing_country");
-            self.issuing_country.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
+        self.r#type.validate_into(&support::join(path, "type"), out);
+        self.side.validate_into(&support::join(path, "side"), out);
+        self.issuing_country.validate_into(&support::join(path, "issuing_country"), out);
     }
 }
 
@@ -1745,18 +1393,7 @@ pub struct DocumentRequest {
 
 impl Validate for DocumentRequest {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "file");
-            self.file.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "validate_image_quality");
-            self.validate_image_quality.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "location");
-            self.location.validate_into(path, out);
-        }
+        self.location.validate_into(&support::join(path, "location"), out);
     }
 }
 
@@ -1818,50 +1455,9 @@ impl Document {
 
 impl Validate for Document {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "file_type");
-            self.file_type.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "type");
-            self.r#type.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "side");
-            self.side.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issuing_country");
-            self.issuing_country.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "download_href");
-            self.download_href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "file_name");
-            self.file_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "file_size");
-            self.file_size.validate_into(path, out);
-        }
+        self.r#type.validate_into(&support::join(path, "type"), out);
+        self.side.validate_into(&support::join(path, "side"), out);
+        self.issuing_country.validate_into(&support::join(path, "issuing_country"), out);
     }
 }
 
@@ -1902,32 +1498,7 @@ impl DocumentResponse {
 }
 
 impl Validate for DocumentResponse {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "download_href");
-            self.download_href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "file_name");
-            self.file_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "file_size");
-            self.file_size.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `Signing_Documents_list` schema.
@@ -1944,12 +1515,7 @@ impl SigningDocumentsList {
 }
 
 impl Validate for SigningDocumentsList {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "signing_documents");
-            self.signing_documents.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `signing_document_uploader` schema.
@@ -1973,16 +1539,7 @@ pub struct SigningDocumentUploader {
 }
 
 impl Validate for SigningDocumentUploader {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "file");
-            self.file.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `signing_document_shared` schema.
@@ -2003,12 +1560,7 @@ pub struct SigningDocumentShared {
 }
 
 impl Validate for SigningDocumentShared {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `signing_document_request` schema.
@@ -2029,12 +1581,7 @@ pub struct SigningDocumentRequest {
 }
 
 impl Validate for SigningDocumentRequest {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "file");
-            self.file.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `signing_document` schema.
@@ -2082,40 +1629,7 @@ impl SigningDocument {
 }
 
 impl Validate for SigningDocument {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "download_href");
-            self.download_href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "file_type");
-            self.file_type.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "file_name");
-            self.file_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "file_size");
-            self.file_size.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `signing_document_response` schema.
@@ -2159,36 +1673,7 @@ impl SigningDocumentResponse {
 }
 
 impl Validate for SigningDocumentResponse {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "download_href");
-            self.download_href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "file_type");
-            self.file_type.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "file_name");
-            self.file_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "file_size");
-            self.file_size.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `Live_Photos_list` schema.
@@ -2205,12 +1690,7 @@ impl LivePhotosList {
 }
 
 impl Validate for LivePhotosList {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "live_photos");
-            self.live_photos.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `live_photo_uploader` schema.
@@ -2252,20 +1732,7 @@ impl LivePhotoRequest {
 }
 
 impl Validate for LivePhotoRequest {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "file");
-            self.file.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "advanced_validation");
-            self.advanced_validation.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `live_photo` schema.
@@ -2312,36 +1779,7 @@ impl LivePhotoResponse {
 }
 
 impl Validate for LivePhotoResponse {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "download_href");
-            self.download_href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "file_name");
-            self.file_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "file_type");
-            self.file_type.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "file_size");
-            self.file_size.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `Live_Videos_list` schema.
@@ -2358,12 +1796,7 @@ impl LiveVideosList {
 }
 
 impl Validate for LiveVideosList {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "live_videos");
-            self.live_videos.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `live_video` schema.
@@ -2396,40 +1829,7 @@ pub struct LiveVideo {
 }
 
 impl Validate for LiveVideo {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "download_href");
-            self.download_href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "file_name");
-            self.file_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "file_size");
-            self.file_size.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "file_type");
-            self.file_type.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "challenge");
-            self.challenge.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `TaskItem` schema.
@@ -2482,11 +1882,6 @@ impl Validate for TaskItem {
                     concat!("does not match the pattern `", "^[0-9a-z_-]+$", "`"),
                 );
             }
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "workflow_run_id");
-            self.workflow_run_id.validate_into(path, out);
         }
         {
             let path = &support::join(path, "task_def_id");
@@ -2504,19 +1899,6 @@ impl Validate for TaskItem {
                     concat!("does not match the pattern `", "^[0-9a-z_-]+$", "`"),
                 );
             }
-            self.task_def_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "task_def_version");
-            self.task_def_version.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "updated_at");
-            self.updated_at.validate_into(path, out);
         }
     }
 }
@@ -2568,11 +1950,6 @@ impl Validate for Task {
                     concat!("does not match the pattern `", "^[0-9a-z_-]+$", "`"),
                 );
             }
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "workflow_run_id");
-            self.workflow_run_id.validate_into(path, out);
         }
         {
             let path = &support::join(path, "task_def_id");
@@ -2590,27 +1967,6 @@ impl Validate for Task {
                     concat!("does not match the pattern `", "^[0-9a-z_-]+$", "`"),
                 );
             }
-            self.task_def_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "task_def_version");
-            self.task_def_version.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "input");
-            self.input.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "output");
-            self.output.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "updated_at");
-            self.updated_at.validate_into(path, out);
         }
     }
 }
@@ -2630,12 +1986,7 @@ impl CompleteTaskBuilder {
 }
 
 impl Validate for CompleteTaskBuilder {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "data");
-            self.data.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `Motion_Captures_list` schema.
@@ -2652,12 +2003,7 @@ impl MotionCapturesList {
 }
 
 impl Validate for MotionCapturesList {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "motion_captures");
-            self.motion_captures.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `motion_capture` schema.
@@ -2696,36 +2042,7 @@ pub struct MotionCapture {
 }
 
 impl Validate for MotionCapture {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "download_href");
-            self.download_href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "file_name");
-            self.file_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "file_size");
-            self.file_size.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "file_type");
-            self.file_type.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `Watchlist_monitors_list` schema.
@@ -2743,10 +2060,7 @@ impl WatchlistMonitorsList {
 
 impl Validate for WatchlistMonitorsList {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "monitors");
-            self.monitors.validate_into(path, out);
-        }
+        self.monitors.validate_into(&support::join(path, "monitors"), out);
     }
 }
 
@@ -2781,18 +2095,7 @@ impl WatchlistMonitorShared {
 
 impl Validate for WatchlistMonitorShared {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "report_name");
-            self.report_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "tags");
-            self.tags.validate_into(path, out);
-        }
+        self.report_name.validate_into(&support::join(path, "report_name"), out);
     }
 }
 
@@ -2849,34 +2152,7 @@ impl WatchlistMonitor {
 
 impl Validate for WatchlistMonitor {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "report_name");
-            self.report_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "tags");
-            self.tags.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "deleted_at");
-            self.deleted_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "is_sandbox");
-            self.is_sandbox.validate_into(path, out);
-        }
+        self.report_name.validate_into(&support::join(path, "report_name"), out);
     }
 }
 
@@ -2918,24 +2194,7 @@ impl WatchlistMonitorResponse {
 }
 
 impl Validate for WatchlistMonitorResponse {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "deleted_at");
-            self.deleted_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "is_sandbox");
-            self.is_sandbox.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `watchlist_monitor_matches_list` schema.
@@ -2952,12 +2211,7 @@ impl WatchlistMonitorMatchesList {
 }
 
 impl Validate for WatchlistMonitorMatchesList {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "matches");
-            self.matches.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `watchlist_monitor_matches_updater` schema.
@@ -2979,16 +2233,7 @@ pub struct WatchlistMonitorMatchesUpdater {
 }
 
 impl Validate for WatchlistMonitorMatchesUpdater {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "enable");
-            self.enable.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "disable");
-            self.disable.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `Id_Photos_list` schema.
@@ -3005,12 +2250,7 @@ impl IdPhotosList {
 }
 
 impl Validate for IdPhotosList {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id_photos");
-            self.id_photos.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `id_photo_uploader` schema.
@@ -3037,16 +2277,7 @@ pub struct IdPhotoRequest {
 }
 
 impl Validate for IdPhotoRequest {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "file");
-            self.file.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `id_photo` schema.
@@ -3093,36 +2324,7 @@ impl IdPhotoResponse {
 }
 
 impl Validate for IdPhotoResponse {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "download_href");
-            self.download_href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "file_name");
-            self.file_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "file_type");
-            self.file_type.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "file_size");
-            self.file_size.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `timeline_file_reference` schema.
@@ -3145,16 +2347,7 @@ impl TimelineFileReference {
 }
 
 impl Validate for TimelineFileReference {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "workflow_timeline_file_id");
-            self.workflow_timeline_file_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `Passkeys_list` schema.
@@ -3172,10 +2365,7 @@ impl PasskeysList {
 
 impl Validate for PasskeysList {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "passkeys");
-            self.passkeys.validate_into(path, out);
-        }
+        self.passkeys.validate_into(&support::join(path, "passkeys"), out);
     }
 }
 
@@ -3215,26 +2405,7 @@ impl Passkey {
 
 impl Validate for Passkey {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "application_domain");
-            self.application_domain.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "state");
-            self.state.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "last_used_at");
-            self.last_used_at.validate_into(path, out);
-        }
+        self.state.validate_into(&support::join(path, "state"), out);
     }
 }
 
@@ -3254,10 +2425,7 @@ impl PasskeyUpdater {
 
 impl Validate for PasskeyUpdater {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "state");
-            self.state.validate_into(path, out);
-        }
+        self.state.validate_into(&support::join(path, "state"), out);
     }
 }
 
@@ -3276,10 +2444,7 @@ impl WebhooksList {
 
 impl Validate for WebhooksList {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "webhooks");
-            self.webhooks.validate_into(path, out);
-        }
+        self.webhooks.validate_into(&support::join(path, "webhooks"), out);
     }
 }
 
@@ -3337,46 +2502,7 @@ impl WebhookBuilder {
 
 impl Validate for WebhookBuilder {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "enabled");
-            self.enabled.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "events");
-            self.events.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "environments");
-            self.environments.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "payload_version");
-            self.payload_version.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "oauth_enabled");
-            self.oauth_enabled.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "oauth_server_url");
-            self.oauth_server_url.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "oauth_server_client_id");
-            self.oauth_server_client_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "oauth_server_client_secret");
-            self.oauth_server_client_secret.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "oauth_server_scope");
-            self.oauth_server_scope.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "url");
-            self.url.validate_into(path, out);
-        }
+        self.events.validate_into(&support::join(path, "events"), out);
     }
 }
 
@@ -3423,42 +2549,7 @@ pub struct WebhookShared {
 
 impl Validate for WebhookShared {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "enabled");
-            self.enabled.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "events");
-            self.events.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "environments");
-            self.environments.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "payload_version");
-            self.payload_version.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "oauth_enabled");
-            self.oauth_enabled.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "oauth_server_url");
-            self.oauth_server_url.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "oauth_server_client_id");
-            self.oauth_server_client_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "oauth_server_client_secret");
-            self.oauth_server_client_secret.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "oauth_server_scope");
-            self.oauth_server_scope.validate_into(path, out);
-        }
+        self.events.validate_into(&support::join(path, "events"), out);
     }
 }
 
@@ -3477,12 +2568,7 @@ impl WebhookCreate {
 }
 
 impl Validate for WebhookCreate {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "url");
-            self.url.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `webhook` schema.
@@ -3551,58 +2637,7 @@ impl Webhook {
 
 impl Validate for Webhook {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "enabled");
-            self.enabled.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "events");
-            self.events.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "environments");
-            self.environments.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "payload_version");
-            self.payload_version.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "oauth_enabled");
-            self.oauth_enabled.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "oauth_server_url");
-            self.oauth_server_url.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "oauth_server_client_id");
-            self.oauth_server_client_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "oauth_server_client_secret");
-            self.oauth_server_client_secret.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "oauth_server_scope");
-            self.oauth_server_scope.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "url");
-            self.url.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "token");
-            self.token.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
+        self.events.validate_into(&support::join(path, "events"), out);
     }
 }
 
@@ -3635,24 +2670,7 @@ impl WebhookResponse {
 }
 
 impl Validate for WebhookResponse {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "url");
-            self.url.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "token");
-            self.token.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `webhook_event` schema.
@@ -3664,10 +2682,7 @@ pub struct WebhookEvent {
 
 impl Validate for WebhookEvent {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "payload");
-            self.payload.validate_into(path, out);
-        }
+        self.payload.validate_into(&support::join(path, "payload"), out);
     }
 }
 
@@ -3717,46 +2732,7 @@ pub struct WebhookUpdater {
 
 impl Validate for WebhookUpdater {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "enabled");
-            self.enabled.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "events");
-            self.events.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "environments");
-            self.environments.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "payload_version");
-            self.payload_version.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "oauth_enabled");
-            self.oauth_enabled.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "oauth_server_url");
-            self.oauth_server_url.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "oauth_server_client_id");
-            self.oauth_server_client_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "oauth_server_client_secret");
-            self.oauth_server_client_secret.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "oauth_server_scope");
-            self.oauth_server_scope.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "url");
-            self.url.validate_into(path, out);
-        }
+        self.events.validate_into(&support::join(path, "events"), out);
     }
 }
 
@@ -3778,12 +2754,7 @@ pub struct WebhookUpdate {
 }
 
 impl Validate for WebhookUpdate {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "url");
-            self.url.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `webhook_resend` schema.
@@ -3804,10 +2775,7 @@ pub struct WebhookResend {
 
 impl Validate for WebhookResend {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "data");
-            self.data.validate_into(path, out);
-        }
+        self.data.validate_into(&support::join(path, "data"), out);
     }
 }
 
@@ -3829,10 +2797,7 @@ pub struct AddressesList {
 
 impl Validate for AddressesList {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "addresses");
-            self.addresses.validate_into(path, out);
-        }
+        self.addresses.validate_into(&support::join(path, "addresses"), out);
     }
 }
 
@@ -3868,24 +2833,7 @@ impl SdkTokenRequest {
 }
 
 impl Validate for SdkTokenRequest {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "referrer");
-            self.referrer.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "application_id");
-            self.application_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "cross_device_url");
-            self.cross_device_url.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `sdk_token` schema.
@@ -3906,12 +2854,7 @@ impl SdkTokenResponse {
 }
 
 impl Validate for SdkTokenResponse {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "token");
-            self.token.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `repeat_attempts_list` schema.
@@ -3948,29 +2891,13 @@ impl RepeatAttemptsList {
 
 impl Validate for RepeatAttemptsList {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "report_id");
-            self.report_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "repeat_attempts");
-            self.repeat_attempts.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "attempts_count");
-            self.attempts_count.validate_into(path, out);
-        }
+        self.repeat_attempts.validate_into(&support::join(path, "repeat_attempts"), out);
         {
             let path = &support::join(path, "attempts_clear_rate");
             if let Nullable::Value(v) = &self.attempts_clear_rate {
                 support::flag(out, path, (*v) < 0.0, "less than 0");
                 support::flag(out, path, (*v) > 1.0, "more than 1");
             }
-            self.attempts_clear_rate.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "unique_mismatches_count");
-            self.unique_mismatches_count.validate_into(path, out);
         }
     }
 }
@@ -3990,12 +2917,7 @@ impl ExtractRequest {
 }
 
 impl Validate for ExtractRequest {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "document_id");
-            self.document_id.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `extraction` schema.
@@ -4021,18 +2943,9 @@ pub struct Extraction {
 
 impl Validate for Extraction {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "document_id");
-            self.document_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_classification");
-            self.document_classification.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "extracted_data");
-            self.extracted_data.validate_into(path, out);
-        }
+        self.document_classification
+            .validate_into(&support::join(path, "document_classification"), out);
+        self.extracted_data.validate_into(&support::join(path, "extracted_data"), out);
     }
 }
 
@@ -4056,16 +2969,7 @@ pub struct Error1 {
 }
 
 impl Validate for Error1 {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "document_id");
-            self.document_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "error");
-            self.error.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `results_feedback` schema.
@@ -4096,22 +3000,7 @@ pub struct ResultsFeedback {
 
 impl Validate for ResultsFeedback {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "expected_result");
-            self.expected_result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "report_id");
-            self.report_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "feedback_notes");
-            self.feedback_notes.validate_into(path, out);
-        }
+        self.expected_result.validate_into(&support::join(path, "expected_result"), out);
     }
 }
 
@@ -4130,10 +3019,7 @@ impl ChecksList {
 
 impl Validate for ChecksList {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "checks");
-            self.checks.validate_into(path, out);
-        }
+        self.checks.validate_into(&support::join(path, "checks"), out);
     }
 }
 
@@ -4226,62 +3112,12 @@ impl CheckBuilder {
 #[allow(deprecated)]
 impl Validate for CheckBuilder {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "webhook_ids");
-            self.webhook_ids.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "applicant_provides_data");
-            self.applicant_provides_data.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "tags");
-            self.tags.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "redirect_uri");
-            self.redirect_uri.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "privacy_notices_read_consent_given");
-            self.privacy_notices_read_consent_given.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "report_names");
-            self.report_names.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_ids");
-            self.document_ids.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "asynchronous");
-            self.asynchronous.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "suppress_form_emails");
-            self.suppress_form_emails.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "consider");
-            self.consider.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "us_driving_licence");
-            self.us_driving_licence.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "report_configuration");
-            self.report_configuration.validate_into(path, out);
-        }
+        self.report_names.validate_into(&support::join(path, "report_names"), out);
+        self.consider.validate_into(&support::join(path, "consider"), out);
+        self.us_driving_licence
+            .validate_into(&support::join(path, "us_driving_licence"), out);
+        self.report_configuration
+            .validate_into(&support::join(path, "report_configuration"), out);
     }
 }
 
@@ -4321,32 +3157,7 @@ impl CheckShared {
 }
 
 impl Validate for CheckShared {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "webhook_ids");
-            self.webhook_ids.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "applicant_provides_data");
-            self.applicant_provides_data.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "tags");
-            self.tags.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "redirect_uri");
-            self.redirect_uri.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "privacy_notices_read_consent_given");
-            self.privacy_notices_read_consent_given.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `check_request` schema.
@@ -4420,42 +3231,12 @@ impl CheckRequest {
 #[allow(deprecated)]
 impl Validate for CheckRequest {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "report_names");
-            self.report_names.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_ids");
-            self.document_ids.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "applicant_provides_data");
-            self.applicant_provides_data.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "asynchronous");
-            self.asynchronous.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "suppress_form_emails");
-            self.suppress_form_emails.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "consider");
-            self.consider.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "us_driving_licence");
-            self.us_driving_licence.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "report_configuration");
-            self.report_configuration.validate_into(path, out);
-        }
+        self.report_names.validate_into(&support::join(path, "report_names"), out);
+        self.consider.validate_into(&support::join(path, "consider"), out);
+        self.us_driving_licence
+            .validate_into(&support::join(path, "us_driving_licence"), out);
+        self.report_configuration
+            .validate_into(&support::join(path, "report_configuration"), out);
     }
 }
 
@@ -4540,74 +3321,8 @@ impl Check {
 
 impl Validate for Check {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "webhook_ids");
-            self.webhook_ids.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "applicant_provides_data");
-            self.applicant_provides_data.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "tags");
-            self.tags.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "redirect_uri");
-            self.redirect_uri.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "privacy_notices_read_consent_given");
-            self.privacy_notices_read_consent_given.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "form_uri");
-            self.form_uri.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "results_uri");
-            self.results_uri.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "report_ids");
-            self.report_ids.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sandbox");
-            self.sandbox.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "paused");
-            self.paused.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "version");
-            self.version.validate_into(path, out);
-        }
+        self.status.validate_into(&support::join(path, "status"), out);
+        self.result.validate_into(&support::join(path, "result"), out);
     }
 }
 
@@ -4670,50 +3385,8 @@ impl CheckResponse {
 
 impl Validate for CheckResponse {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "form_uri");
-            self.form_uri.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "results_uri");
-            self.results_uri.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "report_ids");
-            self.report_ids.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sandbox");
-            self.sandbox.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "paused");
-            self.paused.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "version");
-            self.version.validate_into(path, out);
-        }
+        self.status.validate_into(&support::join(path, "status"), out);
+        self.result.validate_into(&support::join(path, "result"), out);
     }
 }
 
@@ -4732,10 +3405,7 @@ impl ReportsList {
 
 impl Validate for ReportsList {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "reports");
-            self.reports.validate_into(path, out);
-        }
+        self.reports.validate_into(&support::join(path, "reports"), out);
     }
 }
 
@@ -5025,20 +3695,7 @@ pub struct ErrorProperties {
 }
 
 impl Validate for ErrorProperties {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "type");
-            self.r#type.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "message");
-            self.message.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "fields");
-            self.fields.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `id_number` schema.
@@ -5066,18 +3723,7 @@ pub struct IdNumber {
 
 impl Validate for IdNumber {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "type");
-            self.r#type.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "value");
-            self.value.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "state_code");
-            self.state_code.validate_into(path, out);
-        }
+        self.r#type.validate_into(&support::join(path, "type"), out);
     }
 }
 
@@ -5097,14 +3743,7 @@ impl ApplicantConsentBuilder {
 
 impl Validate for ApplicantConsentBuilder {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "granted");
-            self.granted.validate_into(path, out);
-        }
+        self.name.validate_into(&support::join(path, "name"), out);
     }
 }
 
@@ -5172,42 +3811,7 @@ impl AddressShared {
 
 impl Validate for AddressShared {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "flat_number");
-            self.flat_number.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "building_number");
-            self.building_number.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "building_name");
-            self.building_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "street");
-            self.street.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sub_street");
-            self.sub_street.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "town");
-            self.town.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "postcode");
-            self.postcode.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "country");
-            self.country.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "state");
-            self.state.validate_into(path, out);
-        }
+        self.country.validate_into(&support::join(path, "country"), out);
         {
             let path = &support::join(path, "line1");
             if let Nullable::Value(v) = &self.line1 {
@@ -5224,7 +3828,6 @@ impl Validate for AddressShared {
                     concat!("does not match the pattern `", "^[^!$%^*=<>]*$", "`"),
                 );
             }
-            self.line1.validate_into(path, out);
         }
         {
             let path = &support::join(path, "line2");
@@ -5242,7 +3845,6 @@ impl Validate for AddressShared {
                     concat!("does not match the pattern `", "^[^!$%^*=<>]*$", "`"),
                 );
             }
-            self.line2.validate_into(path, out);
         }
         {
             let path = &support::join(path, "line3");
@@ -5260,7 +3862,6 @@ impl Validate for AddressShared {
                     concat!("does not match the pattern `", "^[^!$%^*=<>]*$", "`"),
                 );
             }
-            self.line3.validate_into(path, out);
         }
     }
 }
@@ -5292,14 +3893,8 @@ pub struct LocationShared {
 
 impl Validate for LocationShared {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "ip_address");
-            self.ip_address.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "country_of_residence");
-            self.country_of_residence.validate_into(path, out);
-        }
+        self.country_of_residence
+            .validate_into(&support::join(path, "country_of_residence"), out);
     }
 }
 
@@ -5421,26 +4016,7 @@ pub struct WorkflowRunLink {
 
 impl Validate for WorkflowRunLink {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "url");
-            self.url.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "completed_redirect_url");
-            self.completed_redirect_url.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "expired_redirect_url");
-            self.expired_redirect_url.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "expires_at");
-            self.expires_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "language");
-            self.language.validate_into(path, out);
-        }
+        self.language.validate_into(&support::join(path, "language"), out);
     }
 }
 
@@ -5560,16 +4136,7 @@ pub struct WorkflowRunError {
 }
 
 impl Validate for WorkflowRunError {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "type");
-            self.r#type.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "message");
-            self.message.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_types` schema.
@@ -7158,12 +5725,7 @@ impl<'de> ::serde::Deserialize<'de> for CompleteTaskDataBuilder {
 }
 
 impl Validate for CompleteTaskDataBuilder {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        match self {
-            Self::Array(value) => value.validate_into(path, out),
-            Self::Object(value) => value.validate_into(path, out),
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The name of the report type the monitor creates.
@@ -7258,16 +5820,7 @@ pub struct WatchlistMonitorMatch {
 }
 
 impl Validate for WatchlistMonitorMatch {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "enabled");
-            self.enabled.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Current passkey state.
@@ -7584,22 +6137,10 @@ impl WebhookEventPayload {
 
 impl Validate for WebhookEventPayload {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "resource_type");
-            self.resource_type.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "action");
-            self.action.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "object");
-            self.object.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "resource");
-            self.resource.validate_into(path, out);
-        }
+        self.resource_type.validate_into(&support::join(path, "resource_type"), out);
+        self.action.validate_into(&support::join(path, "action"), out);
+        self.object.validate_into(&support::join(path, "object"), out);
+        self.resource.validate_into(&support::join(path, "resource"), out);
     }
 }
 
@@ -7623,14 +6164,7 @@ impl WebhooksResendItem {
 
 impl Validate for WebhooksResendItem {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "resource_id");
-            self.resource_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "event");
-            self.event.validate_into(path, out);
-        }
+        self.event.validate_into(&support::join(path, "event"), out);
     }
 }
 
@@ -7671,34 +6205,9 @@ pub struct RepeatAttemptsListRepeatAttemptsInner {
 
 impl Validate for RepeatAttemptsListRepeatAttemptsInner {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "report_id");
-            self.report_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "date_of_birth");
-            self.date_of_birth.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "names");
-            self.names.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "completed_at");
-            self.completed_at.validate_into(path, out);
-        }
+        self.date_of_birth.validate_into(&support::join(path, "date_of_birth"), out);
+        self.names.validate_into(&support::join(path, "names"), out);
+        self.result.validate_into(&support::join(path, "result"), out);
     }
 }
 
@@ -7733,26 +6242,9 @@ pub struct ExtractionDocumentClassification {
 
 impl Validate for ExtractionDocumentClassification {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "issuing_country");
-            self.issuing_country.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_type");
-            self.document_type.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issuing_state");
-            self.issuing_state.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "subtype");
-            self.subtype.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "version");
-            self.version.validate_into(path, out);
-        }
+        self.issuing_country.validate_into(&support::join(path, "issuing_country"), out);
+        self.document_type.validate_into(&support::join(path, "document_type"), out);
+        self.subtype.validate_into(&support::join(path, "subtype"), out);
     }
 }
 
@@ -7853,50 +6345,7 @@ pub struct ExtractionExtractedData {
 
 impl Validate for ExtractionExtractedData {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "document_number");
-            self.document_number.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "first_name");
-            self.first_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "last_name");
-            self.last_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "full_name");
-            self.full_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "spouse_name");
-            self.spouse_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "widow_name");
-            self.widow_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "alias_name");
-            self.alias_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "gender");
-            self.gender.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "date_of_birth");
-            self.date_of_birth.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "date_of_expiry");
-            self.date_of_expiry.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "expiry_date");
-            self.expiry_date.validate_into(path, out);
-        }
+        self.gender.validate_into(&support::join(path, "gender"), out);
         {
             let path = &support::join(path, "nationality");
             if let Nullable::Value(v) = &self.nationality {
@@ -7913,68 +6362,9 @@ impl Validate for ExtractionExtractedData {
                     concat!("does not match the pattern `", "^[A-Z]{3}$", "`"),
                 );
             }
-            self.nationality.validate_into(path, out);
         }
-        {
-            let path = &support::join(path, "mrz_line_1");
-            self.mrz_line_1.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "mrz_line_2");
-            self.mrz_line_2.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "mrz_line_3");
-            self.mrz_line_3.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "address_1");
-            self.address_1.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "address_2");
-            self.address_2.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "address_3");
-            self.address_3.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "address_4");
-            self.address_4.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "address_5");
-            self.address_5.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issuing_authority");
-            self.issuing_authority.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issuing_country");
-            self.issuing_country.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_type");
-            self.document_type.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "place_of_birth");
-            self.place_of_birth.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issuing_state");
-            self.issuing_state.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issuing_date");
-            self.issuing_date.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "personal_number");
-            self.personal_number.validate_into(path, out);
-        }
+        self.issuing_country.validate_into(&support::join(path, "issuing_country"), out);
+        self.document_type.validate_into(&support::join(path, "document_type"), out);
     }
 }
 
@@ -7997,16 +6387,7 @@ pub struct ErrorProperties1 {
 }
 
 impl Validate for ErrorProperties1 {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "type");
-            self.r#type.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "message");
-            self.message.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The expected result for the check or report.
@@ -8326,10 +6707,6 @@ impl UsDrivingLicenceShared {
 impl Validate for UsDrivingLicenceShared {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
-            let path = &support::join(path, "id_number");
-            self.id_number.validate_into(path, out);
-        }
-        {
             let path = &support::join(path, "issue_state");
             let v = &self.issue_state;
             static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
@@ -8344,64 +6721,11 @@ impl Validate for UsDrivingLicenceShared {
                 !pattern.is_match(v),
                 concat!("does not match the pattern `", "^[A-Z]{2}$", "`"),
             );
-            self.issue_state.validate_into(path, out);
         }
-        {
-            let path = &support::join(path, "address_line_1");
-            self.address_line_1.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "address_line_2");
-            self.address_line_2.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "city");
-            self.city.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "date_of_birth");
-            self.date_of_birth.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_category");
-            self.document_category.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "expiration_date");
-            self.expiration_date.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "eye_color_code");
-            self.eye_color_code.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "first_name");
-            self.first_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "gender");
-            self.gender.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issue_date");
-            self.issue_date.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "last_name");
-            self.last_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "middle_name");
-            self.middle_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "name_suffix");
-            self.name_suffix.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "postal_code");
-            self.postal_code.validate_into(path, out);
-        }
+        self.document_category
+            .validate_into(&support::join(path, "document_category"), out);
+        self.eye_color_code.validate_into(&support::join(path, "eye_color_code"), out);
+        self.gender.validate_into(&support::join(path, "gender"), out);
         {
             let path = &support::join(path, "state");
             if let Nullable::Value(v) = &self.state {
@@ -8418,11 +6742,6 @@ impl Validate for UsDrivingLicenceShared {
                     concat!("does not match the pattern `", "^[A-Z]{2}$", "`"),
                 );
             }
-            self.state.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "weight_measure");
-            self.weight_measure.validate_into(path, out);
         }
     }
 }
@@ -8458,22 +6777,17 @@ pub struct ReportConfiguration {
 #[allow(deprecated)]
 impl Validate for ReportConfiguration {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "facial_similarity_photo");
-            self.facial_similarity_photo.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "facial_similarity_photo_fully_auto");
-            self.facial_similarity_photo_fully_auto.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "facial_similarity_video");
-            self.facial_similarity_video.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "facial_similarity_motion");
-            self.facial_similarity_motion.validate_into(path, out);
-        }
+        self.facial_similarity_photo
+            .validate_into(&support::join(path, "facial_similarity_photo"), out);
+        self.facial_similarity_photo_fully_auto
+            .validate_into(
+                &support::join(path, "facial_similarity_photo_fully_auto"),
+                out,
+            );
+        self.facial_similarity_video
+            .validate_into(&support::join(path, "facial_similarity_video"), out);
+        self.facial_similarity_motion
+            .validate_into(&support::join(path, "facial_similarity_motion"), out);
     }
 }
 
@@ -8690,50 +7004,11 @@ impl DocumentReport {
 
 impl Validate for DocumentReport {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
+        self.status.validate_into(&support::join(path, "status"), out);
+        self.result.validate_into(&support::join(path, "result"), out);
+        self.sub_result.validate_into(&support::join(path, "sub_result"), out);
+        self.name.validate_into(&support::join(path, "name"), out);
+        self.properties.validate_into(&support::join(path, "properties"), out);
     }
 }
 
@@ -8782,38 +7057,10 @@ impl ReportShared {
 
 impl Validate for ReportShared {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "name");
-            self.name.validate_into(path, out);
-        }
+        self.status.validate_into(&support::join(path, "status"), out);
+        self.result.validate_into(&support::join(path, "result"), out);
+        self.sub_result.validate_into(&support::join(path, "sub_result"), out);
+        self.name.validate_into(&support::join(path, "name"), out);
     }
 }
 
@@ -8835,12 +7082,7 @@ pub struct DocumentReportShared {
 }
 
 impl Validate for DocumentReportShared {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_video_report` schema.
@@ -8898,50 +7140,11 @@ impl DocumentVideoReport {
 
 impl Validate for DocumentVideoReport {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
+        self.status.validate_into(&support::join(path, "status"), out);
+        self.result.validate_into(&support::join(path, "result"), out);
+        self.sub_result.validate_into(&support::join(path, "sub_result"), out);
+        self.name.validate_into(&support::join(path, "name"), out);
+        self.properties.validate_into(&support::join(path, "properties"), out);
     }
 }
 
@@ -9000,50 +7203,11 @@ impl DocumentVideoWithAddressInformationReport {
 
 impl Validate for DocumentVideoWithAddressInformationReport {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
+        self.status.validate_into(&support::join(path, "status"), out);
+        self.result.validate_into(&support::join(path, "result"), out);
+        self.sub_result.validate_into(&support::join(path, "sub_result"), out);
+        self.name.validate_into(&support::join(path, "name"), out);
+        self.properties.validate_into(&support::join(path, "properties"), out);
     }
 }
 
@@ -9102,50 +7266,11 @@ impl DocumentWithAddressInformationReport {
 
 impl Validate for DocumentWithAddressInformationReport {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
+        self.status.validate_into(&support::join(path, "status"), out);
+        self.result.validate_into(&support::join(path, "result"), out);
+        self.sub_result.validate_into(&support::join(path, "sub_result"), out);
+        self.name.validate_into(&support::join(path, "name"), out);
+        self.properties.validate_into(&support::join(path, "properties"), out);
     }
 }
 
@@ -9204,50 +7329,11 @@ impl DocumentWithDrivingLicenceInformationReport {
 
 impl Validate for DocumentWithDrivingLicenceInformationReport {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
+        self.status.validate_into(&support::join(path, "status"), out);
+        self.result.validate_into(&support::join(path, "result"), out);
+        self.sub_result.validate_into(&support::join(path, "sub_result"), out);
+        self.name.validate_into(&support::join(path, "name"), out);
+        self.properties.validate_into(&support::join(path, "properties"), out);
     }
 }
 
@@ -9306,50 +7392,11 @@ impl DocumentWithDriverVerificationReport {
 
 impl Validate for DocumentWithDriverVerificationReport {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
+        self.status.validate_into(&support::join(path, "status"), out);
+        self.result.validate_into(&support::join(path, "result"), out);
+        self.sub_result.validate_into(&support::join(path, "sub_result"), out);
+        self.name.validate_into(&support::join(path, "name"), out);
+        self.properties.validate_into(&support::join(path, "properties"), out);
     }
 }
 
@@ -9424,66 +7471,10 @@ impl FacialSimilarityPhotoReport {
 
 impl Validate for FacialSimilarityPhotoReport {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "live_photos");
-            self.live_photos.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "live_videos");
-            self.live_videos.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "motion_captures");
-            self.motion_captures.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "id_photos");
-            self.id_photos.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
+        self.status.validate_into(&support::join(path, "status"), out);
+        self.result.validate_into(&support::join(path, "result"), out);
+        self.sub_result.validate_into(&support::join(path, "sub_result"), out);
+        self.name.validate_into(&support::join(path, "name"), out);
     }
 }
 
@@ -9517,28 +7508,7 @@ pub struct FacialSimilarityReportShared {
 }
 
 impl Validate for FacialSimilarityReportShared {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "live_photos");
-            self.live_photos.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "live_videos");
-            self.live_videos.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "motion_captures");
-            self.motion_captures.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "id_photos");
-            self.id_photos.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `facial_similarity_photo_fully_auto_report` schema.
@@ -9612,66 +7582,10 @@ impl FacialSimilarityPhotoFullyAutoReport {
 
 impl Validate for FacialSimilarityPhotoFullyAutoReport {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "live_photos");
-            self.live_photos.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "live_videos");
-            self.live_videos.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "motion_captures");
-            self.motion_captures.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "id_photos");
-            self.id_photos.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
+        self.status.validate_into(&support::join(path, "status"), out);
+        self.result.validate_into(&support::join(path, "result"), out);
+        self.sub_result.validate_into(&support::join(path, "sub_result"), out);
+        self.name.validate_into(&support::join(path, "name"), out);
     }
 }
 
@@ -9746,66 +7660,10 @@ impl FacialSimilarityVideoReport {
 
 impl Validate for FacialSimilarityVideoReport {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "live_photos");
-            self.live_photos.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "live_videos");
-            self.live_videos.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "motion_captures");
-            self.motion_captures.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "id_photos");
-            self.id_photos.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
+        self.status.validate_into(&support::join(path, "status"), out);
+        self.result.validate_into(&support::join(path, "result"), out);
+        self.sub_result.validate_into(&support::join(path, "sub_result"), out);
+        self.name.validate_into(&support::join(path, "name"), out);
     }
 }
 
@@ -9880,66 +7738,10 @@ impl FacialSimilarityMotionReport {
 
 impl Validate for FacialSimilarityMotionReport {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "documents");
-            self.documents.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "live_photos");
-            self.live_photos.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "live_videos");
-            self.live_videos.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "motion_captures");
-            self.motion_captures.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "id_photos");
-            self.id_photos.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
+        self.status.validate_into(&support::join(path, "status"), out);
+        self.result.validate_into(&support::join(path, "result"), out);
+        self.sub_result.validate_into(&support::join(path, "sub_result"), out);
+        self.name.validate_into(&support::join(path, "name"), out);
     }
 }
 
@@ -9994,46 +7796,10 @@ impl KnownFacesReport {
 
 impl Validate for KnownFacesReport {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
+        self.status.validate_into(&support::join(path, "status"), out);
+        self.result.validate_into(&support::join(path, "result"), out);
+        self.sub_result.validate_into(&support::join(path, "sub_result"), out);
+        self.name.validate_into(&support::join(path, "name"), out);
     }
 }
 
@@ -10088,46 +7854,10 @@ impl IdentityEnhancedReport {
 
 impl Validate for IdentityEnhancedReport {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
+        self.status.validate_into(&support::join(path, "status"), out);
+        self.result.validate_into(&support::join(path, "result"), out);
+        self.sub_result.validate_into(&support::join(path, "sub_result"), out);
+        self.name.validate_into(&support::join(path, "name"), out);
     }
 }
 
@@ -10182,46 +7912,10 @@ impl WatchlistAmlReport {
 
 impl Validate for WatchlistAmlReport {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
+        self.status.validate_into(&support::join(path, "status"), out);
+        self.result.validate_into(&support::join(path, "result"), out);
+        self.sub_result.validate_into(&support::join(path, "sub_result"), out);
+        self.name.validate_into(&support::join(path, "name"), out);
     }
 }
 
@@ -10276,46 +7970,11 @@ impl WatchlistEnhancedReport {
 
 impl Validate for WatchlistEnhancedReport {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
+        self.status.validate_into(&support::join(path, "status"), out);
+        self.result.validate_into(&support::join(path, "result"), out);
+        self.sub_result.validate_into(&support::join(path, "sub_result"), out);
+        self.name.validate_into(&support::join(path, "name"), out);
+        self.properties.validate_into(&support::join(path, "properties"), out);
     }
 }
 
@@ -10370,46 +8029,10 @@ impl WatchlistStandardReport {
 
 impl Validate for WatchlistStandardReport {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
+        self.status.validate_into(&support::join(path, "status"), out);
+        self.result.validate_into(&support::join(path, "result"), out);
+        self.sub_result.validate_into(&support::join(path, "sub_result"), out);
+        self.name.validate_into(&support::join(path, "name"), out);
     }
 }
 
@@ -10464,46 +8087,10 @@ impl WatchlistPepsOnlyReport {
 
 impl Validate for WatchlistPepsOnlyReport {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
+        self.status.validate_into(&support::join(path, "status"), out);
+        self.result.validate_into(&support::join(path, "result"), out);
+        self.sub_result.validate_into(&support::join(path, "sub_result"), out);
+        self.name.validate_into(&support::join(path, "name"), out);
     }
 }
 
@@ -10558,46 +8145,10 @@ impl WatchlistSanctionsOnlyReport {
 
 impl Validate for WatchlistSanctionsOnlyReport {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
+        self.status.validate_into(&support::join(path, "status"), out);
+        self.result.validate_into(&support::join(path, "result"), out);
+        self.sub_result.validate_into(&support::join(path, "sub_result"), out);
+        self.name.validate_into(&support::join(path, "name"), out);
     }
 }
 
@@ -10652,46 +8203,11 @@ impl ProofOfAddressReport {
 
 impl Validate for ProofOfAddressReport {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
+        self.status.validate_into(&support::join(path, "status"), out);
+        self.result.validate_into(&support::join(path, "result"), out);
+        self.sub_result.validate_into(&support::join(path, "sub_result"), out);
+        self.name.validate_into(&support::join(path, "name"), out);
+        self.properties.validate_into(&support::join(path, "properties"), out);
     }
 }
 
@@ -10746,46 +8262,11 @@ impl UsDrivingLicenceReport {
 
 impl Validate for UsDrivingLicenceReport {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
+        self.status.validate_into(&support::join(path, "status"), out);
+        self.result.validate_into(&support::join(path, "result"), out);
+        self.sub_result.validate_into(&support::join(path, "sub_result"), out);
+        self.name.validate_into(&support::join(path, "name"), out);
+        self.properties.validate_into(&support::join(path, "properties"), out);
     }
 }
 
@@ -10840,46 +8321,12 @@ impl DeviceIntelligenceReport {
 
 impl Validate for DeviceIntelligenceReport {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
+        self.status.validate_into(&support::join(path, "status"), out);
+        self.result.validate_into(&support::join(path, "result"), out);
+        self.sub_result.validate_into(&support::join(path, "sub_result"), out);
+        self.name.validate_into(&support::join(path, "name"), out);
+        self.breakdown.validate_into(&support::join(path, "breakdown"), out);
+        self.properties.validate_into(&support::join(path, "properties"), out);
     }
 }
 
@@ -10934,46 +8381,10 @@ impl IndiaPanReport {
 
 impl Validate for IndiaPanReport {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sub_result");
-            self.sub_result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "check_id");
-            self.check_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "name");
-            self.name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
+        self.status.validate_into(&support::join(path, "status"), out);
+        self.result.validate_into(&support::join(path, "result"), out);
+        self.sub_result.validate_into(&support::join(path, "sub_result"), out);
+        self.name.validate_into(&support::join(path, "name"), out);
     }
 }
 
@@ -11310,29 +8721,7 @@ impl WebhookEventPayloadObject {
 
 impl Validate for WebhookEventPayloadObject {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "status");
-            self.status.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "started_at_iso8601");
-            self.started_at_iso8601.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "completed_at_iso8601");
-            self.completed_at_iso8601.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "href");
-            self.href.validate_into(path, out);
-        }
-        for (key, value) in &self.additional_properties {
-            value.validate_into(&support::join(path, key), out);
-        }
+        self.status.validate_into(&support::join(path, "status"), out);
     }
 }
 
@@ -11412,38 +8801,6 @@ pub struct WebhookEventPayloadResource {
 impl Validate for WebhookEventPayloadResource {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
         {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "created_at");
-            self.created_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "updated_at");
-            self.updated_at.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "dashboard_url");
-            self.dashboard_url.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "workflow_id");
-            self.workflow_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "workflow_run_id");
-            self.workflow_run_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "workflow_version_id");
-            self.workflow_version_id.validate_into(path, out);
-        }
-        {
             let path = &support::join(path, "task_def_id");
             if let Nullable::Value(v) = &self.task_def_id {
                 static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
@@ -11459,36 +8816,8 @@ impl Validate for WebhookEventPayloadResource {
                     concat!("does not match the pattern `", "^[0-9a-z_-]+$", "`"),
                 );
             }
-            self.task_def_id.validate_into(path, out);
         }
-        {
-            let path = &support::join(path, "task_def_version");
-            self.task_def_version.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "input");
-            self.input.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "output");
-            self.output.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "reasons");
-            self.reasons.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "tags");
-            self.tags.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "link");
-            self.link.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "error");
-            self.error.validate_into(path, out);
-        }
+        self.link.validate_into(&support::join(path, "link"), out);
         {
             let path = &support::join(path, "customer_user_id");
             if let Nullable::Value(v) = &self.customer_user_id {
@@ -11499,11 +8828,6 @@ impl Validate for WebhookEventPayloadResource {
                     "longer than 256 characters",
                 );
             }
-            self.customer_user_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "timeline_file_download_url");
-            self.timeline_file_download_url.validate_into(path, out);
         }
     }
 }
@@ -12212,10 +9536,7 @@ pub struct ReportConfigurationFacialSimilarity {
 
 impl Validate for ReportConfigurationFacialSimilarity {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "use_case");
-            self.use_case.validate_into(path, out);
-        }
+        self.use_case.validate_into(&support::join(path, "use_case"), out);
     }
 }
 
@@ -12471,12 +9792,7 @@ impl ReportDocument {
 }
 
 impl Validate for ReportDocument {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown` schema.
@@ -12512,44 +9828,7 @@ pub struct DocumentBreakdown {
 }
 
 impl Validate for DocumentBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "data_comparison");
-            self.data_comparison.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "data_validation");
-            self.data_validation.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "image_integrity");
-            self.image_integrity.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "visual_authenticity");
-            self.visual_authenticity.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "data_consistency");
-            self.data_consistency.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "police_record");
-            self.police_record.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "compromised_document");
-            self.compromised_document.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "age_validation");
-            self.age_validation.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issuing_authority");
-            self.issuing_authority.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_properties` schema.
@@ -12660,186 +9939,11 @@ pub struct DocumentProperties {
 
 impl Validate for DocumentProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "date_of_birth");
-            self.date_of_birth.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "date_of_expiry");
-            self.date_of_expiry.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "personal_number");
-            self.personal_number.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_numbers");
-            self.document_numbers.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_type");
-            self.document_type.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "first_name");
-            self.first_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "middle_name");
-            self.middle_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "last_name");
-            self.last_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "gender");
-            self.gender.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issuing_country");
-            self.issuing_country.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "nationality");
-            self.nationality.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issuing_state");
-            self.issuing_state.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issuing_date");
-            self.issuing_date.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "valid_from");
-            self.valid_from.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "categorisation");
-            self.categorisation.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "mrz_line1");
-            self.mrz_line1.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "mrz_line2");
-            self.mrz_line2.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "mrz_line3");
-            self.mrz_line3.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "address");
-            self.address.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "place_of_birth");
-            self.place_of_birth.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "spouse_name");
-            self.spouse_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "widow_name");
-            self.widow_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "alias_name");
-            self.alias_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issuing_authority");
-            self.issuing_authority.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "remarks");
-            self.remarks.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "civil_state");
-            self.civil_state.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "expatriation");
-            self.expatriation.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "father_name");
-            self.father_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "mother_name");
-            self.mother_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "religion");
-            self.religion.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "type_of_permit");
-            self.type_of_permit.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "version_number");
-            self.version_number.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_subtype");
-            self.document_subtype.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "profession");
-            self.profession.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "security_document_number");
-            self.security_document_number.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "tax_number");
-            self.tax_number.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "nist_identity_evidence_strength");
-            self.nist_identity_evidence_strength.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "has_issuance_confirmation");
-            self.has_issuance_confirmation.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "real_id_compliance");
-            self.real_id_compliance.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "security_tier");
-            self.security_tier.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "address_lines");
-            self.address_lines.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "barcode");
-            self.barcode.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "nfc");
-            self.nfc.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_classification");
-            self.document_classification.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "extracted_data");
-            self.extracted_data.validate_into(path, out);
-        }
+        self.nist_identity_evidence_strength
+            .validate_into(&support::join(path, "nist_identity_evidence_strength"), out);
+        self.has_issuance_confirmation
+            .validate_into(&support::join(path, "has_issuance_confirmation"), out);
+        self.security_tier.validate_into(&support::join(path, "security_tier"), out);
     }
 }
 
@@ -12862,12 +9966,7 @@ pub struct DocumentPropertiesWithDrivingLicenceInformation {
 }
 
 impl Validate for DocumentPropertiesWithDrivingLicenceInformation {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "driving_licence_information");
-            self.driving_licence_information.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `Document_Properties_with_Driving_Licence_Information` schema.
@@ -12984,190 +10083,11 @@ pub struct DocumentPropertiesWithDrivingLicenceInformation2 {
 
 impl Validate for DocumentPropertiesWithDrivingLicenceInformation2 {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "date_of_birth");
-            self.date_of_birth.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "date_of_expiry");
-            self.date_of_expiry.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "personal_number");
-            self.personal_number.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_numbers");
-            self.document_numbers.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_type");
-            self.document_type.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "first_name");
-            self.first_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "middle_name");
-            self.middle_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "last_name");
-            self.last_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "gender");
-            self.gender.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issuing_country");
-            self.issuing_country.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "nationality");
-            self.nationality.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issuing_state");
-            self.issuing_state.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issuing_date");
-            self.issuing_date.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "valid_from");
-            self.valid_from.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "categorisation");
-            self.categorisation.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "mrz_line1");
-            self.mrz_line1.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "mrz_line2");
-            self.mrz_line2.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "mrz_line3");
-            self.mrz_line3.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "address");
-            self.address.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "place_of_birth");
-            self.place_of_birth.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "spouse_name");
-            self.spouse_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "widow_name");
-            self.widow_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "alias_name");
-            self.alias_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issuing_authority");
-            self.issuing_authority.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "remarks");
-            self.remarks.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "civil_state");
-            self.civil_state.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "expatriation");
-            self.expatriation.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "father_name");
-            self.father_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "mother_name");
-            self.mother_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "religion");
-            self.religion.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "type_of_permit");
-            self.type_of_permit.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "version_number");
-            self.version_number.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_subtype");
-            self.document_subtype.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "profession");
-            self.profession.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "security_document_number");
-            self.security_document_number.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "tax_number");
-            self.tax_number.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "nist_identity_evidence_strength");
-            self.nist_identity_evidence_strength.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "has_issuance_confirmation");
-            self.has_issuance_confirmation.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "real_id_compliance");
-            self.real_id_compliance.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "security_tier");
-            self.security_tier.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "address_lines");
-            self.address_lines.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "barcode");
-            self.barcode.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "nfc");
-            self.nfc.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_classification");
-            self.document_classification.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "extracted_data");
-            self.extracted_data.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "driving_licence_information");
-            self.driving_licence_information.validate_into(path, out);
-        }
+        self.nist_identity_evidence_strength
+            .validate_into(&support::join(path, "nist_identity_evidence_strength"), out);
+        self.has_issuance_confirmation
+            .validate_into(&support::join(path, "has_issuance_confirmation"), out);
+        self.security_tier.validate_into(&support::join(path, "security_tier"), out);
     }
 }
 
@@ -13306,214 +10226,11 @@ pub struct DocumentWithDriverVerificationReportAllOfProperties {
 
 impl Validate for DocumentWithDriverVerificationReportAllOfProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "date_of_birth");
-            self.date_of_birth.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "date_of_expiry");
-            self.date_of_expiry.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "personal_number");
-            self.personal_number.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_numbers");
-            self.document_numbers.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_type");
-            self.document_type.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "first_name");
-            self.first_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "middle_name");
-            self.middle_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "last_name");
-            self.last_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "gender");
-            self.gender.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issuing_country");
-            self.issuing_country.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "nationality");
-            self.nationality.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issuing_state");
-            self.issuing_state.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issuing_date");
-            self.issuing_date.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "valid_from");
-            self.valid_from.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "categorisation");
-            self.categorisation.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "mrz_line1");
-            self.mrz_line1.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "mrz_line2");
-            self.mrz_line2.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "mrz_line3");
-            self.mrz_line3.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "address");
-            self.address.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "place_of_birth");
-            self.place_of_birth.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "spouse_name");
-            self.spouse_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "widow_name");
-            self.widow_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "alias_name");
-            self.alias_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issuing_authority");
-            self.issuing_authority.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "remarks");
-            self.remarks.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "civil_state");
-            self.civil_state.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "expatriation");
-            self.expatriation.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "father_name");
-            self.father_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "mother_name");
-            self.mother_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "religion");
-            self.religion.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "type_of_permit");
-            self.type_of_permit.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "version_number");
-            self.version_number.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_subtype");
-            self.document_subtype.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "profession");
-            self.profession.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "security_document_number");
-            self.security_document_number.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "tax_number");
-            self.tax_number.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "nist_identity_evidence_strength");
-            self.nist_identity_evidence_strength.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "has_issuance_confirmation");
-            self.has_issuance_confirmation.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "real_id_compliance");
-            self.real_id_compliance.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "security_tier");
-            self.security_tier.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "address_lines");
-            self.address_lines.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "barcode");
-            self.barcode.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "nfc");
-            self.nfc.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_classification");
-            self.document_classification.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "extracted_data");
-            self.extracted_data.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "drivers_licence");
-            self.drivers_licence.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "restricted_licence");
-            self.restricted_licence.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "raw_licence_category");
-            self.raw_licence_category.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "raw_vehicle_classes");
-            self.raw_vehicle_classes.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "manual_transmission_restriction");
-            self.manual_transmission_restriction.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "vehicle_class_details");
-            self.vehicle_class_details.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "passenger_vehicle");
-            self.passenger_vehicle.validate_into(path, out);
-        }
+        self.nist_identity_evidence_strength
+            .validate_into(&support::join(path, "nist_identity_evidence_strength"), out);
+        self.has_issuance_confirmation
+            .validate_into(&support::join(path, "has_issuance_confirmation"), out);
+        self.security_tier.validate_into(&support::join(path, "security_tier"), out);
     }
 }
 
@@ -13532,12 +10249,7 @@ impl FacialSimilarityReportMedia {
 }
 
 impl Validate for FacialSimilarityReportMedia {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `facial_similarity_photo_breakdown` schema.
@@ -13555,20 +10267,7 @@ pub struct FacialSimilarityPhotoBreakdown {
 }
 
 impl Validate for FacialSimilarityPhotoBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "face_comparison");
-            self.face_comparison.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "image_integrity");
-            self.image_integrity.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "visual_authenticity");
-            self.visual_authenticity.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `facial_similarity_photo_properties` schema.
@@ -13582,12 +10281,7 @@ pub struct FacialSimilarityPhotoProperties {
 }
 
 impl Validate for FacialSimilarityPhotoProperties {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "score");
-            self.score.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `facial_similarity_photo_fully_auto_breakdown` schema.
@@ -13607,20 +10301,7 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdown {
 }
 
 impl Validate for FacialSimilarityPhotoFullyAutoBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "face_comparison");
-            self.face_comparison.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "image_integrity");
-            self.image_integrity.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "visual_authenticity");
-            self.visual_authenticity.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `facial_similarity_photo_fully_auto_properties` schema.
@@ -13634,12 +10315,7 @@ pub struct FacialSimilarityPhotoFullyAutoProperties {
 }
 
 impl Validate for FacialSimilarityPhotoFullyAutoProperties {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "score");
-            self.score.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `facial_similarity_video_breakdown` schema.
@@ -13663,20 +10339,7 @@ pub struct FacialSimilarityVideoBreakdown {
 }
 
 impl Validate for FacialSimilarityVideoBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "face_comparison");
-            self.face_comparison.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "image_integrity");
-            self.image_integrity.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "visual_authenticity");
-            self.visual_authenticity.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `facial_similarity_video_properties` schema.
@@ -13690,12 +10353,7 @@ pub struct FacialSimilarityVideoProperties {
 }
 
 impl Validate for FacialSimilarityVideoProperties {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "score");
-            self.score.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `facial_similarity_motion_breakdown` schema.
@@ -13719,20 +10377,7 @@ pub struct FacialSimilarityMotionBreakdown {
 }
 
 impl Validate for FacialSimilarityMotionBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "face_comparison");
-            self.face_comparison.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "image_integrity");
-            self.image_integrity.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "visual_authenticity");
-            self.visual_authenticity.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `facial_similarity_motion_properties` schema.
@@ -13746,12 +10391,7 @@ pub struct FacialSimilarityMotionProperties {
 }
 
 impl Validate for FacialSimilarityMotionProperties {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "score");
-            self.score.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `known_faces_breakdown` schema.
@@ -13775,16 +10415,7 @@ pub struct KnownFacesBreakdown {
 }
 
 impl Validate for KnownFacesBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "previously_seen_faces");
-            self.previously_seen_faces.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "image_integrity");
-            self.image_integrity.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `known_faces_properties` schema.
@@ -13796,12 +10427,7 @@ pub struct KnownFacesProperties {
 }
 
 impl Validate for KnownFacesProperties {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "matches");
-            self.matches.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `identity_enhanced_breakdown` schema.
@@ -13828,32 +10454,7 @@ pub struct IdentityEnhancedBreakdown {
 }
 
 impl Validate for IdentityEnhancedBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "sources");
-            self.sources.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "address");
-            self.address.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "date_of_birth");
-            self.date_of_birth.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "mortality");
-            self.mortality.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "ssn");
-            self.ssn.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "ssn1");
-            self.ssn1.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `identity_enhanced_properties` schema.
@@ -13870,16 +10471,7 @@ pub struct IdentityEnhancedProperties {
 }
 
 impl Validate for IdentityEnhancedProperties {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "matched_address");
-            self.matched_address.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "matched_addresses");
-            self.matched_addresses.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `watchlist_aml_breakdown` schema.
@@ -13913,24 +10505,7 @@ pub struct WatchlistAmlBreakdown {
 }
 
 impl Validate for WatchlistAmlBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "sanction");
-            self.sanction.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "politically_exposed_person");
-            self.politically_exposed_person.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "legal_and_regulatory_warnings");
-            self.legal_and_regulatory_warnings.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "adverse_media");
-            self.adverse_media.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `watchlist_aml_properties` schema.
@@ -13947,12 +10522,7 @@ pub struct WatchlistAmlProperties {
 
 #[allow(deprecated)]
 impl Validate for WatchlistAmlProperties {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "records");
-            self.records.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `watchlist_enhanced_breakdown` schema.
@@ -13984,24 +10554,7 @@ pub struct WatchlistEnhancedBreakdown {
 }
 
 impl Validate for WatchlistEnhancedBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "politically_exposed_person");
-            self.politically_exposed_person.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sanction");
-            self.sanction.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "adverse_media");
-            self.adverse_media.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "monitored_lists");
-            self.monitored_lists.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `watchlist_enhanced_properties` schema.
@@ -14023,10 +10576,7 @@ pub struct WatchlistEnhancedProperties {
 
 impl Validate for WatchlistEnhancedProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "records");
-            self.records.validate_into(path, out);
-        }
+        self.records.validate_into(&support::join(path, "records"), out);
     }
 }
 
@@ -14058,20 +10608,7 @@ pub struct WatchlistStandardBreakdown {
 }
 
 impl Validate for WatchlistStandardBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "sanction");
-            self.sanction.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "politically_exposed_person");
-            self.politically_exposed_person.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "legal_and_regulatory_warnings");
-            self.legal_and_regulatory_warnings.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `watchlist_standard_properties` schema.
@@ -14088,12 +10625,7 @@ pub struct WatchlistStandardProperties {
 
 #[allow(deprecated)]
 impl Validate for WatchlistStandardProperties {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "records");
-            self.records.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `proof_of_address_breakdown` schema.
@@ -14111,20 +10643,7 @@ pub struct ProofOfAddressBreakdown {
 }
 
 impl Validate for ProofOfAddressBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "data_comparison");
-            self.data_comparison.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_classification");
-            self.document_classification.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "image_integrity");
-            self.image_integrity.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `proof_of_address_properties` schema.
@@ -14167,38 +10686,7 @@ pub struct ProofOfAddressProperties {
 
 impl Validate for ProofOfAddressProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "address");
-            self.address.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_type");
-            self.document_type.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "first_names");
-            self.first_names.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "last_names");
-            self.last_names.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issue_date");
-            self.issue_date.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issuer");
-            self.issuer.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "summary_period_start");
-            self.summary_period_start.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "summary_period_end");
-            self.summary_period_end.validate_into(path, out);
-        }
+        self.document_type.validate_into(&support::join(path, "document_type"), out);
     }
 }
 
@@ -14217,20 +10705,7 @@ pub struct UsDrivingLicenceBreakdown {
 }
 
 impl Validate for UsDrivingLicenceBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "document");
-            self.document.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "address");
-            self.address.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "personal");
-            self.personal.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `device_intelligence_breakdown` schema.
@@ -14249,14 +10724,7 @@ pub struct DeviceIntelligenceBreakdown {
 #[allow(deprecated)]
 impl Validate for DeviceIntelligenceBreakdown {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "device");
-            self.device.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
+        self.properties.validate_into(&support::join(path, "properties"), out);
     }
 }
 
@@ -14273,18 +10741,8 @@ pub struct DeviceIntelligenceProperties {
 
 impl Validate for DeviceIntelligenceProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "device");
-            self.device.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "ip");
-            self.ip.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "geolocation");
-            self.geolocation.validate_into(path, out);
-        }
+        self.device.validate_into(&support::join(path, "device"), out);
+        self.geolocation.validate_into(&support::join(path, "geolocation"), out);
     }
 }
 
@@ -14305,12 +10763,7 @@ pub struct IndiaPanReportAllOfBreakdown {
 }
 
 impl Validate for IndiaPanReportAllOfBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "device");
-            self.device.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `india_pan_report_allOf_properties` schema.
@@ -14330,12 +10783,7 @@ pub struct IndiaPanReportAllOfProperties {
 }
 
 impl Validate for IndiaPanReportAllOfProperties {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "device");
-            self.device.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The current state of the object, if available.
@@ -14569,16 +11017,7 @@ pub struct DocumentBreakdownDataComparison {
 }
 
 impl Validate for DocumentBreakdownDataComparison {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether algorithmically validatable elements are correct.
@@ -14591,16 +11030,7 @@ pub struct DocumentBreakdownDataValidation {
 }
 
 impl Validate for DocumentBreakdownDataValidation {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts if the document is of sufficient quality to verify.
@@ -14613,16 +11043,7 @@ pub struct DocumentBreakdownImageIntegrity {
 }
 
 impl Validate for DocumentBreakdownImageIntegrity {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether visual, non-textual, elements are correct given the type of document.
@@ -14635,16 +11056,7 @@ pub struct DocumentBreakdownVisualAuthenticity {
 }
 
 impl Validate for DocumentBreakdownVisualAuthenticity {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether data represented in multiple places on the document is consistent.
@@ -14657,16 +11069,7 @@ pub struct DocumentBreakdownDataConsistency {
 }
 
 impl Validate for DocumentBreakdownDataConsistency {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the document had been identified as lost, stolen or otherwise compromised.
@@ -14686,12 +11089,7 @@ pub struct DocumentBreakdownPoliceRecord {
 }
 
 impl Validate for DocumentBreakdownPoliceRecord {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the image of the document has been found in our internal database or if it was used in a suspicious way.
@@ -14704,16 +11102,7 @@ pub struct DocumentBreakdownCompromisedDocument {
 }
 
 impl Validate for DocumentBreakdownCompromisedDocument {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the age calculated from the document's date of birth data point is greater than or equal to the minimum accepted age.
@@ -14726,16 +11115,7 @@ pub struct DocumentBreakdownAgeValidation {
 }
 
 impl Validate for DocumentBreakdownAgeValidation {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether data on the document matches the issuing authority data.
@@ -14748,16 +11128,7 @@ pub struct DocumentBreakdownIssuingAuthority {
 }
 
 impl Validate for DocumentBreakdownIssuingAuthority {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_properties_document_numbers_inner` schema.
@@ -14779,16 +11150,7 @@ pub struct DocumentPropertiesDocumentNumbersInner {
 }
 
 impl Validate for DocumentPropertiesDocumentNumbersInner {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "value");
-            self.value.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "type");
-            self.r#type.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_properties_nist_identity_evidence_strength` schema.
@@ -15071,32 +11433,7 @@ pub struct DocumentPropertiesAddressLines {
 }
 
 impl Validate for DocumentPropertiesAddressLines {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "street_address");
-            self.street_address.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "state");
-            self.state.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "postal_code");
-            self.postal_code.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "country");
-            self.country.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "city");
-            self.city.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "country_code");
-            self.country_code.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_properties_barcode_inner` schema.
@@ -15150,80 +11487,7 @@ pub struct DocumentPropertiesBarcodeInner {
 }
 
 impl Validate for DocumentPropertiesBarcodeInner {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "first_name");
-            self.first_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "middle_name");
-            self.middle_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "last_name");
-            self.last_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_type");
-            self.document_type.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "date_of_expiry");
-            self.date_of_expiry.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "date_of_birth");
-            self.date_of_birth.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issuing_date");
-            self.issuing_date.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "address_line_1");
-            self.address_line_1.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "address_line_2");
-            self.address_line_2.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "address_line_3");
-            self.address_line_3.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "address_line_4");
-            self.address_line_4.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "address_line_5");
-            self.address_line_5.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issuing_state");
-            self.issuing_state.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "class");
-            self.class.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "gender");
-            self.gender.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issuing_country");
-            self.issuing_country.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_number");
-            self.document_number.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "real_id_classification");
-            self.real_id_classification.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_properties_nfc` schema.
@@ -15267,60 +11531,7 @@ pub struct DocumentPropertiesNfc {
 }
 
 impl Validate for DocumentPropertiesNfc {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "document_type");
-            self.document_type.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issuing_country");
-            self.issuing_country.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "full_name");
-            self.full_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_number");
-            self.document_number.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "nationality");
-            self.nationality.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "date_of_birth");
-            self.date_of_birth.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "gender");
-            self.gender.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "date_of_expiry");
-            self.date_of_expiry.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "personal_number");
-            self.personal_number.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "place_of_birth");
-            self.place_of_birth.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "address");
-            self.address.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issuing_date");
-            self.issuing_date.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issuing_authority");
-            self.issuing_authority.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_properties_document_classification` schema.
@@ -15344,20 +11555,7 @@ pub struct DocumentPropertiesDocumentClassification {
 }
 
 impl Validate for DocumentPropertiesDocumentClassification {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "issuing_country");
-            self.issuing_country.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_type");
-            self.document_type.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issuing_state");
-            self.issuing_state.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_properties_extracted_data` schema.
@@ -15417,92 +11615,7 @@ pub struct DocumentPropertiesExtractedData {
 }
 
 impl Validate for DocumentPropertiesExtractedData {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "document_number");
-            self.document_number.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "date_of_birth");
-            self.date_of_birth.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "date_of_expiry");
-            self.date_of_expiry.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "first_name");
-            self.first_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "last_name");
-            self.last_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "middle_name");
-            self.middle_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "full_name");
-            self.full_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "spouse_name");
-            self.spouse_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "widow_name");
-            self.widow_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "alias_name");
-            self.alias_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "gender");
-            self.gender.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "mrz_line1");
-            self.mrz_line1.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "mrz_line2");
-            self.mrz_line2.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "mrz_line3");
-            self.mrz_line3.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "nationality");
-            self.nationality.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "address_line_1");
-            self.address_line_1.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "address_line_2");
-            self.address_line_2.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "address_line_3");
-            self.address_line_3.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "address_line_4");
-            self.address_line_4.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "address_line_5");
-            self.address_line_5.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issuing_authority");
-            self.issuing_authority.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `Document_Properties_Driving_Licence_Information_Item` schema.
@@ -15528,24 +11641,7 @@ pub struct DocumentPropertiesDrivingLicenceInformationItem {
 }
 
 impl Validate for DocumentPropertiesDrivingLicenceInformationItem {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "category");
-            self.category.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "obtainment_date");
-            self.obtainment_date.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "expiry_date");
-            self.expiry_date.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "codes");
-            self.codes.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_with_driver_verification_report_allOf_properties_allOf_vehicle_class_details_inner` schema.
@@ -15576,24 +11672,7 @@ pub struct DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassD
 
 impl Validate
 for DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsInner {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "category");
-            self.category.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "codes");
-            self.codes.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "obtainment_date");
-            self.obtainment_date.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "expiry_date");
-            self.expiry_date.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Normalised data for passenger cars
@@ -15621,20 +11700,7 @@ pub struct DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehi
 
 impl Validate
 for DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "is_qualified");
-            self.is_qualified.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "obtainment_date");
-            self.obtainment_date.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "expiry_date");
-            self.expiry_date.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the face in the document matches the face in the live photo.
@@ -15647,16 +11713,7 @@ pub struct FacialSimilarityPhotoBreakdownFaceComparison {
 }
 
 impl Validate for FacialSimilarityPhotoBreakdownFaceComparison {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
@@ -15669,16 +11726,7 @@ pub struct FacialSimilarityPhotoBreakdownImageIntegrity {
 }
 
 impl Validate for FacialSimilarityPhotoBreakdownImageIntegrity {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the person in the live photo is real and not a spoof.
@@ -15691,16 +11739,7 @@ pub struct FacialSimilarityPhotoBreakdownVisualAuthenticity {
 }
 
 impl Validate for FacialSimilarityPhotoBreakdownVisualAuthenticity {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the face in the document matches the face in the live photo.
@@ -15715,16 +11754,7 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparison {
 }
 
 impl Validate for FacialSimilarityPhotoFullyAutoBreakdownFaceComparison {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
@@ -15739,16 +11769,7 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
 }
 
 impl Validate for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the person in the live photo is real and not a spoof.
@@ -15763,16 +11784,7 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticity {
 }
 
 impl Validate for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticity {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the face in the document matches the face in the live video.
@@ -15785,16 +11797,7 @@ pub struct FacialSimilarityVideoBreakdownFaceComparison {
 }
 
 impl Validate for FacialSimilarityVideoBreakdownFaceComparison {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
@@ -15807,16 +11810,7 @@ pub struct FacialSimilarityVideoBreakdownImageIntegrity {
 }
 
 impl Validate for FacialSimilarityVideoBreakdownImageIntegrity {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the person in the live video is real (not a spoof) and live.
@@ -15829,16 +11823,7 @@ pub struct FacialSimilarityVideoBreakdownVisualAuthenticity {
 }
 
 impl Validate for FacialSimilarityVideoBreakdownVisualAuthenticity {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the face in the document matches the face in the motion capture.
@@ -15851,16 +11836,7 @@ pub struct FacialSimilarityMotionBreakdownFaceComparison {
 }
 
 impl Validate for FacialSimilarityMotionBreakdownFaceComparison {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
@@ -15873,16 +11849,7 @@ pub struct FacialSimilarityMotionBreakdownImageIntegrity {
 }
 
 impl Validate for FacialSimilarityMotionBreakdownImageIntegrity {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the person in the motion capture is real (not a spoof) and live.
@@ -15895,16 +11862,7 @@ pub struct FacialSimilarityMotionBreakdownVisualAuthenticity {
 }
 
 impl Validate for FacialSimilarityMotionBreakdownVisualAuthenticity {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the applicant's most recent facial media (live photo or live video) matches any other live photos or live videos already in your Onfido account database.
@@ -15924,12 +11882,7 @@ pub struct KnownFacesBreakdownPreviouslySeenFaces {
 }
 
 impl Validate for KnownFacesBreakdownPreviouslySeenFaces {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the uploaded live photo or live video and the content contained within it were of sufficient quality to perform a face comparison.
@@ -15949,12 +11902,7 @@ pub struct KnownFacesBreakdownImageIntegrity {
 }
 
 impl Validate for KnownFacesBreakdownImageIntegrity {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `known_faces_properties_matches_inner` schema.
@@ -15978,28 +11926,7 @@ pub struct KnownFacesPropertiesMatchesInner {
 }
 
 impl Validate for KnownFacesPropertiesMatchesInner {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "applicant_id");
-            self.applicant_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "score");
-            self.score.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "media_id");
-            self.media_id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "media_type");
-            self.media_type.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "suspected");
-            self.suspected.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts if any sources that an applicant's details have been verified against have produced a match.
@@ -16021,16 +11948,7 @@ pub struct IdentityEnhancedBreakdownSources {
 }
 
 impl Validate for IdentityEnhancedBreakdownSources {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts if the applicant's address matches any sources.
@@ -16043,16 +11961,7 @@ pub struct IdentityEnhancedBreakdownAddress {
 }
 
 impl Validate for IdentityEnhancedBreakdownAddress {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts if the applicant's date of birth matches any sources.
@@ -16065,16 +11974,7 @@ pub struct IdentityEnhancedBreakdownDateOfBirth {
 }
 
 impl Validate for IdentityEnhancedBreakdownDateOfBirth {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts if the applicant's details match any death records.
@@ -16094,12 +11994,7 @@ pub struct IdentityEnhancedBreakdownMortality {
 }
 
 impl Validate for IdentityEnhancedBreakdownMortality {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `idr_ssn_breakdown` schema.
@@ -16112,16 +12007,7 @@ pub struct IdrSsnBreakdown {
 }
 
 impl Validate for IdrSsnBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `identity_enhanced_properties_matched_addresses_inner` schema.
@@ -16136,16 +12022,7 @@ pub struct IdentityEnhancedPropertiesMatchedAddressesInner {
 }
 
 impl Validate for IdentityEnhancedPropertiesMatchedAddressesInner {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "id");
-            self.id.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "match_types");
-            self.match_types.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
@@ -16165,12 +12042,7 @@ pub struct WatchlistAmlBreakdownSanction {
 }
 
 impl Validate for WatchlistAmlBreakdownSanction {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
@@ -16190,12 +12062,7 @@ pub struct WatchlistAmlBreakdownPoliticallyExposedPerson {
 }
 
 impl Validate for WatchlistAmlBreakdownPoliticallyExposedPerson {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
@@ -16215,12 +12082,7 @@ pub struct WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
 }
 
 impl Validate for WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts if there are any records found of negative events reported by publicly and generally available media sources.
@@ -16240,12 +12102,7 @@ pub struct WatchlistAmlBreakdownAdverseMedia {
 }
 
 impl Validate for WatchlistAmlBreakdownAdverseMedia {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
@@ -16265,12 +12122,7 @@ pub struct WatchlistEnhancedBreakdownPoliticallyExposedPerson {
 }
 
 impl Validate for WatchlistEnhancedBreakdownPoliticallyExposedPerson {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
@@ -16290,12 +12142,7 @@ pub struct WatchlistEnhancedBreakdownSanction {
 }
 
 impl Validate for WatchlistEnhancedBreakdownSanction {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts if there are any records found of negative events reported by publicly and generally available media sources.
@@ -16315,12 +12162,7 @@ pub struct WatchlistEnhancedBreakdownAdverseMedia {
 }
 
 impl Validate for WatchlistEnhancedBreakdownAdverseMedia {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
@@ -16340,12 +12182,7 @@ pub struct WatchlistEnhancedBreakdownMonitoredLists {
 }
 
 impl Validate for WatchlistEnhancedBreakdownMonitoredLists {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `watchlist_enhanced_properties_records_inner` schema.
@@ -16391,42 +12228,7 @@ pub struct WatchlistEnhancedPropertiesRecordsInner {
 
 impl Validate for WatchlistEnhancedPropertiesRecordsInner {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "address");
-            self.address.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "alias");
-            self.alias.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "associate");
-            self.associate.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "attribute");
-            self.attribute.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "date_of_birth");
-            self.date_of_birth.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "event");
-            self.event.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "full_name");
-            self.full_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "position");
-            self.position.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "source");
-            self.source.validate_into(path, out);
-        }
+        self.address.validate_into(&support::join(path, "address"), out);
     }
 }
 
@@ -16447,12 +12249,7 @@ pub struct WatchlistStandardBreakdownSanction {
 }
 
 impl Validate for WatchlistStandardBreakdownSanction {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
@@ -16472,12 +12269,7 @@ pub struct WatchlistStandardBreakdownPoliticallyExposedPerson {
 }
 
 impl Validate for WatchlistStandardBreakdownPoliticallyExposedPerson {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
@@ -16497,12 +12289,7 @@ pub struct WatchlistStandardBreakdownLegalAndRegulatoryWarnings {
 }
 
 impl Validate for WatchlistStandardBreakdownLegalAndRegulatoryWarnings {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the first name, last name and address provided by the applicant match those on the PoA document.
@@ -16515,16 +12302,7 @@ pub struct ProofOfAddressBreakdownDataComparison {
 }
 
 impl Validate for ProofOfAddressBreakdownDataComparison {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the document is of a valid type as PoA.
@@ -16537,16 +12315,7 @@ pub struct ProofOfAddressBreakdownDocumentClassification {
 }
 
 impl Validate for ProofOfAddressBreakdownDocumentClassification {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the quality of the uploaded document was sufficient to verify the address.
@@ -16559,16 +12328,7 @@ pub struct ProofOfAddressBreakdownImageIntegrity {
 }
 
 impl Validate for ProofOfAddressBreakdownImageIntegrity {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// This property provides the document type according to the set of supported documents.
@@ -16716,16 +12476,7 @@ pub struct UsDrivingLicenceBreakdownDocument {
 }
 
 impl Validate for UsDrivingLicenceBreakdownDocument {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the address data provided matches a real driving license in the DMV driver's license database.
@@ -16738,16 +12489,7 @@ pub struct UsDrivingLicenceBreakdownAddress {
 }
 
 impl Validate for UsDrivingLicenceBreakdownAddress {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the personal data provided matches a real driving license in the DMV driver's license database.
@@ -16760,16 +12502,7 @@ pub struct UsDrivingLicenceBreakdownPersonal {
 }
 
 impl Validate for UsDrivingLicenceBreakdownPersonal {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the device used to upload the media is trustworthy, i.e. it is a real, physical device.
@@ -16780,12 +12513,7 @@ pub struct DeviceIntelligenceBreakdownDevice {
 }
 
 impl Validate for DeviceIntelligenceBreakdownDevice {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `device_intelligence_breakdown_properties` schema.
@@ -16806,18 +12534,8 @@ pub struct DeviceIntelligenceBreakdownProperties {
 #[allow(deprecated)]
 impl Validate for DeviceIntelligenceBreakdownProperties {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "device");
-            self.device.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "ip");
-            self.ip.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "geolocation");
-            self.geolocation.validate_into(path, out);
-        }
+        self.device.validate_into(&support::join(path, "device"), out);
+        self.geolocation.validate_into(&support::join(path, "geolocation"), out);
     }
 }
 
@@ -16872,62 +12590,14 @@ pub struct DeviceIntelligencePropertiesDevice {
 
 impl Validate for DeviceIntelligencePropertiesDevice {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "sdk_version");
-            self.sdk_version.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sdk_source");
-            self.sdk_source.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "authentication_type");
-            self.authentication_type.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "raw_model");
-            self.raw_model.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "os");
-            self.os.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "browser");
-            self.browser.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "emulator");
-            self.emulator.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "randomized_device");
-            self.randomized_device.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "fake_network_request");
-            self.fake_network_request.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "ip_reputation");
-            self.ip_reputation.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "device_fingerprint_reuse");
-            self.device_fingerprint_reuse.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "single_device_used");
-            self.single_device_used.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_capture");
-            self.document_capture.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "biometric_capture");
-            self.biometric_capture.validate_into(path, out);
-        }
+        self.sdk_source.validate_into(&support::join(path, "sdk_source"), out);
+        self.authentication_type
+            .validate_into(&support::join(path, "authentication_type"), out);
+        self.ip_reputation.validate_into(&support::join(path, "ip_reputation"), out);
+        self.document_capture
+            .validate_into(&support::join(path, "document_capture"), out);
+        self.biometric_capture
+            .validate_into(&support::join(path, "biometric_capture"), out);
     }
 }
 
@@ -16949,12 +12619,7 @@ pub struct DeviceIntelligencePropertiesIp {
 }
 
 impl Validate for DeviceIntelligencePropertiesIp {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "address");
-            self.address.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `device_intelligence_properties_geolocation` schema.
@@ -16982,18 +12647,7 @@ pub struct DeviceIntelligencePropertiesGeolocation {
 
 impl Validate for DeviceIntelligencePropertiesGeolocation {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "city");
-            self.city.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "region");
-            self.region.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "country");
-            self.country.validate_into(path, out);
-        }
+        self.country.validate_into(&support::join(path, "country"), out);
     }
 }
 
@@ -17014,12 +12668,7 @@ pub struct IndiaPanReportAllOfBreakdownDevice {
 }
 
 impl Validate for IndiaPanReportAllOfBreakdownDevice {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "breakdown");
-            self.breakdown.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `india_pan_report_allOf_properties_device` schema.
@@ -17043,16 +12692,7 @@ pub struct IndiaPanReportAllOfPropertiesDevice {
 }
 
 impl Validate for IndiaPanReportAllOfPropertiesDevice {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "pan");
-            self.pan.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "full_name");
-            self.full_name.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_data_comparison_breakdown` schema.
@@ -17081,40 +12721,7 @@ pub struct DocumentBreakdownDataComparisonBreakdown {
 }
 
 impl Validate for DocumentBreakdownDataComparisonBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "issuing_country");
-            self.issuing_country.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "gender");
-            self.gender.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "date_of_expiry");
-            self.date_of_expiry.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "last_name");
-            self.last_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_type");
-            self.document_type.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_numbers");
-            self.document_numbers.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "first_name");
-            self.first_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "date_of_birth");
-            self.date_of_birth.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_data_validation_breakdown` schema.
@@ -17143,36 +12750,7 @@ pub struct DocumentBreakdownDataValidationBreakdown {
 }
 
 impl Validate for DocumentBreakdownDataValidationBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "gender");
-            self.gender.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "date_of_birth");
-            self.date_of_birth.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_numbers");
-            self.document_numbers.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_expiration");
-            self.document_expiration.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "expiry_date");
-            self.expiry_date.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "mrz");
-            self.mrz.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "barcode");
-            self.barcode.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_image_integrity_breakdown` schema.
@@ -17197,24 +12775,7 @@ pub struct DocumentBreakdownImageIntegrityBreakdown {
 }
 
 impl Validate for DocumentBreakdownImageIntegrityBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "image_quality");
-            self.image_quality.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "supported_document");
-            self.supported_document.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "colour_picture");
-            self.colour_picture.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "conclusive_document_quality");
-            self.conclusive_document_quality.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_visual_authenticity_breakdown` schema.
@@ -17257,40 +12818,7 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdown {
 }
 
 impl Validate for DocumentBreakdownVisualAuthenticityBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "fonts");
-            self.fonts.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "picture_face_integrity");
-            self.picture_face_integrity.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "template");
-            self.template.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "security_features");
-            self.security_features.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "original_document_present");
-            self.original_document_present.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "digital_tampering");
-            self.digital_tampering.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "other");
-            self.other.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "face_detection");
-            self.face_detection.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_data_consistency_breakdown` schema.
@@ -17325,48 +12853,7 @@ pub struct DocumentBreakdownDataConsistencyBreakdown {
 }
 
 impl Validate for DocumentBreakdownDataConsistencyBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "date_of_expiry");
-            self.date_of_expiry.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_numbers");
-            self.document_numbers.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issuing_country");
-            self.issuing_country.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_type");
-            self.document_type.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "date_of_birth");
-            self.date_of_birth.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "gender");
-            self.gender.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "first_name");
-            self.first_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "nationality");
-            self.nationality.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "last_name");
-            self.last_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "multiple_data_sources_present");
-            self.multiple_data_sources_present.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_compromised_document_breakdown` schema.
@@ -17383,16 +12870,7 @@ pub struct DocumentBreakdownCompromisedDocumentBreakdown {
 }
 
 impl Validate for DocumentBreakdownCompromisedDocumentBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "document_database");
-            self.document_database.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "repeat_attempts");
-            self.repeat_attempts.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_age_validation_breakdown` schema.
@@ -17405,12 +12883,7 @@ pub struct DocumentBreakdownAgeValidationBreakdown {
 }
 
 impl Validate for DocumentBreakdownAgeValidationBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "minimum_accepted_age");
-            self.minimum_accepted_age.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_issuing_authority_breakdown` schema.
@@ -17429,16 +12902,7 @@ pub struct DocumentBreakdownIssuingAuthorityBreakdown {
 }
 
 impl Validate for DocumentBreakdownIssuingAuthorityBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "nfc_active_authentication");
-            self.nfc_active_authentication.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "nfc_passive_authentication");
-            self.nfc_passive_authentication.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `facial_similarity_photo_breakdown_face_comparison_breakdown` schema.
@@ -17452,12 +12916,7 @@ pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdown {
 }
 
 impl Validate for FacialSimilarityPhotoBreakdownFaceComparisonBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "face_match");
-            self.face_match.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `facial_similarity_photo_breakdown_image_integrity_breakdown` schema.
@@ -17476,16 +12935,7 @@ pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdown {
 }
 
 impl Validate for FacialSimilarityPhotoBreakdownImageIntegrityBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "face_detected");
-            self.face_detected.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "source_integrity");
-            self.source_integrity.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `facial_similarity_photo_breakdown_visual_authenticity_breakdown` schema.
@@ -17499,12 +12949,7 @@ pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown {
 }
 
 impl Validate for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "spoofing_detection");
-            self.spoofing_detection.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `facial_similarity_photo_fully_auto_breakdown_face_comparison_breakdown` schema.
@@ -17518,12 +12963,7 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdown {
 }
 
 impl Validate for FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "face_match");
-            self.face_match.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `facial_similarity_photo_fully_auto_breakdown_image_integrity_breakdown` schema.
@@ -17542,16 +12982,7 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown {
 }
 
 impl Validate for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "face_detected");
-            self.face_detected.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "source_integrity");
-            self.source_integrity.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `facial_similarity_photo_fully_auto_breakdown_visual_authenticity_breakdown` schema.
@@ -17565,12 +12996,7 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdown {
 }
 
 impl Validate for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "spoofing_detection");
-            self.spoofing_detection.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `facial_similarity_video_breakdown_face_comparison_breakdown` schema.
@@ -17584,12 +13010,7 @@ pub struct FacialSimilarityVideoBreakdownFaceComparisonBreakdown {
 }
 
 impl Validate for FacialSimilarityVideoBreakdownFaceComparisonBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "face_match");
-            self.face_match.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `facial_similarity_video_breakdown_image_integrity_breakdown` schema.
@@ -17608,16 +13029,7 @@ pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdown {
 }
 
 impl Validate for FacialSimilarityVideoBreakdownImageIntegrityBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "face_detected");
-            self.face_detected.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "source_integrity");
-            self.source_integrity.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `facial_similarity_video_breakdown_visual_authenticity_breakdown` schema.
@@ -17636,16 +13048,7 @@ pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown {
 }
 
 impl Validate for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "liveness_detected");
-            self.liveness_detected.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "spoofing_detection");
-            self.spoofing_detection.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `facial_similarity_motion_breakdown_face_comparison_breakdown` schema.
@@ -17659,12 +13062,7 @@ pub struct FacialSimilarityMotionBreakdownFaceComparisonBreakdown {
 }
 
 impl Validate for FacialSimilarityMotionBreakdownFaceComparisonBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "face_match");
-            self.face_match.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `facial_similarity_motion_breakdown_image_integrity_breakdown` schema.
@@ -17683,16 +13081,7 @@ pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdown {
 }
 
 impl Validate for FacialSimilarityMotionBreakdownImageIntegrityBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "face_detected");
-            self.face_detected.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "source_integrity");
-            self.source_integrity.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `facial_similarity_motion_breakdown_visual_authenticity_breakdown` schema.
@@ -17711,16 +13100,7 @@ pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown {
 }
 
 impl Validate for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "liveness_detected");
-            self.liveness_detected.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "spoofing_detection");
-            self.spoofing_detection.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `identity_enhanced_breakdown_sources_breakdown` schema.
@@ -17741,12 +13121,7 @@ pub struct IdentityEnhancedBreakdownSourcesBreakdown {
 }
 
 impl Validate for IdentityEnhancedBreakdownSourcesBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "total_sources");
-            self.total_sources.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `identity_enhanced_breakdown_address_breakdown` schema.
@@ -17770,20 +13145,7 @@ pub struct IdentityEnhancedBreakdownAddressBreakdown {
 }
 
 impl Validate for IdentityEnhancedBreakdownAddressBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "credit_agencies");
-            self.credit_agencies.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "telephone_database");
-            self.telephone_database.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "voting_register");
-            self.voting_register.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `identity_enhanced_breakdown_date_of_birth_breakdown` schema.
@@ -17802,16 +13164,7 @@ pub struct IdentityEnhancedBreakdownDateOfBirthBreakdown {
 }
 
 impl Validate for IdentityEnhancedBreakdownDateOfBirthBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "credit_agencies");
-            self.credit_agencies.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "voting_register");
-            self.voting_register.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `idr_ssn_breakdown_breakdown` schema.
@@ -17826,16 +13179,7 @@ pub struct IdrSsnBreakdownBreakdown {
 }
 
 impl Validate for IdrSsnBreakdownBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "last_4_digits_match");
-            self.last_4_digits_match.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "full_match");
-            self.full_match.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `watchlist_enhanced_properties_records_inner_address_inner` schema.
@@ -17866,30 +13210,7 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerAddressInner {
 
 impl Validate for WatchlistEnhancedPropertiesRecordsInnerAddressInner {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "address_line1");
-            self.address_line1.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "country");
-            self.country.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "postal_code");
-            self.postal_code.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "state_province");
-            self.state_province.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "town");
-            self.town.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "locator_type");
-            self.locator_type.validate_into(path, out);
-        }
+        self.country.validate_into(&support::join(path, "country"), out);
     }
 }
 
@@ -17912,16 +13233,7 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerAliasInner {
 }
 
 impl Validate for WatchlistEnhancedPropertiesRecordsInnerAliasInner {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "alias_name");
-            self.alias_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "alias_type");
-            self.alias_type.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `watchlist_enhanced_properties_records_inner_associate_inner` schema.
@@ -17945,20 +13257,7 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerAssociateInner {
 }
 
 impl Validate for WatchlistEnhancedPropertiesRecordsInnerAssociateInner {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "entity_name");
-            self.entity_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "relationship_direction");
-            self.relationship_direction.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "relationship_type");
-            self.relationship_type.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `watchlist_enhanced_properties_records_inner_attribute_inner` schema.
@@ -17980,16 +13279,7 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerAttributeInner {
 }
 
 impl Validate for WatchlistEnhancedPropertiesRecordsInnerAttributeInner {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "attribute_type");
-            self.attribute_type.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "attribute_value");
-            self.attribute_value.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `watchlist_enhanced_properties_records_inner_event_inner` schema.
@@ -18017,28 +13307,7 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerEventInner {
 }
 
 impl Validate for WatchlistEnhancedPropertiesRecordsInnerEventInner {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "category");
-            self.category.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "event_date");
-            self.event_date.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "event_description");
-            self.event_description.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "source");
-            self.source.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sub_category");
-            self.sub_category.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `watchlist_enhanced_properties_records_inner_source_inner` schema.
@@ -18064,24 +13333,7 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerSourceInner {
 }
 
 impl Validate for WatchlistEnhancedPropertiesRecordsInnerSourceInner {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "source_headline");
-            self.source_headline.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "source_name");
-            self.source_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "source_url");
-            self.source_url.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "source_format");
-            self.source_format.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `proof_of_address_breakdown_data_comparison_breakdown` schema.
@@ -18096,20 +13348,7 @@ pub struct ProofOfAddressBreakdownDataComparisonBreakdown {
 }
 
 impl Validate for ProofOfAddressBreakdownDataComparisonBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "address");
-            self.address.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "first_name");
-            self.first_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "last_name");
-            self.last_name.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `proof_of_address_breakdown_document_classification_breakdown` schema.
@@ -18122,12 +13361,7 @@ pub struct ProofOfAddressBreakdownDocumentClassificationBreakdown {
 }
 
 impl Validate for ProofOfAddressBreakdownDocumentClassificationBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "supported_document");
-            self.supported_document.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `proof_of_address_breakdown_image_integrity_breakdown` schema.
@@ -18140,12 +13374,7 @@ pub struct ProofOfAddressBreakdownImageIntegrityBreakdown {
 }
 
 impl Validate for ProofOfAddressBreakdownImageIntegrityBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "image_quality");
-            self.image_quality.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `us_driving_licence_breakdown_document_breakdown` schema.
@@ -18166,24 +13395,7 @@ pub struct UsDrivingLicenceBreakdownDocumentBreakdown {
 }
 
 impl Validate for UsDrivingLicenceBreakdownDocumentBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "category");
-            self.category.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "expiration_date");
-            self.expiration_date.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "issue_date");
-            self.issue_date.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_number");
-            self.document_number.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `us_driving_licence_breakdown_address_breakdown` schema.
@@ -18204,32 +13416,7 @@ pub struct UsDrivingLicenceBreakdownAddressBreakdown {
 }
 
 impl Validate for UsDrivingLicenceBreakdownAddressBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "city");
-            self.city.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "line_1");
-            self.line_1.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "line_2");
-            self.line_2.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "state_code");
-            self.state_code.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "zip4");
-            self.zip4.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "zip5");
-            self.zip5.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown` schema.
@@ -18272,60 +13459,7 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdown {
 }
 
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "first_name");
-            self.first_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "name_suffix");
-            self.name_suffix.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "height");
-            self.height.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "weight");
-            self.weight.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sex_code");
-            self.sex_code.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "eye_color");
-            self.eye_color.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "date_of_birth");
-            self.date_of_birth.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "last_name");
-            self.last_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "middle_name");
-            self.middle_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "first_name_fuzzy");
-            self.first_name_fuzzy.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "middle_name_fuzzy");
-            self.middle_name_fuzzy.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "last_name_fuzzy");
-            self.last_name_fuzzy.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "middle_initial");
-            self.middle_initial.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `device_intelligence_breakdown_device_breakdown` schema.
@@ -18346,20 +13480,7 @@ pub struct DeviceIntelligenceBreakdownDeviceBreakdown {
 }
 
 impl Validate for DeviceIntelligenceBreakdownDeviceBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "application_authenticity");
-            self.application_authenticity.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "device_integrity");
-            self.device_integrity.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "device_reputation");
-            self.device_reputation.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `device_intelligence_breakdown_properties_device` schema.
@@ -18417,62 +13538,14 @@ pub struct DeviceIntelligenceBreakdownPropertiesDevice {
 
 impl Validate for DeviceIntelligenceBreakdownPropertiesDevice {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "sdk_version");
-            self.sdk_version.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "sdk_source");
-            self.sdk_source.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "authentication_type");
-            self.authentication_type.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "raw_model");
-            self.raw_model.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "os");
-            self.os.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "browser");
-            self.browser.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "emulator");
-            self.emulator.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "randomized_device");
-            self.randomized_device.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "fake_network_request");
-            self.fake_network_request.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "ip_reputation");
-            self.ip_reputation.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "device_fingerprint_reuse");
-            self.device_fingerprint_reuse.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "single_device_used");
-            self.single_device_used.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_capture");
-            self.document_capture.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "biometric_capture");
-            self.biometric_capture.validate_into(path, out);
-        }
+        self.sdk_source.validate_into(&support::join(path, "sdk_source"), out);
+        self.authentication_type
+            .validate_into(&support::join(path, "authentication_type"), out);
+        self.ip_reputation.validate_into(&support::join(path, "ip_reputation"), out);
+        self.document_capture
+            .validate_into(&support::join(path, "document_capture"), out);
+        self.biometric_capture
+            .validate_into(&support::join(path, "biometric_capture"), out);
     }
 }
 
@@ -18494,12 +13567,7 @@ pub struct DeviceIntelligenceBreakdownPropertiesIp {
 }
 
 impl Validate for DeviceIntelligenceBreakdownPropertiesIp {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "address");
-            self.address.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `device_intelligence_breakdown_properties_geolocation` schema.
@@ -18527,18 +13595,7 @@ pub struct DeviceIntelligenceBreakdownPropertiesGeolocation {
 
 impl Validate for DeviceIntelligenceBreakdownPropertiesGeolocation {
     fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "city");
-            self.city.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "region");
-            self.region.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "country");
-            self.country.validate_into(path, out);
-        }
+        self.country.validate_into(&support::join(path, "country"), out);
     }
 }
 
@@ -18932,16 +13989,7 @@ pub struct IndiaPanReportAllOfBreakdownDeviceBreakdown {
 }
 
 impl Validate for IndiaPanReportAllOfBreakdownDeviceBreakdown {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "pan_valid");
-            self.pan_valid.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "name_match");
-            self.name_match.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_data_comparison_breakdown_issuing_country` schema.
@@ -18954,16 +14002,7 @@ pub struct DocumentBreakdownDataComparisonBreakdownIssuingCountry {
 }
 
 impl Validate for DocumentBreakdownDataComparisonBreakdownIssuingCountry {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_data_comparison_breakdown_gender` schema.
@@ -18976,16 +14015,7 @@ pub struct DocumentBreakdownDataComparisonBreakdownGender {
 }
 
 impl Validate for DocumentBreakdownDataComparisonBreakdownGender {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_data_comparison_breakdown_date_of_expiry` schema.
@@ -18998,16 +14028,7 @@ pub struct DocumentBreakdownDataComparisonBreakdownDateOfExpiry {
 }
 
 impl Validate for DocumentBreakdownDataComparisonBreakdownDateOfExpiry {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_data_comparison_breakdown_last_name` schema.
@@ -19020,16 +14041,7 @@ pub struct DocumentBreakdownDataComparisonBreakdownLastName {
 }
 
 impl Validate for DocumentBreakdownDataComparisonBreakdownLastName {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_data_comparison_breakdown_document_type` schema.
@@ -19042,16 +14054,7 @@ pub struct DocumentBreakdownDataComparisonBreakdownDocumentType {
 }
 
 impl Validate for DocumentBreakdownDataComparisonBreakdownDocumentType {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_data_comparison_breakdown_document_numbers` schema.
@@ -19064,16 +14067,7 @@ pub struct DocumentBreakdownDataComparisonBreakdownDocumentNumbers {
 }
 
 impl Validate for DocumentBreakdownDataComparisonBreakdownDocumentNumbers {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_data_comparison_breakdown_first_name` schema.
@@ -19086,16 +14080,7 @@ pub struct DocumentBreakdownDataComparisonBreakdownFirstName {
 }
 
 impl Validate for DocumentBreakdownDataComparisonBreakdownFirstName {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_data_comparison_breakdown_date_of_birth` schema.
@@ -19108,16 +14093,7 @@ pub struct DocumentBreakdownDataComparisonBreakdownDateOfBirth {
 }
 
 impl Validate for DocumentBreakdownDataComparisonBreakdownDateOfBirth {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_data_validation_breakdown_gender` schema.
@@ -19130,16 +14106,7 @@ pub struct DocumentBreakdownDataValidationBreakdownGender {
 }
 
 impl Validate for DocumentBreakdownDataValidationBreakdownGender {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_data_validation_breakdown_date_of_birth` schema.
@@ -19152,16 +14119,7 @@ pub struct DocumentBreakdownDataValidationBreakdownDateOfBirth {
 }
 
 impl Validate for DocumentBreakdownDataValidationBreakdownDateOfBirth {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_data_validation_breakdown_document_numbers` schema.
@@ -19174,16 +14132,7 @@ pub struct DocumentBreakdownDataValidationBreakdownDocumentNumbers {
 }
 
 impl Validate for DocumentBreakdownDataValidationBreakdownDocumentNumbers {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// If this is flagged, the document has expired.
@@ -19196,16 +14145,7 @@ pub struct DocumentBreakdownDataValidationBreakdownDocumentExpiration {
 }
 
 impl Validate for DocumentBreakdownDataValidationBreakdownDocumentExpiration {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// If this is flagged, the expiration date has the incorrect format.
@@ -19218,16 +14158,7 @@ pub struct DocumentBreakdownDataValidationBreakdownExpiryDate {
 }
 
 impl Validate for DocumentBreakdownDataValidationBreakdownExpiryDate {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_data_validation_breakdown_mrz` schema.
@@ -19240,16 +14171,7 @@ pub struct DocumentBreakdownDataValidationBreakdownMrz {
 }
 
 impl Validate for DocumentBreakdownDataValidationBreakdownMrz {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_data_validation_breakdown_barcode` schema.
@@ -19262,16 +14184,7 @@ pub struct DocumentBreakdownDataValidationBreakdownBarcode {
 }
 
 impl Validate for DocumentBreakdownDataValidationBreakdownBarcode {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the quality of the image was sufficient for processing.
@@ -19293,16 +14206,7 @@ pub struct DocumentBreakdownImageIntegrityBreakdownImageQuality {
 }
 
 impl Validate for DocumentBreakdownImageIntegrityBreakdownImageQuality {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the submitted document is supported.
@@ -19315,16 +14219,7 @@ pub struct DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
 }
 
 impl Validate for DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the image was a colour one.
@@ -19337,16 +14232,7 @@ pub struct DocumentBreakdownImageIntegrityBreakdownColourPicture {
 }
 
 impl Validate for DocumentBreakdownImageIntegrityBreakdownColourPicture {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts if the document was of enough quality to be able to perform a fraud inspection.
@@ -19368,16 +14254,7 @@ pub struct DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality {
 }
 
 impl Validate for DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Fonts in the document don't match the expected ones.
@@ -19390,16 +14267,7 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownFonts {
 }
 
 impl Validate for DocumentBreakdownVisualAuthenticityBreakdownFonts {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The pictures of the person identified on the document show signs of tampering or alteration.
@@ -19412,16 +14280,7 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity {
 }
 
 impl Validate for DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The document doesn't match the expected template for the document type and country it is from.
@@ -19434,16 +14293,7 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownTemplate {
 }
 
 impl Validate for DocumentBreakdownVisualAuthenticityBreakdownTemplate {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Security features expected on the document are missing or wrong.
@@ -19456,16 +14306,7 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
 }
 
 impl Validate for DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The document was not present when the photo was taken.
@@ -19487,16 +14328,7 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent {
 }
 
 impl Validate for DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Indication of digital tampering in the image.
@@ -19509,16 +14341,7 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
 }
 
 impl Validate for DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// This sub-breakdown is returned for backward compatibility reasons. Its value will be consider when at least one of the other breakdowns is consider, and clear when all the other breakdowns are clear.
@@ -19531,16 +14354,7 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownOther {
 }
 
 impl Validate for DocumentBreakdownVisualAuthenticityBreakdownOther {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// No face was detected on the document.
@@ -19553,16 +14367,7 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
 }
 
 impl Validate for DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_data_consistency_breakdown_date_of_expiry` schema.
@@ -19575,16 +14380,7 @@ pub struct DocumentBreakdownDataConsistencyBreakdownDateOfExpiry {
 }
 
 impl Validate for DocumentBreakdownDataConsistencyBreakdownDateOfExpiry {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_data_consistency_breakdown_document_numbers` schema.
@@ -19597,16 +14393,7 @@ pub struct DocumentBreakdownDataConsistencyBreakdownDocumentNumbers {
 }
 
 impl Validate for DocumentBreakdownDataConsistencyBreakdownDocumentNumbers {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_data_consistency_breakdown_issuing_country` schema.
@@ -19619,16 +14406,7 @@ pub struct DocumentBreakdownDataConsistencyBreakdownIssuingCountry {
 }
 
 impl Validate for DocumentBreakdownDataConsistencyBreakdownIssuingCountry {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_data_consistency_breakdown_document_type` schema.
@@ -19641,16 +14419,7 @@ pub struct DocumentBreakdownDataConsistencyBreakdownDocumentType {
 }
 
 impl Validate for DocumentBreakdownDataConsistencyBreakdownDocumentType {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_data_consistency_breakdown_date_of_birth` schema.
@@ -19663,16 +14432,7 @@ pub struct DocumentBreakdownDataConsistencyBreakdownDateOfBirth {
 }
 
 impl Validate for DocumentBreakdownDataConsistencyBreakdownDateOfBirth {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_data_consistency_breakdown_gender` schema.
@@ -19685,16 +14445,7 @@ pub struct DocumentBreakdownDataConsistencyBreakdownGender {
 }
 
 impl Validate for DocumentBreakdownDataConsistencyBreakdownGender {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_data_consistency_breakdown_first_name` schema.
@@ -19707,16 +14458,7 @@ pub struct DocumentBreakdownDataConsistencyBreakdownFirstName {
 }
 
 impl Validate for DocumentBreakdownDataConsistencyBreakdownFirstName {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_data_consistency_breakdown_nationality` schema.
@@ -19729,16 +14471,7 @@ pub struct DocumentBreakdownDataConsistencyBreakdownNationality {
 }
 
 impl Validate for DocumentBreakdownDataConsistencyBreakdownNationality {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_data_consistency_breakdown_last_name` schema.
@@ -19751,16 +14484,7 @@ pub struct DocumentBreakdownDataConsistencyBreakdownLastName {
 }
 
 impl Validate for DocumentBreakdownDataConsistencyBreakdownLastName {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_data_consistency_breakdown_multiple_data_sources_present` schema.
@@ -19773,16 +14497,7 @@ pub struct DocumentBreakdownDataConsistencyBreakdownMultipleDataSourcesPresent {
 }
 
 impl Validate for DocumentBreakdownDataConsistencyBreakdownMultipleDataSourcesPresent {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_compromised_document_breakdown_document_database` schema.
@@ -19795,16 +14510,7 @@ pub struct DocumentBreakdownCompromisedDocumentBreakdownDocumentDatabase {
 }
 
 impl Validate for DocumentBreakdownCompromisedDocumentBreakdownDocumentDatabase {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_compromised_document_breakdown_repeat_attempts` schema.
@@ -19817,16 +14523,7 @@ pub struct DocumentBreakdownCompromisedDocumentBreakdownRepeatAttempts {
 }
 
 impl Validate for DocumentBreakdownCompromisedDocumentBreakdownRepeatAttempts {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_breakdown_age_validation_breakdown_minimum_accepted_age` schema.
@@ -19839,16 +14536,7 @@ pub struct DocumentBreakdownAgeValidationBreakdownMinimumAcceptedAge {
 }
 
 impl Validate for DocumentBreakdownAgeValidationBreakdownMinimumAcceptedAge {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the document NFC chip is original or cloned.
@@ -19861,16 +14549,7 @@ pub struct DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication {
 }
 
 impl Validate for DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the document NFC chip data was tampered.
@@ -19883,16 +14562,7 @@ pub struct DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication {
 }
 
 impl Validate for DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Contains a score value under the properties bag.
@@ -19907,16 +14577,7 @@ pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch {
 }
 
 impl Validate for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts a single face of good enough quality has been found in both the document image and the live photo.
@@ -19929,16 +14590,7 @@ pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected {
 }
 
 impl Validate for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the live photo is trustworthy - i.e. not digitally tampered, from a fake webcam, or from other dubious sources.
@@ -19960,16 +14612,7 @@ pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity 
 }
 
 impl Validate for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Contains a score value under the properties bag.
@@ -19985,16 +14628,7 @@ pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDete
 
 impl Validate
 for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Contains a score value under the properties bag.
@@ -20010,16 +14644,7 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMat
 
 impl Validate
 for FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatch {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts a single face of good enough quality has been found in both the document image and the live photo.
@@ -20033,16 +14658,7 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownFaceDet
 
 impl Validate
 for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownFaceDetected {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the live photo is trustworthy - i.e. not digitally tampered, from a fake webcam, or from other dubious sources.
@@ -20065,16 +14681,7 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceI
 
 impl Validate
 for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrity {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Contains a score value under the properties bag.
@@ -20090,16 +14697,7 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpo
 
 impl Validate
 for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Contains a score value under the properties bag.
@@ -20114,16 +14712,7 @@ pub struct FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatch {
 }
 
 impl Validate for FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatch {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts a single face of good enough quality has been found in both the document image and the live video.
@@ -20136,16 +14725,7 @@ pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected {
 }
 
 impl Validate for FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the live video is trustworthy - e.g. not from a fake webcam.
@@ -20167,16 +14747,7 @@ pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity 
 }
 
 impl Validate for FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the numbers and head movements were correctly executed.
@@ -20190,16 +14761,7 @@ pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDete
 
 impl Validate
 for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the live video is not a spoof (such as videos of digital screens).
@@ -20215,16 +14777,7 @@ pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDete
 
 impl Validate
 for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Contains a score value under the properties bag.
@@ -20239,16 +14792,7 @@ pub struct FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatch {
 }
 
 impl Validate for FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatch {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts a single face of good enough quality has been found in both the document image and in the motion capture.
@@ -20261,16 +14805,7 @@ pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected {
 }
 
 impl Validate for FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the motion capture is trustworthy - e.g. not from a fake webcam.
@@ -20292,16 +14827,7 @@ pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity
 }
 
 impl Validate for FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the numbers and head movements were correctly executed.
@@ -20315,16 +14841,7 @@ pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownLivenessDet
 
 impl Validate
 for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownLivenessDetected {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Asserts whether the motion capture is not a spoof (such as videos of digital screens).
@@ -20340,16 +14857,7 @@ pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDet
 
 impl Validate
 for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The number of sources which produced a match to applicant details.
@@ -20373,16 +14881,7 @@ pub struct IdentityEnhancedBreakdownSourcesBreakdownTotalSources {
 }
 
 impl Validate for IdentityEnhancedBreakdownSourcesBreakdownTotalSources {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The number of address matches against credit agencies.
@@ -20406,16 +14905,7 @@ pub struct IdentityEnhancedBreakdownAddressBreakdownCreditAgencies {
 }
 
 impl Validate for IdentityEnhancedBreakdownAddressBreakdownCreditAgencies {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Address match against telephone database.
@@ -20428,16 +14918,7 @@ pub struct IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
 }
 
 impl Validate for IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Address match against voting register.
@@ -20450,16 +14931,7 @@ pub struct IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
 }
 
 impl Validate for IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Date of birth match against credit agencies.
@@ -20472,16 +14944,7 @@ pub struct IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
 }
 
 impl Validate for IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Date of birth match against voting register.
@@ -20494,16 +14957,7 @@ pub struct IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
 }
 
 impl Validate for IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Last 4 digits of social security number match
@@ -20516,16 +14970,7 @@ pub struct IdrSsnBreakdownBreakdownLast4DigitsMatch {
 }
 
 impl Validate for IdrSsnBreakdownBreakdownLast4DigitsMatch {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// Social security number fully matches
@@ -20538,16 +14983,7 @@ pub struct IdrSsnBreakdownBreakdownFullMatch {
 }
 
 impl Validate for IdrSsnBreakdownBreakdownFullMatch {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `watchlist_enhanced_properties_records_inner_event_inner_source` schema.
@@ -20573,24 +15009,7 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerEventInnerSource {
 }
 
 impl Validate for WatchlistEnhancedPropertiesRecordsInnerEventInnerSource {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "source_date");
-            self.source_date.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "source_format");
-            self.source_format.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "source_name");
-            self.source_name.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "source_url");
-            self.source_url.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `proof_of_address_breakdown_data_comparison_breakdown_address` schema.
@@ -20603,16 +15022,7 @@ pub struct ProofOfAddressBreakdownDataComparisonBreakdownAddress {
 }
 
 impl Validate for ProofOfAddressBreakdownDataComparisonBreakdownAddress {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `proof_of_address_breakdown_data_comparison_breakdown_first_name` schema.
@@ -20625,16 +15035,7 @@ pub struct ProofOfAddressBreakdownDataComparisonBreakdownFirstName {
 }
 
 impl Validate for ProofOfAddressBreakdownDataComparisonBreakdownFirstName {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `proof_of_address_breakdown_data_comparison_breakdown_last_name` schema.
@@ -20647,16 +15048,7 @@ pub struct ProofOfAddressBreakdownDataComparisonBreakdownLastName {
 }
 
 impl Validate for ProofOfAddressBreakdownDataComparisonBreakdownLastName {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `proof_of_address_breakdown_document_classification_breakdown_supported_document` schema.
@@ -20670,16 +15062,7 @@ pub struct ProofOfAddressBreakdownDocumentClassificationBreakdownSupportedDocume
 
 impl Validate
 for ProofOfAddressBreakdownDocumentClassificationBreakdownSupportedDocument {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `proof_of_address_breakdown_image_integrity_breakdown_image_quality` schema.
@@ -20692,16 +15075,7 @@ pub struct ProofOfAddressBreakdownImageIntegrityBreakdownImageQuality {
 }
 
 impl Validate for ProofOfAddressBreakdownImageIntegrityBreakdownImageQuality {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `us_driving_licence_breakdown_document_breakdown_category` schema.
@@ -20714,16 +15088,7 @@ pub struct UsDrivingLicenceBreakdownDocumentBreakdownCategory {
 }
 
 impl Validate for UsDrivingLicenceBreakdownDocumentBreakdownCategory {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `us_driving_licence_breakdown_document_breakdown_expiration_date` schema.
@@ -20736,16 +15101,7 @@ pub struct UsDrivingLicenceBreakdownDocumentBreakdownExpirationDate {
 }
 
 impl Validate for UsDrivingLicenceBreakdownDocumentBreakdownExpirationDate {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `us_driving_licence_breakdown_document_breakdown_issue_date` schema.
@@ -20758,16 +15114,7 @@ pub struct UsDrivingLicenceBreakdownDocumentBreakdownIssueDate {
 }
 
 impl Validate for UsDrivingLicenceBreakdownDocumentBreakdownIssueDate {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `us_driving_licence_breakdown_document_breakdown_document_number` schema.
@@ -20780,16 +15127,7 @@ pub struct UsDrivingLicenceBreakdownDocumentBreakdownDocumentNumber {
 }
 
 impl Validate for UsDrivingLicenceBreakdownDocumentBreakdownDocumentNumber {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `us_driving_licence_breakdown_address_breakdown_city` schema.
@@ -20802,16 +15140,7 @@ pub struct UsDrivingLicenceBreakdownAddressBreakdownCity {
 }
 
 impl Validate for UsDrivingLicenceBreakdownAddressBreakdownCity {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `us_driving_licence_breakdown_address_breakdown_line_1` schema.
@@ -20824,16 +15153,7 @@ pub struct UsDrivingLicenceBreakdownAddressBreakdownLine1 {
 }
 
 impl Validate for UsDrivingLicenceBreakdownAddressBreakdownLine1 {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `us_driving_licence_breakdown_address_breakdown_line_2` schema.
@@ -20846,16 +15166,7 @@ pub struct UsDrivingLicenceBreakdownAddressBreakdownLine2 {
 }
 
 impl Validate for UsDrivingLicenceBreakdownAddressBreakdownLine2 {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `us_driving_licence_breakdown_address_breakdown_state_code` schema.
@@ -20868,16 +15179,7 @@ pub struct UsDrivingLicenceBreakdownAddressBreakdownStateCode {
 }
 
 impl Validate for UsDrivingLicenceBreakdownAddressBreakdownStateCode {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `us_driving_licence_breakdown_address_breakdown_zip4` schema.
@@ -20890,16 +15192,7 @@ pub struct UsDrivingLicenceBreakdownAddressBreakdownZip4 {
 }
 
 impl Validate for UsDrivingLicenceBreakdownAddressBreakdownZip4 {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `us_driving_licence_breakdown_address_breakdown_zip5` schema.
@@ -20912,16 +15205,7 @@ pub struct UsDrivingLicenceBreakdownAddressBreakdownZip5 {
 }
 
 impl Validate for UsDrivingLicenceBreakdownAddressBreakdownZip5 {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_first_name` schema.
@@ -20934,16 +15218,7 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownFirstName {
 }
 
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownFirstName {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_name_suffix` schema.
@@ -20956,16 +15231,7 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownNameSuffix {
 }
 
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownNameSuffix {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_height` schema.
@@ -20978,16 +15244,7 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownHeight {
 }
 
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownHeight {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_weight` schema.
@@ -21000,16 +15257,7 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownWeight {
 }
 
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownWeight {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_sex_code` schema.
@@ -21022,16 +15270,7 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownSexCode {
 }
 
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownSexCode {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_eye_color` schema.
@@ -21044,16 +15283,7 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownEyeColor {
 }
 
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownEyeColor {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_date_of_birth` schema.
@@ -21066,16 +15296,7 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownDateOfBirth {
 }
 
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownDateOfBirth {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_last_name` schema.
@@ -21088,16 +15309,7 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownLastName {
 }
 
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownLastName {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_middle_name` schema.
@@ -21110,16 +15322,7 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownMiddleName {
 }
 
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownMiddleName {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_first_name_fuzzy` schema.
@@ -21132,16 +15335,7 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownFirstNameFuzzy {
 }
 
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownFirstNameFuzzy {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_middle_name_fuzzy` schema.
@@ -21154,16 +15348,7 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownMiddleNameFuzzy {
 }
 
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownMiddleNameFuzzy {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_last_name_fuzzy` schema.
@@ -21176,16 +15361,7 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownLastNameFuzzy {
 }
 
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownLastNameFuzzy {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_middle_initial` schema.
@@ -21198,16 +15374,7 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdownMiddleInitial {
 }
 
 impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownMiddleInitial {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `device_intelligence_breakdown_device_breakdown_application_authenticity` schema.
@@ -21220,16 +15387,7 @@ pub struct DeviceIntelligenceBreakdownDeviceBreakdownApplicationAuthenticity {
 }
 
 impl Validate for DeviceIntelligenceBreakdownDeviceBreakdownApplicationAuthenticity {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `device_intelligence_breakdown_device_breakdown_device_integrity` schema.
@@ -21242,16 +15400,7 @@ pub struct DeviceIntelligenceBreakdownDeviceBreakdownDeviceIntegrity {
 }
 
 impl Validate for DeviceIntelligenceBreakdownDeviceBreakdownDeviceIntegrity {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `device_intelligence_breakdown_device_breakdown_device_reputation` schema.
@@ -21264,16 +15413,7 @@ pub struct DeviceIntelligenceBreakdownDeviceBreakdownDeviceReputation {
 }
 
 impl Validate for DeviceIntelligenceBreakdownDeviceBreakdownDeviceReputation {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "properties");
-            self.properties.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The SDK used to upload the media.
@@ -21673,12 +15813,7 @@ pub struct IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid {
 }
 
 impl Validate for IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `india_pan_report_allOf_breakdown_device_breakdown_name_match` schema.
@@ -21698,12 +15833,7 @@ pub struct IndiaPanReportAllOfBreakdownDeviceBreakdownNameMatch {
 }
 
 impl Validate for IndiaPanReportAllOfBreakdownDeviceBreakdownNameMatch {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "result");
-            self.result.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_IQ_reasons` schema.
@@ -21751,48 +15881,7 @@ pub struct DocumentIQReasons {
 }
 
 impl Validate for DocumentIQReasons {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "dark_photo");
-            self.dark_photo.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "glare_on_photo");
-            self.glare_on_photo.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "blurred_photo");
-            self.blurred_photo.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "covered_photo");
-            self.covered_photo.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "other_photo_issue");
-            self.other_photo_issue.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "damaged_document");
-            self.damaged_document.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "incorrect_side");
-            self.incorrect_side.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "cut_off_document");
-            self.cut_off_document.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "no_document_in_image");
-            self.no_document_in_image.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "two_documents_uploaded");
-            self.two_documents_uploaded.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_CDQ_reasons` schema.
@@ -21834,40 +15923,7 @@ pub struct DocumentCDQReasons {
 }
 
 impl Validate for DocumentCDQReasons {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "obscured_data_points");
-            self.obscured_data_points.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "obscured_security_features");
-            self.obscured_security_features.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "abnormal_document_features");
-            self.abnormal_document_features.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "watermarks_digital_text_overlay");
-            self.watermarks_digital_text_overlay.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "corner_removed");
-            self.corner_removed.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "punctured_document");
-            self.punctured_document.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "missing_back");
-            self.missing_back.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "digital_document");
-            self.digital_document.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `document_ODP_reasons` schema.
@@ -21897,24 +15953,7 @@ pub struct DocumentODPReasons {
 }
 
 impl Validate for DocumentODPReasons {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "photo_of_screen");
-            self.photo_of_screen.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "screenshot");
-            self.screenshot.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_on_printed_paper");
-            self.document_on_printed_paper.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "scan");
-            self.scan.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `facial_similarity_photo_breakdown_face_comparison_breakdown_face_match_properties` schema.
@@ -21930,16 +15969,7 @@ pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchPropert
 
 impl Validate
 for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "score");
-            self.score.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_id");
-            self.document_id.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `photo_reasons` schema.
@@ -21972,28 +16002,7 @@ pub struct PhotoReasons {
 }
 
 impl Validate for PhotoReasons {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "digital_tampering");
-            self.digital_tampering.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "fake_webcam");
-            self.fake_webcam.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "time_of_capture");
-            self.time_of_capture.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "emulator");
-            self.emulator.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "reasons");
-            self.reasons.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `facial_similarity_photo_breakdown_visual_authenticity_breakdown_spoofing_detection_properties` schema.
@@ -22006,12 +16015,7 @@ pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDete
 
 impl Validate
 for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "score");
-            self.score.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `facial_similarity_photo_fully_auto_breakdown_face_comparison_breakdown_face_match_properties` schema.
@@ -22027,16 +16031,7 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMat
 
 impl Validate
 for FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatchProperties {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "score");
-            self.score.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_id");
-            self.document_id.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `photo_auto_reasons` schema.
@@ -22069,28 +16064,7 @@ pub struct PhotoAutoReasons {
 }
 
 impl Validate for PhotoAutoReasons {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "digital_tampering");
-            self.digital_tampering.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "fake_webcam");
-            self.fake_webcam.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "time_of_capture");
-            self.time_of_capture.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "emulator");
-            self.emulator.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "reasons");
-            self.reasons.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `facial_similarity_photo_fully_auto_breakdown_visual_authenticity_breakdown_spoofing_detection_properties` schema.
@@ -22103,12 +16077,7 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpo
 
 impl Validate
 for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "score");
-            self.score.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `facial_similarity_video_breakdown_face_comparison_breakdown_face_match_properties` schema.
@@ -22124,16 +16093,7 @@ pub struct FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatchPropert
 
 impl Validate
 for FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatchProperties {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "score");
-            self.score.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_id");
-            self.document_id.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `video_reasons` schema.
@@ -22163,24 +16123,7 @@ pub struct VideoReasons {
 }
 
 impl Validate for VideoReasons {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "fake_webcam");
-            self.fake_webcam.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "challenge_reuse");
-            self.challenge_reuse.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "emulator");
-            self.emulator.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "reasons");
-            self.reasons.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `facial_similarity_video_breakdown_visual_authenticity_breakdown_spoofing_detection_properties` schema.
@@ -22193,12 +16136,7 @@ pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDete
 
 impl Validate
 for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "score");
-            self.score.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `facial_similarity_motion_breakdown_face_comparison_breakdown_face_match_properties` schema.
@@ -22214,16 +16152,7 @@ pub struct FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatchProper
 
 impl Validate
 for FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatchProperties {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "score");
-            self.score.validate_into(path, out);
-        }
-        {
-            let path = &support::join(path, "document_id");
-            self.document_id.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `facial_similarity_motion_breakdown_visual_authenticity_breakdown_spoofing_detection_properties` schema.
@@ -22236,12 +16165,7 @@ pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDet
 
 impl Validate
 for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "score");
-            self.score.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `identity_enhanced_breakdown_sources_breakdown_total_sources_properties` schema.
@@ -22262,12 +16186,7 @@ pub struct IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties {
 }
 
 impl Validate for IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "total_number_of_sources");
-            self.total_number_of_sources.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }
 
 /// The `identity_enhanced_breakdown_address_breakdown_credit_agencies_properties` schema.
@@ -22288,10 +16207,5 @@ pub struct IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties {
 }
 
 impl Validate for IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties {
-    fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-        {
-            let path = &support::join(path, "number_of_matches");
-            self.number_of_matches.validate_into(path, out);
-        }
-    }
+    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
 }

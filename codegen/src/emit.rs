@@ -105,7 +105,8 @@ pub struct Uses {
 pub fn emit(model: &Model, options: &Options) -> (TokenStream, Uses) {
     let view = View::new(model, options.types());
     let deprecated = deprecated_users(model);
-    let cx = Context::new(&view, &deprecated, options);
+    let reports = validate::reporters(&view, options);
+    let cx = Context::new(&view, &deprecated, &reports, options);
     let items: Vec<TokenStream> = (0..model.types.len())
         .map(|i| cx.items(TypeId(i), options))
         .collect();
@@ -139,6 +140,7 @@ impl EmitError {
 pub fn emit_formatted(model: &Model, options: &Options) -> Result<(Vec<String>, Uses), EmitError> {
     let view = View::new(model, options.types());
     let deprecated = deprecated_users(model);
+    let reports = validate::reporters(&view, options);
     let n = model.types.len();
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
@@ -149,12 +151,12 @@ pub fn emit_formatted(model: &Model, options: &Options) -> Result<(Vec<String>, 
         let handles: Vec<_> = (0..n)
             .step_by(chunk)
             .map(|start| {
-                let (view, deprecated) = (&view, &deprecated);
+                let (view, deprecated, reports) = (&view, &deprecated, &reports);
                 // Formatting is recursive (`syn` and prettyplease walk nested types), so the workers
                 // get the stack the deepest types the input limits allow need, not the 2 MiB default.
                 let worker = std::thread::Builder::new().stack_size(WORKER_STACK);
                 let spawned = worker.spawn_scoped(scope, move || {
-                    let cx = Context::new(view, deprecated, options);
+                    let cx = Context::new(view, deprecated, reports, options);
                     let mut out = Vec::with_capacity(chunk);
                     for i in start..(start + chunk).min(n) {
                         let id = TypeId(i);
@@ -358,6 +360,8 @@ struct Context<'m> {
     doctest_crate: Option<String>,
     /// Types whose definition or impls name something deprecated (see [`deprecated_users`]).
     deprecated: &'m [bool],
+    /// Types whose `Validate` impl can find something (see [`validate::reporters`]).
+    reports: &'m [bool],
     /// Some `validate` check was emitted (so the support code's `flag` is used).
     flagged: Cell<bool>,
     /// Some untagged union was emitted (so the support code's chooser is needed).
@@ -395,8 +399,14 @@ impl Prelude {
 }
 
 impl<'m> Context<'m> {
-    fn new(view: &'m View<'m>, deprecated: &'m [bool], options: &Options) -> Self {
+    fn new(
+        view: &'m View<'m>,
+        deprecated: &'m [bool],
+        reports: &'m [bool],
+        options: &Options,
+    ) -> Self {
         Context {
+            reports,
             model: view.model,
             prelude: Prelude::new(view),
             doctest_crate: options.doctest_crate.clone(),

@@ -463,7 +463,6 @@ order:
                             !pattern.is_match(v),
                             concat!("does not match the pattern `", "^[A-Z]+$", "`"),
                         );
-                        self.code.validate_into(path, out);
                     }
                     {
                         let path = &support::join(path, "again");
@@ -481,7 +480,6 @@ order:
                                 concat!("does not match the pattern `", "^[A-Z]+$", "`"),
                             );
                         }
-                        self.again.validate_into(path, out);
                     }
                     {
                         let path = &support::join(path, "ratio");
@@ -489,25 +487,18 @@ order:
                             support::flag(out, path, (*v) < 0.0, "less than 0");
                             support::flag(out, path, (*v) >= 1.0, "not less than 1");
                         }
-                        self.ratio.validate_into(path, out);
                     }
                     {
                         let path = &support::join(path, "count");
                         if let Nullable::Value(v) = &self.count {
                             support::flag(out, path, (*v as f64) < 1.0, "less than 1");
                         }
-                        self.count.validate_into(path, out);
                     }
                     {
                         let path = &support::join(path, "big");
                         if let Nullable::Value(v) = &self.big {
                             support::flag(out, path, (*v as f64) > 100.0, "more than 100");
                         }
-                        self.big.validate_into(path, out);
-                    }
-                    {
-                        let path = &support::join(path, "lookahead");
-                        self.lookahead.validate_into(path, out);
                     }
                 }
             }
@@ -534,10 +525,6 @@ order:
                             );
                         }
                         self.items.validate_into(path, out);
-                    }
-                    {
-                        let path = &support::join(path, "note");
-                        self.note.validate_into(path, out);
                     }
                 }
             }
@@ -619,12 +606,7 @@ pet:
                 }
             }
             impl Validate for Cat {
-                fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
-                    {
-                        let path = &support::join(path, "kind");
-                        self.kind.validate_into(path, out);
-                    }
-                }
+                fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
             }
             /// The `pet` schema.
             ///
@@ -785,4 +767,49 @@ colour: {type: string, enum: [red]}
             }
         }
     "#]].assert_eq(&code);
+}
+
+/// The `impl Validate` block of type `name` in `code`.
+fn validate_impl<'c>(code: &'c str, name: &str) -> &'c str {
+    let start = code
+        .find(&format!("impl Validate for {name} {{"))
+        .unwrap_or_else(|| panic!("no impl Validate for {name}"));
+    let end = code[start..].find("\n}\n").expect("the impl ends") + start;
+    &code[start..end]
+}
+
+#[test]
+fn validation_visits_only_what_can_break_a_constraint() {
+    let model = load(
+        r#"
+status: {type: string, enum: [ok]}
+tagged: {type: object, properties: {status: {$ref: '#/components/schemas/status'}}}
+holder:
+  type: object
+  properties:
+    many: {type: array, items: {$ref: '#/components/schemas/tagged'}}
+    by_key: {type: object, additionalProperties: {$ref: '#/components/schemas/tagged'}}
+    plain: {$ref: '#/components/schemas/plain'}
+    name: {type: string}
+plain: {type: object, properties: {name: {type: string}, next: {$ref: '#/components/schemas/plain'}}}
+ping: {type: object, properties: {pong: {$ref: '#/components/schemas/pong'}}}
+pong: {type: object, properties: {ping: {$ref: '#/components/schemas/ping'}, n: {type: integer}}}
+"#,
+    );
+    let code = modelgen::generate_model(&model, &validating(), "test.yaml")
+        .unwrap()
+        .0;
+    let empty = "fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}";
+    // Types that hold nothing checkable, even through a cycle, check nothing.
+    for name in ["Plain", "Ping", "Pong"] {
+        assert!(validate_impl(&code, name).contains(empty), "{name}");
+    }
+    // A type that holds an enum (directly, in a list, in a map) visits those fields and only those.
+    let tagged = validate_impl(&code, "Tagged");
+    assert!(tagged.contains("self.status.validate_into(&support::join(path, \"status\"), out);"));
+    let holder = validate_impl(&code, "Holder");
+    assert!(holder.contains("self.many.validate_into(&support::join(path, \"many\"), out);"));
+    assert!(holder.contains("self.by_key.validate_into(&support::join(path, \"by_key\"), out);"));
+    assert!(!holder.contains("\"plain\""), "{holder}");
+    assert!(!holder.contains("\"name\""), "{holder}");
 }

@@ -113,15 +113,6 @@ fn optional_fields_can_be_options() {
                         let path = &support::join(path, "name");
                         let v = &self.name;
                         support::flag(out, path, v.chars().count() < 1, "shorter than 1 characters");
-                        self.name.validate_into(path, out);
-                    }
-                    {
-                        let path = &support::join(path, "note");
-                        self.note.validate_into(path, out);
-                    }
-                    {
-                        let path = &support::join(path, "retries");
-                        self.retries.validate_into(path, out);
                     }
                     {
                         let path = &support::join(path, "label");
@@ -133,7 +124,6 @@ fn optional_fields_can_be_options() {
                                 "longer than 8 characters",
                             );
                         }
-                        self.label.validate_into(path, out);
                     }
                 }
             }

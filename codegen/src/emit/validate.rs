@@ -166,6 +166,19 @@ impl Context<'_> {
         checks
     }
 
+    /// Whether a value of `ty` can break a constraint: a check of its own, or of a type it holds.
+    fn ty_reports(&self, ty: &TypeRef) -> bool {
+        match ty {
+            TypeRef::Named(id) => self.reports.get(id.0).copied().unwrap_or(true),
+            TypeRef::Array(t) | TypeRef::Map(t) | TypeRef::Nullable(t) => self.ty_reports(t),
+            // A long tuple is a `Vec` of JSON values.
+            TypeRef::Tuple(items) => {
+                items.len() <= crate::rust::MAX_TUPLE && items.iter().any(|t| self.ty_reports(t))
+            }
+            TypeRef::Primitive(_) | TypeRef::Object | TypeRef::Any => false,
+        }
+    }
+
     fn note_pattern(&self) {
         let mut uses = self.uses.get();
         uses.regex = true;
@@ -176,7 +189,23 @@ impl Context<'_> {
     pub(super) fn validate_impl(&self, id: TypeId) -> TokenStream {
         let ident = self.ident(id);
         let allow = self.allows(id);
-        let body = match &self.model.get(id).kind {
+        let kind = &self.model.get(id).kind;
+        if !self.reports[id.0] && !matches!(kind, TypeKind::Alias(_) if !self.view.is_newtype(id)) {
+            // Nothing in the value can break a constraint: one line says so.
+            let empty = quote!(
+                fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
+            );
+            return match kind {
+                TypeKind::Enum(e) if e.repr() == Repr::Boolean => TokenStream::new(),
+                _ => quote! {
+                    #allow
+                    impl Validate for #ident {
+                        #empty
+                    }
+                },
+            };
+        }
+        let body = match kind {
             TypeKind::Struct(s) => self.struct_checks(id, s),
             TypeKind::Enum(e) => {
                 if e.repr() == Repr::Boolean {
@@ -230,9 +259,12 @@ impl Context<'_> {
         let names = naming::FieldNames::new(s);
         let mut out = Vec::new();
         for (field, ident) in fields.iter().zip(&names.fields) {
-            out.push(self.field_checks(id, field, &naming::ident(ident)));
+            out.extend(self.field_checks(id, field, &naming::ident(ident)));
         }
-        if let Some(name) = &names.additional {
+        if let (Some(name), Some(value)) = (&names.additional, &s.additional) {
+            if !self.ty_reports(value) {
+                return Self::statements(out);
+            }
             let name = naming::ident(name);
             out.push(quote! {
                 for (key, value) in &self.#name {
@@ -240,6 +272,10 @@ impl Context<'_> {
                 }
             });
         }
+        Self::statements(out)
+    }
+
+    fn statements(out: Vec<TokenStream>) -> TokenStream {
         if out.is_empty() {
             return quote!(let _ = (path, out););
         }
@@ -251,12 +287,16 @@ impl Context<'_> {
         owner: TypeId,
         field: &Field,
         ident: &proc_macro2::Ident,
-    ) -> TokenStream {
+    ) -> Option<TokenStream> {
         let wire = &field.wire_name;
         let checks = self.checks(&field.ty, &field.constraints);
-        let checks = if checks.is_empty() {
-            TokenStream::new()
-        } else {
+        if checks.is_empty() {
+            // Only what the field's type checks, if anything.
+            return self
+                .ty_reports(&field.ty)
+                .then(|| quote!(self.#ident.validate_into(&support::join(path, #wire), out);));
+        }
+        let checks = {
             match effective_presence(field) {
                 Presence::Required => quote! {
                     let v = &self.#ident;
@@ -283,13 +323,16 @@ impl Context<'_> {
                 }
             }
         };
-        quote! {
+        let nested = self
+            .ty_reports(&field.ty)
+            .then(|| quote!(self.#ident.validate_into(path, out);));
+        Some(quote! {
             {
                 let path = &support::join(path, #wire);
                 #checks
-                self.#ident.validate_into(path, out);
+                #nested
             }
-        }
+        })
     }
 
     fn union_checks(&self, u: &Union) -> TokenStream {
@@ -325,6 +368,66 @@ impl Context<'_> {
             }
         }
     }
+}
+
+/// For each type, whether its `Validate` impl can find a violation: a constraint of its own (a field
+/// check, an unlisted enum value, an unlisted union tag), or one of a type it holds. Types for which
+/// it is `false` get an impl that checks nothing, and their fields are not visited.
+pub(super) fn reporters(view: &crate::rust::View, options: &super::Options) -> Vec<bool> {
+    let model = view.model;
+    let n = model.types.len();
+    // Start from every type's own checks, then spread to the types that hold a reporting one until
+    // nothing changes (the least fixpoint: a cycle of types without checks finds nothing).
+    let mut reports = vec![false; n];
+    {
+        let none = vec![false; n];
+        let cx = Context::new(view, &none, &none, options);
+        for (i, def) in model.types.iter().enumerate() {
+            reports[i] = match &def.kind {
+                TypeKind::Struct(s) => s
+                    .fields
+                    .iter()
+                    .any(|f| !cx.checks(&f.ty, &f.constraints).is_empty()),
+                // Every enum but a boolean one keeps unlisted values, which are reported.
+                TypeKind::Enum(e) => e.repr() != Repr::Boolean,
+                TypeKind::Union(u) => u.discriminator.is_some(),
+                TypeKind::Alias(_) => false,
+            };
+        }
+    }
+    // Spread along the reverse references, so each type is visited once.
+    fn named(ty: &TypeRef, out: &mut Vec<usize>) {
+        match ty {
+            TypeRef::Named(id) => out.push(id.0),
+            TypeRef::Array(t) | TypeRef::Map(t) | TypeRef::Nullable(t) => named(t, out),
+            // A long tuple is a `Vec` of JSON values, which checks nothing.
+            TypeRef::Tuple(items) if items.len() > crate::rust::MAX_TUPLE => {}
+            TypeRef::Tuple(items) => items.iter().for_each(|t| named(t, out)),
+            TypeRef::Primitive(_) | TypeRef::Object | TypeRef::Any => {}
+        }
+    }
+    let mut holders: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, def) in model.types.iter().enumerate() {
+        let mut held = Vec::new();
+        for ty in crate::rust::direct_refs(def) {
+            named(ty, &mut held);
+        }
+        for id in held {
+            if let Some(list) = holders.get_mut(id) {
+                list.push(i);
+            }
+        }
+    }
+    let mut work: Vec<usize> = (0..n).filter(|&i| reports[i]).collect();
+    while let Some(i) = work.pop() {
+        for &holder in &holders[i] {
+            if !reports[holder] {
+                reports[holder] = true;
+                work.push(holder);
+            }
+        }
+    }
+    reports
 }
 
 /// A warning for each `pattern` that `regex-lite` cannot compile (so it is not checked).
