@@ -41,6 +41,17 @@ timed() {
 
 standalone() { grep -q '^\[workspace\]' "$1/Cargo.toml" || printf '\n[workspace]\n' >>"$1/Cargo.toml"; }
 
+# `crate_builds DIR PACKAGE LABEL`: builds the crate in DIR with its dependencies once, then times
+# clean builds of PACKAGE alone.
+crate_builds() {
+    package=$2
+    cd "$1"
+    export CARGO_TARGET_DIR="$work/target-$package"
+    cargo build -q
+    before() { cargo clean -q -p "$package"; }
+    timed "$3, clean debug build" cargo build -q
+}
+
 case ${1:-} in
 crate)
     spec=$2
@@ -50,11 +61,7 @@ crate)
     "$modelgen" generate "$spec" --crate "$dir" --name models "$@" >/dev/null
     standalone "$dir"
     echo "$(wc -l <"$dir/src/lib.rs") lines of Rust"
-    cd "$dir"
-    export CARGO_TARGET_DIR="$work/target-models"
-    cargo build -q
-    before() { cargo clean -q -p models; }
-    timed "models crate, clean debug build" cargo build -q
+    crate_builds "$dir" models "models crate"
     ;;
 openapi-generator)
     spec=$2
@@ -70,11 +77,7 @@ openapi-generator)
     # openapi-generator 7.16.0 writes a variant it cannot compile for Onfido's `complete_task_data_builder`.
     sed -i 's/ArrayVecserde_json::Value(/ArrayVecValue(/' "$dir"/src/models/*.rs
     echo "$(cat "$dir"/src/models/*.rs | wc -l) lines of Rust"
-    cd "$dir"
-    export CARGO_TARGET_DIR="$work/target-og"
-    cargo build -q
-    before() { cargo clean -q -p openapi; }
-    timed "openapi-generator crate, clean debug build" cargo build -q
+    crate_builds "$dir" openapi "openapi-generator crate"
     ;;
 build-script)
     spec=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")

@@ -360,7 +360,8 @@ struct Context<'m> {
     doctest_crate: Option<String>,
     /// Types whose definition or impls name something deprecated (see [`deprecated_users`]).
     deprecated: &'m [bool],
-    /// Types whose `Validate` impl can find something (see [`validate::reporters`]).
+    /// Types whose `Validate` impl can find something (see [`validate::reporters`]); empty without
+    /// validation.
     reports: &'m [bool],
     /// Some `validate` check was emitted (so the support code's `flag` is used).
     flagged: Cell<bool>,
@@ -812,11 +813,13 @@ fn tuple_arities(model: &Model) -> BTreeSet<usize> {
     out
 }
 
-/// Every named type a reference mentions, at any depth.
+/// Every named type a reference mentions in the Rust code, at any depth.
 fn collect_named(ty: &TypeRef, out: &mut Vec<TypeId>) {
     match ty {
         TypeRef::Named(id) => out.push(*id),
         TypeRef::Array(t) | TypeRef::Map(t) | TypeRef::Nullable(t) => collect_named(t, out),
+        // A long tuple is a `Vec` of JSON values: it names no type.
+        TypeRef::Tuple(items) if items.len() > crate::rust::MAX_TUPLE => {}
         TypeRef::Tuple(items) => items.iter().for_each(|t| collect_named(t, out)),
         TypeRef::Primitive(_) | TypeRef::Object | TypeRef::Any => {}
     }

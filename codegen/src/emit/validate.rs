@@ -166,17 +166,14 @@ impl Context<'_> {
         checks
     }
 
-    /// Whether a value of `ty` can break a constraint: a check of its own, or of a type it holds.
+    /// Whether a value of `ty` can break a constraint: whether a type it names can (see
+    /// [`reporters`]).
     fn ty_reports(&self, ty: &TypeRef) -> bool {
-        match ty {
-            TypeRef::Named(id) => self.reports.get(id.0).copied().unwrap_or(true),
-            TypeRef::Array(t) | TypeRef::Map(t) | TypeRef::Nullable(t) => self.ty_reports(t),
-            // A long tuple is a `Vec` of JSON values.
-            TypeRef::Tuple(items) => {
-                items.len() <= crate::rust::MAX_TUPLE && items.iter().any(|t| self.ty_reports(t))
-            }
-            TypeRef::Primitive(_) | TypeRef::Object | TypeRef::Any => false,
-        }
+        let mut named = Vec::new();
+        super::collect_named(ty, &mut named);
+        named
+            .iter()
+            .any(|id| self.reports.get(id.0).copied().unwrap_or(true))
     }
 
     fn note_pattern(&self) {
@@ -185,33 +182,29 @@ impl Context<'_> {
         self.uses.set(uses);
     }
 
-    /// `impl Validate` for type `id`, or nothing for aliases (the aliased type's impl serves).
+    /// `impl Validate` for type `id`, or nothing for aliases (the aliased type's impl serves) and
+    /// boolean enums (a `bool`, whose impl is the support code's).
     pub(super) fn validate_impl(&self, id: TypeId) -> TokenStream {
+        let kind = &self.model.get(id).kind;
+        match kind {
+            TypeKind::Alias(_) if !self.view.is_newtype(id) => return TokenStream::new(),
+            TypeKind::Enum(e) if e.repr() == Repr::Boolean => return TokenStream::new(),
+            _ => {}
+        }
         let ident = self.ident(id);
         let allow = self.allows(id);
-        let kind = &self.model.get(id).kind;
-        if !self.reports[id.0] && !matches!(kind, TypeKind::Alias(_) if !self.view.is_newtype(id)) {
+        if !self.reports[id.0] {
             // Nothing in the value can break a constraint: one line says so.
-            let empty = quote!(
-                fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
-            );
-            return match kind {
-                TypeKind::Enum(e) if e.repr() == Repr::Boolean => TokenStream::new(),
-                _ => quote! {
-                    #allow
-                    impl Validate for #ident {
-                        #empty
-                    }
-                },
+            return quote! {
+                #allow
+                impl Validate for #ident {
+                    fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
+                }
             };
         }
         let body = match kind {
             TypeKind::Struct(s) => self.struct_checks(id, s),
             TypeKind::Enum(e) => {
-                if e.repr() == Repr::Boolean {
-                    // A boolean enum is a `bool`, whose impl is the support code's.
-                    return TokenStream::new();
-                }
                 let names = naming::variant_names(&e.values);
                 let unknown = super::fallback_name(&names);
                 let shown = match e.repr() {
@@ -236,10 +229,7 @@ impl Context<'_> {
             }
             TypeKind::Union(u) => self.union_checks(u),
             // A newtype checks what it holds.
-            TypeKind::Alias(_) if self.view.is_newtype(id) => {
-                quote!(self.0.validate_into(path, out);)
-            }
-            TypeKind::Alias(_) => return TokenStream::new(),
+            TypeKind::Alias(_) => quote!(self.0.validate_into(path, out);),
         };
         quote! {
             #allow
@@ -251,33 +241,24 @@ impl Context<'_> {
         }
     }
 
+    /// The checks of a struct that [`reporters`] marks: at least one field or the additional
+    /// properties can break a constraint.
     fn struct_checks(&self, id: TypeId, s: &Struct) -> TokenStream {
-        let Struct {
-            fields,
-            additional: _,
-        } = s;
+        let Struct { fields, additional } = s;
         let names = naming::FieldNames::new(s);
         let mut out = Vec::new();
         for (field, ident) in fields.iter().zip(&names.fields) {
             out.extend(self.field_checks(id, field, &naming::ident(ident)));
         }
-        if let (Some(name), Some(value)) = (&names.additional, &s.additional) {
-            if !self.ty_reports(value) {
-                return Self::statements(out);
+        if let (Some(name), Some(value)) = (&names.additional, additional) {
+            if self.ty_reports(value) {
+                let name = naming::ident(name);
+                out.push(quote! {
+                    for (key, value) in &self.#name {
+                        value.validate_into(&support::join(path, key), out);
+                    }
+                });
             }
-            let name = naming::ident(name);
-            out.push(quote! {
-                for (key, value) in &self.#name {
-                    value.validate_into(&support::join(path, key), out);
-                }
-            });
-        }
-        Self::statements(out)
-    }
-
-    fn statements(out: Vec<TokenStream>) -> TokenStream {
-        if out.is_empty() {
-            return quote!(let _ = (path, out););
         }
         quote!(#(#out)*)
     }
@@ -296,30 +277,28 @@ impl Context<'_> {
                 .ty_reports(&field.ty)
                 .then(|| quote!(self.#ident.validate_into(&support::join(path, #wire), out);));
         }
-        let checks = {
-            match effective_presence(field) {
-                Presence::Required => quote! {
-                    let v = &self.#ident;
+        let checks = match effective_presence(field) {
+            Presence::Required => quote! {
+                let v = &self.#ident;
+                #(#checks)*
+            },
+            Presence::RequiredNullable => quote! {
+                if let ::std::option::Option::Some(v) = &self.#ident {
                     #(#checks)*
-                },
-                Presence::RequiredNullable => quote! {
-                    if let ::std::option::Option::Some(v) = &self.#ident {
-                        #(#checks)*
-                    }
-                },
-                Presence::Optional | Presence::OptionalNullable => {
-                    match self.view.optional_style(owner, field) {
-                        OptionalStyle::Nullable => quote! {
-                            if let Nullable::Value(v) = &self.#ident {
-                                #(#checks)*
-                            }
-                        },
-                        OptionalStyle::Option => quote! {
-                            if let ::std::option::Option::Some(v) = &self.#ident {
-                                #(#checks)*
-                            }
-                        },
-                    }
+                }
+            },
+            Presence::Optional | Presence::OptionalNullable => {
+                match self.view.optional_style(owner, field) {
+                    OptionalStyle::Nullable => quote! {
+                        if let Nullable::Value(v) = &self.#ident {
+                            #(#checks)*
+                        }
+                    },
+                    OptionalStyle::Option => quote! {
+                        if let ::std::option::Option::Some(v) = &self.#ident {
+                            #(#checks)*
+                        }
+                    },
                 }
             }
         };
@@ -354,13 +333,7 @@ impl Context<'_> {
                 )),
             }
         });
-        if names.is_empty() && fallback.is_none() {
-            // A union of no member has no value.
-            return quote! {
-                let _ = (path, out);
-                match *self {}
-            };
-        }
+        // Only a union that can report gets here (see `reporters`): it has a member or a fallback.
         quote! {
             match self {
                 #(#arms)*
@@ -372,8 +345,12 @@ impl Context<'_> {
 
 /// For each type, whether its `Validate` impl can find a violation: a constraint of its own (a field
 /// check, an unlisted enum value, an unlisted union tag), or one of a type it holds. Types for which
-/// it is `false` get an impl that checks nothing, and their fields are not visited.
+/// it is `false` get an impl that checks nothing, and their fields are not visited. Empty when
+/// `options` ask for no validation.
 pub(super) fn reporters(view: &crate::rust::View, options: &super::Options) -> Vec<bool> {
+    if !options.validation {
+        return Vec::new();
+    }
     let model = view.model;
     let n = model.types.len();
     // Start from every type's own checks, then spread to the types that hold a reporting one until
@@ -396,24 +373,14 @@ pub(super) fn reporters(view: &crate::rust::View, options: &super::Options) -> V
         }
     }
     // Spread along the reverse references, so each type is visited once.
-    fn named(ty: &TypeRef, out: &mut Vec<usize>) {
-        match ty {
-            TypeRef::Named(id) => out.push(id.0),
-            TypeRef::Array(t) | TypeRef::Map(t) | TypeRef::Nullable(t) => named(t, out),
-            // A long tuple is a `Vec` of JSON values, which checks nothing.
-            TypeRef::Tuple(items) if items.len() > crate::rust::MAX_TUPLE => {}
-            TypeRef::Tuple(items) => items.iter().for_each(|t| named(t, out)),
-            TypeRef::Primitive(_) | TypeRef::Object | TypeRef::Any => {}
-        }
-    }
     let mut holders: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (i, def) in model.types.iter().enumerate() {
         let mut held = Vec::new();
         for ty in crate::rust::direct_refs(def) {
-            named(ty, &mut held);
+            super::collect_named(ty, &mut held);
         }
         for id in held {
-            if let Some(list) = holders.get_mut(id) {
+            if let Some(list) = holders.get_mut(id.0) {
                 list.push(i);
             }
         }
