@@ -265,6 +265,9 @@ fn head(view: &View, options: &Options, flags: &Flags) -> TokenStream {
     }
     let examples =
         options.doctest_crate.is_some() && model.types.iter().any(|t| !t.examples.is_empty());
+    if flags.objects {
+        inner.push(support::objects());
+    }
     if flags.untagged {
         inner.push(support::untagged(nulls_absent));
     }
@@ -281,7 +284,12 @@ fn head(view: &View, options: &Options, flags: &Flags) -> TokenStream {
         BTreeSet::new()
     };
     if flags.uses.time {
-        inner.push(support::time(flags.uses.time_macros, nullable, &tuples));
+        inner.push(support::time(
+            flags.uses.time_macros,
+            nullable,
+            flags.objects,
+            &tuples,
+        ));
     }
     if options.validation {
         inner.push(validate::support(
@@ -327,6 +335,14 @@ fn head(view: &View, options: &Options, flags: &Flags) -> TokenStream {
     }
 }
 
+/// Which of serde's traits a type derives (the others it implements by hand, or not at all).
+#[derive(Clone, Copy, Debug)]
+enum Serde {
+    None,
+    Serialize,
+    Both,
+}
+
 /// What the emitted items need from the support code.
 #[derive(Clone, Copy, Debug, Default)]
 struct Flags {
@@ -335,6 +351,8 @@ struct Flags {
     flagged: bool,
     /// Some untagged union was emitted (so the support code's chooser is needed).
     untagged: bool,
+    /// Some struct was emitted (so the support code's object reader is needed).
+    objects: bool,
 }
 
 impl Flags {
@@ -348,6 +366,7 @@ impl Flags {
         a.regex |= b.regex;
         self.flagged |= other.flagged;
         self.untagged |= other.untagged;
+        self.objects |= other.objects;
     }
 }
 
@@ -367,6 +386,8 @@ struct Context<'m> {
     flagged: Cell<bool>,
     /// Some untagged union was emitted (so the support code's chooser is needed).
     untagged: Cell<bool>,
+    /// Some struct was emitted (so the support code's object reader is needed).
+    objects: Cell<bool>,
 }
 
 /// How field and alias types spell the prelude's types.
@@ -414,6 +435,7 @@ impl<'m> Context<'m> {
             deprecated,
             flagged: Cell::new(false),
             untagged: Cell::new(false),
+            objects: Cell::new(false),
             view,
             uses: Cell::new(Uses::default()),
         }
@@ -437,6 +459,7 @@ impl<'m> Context<'m> {
             uses: self.uses.get(),
             flagged: self.flagged.get(),
             untagged: self.untagged.get(),
+            objects: self.objects.get(),
         }
     }
 
@@ -527,7 +550,7 @@ impl<'m> Context<'m> {
                 // Rust has no recursive type alias: a struct of one field, read and written as
                 // that field.
                 let ty = self.ty(&self.view.reference(id, &a.ty));
-                let derives = self.derives(id, false, true);
+                let derives = self.derives(id, false, Serde::Both);
                 quote! {
                     #docs
                     #derives
@@ -546,12 +569,16 @@ impl<'m> Context<'m> {
     }
 
     /// The derive attribute of type `id`, with `Default` when `default` and the view allows it.
-    fn derives(&self, id: TypeId, default: bool, serde: bool) -> TokenStream {
+    fn derives(&self, id: TypeId, default: bool, serde: Serde) -> TokenStream {
         let d = self.view.derives(id);
         let eq = d.eq.then(|| quote!(Eq,));
         let hash = d.hash.then(|| quote!(Hash,));
         let default = (default && d.default).then(|| quote!(Default,));
-        let serde = serde.then(|| quote!(::serde::Serialize, ::serde::Deserialize));
+        let serde = match serde {
+            Serde::None => TokenStream::new(),
+            Serde::Serialize => quote!(::serde::Serialize),
+            Serde::Both => quote!(::serde::Serialize, ::serde::Deserialize),
+        };
         quote! {
             #[derive(Clone, Debug, PartialEq, #eq #hash #default #serde)]
         }
@@ -647,15 +674,13 @@ impl<'m> Context<'m> {
         time_adapter(self.view, ty, &quote!(support::__time))
     }
 
-    /// `#[serde(serialize_with, deserialize_with)]` for a field or variant of type `ty` that holds a
-    /// `time` type; nothing otherwise.
+    /// `#[serde(serialize_with)]` for a struct field of type `ty` that holds a `time` type (the
+    /// struct's `FromObject` impl reads it through the same adapter); nothing otherwise.
     fn time_attr(&self, ty: &Ty) -> TokenStream {
         match self.time_adapter(ty) {
             Some(adapter) => {
                 let ser = format!("support::__time::serialize::<{adapter}, _, _>").replace(' ', "");
-                let de =
-                    format!("support::__time::deserialize::<{adapter}, _, _>").replace(' ', "");
-                quote!(#[serde(serialize_with = #ser, deserialize_with = #de)])
+                quote!(#[serde(serialize_with = #ser)])
             }
             None => TokenStream::new(),
         }

@@ -97,22 +97,22 @@ settings:
                 }
             }
             /// The `settings` schema.
-            #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+            #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
             pub struct Settings {
                 /// Defaults to `true` when absent (absent stays absent when written back).
-                #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub asynchronous: Nullable<bool>,
                 /// Defaults to `3` when absent (absent stays absent when written back).
-                #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub retries: Nullable<i32>,
                 /// Defaults to `"none"` when absent (absent stays absent when written back).
-                #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub label: Nullable<String>,
                 /// Defaults to `"slow"` when absent (absent stays absent when written back).
-                #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub mode: Nullable<Mode>,
                 /// Defaults to `{"from":1}` when absent (absent stays absent when written back).
-                #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub window: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
             }
             impl Settings {
@@ -164,17 +164,17 @@ account:
 "#,
         expect![[r#"
             /// The `account` schema.
-            #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+            #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
             pub struct Account {
                 /// Read-only, and required in responses: the API always sends it, and a request leaves it out, so the field is optional here.
-                #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub id: Nullable<String>,
                 /// Write-only, and required in requests: the API never returns it, so the field is optional here.
-                #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub password: Nullable<String>,
                 pub name: String,
                 /// Read-only: sent by the API in responses.
-                #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
             }
             impl Account {
@@ -205,11 +205,11 @@ page:
 "#,
         expect![[r#"
             /// The `page` schema.
-            #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+            #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
             pub struct Page {
                 /// Defaults to `20` when absent (absent stays absent when written back).
                 pub size: i64,
-                #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub cursor: Nullable<String>,
             }
             impl Page {
@@ -248,30 +248,21 @@ holder:
             /// **Deprecated** in the API description.
             #[deprecated(note = "deprecated in the API description")]
             #[allow(deprecated)]
-            #[derive(
-                Clone,
-                Debug,
-                PartialEq,
-                Eq,
-                Hash,
-                Default,
-                ::serde::Serialize,
-                ::serde::Deserialize
-            )]
+            #[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
             pub struct OldThing {
-                #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub a: Nullable<String>,
             }
             /// The `holder` schema.
             #[allow(deprecated)]
-            #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+            #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
             pub struct Holder {
                 pub legacy: OldThing,
                 /// **Deprecated** in the API description.
                 #[deprecated(note = "deprecated in the API description")]
-                #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub gone: Nullable<String>,
-                #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub fine: Nullable<String>,
             }
             #[allow(deprecated)]
@@ -327,12 +318,12 @@ broken:
             /// let back = serde_json::to_value(&value).unwrap();
             /// assert!(api::support::__examples::same(&back, &json), "{back}");
             /// ```
-            #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+            #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
             pub struct Point {
                 /// Example: `3`.
                 pub x: i64,
                 /// Example: `4.5`.
-                #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub label: Nullable<String>,
             }
             impl Point {
@@ -356,7 +347,7 @@ broken:
             /// ```text
             /// {"id":"9b1d2c3e-4f5a-4b6c-8d7e-0f1a2b3c4d5e","extra":1}
             /// ```
-            #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+            #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
             pub struct Broken {
                 pub id: ::uuid::Uuid,
             }
@@ -417,18 +408,18 @@ order:
         &validating(),
         expect![[r#"
             /// The `item` schema.
-            #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+            #[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
             pub struct Item {
                 pub code: String,
-                #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub again: Nullable<String>,
-                #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub ratio: Nullable<f64>,
-                #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub count: Nullable<i32>,
-                #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub big: Nullable<i64>,
-                #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub lookahead: Nullable<String>,
             }
             impl Item {
@@ -503,11 +494,11 @@ order:
                 }
             }
             /// The `order` schema.
-            #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+            #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
             pub struct Order {
-                #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub items: Nullable<Vec<Item>>,
-                #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub note: Nullable<String>,
             }
             impl Validate for Order {
@@ -595,7 +586,7 @@ pet:
                 }
             }
             /// The `cat` schema.
-            #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+            #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
             pub struct Cat {
                 pub kind: String,
             }
@@ -671,10 +662,10 @@ event:
         .unwrap();
     expect![[r#"
         /// The `event` schema.
-        #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
         pub struct Event {
             pub id: String,
-            #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+            #[serde(skip_serializing_if = "Nullable::is_absent")]
             pub note: Nullable<String>,
             /// Properties the API description does not list, kept as sent.
             #[serde(flatten)]

@@ -79,14 +79,14 @@ fn optional_fields_can_be_options() {
         &options,
         expect![[r#"
             /// The `settings` schema.
-            #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+            #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
             pub struct Settings {
                 pub name: String,
                 pub note: Option<String>,
                 /// Defaults to `3` when absent (absent stays absent when written back).
-                #[serde(default, skip_serializing_if = "Option::is_none")]
+                #[serde(skip_serializing_if = "Option::is_none")]
                 pub retries: Option<i32>,
-                #[serde(default, skip_serializing_if = "Option::is_none")]
+                #[serde(skip_serializing_if = "Option::is_none")]
                 pub label: Option<String>,
             }
             impl Settings {
@@ -149,14 +149,14 @@ fn optional_style_per_type_and_per_field() {
         &options,
         expect![[r#"
             /// The `settings` schema.
-            #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+            #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
             pub struct Settings {
                 pub name: String,
                 pub note: Option<String>,
                 /// Defaults to `3` when absent (absent stays absent when written back).
-                #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub retries: Nullable<i32>,
-                #[serde(default, skip_serializing_if = "Option::is_none")]
+                #[serde(skip_serializing_if = "Option::is_none")]
                 pub label: Option<String>,
             }
             impl Settings {
@@ -212,36 +212,30 @@ fn dates_from_the_time_crate() {
             /// The `created_at` schema.
             pub type CreatedAt = ::time::OffsetDateTime;
             /// The `event` schema.
-            #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+            #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
             pub struct Event {
                 #[serde(
-                    serialize_with = "support::__time::serialize::<support::__time::Rfc3339,_,_>",
-                    deserialize_with = "support::__time::deserialize::<support::__time::Rfc3339,_,_>"
+                    serialize_with = "support::__time::serialize::<support::__time::Rfc3339,_,_>"
                 )]
                 pub at: CreatedAt,
                 pub id: ::uuid::Uuid,
-                #[serde(default)]
                 #[serde(
-                    serialize_with = "support::__time::serialize::<support::__time::OptionOf<support::__time::Rfc3339>,_,_>",
-                    deserialize_with = "support::__time::deserialize::<support::__time::OptionOf<support::__time::Rfc3339>,_,_>"
+                    serialize_with = "support::__time::serialize::<support::__time::OptionOf<support::__time::Rfc3339>,_,_>"
                 )]
                 pub seen: Option<::time::OffsetDateTime>,
-                #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 #[serde(
-                    serialize_with = "support::__time::serialize::<support::__time::NullableOf<support::__time::Day>,_,_>",
-                    deserialize_with = "support::__time::deserialize::<support::__time::NullableOf<support::__time::Day>,_,_>"
+                    serialize_with = "support::__time::serialize::<support::__time::NullableOf<support::__time::Day>,_,_>"
                 )]
                 pub day: Nullable<::time::Date>,
-                #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 #[serde(
-                    serialize_with = "support::__time::serialize::<support::__time::NullableOf<support::__time::VecOf<support::__time::Rfc3339>>,_,_>",
-                    deserialize_with = "support::__time::deserialize::<support::__time::NullableOf<support::__time::VecOf<support::__time::Rfc3339>>,_,_>"
+                    serialize_with = "support::__time::serialize::<support::__time::NullableOf<support::__time::VecOf<support::__time::Rfc3339>>,_,_>"
                 )]
                 pub history: Nullable<Vec<::time::OffsetDateTime>>,
-                #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 #[serde(
-                    serialize_with = "support::__time::serialize::<support::__time::NullableOf<support::__time::MapOf<support::__time::Day>>,_,_>",
-                    deserialize_with = "support::__time::deserialize::<support::__time::NullableOf<support::__time::MapOf<support::__time::Day>>,_,_>"
+                    serialize_with = "support::__time::serialize::<support::__time::NullableOf<support::__time::MapOf<support::__time::Day>>,_,_>"
                 )]
                 pub by_name: Nullable<::std::collections::BTreeMap<String, ::time::Date>>,
             }
@@ -307,16 +301,16 @@ fn dates_and_uuids_as_strings() {
             /// The `created_at` schema.
             pub type CreatedAt = String;
             /// The `event` schema.
-            #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+            #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
             pub struct Event {
                 pub at: CreatedAt,
                 pub id: String,
                 pub seen: Option<String>,
-                #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub day: Nullable<String>,
-                #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub history: Nullable<Vec<String>>,
-                #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub by_name: Nullable<::std::collections::BTreeMap<String, String>>,
             }
             impl Event {

@@ -4,7 +4,7 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
-use super::{doc_attrs, Context};
+use super::{doc_attrs, Context, Serde};
 use crate::ir::{
     Access, Alias, Field, Presence, Primitive, Repr, Struct, TypeId, TypeKind, TypeRef,
 };
@@ -32,31 +32,10 @@ impl Context<'_> {
             .as_deref()
             .map(naming::ident)
             .zip(additional.as_ref());
-        // serde's derive spells a flattened field's type in a `let` of its own impl, where no
-        // `#[allow]` of ours reaches: a value type that clippy finds too complex there gets a name.
-        let mut value_alias = TokenStream::new();
         if let Some((name, value)) = &extra {
             let value = self.view.reference(id, value);
             let time = self.time_attr(&Ty::Map(Box::new(value.clone())));
-            let mut ty = self.ty(&value);
-            let map = Ty::Map(Box::new(value));
-            if super::complexity(&map, 1) > 150 {
-                // `__` keeps it apart from every model name (UpperCamelCase has none).
-                let alias = naming::ident(&format!("{}__AdditionalProperties", self.view.name(id)));
-                let doc = doc_attrs(&format!(
-                    "The type of the properties `{}` does not list (named apart, so the code serde derives is not too complex for clippy).",
-                    self.view.name(id)
-                ));
-                let allows = self.allows(id);
-                value_alias = quote! {
-                    #doc
-                    #[doc(hidden)]
-                    #allows
-                    #[allow(non_camel_case_types)]
-                    pub type #alias = #ty;
-                };
-                ty = quote!(#alias);
-            }
+            let ty = self.ty(&value);
             let string = &self.prelude.string;
             out.push(quote! {
                 /// Properties the API description does not list, kept as sent.
@@ -65,7 +44,7 @@ impl Context<'_> {
                 pub #name: ::std::collections::BTreeMap<#string, #ty>,
             });
         }
-        let derives = self.derives(id, true, true);
+        let derives = self.derives(id, true, Serde::Serialize);
         let methods = self.struct_methods(
             id,
             ident,
@@ -73,9 +52,8 @@ impl Context<'_> {
             idents,
             extra.as_ref().map(|(name, _)| name),
         );
+        let deserialize = self.struct_deserialize(id, ident, s, &names);
         quote! {
-            #value_alias
-
             #docs
             #derives
             pub struct #ident {
@@ -83,6 +61,98 @@ impl Context<'_> {
             }
 
             #methods
+
+            #deserialize
+        }
+    }
+
+    /// The `Deserialize` impl of a struct, and the `FromObject` impl it hands the object to: a slot
+    /// for each field, filled key by key (a key met twice is an error, as with serde's derive), and
+    /// the struct built from the slots (an absent required field is an error; an absent optional
+    /// one is its default, absent). Keys the struct does not list are skipped, or kept in its map of
+    /// additional properties.
+    fn struct_deserialize(
+        &self,
+        id: TypeId,
+        ident: &Ident,
+        s: &Struct,
+        names: &naming::FieldNames,
+    ) -> TokenStream {
+        self.objects.set(true);
+        let name = self.view.name(id);
+        // The object's local name, apart from the slots, which are named as the fields are.
+        let mut map = "map".to_owned();
+        while names.fields.contains(&map) || names.additional.as_ref() == Some(&map) {
+            map.push('_');
+        }
+        let map = naming::ident(&map);
+        let option = &self.prelude.option;
+        let mut slots = Vec::new();
+        let mut arms = Vec::new();
+        let mut inits = Vec::new();
+        for (field, ident) in s.fields.iter().zip(&names.fields) {
+            let ident = naming::ident(ident);
+            let wire = &field.wire_name;
+            let adapter = self.time_adapter(&self.view.field(id, field));
+            slots.push(quote!(let mut #ident = #option::None;));
+            arms.push(match &adapter {
+                Some(adapter) => quote!(#wire => #map.read_by::<#adapter, _>(&mut #ident, #wire)?,),
+                None => quote!(#wire => #map.read(&mut #ident, #wire)?,),
+            });
+            inits.push(match (effective_presence(field), &adapter) {
+                (Presence::Required, Some(_)) => quote!(#ident: #map.present(#ident, #wire)?,),
+                (Presence::Required, None) => quote!(#ident: #map.required(#ident, #wire)?,),
+                _ => quote!(#ident: #ident.unwrap_or_default(),),
+            });
+        }
+        let other = match names.additional.as_deref().zip(s.additional.as_ref()) {
+            Some((extra, value)) => {
+                let extra = naming::ident(extra);
+                let value = self.view.reference(id, value);
+                slots.push(quote!(let mut #extra = ::std::collections::BTreeMap::new();));
+                inits.push(quote!(#extra,));
+                match self.time_adapter(&value) {
+                    Some(adapter) => quote!(#map.keep_by::<#adapter, _>(&mut #extra)?),
+                    None => quote!(#map.keep(&mut #extra)?),
+                }
+            }
+            None => quote!(#map.skip()?),
+        };
+        let each = if arms.is_empty() {
+            quote!(#other;)
+        } else {
+            quote! {
+                match #map.key() {
+                    #(#arms)*
+                    _ => #other,
+                }
+            }
+        };
+        let allow = self.allows(id);
+        quote! {
+            #allow
+            impl<'de> ::serde::Deserialize<'de> for #ident {
+                fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
+                    support::__object::read(deserializer)
+                }
+            }
+
+            #allow
+            impl<'de> support::__object::FromObject<'de> for #ident {
+                const NAME: &'static str = #name;
+
+                fn from_object<__A: ::serde::de::MapAccess<'de>>(
+                    mut #map: support::__object::Object<'de, __A>,
+                ) -> ::std::result::Result<Self, __A::Error> {
+                    #(#slots)*
+                    while #map.next_key()? {
+                        #each
+                    }
+                    ::std::result::Result::Ok(Self {
+                        #(#inits)*
+                    })
+                }
+            }
         }
     }
 
@@ -320,22 +390,10 @@ impl Context<'_> {
             docs.extend(quote!(#[deprecated(note = "deprecated in the API description")]));
         }
         match effective_presence(field) {
-            Presence::Required => quote! {
+            Presence::Required | Presence::RequiredNullable => quote! {
                 #docs
                 #rename_attr
                 #time
-                pub #ident: #rust,
-            },
-            // Serde reads an absent `Option` field as `None` by itself, but not through an adapter.
-            Presence::RequiredNullable if !time.is_empty() => quote! {
-                #docs
-                #[serde(#rename default)]
-                #time
-                pub #ident: #rust,
-            },
-            Presence::RequiredNullable => quote! {
-                #docs
-                #rename_attr
                 pub #ident: #rust,
             },
             Presence::Optional | Presence::OptionalNullable => {
@@ -347,7 +405,7 @@ impl Context<'_> {
                 };
                 quote! {
                     #docs
-                    #[serde(#rename default, skip_serializing_if = #skip)]
+                    #[serde(#rename skip_serializing_if = #skip)]
                     #time
                     pub #ident: #rust,
                 }

@@ -96,6 +96,195 @@ pub(super) fn nullable(every: bool) -> TokenStream {
     }
 }
 
+/// How structs are read (see [`super::structs`]): a `Deserialize` impl of one line hands the
+/// object to the struct's `FromObject` impl, which reads its keys one by one. A derived
+/// `Deserialize` also reads a struct from an array and spells a field enum with three visitors: more
+/// than half of a generated crate's build went to checking that code.
+pub(super) fn objects() -> TokenStream {
+    quote! {
+        /// Helpers of the structs' `Deserialize` impls; not part of the models.
+        #[doc(hidden)]
+        pub mod __object {
+            use ::serde::de::{Deserialize, Deserializer, Error, IgnoredAny, MapAccess, Visitor};
+            use ::std::marker::PhantomData;
+            use ::std::option::Option::{self, None, Some};
+            use ::std::result::Result::{self, Err, Ok};
+            use ::std::collections::BTreeMap;
+            use ::std::string::String;
+
+            /// A struct read from a JSON object.
+            pub trait FromObject<'de>: Sized {
+                /// The struct's name, for errors.
+                const NAME: &'static str;
+
+                /// Reads the struct from the keys and values of `object`.
+                fn from_object<A: MapAccess<'de>>(object: Object<'de, A>) -> Result<Self, A::Error>;
+            }
+
+            /// Reads struct `T` from an object.
+            pub fn read<'de, T: FromObject<'de>, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+                deserializer.deserialize_map(ObjectVisitor(PhantomData))
+            }
+
+            struct ObjectVisitor<T>(PhantomData<T>);
+
+            impl<'de, T: FromObject<'de>> Visitor<'de> for ObjectVisitor<T> {
+                type Value = T;
+
+                fn expecting(&self, formatter: &mut ::std::fmt::Formatter) -> ::std::fmt::Result {
+                    ::std::write!(formatter, "struct {}", T::NAME)
+                }
+
+                fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+                    T::from_object(Object { map, key: None })
+                }
+            }
+
+            /// The keys and values of an object, read in turn.
+            pub struct Object<'de, A> {
+                map: A,
+                /// The key read last.
+                key: Option<Key<'de>>,
+            }
+
+            impl<'de, A: MapAccess<'de>> Object<'de, A> {
+                /// Reads the next key; `false` at the end of the object.
+                pub fn next_key(&mut self) -> Result<bool, A::Error> {
+                    self.key = self.map.next_key()?;
+                    Ok(self.key.is_some())
+                }
+
+                /// The key read last.
+                pub fn key(&self) -> &str {
+                    self.key.as_ref().map_or("", Key::as_str)
+                }
+
+                /// Reads the value of the key into the field's `slot`; a second value is an error.
+                pub fn read<T: Deserialize<'de>>(&mut self, slot: &mut Option<T>, name: &'static str) -> Result<(), A::Error> {
+                    if slot.is_some() {
+                        return Err(A::Error::duplicate_field(name));
+                    }
+                    *slot = Some(self.map.next_value()?);
+                    Ok(())
+                }
+
+                /// Reads the value of the key.
+                pub fn value<T: Deserialize<'de>>(&mut self) -> Result<T, A::Error> {
+                    self.map.next_value()
+                }
+
+                /// Skips the value of a key the struct does not list.
+                pub fn skip(&mut self) -> Result<(), A::Error> {
+                    self.map.next_value::<IgnoredAny>().map(|_| ())
+                }
+
+                /// Keeps the key and its value in the struct's map of the properties it does not
+                /// list.
+                pub fn keep<T: Deserialize<'de>>(&mut self, properties: &mut BTreeMap<String, T>) -> Result<(), A::Error> {
+                    let value = self.map.next_value()?;
+                    properties.insert(self.take_key(), value);
+                    Ok(())
+                }
+
+                /// The key read last, owned.
+                pub fn take_key(&mut self) -> String {
+                    self.key.take().map(Key::into_string).unwrap_or_default()
+                }
+
+                /// The value of a required field: an absent one is an error, unless its type reads
+                /// "nothing" as a value (as an `Option` reads `None`).
+                pub fn required<T: Deserialize<'de>>(&self, slot: Option<T>, name: &'static str) -> Result<T, A::Error> {
+                    match slot {
+                        Some(value) => Ok(value),
+                        None => T::deserialize(Missing(name, PhantomData)),
+                    }
+                }
+
+                /// The value of a required field read through an adapter: an absent one is an
+                /// error.
+                pub fn present<T>(&self, slot: Option<T>, name: &'static str) -> Result<T, A::Error> {
+                    slot.ok_or_else(|| A::Error::missing_field(name))
+                }
+            }
+
+            /// A key of an object, borrowed from the input where the input allows.
+            pub enum Key<'de> {
+                /// A key borrowed from the input.
+                Borrowed(&'de str),
+                /// A key the input could not lend (it had escapes, or the input is a stream).
+                Owned(String),
+            }
+
+            impl Key<'_> {
+                /// The key.
+                pub fn as_str(&self) -> &str {
+                    match self {
+                        Key::Borrowed(key) => key,
+                        Key::Owned(key) => key,
+                    }
+                }
+
+                /// The key, owned.
+                pub fn into_string(self) -> String {
+                    match self {
+                        Key::Borrowed(key) => key.into(),
+                        Key::Owned(key) => key,
+                    }
+                }
+            }
+
+            impl<'de> Deserialize<'de> for Key<'de> {
+                fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    deserializer.deserialize_identifier(KeyVisitor)
+                }
+            }
+
+            struct KeyVisitor;
+
+            impl<'de> Visitor<'de> for KeyVisitor {
+                type Value = Key<'de>;
+
+                fn expecting(&self, formatter: &mut ::std::fmt::Formatter) -> ::std::fmt::Result {
+                    formatter.write_str("a key")
+                }
+
+                fn visit_borrowed_str<E: Error>(self, key: &'de str) -> Result<Key<'de>, E> {
+                    Ok(Key::Borrowed(key))
+                }
+
+                fn visit_str<E: Error>(self, key: &str) -> Result<Key<'de>, E> {
+                    Ok(Key::Owned(key.into()))
+                }
+
+                fn visit_string<E: Error>(self, key: String) -> Result<Key<'de>, E> {
+                    Ok(Key::Owned(key))
+                }
+            }
+
+            /// What an absent field reads as: nothing, which only types like `Option` accept.
+            struct Missing<E>(&'static str, PhantomData<E>);
+
+            impl<'de, E: Error> Deserializer<'de> for Missing<E> {
+                type Error = E;
+
+                fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, E> {
+                    Err(E::missing_field(self.0))
+                }
+
+                fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+                    visitor.visit_none()
+                }
+
+                ::serde::forward_to_deserialize_any! {
+                    bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+                    byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
+                    identifier ignored_any
+                }
+            }
+        }
+    }
+}
+
 /// The chooser of untagged unions (see [`super::unions`]): the first candidate that reads the value
 /// and writes back every property of it wins; else the first that reads it at all.
 /// With `nulls_absent` (some optional field is an `Option`, which drops a `null` it read), a `null`
@@ -312,10 +501,12 @@ pub(super) fn examples(nulls_absent: bool, keeps_offset: bool) -> TokenStream {
 /// The serde adapters of the `time` types (`serialize_with` / `deserialize_with`), for any field or
 /// variant that holds one, however deep: `time::OffsetDateTime` as RFC 3339 (with
 /// `time::serde::rfc3339`), `time::Date` as `YYYY-MM-DD`, and containers of them. `Tuple{n}` for
-/// the tuple lengths in `tuples`; `Day` only when `date` (it needs `time`'s `macros` feature).
+/// the tuple lengths in `tuples`; `Day` only when `date` (it needs `time`'s `macros` feature). With
+/// `objects`, struct fields read through the adapters too (see [`objects`]).
 pub(super) fn time(
     date: bool,
     nullable: bool,
+    objects: bool,
     tuples: &std::collections::BTreeSet<usize>,
 ) -> TokenStream {
     let day = date.then(|| {
@@ -359,6 +550,34 @@ pub(super) fn time(
 
         }
     });
+    let object_reads = objects.then(|| {
+        quote! {
+            impl<'de, M: ::serde::de::MapAccess<'de>> super::__object::Object<'de, M> {
+                /// Reads the value of a key through adapter `A` into the field's `slot`; a second
+                /// value is an error.
+                pub fn read_by<A: Adapter<T>, T>(&mut self, slot: &mut ::std::option::Option<T>, name: &'static str) -> ::std::result::Result<(), M::Error> {
+                    if slot.is_some() {
+                        return ::std::result::Result::Err(::serde::de::Error::duplicate_field(name));
+                    }
+                    *slot = ::std::option::Option::Some(self.value_by::<A, T>()?);
+                    ::std::result::Result::Ok(())
+                }
+
+                /// Keeps the key and its value, read through adapter `A`, in the struct's map of the
+                /// properties it does not list.
+                pub fn keep_by<A: Adapter<T>, T>(&mut self, properties: &mut ::std::collections::BTreeMap<::std::string::String, T>) -> ::std::result::Result<(), M::Error> {
+                    let value = self.value_by::<A, T>()?;
+                    properties.insert(self.take_key(), value);
+                    ::std::result::Result::Ok(())
+                }
+
+                /// Reads the value of the key through adapter `A`.
+                pub fn value_by<A: Adapter<T>, T>(&mut self) -> ::std::result::Result<T, M::Error> {
+                    self.value::<Owned<A, T>>().map(|value| value.0)
+                }
+            }
+        }
+    });
     let tuple_impls = tuples.iter().map(|&n| {
         let name = quote::format_ident!("Tuple{}", n);
         let adapters: Vec<proc_macro2::Ident> = (0..n).map(|i| quote::format_ident!("A{}", i)).collect();
@@ -400,7 +619,7 @@ pub(super) fn time(
                 A::ser(value, serializer)
             }
 
-            /// Reads a value through adapter `A` (for `deserialize_with`).
+            /// Reads a value through adapter `A` (for the unions' impls).
             pub fn deserialize<'de, A: Adapter<T>, T, D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<T, D::Error> {
                 A::de(deserializer)
             }
@@ -512,6 +731,8 @@ pub(super) fn time(
             }
 
             #(#tuple_impls)*
+
+            #object_reads
         }
     }
 }

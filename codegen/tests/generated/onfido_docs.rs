@@ -76,46 +76,226 @@ pub mod support {
                 .map(Self::from)
         }
     }
+    /// Helpers of the structs' `Deserialize` impls; not part of the models.
+    #[doc(hidden)]
+    pub mod __object {
+        use ::serde::de::{
+            Deserialize, Deserializer, Error, IgnoredAny, MapAccess, Visitor,
+        };
+        use ::std::marker::PhantomData;
+        use ::std::option::Option::{self, None, Some};
+        use ::std::result::Result::{self, Err, Ok};
+        use ::std::collections::BTreeMap;
+        use ::std::string::String;
+        /// A struct read from a JSON object.
+        pub trait FromObject<'de>: Sized {
+            /// The struct's name, for errors.
+            const NAME: &'static str;
+            /// Reads the struct from the keys and values of `object`.
+            fn from_object<A: MapAccess<'de>>(
+                object: Object<'de, A>,
+            ) -> Result<Self, A::Error>;
+        }
+        /// Reads struct `T` from an object.
+        pub fn read<'de, T: FromObject<'de>, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<T, D::Error> {
+            deserializer.deserialize_map(ObjectVisitor(PhantomData))
+        }
+        struct ObjectVisitor<T>(PhantomData<T>);
+        impl<'de, T: FromObject<'de>> Visitor<'de> for ObjectVisitor<T> {
+            type Value = T;
+            fn expecting(
+                &self,
+                formatter: &mut ::std::fmt::Formatter,
+            ) -> ::std::fmt::Result {
+                ::std::write!(formatter, "struct {}", T::NAME)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+                T::from_object(Object { map, key: None })
+            }
+        }
+        /// The keys and values of an object, read in turn.
+        pub struct Object<'de, A> {
+            map: A,
+            /// The key read last.
+            key: Option<Key<'de>>,
+        }
+        impl<'de, A: MapAccess<'de>> Object<'de, A> {
+            /// Reads the next key; `false` at the end of the object.
+            pub fn next_key(&mut self) -> Result<bool, A::Error> {
+                self.key = self.map.next_key()?;
+                Ok(self.key.is_some())
+            }
+            /// The key read last.
+            pub fn key(&self) -> &str {
+                self.key.as_ref().map_or("", Key::as_str)
+            }
+            /// Reads the value of the key into the field's `slot`; a second value is an error.
+            pub fn read<T: Deserialize<'de>>(
+                &mut self,
+                slot: &mut Option<T>,
+                name: &'static str,
+            ) -> Result<(), A::Error> {
+                if slot.is_some() {
+                    return Err(A::Error::duplicate_field(name));
+                }
+                *slot = Some(self.map.next_value()?);
+                Ok(())
+            }
+            /// Reads the value of the key.
+            pub fn value<T: Deserialize<'de>>(&mut self) -> Result<T, A::Error> {
+                self.map.next_value()
+            }
+            /// Skips the value of a key the struct does not list.
+            pub fn skip(&mut self) -> Result<(), A::Error> {
+                self.map.next_value::<IgnoredAny>().map(|_| ())
+            }
+            /// Keeps the key and its value in the struct's map of the properties it does not
+            /// list.
+            pub fn keep<T: Deserialize<'de>>(
+                &mut self,
+                properties: &mut BTreeMap<String, T>,
+            ) -> Result<(), A::Error> {
+                let value = self.map.next_value()?;
+                properties.insert(self.take_key(), value);
+                Ok(())
+            }
+            /// The key read last, owned.
+            pub fn take_key(&mut self) -> String {
+                self.key.take().map(Key::into_string).unwrap_or_default()
+            }
+            /// The value of a required field: an absent one is an error, unless its type reads
+            /// "nothing" as a value (as an `Option` reads `None`).
+            pub fn required<T: Deserialize<'de>>(
+                &self,
+                slot: Option<T>,
+                name: &'static str,
+            ) -> Result<T, A::Error> {
+                match slot {
+                    Some(value) => Ok(value),
+                    None => T::deserialize(Missing(name, PhantomData)),
+                }
+            }
+            /// The value of a required field read through an adapter: an absent one is an
+            /// error.
+            pub fn present<T>(
+                &self,
+                slot: Option<T>,
+                name: &'static str,
+            ) -> Result<T, A::Error> {
+                slot.ok_or_else(|| A::Error::missing_field(name))
+            }
+        }
+        /// A key of an object, borrowed from the input where the input allows.
+        pub enum Key<'de> {
+            /// A key borrowed from the input.
+            Borrowed(&'de str),
+            /// A key the input could not lend (it had escapes, or the input is a stream).
+            Owned(String),
+        }
+        impl Key<'_> {
+            /// The key.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    Key::Borrowed(key) => key,
+                    Key::Owned(key) => key,
+                }
+            }
+            /// The key, owned.
+            pub fn into_string(self) -> String {
+                match self {
+                    Key::Borrowed(key) => key.into(),
+                    Key::Owned(key) => key,
+                }
+            }
+        }
+        impl<'de> Deserialize<'de> for Key<'de> {
+            fn deserialize<D: Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                deserializer.deserialize_identifier(KeyVisitor)
+            }
+        }
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+            fn expecting(
+                &self,
+                formatter: &mut ::std::fmt::Formatter,
+            ) -> ::std::fmt::Result {
+                formatter.write_str("a key")
+            }
+            fn visit_borrowed_str<E: Error>(self, key: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key::Borrowed(key))
+            }
+            fn visit_str<E: Error>(self, key: &str) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(key.into()))
+            }
+            fn visit_string<E: Error>(self, key: String) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(key))
+            }
+        }
+        /// What an absent field reads as: nothing, which only types like `Option` accept.
+        struct Missing<E>(&'static str, PhantomData<E>);
+        impl<'de, E: Error> Deserializer<'de> for Missing<E> {
+            type Error = E;
+            fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, E> {
+                Err(E::missing_field(self.0))
+            }
+            fn deserialize_option<V: Visitor<'de>>(
+                self,
+                visitor: V,
+            ) -> Result<V::Value, E> {
+                visitor.visit_none()
+            }
+            ::serde::forward_to_deserialize_any! {
+                bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+                bytes byte_buf unit unit_struct newtype_struct seq tuple tuple_struct map
+                struct enum identifier ignored_any
+            }
+        }
+    }
 }
 
 pub use support::Nullable;
 
 /// The `Address` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct Address {
     /// The flat number of this address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub flat_number: Nullable<String>,
     /// The building number of this address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub building_number: Nullable<String>,
     /// The building name of this address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub building_name: Nullable<String>,
     /// The street of the applicant's address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub street: Nullable<String>,
     /// The sub-street of the applicant's address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_street: Nullable<String>,
     /// The town of the applicant's address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub town: Nullable<String>,
     /// The postcode or ZIP of the applicant's address
     pub postcode: String,
     /// The 3 character ISO country code of this address. For example, GBR is the country code for the United Kingdom
     pub country: CountryCodes,
     /// The address state. US states must use the USPS abbreviation (see also ISO 3166-2:US), for example AK, CA, or TX.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub state: Nullable<String>,
     /// Line 1 of the applicant's address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub line1: Nullable<String>,
     /// Line 2 of the applicant's address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub line2: Nullable<String>,
     /// Line 3 of the applicant's address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub line3: Nullable<String>,
 }
 
@@ -139,42 +319,101 @@ impl Address {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for Address {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for Address {
+    const NAME: &'static str = "Address";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut flat_number = Option::None;
+        let mut building_number = Option::None;
+        let mut building_name = Option::None;
+        let mut street = Option::None;
+        let mut sub_street = Option::None;
+        let mut town = Option::None;
+        let mut postcode = Option::None;
+        let mut country = Option::None;
+        let mut state = Option::None;
+        let mut line1 = Option::None;
+        let mut line2 = Option::None;
+        let mut line3 = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "flat_number" => map.read(&mut flat_number, "flat_number")?,
+                "building_number" => map.read(&mut building_number, "building_number")?,
+                "building_name" => map.read(&mut building_name, "building_name")?,
+                "street" => map.read(&mut street, "street")?,
+                "sub_street" => map.read(&mut sub_street, "sub_street")?,
+                "town" => map.read(&mut town, "town")?,
+                "postcode" => map.read(&mut postcode, "postcode")?,
+                "country" => map.read(&mut country, "country")?,
+                "state" => map.read(&mut state, "state")?,
+                "line1" => map.read(&mut line1, "line1")?,
+                "line2" => map.read(&mut line2, "line2")?,
+                "line3" => map.read(&mut line3, "line3")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            flat_number: flat_number.unwrap_or_default(),
+            building_number: building_number.unwrap_or_default(),
+            building_name: building_name.unwrap_or_default(),
+            street: street.unwrap_or_default(),
+            sub_street: sub_street.unwrap_or_default(),
+            town: town.unwrap_or_default(),
+            postcode: map.required(postcode, "postcode")?,
+            country: map.required(country, "country")?,
+            state: state.unwrap_or_default(),
+            line1: line1.unwrap_or_default(),
+            line2: line2.unwrap_or_default(),
+            line3: line3.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `AddressBuilder` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct AddressBuilder {
     /// The flat number of this address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub flat_number: Nullable<String>,
     /// The building number of this address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub building_number: Nullable<String>,
     /// The building name of this address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub building_name: Nullable<String>,
     /// The street of the applicant's address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub street: Nullable<String>,
     /// The sub-street of the applicant's address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_street: Nullable<String>,
     /// The town of the applicant's address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub town: Nullable<String>,
     /// The postcode or ZIP of the applicant's address
     pub postcode: String,
     /// The 3 character ISO country code of this address. For example, GBR is the country code for the United Kingdom
     pub country: CountryCodes,
     /// The address state. US states must use the USPS abbreviation (see also ISO 3166-2:US), for example AK, CA, or TX.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub state: Nullable<String>,
     /// Line 1 of the applicant's address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub line1: Nullable<String>,
     /// Line 2 of the applicant's address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub line2: Nullable<String>,
     /// Line 3 of the applicant's address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub line3: Nullable<String>,
 }
 
@@ -198,42 +437,101 @@ impl AddressBuilder {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for AddressBuilder {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for AddressBuilder {
+    const NAME: &'static str = "AddressBuilder";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut flat_number = Option::None;
+        let mut building_number = Option::None;
+        let mut building_name = Option::None;
+        let mut street = Option::None;
+        let mut sub_street = Option::None;
+        let mut town = Option::None;
+        let mut postcode = Option::None;
+        let mut country = Option::None;
+        let mut state = Option::None;
+        let mut line1 = Option::None;
+        let mut line2 = Option::None;
+        let mut line3 = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "flat_number" => map.read(&mut flat_number, "flat_number")?,
+                "building_number" => map.read(&mut building_number, "building_number")?,
+                "building_name" => map.read(&mut building_name, "building_name")?,
+                "street" => map.read(&mut street, "street")?,
+                "sub_street" => map.read(&mut sub_street, "sub_street")?,
+                "town" => map.read(&mut town, "town")?,
+                "postcode" => map.read(&mut postcode, "postcode")?,
+                "country" => map.read(&mut country, "country")?,
+                "state" => map.read(&mut state, "state")?,
+                "line1" => map.read(&mut line1, "line1")?,
+                "line2" => map.read(&mut line2, "line2")?,
+                "line3" => map.read(&mut line3, "line3")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            flat_number: flat_number.unwrap_or_default(),
+            building_number: building_number.unwrap_or_default(),
+            building_name: building_name.unwrap_or_default(),
+            street: street.unwrap_or_default(),
+            sub_street: sub_street.unwrap_or_default(),
+            town: town.unwrap_or_default(),
+            postcode: map.required(postcode, "postcode")?,
+            country: map.required(country, "country")?,
+            state: state.unwrap_or_default(),
+            line1: line1.unwrap_or_default(),
+            line2: line2.unwrap_or_default(),
+            line3: line3.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `AddressShared` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct AddressShared {
     /// The flat number of this address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub flat_number: Nullable<String>,
     /// The building number of this address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub building_number: Nullable<String>,
     /// The building name of this address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub building_name: Nullable<String>,
     /// The street of the applicant's address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub street: Nullable<String>,
     /// The sub-street of the applicant's address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_street: Nullable<String>,
     /// The town of the applicant's address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub town: Nullable<String>,
     /// The postcode or ZIP of the applicant's address
     pub postcode: String,
     /// The 3 character ISO country code of this address. For example, GBR is the country code for the United Kingdom
     pub country: CountryCodes,
     /// The address state. US states must use the USPS abbreviation (see also ISO 3166-2:US), for example AK, CA, or TX.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub state: Nullable<String>,
     /// Line 1 of the applicant's address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub line1: Nullable<String>,
     /// Line 2 of the applicant's address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub line2: Nullable<String>,
     /// Line 3 of the applicant's address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub line3: Nullable<String>,
 }
 
@@ -257,58 +555,134 @@ impl AddressShared {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for AddressShared {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for AddressShared {
+    const NAME: &'static str = "AddressShared";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut flat_number = Option::None;
+        let mut building_number = Option::None;
+        let mut building_name = Option::None;
+        let mut street = Option::None;
+        let mut sub_street = Option::None;
+        let mut town = Option::None;
+        let mut postcode = Option::None;
+        let mut country = Option::None;
+        let mut state = Option::None;
+        let mut line1 = Option::None;
+        let mut line2 = Option::None;
+        let mut line3 = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "flat_number" => map.read(&mut flat_number, "flat_number")?,
+                "building_number" => map.read(&mut building_number, "building_number")?,
+                "building_name" => map.read(&mut building_name, "building_name")?,
+                "street" => map.read(&mut street, "street")?,
+                "sub_street" => map.read(&mut sub_street, "sub_street")?,
+                "town" => map.read(&mut town, "town")?,
+                "postcode" => map.read(&mut postcode, "postcode")?,
+                "country" => map.read(&mut country, "country")?,
+                "state" => map.read(&mut state, "state")?,
+                "line1" => map.read(&mut line1, "line1")?,
+                "line2" => map.read(&mut line2, "line2")?,
+                "line3" => map.read(&mut line3, "line3")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            flat_number: flat_number.unwrap_or_default(),
+            building_number: building_number.unwrap_or_default(),
+            building_name: building_name.unwrap_or_default(),
+            street: street.unwrap_or_default(),
+            sub_street: sub_street.unwrap_or_default(),
+            town: town.unwrap_or_default(),
+            postcode: map.required(postcode, "postcode")?,
+            country: map.required(country, "country")?,
+            state: state.unwrap_or_default(),
+            line1: line1.unwrap_or_default(),
+            line2: line2.unwrap_or_default(),
+            line3: line3.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `AddressesList` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct AddressesList {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub addresses: Nullable<Vec<Address>>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for AddressesList {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for AddressesList {
+    const NAME: &'static str = "AddressesList";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut addresses = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "addresses" => map.read(&mut addresses, "addresses")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            addresses: addresses.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `Applicant` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct Applicant {
     /// The applicant's email address. Required if doing a US check, or a UK check for which `applicant_provides_data` is `true`.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub email: Nullable<String>,
     /// The applicant's date of birth
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub dob: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id_numbers: Nullable<Vec<IdNumber>>,
     /// The applicant's phone number
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub phone_number: Nullable<String>,
     /// The applicant's first name
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
     /// The applicant's surname
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
     /// The unique identifier for the applicant.
     pub id: String,
     /// The date and time when this applicant was created.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The date and time when this applicant is scheduled to be deleted.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub delete_at: Nullable<String>,
     /// The uri of this resource.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sandbox: Nullable<bool>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<Address>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub location: Nullable<Location>,
 }
 
@@ -333,26 +707,88 @@ impl Applicant {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for Applicant {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for Applicant {
+    const NAME: &'static str = "Applicant";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut email = Option::None;
+        let mut dob = Option::None;
+        let mut id_numbers = Option::None;
+        let mut phone_number = Option::None;
+        let mut first_name = Option::None;
+        let mut last_name = Option::None;
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut delete_at = Option::None;
+        let mut href = Option::None;
+        let mut sandbox = Option::None;
+        let mut address = Option::None;
+        let mut location = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "email" => map.read(&mut email, "email")?,
+                "dob" => map.read(&mut dob, "dob")?,
+                "id_numbers" => map.read(&mut id_numbers, "id_numbers")?,
+                "phone_number" => map.read(&mut phone_number, "phone_number")?,
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "delete_at" => map.read(&mut delete_at, "delete_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "sandbox" => map.read(&mut sandbox, "sandbox")?,
+                "address" => map.read(&mut address, "address")?,
+                "location" => map.read(&mut location, "location")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            email: email.unwrap_or_default(),
+            dob: dob.unwrap_or_default(),
+            id_numbers: id_numbers.unwrap_or_default(),
+            phone_number: phone_number.unwrap_or_default(),
+            first_name: first_name.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            delete_at: delete_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            sandbox: sandbox.unwrap_or_default(),
+            address: address.unwrap_or_default(),
+            location: location.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `ApplicantBuilder` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct ApplicantBuilder {
     /// The applicant's email address. Required if doing a US check, or a UK check for which `applicant_provides_data` is `true`.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub email: Nullable<String>,
     /// The applicant's date of birth
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub dob: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id_numbers: Nullable<Vec<IdNumber>>,
     /// The applicant's phone number
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub phone_number: Nullable<String>,
     /// The applicant's consents
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub consents: Nullable<Vec<ApplicantConsentBuilder>>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<AddressBuilder>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub location: Nullable<LocationBuilder>,
     /// The applicant's first name
     pub first_name: String,
@@ -377,8 +813,58 @@ impl ApplicantBuilder {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for ApplicantBuilder {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ApplicantBuilder {
+    const NAME: &'static str = "ApplicantBuilder";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut email = Option::None;
+        let mut dob = Option::None;
+        let mut id_numbers = Option::None;
+        let mut phone_number = Option::None;
+        let mut consents = Option::None;
+        let mut address = Option::None;
+        let mut location = Option::None;
+        let mut first_name = Option::None;
+        let mut last_name = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "email" => map.read(&mut email, "email")?,
+                "dob" => map.read(&mut dob, "dob")?,
+                "id_numbers" => map.read(&mut id_numbers, "id_numbers")?,
+                "phone_number" => map.read(&mut phone_number, "phone_number")?,
+                "consents" => map.read(&mut consents, "consents")?,
+                "address" => map.read(&mut address, "address")?,
+                "location" => map.read(&mut location, "location")?,
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            email: email.unwrap_or_default(),
+            dob: dob.unwrap_or_default(),
+            id_numbers: id_numbers.unwrap_or_default(),
+            phone_number: phone_number.unwrap_or_default(),
+            consents: consents.unwrap_or_default(),
+            address: address.unwrap_or_default(),
+            location: location.unwrap_or_default(),
+            first_name: map.required(first_name, "first_name")?,
+            last_name: map.required(last_name, "last_name")?,
+        })
+    }
+}
+
 /// The `ApplicantConsent` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct ApplicantConsent {
     pub name: ApplicantConsentName,
     pub granted: bool,
@@ -393,8 +879,40 @@ impl ApplicantConsent {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for ApplicantConsent {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ApplicantConsent {
+    const NAME: &'static str = "ApplicantConsent";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut name = Option::None;
+        let mut granted = Option::None;
+        let mut granted_at = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "name" => map.read(&mut name, "name")?,
+                "granted" => map.read(&mut granted, "granted")?,
+                "granted_at" => map.read(&mut granted_at, "granted_at")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            name: map.required(name, "name")?,
+            granted: map.required(granted, "granted")?,
+            granted_at: map.required(granted_at, "granted_at")?,
+        })
+    }
+}
+
 /// The `ApplicantConsentBuilder` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct ApplicantConsentBuilder {
     pub name: ApplicantConsentName,
     pub granted: bool,
@@ -404,6 +922,35 @@ impl ApplicantConsentBuilder {
     /// With the required fields; every optional one is absent.
     pub fn new(name: ApplicantConsentName, granted: bool) -> Self {
         Self { name, granted }
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ApplicantConsentBuilder {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ApplicantConsentBuilder {
+    const NAME: &'static str = "ApplicantConsentBuilder";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut name = Option::None;
+        let mut granted = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "name" => map.read(&mut name, "name")?,
+                "granted" => map.read(&mut granted, "granted")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            name: map.required(name, "name")?,
+            granted: map.required(granted, "granted")?,
+        })
     }
 }
 
@@ -470,7 +1017,7 @@ impl<'de> ::serde::Deserialize<'de> for ApplicantConsentName {
 }
 
 /// The `ApplicantCreate` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct ApplicantCreate {
     /// The applicant's first name
     pub first_name: String,
@@ -485,52 +1032,104 @@ impl ApplicantCreate {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for ApplicantCreate {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ApplicantCreate {
+    const NAME: &'static str = "ApplicantCreate";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut first_name = Option::None;
+        let mut last_name = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            first_name: map.required(first_name, "first_name")?,
+            last_name: map.required(last_name, "last_name")?,
+        })
+    }
+}
+
 /// The `ApplicantRequest` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct ApplicantRequest {
     /// The applicant's consents
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub consents: Nullable<Vec<ApplicantConsentBuilder>>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<AddressBuilder>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub location: Nullable<LocationBuilder>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ApplicantRequest {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ApplicantRequest {
+    const NAME: &'static str = "ApplicantRequest";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut consents = Option::None;
+        let mut address = Option::None;
+        let mut location = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "consents" => map.read(&mut consents, "consents")?,
+                "address" => map.read(&mut address, "address")?,
+                "location" => map.read(&mut location, "location")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            consents: consents.unwrap_or_default(),
+            address: address.unwrap_or_default(),
+            location: location.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `ApplicantResponse` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct ApplicantResponse {
     /// The applicant's first name
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
     /// The applicant's surname
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
     /// The unique identifier for the applicant.
     pub id: String,
     /// The date and time when this applicant was created.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The date and time when this applicant is scheduled to be deleted.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub delete_at: Nullable<String>,
     /// The uri of this resource.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sandbox: Nullable<bool>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<Address>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub location: Nullable<Location>,
 }
 
@@ -551,91 +1150,228 @@ impl ApplicantResponse {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for ApplicantResponse {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ApplicantResponse {
+    const NAME: &'static str = "ApplicantResponse";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut first_name = Option::None;
+        let mut last_name = Option::None;
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut delete_at = Option::None;
+        let mut href = Option::None;
+        let mut sandbox = Option::None;
+        let mut address = Option::None;
+        let mut location = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "delete_at" => map.read(&mut delete_at, "delete_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "sandbox" => map.read(&mut sandbox, "sandbox")?,
+                "address" => map.read(&mut address, "address")?,
+                "location" => map.read(&mut location, "location")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            first_name: first_name.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            delete_at: delete_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            sandbox: sandbox.unwrap_or_default(),
+            address: address.unwrap_or_default(),
+            location: location.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `ApplicantShared` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct ApplicantShared {
     /// The applicant's email address. Required if doing a US check, or a UK check for which `applicant_provides_data` is `true`.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub email: Nullable<String>,
     /// The applicant's date of birth
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub dob: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id_numbers: Nullable<Vec<IdNumber>>,
     /// The applicant's phone number
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub phone_number: Nullable<String>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ApplicantShared {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ApplicantShared {
+    const NAME: &'static str = "ApplicantShared";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut email = Option::None;
+        let mut dob = Option::None;
+        let mut id_numbers = Option::None;
+        let mut phone_number = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "email" => map.read(&mut email, "email")?,
+                "dob" => map.read(&mut dob, "dob")?,
+                "id_numbers" => map.read(&mut id_numbers, "id_numbers")?,
+                "phone_number" => map.read(&mut phone_number, "phone_number")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            email: email.unwrap_or_default(),
+            dob: dob.unwrap_or_default(),
+            id_numbers: id_numbers.unwrap_or_default(),
+            phone_number: phone_number.unwrap_or_default(),
+        })
+    }
 }
 
 /// The `ApplicantUpdate` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct ApplicantUpdate {
     /// The applicant's first name
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
     /// The applicant's surname
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ApplicantUpdate {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ApplicantUpdate {
+    const NAME: &'static str = "ApplicantUpdate";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut first_name = Option::None;
+        let mut last_name = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            first_name: first_name.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+        })
+    }
 }
 
 /// The `ApplicantUpdater` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct ApplicantUpdater {
     /// The applicant's email address. Required if doing a US check, or a UK check for which `applicant_provides_data` is `true`.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub email: Nullable<String>,
     /// The applicant's date of birth
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub dob: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id_numbers: Nullable<Vec<IdNumber>>,
     /// The applicant's phone number
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub phone_number: Nullable<String>,
     /// The applicant's consents
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub consents: Nullable<Vec<ApplicantConsentBuilder>>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<AddressBuilder>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub location: Nullable<LocationBuilder>,
     /// The applicant's first name
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
     /// The applicant's surname
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ApplicantUpdater {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ApplicantUpdater {
+    const NAME: &'static str = "ApplicantUpdater";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut email = Option::None;
+        let mut dob = Option::None;
+        let mut id_numbers = Option::None;
+        let mut phone_number = Option::None;
+        let mut consents = Option::None;
+        let mut address = Option::None;
+        let mut location = Option::None;
+        let mut first_name = Option::None;
+        let mut last_name = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "email" => map.read(&mut email, "email")?,
+                "dob" => map.read(&mut dob, "dob")?,
+                "id_numbers" => map.read(&mut id_numbers, "id_numbers")?,
+                "phone_number" => map.read(&mut phone_number, "phone_number")?,
+                "consents" => map.read(&mut consents, "consents")?,
+                "address" => map.read(&mut address, "address")?,
+                "location" => map.read(&mut location, "location")?,
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            email: email.unwrap_or_default(),
+            dob: dob.unwrap_or_default(),
+            id_numbers: id_numbers.unwrap_or_default(),
+            phone_number: phone_number.unwrap_or_default(),
+            consents: consents.unwrap_or_default(),
+            address: address.unwrap_or_default(),
+            location: location.unwrap_or_default(),
+            first_name: first_name.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `ApplicantsList` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct ApplicantsList {
     pub applicants: Vec<Applicant>,
 }
@@ -647,54 +1383,80 @@ impl ApplicantsList {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for ApplicantsList {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ApplicantsList {
+    const NAME: &'static str = "ApplicantsList";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut applicants = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "applicants" => map.read(&mut applicants, "applicants")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            applicants: map.required(applicants, "applicants")?,
+        })
+    }
+}
+
 /// The `Check` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct Check {
     /// An array of webhook ids describing which webhooks to trigger for this check.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub webhook_ids: Nullable<Vec<String>>,
     /// The ID of the applicant to do the check on.
     pub applicant_id: String,
     /// Send an applicant form to applicant to complete to proceed with check. Defaults to false.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_provides_data: Nullable<bool>,
     /// Array of tags being assigned to this check.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tags: Nullable<Vec<String>>,
     /// For checks where `applicant_provides_data` is `true`, redirect to this URI when the applicant has submitted their data.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub redirect_uri: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub privacy_notices_read_consent_given: Nullable<bool>,
     /// The unique identifier for the check.
     pub id: String,
     /// The date and time when this check was created.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The uri of this resource.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the check in the checking process.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<CheckStatus>,
     /// The overall result of the check, based on the results of the constituent reports.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
     /// A link to the applicant form, if `applicant_provides_data` is `true`.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub form_uri: Nullable<String>,
     /// A link to the corresponding results page on the Onfido dashboard.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub results_uri: Nullable<String>,
     /// An array of report ids.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub report_ids: Nullable<Vec<String>>,
     /// Indicates whether the object was created in the sandbox or not.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sandbox: Nullable<bool>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub paused: Nullable<bool>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub version: Nullable<String>,
 }
 
@@ -723,50 +1485,132 @@ impl Check {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for Check {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for Check {
+    const NAME: &'static str = "Check";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut webhook_ids = Option::None;
+        let mut applicant_id = Option::None;
+        let mut applicant_provides_data = Option::None;
+        let mut tags = Option::None;
+        let mut redirect_uri = Option::None;
+        let mut privacy_notices_read_consent_given = Option::None;
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut form_uri = Option::None;
+        let mut results_uri = Option::None;
+        let mut report_ids = Option::None;
+        let mut sandbox = Option::None;
+        let mut paused = Option::None;
+        let mut version = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "webhook_ids" => map.read(&mut webhook_ids, "webhook_ids")?,
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "applicant_provides_data" => {
+                    map.read(&mut applicant_provides_data, "applicant_provides_data")?
+                }
+                "tags" => map.read(&mut tags, "tags")?,
+                "redirect_uri" => map.read(&mut redirect_uri, "redirect_uri")?,
+                "privacy_notices_read_consent_given" => {
+                    map.read(
+                        &mut privacy_notices_read_consent_given,
+                        "privacy_notices_read_consent_given",
+                    )?
+                }
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "form_uri" => map.read(&mut form_uri, "form_uri")?,
+                "results_uri" => map.read(&mut results_uri, "results_uri")?,
+                "report_ids" => map.read(&mut report_ids, "report_ids")?,
+                "sandbox" => map.read(&mut sandbox, "sandbox")?,
+                "paused" => map.read(&mut paused, "paused")?,
+                "version" => map.read(&mut version, "version")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            webhook_ids: webhook_ids.unwrap_or_default(),
+            applicant_id: map.required(applicant_id, "applicant_id")?,
+            applicant_provides_data: applicant_provides_data.unwrap_or_default(),
+            tags: tags.unwrap_or_default(),
+            redirect_uri: redirect_uri.unwrap_or_default(),
+            privacy_notices_read_consent_given: privacy_notices_read_consent_given
+                .unwrap_or_default(),
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            form_uri: form_uri.unwrap_or_default(),
+            results_uri: results_uri.unwrap_or_default(),
+            report_ids: report_ids.unwrap_or_default(),
+            sandbox: sandbox.unwrap_or_default(),
+            paused: paused.unwrap_or_default(),
+            version: version.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `CheckBuilder` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct CheckBuilder {
     /// An array of webhook ids describing which webhooks to trigger for this check.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub webhook_ids: Nullable<Vec<String>>,
     /// The ID of the applicant to do the check on.
     pub applicant_id: String,
     /// Send an applicant form to applicant to complete to proceed with check. Defaults to false.
     ///
     /// Defaults to `false` when absent (absent stays absent when written back).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_provides_data: Nullable<bool>,
     /// Array of tags being assigned to this check.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tags: Nullable<Vec<String>>,
     /// For checks where `applicant_provides_data` is `true`, redirect to this URI when the applicant has submitted their data.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub redirect_uri: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub privacy_notices_read_consent_given: Nullable<bool>,
     /// An array of report names (strings).
     pub report_names: Vec<ReportName>,
     /// Optional. An array of document ids, for use with Document reports only. If omitted, the Document report will use the most recently uploaded document by default.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_ids: Nullable<Vec<String>>,
     /// Defaults to `true`. If set to `false`, you will only receive a response when all reports in your check have completed.
     ///
     /// Defaults to `true` when absent (absent stays absent when written back).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub asynchronous: Nullable<bool>,
     /// For checks where `applicant_provides_data` is `true`, applicant form will not be automatically sent if `suppress_form_emails` is set to `true`. You can manually send the form at any time after the check has been created, using the link found in the form_uri attribute of the check object. Write-only. Defaults to false.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub suppress_form_emails: Nullable<bool>,
     /// Triggers responses for particular sub-results for sandbox Document reports.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<String>,
     /// Array of names of particular reports to return consider as their results. This is a feature available in sandbox testing
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub consider: Nullable<Vec<ReportName>>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub us_driving_licence: Nullable<UsDrivingLicenceBuilder>,
     /// Defines configuration options for facial similarity checks used to distinguish between onboarding and reverification scenarios.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub report_configuration: Nullable<ReportConfiguration>,
 }
 
@@ -806,37 +1650,116 @@ impl CheckBuilder {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for CheckBuilder {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for CheckBuilder {
+    const NAME: &'static str = "CheckBuilder";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut webhook_ids = Option::None;
+        let mut applicant_id = Option::None;
+        let mut applicant_provides_data = Option::None;
+        let mut tags = Option::None;
+        let mut redirect_uri = Option::None;
+        let mut privacy_notices_read_consent_given = Option::None;
+        let mut report_names = Option::None;
+        let mut document_ids = Option::None;
+        let mut asynchronous = Option::None;
+        let mut suppress_form_emails = Option::None;
+        let mut sub_result = Option::None;
+        let mut consider = Option::None;
+        let mut us_driving_licence = Option::None;
+        let mut report_configuration = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "webhook_ids" => map.read(&mut webhook_ids, "webhook_ids")?,
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "applicant_provides_data" => {
+                    map.read(&mut applicant_provides_data, "applicant_provides_data")?
+                }
+                "tags" => map.read(&mut tags, "tags")?,
+                "redirect_uri" => map.read(&mut redirect_uri, "redirect_uri")?,
+                "privacy_notices_read_consent_given" => {
+                    map.read(
+                        &mut privacy_notices_read_consent_given,
+                        "privacy_notices_read_consent_given",
+                    )?
+                }
+                "report_names" => map.read(&mut report_names, "report_names")?,
+                "document_ids" => map.read(&mut document_ids, "document_ids")?,
+                "asynchronous" => map.read(&mut asynchronous, "asynchronous")?,
+                "suppress_form_emails" => {
+                    map.read(&mut suppress_form_emails, "suppress_form_emails")?
+                }
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "consider" => map.read(&mut consider, "consider")?,
+                "us_driving_licence" => {
+                    map.read(&mut us_driving_licence, "us_driving_licence")?
+                }
+                "report_configuration" => {
+                    map.read(&mut report_configuration, "report_configuration")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            webhook_ids: webhook_ids.unwrap_or_default(),
+            applicant_id: map.required(applicant_id, "applicant_id")?,
+            applicant_provides_data: applicant_provides_data.unwrap_or_default(),
+            tags: tags.unwrap_or_default(),
+            redirect_uri: redirect_uri.unwrap_or_default(),
+            privacy_notices_read_consent_given: privacy_notices_read_consent_given
+                .unwrap_or_default(),
+            report_names: map.required(report_names, "report_names")?,
+            document_ids: document_ids.unwrap_or_default(),
+            asynchronous: asynchronous.unwrap_or_default(),
+            suppress_form_emails: suppress_form_emails.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            consider: consider.unwrap_or_default(),
+            us_driving_licence: us_driving_licence.unwrap_or_default(),
+            report_configuration: report_configuration.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `CheckRequest` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct CheckRequest {
     /// An array of report names (strings).
     pub report_names: Vec<ReportName>,
     /// Optional. An array of document ids, for use with Document reports only. If omitted, the Document report will use the most recently uploaded document by default.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_ids: Nullable<Vec<String>>,
     /// Send an applicant form to applicant to complete to proceed with check. Defaults to false.
     ///
     /// Defaults to `false` when absent (absent stays absent when written back).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_provides_data: Nullable<bool>,
     /// Defaults to `true`. If set to `false`, you will only receive a response when all reports in your check have completed.
     ///
     /// Defaults to `true` when absent (absent stays absent when written back).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub asynchronous: Nullable<bool>,
     /// For checks where `applicant_provides_data` is `true`, applicant form will not be automatically sent if `suppress_form_emails` is set to `true`. You can manually send the form at any time after the check has been created, using the link found in the form_uri attribute of the check object. Write-only. Defaults to false.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub suppress_form_emails: Nullable<bool>,
     /// Triggers responses for particular sub-results for sandbox Document reports.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<String>,
     /// Array of names of particular reports to return consider as their results. This is a feature available in sandbox testing
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub consider: Nullable<Vec<ReportName>>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub us_driving_licence: Nullable<UsDrivingLicenceBuilder>,
     /// Defines configuration options for facial similarity checks used to distinguish between onboarding and reverification scenarios.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub report_configuration: Nullable<ReportConfiguration>,
 }
 
@@ -871,38 +1794,96 @@ impl CheckRequest {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for CheckRequest {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for CheckRequest {
+    const NAME: &'static str = "CheckRequest";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut report_names = Option::None;
+        let mut document_ids = Option::None;
+        let mut applicant_provides_data = Option::None;
+        let mut asynchronous = Option::None;
+        let mut suppress_form_emails = Option::None;
+        let mut sub_result = Option::None;
+        let mut consider = Option::None;
+        let mut us_driving_licence = Option::None;
+        let mut report_configuration = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "report_names" => map.read(&mut report_names, "report_names")?,
+                "document_ids" => map.read(&mut document_ids, "document_ids")?,
+                "applicant_provides_data" => {
+                    map.read(&mut applicant_provides_data, "applicant_provides_data")?
+                }
+                "asynchronous" => map.read(&mut asynchronous, "asynchronous")?,
+                "suppress_form_emails" => {
+                    map.read(&mut suppress_form_emails, "suppress_form_emails")?
+                }
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "consider" => map.read(&mut consider, "consider")?,
+                "us_driving_licence" => {
+                    map.read(&mut us_driving_licence, "us_driving_licence")?
+                }
+                "report_configuration" => {
+                    map.read(&mut report_configuration, "report_configuration")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            report_names: map.required(report_names, "report_names")?,
+            document_ids: document_ids.unwrap_or_default(),
+            applicant_provides_data: applicant_provides_data.unwrap_or_default(),
+            asynchronous: asynchronous.unwrap_or_default(),
+            suppress_form_emails: suppress_form_emails.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            consider: consider.unwrap_or_default(),
+            us_driving_licence: us_driving_licence.unwrap_or_default(),
+            report_configuration: report_configuration.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `CheckResponse` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct CheckResponse {
     /// The unique identifier for the check.
     pub id: String,
     /// The date and time when this check was created.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The uri of this resource.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the check in the checking process.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<CheckStatus>,
     /// The overall result of the check, based on the results of the constituent reports.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
     /// A link to the applicant form, if `applicant_provides_data` is `true`.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub form_uri: Nullable<String>,
     /// A link to the corresponding results page on the Onfido dashboard.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub results_uri: Nullable<String>,
     /// An array of report ids.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub report_ids: Nullable<Vec<String>>,
     /// Indicates whether the object was created in the sandbox or not.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sandbox: Nullable<bool>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub paused: Nullable<bool>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub version: Nullable<String>,
 }
 
@@ -925,24 +1906,80 @@ impl CheckResponse {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for CheckResponse {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for CheckResponse {
+    const NAME: &'static str = "CheckResponse";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut form_uri = Option::None;
+        let mut results_uri = Option::None;
+        let mut report_ids = Option::None;
+        let mut sandbox = Option::None;
+        let mut paused = Option::None;
+        let mut version = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "form_uri" => map.read(&mut form_uri, "form_uri")?,
+                "results_uri" => map.read(&mut results_uri, "results_uri")?,
+                "report_ids" => map.read(&mut report_ids, "report_ids")?,
+                "sandbox" => map.read(&mut sandbox, "sandbox")?,
+                "paused" => map.read(&mut paused, "paused")?,
+                "version" => map.read(&mut version, "version")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            form_uri: form_uri.unwrap_or_default(),
+            results_uri: results_uri.unwrap_or_default(),
+            report_ids: report_ids.unwrap_or_default(),
+            sandbox: sandbox.unwrap_or_default(),
+            paused: paused.unwrap_or_default(),
+            version: version.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `CheckShared` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct CheckShared {
     /// An array of webhook ids describing which webhooks to trigger for this check.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub webhook_ids: Nullable<Vec<String>>,
     /// The ID of the applicant to do the check on.
     pub applicant_id: String,
     /// Send an applicant form to applicant to complete to proceed with check. Defaults to false.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_provides_data: Nullable<bool>,
     /// Array of tags being assigned to this check.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tags: Nullable<Vec<String>>,
     /// For checks where `applicant_provides_data` is `true`, redirect to this URI when the applicant has submitted their data.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub redirect_uri: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub privacy_notices_read_consent_given: Nullable<bool>,
 }
 
@@ -957,6 +1994,55 @@ impl CheckShared {
             redirect_uri: Nullable::Absent,
             privacy_notices_read_consent_given: Nullable::Absent,
         }
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CheckShared {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for CheckShared {
+    const NAME: &'static str = "CheckShared";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut webhook_ids = Option::None;
+        let mut applicant_id = Option::None;
+        let mut applicant_provides_data = Option::None;
+        let mut tags = Option::None;
+        let mut redirect_uri = Option::None;
+        let mut privacy_notices_read_consent_given = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "webhook_ids" => map.read(&mut webhook_ids, "webhook_ids")?,
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "applicant_provides_data" => {
+                    map.read(&mut applicant_provides_data, "applicant_provides_data")?
+                }
+                "tags" => map.read(&mut tags, "tags")?,
+                "redirect_uri" => map.read(&mut redirect_uri, "redirect_uri")?,
+                "privacy_notices_read_consent_given" => {
+                    map.read(
+                        &mut privacy_notices_read_consent_given,
+                        "privacy_notices_read_consent_given",
+                    )?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            webhook_ids: webhook_ids.unwrap_or_default(),
+            applicant_id: map.required(applicant_id, "applicant_id")?,
+            applicant_provides_data: applicant_provides_data.unwrap_or_default(),
+            tags: tags.unwrap_or_default(),
+            redirect_uri: redirect_uri.unwrap_or_default(),
+            privacy_notices_read_consent_given: privacy_notices_read_consent_given
+                .unwrap_or_default(),
+        })
     }
 }
 
@@ -1035,7 +2121,7 @@ impl<'de> ::serde::Deserialize<'de> for CheckStatus {
 }
 
 /// The `ChecksList` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct ChecksList {
     pub checks: Vec<Check>,
 }
@@ -1047,8 +2133,34 @@ impl ChecksList {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for ChecksList {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ChecksList {
+    const NAME: &'static str = "ChecksList";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut checks = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "checks" => map.read(&mut checks, "checks")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            checks: map.required(checks, "checks")?,
+        })
+    }
+}
+
 /// The `CompleteTaskBuilder` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
 pub struct CompleteTaskBuilder {
     /// The Task completion payload.
     pub data: CompleteTaskDataBuilder,
@@ -1058,6 +2170,32 @@ impl CompleteTaskBuilder {
     /// With the required fields; every optional one is absent.
     pub fn new(data: CompleteTaskDataBuilder) -> Self {
         Self { data }
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CompleteTaskBuilder {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for CompleteTaskBuilder {
+    const NAME: &'static str = "CompleteTaskBuilder";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut data = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "data" => map.read(&mut data, "data")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            data: map.required(data, "data")?,
+        })
     }
 }
 
@@ -2117,175 +3255,456 @@ impl<'de> ::serde::Deserialize<'de> for CountryCodes {
 }
 
 /// The `DeviceIntelligenceBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct DeviceIntelligenceBreakdown {
     /// Asserts whether the device used to upload the media is trustworthy, i.e. it is a real, physical device.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub device: Nullable<DeviceIntelligenceBreakdownDevice>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DeviceIntelligenceBreakdownProperties>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for DeviceIntelligenceBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DeviceIntelligenceBreakdown {
+    const NAME: &'static str = "DeviceIntelligenceBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut device = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "device" => map.read(&mut device, "device")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            device: device.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether the device used to upload the media is trustworthy, i.e. it is a real, physical device.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DeviceIntelligenceBreakdownDevice {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DeviceIntelligenceBreakdownDeviceBreakdown>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for DeviceIntelligenceBreakdownDevice {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DeviceIntelligenceBreakdownDevice {
+    const NAME: &'static str = "DeviceIntelligenceBreakdownDevice";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            breakdown: breakdown.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DeviceIntelligenceBreakdownDeviceBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DeviceIntelligenceBreakdownDeviceBreakdown {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub application_authenticity: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub device_integrity: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub device_reputation: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de> for DeviceIntelligenceBreakdownDeviceBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DeviceIntelligenceBreakdownDeviceBreakdown {
+    const NAME: &'static str = "DeviceIntelligenceBreakdownDeviceBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut application_authenticity = Option::None;
+        let mut device_integrity = Option::None;
+        let mut device_reputation = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "application_authenticity" => {
+                    map.read(&mut application_authenticity, "application_authenticity")?
+                }
+                "device_integrity" => {
+                    map.read(&mut device_integrity, "device_integrity")?
+                }
+                "device_reputation" => {
+                    map.read(&mut device_reputation, "device_reputation")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            application_authenticity: application_authenticity.unwrap_or_default(),
+            device_integrity: device_integrity.unwrap_or_default(),
+            device_reputation: device_reputation.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DeviceIntelligenceBreakdownProperties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct DeviceIntelligenceBreakdownProperties {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub device: Nullable<DeviceIntelligenceBreakdownPropertiesDevice>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub ip: Nullable<DeviceIntelligenceBreakdownPropertiesIp>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub geolocation: Nullable<DeviceIntelligenceBreakdownPropertiesGeolocation>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for DeviceIntelligenceBreakdownProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DeviceIntelligenceBreakdownProperties {
+    const NAME: &'static str = "DeviceIntelligenceBreakdownProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut device = Option::None;
+        let mut ip = Option::None;
+        let mut geolocation = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "device" => map.read(&mut device, "device")?,
+                "ip" => map.read(&mut ip, "ip")?,
+                "geolocation" => map.read(&mut geolocation, "geolocation")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            device: device.unwrap_or_default(),
+            ip: ip.unwrap_or_default(),
+            geolocation: geolocation.unwrap_or_default(),
+        })
+    }
 }
 
 /// The `DeviceIntelligenceBreakdownPropertiesDevice` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct DeviceIntelligenceBreakdownPropertiesDevice {
     /// The SDK version that was used.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sdk_version: Nullable<String>,
     /// The SDK used to upload the media.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sdk_source: Nullable<String>,
     /// The token used to authenticate the request.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub authentication_type: Nullable<String>,
     /// The model as set by the phone manufacturer (for Android and iOS) or the browser manufacturer (for Web). The model can be presented in name or number form depending on each manufacturer implementation.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub raw_model: Nullable<String>,
     /// The operating system of the device. The value came from manufacturer implementation (for Android and iOS) or browser's user agent (for Web).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub os: Nullable<String>,
     /// The browser name reported by the browser's user agent.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub browser: Nullable<String>,
     /// Whether the device is an emulator.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub emulator: Nullable<bool>,
     /// Whether the device is providing false randomized device and network information.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub randomized_device: Nullable<bool>,
     /// Whether device is using stolen security tokens to send the network information.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub fake_network_request: Nullable<bool>,
     /// Whether there is highly suspicious traffic related to the IP address. The risk depends on the overall ratio of clear checks on a given IP.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub ip_reputation: Nullable<String>,
     /// The number of times the device was used to create a report for a new applicant. A value greater than 1 indicates potential device reuse.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub device_fingerprint_reuse: Nullable<f64>,
     /// Whether the document or biometric media were uploaded from a single device.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub single_device_used: Nullable<bool>,
     /// Whether the document media were live captured from the device camera.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_capture: Nullable<String>,
     /// Whether the biometric media were live captured from the device camera.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub biometric_capture: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for DeviceIntelligenceBreakdownPropertiesDevice {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DeviceIntelligenceBreakdownPropertiesDevice {
+    const NAME: &'static str = "DeviceIntelligenceBreakdownPropertiesDevice";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut sdk_version = Option::None;
+        let mut sdk_source = Option::None;
+        let mut authentication_type = Option::None;
+        let mut raw_model = Option::None;
+        let mut os = Option::None;
+        let mut browser = Option::None;
+        let mut emulator = Option::None;
+        let mut randomized_device = Option::None;
+        let mut fake_network_request = Option::None;
+        let mut ip_reputation = Option::None;
+        let mut device_fingerprint_reuse = Option::None;
+        let mut single_device_used = Option::None;
+        let mut document_capture = Option::None;
+        let mut biometric_capture = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "sdk_version" => map.read(&mut sdk_version, "sdk_version")?,
+                "sdk_source" => map.read(&mut sdk_source, "sdk_source")?,
+                "authentication_type" => {
+                    map.read(&mut authentication_type, "authentication_type")?
+                }
+                "raw_model" => map.read(&mut raw_model, "raw_model")?,
+                "os" => map.read(&mut os, "os")?,
+                "browser" => map.read(&mut browser, "browser")?,
+                "emulator" => map.read(&mut emulator, "emulator")?,
+                "randomized_device" => {
+                    map.read(&mut randomized_device, "randomized_device")?
+                }
+                "fake_network_request" => {
+                    map.read(&mut fake_network_request, "fake_network_request")?
+                }
+                "ip_reputation" => map.read(&mut ip_reputation, "ip_reputation")?,
+                "device_fingerprint_reuse" => {
+                    map.read(&mut device_fingerprint_reuse, "device_fingerprint_reuse")?
+                }
+                "single_device_used" => {
+                    map.read(&mut single_device_used, "single_device_used")?
+                }
+                "document_capture" => {
+                    map.read(&mut document_capture, "document_capture")?
+                }
+                "biometric_capture" => {
+                    map.read(&mut biometric_capture, "biometric_capture")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            sdk_version: sdk_version.unwrap_or_default(),
+            sdk_source: sdk_source.unwrap_or_default(),
+            authentication_type: authentication_type.unwrap_or_default(),
+            raw_model: raw_model.unwrap_or_default(),
+            os: os.unwrap_or_default(),
+            browser: browser.unwrap_or_default(),
+            emulator: emulator.unwrap_or_default(),
+            randomized_device: randomized_device.unwrap_or_default(),
+            fake_network_request: fake_network_request.unwrap_or_default(),
+            ip_reputation: ip_reputation.unwrap_or_default(),
+            device_fingerprint_reuse: device_fingerprint_reuse.unwrap_or_default(),
+            single_device_used: single_device_used.unwrap_or_default(),
+            document_capture: document_capture.unwrap_or_default(),
+            biometric_capture: biometric_capture.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DeviceIntelligenceBreakdownPropertiesGeolocation` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct DeviceIntelligenceBreakdownPropertiesGeolocation {
     /// City location of the IP address.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub city: Nullable<String>,
     /// Region location of the IP address.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub region: Nullable<String>,
     /// Country location of the IP address in a three letter format.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub country: Nullable<CountryCodes>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for DeviceIntelligenceBreakdownPropertiesGeolocation {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DeviceIntelligenceBreakdownPropertiesGeolocation {
+    const NAME: &'static str = "DeviceIntelligenceBreakdownPropertiesGeolocation";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut city = Option::None;
+        let mut region = Option::None;
+        let mut country = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "city" => map.read(&mut city, "city")?,
+                "region" => map.read(&mut region, "region")?,
+                "country" => map.read(&mut country, "country")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            city: city.unwrap_or_default(),
+            region: region.unwrap_or_default(),
+            country: country.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DeviceIntelligenceBreakdownPropertiesIp` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct DeviceIntelligenceBreakdownPropertiesIp {
     /// The IP address that uploaded the media.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for DeviceIntelligenceBreakdownPropertiesIp {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DeviceIntelligenceBreakdownPropertiesIp {
+    const NAME: &'static str = "DeviceIntelligenceBreakdownPropertiesIp";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut address = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "address" => map.read(&mut address, "address")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            address: address.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DeviceIntelligenceProperties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct DeviceIntelligenceProperties {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub device: Nullable<DeviceIntelligenceBreakdownPropertiesDevice>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub ip: Nullable<DeviceIntelligenceBreakdownPropertiesIp>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub geolocation: Nullable<DeviceIntelligenceBreakdownPropertiesGeolocation>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for DeviceIntelligenceProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DeviceIntelligenceProperties {
+    const NAME: &'static str = "DeviceIntelligenceProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut device = Option::None;
+        let mut ip = Option::None;
+        let mut geolocation = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "device" => map.read(&mut device, "device")?,
+                "ip" => map.read(&mut ip, "ip")?,
+                "geolocation" => map.read(&mut geolocation, "geolocation")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            device: device.unwrap_or_default(),
+            ip: ip.unwrap_or_default(),
+            geolocation: geolocation.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DeviceIntelligenceReport` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct DeviceIntelligenceReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DeviceIntelligenceBreakdown>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DeviceIntelligenceProperties>,
 }
 
@@ -2307,40 +3726,93 @@ impl DeviceIntelligenceReport {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for DeviceIntelligenceReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DeviceIntelligenceReport {
+    const NAME: &'static str = "DeviceIntelligenceReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `Document` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct Document {
     /// The file type of the uploaded file
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_type: Nullable<String>,
     /// The type of document
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub r#type: Nullable<DocumentTypes>,
     /// The side of the document, if applicable. The possible values are front and back
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub side: Nullable<String>,
     /// The issuing country of the document, a 3-letter ISO code.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<CountryCodes>,
     /// The ID of the applicant whose document is being uploaded.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_id: Nullable<String>,
     /// The unique identifier for the document
     pub id: String,
     /// The date and time at which the document was uploaded
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The uri of this resource
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The uri that can be used to download the document
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub download_href: Nullable<String>,
     /// The name of the uploaded file
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_name: Nullable<String>,
     /// The size of the file in bytes
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
 }
 
@@ -2363,1066 +3835,3098 @@ impl Document {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for Document {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for Document {
+    const NAME: &'static str = "Document";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut file_type = Option::None;
+        let mut r#type = Option::None;
+        let mut side = Option::None;
+        let mut issuing_country = Option::None;
+        let mut applicant_id = Option::None;
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut download_href = Option::None;
+        let mut file_name = Option::None;
+        let mut file_size = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "file_type" => map.read(&mut file_type, "file_type")?,
+                "type" => map.read(&mut r#type, "type")?,
+                "side" => map.read(&mut side, "side")?,
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "download_href" => map.read(&mut download_href, "download_href")?,
+                "file_name" => map.read(&mut file_name, "file_name")?,
+                "file_size" => map.read(&mut file_size, "file_size")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            file_type: file_type.unwrap_or_default(),
+            r#type: r#type.unwrap_or_default(),
+            side: side.unwrap_or_default(),
+            issuing_country: issuing_country.unwrap_or_default(),
+            applicant_id: applicant_id.unwrap_or_default(),
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            download_href: download_href.unwrap_or_default(),
+            file_name: file_name.unwrap_or_default(),
+            file_size: file_size.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DocumentBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DocumentBreakdown {
     /// Asserts whether data on the document is consistent with data provided when creating an applicant through the API.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub data_comparison: Nullable<DocumentBreakdownDataComparison>,
     /// Asserts whether algorithmically validatable elements are correct.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub data_validation: Nullable<DocumentBreakdownDataValidation>,
     /// Asserts if the document is of sufficient quality to verify.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub image_integrity: Nullable<DocumentBreakdownImageIntegrity>,
     /// Asserts whether visual, non-textual, elements are correct given the type of document.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub visual_authenticity: Nullable<DocumentBreakdownVisualAuthenticity>,
     /// Asserts whether data represented in multiple places on the document is consistent.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub data_consistency: Nullable<DocumentBreakdownDataConsistency>,
     /// Asserts whether the document had been identified as lost, stolen or otherwise compromised.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub police_record: Nullable<DocumentBreakdownPoliceRecord>,
     /// Asserts whether the image of the document has been found in our internal database or if it was used in a suspicious way.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub compromised_document: Nullable<DocumentBreakdownCompromisedDocument>,
     /// Asserts whether the age calculated from the document's date of birth data point is greater than or equal to the minimum accepted age.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub age_validation: Nullable<DocumentBreakdownAgeValidation>,
     /// Asserts whether data on the document matches the issuing authority data.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<DocumentBreakdownIssuingAuthority>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentBreakdown {
+    const NAME: &'static str = "DocumentBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut data_comparison = Option::None;
+        let mut data_validation = Option::None;
+        let mut image_integrity = Option::None;
+        let mut visual_authenticity = Option::None;
+        let mut data_consistency = Option::None;
+        let mut police_record = Option::None;
+        let mut compromised_document = Option::None;
+        let mut age_validation = Option::None;
+        let mut issuing_authority = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "data_comparison" => map.read(&mut data_comparison, "data_comparison")?,
+                "data_validation" => map.read(&mut data_validation, "data_validation")?,
+                "image_integrity" => map.read(&mut image_integrity, "image_integrity")?,
+                "visual_authenticity" => {
+                    map.read(&mut visual_authenticity, "visual_authenticity")?
+                }
+                "data_consistency" => {
+                    map.read(&mut data_consistency, "data_consistency")?
+                }
+                "police_record" => map.read(&mut police_record, "police_record")?,
+                "compromised_document" => {
+                    map.read(&mut compromised_document, "compromised_document")?
+                }
+                "age_validation" => map.read(&mut age_validation, "age_validation")?,
+                "issuing_authority" => {
+                    map.read(&mut issuing_authority, "issuing_authority")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            data_comparison: data_comparison.unwrap_or_default(),
+            data_validation: data_validation.unwrap_or_default(),
+            image_integrity: image_integrity.unwrap_or_default(),
+            visual_authenticity: visual_authenticity.unwrap_or_default(),
+            data_consistency: data_consistency.unwrap_or_default(),
+            police_record: police_record.unwrap_or_default(),
+            compromised_document: compromised_document.unwrap_or_default(),
+            age_validation: age_validation.unwrap_or_default(),
+            issuing_authority: issuing_authority.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether the age calculated from the document's date of birth data point is greater than or equal to the minimum accepted age.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownAgeValidation {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownAgeValidationBreakdown>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownAgeValidation {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentBreakdownAgeValidation {
+    const NAME: &'static str = "DocumentBreakdownAgeValidation";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DocumentBreakdownAgeValidationBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownAgeValidationBreakdown {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub minimum_accepted_age: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownAgeValidationBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownAgeValidationBreakdown {
+    const NAME: &'static str = "DocumentBreakdownAgeValidationBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut minimum_accepted_age = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "minimum_accepted_age" => {
+                    map.read(&mut minimum_accepted_age, "minimum_accepted_age")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            minimum_accepted_age: minimum_accepted_age.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether the image of the document has been found in our internal database or if it was used in a suspicious way.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownCompromisedDocument {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownCompromisedDocumentBreakdown>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownCompromisedDocument {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentBreakdownCompromisedDocument {
+    const NAME: &'static str = "DocumentBreakdownCompromisedDocument";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DocumentBreakdownCompromisedDocumentBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownCompromisedDocumentBreakdown {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_database: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub repeat_attempts: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownCompromisedDocumentBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownCompromisedDocumentBreakdown {
+    const NAME: &'static str = "DocumentBreakdownCompromisedDocumentBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut document_database = Option::None;
+        let mut repeat_attempts = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "document_database" => {
+                    map.read(&mut document_database, "document_database")?
+                }
+                "repeat_attempts" => map.read(&mut repeat_attempts, "repeat_attempts")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            document_database: document_database.unwrap_or_default(),
+            repeat_attempts: repeat_attempts.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether data on the document is consistent with data provided when creating an applicant through the API.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownDataComparison {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownDataComparisonBreakdown>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownDataComparison {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentBreakdownDataComparison {
+    const NAME: &'static str = "DocumentBreakdownDataComparison";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DocumentBreakdownDataComparisonBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownDataComparisonBreakdown {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_numbers: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownDataComparisonBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownDataComparisonBreakdown {
+    const NAME: &'static str = "DocumentBreakdownDataComparisonBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut issuing_country = Option::None;
+        let mut gender = Option::None;
+        let mut date_of_expiry = Option::None;
+        let mut last_name = Option::None;
+        let mut document_type = Option::None;
+        let mut document_numbers = Option::None;
+        let mut first_name = Option::None;
+        let mut date_of_birth = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
+                "gender" => map.read(&mut gender, "gender")?,
+                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                "document_type" => map.read(&mut document_type, "document_type")?,
+                "document_numbers" => {
+                    map.read(&mut document_numbers, "document_numbers")?
+                }
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            issuing_country: issuing_country.unwrap_or_default(),
+            gender: gender.unwrap_or_default(),
+            date_of_expiry: date_of_expiry.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+            document_type: document_type.unwrap_or_default(),
+            document_numbers: document_numbers.unwrap_or_default(),
+            first_name: first_name.unwrap_or_default(),
+            date_of_birth: date_of_birth.unwrap_or_default(),
+        })
+    }
 }
 
 /// The `DocumentBreakdownDataComparisonBreakdownIssuingCountry` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownDataComparisonBreakdownIssuingCountry {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownDataComparisonBreakdownIssuingCountry {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownDataComparisonBreakdownIssuingCountry {
+    const NAME: &'static str = "DocumentBreakdownDataComparisonBreakdownIssuingCountry";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether data represented in multiple places on the document is consistent.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownDataConsistency {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownDataConsistencyBreakdown>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownDataConsistency {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentBreakdownDataConsistency {
+    const NAME: &'static str = "DocumentBreakdownDataConsistency";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DocumentBreakdownDataConsistencyBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownDataConsistencyBreakdown {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_numbers: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub multiple_data_sources_present: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownDataConsistencyBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownDataConsistencyBreakdown {
+    const NAME: &'static str = "DocumentBreakdownDataConsistencyBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut date_of_expiry = Option::None;
+        let mut document_numbers = Option::None;
+        let mut issuing_country = Option::None;
+        let mut document_type = Option::None;
+        let mut date_of_birth = Option::None;
+        let mut gender = Option::None;
+        let mut first_name = Option::None;
+        let mut nationality = Option::None;
+        let mut last_name = Option::None;
+        let mut multiple_data_sources_present = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry")?,
+                "document_numbers" => {
+                    map.read(&mut document_numbers, "document_numbers")?
+                }
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
+                "document_type" => map.read(&mut document_type, "document_type")?,
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                "gender" => map.read(&mut gender, "gender")?,
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "nationality" => map.read(&mut nationality, "nationality")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                "multiple_data_sources_present" => {
+                    map.read(
+                        &mut multiple_data_sources_present,
+                        "multiple_data_sources_present",
+                    )?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            date_of_expiry: date_of_expiry.unwrap_or_default(),
+            document_numbers: document_numbers.unwrap_or_default(),
+            issuing_country: issuing_country.unwrap_or_default(),
+            document_type: document_type.unwrap_or_default(),
+            date_of_birth: date_of_birth.unwrap_or_default(),
+            gender: gender.unwrap_or_default(),
+            first_name: first_name.unwrap_or_default(),
+            nationality: nationality.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+            multiple_data_sources_present: multiple_data_sources_present
+                .unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether algorithmically validatable elements are correct.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownDataValidation {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownDataValidationBreakdown>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownDataValidation {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentBreakdownDataValidation {
+    const NAME: &'static str = "DocumentBreakdownDataValidation";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DocumentBreakdownDataValidationBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownDataValidationBreakdown {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_numbers: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
     /// If this is flagged, the document has expired.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_expiration: Nullable<
         DocumentBreakdownDataValidationBreakdownDocumentExpiration,
     >,
     /// If this is flagged, the expiration date has the incorrect format.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expiry_date: Nullable<DocumentBreakdownDataValidationBreakdownExpiryDate>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub barcode: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownDataValidationBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownDataValidationBreakdown {
+    const NAME: &'static str = "DocumentBreakdownDataValidationBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut gender = Option::None;
+        let mut date_of_birth = Option::None;
+        let mut document_numbers = Option::None;
+        let mut document_expiration = Option::None;
+        let mut expiry_date = Option::None;
+        let mut mrz = Option::None;
+        let mut barcode = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "gender" => map.read(&mut gender, "gender")?,
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                "document_numbers" => {
+                    map.read(&mut document_numbers, "document_numbers")?
+                }
+                "document_expiration" => {
+                    map.read(&mut document_expiration, "document_expiration")?
+                }
+                "expiry_date" => map.read(&mut expiry_date, "expiry_date")?,
+                "mrz" => map.read(&mut mrz, "mrz")?,
+                "barcode" => map.read(&mut barcode, "barcode")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            gender: gender.unwrap_or_default(),
+            date_of_birth: date_of_birth.unwrap_or_default(),
+            document_numbers: document_numbers.unwrap_or_default(),
+            document_expiration: document_expiration.unwrap_or_default(),
+            expiry_date: expiry_date.unwrap_or_default(),
+            mrz: mrz.unwrap_or_default(),
+            barcode: barcode.unwrap_or_default(),
+        })
+    }
+}
+
 /// If this is flagged, the document has expired.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownDataValidationBreakdownDocumentExpiration {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownDataValidationBreakdownDocumentExpiration {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownDataValidationBreakdownDocumentExpiration {
+    const NAME: &'static str = "DocumentBreakdownDataValidationBreakdownDocumentExpiration";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
 }
 
 /// If this is flagged, the expiration date has the incorrect format.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownDataValidationBreakdownExpiryDate {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownDataValidationBreakdownExpiryDate {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownDataValidationBreakdownExpiryDate {
+    const NAME: &'static str = "DocumentBreakdownDataValidationBreakdownExpiryDate";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts if the document is of sufficient quality to verify.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownImageIntegrity {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownImageIntegrityBreakdown>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownImageIntegrity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentBreakdownImageIntegrity {
+    const NAME: &'static str = "DocumentBreakdownImageIntegrity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DocumentBreakdownImageIntegrityBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownImageIntegrityBreakdown {
     /// Asserts whether the quality of the image was sufficient for processing.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub image_quality: Nullable<DocumentBreakdownImageIntegrityBreakdownImageQuality>,
     /// Asserts whether the submitted document is supported.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub supported_document: Nullable<
         DocumentBreakdownImageIntegrityBreakdownSupportedDocument,
     >,
     /// Asserts whether the image was a colour one.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub colour_picture: Nullable<DocumentBreakdownImageIntegrityBreakdownColourPicture>,
     /// Asserts if the document was of enough quality to be able to perform a fraud inspection.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub conclusive_document_quality: Nullable<
         DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownImageIntegrityBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownImageIntegrityBreakdown {
+    const NAME: &'static str = "DocumentBreakdownImageIntegrityBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut image_quality = Option::None;
+        let mut supported_document = Option::None;
+        let mut colour_picture = Option::None;
+        let mut conclusive_document_quality = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "image_quality" => map.read(&mut image_quality, "image_quality")?,
+                "supported_document" => {
+                    map.read(&mut supported_document, "supported_document")?
+                }
+                "colour_picture" => map.read(&mut colour_picture, "colour_picture")?,
+                "conclusive_document_quality" => {
+                    map.read(
+                        &mut conclusive_document_quality,
+                        "conclusive_document_quality",
+                    )?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            image_quality: image_quality.unwrap_or_default(),
+            supported_document: supported_document.unwrap_or_default(),
+            colour_picture: colour_picture.unwrap_or_default(),
+            conclusive_document_quality: conclusive_document_quality.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether the image was a colour one.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownImageIntegrityBreakdownColourPicture {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownImageIntegrityBreakdownColourPicture {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownImageIntegrityBreakdownColourPicture {
+    const NAME: &'static str = "DocumentBreakdownImageIntegrityBreakdownColourPicture";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
 }
 
 /// Asserts if the document was of enough quality to be able to perform a fraud inspection.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentCDQReasons>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality {
+    const NAME: &'static str = "DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether the quality of the image was sufficient for processing.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownImageIntegrityBreakdownImageQuality {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentIQReasons>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownImageIntegrityBreakdownImageQuality {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownImageIntegrityBreakdownImageQuality {
+    const NAME: &'static str = "DocumentBreakdownImageIntegrityBreakdownImageQuality";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether the submitted document is supported.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
+    const NAME: &'static str = "DocumentBreakdownImageIntegrityBreakdownSupportedDocument";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether data on the document matches the issuing authority data.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownIssuingAuthority {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownIssuingAuthorityBreakdown>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownIssuingAuthority {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentBreakdownIssuingAuthority {
+    const NAME: &'static str = "DocumentBreakdownIssuingAuthority";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DocumentBreakdownIssuingAuthorityBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownIssuingAuthorityBreakdown {
     /// Asserts whether the document NFC chip is original or cloned.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nfc_active_authentication: Nullable<
         DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication,
     >,
     /// Asserts whether the document NFC chip data was tampered.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nfc_passive_authentication: Nullable<
         DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownIssuingAuthorityBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownIssuingAuthorityBreakdown {
+    const NAME: &'static str = "DocumentBreakdownIssuingAuthorityBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut nfc_active_authentication = Option::None;
+        let mut nfc_passive_authentication = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "nfc_active_authentication" => {
+                    map.read(
+                        &mut nfc_active_authentication,
+                        "nfc_active_authentication",
+                    )?
+                }
+                "nfc_passive_authentication" => {
+                    map.read(
+                        &mut nfc_passive_authentication,
+                        "nfc_passive_authentication",
+                    )?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            nfc_active_authentication: nfc_active_authentication.unwrap_or_default(),
+            nfc_passive_authentication: nfc_passive_authentication.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether the document NFC chip is original or cloned.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication {
+    const NAME: &'static str = "DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
 }
 
 /// Asserts whether the document NFC chip data was tampered.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication {
+    const NAME: &'static str = "DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether the document had been identified as lost, stolen or otherwise compromised.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownPoliceRecord {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownPoliceRecord {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentBreakdownPoliceRecord {
+    const NAME: &'static str = "DocumentBreakdownPoliceRecord";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+        })
+    }
 }
 
 /// Asserts whether visual, non-textual, elements are correct given the type of document.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownVisualAuthenticity {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownVisualAuthenticityBreakdown>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownVisualAuthenticity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentBreakdownVisualAuthenticity {
+    const NAME: &'static str = "DocumentBreakdownVisualAuthenticity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DocumentBreakdownVisualAuthenticityBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdown {
     /// Fonts in the document don't match the expected ones.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub fonts: Nullable<DocumentBreakdownVisualAuthenticityBreakdownFonts>,
     /// The pictures of the person identified on the document show signs of tampering or alteration.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub picture_face_integrity: Nullable<
         DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity,
     >,
     /// The document doesn't match the expected template for the document type and country it is from.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub template: Nullable<DocumentBreakdownVisualAuthenticityBreakdownTemplate>,
     /// Security features expected on the document are missing or wrong.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub security_features: Nullable<
         DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures,
     >,
     /// The document was not present when the photo was taken.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub original_document_present: Nullable<
         DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent,
     >,
     /// Indication of digital tampering in the image.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub digital_tampering: Nullable<
         DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering,
     >,
     /// This sub-breakdown is returned for backward compatibility reasons. Its value will be consider when at least one of the other breakdowns is consider, and clear when all the other breakdowns are clear.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub other: Nullable<DocumentBreakdownVisualAuthenticityBreakdownOther>,
     /// No face was detected on the document.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_detection: Nullable<
         DocumentBreakdownVisualAuthenticityBreakdownFaceDetection,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownVisualAuthenticityBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownVisualAuthenticityBreakdown {
+    const NAME: &'static str = "DocumentBreakdownVisualAuthenticityBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut fonts = Option::None;
+        let mut picture_face_integrity = Option::None;
+        let mut template = Option::None;
+        let mut security_features = Option::None;
+        let mut original_document_present = Option::None;
+        let mut digital_tampering = Option::None;
+        let mut other = Option::None;
+        let mut face_detection = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "fonts" => map.read(&mut fonts, "fonts")?,
+                "picture_face_integrity" => {
+                    map.read(&mut picture_face_integrity, "picture_face_integrity")?
+                }
+                "template" => map.read(&mut template, "template")?,
+                "security_features" => {
+                    map.read(&mut security_features, "security_features")?
+                }
+                "original_document_present" => {
+                    map.read(
+                        &mut original_document_present,
+                        "original_document_present",
+                    )?
+                }
+                "digital_tampering" => {
+                    map.read(&mut digital_tampering, "digital_tampering")?
+                }
+                "other" => map.read(&mut other, "other")?,
+                "face_detection" => map.read(&mut face_detection, "face_detection")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            fonts: fonts.unwrap_or_default(),
+            picture_face_integrity: picture_face_integrity.unwrap_or_default(),
+            template: template.unwrap_or_default(),
+            security_features: security_features.unwrap_or_default(),
+            original_document_present: original_document_present.unwrap_or_default(),
+            digital_tampering: digital_tampering.unwrap_or_default(),
+            other: other.unwrap_or_default(),
+            face_detection: face_detection.unwrap_or_default(),
+        })
+    }
+}
+
 /// Indication of digital tampering in the image.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
+    const NAME: &'static str = "DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
 }
 
 /// No face was detected on the document.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
+    const NAME: &'static str = "DocumentBreakdownVisualAuthenticityBreakdownFaceDetection";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
 }
 
 /// Fonts in the document don't match the expected ones.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownFonts {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownVisualAuthenticityBreakdownFonts {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownVisualAuthenticityBreakdownFonts {
+    const NAME: &'static str = "DocumentBreakdownVisualAuthenticityBreakdownFonts";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
 }
 
 /// The document was not present when the photo was taken.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentODPReasons>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent {
+    const NAME: &'static str = "DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// This sub-breakdown is returned for backward compatibility reasons. Its value will be consider when at least one of the other breakdowns is consider, and clear when all the other breakdowns are clear.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownOther {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownVisualAuthenticityBreakdownOther {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownVisualAuthenticityBreakdownOther {
+    const NAME: &'static str = "DocumentBreakdownVisualAuthenticityBreakdownOther";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
 }
 
 /// The pictures of the person identified on the document show signs of tampering or alteration.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity {
+    const NAME: &'static str = "DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
 }
 
 /// Security features expected on the document are missing or wrong.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
+    const NAME: &'static str = "DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
 }
 
 /// The document doesn't match the expected template for the document type and country it is from.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownTemplate {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownVisualAuthenticityBreakdownTemplate {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownVisualAuthenticityBreakdownTemplate {
+    const NAME: &'static str = "DocumentBreakdownVisualAuthenticityBreakdownTemplate";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DocumentCDQReasons` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct DocumentCDQReasons {
     /// When data points are obscured to the point that we cannot confirm if the fonts match the expected ones.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub obscured_data_points: Nullable<String>,
     /// When a critical security feature is obscured. This can also refer to when the holder's wet signature, necessary for the document to be valid, is not present.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub obscured_security_features: Nullable<String>,
     /// One of 3 reasons (1) OCR Assisted Scans (i.e. when you're able to move the mouse and highlight part of text), (2) Severely Washed out Background, (3) Overlapping Text.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub abnormal_document_features: Nullable<String>,
     /// Any digital text or electronic watermarks on the document.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub watermarks_digital_text_overlay: Nullable<String>,
     /// If the corner has been physically cut off. This can be found on some documents that are no longer valid.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub corner_removed: Nullable<String>,
     /// A punched hole is present.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub punctured_document: Nullable<String>,
     /// When the back of a document is needed for processing, but is not available.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub missing_back: Nullable<String>,
     /// When a document has been published digitally, there aren't enough security features to review so we cannot perform a full fraud assessment.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub digital_document: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentCDQReasons {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentCDQReasons {
+    const NAME: &'static str = "DocumentCDQReasons";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut obscured_data_points = Option::None;
+        let mut obscured_security_features = Option::None;
+        let mut abnormal_document_features = Option::None;
+        let mut watermarks_digital_text_overlay = Option::None;
+        let mut corner_removed = Option::None;
+        let mut punctured_document = Option::None;
+        let mut missing_back = Option::None;
+        let mut digital_document = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "obscured_data_points" => {
+                    map.read(&mut obscured_data_points, "obscured_data_points")?
+                }
+                "obscured_security_features" => {
+                    map.read(
+                        &mut obscured_security_features,
+                        "obscured_security_features",
+                    )?
+                }
+                "abnormal_document_features" => {
+                    map.read(
+                        &mut abnormal_document_features,
+                        "abnormal_document_features",
+                    )?
+                }
+                "watermarks_digital_text_overlay" => {
+                    map.read(
+                        &mut watermarks_digital_text_overlay,
+                        "watermarks_digital_text_overlay",
+                    )?
+                }
+                "corner_removed" => map.read(&mut corner_removed, "corner_removed")?,
+                "punctured_document" => {
+                    map.read(&mut punctured_document, "punctured_document")?
+                }
+                "missing_back" => map.read(&mut missing_back, "missing_back")?,
+                "digital_document" => {
+                    map.read(&mut digital_document, "digital_document")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            obscured_data_points: obscured_data_points.unwrap_or_default(),
+            obscured_security_features: obscured_security_features.unwrap_or_default(),
+            abnormal_document_features: abnormal_document_features.unwrap_or_default(),
+            watermarks_digital_text_overlay: watermarks_digital_text_overlay
+                .unwrap_or_default(),
+            corner_removed: corner_removed.unwrap_or_default(),
+            punctured_document: punctured_document.unwrap_or_default(),
+            missing_back: missing_back.unwrap_or_default(),
+            digital_document: digital_document.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DocumentIQReasons` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct DocumentIQReasons {
     /// When an image of the document is too dark to be able to see data points.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub dark_photo: Nullable<String>,
     /// When there is light reflecting on the document causing glare to obstruct data points.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub glare_on_photo: Nullable<String>,
     /// When data points are blurred and no reference can be made elsewhere in the document or if the data points are too blurry and 'they could be something else'.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub blurred_photo: Nullable<String>,
     /// When data points have been covered either by the applicant or by another object such as a sticker.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub covered_photo: Nullable<String>,
     /// Any other reason not listed, such as when holograms are obscuring data points.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub other_photo_issue: Nullable<String>,
     /// When a document is damaged and we are unable to make out data points.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub damaged_document: Nullable<String>,
     /// When the incorrect side of a document has been uploaded, and we have not received the front.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub incorrect_side: Nullable<String>,
     /// When data points are not included in the image due to the document being cut off.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub cut_off_document: Nullable<String>,
     /// If no document has been uploaded or there is a blank image.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub no_document_in_image: Nullable<String>,
     /// When 2 different documents are submitted in the same check.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub two_documents_uploaded: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentIQReasons {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentIQReasons {
+    const NAME: &'static str = "DocumentIQReasons";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut dark_photo = Option::None;
+        let mut glare_on_photo = Option::None;
+        let mut blurred_photo = Option::None;
+        let mut covered_photo = Option::None;
+        let mut other_photo_issue = Option::None;
+        let mut damaged_document = Option::None;
+        let mut incorrect_side = Option::None;
+        let mut cut_off_document = Option::None;
+        let mut no_document_in_image = Option::None;
+        let mut two_documents_uploaded = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "dark_photo" => map.read(&mut dark_photo, "dark_photo")?,
+                "glare_on_photo" => map.read(&mut glare_on_photo, "glare_on_photo")?,
+                "blurred_photo" => map.read(&mut blurred_photo, "blurred_photo")?,
+                "covered_photo" => map.read(&mut covered_photo, "covered_photo")?,
+                "other_photo_issue" => {
+                    map.read(&mut other_photo_issue, "other_photo_issue")?
+                }
+                "damaged_document" => {
+                    map.read(&mut damaged_document, "damaged_document")?
+                }
+                "incorrect_side" => map.read(&mut incorrect_side, "incorrect_side")?,
+                "cut_off_document" => {
+                    map.read(&mut cut_off_document, "cut_off_document")?
+                }
+                "no_document_in_image" => {
+                    map.read(&mut no_document_in_image, "no_document_in_image")?
+                }
+                "two_documents_uploaded" => {
+                    map.read(&mut two_documents_uploaded, "two_documents_uploaded")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            dark_photo: dark_photo.unwrap_or_default(),
+            glare_on_photo: glare_on_photo.unwrap_or_default(),
+            blurred_photo: blurred_photo.unwrap_or_default(),
+            covered_photo: covered_photo.unwrap_or_default(),
+            other_photo_issue: other_photo_issue.unwrap_or_default(),
+            damaged_document: damaged_document.unwrap_or_default(),
+            incorrect_side: incorrect_side.unwrap_or_default(),
+            cut_off_document: cut_off_document.unwrap_or_default(),
+            no_document_in_image: no_document_in_image.unwrap_or_default(),
+            two_documents_uploaded: two_documents_uploaded.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DocumentODPReasons` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct DocumentODPReasons {
     /// When the applicant's document is on a physical screen or device.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub photo_of_screen: Nullable<String>,
     /// When the applicant has used their mobile phone, tablet, or computer to take a photo within the device.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub screenshot: Nullable<String>,
     /// When the applicant has previously captured an image of the document, printed it out, and has now taken a photo of this print out to upload.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_on_printed_paper: Nullable<String>,
     /// When the document has clearly been captured using a scanner and there are visible indicators of this
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub scan: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentODPReasons {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentODPReasons {
+    const NAME: &'static str = "DocumentODPReasons";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut photo_of_screen = Option::None;
+        let mut screenshot = Option::None;
+        let mut document_on_printed_paper = Option::None;
+        let mut scan = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "photo_of_screen" => map.read(&mut photo_of_screen, "photo_of_screen")?,
+                "screenshot" => map.read(&mut screenshot, "screenshot")?,
+                "document_on_printed_paper" => {
+                    map.read(
+                        &mut document_on_printed_paper,
+                        "document_on_printed_paper",
+                    )?
+                }
+                "scan" => map.read(&mut scan, "scan")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            photo_of_screen: photo_of_screen.unwrap_or_default(),
+            screenshot: screenshot.unwrap_or_default(),
+            document_on_printed_paper: document_on_printed_paper.unwrap_or_default(),
+            scan: scan.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DocumentProperties` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct DocumentProperties {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub personal_number: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_numbers: Nullable<Vec<DocumentPropertiesDocumentNumbersInner>>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_state: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_date: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub valid_from: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub categorisation: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line1: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line2: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line3: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub place_of_birth: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub spouse_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub widow_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub alias_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub remarks: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub civil_state: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expatriation: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub father_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mother_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub religion: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub type_of_permit: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub version_number: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_subtype: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub profession: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub security_document_number: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tax_number: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nist_identity_evidence_strength: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub has_issuance_confirmation: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub real_id_compliance: Nullable<bool>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub security_tier: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_lines: Nullable<DocumentPropertiesAddressLines>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub barcode: Nullable<Vec<DocumentPropertiesBarcodeInner>>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nfc: Nullable<DocumentPropertiesNfc>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_classification: Nullable<DocumentPropertiesDocumentClassification>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub extracted_data: Nullable<DocumentPropertiesExtractedData>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentProperties {
+    const NAME: &'static str = "DocumentProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut date_of_birth = Option::None;
+        let mut date_of_expiry = Option::None;
+        let mut personal_number = Option::None;
+        let mut document_numbers = Option::None;
+        let mut document_type = Option::None;
+        let mut first_name = Option::None;
+        let mut middle_name = Option::None;
+        let mut last_name = Option::None;
+        let mut gender = Option::None;
+        let mut issuing_country = Option::None;
+        let mut nationality = Option::None;
+        let mut issuing_state = Option::None;
+        let mut issuing_date = Option::None;
+        let mut valid_from = Option::None;
+        let mut categorisation = Option::None;
+        let mut mrz_line1 = Option::None;
+        let mut mrz_line2 = Option::None;
+        let mut mrz_line3 = Option::None;
+        let mut address = Option::None;
+        let mut place_of_birth = Option::None;
+        let mut spouse_name = Option::None;
+        let mut widow_name = Option::None;
+        let mut alias_name = Option::None;
+        let mut issuing_authority = Option::None;
+        let mut remarks = Option::None;
+        let mut civil_state = Option::None;
+        let mut expatriation = Option::None;
+        let mut father_name = Option::None;
+        let mut mother_name = Option::None;
+        let mut religion = Option::None;
+        let mut type_of_permit = Option::None;
+        let mut version_number = Option::None;
+        let mut document_subtype = Option::None;
+        let mut profession = Option::None;
+        let mut security_document_number = Option::None;
+        let mut tax_number = Option::None;
+        let mut nist_identity_evidence_strength = Option::None;
+        let mut has_issuance_confirmation = Option::None;
+        let mut real_id_compliance = Option::None;
+        let mut security_tier = Option::None;
+        let mut address_lines = Option::None;
+        let mut barcode = Option::None;
+        let mut nfc = Option::None;
+        let mut document_classification = Option::None;
+        let mut extracted_data = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry")?,
+                "personal_number" => map.read(&mut personal_number, "personal_number")?,
+                "document_numbers" => {
+                    map.read(&mut document_numbers, "document_numbers")?
+                }
+                "document_type" => map.read(&mut document_type, "document_type")?,
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "middle_name" => map.read(&mut middle_name, "middle_name")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                "gender" => map.read(&mut gender, "gender")?,
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
+                "nationality" => map.read(&mut nationality, "nationality")?,
+                "issuing_state" => map.read(&mut issuing_state, "issuing_state")?,
+                "issuing_date" => map.read(&mut issuing_date, "issuing_date")?,
+                "valid_from" => map.read(&mut valid_from, "valid_from")?,
+                "categorisation" => map.read(&mut categorisation, "categorisation")?,
+                "mrz_line1" => map.read(&mut mrz_line1, "mrz_line1")?,
+                "mrz_line2" => map.read(&mut mrz_line2, "mrz_line2")?,
+                "mrz_line3" => map.read(&mut mrz_line3, "mrz_line3")?,
+                "address" => map.read(&mut address, "address")?,
+                "place_of_birth" => map.read(&mut place_of_birth, "place_of_birth")?,
+                "spouse_name" => map.read(&mut spouse_name, "spouse_name")?,
+                "widow_name" => map.read(&mut widow_name, "widow_name")?,
+                "alias_name" => map.read(&mut alias_name, "alias_name")?,
+                "issuing_authority" => {
+                    map.read(&mut issuing_authority, "issuing_authority")?
+                }
+                "remarks" => map.read(&mut remarks, "remarks")?,
+                "civil_state" => map.read(&mut civil_state, "civil_state")?,
+                "expatriation" => map.read(&mut expatriation, "expatriation")?,
+                "father_name" => map.read(&mut father_name, "father_name")?,
+                "mother_name" => map.read(&mut mother_name, "mother_name")?,
+                "religion" => map.read(&mut religion, "religion")?,
+                "type_of_permit" => map.read(&mut type_of_permit, "type_of_permit")?,
+                "version_number" => map.read(&mut version_number, "version_number")?,
+                "document_subtype" => {
+                    map.read(&mut document_subtype, "document_subtype")?
+                }
+                "profession" => map.read(&mut profession, "profession")?,
+                "security_document_number" => {
+                    map.read(&mut security_document_number, "security_document_number")?
+                }
+                "tax_number" => map.read(&mut tax_number, "tax_number")?,
+                "nist_identity_evidence_strength" => {
+                    map.read(
+                        &mut nist_identity_evidence_strength,
+                        "nist_identity_evidence_strength",
+                    )?
+                }
+                "has_issuance_confirmation" => {
+                    map.read(
+                        &mut has_issuance_confirmation,
+                        "has_issuance_confirmation",
+                    )?
+                }
+                "real_id_compliance" => {
+                    map.read(&mut real_id_compliance, "real_id_compliance")?
+                }
+                "security_tier" => map.read(&mut security_tier, "security_tier")?,
+                "address_lines" => map.read(&mut address_lines, "address_lines")?,
+                "barcode" => map.read(&mut barcode, "barcode")?,
+                "nfc" => map.read(&mut nfc, "nfc")?,
+                "document_classification" => {
+                    map.read(&mut document_classification, "document_classification")?
+                }
+                "extracted_data" => map.read(&mut extracted_data, "extracted_data")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            date_of_birth: date_of_birth.unwrap_or_default(),
+            date_of_expiry: date_of_expiry.unwrap_or_default(),
+            personal_number: personal_number.unwrap_or_default(),
+            document_numbers: document_numbers.unwrap_or_default(),
+            document_type: document_type.unwrap_or_default(),
+            first_name: first_name.unwrap_or_default(),
+            middle_name: middle_name.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+            gender: gender.unwrap_or_default(),
+            issuing_country: issuing_country.unwrap_or_default(),
+            nationality: nationality.unwrap_or_default(),
+            issuing_state: issuing_state.unwrap_or_default(),
+            issuing_date: issuing_date.unwrap_or_default(),
+            valid_from: valid_from.unwrap_or_default(),
+            categorisation: categorisation.unwrap_or_default(),
+            mrz_line1: mrz_line1.unwrap_or_default(),
+            mrz_line2: mrz_line2.unwrap_or_default(),
+            mrz_line3: mrz_line3.unwrap_or_default(),
+            address: address.unwrap_or_default(),
+            place_of_birth: place_of_birth.unwrap_or_default(),
+            spouse_name: spouse_name.unwrap_or_default(),
+            widow_name: widow_name.unwrap_or_default(),
+            alias_name: alias_name.unwrap_or_default(),
+            issuing_authority: issuing_authority.unwrap_or_default(),
+            remarks: remarks.unwrap_or_default(),
+            civil_state: civil_state.unwrap_or_default(),
+            expatriation: expatriation.unwrap_or_default(),
+            father_name: father_name.unwrap_or_default(),
+            mother_name: mother_name.unwrap_or_default(),
+            religion: religion.unwrap_or_default(),
+            type_of_permit: type_of_permit.unwrap_or_default(),
+            version_number: version_number.unwrap_or_default(),
+            document_subtype: document_subtype.unwrap_or_default(),
+            profession: profession.unwrap_or_default(),
+            security_document_number: security_document_number.unwrap_or_default(),
+            tax_number: tax_number.unwrap_or_default(),
+            nist_identity_evidence_strength: nist_identity_evidence_strength
+                .unwrap_or_default(),
+            has_issuance_confirmation: has_issuance_confirmation.unwrap_or_default(),
+            real_id_compliance: real_id_compliance.unwrap_or_default(),
+            security_tier: security_tier.unwrap_or_default(),
+            address_lines: address_lines.unwrap_or_default(),
+            barcode: barcode.unwrap_or_default(),
+            nfc: nfc.unwrap_or_default(),
+            document_classification: document_classification.unwrap_or_default(),
+            extracted_data: extracted_data.unwrap_or_default(),
+        })
+    }
 }
 
 /// The `DocumentPropertiesAddressLines` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct DocumentPropertiesAddressLines {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub street_address: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub state: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub postal_code: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub country: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub city: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub country_code: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesAddressLines {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentPropertiesAddressLines {
+    const NAME: &'static str = "DocumentPropertiesAddressLines";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut street_address = Option::None;
+        let mut state = Option::None;
+        let mut postal_code = Option::None;
+        let mut country = Option::None;
+        let mut city = Option::None;
+        let mut country_code = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "street_address" => map.read(&mut street_address, "street_address")?,
+                "state" => map.read(&mut state, "state")?,
+                "postal_code" => map.read(&mut postal_code, "postal_code")?,
+                "country" => map.read(&mut country, "country")?,
+                "city" => map.read(&mut city, "city")?,
+                "country_code" => map.read(&mut country_code, "country_code")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            street_address: street_address.unwrap_or_default(),
+            state: state.unwrap_or_default(),
+            postal_code: postal_code.unwrap_or_default(),
+            country: country.unwrap_or_default(),
+            city: city.unwrap_or_default(),
+            country_code: country_code.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DocumentPropertiesBarcodeInner` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct DocumentPropertiesBarcodeInner {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_date: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_1: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_2: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_3: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_4: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_5: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_state: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub class: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_number: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub real_id_classification: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesBarcodeInner {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentPropertiesBarcodeInner {
+    const NAME: &'static str = "DocumentPropertiesBarcodeInner";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut first_name = Option::None;
+        let mut middle_name = Option::None;
+        let mut last_name = Option::None;
+        let mut document_type = Option::None;
+        let mut date_of_expiry = Option::None;
+        let mut date_of_birth = Option::None;
+        let mut issuing_date = Option::None;
+        let mut address_line_1 = Option::None;
+        let mut address_line_2 = Option::None;
+        let mut address_line_3 = Option::None;
+        let mut address_line_4 = Option::None;
+        let mut address_line_5 = Option::None;
+        let mut issuing_state = Option::None;
+        let mut class = Option::None;
+        let mut gender = Option::None;
+        let mut issuing_country = Option::None;
+        let mut document_number = Option::None;
+        let mut real_id_classification = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "middle_name" => map.read(&mut middle_name, "middle_name")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                "document_type" => map.read(&mut document_type, "document_type")?,
+                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry")?,
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                "issuing_date" => map.read(&mut issuing_date, "issuing_date")?,
+                "address_line_1" => map.read(&mut address_line_1, "address_line_1")?,
+                "address_line_2" => map.read(&mut address_line_2, "address_line_2")?,
+                "address_line_3" => map.read(&mut address_line_3, "address_line_3")?,
+                "address_line_4" => map.read(&mut address_line_4, "address_line_4")?,
+                "address_line_5" => map.read(&mut address_line_5, "address_line_5")?,
+                "issuing_state" => map.read(&mut issuing_state, "issuing_state")?,
+                "class" => map.read(&mut class, "class")?,
+                "gender" => map.read(&mut gender, "gender")?,
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
+                "document_number" => map.read(&mut document_number, "document_number")?,
+                "real_id_classification" => {
+                    map.read(&mut real_id_classification, "real_id_classification")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            first_name: first_name.unwrap_or_default(),
+            middle_name: middle_name.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+            document_type: document_type.unwrap_or_default(),
+            date_of_expiry: date_of_expiry.unwrap_or_default(),
+            date_of_birth: date_of_birth.unwrap_or_default(),
+            issuing_date: issuing_date.unwrap_or_default(),
+            address_line_1: address_line_1.unwrap_or_default(),
+            address_line_2: address_line_2.unwrap_or_default(),
+            address_line_3: address_line_3.unwrap_or_default(),
+            address_line_4: address_line_4.unwrap_or_default(),
+            address_line_5: address_line_5.unwrap_or_default(),
+            issuing_state: issuing_state.unwrap_or_default(),
+            class: class.unwrap_or_default(),
+            gender: gender.unwrap_or_default(),
+            issuing_country: issuing_country.unwrap_or_default(),
+            document_number: document_number.unwrap_or_default(),
+            real_id_classification: real_id_classification.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DocumentPropertiesDocumentClassification` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct DocumentPropertiesDocumentClassification {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_state: Nullable<String>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesDocumentClassification {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentPropertiesDocumentClassification {
+    const NAME: &'static str = "DocumentPropertiesDocumentClassification";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut issuing_country = Option::None;
+        let mut document_type = Option::None;
+        let mut issuing_state = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
+                "document_type" => map.read(&mut document_type, "document_type")?,
+                "issuing_state" => map.read(&mut issuing_state, "issuing_state")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            issuing_country: issuing_country.unwrap_or_default(),
+            document_type: document_type.unwrap_or_default(),
+            issuing_state: issuing_state.unwrap_or_default(),
+        })
+    }
 }
 
 /// The `DocumentPropertiesDocumentNumbersInner` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct DocumentPropertiesDocumentNumbersInner {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub value: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub r#type: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesDocumentNumbersInner {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentPropertiesDocumentNumbersInner {
+    const NAME: &'static str = "DocumentPropertiesDocumentNumbersInner";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut value = Option::None;
+        let mut r#type = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "value" => map.read(&mut value, "value")?,
+                "type" => map.read(&mut r#type, "type")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            value: value.unwrap_or_default(),
+            r#type: r#type.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DocumentPropertiesDrivingLicenceInformationItem` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct DocumentPropertiesDrivingLicenceInformationItem {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub category: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub obtainment_date: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expiry_date: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub codes: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesDrivingLicenceInformationItem {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentPropertiesDrivingLicenceInformationItem {
+    const NAME: &'static str = "DocumentPropertiesDrivingLicenceInformationItem";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut category = Option::None;
+        let mut obtainment_date = Option::None;
+        let mut expiry_date = Option::None;
+        let mut codes = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "category" => map.read(&mut category, "category")?,
+                "obtainment_date" => map.read(&mut obtainment_date, "obtainment_date")?,
+                "expiry_date" => map.read(&mut expiry_date, "expiry_date")?,
+                "codes" => map.read(&mut codes, "codes")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            category: category.unwrap_or_default(),
+            obtainment_date: obtainment_date.unwrap_or_default(),
+            expiry_date: expiry_date.unwrap_or_default(),
+            codes: codes.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DocumentPropertiesExtractedData` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct DocumentPropertiesExtractedData {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_number: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub full_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub spouse_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub widow_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub alias_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line1: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line2: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line3: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_1: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_2: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_3: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_4: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_5: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<String>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesExtractedData {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentPropertiesExtractedData {
+    const NAME: &'static str = "DocumentPropertiesExtractedData";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut document_number = Option::None;
+        let mut date_of_birth = Option::None;
+        let mut date_of_expiry = Option::None;
+        let mut first_name = Option::None;
+        let mut last_name = Option::None;
+        let mut middle_name = Option::None;
+        let mut full_name = Option::None;
+        let mut spouse_name = Option::None;
+        let mut widow_name = Option::None;
+        let mut alias_name = Option::None;
+        let mut gender = Option::None;
+        let mut mrz_line1 = Option::None;
+        let mut mrz_line2 = Option::None;
+        let mut mrz_line3 = Option::None;
+        let mut nationality = Option::None;
+        let mut address_line_1 = Option::None;
+        let mut address_line_2 = Option::None;
+        let mut address_line_3 = Option::None;
+        let mut address_line_4 = Option::None;
+        let mut address_line_5 = Option::None;
+        let mut issuing_authority = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "document_number" => map.read(&mut document_number, "document_number")?,
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry")?,
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                "middle_name" => map.read(&mut middle_name, "middle_name")?,
+                "full_name" => map.read(&mut full_name, "full_name")?,
+                "spouse_name" => map.read(&mut spouse_name, "spouse_name")?,
+                "widow_name" => map.read(&mut widow_name, "widow_name")?,
+                "alias_name" => map.read(&mut alias_name, "alias_name")?,
+                "gender" => map.read(&mut gender, "gender")?,
+                "mrz_line1" => map.read(&mut mrz_line1, "mrz_line1")?,
+                "mrz_line2" => map.read(&mut mrz_line2, "mrz_line2")?,
+                "mrz_line3" => map.read(&mut mrz_line3, "mrz_line3")?,
+                "nationality" => map.read(&mut nationality, "nationality")?,
+                "address_line_1" => map.read(&mut address_line_1, "address_line_1")?,
+                "address_line_2" => map.read(&mut address_line_2, "address_line_2")?,
+                "address_line_3" => map.read(&mut address_line_3, "address_line_3")?,
+                "address_line_4" => map.read(&mut address_line_4, "address_line_4")?,
+                "address_line_5" => map.read(&mut address_line_5, "address_line_5")?,
+                "issuing_authority" => {
+                    map.read(&mut issuing_authority, "issuing_authority")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            document_number: document_number.unwrap_or_default(),
+            date_of_birth: date_of_birth.unwrap_or_default(),
+            date_of_expiry: date_of_expiry.unwrap_or_default(),
+            first_name: first_name.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+            middle_name: middle_name.unwrap_or_default(),
+            full_name: full_name.unwrap_or_default(),
+            spouse_name: spouse_name.unwrap_or_default(),
+            widow_name: widow_name.unwrap_or_default(),
+            alias_name: alias_name.unwrap_or_default(),
+            gender: gender.unwrap_or_default(),
+            mrz_line1: mrz_line1.unwrap_or_default(),
+            mrz_line2: mrz_line2.unwrap_or_default(),
+            mrz_line3: mrz_line3.unwrap_or_default(),
+            nationality: nationality.unwrap_or_default(),
+            address_line_1: address_line_1.unwrap_or_default(),
+            address_line_2: address_line_2.unwrap_or_default(),
+            address_line_3: address_line_3.unwrap_or_default(),
+            address_line_4: address_line_4.unwrap_or_default(),
+            address_line_5: address_line_5.unwrap_or_default(),
+            issuing_authority: issuing_authority.unwrap_or_default(),
+        })
+    }
 }
 
 /// The `DocumentPropertiesNfc` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct DocumentPropertiesNfc {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub full_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_number: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub personal_number: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub place_of_birth: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_date: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesNfc {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentPropertiesNfc {
+    const NAME: &'static str = "DocumentPropertiesNfc";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut document_type = Option::None;
+        let mut issuing_country = Option::None;
+        let mut full_name = Option::None;
+        let mut document_number = Option::None;
+        let mut nationality = Option::None;
+        let mut date_of_birth = Option::None;
+        let mut gender = Option::None;
+        let mut date_of_expiry = Option::None;
+        let mut personal_number = Option::None;
+        let mut place_of_birth = Option::None;
+        let mut address = Option::None;
+        let mut issuing_date = Option::None;
+        let mut issuing_authority = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "document_type" => map.read(&mut document_type, "document_type")?,
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
+                "full_name" => map.read(&mut full_name, "full_name")?,
+                "document_number" => map.read(&mut document_number, "document_number")?,
+                "nationality" => map.read(&mut nationality, "nationality")?,
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                "gender" => map.read(&mut gender, "gender")?,
+                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry")?,
+                "personal_number" => map.read(&mut personal_number, "personal_number")?,
+                "place_of_birth" => map.read(&mut place_of_birth, "place_of_birth")?,
+                "address" => map.read(&mut address, "address")?,
+                "issuing_date" => map.read(&mut issuing_date, "issuing_date")?,
+                "issuing_authority" => {
+                    map.read(&mut issuing_authority, "issuing_authority")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            document_type: document_type.unwrap_or_default(),
+            issuing_country: issuing_country.unwrap_or_default(),
+            full_name: full_name.unwrap_or_default(),
+            document_number: document_number.unwrap_or_default(),
+            nationality: nationality.unwrap_or_default(),
+            date_of_birth: date_of_birth.unwrap_or_default(),
+            gender: gender.unwrap_or_default(),
+            date_of_expiry: date_of_expiry.unwrap_or_default(),
+            personal_number: personal_number.unwrap_or_default(),
+            place_of_birth: place_of_birth.unwrap_or_default(),
+            address: address.unwrap_or_default(),
+            issuing_date: issuing_date.unwrap_or_default(),
+            issuing_authority: issuing_authority.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DocumentPropertiesWithDrivingLicenceInformation` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct DocumentPropertiesWithDrivingLicenceInformation {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub personal_number: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_numbers: Nullable<Vec<DocumentPropertiesDocumentNumbersInner>>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_state: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_date: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub valid_from: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub categorisation: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line1: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line2: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line3: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub place_of_birth: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub spouse_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub widow_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub alias_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub remarks: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub civil_state: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expatriation: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub father_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mother_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub religion: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub type_of_permit: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub version_number: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_subtype: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub profession: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub security_document_number: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tax_number: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nist_identity_evidence_strength: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub has_issuance_confirmation: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub real_id_compliance: Nullable<bool>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub security_tier: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_lines: Nullable<DocumentPropertiesAddressLines>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub barcode: Nullable<Vec<DocumentPropertiesBarcodeInner>>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nfc: Nullable<DocumentPropertiesNfc>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_classification: Nullable<DocumentPropertiesDocumentClassification>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub extracted_data: Nullable<DocumentPropertiesExtractedData>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub driving_licence_information: Nullable<
         Vec<DocumentPropertiesDrivingLicenceInformationItem>,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesWithDrivingLicenceInformation {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentPropertiesWithDrivingLicenceInformation {
+    const NAME: &'static str = "DocumentPropertiesWithDrivingLicenceInformation";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut date_of_birth = Option::None;
+        let mut date_of_expiry = Option::None;
+        let mut personal_number = Option::None;
+        let mut document_numbers = Option::None;
+        let mut document_type = Option::None;
+        let mut first_name = Option::None;
+        let mut middle_name = Option::None;
+        let mut last_name = Option::None;
+        let mut gender = Option::None;
+        let mut issuing_country = Option::None;
+        let mut nationality = Option::None;
+        let mut issuing_state = Option::None;
+        let mut issuing_date = Option::None;
+        let mut valid_from = Option::None;
+        let mut categorisation = Option::None;
+        let mut mrz_line1 = Option::None;
+        let mut mrz_line2 = Option::None;
+        let mut mrz_line3 = Option::None;
+        let mut address = Option::None;
+        let mut place_of_birth = Option::None;
+        let mut spouse_name = Option::None;
+        let mut widow_name = Option::None;
+        let mut alias_name = Option::None;
+        let mut issuing_authority = Option::None;
+        let mut remarks = Option::None;
+        let mut civil_state = Option::None;
+        let mut expatriation = Option::None;
+        let mut father_name = Option::None;
+        let mut mother_name = Option::None;
+        let mut religion = Option::None;
+        let mut type_of_permit = Option::None;
+        let mut version_number = Option::None;
+        let mut document_subtype = Option::None;
+        let mut profession = Option::None;
+        let mut security_document_number = Option::None;
+        let mut tax_number = Option::None;
+        let mut nist_identity_evidence_strength = Option::None;
+        let mut has_issuance_confirmation = Option::None;
+        let mut real_id_compliance = Option::None;
+        let mut security_tier = Option::None;
+        let mut address_lines = Option::None;
+        let mut barcode = Option::None;
+        let mut nfc = Option::None;
+        let mut document_classification = Option::None;
+        let mut extracted_data = Option::None;
+        let mut driving_licence_information = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry")?,
+                "personal_number" => map.read(&mut personal_number, "personal_number")?,
+                "document_numbers" => {
+                    map.read(&mut document_numbers, "document_numbers")?
+                }
+                "document_type" => map.read(&mut document_type, "document_type")?,
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "middle_name" => map.read(&mut middle_name, "middle_name")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                "gender" => map.read(&mut gender, "gender")?,
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
+                "nationality" => map.read(&mut nationality, "nationality")?,
+                "issuing_state" => map.read(&mut issuing_state, "issuing_state")?,
+                "issuing_date" => map.read(&mut issuing_date, "issuing_date")?,
+                "valid_from" => map.read(&mut valid_from, "valid_from")?,
+                "categorisation" => map.read(&mut categorisation, "categorisation")?,
+                "mrz_line1" => map.read(&mut mrz_line1, "mrz_line1")?,
+                "mrz_line2" => map.read(&mut mrz_line2, "mrz_line2")?,
+                "mrz_line3" => map.read(&mut mrz_line3, "mrz_line3")?,
+                "address" => map.read(&mut address, "address")?,
+                "place_of_birth" => map.read(&mut place_of_birth, "place_of_birth")?,
+                "spouse_name" => map.read(&mut spouse_name, "spouse_name")?,
+                "widow_name" => map.read(&mut widow_name, "widow_name")?,
+                "alias_name" => map.read(&mut alias_name, "alias_name")?,
+                "issuing_authority" => {
+                    map.read(&mut issuing_authority, "issuing_authority")?
+                }
+                "remarks" => map.read(&mut remarks, "remarks")?,
+                "civil_state" => map.read(&mut civil_state, "civil_state")?,
+                "expatriation" => map.read(&mut expatriation, "expatriation")?,
+                "father_name" => map.read(&mut father_name, "father_name")?,
+                "mother_name" => map.read(&mut mother_name, "mother_name")?,
+                "religion" => map.read(&mut religion, "religion")?,
+                "type_of_permit" => map.read(&mut type_of_permit, "type_of_permit")?,
+                "version_number" => map.read(&mut version_number, "version_number")?,
+                "document_subtype" => {
+                    map.read(&mut document_subtype, "document_subtype")?
+                }
+                "profession" => map.read(&mut profession, "profession")?,
+                "security_document_number" => {
+                    map.read(&mut security_document_number, "security_document_number")?
+                }
+                "tax_number" => map.read(&mut tax_number, "tax_number")?,
+                "nist_identity_evidence_strength" => {
+                    map.read(
+                        &mut nist_identity_evidence_strength,
+                        "nist_identity_evidence_strength",
+                    )?
+                }
+                "has_issuance_confirmation" => {
+                    map.read(
+                        &mut has_issuance_confirmation,
+                        "has_issuance_confirmation",
+                    )?
+                }
+                "real_id_compliance" => {
+                    map.read(&mut real_id_compliance, "real_id_compliance")?
+                }
+                "security_tier" => map.read(&mut security_tier, "security_tier")?,
+                "address_lines" => map.read(&mut address_lines, "address_lines")?,
+                "barcode" => map.read(&mut barcode, "barcode")?,
+                "nfc" => map.read(&mut nfc, "nfc")?,
+                "document_classification" => {
+                    map.read(&mut document_classification, "document_classification")?
+                }
+                "extracted_data" => map.read(&mut extracted_data, "extracted_data")?,
+                "driving_licence_information" => {
+                    map.read(
+                        &mut driving_licence_information,
+                        "driving_licence_information",
+                    )?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            date_of_birth: date_of_birth.unwrap_or_default(),
+            date_of_expiry: date_of_expiry.unwrap_or_default(),
+            personal_number: personal_number.unwrap_or_default(),
+            document_numbers: document_numbers.unwrap_or_default(),
+            document_type: document_type.unwrap_or_default(),
+            first_name: first_name.unwrap_or_default(),
+            middle_name: middle_name.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+            gender: gender.unwrap_or_default(),
+            issuing_country: issuing_country.unwrap_or_default(),
+            nationality: nationality.unwrap_or_default(),
+            issuing_state: issuing_state.unwrap_or_default(),
+            issuing_date: issuing_date.unwrap_or_default(),
+            valid_from: valid_from.unwrap_or_default(),
+            categorisation: categorisation.unwrap_or_default(),
+            mrz_line1: mrz_line1.unwrap_or_default(),
+            mrz_line2: mrz_line2.unwrap_or_default(),
+            mrz_line3: mrz_line3.unwrap_or_default(),
+            address: address.unwrap_or_default(),
+            place_of_birth: place_of_birth.unwrap_or_default(),
+            spouse_name: spouse_name.unwrap_or_default(),
+            widow_name: widow_name.unwrap_or_default(),
+            alias_name: alias_name.unwrap_or_default(),
+            issuing_authority: issuing_authority.unwrap_or_default(),
+            remarks: remarks.unwrap_or_default(),
+            civil_state: civil_state.unwrap_or_default(),
+            expatriation: expatriation.unwrap_or_default(),
+            father_name: father_name.unwrap_or_default(),
+            mother_name: mother_name.unwrap_or_default(),
+            religion: religion.unwrap_or_default(),
+            type_of_permit: type_of_permit.unwrap_or_default(),
+            version_number: version_number.unwrap_or_default(),
+            document_subtype: document_subtype.unwrap_or_default(),
+            profession: profession.unwrap_or_default(),
+            security_document_number: security_document_number.unwrap_or_default(),
+            tax_number: tax_number.unwrap_or_default(),
+            nist_identity_evidence_strength: nist_identity_evidence_strength
+                .unwrap_or_default(),
+            has_issuance_confirmation: has_issuance_confirmation.unwrap_or_default(),
+            real_id_compliance: real_id_compliance.unwrap_or_default(),
+            security_tier: security_tier.unwrap_or_default(),
+            address_lines: address_lines.unwrap_or_default(),
+            barcode: barcode.unwrap_or_default(),
+            nfc: nfc.unwrap_or_default(),
+            document_classification: document_classification.unwrap_or_default(),
+            extracted_data: extracted_data.unwrap_or_default(),
+            driving_licence_information: driving_licence_information.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DocumentReport` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
 pub struct DocumentReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentProperties>,
 }
 
@@ -3445,42 +6949,115 @@ impl DocumentReport {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentReport {
+    const NAME: &'static str = "DocumentReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut documents = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "documents" => map.read(&mut documents, "documents")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            documents: documents.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DocumentReportShared` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct DocumentReportShared {
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentReportShared {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentReportShared {
+    const NAME: &'static str = "DocumentReportShared";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut documents = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "documents" => map.read(&mut documents, "documents")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            documents: documents.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DocumentResponse` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct DocumentResponse {
     /// The unique identifier for the document
     pub id: String,
     /// The date and time at which the document was uploaded
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The uri of this resource
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The uri that can be used to download the document
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub download_href: Nullable<String>,
     /// The name of the uploaded file
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_name: Nullable<String>,
     /// The size of the file in bytes
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
 }
 
@@ -3498,33 +7075,103 @@ impl DocumentResponse {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentResponse {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentResponse {
+    const NAME: &'static str = "DocumentResponse";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut download_href = Option::None;
+        let mut file_name = Option::None;
+        let mut file_size = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "download_href" => map.read(&mut download_href, "download_href")?,
+                "file_name" => map.read(&mut file_name, "file_name")?,
+                "file_size" => map.read(&mut file_size, "file_size")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            download_href: download_href.unwrap_or_default(),
+            file_name: file_name.unwrap_or_default(),
+            file_size: file_size.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DocumentShared` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct DocumentShared {
     /// The file type of the uploaded file
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_type: Nullable<String>,
     /// The type of document
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub r#type: Nullable<DocumentTypes>,
     /// The side of the document, if applicable. The possible values are front and back
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub side: Nullable<String>,
     /// The issuing country of the document, a 3-letter ISO code.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<CountryCodes>,
     /// The ID of the applicant whose document is being uploaded.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_id: Nullable<String>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentShared {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentShared {
+    const NAME: &'static str = "DocumentShared";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut file_type = Option::None;
+        let mut r#type = Option::None;
+        let mut side = Option::None;
+        let mut issuing_country = Option::None;
+        let mut applicant_id = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "file_type" => map.read(&mut file_type, "file_type")?,
+                "type" => map.read(&mut r#type, "type")?,
+                "side" => map.read(&mut side, "side")?,
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            file_type: file_type.unwrap_or_default(),
+            r#type: r#type.unwrap_or_default(),
+            side: side.unwrap_or_default(),
+            issuing_country: issuing_country.unwrap_or_default(),
+            applicant_id: applicant_id.unwrap_or_default(),
+        })
+    }
 }
 
 /// The `DocumentTypes` schema.
@@ -3886,35 +7533,35 @@ impl<'de> ::serde::Deserialize<'de> for DocumentTypes {
 }
 
 /// The `DocumentVideoReport` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
 pub struct DocumentVideoReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentProperties>,
 }
 
@@ -3937,36 +7584,92 @@ impl DocumentVideoReport {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentVideoReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentVideoReport {
+    const NAME: &'static str = "DocumentVideoReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut documents = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "documents" => map.read(&mut documents, "documents")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            documents: documents.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DocumentVideoWithAddressInformationReport` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
 pub struct DocumentVideoWithAddressInformationReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentProperties>,
 }
 
@@ -3989,36 +7692,93 @@ impl DocumentVideoWithAddressInformationReport {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentVideoWithAddressInformationReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentVideoWithAddressInformationReport {
+    const NAME: &'static str = "DocumentVideoWithAddressInformationReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut documents = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "documents" => map.read(&mut documents, "documents")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            documents: documents.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DocumentWithAddressInformationReport` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
 pub struct DocumentWithAddressInformationReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentProperties>,
 }
 
@@ -4041,36 +7801,92 @@ impl DocumentWithAddressInformationReport {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentWithAddressInformationReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentWithAddressInformationReport {
+    const NAME: &'static str = "DocumentWithAddressInformationReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut documents = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "documents" => map.read(&mut documents, "documents")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            documents: documents.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DocumentWithDriverVerificationReport` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
 pub struct DocumentWithDriverVerificationReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentWithDriverVerificationReportAllOfProperties>,
 }
 
@@ -4093,216 +7909,536 @@ impl DocumentWithDriverVerificationReport {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentWithDriverVerificationReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentWithDriverVerificationReport {
+    const NAME: &'static str = "DocumentWithDriverVerificationReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut documents = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "documents" => map.read(&mut documents, "documents")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            documents: documents.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DocumentWithDriverVerificationReportAllOfProperties` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct DocumentWithDriverVerificationReportAllOfProperties {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub personal_number: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_numbers: Nullable<Vec<DocumentPropertiesDocumentNumbersInner>>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_state: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_date: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub valid_from: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub categorisation: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line1: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line2: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line3: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub place_of_birth: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub spouse_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub widow_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub alias_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub remarks: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub civil_state: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expatriation: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub father_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mother_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub religion: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub type_of_permit: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub version_number: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_subtype: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub profession: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub security_document_number: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tax_number: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nist_identity_evidence_strength: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub has_issuance_confirmation: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub real_id_compliance: Nullable<bool>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub security_tier: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_lines: Nullable<DocumentPropertiesAddressLines>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub barcode: Nullable<Vec<DocumentPropertiesBarcodeInner>>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nfc: Nullable<DocumentPropertiesNfc>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_classification: Nullable<DocumentPropertiesDocumentClassification>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub extracted_data: Nullable<DocumentPropertiesExtractedData>,
     /// True for **non-restricted** driving licences
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub drivers_licence: Nullable<bool>,
     /// True for **limited/restricted** driving license, including learner's permits
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub restricted_licence: Nullable<bool>,
     /// Underlying, non-normalised, licence category (e.g. "Junior operators license")
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub raw_licence_category: Nullable<String>,
     /// Comma-separated vehicle classes that the user is qualified for
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub raw_vehicle_classes: Nullable<String>,
     /// True if the user is not qualified to drive a manual transmission
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub manual_transmission_restriction: Nullable<bool>,
     /// Detailed classes/categories information
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub vehicle_class_details: Nullable<
         Vec<
             DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsInner,
         >,
     >,
     /// Normalised data for passenger cars
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub passenger_vehicle: Nullable<
         DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for DocumentWithDriverVerificationReportAllOfProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentWithDriverVerificationReportAllOfProperties {
+    const NAME: &'static str = "DocumentWithDriverVerificationReportAllOfProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut date_of_birth = Option::None;
+        let mut date_of_expiry = Option::None;
+        let mut personal_number = Option::None;
+        let mut document_numbers = Option::None;
+        let mut document_type = Option::None;
+        let mut first_name = Option::None;
+        let mut middle_name = Option::None;
+        let mut last_name = Option::None;
+        let mut gender = Option::None;
+        let mut issuing_country = Option::None;
+        let mut nationality = Option::None;
+        let mut issuing_state = Option::None;
+        let mut issuing_date = Option::None;
+        let mut valid_from = Option::None;
+        let mut categorisation = Option::None;
+        let mut mrz_line1 = Option::None;
+        let mut mrz_line2 = Option::None;
+        let mut mrz_line3 = Option::None;
+        let mut address = Option::None;
+        let mut place_of_birth = Option::None;
+        let mut spouse_name = Option::None;
+        let mut widow_name = Option::None;
+        let mut alias_name = Option::None;
+        let mut issuing_authority = Option::None;
+        let mut remarks = Option::None;
+        let mut civil_state = Option::None;
+        let mut expatriation = Option::None;
+        let mut father_name = Option::None;
+        let mut mother_name = Option::None;
+        let mut religion = Option::None;
+        let mut type_of_permit = Option::None;
+        let mut version_number = Option::None;
+        let mut document_subtype = Option::None;
+        let mut profession = Option::None;
+        let mut security_document_number = Option::None;
+        let mut tax_number = Option::None;
+        let mut nist_identity_evidence_strength = Option::None;
+        let mut has_issuance_confirmation = Option::None;
+        let mut real_id_compliance = Option::None;
+        let mut security_tier = Option::None;
+        let mut address_lines = Option::None;
+        let mut barcode = Option::None;
+        let mut nfc = Option::None;
+        let mut document_classification = Option::None;
+        let mut extracted_data = Option::None;
+        let mut drivers_licence = Option::None;
+        let mut restricted_licence = Option::None;
+        let mut raw_licence_category = Option::None;
+        let mut raw_vehicle_classes = Option::None;
+        let mut manual_transmission_restriction = Option::None;
+        let mut vehicle_class_details = Option::None;
+        let mut passenger_vehicle = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry")?,
+                "personal_number" => map.read(&mut personal_number, "personal_number")?,
+                "document_numbers" => {
+                    map.read(&mut document_numbers, "document_numbers")?
+                }
+                "document_type" => map.read(&mut document_type, "document_type")?,
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "middle_name" => map.read(&mut middle_name, "middle_name")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                "gender" => map.read(&mut gender, "gender")?,
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
+                "nationality" => map.read(&mut nationality, "nationality")?,
+                "issuing_state" => map.read(&mut issuing_state, "issuing_state")?,
+                "issuing_date" => map.read(&mut issuing_date, "issuing_date")?,
+                "valid_from" => map.read(&mut valid_from, "valid_from")?,
+                "categorisation" => map.read(&mut categorisation, "categorisation")?,
+                "mrz_line1" => map.read(&mut mrz_line1, "mrz_line1")?,
+                "mrz_line2" => map.read(&mut mrz_line2, "mrz_line2")?,
+                "mrz_line3" => map.read(&mut mrz_line3, "mrz_line3")?,
+                "address" => map.read(&mut address, "address")?,
+                "place_of_birth" => map.read(&mut place_of_birth, "place_of_birth")?,
+                "spouse_name" => map.read(&mut spouse_name, "spouse_name")?,
+                "widow_name" => map.read(&mut widow_name, "widow_name")?,
+                "alias_name" => map.read(&mut alias_name, "alias_name")?,
+                "issuing_authority" => {
+                    map.read(&mut issuing_authority, "issuing_authority")?
+                }
+                "remarks" => map.read(&mut remarks, "remarks")?,
+                "civil_state" => map.read(&mut civil_state, "civil_state")?,
+                "expatriation" => map.read(&mut expatriation, "expatriation")?,
+                "father_name" => map.read(&mut father_name, "father_name")?,
+                "mother_name" => map.read(&mut mother_name, "mother_name")?,
+                "religion" => map.read(&mut religion, "religion")?,
+                "type_of_permit" => map.read(&mut type_of_permit, "type_of_permit")?,
+                "version_number" => map.read(&mut version_number, "version_number")?,
+                "document_subtype" => {
+                    map.read(&mut document_subtype, "document_subtype")?
+                }
+                "profession" => map.read(&mut profession, "profession")?,
+                "security_document_number" => {
+                    map.read(&mut security_document_number, "security_document_number")?
+                }
+                "tax_number" => map.read(&mut tax_number, "tax_number")?,
+                "nist_identity_evidence_strength" => {
+                    map.read(
+                        &mut nist_identity_evidence_strength,
+                        "nist_identity_evidence_strength",
+                    )?
+                }
+                "has_issuance_confirmation" => {
+                    map.read(
+                        &mut has_issuance_confirmation,
+                        "has_issuance_confirmation",
+                    )?
+                }
+                "real_id_compliance" => {
+                    map.read(&mut real_id_compliance, "real_id_compliance")?
+                }
+                "security_tier" => map.read(&mut security_tier, "security_tier")?,
+                "address_lines" => map.read(&mut address_lines, "address_lines")?,
+                "barcode" => map.read(&mut barcode, "barcode")?,
+                "nfc" => map.read(&mut nfc, "nfc")?,
+                "document_classification" => {
+                    map.read(&mut document_classification, "document_classification")?
+                }
+                "extracted_data" => map.read(&mut extracted_data, "extracted_data")?,
+                "drivers_licence" => map.read(&mut drivers_licence, "drivers_licence")?,
+                "restricted_licence" => {
+                    map.read(&mut restricted_licence, "restricted_licence")?
+                }
+                "raw_licence_category" => {
+                    map.read(&mut raw_licence_category, "raw_licence_category")?
+                }
+                "raw_vehicle_classes" => {
+                    map.read(&mut raw_vehicle_classes, "raw_vehicle_classes")?
+                }
+                "manual_transmission_restriction" => {
+                    map.read(
+                        &mut manual_transmission_restriction,
+                        "manual_transmission_restriction",
+                    )?
+                }
+                "vehicle_class_details" => {
+                    map.read(&mut vehicle_class_details, "vehicle_class_details")?
+                }
+                "passenger_vehicle" => {
+                    map.read(&mut passenger_vehicle, "passenger_vehicle")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            date_of_birth: date_of_birth.unwrap_or_default(),
+            date_of_expiry: date_of_expiry.unwrap_or_default(),
+            personal_number: personal_number.unwrap_or_default(),
+            document_numbers: document_numbers.unwrap_or_default(),
+            document_type: document_type.unwrap_or_default(),
+            first_name: first_name.unwrap_or_default(),
+            middle_name: middle_name.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+            gender: gender.unwrap_or_default(),
+            issuing_country: issuing_country.unwrap_or_default(),
+            nationality: nationality.unwrap_or_default(),
+            issuing_state: issuing_state.unwrap_or_default(),
+            issuing_date: issuing_date.unwrap_or_default(),
+            valid_from: valid_from.unwrap_or_default(),
+            categorisation: categorisation.unwrap_or_default(),
+            mrz_line1: mrz_line1.unwrap_or_default(),
+            mrz_line2: mrz_line2.unwrap_or_default(),
+            mrz_line3: mrz_line3.unwrap_or_default(),
+            address: address.unwrap_or_default(),
+            place_of_birth: place_of_birth.unwrap_or_default(),
+            spouse_name: spouse_name.unwrap_or_default(),
+            widow_name: widow_name.unwrap_or_default(),
+            alias_name: alias_name.unwrap_or_default(),
+            issuing_authority: issuing_authority.unwrap_or_default(),
+            remarks: remarks.unwrap_or_default(),
+            civil_state: civil_state.unwrap_or_default(),
+            expatriation: expatriation.unwrap_or_default(),
+            father_name: father_name.unwrap_or_default(),
+            mother_name: mother_name.unwrap_or_default(),
+            religion: religion.unwrap_or_default(),
+            type_of_permit: type_of_permit.unwrap_or_default(),
+            version_number: version_number.unwrap_or_default(),
+            document_subtype: document_subtype.unwrap_or_default(),
+            profession: profession.unwrap_or_default(),
+            security_document_number: security_document_number.unwrap_or_default(),
+            tax_number: tax_number.unwrap_or_default(),
+            nist_identity_evidence_strength: nist_identity_evidence_strength
+                .unwrap_or_default(),
+            has_issuance_confirmation: has_issuance_confirmation.unwrap_or_default(),
+            real_id_compliance: real_id_compliance.unwrap_or_default(),
+            security_tier: security_tier.unwrap_or_default(),
+            address_lines: address_lines.unwrap_or_default(),
+            barcode: barcode.unwrap_or_default(),
+            nfc: nfc.unwrap_or_default(),
+            document_classification: document_classification.unwrap_or_default(),
+            extracted_data: extracted_data.unwrap_or_default(),
+            drivers_licence: drivers_licence.unwrap_or_default(),
+            restricted_licence: restricted_licence.unwrap_or_default(),
+            raw_licence_category: raw_licence_category.unwrap_or_default(),
+            raw_vehicle_classes: raw_vehicle_classes.unwrap_or_default(),
+            manual_transmission_restriction: manual_transmission_restriction
+                .unwrap_or_default(),
+            vehicle_class_details: vehicle_class_details.unwrap_or_default(),
+            passenger_vehicle: passenger_vehicle.unwrap_or_default(),
+        })
+    }
+}
+
 /// Normalised data for passenger cars
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle {
     /// Whether they are qualified for a passenger car, such as a “B” class in the UK
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub is_qualified: Nullable<bool>,
     /// Date the class qualification was obtained
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub obtainment_date: Nullable<String>,
     /// Date the class qualification expires, which may be different to doc expiry
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expiry_date: Nullable<String>,
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle {
+    const NAME: &'static str = "DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut is_qualified = Option::None;
+        let mut obtainment_date = Option::None;
+        let mut expiry_date = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "is_qualified" => map.read(&mut is_qualified, "is_qualified")?,
+                "obtainment_date" => map.read(&mut obtainment_date, "obtainment_date")?,
+                "expiry_date" => map.read(&mut expiry_date, "expiry_date")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            is_qualified: is_qualified.unwrap_or_default(),
+            obtainment_date: obtainment_date.unwrap_or_default(),
+            expiry_date: expiry_date.unwrap_or_default(),
+        })
+    }
 }
 
 /// The `DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsInner` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsInner {
     /// Vehicle class/category
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub category: Nullable<String>,
     /// Special conditions driver must meet
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub codes: Nullable<String>,
     /// Category obtainment date
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub obtainment_date: Nullable<String>,
     /// Category expiry date
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expiry_date: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsInner {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsInner {
+    const NAME: &'static str = "DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsInner";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut category = Option::None;
+        let mut codes = Option::None;
+        let mut obtainment_date = Option::None;
+        let mut expiry_date = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "category" => map.read(&mut category, "category")?,
+                "codes" => map.read(&mut codes, "codes")?,
+                "obtainment_date" => map.read(&mut obtainment_date, "obtainment_date")?,
+                "expiry_date" => map.read(&mut expiry_date, "expiry_date")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            category: category.unwrap_or_default(),
+            codes: codes.unwrap_or_default(),
+            obtainment_date: obtainment_date.unwrap_or_default(),
+            expiry_date: expiry_date.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DocumentWithDrivingLicenceInformationReport` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
 pub struct DocumentWithDrivingLicenceInformationReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentPropertiesWithDrivingLicenceInformation>,
 }
 
@@ -4325,8 +8461,65 @@ impl DocumentWithDrivingLicenceInformationReport {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentWithDrivingLicenceInformationReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentWithDrivingLicenceInformationReport {
+    const NAME: &'static str = "DocumentWithDrivingLicenceInformationReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut documents = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "documents" => map.read(&mut documents, "documents")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            documents: documents.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `DocumentsList` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct DocumentsList {
     pub documents: Vec<Document>,
 }
@@ -4338,63 +8531,187 @@ impl DocumentsList {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for DocumentsList {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentsList {
+    const NAME: &'static str = "DocumentsList";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut documents = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "documents" => map.read(&mut documents, "documents")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            documents: map.required(documents, "documents")?,
+        })
+    }
+}
+
 /// The `Error` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct Error {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub error: Nullable<ErrorProperties>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for Error {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for Error {
+    const NAME: &'static str = "Error";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut error = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "error" => map.read(&mut error, "error")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            error: error.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `Error1` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct Error1 {
     /// The unique identifier of the uploaded document
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_id: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub error: Nullable<ErrorProperties1>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for Error1 {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for Error1 {
+    const NAME: &'static str = "Error1";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut document_id = Option::None;
+        let mut error = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "document_id" => map.read(&mut document_id, "document_id")?,
+                "error" => map.read(&mut error, "error")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            document_id: document_id.unwrap_or_default(),
+            error: error.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `ErrorProperties` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct ErrorProperties {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub r#type: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub message: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub fields: Nullable<::std::collections::BTreeMap<String, ::serde_json::Value>>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ErrorProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ErrorProperties {
+    const NAME: &'static str = "ErrorProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut r#type = Option::None;
+        let mut message = Option::None;
+        let mut fields = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "type" => map.read(&mut r#type, "type")?,
+                "message" => map.read(&mut message, "message")?,
+                "fields" => map.read(&mut fields, "fields")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: r#type.unwrap_or_default(),
+            message: message.unwrap_or_default(),
+            fields: fields.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `ErrorProperties1` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct ErrorProperties1 {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub r#type: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub message: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ErrorProperties1 {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ErrorProperties1 {
+    const NAME: &'static str = "ErrorProperties1";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut r#type = Option::None;
+        let mut message = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "type" => map.read(&mut r#type, "type")?,
+                "message" => map.read(&mut message, "message")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: r#type.unwrap_or_default(),
+            message: message.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `ExtractRequest` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct ExtractRequest {
     /// The unique identifier of the uploaded document to run extraction on
     pub document_id: String,
@@ -4407,310 +8724,790 @@ impl ExtractRequest {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for ExtractRequest {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ExtractRequest {
+    const NAME: &'static str = "ExtractRequest";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut document_id = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "document_id" => map.read(&mut document_id, "document_id")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            document_id: map.required(document_id, "document_id")?,
+        })
+    }
+}
+
 /// The `Extraction` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct Extraction {
     /// The unique identifier of the uploaded document.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_id: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_classification: Nullable<ExtractionDocumentClassification>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub extracted_data: Nullable<ExtractionExtractedData>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for Extraction {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for Extraction {
+    const NAME: &'static str = "Extraction";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut document_id = Option::None;
+        let mut document_classification = Option::None;
+        let mut extracted_data = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "document_id" => map.read(&mut document_id, "document_id")?,
+                "document_classification" => {
+                    map.read(&mut document_classification, "document_classification")?
+                }
+                "extracted_data" => map.read(&mut extracted_data, "extracted_data")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            document_id: document_id.unwrap_or_default(),
+            document_classification: document_classification.unwrap_or_default(),
+            extracted_data: extracted_data.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `ExtractionDocumentClassification` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct ExtractionDocumentClassification {
     /// Document country in 3-letter ISO code.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<CountryCodes>,
     /// Type of document.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<DocumentTypes>,
     /// The state that issued the document (if available).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_state: Nullable<String>,
     /// The document subtype (if available).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub subtype: Nullable<String>,
     /// The document issuing version (if available).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub version: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ExtractionDocumentClassification {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ExtractionDocumentClassification {
+    const NAME: &'static str = "ExtractionDocumentClassification";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut issuing_country = Option::None;
+        let mut document_type = Option::None;
+        let mut issuing_state = Option::None;
+        let mut subtype = Option::None;
+        let mut version = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
+                "document_type" => map.read(&mut document_type, "document_type")?,
+                "issuing_state" => map.read(&mut issuing_state, "issuing_state")?,
+                "subtype" => map.read(&mut subtype, "subtype")?,
+                "version" => map.read(&mut version, "version")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            issuing_country: issuing_country.unwrap_or_default(),
+            document_type: document_type.unwrap_or_default(),
+            issuing_state: issuing_state.unwrap_or_default(),
+            subtype: subtype.unwrap_or_default(),
+            version: version.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `ExtractionExtractedData` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct ExtractionExtractedData {
     /// The official document number.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_number: Nullable<String>,
     /// First name.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
     /// Last name.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
     /// Full name.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub full_name: Nullable<String>,
     /// Spouse name (French documents only).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub spouse_name: Nullable<String>,
     /// Widow name (French documents only).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub widow_name: Nullable<String>,
     /// Alias name (French documents only).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub alias_name: Nullable<String>,
     /// Gender (Valid values are Male and Female).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
     /// Date of birth in YYYY-MM-DD format.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<String>,
     /// Date of expiry in YYYY-MM-DD format.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<String>,
     /// Date of expiry in YYYY-MM-DD format.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expiry_date: Nullable<String>,
     /// Nationality in 3-letter ISO code.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<String>,
     /// Line 1 of the MRZ code.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line_1: Nullable<String>,
     /// Line 2 of the MRZ code.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line_2: Nullable<String>,
     /// Line 3 of the MRZ code.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line_3: Nullable<String>,
     /// Line 1 of the address.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_1: Nullable<String>,
     /// Line 2 of the address.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_2: Nullable<String>,
     /// Line 3 of the address.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_3: Nullable<String>,
     /// Line 4 of the address.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_4: Nullable<String>,
     /// Line 5 of the address.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_5: Nullable<String>,
     /// Issuing authority.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<String>,
     /// Document country in 3-letter ISO code.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<CountryCodes>,
     /// Type of document.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<DocumentTypes>,
     /// Place of birth.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub place_of_birth: Nullable<String>,
     /// The state that issued the document.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_state: Nullable<String>,
     /// Issuing date in YYYY-MM-DD format.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_date: Nullable<String>,
     /// The owner's unique identification number.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub personal_number: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ExtractionExtractedData {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ExtractionExtractedData {
+    const NAME: &'static str = "ExtractionExtractedData";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut document_number = Option::None;
+        let mut first_name = Option::None;
+        let mut last_name = Option::None;
+        let mut full_name = Option::None;
+        let mut spouse_name = Option::None;
+        let mut widow_name = Option::None;
+        let mut alias_name = Option::None;
+        let mut gender = Option::None;
+        let mut date_of_birth = Option::None;
+        let mut date_of_expiry = Option::None;
+        let mut expiry_date = Option::None;
+        let mut nationality = Option::None;
+        let mut mrz_line_1 = Option::None;
+        let mut mrz_line_2 = Option::None;
+        let mut mrz_line_3 = Option::None;
+        let mut address_1 = Option::None;
+        let mut address_2 = Option::None;
+        let mut address_3 = Option::None;
+        let mut address_4 = Option::None;
+        let mut address_5 = Option::None;
+        let mut issuing_authority = Option::None;
+        let mut issuing_country = Option::None;
+        let mut document_type = Option::None;
+        let mut place_of_birth = Option::None;
+        let mut issuing_state = Option::None;
+        let mut issuing_date = Option::None;
+        let mut personal_number = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "document_number" => map.read(&mut document_number, "document_number")?,
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                "full_name" => map.read(&mut full_name, "full_name")?,
+                "spouse_name" => map.read(&mut spouse_name, "spouse_name")?,
+                "widow_name" => map.read(&mut widow_name, "widow_name")?,
+                "alias_name" => map.read(&mut alias_name, "alias_name")?,
+                "gender" => map.read(&mut gender, "gender")?,
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry")?,
+                "expiry_date" => map.read(&mut expiry_date, "expiry_date")?,
+                "nationality" => map.read(&mut nationality, "nationality")?,
+                "mrz_line_1" => map.read(&mut mrz_line_1, "mrz_line_1")?,
+                "mrz_line_2" => map.read(&mut mrz_line_2, "mrz_line_2")?,
+                "mrz_line_3" => map.read(&mut mrz_line_3, "mrz_line_3")?,
+                "address_1" => map.read(&mut address_1, "address_1")?,
+                "address_2" => map.read(&mut address_2, "address_2")?,
+                "address_3" => map.read(&mut address_3, "address_3")?,
+                "address_4" => map.read(&mut address_4, "address_4")?,
+                "address_5" => map.read(&mut address_5, "address_5")?,
+                "issuing_authority" => {
+                    map.read(&mut issuing_authority, "issuing_authority")?
+                }
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
+                "document_type" => map.read(&mut document_type, "document_type")?,
+                "place_of_birth" => map.read(&mut place_of_birth, "place_of_birth")?,
+                "issuing_state" => map.read(&mut issuing_state, "issuing_state")?,
+                "issuing_date" => map.read(&mut issuing_date, "issuing_date")?,
+                "personal_number" => map.read(&mut personal_number, "personal_number")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            document_number: document_number.unwrap_or_default(),
+            first_name: first_name.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+            full_name: full_name.unwrap_or_default(),
+            spouse_name: spouse_name.unwrap_or_default(),
+            widow_name: widow_name.unwrap_or_default(),
+            alias_name: alias_name.unwrap_or_default(),
+            gender: gender.unwrap_or_default(),
+            date_of_birth: date_of_birth.unwrap_or_default(),
+            date_of_expiry: date_of_expiry.unwrap_or_default(),
+            expiry_date: expiry_date.unwrap_or_default(),
+            nationality: nationality.unwrap_or_default(),
+            mrz_line_1: mrz_line_1.unwrap_or_default(),
+            mrz_line_2: mrz_line_2.unwrap_or_default(),
+            mrz_line_3: mrz_line_3.unwrap_or_default(),
+            address_1: address_1.unwrap_or_default(),
+            address_2: address_2.unwrap_or_default(),
+            address_3: address_3.unwrap_or_default(),
+            address_4: address_4.unwrap_or_default(),
+            address_5: address_5.unwrap_or_default(),
+            issuing_authority: issuing_authority.unwrap_or_default(),
+            issuing_country: issuing_country.unwrap_or_default(),
+            document_type: document_type.unwrap_or_default(),
+            place_of_birth: place_of_birth.unwrap_or_default(),
+            issuing_state: issuing_state.unwrap_or_default(),
+            issuing_date: issuing_date.unwrap_or_default(),
+            personal_number: personal_number.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `FacialSimilarityMotionBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityMotionBreakdown {
     /// Asserts whether the face in the document matches the face in the motion capture.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_comparison: Nullable<FacialSimilarityMotionBreakdownFaceComparison>,
     /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub image_integrity: Nullable<FacialSimilarityMotionBreakdownImageIntegrity>,
     /// Asserts whether the person in the motion capture is real (not a spoof) and live.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub visual_authenticity: Nullable<FacialSimilarityMotionBreakdownVisualAuthenticity>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityMotionBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for FacialSimilarityMotionBreakdown {
+    const NAME: &'static str = "FacialSimilarityMotionBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut face_comparison = Option::None;
+        let mut image_integrity = Option::None;
+        let mut visual_authenticity = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "face_comparison" => map.read(&mut face_comparison, "face_comparison")?,
+                "image_integrity" => map.read(&mut image_integrity, "image_integrity")?,
+                "visual_authenticity" => {
+                    map.read(&mut visual_authenticity, "visual_authenticity")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            face_comparison: face_comparison.unwrap_or_default(),
+            image_integrity: image_integrity.unwrap_or_default(),
+            visual_authenticity: visual_authenticity.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether the face in the document matches the face in the motion capture.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityMotionBreakdownFaceComparison {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdownFaceComparisonBreakdown>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityMotionBreakdownFaceComparison {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityMotionBreakdownFaceComparison {
+    const NAME: &'static str = "FacialSimilarityMotionBreakdownFaceComparison";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityMotionBreakdownImageIntegrity {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityMotionBreakdownImageIntegrityBreakdown>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityMotionBreakdownImageIntegrity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityMotionBreakdownImageIntegrity {
+    const NAME: &'static str = "FacialSimilarityMotionBreakdownImageIntegrity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `FacialSimilarityMotionBreakdownImageIntegrityBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdown {
     /// Asserts a single face of good enough quality has been found in both the document image and in the motion capture.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_detected: Nullable<
         FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected,
     >,
     /// Asserts whether the motion capture is trustworthy - e.g. not from a fake webcam.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_integrity: Nullable<
         FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityMotionBreakdownImageIntegrityBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityMotionBreakdownImageIntegrityBreakdown {
+    const NAME: &'static str = "FacialSimilarityMotionBreakdownImageIntegrityBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut face_detected = Option::None;
+        let mut source_integrity = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "face_detected" => map.read(&mut face_detected, "face_detected")?,
+                "source_integrity" => {
+                    map.read(&mut source_integrity, "source_integrity")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            face_detected: face_detected.unwrap_or_default(),
+            source_integrity: source_integrity.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts a single face of good enough quality has been found in both the document image and in the motion capture.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected {
+    const NAME: &'static str = "FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether the motion capture is trustworthy - e.g. not from a fake webcam.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<VideoReasons>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity {
+    const NAME: &'static str = "FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether the person in the motion capture is real (not a spoof) and live.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityMotionBreakdownVisualAuthenticity {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityMotionBreakdownVisualAuthenticity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityMotionBreakdownVisualAuthenticity {
+    const NAME: &'static str = "FacialSimilarityMotionBreakdownVisualAuthenticity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown {
     /// Asserts whether the numbers and head movements were correctly executed.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub liveness_detected: Nullable<
         FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected,
     >,
     /// Asserts whether the motion capture is not a spoof (such as videos of digital screens).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub spoofing_detection: Nullable<
         FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown {
+    const NAME: &'static str = "FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut liveness_detected = Option::None;
+        let mut spoofing_detection = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "liveness_detected" => {
+                    map.read(&mut liveness_detected, "liveness_detected")?
+                }
+                "spoofing_detection" => {
+                    map.read(&mut spoofing_detection, "spoofing_detection")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            liveness_detected: liveness_detected.unwrap_or_default(),
+            spoofing_detection: spoofing_detection.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether the motion capture is not a spoof (such as videos of digital screens).
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection {
+    const NAME: &'static str = "FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `FacialSimilarityMotionProperties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityMotionProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely it is to be a spoof (i.e. videos of digital screens, masks or print-outs). Conversely, the closer it is to 1, the less likely it is to be a spoof.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub score: Nullable<f64>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityMotionProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for FacialSimilarityMotionProperties {
+    const NAME: &'static str = "FacialSimilarityMotionProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut score = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "score" => map.read(&mut score, "score")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            score: score.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `FacialSimilarityMotionReport` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct FacialSimilarityMotionReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
     /// Array of objects with live photo ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with live video ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_videos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with motion capture ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub motion_captures: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with id photo ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityMotionBreakdown>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<FacialSimilarityMotionProperties>,
 }
 
@@ -4737,258 +9534,864 @@ impl FacialSimilarityMotionReport {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityMotionReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for FacialSimilarityMotionReport {
+    const NAME: &'static str = "FacialSimilarityMotionReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut documents = Option::None;
+        let mut live_photos = Option::None;
+        let mut live_videos = Option::None;
+        let mut motion_captures = Option::None;
+        let mut id_photos = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "documents" => map.read(&mut documents, "documents")?,
+                "live_photos" => map.read(&mut live_photos, "live_photos")?,
+                "live_videos" => map.read(&mut live_videos, "live_videos")?,
+                "motion_captures" => map.read(&mut motion_captures, "motion_captures")?,
+                "id_photos" => map.read(&mut id_photos, "id_photos")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            documents: documents.unwrap_or_default(),
+            live_photos: live_photos.unwrap_or_default(),
+            live_videos: live_videos.unwrap_or_default(),
+            motion_captures: motion_captures.unwrap_or_default(),
+            id_photos: id_photos.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `FacialSimilarityPhotoBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityPhotoBreakdown {
     /// Asserts whether the face in the document matches the face in the live photo.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_comparison: Nullable<FacialSimilarityPhotoBreakdownFaceComparison>,
     /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub image_integrity: Nullable<FacialSimilarityPhotoBreakdownImageIntegrity>,
     /// Asserts whether the person in the live photo is real and not a spoof.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub visual_authenticity: Nullable<FacialSimilarityPhotoBreakdownVisualAuthenticity>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityPhotoBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for FacialSimilarityPhotoBreakdown {
+    const NAME: &'static str = "FacialSimilarityPhotoBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut face_comparison = Option::None;
+        let mut image_integrity = Option::None;
+        let mut visual_authenticity = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "face_comparison" => map.read(&mut face_comparison, "face_comparison")?,
+                "image_integrity" => map.read(&mut image_integrity, "image_integrity")?,
+                "visual_authenticity" => {
+                    map.read(&mut visual_authenticity, "visual_authenticity")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            face_comparison: face_comparison.unwrap_or_default(),
+            image_integrity: image_integrity.unwrap_or_default(),
+            visual_authenticity: visual_authenticity.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether the face in the document matches the face in the live photo.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityPhotoBreakdownFaceComparison {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdownFaceComparisonBreakdown>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityPhotoBreakdownFaceComparison {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoBreakdownFaceComparison {
+    const NAME: &'static str = "FacialSimilarityPhotoBreakdownFaceComparison";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `FacialSimilarityPhotoBreakdownFaceComparisonBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdown {
     /// Contains a score value under the properties bag.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_match: Nullable<
         FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityPhotoBreakdownFaceComparisonBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoBreakdownFaceComparisonBreakdown {
+    const NAME: &'static str = "FacialSimilarityPhotoBreakdownFaceComparisonBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut face_match = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "face_match" => map.read(&mut face_match, "face_match")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            face_match: face_match.unwrap_or_default(),
+        })
+    }
+}
+
 /// Contains a score value under the properties bag.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch {
+    const NAME: &'static str = "FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties {
     /// A floating point number between 0 and 1 that expresses how similar the two faces are, where 1 is a perfect match.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub score: Nullable<f64>,
     /// The UUID for the document containing the extracted face that was used for face matching.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_id: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties {
+    const NAME: &'static str = "FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut score = Option::None;
+        let mut document_id = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "score" => map.read(&mut score, "score")?,
+                "document_id" => map.read(&mut document_id, "document_id")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            score: score.unwrap_or_default(),
+            document_id: document_id.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityPhotoBreakdownImageIntegrity {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdownImageIntegrityBreakdown>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityPhotoBreakdownImageIntegrity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoBreakdownImageIntegrity {
+    const NAME: &'static str = "FacialSimilarityPhotoBreakdownImageIntegrity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `FacialSimilarityPhotoBreakdownImageIntegrityBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdown {
     /// Asserts a single face of good enough quality has been found in both the document image and the live photo.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_detected: Nullable<
         FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected,
     >,
     /// Asserts whether the live photo is trustworthy - i.e. not digitally tampered, from a fake webcam, or from other dubious sources.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_integrity: Nullable<
         FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityPhotoBreakdownImageIntegrityBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoBreakdownImageIntegrityBreakdown {
+    const NAME: &'static str = "FacialSimilarityPhotoBreakdownImageIntegrityBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut face_detected = Option::None;
+        let mut source_integrity = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "face_detected" => map.read(&mut face_detected, "face_detected")?,
+                "source_integrity" => {
+                    map.read(&mut source_integrity, "source_integrity")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            face_detected: face_detected.unwrap_or_default(),
+            source_integrity: source_integrity.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts a single face of good enough quality has been found in both the document image and the live photo.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected {
+    const NAME: &'static str = "FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether the live photo is trustworthy - i.e. not digitally tampered, from a fake webcam, or from other dubious sources.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<PhotoReasons>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity {
+    const NAME: &'static str = "FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether the person in the live photo is real and not a spoof.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityPhotoBreakdownVisualAuthenticity {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityPhotoBreakdownVisualAuthenticity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoBreakdownVisualAuthenticity {
+    const NAME: &'static str = "FacialSimilarityPhotoBreakdownVisualAuthenticity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown {
     /// Contains a score value under the properties bag.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub spoofing_detection: Nullable<
         FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown {
+    const NAME: &'static str = "FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut spoofing_detection = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "spoofing_detection" => {
+                    map.read(&mut spoofing_detection, "spoofing_detection")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            spoofing_detection: spoofing_detection.unwrap_or_default(),
+        })
+    }
+}
+
 /// Contains a score value under the properties bag.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
+    const NAME: &'static str = "FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely it is to be a spoof.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub score: Nullable<f64>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
+    const NAME: &'static str = "FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut score = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "score" => map.read(&mut score, "score")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            score: score.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `FacialSimilarityPhotoFullyAutoBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdown {
     /// Asserts whether the face in the document matches the face in the live photo.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_comparison: Nullable<FacialSimilarityPhotoBreakdownFaceComparison>,
     /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub image_integrity: Nullable<FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity>,
     /// Asserts whether the person in the live photo is real and not a spoof.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub visual_authenticity: Nullable<FacialSimilarityPhotoBreakdownVisualAuthenticity>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityPhotoFullyAutoBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoFullyAutoBreakdown {
+    const NAME: &'static str = "FacialSimilarityPhotoFullyAutoBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut face_comparison = Option::None;
+        let mut image_integrity = Option::None;
+        let mut visual_authenticity = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "face_comparison" => map.read(&mut face_comparison, "face_comparison")?,
+                "image_integrity" => map.read(&mut image_integrity, "image_integrity")?,
+                "visual_authenticity" => {
+                    map.read(&mut visual_authenticity, "visual_authenticity")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            face_comparison: face_comparison.unwrap_or_default(),
+            image_integrity: image_integrity.unwrap_or_default(),
+            visual_authenticity: visual_authenticity.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<
         FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
+    const NAME: &'static str = "FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown {
     /// Asserts a single face of good enough quality has been found in both the document image and the live photo.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_detected: Nullable<
         FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected,
     >,
     /// Asserts whether the live photo is trustworthy - i.e. not digitally tampered, from a fake webcam, or from other dubious sources.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_integrity: Nullable<
         FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrity,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown {
+    const NAME: &'static str = "FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut face_detected = Option::None;
+        let mut source_integrity = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "face_detected" => map.read(&mut face_detected, "face_detected")?,
+                "source_integrity" => {
+                    map.read(&mut source_integrity, "source_integrity")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            face_detected: face_detected.unwrap_or_default(),
+            source_integrity: source_integrity.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether the live photo is trustworthy - i.e. not digitally tampered, from a fake webcam, or from other dubious sources.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrity {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<PhotoAutoReasons>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrity {
+    const NAME: &'static str = "FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `FacialSimilarityPhotoFullyAutoProperties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityPhotoFullyAutoProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely it is to be a spoof (i.e. photos of printed photos, or photos of digital screens). Conversely, the closer it is to 1, the less likely it is to be a spoof.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub score: Nullable<f64>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityPhotoFullyAutoProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoFullyAutoProperties {
+    const NAME: &'static str = "FacialSimilarityPhotoFullyAutoProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut score = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "score" => map.read(&mut score, "score")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            score: score.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `FacialSimilarityPhotoFullyAutoReport` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct FacialSimilarityPhotoFullyAutoReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
     /// Array of objects with live photo ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with live video ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_videos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with motion capture ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub motion_captures: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with id photo ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoFullyAutoBreakdown>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<FacialSimilarityPhotoFullyAutoProperties>,
 }
 
@@ -5015,56 +10418,150 @@ impl FacialSimilarityPhotoFullyAutoReport {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityPhotoFullyAutoReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for FacialSimilarityPhotoFullyAutoReport {
+    const NAME: &'static str = "FacialSimilarityPhotoFullyAutoReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut documents = Option::None;
+        let mut live_photos = Option::None;
+        let mut live_videos = Option::None;
+        let mut motion_captures = Option::None;
+        let mut id_photos = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "documents" => map.read(&mut documents, "documents")?,
+                "live_photos" => map.read(&mut live_photos, "live_photos")?,
+                "live_videos" => map.read(&mut live_videos, "live_videos")?,
+                "motion_captures" => map.read(&mut motion_captures, "motion_captures")?,
+                "id_photos" => map.read(&mut id_photos, "id_photos")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            documents: documents.unwrap_or_default(),
+            live_photos: live_photos.unwrap_or_default(),
+            live_videos: live_videos.unwrap_or_default(),
+            motion_captures: motion_captures.unwrap_or_default(),
+            id_photos: id_photos.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `FacialSimilarityPhotoProperties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityPhotoProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely it is to be a spoof (i.e. photos of printed photos, or photos of digital screens). Conversely, the closer it is to 1, the less likely it is to be a spoof.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub score: Nullable<f64>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityPhotoProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for FacialSimilarityPhotoProperties {
+    const NAME: &'static str = "FacialSimilarityPhotoProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut score = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "score" => map.read(&mut score, "score")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            score: score.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `FacialSimilarityPhotoReport` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct FacialSimilarityPhotoReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
     /// Array of objects with live photo ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with live video ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_videos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with motion capture ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub motion_captures: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with id photo ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdown>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<FacialSimilarityPhotoProperties>,
 }
 
@@ -5091,8 +10588,76 @@ impl FacialSimilarityPhotoReport {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityPhotoReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for FacialSimilarityPhotoReport {
+    const NAME: &'static str = "FacialSimilarityPhotoReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut documents = Option::None;
+        let mut live_photos = Option::None;
+        let mut live_videos = Option::None;
+        let mut motion_captures = Option::None;
+        let mut id_photos = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "documents" => map.read(&mut documents, "documents")?,
+                "live_photos" => map.read(&mut live_photos, "live_photos")?,
+                "live_videos" => map.read(&mut live_videos, "live_videos")?,
+                "motion_captures" => map.read(&mut motion_captures, "motion_captures")?,
+                "id_photos" => map.read(&mut id_photos, "id_photos")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            documents: documents.unwrap_or_default(),
+            live_photos: live_photos.unwrap_or_default(),
+            live_videos: live_videos.unwrap_or_default(),
+            motion_captures: motion_captures.unwrap_or_default(),
+            id_photos: id_photos.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `FacialSimilarityReportMedia` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct FacialSimilarityReportMedia {
     /// ID of uploaded biometric media to use.
     pub id: String,
@@ -5105,203 +10670,592 @@ impl FacialSimilarityReportMedia {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityReportMedia {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for FacialSimilarityReportMedia {
+    const NAME: &'static str = "FacialSimilarityReportMedia";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+        })
+    }
+}
+
 /// The `FacialSimilarityReportShared` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct FacialSimilarityReportShared {
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
     /// Array of objects with live photo ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with live video ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_videos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with motion capture ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub motion_captures: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with id photo ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityReportShared {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for FacialSimilarityReportShared {
+    const NAME: &'static str = "FacialSimilarityReportShared";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut documents = Option::None;
+        let mut live_photos = Option::None;
+        let mut live_videos = Option::None;
+        let mut motion_captures = Option::None;
+        let mut id_photos = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "documents" => map.read(&mut documents, "documents")?,
+                "live_photos" => map.read(&mut live_photos, "live_photos")?,
+                "live_videos" => map.read(&mut live_videos, "live_videos")?,
+                "motion_captures" => map.read(&mut motion_captures, "motion_captures")?,
+                "id_photos" => map.read(&mut id_photos, "id_photos")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            documents: documents.unwrap_or_default(),
+            live_photos: live_photos.unwrap_or_default(),
+            live_videos: live_videos.unwrap_or_default(),
+            motion_captures: motion_captures.unwrap_or_default(),
+            id_photos: id_photos.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `FacialSimilarityVideoBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityVideoBreakdown {
     /// Asserts whether the face in the document matches the face in the live video.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_comparison: Nullable<FacialSimilarityVideoBreakdownFaceComparison>,
     /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub image_integrity: Nullable<FacialSimilarityVideoBreakdownImageIntegrity>,
     /// Asserts whether the person in the live video is real (not a spoof) and live.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub visual_authenticity: Nullable<FacialSimilarityVideoBreakdownVisualAuthenticity>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityVideoBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for FacialSimilarityVideoBreakdown {
+    const NAME: &'static str = "FacialSimilarityVideoBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut face_comparison = Option::None;
+        let mut image_integrity = Option::None;
+        let mut visual_authenticity = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "face_comparison" => map.read(&mut face_comparison, "face_comparison")?,
+                "image_integrity" => map.read(&mut image_integrity, "image_integrity")?,
+                "visual_authenticity" => {
+                    map.read(&mut visual_authenticity, "visual_authenticity")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            face_comparison: face_comparison.unwrap_or_default(),
+            image_integrity: image_integrity.unwrap_or_default(),
+            visual_authenticity: visual_authenticity.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether the face in the document matches the face in the live video.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityVideoBreakdownFaceComparison {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdownFaceComparisonBreakdown>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityVideoBreakdownFaceComparison {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityVideoBreakdownFaceComparison {
+    const NAME: &'static str = "FacialSimilarityVideoBreakdownFaceComparison";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityVideoBreakdownImageIntegrity {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityVideoBreakdownImageIntegrityBreakdown>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityVideoBreakdownImageIntegrity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityVideoBreakdownImageIntegrity {
+    const NAME: &'static str = "FacialSimilarityVideoBreakdownImageIntegrity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `FacialSimilarityVideoBreakdownImageIntegrityBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdown {
     /// Asserts a single face of good enough quality has been found in both the document image and the live video.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_detected: Nullable<
         FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected,
     >,
     /// Asserts whether the live video is trustworthy - e.g. not from a fake webcam.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_integrity: Nullable<
         FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityVideoBreakdownImageIntegrityBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityVideoBreakdownImageIntegrityBreakdown {
+    const NAME: &'static str = "FacialSimilarityVideoBreakdownImageIntegrityBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut face_detected = Option::None;
+        let mut source_integrity = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "face_detected" => map.read(&mut face_detected, "face_detected")?,
+                "source_integrity" => {
+                    map.read(&mut source_integrity, "source_integrity")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            face_detected: face_detected.unwrap_or_default(),
+            source_integrity: source_integrity.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts a single face of good enough quality has been found in both the document image and the live video.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected {
+    const NAME: &'static str = "FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether the live video is trustworthy - e.g. not from a fake webcam.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<VideoReasons>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity {
+    const NAME: &'static str = "FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether the person in the live video is real (not a spoof) and live.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticity {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityVideoBreakdownVisualAuthenticity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityVideoBreakdownVisualAuthenticity {
+    const NAME: &'static str = "FacialSimilarityVideoBreakdownVisualAuthenticity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown {
     /// Asserts whether the numbers and head movements were correctly executed.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub liveness_detected: Nullable<
         FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected,
     >,
     /// Asserts whether the live video is not a spoof (such as videos of digital screens).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub spoofing_detection: Nullable<
         FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown {
+    const NAME: &'static str = "FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut liveness_detected = Option::None;
+        let mut spoofing_detection = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "liveness_detected" => {
+                    map.read(&mut liveness_detected, "liveness_detected")?
+                }
+                "spoofing_detection" => {
+                    map.read(&mut spoofing_detection, "spoofing_detection")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            liveness_detected: liveness_detected.unwrap_or_default(),
+            spoofing_detection: spoofing_detection.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether the numbers and head movements were correctly executed.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected {
+    const NAME: &'static str = "FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether the live video is not a spoof (such as videos of digital screens).
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
+    const NAME: &'static str = "FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `FacialSimilarityVideoProperties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct FacialSimilarityVideoProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely it is to be a spoof (i.e. videos of digital screens, masks or print-outs). Conversely, the closer it is to 1, the less likely it is to be a spoof.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub score: Nullable<f64>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityVideoProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for FacialSimilarityVideoProperties {
+    const NAME: &'static str = "FacialSimilarityVideoProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut score = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "score" => map.read(&mut score, "score")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            score: score.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `FacialSimilarityVideoReport` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct FacialSimilarityVideoReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
     /// Array of objects with live photo ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with live video ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_videos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with motion capture ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub motion_captures: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with id photo ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityVideoBreakdown>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<FacialSimilarityVideoProperties>,
 }
 
@@ -5328,51 +11282,142 @@ impl FacialSimilarityVideoReport {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityVideoReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for FacialSimilarityVideoReport {
+    const NAME: &'static str = "FacialSimilarityVideoReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut documents = Option::None;
+        let mut live_photos = Option::None;
+        let mut live_videos = Option::None;
+        let mut motion_captures = Option::None;
+        let mut id_photos = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "documents" => map.read(&mut documents, "documents")?,
+                "live_photos" => map.read(&mut live_photos, "live_photos")?,
+                "live_videos" => map.read(&mut live_videos, "live_videos")?,
+                "motion_captures" => map.read(&mut motion_captures, "motion_captures")?,
+                "id_photos" => map.read(&mut id_photos, "id_photos")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            documents: documents.unwrap_or_default(),
+            live_photos: live_photos.unwrap_or_default(),
+            live_videos: live_videos.unwrap_or_default(),
+            motion_captures: motion_captures.unwrap_or_default(),
+            id_photos: id_photos.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `IdNumber` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct IdNumber {
     /// Type of ID number.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub r#type: Nullable<String>,
     /// Value of ID number
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub value: Nullable<String>,
     /// Two letter code of issuing state (state-issued driving licenses only)
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub state_code: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for IdNumber {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IdNumber {
+    const NAME: &'static str = "IdNumber";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut r#type = Option::None;
+        let mut value = Option::None;
+        let mut state_code = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "type" => map.read(&mut r#type, "type")?,
+                "value" => map.read(&mut value, "value")?,
+                "state_code" => map.read(&mut state_code, "state_code")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: r#type.unwrap_or_default(),
+            value: value.unwrap_or_default(),
+            state_code: state_code.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `IdPhoto` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct IdPhoto {
     /// The unique identifier for the photo.
     pub id: String,
     /// The date and time at which the photo was uploaded.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The uri of this resource.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The uri that can be used to download the photo.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub download_href: Nullable<String>,
     /// The name of the uploaded file.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_name: Nullable<String>,
     /// The file type of the uploaded file.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_type: Nullable<String>,
     /// The size of the file in bytes.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
 }
 
@@ -5391,28 +11436,72 @@ impl IdPhoto {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for IdPhoto {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IdPhoto {
+    const NAME: &'static str = "IdPhoto";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut download_href = Option::None;
+        let mut file_name = Option::None;
+        let mut file_type = Option::None;
+        let mut file_size = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "download_href" => map.read(&mut download_href, "download_href")?,
+                "file_name" => map.read(&mut file_name, "file_name")?,
+                "file_type" => map.read(&mut file_type, "file_type")?,
+                "file_size" => map.read(&mut file_size, "file_size")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            download_href: download_href.unwrap_or_default(),
+            file_name: file_name.unwrap_or_default(),
+            file_type: file_type.unwrap_or_default(),
+            file_size: file_size.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `IdPhotoResponse` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct IdPhotoResponse {
     /// The unique identifier for the photo.
     pub id: String,
     /// The date and time at which the photo was uploaded.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The uri of this resource.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The uri that can be used to download the photo.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub download_href: Nullable<String>,
     /// The name of the uploaded file.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_name: Nullable<String>,
     /// The file type of the uploaded file.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_type: Nullable<String>,
     /// The size of the file in bytes.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
 }
 
@@ -5431,8 +11520,52 @@ impl IdPhotoResponse {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for IdPhotoResponse {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IdPhotoResponse {
+    const NAME: &'static str = "IdPhotoResponse";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut download_href = Option::None;
+        let mut file_name = Option::None;
+        let mut file_type = Option::None;
+        let mut file_size = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "download_href" => map.read(&mut download_href, "download_href")?,
+                "file_name" => map.read(&mut file_name, "file_name")?,
+                "file_type" => map.read(&mut file_type, "file_type")?,
+                "file_size" => map.read(&mut file_size, "file_size")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            download_href: download_href.unwrap_or_default(),
+            file_name: file_name.unwrap_or_default(),
+            file_type: file_type.unwrap_or_default(),
+            file_size: file_size.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `IdPhotosList` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct IdPhotosList {
     pub id_photos: Vec<IdPhoto>,
 }
@@ -5444,290 +11577,806 @@ impl IdPhotosList {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for IdPhotosList {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IdPhotosList {
+    const NAME: &'static str = "IdPhotosList";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id_photos = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id_photos" => map.read(&mut id_photos, "id_photos")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id_photos: map.required(id_photos, "id_photos")?,
+        })
+    }
+}
+
 /// The `IdentityEnhancedBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct IdentityEnhancedBreakdown {
     /// Asserts if any sources that an applicant's details have been verified against have produced a match.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sources: Nullable<IdentityEnhancedBreakdownSources>,
     /// Asserts if the applicant's address matches any sources.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<IdentityEnhancedBreakdownAddress>,
     /// Asserts if the applicant's date of birth matches any sources.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<IdentityEnhancedBreakdownDateOfBirth>,
     /// Asserts if the applicant's details match any death records.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mortality: Nullable<IdentityEnhancedBreakdownMortality>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub ssn: Nullable<IdrSsnBreakdown>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub ssn1: Nullable<IdrSsnBreakdown>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IdentityEnhancedBreakdown {
+    const NAME: &'static str = "IdentityEnhancedBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut sources = Option::None;
+        let mut address = Option::None;
+        let mut date_of_birth = Option::None;
+        let mut mortality = Option::None;
+        let mut ssn = Option::None;
+        let mut ssn1 = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "sources" => map.read(&mut sources, "sources")?,
+                "address" => map.read(&mut address, "address")?,
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                "mortality" => map.read(&mut mortality, "mortality")?,
+                "ssn" => map.read(&mut ssn, "ssn")?,
+                "ssn1" => map.read(&mut ssn1, "ssn1")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            sources: sources.unwrap_or_default(),
+            address: address.unwrap_or_default(),
+            date_of_birth: date_of_birth.unwrap_or_default(),
+            mortality: mortality.unwrap_or_default(),
+            ssn: ssn.unwrap_or_default(),
+            ssn1: ssn1.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts if the applicant's address matches any sources.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct IdentityEnhancedBreakdownAddress {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IdentityEnhancedBreakdownAddressBreakdown>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedBreakdownAddress {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IdentityEnhancedBreakdownAddress {
+    const NAME: &'static str = "IdentityEnhancedBreakdownAddress";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `IdentityEnhancedBreakdownAddressBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct IdentityEnhancedBreakdownAddressBreakdown {
     /// The number of address matches against credit agencies.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub credit_agencies: Nullable<
         IdentityEnhancedBreakdownAddressBreakdownCreditAgencies,
     >,
     /// Address match against telephone database.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub telephone_database: Nullable<
         IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase,
     >,
     /// Address match against voting register.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub voting_register: Nullable<
         IdentityEnhancedBreakdownAddressBreakdownVotingRegister,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedBreakdownAddressBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for IdentityEnhancedBreakdownAddressBreakdown {
+    const NAME: &'static str = "IdentityEnhancedBreakdownAddressBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut credit_agencies = Option::None;
+        let mut telephone_database = Option::None;
+        let mut voting_register = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "credit_agencies" => map.read(&mut credit_agencies, "credit_agencies")?,
+                "telephone_database" => {
+                    map.read(&mut telephone_database, "telephone_database")?
+                }
+                "voting_register" => map.read(&mut voting_register, "voting_register")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            credit_agencies: credit_agencies.unwrap_or_default(),
+            telephone_database: telephone_database.unwrap_or_default(),
+            voting_register: voting_register.unwrap_or_default(),
+        })
+    }
+}
+
 /// The number of address matches against credit agencies.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct IdentityEnhancedBreakdownAddressBreakdownCreditAgencies {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for IdentityEnhancedBreakdownAddressBreakdownCreditAgencies {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for IdentityEnhancedBreakdownAddressBreakdownCreditAgencies {
+    const NAME: &'static str = "IdentityEnhancedBreakdownAddressBreakdownCreditAgencies";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub number_of_matches: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties {
+    const NAME: &'static str = "IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut number_of_matches = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "number_of_matches" => {
+                    map.read(&mut number_of_matches, "number_of_matches")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            number_of_matches: number_of_matches.unwrap_or_default(),
+        })
+    }
+}
+
 /// Address match against telephone database.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
+    const NAME: &'static str = "IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
 }
 
 /// Address match against voting register.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
+    const NAME: &'static str = "IdentityEnhancedBreakdownAddressBreakdownVotingRegister";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts if the applicant's date of birth matches any sources.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct IdentityEnhancedBreakdownDateOfBirth {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IdentityEnhancedBreakdownDateOfBirthBreakdown>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedBreakdownDateOfBirth {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IdentityEnhancedBreakdownDateOfBirth {
+    const NAME: &'static str = "IdentityEnhancedBreakdownDateOfBirth";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `IdentityEnhancedBreakdownDateOfBirthBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct IdentityEnhancedBreakdownDateOfBirthBreakdown {
     /// Date of birth match against credit agencies.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub credit_agencies: Nullable<
         IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies,
     >,
     /// Date of birth match against voting register.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub voting_register: Nullable<
         IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedBreakdownDateOfBirthBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for IdentityEnhancedBreakdownDateOfBirthBreakdown {
+    const NAME: &'static str = "IdentityEnhancedBreakdownDateOfBirthBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut credit_agencies = Option::None;
+        let mut voting_register = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "credit_agencies" => map.read(&mut credit_agencies, "credit_agencies")?,
+                "voting_register" => map.read(&mut voting_register, "voting_register")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            credit_agencies: credit_agencies.unwrap_or_default(),
+            voting_register: voting_register.unwrap_or_default(),
+        })
+    }
+}
+
 /// Date of birth match against credit agencies.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
+    const NAME: &'static str = "IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
 }
 
 /// Date of birth match against voting register.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
+    const NAME: &'static str = "IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts if the applicant's details match any death records.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct IdentityEnhancedBreakdownMortality {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedBreakdownMortality {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IdentityEnhancedBreakdownMortality {
+    const NAME: &'static str = "IdentityEnhancedBreakdownMortality";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+        })
+    }
 }
 
 /// Asserts if any sources that an applicant's details have been verified against have produced a match.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct IdentityEnhancedBreakdownSources {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IdentityEnhancedBreakdownSourcesBreakdown>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedBreakdownSources {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IdentityEnhancedBreakdownSources {
+    const NAME: &'static str = "IdentityEnhancedBreakdownSources";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `IdentityEnhancedBreakdownSourcesBreakdown` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct IdentityEnhancedBreakdownSourcesBreakdown {
     /// The number of sources which produced a match to applicant details.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub total_sources: Nullable<IdentityEnhancedBreakdownSourcesBreakdownTotalSources>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedBreakdownSourcesBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for IdentityEnhancedBreakdownSourcesBreakdown {
+    const NAME: &'static str = "IdentityEnhancedBreakdownSourcesBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut total_sources = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "total_sources" => map.read(&mut total_sources, "total_sources")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            total_sources: total_sources.unwrap_or_default(),
+        })
+    }
+}
+
 /// The number of sources which produced a match to applicant details.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct IdentityEnhancedBreakdownSourcesBreakdownTotalSources {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for IdentityEnhancedBreakdownSourcesBreakdownTotalSources {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for IdentityEnhancedBreakdownSourcesBreakdownTotalSources {
+    const NAME: &'static str = "IdentityEnhancedBreakdownSourcesBreakdownTotalSources";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub total_number_of_sources: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties {
+    const NAME: &'static str = "IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut total_number_of_sources = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "total_number_of_sources" => {
+                    map.read(&mut total_number_of_sources, "total_number_of_sources")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            total_number_of_sources: total_number_of_sources.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `IdentityEnhancedProperties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct IdentityEnhancedProperties {
     /// Returns address number which has been matched.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub matched_address: Nullable<f64>,
     /// Returns array of sources which contain matched addresses for the corresponding address number.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub matched_addresses: Nullable<
         Vec<IdentityEnhancedPropertiesMatchedAddressesInner>,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IdentityEnhancedProperties {
+    const NAME: &'static str = "IdentityEnhancedProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut matched_address = Option::None;
+        let mut matched_addresses = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "matched_address" => map.read(&mut matched_address, "matched_address")?,
+                "matched_addresses" => {
+                    map.read(&mut matched_addresses, "matched_addresses")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            matched_address: matched_address.unwrap_or_default(),
+            matched_addresses: matched_addresses.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `IdentityEnhancedPropertiesMatchedAddressesInner` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct IdentityEnhancedPropertiesMatchedAddressesInner {
     /// The address number.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id: Nullable<f64>,
     /// Sources which contain matched addresses.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub match_types: Nullable<Vec<String>>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedPropertiesMatchedAddressesInner {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for IdentityEnhancedPropertiesMatchedAddressesInner {
+    const NAME: &'static str = "IdentityEnhancedPropertiesMatchedAddressesInner";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut match_types = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "match_types" => map.read(&mut match_types, "match_types")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: id.unwrap_or_default(),
+            match_types: match_types.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `IdentityEnhancedReport` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct IdentityEnhancedReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IdentityEnhancedBreakdown>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<IdentityEnhancedProperties>,
 }
 
@@ -5749,71 +12398,243 @@ impl IdentityEnhancedReport {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IdentityEnhancedReport {
+    const NAME: &'static str = "IdentityEnhancedReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `IdrSsnBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct IdrSsnBreakdown {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IdrSsnBreakdownBreakdown>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for IdrSsnBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IdrSsnBreakdown {
+    const NAME: &'static str = "IdrSsnBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `IdrSsnBreakdownBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct IdrSsnBreakdownBreakdown {
     /// Last 4 digits of social security number match
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_4_digits_match: Nullable<IdrSsnBreakdownBreakdownLast4DigitsMatch>,
     /// Social security number fully matches
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub full_match: Nullable<IdrSsnBreakdownBreakdownFullMatch>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for IdrSsnBreakdownBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IdrSsnBreakdownBreakdown {
+    const NAME: &'static str = "IdrSsnBreakdownBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut last_4_digits_match = Option::None;
+        let mut full_match = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "last_4_digits_match" => {
+                    map.read(&mut last_4_digits_match, "last_4_digits_match")?
+                }
+                "full_match" => map.read(&mut full_match, "full_match")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            last_4_digits_match: last_4_digits_match.unwrap_or_default(),
+            full_match: full_match.unwrap_or_default(),
+        })
+    }
+}
+
 /// Social security number fully matches
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct IdrSsnBreakdownBreakdownFullMatch {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for IdrSsnBreakdownBreakdownFullMatch {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IdrSsnBreakdownBreakdownFullMatch {
+    const NAME: &'static str = "IdrSsnBreakdownBreakdownFullMatch";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
 }
 
 /// Last 4 digits of social security number match
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct IdrSsnBreakdownBreakdownLast4DigitsMatch {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for IdrSsnBreakdownBreakdownLast4DigitsMatch {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for IdrSsnBreakdownBreakdownLast4DigitsMatch {
+    const NAME: &'static str = "IdrSsnBreakdownBreakdownLast4DigitsMatch";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `IndiaPanReport` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct IndiaPanReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IndiaPanReportAllOfBreakdown>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<IndiaPanReportAllOfProperties>,
 }
 
@@ -5835,215 +12656,499 @@ impl IndiaPanReport {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for IndiaPanReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IndiaPanReport {
+    const NAME: &'static str = "IndiaPanReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `IndiaPanReportAllOfBreakdown` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct IndiaPanReportAllOfBreakdown {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub device: Nullable<IndiaPanReportAllOfBreakdownDevice>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for IndiaPanReportAllOfBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IndiaPanReportAllOfBreakdown {
+    const NAME: &'static str = "IndiaPanReportAllOfBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut device = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "device" => map.read(&mut device, "device")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            device: device.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `IndiaPanReportAllOfBreakdownDevice` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct IndiaPanReportAllOfBreakdownDevice {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IndiaPanReportAllOfBreakdownDeviceBreakdown>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for IndiaPanReportAllOfBreakdownDevice {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IndiaPanReportAllOfBreakdownDevice {
+    const NAME: &'static str = "IndiaPanReportAllOfBreakdownDevice";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            breakdown: breakdown.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `IndiaPanReportAllOfBreakdownDeviceBreakdown` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct IndiaPanReportAllOfBreakdownDeviceBreakdown {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub pan_valid: Nullable<IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub name_match: Nullable<IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for IndiaPanReportAllOfBreakdownDeviceBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for IndiaPanReportAllOfBreakdownDeviceBreakdown {
+    const NAME: &'static str = "IndiaPanReportAllOfBreakdownDeviceBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut pan_valid = Option::None;
+        let mut name_match = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "pan_valid" => map.read(&mut pan_valid, "pan_valid")?,
+                "name_match" => map.read(&mut name_match, "name_match")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            pan_valid: pan_valid.unwrap_or_default(),
+            name_match: name_match.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid {
+    const NAME: &'static str = "IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+        })
+    }
 }
 
 /// The `IndiaPanReportAllOfProperties` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct IndiaPanReportAllOfProperties {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub device: Nullable<IndiaPanReportAllOfPropertiesDevice>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for IndiaPanReportAllOfProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IndiaPanReportAllOfProperties {
+    const NAME: &'static str = "IndiaPanReportAllOfProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut device = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "device" => map.read(&mut device, "device")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            device: device.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `IndiaPanReportAllOfPropertiesDevice` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct IndiaPanReportAllOfPropertiesDevice {
     /// The applicant's PAN (10 digit alphanumeric number).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub pan: Nullable<String>,
     /// The applicant's full name.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub full_name: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for IndiaPanReportAllOfPropertiesDevice {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IndiaPanReportAllOfPropertiesDevice {
+    const NAME: &'static str = "IndiaPanReportAllOfPropertiesDevice";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut pan = Option::None;
+        let mut full_name = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "pan" => map.read(&mut pan, "pan")?,
+                "full_name" => map.read(&mut full_name, "full_name")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            pan: pan.unwrap_or_default(),
+            full_name: full_name.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `KnownFacesBreakdown` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct KnownFacesBreakdown {
     /// Asserts whether the applicant's most recent facial media (live photo or live video) matches any other live photos or live videos already in your Onfido account database.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub previously_seen_faces: Nullable<KnownFacesBreakdownPreviouslySeenFaces>,
     /// Asserts whether the uploaded live photo or live video and the content contained within it were of sufficient quality to perform a face comparison.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub image_integrity: Nullable<KnownFacesBreakdownImageIntegrity>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for KnownFacesBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for KnownFacesBreakdown {
+    const NAME: &'static str = "KnownFacesBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut previously_seen_faces = Option::None;
+        let mut image_integrity = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "previously_seen_faces" => {
+                    map.read(&mut previously_seen_faces, "previously_seen_faces")?
+                }
+                "image_integrity" => map.read(&mut image_integrity, "image_integrity")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            previously_seen_faces: previously_seen_faces.unwrap_or_default(),
+            image_integrity: image_integrity.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether the uploaded live photo or live video and the content contained within it were of sufficient quality to perform a face comparison.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct KnownFacesBreakdownImageIntegrity {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for KnownFacesBreakdownImageIntegrity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for KnownFacesBreakdownImageIntegrity {
+    const NAME: &'static str = "KnownFacesBreakdownImageIntegrity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+        })
+    }
 }
 
 /// Asserts whether the applicant's most recent facial media (live photo or live video) matches any other live photos or live videos already in your Onfido account database.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct KnownFacesBreakdownPreviouslySeenFaces {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for KnownFacesBreakdownPreviouslySeenFaces {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for KnownFacesBreakdownPreviouslySeenFaces {
+    const NAME: &'static str = "KnownFacesBreakdownPreviouslySeenFaces";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `KnownFacesProperties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct KnownFacesProperties {
     /// Returns any matching applicant IDs as entries inside a matches array under a properties bag.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub matches: Nullable<Vec<KnownFacesPropertiesMatchesInner>>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for KnownFacesProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for KnownFacesProperties {
+    const NAME: &'static str = "KnownFacesProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut matches = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "matches" => map.read(&mut matches, "matches")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            matches: matches.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `KnownFacesPropertiesMatchesInner` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct KnownFacesPropertiesMatchesInner {
     /// The applicant ID of the matched applicant.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_id: Nullable<String>,
     /// A floating point number between 0 and 1 that expresses how similar the two faces are, where 1 is a perfect match.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub score: Nullable<f64>,
     /// The corresponding UUID for the media type.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub media_id: Nullable<String>,
     /// The media type (for example live_photos or live_videos).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub media_type: Nullable<String>,
     /// Indicates if match is suspected based on fuzzy name matching feature. Dependent on feature being active for account, otherwise defaults to true.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub suspected: Nullable<bool>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for KnownFacesPropertiesMatchesInner {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for KnownFacesPropertiesMatchesInner {
+    const NAME: &'static str = "KnownFacesPropertiesMatchesInner";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut applicant_id = Option::None;
+        let mut score = Option::None;
+        let mut media_id = Option::None;
+        let mut media_type = Option::None;
+        let mut suspected = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "score" => map.read(&mut score, "score")?,
+                "media_id" => map.read(&mut media_id, "media_id")?,
+                "media_type" => map.read(&mut media_type, "media_type")?,
+                "suspected" => map.read(&mut suspected, "suspected")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            applicant_id: applicant_id.unwrap_or_default(),
+            score: score.unwrap_or_default(),
+            media_id: media_id.unwrap_or_default(),
+            media_type: media_type.unwrap_or_default(),
+            suspected: suspected.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `KnownFacesReport` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct KnownFacesReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<KnownFacesBreakdown>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<KnownFacesProperties>,
 }
 
@@ -6065,28 +13170,81 @@ impl KnownFacesReport {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for KnownFacesReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for KnownFacesReport {
+    const NAME: &'static str = "KnownFacesReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `LivePhoto` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct LivePhoto {
     /// The unique identifier for the photo.
     pub id: String,
     /// The date and time at which the photo was uploaded.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The uri of this resource.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The uri that can be used to download the photo.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub download_href: Nullable<String>,
     /// The name of the uploaded file.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_name: Nullable<String>,
     /// The file type of the uploaded file.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_type: Nullable<String>,
     /// The size of the file in bytes.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
 }
 
@@ -6105,28 +13263,72 @@ impl LivePhoto {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for LivePhoto {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for LivePhoto {
+    const NAME: &'static str = "LivePhoto";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut download_href = Option::None;
+        let mut file_name = Option::None;
+        let mut file_type = Option::None;
+        let mut file_size = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "download_href" => map.read(&mut download_href, "download_href")?,
+                "file_name" => map.read(&mut file_name, "file_name")?,
+                "file_type" => map.read(&mut file_type, "file_type")?,
+                "file_size" => map.read(&mut file_size, "file_size")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            download_href: download_href.unwrap_or_default(),
+            file_name: file_name.unwrap_or_default(),
+            file_type: file_type.unwrap_or_default(),
+            file_size: file_size.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `LivePhotoResponse` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct LivePhotoResponse {
     /// The unique identifier for the photo.
     pub id: String,
     /// The date and time at which the photo was uploaded.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The uri of this resource.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The uri that can be used to download the photo.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub download_href: Nullable<String>,
     /// The name of the uploaded file.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_name: Nullable<String>,
     /// The file type of the uploaded file.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_type: Nullable<String>,
     /// The size of the file in bytes.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
 }
 
@@ -6145,8 +13347,52 @@ impl LivePhotoResponse {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for LivePhotoResponse {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for LivePhotoResponse {
+    const NAME: &'static str = "LivePhotoResponse";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut download_href = Option::None;
+        let mut file_name = Option::None;
+        let mut file_type = Option::None;
+        let mut file_size = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "download_href" => map.read(&mut download_href, "download_href")?,
+                "file_name" => map.read(&mut file_name, "file_name")?,
+                "file_type" => map.read(&mut file_type, "file_type")?,
+                "file_size" => map.read(&mut file_size, "file_size")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            download_href: download_href.unwrap_or_default(),
+            file_name: file_name.unwrap_or_default(),
+            file_type: file_type.unwrap_or_default(),
+            file_size: file_size.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `LivePhotosList` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct LivePhotosList {
     pub live_photos: Vec<LivePhoto>,
 }
@@ -6158,39 +13404,112 @@ impl LivePhotosList {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for LivePhotosList {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for LivePhotosList {
+    const NAME: &'static str = "LivePhotosList";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut live_photos = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "live_photos" => map.read(&mut live_photos, "live_photos")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            live_photos: map.required(live_photos, "live_photos")?,
+        })
+    }
+}
+
 /// The `LiveVideo` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct LiveVideo {
     /// The unique identifier for the video.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id: Nullable<String>,
     /// The date and time at which the video was uploaded.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The uri of this resource.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The uri that can be used to download the video.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub download_href: Nullable<String>,
     /// The name of the uploaded file.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_name: Nullable<String>,
     /// The size of the file in bytes.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
     /// The file type of the uploaded file.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_type: Nullable<String>,
     /// Challenge the end user was asked to perform during the video recording.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub challenge: Nullable<
         Vec<::std::collections::BTreeMap<String, ::serde_json::Value>>,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de> for LiveVideo {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for LiveVideo {
+    const NAME: &'static str = "LiveVideo";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut download_href = Option::None;
+        let mut file_name = Option::None;
+        let mut file_size = Option::None;
+        let mut file_type = Option::None;
+        let mut challenge = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "download_href" => map.read(&mut download_href, "download_href")?,
+                "file_name" => map.read(&mut file_name, "file_name")?,
+                "file_size" => map.read(&mut file_size, "file_size")?,
+                "file_type" => map.read(&mut file_type, "file_type")?,
+                "challenge" => map.read(&mut challenge, "challenge")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: id.unwrap_or_default(),
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            download_href: download_href.unwrap_or_default(),
+            file_name: file_name.unwrap_or_default(),
+            file_size: file_size.unwrap_or_default(),
+            file_type: file_type.unwrap_or_default(),
+            challenge: challenge.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `LiveVideosList` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct LiveVideosList {
     pub live_videos: Vec<LiveVideo>,
 }
@@ -6202,94 +13521,230 @@ impl LiveVideosList {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for LiveVideosList {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for LiveVideosList {
+    const NAME: &'static str = "LiveVideosList";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut live_videos = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "live_videos" => map.read(&mut live_videos, "live_videos")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            live_videos: map.required(live_videos, "live_videos")?,
+        })
+    }
+}
+
 /// The `Location` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct Location {
     /// The applicant's ip address.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub ip_address: Nullable<String>,
     /// The applicant's country of residence in 3-letter ISO code.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub country_of_residence: Nullable<CountryCodes>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Location {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for Location {
+    const NAME: &'static str = "Location";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut ip_address = Option::None;
+        let mut country_of_residence = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "ip_address" => map.read(&mut ip_address, "ip_address")?,
+                "country_of_residence" => {
+                    map.read(&mut country_of_residence, "country_of_residence")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            ip_address: ip_address.unwrap_or_default(),
+            country_of_residence: country_of_residence.unwrap_or_default(),
+        })
+    }
 }
 
 /// The `LocationBuilder` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct LocationBuilder {
     /// The applicant's ip address.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub ip_address: Nullable<String>,
     /// The applicant's country of residence in 3-letter ISO code.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub country_of_residence: Nullable<CountryCodes>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for LocationBuilder {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for LocationBuilder {
+    const NAME: &'static str = "LocationBuilder";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut ip_address = Option::None;
+        let mut country_of_residence = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "ip_address" => map.read(&mut ip_address, "ip_address")?,
+                "country_of_residence" => {
+                    map.read(&mut country_of_residence, "country_of_residence")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            ip_address: ip_address.unwrap_or_default(),
+            country_of_residence: country_of_residence.unwrap_or_default(),
+        })
+    }
 }
 
 /// The `LocationShared` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct LocationShared {
     /// The applicant's ip address.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub ip_address: Nullable<String>,
     /// The applicant's country of residence in 3-letter ISO code.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub country_of_residence: Nullable<CountryCodes>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for LocationShared {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for LocationShared {
+    const NAME: &'static str = "LocationShared";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut ip_address = Option::None;
+        let mut country_of_residence = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "ip_address" => map.read(&mut ip_address, "ip_address")?,
+                "country_of_residence" => {
+                    map.read(&mut country_of_residence, "country_of_residence")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            ip_address: ip_address.unwrap_or_default(),
+            country_of_residence: country_of_residence.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `MotionCapture` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct MotionCapture {
     /// The unique identifier for the motion capture.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id: Nullable<String>,
     /// The date and time at which the motion capture was uploaded.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The uri of this resource.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The uri that can be used to download the motion capture.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub download_href: Nullable<String>,
     /// The name of the uploaded file.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_name: Nullable<String>,
     /// The size of the file in bytes.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
     /// The file type of the uploaded file.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_type: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for MotionCapture {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for MotionCapture {
+    const NAME: &'static str = "MotionCapture";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut download_href = Option::None;
+        let mut file_name = Option::None;
+        let mut file_size = Option::None;
+        let mut file_type = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "download_href" => map.read(&mut download_href, "download_href")?,
+                "file_name" => map.read(&mut file_name, "file_name")?,
+                "file_size" => map.read(&mut file_size, "file_size")?,
+                "file_type" => map.read(&mut file_type, "file_type")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: id.unwrap_or_default(),
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            download_href: download_href.unwrap_or_default(),
+            file_name: file_name.unwrap_or_default(),
+            file_size: file_size.unwrap_or_default(),
+            file_type: file_type.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `MotionCapturesList` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct MotionCapturesList {
     pub motion_captures: Vec<MotionCapture>,
 }
@@ -6301,8 +13756,34 @@ impl MotionCapturesList {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for MotionCapturesList {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for MotionCapturesList {
+    const NAME: &'static str = "MotionCapturesList";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut motion_captures = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "motion_captures" => map.read(&mut motion_captures, "motion_captures")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            motion_captures: map.required(motion_captures, "motion_captures")?,
+        })
+    }
+}
+
 /// The `Passkey` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct Passkey {
     /// Passkey identifier.
     pub id: String,
@@ -6313,7 +13794,7 @@ pub struct Passkey {
     /// Timestamp when the passkey was created.
     pub created_at: String,
     /// Timestamp when the passkey was last used.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_used_at: Nullable<String>,
 }
 
@@ -6335,8 +13816,48 @@ impl Passkey {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for Passkey {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for Passkey {
+    const NAME: &'static str = "Passkey";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut application_domain = Option::None;
+        let mut state = Option::None;
+        let mut created_at = Option::None;
+        let mut last_used_at = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "application_domain" => {
+                    map.read(&mut application_domain, "application_domain")?
+                }
+                "state" => map.read(&mut state, "state")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "last_used_at" => map.read(&mut last_used_at, "last_used_at")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            application_domain: map.required(application_domain, "application_domain")?,
+            state: map.required(state, "state")?,
+            created_at: map.required(created_at, "created_at")?,
+            last_used_at: last_used_at.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `PasskeyUpdater` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct PasskeyUpdater {
     /// Desired passkey state value.
     pub state: String,
@@ -6349,8 +13870,34 @@ impl PasskeyUpdater {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for PasskeyUpdater {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for PasskeyUpdater {
+    const NAME: &'static str = "PasskeyUpdater";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut state = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "state" => map.read(&mut state, "state")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            state: map.required(state, "state")?,
+        })
+    }
+}
+
 /// The `PasskeysList` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct PasskeysList {
     pub passkeys: Vec<Passkey>,
 }
@@ -6362,197 +13909,539 @@ impl PasskeysList {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for PasskeysList {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for PasskeysList {
+    const NAME: &'static str = "PasskeysList";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut passkeys = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "passkeys" => map.read(&mut passkeys, "passkeys")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            passkeys: map.required(passkeys, "passkeys")?,
+        })
+    }
+}
+
 /// The `PhotoAutoReasons` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct PhotoAutoReasons {
     /// Flags when evidence is found that the image was manipulated by Photoshop, or other software.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub digital_tampering: Nullable<String>,
     /// Flags when evidence is found that a fake webcam was used.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub fake_webcam: Nullable<String>,
     /// Flags when evidence is found that the live photo was taken more than 24 hours before live photo upload.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub time_of_capture: Nullable<String>,
     /// Flags when evidence is found that an Android emulator was used.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub emulator: Nullable<String>,
     /// Additional comma separated details such as the exact digital tampering software used, or the name of the fake webcam.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub reasons: Nullable<String>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for PhotoAutoReasons {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for PhotoAutoReasons {
+    const NAME: &'static str = "PhotoAutoReasons";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut digital_tampering = Option::None;
+        let mut fake_webcam = Option::None;
+        let mut time_of_capture = Option::None;
+        let mut emulator = Option::None;
+        let mut reasons = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "digital_tampering" => {
+                    map.read(&mut digital_tampering, "digital_tampering")?
+                }
+                "fake_webcam" => map.read(&mut fake_webcam, "fake_webcam")?,
+                "time_of_capture" => map.read(&mut time_of_capture, "time_of_capture")?,
+                "emulator" => map.read(&mut emulator, "emulator")?,
+                "reasons" => map.read(&mut reasons, "reasons")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            digital_tampering: digital_tampering.unwrap_or_default(),
+            fake_webcam: fake_webcam.unwrap_or_default(),
+            time_of_capture: time_of_capture.unwrap_or_default(),
+            emulator: emulator.unwrap_or_default(),
+            reasons: reasons.unwrap_or_default(),
+        })
+    }
 }
 
 /// The `PhotoReasons` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct PhotoReasons {
     /// Flags when evidence is found that the image was manipulated by Photoshop, or other software.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub digital_tampering: Nullable<String>,
     /// Flags when evidence is found that a fake webcam was used.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub fake_webcam: Nullable<String>,
     /// Flags when evidence is found that the live photo was taken more than 24 hours before live photo upload.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub time_of_capture: Nullable<String>,
     /// Flags when evidence is found that an Android emulator was used.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub emulator: Nullable<String>,
     /// Additional comma separated details such as the exact digital tampering software used, or the name of the fake webcam.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub reasons: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for PhotoReasons {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for PhotoReasons {
+    const NAME: &'static str = "PhotoReasons";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut digital_tampering = Option::None;
+        let mut fake_webcam = Option::None;
+        let mut time_of_capture = Option::None;
+        let mut emulator = Option::None;
+        let mut reasons = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "digital_tampering" => {
+                    map.read(&mut digital_tampering, "digital_tampering")?
+                }
+                "fake_webcam" => map.read(&mut fake_webcam, "fake_webcam")?,
+                "time_of_capture" => map.read(&mut time_of_capture, "time_of_capture")?,
+                "emulator" => map.read(&mut emulator, "emulator")?,
+                "reasons" => map.read(&mut reasons, "reasons")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            digital_tampering: digital_tampering.unwrap_or_default(),
+            fake_webcam: fake_webcam.unwrap_or_default(),
+            time_of_capture: time_of_capture.unwrap_or_default(),
+            emulator: emulator.unwrap_or_default(),
+            reasons: reasons.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `ProofOfAddressBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct ProofOfAddressBreakdown {
     /// Asserts whether the first name, last name and address provided by the applicant match those on the PoA document.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub data_comparison: Nullable<ProofOfAddressBreakdownDataComparison>,
     /// Asserts whether the document is of a valid type as PoA.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_classification: Nullable<ProofOfAddressBreakdownDocumentClassification>,
     /// Asserts whether the quality of the uploaded document was sufficient to verify the address.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub image_integrity: Nullable<ProofOfAddressBreakdownImageIntegrity>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ProofOfAddressBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ProofOfAddressBreakdown {
+    const NAME: &'static str = "ProofOfAddressBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut data_comparison = Option::None;
+        let mut document_classification = Option::None;
+        let mut image_integrity = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "data_comparison" => map.read(&mut data_comparison, "data_comparison")?,
+                "document_classification" => {
+                    map.read(&mut document_classification, "document_classification")?
+                }
+                "image_integrity" => map.read(&mut image_integrity, "image_integrity")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            data_comparison: data_comparison.unwrap_or_default(),
+            document_classification: document_classification.unwrap_or_default(),
+            image_integrity: image_integrity.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether the first name, last name and address provided by the applicant match those on the PoA document.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct ProofOfAddressBreakdownDataComparison {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<ProofOfAddressBreakdownDataComparisonBreakdown>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ProofOfAddressBreakdownDataComparison {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ProofOfAddressBreakdownDataComparison {
+    const NAME: &'static str = "ProofOfAddressBreakdownDataComparison";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `ProofOfAddressBreakdownDataComparisonBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct ProofOfAddressBreakdownDataComparisonBreakdown {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ProofOfAddressBreakdownDataComparisonBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for ProofOfAddressBreakdownDataComparisonBreakdown {
+    const NAME: &'static str = "ProofOfAddressBreakdownDataComparisonBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut address = Option::None;
+        let mut first_name = Option::None;
+        let mut last_name = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "address" => map.read(&mut address, "address")?,
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            address: address.unwrap_or_default(),
+            first_name: first_name.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether the document is of a valid type as PoA.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct ProofOfAddressBreakdownDocumentClassification {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<ProofOfAddressBreakdownDocumentClassificationBreakdown>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ProofOfAddressBreakdownDocumentClassification {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for ProofOfAddressBreakdownDocumentClassification {
+    const NAME: &'static str = "ProofOfAddressBreakdownDocumentClassification";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `ProofOfAddressBreakdownDocumentClassificationBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct ProofOfAddressBreakdownDocumentClassificationBreakdown {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub supported_document: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for ProofOfAddressBreakdownDocumentClassificationBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for ProofOfAddressBreakdownDocumentClassificationBreakdown {
+    const NAME: &'static str = "ProofOfAddressBreakdownDocumentClassificationBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut supported_document = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "supported_document" => {
+                    map.read(&mut supported_document, "supported_document")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            supported_document: supported_document.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether the quality of the uploaded document was sufficient to verify the address.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct ProofOfAddressBreakdownImageIntegrity {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<ProofOfAddressBreakdownImageIntegrityBreakdown>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ProofOfAddressBreakdownImageIntegrity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ProofOfAddressBreakdownImageIntegrity {
+    const NAME: &'static str = "ProofOfAddressBreakdownImageIntegrity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `ProofOfAddressBreakdownImageIntegrityBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct ProofOfAddressBreakdownImageIntegrityBreakdown {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub image_quality: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ProofOfAddressBreakdownImageIntegrityBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for ProofOfAddressBreakdownImageIntegrityBreakdown {
+    const NAME: &'static str = "ProofOfAddressBreakdownImageIntegrityBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut image_quality = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "image_quality" => map.read(&mut image_quality, "image_quality")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            image_quality: image_quality.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `ProofOfAddressProperties` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct ProofOfAddressProperties {
     /// This property provides the address on the document.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<String>,
     /// This property provides the document type according to the set of supported documents.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<String>,
     /// This property provides the first names on the document, including any initials and middle names.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_names: Nullable<String>,
     /// This property provided the last names on the document.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_names: Nullable<String>,
     /// This property provides the issue date of the document.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issue_date: Nullable<String>,
     /// This property provides the document issuer (e.g. HSBC, British Gas).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuer: Nullable<String>,
     /// This property provides the summary period start date.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub summary_period_start: Nullable<String>,
     /// This property provides the summary period end date.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub summary_period_end: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ProofOfAddressProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ProofOfAddressProperties {
+    const NAME: &'static str = "ProofOfAddressProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut address = Option::None;
+        let mut document_type = Option::None;
+        let mut first_names = Option::None;
+        let mut last_names = Option::None;
+        let mut issue_date = Option::None;
+        let mut issuer = Option::None;
+        let mut summary_period_start = Option::None;
+        let mut summary_period_end = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "address" => map.read(&mut address, "address")?,
+                "document_type" => map.read(&mut document_type, "document_type")?,
+                "first_names" => map.read(&mut first_names, "first_names")?,
+                "last_names" => map.read(&mut last_names, "last_names")?,
+                "issue_date" => map.read(&mut issue_date, "issue_date")?,
+                "issuer" => map.read(&mut issuer, "issuer")?,
+                "summary_period_start" => {
+                    map.read(&mut summary_period_start, "summary_period_start")?
+                }
+                "summary_period_end" => {
+                    map.read(&mut summary_period_end, "summary_period_end")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            address: address.unwrap_or_default(),
+            document_type: document_type.unwrap_or_default(),
+            first_names: first_names.unwrap_or_default(),
+            last_names: last_names.unwrap_or_default(),
+            issue_date: issue_date.unwrap_or_default(),
+            issuer: issuer.unwrap_or_default(),
+            summary_period_start: summary_period_start.unwrap_or_default(),
+            summary_period_end: summary_period_end.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `ProofOfAddressReport` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
 pub struct ProofOfAddressReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<ProofOfAddressBreakdown>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<ProofOfAddressProperties>,
 }
 
@@ -6574,22 +14463,75 @@ impl ProofOfAddressReport {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for ProofOfAddressReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ProofOfAddressReport {
+    const NAME: &'static str = "ProofOfAddressReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `RepeatAttemptsList` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct RepeatAttemptsList {
     /// The unique identifier of the completed Document report.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub report_id: Nullable<String>,
     /// An array of repeat attempt objects. If no repeat attempts were found, the array will be empty. The number of objects returned can increase over time if more matches are received.
     pub repeat_attempts: Vec<RepeatAttemptsListRepeatAttemptsInner>,
     /// The total number of attempts using the same document, including the current report under assessment.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub attempts_count: Nullable<f64>,
     /// A number between 0 and 1 which indicates the proportion of attempts that have been cleared, including the current report under assessment.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub attempts_clear_rate: Nullable<f64>,
     /// The number of unique entries in the repeat_attempts field for which at least one of the fields is a mismatch.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub unique_mismatches_count: Nullable<f64>,
 }
 
@@ -6606,83 +14548,160 @@ impl RepeatAttemptsList {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for RepeatAttemptsList {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for RepeatAttemptsList {
+    const NAME: &'static str = "RepeatAttemptsList";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut report_id = Option::None;
+        let mut repeat_attempts = Option::None;
+        let mut attempts_count = Option::None;
+        let mut attempts_clear_rate = Option::None;
+        let mut unique_mismatches_count = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "report_id" => map.read(&mut report_id, "report_id")?,
+                "repeat_attempts" => map.read(&mut repeat_attempts, "repeat_attempts")?,
+                "attempts_count" => map.read(&mut attempts_count, "attempts_count")?,
+                "attempts_clear_rate" => {
+                    map.read(&mut attempts_clear_rate, "attempts_clear_rate")?
+                }
+                "unique_mismatches_count" => {
+                    map.read(&mut unique_mismatches_count, "unique_mismatches_count")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            report_id: report_id.unwrap_or_default(),
+            repeat_attempts: map.required(repeat_attempts, "repeat_attempts")?,
+            attempts_count: attempts_count.unwrap_or_default(),
+            attempts_clear_rate: attempts_clear_rate.unwrap_or_default(),
+            unique_mismatches_count: unique_mismatches_count.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `RepeatAttemptsListRepeatAttemptsInner` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct RepeatAttemptsListRepeatAttemptsInner {
     /// The unique identifier of the matching Document report.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub report_id: Nullable<String>,
     /// The unique identifier of the applicant for the matching Document report.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_id: Nullable<String>,
     /// Whether the dates of birth are exactly the same or are different.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<String>,
     /// Whether the names are exactly the same or are different.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub names: Nullable<String>,
     /// The report result of this attempt.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
     /// When the matching report was created.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// When the matching report was completed.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub completed_at: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for RepeatAttemptsListRepeatAttemptsInner {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for RepeatAttemptsListRepeatAttemptsInner {
+    const NAME: &'static str = "RepeatAttemptsListRepeatAttemptsInner";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut report_id = Option::None;
+        let mut applicant_id = Option::None;
+        let mut date_of_birth = Option::None;
+        let mut names = Option::None;
+        let mut result = Option::None;
+        let mut created_at = Option::None;
+        let mut completed_at = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "report_id" => map.read(&mut report_id, "report_id")?,
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                "names" => map.read(&mut names, "names")?,
+                "result" => map.read(&mut result, "result")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "completed_at" => map.read(&mut completed_at, "completed_at")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            report_id: report_id.unwrap_or_default(),
+            applicant_id: applicant_id.unwrap_or_default(),
+            date_of_birth: date_of_birth.unwrap_or_default(),
+            names: names.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            created_at: created_at.unwrap_or_default(),
+            completed_at: completed_at.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `Report` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct Report {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IndiaPanReportAllOfBreakdown>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<IndiaPanReportAllOfProperties>,
     /// Array of objects with live photo ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with live video ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_videos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with motion capture ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub motion_captures: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with id photo ids that were used in the Onfido engine.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
 }
 
@@ -6709,49 +14728,172 @@ impl Report {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for Report {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for Report {
+    const NAME: &'static str = "Report";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut documents = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        let mut live_photos = Option::None;
+        let mut live_videos = Option::None;
+        let mut motion_captures = Option::None;
+        let mut id_photos = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "documents" => map.read(&mut documents, "documents")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                "live_photos" => map.read(&mut live_photos, "live_photos")?,
+                "live_videos" => map.read(&mut live_videos, "live_videos")?,
+                "motion_captures" => map.read(&mut motion_captures, "motion_captures")?,
+                "id_photos" => map.read(&mut id_photos, "id_photos")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            documents: documents.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+            live_photos: live_photos.unwrap_or_default(),
+            live_videos: live_videos.unwrap_or_default(),
+            motion_captures: motion_captures.unwrap_or_default(),
+            id_photos: id_photos.unwrap_or_default(),
+        })
+    }
+}
+
 /// Defines configuration options for facial similarity checks used to distinguish between onboarding and reverification scenarios.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct ReportConfiguration {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub facial_similarity_photo: Nullable<ReportConfigurationFacialSimilarity>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub facial_similarity_photo_fully_auto: Nullable<
         ReportConfigurationFacialSimilarity,
     >,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub facial_similarity_video: Nullable<ReportConfigurationFacialSimilarity>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub facial_similarity_motion: Nullable<ReportConfigurationFacialSimilarity>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ReportConfiguration {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ReportConfiguration {
+    const NAME: &'static str = "ReportConfiguration";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut facial_similarity_photo = Option::None;
+        let mut facial_similarity_photo_fully_auto = Option::None;
+        let mut facial_similarity_video = Option::None;
+        let mut facial_similarity_motion = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "facial_similarity_photo" => {
+                    map.read(&mut facial_similarity_photo, "facial_similarity_photo")?
+                }
+                "facial_similarity_photo_fully_auto" => {
+                    map.read(
+                        &mut facial_similarity_photo_fully_auto,
+                        "facial_similarity_photo_fully_auto",
+                    )?
+                }
+                "facial_similarity_video" => {
+                    map.read(&mut facial_similarity_video, "facial_similarity_video")?
+                }
+                "facial_similarity_motion" => {
+                    map.read(&mut facial_similarity_motion, "facial_similarity_motion")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            facial_similarity_photo: facial_similarity_photo.unwrap_or_default(),
+            facial_similarity_photo_fully_auto: facial_similarity_photo_fully_auto
+                .unwrap_or_default(),
+            facial_similarity_video: facial_similarity_video.unwrap_or_default(),
+            facial_similarity_motion: facial_similarity_motion.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `ReportConfigurationFacialSimilarity` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct ReportConfigurationFacialSimilarity {
     /// You should set it to "reverification" on a post-onboarding scenario (e.g. ongoing authentication).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub use_case: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ReportConfigurationFacialSimilarity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ReportConfigurationFacialSimilarity {
+    const NAME: &'static str = "ReportConfigurationFacialSimilarity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut use_case = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "use_case" => map.read(&mut use_case, "use_case")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            use_case: use_case.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `ReportDocument` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct ReportDocument {
     /// ID of uploaded document to use.
     pub id: String,
@@ -6761,6 +14903,32 @@ impl ReportDocument {
     /// With the required fields; every optional one is absent.
     pub fn new(id: String) -> Self {
         Self { id }
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ReportDocument {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ReportDocument {
+    const NAME: &'static str = "ReportDocument";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+        })
     }
 }
 
@@ -6969,27 +15137,27 @@ impl<'de> ::serde::Deserialize<'de> for ReportResult {
 }
 
 /// The `ReportShared` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct ReportShared {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
 }
@@ -7007,6 +15175,53 @@ impl ReportShared {
             check_id: Nullable::Absent,
             name,
         }
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ReportShared {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ReportShared {
+    const NAME: &'static str = "ReportShared";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+        })
     }
 }
 
@@ -7147,7 +15362,7 @@ impl<'de> ::serde::Deserialize<'de> for ReportSubResult {
 }
 
 /// The `ReportsList` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct ReportsList {
     pub reports: Vec<Report>,
 }
@@ -7159,34 +15374,86 @@ impl ReportsList {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for ReportsList {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ReportsList {
+    const NAME: &'static str = "ReportsList";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut reports = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "reports" => map.read(&mut reports, "reports")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            reports: map.required(reports, "reports")?,
+        })
+    }
+}
+
 /// The `ResultsFeedback` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct ResultsFeedback {
     /// The expected result for the check or report.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expected_result: Nullable<String>,
     /// The ID of the check (only if report_id is not provided).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     /// The ID of the check (only if check_id is not provided).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub report_id: Nullable<String>,
     /// Any additional information or feedback.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub feedback_notes: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ResultsFeedback {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ResultsFeedback {
+    const NAME: &'static str = "ResultsFeedback";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut expected_result = Option::None;
+        let mut check_id = Option::None;
+        let mut report_id = Option::None;
+        let mut feedback_notes = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "expected_result" => map.read(&mut expected_result, "expected_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "report_id" => map.read(&mut report_id, "report_id")?,
+                "feedback_notes" => map.read(&mut feedback_notes, "feedback_notes")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            expected_result: expected_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            report_id: report_id.unwrap_or_default(),
+            feedback_notes: feedback_notes.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `SdkToken` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct SdkToken {
     /// The generated SDK token
     pub token: String,
@@ -7199,19 +15466,45 @@ impl SdkToken {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for SdkToken {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for SdkToken {
+    const NAME: &'static str = "SdkToken";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut token = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "token" => map.read(&mut token, "token")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            token: map.required(token, "token")?,
+        })
+    }
+}
+
 /// The `SdkTokenBuilder` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct SdkTokenBuilder {
     /// The unique identifier of the applicant
     pub applicant_id: String,
     /// The referrer URL pattern
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub referrer: Nullable<String>,
     /// The application ID (iOS or Android)
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub application_id: Nullable<String>,
     /// The URL to be used by the Web SDK for the cross device flow.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub cross_device_url: Nullable<String>,
 }
 
@@ -7227,19 +15520,56 @@ impl SdkTokenBuilder {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for SdkTokenBuilder {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for SdkTokenBuilder {
+    const NAME: &'static str = "SdkTokenBuilder";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut applicant_id = Option::None;
+        let mut referrer = Option::None;
+        let mut application_id = Option::None;
+        let mut cross_device_url = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "referrer" => map.read(&mut referrer, "referrer")?,
+                "application_id" => map.read(&mut application_id, "application_id")?,
+                "cross_device_url" => {
+                    map.read(&mut cross_device_url, "cross_device_url")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            applicant_id: map.required(applicant_id, "applicant_id")?,
+            referrer: referrer.unwrap_or_default(),
+            application_id: application_id.unwrap_or_default(),
+            cross_device_url: cross_device_url.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `SdkTokenRequest` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct SdkTokenRequest {
     /// The unique identifier of the applicant
     pub applicant_id: String,
     /// The referrer URL pattern
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub referrer: Nullable<String>,
     /// The application ID (iOS or Android)
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub application_id: Nullable<String>,
     /// The URL to be used by the Web SDK for the cross device flow.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub cross_device_url: Nullable<String>,
 }
 
@@ -7255,8 +15585,45 @@ impl SdkTokenRequest {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for SdkTokenRequest {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for SdkTokenRequest {
+    const NAME: &'static str = "SdkTokenRequest";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut applicant_id = Option::None;
+        let mut referrer = Option::None;
+        let mut application_id = Option::None;
+        let mut cross_device_url = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "referrer" => map.read(&mut referrer, "referrer")?,
+                "application_id" => map.read(&mut application_id, "application_id")?,
+                "cross_device_url" => {
+                    map.read(&mut cross_device_url, "cross_device_url")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            applicant_id: map.required(applicant_id, "applicant_id")?,
+            referrer: referrer.unwrap_or_default(),
+            application_id: application_id.unwrap_or_default(),
+            cross_device_url: cross_device_url.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `SdkTokenResponse` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct SdkTokenResponse {
     /// The generated SDK token
     pub token: String,
@@ -7269,31 +15636,57 @@ impl SdkTokenResponse {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for SdkTokenResponse {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for SdkTokenResponse {
+    const NAME: &'static str = "SdkTokenResponse";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut token = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "token" => map.read(&mut token, "token")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            token: map.required(token, "token")?,
+        })
+    }
+}
+
 /// The `SigningDocument` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct SigningDocument {
     /// The ID of the applicant whose signing document is being uploaded.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_id: Nullable<String>,
     /// The unique identifier for the signing document
     pub id: String,
     /// The date and time at which the signing document was uploaded
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The uri of this resource
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The uri that can be used to download the signing document
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub download_href: Nullable<String>,
     /// The file type of the uploaded file
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_type: Nullable<String>,
     /// The name of the uploaded file
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_name: Nullable<String>,
     /// The size of the file in bytes
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
 }
 
@@ -7313,28 +15706,75 @@ impl SigningDocument {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for SigningDocument {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for SigningDocument {
+    const NAME: &'static str = "SigningDocument";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut applicant_id = Option::None;
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut download_href = Option::None;
+        let mut file_type = Option::None;
+        let mut file_name = Option::None;
+        let mut file_size = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "download_href" => map.read(&mut download_href, "download_href")?,
+                "file_type" => map.read(&mut file_type, "file_type")?,
+                "file_name" => map.read(&mut file_name, "file_name")?,
+                "file_size" => map.read(&mut file_size, "file_size")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            applicant_id: applicant_id.unwrap_or_default(),
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            download_href: download_href.unwrap_or_default(),
+            file_type: file_type.unwrap_or_default(),
+            file_name: file_name.unwrap_or_default(),
+            file_size: file_size.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `SigningDocumentResponse` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct SigningDocumentResponse {
     /// The unique identifier for the signing document
     pub id: String,
     /// The date and time at which the signing document was uploaded
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The uri of this resource
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The uri that can be used to download the signing document
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub download_href: Nullable<String>,
     /// The file type of the uploaded file
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_type: Nullable<String>,
     /// The name of the uploaded file
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_name: Nullable<String>,
     /// The size of the file in bytes
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
 }
 
@@ -7353,25 +15793,86 @@ impl SigningDocumentResponse {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for SigningDocumentResponse {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for SigningDocumentResponse {
+    const NAME: &'static str = "SigningDocumentResponse";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut download_href = Option::None;
+        let mut file_type = Option::None;
+        let mut file_name = Option::None;
+        let mut file_size = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "download_href" => map.read(&mut download_href, "download_href")?,
+                "file_type" => map.read(&mut file_type, "file_type")?,
+                "file_name" => map.read(&mut file_name, "file_name")?,
+                "file_size" => map.read(&mut file_size, "file_size")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            download_href: download_href.unwrap_or_default(),
+            file_type: file_type.unwrap_or_default(),
+            file_name: file_name.unwrap_or_default(),
+            file_size: file_size.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `SigningDocumentShared` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct SigningDocumentShared {
     /// The ID of the applicant whose signing document is being uploaded.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_id: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for SigningDocumentShared {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for SigningDocumentShared {
+    const NAME: &'static str = "SigningDocumentShared";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut applicant_id = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            applicant_id: applicant_id.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `SigningDocumentsList` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct SigningDocumentsList {
     pub signing_documents: Vec<SigningDocument>,
 }
@@ -7383,69 +15884,180 @@ impl SigningDocumentsList {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for SigningDocumentsList {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for SigningDocumentsList {
+    const NAME: &'static str = "SigningDocumentsList";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut signing_documents = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "signing_documents" => {
+                    map.read(&mut signing_documents, "signing_documents")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            signing_documents: map.required(signing_documents, "signing_documents")?,
+        })
+    }
+}
+
 /// The `Task` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct Task {
     /// The identifier for the Task.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id: Nullable<String>,
     /// The workflow run id the task belongs to.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub workflow_run_id: Nullable<String>,
     /// The identifier for the Task Definition.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub task_def_id: Nullable<String>,
     /// The task definition version.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub task_def_version: Nullable<String>,
     /// Input object with the fields used by the Task to execute.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub input: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
     /// Value field (it can be an Object, List, etc.) with the fields produced by the Task execution.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub output: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
     /// The date and time when the Task was created.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The date and time when the Task was last updated.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub updated_at: Nullable<String>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Task {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for Task {
+    const NAME: &'static str = "Task";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut workflow_run_id = Option::None;
+        let mut task_def_id = Option::None;
+        let mut task_def_version = Option::None;
+        let mut input = Option::None;
+        let mut output = Option::None;
+        let mut created_at = Option::None;
+        let mut updated_at = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "workflow_run_id" => map.read(&mut workflow_run_id, "workflow_run_id")?,
+                "task_def_id" => map.read(&mut task_def_id, "task_def_id")?,
+                "task_def_version" => {
+                    map.read(&mut task_def_version, "task_def_version")?
+                }
+                "input" => map.read(&mut input, "input")?,
+                "output" => map.read(&mut output, "output")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "updated_at" => map.read(&mut updated_at, "updated_at")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: id.unwrap_or_default(),
+            workflow_run_id: workflow_run_id.unwrap_or_default(),
+            task_def_id: task_def_id.unwrap_or_default(),
+            task_def_version: task_def_version.unwrap_or_default(),
+            input: input.unwrap_or_default(),
+            output: output.unwrap_or_default(),
+            created_at: created_at.unwrap_or_default(),
+            updated_at: updated_at.unwrap_or_default(),
+        })
+    }
 }
 
 /// The `TaskItem` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct TaskItem {
     /// The identifier for the Task.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id: Nullable<String>,
     /// The workflow run id the task belongs to.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub workflow_run_id: Nullable<String>,
     /// The identifier for the Task Definition.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub task_def_id: Nullable<String>,
     /// The task definition version.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub task_def_version: Nullable<String>,
     /// The date and time when the Task was created.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The date and time when the Task was last updated.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub updated_at: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for TaskItem {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for TaskItem {
+    const NAME: &'static str = "TaskItem";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut workflow_run_id = Option::None;
+        let mut task_def_id = Option::None;
+        let mut task_def_version = Option::None;
+        let mut created_at = Option::None;
+        let mut updated_at = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "workflow_run_id" => map.read(&mut workflow_run_id, "workflow_run_id")?,
+                "task_def_id" => map.read(&mut task_def_id, "task_def_id")?,
+                "task_def_version" => {
+                    map.read(&mut task_def_version, "task_def_version")?
+                }
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "updated_at" => map.read(&mut updated_at, "updated_at")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: id.unwrap_or_default(),
+            workflow_run_id: workflow_run_id.unwrap_or_default(),
+            task_def_id: task_def_id.unwrap_or_default(),
+            task_def_version: task_def_version.unwrap_or_default(),
+            created_at: created_at.unwrap_or_default(),
+            updated_at: updated_at.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `TimelineFileReference` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct TimelineFileReference {
     /// The unique identifier for the Timefile File that will be created.
     pub workflow_timeline_file_id: String,
@@ -7463,172 +16075,471 @@ impl TimelineFileReference {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for TimelineFileReference {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for TimelineFileReference {
+    const NAME: &'static str = "TimelineFileReference";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut workflow_timeline_file_id = Option::None;
+        let mut href = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "workflow_timeline_file_id" => {
+                    map.read(
+                        &mut workflow_timeline_file_id,
+                        "workflow_timeline_file_id",
+                    )?
+                }
+                "href" => map.read(&mut href, "href")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            workflow_timeline_file_id: map
+                .required(workflow_timeline_file_id, "workflow_timeline_file_id")?,
+            href: map.required(href, "href")?,
+        })
+    }
+}
+
 /// The `UsDrivingLicenceBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct UsDrivingLicenceBreakdown {
     /// Asserts whether the document data provided matches a real driving license in the DMV driver's license database.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document: Nullable<UsDrivingLicenceBreakdownDocument>,
     /// Asserts whether the address data provided matches a real driving license in the DMV driver's license database.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<UsDrivingLicenceBreakdownAddress>,
     /// Asserts whether the personal data provided matches a real driving license in the DMV driver's license database.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub personal: Nullable<UsDrivingLicenceBreakdownPersonal>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for UsDrivingLicenceBreakdown {
+    const NAME: &'static str = "UsDrivingLicenceBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut document = Option::None;
+        let mut address = Option::None;
+        let mut personal = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "document" => map.read(&mut document, "document")?,
+                "address" => map.read(&mut address, "address")?,
+                "personal" => map.read(&mut personal, "personal")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            document: document.unwrap_or_default(),
+            address: address.unwrap_or_default(),
+            personal: personal.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether the address data provided matches a real driving license in the DMV driver's license database.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct UsDrivingLicenceBreakdownAddress {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<UsDrivingLicenceBreakdownAddressBreakdown>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdownAddress {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for UsDrivingLicenceBreakdownAddress {
+    const NAME: &'static str = "UsDrivingLicenceBreakdownAddress";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `UsDrivingLicenceBreakdownAddressBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct UsDrivingLicenceBreakdownAddressBreakdown {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub city: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub line_1: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub line_2: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub state_code: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub zip4: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub zip5: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdownAddressBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for UsDrivingLicenceBreakdownAddressBreakdown {
+    const NAME: &'static str = "UsDrivingLicenceBreakdownAddressBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut city = Option::None;
+        let mut line_1 = Option::None;
+        let mut line_2 = Option::None;
+        let mut state_code = Option::None;
+        let mut zip4 = Option::None;
+        let mut zip5 = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "city" => map.read(&mut city, "city")?,
+                "line_1" => map.read(&mut line_1, "line_1")?,
+                "line_2" => map.read(&mut line_2, "line_2")?,
+                "state_code" => map.read(&mut state_code, "state_code")?,
+                "zip4" => map.read(&mut zip4, "zip4")?,
+                "zip5" => map.read(&mut zip5, "zip5")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            city: city.unwrap_or_default(),
+            line_1: line_1.unwrap_or_default(),
+            line_2: line_2.unwrap_or_default(),
+            state_code: state_code.unwrap_or_default(),
+            zip4: zip4.unwrap_or_default(),
+            zip5: zip5.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether the document data provided matches a real driving license in the DMV driver's license database.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct UsDrivingLicenceBreakdownDocument {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<UsDrivingLicenceBreakdownDocumentBreakdown>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdownDocument {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for UsDrivingLicenceBreakdownDocument {
+    const NAME: &'static str = "UsDrivingLicenceBreakdownDocument";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `UsDrivingLicenceBreakdownDocumentBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct UsDrivingLicenceBreakdownDocumentBreakdown {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub category: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expiration_date: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issue_date: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_number: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdownDocumentBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for UsDrivingLicenceBreakdownDocumentBreakdown {
+    const NAME: &'static str = "UsDrivingLicenceBreakdownDocumentBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut category = Option::None;
+        let mut expiration_date = Option::None;
+        let mut issue_date = Option::None;
+        let mut document_number = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "category" => map.read(&mut category, "category")?,
+                "expiration_date" => map.read(&mut expiration_date, "expiration_date")?,
+                "issue_date" => map.read(&mut issue_date, "issue_date")?,
+                "document_number" => map.read(&mut document_number, "document_number")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            category: category.unwrap_or_default(),
+            expiration_date: expiration_date.unwrap_or_default(),
+            issue_date: issue_date.unwrap_or_default(),
+            document_number: document_number.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts whether the personal data provided matches a real driving license in the DMV driver's license database.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct UsDrivingLicenceBreakdownPersonal {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<UsDrivingLicenceBreakdownPersonalBreakdown>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdownPersonal {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for UsDrivingLicenceBreakdownPersonal {
+    const NAME: &'static str = "UsDrivingLicenceBreakdownPersonal";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `UsDrivingLicenceBreakdownPersonalBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdown {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub name_suffix: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub height: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub weight: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sex_code: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub eye_color: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name_fuzzy: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub middle_name_fuzzy: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name_fuzzy: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub middle_initial: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdownPersonalBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for UsDrivingLicenceBreakdownPersonalBreakdown {
+    const NAME: &'static str = "UsDrivingLicenceBreakdownPersonalBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut first_name = Option::None;
+        let mut name_suffix = Option::None;
+        let mut height = Option::None;
+        let mut weight = Option::None;
+        let mut sex_code = Option::None;
+        let mut eye_color = Option::None;
+        let mut date_of_birth = Option::None;
+        let mut last_name = Option::None;
+        let mut middle_name = Option::None;
+        let mut first_name_fuzzy = Option::None;
+        let mut middle_name_fuzzy = Option::None;
+        let mut last_name_fuzzy = Option::None;
+        let mut middle_initial = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "name_suffix" => map.read(&mut name_suffix, "name_suffix")?,
+                "height" => map.read(&mut height, "height")?,
+                "weight" => map.read(&mut weight, "weight")?,
+                "sex_code" => map.read(&mut sex_code, "sex_code")?,
+                "eye_color" => map.read(&mut eye_color, "eye_color")?,
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                "middle_name" => map.read(&mut middle_name, "middle_name")?,
+                "first_name_fuzzy" => {
+                    map.read(&mut first_name_fuzzy, "first_name_fuzzy")?
+                }
+                "middle_name_fuzzy" => {
+                    map.read(&mut middle_name_fuzzy, "middle_name_fuzzy")?
+                }
+                "last_name_fuzzy" => map.read(&mut last_name_fuzzy, "last_name_fuzzy")?,
+                "middle_initial" => map.read(&mut middle_initial, "middle_initial")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            first_name: first_name.unwrap_or_default(),
+            name_suffix: name_suffix.unwrap_or_default(),
+            height: height.unwrap_or_default(),
+            weight: weight.unwrap_or_default(),
+            sex_code: sex_code.unwrap_or_default(),
+            eye_color: eye_color.unwrap_or_default(),
+            date_of_birth: date_of_birth.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+            middle_name: middle_name.unwrap_or_default(),
+            first_name_fuzzy: first_name_fuzzy.unwrap_or_default(),
+            middle_name_fuzzy: middle_name_fuzzy.unwrap_or_default(),
+            last_name_fuzzy: last_name_fuzzy.unwrap_or_default(),
+            middle_initial: middle_initial.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `UsDrivingLicenceBuilder` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct UsDrivingLicenceBuilder {
     /// Driving licence ID number
     pub id_number: String,
     /// Two letter code of issuing state (state-issued driving licenses only)
     pub issue_state: String,
     /// Line 1 of the address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_1: Nullable<String>,
     /// Line 2 of the address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_2: Nullable<String>,
     /// The city of the owner's address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub city: Nullable<String>,
     /// Date of birth in yyyy-mm-dd format
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<String>,
     /// Document category.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_category: Nullable<String>,
     /// Expiration date of the driving licence in yyyy-mm-dd format
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expiration_date: Nullable<String>,
     /// Eye color code.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub eye_color_code: Nullable<String>,
     /// The owner's first name
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
     /// Read-only: sent by the API in responses.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
     /// Issue date in yyyy-mm-dd format
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issue_date: Nullable<String>,
     /// The owner's surname
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
     /// The owner's middle name
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<String>,
     /// The owner's name suffix
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub name_suffix: Nullable<String>,
     /// The postcode or ZIP of the owner's address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub postal_code: Nullable<String>,
     /// 2-characters state code
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub state: Nullable<String>,
     /// Weight in pounds
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub weight_measure: Nullable<f64>,
 }
 
@@ -7658,33 +16569,112 @@ impl UsDrivingLicenceBuilder {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBuilder {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for UsDrivingLicenceBuilder {
+    const NAME: &'static str = "UsDrivingLicenceBuilder";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id_number = Option::None;
+        let mut issue_state = Option::None;
+        let mut address_line_1 = Option::None;
+        let mut address_line_2 = Option::None;
+        let mut city = Option::None;
+        let mut date_of_birth = Option::None;
+        let mut document_category = Option::None;
+        let mut expiration_date = Option::None;
+        let mut eye_color_code = Option::None;
+        let mut first_name = Option::None;
+        let mut gender = Option::None;
+        let mut issue_date = Option::None;
+        let mut last_name = Option::None;
+        let mut middle_name = Option::None;
+        let mut name_suffix = Option::None;
+        let mut postal_code = Option::None;
+        let mut state = Option::None;
+        let mut weight_measure = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id_number" => map.read(&mut id_number, "id_number")?,
+                "issue_state" => map.read(&mut issue_state, "issue_state")?,
+                "address_line_1" => map.read(&mut address_line_1, "address_line_1")?,
+                "address_line_2" => map.read(&mut address_line_2, "address_line_2")?,
+                "city" => map.read(&mut city, "city")?,
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                "document_category" => {
+                    map.read(&mut document_category, "document_category")?
+                }
+                "expiration_date" => map.read(&mut expiration_date, "expiration_date")?,
+                "eye_color_code" => map.read(&mut eye_color_code, "eye_color_code")?,
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "gender" => map.read(&mut gender, "gender")?,
+                "issue_date" => map.read(&mut issue_date, "issue_date")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                "middle_name" => map.read(&mut middle_name, "middle_name")?,
+                "name_suffix" => map.read(&mut name_suffix, "name_suffix")?,
+                "postal_code" => map.read(&mut postal_code, "postal_code")?,
+                "state" => map.read(&mut state, "state")?,
+                "weight_measure" => map.read(&mut weight_measure, "weight_measure")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id_number: map.required(id_number, "id_number")?,
+            issue_state: map.required(issue_state, "issue_state")?,
+            address_line_1: address_line_1.unwrap_or_default(),
+            address_line_2: address_line_2.unwrap_or_default(),
+            city: city.unwrap_or_default(),
+            date_of_birth: date_of_birth.unwrap_or_default(),
+            document_category: document_category.unwrap_or_default(),
+            expiration_date: expiration_date.unwrap_or_default(),
+            eye_color_code: eye_color_code.unwrap_or_default(),
+            first_name: first_name.unwrap_or_default(),
+            gender: gender.unwrap_or_default(),
+            issue_date: issue_date.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+            middle_name: middle_name.unwrap_or_default(),
+            name_suffix: name_suffix.unwrap_or_default(),
+            postal_code: postal_code.unwrap_or_default(),
+            state: state.unwrap_or_default(),
+            weight_measure: weight_measure.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `UsDrivingLicenceReport` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
 pub struct UsDrivingLicenceReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<UsDrivingLicenceBreakdown>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentProperties>,
 }
 
@@ -7706,60 +16696,113 @@ impl UsDrivingLicenceReport {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for UsDrivingLicenceReport {
+    const NAME: &'static str = "UsDrivingLicenceReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// An object that contains all accepted fields for the Driver's License Data Verification report.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct UsDrivingLicenceShared {
     /// Driving licence ID number
     pub id_number: String,
     /// Two letter code of issuing state (state-issued driving licenses only)
     pub issue_state: String,
     /// Line 1 of the address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_1: Nullable<String>,
     /// Line 2 of the address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_2: Nullable<String>,
     /// The city of the owner's address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub city: Nullable<String>,
     /// Date of birth in yyyy-mm-dd format
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<String>,
     /// Document category.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_category: Nullable<String>,
     /// Expiration date of the driving licence in yyyy-mm-dd format
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expiration_date: Nullable<String>,
     /// Eye color code.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub eye_color_code: Nullable<String>,
     /// The owner's first name
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
     /// Read-only: sent by the API in responses.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
     /// Issue date in yyyy-mm-dd format
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issue_date: Nullable<String>,
     /// The owner's surname
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
     /// The owner's middle name
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<String>,
     /// The owner's name suffix
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub name_suffix: Nullable<String>,
     /// The postcode or ZIP of the owner's address
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub postal_code: Nullable<String>,
     /// 2-characters state code
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub state: Nullable<String>,
     /// Weight in pounds
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub weight_measure: Nullable<f64>,
 }
 
@@ -7789,161 +16832,399 @@ impl UsDrivingLicenceShared {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceShared {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for UsDrivingLicenceShared {
+    const NAME: &'static str = "UsDrivingLicenceShared";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id_number = Option::None;
+        let mut issue_state = Option::None;
+        let mut address_line_1 = Option::None;
+        let mut address_line_2 = Option::None;
+        let mut city = Option::None;
+        let mut date_of_birth = Option::None;
+        let mut document_category = Option::None;
+        let mut expiration_date = Option::None;
+        let mut eye_color_code = Option::None;
+        let mut first_name = Option::None;
+        let mut gender = Option::None;
+        let mut issue_date = Option::None;
+        let mut last_name = Option::None;
+        let mut middle_name = Option::None;
+        let mut name_suffix = Option::None;
+        let mut postal_code = Option::None;
+        let mut state = Option::None;
+        let mut weight_measure = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id_number" => map.read(&mut id_number, "id_number")?,
+                "issue_state" => map.read(&mut issue_state, "issue_state")?,
+                "address_line_1" => map.read(&mut address_line_1, "address_line_1")?,
+                "address_line_2" => map.read(&mut address_line_2, "address_line_2")?,
+                "city" => map.read(&mut city, "city")?,
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                "document_category" => {
+                    map.read(&mut document_category, "document_category")?
+                }
+                "expiration_date" => map.read(&mut expiration_date, "expiration_date")?,
+                "eye_color_code" => map.read(&mut eye_color_code, "eye_color_code")?,
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "gender" => map.read(&mut gender, "gender")?,
+                "issue_date" => map.read(&mut issue_date, "issue_date")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                "middle_name" => map.read(&mut middle_name, "middle_name")?,
+                "name_suffix" => map.read(&mut name_suffix, "name_suffix")?,
+                "postal_code" => map.read(&mut postal_code, "postal_code")?,
+                "state" => map.read(&mut state, "state")?,
+                "weight_measure" => map.read(&mut weight_measure, "weight_measure")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id_number: map.required(id_number, "id_number")?,
+            issue_state: map.required(issue_state, "issue_state")?,
+            address_line_1: address_line_1.unwrap_or_default(),
+            address_line_2: address_line_2.unwrap_or_default(),
+            city: city.unwrap_or_default(),
+            date_of_birth: date_of_birth.unwrap_or_default(),
+            document_category: document_category.unwrap_or_default(),
+            expiration_date: expiration_date.unwrap_or_default(),
+            eye_color_code: eye_color_code.unwrap_or_default(),
+            first_name: first_name.unwrap_or_default(),
+            gender: gender.unwrap_or_default(),
+            issue_date: issue_date.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+            middle_name: middle_name.unwrap_or_default(),
+            name_suffix: name_suffix.unwrap_or_default(),
+            postal_code: postal_code.unwrap_or_default(),
+            state: state.unwrap_or_default(),
+            weight_measure: weight_measure.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `VideoReasons` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct VideoReasons {
     /// Flags when evidence is found that a fake webcam was used.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub fake_webcam: Nullable<String>,
     /// Flags when evidence is found that the video was uploaded in an attempt to circumvent the randomness of the speaking and head turn challenges
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub challenge_reuse: Nullable<String>,
     /// Flags when evidence is found that an Android emulator was used.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub emulator: Nullable<String>,
     /// Additional comma separated details such as the name of the fake webcam.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub reasons: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for VideoReasons {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for VideoReasons {
+    const NAME: &'static str = "VideoReasons";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut fake_webcam = Option::None;
+        let mut challenge_reuse = Option::None;
+        let mut emulator = Option::None;
+        let mut reasons = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "fake_webcam" => map.read(&mut fake_webcam, "fake_webcam")?,
+                "challenge_reuse" => map.read(&mut challenge_reuse, "challenge_reuse")?,
+                "emulator" => map.read(&mut emulator, "emulator")?,
+                "reasons" => map.read(&mut reasons, "reasons")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            fake_webcam: fake_webcam.unwrap_or_default(),
+            challenge_reuse: challenge_reuse.unwrap_or_default(),
+            emulator: emulator.unwrap_or_default(),
+            reasons: reasons.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WatchlistAmlBreakdown` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct WatchlistAmlBreakdown {
     /// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sanction: Nullable<WatchlistAmlBreakdownSanction>,
     /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub politically_exposed_person: Nullable<
         WatchlistAmlBreakdownPoliticallyExposedPerson,
     >,
     /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub legal_and_regulatory_warnings: Nullable<
         WatchlistAmlBreakdownLegalAndRegulatoryWarnings,
     >,
     /// Asserts if there are any records found of negative events reported by publicly and generally available media sources.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub adverse_media: Nullable<WatchlistAmlBreakdownAdverseMedia>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for WatchlistAmlBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistAmlBreakdown {
+    const NAME: &'static str = "WatchlistAmlBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut sanction = Option::None;
+        let mut politically_exposed_person = Option::None;
+        let mut legal_and_regulatory_warnings = Option::None;
+        let mut adverse_media = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "sanction" => map.read(&mut sanction, "sanction")?,
+                "politically_exposed_person" => {
+                    map.read(
+                        &mut politically_exposed_person,
+                        "politically_exposed_person",
+                    )?
+                }
+                "legal_and_regulatory_warnings" => {
+                    map.read(
+                        &mut legal_and_regulatory_warnings,
+                        "legal_and_regulatory_warnings",
+                    )?
+                }
+                "adverse_media" => map.read(&mut adverse_media, "adverse_media")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            sanction: sanction.unwrap_or_default(),
+            politically_exposed_person: politically_exposed_person.unwrap_or_default(),
+            legal_and_regulatory_warnings: legal_and_regulatory_warnings
+                .unwrap_or_default(),
+            adverse_media: adverse_media.unwrap_or_default(),
+        })
+    }
+}
+
 /// Asserts if there are any records found of negative events reported by publicly and generally available media sources.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct WatchlistAmlBreakdownAdverseMedia {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for WatchlistAmlBreakdownAdverseMedia {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistAmlBreakdownAdverseMedia {
+    const NAME: &'static str = "WatchlistAmlBreakdownAdverseMedia";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+        })
+    }
 }
 
 /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
+    const NAME: &'static str = "WatchlistAmlBreakdownLegalAndRegulatoryWarnings";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+        })
+    }
 }
 
 /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct WatchlistAmlBreakdownPoliticallyExposedPerson {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for WatchlistAmlBreakdownPoliticallyExposedPerson {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for WatchlistAmlBreakdownPoliticallyExposedPerson {
+    const NAME: &'static str = "WatchlistAmlBreakdownPoliticallyExposedPerson";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+        })
+    }
 }
 
 /// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct WatchlistAmlBreakdownSanction {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for WatchlistAmlBreakdownSanction {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistAmlBreakdownSanction {
+    const NAME: &'static str = "WatchlistAmlBreakdownSanction";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WatchlistAmlProperties` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct WatchlistAmlProperties {
     /// Returns any matches including, but not limited to, name and date of birth of match, aliases and associates, and relevant events and sources.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub records: Nullable<Vec<::serde_json::Map<String, ::serde_json::Value>>>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for WatchlistAmlProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistAmlProperties {
+    const NAME: &'static str = "WatchlistAmlProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut records = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "records" => map.read(&mut records, "records")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            records: records.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WatchlistAmlReport` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
 pub struct WatchlistAmlReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<WatchlistAmlBreakdown>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<WatchlistAmlProperties>,
 }
 
@@ -7965,269 +17246,608 @@ impl WatchlistAmlReport {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for WatchlistAmlReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistAmlReport {
+    const NAME: &'static str = "WatchlistAmlReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WatchlistEnhancedBreakdown` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct WatchlistEnhancedBreakdown {
     /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub politically_exposed_person: Nullable<
         WatchlistAmlBreakdownPoliticallyExposedPerson,
     >,
     /// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sanction: Nullable<WatchlistAmlBreakdownSanction>,
     /// Asserts if there are any records found of negative events reported by publicly and generally available media sources.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub adverse_media: Nullable<WatchlistAmlBreakdownAdverseMedia>,
     /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub monitored_lists: Nullable<WatchlistAmlBreakdownLegalAndRegulatoryWarnings>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for WatchlistEnhancedBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistEnhancedBreakdown {
+    const NAME: &'static str = "WatchlistEnhancedBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut politically_exposed_person = Option::None;
+        let mut sanction = Option::None;
+        let mut adverse_media = Option::None;
+        let mut monitored_lists = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "politically_exposed_person" => {
+                    map.read(
+                        &mut politically_exposed_person,
+                        "politically_exposed_person",
+                    )?
+                }
+                "sanction" => map.read(&mut sanction, "sanction")?,
+                "adverse_media" => map.read(&mut adverse_media, "adverse_media")?,
+                "monitored_lists" => map.read(&mut monitored_lists, "monitored_lists")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            politically_exposed_person: politically_exposed_person.unwrap_or_default(),
+            sanction: sanction.unwrap_or_default(),
+            adverse_media: adverse_media.unwrap_or_default(),
+            monitored_lists: monitored_lists.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WatchlistEnhancedProperties` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct WatchlistEnhancedProperties {
     /// Returns any matches including, but not limited to, name and date of birth of match, aliases and associates, and relevant events and sources.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub records: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInner>>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for WatchlistEnhancedProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistEnhancedProperties {
+    const NAME: &'static str = "WatchlistEnhancedProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut records = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "records" => map.read(&mut records, "records")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            records: records.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WatchlistEnhancedPropertiesRecordsInner` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct WatchlistEnhancedPropertiesRecordsInner {
     /// All addresses on file.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerAddressInner>>,
     /// Any names that the person is also known as.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub alias: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerAliasInner>>,
     /// Any linked persons, for example family relatives or business partners.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub associate: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerAssociateInner>>,
     /// Information about the person, for example hair color or nationality.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub attribute: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerAttributeInner>>,
     /// All the date of births on file.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<Vec<String>>,
     /// Information about events that have occurred to the person, for example deportation or arrest.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub event: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerEventInner>>,
     /// The name on file
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub full_name: Nullable<String>,
     /// The role, country and date of each position.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub position: Nullable<Vec<String>>,
     /// Details about where the information was obtained.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerSourceInner>>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for WatchlistEnhancedPropertiesRecordsInner {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for WatchlistEnhancedPropertiesRecordsInner {
+    const NAME: &'static str = "WatchlistEnhancedPropertiesRecordsInner";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut address = Option::None;
+        let mut alias = Option::None;
+        let mut associate = Option::None;
+        let mut attribute = Option::None;
+        let mut date_of_birth = Option::None;
+        let mut event = Option::None;
+        let mut full_name = Option::None;
+        let mut position = Option::None;
+        let mut source = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "address" => map.read(&mut address, "address")?,
+                "alias" => map.read(&mut alias, "alias")?,
+                "associate" => map.read(&mut associate, "associate")?,
+                "attribute" => map.read(&mut attribute, "attribute")?,
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                "event" => map.read(&mut event, "event")?,
+                "full_name" => map.read(&mut full_name, "full_name")?,
+                "position" => map.read(&mut position, "position")?,
+                "source" => map.read(&mut source, "source")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            address: address.unwrap_or_default(),
+            alias: alias.unwrap_or_default(),
+            associate: associate.unwrap_or_default(),
+            attribute: attribute.unwrap_or_default(),
+            date_of_birth: date_of_birth.unwrap_or_default(),
+            event: event.unwrap_or_default(),
+            full_name: full_name.unwrap_or_default(),
+            position: position.unwrap_or_default(),
+            source: source.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WatchlistEnhancedPropertiesRecordsInnerAddressInner` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct WatchlistEnhancedPropertiesRecordsInnerAddressInner {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line1: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub country: Nullable<CountryCodes>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub postal_code: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub state_province: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub town: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub locator_type: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for WatchlistEnhancedPropertiesRecordsInnerAddressInner {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for WatchlistEnhancedPropertiesRecordsInnerAddressInner {
+    const NAME: &'static str = "WatchlistEnhancedPropertiesRecordsInnerAddressInner";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut address_line1 = Option::None;
+        let mut country = Option::None;
+        let mut postal_code = Option::None;
+        let mut state_province = Option::None;
+        let mut town = Option::None;
+        let mut locator_type = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "address_line1" => map.read(&mut address_line1, "address_line1")?,
+                "country" => map.read(&mut country, "country")?,
+                "postal_code" => map.read(&mut postal_code, "postal_code")?,
+                "state_province" => map.read(&mut state_province, "state_province")?,
+                "town" => map.read(&mut town, "town")?,
+                "locator_type" => map.read(&mut locator_type, "locator_type")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            address_line1: address_line1.unwrap_or_default(),
+            country: country.unwrap_or_default(),
+            postal_code: postal_code.unwrap_or_default(),
+            state_province: state_province.unwrap_or_default(),
+            town: town.unwrap_or_default(),
+            locator_type: locator_type.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WatchlistEnhancedPropertiesRecordsInnerAliasInner` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct WatchlistEnhancedPropertiesRecordsInnerAliasInner {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub alias_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub alias_type: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for WatchlistEnhancedPropertiesRecordsInnerAliasInner {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for WatchlistEnhancedPropertiesRecordsInnerAliasInner {
+    const NAME: &'static str = "WatchlistEnhancedPropertiesRecordsInnerAliasInner";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut alias_name = Option::None;
+        let mut alias_type = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "alias_name" => map.read(&mut alias_name, "alias_name")?,
+                "alias_type" => map.read(&mut alias_type, "alias_type")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            alias_name: alias_name.unwrap_or_default(),
+            alias_type: alias_type.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WatchlistEnhancedPropertiesRecordsInnerAssociateInner` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct WatchlistEnhancedPropertiesRecordsInnerAssociateInner {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub entity_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub relationship_direction: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub relationship_type: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for WatchlistEnhancedPropertiesRecordsInnerAssociateInner {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for WatchlistEnhancedPropertiesRecordsInnerAssociateInner {
+    const NAME: &'static str = "WatchlistEnhancedPropertiesRecordsInnerAssociateInner";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut entity_name = Option::None;
+        let mut relationship_direction = Option::None;
+        let mut relationship_type = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "entity_name" => map.read(&mut entity_name, "entity_name")?,
+                "relationship_direction" => {
+                    map.read(&mut relationship_direction, "relationship_direction")?
+                }
+                "relationship_type" => {
+                    map.read(&mut relationship_type, "relationship_type")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            entity_name: entity_name.unwrap_or_default(),
+            relationship_direction: relationship_direction.unwrap_or_default(),
+            relationship_type: relationship_type.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WatchlistEnhancedPropertiesRecordsInnerAttributeInner` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct WatchlistEnhancedPropertiesRecordsInnerAttributeInner {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub attribute_type: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub attribute_value: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for WatchlistEnhancedPropertiesRecordsInnerAttributeInner {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for WatchlistEnhancedPropertiesRecordsInnerAttributeInner {
+    const NAME: &'static str = "WatchlistEnhancedPropertiesRecordsInnerAttributeInner";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut attribute_type = Option::None;
+        let mut attribute_value = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "attribute_type" => map.read(&mut attribute_type, "attribute_type")?,
+                "attribute_value" => map.read(&mut attribute_value, "attribute_value")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            attribute_type: attribute_type.unwrap_or_default(),
+            attribute_value: attribute_value.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WatchlistEnhancedPropertiesRecordsInnerEventInner` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct WatchlistEnhancedPropertiesRecordsInnerEventInner {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub category: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub event_date: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub event_description: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source: Nullable<WatchlistEnhancedPropertiesRecordsInnerEventInnerSource>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_category: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for WatchlistEnhancedPropertiesRecordsInnerEventInner {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for WatchlistEnhancedPropertiesRecordsInnerEventInner {
+    const NAME: &'static str = "WatchlistEnhancedPropertiesRecordsInnerEventInner";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut category = Option::None;
+        let mut event_date = Option::None;
+        let mut event_description = Option::None;
+        let mut source = Option::None;
+        let mut sub_category = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "category" => map.read(&mut category, "category")?,
+                "event_date" => map.read(&mut event_date, "event_date")?,
+                "event_description" => {
+                    map.read(&mut event_description, "event_description")?
+                }
+                "source" => map.read(&mut source, "source")?,
+                "sub_category" => map.read(&mut sub_category, "sub_category")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            category: category.unwrap_or_default(),
+            event_date: event_date.unwrap_or_default(),
+            event_description: event_description.unwrap_or_default(),
+            source: source.unwrap_or_default(),
+            sub_category: sub_category.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WatchlistEnhancedPropertiesRecordsInnerEventInnerSource` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct WatchlistEnhancedPropertiesRecordsInnerEventInnerSource {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_date: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_format: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_url: Nullable<String>,
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for WatchlistEnhancedPropertiesRecordsInnerEventInnerSource {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for WatchlistEnhancedPropertiesRecordsInnerEventInnerSource {
+    const NAME: &'static str = "WatchlistEnhancedPropertiesRecordsInnerEventInnerSource";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut source_date = Option::None;
+        let mut source_format = Option::None;
+        let mut source_name = Option::None;
+        let mut source_url = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "source_date" => map.read(&mut source_date, "source_date")?,
+                "source_format" => map.read(&mut source_format, "source_format")?,
+                "source_name" => map.read(&mut source_name, "source_name")?,
+                "source_url" => map.read(&mut source_url, "source_url")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            source_date: source_date.unwrap_or_default(),
+            source_format: source_format.unwrap_or_default(),
+            source_name: source_name.unwrap_or_default(),
+            source_url: source_url.unwrap_or_default(),
+        })
+    }
 }
 
 /// The `WatchlistEnhancedPropertiesRecordsInnerSourceInner` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct WatchlistEnhancedPropertiesRecordsInnerSourceInner {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_headline: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_name: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_url: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_format: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for WatchlistEnhancedPropertiesRecordsInnerSourceInner {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for WatchlistEnhancedPropertiesRecordsInnerSourceInner {
+    const NAME: &'static str = "WatchlistEnhancedPropertiesRecordsInnerSourceInner";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut source_headline = Option::None;
+        let mut source_name = Option::None;
+        let mut source_url = Option::None;
+        let mut source_format = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "source_headline" => map.read(&mut source_headline, "source_headline")?,
+                "source_name" => map.read(&mut source_name, "source_name")?,
+                "source_url" => map.read(&mut source_url, "source_url")?,
+                "source_format" => map.read(&mut source_format, "source_format")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            source_headline: source_headline.unwrap_or_default(),
+            source_name: source_name.unwrap_or_default(),
+            source_url: source_url.unwrap_or_default(),
+            source_format: source_format.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WatchlistEnhancedReport` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct WatchlistEnhancedReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<WatchlistEnhancedBreakdown>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<WatchlistEnhancedProperties>,
 }
 
@@ -8249,28 +17869,81 @@ impl WatchlistEnhancedReport {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for WatchlistEnhancedReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistEnhancedReport {
+    const NAME: &'static str = "WatchlistEnhancedReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WatchlistMonitor` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct WatchlistMonitor {
     /// The ID for the applicant associated with the monitor.
     pub applicant_id: String,
     /// The name of the report type the monitor creates.
     pub report_name: String,
     /// A list of tags associated with this monitor. These tags will be applied to each check this monitor creates.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tags: Nullable<Vec<String>>,
     /// The unique identifier for the monitor.
     pub id: String,
     /// The date and time at which the monitor was created.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The date and time at which the monitor was deleted. If the monitor is still active, this field will be null.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub deleted_at: Nullable<String>,
     /// Indicates whether the object was created in the sandbox or not.
     ///
     /// Defaults to `false` when absent (absent stays absent when written back).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub is_sandbox: Nullable<bool>,
 }
 
@@ -8296,15 +17969,59 @@ impl WatchlistMonitor {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for WatchlistMonitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistMonitor {
+    const NAME: &'static str = "WatchlistMonitor";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut applicant_id = Option::None;
+        let mut report_name = Option::None;
+        let mut tags = Option::None;
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut deleted_at = Option::None;
+        let mut is_sandbox = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "report_name" => map.read(&mut report_name, "report_name")?,
+                "tags" => map.read(&mut tags, "tags")?,
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "deleted_at" => map.read(&mut deleted_at, "deleted_at")?,
+                "is_sandbox" => map.read(&mut is_sandbox, "is_sandbox")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            applicant_id: map.required(applicant_id, "applicant_id")?,
+            report_name: map.required(report_name, "report_name")?,
+            tags: tags.unwrap_or_default(),
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            deleted_at: deleted_at.unwrap_or_default(),
+            is_sandbox: is_sandbox.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WatchlistMonitorBuilder` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct WatchlistMonitorBuilder {
     /// The ID for the applicant associated with the monitor.
     pub applicant_id: String,
     /// The name of the report type the monitor creates.
     pub report_name: String,
     /// A list of tags associated with this monitor. These tags will be applied to each check this monitor creates.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tags: Nullable<Vec<String>>,
 }
 
@@ -8319,28 +18036,80 @@ impl WatchlistMonitorBuilder {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for WatchlistMonitorBuilder {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistMonitorBuilder {
+    const NAME: &'static str = "WatchlistMonitorBuilder";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut applicant_id = Option::None;
+        let mut report_name = Option::None;
+        let mut tags = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "report_name" => map.read(&mut report_name, "report_name")?,
+                "tags" => map.read(&mut tags, "tags")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            applicant_id: map.required(applicant_id, "applicant_id")?,
+            report_name: map.required(report_name, "report_name")?,
+            tags: tags.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WatchlistMonitorMatch` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct WatchlistMonitorMatch {
     /// Monitor ID
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id: Nullable<String>,
     /// Monitor status
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub enabled: Nullable<bool>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for WatchlistMonitorMatch {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistMonitorMatch {
+    const NAME: &'static str = "WatchlistMonitorMatch";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut enabled = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "enabled" => map.read(&mut enabled, "enabled")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: id.unwrap_or_default(),
+            enabled: enabled.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WatchlistMonitorMatchesList` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct WatchlistMonitorMatchesList {
     pub matches: Vec<WatchlistMonitorMatch>,
 }
@@ -8352,39 +18121,85 @@ impl WatchlistMonitorMatchesList {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for WatchlistMonitorMatchesList {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistMonitorMatchesList {
+    const NAME: &'static str = "WatchlistMonitorMatchesList";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut matches = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "matches" => map.read(&mut matches, "matches")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            matches: map.required(matches, "matches")?,
+        })
+    }
+}
+
 /// The `WatchlistMonitorMatchesUpdater` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct WatchlistMonitorMatchesUpdater {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub enable: Nullable<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub disable: Nullable<Vec<String>>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for WatchlistMonitorMatchesUpdater {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistMonitorMatchesUpdater {
+    const NAME: &'static str = "WatchlistMonitorMatchesUpdater";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut enable = Option::None;
+        let mut disable = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "enable" => map.read(&mut enable, "enable")?,
+                "disable" => map.read(&mut disable, "disable")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            enable: enable.unwrap_or_default(),
+            disable: disable.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WatchlistMonitorResponse` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct WatchlistMonitorResponse {
     /// The unique identifier for the monitor.
     pub id: String,
     /// The date and time at which the monitor was created.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The date and time at which the monitor was deleted. If the monitor is still active, this field will be null.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub deleted_at: Nullable<String>,
     /// Indicates whether the object was created in the sandbox or not.
     ///
     /// Defaults to `false` when absent (absent stays absent when written back).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub is_sandbox: Nullable<bool>,
 }
 
@@ -8407,15 +18222,50 @@ impl WatchlistMonitorResponse {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for WatchlistMonitorResponse {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistMonitorResponse {
+    const NAME: &'static str = "WatchlistMonitorResponse";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut deleted_at = Option::None;
+        let mut is_sandbox = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "deleted_at" => map.read(&mut deleted_at, "deleted_at")?,
+                "is_sandbox" => map.read(&mut is_sandbox, "is_sandbox")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            deleted_at: deleted_at.unwrap_or_default(),
+            is_sandbox: is_sandbox.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WatchlistMonitorShared` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct WatchlistMonitorShared {
     /// The ID for the applicant associated with the monitor.
     pub applicant_id: String,
     /// The name of the report type the monitor creates.
     pub report_name: String,
     /// A list of tags associated with this monitor. These tags will be applied to each check this monitor creates.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tags: Nullable<Vec<String>>,
 }
 
@@ -8430,8 +18280,40 @@ impl WatchlistMonitorShared {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for WatchlistMonitorShared {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistMonitorShared {
+    const NAME: &'static str = "WatchlistMonitorShared";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut applicant_id = Option::None;
+        let mut report_name = Option::None;
+        let mut tags = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "report_name" => map.read(&mut report_name, "report_name")?,
+                "tags" => map.read(&mut tags, "tags")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            applicant_id: map.required(applicant_id, "applicant_id")?,
+            report_name: map.required(report_name, "report_name")?,
+            tags: tags.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WatchlistMonitorsList` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct WatchlistMonitorsList {
     pub monitors: Vec<WatchlistMonitor>,
 }
@@ -8443,33 +18325,59 @@ impl WatchlistMonitorsList {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for WatchlistMonitorsList {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistMonitorsList {
+    const NAME: &'static str = "WatchlistMonitorsList";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut monitors = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "monitors" => map.read(&mut monitors, "monitors")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            monitors: map.required(monitors, "monitors")?,
+        })
+    }
+}
+
 /// The `WatchlistPepsOnlyReport` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
 pub struct WatchlistPepsOnlyReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<WatchlistStandardBreakdown>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<WatchlistStandardProperties>,
 }
 
@@ -8491,33 +18399,86 @@ impl WatchlistPepsOnlyReport {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for WatchlistPepsOnlyReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistPepsOnlyReport {
+    const NAME: &'static str = "WatchlistPepsOnlyReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WatchlistSanctionsOnlyReport` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
 pub struct WatchlistSanctionsOnlyReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<WatchlistStandardBreakdown>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<WatchlistStandardProperties>,
 }
 
@@ -8539,68 +18500,181 @@ impl WatchlistSanctionsOnlyReport {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for WatchlistSanctionsOnlyReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistSanctionsOnlyReport {
+    const NAME: &'static str = "WatchlistSanctionsOnlyReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WatchlistStandardBreakdown` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct WatchlistStandardBreakdown {
     /// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sanction: Nullable<WatchlistAmlBreakdownSanction>,
     /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub politically_exposed_person: Nullable<
         WatchlistAmlBreakdownPoliticallyExposedPerson,
     >,
     /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub legal_and_regulatory_warnings: Nullable<
         WatchlistAmlBreakdownLegalAndRegulatoryWarnings,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de> for WatchlistStandardBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistStandardBreakdown {
+    const NAME: &'static str = "WatchlistStandardBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut sanction = Option::None;
+        let mut politically_exposed_person = Option::None;
+        let mut legal_and_regulatory_warnings = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "sanction" => map.read(&mut sanction, "sanction")?,
+                "politically_exposed_person" => {
+                    map.read(
+                        &mut politically_exposed_person,
+                        "politically_exposed_person",
+                    )?
+                }
+                "legal_and_regulatory_warnings" => {
+                    map.read(
+                        &mut legal_and_regulatory_warnings,
+                        "legal_and_regulatory_warnings",
+                    )?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            sanction: sanction.unwrap_or_default(),
+            politically_exposed_person: politically_exposed_person.unwrap_or_default(),
+            legal_and_regulatory_warnings: legal_and_regulatory_warnings
+                .unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WatchlistStandardProperties` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct WatchlistStandardProperties {
     /// Returns any matches including, but not limited to, name and date of birth of match, aliases and associates, and relevant events and sources.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub records: Nullable<Vec<::serde_json::Map<String, ::serde_json::Value>>>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for WatchlistStandardProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistStandardProperties {
+    const NAME: &'static str = "WatchlistStandardProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut records = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "records" => map.read(&mut records, "records")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            records: records.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WatchlistStandardReport` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
 pub struct WatchlistStandardReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<WatchlistStandardBreakdown>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<WatchlistStandardProperties>,
 }
 
@@ -8622,46 +18696,99 @@ impl WatchlistStandardReport {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for WatchlistStandardReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistStandardReport {
+    const NAME: &'static str = "WatchlistStandardReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `Webhook` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct Webhook {
     /// Determine if the webhook is active.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub enabled: Nullable<bool>,
     /// The events that will be published to the webhook. If the events parameter is omitted all the events will be subscribed.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub events: Nullable<Vec<WebhookEventType>>,
     /// The environments from which the webhook will receive events. Allowed values are “sandbox” and “live”. If the environments parameter is omitted the webhook will receive events from both environments.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub environments: Nullable<Vec<String>>,
     /// Webhook version used to control the payload object when sending webhooks.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub payload_version: Nullable<f64>,
     /// Determines if the webhook will fetch OAuth access tokens to send in the Authorization header.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_enabled: Nullable<bool>,
     /// The url to fetch the OAuth access token using client credentials grant.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_url: Nullable<String>,
     /// The client id to authenticate the client credentials grant.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_client_id: Nullable<String>,
     /// The client secret to authenticate the client credentials grant.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_client_secret: Nullable<String>,
     /// The scopes to be sent when requesting the access token.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_scope: Nullable<String>,
     /// The unique identifier of the webhook.
     pub id: String,
     /// The url that will listen to notifications (must be https).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub url: Nullable<String>,
     /// Webhook secret token used to sign the webhook's payload.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub token: Nullable<String>,
     /// The API endpoint to retrieve the webhook.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
 }
 
@@ -8686,35 +18813,108 @@ impl Webhook {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for Webhook {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for Webhook {
+    const NAME: &'static str = "Webhook";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut enabled = Option::None;
+        let mut events = Option::None;
+        let mut environments = Option::None;
+        let mut payload_version = Option::None;
+        let mut oauth_enabled = Option::None;
+        let mut oauth_server_url = Option::None;
+        let mut oauth_server_client_id = Option::None;
+        let mut oauth_server_client_secret = Option::None;
+        let mut oauth_server_scope = Option::None;
+        let mut id = Option::None;
+        let mut url = Option::None;
+        let mut token = Option::None;
+        let mut href = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "enabled" => map.read(&mut enabled, "enabled")?,
+                "events" => map.read(&mut events, "events")?,
+                "environments" => map.read(&mut environments, "environments")?,
+                "payload_version" => map.read(&mut payload_version, "payload_version")?,
+                "oauth_enabled" => map.read(&mut oauth_enabled, "oauth_enabled")?,
+                "oauth_server_url" => {
+                    map.read(&mut oauth_server_url, "oauth_server_url")?
+                }
+                "oauth_server_client_id" => {
+                    map.read(&mut oauth_server_client_id, "oauth_server_client_id")?
+                }
+                "oauth_server_client_secret" => {
+                    map.read(
+                        &mut oauth_server_client_secret,
+                        "oauth_server_client_secret",
+                    )?
+                }
+                "oauth_server_scope" => {
+                    map.read(&mut oauth_server_scope, "oauth_server_scope")?
+                }
+                "id" => map.read(&mut id, "id")?,
+                "url" => map.read(&mut url, "url")?,
+                "token" => map.read(&mut token, "token")?,
+                "href" => map.read(&mut href, "href")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            enabled: enabled.unwrap_or_default(),
+            events: events.unwrap_or_default(),
+            environments: environments.unwrap_or_default(),
+            payload_version: payload_version.unwrap_or_default(),
+            oauth_enabled: oauth_enabled.unwrap_or_default(),
+            oauth_server_url: oauth_server_url.unwrap_or_default(),
+            oauth_server_client_id: oauth_server_client_id.unwrap_or_default(),
+            oauth_server_client_secret: oauth_server_client_secret.unwrap_or_default(),
+            oauth_server_scope: oauth_server_scope.unwrap_or_default(),
+            id: map.required(id, "id")?,
+            url: url.unwrap_or_default(),
+            token: token.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WebhookBuilder` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct WebhookBuilder {
     /// Determine if the webhook is active.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub enabled: Nullable<bool>,
     /// The events that will be published to the webhook. If the events parameter is omitted all the events will be subscribed.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub events: Nullable<Vec<WebhookEventType>>,
     /// The environments from which the webhook will receive events. Allowed values are “sandbox” and “live”. If the environments parameter is omitted the webhook will receive events from both environments.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub environments: Nullable<Vec<String>>,
     /// Webhook version used to control the payload object when sending webhooks.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub payload_version: Nullable<f64>,
     /// Determines if the webhook will fetch OAuth access tokens to send in the Authorization header.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_enabled: Nullable<bool>,
     /// The url to fetch the OAuth access token using client credentials grant.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_url: Nullable<String>,
     /// The client id to authenticate the client credentials grant.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_client_id: Nullable<String>,
     /// The client secret to authenticate the client credentials grant.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_client_secret: Nullable<String>,
     /// The scopes to be sent when requesting the access token.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_scope: Nullable<String>,
     /// The url that will listen to notifications (must be https).
     pub url: String,
@@ -8738,8 +18938,72 @@ impl WebhookBuilder {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for WebhookBuilder {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WebhookBuilder {
+    const NAME: &'static str = "WebhookBuilder";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut enabled = Option::None;
+        let mut events = Option::None;
+        let mut environments = Option::None;
+        let mut payload_version = Option::None;
+        let mut oauth_enabled = Option::None;
+        let mut oauth_server_url = Option::None;
+        let mut oauth_server_client_id = Option::None;
+        let mut oauth_server_client_secret = Option::None;
+        let mut oauth_server_scope = Option::None;
+        let mut url = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "enabled" => map.read(&mut enabled, "enabled")?,
+                "events" => map.read(&mut events, "events")?,
+                "environments" => map.read(&mut environments, "environments")?,
+                "payload_version" => map.read(&mut payload_version, "payload_version")?,
+                "oauth_enabled" => map.read(&mut oauth_enabled, "oauth_enabled")?,
+                "oauth_server_url" => {
+                    map.read(&mut oauth_server_url, "oauth_server_url")?
+                }
+                "oauth_server_client_id" => {
+                    map.read(&mut oauth_server_client_id, "oauth_server_client_id")?
+                }
+                "oauth_server_client_secret" => {
+                    map.read(
+                        &mut oauth_server_client_secret,
+                        "oauth_server_client_secret",
+                    )?
+                }
+                "oauth_server_scope" => {
+                    map.read(&mut oauth_server_scope, "oauth_server_scope")?
+                }
+                "url" => map.read(&mut url, "url")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            enabled: enabled.unwrap_or_default(),
+            events: events.unwrap_or_default(),
+            environments: environments.unwrap_or_default(),
+            payload_version: payload_version.unwrap_or_default(),
+            oauth_enabled: oauth_enabled.unwrap_or_default(),
+            oauth_server_url: oauth_server_url.unwrap_or_default(),
+            oauth_server_client_id: oauth_server_client_id.unwrap_or_default(),
+            oauth_server_client_secret: oauth_server_client_secret.unwrap_or_default(),
+            oauth_server_scope: oauth_server_scope.unwrap_or_default(),
+            url: map.required(url, "url")?,
+        })
+    }
+}
+
 /// The `WebhookCreate` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct WebhookCreate {
     /// The url that will listen to notifications (must be https).
     pub url: String,
@@ -8752,11 +19016,63 @@ impl WebhookCreate {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for WebhookCreate {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WebhookCreate {
+    const NAME: &'static str = "WebhookCreate";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut url = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "url" => map.read(&mut url, "url")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            url: map.required(url, "url")?,
+        })
+    }
+}
+
 /// The `WebhookEvent` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct WebhookEvent {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub payload: Nullable<WebhookEventPayload>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for WebhookEvent {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WebhookEvent {
+    const NAME: &'static str = "WebhookEvent";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut payload = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "payload" => map.read(&mut payload, "payload")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            payload: payload.unwrap_or_default(),
+        })
+    }
 }
 
 /// The current state of the object, if available.
@@ -8886,18 +19202,18 @@ impl<'de> ::serde::Deserialize<'de> for WebhookEventObjectStatus {
 }
 
 /// The `WebhookEventPayload` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct WebhookEventPayload {
     /// Indicates the resource affected by this event.
     pub resource_type: WebhookEventResourceType,
     /// The event that triggered this webhook.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub action: Nullable<WebhookEventType>,
     /// The object affected by this event.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub object: Nullable<WebhookEventPayloadObject>,
     /// The resource affected by this event.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub resource: Nullable<WebhookEventPayloadResource>,
 }
 
@@ -8913,22 +19229,57 @@ impl WebhookEventPayload {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for WebhookEventPayload {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WebhookEventPayload {
+    const NAME: &'static str = "WebhookEventPayload";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut resource_type = Option::None;
+        let mut action = Option::None;
+        let mut object = Option::None;
+        let mut resource = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "resource_type" => map.read(&mut resource_type, "resource_type")?,
+                "action" => map.read(&mut action, "action")?,
+                "object" => map.read(&mut object, "object")?,
+                "resource" => map.read(&mut resource, "resource")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            resource_type: map.required(resource_type, "resource_type")?,
+            action: action.unwrap_or_default(),
+            object: object.unwrap_or_default(),
+            resource: resource.unwrap_or_default(),
+        })
+    }
+}
+
 /// The object affected by this event.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct WebhookEventPayloadObject {
     /// The unique identifier of the resource.
     pub id: String,
     /// The current state of the object, if available.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<WebhookEventObjectStatus>,
     /// The date and time when the operation was started, if available.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub started_at_iso8601: Nullable<String>,
     /// The date and time when the operation was completed, if available.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub completed_at_iso8601: Nullable<String>,
     /// The uri of the resource.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
 }
 
@@ -8945,62 +19296,192 @@ impl WebhookEventPayloadObject {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for WebhookEventPayloadObject {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WebhookEventPayloadObject {
+    const NAME: &'static str = "WebhookEventPayloadObject";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut status = Option::None;
+        let mut started_at_iso8601 = Option::None;
+        let mut completed_at_iso8601 = Option::None;
+        let mut href = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "status" => map.read(&mut status, "status")?,
+                "started_at_iso8601" => {
+                    map.read(&mut started_at_iso8601, "started_at_iso8601")?
+                }
+                "completed_at_iso8601" => {
+                    map.read(&mut completed_at_iso8601, "completed_at_iso8601")?
+                }
+                "href" => map.read(&mut href, "href")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            status: status.unwrap_or_default(),
+            started_at_iso8601: started_at_iso8601.unwrap_or_default(),
+            completed_at_iso8601: completed_at_iso8601.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+        })
+    }
+}
+
 /// The resource affected by this event.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct WebhookEventPayloadResource {
     /// The identifier of the resource.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id: Nullable<String>,
     /// The unique identifier for the Applicant.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_id: Nullable<String>,
     /// The date and time when the resource was created.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The date and time when the resource was last updated.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub updated_at: Nullable<String>,
     /// The URL for viewing the resource on Onfido Dashboard.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub dashboard_url: Nullable<String>,
     /// The unique identifier for the Workflow.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub workflow_id: Nullable<String>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub workflow_run_id: Nullable<String>,
     /// The identifier for the Workflow version.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub workflow_version_id: Nullable<f64>,
     /// The identifier for the Task Definition.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub task_def_id: Nullable<String>,
     /// The task definition version.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub task_def_version: Nullable<String>,
     /// Input object with the fields used by the Task execution.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub input: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
     /// Value field (it can be an Object, List, etc.) with the fields produced by the Task execution.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub output: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
     /// The reasons the Workflow Run outcome was reached. Configurable when creating the Workflow Version.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub reasons: Nullable<Vec<String>>,
     /// A list of tags associated with the Workflow Run.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tags: Nullable<Vec<String>>,
     /// Object for the configuration of the Workflow Run link.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub link: Nullable<WorkflowRunLink>,
     /// Error object that details why a Workflow Run is in Error status.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub error: Nullable<WorkflowRunError>,
     /// Customer-provided user identifier.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub customer_user_id: Nullable<String>,
     /// Pre-signed URL to download the timeline file for the Workflow Run.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub timeline_file_download_url: Nullable<String>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for WebhookEventPayloadResource {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WebhookEventPayloadResource {
+    const NAME: &'static str = "WebhookEventPayloadResource";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut applicant_id = Option::None;
+        let mut created_at = Option::None;
+        let mut updated_at = Option::None;
+        let mut dashboard_url = Option::None;
+        let mut workflow_id = Option::None;
+        let mut workflow_run_id = Option::None;
+        let mut workflow_version_id = Option::None;
+        let mut task_def_id = Option::None;
+        let mut task_def_version = Option::None;
+        let mut input = Option::None;
+        let mut output = Option::None;
+        let mut reasons = Option::None;
+        let mut tags = Option::None;
+        let mut link = Option::None;
+        let mut error = Option::None;
+        let mut customer_user_id = Option::None;
+        let mut timeline_file_download_url = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "updated_at" => map.read(&mut updated_at, "updated_at")?,
+                "dashboard_url" => map.read(&mut dashboard_url, "dashboard_url")?,
+                "workflow_id" => map.read(&mut workflow_id, "workflow_id")?,
+                "workflow_run_id" => map.read(&mut workflow_run_id, "workflow_run_id")?,
+                "workflow_version_id" => {
+                    map.read(&mut workflow_version_id, "workflow_version_id")?
+                }
+                "task_def_id" => map.read(&mut task_def_id, "task_def_id")?,
+                "task_def_version" => {
+                    map.read(&mut task_def_version, "task_def_version")?
+                }
+                "input" => map.read(&mut input, "input")?,
+                "output" => map.read(&mut output, "output")?,
+                "reasons" => map.read(&mut reasons, "reasons")?,
+                "tags" => map.read(&mut tags, "tags")?,
+                "link" => map.read(&mut link, "link")?,
+                "error" => map.read(&mut error, "error")?,
+                "customer_user_id" => {
+                    map.read(&mut customer_user_id, "customer_user_id")?
+                }
+                "timeline_file_download_url" => {
+                    map.read(
+                        &mut timeline_file_download_url,
+                        "timeline_file_download_url",
+                    )?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: id.unwrap_or_default(),
+            applicant_id: applicant_id.unwrap_or_default(),
+            created_at: created_at.unwrap_or_default(),
+            updated_at: updated_at.unwrap_or_default(),
+            dashboard_url: dashboard_url.unwrap_or_default(),
+            workflow_id: workflow_id.unwrap_or_default(),
+            workflow_run_id: workflow_run_id.unwrap_or_default(),
+            workflow_version_id: workflow_version_id.unwrap_or_default(),
+            task_def_id: task_def_id.unwrap_or_default(),
+            task_def_version: task_def_version.unwrap_or_default(),
+            input: input.unwrap_or_default(),
+            output: output.unwrap_or_default(),
+            reasons: reasons.unwrap_or_default(),
+            tags: tags.unwrap_or_default(),
+            link: link.unwrap_or_default(),
+            error: error.unwrap_or_default(),
+            customer_user_id: customer_user_id.unwrap_or_default(),
+            timeline_file_download_url: timeline_file_download_url.unwrap_or_default(),
+        })
+    }
 }
 
 /// The `WebhookEventResourceType` schema.
@@ -9208,34 +19689,51 @@ impl<'de> ::serde::Deserialize<'de> for WebhookEventType {
 }
 
 /// The `WebhookResend` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct WebhookResend {
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub data: Nullable<Vec<WebhooksResendItem>>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for WebhookResend {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WebhookResend {
+    const NAME: &'static str = "WebhookResend";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut data = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "data" => map.read(&mut data, "data")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            data: data.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WebhookResponse` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct WebhookResponse {
     /// The unique identifier of the webhook.
     pub id: String,
     /// The url that will listen to notifications (must be https).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub url: Nullable<String>,
     /// Webhook secret token used to sign the webhook's payload.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub token: Nullable<String>,
     /// The API endpoint to retrieve the webhook.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
 }
 
@@ -9251,92 +19749,269 @@ impl WebhookResponse {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for WebhookResponse {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WebhookResponse {
+    const NAME: &'static str = "WebhookResponse";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut url = Option::None;
+        let mut token = Option::None;
+        let mut href = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "url" => map.read(&mut url, "url")?,
+                "token" => map.read(&mut token, "token")?,
+                "href" => map.read(&mut href, "href")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            url: url.unwrap_or_default(),
+            token: token.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WebhookShared` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct WebhookShared {
     /// Determine if the webhook is active.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub enabled: Nullable<bool>,
     /// The events that will be published to the webhook. If the events parameter is omitted all the events will be subscribed.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub events: Nullable<Vec<WebhookEventType>>,
     /// The environments from which the webhook will receive events. Allowed values are “sandbox” and “live”. If the environments parameter is omitted the webhook will receive events from both environments.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub environments: Nullable<Vec<String>>,
     /// Webhook version used to control the payload object when sending webhooks.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub payload_version: Nullable<f64>,
     /// Determines if the webhook will fetch OAuth access tokens to send in the Authorization header.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_enabled: Nullable<bool>,
     /// The url to fetch the OAuth access token using client credentials grant.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_url: Nullable<String>,
     /// The client id to authenticate the client credentials grant.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_client_id: Nullable<String>,
     /// The client secret to authenticate the client credentials grant.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_client_secret: Nullable<String>,
     /// The scopes to be sent when requesting the access token.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_scope: Nullable<String>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for WebhookShared {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WebhookShared {
+    const NAME: &'static str = "WebhookShared";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut enabled = Option::None;
+        let mut events = Option::None;
+        let mut environments = Option::None;
+        let mut payload_version = Option::None;
+        let mut oauth_enabled = Option::None;
+        let mut oauth_server_url = Option::None;
+        let mut oauth_server_client_id = Option::None;
+        let mut oauth_server_client_secret = Option::None;
+        let mut oauth_server_scope = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "enabled" => map.read(&mut enabled, "enabled")?,
+                "events" => map.read(&mut events, "events")?,
+                "environments" => map.read(&mut environments, "environments")?,
+                "payload_version" => map.read(&mut payload_version, "payload_version")?,
+                "oauth_enabled" => map.read(&mut oauth_enabled, "oauth_enabled")?,
+                "oauth_server_url" => {
+                    map.read(&mut oauth_server_url, "oauth_server_url")?
+                }
+                "oauth_server_client_id" => {
+                    map.read(&mut oauth_server_client_id, "oauth_server_client_id")?
+                }
+                "oauth_server_client_secret" => {
+                    map.read(
+                        &mut oauth_server_client_secret,
+                        "oauth_server_client_secret",
+                    )?
+                }
+                "oauth_server_scope" => {
+                    map.read(&mut oauth_server_scope, "oauth_server_scope")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            enabled: enabled.unwrap_or_default(),
+            events: events.unwrap_or_default(),
+            environments: environments.unwrap_or_default(),
+            payload_version: payload_version.unwrap_or_default(),
+            oauth_enabled: oauth_enabled.unwrap_or_default(),
+            oauth_server_url: oauth_server_url.unwrap_or_default(),
+            oauth_server_client_id: oauth_server_client_id.unwrap_or_default(),
+            oauth_server_client_secret: oauth_server_client_secret.unwrap_or_default(),
+            oauth_server_scope: oauth_server_scope.unwrap_or_default(),
+        })
+    }
 }
 
 /// The `WebhookUpdate` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct WebhookUpdate {
     /// The url that will listen to notifications (must be https).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub url: Nullable<String>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for WebhookUpdate {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WebhookUpdate {
+    const NAME: &'static str = "WebhookUpdate";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut url = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "url" => map.read(&mut url, "url")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            url: url.unwrap_or_default(),
+        })
+    }
 }
 
 /// The `WebhookUpdater` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
 pub struct WebhookUpdater {
     /// Determine if the webhook is active.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub enabled: Nullable<bool>,
     /// The events that will be published to the webhook. If the events parameter is omitted all the events will be subscribed.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub events: Nullable<Vec<WebhookEventType>>,
     /// The environments from which the webhook will receive events. Allowed values are “sandbox” and “live”. If the environments parameter is omitted the webhook will receive events from both environments.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub environments: Nullable<Vec<String>>,
     /// Webhook version used to control the payload object when sending webhooks.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub payload_version: Nullable<f64>,
     /// Determines if the webhook will fetch OAuth access tokens to send in the Authorization header.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_enabled: Nullable<bool>,
     /// The url to fetch the OAuth access token using client credentials grant.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_url: Nullable<String>,
     /// The client id to authenticate the client credentials grant.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_client_id: Nullable<String>,
     /// The client secret to authenticate the client credentials grant.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_client_secret: Nullable<String>,
     /// The scopes to be sent when requesting the access token.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_scope: Nullable<String>,
     /// The url that will listen to notifications (must be https).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub url: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for WebhookUpdater {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WebhookUpdater {
+    const NAME: &'static str = "WebhookUpdater";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut enabled = Option::None;
+        let mut events = Option::None;
+        let mut environments = Option::None;
+        let mut payload_version = Option::None;
+        let mut oauth_enabled = Option::None;
+        let mut oauth_server_url = Option::None;
+        let mut oauth_server_client_id = Option::None;
+        let mut oauth_server_client_secret = Option::None;
+        let mut oauth_server_scope = Option::None;
+        let mut url = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "enabled" => map.read(&mut enabled, "enabled")?,
+                "events" => map.read(&mut events, "events")?,
+                "environments" => map.read(&mut environments, "environments")?,
+                "payload_version" => map.read(&mut payload_version, "payload_version")?,
+                "oauth_enabled" => map.read(&mut oauth_enabled, "oauth_enabled")?,
+                "oauth_server_url" => {
+                    map.read(&mut oauth_server_url, "oauth_server_url")?
+                }
+                "oauth_server_client_id" => {
+                    map.read(&mut oauth_server_client_id, "oauth_server_client_id")?
+                }
+                "oauth_server_client_secret" => {
+                    map.read(
+                        &mut oauth_server_client_secret,
+                        "oauth_server_client_secret",
+                    )?
+                }
+                "oauth_server_scope" => {
+                    map.read(&mut oauth_server_scope, "oauth_server_scope")?
+                }
+                "url" => map.read(&mut url, "url")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            enabled: enabled.unwrap_or_default(),
+            events: events.unwrap_or_default(),
+            environments: environments.unwrap_or_default(),
+            payload_version: payload_version.unwrap_or_default(),
+            oauth_enabled: oauth_enabled.unwrap_or_default(),
+            oauth_server_url: oauth_server_url.unwrap_or_default(),
+            oauth_server_client_id: oauth_server_client_id.unwrap_or_default(),
+            oauth_server_client_secret: oauth_server_client_secret.unwrap_or_default(),
+            oauth_server_scope: oauth_server_scope.unwrap_or_default(),
+            url: url.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WebhooksList` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct WebhooksList {
     pub webhooks: Vec<Webhook>,
 }
@@ -9348,8 +20023,34 @@ impl WebhooksList {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for WebhooksList {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WebhooksList {
+    const NAME: &'static str = "WebhooksList";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut webhooks = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "webhooks" => map.read(&mut webhooks, "webhooks")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            webhooks: map.required(webhooks, "webhooks")?,
+        })
+    }
+}
+
 /// The `WebhooksResendItem` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct WebhooksResendItem {
     /// ID of the resource whose webhooks are to be retriggered.
     pub resource_id: String,
@@ -9364,50 +20065,79 @@ impl WebhooksResendItem {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for WebhooksResendItem {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WebhooksResendItem {
+    const NAME: &'static str = "WebhooksResendItem";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut resource_id = Option::None;
+        let mut event = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "resource_id" => map.read(&mut resource_id, "resource_id")?,
+                "event" => map.read(&mut event, "event")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            resource_id: map.required(resource_id, "resource_id")?,
+            event: map.required(event, "event")?,
+        })
+    }
+}
+
 /// The `WorkflowRun` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct WorkflowRun {
     /// The unique identifier for the Applicant.
     pub applicant_id: String,
     /// The unique identifier for the Workflow.
     pub workflow_id: String,
     /// Tags or labels assigned to the workflow run.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tags: Nullable<Vec<String>>,
     /// Customer-provided user identifier.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub customer_user_id: Nullable<String>,
     /// Object for the configuration of the Workflow Run link.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub link: Nullable<WorkflowRunLink>,
     /// The date and time when the Workflow Run was created.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The date and time when the Workflow Run was last updated.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub updated_at: Nullable<String>,
     /// The unique identifier for the Workflow Run.
     pub id: String,
     /// The identifier for the Workflow version.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub workflow_version_id: Nullable<f64>,
     /// The URL for viewing the Workflow Run results on your Onfido Dashboard.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub dashboard_url: Nullable<String>,
     /// The status of the Workflow Run.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<WorkflowRunStatus>,
     /// Output object contains all of the properties configured on the Workflow version.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub output: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
     /// The reasons the Workflow Run outcome was reached. Configurable when creating the Workflow version.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub reasons: Nullable<Vec<String>>,
     /// Error object. Only set when the Workflow Run status is 'error'.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub error: Nullable<WorkflowRunError>,
     /// Client token to use when loading this workflow run in the Onfido SDK.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sdk_token: Nullable<String>,
 }
 
@@ -9434,30 +20164,102 @@ impl WorkflowRun {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for WorkflowRun {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WorkflowRun {
+    const NAME: &'static str = "WorkflowRun";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut applicant_id = Option::None;
+        let mut workflow_id = Option::None;
+        let mut tags = Option::None;
+        let mut customer_user_id = Option::None;
+        let mut link = Option::None;
+        let mut created_at = Option::None;
+        let mut updated_at = Option::None;
+        let mut id = Option::None;
+        let mut workflow_version_id = Option::None;
+        let mut dashboard_url = Option::None;
+        let mut status = Option::None;
+        let mut output = Option::None;
+        let mut reasons = Option::None;
+        let mut error = Option::None;
+        let mut sdk_token = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "workflow_id" => map.read(&mut workflow_id, "workflow_id")?,
+                "tags" => map.read(&mut tags, "tags")?,
+                "customer_user_id" => {
+                    map.read(&mut customer_user_id, "customer_user_id")?
+                }
+                "link" => map.read(&mut link, "link")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "updated_at" => map.read(&mut updated_at, "updated_at")?,
+                "id" => map.read(&mut id, "id")?,
+                "workflow_version_id" => {
+                    map.read(&mut workflow_version_id, "workflow_version_id")?
+                }
+                "dashboard_url" => map.read(&mut dashboard_url, "dashboard_url")?,
+                "status" => map.read(&mut status, "status")?,
+                "output" => map.read(&mut output, "output")?,
+                "reasons" => map.read(&mut reasons, "reasons")?,
+                "error" => map.read(&mut error, "error")?,
+                "sdk_token" => map.read(&mut sdk_token, "sdk_token")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            applicant_id: map.required(applicant_id, "applicant_id")?,
+            workflow_id: map.required(workflow_id, "workflow_id")?,
+            tags: tags.unwrap_or_default(),
+            customer_user_id: customer_user_id.unwrap_or_default(),
+            link: link.unwrap_or_default(),
+            created_at: created_at.unwrap_or_default(),
+            updated_at: updated_at.unwrap_or_default(),
+            id: map.required(id, "id")?,
+            workflow_version_id: workflow_version_id.unwrap_or_default(),
+            dashboard_url: dashboard_url.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            output: output.unwrap_or_default(),
+            reasons: reasons.unwrap_or_default(),
+            error: error.unwrap_or_default(),
+            sdk_token: sdk_token.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WorkflowRunBuilder` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
 pub struct WorkflowRunBuilder {
     /// The unique identifier for the Applicant.
     pub applicant_id: String,
     /// The unique identifier for the Workflow.
     pub workflow_id: String,
     /// Tags or labels assigned to the workflow run.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tags: Nullable<Vec<String>>,
     /// Customer-provided user identifier.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub customer_user_id: Nullable<String>,
     /// Object for the configuration of the Workflow Run link.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub link: Nullable<WorkflowRunLink>,
     /// The date and time when the Workflow Run was created.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The date and time when the Workflow Run was last updated.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub updated_at: Nullable<String>,
     /// Object with Custom Input Data to be used in the Workflow Run.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub custom_data: Nullable<::std::collections::BTreeMap<String, ::serde_json::Value>>,
 }
 
@@ -9477,88 +20279,216 @@ impl WorkflowRunBuilder {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for WorkflowRunBuilder {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WorkflowRunBuilder {
+    const NAME: &'static str = "WorkflowRunBuilder";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut applicant_id = Option::None;
+        let mut workflow_id = Option::None;
+        let mut tags = Option::None;
+        let mut customer_user_id = Option::None;
+        let mut link = Option::None;
+        let mut created_at = Option::None;
+        let mut updated_at = Option::None;
+        let mut custom_data = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "workflow_id" => map.read(&mut workflow_id, "workflow_id")?,
+                "tags" => map.read(&mut tags, "tags")?,
+                "customer_user_id" => {
+                    map.read(&mut customer_user_id, "customer_user_id")?
+                }
+                "link" => map.read(&mut link, "link")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "updated_at" => map.read(&mut updated_at, "updated_at")?,
+                "custom_data" => map.read(&mut custom_data, "custom_data")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            applicant_id: map.required(applicant_id, "applicant_id")?,
+            workflow_id: map.required(workflow_id, "workflow_id")?,
+            tags: tags.unwrap_or_default(),
+            customer_user_id: customer_user_id.unwrap_or_default(),
+            link: link.unwrap_or_default(),
+            created_at: created_at.unwrap_or_default(),
+            updated_at: updated_at.unwrap_or_default(),
+            custom_data: custom_data.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WorkflowRunError` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct WorkflowRunError {
     /// The type of error.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub r#type: Nullable<String>,
     /// A textual description of the error.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub message: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for WorkflowRunError {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WorkflowRunError {
+    const NAME: &'static str = "WorkflowRunError";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut r#type = Option::None;
+        let mut message = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "type" => map.read(&mut r#type, "type")?,
+                "message" => map.read(&mut message, "message")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: r#type.unwrap_or_default(),
+            message: message.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WorkflowRunLink` schema.
-#[derive(
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
 pub struct WorkflowRunLink {
     /// Link to access the Workflow Run without the need to integrate with Onfido's SDKs.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub url: Nullable<String>,
     /// When the interactive section of the Workflow Run has completed successfully, the user will be redirected to this URL instead of seeing the default Onfido 'thank you' page.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub completed_redirect_url: Nullable<String>,
     /// When the link has expired, the user will be immediately redirected to this URL instead of seeing the default Onfido error message.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expired_redirect_url: Nullable<String>,
     /// Date and time when the link will expire.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expires_at: Nullable<String>,
     /// The code for the language when the workflow run is acessed using the link.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub language: Nullable<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for WorkflowRunLink {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WorkflowRunLink {
+    const NAME: &'static str = "WorkflowRunLink";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut url = Option::None;
+        let mut completed_redirect_url = Option::None;
+        let mut expired_redirect_url = Option::None;
+        let mut expires_at = Option::None;
+        let mut language = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "url" => map.read(&mut url, "url")?,
+                "completed_redirect_url" => {
+                    map.read(&mut completed_redirect_url, "completed_redirect_url")?
+                }
+                "expired_redirect_url" => {
+                    map.read(&mut expired_redirect_url, "expired_redirect_url")?
+                }
+                "expires_at" => map.read(&mut expires_at, "expires_at")?,
+                "language" => map.read(&mut language, "language")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            url: url.unwrap_or_default(),
+            completed_redirect_url: completed_redirect_url.unwrap_or_default(),
+            expired_redirect_url: expired_redirect_url.unwrap_or_default(),
+            expires_at: expires_at.unwrap_or_default(),
+            language: language.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WorkflowRunRequest` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
 pub struct WorkflowRunRequest {
     /// Object with Custom Input Data to be used in the Workflow Run.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub custom_data: Nullable<::std::collections::BTreeMap<String, ::serde_json::Value>>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for WorkflowRunRequest {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WorkflowRunRequest {
+    const NAME: &'static str = "WorkflowRunRequest";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut custom_data = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "custom_data" => map.read(&mut custom_data, "custom_data")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            custom_data: custom_data.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WorkflowRunResponse` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
 pub struct WorkflowRunResponse {
     /// The unique identifier for the Workflow Run.
     pub id: String,
     /// The identifier for the Workflow version.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub workflow_version_id: Nullable<f64>,
     /// The URL for viewing the Workflow Run results on your Onfido Dashboard.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub dashboard_url: Nullable<String>,
     /// The status of the Workflow Run.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<WorkflowRunStatus>,
     /// Output object contains all of the properties configured on the Workflow version.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub output: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
     /// The reasons the Workflow Run outcome was reached. Configurable when creating the Workflow version.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub reasons: Nullable<Vec<String>>,
     /// Error object. Only set when the Workflow Run status is 'error'.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub error: Nullable<WorkflowRunError>,
     /// Client token to use when loading this workflow run in the Onfido SDK.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sdk_token: Nullable<String>,
 }
 
@@ -9578,27 +20508,76 @@ impl WorkflowRunResponse {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for WorkflowRunResponse {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WorkflowRunResponse {
+    const NAME: &'static str = "WorkflowRunResponse";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut workflow_version_id = Option::None;
+        let mut dashboard_url = Option::None;
+        let mut status = Option::None;
+        let mut output = Option::None;
+        let mut reasons = Option::None;
+        let mut error = Option::None;
+        let mut sdk_token = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "workflow_version_id" => {
+                    map.read(&mut workflow_version_id, "workflow_version_id")?
+                }
+                "dashboard_url" => map.read(&mut dashboard_url, "dashboard_url")?,
+                "status" => map.read(&mut status, "status")?,
+                "output" => map.read(&mut output, "output")?,
+                "reasons" => map.read(&mut reasons, "reasons")?,
+                "error" => map.read(&mut error, "error")?,
+                "sdk_token" => map.read(&mut sdk_token, "sdk_token")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            workflow_version_id: workflow_version_id.unwrap_or_default(),
+            dashboard_url: dashboard_url.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            output: output.unwrap_or_default(),
+            reasons: reasons.unwrap_or_default(),
+            error: error.unwrap_or_default(),
+            sdk_token: sdk_token.unwrap_or_default(),
+        })
+    }
+}
+
 /// The `WorkflowRunShared` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
 pub struct WorkflowRunShared {
     /// The unique identifier for the Applicant.
     pub applicant_id: String,
     /// The unique identifier for the Workflow.
     pub workflow_id: String,
     /// Tags or labels assigned to the workflow run.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tags: Nullable<Vec<String>>,
     /// Customer-provided user identifier.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub customer_user_id: Nullable<String>,
     /// Object for the configuration of the Workflow Run link.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub link: Nullable<WorkflowRunLink>,
     /// The date and time when the Workflow Run was created.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The date and time when the Workflow Run was last updated.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub updated_at: Nullable<String>,
 }
 
@@ -9614,6 +20593,52 @@ impl WorkflowRunShared {
             created_at: Nullable::Absent,
             updated_at: Nullable::Absent,
         }
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WorkflowRunShared {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WorkflowRunShared {
+    const NAME: &'static str = "WorkflowRunShared";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut applicant_id = Option::None;
+        let mut workflow_id = Option::None;
+        let mut tags = Option::None;
+        let mut customer_user_id = Option::None;
+        let mut link = Option::None;
+        let mut created_at = Option::None;
+        let mut updated_at = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "workflow_id" => map.read(&mut workflow_id, "workflow_id")?,
+                "tags" => map.read(&mut tags, "tags")?,
+                "customer_user_id" => {
+                    map.read(&mut customer_user_id, "customer_user_id")?
+                }
+                "link" => map.read(&mut link, "link")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "updated_at" => map.read(&mut updated_at, "updated_at")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            applicant_id: map.required(applicant_id, "applicant_id")?,
+            workflow_id: map.required(workflow_id, "workflow_id")?,
+            tags: tags.unwrap_or_default(),
+            customer_user_id: customer_user_id.unwrap_or_default(),
+            link: link.unwrap_or_default(),
+            created_at: created_at.unwrap_or_default(),
+            updated_at: updated_at.unwrap_or_default(),
+        })
     }
 }
 
