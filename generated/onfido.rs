@@ -77,12 +77,13 @@ pub mod support {
                 .map(Self::from)
         }
     }
-    /// Helpers of the structs' `Deserialize` impls; not part of the models.
+    /// Helpers of the structs' `Serialize` and `Deserialize` impls; not part of the models.
     #[doc(hidden)]
     pub mod __object {
         use ::serde::de::{
             Deserialize, Deserializer, Error, IgnoredAny, MapAccess, Visitor,
         };
+        use ::serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
         use ::std::marker::PhantomData;
         use ::std::option::Option::{self, None, Some};
         use ::std::result::Result::{self, Err, Ok};
@@ -236,6 +237,117 @@ pub mod support {
             fn visit_string<E: Error>(self, key: String) -> Result<Key<'de>, E> {
                 Ok(Key::Owned(key))
             }
+        }
+        /// An optional field: written only when present.
+        pub trait Optional {
+            /// Whether the field is absent (and so not written).
+            fn is_absent(&self) -> bool;
+        }
+        impl<T> Optional for Option<T> {
+            fn is_absent(&self) -> bool {
+                self.is_none()
+            }
+        }
+        impl<T> Optional for super::Nullable<T> {
+            fn is_absent(&self) -> bool {
+                self.is_absent()
+            }
+        }
+        /// The fields of a struct being written: as a struct, or as a map when the struct keeps
+        /// properties its schema does not list (as serde's derive does with a flattened map).
+        pub enum Fields<S: Serializer> {
+            /// Fields of a struct.
+            Struct(S::SerializeStruct),
+            /// Entries of a map.
+            Map(S::SerializeMap),
+        }
+        impl<S: Serializer> Fields<S> {
+            /// Starts struct `name`, which has `required` fields always written and the
+            /// `optional` ones written when present.
+            pub fn new(
+                serializer: S,
+                name: &'static str,
+                required: usize,
+                optional: &[&dyn Optional],
+            ) -> Result<Self, S::Error> {
+                serializer
+                    .serialize_struct(name, required + present(optional))
+                    .map(Fields::Struct)
+            }
+            /// Starts a struct that keeps `properties` properties it does not list, as a map.
+            pub fn with_properties(
+                serializer: S,
+                required: usize,
+                optional: &[&dyn Optional],
+                properties: usize,
+            ) -> Result<Self, S::Error> {
+                let len = required + present(optional) + properties;
+                serializer.serialize_map(Some(len)).map(Fields::Map)
+            }
+            /// Writes a field.
+            pub fn field<T: Serialize + ?Sized>(
+                &mut self,
+                name: &'static str,
+                value: &T,
+            ) -> Result<(), S::Error> {
+                match self {
+                    Fields::Struct(fields) => fields.serialize_field(name, value),
+                    Fields::Map(entries) => entries.serialize_entry(name, value),
+                }
+            }
+            /// Writes an optional field, unless it is absent.
+            pub fn optional<T: Serialize + Optional>(
+                &mut self,
+                name: &'static str,
+                value: &T,
+            ) -> Result<(), S::Error> {
+                if value.is_absent() { self.skip(name) } else { self.field(name, value) }
+            }
+            /// Leaves out an absent field.
+            pub fn skip(&mut self, name: &'static str) -> Result<(), S::Error> {
+                match self {
+                    Fields::Struct(fields) => fields.skip_field(name),
+                    Fields::Map(_) => Ok(()),
+                }
+            }
+            /// Writes the properties the struct does not list.
+            pub fn properties<T: Serialize>(
+                &mut self,
+                properties: &BTreeMap<String, T>,
+            ) -> Result<(), S::Error> {
+                for (key, value) in properties {
+                    self.property(key, value)?;
+                }
+                Ok(())
+            }
+            /// Writes a property the struct does not list.
+            pub fn property<T: Serialize + ?Sized>(
+                &mut self,
+                key: &str,
+                value: &T,
+            ) -> Result<(), S::Error> {
+                match self {
+                    Fields::Struct(_) => {
+                        Err(
+                            ::serde::ser::Error::custom(
+                                "a struct without a map of properties cannot write one",
+                            ),
+                        )
+                    }
+                    Fields::Map(entries) => entries.serialize_entry(key, value),
+                }
+            }
+            /// Ends the struct.
+            pub fn end(self) -> Result<S::Ok, S::Error> {
+                match self {
+                    Fields::Struct(fields) => fields.end(),
+                    Fields::Map(entries) => entries.end(),
+                }
+            }
+        }
+        /// How many of `optional` are present.
+        fn present(optional: &[&dyn Optional]) -> usize {
+            optional.iter().filter(|field| !field.is_absent()).count()
         }
         /// What an absent field reads as: nothing, which only types like `Option` accept.
         struct Missing<E>(&'static str, PhantomData<E>);
@@ -533,7 +645,7 @@ pub mod support {
 pub use support::{Nullable, Validate, Violation};
 
 /// The `Applicants_list` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ApplicantsList {
     pub applicants: Vec<Applicant>,
 }
@@ -542,6 +654,22 @@ impl ApplicantsList {
     /// With the required fields; every optional one is absent.
     pub fn new(applicants: Vec<Applicant>) -> Self {
         Self { applicants }
+    }
+}
+
+impl ::serde::Serialize for ApplicantsList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ApplicantsList",
+            1,
+            &[],
+        )?;
+        object.field("applicants", &self.applicants)?;
+        object.end()
     }
 }
 
@@ -578,10 +706,25 @@ impl Validate for ApplicantsList {
 }
 
 /// The `Error` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Error {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub error: Nullable<ErrorProperties>,
+}
+
+impl ::serde::Serialize for Error {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Error",
+            0,
+            &[&self.error],
+        )?;
+        object.optional("error", &self.error)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Error {
@@ -615,25 +758,18 @@ impl Validate for Error {
 }
 
 /// The `applicant_builder` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ApplicantBuilder {
     /// The applicant's email address. Required if doing a US check, or a UK check for which `applicant_provides_data` is `true`.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub email: Nullable<String>,
     /// The applicant's date of birth
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub dob: Nullable<::chrono::NaiveDate>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id_numbers: Nullable<Vec<IdNumber>>,
     /// The applicant's phone number
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub phone_number: Nullable<String>,
     /// The applicant's consents
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub consents: Nullable<Vec<ApplicantConsentBuilder>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<AddressBuilder>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub location: Nullable<LocationBuilder>,
     /// The applicant's first name
     pub first_name: ApplicantFirstName,
@@ -655,6 +791,38 @@ impl ApplicantBuilder {
             first_name,
             last_name,
         }
+    }
+}
+
+impl ::serde::Serialize for ApplicantBuilder {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ApplicantBuilder",
+            2,
+            &[
+                &self.email,
+                &self.dob,
+                &self.id_numbers,
+                &self.phone_number,
+                &self.consents,
+                &self.address,
+                &self.location,
+            ],
+        )?;
+        object.optional("email", &self.email)?;
+        object.optional("dob", &self.dob)?;
+        object.optional("id_numbers", &self.id_numbers)?;
+        object.optional("phone_number", &self.phone_number)?;
+        object.optional("consents", &self.consents)?;
+        object.optional("address", &self.address)?;
+        object.optional("location", &self.location)?;
+        object.field("first_name", &self.first_name)?;
+        object.field("last_name", &self.last_name)?;
+        object.end()
     }
 }
 
@@ -750,19 +918,34 @@ impl Validate for ApplicantBuilder {
 }
 
 /// The `applicant_shared` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct ApplicantShared {
     /// The applicant's email address. Required if doing a US check, or a UK check for which `applicant_provides_data` is `true`.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub email: Nullable<String>,
     /// The applicant's date of birth
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub dob: Nullable<::chrono::NaiveDate>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id_numbers: Nullable<Vec<IdNumber>>,
     /// The applicant's phone number
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub phone_number: Nullable<String>,
+}
+
+impl ::serde::Serialize for ApplicantShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ApplicantShared",
+            0,
+            &[&self.email, &self.dob, &self.id_numbers, &self.phone_number],
+        )?;
+        object.optional("email", &self.email)?;
+        object.optional("dob", &self.dob)?;
+        object.optional("id_numbers", &self.id_numbers)?;
+        object.optional("phone_number", &self.phone_number)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ApplicantShared {
@@ -807,15 +990,30 @@ impl Validate for ApplicantShared {
 }
 
 /// The `applicant_request` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct ApplicantRequest {
     /// The applicant's consents
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub consents: Nullable<Vec<ApplicantConsentBuilder>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<AddressBuilder>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub location: Nullable<LocationBuilder>,
+}
+
+impl ::serde::Serialize for ApplicantRequest {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ApplicantRequest",
+            0,
+            &[&self.consents, &self.address, &self.location],
+        )?;
+        object.optional("consents", &self.consents)?;
+        object.optional("address", &self.address)?;
+        object.optional("location", &self.location)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ApplicantRequest {
@@ -859,7 +1057,7 @@ impl Validate for ApplicantRequest {
 }
 
 /// The `applicant_create` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ApplicantCreate {
     /// The applicant's first name
     pub first_name: ApplicantFirstName,
@@ -871,6 +1069,23 @@ impl ApplicantCreate {
     /// With the required fields; every optional one is absent.
     pub fn new(first_name: ApplicantFirstName, last_name: ApplicantLastName) -> Self {
         Self { first_name, last_name }
+    }
+}
+
+impl ::serde::Serialize for ApplicantCreate {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ApplicantCreate",
+            2,
+            &[],
+        )?;
+        object.field("first_name", &self.first_name)?;
+        object.field("last_name", &self.last_name)?;
+        object.end()
     }
 }
 
@@ -941,41 +1156,29 @@ impl Validate for ApplicantCreate {
 }
 
 /// The `applicant` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Applicant {
     /// The applicant's email address. Required if doing a US check, or a UK check for which `applicant_provides_data` is `true`.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub email: Nullable<String>,
     /// The applicant's date of birth
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub dob: Nullable<::chrono::NaiveDate>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id_numbers: Nullable<Vec<IdNumber>>,
     /// The applicant's phone number
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub phone_number: Nullable<String>,
     /// The applicant's first name
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<ApplicantFirstName>,
     /// The applicant's surname
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<ApplicantLastName>,
     /// The unique identifier for the applicant.
     pub id: ::uuid::Uuid,
     /// The date and time when this applicant was created.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The date and time when this applicant is scheduled to be deleted.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub delete_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The uri of this resource.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sandbox: Nullable<bool>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<Address>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub location: Nullable<Location>,
 }
 
@@ -997,6 +1200,47 @@ impl Applicant {
             address: Nullable::Absent,
             location: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for Applicant {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Applicant",
+            1,
+            &[
+                &self.email,
+                &self.dob,
+                &self.id_numbers,
+                &self.phone_number,
+                &self.first_name,
+                &self.last_name,
+                &self.created_at,
+                &self.delete_at,
+                &self.href,
+                &self.sandbox,
+                &self.address,
+                &self.location,
+            ],
+        )?;
+        object.optional("email", &self.email)?;
+        object.optional("dob", &self.dob)?;
+        object.optional("id_numbers", &self.id_numbers)?;
+        object.optional("phone_number", &self.phone_number)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("delete_at", &self.delete_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("sandbox", &self.sandbox)?;
+        object.optional("address", &self.address)?;
+        object.optional("location", &self.location)?;
+        object.end()
     }
 }
 
@@ -1105,30 +1349,22 @@ impl Validate for Applicant {
 }
 
 /// The `applicant_response` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ApplicantResponse {
     /// The applicant's first name
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<ApplicantFirstName>,
     /// The applicant's surname
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<ApplicantLastName>,
     /// The unique identifier for the applicant.
     pub id: ::uuid::Uuid,
     /// The date and time when this applicant was created.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The date and time when this applicant is scheduled to be deleted.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub delete_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The uri of this resource.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sandbox: Nullable<bool>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<Address>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub location: Nullable<Location>,
 }
 
@@ -1146,6 +1382,39 @@ impl ApplicantResponse {
             address: Nullable::Absent,
             location: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for ApplicantResponse {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ApplicantResponse",
+            1,
+            &[
+                &self.first_name,
+                &self.last_name,
+                &self.created_at,
+                &self.delete_at,
+                &self.href,
+                &self.sandbox,
+                &self.address,
+                &self.location,
+            ],
+        )?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("delete_at", &self.delete_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("sandbox", &self.sandbox)?;
+        object.optional("address", &self.address)?;
+        object.optional("location", &self.location)?;
+        object.end()
     }
 }
 
@@ -1241,32 +1510,57 @@ impl Validate for ApplicantResponse {
 }
 
 /// The `applicant_updater` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct ApplicantUpdater {
     /// The applicant's email address. Required if doing a US check, or a UK check for which `applicant_provides_data` is `true`.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub email: Nullable<String>,
     /// The applicant's date of birth
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub dob: Nullable<::chrono::NaiveDate>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id_numbers: Nullable<Vec<IdNumber>>,
     /// The applicant's phone number
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub phone_number: Nullable<String>,
     /// The applicant's consents
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub consents: Nullable<Vec<ApplicantConsentBuilder>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<AddressBuilder>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub location: Nullable<LocationBuilder>,
     /// The applicant's first name
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<ApplicantFirstName>,
     /// The applicant's surname
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<ApplicantLastName>,
+}
+
+impl ::serde::Serialize for ApplicantUpdater {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ApplicantUpdater",
+            0,
+            &[
+                &self.email,
+                &self.dob,
+                &self.id_numbers,
+                &self.phone_number,
+                &self.consents,
+                &self.address,
+                &self.location,
+                &self.first_name,
+                &self.last_name,
+            ],
+        )?;
+        object.optional("email", &self.email)?;
+        object.optional("dob", &self.dob)?;
+        object.optional("id_numbers", &self.id_numbers)?;
+        object.optional("phone_number", &self.phone_number)?;
+        object.optional("consents", &self.consents)?;
+        object.optional("address", &self.address)?;
+        object.optional("location", &self.location)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ApplicantUpdater {
@@ -1363,14 +1657,29 @@ impl Validate for ApplicantUpdater {
 }
 
 /// The `applicant_update` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct ApplicantUpdate {
     /// The applicant's first name
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<ApplicantFirstName>,
     /// The applicant's surname
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<ApplicantLastName>,
+}
+
+impl ::serde::Serialize for ApplicantUpdate {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ApplicantUpdate",
+            0,
+            &[&self.first_name, &self.last_name],
+        )?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ApplicantUpdate {
@@ -1442,7 +1751,7 @@ impl Validate for ApplicantUpdate {
 }
 
 /// The `applicant_consent` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ApplicantConsent {
     pub name: ApplicantConsentName,
     pub granted: bool,
@@ -1458,6 +1767,24 @@ impl ApplicantConsent {
         granted_at: Option<::chrono::DateTime<::chrono::FixedOffset>>,
     ) -> Self {
         Self { name, granted, granted_at }
+    }
+}
+
+impl ::serde::Serialize for ApplicantConsent {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ApplicantConsent",
+            3,
+            &[],
+        )?;
+        object.field("name", &self.name)?;
+        object.field("granted", &self.granted)?;
+        object.field("granted_at", &self.granted_at)?;
+        object.end()
     }
 }
 
@@ -1500,49 +1827,37 @@ impl Validate for ApplicantConsent {
 }
 
 /// The `workflow_run` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WorkflowRun {
     /// The unique identifier for the Applicant.
     pub applicant_id: ::uuid::Uuid,
     /// The unique identifier for the Workflow.
     pub workflow_id: ::uuid::Uuid,
     /// Tags or labels assigned to the workflow run.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tags: Nullable<Vec<String>>,
     /// Customer-provided user identifier.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub customer_user_id: Nullable<String>,
     /// Object for the configuration of the Workflow Run link.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub link: Nullable<WorkflowRunLink>,
     /// The date and time when the Workflow Run was created.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The date and time when the Workflow Run was last updated.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub updated_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The unique identifier for the Workflow Run.
     pub id: ::uuid::Uuid,
     /// The identifier for the Workflow version.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub workflow_version_id: Nullable<i64>,
     /// The URL for viewing the Workflow Run results on your Onfido Dashboard.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub dashboard_url: Nullable<String>,
     /// The status of the Workflow Run.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<WorkflowRunStatus>,
     /// Output object contains all of the properties configured on the Workflow version.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub output: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
     /// The reasons the Workflow Run outcome was reached. Configurable when creating the Workflow version.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub reasons: Nullable<Vec<String>>,
     /// Error object. Only set when the Workflow Run status is 'error'.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub error: Nullable<WorkflowRunError>,
     /// Client token to use when loading this workflow run in the Onfido SDK.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sdk_token: Nullable<String>,
 }
 
@@ -1570,6 +1885,49 @@ impl WorkflowRun {
             error: Nullable::Absent,
             sdk_token: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for WorkflowRun {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WorkflowRun",
+            3,
+            &[
+                &self.tags,
+                &self.customer_user_id,
+                &self.link,
+                &self.created_at,
+                &self.updated_at,
+                &self.workflow_version_id,
+                &self.dashboard_url,
+                &self.status,
+                &self.output,
+                &self.reasons,
+                &self.error,
+                &self.sdk_token,
+            ],
+        )?;
+        object.field("applicant_id", &self.applicant_id)?;
+        object.field("workflow_id", &self.workflow_id)?;
+        object.optional("tags", &self.tags)?;
+        object.optional("customer_user_id", &self.customer_user_id)?;
+        object.optional("link", &self.link)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("updated_at", &self.updated_at)?;
+        object.field("id", &self.id)?;
+        object.optional("workflow_version_id", &self.workflow_version_id)?;
+        object.optional("dashboard_url", &self.dashboard_url)?;
+        object.optional("status", &self.status)?;
+        object.optional("output", &self.output)?;
+        object.optional("reasons", &self.reasons)?;
+        object.optional("error", &self.error)?;
+        object.optional("sdk_token", &self.sdk_token)?;
+        object.end()
     }
 }
 
@@ -1685,26 +2043,21 @@ impl Validate for WorkflowRun {
 }
 
 /// The `workflow_run_shared` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct WorkflowRunShared {
     /// The unique identifier for the Applicant.
     pub applicant_id: ::uuid::Uuid,
     /// The unique identifier for the Workflow.
     pub workflow_id: ::uuid::Uuid,
     /// Tags or labels assigned to the workflow run.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tags: Nullable<Vec<String>>,
     /// Customer-provided user identifier.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub customer_user_id: Nullable<String>,
     /// Object for the configuration of the Workflow Run link.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub link: Nullable<WorkflowRunLink>,
     /// The date and time when the Workflow Run was created.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The date and time when the Workflow Run was last updated.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub updated_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
 }
 
@@ -1720,6 +2073,34 @@ impl WorkflowRunShared {
             created_at: Nullable::Absent,
             updated_at: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for WorkflowRunShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WorkflowRunShared",
+            2,
+            &[
+                &self.tags,
+                &self.customer_user_id,
+                &self.link,
+                &self.created_at,
+                &self.updated_at,
+            ],
+        )?;
+        object.field("applicant_id", &self.applicant_id)?;
+        object.field("workflow_id", &self.workflow_id)?;
+        object.optional("tags", &self.tags)?;
+        object.optional("customer_user_id", &self.customer_user_id)?;
+        object.optional("link", &self.link)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("updated_at", &self.updated_at)?;
+        object.end()
     }
 }
 
@@ -1808,30 +2189,23 @@ impl Validate for WorkflowRunShared {
 }
 
 /// The `workflow_run_response` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WorkflowRunResponse {
     /// The unique identifier for the Workflow Run.
     pub id: ::uuid::Uuid,
     /// The identifier for the Workflow version.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub workflow_version_id: Nullable<i64>,
     /// The URL for viewing the Workflow Run results on your Onfido Dashboard.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub dashboard_url: Nullable<String>,
     /// The status of the Workflow Run.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<WorkflowRunStatus>,
     /// Output object contains all of the properties configured on the Workflow version.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub output: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
     /// The reasons the Workflow Run outcome was reached. Configurable when creating the Workflow version.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub reasons: Nullable<Vec<String>>,
     /// Error object. Only set when the Workflow Run status is 'error'.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub error: Nullable<WorkflowRunError>,
     /// Client token to use when loading this workflow run in the Onfido SDK.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sdk_token: Nullable<String>,
 }
 
@@ -1848,6 +2222,37 @@ impl WorkflowRunResponse {
             error: Nullable::Absent,
             sdk_token: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for WorkflowRunResponse {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WorkflowRunResponse",
+            1,
+            &[
+                &self.workflow_version_id,
+                &self.dashboard_url,
+                &self.status,
+                &self.output,
+                &self.reasons,
+                &self.error,
+                &self.sdk_token,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("workflow_version_id", &self.workflow_version_id)?;
+        object.optional("dashboard_url", &self.dashboard_url)?;
+        object.optional("status", &self.status)?;
+        object.optional("output", &self.output)?;
+        object.optional("reasons", &self.reasons)?;
+        object.optional("error", &self.error)?;
+        object.optional("sdk_token", &self.sdk_token)?;
+        object.end()
     }
 }
 
@@ -1907,29 +2312,23 @@ impl Validate for WorkflowRunResponse {
 }
 
 /// The `workflow_run_builder` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WorkflowRunBuilder {
     /// The unique identifier for the Applicant.
     pub applicant_id: ::uuid::Uuid,
     /// The unique identifier for the Workflow.
     pub workflow_id: ::uuid::Uuid,
     /// Tags or labels assigned to the workflow run.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tags: Nullable<Vec<String>>,
     /// Customer-provided user identifier.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub customer_user_id: Nullable<String>,
     /// Object for the configuration of the Workflow Run link.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub link: Nullable<WorkflowRunLink>,
     /// The date and time when the Workflow Run was created.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The date and time when the Workflow Run was last updated.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub updated_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// Object with Custom Input Data to be used in the Workflow Run.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub custom_data: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
@@ -1946,6 +2345,36 @@ impl WorkflowRunBuilder {
             updated_at: Nullable::Absent,
             custom_data: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for WorkflowRunBuilder {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WorkflowRunBuilder",
+            2,
+            &[
+                &self.tags,
+                &self.customer_user_id,
+                &self.link,
+                &self.created_at,
+                &self.updated_at,
+                &self.custom_data,
+            ],
+        )?;
+        object.field("applicant_id", &self.applicant_id)?;
+        object.field("workflow_id", &self.workflow_id)?;
+        object.optional("tags", &self.tags)?;
+        object.optional("customer_user_id", &self.customer_user_id)?;
+        object.optional("link", &self.link)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("updated_at", &self.updated_at)?;
+        object.optional("custom_data", &self.custom_data)?;
+        object.end()
     }
 }
 
@@ -2037,11 +2466,26 @@ impl Validate for WorkflowRunBuilder {
 }
 
 /// The `workflow_run_request` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct WorkflowRunRequest {
     /// Object with Custom Input Data to be used in the Workflow Run.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub custom_data: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for WorkflowRunRequest {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WorkflowRunRequest",
+            0,
+            &[&self.custom_data],
+        )?;
+        object.optional("custom_data", &self.custom_data)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WorkflowRunRequest {
@@ -2075,7 +2519,7 @@ impl Validate for WorkflowRunRequest {
 }
 
 /// The `Documents_list` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct DocumentsList {
     pub documents: Vec<Document>,
 }
@@ -2084,6 +2528,22 @@ impl DocumentsList {
     /// With the required fields; every optional one is absent.
     pub fn new(documents: Vec<Document>) -> Self {
         Self { documents }
+    }
+}
+
+impl ::serde::Serialize for DocumentsList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentsList",
+            1,
+            &[],
+        )?;
+        object.field("documents", &self.documents)?;
+        object.end()
     }
 }
 
@@ -2120,31 +2580,55 @@ impl Validate for DocumentsList {
 }
 
 /// The `document_uploader` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentUploader {
     /// The file type of the uploaded file
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_type: Nullable<String>,
     /// The type of document
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub r#type: Nullable<DocumentTypes>,
     /// The side of the document, if applicable. The possible values are front and back
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub side: Nullable<DocumentSharedSide>,
     /// The issuing country of the document, a 3-letter ISO code.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<CountryCodes>,
     /// The ID of the applicant whose document is being uploaded.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_id: Nullable<::uuid::Uuid>,
     /// The file to be uploaded.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file: Nullable<String>,
     /// Defaults to false. When true the submitted image will undergo an image quality validation which may take up to 5 seconds.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub validate_image_quality: Nullable<bool>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub location: Nullable<LocationBuilder>,
+}
+
+impl ::serde::Serialize for DocumentUploader {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentUploader",
+            0,
+            &[
+                &self.file_type,
+                &self.r#type,
+                &self.side,
+                &self.issuing_country,
+                &self.applicant_id,
+                &self.file,
+                &self.validate_image_quality,
+                &self.location,
+            ],
+        )?;
+        object.optional("file_type", &self.file_type)?;
+        object.optional("type", &self.r#type)?;
+        object.optional("side", &self.side)?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("applicant_id", &self.applicant_id)?;
+        object.optional("file", &self.file)?;
+        object.optional("validate_image_quality", &self.validate_image_quality)?;
+        object.optional("location", &self.location)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentUploader {
@@ -2206,23 +2690,44 @@ impl Validate for DocumentUploader {
 }
 
 /// The `document_shared` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentShared {
     /// The file type of the uploaded file
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_type: Nullable<String>,
     /// The type of document
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub r#type: Nullable<DocumentTypes>,
     /// The side of the document, if applicable. The possible values are front and back
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub side: Nullable<DocumentSharedSide>,
     /// The issuing country of the document, a 3-letter ISO code.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<CountryCodes>,
     /// The ID of the applicant whose document is being uploaded.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_id: Nullable<::uuid::Uuid>,
+}
+
+impl ::serde::Serialize for DocumentShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentShared",
+            0,
+            &[
+                &self.file_type,
+                &self.r#type,
+                &self.side,
+                &self.issuing_country,
+                &self.applicant_id,
+            ],
+        )?;
+        object.optional("file_type", &self.file_type)?;
+        object.optional("type", &self.r#type)?;
+        object.optional("side", &self.side)?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("applicant_id", &self.applicant_id)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentShared {
@@ -2272,16 +2777,31 @@ impl Validate for DocumentShared {
 }
 
 /// The `document_request` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentRequest {
     /// The file to be uploaded.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file: Nullable<String>,
     /// Defaults to false. When true the submitted image will undergo an image quality validation which may take up to 5 seconds.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub validate_image_quality: Nullable<bool>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub location: Nullable<LocationBuilder>,
+}
+
+impl ::serde::Serialize for DocumentRequest {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentRequest",
+            0,
+            &[&self.file, &self.validate_image_quality, &self.location],
+        )?;
+        object.optional("file", &self.file)?;
+        object.optional("validate_image_quality", &self.validate_image_quality)?;
+        object.optional("location", &self.location)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentRequest {
@@ -2325,39 +2845,29 @@ impl Validate for DocumentRequest {
 }
 
 /// The `document` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Document {
     /// The file type of the uploaded file
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_type: Nullable<String>,
     /// The type of document
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub r#type: Nullable<DocumentTypes>,
     /// The side of the document, if applicable. The possible values are front and back
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub side: Nullable<DocumentSharedSide>,
     /// The issuing country of the document, a 3-letter ISO code.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<CountryCodes>,
     /// The ID of the applicant whose document is being uploaded.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_id: Nullable<::uuid::Uuid>,
     /// The unique identifier for the document
     pub id: ::uuid::Uuid,
     /// The date and time at which the document was uploaded
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The uri of this resource
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The uri that can be used to download the document
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub download_href: Nullable<String>,
     /// The name of the uploaded file
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_name: Nullable<String>,
     /// The size of the file in bytes
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<i64>,
 }
 
@@ -2377,6 +2887,43 @@ impl Document {
             file_name: Nullable::Absent,
             file_size: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for Document {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Document",
+            1,
+            &[
+                &self.file_type,
+                &self.r#type,
+                &self.side,
+                &self.issuing_country,
+                &self.applicant_id,
+                &self.created_at,
+                &self.href,
+                &self.download_href,
+                &self.file_name,
+                &self.file_size,
+            ],
+        )?;
+        object.optional("file_type", &self.file_type)?;
+        object.optional("type", &self.r#type)?;
+        object.optional("side", &self.side)?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("applicant_id", &self.applicant_id)?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("download_href", &self.download_href)?;
+        object.optional("file_name", &self.file_name)?;
+        object.optional("file_size", &self.file_size)?;
+        object.end()
     }
 }
 
@@ -2445,24 +2992,19 @@ impl Validate for Document {
 }
 
 /// The `document_response` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct DocumentResponse {
     /// The unique identifier for the document
     pub id: ::uuid::Uuid,
     /// The date and time at which the document was uploaded
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The uri of this resource
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The uri that can be used to download the document
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub download_href: Nullable<String>,
     /// The name of the uploaded file
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_name: Nullable<String>,
     /// The size of the file in bytes
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<i64>,
 }
 
@@ -2477,6 +3019,33 @@ impl DocumentResponse {
             file_name: Nullable::Absent,
             file_size: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for DocumentResponse {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentResponse",
+            1,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.download_href,
+                &self.file_name,
+                &self.file_size,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("download_href", &self.download_href)?;
+        object.optional("file_name", &self.file_name)?;
+        object.optional("file_size", &self.file_size)?;
+        object.end()
     }
 }
 
@@ -2526,7 +3095,7 @@ impl Validate for DocumentResponse {
 }
 
 /// The `Signing_Documents_list` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct SigningDocumentsList {
     pub signing_documents: Vec<SigningDocument>,
 }
@@ -2535,6 +3104,22 @@ impl SigningDocumentsList {
     /// With the required fields; every optional one is absent.
     pub fn new(signing_documents: Vec<SigningDocument>) -> Self {
         Self { signing_documents }
+    }
+}
+
+impl ::serde::Serialize for SigningDocumentsList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "SigningDocumentsList",
+            1,
+            &[],
+        )?;
+        object.field("signing_documents", &self.signing_documents)?;
+        object.end()
     }
 }
 
@@ -2571,14 +3156,29 @@ impl Validate for SigningDocumentsList {
 }
 
 /// The `signing_document_uploader` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct SigningDocumentUploader {
     /// The ID of the applicant whose signing document is being uploaded.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_id: Nullable<::uuid::Uuid>,
     /// The file to be uploaded.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file: Nullable<String>,
+}
+
+impl ::serde::Serialize for SigningDocumentUploader {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "SigningDocumentUploader",
+            0,
+            &[&self.applicant_id, &self.file],
+        )?;
+        object.optional("applicant_id", &self.applicant_id)?;
+        object.optional("file", &self.file)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for SigningDocumentUploader {
@@ -2615,11 +3215,26 @@ impl Validate for SigningDocumentUploader {
 }
 
 /// The `signing_document_shared` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct SigningDocumentShared {
     /// The ID of the applicant whose signing document is being uploaded.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_id: Nullable<::uuid::Uuid>,
+}
+
+impl ::serde::Serialize for SigningDocumentShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "SigningDocumentShared",
+            0,
+            &[&self.applicant_id],
+        )?;
+        object.optional("applicant_id", &self.applicant_id)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for SigningDocumentShared {
@@ -2653,11 +3268,26 @@ impl Validate for SigningDocumentShared {
 }
 
 /// The `signing_document_request` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct SigningDocumentRequest {
     /// The file to be uploaded.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file: Nullable<String>,
+}
+
+impl ::serde::Serialize for SigningDocumentRequest {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "SigningDocumentRequest",
+            0,
+            &[&self.file],
+        )?;
+        object.optional("file", &self.file)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for SigningDocumentRequest {
@@ -2691,30 +3321,23 @@ impl Validate for SigningDocumentRequest {
 }
 
 /// The `signing_document` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct SigningDocument {
     /// The ID of the applicant whose signing document is being uploaded.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_id: Nullable<::uuid::Uuid>,
     /// The unique identifier for the signing document
     pub id: ::uuid::Uuid,
     /// The date and time at which the signing document was uploaded
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The uri of this resource
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The uri that can be used to download the signing document
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub download_href: Nullable<String>,
     /// The file type of the uploaded file
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_type: Nullable<String>,
     /// The name of the uploaded file
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_name: Nullable<String>,
     /// The size of the file in bytes
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<i64>,
 }
 
@@ -2731,6 +3354,37 @@ impl SigningDocument {
             file_name: Nullable::Absent,
             file_size: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for SigningDocument {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "SigningDocument",
+            1,
+            &[
+                &self.applicant_id,
+                &self.created_at,
+                &self.href,
+                &self.download_href,
+                &self.file_type,
+                &self.file_name,
+                &self.file_size,
+            ],
+        )?;
+        object.optional("applicant_id", &self.applicant_id)?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("download_href", &self.download_href)?;
+        object.optional("file_type", &self.file_type)?;
+        object.optional("file_name", &self.file_name)?;
+        object.optional("file_size", &self.file_size)?;
+        object.end()
     }
 }
 
@@ -2786,27 +3440,21 @@ impl Validate for SigningDocument {
 }
 
 /// The `signing_document_response` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct SigningDocumentResponse {
     /// The unique identifier for the signing document
     pub id: ::uuid::Uuid,
     /// The date and time at which the signing document was uploaded
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The uri of this resource
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The uri that can be used to download the signing document
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub download_href: Nullable<String>,
     /// The file type of the uploaded file
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_type: Nullable<String>,
     /// The name of the uploaded file
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_name: Nullable<String>,
     /// The size of the file in bytes
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<i64>,
 }
 
@@ -2822,6 +3470,35 @@ impl SigningDocumentResponse {
             file_name: Nullable::Absent,
             file_size: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for SigningDocumentResponse {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "SigningDocumentResponse",
+            1,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.download_href,
+                &self.file_type,
+                &self.file_name,
+                &self.file_size,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("download_href", &self.download_href)?;
+        object.optional("file_type", &self.file_type)?;
+        object.optional("file_name", &self.file_name)?;
+        object.optional("file_size", &self.file_size)?;
+        object.end()
     }
 }
 
@@ -2874,7 +3551,7 @@ impl Validate for SigningDocumentResponse {
 }
 
 /// The `Live_Photos_list` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct LivePhotosList {
     pub live_photos: Vec<LivePhoto>,
 }
@@ -2883,6 +3560,22 @@ impl LivePhotosList {
     /// With the required fields; every optional one is absent.
     pub fn new(live_photos: Vec<LivePhoto>) -> Self {
         Self { live_photos }
+    }
+}
+
+impl ::serde::Serialize for LivePhotosList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "LivePhotosList",
+            1,
+            &[],
+        )?;
+        object.field("live_photos", &self.live_photos)?;
+        object.end()
     }
 }
 
@@ -2920,18 +3613,15 @@ impl Validate for LivePhotosList {
 pub type LivePhotoUploader = LivePhotoRequest;
 
 /// The `live_photo_request` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct LivePhotoRequest {
     /// The ID of the applicant whose live photo is being uploaded.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_id: Nullable<::uuid::Uuid>,
     /// The file to be uploaded.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file: Nullable<String>,
     /// Validates that the live photo contains exactly one face.
     ///
     /// Defaults to `true` when absent (absent stays absent when written back).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub advanced_validation: Nullable<bool>,
 }
 
@@ -2942,6 +3632,24 @@ impl LivePhotoRequest {
             Nullable::Value(value) => *value,
             Nullable::Absent | Nullable::Null => true,
         }
+    }
+}
+
+impl ::serde::Serialize for LivePhotoRequest {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "LivePhotoRequest",
+            0,
+            &[&self.applicant_id, &self.file, &self.advanced_validation],
+        )?;
+        object.optional("applicant_id", &self.applicant_id)?;
+        object.optional("file", &self.file)?;
+        object.optional("advanced_validation", &self.advanced_validation)?;
+        object.end()
     }
 }
 
@@ -2987,27 +3695,21 @@ impl Validate for LivePhotoRequest {
 pub type LivePhoto = LivePhotoResponse;
 
 /// The `live_photo_response` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct LivePhotoResponse {
     /// The unique identifier for the photo.
     pub id: ::uuid::Uuid,
     /// The date and time at which the photo was uploaded.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The uri of this resource.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The uri that can be used to download the photo.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub download_href: Nullable<String>,
     /// The name of the uploaded file.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_name: Nullable<String>,
     /// The file type of the uploaded file.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_type: Nullable<String>,
     /// The size of the file in bytes.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<i64>,
 }
 
@@ -3023,6 +3725,35 @@ impl LivePhotoResponse {
             file_type: Nullable::Absent,
             file_size: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for LivePhotoResponse {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "LivePhotoResponse",
+            1,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.download_href,
+                &self.file_name,
+                &self.file_type,
+                &self.file_size,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("download_href", &self.download_href)?;
+        object.optional("file_name", &self.file_name)?;
+        object.optional("file_type", &self.file_type)?;
+        object.optional("file_size", &self.file_size)?;
+        object.end()
     }
 }
 
@@ -3075,7 +3806,7 @@ impl Validate for LivePhotoResponse {
 }
 
 /// The `Live_Videos_list` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LiveVideosList {
     pub live_videos: Vec<LiveVideo>,
 }
@@ -3084,6 +3815,22 @@ impl LiveVideosList {
     /// With the required fields; every optional one is absent.
     pub fn new(live_videos: Vec<LiveVideo>) -> Self {
         Self { live_videos }
+    }
+}
+
+impl ::serde::Serialize for LiveVideosList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "LiveVideosList",
+            1,
+            &[],
+        )?;
+        object.field("live_videos", &self.live_videos)?;
+        object.end()
     }
 }
 
@@ -3118,32 +3865,56 @@ impl Validate for LiveVideosList {
 }
 
 /// The `live_video` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct LiveVideo {
     /// The unique identifier for the video.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id: Nullable<::uuid::Uuid>,
     /// The date and time at which the video was uploaded.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The uri of this resource.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The uri that can be used to download the video.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub download_href: Nullable<String>,
     /// The name of the uploaded file.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_name: Nullable<String>,
     /// The size of the file in bytes.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<i64>,
     /// The file type of the uploaded file.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_type: Nullable<String>,
     /// Challenge the end user was asked to perform during the video recording.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub challenge: Nullable<Vec<::serde_json::Map<String, ::serde_json::Value>>>,
+}
+
+impl ::serde::Serialize for LiveVideo {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "LiveVideo",
+            0,
+            &[
+                &self.id,
+                &self.created_at,
+                &self.href,
+                &self.download_href,
+                &self.file_name,
+                &self.file_size,
+                &self.file_type,
+                &self.challenge,
+            ],
+        )?;
+        object.optional("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("download_href", &self.download_href)?;
+        object.optional("file_name", &self.file_name)?;
+        object.optional("file_size", &self.file_size)?;
+        object.optional("file_type", &self.file_type)?;
+        object.optional("challenge", &self.challenge)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for LiveVideo {
@@ -3198,26 +3969,48 @@ impl Validate for LiveVideo {
 }
 
 /// The `TaskItem` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct TaskItem {
     /// The identifier for the Task.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id: Nullable<TaskId>,
     /// The workflow run id the task belongs to.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub workflow_run_id: Nullable<::uuid::Uuid>,
     /// The identifier for the Task Definition.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub task_def_id: Nullable<TaskDefId>,
     /// The task definition version.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub task_def_version: Nullable<String>,
     /// The date and time when the Task was created.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The date and time when the Task was last updated.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub updated_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
+}
+
+impl ::serde::Serialize for TaskItem {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "TaskItem",
+            0,
+            &[
+                &self.id,
+                &self.workflow_run_id,
+                &self.task_def_id,
+                &self.task_def_version,
+                &self.created_at,
+                &self.updated_at,
+            ],
+        )?;
+        object.optional("id", &self.id)?;
+        object.optional("workflow_run_id", &self.workflow_run_id)?;
+        object.optional("task_def_id", &self.task_def_id)?;
+        object.optional("task_def_version", &self.task_def_version)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("updated_at", &self.updated_at)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for TaskItem {
@@ -3303,32 +4096,56 @@ impl Validate for TaskItem {
 }
 
 /// The `task` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Task {
     /// The identifier for the Task.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id: Nullable<TaskId>,
     /// The workflow run id the task belongs to.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub workflow_run_id: Nullable<::uuid::Uuid>,
     /// The identifier for the Task Definition.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub task_def_id: Nullable<TaskDefId>,
     /// The task definition version.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub task_def_version: Nullable<String>,
     /// Input object with the fields used by the Task to execute.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub input: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
     /// Value field (it can be an Object, List, etc.) with the fields produced by the Task execution.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub output: Nullable<::serde_json::Value>,
     /// The date and time when the Task was created.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The date and time when the Task was last updated.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub updated_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
+}
+
+impl ::serde::Serialize for Task {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Task",
+            0,
+            &[
+                &self.id,
+                &self.workflow_run_id,
+                &self.task_def_id,
+                &self.task_def_version,
+                &self.input,
+                &self.output,
+                &self.created_at,
+                &self.updated_at,
+            ],
+        )?;
+        object.optional("id", &self.id)?;
+        object.optional("workflow_run_id", &self.workflow_run_id)?;
+        object.optional("task_def_id", &self.task_def_id)?;
+        object.optional("task_def_version", &self.task_def_version)?;
+        object.optional("input", &self.input)?;
+        object.optional("output", &self.output)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("updated_at", &self.updated_at)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Task {
@@ -3420,7 +4237,7 @@ impl Validate for Task {
 }
 
 /// The `complete_task_builder` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CompleteTaskBuilder {
     /// The Task completion payload.
     pub data: CompleteTaskDataBuilder,
@@ -3430,6 +4247,22 @@ impl CompleteTaskBuilder {
     /// With the required fields; every optional one is absent.
     pub fn new(data: CompleteTaskDataBuilder) -> Self {
         Self { data }
+    }
+}
+
+impl ::serde::Serialize for CompleteTaskBuilder {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "CompleteTaskBuilder",
+            1,
+            &[],
+        )?;
+        object.field("data", &self.data)?;
+        object.end()
     }
 }
 
@@ -3464,7 +4297,7 @@ impl Validate for CompleteTaskBuilder {
 }
 
 /// The `Motion_Captures_list` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct MotionCapturesList {
     pub motion_captures: Vec<MotionCapture>,
 }
@@ -3473,6 +4306,22 @@ impl MotionCapturesList {
     /// With the required fields; every optional one is absent.
     pub fn new(motion_captures: Vec<MotionCapture>) -> Self {
         Self { motion_captures }
+    }
+}
+
+impl ::serde::Serialize for MotionCapturesList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "MotionCapturesList",
+            1,
+            &[],
+        )?;
+        object.field("motion_captures", &self.motion_captures)?;
+        object.end()
     }
 }
 
@@ -3507,29 +4356,52 @@ impl Validate for MotionCapturesList {
 }
 
 /// The `motion_capture` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct MotionCapture {
     /// The unique identifier for the motion capture.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id: Nullable<::uuid::Uuid>,
     /// The date and time at which the motion capture was uploaded.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The uri of this resource.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The uri that can be used to download the motion capture.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub download_href: Nullable<String>,
     /// The name of the uploaded file.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_name: Nullable<String>,
     /// The size of the file in bytes.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<i64>,
     /// The file type of the uploaded file.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_type: Nullable<String>,
+}
+
+impl ::serde::Serialize for MotionCapture {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "MotionCapture",
+            0,
+            &[
+                &self.id,
+                &self.created_at,
+                &self.href,
+                &self.download_href,
+                &self.file_name,
+                &self.file_size,
+                &self.file_type,
+            ],
+        )?;
+        object.optional("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("download_href", &self.download_href)?;
+        object.optional("file_name", &self.file_name)?;
+        object.optional("file_size", &self.file_size)?;
+        object.optional("file_type", &self.file_type)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for MotionCapture {
@@ -3581,7 +4453,7 @@ impl Validate for MotionCapture {
 }
 
 /// The `Watchlist_monitors_list` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct WatchlistMonitorsList {
     pub monitors: Vec<WatchlistMonitor>,
 }
@@ -3590,6 +4462,22 @@ impl WatchlistMonitorsList {
     /// With the required fields; every optional one is absent.
     pub fn new(monitors: Vec<WatchlistMonitor>) -> Self {
         Self { monitors }
+    }
+}
+
+impl ::serde::Serialize for WatchlistMonitorsList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistMonitorsList",
+            1,
+            &[],
+        )?;
+        object.field("monitors", &self.monitors)?;
+        object.end()
     }
 }
 
@@ -3629,14 +4517,13 @@ impl Validate for WatchlistMonitorsList {
 pub type WatchlistMonitorBuilder = WatchlistMonitorShared;
 
 /// The `watchlist_monitor_shared` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct WatchlistMonitorShared {
     /// The ID for the applicant associated with the monitor.
     pub applicant_id: ::uuid::Uuid,
     /// The name of the report type the monitor creates.
     pub report_name: WatchlistMonitorSharedReportName,
     /// A list of tags associated with this monitor. These tags will be applied to each check this monitor creates.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tags: Nullable<Vec<String>>,
 }
 
@@ -3651,6 +4538,24 @@ impl WatchlistMonitorShared {
             report_name,
             tags: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for WatchlistMonitorShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistMonitorShared",
+            2,
+            &[&self.tags],
+        )?;
+        object.field("applicant_id", &self.applicant_id)?;
+        object.field("report_name", &self.report_name)?;
+        object.optional("tags", &self.tags)?;
+        object.end()
     }
 }
 
@@ -3693,27 +4598,23 @@ impl Validate for WatchlistMonitorShared {
 }
 
 /// The `watchlist_monitor` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct WatchlistMonitor {
     /// The ID for the applicant associated with the monitor.
     pub applicant_id: ::uuid::Uuid,
     /// The name of the report type the monitor creates.
     pub report_name: WatchlistMonitorSharedReportName,
     /// A list of tags associated with this monitor. These tags will be applied to each check this monitor creates.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tags: Nullable<Vec<String>>,
     /// The unique identifier for the monitor.
     pub id: ::uuid::Uuid,
     /// The date and time at which the monitor was created.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The date and time at which the monitor was deleted. If the monitor is still active, this field will be null.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub deleted_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// Indicates whether the object was created in the sandbox or not.
     ///
     /// Defaults to `false` when absent (absent stays absent when written back).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub is_sandbox: Nullable<bool>,
 }
 
@@ -3740,6 +4641,28 @@ impl WatchlistMonitor {
             Nullable::Value(value) => *value,
             Nullable::Absent | Nullable::Null => false,
         }
+    }
+}
+
+impl ::serde::Serialize for WatchlistMonitor {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistMonitor",
+            3,
+            &[&self.tags, &self.created_at, &self.deleted_at, &self.is_sandbox],
+        )?;
+        object.field("applicant_id", &self.applicant_id)?;
+        object.field("report_name", &self.report_name)?;
+        object.optional("tags", &self.tags)?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("deleted_at", &self.deleted_at)?;
+        object.optional("is_sandbox", &self.is_sandbox)?;
+        object.end()
     }
 }
 
@@ -3794,20 +4717,17 @@ impl Validate for WatchlistMonitor {
 }
 
 /// The `watchlist_monitor_response` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct WatchlistMonitorResponse {
     /// The unique identifier for the monitor.
     pub id: ::uuid::Uuid,
     /// The date and time at which the monitor was created.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The date and time at which the monitor was deleted. If the monitor is still active, this field will be null.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub deleted_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// Indicates whether the object was created in the sandbox or not.
     ///
     /// Defaults to `false` when absent (absent stays absent when written back).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub is_sandbox: Nullable<bool>,
 }
 
@@ -3827,6 +4747,25 @@ impl WatchlistMonitorResponse {
             Nullable::Value(value) => *value,
             Nullable::Absent | Nullable::Null => false,
         }
+    }
+}
+
+impl ::serde::Serialize for WatchlistMonitorResponse {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistMonitorResponse",
+            1,
+            &[&self.created_at, &self.deleted_at, &self.is_sandbox],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("deleted_at", &self.deleted_at)?;
+        object.optional("is_sandbox", &self.is_sandbox)?;
+        object.end()
     }
 }
 
@@ -3870,7 +4809,7 @@ impl Validate for WatchlistMonitorResponse {
 }
 
 /// The `watchlist_monitor_matches_list` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct WatchlistMonitorMatchesList {
     pub matches: Vec<WatchlistMonitorMatch>,
 }
@@ -3879,6 +4818,22 @@ impl WatchlistMonitorMatchesList {
     /// With the required fields; every optional one is absent.
     pub fn new(matches: Vec<WatchlistMonitorMatch>) -> Self {
         Self { matches }
+    }
+}
+
+impl ::serde::Serialize for WatchlistMonitorMatchesList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistMonitorMatchesList",
+            1,
+            &[],
+        )?;
+        object.field("matches", &self.matches)?;
+        object.end()
     }
 }
 
@@ -3913,12 +4868,27 @@ impl Validate for WatchlistMonitorMatchesList {
 }
 
 /// The `watchlist_monitor_matches_updater` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistMonitorMatchesUpdater {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub enable: Nullable<Vec<::uuid::Uuid>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub disable: Nullable<Vec<::uuid::Uuid>>,
+}
+
+impl ::serde::Serialize for WatchlistMonitorMatchesUpdater {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistMonitorMatchesUpdater",
+            0,
+            &[&self.enable, &self.disable],
+        )?;
+        object.optional("enable", &self.enable)?;
+        object.optional("disable", &self.disable)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WatchlistMonitorMatchesUpdater {
@@ -3955,7 +4925,7 @@ impl Validate for WatchlistMonitorMatchesUpdater {
 }
 
 /// The `Id_Photos_list` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct IdPhotosList {
     pub id_photos: Vec<IdPhoto>,
 }
@@ -3964,6 +4934,22 @@ impl IdPhotosList {
     /// With the required fields; every optional one is absent.
     pub fn new(id_photos: Vec<IdPhoto>) -> Self {
         Self { id_photos }
+    }
+}
+
+impl ::serde::Serialize for IdPhotosList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdPhotosList",
+            1,
+            &[],
+        )?;
+        object.field("id_photos", &self.id_photos)?;
+        object.end()
     }
 }
 
@@ -4001,14 +4987,29 @@ impl Validate for IdPhotosList {
 pub type IdPhotoUploader = IdPhotoRequest;
 
 /// The `id_photo_request` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct IdPhotoRequest {
     /// The ID of the applicant whose ID photo is being uploaded.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_id: Nullable<::uuid::Uuid>,
     /// The file to be uploaded.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file: Nullable<String>,
+}
+
+impl ::serde::Serialize for IdPhotoRequest {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdPhotoRequest",
+            0,
+            &[&self.applicant_id, &self.file],
+        )?;
+        object.optional("applicant_id", &self.applicant_id)?;
+        object.optional("file", &self.file)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IdPhotoRequest {
@@ -4048,27 +5049,21 @@ impl Validate for IdPhotoRequest {
 pub type IdPhoto = IdPhotoResponse;
 
 /// The `id_photo_response` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct IdPhotoResponse {
     /// The unique identifier for the photo.
     pub id: ::uuid::Uuid,
     /// The date and time at which the photo was uploaded.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The uri of this resource.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The uri that can be used to download the photo.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub download_href: Nullable<String>,
     /// The name of the uploaded file.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_name: Nullable<String>,
     /// The file type of the uploaded file.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_type: Nullable<String>,
     /// The size of the file in bytes.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<i64>,
 }
 
@@ -4084,6 +5079,35 @@ impl IdPhotoResponse {
             file_type: Nullable::Absent,
             file_size: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for IdPhotoResponse {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdPhotoResponse",
+            1,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.download_href,
+                &self.file_name,
+                &self.file_type,
+                &self.file_size,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("download_href", &self.download_href)?;
+        object.optional("file_name", &self.file_name)?;
+        object.optional("file_type", &self.file_type)?;
+        object.optional("file_size", &self.file_size)?;
+        object.end()
     }
 }
 
@@ -4136,7 +5160,7 @@ impl Validate for IdPhotoResponse {
 }
 
 /// The `timeline_file_reference` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct TimelineFileReference {
     /// The unique identifier for the Timefile File that will be created.
     pub workflow_timeline_file_id: ::uuid::Uuid,
@@ -4151,6 +5175,23 @@ impl TimelineFileReference {
             workflow_timeline_file_id,
             href,
         }
+    }
+}
+
+impl ::serde::Serialize for TimelineFileReference {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "TimelineFileReference",
+            2,
+            &[],
+        )?;
+        object.field("workflow_timeline_file_id", &self.workflow_timeline_file_id)?;
+        object.field("href", &self.href)?;
+        object.end()
     }
 }
 
@@ -4194,7 +5235,7 @@ impl Validate for TimelineFileReference {
 }
 
 /// The `Passkeys_list` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct PasskeysList {
     pub passkeys: Vec<Passkey>,
 }
@@ -4203,6 +5244,22 @@ impl PasskeysList {
     /// With the required fields; every optional one is absent.
     pub fn new(passkeys: Vec<Passkey>) -> Self {
         Self { passkeys }
+    }
+}
+
+impl ::serde::Serialize for PasskeysList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "PasskeysList",
+            1,
+            &[],
+        )?;
+        object.field("passkeys", &self.passkeys)?;
+        object.end()
     }
 }
 
@@ -4239,7 +5296,7 @@ impl Validate for PasskeysList {
 }
 
 /// The `passkey` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Passkey {
     /// Passkey identifier.
     pub id: String,
@@ -4250,7 +5307,6 @@ pub struct Passkey {
     /// Timestamp when the passkey was created.
     pub created_at: ::chrono::DateTime<::chrono::FixedOffset>,
     /// Timestamp when the passkey was last used.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_used_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
 }
 
@@ -4269,6 +5325,26 @@ impl Passkey {
             created_at,
             last_used_at: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for Passkey {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Passkey",
+            4,
+            &[&self.last_used_at],
+        )?;
+        object.field("id", &self.id)?;
+        object.field("application_domain", &self.application_domain)?;
+        object.field("state", &self.state)?;
+        object.field("created_at", &self.created_at)?;
+        object.optional("last_used_at", &self.last_used_at)?;
+        object.end()
     }
 }
 
@@ -4319,7 +5395,7 @@ impl Validate for Passkey {
 }
 
 /// The `passkey_updater` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct PasskeyUpdater {
     /// Desired passkey state value.
     pub state: PasskeyUpdaterState,
@@ -4329,6 +5405,22 @@ impl PasskeyUpdater {
     /// With the required fields; every optional one is absent.
     pub fn new(state: PasskeyUpdaterState) -> Self {
         Self { state }
+    }
+}
+
+impl ::serde::Serialize for PasskeyUpdater {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "PasskeyUpdater",
+            1,
+            &[],
+        )?;
+        object.field("state", &self.state)?;
+        object.end()
     }
 }
 
@@ -4365,7 +5457,7 @@ impl Validate for PasskeyUpdater {
 }
 
 /// The `Webhooks_list` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct WebhooksList {
     pub webhooks: Vec<Webhook>,
 }
@@ -4374,6 +5466,22 @@ impl WebhooksList {
     /// With the required fields; every optional one is absent.
     pub fn new(webhooks: Vec<Webhook>) -> Self {
         Self { webhooks }
+    }
+}
+
+impl ::serde::Serialize for WebhooksList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhooksList",
+            1,
+            &[],
+        )?;
+        object.field("webhooks", &self.webhooks)?;
+        object.end()
     }
 }
 
@@ -4410,34 +5518,25 @@ impl Validate for WebhooksList {
 }
 
 /// The `webhook_builder` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct WebhookBuilder {
     /// Determine if the webhook is active.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub enabled: Nullable<bool>,
     /// The events that will be published to the webhook. If the events parameter is omitted all the events will be subscribed.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub events: Nullable<Vec<WebhookEventType>>,
     /// The environments from which the webhook will receive events. Allowed values are “sandbox” and “live”. If the environments parameter is omitted the webhook will receive events from both environments.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub environments: Nullable<Vec<String>>,
     /// Webhook version used to control the payload object when sending webhooks.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub payload_version: Nullable<i64>,
     /// Determines if the webhook will fetch OAuth access tokens to send in the Authorization header.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_enabled: Nullable<bool>,
     /// The url to fetch the OAuth access token using client credentials grant.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_url: Nullable<String>,
     /// The client id to authenticate the client credentials grant.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_client_id: Nullable<String>,
     /// The client secret to authenticate the client credentials grant.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_client_secret: Nullable<String>,
     /// The scopes to be sent when requesting the access token.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_scope: Nullable<String>,
     /// The url that will listen to notifications (must be https).
     pub url: WebhookUrl,
@@ -4458,6 +5557,41 @@ impl WebhookBuilder {
             oauth_server_scope: Nullable::Absent,
             url,
         }
+    }
+}
+
+impl ::serde::Serialize for WebhookBuilder {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhookBuilder",
+            1,
+            &[
+                &self.enabled,
+                &self.events,
+                &self.environments,
+                &self.payload_version,
+                &self.oauth_enabled,
+                &self.oauth_server_url,
+                &self.oauth_server_client_id,
+                &self.oauth_server_client_secret,
+                &self.oauth_server_scope,
+            ],
+        )?;
+        object.optional("enabled", &self.enabled)?;
+        object.optional("events", &self.events)?;
+        object.optional("environments", &self.environments)?;
+        object.optional("payload_version", &self.payload_version)?;
+        object.optional("oauth_enabled", &self.oauth_enabled)?;
+        object.optional("oauth_server_url", &self.oauth_server_url)?;
+        object.optional("oauth_server_client_id", &self.oauth_server_client_id)?;
+        object.optional("oauth_server_client_secret", &self.oauth_server_client_secret)?;
+        object.optional("oauth_server_scope", &self.oauth_server_scope)?;
+        object.field("url", &self.url)?;
+        object.end()
     }
 }
 
@@ -4532,35 +5666,60 @@ impl Validate for WebhookBuilder {
 }
 
 /// The `webhook_shared` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WebhookShared {
     /// Determine if the webhook is active.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub enabled: Nullable<bool>,
     /// The events that will be published to the webhook. If the events parameter is omitted all the events will be subscribed.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub events: Nullable<Vec<WebhookEventType>>,
     /// The environments from which the webhook will receive events. Allowed values are “sandbox” and “live”. If the environments parameter is omitted the webhook will receive events from both environments.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub environments: Nullable<Vec<String>>,
     /// Webhook version used to control the payload object when sending webhooks.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub payload_version: Nullable<i64>,
     /// Determines if the webhook will fetch OAuth access tokens to send in the Authorization header.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_enabled: Nullable<bool>,
     /// The url to fetch the OAuth access token using client credentials grant.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_url: Nullable<String>,
     /// The client id to authenticate the client credentials grant.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_client_id: Nullable<String>,
     /// The client secret to authenticate the client credentials grant.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_client_secret: Nullable<String>,
     /// The scopes to be sent when requesting the access token.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_scope: Nullable<String>,
+}
+
+impl ::serde::Serialize for WebhookShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhookShared",
+            0,
+            &[
+                &self.enabled,
+                &self.events,
+                &self.environments,
+                &self.payload_version,
+                &self.oauth_enabled,
+                &self.oauth_server_url,
+                &self.oauth_server_client_id,
+                &self.oauth_server_client_secret,
+                &self.oauth_server_scope,
+            ],
+        )?;
+        object.optional("enabled", &self.enabled)?;
+        object.optional("events", &self.events)?;
+        object.optional("environments", &self.environments)?;
+        object.optional("payload_version", &self.payload_version)?;
+        object.optional("oauth_enabled", &self.oauth_enabled)?;
+        object.optional("oauth_server_url", &self.oauth_server_url)?;
+        object.optional("oauth_server_client_id", &self.oauth_server_client_id)?;
+        object.optional("oauth_server_client_secret", &self.oauth_server_client_secret)?;
+        object.optional("oauth_server_scope", &self.oauth_server_scope)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WebhookShared {
@@ -4631,7 +5790,7 @@ impl Validate for WebhookShared {
 }
 
 /// The `webhook_create` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct WebhookCreate {
     /// The url that will listen to notifications (must be https).
     pub url: WebhookUrl,
@@ -4641,6 +5800,22 @@ impl WebhookCreate {
     /// With the required fields; every optional one is absent.
     pub fn new(url: WebhookUrl) -> Self {
         Self { url }
+    }
+}
+
+impl ::serde::Serialize for WebhookCreate {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhookCreate",
+            1,
+            &[],
+        )?;
+        object.field("url", &self.url)?;
+        object.end()
     }
 }
 
@@ -4675,45 +5850,33 @@ impl Validate for WebhookCreate {
 }
 
 /// The `webhook` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Webhook {
     /// Determine if the webhook is active.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub enabled: Nullable<bool>,
     /// The events that will be published to the webhook. If the events parameter is omitted all the events will be subscribed.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub events: Nullable<Vec<WebhookEventType>>,
     /// The environments from which the webhook will receive events. Allowed values are “sandbox” and “live”. If the environments parameter is omitted the webhook will receive events from both environments.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub environments: Nullable<Vec<String>>,
     /// Webhook version used to control the payload object when sending webhooks.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub payload_version: Nullable<i64>,
     /// Determines if the webhook will fetch OAuth access tokens to send in the Authorization header.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_enabled: Nullable<bool>,
     /// The url to fetch the OAuth access token using client credentials grant.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_url: Nullable<String>,
     /// The client id to authenticate the client credentials grant.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_client_id: Nullable<String>,
     /// The client secret to authenticate the client credentials grant.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_client_secret: Nullable<String>,
     /// The scopes to be sent when requesting the access token.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_scope: Nullable<String>,
     /// The unique identifier of the webhook.
     pub id: ::uuid::Uuid,
     /// The url that will listen to notifications (must be https).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub url: Nullable<WebhookUrl>,
     /// Webhook secret token used to sign the webhook's payload.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub token: Nullable<String>,
     /// The API endpoint to retrieve the webhook.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
 }
 
@@ -4735,6 +5898,47 @@ impl Webhook {
             token: Nullable::Absent,
             href: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for Webhook {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Webhook",
+            1,
+            &[
+                &self.enabled,
+                &self.events,
+                &self.environments,
+                &self.payload_version,
+                &self.oauth_enabled,
+                &self.oauth_server_url,
+                &self.oauth_server_client_id,
+                &self.oauth_server_client_secret,
+                &self.oauth_server_scope,
+                &self.url,
+                &self.token,
+                &self.href,
+            ],
+        )?;
+        object.optional("enabled", &self.enabled)?;
+        object.optional("events", &self.events)?;
+        object.optional("environments", &self.environments)?;
+        object.optional("payload_version", &self.payload_version)?;
+        object.optional("oauth_enabled", &self.oauth_enabled)?;
+        object.optional("oauth_server_url", &self.oauth_server_url)?;
+        object.optional("oauth_server_client_id", &self.oauth_server_client_id)?;
+        object.optional("oauth_server_client_secret", &self.oauth_server_client_secret)?;
+        object.optional("oauth_server_scope", &self.oauth_server_scope)?;
+        object.field("id", &self.id)?;
+        object.optional("url", &self.url)?;
+        object.optional("token", &self.token)?;
+        object.optional("href", &self.href)?;
+        object.end()
     }
 }
 
@@ -4818,18 +6022,15 @@ impl Validate for Webhook {
 }
 
 /// The `webhook_response` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct WebhookResponse {
     /// The unique identifier of the webhook.
     pub id: ::uuid::Uuid,
     /// The url that will listen to notifications (must be https).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub url: Nullable<WebhookUrl>,
     /// Webhook secret token used to sign the webhook's payload.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub token: Nullable<String>,
     /// The API endpoint to retrieve the webhook.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
 }
 
@@ -4842,6 +6043,25 @@ impl WebhookResponse {
             token: Nullable::Absent,
             href: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for WebhookResponse {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhookResponse",
+            1,
+            &[&self.url, &self.token, &self.href],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("url", &self.url)?;
+        object.optional("token", &self.token)?;
+        object.optional("href", &self.href)?;
+        object.end()
     }
 }
 
@@ -4885,10 +6105,25 @@ impl Validate for WebhookResponse {
 }
 
 /// The `webhook_event` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct WebhookEvent {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub payload: Nullable<WebhookEventPayload>,
+}
+
+impl ::serde::Serialize for WebhookEvent {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhookEvent",
+            0,
+            &[&self.payload],
+        )?;
+        object.optional("payload", &self.payload)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WebhookEvent {
@@ -4924,38 +6159,64 @@ impl Validate for WebhookEvent {
 }
 
 /// The `webhook_updater` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WebhookUpdater {
     /// Determine if the webhook is active.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub enabled: Nullable<bool>,
     /// The events that will be published to the webhook. If the events parameter is omitted all the events will be subscribed.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub events: Nullable<Vec<WebhookEventType>>,
     /// The environments from which the webhook will receive events. Allowed values are “sandbox” and “live”. If the environments parameter is omitted the webhook will receive events from both environments.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub environments: Nullable<Vec<String>>,
     /// Webhook version used to control the payload object when sending webhooks.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub payload_version: Nullable<i64>,
     /// Determines if the webhook will fetch OAuth access tokens to send in the Authorization header.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_enabled: Nullable<bool>,
     /// The url to fetch the OAuth access token using client credentials grant.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_url: Nullable<String>,
     /// The client id to authenticate the client credentials grant.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_client_id: Nullable<String>,
     /// The client secret to authenticate the client credentials grant.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_client_secret: Nullable<String>,
     /// The scopes to be sent when requesting the access token.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_scope: Nullable<String>,
     /// The url that will listen to notifications (must be https).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub url: Nullable<WebhookUrl>,
+}
+
+impl ::serde::Serialize for WebhookUpdater {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhookUpdater",
+            0,
+            &[
+                &self.enabled,
+                &self.events,
+                &self.environments,
+                &self.payload_version,
+                &self.oauth_enabled,
+                &self.oauth_server_url,
+                &self.oauth_server_client_id,
+                &self.oauth_server_client_secret,
+                &self.oauth_server_scope,
+                &self.url,
+            ],
+        )?;
+        object.optional("enabled", &self.enabled)?;
+        object.optional("events", &self.events)?;
+        object.optional("environments", &self.environments)?;
+        object.optional("payload_version", &self.payload_version)?;
+        object.optional("oauth_enabled", &self.oauth_enabled)?;
+        object.optional("oauth_server_url", &self.oauth_server_url)?;
+        object.optional("oauth_server_client_id", &self.oauth_server_client_id)?;
+        object.optional("oauth_server_client_secret", &self.oauth_server_client_secret)?;
+        object.optional("oauth_server_scope", &self.oauth_server_scope)?;
+        object.optional("url", &self.url)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WebhookUpdater {
@@ -5029,11 +6290,26 @@ impl Validate for WebhookUpdater {
 }
 
 /// The `webhook_update` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WebhookUpdate {
     /// The url that will listen to notifications (must be https).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub url: Nullable<WebhookUrl>,
+}
+
+impl ::serde::Serialize for WebhookUpdate {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhookUpdate",
+            0,
+            &[&self.url],
+        )?;
+        object.optional("url", &self.url)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WebhookUpdate {
@@ -5067,10 +6343,25 @@ impl Validate for WebhookUpdate {
 }
 
 /// The `webhook_resend` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WebhookResend {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub data: Nullable<Vec<WebhooksResendItem>>,
+}
+
+impl ::serde::Serialize for WebhookResend {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhookResend",
+            0,
+            &[&self.data],
+        )?;
+        object.optional("data", &self.data)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WebhookResend {
@@ -5106,10 +6397,25 @@ impl Validate for WebhookResend {
 }
 
 /// The `Addresses_list` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct AddressesList {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub addresses: Nullable<Vec<Address>>,
+}
+
+impl ::serde::Serialize for AddressesList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "AddressesList",
+            0,
+            &[&self.addresses],
+        )?;
+        object.optional("addresses", &self.addresses)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for AddressesList {
@@ -5148,18 +6454,15 @@ impl Validate for AddressesList {
 pub type SdkTokenBuilder = SdkTokenRequest;
 
 /// The `sdk_token_request` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct SdkTokenRequest {
     /// The unique identifier of the applicant
     pub applicant_id: ::uuid::Uuid,
     /// The referrer URL pattern
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub referrer: Nullable<String>,
     /// The application ID (iOS or Android)
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub application_id: Nullable<String>,
     /// The URL to be used by the Web SDK for the cross device flow.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub cross_device_url: Nullable<String>,
 }
 
@@ -5172,6 +6475,25 @@ impl SdkTokenRequest {
             application_id: Nullable::Absent,
             cross_device_url: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for SdkTokenRequest {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "SdkTokenRequest",
+            1,
+            &[&self.referrer, &self.application_id, &self.cross_device_url],
+        )?;
+        object.field("applicant_id", &self.applicant_id)?;
+        object.optional("referrer", &self.referrer)?;
+        object.optional("application_id", &self.application_id)?;
+        object.optional("cross_device_url", &self.cross_device_url)?;
+        object.end()
     }
 }
 
@@ -5220,7 +6542,7 @@ impl Validate for SdkTokenRequest {
 pub type SdkToken = SdkTokenResponse;
 
 /// The `sdk_token_response` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct SdkTokenResponse {
     /// The generated SDK token
     pub token: String,
@@ -5230,6 +6552,22 @@ impl SdkTokenResponse {
     /// With the required fields; every optional one is absent.
     pub fn new(token: String) -> Self {
         Self { token }
+    }
+}
+
+impl ::serde::Serialize for SdkTokenResponse {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "SdkTokenResponse",
+            1,
+            &[],
+        )?;
+        object.field("token", &self.token)?;
+        object.end()
     }
 }
 
@@ -5264,21 +6602,17 @@ impl Validate for SdkTokenResponse {
 }
 
 /// The `repeat_attempts_list` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RepeatAttemptsList {
     /// The unique identifier of the completed Document report.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub report_id: Nullable<::uuid::Uuid>,
     /// An array of repeat attempt objects. If no repeat attempts were found, the array will be empty. The number of objects returned can increase over time if more matches are received.
     pub repeat_attempts: Vec<RepeatAttemptsListRepeatAttemptsInner>,
     /// The total number of attempts using the same document, including the current report under assessment.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub attempts_count: Nullable<i64>,
     /// A number between 0 and 1 which indicates the proportion of attempts that have been cleared, including the current report under assessment.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub attempts_clear_rate: Nullable<f64>,
     /// The number of unique entries in the repeat_attempts field for which at least one of the fields is a mismatch.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub unique_mismatches_count: Nullable<i64>,
 }
 
@@ -5292,6 +6626,31 @@ impl RepeatAttemptsList {
             attempts_clear_rate: Nullable::Absent,
             unique_mismatches_count: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for RepeatAttemptsList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "RepeatAttemptsList",
+            1,
+            &[
+                &self.report_id,
+                &self.attempts_count,
+                &self.attempts_clear_rate,
+                &self.unique_mismatches_count,
+            ],
+        )?;
+        object.optional("report_id", &self.report_id)?;
+        object.field("repeat_attempts", &self.repeat_attempts)?;
+        object.optional("attempts_count", &self.attempts_count)?;
+        object.optional("attempts_clear_rate", &self.attempts_clear_rate)?;
+        object.optional("unique_mismatches_count", &self.unique_mismatches_count)?;
+        object.end()
     }
 }
 
@@ -5351,7 +6710,7 @@ impl Validate for RepeatAttemptsList {
 }
 
 /// The `extract_request` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ExtractRequest {
     /// The unique identifier of the uploaded document to run extraction on
     pub document_id: ::uuid::Uuid,
@@ -5361,6 +6720,22 @@ impl ExtractRequest {
     /// With the required fields; every optional one is absent.
     pub fn new(document_id: ::uuid::Uuid) -> Self {
         Self { document_id }
+    }
+}
+
+impl ::serde::Serialize for ExtractRequest {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ExtractRequest",
+            1,
+            &[],
+        )?;
+        object.field("document_id", &self.document_id)?;
+        object.end()
     }
 }
 
@@ -5395,15 +6770,30 @@ impl Validate for ExtractRequest {
 }
 
 /// The `extraction` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct Extraction {
     /// The unique identifier of the uploaded document.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_id: Nullable<::uuid::Uuid>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_classification: Nullable<ExtractionDocumentClassification>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub extracted_data: Nullable<ExtractionExtractedData>,
+}
+
+impl ::serde::Serialize for Extraction {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Extraction",
+            0,
+            &[&self.document_id, &self.document_classification, &self.extracted_data],
+        )?;
+        object.optional("document_id", &self.document_id)?;
+        object.optional("document_classification", &self.document_classification)?;
+        object.optional("extracted_data", &self.extracted_data)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Extraction {
@@ -5449,13 +6839,28 @@ impl Validate for Extraction {
 }
 
 /// The `Error_1` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct Error1 {
     /// The unique identifier of the uploaded document
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_id: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub error: Nullable<ErrorProperties1>,
+}
+
+impl ::serde::Serialize for Error1 {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Error1",
+            0,
+            &[&self.document_id, &self.error],
+        )?;
+        object.optional("document_id", &self.document_id)?;
+        object.optional("error", &self.error)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Error1 {
@@ -5492,20 +6897,40 @@ impl Validate for Error1 {
 }
 
 /// The `results_feedback` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct ResultsFeedback {
     /// The expected result for the check or report.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expected_result: Nullable<ResultsFeedbackExpectedResult>,
     /// The ID of the check (only if report_id is not provided).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<::uuid::Uuid>,
     /// The ID of the check (only if check_id is not provided).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub report_id: Nullable<::uuid::Uuid>,
     /// Any additional information or feedback.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub feedback_notes: Nullable<String>,
+}
+
+impl ::serde::Serialize for ResultsFeedback {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ResultsFeedback",
+            0,
+            &[
+                &self.expected_result,
+                &self.check_id,
+                &self.report_id,
+                &self.feedback_notes,
+            ],
+        )?;
+        object.optional("expected_result", &self.expected_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.optional("report_id", &self.report_id)?;
+        object.optional("feedback_notes", &self.feedback_notes)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ResultsFeedback {
@@ -5550,7 +6975,7 @@ impl Validate for ResultsFeedback {
 }
 
 /// The `Checks_list` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ChecksList {
     pub checks: Vec<Check>,
 }
@@ -5559,6 +6984,22 @@ impl ChecksList {
     /// With the required fields; every optional one is absent.
     pub fn new(checks: Vec<Check>) -> Self {
         Self { checks }
+    }
+}
+
+impl ::serde::Serialize for ChecksList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ChecksList",
+            1,
+            &[],
+        )?;
+        object.field("checks", &self.checks)?;
+        object.end()
     }
 }
 
@@ -5596,50 +7037,38 @@ impl Validate for ChecksList {
 
 /// The `check_builder` schema.
 #[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct CheckBuilder {
     /// An array of webhook ids describing which webhooks to trigger for this check.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub webhook_ids: Nullable<Vec<String>>,
     /// The ID of the applicant to do the check on.
     pub applicant_id: ::uuid::Uuid,
     /// Send an applicant form to applicant to complete to proceed with check. Defaults to false.
     ///
     /// Defaults to `false` when absent (absent stays absent when written back).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_provides_data: Nullable<bool>,
     /// Array of tags being assigned to this check.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tags: Nullable<Vec<String>>,
     /// For checks where `applicant_provides_data` is `true`, redirect to this URI when the applicant has submitted their data.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub redirect_uri: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub privacy_notices_read_consent_given: Nullable<bool>,
     /// An array of report names (strings).
     pub report_names: Vec<ReportName>,
     /// Optional. An array of document ids, for use with Document reports only. If omitted, the Document report will use the most recently uploaded document by default.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_ids: Nullable<Vec<::uuid::Uuid>>,
     /// Defaults to `true`. If set to `false`, you will only receive a response when all reports in your check have completed.
     ///
     /// Defaults to `true` when absent (absent stays absent when written back).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub asynchronous: Nullable<bool>,
     /// For checks where `applicant_provides_data` is `true`, applicant form will not be automatically sent if `suppress_form_emails` is set to `true`. You can manually send the form at any time after the check has been created, using the link found in the form_uri attribute of the check object. Write-only. Defaults to false.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub suppress_form_emails: Nullable<bool>,
     /// Triggers responses for particular sub-results for sandbox Document reports.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<String>,
     /// Array of names of particular reports to return consider as their results. This is a feature available in sandbox testing
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub consider: Nullable<Vec<ReportName>>,
     /// An object that contains all accepted fields for the Driver's License Data Verification report.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub us_driving_licence: Nullable<UsDrivingLicenceBuilder>,
     /// Defines configuration options for facial similarity checks used to distinguish between onboarding and reverification scenarios.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub report_configuration: Nullable<ReportConfiguration>,
 }
 
@@ -5677,6 +7106,53 @@ impl CheckBuilder {
             Nullable::Value(value) => *value,
             Nullable::Absent | Nullable::Null => true,
         }
+    }
+}
+
+#[allow(deprecated)]
+impl ::serde::Serialize for CheckBuilder {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "CheckBuilder",
+            2,
+            &[
+                &self.webhook_ids,
+                &self.applicant_provides_data,
+                &self.tags,
+                &self.redirect_uri,
+                &self.privacy_notices_read_consent_given,
+                &self.document_ids,
+                &self.asynchronous,
+                &self.suppress_form_emails,
+                &self.sub_result,
+                &self.consider,
+                &self.us_driving_licence,
+                &self.report_configuration,
+            ],
+        )?;
+        object.optional("webhook_ids", &self.webhook_ids)?;
+        object.field("applicant_id", &self.applicant_id)?;
+        object.optional("applicant_provides_data", &self.applicant_provides_data)?;
+        object.optional("tags", &self.tags)?;
+        object.optional("redirect_uri", &self.redirect_uri)?;
+        object
+            .optional(
+                "privacy_notices_read_consent_given",
+                &self.privacy_notices_read_consent_given,
+            )?;
+        object.field("report_names", &self.report_names)?;
+        object.optional("document_ids", &self.document_ids)?;
+        object.optional("asynchronous", &self.asynchronous)?;
+        object.optional("suppress_form_emails", &self.suppress_form_emails)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("consider", &self.consider)?;
+        object.optional("us_driving_licence", &self.us_driving_licence)?;
+        object.optional("report_configuration", &self.report_configuration)?;
+        object.end()
     }
 }
 
@@ -5774,23 +7250,18 @@ impl Validate for CheckBuilder {
 }
 
 /// The `check_shared` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct CheckShared {
     /// An array of webhook ids describing which webhooks to trigger for this check.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub webhook_ids: Nullable<Vec<String>>,
     /// The ID of the applicant to do the check on.
     pub applicant_id: ::uuid::Uuid,
     /// Send an applicant form to applicant to complete to proceed with check. Defaults to false.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_provides_data: Nullable<bool>,
     /// Array of tags being assigned to this check.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tags: Nullable<Vec<String>>,
     /// For checks where `applicant_provides_data` is `true`, redirect to this URI when the applicant has submitted their data.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub redirect_uri: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub privacy_notices_read_consent_given: Nullable<bool>,
 }
 
@@ -5805,6 +7276,37 @@ impl CheckShared {
             redirect_uri: Nullable::Absent,
             privacy_notices_read_consent_given: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for CheckShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "CheckShared",
+            1,
+            &[
+                &self.webhook_ids,
+                &self.applicant_provides_data,
+                &self.tags,
+                &self.redirect_uri,
+                &self.privacy_notices_read_consent_given,
+            ],
+        )?;
+        object.optional("webhook_ids", &self.webhook_ids)?;
+        object.field("applicant_id", &self.applicant_id)?;
+        object.optional("applicant_provides_data", &self.applicant_provides_data)?;
+        object.optional("tags", &self.tags)?;
+        object.optional("redirect_uri", &self.redirect_uri)?;
+        object
+            .optional(
+                "privacy_notices_read_consent_given",
+                &self.privacy_notices_read_consent_given,
+            )?;
+        object.end()
     }
 }
 
@@ -5863,37 +7365,29 @@ impl Validate for CheckShared {
 
 /// The `check_request` schema.
 #[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct CheckRequest {
     /// An array of report names (strings).
     pub report_names: Vec<ReportName>,
     /// Optional. An array of document ids, for use with Document reports only. If omitted, the Document report will use the most recently uploaded document by default.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_ids: Nullable<Vec<::uuid::Uuid>>,
     /// Send an applicant form to applicant to complete to proceed with check. Defaults to false.
     ///
     /// Defaults to `false` when absent (absent stays absent when written back).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_provides_data: Nullable<bool>,
     /// Defaults to `true`. If set to `false`, you will only receive a response when all reports in your check have completed.
     ///
     /// Defaults to `true` when absent (absent stays absent when written back).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub asynchronous: Nullable<bool>,
     /// For checks where `applicant_provides_data` is `true`, applicant form will not be automatically sent if `suppress_form_emails` is set to `true`. You can manually send the form at any time after the check has been created, using the link found in the form_uri attribute of the check object. Write-only. Defaults to false.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub suppress_form_emails: Nullable<bool>,
     /// Triggers responses for particular sub-results for sandbox Document reports.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<String>,
     /// Array of names of particular reports to return consider as their results. This is a feature available in sandbox testing
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub consider: Nullable<Vec<ReportName>>,
     /// An object that contains all accepted fields for the Driver's License Data Verification report.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub us_driving_licence: Nullable<UsDrivingLicenceBuilder>,
     /// Defines configuration options for facial similarity checks used to distinguish between onboarding and reverification scenarios.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub report_configuration: Nullable<ReportConfiguration>,
 }
 
@@ -5926,6 +7420,40 @@ impl CheckRequest {
             Nullable::Value(value) => *value,
             Nullable::Absent | Nullable::Null => true,
         }
+    }
+}
+
+#[allow(deprecated)]
+impl ::serde::Serialize for CheckRequest {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "CheckRequest",
+            1,
+            &[
+                &self.document_ids,
+                &self.applicant_provides_data,
+                &self.asynchronous,
+                &self.suppress_form_emails,
+                &self.sub_result,
+                &self.consider,
+                &self.us_driving_licence,
+                &self.report_configuration,
+            ],
+        )?;
+        object.field("report_names", &self.report_names)?;
+        object.optional("document_ids", &self.document_ids)?;
+        object.optional("applicant_provides_data", &self.applicant_provides_data)?;
+        object.optional("asynchronous", &self.asynchronous)?;
+        object.optional("suppress_form_emails", &self.suppress_form_emails)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("consider", &self.consider)?;
+        object.optional("us_driving_licence", &self.us_driving_licence)?;
+        object.optional("report_configuration", &self.report_configuration)?;
+        object.end()
     }
 }
 
@@ -6002,56 +7530,41 @@ impl Validate for CheckRequest {
 }
 
 /// The `check` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Check {
     /// An array of webhook ids describing which webhooks to trigger for this check.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub webhook_ids: Nullable<Vec<String>>,
     /// The ID of the applicant to do the check on.
     pub applicant_id: ::uuid::Uuid,
     /// Send an applicant form to applicant to complete to proceed with check. Defaults to false.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_provides_data: Nullable<bool>,
     /// Array of tags being assigned to this check.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tags: Nullable<Vec<String>>,
     /// For checks where `applicant_provides_data` is `true`, redirect to this URI when the applicant has submitted their data.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub redirect_uri: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub privacy_notices_read_consent_given: Nullable<bool>,
     /// The unique identifier for the check.
     pub id: ::uuid::Uuid,
     /// The date and time when this check was created.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The uri of this resource.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the check in the checking process.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<CheckStatus>,
     /// The overall result of the check, based on the results of the constituent reports.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<CheckResponseResult>,
     /// A link to the applicant form, if `applicant_provides_data` is `true`.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub form_uri: Nullable<String>,
     /// A link to the corresponding results page on the Onfido dashboard.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub results_uri: Nullable<String>,
     /// An array of report ids.
     ///
     /// Type replaced by the generator's configuration: the spec says `uuid`, but payloads carry report ids that are not UUIDs.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub report_ids: Nullable<Vec<String>>,
     /// Indicates whether the object was created in the sandbox or not.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sandbox: Nullable<bool>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub paused: Nullable<bool>,
     /// Example: `3.6`.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub version: Nullable<String>,
 }
 
@@ -6077,6 +7590,58 @@ impl Check {
             paused: Nullable::Absent,
             version: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for Check {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Check",
+            2,
+            &[
+                &self.webhook_ids,
+                &self.applicant_provides_data,
+                &self.tags,
+                &self.redirect_uri,
+                &self.privacy_notices_read_consent_given,
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.form_uri,
+                &self.results_uri,
+                &self.report_ids,
+                &self.sandbox,
+                &self.paused,
+                &self.version,
+            ],
+        )?;
+        object.optional("webhook_ids", &self.webhook_ids)?;
+        object.field("applicant_id", &self.applicant_id)?;
+        object.optional("applicant_provides_data", &self.applicant_provides_data)?;
+        object.optional("tags", &self.tags)?;
+        object.optional("redirect_uri", &self.redirect_uri)?;
+        object
+            .optional(
+                "privacy_notices_read_consent_given",
+                &self.privacy_notices_read_consent_given,
+            )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("form_uri", &self.form_uri)?;
+        object.optional("results_uri", &self.results_uri)?;
+        object.optional("report_ids", &self.report_ids)?;
+        object.optional("sandbox", &self.sandbox)?;
+        object.optional("paused", &self.paused)?;
+        object.optional("version", &self.version)?;
+        object.end()
     }
 }
 
@@ -6170,40 +7735,30 @@ impl Validate for Check {
 }
 
 /// The `check_response` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct CheckResponse {
     /// The unique identifier for the check.
     pub id: ::uuid::Uuid,
     /// The date and time when this check was created.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The uri of this resource.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the check in the checking process.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<CheckStatus>,
     /// The overall result of the check, based on the results of the constituent reports.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<CheckResponseResult>,
     /// A link to the applicant form, if `applicant_provides_data` is `true`.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub form_uri: Nullable<String>,
     /// A link to the corresponding results page on the Onfido dashboard.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub results_uri: Nullable<String>,
     /// An array of report ids.
     ///
     /// Type replaced by the generator's configuration: the spec says `uuid`, but payloads carry report ids that are not UUIDs.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub report_ids: Nullable<Vec<String>>,
     /// Indicates whether the object was created in the sandbox or not.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sandbox: Nullable<bool>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub paused: Nullable<bool>,
     /// Example: `3.6`.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub version: Nullable<String>,
 }
 
@@ -6223,6 +7778,43 @@ impl CheckResponse {
             paused: Nullable::Absent,
             version: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for CheckResponse {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "CheckResponse",
+            1,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.form_uri,
+                &self.results_uri,
+                &self.report_ids,
+                &self.sandbox,
+                &self.paused,
+                &self.version,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("form_uri", &self.form_uri)?;
+        object.optional("results_uri", &self.results_uri)?;
+        object.optional("report_ids", &self.report_ids)?;
+        object.optional("sandbox", &self.sandbox)?;
+        object.optional("paused", &self.paused)?;
+        object.optional("version", &self.version)?;
+        object.end()
     }
 }
 
@@ -6290,7 +7882,7 @@ impl Validate for CheckResponse {
 }
 
 /// The `Reports_list` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ReportsList {
     pub reports: Vec<Report>,
 }
@@ -6299,6 +7891,22 @@ impl ReportsList {
     /// With the required fields; every optional one is absent.
     pub fn new(reports: Vec<Report>) -> Self {
         Self { reports }
+    }
+}
+
+impl ::serde::Serialize for ReportsList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ReportsList",
+            1,
+            &[],
+        )?;
+        object.field("reports", &self.reports)?;
+        object.end()
     }
 }
 
@@ -6609,14 +8217,29 @@ impl Validate for Report {
 }
 
 /// The `ErrorProperties` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ErrorProperties {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub r#type: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub message: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub fields: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for ErrorProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ErrorProperties",
+            0,
+            &[&self.r#type, &self.message, &self.fields],
+        )?;
+        object.optional("type", &self.r#type)?;
+        object.optional("message", &self.message)?;
+        object.optional("fields", &self.fields)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ErrorProperties {
@@ -6656,17 +8279,32 @@ impl Validate for ErrorProperties {
 }
 
 /// The `id_number` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct IdNumber {
     /// Type of ID number.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub r#type: Nullable<IdNumberType>,
     /// Value of ID number
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub value: Nullable<String>,
     /// Two letter code of issuing state (state-issued driving licenses only)
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub state_code: Nullable<String>,
+}
+
+impl ::serde::Serialize for IdNumber {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdNumber",
+            0,
+            &[&self.r#type, &self.value, &self.state_code],
+        )?;
+        object.optional("type", &self.r#type)?;
+        object.optional("value", &self.value)?;
+        object.optional("state_code", &self.state_code)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IdNumber {
@@ -6708,7 +8346,7 @@ impl Validate for IdNumber {
 }
 
 /// The `applicant_consent_builder` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ApplicantConsentBuilder {
     pub name: ApplicantConsentName,
     pub granted: bool,
@@ -6718,6 +8356,23 @@ impl ApplicantConsentBuilder {
     /// With the required fields; every optional one is absent.
     pub fn new(name: ApplicantConsentName, granted: bool) -> Self {
         Self { name, granted }
+    }
+}
+
+impl ::serde::Serialize for ApplicantConsentBuilder {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ApplicantConsentBuilder",
+            2,
+            &[],
+        )?;
+        object.field("name", &self.name)?;
+        object.field("granted", &self.granted)?;
+        object.end()
     }
 }
 
@@ -6760,41 +8415,31 @@ impl Validate for ApplicantConsentBuilder {
 pub type AddressBuilder = AddressShared;
 
 /// The `address_shared` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct AddressShared {
     /// The flat number of this address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub flat_number: Nullable<String>,
     /// The building number of this address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub building_number: Nullable<String>,
     /// The building name of this address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub building_name: Nullable<String>,
     /// The street of the applicant's address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub street: Nullable<String>,
     /// The sub-street of the applicant's address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_street: Nullable<String>,
     /// The town of the applicant's address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub town: Nullable<String>,
     /// The postcode or ZIP of the applicant's address
     pub postcode: String,
     /// The 3 character ISO country code of this address. For example, GBR is the country code for the United Kingdom
     pub country: CountryCodes,
     /// The address state. US states must use the USPS abbreviation (see also ISO 3166-2:US), for example AK, CA, or TX.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub state: Nullable<String>,
     /// Line 1 of the applicant's address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub line1: Nullable<String>,
     /// Line 2 of the applicant's address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub line2: Nullable<String>,
     /// Line 3 of the applicant's address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub line3: Nullable<String>,
 }
 
@@ -6815,6 +8460,44 @@ impl AddressShared {
             line2: Nullable::Absent,
             line3: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for AddressShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "AddressShared",
+            2,
+            &[
+                &self.flat_number,
+                &self.building_number,
+                &self.building_name,
+                &self.street,
+                &self.sub_street,
+                &self.town,
+                &self.state,
+                &self.line1,
+                &self.line2,
+                &self.line3,
+            ],
+        )?;
+        object.optional("flat_number", &self.flat_number)?;
+        object.optional("building_number", &self.building_number)?;
+        object.optional("building_name", &self.building_name)?;
+        object.optional("street", &self.street)?;
+        object.optional("sub_street", &self.sub_street)?;
+        object.optional("town", &self.town)?;
+        object.field("postcode", &self.postcode)?;
+        object.field("country", &self.country)?;
+        object.optional("state", &self.state)?;
+        object.optional("line1", &self.line1)?;
+        object.optional("line2", &self.line2)?;
+        object.optional("line3", &self.line3)?;
+        object.end()
     }
 }
 
@@ -6938,16 +8621,31 @@ impl Validate for AddressShared {
 pub type LocationBuilder = LocationShared;
 
 /// The `location_shared` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct LocationShared {
     /// The applicant's ip address.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub ip_address: Nullable<String>,
     /// The applicant's country of residence in 3-letter ISO code.
     ///
     /// Example: `"GBR"`.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub country_of_residence: Nullable<CountryCodes>,
+}
+
+impl ::serde::Serialize for LocationShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "LocationShared",
+            0,
+            &[&self.ip_address, &self.country_of_residence],
+        )?;
+        object.optional("ip_address", &self.ip_address)?;
+        object.optional("country_of_residence", &self.country_of_residence)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for LocationShared {
@@ -7076,23 +8774,44 @@ impl Validate for ApplicantConsentName {
 }
 
 /// The `workflow_run_link` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WorkflowRunLink {
     /// Link to access the Workflow Run without the need to integrate with Onfido's SDKs.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub url: Nullable<String>,
     /// When the interactive section of the Workflow Run has completed successfully, the user will be redirected to this URL instead of seeing the default Onfido 'thank you' page.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub completed_redirect_url: Nullable<String>,
     /// When the link has expired, the user will be immediately redirected to this URL instead of seeing the default Onfido error message.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expired_redirect_url: Nullable<String>,
     /// Date and time when the link will expire.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expires_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The code for the language when the workflow run is acessed using the link.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub language: Nullable<WorkflowRunLinkLanguage>,
+}
+
+impl ::serde::Serialize for WorkflowRunLink {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WorkflowRunLink",
+            0,
+            &[
+                &self.url,
+                &self.completed_redirect_url,
+                &self.expired_redirect_url,
+                &self.expires_at,
+                &self.language,
+            ],
+        )?;
+        object.optional("url", &self.url)?;
+        object.optional("completed_redirect_url", &self.completed_redirect_url)?;
+        object.optional("expired_redirect_url", &self.expired_redirect_url)?;
+        object.optional("expires_at", &self.expires_at)?;
+        object.optional("language", &self.language)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WorkflowRunLink {
@@ -7239,14 +8958,29 @@ impl Validate for WorkflowRunStatus {
 }
 
 /// The `workflow_run_error` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WorkflowRunError {
     /// The type of error.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub r#type: Nullable<String>,
     /// A textual description of the error.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub message: Nullable<String>,
+}
+
+impl ::serde::Serialize for WorkflowRunError {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WorkflowRunError",
+            0,
+            &[&self.r#type, &self.message],
+        )?;
+        object.optional("type", &self.r#type)?;
+        object.optional("message", &self.message)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WorkflowRunError {
@@ -8943,14 +10677,29 @@ impl Validate for WatchlistMonitorSharedReportName {
 }
 
 /// The `Watchlist_monitor_match` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistMonitorMatch {
     /// Monitor ID
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id: Nullable<::uuid::Uuid>,
     /// Monitor status
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub enabled: Nullable<bool>,
+}
+
+impl ::serde::Serialize for WatchlistMonitorMatch {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistMonitorMatch",
+            0,
+            &[&self.id, &self.enabled],
+        )?;
+        object.optional("id", &self.id)?;
+        object.optional("enabled", &self.enabled)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WatchlistMonitorMatch {
@@ -9267,7 +11016,7 @@ impl Validate for WebhookEventType {
 pub type WebhookUrl = String;
 
 /// The `webhook_event_payload` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WebhookEventPayload {
     /// Indicates the resource affected by this event.
     ///
@@ -9276,13 +11025,10 @@ pub struct WebhookEventPayload {
     /// The event that triggered this webhook.
     ///
     /// Example: `"workflow_task.completed"`.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub action: Nullable<WebhookEventType>,
     /// The object affected by this event.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub object: Nullable<WebhookEventPayloadObject>,
     /// The resource affected by this event.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub resource: Nullable<WebhookEventPayloadResource>,
 }
 
@@ -9295,6 +11041,25 @@ impl WebhookEventPayload {
             object: Nullable::Absent,
             resource: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for WebhookEventPayload {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhookEventPayload",
+            1,
+            &[&self.action, &self.object, &self.resource],
+        )?;
+        object.field("resource_type", &self.resource_type)?;
+        object.optional("action", &self.action)?;
+        object.optional("object", &self.object)?;
+        object.optional("resource", &self.resource)?;
+        object.end()
     }
 }
 
@@ -9343,7 +11108,7 @@ impl Validate for WebhookEventPayload {
 }
 
 /// The `Webhooks_resend_item` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct WebhooksResendItem {
     /// ID of the resource whose webhooks are to be retriggered.
     pub resource_id: ::uuid::Uuid,
@@ -9357,6 +11122,23 @@ impl WebhooksResendItem {
     /// With the required fields; every optional one is absent.
     pub fn new(resource_id: ::uuid::Uuid, event: WebhookEventType) -> Self {
         Self { resource_id, event }
+    }
+}
+
+impl ::serde::Serialize for WebhooksResendItem {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhooksResendItem",
+            2,
+            &[],
+        )?;
+        object.field("resource_id", &self.resource_id)?;
+        object.field("event", &self.event)?;
+        object.end()
     }
 }
 
@@ -9396,29 +11178,52 @@ impl Validate for WebhooksResendItem {
 }
 
 /// The `repeat_attempts_list_repeat_attempts_inner` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct RepeatAttemptsListRepeatAttemptsInner {
     /// The unique identifier of the matching Document report.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub report_id: Nullable<::uuid::Uuid>,
     /// The unique identifier of the applicant for the matching Document report.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_id: Nullable<::uuid::Uuid>,
     /// Whether the dates of birth are exactly the same or are different.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<RepeatAttemptsListRepeatAttemptsInnerDateOfBirth>,
     /// Whether the names are exactly the same or are different.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub names: Nullable<RepeatAttemptsListRepeatAttemptsInnerNames>,
     /// The report result of this attempt.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<RepeatAttemptsListRepeatAttemptsInnerResult>,
     /// When the matching report was created.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// When the matching report was completed.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub completed_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
+}
+
+impl ::serde::Serialize for RepeatAttemptsListRepeatAttemptsInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "RepeatAttemptsListRepeatAttemptsInner",
+            0,
+            &[
+                &self.report_id,
+                &self.applicant_id,
+                &self.date_of_birth,
+                &self.names,
+                &self.result,
+                &self.created_at,
+                &self.completed_at,
+            ],
+        )?;
+        object.optional("report_id", &self.report_id)?;
+        object.optional("applicant_id", &self.applicant_id)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("names", &self.names)?;
+        object.optional("result", &self.result)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("completed_at", &self.completed_at)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for RepeatAttemptsListRepeatAttemptsInner {
@@ -9474,23 +11279,44 @@ impl Validate for RepeatAttemptsListRepeatAttemptsInner {
 }
 
 /// The `extraction_document_classification` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct ExtractionDocumentClassification {
     /// Document country in 3-letter ISO code.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<CountryCodes>,
     /// Type of document.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<DocumentTypes>,
     /// The state that issued the document (if available).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_state: Nullable<String>,
     /// The document subtype (if available).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub subtype: Nullable<ExtractionDocumentClassificationSubtype>,
     /// The document issuing version (if available).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub version: Nullable<String>,
+}
+
+impl ::serde::Serialize for ExtractionDocumentClassification {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ExtractionDocumentClassification",
+            0,
+            &[
+                &self.issuing_country,
+                &self.document_type,
+                &self.issuing_state,
+                &self.subtype,
+                &self.version,
+            ],
+        )?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("issuing_state", &self.issuing_state)?;
+        object.optional("subtype", &self.subtype)?;
+        object.optional("version", &self.version)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ExtractionDocumentClassification {
@@ -9540,89 +11366,132 @@ impl Validate for ExtractionDocumentClassification {
 }
 
 /// The `extraction_extracted_data` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct ExtractionExtractedData {
     /// The official document number.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_number: Nullable<String>,
     /// First name.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
     /// Last name.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
     /// Full name.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub full_name: Nullable<String>,
     /// Spouse name (French documents only).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub spouse_name: Nullable<String>,
     /// Widow name (French documents only).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub widow_name: Nullable<String>,
     /// Alias name (French documents only).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub alias_name: Nullable<String>,
     /// Gender (Valid values are Male and Female).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<ExtractionExtractedDataGender>,
     /// Date of birth in YYYY-MM-DD format.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<::chrono::NaiveDate>,
     /// Date of expiry in YYYY-MM-DD format.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<::chrono::NaiveDate>,
     /// Date of expiry in YYYY-MM-DD format.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expiry_date: Nullable<::chrono::NaiveDate>,
     /// Nationality in 3-letter ISO code.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<String>,
     /// Line 1 of the MRZ code.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line_1: Nullable<String>,
     /// Line 2 of the MRZ code.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line_2: Nullable<String>,
     /// Line 3 of the MRZ code.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line_3: Nullable<String>,
     /// Line 1 of the address.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_1: Nullable<String>,
     /// Line 2 of the address.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_2: Nullable<String>,
     /// Line 3 of the address.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_3: Nullable<String>,
     /// Line 4 of the address.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_4: Nullable<String>,
     /// Line 5 of the address.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_5: Nullable<String>,
     /// Issuing authority.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<String>,
     /// Document country in 3-letter ISO code.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<CountryCodes>,
     /// Type of document.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<DocumentTypes>,
     /// Place of birth.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub place_of_birth: Nullable<String>,
     /// The state that issued the document.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_state: Nullable<String>,
     /// Issuing date in YYYY-MM-DD format.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_date: Nullable<::chrono::NaiveDate>,
     /// The owner's unique identification number.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub personal_number: Nullable<String>,
+}
+
+impl ::serde::Serialize for ExtractionExtractedData {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ExtractionExtractedData",
+            0,
+            &[
+                &self.document_number,
+                &self.first_name,
+                &self.last_name,
+                &self.full_name,
+                &self.spouse_name,
+                &self.widow_name,
+                &self.alias_name,
+                &self.gender,
+                &self.date_of_birth,
+                &self.date_of_expiry,
+                &self.expiry_date,
+                &self.nationality,
+                &self.mrz_line_1,
+                &self.mrz_line_2,
+                &self.mrz_line_3,
+                &self.address_1,
+                &self.address_2,
+                &self.address_3,
+                &self.address_4,
+                &self.address_5,
+                &self.issuing_authority,
+                &self.issuing_country,
+                &self.document_type,
+                &self.place_of_birth,
+                &self.issuing_state,
+                &self.issuing_date,
+                &self.personal_number,
+            ],
+        )?;
+        object.optional("document_number", &self.document_number)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.optional("full_name", &self.full_name)?;
+        object.optional("spouse_name", &self.spouse_name)?;
+        object.optional("widow_name", &self.widow_name)?;
+        object.optional("alias_name", &self.alias_name)?;
+        object.optional("gender", &self.gender)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("date_of_expiry", &self.date_of_expiry)?;
+        object.optional("expiry_date", &self.expiry_date)?;
+        object.optional("nationality", &self.nationality)?;
+        object.optional("mrz_line_1", &self.mrz_line_1)?;
+        object.optional("mrz_line_2", &self.mrz_line_2)?;
+        object.optional("mrz_line_3", &self.mrz_line_3)?;
+        object.optional("address_1", &self.address_1)?;
+        object.optional("address_2", &self.address_2)?;
+        object.optional("address_3", &self.address_3)?;
+        object.optional("address_4", &self.address_4)?;
+        object.optional("address_5", &self.address_5)?;
+        object.optional("issuing_authority", &self.issuing_authority)?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("place_of_birth", &self.place_of_birth)?;
+        object.optional("issuing_state", &self.issuing_state)?;
+        object.optional("issuing_date", &self.issuing_date)?;
+        object.optional("personal_number", &self.personal_number)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ExtractionExtractedData {
@@ -9757,12 +11626,27 @@ impl Validate for ExtractionExtractedData {
 }
 
 /// The `ErrorProperties_1` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct ErrorProperties1 {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub r#type: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub message: Nullable<String>,
+}
+
+impl ::serde::Serialize for ErrorProperties1 {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ErrorProperties1",
+            0,
+            &[&self.r#type, &self.message],
+        )?;
+        object.optional("type", &self.r#type)?;
+        object.optional("message", &self.message)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ErrorProperties1 {
@@ -10028,61 +11912,45 @@ impl Validate for ReportName {
 pub type UsDrivingLicenceBuilder = UsDrivingLicenceShared;
 
 /// An object that contains all accepted fields for the Driver's License Data Verification report.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct UsDrivingLicenceShared {
     /// Driving licence ID number
     pub id_number: String,
     /// Two letter code of issuing state (state-issued driving licenses only)
     pub issue_state: String,
     /// Line 1 of the address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_1: Nullable<String>,
     /// Line 2 of the address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_2: Nullable<String>,
     /// The city of the owner's address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub city: Nullable<String>,
     /// Date of birth in yyyy-mm-dd format
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<::chrono::NaiveDate>,
     /// Document category.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_category: Nullable<UsDrivingLicenceSharedDocumentCategory>,
     /// Expiration date of the driving licence in yyyy-mm-dd format
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expiration_date: Nullable<::chrono::NaiveDate>,
     /// Eye color code.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub eye_color_code: Nullable<UsDrivingLicenceSharedEyeColorCode>,
     /// The owner's first name
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
     /// Read-only: sent by the API in responses.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<UsDrivingLicenceSharedGender>,
     /// Issue date in yyyy-mm-dd format
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issue_date: Nullable<::chrono::NaiveDate>,
     /// The owner's surname
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
     /// The owner's middle name
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<String>,
     /// The owner's name suffix
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub name_suffix: Nullable<String>,
     /// The postcode or ZIP of the owner's address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub postal_code: Nullable<String>,
     /// 2-characters state code
     ///
     /// Example: `"CA"`.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub state: Nullable<String>,
     /// Weight in pounds
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub weight_measure: Nullable<i64>,
 }
 
@@ -10109,6 +11977,56 @@ impl UsDrivingLicenceShared {
             state: Nullable::Absent,
             weight_measure: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for UsDrivingLicenceShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceShared",
+            2,
+            &[
+                &self.address_line_1,
+                &self.address_line_2,
+                &self.city,
+                &self.date_of_birth,
+                &self.document_category,
+                &self.expiration_date,
+                &self.eye_color_code,
+                &self.first_name,
+                &self.gender,
+                &self.issue_date,
+                &self.last_name,
+                &self.middle_name,
+                &self.name_suffix,
+                &self.postal_code,
+                &self.state,
+                &self.weight_measure,
+            ],
+        )?;
+        object.field("id_number", &self.id_number)?;
+        object.field("issue_state", &self.issue_state)?;
+        object.optional("address_line_1", &self.address_line_1)?;
+        object.optional("address_line_2", &self.address_line_2)?;
+        object.optional("city", &self.city)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("document_category", &self.document_category)?;
+        object.optional("expiration_date", &self.expiration_date)?;
+        object.optional("eye_color_code", &self.eye_color_code)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("gender", &self.gender)?;
+        object.optional("issue_date", &self.issue_date)?;
+        object.optional("last_name", &self.last_name)?;
+        object.optional("middle_name", &self.middle_name)?;
+        object.optional("name_suffix", &self.name_suffix)?;
+        object.optional("postal_code", &self.postal_code)?;
+        object.optional("state", &self.state)?;
+        object.optional("weight_measure", &self.weight_measure)?;
+        object.end()
     }
 }
 
@@ -10238,18 +12156,43 @@ impl Validate for UsDrivingLicenceShared {
 /// **Deprecated** in the API description.
 #[deprecated(note = "deprecated in the API description")]
 #[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct ReportConfiguration {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub facial_similarity_photo: Nullable<ReportConfigurationFacialSimilarity>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub facial_similarity_photo_fully_auto: Nullable<
         ReportConfigurationFacialSimilarity,
     >,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub facial_similarity_video: Nullable<ReportConfigurationFacialSimilarity>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub facial_similarity_motion: Nullable<ReportConfigurationFacialSimilarity>,
+}
+
+#[allow(deprecated)]
+impl ::serde::Serialize for ReportConfiguration {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ReportConfiguration",
+            0,
+            &[
+                &self.facial_similarity_photo,
+                &self.facial_similarity_photo_fully_auto,
+                &self.facial_similarity_video,
+                &self.facial_similarity_motion,
+            ],
+        )?;
+        object.optional("facial_similarity_photo", &self.facial_similarity_photo)?;
+        object
+            .optional(
+                "facial_similarity_photo_fully_auto",
+                &self.facial_similarity_photo_fully_auto,
+            )?;
+        object.optional("facial_similarity_video", &self.facial_similarity_video)?;
+        object.optional("facial_similarity_motion", &self.facial_similarity_motion)?;
+        object.end()
+    }
 }
 
 #[allow(deprecated)]
@@ -10477,36 +12420,27 @@ impl Validate for CheckResponseResult {
 }
 
 /// The `document_report` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DocumentReport {
     /// The unique identifier for the report. Read-only.
     pub id: ::uuid::Uuid,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentProperties>,
 }
 
@@ -10526,6 +12460,42 @@ impl DocumentReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for DocumentReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.documents,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("documents", &self.documents)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -10596,27 +12566,21 @@ impl Validate for DocumentReport {
 }
 
 /// The `report_shared` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ReportShared {
     /// The unique identifier for the report. Read-only.
     pub id: ::uuid::Uuid,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
@@ -10635,6 +12599,36 @@ impl ReportShared {
             check_id: Nullable::Absent,
             name,
         }
+    }
+}
+
+impl ::serde::Serialize for ReportShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ReportShared",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.end()
     }
 }
 
@@ -10695,11 +12689,26 @@ impl Validate for ReportShared {
 }
 
 /// The `document_report_shared` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentReportShared {
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
+}
+
+impl ::serde::Serialize for DocumentReportShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentReportShared",
+            0,
+            &[&self.documents],
+        )?;
+        object.optional("documents", &self.documents)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentReportShared {
@@ -10733,36 +12742,27 @@ impl Validate for DocumentReportShared {
 }
 
 /// The `document_video_report` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DocumentVideoReport {
     /// The unique identifier for the report. Read-only.
     pub id: ::uuid::Uuid,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentProperties>,
 }
 
@@ -10782,6 +12782,42 @@ impl DocumentVideoReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for DocumentVideoReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentVideoReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.documents,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("documents", &self.documents)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -10852,36 +12888,27 @@ impl Validate for DocumentVideoReport {
 }
 
 /// The `document_video_with_address_information_report` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DocumentVideoWithAddressInformationReport {
     /// The unique identifier for the report. Read-only.
     pub id: ::uuid::Uuid,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentProperties>,
 }
 
@@ -10901,6 +12928,42 @@ impl DocumentVideoWithAddressInformationReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for DocumentVideoWithAddressInformationReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentVideoWithAddressInformationReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.documents,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("documents", &self.documents)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -10972,36 +13035,27 @@ impl Validate for DocumentVideoWithAddressInformationReport {
 }
 
 /// The `document_with_address_information_report` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DocumentWithAddressInformationReport {
     /// The unique identifier for the report. Read-only.
     pub id: ::uuid::Uuid,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentProperties>,
 }
 
@@ -11021,6 +13075,42 @@ impl DocumentWithAddressInformationReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for DocumentWithAddressInformationReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentWithAddressInformationReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.documents,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("documents", &self.documents)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -11091,36 +13181,27 @@ impl Validate for DocumentWithAddressInformationReport {
 }
 
 /// The `document_with_driving_licence_information_report` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DocumentWithDrivingLicenceInformationReport {
     /// The unique identifier for the report. Read-only.
     pub id: ::uuid::Uuid,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentPropertiesWithDrivingLicenceInformation2>,
 }
 
@@ -11140,6 +13221,42 @@ impl DocumentWithDrivingLicenceInformationReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for DocumentWithDrivingLicenceInformationReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentWithDrivingLicenceInformationReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.documents,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("documents", &self.documents)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -11211,36 +13328,27 @@ impl Validate for DocumentWithDrivingLicenceInformationReport {
 }
 
 /// The `document_with_driver_verification_report` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DocumentWithDriverVerificationReport {
     /// The unique identifier for the report. Read-only.
     pub id: ::uuid::Uuid,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentWithDriverVerificationReportAllOfProperties>,
 }
 
@@ -11260,6 +13368,42 @@ impl DocumentWithDriverVerificationReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for DocumentWithDriverVerificationReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentWithDriverVerificationReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.documents,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("documents", &self.documents)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -11330,48 +13474,35 @@ impl Validate for DocumentWithDriverVerificationReport {
 }
 
 /// The `facial_similarity_photo_report` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FacialSimilarityPhotoReport {
     /// The unique identifier for the report. Read-only.
     pub id: ::uuid::Uuid,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
     /// Array of objects with live photo ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with live video ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_videos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with motion capture ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub motion_captures: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with id photo ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<FacialSimilarityPhotoProperties>,
 }
 
@@ -11395,6 +13526,50 @@ impl FacialSimilarityPhotoReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for FacialSimilarityPhotoReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.documents,
+                &self.live_photos,
+                &self.live_videos,
+                &self.motion_captures,
+                &self.id_photos,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("documents", &self.documents)?;
+        object.optional("live_photos", &self.live_photos)?;
+        object.optional("live_videos", &self.live_videos)?;
+        object.optional("motion_captures", &self.motion_captures)?;
+        object.optional("id_photos", &self.id_photos)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -11476,23 +13651,44 @@ impl Validate for FacialSimilarityPhotoReport {
 }
 
 /// The `facial_similarity_report_shared` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct FacialSimilarityReportShared {
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
     /// Array of objects with live photo ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with live video ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_videos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with motion capture ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub motion_captures: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with id photo ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
+}
+
+impl ::serde::Serialize for FacialSimilarityReportShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityReportShared",
+            0,
+            &[
+                &self.documents,
+                &self.live_photos,
+                &self.live_videos,
+                &self.motion_captures,
+                &self.id_photos,
+            ],
+        )?;
+        object.optional("documents", &self.documents)?;
+        object.optional("live_photos", &self.live_photos)?;
+        object.optional("live_videos", &self.live_videos)?;
+        object.optional("motion_captures", &self.motion_captures)?;
+        object.optional("id_photos", &self.id_photos)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for FacialSimilarityReportShared {
@@ -11538,48 +13734,35 @@ impl Validate for FacialSimilarityReportShared {
 }
 
 /// The `facial_similarity_photo_fully_auto_report` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FacialSimilarityPhotoFullyAutoReport {
     /// The unique identifier for the report. Read-only.
     pub id: ::uuid::Uuid,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
     /// Array of objects with live photo ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with live video ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_videos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with motion capture ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub motion_captures: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with id photo ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoFullyAutoBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<FacialSimilarityPhotoFullyAutoProperties>,
 }
 
@@ -11603,6 +13786,50 @@ impl FacialSimilarityPhotoFullyAutoReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for FacialSimilarityPhotoFullyAutoReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoFullyAutoReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.documents,
+                &self.live_photos,
+                &self.live_videos,
+                &self.motion_captures,
+                &self.id_photos,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("documents", &self.documents)?;
+        object.optional("live_photos", &self.live_photos)?;
+        object.optional("live_videos", &self.live_videos)?;
+        object.optional("motion_captures", &self.motion_captures)?;
+        object.optional("id_photos", &self.id_photos)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -11684,48 +13911,35 @@ impl Validate for FacialSimilarityPhotoFullyAutoReport {
 }
 
 /// The `facial_similarity_video_report` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FacialSimilarityVideoReport {
     /// The unique identifier for the report. Read-only.
     pub id: ::uuid::Uuid,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
     /// Array of objects with live photo ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with live video ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_videos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with motion capture ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub motion_captures: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with id photo ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityVideoBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<FacialSimilarityVideoProperties>,
 }
 
@@ -11749,6 +13963,50 @@ impl FacialSimilarityVideoReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for FacialSimilarityVideoReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.documents,
+                &self.live_photos,
+                &self.live_videos,
+                &self.motion_captures,
+                &self.id_photos,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("documents", &self.documents)?;
+        object.optional("live_photos", &self.live_photos)?;
+        object.optional("live_videos", &self.live_videos)?;
+        object.optional("motion_captures", &self.motion_captures)?;
+        object.optional("id_photos", &self.id_photos)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -11830,48 +14088,35 @@ impl Validate for FacialSimilarityVideoReport {
 }
 
 /// The `facial_similarity_motion_report` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FacialSimilarityMotionReport {
     /// The unique identifier for the report. Read-only.
     pub id: ::uuid::Uuid,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
     /// Array of objects with live photo ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with live video ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_videos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with motion capture ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub motion_captures: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with id photo ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityMotionBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<FacialSimilarityMotionProperties>,
 }
 
@@ -11895,6 +14140,50 @@ impl FacialSimilarityMotionReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for FacialSimilarityMotionReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.documents,
+                &self.live_photos,
+                &self.live_videos,
+                &self.motion_captures,
+                &self.id_photos,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("documents", &self.documents)?;
+        object.optional("live_photos", &self.live_photos)?;
+        object.optional("live_videos", &self.live_videos)?;
+        object.optional("motion_captures", &self.motion_captures)?;
+        object.optional("id_photos", &self.id_photos)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -11976,33 +14265,25 @@ impl Validate for FacialSimilarityMotionReport {
 }
 
 /// The `known_faces_report` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct KnownFacesReport {
     /// The unique identifier for the report. Read-only.
     pub id: ::uuid::Uuid,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<KnownFacesBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<KnownFacesProperties>,
 }
 
@@ -12021,6 +14302,40 @@ impl KnownFacesReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for KnownFacesReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "KnownFacesReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -12087,33 +14402,25 @@ impl Validate for KnownFacesReport {
 }
 
 /// The `identity_enhanced_report` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct IdentityEnhancedReport {
     /// The unique identifier for the report. Read-only.
     pub id: ::uuid::Uuid,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IdentityEnhancedBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<IdentityEnhancedProperties>,
 }
 
@@ -12132,6 +14439,40 @@ impl IdentityEnhancedReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for IdentityEnhancedReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -12198,33 +14539,25 @@ impl Validate for IdentityEnhancedReport {
 }
 
 /// The `watchlist_aml_report` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WatchlistAmlReport {
     /// The unique identifier for the report. Read-only.
     pub id: ::uuid::Uuid,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<WatchlistAmlBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<WatchlistAmlProperties>,
 }
 
@@ -12243,6 +14576,40 @@ impl WatchlistAmlReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for WatchlistAmlReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistAmlReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -12309,33 +14676,25 @@ impl Validate for WatchlistAmlReport {
 }
 
 /// The `watchlist_enhanced_report` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct WatchlistEnhancedReport {
     /// The unique identifier for the report. Read-only.
     pub id: ::uuid::Uuid,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<WatchlistEnhancedBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<WatchlistEnhancedProperties>,
 }
 
@@ -12354,6 +14713,40 @@ impl WatchlistEnhancedReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for WatchlistEnhancedReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -12421,33 +14814,25 @@ impl Validate for WatchlistEnhancedReport {
 }
 
 /// The `watchlist_standard_report` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WatchlistStandardReport {
     /// The unique identifier for the report. Read-only.
     pub id: ::uuid::Uuid,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<WatchlistStandardBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<WatchlistStandardProperties>,
 }
 
@@ -12466,6 +14851,40 @@ impl WatchlistStandardReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for WatchlistStandardReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistStandardReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -12532,33 +14951,25 @@ impl Validate for WatchlistStandardReport {
 }
 
 /// The `watchlist_peps_only_report` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WatchlistPepsOnlyReport {
     /// The unique identifier for the report. Read-only.
     pub id: ::uuid::Uuid,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<WatchlistStandardBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<WatchlistStandardProperties>,
 }
 
@@ -12577,6 +14988,40 @@ impl WatchlistPepsOnlyReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for WatchlistPepsOnlyReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistPepsOnlyReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -12643,33 +15088,25 @@ impl Validate for WatchlistPepsOnlyReport {
 }
 
 /// The `watchlist_sanctions_only_report` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WatchlistSanctionsOnlyReport {
     /// The unique identifier for the report. Read-only.
     pub id: ::uuid::Uuid,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<WatchlistStandardBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<WatchlistStandardProperties>,
 }
 
@@ -12688,6 +15125,40 @@ impl WatchlistSanctionsOnlyReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for WatchlistSanctionsOnlyReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistSanctionsOnlyReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -12754,33 +15225,25 @@ impl Validate for WatchlistSanctionsOnlyReport {
 }
 
 /// The `proof_of_address_report` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProofOfAddressReport {
     /// The unique identifier for the report. Read-only.
     pub id: ::uuid::Uuid,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<ProofOfAddressBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<ProofOfAddressProperties>,
 }
 
@@ -12799,6 +15262,40 @@ impl ProofOfAddressReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for ProofOfAddressReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ProofOfAddressReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -12866,33 +15363,25 @@ impl Validate for ProofOfAddressReport {
 }
 
 /// The `us_driving_licence_report` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UsDrivingLicenceReport {
     /// The unique identifier for the report. Read-only.
     pub id: ::uuid::Uuid,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<UsDrivingLicenceBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentProperties>,
 }
 
@@ -12911,6 +15400,40 @@ impl UsDrivingLicenceReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for UsDrivingLicenceReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -12978,33 +15501,25 @@ impl Validate for UsDrivingLicenceReport {
 }
 
 /// The `device_intelligence_report` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DeviceIntelligenceReport {
     /// The unique identifier for the report. Read-only.
     pub id: ::uuid::Uuid,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DeviceIntelligenceBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DeviceIntelligenceProperties>,
 }
 
@@ -13023,6 +15538,40 @@ impl DeviceIntelligenceReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for DeviceIntelligenceReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligenceReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -13091,33 +15640,25 @@ impl Validate for DeviceIntelligenceReport {
 }
 
 /// The `india_pan_report` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct IndiaPanReport {
     /// The unique identifier for the report. Read-only.
     pub id: ::uuid::Uuid,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<::uuid::Uuid>,
     /// The name of the report type.
     pub name: ReportName,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IndiaPanReportAllOfBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<IndiaPanReportAllOfProperties>,
 }
 
@@ -13136,6 +15677,40 @@ impl IndiaPanReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for IndiaPanReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IndiaPanReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -13493,28 +16068,23 @@ impl Validate for WebhookEventResourceType {
 }
 
 /// The object affected by this event.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WebhookEventPayloadObject {
     /// The unique identifier of the resource.
     pub id: String,
     /// The current state of the object, if available.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<WebhookEventObjectStatus>,
     /// The date and time when the operation was started, if available.
     ///
     /// Example: `"2019-10-28T14:55:09Z"`.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub started_at_iso8601: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The date and time when the operation was completed, if available.
     ///
     /// Example: `"2019-10-28T15:00:39Z"`.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub completed_at_iso8601: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The uri of the resource.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// Properties the API description does not list, kept as sent.
-    #[serde(flatten)]
     pub additional_properties: ::std::collections::BTreeMap<String, ::serde_json::Value>,
 }
 
@@ -13529,6 +16099,32 @@ impl WebhookEventPayloadObject {
             href: Nullable::Absent,
             additional_properties: ::std::default::Default::default(),
         }
+    }
+}
+
+impl ::serde::Serialize for WebhookEventPayloadObject {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::with_properties(
+            serializer,
+            1,
+            &[
+                &self.status,
+                &self.started_at_iso8601,
+                &self.completed_at_iso8601,
+                &self.href,
+            ],
+            self.additional_properties.len(),
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("status", &self.status)?;
+        object.optional("started_at_iso8601", &self.started_at_iso8601)?;
+        object.optional("completed_at_iso8601", &self.completed_at_iso8601)?;
+        object.optional("href", &self.href)?;
+        object.properties(&self.additional_properties)?;
+        object.end()
     }
 }
 
@@ -13583,76 +16179,110 @@ impl Validate for WebhookEventPayloadObject {
 }
 
 /// The resource affected by this event.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct WebhookEventPayloadResource {
     /// The identifier of the resource.
     ///
     /// Example: `"profile_4f4b2"`.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id: Nullable<String>,
     /// The unique identifier for the Applicant.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_id: Nullable<::uuid::Uuid>,
     /// The date and time when the resource was created.
     ///
     /// Example: `"2022-12-05T16:41:43Z"`.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The date and time when the resource was last updated.
     ///
     /// Example: `"2022-12-19T16:41:44Z"`.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub updated_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The URL for viewing the resource on Onfido Dashboard.
     ///
     /// Example: `"<https://dashboard.onfido.com/results/36a56899-d617-4988-85bf-b76640861bf5>"`.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub dashboard_url: Nullable<String>,
     /// The unique identifier for the Workflow.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub workflow_id: Nullable<::uuid::Uuid>,
     /// Example: `"2f152409-d6c4-4711-8750-48517f99a8d6"`.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub workflow_run_id: Nullable<::uuid::Uuid>,
     /// The identifier for the Workflow version.
     ///
     /// Example: `0`.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub workflow_version_id: Nullable<i64>,
     /// The identifier for the Task Definition.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub task_def_id: Nullable<TaskDefId>,
     /// The task definition version.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub task_def_version: Nullable<String>,
     /// Input object with the fields used by the Task execution.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub input: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
     /// Value field (it can be an Object, List, etc.) with the fields produced by the Task execution.
     ///
     /// Type replaced by the generator's configuration: the spec says `object`, but the API sends lists too: a task's output can be any JSON value.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub output: Nullable<::serde_json::Value>,
     /// The reasons the Workflow Run outcome was reached. Configurable when creating the Workflow Version.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub reasons: Nullable<Vec<String>>,
     /// A list of tags associated with the Workflow Run.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tags: Nullable<Vec<String>>,
     /// Object for the configuration of the Workflow Run link.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub link: Nullable<WorkflowRunLink>,
     /// Error object that details why a Workflow Run is in Error status.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub error: Nullable<WorkflowRunError>,
     /// Customer-provided user identifier.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub customer_user_id: Nullable<String>,
     /// Pre-signed URL to download the timeline file for the Workflow Run.
     ///
     /// Example: `"<https://example.com/workflow-api/timeline_abc123.pdf?expires=1234567890&signature=abcd1234>"`.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub timeline_file_download_url: Nullable<String>,
+}
+
+impl ::serde::Serialize for WebhookEventPayloadResource {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhookEventPayloadResource",
+            0,
+            &[
+                &self.id,
+                &self.applicant_id,
+                &self.created_at,
+                &self.updated_at,
+                &self.dashboard_url,
+                &self.workflow_id,
+                &self.workflow_run_id,
+                &self.workflow_version_id,
+                &self.task_def_id,
+                &self.task_def_version,
+                &self.input,
+                &self.output,
+                &self.reasons,
+                &self.tags,
+                &self.link,
+                &self.error,
+                &self.customer_user_id,
+                &self.timeline_file_download_url,
+            ],
+        )?;
+        object.optional("id", &self.id)?;
+        object.optional("applicant_id", &self.applicant_id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("updated_at", &self.updated_at)?;
+        object.optional("dashboard_url", &self.dashboard_url)?;
+        object.optional("workflow_id", &self.workflow_id)?;
+        object.optional("workflow_run_id", &self.workflow_run_id)?;
+        object.optional("workflow_version_id", &self.workflow_version_id)?;
+        object.optional("task_def_id", &self.task_def_id)?;
+        object.optional("task_def_version", &self.task_def_version)?;
+        object.optional("input", &self.input)?;
+        object.optional("output", &self.output)?;
+        object.optional("reasons", &self.reasons)?;
+        object.optional("tags", &self.tags)?;
+        object.optional("link", &self.link)?;
+        object.optional("error", &self.error)?;
+        object.optional("customer_user_id", &self.customer_user_id)?;
+        object.optional("timeline_file_download_url", &self.timeline_file_download_url)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WebhookEventPayloadResource {
@@ -14463,11 +17093,26 @@ impl Validate for UsDrivingLicenceSharedGender {
 }
 
 /// The `report_configuration_facial_similarity` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct ReportConfigurationFacialSimilarity {
     /// You should set it to "reverification" on a post-onboarding scenario (e.g. ongoing authentication).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub use_case: Nullable<ReportConfigurationFacialSimilarityUseCase>,
+}
+
+impl ::serde::Serialize for ReportConfigurationFacialSimilarity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ReportConfigurationFacialSimilarity",
+            0,
+            &[&self.use_case],
+        )?;
+        object.optional("use_case", &self.use_case)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ReportConfigurationFacialSimilarity {
@@ -14740,7 +17385,7 @@ impl Validate for ReportSubResult {
 }
 
 /// The `report_document` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ReportDocument {
     /// ID of uploaded document to use.
     pub id: ::uuid::Uuid,
@@ -14750,6 +17395,22 @@ impl ReportDocument {
     /// With the required fields; every optional one is absent.
     pub fn new(id: ::uuid::Uuid) -> Self {
         Self { id }
+    }
+}
+
+impl ::serde::Serialize for ReportDocument {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ReportDocument",
+            1,
+            &[],
+        )?;
+        object.field("id", &self.id)?;
+        object.end()
     }
 }
 
@@ -14784,35 +17445,60 @@ impl Validate for ReportDocument {
 }
 
 /// The `document_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdown {
     /// Asserts whether data on the document is consistent with data provided when creating an applicant through the API.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub data_comparison: Nullable<DocumentBreakdownDataComparison>,
     /// Asserts whether algorithmically validatable elements are correct.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub data_validation: Nullable<DocumentBreakdownDataValidation>,
     /// Asserts if the document is of sufficient quality to verify.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub image_integrity: Nullable<DocumentBreakdownImageIntegrity>,
     /// Asserts whether visual, non-textual, elements are correct given the type of document.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub visual_authenticity: Nullable<DocumentBreakdownVisualAuthenticity>,
     /// Asserts whether data represented in multiple places on the document is consistent.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub data_consistency: Nullable<DocumentBreakdownDataConsistency>,
     /// Asserts whether the document had been identified as lost, stolen or otherwise compromised.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub police_record: Nullable<DocumentBreakdownPoliceRecord>,
     /// Asserts whether the image of the document has been found in our internal database or if it was used in a suspicious way.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub compromised_document: Nullable<DocumentBreakdownCompromisedDocument>,
     /// Asserts whether the age calculated from the document's date of birth data point is greater than or equal to the minimum accepted age.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub age_validation: Nullable<DocumentBreakdownAgeValidation>,
     /// Asserts whether data on the document matches the issuing authority data.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<DocumentBreakdownIssuingAuthority>,
+}
+
+impl ::serde::Serialize for DocumentBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdown",
+            0,
+            &[
+                &self.data_comparison,
+                &self.data_validation,
+                &self.image_integrity,
+                &self.visual_authenticity,
+                &self.data_consistency,
+                &self.police_record,
+                &self.compromised_document,
+                &self.age_validation,
+                &self.issuing_authority,
+            ],
+        )?;
+        object.optional("data_comparison", &self.data_comparison)?;
+        object.optional("data_validation", &self.data_validation)?;
+        object.optional("image_integrity", &self.image_integrity)?;
+        object.optional("visual_authenticity", &self.visual_authenticity)?;
+        object.optional("data_consistency", &self.data_consistency)?;
+        object.optional("police_record", &self.police_record)?;
+        object.optional("compromised_document", &self.compromised_document)?;
+        object.optional("age_validation", &self.age_validation)?;
+        object.optional("issuing_authority", &self.issuing_authority)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdown {
@@ -14878,100 +17564,165 @@ impl Validate for DocumentBreakdown {
 }
 
 /// The `document_properties` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentProperties {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<::chrono::NaiveDate>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<::chrono::NaiveDate>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub personal_number: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_numbers: Nullable<Vec<DocumentPropertiesDocumentNumbersInner>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_state: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_date: Nullable<::chrono::NaiveDate>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub valid_from: Nullable<::chrono::NaiveDate>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub categorisation: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line1: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line2: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line3: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub place_of_birth: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub spouse_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub widow_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub alias_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub remarks: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub civil_state: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expatriation: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub father_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mother_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub religion: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub type_of_permit: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub version_number: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_subtype: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub profession: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub security_document_number: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tax_number: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nist_identity_evidence_strength: Nullable<
         DocumentPropertiesNistIdentityEvidenceStrength,
     >,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub has_issuance_confirmation: Nullable<DocumentPropertiesHasIssuanceConfirmation>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub real_id_compliance: Nullable<bool>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub security_tier: Nullable<DocumentPropertiesSecurityTier>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_lines: Nullable<DocumentPropertiesAddressLines>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub barcode: Nullable<Vec<DocumentPropertiesBarcodeInner>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nfc: Nullable<DocumentPropertiesNfc>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_classification: Nullable<DocumentPropertiesDocumentClassification>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub extracted_data: Nullable<DocumentPropertiesExtractedData>,
+}
+
+impl ::serde::Serialize for DocumentProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentProperties",
+            0,
+            &[
+                &self.date_of_birth,
+                &self.date_of_expiry,
+                &self.personal_number,
+                &self.document_numbers,
+                &self.document_type,
+                &self.first_name,
+                &self.middle_name,
+                &self.last_name,
+                &self.gender,
+                &self.issuing_country,
+                &self.nationality,
+                &self.issuing_state,
+                &self.issuing_date,
+                &self.valid_from,
+                &self.categorisation,
+                &self.mrz_line1,
+                &self.mrz_line2,
+                &self.mrz_line3,
+                &self.address,
+                &self.place_of_birth,
+                &self.spouse_name,
+                &self.widow_name,
+                &self.alias_name,
+                &self.issuing_authority,
+                &self.remarks,
+                &self.civil_state,
+                &self.expatriation,
+                &self.father_name,
+                &self.mother_name,
+                &self.religion,
+                &self.type_of_permit,
+                &self.version_number,
+                &self.document_subtype,
+                &self.profession,
+                &self.security_document_number,
+                &self.tax_number,
+                &self.nist_identity_evidence_strength,
+                &self.has_issuance_confirmation,
+                &self.real_id_compliance,
+                &self.security_tier,
+                &self.address_lines,
+                &self.barcode,
+                &self.nfc,
+                &self.document_classification,
+                &self.extracted_data,
+            ],
+        )?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("date_of_expiry", &self.date_of_expiry)?;
+        object.optional("personal_number", &self.personal_number)?;
+        object.optional("document_numbers", &self.document_numbers)?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("middle_name", &self.middle_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.optional("gender", &self.gender)?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("nationality", &self.nationality)?;
+        object.optional("issuing_state", &self.issuing_state)?;
+        object.optional("issuing_date", &self.issuing_date)?;
+        object.optional("valid_from", &self.valid_from)?;
+        object.optional("categorisation", &self.categorisation)?;
+        object.optional("mrz_line1", &self.mrz_line1)?;
+        object.optional("mrz_line2", &self.mrz_line2)?;
+        object.optional("mrz_line3", &self.mrz_line3)?;
+        object.optional("address", &self.address)?;
+        object.optional("place_of_birth", &self.place_of_birth)?;
+        object.optional("spouse_name", &self.spouse_name)?;
+        object.optional("widow_name", &self.widow_name)?;
+        object.optional("alias_name", &self.alias_name)?;
+        object.optional("issuing_authority", &self.issuing_authority)?;
+        object.optional("remarks", &self.remarks)?;
+        object.optional("civil_state", &self.civil_state)?;
+        object.optional("expatriation", &self.expatriation)?;
+        object.optional("father_name", &self.father_name)?;
+        object.optional("mother_name", &self.mother_name)?;
+        object.optional("religion", &self.religion)?;
+        object.optional("type_of_permit", &self.type_of_permit)?;
+        object.optional("version_number", &self.version_number)?;
+        object.optional("document_subtype", &self.document_subtype)?;
+        object.optional("profession", &self.profession)?;
+        object.optional("security_document_number", &self.security_document_number)?;
+        object.optional("tax_number", &self.tax_number)?;
+        object
+            .optional(
+                "nist_identity_evidence_strength",
+                &self.nist_identity_evidence_strength,
+            )?;
+        object.optional("has_issuance_confirmation", &self.has_issuance_confirmation)?;
+        object.optional("real_id_compliance", &self.real_id_compliance)?;
+        object.optional("security_tier", &self.security_tier)?;
+        object.optional("address_lines", &self.address_lines)?;
+        object.optional("barcode", &self.barcode)?;
+        object.optional("nfc", &self.nfc)?;
+        object.optional("document_classification", &self.document_classification)?;
+        object.optional("extracted_data", &self.extracted_data)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentProperties {
@@ -15166,12 +17917,28 @@ impl Validate for DocumentProperties {
 }
 
 /// The `document_properties_with_driving_licence_information` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentPropertiesWithDrivingLicenceInformation {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub driving_licence_information: Nullable<
         Vec<DocumentPropertiesDrivingLicenceInformationItem>,
     >,
+}
+
+impl ::serde::Serialize for DocumentPropertiesWithDrivingLicenceInformation {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentPropertiesWithDrivingLicenceInformation",
+            0,
+            &[&self.driving_licence_information],
+        )?;
+        object
+            .optional("driving_licence_information", &self.driving_licence_information)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesWithDrivingLicenceInformation {
@@ -15213,104 +17980,171 @@ impl Validate for DocumentPropertiesWithDrivingLicenceInformation {
 /// The `Document_Properties_with_Driving_Licence_Information` schema.
 ///
 /// Named `DocumentPropertiesWithDrivingLicenceInformation2` because another schema's name also converts to `DocumentPropertiesWithDrivingLicenceInformation`; see the naming rules of the generator.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentPropertiesWithDrivingLicenceInformation2 {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<::chrono::NaiveDate>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<::chrono::NaiveDate>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub personal_number: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_numbers: Nullable<Vec<DocumentPropertiesDocumentNumbersInner>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_state: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_date: Nullable<::chrono::NaiveDate>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub valid_from: Nullable<::chrono::NaiveDate>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub categorisation: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line1: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line2: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line3: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub place_of_birth: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub spouse_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub widow_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub alias_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub remarks: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub civil_state: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expatriation: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub father_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mother_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub religion: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub type_of_permit: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub version_number: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_subtype: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub profession: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub security_document_number: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tax_number: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nist_identity_evidence_strength: Nullable<
         DocumentPropertiesNistIdentityEvidenceStrength,
     >,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub has_issuance_confirmation: Nullable<DocumentPropertiesHasIssuanceConfirmation>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub real_id_compliance: Nullable<bool>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub security_tier: Nullable<DocumentPropertiesSecurityTier>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_lines: Nullable<DocumentPropertiesAddressLines>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub barcode: Nullable<Vec<DocumentPropertiesBarcodeInner>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nfc: Nullable<DocumentPropertiesNfc>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_classification: Nullable<DocumentPropertiesDocumentClassification>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub extracted_data: Nullable<DocumentPropertiesExtractedData>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub driving_licence_information: Nullable<
         Vec<DocumentPropertiesDrivingLicenceInformationItem>,
     >,
+}
+
+impl ::serde::Serialize for DocumentPropertiesWithDrivingLicenceInformation2 {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentPropertiesWithDrivingLicenceInformation2",
+            0,
+            &[
+                &self.date_of_birth,
+                &self.date_of_expiry,
+                &self.personal_number,
+                &self.document_numbers,
+                &self.document_type,
+                &self.first_name,
+                &self.middle_name,
+                &self.last_name,
+                &self.gender,
+                &self.issuing_country,
+                &self.nationality,
+                &self.issuing_state,
+                &self.issuing_date,
+                &self.valid_from,
+                &self.categorisation,
+                &self.mrz_line1,
+                &self.mrz_line2,
+                &self.mrz_line3,
+                &self.address,
+                &self.place_of_birth,
+                &self.spouse_name,
+                &self.widow_name,
+                &self.alias_name,
+                &self.issuing_authority,
+                &self.remarks,
+                &self.civil_state,
+                &self.expatriation,
+                &self.father_name,
+                &self.mother_name,
+                &self.religion,
+                &self.type_of_permit,
+                &self.version_number,
+                &self.document_subtype,
+                &self.profession,
+                &self.security_document_number,
+                &self.tax_number,
+                &self.nist_identity_evidence_strength,
+                &self.has_issuance_confirmation,
+                &self.real_id_compliance,
+                &self.security_tier,
+                &self.address_lines,
+                &self.barcode,
+                &self.nfc,
+                &self.document_classification,
+                &self.extracted_data,
+                &self.driving_licence_information,
+            ],
+        )?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("date_of_expiry", &self.date_of_expiry)?;
+        object.optional("personal_number", &self.personal_number)?;
+        object.optional("document_numbers", &self.document_numbers)?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("middle_name", &self.middle_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.optional("gender", &self.gender)?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("nationality", &self.nationality)?;
+        object.optional("issuing_state", &self.issuing_state)?;
+        object.optional("issuing_date", &self.issuing_date)?;
+        object.optional("valid_from", &self.valid_from)?;
+        object.optional("categorisation", &self.categorisation)?;
+        object.optional("mrz_line1", &self.mrz_line1)?;
+        object.optional("mrz_line2", &self.mrz_line2)?;
+        object.optional("mrz_line3", &self.mrz_line3)?;
+        object.optional("address", &self.address)?;
+        object.optional("place_of_birth", &self.place_of_birth)?;
+        object.optional("spouse_name", &self.spouse_name)?;
+        object.optional("widow_name", &self.widow_name)?;
+        object.optional("alias_name", &self.alias_name)?;
+        object.optional("issuing_authority", &self.issuing_authority)?;
+        object.optional("remarks", &self.remarks)?;
+        object.optional("civil_state", &self.civil_state)?;
+        object.optional("expatriation", &self.expatriation)?;
+        object.optional("father_name", &self.father_name)?;
+        object.optional("mother_name", &self.mother_name)?;
+        object.optional("religion", &self.religion)?;
+        object.optional("type_of_permit", &self.type_of_permit)?;
+        object.optional("version_number", &self.version_number)?;
+        object.optional("document_subtype", &self.document_subtype)?;
+        object.optional("profession", &self.profession)?;
+        object.optional("security_document_number", &self.security_document_number)?;
+        object.optional("tax_number", &self.tax_number)?;
+        object
+            .optional(
+                "nist_identity_evidence_strength",
+                &self.nist_identity_evidence_strength,
+            )?;
+        object.optional("has_issuance_confirmation", &self.has_issuance_confirmation)?;
+        object.optional("real_id_compliance", &self.real_id_compliance)?;
+        object.optional("security_tier", &self.security_tier)?;
+        object.optional("address_lines", &self.address_lines)?;
+        object.optional("barcode", &self.barcode)?;
+        object.optional("nfc", &self.nfc)?;
+        object.optional("document_classification", &self.document_classification)?;
+        object.optional("extracted_data", &self.extracted_data)?;
+        object
+            .optional("driving_licence_information", &self.driving_licence_information)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -15515,127 +18349,203 @@ impl Validate for DocumentPropertiesWithDrivingLicenceInformation2 {
 }
 
 /// The `document_with_driver_verification_report_allOf_properties` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentWithDriverVerificationReportAllOfProperties {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<::chrono::NaiveDate>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<::chrono::NaiveDate>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub personal_number: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_numbers: Nullable<Vec<DocumentPropertiesDocumentNumbersInner>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_state: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_date: Nullable<::chrono::NaiveDate>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub valid_from: Nullable<::chrono::NaiveDate>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub categorisation: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line1: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line2: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line3: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub place_of_birth: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub spouse_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub widow_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub alias_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub remarks: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub civil_state: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expatriation: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub father_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mother_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub religion: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub type_of_permit: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub version_number: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_subtype: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub profession: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub security_document_number: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tax_number: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nist_identity_evidence_strength: Nullable<
         DocumentPropertiesNistIdentityEvidenceStrength,
     >,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub has_issuance_confirmation: Nullable<DocumentPropertiesHasIssuanceConfirmation>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub real_id_compliance: Nullable<bool>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub security_tier: Nullable<DocumentPropertiesSecurityTier>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_lines: Nullable<DocumentPropertiesAddressLines>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub barcode: Nullable<Vec<DocumentPropertiesBarcodeInner>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nfc: Nullable<DocumentPropertiesNfc>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_classification: Nullable<DocumentPropertiesDocumentClassification>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub extracted_data: Nullable<DocumentPropertiesExtractedData>,
     /// True for **non-restricted** driving licences
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub drivers_licence: Nullable<bool>,
     /// True for **limited/restricted** driving license, including learner's permits
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub restricted_licence: Nullable<bool>,
     /// Underlying, non-normalised, licence category (e.g. "Junior operators license")
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub raw_licence_category: Nullable<String>,
     /// Comma-separated vehicle classes that the user is qualified for
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub raw_vehicle_classes: Nullable<String>,
     /// True if the user is not qualified to drive a manual transmission
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub manual_transmission_restriction: Nullable<bool>,
     /// Detailed classes/categories information
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub vehicle_class_details: Nullable<
         Vec<
             DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsInner,
         >,
     >,
     /// Normalised data for passenger cars
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub passenger_vehicle: Nullable<
         DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle,
     >,
+}
+
+impl ::serde::Serialize for DocumentWithDriverVerificationReportAllOfProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentWithDriverVerificationReportAllOfProperties",
+            0,
+            &[
+                &self.date_of_birth,
+                &self.date_of_expiry,
+                &self.personal_number,
+                &self.document_numbers,
+                &self.document_type,
+                &self.first_name,
+                &self.middle_name,
+                &self.last_name,
+                &self.gender,
+                &self.issuing_country,
+                &self.nationality,
+                &self.issuing_state,
+                &self.issuing_date,
+                &self.valid_from,
+                &self.categorisation,
+                &self.mrz_line1,
+                &self.mrz_line2,
+                &self.mrz_line3,
+                &self.address,
+                &self.place_of_birth,
+                &self.spouse_name,
+                &self.widow_name,
+                &self.alias_name,
+                &self.issuing_authority,
+                &self.remarks,
+                &self.civil_state,
+                &self.expatriation,
+                &self.father_name,
+                &self.mother_name,
+                &self.religion,
+                &self.type_of_permit,
+                &self.version_number,
+                &self.document_subtype,
+                &self.profession,
+                &self.security_document_number,
+                &self.tax_number,
+                &self.nist_identity_evidence_strength,
+                &self.has_issuance_confirmation,
+                &self.real_id_compliance,
+                &self.security_tier,
+                &self.address_lines,
+                &self.barcode,
+                &self.nfc,
+                &self.document_classification,
+                &self.extracted_data,
+                &self.drivers_licence,
+                &self.restricted_licence,
+                &self.raw_licence_category,
+                &self.raw_vehicle_classes,
+                &self.manual_transmission_restriction,
+                &self.vehicle_class_details,
+                &self.passenger_vehicle,
+            ],
+        )?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("date_of_expiry", &self.date_of_expiry)?;
+        object.optional("personal_number", &self.personal_number)?;
+        object.optional("document_numbers", &self.document_numbers)?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("middle_name", &self.middle_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.optional("gender", &self.gender)?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("nationality", &self.nationality)?;
+        object.optional("issuing_state", &self.issuing_state)?;
+        object.optional("issuing_date", &self.issuing_date)?;
+        object.optional("valid_from", &self.valid_from)?;
+        object.optional("categorisation", &self.categorisation)?;
+        object.optional("mrz_line1", &self.mrz_line1)?;
+        object.optional("mrz_line2", &self.mrz_line2)?;
+        object.optional("mrz_line3", &self.mrz_line3)?;
+        object.optional("address", &self.address)?;
+        object.optional("place_of_birth", &self.place_of_birth)?;
+        object.optional("spouse_name", &self.spouse_name)?;
+        object.optional("widow_name", &self.widow_name)?;
+        object.optional("alias_name", &self.alias_name)?;
+        object.optional("issuing_authority", &self.issuing_authority)?;
+        object.optional("remarks", &self.remarks)?;
+        object.optional("civil_state", &self.civil_state)?;
+        object.optional("expatriation", &self.expatriation)?;
+        object.optional("father_name", &self.father_name)?;
+        object.optional("mother_name", &self.mother_name)?;
+        object.optional("religion", &self.religion)?;
+        object.optional("type_of_permit", &self.type_of_permit)?;
+        object.optional("version_number", &self.version_number)?;
+        object.optional("document_subtype", &self.document_subtype)?;
+        object.optional("profession", &self.profession)?;
+        object.optional("security_document_number", &self.security_document_number)?;
+        object.optional("tax_number", &self.tax_number)?;
+        object
+            .optional(
+                "nist_identity_evidence_strength",
+                &self.nist_identity_evidence_strength,
+            )?;
+        object.optional("has_issuance_confirmation", &self.has_issuance_confirmation)?;
+        object.optional("real_id_compliance", &self.real_id_compliance)?;
+        object.optional("security_tier", &self.security_tier)?;
+        object.optional("address_lines", &self.address_lines)?;
+        object.optional("barcode", &self.barcode)?;
+        object.optional("nfc", &self.nfc)?;
+        object.optional("document_classification", &self.document_classification)?;
+        object.optional("extracted_data", &self.extracted_data)?;
+        object.optional("drivers_licence", &self.drivers_licence)?;
+        object.optional("restricted_licence", &self.restricted_licence)?;
+        object.optional("raw_licence_category", &self.raw_licence_category)?;
+        object.optional("raw_vehicle_classes", &self.raw_vehicle_classes)?;
+        object
+            .optional(
+                "manual_transmission_restriction",
+                &self.manual_transmission_restriction,
+            )?;
+        object.optional("vehicle_class_details", &self.vehicle_class_details)?;
+        object.optional("passenger_vehicle", &self.passenger_vehicle)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -15869,7 +18779,7 @@ impl Validate for DocumentWithDriverVerificationReportAllOfProperties {
 }
 
 /// The `facial_similarity_report_media` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct FacialSimilarityReportMedia {
     /// ID of uploaded biometric media to use.
     pub id: ::uuid::Uuid,
@@ -15879,6 +18789,22 @@ impl FacialSimilarityReportMedia {
     /// With the required fields; every optional one is absent.
     pub fn new(id: ::uuid::Uuid) -> Self {
         Self { id }
+    }
+}
+
+impl ::serde::Serialize for FacialSimilarityReportMedia {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityReportMedia",
+            1,
+            &[],
+        )?;
+        object.field("id", &self.id)?;
+        object.end()
     }
 }
 
@@ -15913,17 +18839,32 @@ impl Validate for FacialSimilarityReportMedia {
 }
 
 /// The `facial_similarity_photo_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityPhotoBreakdown {
     /// Asserts whether the face in the document matches the face in the live photo.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_comparison: Nullable<FacialSimilarityPhotoBreakdownFaceComparison>,
     /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub image_integrity: Nullable<FacialSimilarityPhotoBreakdownImageIntegrity>,
     /// Asserts whether the person in the live photo is real and not a spoof.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub visual_authenticity: Nullable<FacialSimilarityPhotoBreakdownVisualAuthenticity>,
+}
+
+impl ::serde::Serialize for FacialSimilarityPhotoBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdown",
+            0,
+            &[&self.face_comparison, &self.image_integrity, &self.visual_authenticity],
+        )?;
+        object.optional("face_comparison", &self.face_comparison)?;
+        object.optional("image_integrity", &self.image_integrity)?;
+        object.optional("visual_authenticity", &self.visual_authenticity)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for FacialSimilarityPhotoBreakdown {
@@ -15965,13 +18906,28 @@ impl Validate for FacialSimilarityPhotoBreakdown {
 }
 
 /// The `facial_similarity_photo_properties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityPhotoProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely
     /// it is to be a spoof (i.e. photos of printed photos, or photos of digital screens).
     /// Conversely, the closer it is to 1, the less likely it is to be a spoof.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub score: Nullable<f64>,
+}
+
+impl ::serde::Serialize for FacialSimilarityPhotoProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoProperties",
+            0,
+            &[&self.score],
+        )?;
+        object.optional("score", &self.score)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for FacialSimilarityPhotoProperties {
@@ -16005,19 +18961,34 @@ impl Validate for FacialSimilarityPhotoProperties {
 }
 
 /// The `facial_similarity_photo_fully_auto_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdown {
     /// Asserts whether the face in the document matches the face in the live photo.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_comparison: Nullable<FacialSimilarityPhotoFullyAutoBreakdownFaceComparison>,
     /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub image_integrity: Nullable<FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity>,
     /// Asserts whether the person in the live photo is real and not a spoof.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub visual_authenticity: Nullable<
         FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticity,
     >,
+}
+
+impl ::serde::Serialize for FacialSimilarityPhotoFullyAutoBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoFullyAutoBreakdown",
+            0,
+            &[&self.face_comparison, &self.image_integrity, &self.visual_authenticity],
+        )?;
+        object.optional("face_comparison", &self.face_comparison)?;
+        object.optional("image_integrity", &self.image_integrity)?;
+        object.optional("visual_authenticity", &self.visual_authenticity)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for FacialSimilarityPhotoFullyAutoBreakdown {
@@ -16060,13 +19031,28 @@ impl Validate for FacialSimilarityPhotoFullyAutoBreakdown {
 }
 
 /// The `facial_similarity_photo_fully_auto_properties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityPhotoFullyAutoProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely
     /// it is to be a spoof (i.e. photos of printed photos, or photos of digital screens).
     /// Conversely, the closer it is to 1, the less likely it is to be a spoof.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub score: Nullable<f64>,
+}
+
+impl ::serde::Serialize for FacialSimilarityPhotoFullyAutoProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoFullyAutoProperties",
+            0,
+            &[&self.score],
+        )?;
+        object.optional("score", &self.score)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for FacialSimilarityPhotoFullyAutoProperties {
@@ -16101,23 +19087,38 @@ impl Validate for FacialSimilarityPhotoFullyAutoProperties {
 }
 
 /// The `facial_similarity_video_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityVideoBreakdown {
     /// Asserts whether the face in the document matches the face in the live video.
     ///
     /// Read-only: sent by the API in responses.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_comparison: Nullable<FacialSimilarityVideoBreakdownFaceComparison>,
     /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
     ///
     /// Read-only: sent by the API in responses.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub image_integrity: Nullable<FacialSimilarityVideoBreakdownImageIntegrity>,
     /// Asserts whether the person in the live video is real (not a spoof) and live.
     ///
     /// Read-only: sent by the API in responses.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub visual_authenticity: Nullable<FacialSimilarityVideoBreakdownVisualAuthenticity>,
+}
+
+impl ::serde::Serialize for FacialSimilarityVideoBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdown",
+            0,
+            &[&self.face_comparison, &self.image_integrity, &self.visual_authenticity],
+        )?;
+        object.optional("face_comparison", &self.face_comparison)?;
+        object.optional("image_integrity", &self.image_integrity)?;
+        object.optional("visual_authenticity", &self.visual_authenticity)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for FacialSimilarityVideoBreakdown {
@@ -16159,13 +19160,28 @@ impl Validate for FacialSimilarityVideoBreakdown {
 }
 
 /// The `facial_similarity_video_properties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityVideoProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely
     /// it is to be a spoof (i.e. videos of digital screens, masks or print-outs).
     /// Conversely, the closer it is to 1, the less likely it is to be a spoof.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub score: Nullable<f64>,
+}
+
+impl ::serde::Serialize for FacialSimilarityVideoProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoProperties",
+            0,
+            &[&self.score],
+        )?;
+        object.optional("score", &self.score)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for FacialSimilarityVideoProperties {
@@ -16199,23 +19215,38 @@ impl Validate for FacialSimilarityVideoProperties {
 }
 
 /// The `facial_similarity_motion_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityMotionBreakdown {
     /// Asserts whether the face in the document matches the face in the motion capture.
     ///
     /// Read-only: sent by the API in responses.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_comparison: Nullable<FacialSimilarityMotionBreakdownFaceComparison>,
     /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
     ///
     /// Read-only: sent by the API in responses.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub image_integrity: Nullable<FacialSimilarityMotionBreakdownImageIntegrity>,
     /// Asserts whether the person in the motion capture is real (not a spoof) and live.
     ///
     /// Read-only: sent by the API in responses.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub visual_authenticity: Nullable<FacialSimilarityMotionBreakdownVisualAuthenticity>,
+}
+
+impl ::serde::Serialize for FacialSimilarityMotionBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionBreakdown",
+            0,
+            &[&self.face_comparison, &self.image_integrity, &self.visual_authenticity],
+        )?;
+        object.optional("face_comparison", &self.face_comparison)?;
+        object.optional("image_integrity", &self.image_integrity)?;
+        object.optional("visual_authenticity", &self.visual_authenticity)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for FacialSimilarityMotionBreakdown {
@@ -16257,13 +19288,28 @@ impl Validate for FacialSimilarityMotionBreakdown {
 }
 
 /// The `facial_similarity_motion_properties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityMotionProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely
     /// it is to be a spoof (i.e. videos of digital screens, masks or print-outs).
     /// Conversely, the closer it is to 1, the less likely it is to be a spoof.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub score: Nullable<f64>,
+}
+
+impl ::serde::Serialize for FacialSimilarityMotionProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionProperties",
+            0,
+            &[&self.score],
+        )?;
+        object.optional("score", &self.score)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for FacialSimilarityMotionProperties {
@@ -16297,14 +19343,29 @@ impl Validate for FacialSimilarityMotionProperties {
 }
 
 /// The `known_faces_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct KnownFacesBreakdown {
     /// Asserts whether the applicant's most recent facial media (live photo or live video) matches any other live photos or live videos already in your Onfido account database.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub previously_seen_faces: Nullable<KnownFacesBreakdownPreviouslySeenFaces>,
     /// Asserts whether the uploaded live photo or live video and the content contained within it were of sufficient quality to perform a face comparison.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub image_integrity: Nullable<KnownFacesBreakdownImageIntegrity>,
+}
+
+impl ::serde::Serialize for KnownFacesBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "KnownFacesBreakdown",
+            0,
+            &[&self.previously_seen_faces, &self.image_integrity],
+        )?;
+        object.optional("previously_seen_faces", &self.previously_seen_faces)?;
+        object.optional("image_integrity", &self.image_integrity)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for KnownFacesBreakdown {
@@ -16343,11 +19404,26 @@ impl Validate for KnownFacesBreakdown {
 }
 
 /// The `known_faces_properties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct KnownFacesProperties {
     /// Returns any matching applicant IDs as entries inside a matches array under a properties bag.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub matches: Nullable<Vec<KnownFacesPropertiesMatchesInner>>,
+}
+
+impl ::serde::Serialize for KnownFacesProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "KnownFacesProperties",
+            0,
+            &[&self.matches],
+        )?;
+        object.optional("matches", &self.matches)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for KnownFacesProperties {
@@ -16381,26 +19457,48 @@ impl Validate for KnownFacesProperties {
 }
 
 /// The `identity_enhanced_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct IdentityEnhancedBreakdown {
     /// Asserts if any sources that an applicant's details have been verified against have produced a match.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sources: Nullable<IdentityEnhancedBreakdownSources>,
     /// Asserts if the applicant's address matches any sources.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<IdentityEnhancedBreakdownAddress>,
     /// Asserts if the applicant's date of birth matches any sources.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<IdentityEnhancedBreakdownDateOfBirth>,
     /// Asserts if the applicant's details match any death records.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mortality: Nullable<IdentityEnhancedBreakdownMortality>,
     /// Asserts if the applicant's social security number matches (When report was run using <https://api.us.onfido.com/>)
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub ssn: Nullable<IdrSsnBreakdown>,
     /// Asserts if the applicant's social security number matches (When report was run using <https://api.eu.onfido.com/>)
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub ssn1: Nullable<IdrSsnBreakdown>,
+}
+
+impl ::serde::Serialize for IdentityEnhancedBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdown",
+            0,
+            &[
+                &self.sources,
+                &self.address,
+                &self.date_of_birth,
+                &self.mortality,
+                &self.ssn,
+                &self.ssn1,
+            ],
+        )?;
+        object.optional("sources", &self.sources)?;
+        object.optional("address", &self.address)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("mortality", &self.mortality)?;
+        object.optional("ssn", &self.ssn)?;
+        object.optional("ssn1", &self.ssn1)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedBreakdown {
@@ -16449,16 +19547,31 @@ impl Validate for IdentityEnhancedBreakdown {
 }
 
 /// The `identity_enhanced_properties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IdentityEnhancedProperties {
     /// Returns address number which has been matched.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub matched_address: Nullable<f64>,
     /// Returns array of sources which contain matched addresses for the corresponding address number.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub matched_addresses: Nullable<
         Vec<IdentityEnhancedPropertiesMatchedAddressesInner>,
     >,
+}
+
+impl ::serde::Serialize for IdentityEnhancedProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedProperties",
+            0,
+            &[&self.matched_address, &self.matched_addresses],
+        )?;
+        object.optional("matched_address", &self.matched_address)?;
+        object.optional("matched_addresses", &self.matched_addresses)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedProperties {
@@ -16497,24 +19610,48 @@ impl Validate for IdentityEnhancedProperties {
 }
 
 /// The `watchlist_aml_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistAmlBreakdown {
     /// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sanction: Nullable<WatchlistAmlBreakdownSanction>,
     /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub politically_exposed_person: Nullable<
         WatchlistAmlBreakdownPoliticallyExposedPerson,
     >,
     /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub legal_and_regulatory_warnings: Nullable<
         WatchlistAmlBreakdownLegalAndRegulatoryWarnings,
     >,
     /// Asserts if there are any records found of negative events reported by publicly and generally available media sources.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub adverse_media: Nullable<WatchlistAmlBreakdownAdverseMedia>,
+}
+
+impl ::serde::Serialize for WatchlistAmlBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistAmlBreakdown",
+            0,
+            &[
+                &self.sanction,
+                &self.politically_exposed_person,
+                &self.legal_and_regulatory_warnings,
+                &self.adverse_media,
+            ],
+        )?;
+        object.optional("sanction", &self.sanction)?;
+        object.optional("politically_exposed_person", &self.politically_exposed_person)?;
+        object
+            .optional(
+                "legal_and_regulatory_warnings",
+                &self.legal_and_regulatory_warnings,
+            )?;
+        object.optional("adverse_media", &self.adverse_media)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WatchlistAmlBreakdown {
@@ -16569,14 +19706,30 @@ impl Validate for WatchlistAmlBreakdown {
 
 /// The `watchlist_aml_properties` schema.
 #[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct WatchlistAmlProperties {
     /// Returns any matches including, but not limited to, name and date of birth of match, aliases and associates, and relevant events and sources.
     ///
     /// **Deprecated** in the API description.
     #[deprecated(note = "deprecated in the API description")]
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub records: Nullable<Vec<::serde_json::Value>>,
+}
+
+#[allow(deprecated)]
+impl ::serde::Serialize for WatchlistAmlProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistAmlProperties",
+            0,
+            &[&self.records],
+        )?;
+        object.optional("records", &self.records)?;
+        object.end()
+    }
 }
 
 #[allow(deprecated)]
@@ -16613,22 +19766,42 @@ impl Validate for WatchlistAmlProperties {
 }
 
 /// The `watchlist_enhanced_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistEnhancedBreakdown {
     /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub politically_exposed_person: Nullable<
         WatchlistEnhancedBreakdownPoliticallyExposedPerson,
     >,
     /// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sanction: Nullable<WatchlistEnhancedBreakdownSanction>,
     /// Asserts if there are any records found of negative events reported by publicly and generally available media sources.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub adverse_media: Nullable<WatchlistEnhancedBreakdownAdverseMedia>,
     /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub monitored_lists: Nullable<WatchlistEnhancedBreakdownMonitoredLists>,
+}
+
+impl ::serde::Serialize for WatchlistEnhancedBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedBreakdown",
+            0,
+            &[
+                &self.politically_exposed_person,
+                &self.sanction,
+                &self.adverse_media,
+                &self.monitored_lists,
+            ],
+        )?;
+        object.optional("politically_exposed_person", &self.politically_exposed_person)?;
+        object.optional("sanction", &self.sanction)?;
+        object.optional("adverse_media", &self.adverse_media)?;
+        object.optional("monitored_lists", &self.monitored_lists)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WatchlistEnhancedBreakdown {
@@ -16676,11 +19849,26 @@ impl Validate for WatchlistEnhancedBreakdown {
 }
 
 /// The `watchlist_enhanced_properties` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistEnhancedProperties {
     /// Returns any matches including, but not limited to, name and date of birth of match, aliases and associates, and relevant events and sources.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub records: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInner>>,
+}
+
+impl ::serde::Serialize for WatchlistEnhancedProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedProperties",
+            0,
+            &[&self.records],
+        )?;
+        object.optional("records", &self.records)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WatchlistEnhancedProperties {
@@ -16716,21 +19904,44 @@ impl Validate for WatchlistEnhancedProperties {
 }
 
 /// The `watchlist_standard_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistStandardBreakdown {
     /// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sanction: Nullable<WatchlistStandardBreakdownSanction>,
     /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub politically_exposed_person: Nullable<
         WatchlistStandardBreakdownPoliticallyExposedPerson,
     >,
     /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub legal_and_regulatory_warnings: Nullable<
         WatchlistStandardBreakdownLegalAndRegulatoryWarnings,
     >,
+}
+
+impl ::serde::Serialize for WatchlistStandardBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistStandardBreakdown",
+            0,
+            &[
+                &self.sanction,
+                &self.politically_exposed_person,
+                &self.legal_and_regulatory_warnings,
+            ],
+        )?;
+        object.optional("sanction", &self.sanction)?;
+        object.optional("politically_exposed_person", &self.politically_exposed_person)?;
+        object
+            .optional(
+                "legal_and_regulatory_warnings",
+                &self.legal_and_regulatory_warnings,
+            )?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WatchlistStandardBreakdown {
@@ -16782,14 +19993,30 @@ impl Validate for WatchlistStandardBreakdown {
 
 /// The `watchlist_standard_properties` schema.
 #[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct WatchlistStandardProperties {
     /// Returns any matches including, but not limited to, name and date of birth of match, aliases and associates, and relevant events and sources.
     ///
     /// **Deprecated** in the API description.
     #[deprecated(note = "deprecated in the API description")]
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub records: Nullable<Vec<::serde_json::Value>>,
+}
+
+#[allow(deprecated)]
+impl ::serde::Serialize for WatchlistStandardProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistStandardProperties",
+            0,
+            &[&self.records],
+        )?;
+        object.optional("records", &self.records)?;
+        object.end()
+    }
 }
 
 #[allow(deprecated)]
@@ -16826,17 +20053,36 @@ impl Validate for WatchlistStandardProperties {
 }
 
 /// The `proof_of_address_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ProofOfAddressBreakdown {
     /// Asserts whether the first name, last name and address provided by the applicant match those on the PoA document.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub data_comparison: Nullable<ProofOfAddressBreakdownDataComparison>,
     /// Asserts whether the document is of a valid type as PoA.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_classification: Nullable<ProofOfAddressBreakdownDocumentClassification>,
     /// Asserts whether the quality of the uploaded document was sufficient to verify the address.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub image_integrity: Nullable<ProofOfAddressBreakdownImageIntegrity>,
+}
+
+impl ::serde::Serialize for ProofOfAddressBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ProofOfAddressBreakdown",
+            0,
+            &[
+                &self.data_comparison,
+                &self.document_classification,
+                &self.image_integrity,
+            ],
+        )?;
+        object.optional("data_comparison", &self.data_comparison)?;
+        object.optional("document_classification", &self.document_classification)?;
+        object.optional("image_integrity", &self.image_integrity)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ProofOfAddressBreakdown {
@@ -16878,32 +20124,56 @@ impl Validate for ProofOfAddressBreakdown {
 }
 
 /// The `proof_of_address_properties` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct ProofOfAddressProperties {
     /// This property provides the address on the document.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<String>,
     /// This property provides the document type according to the set of supported documents.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<ProofOfAddressPropertiesDocumentType>,
     /// This property provides the first names on the document, including any initials and middle names.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_names: Nullable<String>,
     /// This property provided the last names on the document.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_names: Nullable<String>,
     /// This property provides the issue date of the document.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issue_date: Nullable<::chrono::NaiveDate>,
     /// This property provides the document issuer (e.g. HSBC, British Gas).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuer: Nullable<String>,
     /// This property provides the summary period start date.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub summary_period_start: Nullable<::chrono::NaiveDate>,
     /// This property provides the summary period end date.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub summary_period_end: Nullable<::chrono::NaiveDate>,
+}
+
+impl ::serde::Serialize for ProofOfAddressProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ProofOfAddressProperties",
+            0,
+            &[
+                &self.address,
+                &self.document_type,
+                &self.first_names,
+                &self.last_names,
+                &self.issue_date,
+                &self.issuer,
+                &self.summary_period_start,
+                &self.summary_period_end,
+            ],
+        )?;
+        object.optional("address", &self.address)?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("first_names", &self.first_names)?;
+        object.optional("last_names", &self.last_names)?;
+        object.optional("issue_date", &self.issue_date)?;
+        object.optional("issuer", &self.issuer)?;
+        object.optional("summary_period_start", &self.summary_period_start)?;
+        object.optional("summary_period_end", &self.summary_period_end)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ProofOfAddressProperties {
@@ -16964,17 +20234,32 @@ impl Validate for ProofOfAddressProperties {
 }
 
 /// The `us_driving_licence_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdown {
     /// Asserts whether the document data provided matches a real driving license in the DMV driver's license database.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document: Nullable<UsDrivingLicenceBreakdownDocument>,
     /// Asserts whether the address data provided matches a real driving license in the DMV driver's license database.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<UsDrivingLicenceBreakdownAddress>,
     /// Asserts whether the personal data provided matches a real driving license in the DMV driver's license database.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub personal: Nullable<UsDrivingLicenceBreakdownPersonal>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdown",
+            0,
+            &[&self.document, &self.address, &self.personal],
+        )?;
+        object.optional("document", &self.document)?;
+        object.optional("address", &self.address)?;
+        object.optional("personal", &self.personal)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdown {
@@ -17015,15 +20300,31 @@ impl Validate for UsDrivingLicenceBreakdown {
 
 /// The `device_intelligence_breakdown` schema.
 #[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeviceIntelligenceBreakdown {
     /// Asserts whether the device used to upload the media is trustworthy, i.e. it is a real, physical device.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub device: Nullable<DeviceIntelligenceBreakdownDevice>,
     /// **Deprecated** in the API description.
     #[deprecated(note = "deprecated in the API description")]
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DeviceIntelligenceBreakdownProperties>,
+}
+
+#[allow(deprecated)]
+impl ::serde::Serialize for DeviceIntelligenceBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligenceBreakdown",
+            0,
+            &[&self.device, &self.properties],
+        )?;
+        object.optional("device", &self.device)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 #[allow(deprecated)]
@@ -17065,14 +20366,29 @@ impl Validate for DeviceIntelligenceBreakdown {
 }
 
 /// The `device_intelligence_properties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeviceIntelligenceProperties {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub device: Nullable<DeviceIntelligencePropertiesDevice>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub ip: Nullable<DeviceIntelligencePropertiesIp>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub geolocation: Nullable<DeviceIntelligencePropertiesGeolocation>,
+}
+
+impl ::serde::Serialize for DeviceIntelligenceProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligenceProperties",
+            0,
+            &[&self.device, &self.ip, &self.geolocation],
+        )?;
+        object.optional("device", &self.device)?;
+        object.optional("ip", &self.ip)?;
+        object.optional("geolocation", &self.geolocation)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DeviceIntelligenceProperties {
@@ -17115,10 +20431,25 @@ impl Validate for DeviceIntelligenceProperties {
 }
 
 /// The `india_pan_report_allOf_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct IndiaPanReportAllOfBreakdown {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub device: Nullable<IndiaPanReportAllOfBreakdownDevice>,
+}
+
+impl ::serde::Serialize for IndiaPanReportAllOfBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IndiaPanReportAllOfBreakdown",
+            0,
+            &[&self.device],
+        )?;
+        object.optional("device", &self.device)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IndiaPanReportAllOfBreakdown {
@@ -17152,10 +20483,25 @@ impl Validate for IndiaPanReportAllOfBreakdown {
 }
 
 /// The `india_pan_report_allOf_properties` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct IndiaPanReportAllOfProperties {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub device: Nullable<IndiaPanReportAllOfPropertiesDevice>,
+}
+
+impl ::serde::Serialize for IndiaPanReportAllOfProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IndiaPanReportAllOfProperties",
+            0,
+            &[&self.device],
+        )?;
+        object.optional("device", &self.device)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IndiaPanReportAllOfProperties {
@@ -17410,12 +20756,27 @@ impl Validate for ReportConfigurationFacialSimilarityUseCase {
 }
 
 /// Asserts whether data on the document is consistent with data provided when creating an applicant through the API.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataComparison {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownDataComparisonBreakdown>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataComparison {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataComparison",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownDataComparison {
@@ -17452,12 +20813,27 @@ impl Validate for DocumentBreakdownDataComparison {
 }
 
 /// Asserts whether algorithmically validatable elements are correct.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataValidation {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownDataValidationBreakdown>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataValidation {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataValidation",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownDataValidation {
@@ -17494,12 +20870,27 @@ impl Validate for DocumentBreakdownDataValidation {
 }
 
 /// Asserts if the document is of sufficient quality to verify.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownImageIntegrity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownImageIntegrityBreakdown>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownImageIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownImageIntegrity",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownImageIntegrity {
@@ -17536,12 +20927,27 @@ impl Validate for DocumentBreakdownImageIntegrity {
 }
 
 /// Asserts whether visual, non-textual, elements are correct given the type of document.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownVisualAuthenticity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownVisualAuthenticityBreakdown>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownVisualAuthenticity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownVisualAuthenticity",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownVisualAuthenticity {
@@ -17578,12 +20984,27 @@ impl Validate for DocumentBreakdownVisualAuthenticity {
 }
 
 /// Asserts whether data represented in multiple places on the document is consistent.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataConsistency {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownDataConsistencyBreakdown>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataConsistency {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataConsistency",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownDataConsistency {
@@ -17620,10 +21041,25 @@ impl Validate for DocumentBreakdownDataConsistency {
 }
 
 /// Asserts whether the document had been identified as lost, stolen or otherwise compromised.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentBreakdownPoliceRecord {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownPoliceRecord {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownPoliceRecord",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownPoliceRecord {
@@ -17657,12 +21093,27 @@ impl Validate for DocumentBreakdownPoliceRecord {
 }
 
 /// Asserts whether the image of the document has been found in our internal database or if it was used in a suspicious way.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownCompromisedDocument {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownCompromisedDocumentBreakdown>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownCompromisedDocument {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownCompromisedDocument",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownCompromisedDocument {
@@ -17699,12 +21150,27 @@ impl Validate for DocumentBreakdownCompromisedDocument {
 }
 
 /// Asserts whether the age calculated from the document's date of birth data point is greater than or equal to the minimum accepted age.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownAgeValidation {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownAgeValidationBreakdown>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownAgeValidation {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownAgeValidation",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownAgeValidation {
@@ -17741,12 +21207,27 @@ impl Validate for DocumentBreakdownAgeValidation {
 }
 
 /// Asserts whether data on the document matches the issuing authority data.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownIssuingAuthority {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownIssuingAuthorityBreakdown>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownIssuingAuthority {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownIssuingAuthority",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownIssuingAuthority {
@@ -17783,12 +21264,27 @@ impl Validate for DocumentBreakdownIssuingAuthority {
 }
 
 /// The `document_properties_document_numbers_inner` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentPropertiesDocumentNumbersInner {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub value: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub r#type: Nullable<String>,
+}
+
+impl ::serde::Serialize for DocumentPropertiesDocumentNumbersInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentPropertiesDocumentNumbersInner",
+            0,
+            &[&self.value, &self.r#type],
+        )?;
+        object.optional("value", &self.value)?;
+        object.optional("type", &self.r#type)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesDocumentNumbersInner {
@@ -18078,20 +21574,42 @@ impl Validate for DocumentPropertiesSecurityTier {
 }
 
 /// The `document_properties_address_lines` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentPropertiesAddressLines {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub street_address: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub state: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub postal_code: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub country: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub city: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub country_code: Nullable<String>,
+}
+
+impl ::serde::Serialize for DocumentPropertiesAddressLines {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentPropertiesAddressLines",
+            0,
+            &[
+                &self.street_address,
+                &self.state,
+                &self.postal_code,
+                &self.country,
+                &self.city,
+                &self.country_code,
+            ],
+        )?;
+        object.optional("street_address", &self.street_address)?;
+        object.optional("state", &self.state)?;
+        object.optional("postal_code", &self.postal_code)?;
+        object.optional("country", &self.country)?;
+        object.optional("city", &self.city)?;
+        object.optional("country_code", &self.country_code)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesAddressLines {
@@ -18140,44 +21658,78 @@ impl Validate for DocumentPropertiesAddressLines {
 }
 
 /// The `document_properties_barcode_inner` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentPropertiesBarcodeInner {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<::chrono::NaiveDate>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<::chrono::NaiveDate>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_date: Nullable<::chrono::NaiveDate>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_1: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_2: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_3: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_4: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_5: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_state: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub class: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_number: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub real_id_classification: Nullable<String>,
+}
+
+impl ::serde::Serialize for DocumentPropertiesBarcodeInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentPropertiesBarcodeInner",
+            0,
+            &[
+                &self.first_name,
+                &self.middle_name,
+                &self.last_name,
+                &self.document_type,
+                &self.date_of_expiry,
+                &self.date_of_birth,
+                &self.issuing_date,
+                &self.address_line_1,
+                &self.address_line_2,
+                &self.address_line_3,
+                &self.address_line_4,
+                &self.address_line_5,
+                &self.issuing_state,
+                &self.class,
+                &self.gender,
+                &self.issuing_country,
+                &self.document_number,
+                &self.real_id_classification,
+            ],
+        )?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("middle_name", &self.middle_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("date_of_expiry", &self.date_of_expiry)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("issuing_date", &self.issuing_date)?;
+        object.optional("address_line_1", &self.address_line_1)?;
+        object.optional("address_line_2", &self.address_line_2)?;
+        object.optional("address_line_3", &self.address_line_3)?;
+        object.optional("address_line_4", &self.address_line_4)?;
+        object.optional("address_line_5", &self.address_line_5)?;
+        object.optional("issuing_state", &self.issuing_state)?;
+        object.optional("class", &self.class)?;
+        object.optional("gender", &self.gender)?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("document_number", &self.document_number)?;
+        object.optional("real_id_classification", &self.real_id_classification)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesBarcodeInner {
@@ -18264,34 +21816,63 @@ impl Validate for DocumentPropertiesBarcodeInner {
 }
 
 /// The `document_properties_nfc` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentPropertiesNfc {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub full_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_number: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<::chrono::NaiveDate>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<::chrono::NaiveDate>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub personal_number: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub place_of_birth: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_date: Nullable<::chrono::NaiveDate>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<String>,
+}
+
+impl ::serde::Serialize for DocumentPropertiesNfc {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentPropertiesNfc",
+            0,
+            &[
+                &self.document_type,
+                &self.issuing_country,
+                &self.full_name,
+                &self.document_number,
+                &self.nationality,
+                &self.date_of_birth,
+                &self.gender,
+                &self.date_of_expiry,
+                &self.personal_number,
+                &self.place_of_birth,
+                &self.address,
+                &self.issuing_date,
+                &self.issuing_authority,
+            ],
+        )?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("full_name", &self.full_name)?;
+        object.optional("document_number", &self.document_number)?;
+        object.optional("nationality", &self.nationality)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("gender", &self.gender)?;
+        object.optional("date_of_expiry", &self.date_of_expiry)?;
+        object.optional("personal_number", &self.personal_number)?;
+        object.optional("place_of_birth", &self.place_of_birth)?;
+        object.optional("address", &self.address)?;
+        object.optional("issuing_date", &self.issuing_date)?;
+        object.optional("issuing_authority", &self.issuing_authority)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesNfc {
@@ -18363,14 +21944,29 @@ impl Validate for DocumentPropertiesNfc {
 }
 
 /// The `document_properties_document_classification` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentPropertiesDocumentClassification {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_state: Nullable<String>,
+}
+
+impl ::serde::Serialize for DocumentPropertiesDocumentClassification {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentPropertiesDocumentClassification",
+            0,
+            &[&self.issuing_country, &self.document_type, &self.issuing_state],
+        )?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("issuing_state", &self.issuing_state)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesDocumentClassification {
@@ -18411,50 +22007,87 @@ impl Validate for DocumentPropertiesDocumentClassification {
 }
 
 /// The `document_properties_extracted_data` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentPropertiesExtractedData {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_number: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<::chrono::NaiveDate>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<::chrono::NaiveDate>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub full_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub spouse_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub widow_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub alias_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line1: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line2: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line3: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_1: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_2: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_3: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_4: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_5: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<String>,
+}
+
+impl ::serde::Serialize for DocumentPropertiesExtractedData {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentPropertiesExtractedData",
+            0,
+            &[
+                &self.document_number,
+                &self.date_of_birth,
+                &self.date_of_expiry,
+                &self.first_name,
+                &self.last_name,
+                &self.middle_name,
+                &self.full_name,
+                &self.spouse_name,
+                &self.widow_name,
+                &self.alias_name,
+                &self.gender,
+                &self.mrz_line1,
+                &self.mrz_line2,
+                &self.mrz_line3,
+                &self.nationality,
+                &self.address_line_1,
+                &self.address_line_2,
+                &self.address_line_3,
+                &self.address_line_4,
+                &self.address_line_5,
+                &self.issuing_authority,
+            ],
+        )?;
+        object.optional("document_number", &self.document_number)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("date_of_expiry", &self.date_of_expiry)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.optional("middle_name", &self.middle_name)?;
+        object.optional("full_name", &self.full_name)?;
+        object.optional("spouse_name", &self.spouse_name)?;
+        object.optional("widow_name", &self.widow_name)?;
+        object.optional("alias_name", &self.alias_name)?;
+        object.optional("gender", &self.gender)?;
+        object.optional("mrz_line1", &self.mrz_line1)?;
+        object.optional("mrz_line2", &self.mrz_line2)?;
+        object.optional("mrz_line3", &self.mrz_line3)?;
+        object.optional("nationality", &self.nationality)?;
+        object.optional("address_line_1", &self.address_line_1)?;
+        object.optional("address_line_2", &self.address_line_2)?;
+        object.optional("address_line_3", &self.address_line_3)?;
+        object.optional("address_line_4", &self.address_line_4)?;
+        object.optional("address_line_5", &self.address_line_5)?;
+        object.optional("issuing_authority", &self.issuing_authority)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesExtractedData {
@@ -18550,16 +22183,31 @@ impl Validate for DocumentPropertiesExtractedData {
 }
 
 /// The `Document_Properties_Driving_Licence_Information_Item` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentPropertiesDrivingLicenceInformationItem {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub category: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub obtainment_date: Nullable<::chrono::NaiveDate>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expiry_date: Nullable<::chrono::NaiveDate>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub codes: Nullable<String>,
+}
+
+impl ::serde::Serialize for DocumentPropertiesDrivingLicenceInformationItem {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentPropertiesDrivingLicenceInformationItem",
+            0,
+            &[&self.category, &self.obtainment_date, &self.expiry_date, &self.codes],
+        )?;
+        object.optional("category", &self.category)?;
+        object.optional("obtainment_date", &self.obtainment_date)?;
+        object.optional("expiry_date", &self.expiry_date)?;
+        object.optional("codes", &self.codes)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesDrivingLicenceInformationItem {
@@ -18603,20 +22251,36 @@ impl Validate for DocumentPropertiesDrivingLicenceInformationItem {
 }
 
 /// The `document_with_driver_verification_report_allOf_properties_allOf_vehicle_class_details_inner` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsInner {
     /// Vehicle class/category
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub category: Nullable<String>,
     /// Special conditions driver must meet
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub codes: Nullable<String>,
     /// Category obtainment date
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub obtainment_date: Nullable<::chrono::NaiveDate>,
     /// Category expiry date
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expiry_date: Nullable<::chrono::NaiveDate>,
+}
+
+impl ::serde::Serialize
+for DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsInner",
+            0,
+            &[&self.category, &self.codes, &self.obtainment_date, &self.expiry_date],
+        )?;
+        object.optional("category", &self.category)?;
+        object.optional("codes", &self.codes)?;
+        object.optional("obtainment_date", &self.obtainment_date)?;
+        object.optional("expiry_date", &self.expiry_date)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -18662,17 +22326,33 @@ for DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsI
 }
 
 /// Normalised data for passenger cars
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle {
     /// Whether they are qualified for a passenger car, such as a “B” class in the UK
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub is_qualified: Nullable<bool>,
     /// Date the class qualification was obtained
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub obtainment_date: Nullable<::chrono::NaiveDate>,
     /// Date the class qualification expires, which may be different to doc expiry
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expiry_date: Nullable<::chrono::NaiveDate>,
+}
+
+impl ::serde::Serialize
+for DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle",
+            0,
+            &[&self.is_qualified, &self.obtainment_date, &self.expiry_date],
+        )?;
+        object.optional("is_qualified", &self.is_qualified)?;
+        object.optional("obtainment_date", &self.obtainment_date)?;
+        object.optional("expiry_date", &self.expiry_date)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -18715,12 +22395,27 @@ for DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle {
 }
 
 /// Asserts whether the face in the document matches the face in the live photo.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityPhotoBreakdownFaceComparison {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdownFaceComparisonBreakdown>,
+}
+
+impl ::serde::Serialize for FacialSimilarityPhotoBreakdownFaceComparison {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownFaceComparison",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for FacialSimilarityPhotoBreakdownFaceComparison {
@@ -18758,12 +22453,27 @@ impl Validate for FacialSimilarityPhotoBreakdownFaceComparison {
 }
 
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct FacialSimilarityPhotoBreakdownImageIntegrity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdownImageIntegrityBreakdown>,
+}
+
+impl ::serde::Serialize for FacialSimilarityPhotoBreakdownImageIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownImageIntegrity",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for FacialSimilarityPhotoBreakdownImageIntegrity {
@@ -18801,12 +22511,27 @@ impl Validate for FacialSimilarityPhotoBreakdownImageIntegrity {
 }
 
 /// Asserts whether the person in the live photo is real and not a spoof.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityPhotoBreakdownVisualAuthenticity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown>,
+}
+
+impl ::serde::Serialize for FacialSimilarityPhotoBreakdownVisualAuthenticity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownVisualAuthenticity",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -18845,14 +22570,29 @@ impl Validate for FacialSimilarityPhotoBreakdownVisualAuthenticity {
 }
 
 /// Asserts whether the face in the document matches the face in the live photo.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparison {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<
         FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdown,
     >,
+}
+
+impl ::serde::Serialize for FacialSimilarityPhotoFullyAutoBreakdownFaceComparison {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoFullyAutoBreakdownFaceComparison",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -18891,14 +22631,29 @@ impl Validate for FacialSimilarityPhotoFullyAutoBreakdownFaceComparison {
 }
 
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<
         FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown,
     >,
+}
+
+impl ::serde::Serialize for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -18937,14 +22692,29 @@ impl Validate for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
 }
 
 /// Asserts whether the person in the live photo is real and not a spoof.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<
         FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdown,
     >,
+}
+
+impl ::serde::Serialize for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticity",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -18983,12 +22753,27 @@ impl Validate for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticity {
 }
 
 /// Asserts whether the face in the document matches the face in the live video.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityVideoBreakdownFaceComparison {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityVideoBreakdownFaceComparisonBreakdown>,
+}
+
+impl ::serde::Serialize for FacialSimilarityVideoBreakdownFaceComparison {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdownFaceComparison",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for FacialSimilarityVideoBreakdownFaceComparison {
@@ -19026,12 +22811,27 @@ impl Validate for FacialSimilarityVideoBreakdownFaceComparison {
 }
 
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct FacialSimilarityVideoBreakdownImageIntegrity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityVideoBreakdownImageIntegrityBreakdown>,
+}
+
+impl ::serde::Serialize for FacialSimilarityVideoBreakdownImageIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdownImageIntegrity",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for FacialSimilarityVideoBreakdownImageIntegrity {
@@ -19069,12 +22869,27 @@ impl Validate for FacialSimilarityVideoBreakdownImageIntegrity {
 }
 
 /// Asserts whether the person in the live video is real (not a spoof) and live.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown>,
+}
+
+impl ::serde::Serialize for FacialSimilarityVideoBreakdownVisualAuthenticity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdownVisualAuthenticity",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -19113,12 +22928,27 @@ impl Validate for FacialSimilarityVideoBreakdownVisualAuthenticity {
 }
 
 /// Asserts whether the face in the document matches the face in the motion capture.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityMotionBreakdownFaceComparison {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityMotionBreakdownFaceComparisonBreakdown>,
+}
+
+impl ::serde::Serialize for FacialSimilarityMotionBreakdownFaceComparison {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionBreakdownFaceComparison",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for FacialSimilarityMotionBreakdownFaceComparison {
@@ -19156,12 +22986,27 @@ impl Validate for FacialSimilarityMotionBreakdownFaceComparison {
 }
 
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct FacialSimilarityMotionBreakdownImageIntegrity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityMotionBreakdownImageIntegrityBreakdown>,
+}
+
+impl ::serde::Serialize for FacialSimilarityMotionBreakdownImageIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionBreakdownImageIntegrity",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for FacialSimilarityMotionBreakdownImageIntegrity {
@@ -19199,12 +23044,27 @@ impl Validate for FacialSimilarityMotionBreakdownImageIntegrity {
 }
 
 /// Asserts whether the person in the motion capture is real (not a spoof) and live.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityMotionBreakdownVisualAuthenticity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown>,
+}
+
+impl ::serde::Serialize for FacialSimilarityMotionBreakdownVisualAuthenticity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionBreakdownVisualAuthenticity",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -19243,10 +23103,25 @@ impl Validate for FacialSimilarityMotionBreakdownVisualAuthenticity {
 }
 
 /// Asserts whether the applicant's most recent facial media (live photo or live video) matches any other live photos or live videos already in your Onfido account database.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct KnownFacesBreakdownPreviouslySeenFaces {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl ::serde::Serialize for KnownFacesBreakdownPreviouslySeenFaces {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "KnownFacesBreakdownPreviouslySeenFaces",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for KnownFacesBreakdownPreviouslySeenFaces {
@@ -19280,10 +23155,25 @@ impl Validate for KnownFacesBreakdownPreviouslySeenFaces {
 }
 
 /// Asserts whether the uploaded live photo or live video and the content contained within it were of sufficient quality to perform a face comparison.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct KnownFacesBreakdownImageIntegrity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl ::serde::Serialize for KnownFacesBreakdownImageIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "KnownFacesBreakdownImageIntegrity",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for KnownFacesBreakdownImageIntegrity {
@@ -19317,23 +23207,44 @@ impl Validate for KnownFacesBreakdownImageIntegrity {
 }
 
 /// The `known_faces_properties_matches_inner` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct KnownFacesPropertiesMatchesInner {
     /// The applicant ID of the matched applicant.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_id: Nullable<::uuid::Uuid>,
     /// A floating point number between 0 and 1 that expresses how similar the two faces are, where 1 is a perfect match.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub score: Nullable<f64>,
     /// The corresponding UUID for the media type.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub media_id: Nullable<::uuid::Uuid>,
     /// The media type (for example live_photos or live_videos).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub media_type: Nullable<String>,
     /// Indicates if match is suspected based on fuzzy name matching feature. Dependent on feature being active for account, otherwise defaults to true.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub suspected: Nullable<bool>,
+}
+
+impl ::serde::Serialize for KnownFacesPropertiesMatchesInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "KnownFacesPropertiesMatchesInner",
+            0,
+            &[
+                &self.applicant_id,
+                &self.score,
+                &self.media_id,
+                &self.media_type,
+                &self.suspected,
+            ],
+        )?;
+        object.optional("applicant_id", &self.applicant_id)?;
+        object.optional("score", &self.score)?;
+        object.optional("media_id", &self.media_id)?;
+        object.optional("media_type", &self.media_type)?;
+        object.optional("suspected", &self.suspected)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for KnownFacesPropertiesMatchesInner {
@@ -19379,12 +23290,27 @@ impl Validate for KnownFacesPropertiesMatchesInner {
 }
 
 /// Asserts if any sources that an applicant's details have been verified against have produced a match.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct IdentityEnhancedBreakdownSources {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IdentityEnhancedBreakdownSourcesBreakdown>,
+}
+
+impl ::serde::Serialize for IdentityEnhancedBreakdownSources {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownSources",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedBreakdownSources {
@@ -19421,12 +23347,27 @@ impl Validate for IdentityEnhancedBreakdownSources {
 }
 
 /// Asserts if the applicant's address matches any sources.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct IdentityEnhancedBreakdownAddress {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IdentityEnhancedBreakdownAddressBreakdown>,
+}
+
+impl ::serde::Serialize for IdentityEnhancedBreakdownAddress {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownAddress",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedBreakdownAddress {
@@ -19463,12 +23404,27 @@ impl Validate for IdentityEnhancedBreakdownAddress {
 }
 
 /// Asserts if the applicant's date of birth matches any sources.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct IdentityEnhancedBreakdownDateOfBirth {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IdentityEnhancedBreakdownDateOfBirthBreakdown>,
+}
+
+impl ::serde::Serialize for IdentityEnhancedBreakdownDateOfBirth {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownDateOfBirth",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedBreakdownDateOfBirth {
@@ -19505,10 +23461,25 @@ impl Validate for IdentityEnhancedBreakdownDateOfBirth {
 }
 
 /// Asserts if the applicant's details match any death records.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct IdentityEnhancedBreakdownMortality {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl ::serde::Serialize for IdentityEnhancedBreakdownMortality {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownMortality",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedBreakdownMortality {
@@ -19542,12 +23513,27 @@ impl Validate for IdentityEnhancedBreakdownMortality {
 }
 
 /// The `idr_ssn_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct IdrSsnBreakdown {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IdrSsnBreakdownBreakdown>,
+}
+
+impl ::serde::Serialize for IdrSsnBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdrSsnBreakdown",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IdrSsnBreakdown {
@@ -19584,14 +23570,29 @@ impl Validate for IdrSsnBreakdown {
 }
 
 /// The `identity_enhanced_properties_matched_addresses_inner` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IdentityEnhancedPropertiesMatchedAddressesInner {
     /// The address number.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id: Nullable<f64>,
     /// Sources which contain matched addresses.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub match_types: Nullable<Vec<String>>,
+}
+
+impl ::serde::Serialize for IdentityEnhancedPropertiesMatchedAddressesInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedPropertiesMatchedAddressesInner",
+            0,
+            &[&self.id, &self.match_types],
+        )?;
+        object.optional("id", &self.id)?;
+        object.optional("match_types", &self.match_types)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedPropertiesMatchedAddressesInner {
@@ -19629,10 +23630,25 @@ impl Validate for IdentityEnhancedPropertiesMatchedAddressesInner {
 }
 
 /// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistAmlBreakdownSanction {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl ::serde::Serialize for WatchlistAmlBreakdownSanction {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistAmlBreakdownSanction",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WatchlistAmlBreakdownSanction {
@@ -19666,10 +23682,25 @@ impl Validate for WatchlistAmlBreakdownSanction {
 }
 
 /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistAmlBreakdownPoliticallyExposedPerson {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl ::serde::Serialize for WatchlistAmlBreakdownPoliticallyExposedPerson {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistAmlBreakdownPoliticallyExposedPerson",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WatchlistAmlBreakdownPoliticallyExposedPerson {
@@ -19704,10 +23735,25 @@ impl Validate for WatchlistAmlBreakdownPoliticallyExposedPerson {
 }
 
 /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl ::serde::Serialize for WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistAmlBreakdownLegalAndRegulatoryWarnings",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
@@ -19742,10 +23788,25 @@ impl Validate for WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
 }
 
 /// Asserts if there are any records found of negative events reported by publicly and generally available media sources.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistAmlBreakdownAdverseMedia {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl ::serde::Serialize for WatchlistAmlBreakdownAdverseMedia {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistAmlBreakdownAdverseMedia",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WatchlistAmlBreakdownAdverseMedia {
@@ -19779,10 +23840,25 @@ impl Validate for WatchlistAmlBreakdownAdverseMedia {
 }
 
 /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistEnhancedBreakdownPoliticallyExposedPerson {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl ::serde::Serialize for WatchlistEnhancedBreakdownPoliticallyExposedPerson {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedBreakdownPoliticallyExposedPerson",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -19818,10 +23894,25 @@ impl Validate for WatchlistEnhancedBreakdownPoliticallyExposedPerson {
 }
 
 /// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistEnhancedBreakdownSanction {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl ::serde::Serialize for WatchlistEnhancedBreakdownSanction {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedBreakdownSanction",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WatchlistEnhancedBreakdownSanction {
@@ -19855,10 +23946,25 @@ impl Validate for WatchlistEnhancedBreakdownSanction {
 }
 
 /// Asserts if there are any records found of negative events reported by publicly and generally available media sources.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistEnhancedBreakdownAdverseMedia {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl ::serde::Serialize for WatchlistEnhancedBreakdownAdverseMedia {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedBreakdownAdverseMedia",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WatchlistEnhancedBreakdownAdverseMedia {
@@ -19892,10 +23998,25 @@ impl Validate for WatchlistEnhancedBreakdownAdverseMedia {
 }
 
 /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistEnhancedBreakdownMonitoredLists {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl ::serde::Serialize for WatchlistEnhancedBreakdownMonitoredLists {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedBreakdownMonitoredLists",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WatchlistEnhancedBreakdownMonitoredLists {
@@ -19930,35 +24051,60 @@ impl Validate for WatchlistEnhancedBreakdownMonitoredLists {
 }
 
 /// The `watchlist_enhanced_properties_records_inner` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistEnhancedPropertiesRecordsInner {
     /// All addresses on file.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerAddressInner>>,
     /// Any names that the person is also known as.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub alias: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerAliasInner>>,
     /// Any linked persons, for example family relatives or business partners.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub associate: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerAssociateInner>>,
     /// Information about the person, for example hair color or nationality.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub attribute: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerAttributeInner>>,
     /// All the date of births on file.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<Vec<String>>,
     /// Information about events that have occurred to the person, for example deportation or arrest.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub event: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerEventInner>>,
     /// The name on file
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub full_name: Nullable<String>,
     /// The role, country and date of each position.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub position: Nullable<Vec<String>>,
     /// Details about where the information was obtained.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerSourceInner>>,
+}
+
+impl ::serde::Serialize for WatchlistEnhancedPropertiesRecordsInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedPropertiesRecordsInner",
+            0,
+            &[
+                &self.address,
+                &self.alias,
+                &self.associate,
+                &self.attribute,
+                &self.date_of_birth,
+                &self.event,
+                &self.full_name,
+                &self.position,
+                &self.source,
+            ],
+        )?;
+        object.optional("address", &self.address)?;
+        object.optional("alias", &self.alias)?;
+        object.optional("associate", &self.associate)?;
+        object.optional("attribute", &self.attribute)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("event", &self.event)?;
+        object.optional("full_name", &self.full_name)?;
+        object.optional("position", &self.position)?;
+        object.optional("source", &self.source)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WatchlistEnhancedPropertiesRecordsInner {
@@ -20019,10 +24165,25 @@ impl Validate for WatchlistEnhancedPropertiesRecordsInner {
 }
 
 /// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistStandardBreakdownSanction {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl ::serde::Serialize for WatchlistStandardBreakdownSanction {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistStandardBreakdownSanction",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WatchlistStandardBreakdownSanction {
@@ -20056,10 +24217,25 @@ impl Validate for WatchlistStandardBreakdownSanction {
 }
 
 /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistStandardBreakdownPoliticallyExposedPerson {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl ::serde::Serialize for WatchlistStandardBreakdownPoliticallyExposedPerson {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistStandardBreakdownPoliticallyExposedPerson",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -20095,10 +24271,25 @@ impl Validate for WatchlistStandardBreakdownPoliticallyExposedPerson {
 }
 
 /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistStandardBreakdownLegalAndRegulatoryWarnings {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl ::serde::Serialize for WatchlistStandardBreakdownLegalAndRegulatoryWarnings {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistStandardBreakdownLegalAndRegulatoryWarnings",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -20134,12 +24325,27 @@ impl Validate for WatchlistStandardBreakdownLegalAndRegulatoryWarnings {
 }
 
 /// Asserts whether the first name, last name and address provided by the applicant match those on the PoA document.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ProofOfAddressBreakdownDataComparison {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<ProofOfAddressBreakdownDataComparisonBreakdown>,
+}
+
+impl ::serde::Serialize for ProofOfAddressBreakdownDataComparison {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ProofOfAddressBreakdownDataComparison",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ProofOfAddressBreakdownDataComparison {
@@ -20176,12 +24382,27 @@ impl Validate for ProofOfAddressBreakdownDataComparison {
 }
 
 /// Asserts whether the document is of a valid type as PoA.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ProofOfAddressBreakdownDocumentClassification {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<ProofOfAddressBreakdownDocumentClassificationBreakdown>,
+}
+
+impl ::serde::Serialize for ProofOfAddressBreakdownDocumentClassification {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ProofOfAddressBreakdownDocumentClassification",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ProofOfAddressBreakdownDocumentClassification {
@@ -20219,12 +24440,27 @@ impl Validate for ProofOfAddressBreakdownDocumentClassification {
 }
 
 /// Asserts whether the quality of the uploaded document was sufficient to verify the address.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ProofOfAddressBreakdownImageIntegrity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<ProofOfAddressBreakdownImageIntegrityBreakdown>,
+}
+
+impl ::serde::Serialize for ProofOfAddressBreakdownImageIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ProofOfAddressBreakdownImageIntegrity",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ProofOfAddressBreakdownImageIntegrity {
@@ -20396,12 +24632,27 @@ impl Validate for ProofOfAddressPropertiesDocumentType {
 }
 
 /// Asserts whether the document data provided matches a real driving license in the DMV driver's license database.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownDocument {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<UsDrivingLicenceBreakdownDocumentBreakdown>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownDocument {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownDocument",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdownDocument {
@@ -20438,12 +24689,27 @@ impl Validate for UsDrivingLicenceBreakdownDocument {
 }
 
 /// Asserts whether the address data provided matches a real driving license in the DMV driver's license database.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownAddress {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<UsDrivingLicenceBreakdownAddressBreakdown>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownAddress {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownAddress",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdownAddress {
@@ -20480,12 +24746,27 @@ impl Validate for UsDrivingLicenceBreakdownAddress {
 }
 
 /// Asserts whether the personal data provided matches a real driving license in the DMV driver's license database.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownPersonal {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<UsDrivingLicenceBreakdownPersonalBreakdown>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownPersonal {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownPersonal",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdownPersonal {
@@ -20522,10 +24803,25 @@ impl Validate for UsDrivingLicenceBreakdownPersonal {
 }
 
 /// Asserts whether the device used to upload the media is trustworthy, i.e. it is a real, physical device.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DeviceIntelligenceBreakdownDevice {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DeviceIntelligenceBreakdownDeviceBreakdown>,
+}
+
+impl ::serde::Serialize for DeviceIntelligenceBreakdownDevice {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligenceBreakdownDevice",
+            0,
+            &[&self.breakdown],
+        )?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DeviceIntelligenceBreakdownDevice {
@@ -20563,14 +24859,30 @@ impl Validate for DeviceIntelligenceBreakdownDevice {
 /// **Deprecated** in the API description.
 #[deprecated(note = "deprecated in the API description")]
 #[allow(deprecated)]
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeviceIntelligenceBreakdownProperties {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub device: Nullable<DeviceIntelligenceBreakdownPropertiesDevice>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub ip: Nullable<DeviceIntelligenceBreakdownPropertiesIp>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub geolocation: Nullable<DeviceIntelligenceBreakdownPropertiesGeolocation>,
+}
+
+#[allow(deprecated)]
+impl ::serde::Serialize for DeviceIntelligenceBreakdownProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligenceBreakdownProperties",
+            0,
+            &[&self.device, &self.ip, &self.geolocation],
+        )?;
+        object.optional("device", &self.device)?;
+        object.optional("ip", &self.ip)?;
+        object.optional("geolocation", &self.geolocation)?;
+        object.end()
+    }
 }
 
 #[allow(deprecated)]
@@ -20616,52 +24928,82 @@ impl Validate for DeviceIntelligenceBreakdownProperties {
 }
 
 /// The `device_intelligence_properties_device` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeviceIntelligencePropertiesDevice {
     /// The SDK version that was used.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sdk_version: Nullable<String>,
     /// The SDK used to upload the media.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sdk_source: Nullable<DeviceIntelligencePropertiesDeviceSdkSource>,
     /// The token used to authenticate the request.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub authentication_type: Nullable<
         DeviceIntelligencePropertiesDeviceAuthenticationType,
     >,
     /// The model as set by the phone manufacturer (for Android and iOS) or the browser manufacturer (for Web). The model can be presented in name or number form depending on each manufacturer implementation.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub raw_model: Nullable<String>,
     /// The operating system of the device. The value came from manufacturer implementation (for Android and iOS) or browser's user agent (for Web).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub os: Nullable<String>,
     /// The browser name reported by the browser's user agent.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub browser: Nullable<String>,
     /// Whether the device is an emulator.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub emulator: Nullable<bool>,
     /// Whether the device is providing false randomized device and network information.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub randomized_device: Nullable<bool>,
     /// Whether device is using stolen security tokens to send the network information.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub fake_network_request: Nullable<bool>,
     /// Whether there is highly suspicious traffic related to the IP address. The risk depends on the overall ratio of clear checks on a given IP.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub ip_reputation: Nullable<DeviceIntelligencePropertiesDeviceIpReputation>,
     /// The number of times the device was used to create a report for a new applicant. A value greater than 1 indicates potential device reuse.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub device_fingerprint_reuse: Nullable<f64>,
     /// Whether the document or biometric media were uploaded from a single device.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub single_device_used: Nullable<bool>,
     /// Whether the document media were live captured from the device camera.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_capture: Nullable<DeviceIntelligencePropertiesDeviceDocumentCapture>,
     /// Whether the biometric media were live captured from the device camera.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub biometric_capture: Nullable<DeviceIntelligencePropertiesDeviceBiometricCapture>,
+}
+
+impl ::serde::Serialize for DeviceIntelligencePropertiesDevice {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligencePropertiesDevice",
+            0,
+            &[
+                &self.sdk_version,
+                &self.sdk_source,
+                &self.authentication_type,
+                &self.raw_model,
+                &self.os,
+                &self.browser,
+                &self.emulator,
+                &self.randomized_device,
+                &self.fake_network_request,
+                &self.ip_reputation,
+                &self.device_fingerprint_reuse,
+                &self.single_device_used,
+                &self.document_capture,
+                &self.biometric_capture,
+            ],
+        )?;
+        object.optional("sdk_version", &self.sdk_version)?;
+        object.optional("sdk_source", &self.sdk_source)?;
+        object.optional("authentication_type", &self.authentication_type)?;
+        object.optional("raw_model", &self.raw_model)?;
+        object.optional("os", &self.os)?;
+        object.optional("browser", &self.browser)?;
+        object.optional("emulator", &self.emulator)?;
+        object.optional("randomized_device", &self.randomized_device)?;
+        object.optional("fake_network_request", &self.fake_network_request)?;
+        object.optional("ip_reputation", &self.ip_reputation)?;
+        object.optional("device_fingerprint_reuse", &self.device_fingerprint_reuse)?;
+        object.optional("single_device_used", &self.single_device_used)?;
+        object.optional("document_capture", &self.document_capture)?;
+        object.optional("biometric_capture", &self.biometric_capture)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DeviceIntelligencePropertiesDevice {
@@ -20757,11 +25099,26 @@ impl Validate for DeviceIntelligencePropertiesDevice {
 }
 
 /// The `device_intelligence_properties_ip` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DeviceIntelligencePropertiesIp {
     /// The IP address that uploaded the media.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<String>,
+}
+
+impl ::serde::Serialize for DeviceIntelligencePropertiesIp {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligencePropertiesIp",
+            0,
+            &[&self.address],
+        )?;
+        object.optional("address", &self.address)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DeviceIntelligencePropertiesIp {
@@ -20795,17 +25152,32 @@ impl Validate for DeviceIntelligencePropertiesIp {
 }
 
 /// The `device_intelligence_properties_geolocation` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DeviceIntelligencePropertiesGeolocation {
     /// City location of the IP address.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub city: Nullable<String>,
     /// Region location of the IP address.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub region: Nullable<String>,
     /// Country location of the IP address in a three letter format.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub country: Nullable<CountryCodes>,
+}
+
+impl ::serde::Serialize for DeviceIntelligencePropertiesGeolocation {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligencePropertiesGeolocation",
+            0,
+            &[&self.city, &self.region, &self.country],
+        )?;
+        object.optional("city", &self.city)?;
+        object.optional("region", &self.region)?;
+        object.optional("country", &self.country)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DeviceIntelligencePropertiesGeolocation {
@@ -20848,10 +25220,25 @@ impl Validate for DeviceIntelligencePropertiesGeolocation {
 }
 
 /// The `india_pan_report_allOf_breakdown_device` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct IndiaPanReportAllOfBreakdownDevice {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IndiaPanReportAllOfBreakdownDeviceBreakdown>,
+}
+
+impl ::serde::Serialize for IndiaPanReportAllOfBreakdownDevice {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IndiaPanReportAllOfBreakdownDevice",
+            0,
+            &[&self.breakdown],
+        )?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IndiaPanReportAllOfBreakdownDevice {
@@ -20885,14 +25272,29 @@ impl Validate for IndiaPanReportAllOfBreakdownDevice {
 }
 
 /// The `india_pan_report_allOf_properties_device` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct IndiaPanReportAllOfPropertiesDevice {
     /// The applicant's PAN (10 digit alphanumeric number).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub pan: Nullable<String>,
     /// The applicant's full name.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub full_name: Nullable<String>,
+}
+
+impl ::serde::Serialize for IndiaPanReportAllOfPropertiesDevice {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IndiaPanReportAllOfPropertiesDevice",
+            0,
+            &[&self.pan, &self.full_name],
+        )?;
+        object.optional("pan", &self.pan)?;
+        object.optional("full_name", &self.full_name)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IndiaPanReportAllOfPropertiesDevice {
@@ -20929,28 +25331,52 @@ impl Validate for IndiaPanReportAllOfPropertiesDevice {
 }
 
 /// The `document_breakdown_data_comparison_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataComparisonBreakdown {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<DocumentBreakdownDataComparisonBreakdownGender>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<DocumentBreakdownDataComparisonBreakdownDateOfExpiry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<DocumentBreakdownDataComparisonBreakdownLastName>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<DocumentBreakdownDataComparisonBreakdownDocumentType>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_numbers: Nullable<
         DocumentBreakdownDataComparisonBreakdownDocumentNumbers,
     >,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<DocumentBreakdownDataComparisonBreakdownFirstName>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<DocumentBreakdownDataComparisonBreakdownDateOfBirth>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataComparisonBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataComparisonBreakdown",
+            0,
+            &[
+                &self.issuing_country,
+                &self.gender,
+                &self.date_of_expiry,
+                &self.last_name,
+                &self.document_type,
+                &self.document_numbers,
+                &self.first_name,
+                &self.date_of_birth,
+            ],
+        )?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("gender", &self.gender)?;
+        object.optional("date_of_expiry", &self.date_of_expiry)?;
+        object.optional("last_name", &self.last_name)?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("document_numbers", &self.document_numbers)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownDataComparisonBreakdown {
@@ -21008,28 +25434,51 @@ impl Validate for DocumentBreakdownDataComparisonBreakdown {
 }
 
 /// The `document_breakdown_data_validation_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataValidationBreakdown {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<DocumentBreakdownDataValidationBreakdownGender>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<DocumentBreakdownDataValidationBreakdownDateOfBirth>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_numbers: Nullable<
         DocumentBreakdownDataValidationBreakdownDocumentNumbers,
     >,
     /// If this is flagged, the document has expired.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_expiration: Nullable<
         DocumentBreakdownDataValidationBreakdownDocumentExpiration,
     >,
     /// If this is flagged, the expiration date has the incorrect format.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expiry_date: Nullable<DocumentBreakdownDataValidationBreakdownExpiryDate>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz: Nullable<DocumentBreakdownDataValidationBreakdownMrz>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub barcode: Nullable<DocumentBreakdownDataValidationBreakdownBarcode>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataValidationBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataValidationBreakdown",
+            0,
+            &[
+                &self.gender,
+                &self.date_of_birth,
+                &self.document_numbers,
+                &self.document_expiration,
+                &self.expiry_date,
+                &self.mrz,
+                &self.barcode,
+            ],
+        )?;
+        object.optional("gender", &self.gender)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("document_numbers", &self.document_numbers)?;
+        object.optional("document_expiration", &self.document_expiration)?;
+        object.optional("expiry_date", &self.expiry_date)?;
+        object.optional("mrz", &self.mrz)?;
+        object.optional("barcode", &self.barcode)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownDataValidationBreakdown {
@@ -21086,24 +25535,45 @@ impl Validate for DocumentBreakdownDataValidationBreakdown {
 }
 
 /// The `document_breakdown_image_integrity_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownImageIntegrityBreakdown {
     /// Asserts whether the quality of the image was sufficient for processing.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub image_quality: Nullable<DocumentBreakdownImageIntegrityBreakdownImageQuality>,
     /// Asserts whether the submitted document is supported.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub supported_document: Nullable<
         DocumentBreakdownImageIntegrityBreakdownSupportedDocument,
     >,
     /// Asserts whether the image was a colour one.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub colour_picture: Nullable<DocumentBreakdownImageIntegrityBreakdownColourPicture>,
     /// Asserts if the document was of enough quality to be able to perform a fraud inspection.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub conclusive_document_quality: Nullable<
         DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality,
     >,
+}
+
+impl ::serde::Serialize for DocumentBreakdownImageIntegrityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownImageIntegrityBreakdown",
+            0,
+            &[
+                &self.image_quality,
+                &self.supported_document,
+                &self.colour_picture,
+                &self.conclusive_document_quality,
+            ],
+        )?;
+        object.optional("image_quality", &self.image_quality)?;
+        object.optional("supported_document", &self.supported_document)?;
+        object.optional("colour_picture", &self.colour_picture)?;
+        object
+            .optional("conclusive_document_quality", &self.conclusive_document_quality)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownImageIntegrityBreakdown {
@@ -21154,42 +25624,66 @@ impl Validate for DocumentBreakdownImageIntegrityBreakdown {
 }
 
 /// The `document_breakdown_visual_authenticity_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdown {
     /// Fonts in the document don't match the expected ones.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub fonts: Nullable<DocumentBreakdownVisualAuthenticityBreakdownFonts>,
     /// The pictures of the person identified on the document show signs of tampering or alteration.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub picture_face_integrity: Nullable<
         DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity,
     >,
     /// The document doesn't match the expected template for the document type and country it is from.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub template: Nullable<DocumentBreakdownVisualAuthenticityBreakdownTemplate>,
     /// Security features expected on the document are missing or wrong.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub security_features: Nullable<
         DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures,
     >,
     /// The document was not present when the photo was taken.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub original_document_present: Nullable<
         DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent,
     >,
     /// Indication of digital tampering in the image.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub digital_tampering: Nullable<
         DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering,
     >,
     /// This sub-breakdown is returned for backward compatibility reasons. Its value will be consider when at least one of the other breakdowns is consider, and clear when all the other breakdowns are clear.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub other: Nullable<DocumentBreakdownVisualAuthenticityBreakdownOther>,
     /// No face was detected on the document.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_detection: Nullable<
         DocumentBreakdownVisualAuthenticityBreakdownFaceDetection,
     >,
+}
+
+impl ::serde::Serialize for DocumentBreakdownVisualAuthenticityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownVisualAuthenticityBreakdown",
+            0,
+            &[
+                &self.fonts,
+                &self.picture_face_integrity,
+                &self.template,
+                &self.security_features,
+                &self.original_document_present,
+                &self.digital_tampering,
+                &self.other,
+                &self.face_detection,
+            ],
+        )?;
+        object.optional("fonts", &self.fonts)?;
+        object.optional("picture_face_integrity", &self.picture_face_integrity)?;
+        object.optional("template", &self.template)?;
+        object.optional("security_features", &self.security_features)?;
+        object.optional("original_document_present", &self.original_document_present)?;
+        object.optional("digital_tampering", &self.digital_tampering)?;
+        object.optional("other", &self.other)?;
+        object.optional("face_detection", &self.face_detection)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownVisualAuthenticityBreakdown {
@@ -21256,34 +25750,64 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdown {
 }
 
 /// The `document_breakdown_data_consistency_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataConsistencyBreakdown {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<DocumentBreakdownDataConsistencyBreakdownDateOfExpiry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_numbers: Nullable<
         DocumentBreakdownDataConsistencyBreakdownDocumentNumbers,
     >,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<
         DocumentBreakdownDataConsistencyBreakdownIssuingCountry,
     >,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<DocumentBreakdownDataConsistencyBreakdownDocumentType>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<DocumentBreakdownDataConsistencyBreakdownDateOfBirth>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<DocumentBreakdownDataConsistencyBreakdownGender>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<DocumentBreakdownDataConsistencyBreakdownFirstName>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<DocumentBreakdownDataConsistencyBreakdownNationality>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<DocumentBreakdownDataConsistencyBreakdownLastName>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub multiple_data_sources_present: Nullable<
         DocumentBreakdownDataConsistencyBreakdownMultipleDataSourcesPresent,
     >,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataConsistencyBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataConsistencyBreakdown",
+            0,
+            &[
+                &self.date_of_expiry,
+                &self.document_numbers,
+                &self.issuing_country,
+                &self.document_type,
+                &self.date_of_birth,
+                &self.gender,
+                &self.first_name,
+                &self.nationality,
+                &self.last_name,
+                &self.multiple_data_sources_present,
+            ],
+        )?;
+        object.optional("date_of_expiry", &self.date_of_expiry)?;
+        object.optional("document_numbers", &self.document_numbers)?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("gender", &self.gender)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("nationality", &self.nationality)?;
+        object.optional("last_name", &self.last_name)?;
+        object
+            .optional(
+                "multiple_data_sources_present",
+                &self.multiple_data_sources_present,
+            )?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownDataConsistencyBreakdown {
@@ -21353,16 +25877,31 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdown {
 }
 
 /// The `document_breakdown_compromised_document_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownCompromisedDocumentBreakdown {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_database: Nullable<
         DocumentBreakdownCompromisedDocumentBreakdownDocumentDatabase,
     >,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub repeat_attempts: Nullable<
         DocumentBreakdownCompromisedDocumentBreakdownRepeatAttempts,
     >,
+}
+
+impl ::serde::Serialize for DocumentBreakdownCompromisedDocumentBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownCompromisedDocumentBreakdown",
+            0,
+            &[&self.document_database, &self.repeat_attempts],
+        )?;
+        object.optional("document_database", &self.document_database)?;
+        object.optional("repeat_attempts", &self.repeat_attempts)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownCompromisedDocumentBreakdown {
@@ -21402,12 +25941,27 @@ impl Validate for DocumentBreakdownCompromisedDocumentBreakdown {
 }
 
 /// The `document_breakdown_age_validation_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownAgeValidationBreakdown {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub minimum_accepted_age: Nullable<
         DocumentBreakdownAgeValidationBreakdownMinimumAcceptedAge,
     >,
+}
+
+impl ::serde::Serialize for DocumentBreakdownAgeValidationBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownAgeValidationBreakdown",
+            0,
+            &[&self.minimum_accepted_age],
+        )?;
+        object.optional("minimum_accepted_age", &self.minimum_accepted_age)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownAgeValidationBreakdown {
@@ -21444,18 +25998,33 @@ impl Validate for DocumentBreakdownAgeValidationBreakdown {
 }
 
 /// The `document_breakdown_issuing_authority_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownIssuingAuthorityBreakdown {
     /// Asserts whether the document NFC chip is original or cloned.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nfc_active_authentication: Nullable<
         DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication,
     >,
     /// Asserts whether the document NFC chip data was tampered.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nfc_passive_authentication: Nullable<
         DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication,
     >,
+}
+
+impl ::serde::Serialize for DocumentBreakdownIssuingAuthorityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownIssuingAuthorityBreakdown",
+            0,
+            &[&self.nfc_active_authentication, &self.nfc_passive_authentication],
+        )?;
+        object.optional("nfc_active_authentication", &self.nfc_active_authentication)?;
+        object.optional("nfc_passive_authentication", &self.nfc_passive_authentication)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownIssuingAuthorityBreakdown {
@@ -21503,13 +26072,28 @@ impl Validate for DocumentBreakdownIssuingAuthorityBreakdown {
 }
 
 /// The `facial_similarity_photo_breakdown_face_comparison_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdown {
     /// Contains a score value under the properties bag.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_match: Nullable<
         FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch,
     >,
+}
+
+impl ::serde::Serialize for FacialSimilarityPhotoBreakdownFaceComparisonBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownFaceComparisonBreakdown",
+            0,
+            &[&self.face_match],
+        )?;
+        object.optional("face_match", &self.face_match)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -21545,18 +26129,33 @@ impl Validate for FacialSimilarityPhotoBreakdownFaceComparisonBreakdown {
 }
 
 /// The `facial_similarity_photo_breakdown_image_integrity_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdown {
     /// Asserts a single face of good enough quality has been found in both the document image and the live photo.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_detected: Nullable<
         FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected,
     >,
     /// Asserts whether the live photo is trustworthy - i.e. not digitally tampered, from a fake webcam, or from other dubious sources.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_integrity: Nullable<
         FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity,
     >,
+}
+
+impl ::serde::Serialize for FacialSimilarityPhotoBreakdownImageIntegrityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownImageIntegrityBreakdown",
+            0,
+            &[&self.face_detected, &self.source_integrity],
+        )?;
+        object.optional("face_detected", &self.face_detected)?;
+        object.optional("source_integrity", &self.source_integrity)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -21597,13 +26196,28 @@ impl Validate for FacialSimilarityPhotoBreakdownImageIntegrityBreakdown {
 }
 
 /// The `facial_similarity_photo_breakdown_visual_authenticity_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown {
     /// Contains a score value under the properties bag.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub spoofing_detection: Nullable<
         FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection,
     >,
+}
+
+impl ::serde::Serialize for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown",
+            0,
+            &[&self.spoofing_detection],
+        )?;
+        object.optional("spoofing_detection", &self.spoofing_detection)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -21641,13 +26255,29 @@ impl Validate for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown {
 }
 
 /// The `facial_similarity_photo_fully_auto_breakdown_face_comparison_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdown {
     /// Contains a score value under the properties bag.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_match: Nullable<
         FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatch,
     >,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdown",
+            0,
+            &[&self.face_match],
+        )?;
+        object.optional("face_match", &self.face_match)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -21683,18 +26313,34 @@ impl Validate for FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdown
 }
 
 /// The `facial_similarity_photo_fully_auto_breakdown_image_integrity_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown {
     /// Asserts a single face of good enough quality has been found in both the document image and the live photo.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_detected: Nullable<
         FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownFaceDetected,
     >,
     /// Asserts whether the live photo is trustworthy - i.e. not digitally tampered, from a fake webcam, or from other dubious sources.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_integrity: Nullable<
         FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrity,
     >,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown",
+            0,
+            &[&self.face_detected, &self.source_integrity],
+        )?;
+        object.optional("face_detected", &self.face_detected)?;
+        object.optional("source_integrity", &self.source_integrity)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -21735,13 +26381,29 @@ impl Validate for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown
 }
 
 /// The `facial_similarity_photo_fully_auto_breakdown_visual_authenticity_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdown {
     /// Contains a score value under the properties bag.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub spoofing_detection: Nullable<
         FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDetection,
     >,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdown",
+            0,
+            &[&self.spoofing_detection],
+        )?;
+        object.optional("spoofing_detection", &self.spoofing_detection)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -21779,13 +26441,28 @@ impl Validate for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreak
 }
 
 /// The `facial_similarity_video_breakdown_face_comparison_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityVideoBreakdownFaceComparisonBreakdown {
     /// Contains a score value under the properties bag.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_match: Nullable<
         FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatch,
     >,
+}
+
+impl ::serde::Serialize for FacialSimilarityVideoBreakdownFaceComparisonBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdownFaceComparisonBreakdown",
+            0,
+            &[&self.face_match],
+        )?;
+        object.optional("face_match", &self.face_match)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -21821,18 +26498,33 @@ impl Validate for FacialSimilarityVideoBreakdownFaceComparisonBreakdown {
 }
 
 /// The `facial_similarity_video_breakdown_image_integrity_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdown {
     /// Asserts a single face of good enough quality has been found in both the document image and the live video.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_detected: Nullable<
         FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected,
     >,
     /// Asserts whether the live video is trustworthy - e.g. not from a fake webcam.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_integrity: Nullable<
         FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity,
     >,
+}
+
+impl ::serde::Serialize for FacialSimilarityVideoBreakdownImageIntegrityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdownImageIntegrityBreakdown",
+            0,
+            &[&self.face_detected, &self.source_integrity],
+        )?;
+        object.optional("face_detected", &self.face_detected)?;
+        object.optional("source_integrity", &self.source_integrity)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -21873,18 +26565,33 @@ impl Validate for FacialSimilarityVideoBreakdownImageIntegrityBreakdown {
 }
 
 /// The `facial_similarity_video_breakdown_visual_authenticity_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown {
     /// Asserts whether the numbers and head movements were correctly executed.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub liveness_detected: Nullable<
         FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected,
     >,
     /// Asserts whether the live video is not a spoof (such as videos of digital screens).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub spoofing_detection: Nullable<
         FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection,
     >,
+}
+
+impl ::serde::Serialize for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown",
+            0,
+            &[&self.liveness_detected, &self.spoofing_detection],
+        )?;
+        object.optional("liveness_detected", &self.liveness_detected)?;
+        object.optional("spoofing_detection", &self.spoofing_detection)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -21927,13 +26634,28 @@ impl Validate for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown {
 }
 
 /// The `facial_similarity_motion_breakdown_face_comparison_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityMotionBreakdownFaceComparisonBreakdown {
     /// Contains a score value under the properties bag.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_match: Nullable<
         FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatch,
     >,
+}
+
+impl ::serde::Serialize for FacialSimilarityMotionBreakdownFaceComparisonBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionBreakdownFaceComparisonBreakdown",
+            0,
+            &[&self.face_match],
+        )?;
+        object.optional("face_match", &self.face_match)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -21969,18 +26691,33 @@ impl Validate for FacialSimilarityMotionBreakdownFaceComparisonBreakdown {
 }
 
 /// The `facial_similarity_motion_breakdown_image_integrity_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdown {
     /// Asserts a single face of good enough quality has been found in both the document image and in the motion capture.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_detected: Nullable<
         FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected,
     >,
     /// Asserts whether the motion capture is trustworthy - e.g. not from a fake webcam.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_integrity: Nullable<
         FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity,
     >,
+}
+
+impl ::serde::Serialize for FacialSimilarityMotionBreakdownImageIntegrityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionBreakdownImageIntegrityBreakdown",
+            0,
+            &[&self.face_detected, &self.source_integrity],
+        )?;
+        object.optional("face_detected", &self.face_detected)?;
+        object.optional("source_integrity", &self.source_integrity)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -22021,18 +26758,33 @@ impl Validate for FacialSimilarityMotionBreakdownImageIntegrityBreakdown {
 }
 
 /// The `facial_similarity_motion_breakdown_visual_authenticity_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown {
     /// Asserts whether the numbers and head movements were correctly executed.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub liveness_detected: Nullable<
         FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownLivenessDetected,
     >,
     /// Asserts whether the motion capture is not a spoof (such as videos of digital screens).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub spoofing_detection: Nullable<
         FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection,
     >,
+}
+
+impl ::serde::Serialize for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown",
+            0,
+            &[&self.liveness_detected, &self.spoofing_detection],
+        )?;
+        object.optional("liveness_detected", &self.liveness_detected)?;
+        object.optional("spoofing_detection", &self.spoofing_detection)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -22075,11 +26827,26 @@ impl Validate for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown {
 }
 
 /// The `identity_enhanced_breakdown_sources_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct IdentityEnhancedBreakdownSourcesBreakdown {
     /// The number of sources which produced a match to applicant details.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub total_sources: Nullable<IdentityEnhancedBreakdownSourcesBreakdownTotalSources>,
+}
+
+impl ::serde::Serialize for IdentityEnhancedBreakdownSourcesBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownSourcesBreakdown",
+            0,
+            &[&self.total_sources],
+        )?;
+        object.optional("total_sources", &self.total_sources)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedBreakdownSourcesBreakdown {
@@ -22114,23 +26881,38 @@ impl Validate for IdentityEnhancedBreakdownSourcesBreakdown {
 }
 
 /// The `identity_enhanced_breakdown_address_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct IdentityEnhancedBreakdownAddressBreakdown {
     /// The number of address matches against credit agencies.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub credit_agencies: Nullable<
         IdentityEnhancedBreakdownAddressBreakdownCreditAgencies,
     >,
     /// Address match against telephone database.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub telephone_database: Nullable<
         IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase,
     >,
     /// Address match against voting register.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub voting_register: Nullable<
         IdentityEnhancedBreakdownAddressBreakdownVotingRegister,
     >,
+}
+
+impl ::serde::Serialize for IdentityEnhancedBreakdownAddressBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownAddressBreakdown",
+            0,
+            &[&self.credit_agencies, &self.telephone_database, &self.voting_register],
+        )?;
+        object.optional("credit_agencies", &self.credit_agencies)?;
+        object.optional("telephone_database", &self.telephone_database)?;
+        object.optional("voting_register", &self.voting_register)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedBreakdownAddressBreakdown {
@@ -22173,18 +26955,33 @@ impl Validate for IdentityEnhancedBreakdownAddressBreakdown {
 }
 
 /// The `identity_enhanced_breakdown_date_of_birth_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct IdentityEnhancedBreakdownDateOfBirthBreakdown {
     /// Date of birth match against credit agencies.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub credit_agencies: Nullable<
         IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies,
     >,
     /// Date of birth match against voting register.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub voting_register: Nullable<
         IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister,
     >,
+}
+
+impl ::serde::Serialize for IdentityEnhancedBreakdownDateOfBirthBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownDateOfBirthBreakdown",
+            0,
+            &[&self.credit_agencies, &self.voting_register],
+        )?;
+        object.optional("credit_agencies", &self.credit_agencies)?;
+        object.optional("voting_register", &self.voting_register)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedBreakdownDateOfBirthBreakdown {
@@ -22222,14 +27019,29 @@ impl Validate for IdentityEnhancedBreakdownDateOfBirthBreakdown {
 }
 
 /// The `idr_ssn_breakdown_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct IdrSsnBreakdownBreakdown {
     /// Last 4 digits of social security number match
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_4_digits_match: Nullable<IdrSsnBreakdownBreakdownLast4DigitsMatch>,
     /// Social security number fully matches
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub full_match: Nullable<IdrSsnBreakdownBreakdownFullMatch>,
+}
+
+impl ::serde::Serialize for IdrSsnBreakdownBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdrSsnBreakdownBreakdown",
+            0,
+            &[&self.last_4_digits_match, &self.full_match],
+        )?;
+        object.optional("last_4_digits_match", &self.last_4_digits_match)?;
+        object.optional("full_match", &self.full_match)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IdrSsnBreakdownBreakdown {
@@ -22268,20 +27080,42 @@ impl Validate for IdrSsnBreakdownBreakdown {
 }
 
 /// The `watchlist_enhanced_properties_records_inner_address_inner` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistEnhancedPropertiesRecordsInnerAddressInner {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line1: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub country: Nullable<CountryCodes>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub postal_code: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub state_province: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub town: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub locator_type: Nullable<String>,
+}
+
+impl ::serde::Serialize for WatchlistEnhancedPropertiesRecordsInnerAddressInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedPropertiesRecordsInnerAddressInner",
+            0,
+            &[
+                &self.address_line1,
+                &self.country,
+                &self.postal_code,
+                &self.state_province,
+                &self.town,
+                &self.locator_type,
+            ],
+        )?;
+        object.optional("address_line1", &self.address_line1)?;
+        object.optional("country", &self.country)?;
+        object.optional("postal_code", &self.postal_code)?;
+        object.optional("state_province", &self.state_province)?;
+        object.optional("town", &self.town)?;
+        object.optional("locator_type", &self.locator_type)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -22334,12 +27168,27 @@ impl Validate for WatchlistEnhancedPropertiesRecordsInnerAddressInner {
 }
 
 /// The `watchlist_enhanced_properties_records_inner_alias_inner` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistEnhancedPropertiesRecordsInnerAliasInner {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub alias_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub alias_type: Nullable<String>,
+}
+
+impl ::serde::Serialize for WatchlistEnhancedPropertiesRecordsInnerAliasInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedPropertiesRecordsInnerAliasInner",
+            0,
+            &[&self.alias_name, &self.alias_type],
+        )?;
+        object.optional("alias_name", &self.alias_name)?;
+        object.optional("alias_type", &self.alias_type)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -22378,14 +27227,29 @@ impl Validate for WatchlistEnhancedPropertiesRecordsInnerAliasInner {
 }
 
 /// The `watchlist_enhanced_properties_records_inner_associate_inner` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistEnhancedPropertiesRecordsInnerAssociateInner {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub entity_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub relationship_direction: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub relationship_type: Nullable<String>,
+}
+
+impl ::serde::Serialize for WatchlistEnhancedPropertiesRecordsInnerAssociateInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedPropertiesRecordsInnerAssociateInner",
+            0,
+            &[&self.entity_name, &self.relationship_direction, &self.relationship_type],
+        )?;
+        object.optional("entity_name", &self.entity_name)?;
+        object.optional("relationship_direction", &self.relationship_direction)?;
+        object.optional("relationship_type", &self.relationship_type)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -22431,12 +27295,27 @@ impl Validate for WatchlistEnhancedPropertiesRecordsInnerAssociateInner {
 }
 
 /// The `watchlist_enhanced_properties_records_inner_attribute_inner` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistEnhancedPropertiesRecordsInnerAttributeInner {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub attribute_type: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub attribute_value: Nullable<String>,
+}
+
+impl ::serde::Serialize for WatchlistEnhancedPropertiesRecordsInnerAttributeInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedPropertiesRecordsInnerAttributeInner",
+            0,
+            &[&self.attribute_type, &self.attribute_value],
+        )?;
+        object.optional("attribute_type", &self.attribute_type)?;
+        object.optional("attribute_value", &self.attribute_value)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -22475,18 +27354,39 @@ impl Validate for WatchlistEnhancedPropertiesRecordsInnerAttributeInner {
 }
 
 /// The `watchlist_enhanced_properties_records_inner_event_inner` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistEnhancedPropertiesRecordsInnerEventInner {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub category: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub event_date: Nullable<::chrono::NaiveDate>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub event_description: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source: Nullable<WatchlistEnhancedPropertiesRecordsInnerEventInnerSource>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_category: Nullable<String>,
+}
+
+impl ::serde::Serialize for WatchlistEnhancedPropertiesRecordsInnerEventInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedPropertiesRecordsInnerEventInner",
+            0,
+            &[
+                &self.category,
+                &self.event_date,
+                &self.event_description,
+                &self.source,
+                &self.sub_category,
+            ],
+        )?;
+        object.optional("category", &self.category)?;
+        object.optional("event_date", &self.event_date)?;
+        object.optional("event_description", &self.event_description)?;
+        object.optional("source", &self.source)?;
+        object.optional("sub_category", &self.sub_category)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -22536,16 +27436,36 @@ impl Validate for WatchlistEnhancedPropertiesRecordsInnerEventInner {
 }
 
 /// The `watchlist_enhanced_properties_records_inner_source_inner` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistEnhancedPropertiesRecordsInnerSourceInner {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_headline: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_url: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_format: Nullable<String>,
+}
+
+impl ::serde::Serialize for WatchlistEnhancedPropertiesRecordsInnerSourceInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedPropertiesRecordsInnerSourceInner",
+            0,
+            &[
+                &self.source_headline,
+                &self.source_name,
+                &self.source_url,
+                &self.source_format,
+            ],
+        )?;
+        object.optional("source_headline", &self.source_headline)?;
+        object.optional("source_name", &self.source_name)?;
+        object.optional("source_url", &self.source_url)?;
+        object.optional("source_format", &self.source_format)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -22590,14 +27510,29 @@ impl Validate for WatchlistEnhancedPropertiesRecordsInnerSourceInner {
 }
 
 /// The `proof_of_address_breakdown_data_comparison_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ProofOfAddressBreakdownDataComparisonBreakdown {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<ProofOfAddressBreakdownDataComparisonBreakdownAddress>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<ProofOfAddressBreakdownDataComparisonBreakdownFirstName>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<ProofOfAddressBreakdownDataComparisonBreakdownLastName>,
+}
+
+impl ::serde::Serialize for ProofOfAddressBreakdownDataComparisonBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ProofOfAddressBreakdownDataComparisonBreakdown",
+            0,
+            &[&self.address, &self.first_name, &self.last_name],
+        )?;
+        object.optional("address", &self.address)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ProofOfAddressBreakdownDataComparisonBreakdown {
@@ -22638,12 +27573,27 @@ impl Validate for ProofOfAddressBreakdownDataComparisonBreakdown {
 }
 
 /// The `proof_of_address_breakdown_document_classification_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ProofOfAddressBreakdownDocumentClassificationBreakdown {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub supported_document: Nullable<
         ProofOfAddressBreakdownDocumentClassificationBreakdownSupportedDocument,
     >,
+}
+
+impl ::serde::Serialize for ProofOfAddressBreakdownDocumentClassificationBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ProofOfAddressBreakdownDocumentClassificationBreakdown",
+            0,
+            &[&self.supported_document],
+        )?;
+        object.optional("supported_document", &self.supported_document)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -22681,12 +27631,27 @@ impl Validate for ProofOfAddressBreakdownDocumentClassificationBreakdown {
 }
 
 /// The `proof_of_address_breakdown_image_integrity_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ProofOfAddressBreakdownImageIntegrityBreakdown {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub image_quality: Nullable<
         ProofOfAddressBreakdownImageIntegrityBreakdownImageQuality,
     >,
+}
+
+impl ::serde::Serialize for ProofOfAddressBreakdownImageIntegrityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ProofOfAddressBreakdownImageIntegrityBreakdown",
+            0,
+            &[&self.image_quality],
+        )?;
+        object.optional("image_quality", &self.image_quality)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ProofOfAddressBreakdownImageIntegrityBreakdown {
@@ -22721,20 +27686,40 @@ impl Validate for ProofOfAddressBreakdownImageIntegrityBreakdown {
 }
 
 /// The `us_driving_licence_breakdown_document_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownDocumentBreakdown {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub category: Nullable<UsDrivingLicenceBreakdownDocumentBreakdownCategory>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expiration_date: Nullable<
         UsDrivingLicenceBreakdownDocumentBreakdownExpirationDate,
     >,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issue_date: Nullable<UsDrivingLicenceBreakdownDocumentBreakdownIssueDate>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_number: Nullable<
         UsDrivingLicenceBreakdownDocumentBreakdownDocumentNumber,
     >,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownDocumentBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownDocumentBreakdown",
+            0,
+            &[
+                &self.category,
+                &self.expiration_date,
+                &self.issue_date,
+                &self.document_number,
+            ],
+        )?;
+        object.optional("category", &self.category)?;
+        object.optional("expiration_date", &self.expiration_date)?;
+        object.optional("issue_date", &self.issue_date)?;
+        object.optional("document_number", &self.document_number)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdownDocumentBreakdown {
@@ -22778,20 +27763,42 @@ impl Validate for UsDrivingLicenceBreakdownDocumentBreakdown {
 }
 
 /// The `us_driving_licence_breakdown_address_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownAddressBreakdown {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub city: Nullable<UsDrivingLicenceBreakdownAddressBreakdownCity>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub line_1: Nullable<UsDrivingLicenceBreakdownAddressBreakdownLine1>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub line_2: Nullable<UsDrivingLicenceBreakdownAddressBreakdownLine2>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub state_code: Nullable<UsDrivingLicenceBreakdownAddressBreakdownStateCode>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub zip4: Nullable<UsDrivingLicenceBreakdownAddressBreakdownZip4>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub zip5: Nullable<UsDrivingLicenceBreakdownAddressBreakdownZip5>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownAddressBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownAddressBreakdown",
+            0,
+            &[
+                &self.city,
+                &self.line_1,
+                &self.line_2,
+                &self.state_code,
+                &self.zip4,
+                &self.zip5,
+            ],
+        )?;
+        object.optional("city", &self.city)?;
+        object.optional("line_1", &self.line_1)?;
+        object.optional("line_2", &self.line_2)?;
+        object.optional("state_code", &self.state_code)?;
+        object.optional("zip4", &self.zip4)?;
+        object.optional("zip5", &self.zip5)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdownAddressBreakdown {
@@ -22841,42 +27848,71 @@ impl Validate for UsDrivingLicenceBreakdownAddressBreakdown {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdown {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownFirstName>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub name_suffix: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownNameSuffix>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub height: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownHeight>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub weight: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownWeight>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sex_code: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownSexCode>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub eye_color: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownEyeColor>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownDateOfBirth>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownLastName>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<UsDrivingLicenceBreakdownPersonalBreakdownMiddleName>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name_fuzzy: Nullable<
         UsDrivingLicenceBreakdownPersonalBreakdownFirstNameFuzzy,
     >,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub middle_name_fuzzy: Nullable<
         UsDrivingLicenceBreakdownPersonalBreakdownMiddleNameFuzzy,
     >,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name_fuzzy: Nullable<
         UsDrivingLicenceBreakdownPersonalBreakdownLastNameFuzzy,
     >,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub middle_initial: Nullable<
         UsDrivingLicenceBreakdownPersonalBreakdownMiddleInitial,
     >,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownPersonalBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownPersonalBreakdown",
+            0,
+            &[
+                &self.first_name,
+                &self.name_suffix,
+                &self.height,
+                &self.weight,
+                &self.sex_code,
+                &self.eye_color,
+                &self.date_of_birth,
+                &self.last_name,
+                &self.middle_name,
+                &self.first_name_fuzzy,
+                &self.middle_name_fuzzy,
+                &self.last_name_fuzzy,
+                &self.middle_initial,
+            ],
+        )?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("name_suffix", &self.name_suffix)?;
+        object.optional("height", &self.height)?;
+        object.optional("weight", &self.weight)?;
+        object.optional("sex_code", &self.sex_code)?;
+        object.optional("eye_color", &self.eye_color)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("last_name", &self.last_name)?;
+        object.optional("middle_name", &self.middle_name)?;
+        object.optional("first_name_fuzzy", &self.first_name_fuzzy)?;
+        object.optional("middle_name_fuzzy", &self.middle_name_fuzzy)?;
+        object.optional("last_name_fuzzy", &self.last_name_fuzzy)?;
+        object.optional("middle_initial", &self.middle_initial)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdownPersonalBreakdown {
@@ -22951,20 +27987,39 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdown {
 }
 
 /// The `device_intelligence_breakdown_device_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DeviceIntelligenceBreakdownDeviceBreakdown {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub application_authenticity: Nullable<
         DeviceIntelligenceBreakdownDeviceBreakdownApplicationAuthenticity,
     >,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub device_integrity: Nullable<
         DeviceIntelligenceBreakdownDeviceBreakdownDeviceIntegrity,
     >,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub device_reputation: Nullable<
         DeviceIntelligenceBreakdownDeviceBreakdownDeviceReputation,
     >,
+}
+
+impl ::serde::Serialize for DeviceIntelligenceBreakdownDeviceBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligenceBreakdownDeviceBreakdown",
+            0,
+            &[
+                &self.application_authenticity,
+                &self.device_integrity,
+                &self.device_reputation,
+            ],
+        )?;
+        object.optional("application_authenticity", &self.application_authenticity)?;
+        object.optional("device_integrity", &self.device_integrity)?;
+        object.optional("device_reputation", &self.device_reputation)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DeviceIntelligenceBreakdownDeviceBreakdown {
@@ -23011,56 +28066,86 @@ impl Validate for DeviceIntelligenceBreakdownDeviceBreakdown {
 }
 
 /// The `device_intelligence_breakdown_properties_device` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeviceIntelligenceBreakdownPropertiesDevice {
     /// The SDK version that was used.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sdk_version: Nullable<String>,
     /// The SDK used to upload the media.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sdk_source: Nullable<DeviceIntelligenceBreakdownPropertiesDeviceSdkSource>,
     /// The token used to authenticate the request.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub authentication_type: Nullable<
         DeviceIntelligenceBreakdownPropertiesDeviceAuthenticationType,
     >,
     /// The model as set by the phone manufacturer (for Android and iOS) or the browser manufacturer (for Web). The model can be presented in name or number form depending on each manufacturer implementation.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub raw_model: Nullable<String>,
     /// The operating system of the device. The value came from manufacturer implementation (for Android and iOS) or browser's user agent (for Web).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub os: Nullable<String>,
     /// The browser name reported by the browser's user agent.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub browser: Nullable<String>,
     /// Whether the device is an emulator.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub emulator: Nullable<bool>,
     /// Whether the device is providing false randomized device and network information.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub randomized_device: Nullable<bool>,
     /// Whether device is using stolen security tokens to send the network information.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub fake_network_request: Nullable<bool>,
     /// Whether there is highly suspicious traffic related to the IP address. The risk depends on the overall ratio of clear checks on a given IP.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub ip_reputation: Nullable<DeviceIntelligenceBreakdownPropertiesDeviceIpReputation>,
     /// The number of times the device was used to create a report for a new applicant. A value greater than 1 indicates potential device reuse.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub device_fingerprint_reuse: Nullable<f64>,
     /// Whether the document or biometric media were uploaded from a single device.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub single_device_used: Nullable<bool>,
     /// Whether the document media were live captured from the device camera.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_capture: Nullable<
         DeviceIntelligenceBreakdownPropertiesDeviceDocumentCapture,
     >,
     /// Whether the biometric media were live captured from the device camera.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub biometric_capture: Nullable<
         DeviceIntelligenceBreakdownPropertiesDeviceBiometricCapture,
     >,
+}
+
+impl ::serde::Serialize for DeviceIntelligenceBreakdownPropertiesDevice {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligenceBreakdownPropertiesDevice",
+            0,
+            &[
+                &self.sdk_version,
+                &self.sdk_source,
+                &self.authentication_type,
+                &self.raw_model,
+                &self.os,
+                &self.browser,
+                &self.emulator,
+                &self.randomized_device,
+                &self.fake_network_request,
+                &self.ip_reputation,
+                &self.device_fingerprint_reuse,
+                &self.single_device_used,
+                &self.document_capture,
+                &self.biometric_capture,
+            ],
+        )?;
+        object.optional("sdk_version", &self.sdk_version)?;
+        object.optional("sdk_source", &self.sdk_source)?;
+        object.optional("authentication_type", &self.authentication_type)?;
+        object.optional("raw_model", &self.raw_model)?;
+        object.optional("os", &self.os)?;
+        object.optional("browser", &self.browser)?;
+        object.optional("emulator", &self.emulator)?;
+        object.optional("randomized_device", &self.randomized_device)?;
+        object.optional("fake_network_request", &self.fake_network_request)?;
+        object.optional("ip_reputation", &self.ip_reputation)?;
+        object.optional("device_fingerprint_reuse", &self.device_fingerprint_reuse)?;
+        object.optional("single_device_used", &self.single_device_used)?;
+        object.optional("document_capture", &self.document_capture)?;
+        object.optional("biometric_capture", &self.biometric_capture)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DeviceIntelligenceBreakdownPropertiesDevice {
@@ -23157,11 +28242,26 @@ impl Validate for DeviceIntelligenceBreakdownPropertiesDevice {
 }
 
 /// The `device_intelligence_breakdown_properties_ip` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DeviceIntelligenceBreakdownPropertiesIp {
     /// The IP address that uploaded the media.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<String>,
+}
+
+impl ::serde::Serialize for DeviceIntelligenceBreakdownPropertiesIp {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligenceBreakdownPropertiesIp",
+            0,
+            &[&self.address],
+        )?;
+        object.optional("address", &self.address)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DeviceIntelligenceBreakdownPropertiesIp {
@@ -23196,17 +28296,32 @@ impl Validate for DeviceIntelligenceBreakdownPropertiesIp {
 }
 
 /// The `device_intelligence_breakdown_properties_geolocation` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DeviceIntelligenceBreakdownPropertiesGeolocation {
     /// City location of the IP address.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub city: Nullable<String>,
     /// Region location of the IP address.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub region: Nullable<String>,
     /// Country location of the IP address in a three letter format.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub country: Nullable<CountryCodes>,
+}
+
+impl ::serde::Serialize for DeviceIntelligenceBreakdownPropertiesGeolocation {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligenceBreakdownPropertiesGeolocation",
+            0,
+            &[&self.city, &self.region, &self.country],
+        )?;
+        object.optional("city", &self.city)?;
+        object.optional("region", &self.region)?;
+        object.optional("country", &self.country)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -23621,12 +28736,27 @@ impl Validate for DeviceIntelligencePropertiesDeviceBiometricCapture {
 }
 
 /// The `india_pan_report_allOf_breakdown_device_breakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct IndiaPanReportAllOfBreakdownDeviceBreakdown {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub pan_valid: Nullable<IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub name_match: Nullable<IndiaPanReportAllOfBreakdownDeviceBreakdownNameMatch>,
+}
+
+impl ::serde::Serialize for IndiaPanReportAllOfBreakdownDeviceBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IndiaPanReportAllOfBreakdownDeviceBreakdown",
+            0,
+            &[&self.pan_valid, &self.name_match],
+        )?;
+        object.optional("pan_valid", &self.pan_valid)?;
+        object.optional("name_match", &self.name_match)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IndiaPanReportAllOfBreakdownDeviceBreakdown {
@@ -23664,12 +28794,27 @@ impl Validate for IndiaPanReportAllOfBreakdownDeviceBreakdown {
 }
 
 /// The `document_breakdown_data_comparison_breakdown_issuing_country` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataComparisonBreakdownIssuingCountry {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataComparisonBreakdownIssuingCountry {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataComparisonBreakdownIssuingCountry",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -23708,12 +28853,27 @@ impl Validate for DocumentBreakdownDataComparisonBreakdownIssuingCountry {
 }
 
 /// The `document_breakdown_data_comparison_breakdown_gender` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataComparisonBreakdownGender {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataComparisonBreakdownGender {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataComparisonBreakdownGender",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownDataComparisonBreakdownGender {
@@ -23751,12 +28911,27 @@ impl Validate for DocumentBreakdownDataComparisonBreakdownGender {
 }
 
 /// The `document_breakdown_data_comparison_breakdown_date_of_expiry` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataComparisonBreakdownDateOfExpiry {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataComparisonBreakdownDateOfExpiry {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataComparisonBreakdownDateOfExpiry",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -23795,12 +28970,27 @@ impl Validate for DocumentBreakdownDataComparisonBreakdownDateOfExpiry {
 }
 
 /// The `document_breakdown_data_comparison_breakdown_last_name` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataComparisonBreakdownLastName {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataComparisonBreakdownLastName {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataComparisonBreakdownLastName",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -23839,12 +29029,27 @@ impl Validate for DocumentBreakdownDataComparisonBreakdownLastName {
 }
 
 /// The `document_breakdown_data_comparison_breakdown_document_type` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataComparisonBreakdownDocumentType {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataComparisonBreakdownDocumentType {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataComparisonBreakdownDocumentType",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -23883,12 +29088,27 @@ impl Validate for DocumentBreakdownDataComparisonBreakdownDocumentType {
 }
 
 /// The `document_breakdown_data_comparison_breakdown_document_numbers` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataComparisonBreakdownDocumentNumbers {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataComparisonBreakdownDocumentNumbers {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataComparisonBreakdownDocumentNumbers",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -23927,12 +29147,27 @@ impl Validate for DocumentBreakdownDataComparisonBreakdownDocumentNumbers {
 }
 
 /// The `document_breakdown_data_comparison_breakdown_first_name` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataComparisonBreakdownFirstName {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataComparisonBreakdownFirstName {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataComparisonBreakdownFirstName",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -23971,12 +29206,27 @@ impl Validate for DocumentBreakdownDataComparisonBreakdownFirstName {
 }
 
 /// The `document_breakdown_data_comparison_breakdown_date_of_birth` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataComparisonBreakdownDateOfBirth {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataComparisonBreakdownDateOfBirth {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataComparisonBreakdownDateOfBirth",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -24015,12 +29265,27 @@ impl Validate for DocumentBreakdownDataComparisonBreakdownDateOfBirth {
 }
 
 /// The `document_breakdown_data_validation_breakdown_gender` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataValidationBreakdownGender {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataValidationBreakdownGender {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataValidationBreakdownGender",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownDataValidationBreakdownGender {
@@ -24058,12 +29323,27 @@ impl Validate for DocumentBreakdownDataValidationBreakdownGender {
 }
 
 /// The `document_breakdown_data_validation_breakdown_date_of_birth` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataValidationBreakdownDateOfBirth {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataValidationBreakdownDateOfBirth {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataValidationBreakdownDateOfBirth",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -24102,12 +29382,27 @@ impl Validate for DocumentBreakdownDataValidationBreakdownDateOfBirth {
 }
 
 /// The `document_breakdown_data_validation_breakdown_document_numbers` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataValidationBreakdownDocumentNumbers {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataValidationBreakdownDocumentNumbers {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataValidationBreakdownDocumentNumbers",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -24146,12 +29441,27 @@ impl Validate for DocumentBreakdownDataValidationBreakdownDocumentNumbers {
 }
 
 /// If this is flagged, the document has expired.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataValidationBreakdownDocumentExpiration {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataValidationBreakdownDocumentExpiration {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataValidationBreakdownDocumentExpiration",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -24190,12 +29500,27 @@ impl Validate for DocumentBreakdownDataValidationBreakdownDocumentExpiration {
 }
 
 /// If this is flagged, the expiration date has the incorrect format.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataValidationBreakdownExpiryDate {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataValidationBreakdownExpiryDate {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataValidationBreakdownExpiryDate",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -24234,12 +29559,27 @@ impl Validate for DocumentBreakdownDataValidationBreakdownExpiryDate {
 }
 
 /// The `document_breakdown_data_validation_breakdown_mrz` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataValidationBreakdownMrz {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataValidationBreakdownMrz {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataValidationBreakdownMrz",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownDataValidationBreakdownMrz {
@@ -24277,12 +29617,27 @@ impl Validate for DocumentBreakdownDataValidationBreakdownMrz {
 }
 
 /// The `document_breakdown_data_validation_breakdown_barcode` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataValidationBreakdownBarcode {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataValidationBreakdownBarcode {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataValidationBreakdownBarcode",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownDataValidationBreakdownBarcode {
@@ -24320,12 +29675,27 @@ impl Validate for DocumentBreakdownDataValidationBreakdownBarcode {
 }
 
 /// Asserts whether the quality of the image was sufficient for processing.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentBreakdownImageIntegrityBreakdownImageQuality {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentIQReasons>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownImageIntegrityBreakdownImageQuality {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownImageIntegrityBreakdownImageQuality",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -24364,12 +29734,27 @@ impl Validate for DocumentBreakdownImageIntegrityBreakdownImageQuality {
 }
 
 /// Asserts whether the submitted document is supported.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownImageIntegrityBreakdownSupportedDocument",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -24408,12 +29793,27 @@ impl Validate for DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
 }
 
 /// Asserts whether the image was a colour one.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownImageIntegrityBreakdownColourPicture {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownImageIntegrityBreakdownColourPicture {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownImageIntegrityBreakdownColourPicture",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -24452,12 +29852,28 @@ impl Validate for DocumentBreakdownImageIntegrityBreakdownColourPicture {
 }
 
 /// Asserts if the document was of enough quality to be able to perform a fraud inspection.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentCDQReasons>,
+}
+
+impl ::serde::Serialize
+for DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -24496,12 +29912,27 @@ impl Validate for DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQual
 }
 
 /// Fonts in the document don't match the expected ones.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownFonts {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownVisualAuthenticityBreakdownFonts {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownVisualAuthenticityBreakdownFonts",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -24540,12 +29971,28 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdownFonts {
 }
 
 /// The pictures of the person identified on the document show signs of tampering or alteration.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize
+for DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -24584,12 +30031,27 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegri
 }
 
 /// The document doesn't match the expected template for the document type and country it is from.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownTemplate {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownVisualAuthenticityBreakdownTemplate {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownVisualAuthenticityBreakdownTemplate",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -24628,12 +30090,28 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdownTemplate {
 }
 
 /// Security features expected on the document are missing or wrong.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize
+for DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -24672,12 +30150,28 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
 }
 
 /// The document was not present when the photo was taken.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentODPReasons>,
+}
+
+impl ::serde::Serialize
+for DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -24716,12 +30210,28 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPr
 }
 
 /// Indication of digital tampering in the image.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize
+for DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -24760,12 +30270,27 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
 }
 
 /// This sub-breakdown is returned for backward compatibility reasons. Its value will be consider when at least one of the other breakdowns is consider, and clear when all the other breakdowns are clear.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownOther {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownVisualAuthenticityBreakdownOther {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownVisualAuthenticityBreakdownOther",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -24804,12 +30329,27 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdownOther {
 }
 
 /// No face was detected on the document.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownVisualAuthenticityBreakdownFaceDetection",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -24848,12 +30388,27 @@ impl Validate for DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
 }
 
 /// The `document_breakdown_data_consistency_breakdown_date_of_expiry` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataConsistencyBreakdownDateOfExpiry {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataConsistencyBreakdownDateOfExpiry {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataConsistencyBreakdownDateOfExpiry",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -24892,12 +30447,27 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownDateOfExpiry {
 }
 
 /// The `document_breakdown_data_consistency_breakdown_document_numbers` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataConsistencyBreakdownDocumentNumbers {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataConsistencyBreakdownDocumentNumbers {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataConsistencyBreakdownDocumentNumbers",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -24936,12 +30506,27 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownDocumentNumbers {
 }
 
 /// The `document_breakdown_data_consistency_breakdown_issuing_country` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataConsistencyBreakdownIssuingCountry {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataConsistencyBreakdownIssuingCountry {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataConsistencyBreakdownIssuingCountry",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -24980,12 +30565,27 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownIssuingCountry {
 }
 
 /// The `document_breakdown_data_consistency_breakdown_document_type` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataConsistencyBreakdownDocumentType {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataConsistencyBreakdownDocumentType {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataConsistencyBreakdownDocumentType",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -25024,12 +30624,27 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownDocumentType {
 }
 
 /// The `document_breakdown_data_consistency_breakdown_date_of_birth` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataConsistencyBreakdownDateOfBirth {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataConsistencyBreakdownDateOfBirth {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataConsistencyBreakdownDateOfBirth",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -25068,12 +30683,27 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownDateOfBirth {
 }
 
 /// The `document_breakdown_data_consistency_breakdown_gender` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataConsistencyBreakdownGender {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataConsistencyBreakdownGender {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataConsistencyBreakdownGender",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownDataConsistencyBreakdownGender {
@@ -25111,12 +30741,27 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownGender {
 }
 
 /// The `document_breakdown_data_consistency_breakdown_first_name` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataConsistencyBreakdownFirstName {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataConsistencyBreakdownFirstName {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataConsistencyBreakdownFirstName",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -25155,12 +30800,27 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownFirstName {
 }
 
 /// The `document_breakdown_data_consistency_breakdown_nationality` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataConsistencyBreakdownNationality {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataConsistencyBreakdownNationality {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataConsistencyBreakdownNationality",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -25199,12 +30859,27 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownNationality {
 }
 
 /// The `document_breakdown_data_consistency_breakdown_last_name` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataConsistencyBreakdownLastName {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataConsistencyBreakdownLastName {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataConsistencyBreakdownLastName",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -25243,12 +30918,28 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownLastName {
 }
 
 /// The `document_breakdown_data_consistency_breakdown_multiple_data_sources_present` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataConsistencyBreakdownMultipleDataSourcesPresent {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize
+for DocumentBreakdownDataConsistencyBreakdownMultipleDataSourcesPresent {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataConsistencyBreakdownMultipleDataSourcesPresent",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -25287,12 +30978,28 @@ impl Validate for DocumentBreakdownDataConsistencyBreakdownMultipleDataSourcesPr
 }
 
 /// The `document_breakdown_compromised_document_breakdown_document_database` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownCompromisedDocumentBreakdownDocumentDatabase {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize
+for DocumentBreakdownCompromisedDocumentBreakdownDocumentDatabase {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownCompromisedDocumentBreakdownDocumentDatabase",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -25331,12 +31038,27 @@ impl Validate for DocumentBreakdownCompromisedDocumentBreakdownDocumentDatabase 
 }
 
 /// The `document_breakdown_compromised_document_breakdown_repeat_attempts` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownCompromisedDocumentBreakdownRepeatAttempts {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownCompromisedDocumentBreakdownRepeatAttempts {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownCompromisedDocumentBreakdownRepeatAttempts",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -25375,12 +31097,27 @@ impl Validate for DocumentBreakdownCompromisedDocumentBreakdownRepeatAttempts {
 }
 
 /// The `document_breakdown_age_validation_breakdown_minimum_accepted_age` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownAgeValidationBreakdownMinimumAcceptedAge {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownAgeValidationBreakdownMinimumAcceptedAge {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownAgeValidationBreakdownMinimumAcceptedAge",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -25419,12 +31156,28 @@ impl Validate for DocumentBreakdownAgeValidationBreakdownMinimumAcceptedAge {
 }
 
 /// Asserts whether the document NFC chip is original or cloned.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize
+for DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -25463,12 +31216,28 @@ impl Validate for DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthenticat
 }
 
 /// Asserts whether the document NFC chip data was tampered.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize
+for DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -25507,14 +31276,30 @@ impl Validate for DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentica
 }
 
 /// Contains a score value under the properties bag.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties,
     >,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -25553,12 +31338,28 @@ impl Validate for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch
 }
 
 /// Asserts a single face of good enough quality has been found in both the document image and the live photo.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -25597,12 +31398,28 @@ impl Validate for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetec
 }
 
 /// Asserts whether the live photo is trustworthy - i.e. not digitally tampered, from a fake webcam, or from other dubious sources.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<PhotoReasons>,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -25641,14 +31458,30 @@ impl Validate for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceInt
 }
 
 /// Contains a score value under the properties bag.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties,
     >,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -25688,14 +31521,30 @@ for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
 }
 
 /// Contains a score value under the properties bag.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatch {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatchProperties,
     >,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatch {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatch",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -25735,12 +31584,28 @@ for FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatch {
 }
 
 /// Asserts a single face of good enough quality has been found in both the document image and the live photo.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownFaceDetected {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownFaceDetected {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownFaceDetected",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -25780,12 +31645,28 @@ for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownFaceDetected {
 }
 
 /// Asserts whether the live photo is trustworthy - i.e. not digitally tampered, from a fake webcam, or from other dubious sources.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<PhotoAutoReasons>,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrity",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -25825,14 +31706,30 @@ for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrit
 }
 
 /// Contains a score value under the properties bag.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties,
     >,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDetection",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -25872,14 +31769,30 @@ for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDe
 }
 
 /// Contains a score value under the properties bag.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatch {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatchProperties,
     >,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatch {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatch",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -25918,12 +31831,28 @@ impl Validate for FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatch
 }
 
 /// Asserts a single face of good enough quality has been found in both the document image and the live video.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -25962,12 +31891,28 @@ impl Validate for FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetec
 }
 
 /// Asserts whether the live video is trustworthy - e.g. not from a fake webcam.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<VideoReasons>,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -26006,12 +31951,28 @@ impl Validate for FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceInt
 }
 
 /// Asserts whether the numbers and head movements were correctly executed.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -26051,14 +32012,30 @@ for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected {
 }
 
 /// Asserts whether the live video is not a spoof (such as videos of digital screens).
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties,
     >,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -26098,14 +32075,30 @@ for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
 }
 
 /// Contains a score value under the properties bag.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatch {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatchProperties,
     >,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatch {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatch",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -26144,12 +32137,28 @@ impl Validate for FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatc
 }
 
 /// Asserts a single face of good enough quality has been found in both the document image and in the motion capture.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -26188,12 +32197,28 @@ impl Validate for FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDete
 }
 
 /// Asserts whether the motion capture is trustworthy - e.g. not from a fake webcam.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<VideoReasons>,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -26232,12 +32257,28 @@ impl Validate for FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIn
 }
 
 /// Asserts whether the numbers and head movements were correctly executed.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownLivenessDetected {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownLivenessDetected {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownLivenessDetected",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -26277,14 +32318,30 @@ for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownLivenessDetected {
 }
 
 /// Asserts whether the motion capture is not a spoof (such as videos of digital screens).
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties,
     >,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -26324,14 +32381,29 @@ for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection 
 }
 
 /// The number of sources which produced a match to applicant details.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct IdentityEnhancedBreakdownSourcesBreakdownTotalSources {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties,
     >,
+}
+
+impl ::serde::Serialize for IdentityEnhancedBreakdownSourcesBreakdownTotalSources {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownSourcesBreakdownTotalSources",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -26370,14 +32442,29 @@ impl Validate for IdentityEnhancedBreakdownSourcesBreakdownTotalSources {
 }
 
 /// The number of address matches against credit agencies.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct IdentityEnhancedBreakdownAddressBreakdownCreditAgencies {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties,
     >,
+}
+
+impl ::serde::Serialize for IdentityEnhancedBreakdownAddressBreakdownCreditAgencies {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownAddressBreakdownCreditAgencies",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -26416,12 +32503,27 @@ impl Validate for IdentityEnhancedBreakdownAddressBreakdownCreditAgencies {
 }
 
 /// Address match against telephone database.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -26460,12 +32562,27 @@ impl Validate for IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
 }
 
 /// Address match against voting register.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownAddressBreakdownVotingRegister",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -26504,12 +32621,27 @@ impl Validate for IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
 }
 
 /// Date of birth match against credit agencies.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -26548,12 +32680,27 @@ impl Validate for IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
 }
 
 /// Date of birth match against voting register.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -26592,12 +32739,27 @@ impl Validate for IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
 }
 
 /// Last 4 digits of social security number match
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct IdrSsnBreakdownBreakdownLast4DigitsMatch {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for IdrSsnBreakdownBreakdownLast4DigitsMatch {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdrSsnBreakdownBreakdownLast4DigitsMatch",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IdrSsnBreakdownBreakdownLast4DigitsMatch {
@@ -26635,12 +32797,27 @@ impl Validate for IdrSsnBreakdownBreakdownLast4DigitsMatch {
 }
 
 /// Social security number fully matches
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct IdrSsnBreakdownBreakdownFullMatch {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for IdrSsnBreakdownBreakdownFullMatch {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdrSsnBreakdownBreakdownFullMatch",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IdrSsnBreakdownBreakdownFullMatch {
@@ -26677,16 +32854,36 @@ impl Validate for IdrSsnBreakdownBreakdownFullMatch {
 }
 
 /// The `watchlist_enhanced_properties_records_inner_event_inner_source` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistEnhancedPropertiesRecordsInnerEventInnerSource {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_date: Nullable<::chrono::NaiveDate>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_format: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_url: Nullable<String>,
+}
+
+impl ::serde::Serialize for WatchlistEnhancedPropertiesRecordsInnerEventInnerSource {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedPropertiesRecordsInnerEventInnerSource",
+            0,
+            &[
+                &self.source_date,
+                &self.source_format,
+                &self.source_name,
+                &self.source_url,
+            ],
+        )?;
+        object.optional("source_date", &self.source_date)?;
+        object.optional("source_format", &self.source_format)?;
+        object.optional("source_name", &self.source_name)?;
+        object.optional("source_url", &self.source_url)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -26731,12 +32928,27 @@ impl Validate for WatchlistEnhancedPropertiesRecordsInnerEventInnerSource {
 }
 
 /// The `proof_of_address_breakdown_data_comparison_breakdown_address` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ProofOfAddressBreakdownDataComparisonBreakdownAddress {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for ProofOfAddressBreakdownDataComparisonBreakdownAddress {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ProofOfAddressBreakdownDataComparisonBreakdownAddress",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -26775,12 +32987,27 @@ impl Validate for ProofOfAddressBreakdownDataComparisonBreakdownAddress {
 }
 
 /// The `proof_of_address_breakdown_data_comparison_breakdown_first_name` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ProofOfAddressBreakdownDataComparisonBreakdownFirstName {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for ProofOfAddressBreakdownDataComparisonBreakdownFirstName {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ProofOfAddressBreakdownDataComparisonBreakdownFirstName",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -26819,12 +33046,27 @@ impl Validate for ProofOfAddressBreakdownDataComparisonBreakdownFirstName {
 }
 
 /// The `proof_of_address_breakdown_data_comparison_breakdown_last_name` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ProofOfAddressBreakdownDataComparisonBreakdownLastName {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for ProofOfAddressBreakdownDataComparisonBreakdownLastName {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ProofOfAddressBreakdownDataComparisonBreakdownLastName",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -26863,12 +33105,28 @@ impl Validate for ProofOfAddressBreakdownDataComparisonBreakdownLastName {
 }
 
 /// The `proof_of_address_breakdown_document_classification_breakdown_supported_document` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ProofOfAddressBreakdownDocumentClassificationBreakdownSupportedDocument {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize
+for ProofOfAddressBreakdownDocumentClassificationBreakdownSupportedDocument {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ProofOfAddressBreakdownDocumentClassificationBreakdownSupportedDocument",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -26908,12 +33166,27 @@ for ProofOfAddressBreakdownDocumentClassificationBreakdownSupportedDocument {
 }
 
 /// The `proof_of_address_breakdown_image_integrity_breakdown_image_quality` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ProofOfAddressBreakdownImageIntegrityBreakdownImageQuality {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for ProofOfAddressBreakdownImageIntegrityBreakdownImageQuality {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ProofOfAddressBreakdownImageIntegrityBreakdownImageQuality",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -26952,12 +33225,27 @@ impl Validate for ProofOfAddressBreakdownImageIntegrityBreakdownImageQuality {
 }
 
 /// The `us_driving_licence_breakdown_document_breakdown_category` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownDocumentBreakdownCategory {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownDocumentBreakdownCategory {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownDocumentBreakdownCategory",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -26996,12 +33284,27 @@ impl Validate for UsDrivingLicenceBreakdownDocumentBreakdownCategory {
 }
 
 /// The `us_driving_licence_breakdown_document_breakdown_expiration_date` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownDocumentBreakdownExpirationDate {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownDocumentBreakdownExpirationDate {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownDocumentBreakdownExpirationDate",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -27040,12 +33343,27 @@ impl Validate for UsDrivingLicenceBreakdownDocumentBreakdownExpirationDate {
 }
 
 /// The `us_driving_licence_breakdown_document_breakdown_issue_date` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownDocumentBreakdownIssueDate {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownDocumentBreakdownIssueDate {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownDocumentBreakdownIssueDate",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -27084,12 +33402,27 @@ impl Validate for UsDrivingLicenceBreakdownDocumentBreakdownIssueDate {
 }
 
 /// The `us_driving_licence_breakdown_document_breakdown_document_number` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownDocumentBreakdownDocumentNumber {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownDocumentBreakdownDocumentNumber {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownDocumentBreakdownDocumentNumber",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -27128,12 +33461,27 @@ impl Validate for UsDrivingLicenceBreakdownDocumentBreakdownDocumentNumber {
 }
 
 /// The `us_driving_licence_breakdown_address_breakdown_city` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownAddressBreakdownCity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownAddressBreakdownCity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownAddressBreakdownCity",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdownAddressBreakdownCity {
@@ -27171,12 +33519,27 @@ impl Validate for UsDrivingLicenceBreakdownAddressBreakdownCity {
 }
 
 /// The `us_driving_licence_breakdown_address_breakdown_line_1` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownAddressBreakdownLine1 {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownAddressBreakdownLine1 {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownAddressBreakdownLine1",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdownAddressBreakdownLine1 {
@@ -27214,12 +33577,27 @@ impl Validate for UsDrivingLicenceBreakdownAddressBreakdownLine1 {
 }
 
 /// The `us_driving_licence_breakdown_address_breakdown_line_2` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownAddressBreakdownLine2 {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownAddressBreakdownLine2 {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownAddressBreakdownLine2",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdownAddressBreakdownLine2 {
@@ -27257,12 +33635,27 @@ impl Validate for UsDrivingLicenceBreakdownAddressBreakdownLine2 {
 }
 
 /// The `us_driving_licence_breakdown_address_breakdown_state_code` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownAddressBreakdownStateCode {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownAddressBreakdownStateCode {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownAddressBreakdownStateCode",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -27301,12 +33694,27 @@ impl Validate for UsDrivingLicenceBreakdownAddressBreakdownStateCode {
 }
 
 /// The `us_driving_licence_breakdown_address_breakdown_zip4` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownAddressBreakdownZip4 {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownAddressBreakdownZip4 {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownAddressBreakdownZip4",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdownAddressBreakdownZip4 {
@@ -27344,12 +33752,27 @@ impl Validate for UsDrivingLicenceBreakdownAddressBreakdownZip4 {
 }
 
 /// The `us_driving_licence_breakdown_address_breakdown_zip5` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownAddressBreakdownZip5 {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownAddressBreakdownZip5 {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownAddressBreakdownZip5",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdownAddressBreakdownZip5 {
@@ -27387,12 +33810,27 @@ impl Validate for UsDrivingLicenceBreakdownAddressBreakdownZip5 {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_first_name` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownFirstName {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownPersonalBreakdownFirstName {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownPersonalBreakdownFirstName",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -27431,12 +33869,27 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownFirstName {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_name_suffix` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownNameSuffix {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownPersonalBreakdownNameSuffix {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownPersonalBreakdownNameSuffix",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -27475,12 +33928,27 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownNameSuffix {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_height` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownHeight {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownPersonalBreakdownHeight {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownPersonalBreakdownHeight",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -27519,12 +33987,27 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownHeight {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_weight` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownWeight {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownPersonalBreakdownWeight {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownPersonalBreakdownWeight",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -27563,12 +34046,27 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownWeight {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_sex_code` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownSexCode {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownPersonalBreakdownSexCode {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownPersonalBreakdownSexCode",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -27607,12 +34105,27 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownSexCode {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_eye_color` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownEyeColor {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownPersonalBreakdownEyeColor {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownPersonalBreakdownEyeColor",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -27651,12 +34164,27 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownEyeColor {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_date_of_birth` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownDateOfBirth {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownPersonalBreakdownDateOfBirth {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownPersonalBreakdownDateOfBirth",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -27695,12 +34223,27 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownDateOfBirth {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_last_name` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownLastName {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownPersonalBreakdownLastName {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownPersonalBreakdownLastName",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -27739,12 +34282,27 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownLastName {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_middle_name` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownMiddleName {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownPersonalBreakdownMiddleName {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownPersonalBreakdownMiddleName",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -27783,12 +34341,27 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownMiddleName {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_first_name_fuzzy` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownFirstNameFuzzy {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownPersonalBreakdownFirstNameFuzzy {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownPersonalBreakdownFirstNameFuzzy",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -27827,12 +34400,27 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownFirstNameFuzzy {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_middle_name_fuzzy` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownMiddleNameFuzzy {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownPersonalBreakdownMiddleNameFuzzy {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownPersonalBreakdownMiddleNameFuzzy",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -27871,12 +34459,27 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownMiddleNameFuzzy {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_last_name_fuzzy` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownLastNameFuzzy {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownPersonalBreakdownLastNameFuzzy {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownPersonalBreakdownLastNameFuzzy",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -27915,12 +34518,27 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownLastNameFuzzy {
 }
 
 /// The `us_driving_licence_breakdown_personal_breakdown_middle_initial` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdownMiddleInitial {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownPersonalBreakdownMiddleInitial {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownPersonalBreakdownMiddleInitial",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -27959,12 +34577,28 @@ impl Validate for UsDrivingLicenceBreakdownPersonalBreakdownMiddleInitial {
 }
 
 /// The `device_intelligence_breakdown_device_breakdown_application_authenticity` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DeviceIntelligenceBreakdownDeviceBreakdownApplicationAuthenticity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize
+for DeviceIntelligenceBreakdownDeviceBreakdownApplicationAuthenticity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligenceBreakdownDeviceBreakdownApplicationAuthenticity",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -28003,12 +34637,27 @@ impl Validate for DeviceIntelligenceBreakdownDeviceBreakdownApplicationAuthentic
 }
 
 /// The `device_intelligence_breakdown_device_breakdown_device_integrity` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DeviceIntelligenceBreakdownDeviceBreakdownDeviceIntegrity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DeviceIntelligenceBreakdownDeviceBreakdownDeviceIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligenceBreakdownDeviceBreakdownDeviceIntegrity",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -28047,12 +34696,27 @@ impl Validate for DeviceIntelligenceBreakdownDeviceBreakdownDeviceIntegrity {
 }
 
 /// The `device_intelligence_breakdown_device_breakdown_device_reputation` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DeviceIntelligenceBreakdownDeviceBreakdownDeviceReputation {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DeviceIntelligenceBreakdownDeviceBreakdownDeviceReputation {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligenceBreakdownDeviceBreakdownDeviceReputation",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -28471,10 +35135,25 @@ impl Validate for DeviceIntelligenceBreakdownPropertiesDeviceBiometricCapture {
 }
 
 /// The `india_pan_report_allOf_breakdown_device_breakdown_pan_valid` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl ::serde::Serialize for IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -28510,10 +35189,25 @@ impl Validate for IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid {
 }
 
 /// The `india_pan_report_allOf_breakdown_device_breakdown_name_match` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct IndiaPanReportAllOfBreakdownDeviceBreakdownNameMatch {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl ::serde::Serialize for IndiaPanReportAllOfBreakdownDeviceBreakdownNameMatch {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IndiaPanReportAllOfBreakdownDeviceBreakdownNameMatch",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -28549,38 +35243,64 @@ impl Validate for IndiaPanReportAllOfBreakdownDeviceBreakdownNameMatch {
 }
 
 /// The `document_IQ_reasons` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentIQReasons {
     /// When an image of the document is too dark to be able to see data points.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub dark_photo: Nullable<String>,
     /// When there is light reflecting on the document causing glare to obstruct data points.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub glare_on_photo: Nullable<String>,
     /// When data points are blurred and no reference can be made elsewhere in the document or if the data points are too blurry and 'they could be something else'.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub blurred_photo: Nullable<String>,
     /// When data points have been covered either by the applicant or by another object such as a sticker.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub covered_photo: Nullable<String>,
     /// Any other reason not listed, such as when holograms are obscuring data points.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub other_photo_issue: Nullable<String>,
     /// When a document is damaged and we are unable to make out data points.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub damaged_document: Nullable<String>,
     /// When the incorrect side of a document has been uploaded, and we have not received the front.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub incorrect_side: Nullable<String>,
     /// When data points are not included in the image due to the document being cut off.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub cut_off_document: Nullable<String>,
     /// If no document has been uploaded or there is a blank image.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub no_document_in_image: Nullable<String>,
     /// When 2 different documents are submitted in the same check.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub two_documents_uploaded: Nullable<String>,
+}
+
+impl ::serde::Serialize for DocumentIQReasons {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentIQReasons",
+            0,
+            &[
+                &self.dark_photo,
+                &self.glare_on_photo,
+                &self.blurred_photo,
+                &self.covered_photo,
+                &self.other_photo_issue,
+                &self.damaged_document,
+                &self.incorrect_side,
+                &self.cut_off_document,
+                &self.no_document_in_image,
+                &self.two_documents_uploaded,
+            ],
+        )?;
+        object.optional("dark_photo", &self.dark_photo)?;
+        object.optional("glare_on_photo", &self.glare_on_photo)?;
+        object.optional("blurred_photo", &self.blurred_photo)?;
+        object.optional("covered_photo", &self.covered_photo)?;
+        object.optional("other_photo_issue", &self.other_photo_issue)?;
+        object.optional("damaged_document", &self.damaged_document)?;
+        object.optional("incorrect_side", &self.incorrect_side)?;
+        object.optional("cut_off_document", &self.cut_off_document)?;
+        object.optional("no_document_in_image", &self.no_document_in_image)?;
+        object.optional("two_documents_uploaded", &self.two_documents_uploaded)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentIQReasons {
@@ -28651,32 +35371,60 @@ impl Validate for DocumentIQReasons {
 }
 
 /// The `document_CDQ_reasons` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentCDQReasons {
     /// When data points are obscured to the point that we cannot confirm if the fonts match the expected ones.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub obscured_data_points: Nullable<String>,
     /// When a critical security feature is obscured. This can also refer to when the holder's wet signature, necessary for the document to be valid, is not present.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub obscured_security_features: Nullable<String>,
     /// One of 3 reasons (1) OCR Assisted Scans (i.e. when you're able to move the mouse and highlight part of text), (2) Severely Washed out Background, (3) Overlapping Text.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub abnormal_document_features: Nullable<String>,
     /// Any digital text or electronic watermarks on the document.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub watermarks_digital_text_overlay: Nullable<String>,
     /// If the corner has been physically cut off. This can be found on some documents that are no longer valid.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub corner_removed: Nullable<String>,
     /// A punched hole is present.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub punctured_document: Nullable<String>,
     /// When the back of a document is needed for processing, but is not available.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub missing_back: Nullable<String>,
     /// When a document has been published digitally, there aren't enough security features to review so we cannot perform a full fraud assessment.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub digital_document: Nullable<String>,
+}
+
+impl ::serde::Serialize for DocumentCDQReasons {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentCDQReasons",
+            0,
+            &[
+                &self.obscured_data_points,
+                &self.obscured_security_features,
+                &self.abnormal_document_features,
+                &self.watermarks_digital_text_overlay,
+                &self.corner_removed,
+                &self.punctured_document,
+                &self.missing_back,
+                &self.digital_document,
+            ],
+        )?;
+        object.optional("obscured_data_points", &self.obscured_data_points)?;
+        object.optional("obscured_security_features", &self.obscured_security_features)?;
+        object.optional("abnormal_document_features", &self.abnormal_document_features)?;
+        object
+            .optional(
+                "watermarks_digital_text_overlay",
+                &self.watermarks_digital_text_overlay,
+            )?;
+        object.optional("corner_removed", &self.corner_removed)?;
+        object.optional("punctured_document", &self.punctured_document)?;
+        object.optional("missing_back", &self.missing_back)?;
+        object.optional("digital_document", &self.digital_document)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentCDQReasons {
@@ -28753,20 +35501,40 @@ impl Validate for DocumentCDQReasons {
 }
 
 /// The `document_ODP_reasons` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentODPReasons {
     /// When the applicant's document is on a physical screen or device.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub photo_of_screen: Nullable<String>,
     /// When the applicant has used their mobile phone, tablet, or computer to take a photo within the device.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub screenshot: Nullable<String>,
     /// When the applicant has previously captured an image of the document, printed it out, and has now taken a photo of this print out to upload.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_on_printed_paper: Nullable<String>,
     /// When the document has clearly been captured using a scanner and there are visible indicators of this
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub scan: Nullable<String>,
+}
+
+impl ::serde::Serialize for DocumentODPReasons {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentODPReasons",
+            0,
+            &[
+                &self.photo_of_screen,
+                &self.screenshot,
+                &self.document_on_printed_paper,
+                &self.scan,
+            ],
+        )?;
+        object.optional("photo_of_screen", &self.photo_of_screen)?;
+        object.optional("screenshot", &self.screenshot)?;
+        object.optional("document_on_printed_paper", &self.document_on_printed_paper)?;
+        object.optional("scan", &self.scan)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentODPReasons {
@@ -28814,14 +35582,30 @@ impl Validate for DocumentODPReasons {
 }
 
 /// The `facial_similarity_photo_breakdown_face_comparison_breakdown_face_match_properties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties {
     /// A floating point number between 0 and 1 that expresses how similar the two faces are, where 1 is a perfect match.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub score: Nullable<f64>,
     /// The UUID for the document containing the extracted face that was used for face matching.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_id: Nullable<::uuid::Uuid>,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties",
+            0,
+            &[&self.score, &self.document_id],
+        )?;
+        object.optional("score", &self.score)?;
+        object.optional("document_id", &self.document_id)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -28861,23 +35645,44 @@ for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties {
 }
 
 /// The `photo_reasons` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct PhotoReasons {
     /// Flags when evidence is found that the image was manipulated by Photoshop, or other software.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub digital_tampering: Nullable<String>,
     /// Flags when evidence is found that a fake webcam was used.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub fake_webcam: Nullable<String>,
     /// Flags when evidence is found that the live photo was taken more than 24 hours before live photo upload.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub time_of_capture: Nullable<String>,
     /// Flags when evidence is found that an Android emulator was used.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub emulator: Nullable<String>,
     /// Additional comma separated details such as the exact digital tampering software used, or the name of the fake webcam.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub reasons: Nullable<String>,
+}
+
+impl ::serde::Serialize for PhotoReasons {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "PhotoReasons",
+            0,
+            &[
+                &self.digital_tampering,
+                &self.fake_webcam,
+                &self.time_of_capture,
+                &self.emulator,
+                &self.reasons,
+            ],
+        )?;
+        object.optional("digital_tampering", &self.digital_tampering)?;
+        object.optional("fake_webcam", &self.fake_webcam)?;
+        object.optional("time_of_capture", &self.time_of_capture)?;
+        object.optional("emulator", &self.emulator)?;
+        object.optional("reasons", &self.reasons)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for PhotoReasons {
@@ -28925,11 +35730,27 @@ impl Validate for PhotoReasons {
 }
 
 /// The `facial_similarity_photo_breakdown_visual_authenticity_breakdown_spoofing_detection_properties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely it is to be a spoof.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub score: Nullable<f64>,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties",
+            0,
+            &[&self.score],
+        )?;
+        object.optional("score", &self.score)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -28966,14 +35787,30 @@ for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionPr
 }
 
 /// The `facial_similarity_photo_fully_auto_breakdown_face_comparison_breakdown_face_match_properties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatchProperties {
     /// A floating point number between 0 and 1 that expresses how similar the two faces are, where 1 is a perfect match.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub score: Nullable<f64>,
     /// The UUID for the document containing the extracted face that was used for face matching.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_id: Nullable<::uuid::Uuid>,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatchProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatchProperties",
+            0,
+            &[&self.score, &self.document_id],
+        )?;
+        object.optional("score", &self.score)?;
+        object.optional("document_id", &self.document_id)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -29013,23 +35850,44 @@ for FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatchPrope
 }
 
 /// The `photo_auto_reasons` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct PhotoAutoReasons {
     /// Flags when evidence is found that the image was manipulated by Photoshop, or other software.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub digital_tampering: Nullable<String>,
     /// Flags when evidence is found that a fake webcam was used.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub fake_webcam: Nullable<String>,
     /// Flags when evidence is found that the live photo was taken more than 24 hours before live photo upload.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub time_of_capture: Nullable<String>,
     /// Flags when evidence is found that an Android emulator was used.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub emulator: Nullable<String>,
     /// Additional comma separated details such as the exact digital tampering software used, or the name of the fake webcam.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub reasons: Nullable<String>,
+}
+
+impl ::serde::Serialize for PhotoAutoReasons {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "PhotoAutoReasons",
+            0,
+            &[
+                &self.digital_tampering,
+                &self.fake_webcam,
+                &self.time_of_capture,
+                &self.emulator,
+                &self.reasons,
+            ],
+        )?;
+        object.optional("digital_tampering", &self.digital_tampering)?;
+        object.optional("fake_webcam", &self.fake_webcam)?;
+        object.optional("time_of_capture", &self.time_of_capture)?;
+        object.optional("emulator", &self.emulator)?;
+        object.optional("reasons", &self.reasons)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for PhotoAutoReasons {
@@ -29077,11 +35935,27 @@ impl Validate for PhotoAutoReasons {
 }
 
 /// The `facial_similarity_photo_fully_auto_breakdown_visual_authenticity_breakdown_spoofing_detection_properties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely it is to be a spoof.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub score: Nullable<f64>,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties",
+            0,
+            &[&self.score],
+        )?;
+        object.optional("score", &self.score)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -29118,14 +35992,30 @@ for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDe
 }
 
 /// The `facial_similarity_video_breakdown_face_comparison_breakdown_face_match_properties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatchProperties {
     /// A floating point number between 0 and 1 that expresses how similar the two faces are, where 1 is a perfect match.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub score: Nullable<f64>,
     /// The UUID for the document containing the extracted face that was used for face matching.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_id: Nullable<::uuid::Uuid>,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatchProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatchProperties",
+            0,
+            &[&self.score, &self.document_id],
+        )?;
+        object.optional("score", &self.score)?;
+        object.optional("document_id", &self.document_id)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -29165,20 +36055,35 @@ for FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatchProperties {
 }
 
 /// The `video_reasons` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct VideoReasons {
     /// Flags when evidence is found that a fake webcam was used.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub fake_webcam: Nullable<String>,
     /// Flags when evidence is found that the video was uploaded in an attempt to circumvent the randomness of the speaking and head turn challenges
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub challenge_reuse: Nullable<String>,
     /// Flags when evidence is found that an Android emulator was used.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub emulator: Nullable<String>,
     /// Additional comma separated details such as the name of the fake webcam.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub reasons: Nullable<String>,
+}
+
+impl ::serde::Serialize for VideoReasons {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "VideoReasons",
+            0,
+            &[&self.fake_webcam, &self.challenge_reuse, &self.emulator, &self.reasons],
+        )?;
+        object.optional("fake_webcam", &self.fake_webcam)?;
+        object.optional("challenge_reuse", &self.challenge_reuse)?;
+        object.optional("emulator", &self.emulator)?;
+        object.optional("reasons", &self.reasons)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for VideoReasons {
@@ -29221,11 +36126,27 @@ impl Validate for VideoReasons {
 }
 
 /// The `facial_similarity_video_breakdown_visual_authenticity_breakdown_spoofing_detection_properties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely it is to be a spoof.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub score: Nullable<f64>,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties",
+            0,
+            &[&self.score],
+        )?;
+        object.optional("score", &self.score)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -29262,14 +36183,30 @@ for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetectionPr
 }
 
 /// The `facial_similarity_motion_breakdown_face_comparison_breakdown_face_match_properties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatchProperties {
     /// A floating point number between 0 and 1 that expresses how similar the two faces are, where 1 is a perfect match.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub score: Nullable<f64>,
     /// The UUID for the document containing the extracted face that was used for face matching.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_id: Nullable<::uuid::Uuid>,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatchProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatchProperties",
+            0,
+            &[&self.score, &self.document_id],
+        )?;
+        object.optional("score", &self.score)?;
+        object.optional("document_id", &self.document_id)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -29309,11 +36246,27 @@ for FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatchProperties {
 }
 
 /// The `facial_similarity_motion_breakdown_visual_authenticity_breakdown_spoofing_detection_properties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely it is to be a spoof.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub score: Nullable<f64>,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties",
+            0,
+            &[&self.score],
+        )?;
+        object.optional("score", &self.score)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -29350,11 +36303,27 @@ for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetectionP
 }
 
 /// The `identity_enhanced_breakdown_sources_breakdown_total_sources_properties` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties {
     /// Example: `"4"`.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub total_number_of_sources: Nullable<String>,
+}
+
+impl ::serde::Serialize
+for IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties",
+            0,
+            &[&self.total_number_of_sources],
+        )?;
+        object.optional("total_number_of_sources", &self.total_number_of_sources)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -29392,11 +36361,27 @@ impl Validate for IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesPropertie
 }
 
 /// The `identity_enhanced_breakdown_address_breakdown_credit_agencies_properties` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties {
     /// Example: `"2"`.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub number_of_matches: Nullable<String>,
+}
+
+impl ::serde::Serialize
+for IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties",
+            0,
+            &[&self.number_of_matches],
+        )?;
+        object.optional("number_of_matches", &self.number_of_matches)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>

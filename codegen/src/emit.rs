@@ -266,7 +266,7 @@ fn head(view: &View, options: &Options, flags: &Flags) -> TokenStream {
     let examples =
         options.doctest_crate.is_some() && model.types.iter().any(|t| !t.examples.is_empty());
     if flags.objects {
-        inner.push(support::objects());
+        inner.push(support::objects(nullable));
     }
     if flags.untagged {
         inner.push(support::untagged(nulls_absent));
@@ -339,7 +339,6 @@ fn head(view: &View, options: &Options, flags: &Flags) -> TokenStream {
 #[derive(Clone, Copy, Debug)]
 enum Serde {
     None,
-    Serialize,
     Both,
 }
 
@@ -576,7 +575,6 @@ impl<'m> Context<'m> {
         let default = (default && d.default).then(|| quote!(Default,));
         let serde = match serde {
             Serde::None => TokenStream::new(),
-            Serde::Serialize => quote!(::serde::Serialize),
             Serde::Both => quote!(::serde::Serialize, ::serde::Deserialize),
         };
         quote! {
@@ -672,18 +670,6 @@ impl<'m> Context<'m> {
     /// Aliases are followed: `pub type CreatedAt = ::time::OffsetDateTime;` needs one too.
     fn time_adapter(&self, ty: &Ty) -> Option<TokenStream> {
         time_adapter(self.view, ty, &quote!(support::__time))
-    }
-
-    /// `#[serde(serialize_with)]` for a struct field of type `ty` that holds a `time` type (the
-    /// struct's `FromObject` impl reads it through the same adapter); nothing otherwise.
-    fn time_attr(&self, ty: &Ty) -> TokenStream {
-        match self.time_adapter(ty) {
-            Some(adapter) => {
-                let ser = format!("support::__time::serialize::<{adapter}, _, _>").replace(' ', "");
-                quote!(#[serde(serialize_with = #ser)])
-            }
-            None => TokenStream::new(),
-        }
     }
 
     /// `<T as ::serde::Deserialize>::deserialize(value)` for a variant of type `ty` (tokens

@@ -97,22 +97,17 @@ settings:
                 }
             }
             /// The `settings` schema.
-            #[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+            #[derive(Clone, Debug, PartialEq, Eq, Default)]
             pub struct Settings {
                 /// Defaults to `true` when absent (absent stays absent when written back).
-                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub asynchronous: Nullable<bool>,
                 /// Defaults to `3` when absent (absent stays absent when written back).
-                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub retries: Nullable<i32>,
                 /// Defaults to `"none"` when absent (absent stays absent when written back).
-                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub label: Nullable<String>,
                 /// Defaults to `"slow"` when absent (absent stays absent when written back).
-                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub mode: Nullable<Mode>,
                 /// Defaults to `{"from":1}` when absent (absent stays absent when written back).
-                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub window: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
             }
             impl Settings {
@@ -145,6 +140,25 @@ settings:
                     }
                 }
             }
+            impl ::serde::Serialize for Settings {
+                fn serialize<__S: ::serde::Serializer>(
+                    &self,
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
+                    let mut object = support::__object::Fields::new(
+                        serializer,
+                        "Settings",
+                        0,
+                        &[&self.asynchronous, &self.retries, &self.label, &self.mode, &self.window],
+                    )?;
+                    object.optional("asynchronous", &self.asynchronous)?;
+                    object.optional("retries", &self.retries)?;
+                    object.optional("label", &self.label)?;
+                    object.optional("mode", &self.mode)?;
+                    object.optional("window", &self.window)?;
+                    object.end()
+                }
+            }
         "#]],
     );
 }
@@ -164,17 +178,14 @@ account:
 "#,
         expect![[r#"
             /// The `account` schema.
-            #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+            #[derive(Clone, Debug, PartialEq, Eq, Hash)]
             pub struct Account {
                 /// Read-only, and required in responses: the API always sends it, and a request leaves it out, so the field is optional here.
-                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub id: Nullable<String>,
                 /// Write-only, and required in requests: the API never returns it, so the field is optional here.
-                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub password: Nullable<String>,
                 pub name: String,
                 /// Read-only: sent by the API in responses.
-                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub created_at: Nullable<::chrono::DateTime<::chrono::FixedOffset>>,
             }
             impl Account {
@@ -186,6 +197,24 @@ account:
                         name,
                         created_at: Nullable::Absent,
                     }
+                }
+            }
+            impl ::serde::Serialize for Account {
+                fn serialize<__S: ::serde::Serializer>(
+                    &self,
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
+                    let mut object = support::__object::Fields::new(
+                        serializer,
+                        "Account",
+                        1,
+                        &[&self.id, &self.password, &self.created_at],
+                    )?;
+                    object.optional("id", &self.id)?;
+                    object.optional("password", &self.password)?;
+                    object.field("name", &self.name)?;
+                    object.optional("created_at", &self.created_at)?;
+                    object.end()
                 }
             }
         "#]],
@@ -205,11 +234,10 @@ page:
 "#,
         expect![[r#"
             /// The `page` schema.
-            #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+            #[derive(Clone, Debug, PartialEq, Eq, Hash)]
             pub struct Page {
                 /// Defaults to `20` when absent (absent stays absent when written back).
                 pub size: i64,
-                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub cursor: Nullable<String>,
             }
             impl Page {
@@ -219,6 +247,22 @@ page:
                         size,
                         cursor: Nullable::Absent,
                     }
+                }
+            }
+            impl ::serde::Serialize for Page {
+                fn serialize<__S: ::serde::Serializer>(
+                    &self,
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
+                    let mut object = support::__object::Fields::new(
+                        serializer,
+                        "Page",
+                        1,
+                        &[&self.cursor],
+                    )?;
+                    object.field("size", &self.size)?;
+                    object.optional("cursor", &self.cursor)?;
+                    object.end()
                 }
             }
         "#]],
@@ -248,21 +292,34 @@ holder:
             /// **Deprecated** in the API description.
             #[deprecated(note = "deprecated in the API description")]
             #[allow(deprecated)]
-            #[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+            #[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
             pub struct OldThing {
-                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub a: Nullable<String>,
+            }
+            #[allow(deprecated)]
+            impl ::serde::Serialize for OldThing {
+                fn serialize<__S: ::serde::Serializer>(
+                    &self,
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
+                    let mut object = support::__object::Fields::new(
+                        serializer,
+                        "OldThing",
+                        0,
+                        &[&self.a],
+                    )?;
+                    object.optional("a", &self.a)?;
+                    object.end()
+                }
             }
             /// The `holder` schema.
             #[allow(deprecated)]
-            #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+            #[derive(Clone, Debug, PartialEq, Eq, Hash)]
             pub struct Holder {
                 pub legacy: OldThing,
                 /// **Deprecated** in the API description.
                 #[deprecated(note = "deprecated in the API description")]
-                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub gone: Nullable<String>,
-                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub fine: Nullable<String>,
             }
             #[allow(deprecated)]
@@ -274,6 +331,24 @@ holder:
                         gone: Nullable::Absent,
                         fine: Nullable::Absent,
                     }
+                }
+            }
+            #[allow(deprecated)]
+            impl ::serde::Serialize for Holder {
+                fn serialize<__S: ::serde::Serializer>(
+                    &self,
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
+                    let mut object = support::__object::Fields::new(
+                        serializer,
+                        "Holder",
+                        1,
+                        &[&self.gone, &self.fine],
+                    )?;
+                    object.field("legacy", &self.legacy)?;
+                    object.optional("gone", &self.gone)?;
+                    object.optional("fine", &self.fine)?;
+                    object.end()
                 }
             }
         "#]],
@@ -318,18 +393,33 @@ broken:
             /// let back = serde_json::to_value(&value).unwrap();
             /// assert!(api::support::__examples::same(&back, &json), "{back}");
             /// ```
-            #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+            #[derive(Clone, Debug, PartialEq, Eq, Hash)]
             pub struct Point {
                 /// Example: `3`.
                 pub x: i64,
                 /// Example: `4.5`.
-                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub label: Nullable<String>,
             }
             impl Point {
                 /// With the required fields; every optional one is absent.
                 pub fn new(x: i64) -> Self {
                     Self { x, label: Nullable::Absent }
+                }
+            }
+            impl ::serde::Serialize for Point {
+                fn serialize<__S: ::serde::Serializer>(
+                    &self,
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
+                    let mut object = support::__object::Fields::new(
+                        serializer,
+                        "Point",
+                        1,
+                        &[&self.label],
+                    )?;
+                    object.field("x", &self.x)?;
+                    object.optional("label", &self.label)?;
+                    object.end()
                 }
             }
             /// The `broken` schema.
@@ -347,7 +437,7 @@ broken:
             /// ```text
             /// {"id":"9b1d2c3e-4f5a-4b6c-8d7e-0f1a2b3c4d5e","extra":1}
             /// ```
-            #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+            #[derive(Clone, Debug, PartialEq, Eq, Hash)]
             pub struct Broken {
                 pub id: ::uuid::Uuid,
             }
@@ -355,6 +445,16 @@ broken:
                 /// With the required fields; every optional one is absent.
                 pub fn new(id: ::uuid::Uuid) -> Self {
                     Self { id }
+                }
+            }
+            impl ::serde::Serialize for Broken {
+                fn serialize<__S: ::serde::Serializer>(
+                    &self,
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
+                    let mut object = support::__object::Fields::new(serializer, "Broken", 1, &[])?;
+                    object.field("id", &self.id)?;
+                    object.end()
                 }
             }
         "##]],
@@ -408,18 +508,13 @@ order:
         &validating(),
         expect![[r#"
             /// The `item` schema.
-            #[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+            #[derive(Clone, Debug, PartialEq)]
             pub struct Item {
                 pub code: String,
-                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub again: Nullable<String>,
-                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub ratio: Nullable<f64>,
-                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub count: Nullable<i32>,
-                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub big: Nullable<i64>,
-                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub lookahead: Nullable<String>,
             }
             impl Item {
@@ -433,6 +528,26 @@ order:
                         big: Nullable::Absent,
                         lookahead: Nullable::Absent,
                     }
+                }
+            }
+            impl ::serde::Serialize for Item {
+                fn serialize<__S: ::serde::Serializer>(
+                    &self,
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
+                    let mut object = support::__object::Fields::new(
+                        serializer,
+                        "Item",
+                        1,
+                        &[&self.again, &self.ratio, &self.count, &self.big, &self.lookahead],
+                    )?;
+                    object.field("code", &self.code)?;
+                    object.optional("again", &self.again)?;
+                    object.optional("ratio", &self.ratio)?;
+                    object.optional("count", &self.count)?;
+                    object.optional("big", &self.big)?;
+                    object.optional("lookahead", &self.lookahead)?;
+                    object.end()
                 }
             }
             impl Validate for Item {
@@ -494,12 +609,26 @@ order:
                 }
             }
             /// The `order` schema.
-            #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+            #[derive(Clone, Debug, PartialEq, Default)]
             pub struct Order {
-                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub items: Nullable<Vec<Item>>,
-                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub note: Nullable<String>,
+            }
+            impl ::serde::Serialize for Order {
+                fn serialize<__S: ::serde::Serializer>(
+                    &self,
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
+                    let mut object = support::__object::Fields::new(
+                        serializer,
+                        "Order",
+                        0,
+                        &[&self.items, &self.note],
+                    )?;
+                    object.optional("items", &self.items)?;
+                    object.optional("note", &self.note)?;
+                    object.end()
+                }
             }
             impl Validate for Order {
                 fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -586,7 +715,7 @@ pet:
                 }
             }
             /// The `cat` schema.
-            #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+            #[derive(Clone, Debug, PartialEq, Eq, Hash)]
             pub struct Cat {
                 pub kind: String,
             }
@@ -594,6 +723,16 @@ pet:
                 /// With the required fields; every optional one is absent.
                 pub fn new(kind: String) -> Self {
                     Self { kind }
+                }
+            }
+            impl ::serde::Serialize for Cat {
+                fn serialize<__S: ::serde::Serializer>(
+                    &self,
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
+                    let mut object = support::__object::Fields::new(serializer, "Cat", 1, &[])?;
+                    object.field("kind", &self.kind)?;
+                    object.end()
                 }
             }
             impl Validate for Cat {
@@ -662,13 +801,11 @@ event:
         .unwrap();
     expect![[r#"
         /// The `event` schema.
-        #[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+        #[derive(Clone, Debug, PartialEq, Eq)]
         pub struct Event {
             pub id: String,
-            #[serde(skip_serializing_if = "Nullable::is_absent")]
             pub note: Nullable<String>,
             /// Properties the API description does not list, kept as sent.
-            #[serde(flatten)]
             pub additional_properties: ::std::collections::BTreeMap<String, ::serde_json::Value>,
         }
         impl Event {
@@ -679,6 +816,23 @@ event:
                     note: Nullable::Absent,
                     additional_properties: ::std::default::Default::default(),
                 }
+            }
+        }
+        impl ::serde::Serialize for Event {
+            fn serialize<__S: ::serde::Serializer>(
+                &self,
+                serializer: __S,
+            ) -> ::std::result::Result<__S::Ok, __S::Error> {
+                let mut object = support::__object::Fields::with_properties(
+                    serializer,
+                    1,
+                    &[&self.note],
+                    self.additional_properties.len(),
+                )?;
+                object.field("id", &self.id)?;
+                object.optional("note", &self.note)?;
+                object.properties(&self.additional_properties)?;
+                object.end()
             }
         }
     "#]]

@@ -79,14 +79,12 @@ fn optional_fields_can_be_options() {
         &options,
         expect![[r#"
             /// The `settings` schema.
-            #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+            #[derive(Clone, Debug, PartialEq, Eq, Hash)]
             pub struct Settings {
                 pub name: String,
                 pub note: Option<String>,
                 /// Defaults to `3` when absent (absent stays absent when written back).
-                #[serde(skip_serializing_if = "Option::is_none")]
                 pub retries: Option<i32>,
-                #[serde(skip_serializing_if = "Option::is_none")]
                 pub label: Option<String>,
             }
             impl Settings {
@@ -105,6 +103,24 @@ fn optional_fields_can_be_options() {
                         Option::Some(value) => *value,
                         Option::None => 3,
                     }
+                }
+            }
+            impl ::serde::Serialize for Settings {
+                fn serialize<__S: ::serde::Serializer>(
+                    &self,
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
+                    let mut object = support::__object::Fields::new(
+                        serializer,
+                        "Settings",
+                        2,
+                        &[&self.retries, &self.label],
+                    )?;
+                    object.field("name", &self.name)?;
+                    object.field("note", &self.note)?;
+                    object.optional("retries", &self.retries)?;
+                    object.optional("label", &self.label)?;
+                    object.end()
                 }
             }
             impl Validate for Settings {
@@ -149,14 +165,12 @@ fn optional_style_per_type_and_per_field() {
         &options,
         expect![[r#"
             /// The `settings` schema.
-            #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+            #[derive(Clone, Debug, PartialEq, Eq, Hash)]
             pub struct Settings {
                 pub name: String,
                 pub note: Option<String>,
                 /// Defaults to `3` when absent (absent stays absent when written back).
-                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub retries: Nullable<i32>,
-                #[serde(skip_serializing_if = "Option::is_none")]
                 pub label: Option<String>,
             }
             impl Settings {
@@ -175,6 +189,24 @@ fn optional_style_per_type_and_per_field() {
                         Nullable::Value(value) => *value,
                         Nullable::Absent | Nullable::Null => 3,
                     }
+                }
+            }
+            impl ::serde::Serialize for Settings {
+                fn serialize<__S: ::serde::Serializer>(
+                    &self,
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
+                    let mut object = support::__object::Fields::new(
+                        serializer,
+                        "Settings",
+                        2,
+                        &[&self.retries, &self.label],
+                    )?;
+                    object.field("name", &self.name)?;
+                    object.field("note", &self.note)?;
+                    object.optional("retries", &self.retries)?;
+                    object.optional("label", &self.label)?;
+                    object.end()
                 }
             }
         "#]],
@@ -212,31 +244,13 @@ fn dates_from_the_time_crate() {
             /// The `created_at` schema.
             pub type CreatedAt = ::time::OffsetDateTime;
             /// The `event` schema.
-            #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+            #[derive(Clone, Debug, PartialEq, Eq, Hash)]
             pub struct Event {
-                #[serde(
-                    serialize_with = "support::__time::serialize::<support::__time::Rfc3339,_,_>"
-                )]
                 pub at: CreatedAt,
                 pub id: ::uuid::Uuid,
-                #[serde(
-                    serialize_with = "support::__time::serialize::<support::__time::OptionOf<support::__time::Rfc3339>,_,_>"
-                )]
                 pub seen: Option<::time::OffsetDateTime>,
-                #[serde(skip_serializing_if = "Nullable::is_absent")]
-                #[serde(
-                    serialize_with = "support::__time::serialize::<support::__time::NullableOf<support::__time::Day>,_,_>"
-                )]
                 pub day: Nullable<::time::Date>,
-                #[serde(skip_serializing_if = "Nullable::is_absent")]
-                #[serde(
-                    serialize_with = "support::__time::serialize::<support::__time::NullableOf<support::__time::VecOf<support::__time::Rfc3339>>,_,_>"
-                )]
                 pub history: Nullable<Vec<::time::OffsetDateTime>>,
-                #[serde(skip_serializing_if = "Nullable::is_absent")]
-                #[serde(
-                    serialize_with = "support::__time::serialize::<support::__time::NullableOf<support::__time::MapOf<support::__time::Day>>,_,_>"
-                )]
                 pub by_name: Nullable<::std::collections::BTreeMap<String, ::time::Date>>,
             }
             impl Event {
@@ -254,6 +268,46 @@ fn dates_from_the_time_crate() {
                         history: Nullable::Absent,
                         by_name: Nullable::Absent,
                     }
+                }
+            }
+            impl ::serde::Serialize for Event {
+                fn serialize<__S: ::serde::Serializer>(
+                    &self,
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
+                    let mut object = support::__object::Fields::new(
+                        serializer,
+                        "Event",
+                        3,
+                        &[&self.day, &self.history, &self.by_name],
+                    )?;
+                    object.field_by::<support::__time::Rfc3339, _>("at", &self.at)?;
+                    object.field("id", &self.id)?;
+                    object
+                        .field_by::<
+                            support::__time::OptionOf<support::__time::Rfc3339>,
+                            _,
+                        >("seen", &self.seen)?;
+                    object
+                        .optional_by::<
+                            support::__time::NullableOf<support::__time::Day>,
+                            _,
+                        >("day", &self.day)?;
+                    object
+                        .optional_by::<
+                            support::__time::NullableOf<
+                                support::__time::VecOf<support::__time::Rfc3339>,
+                            >,
+                            _,
+                        >("history", &self.history)?;
+                    object
+                        .optional_by::<
+                            support::__time::NullableOf<
+                                support::__time::MapOf<support::__time::Day>,
+                            >,
+                            _,
+                        >("by_name", &self.by_name)?;
+                    object.end()
                 }
             }
             /// The `when` schema.
@@ -301,16 +355,13 @@ fn dates_and_uuids_as_strings() {
             /// The `created_at` schema.
             pub type CreatedAt = String;
             /// The `event` schema.
-            #[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+            #[derive(Clone, Debug, PartialEq, Eq, Hash)]
             pub struct Event {
                 pub at: CreatedAt,
                 pub id: String,
                 pub seen: Option<String>,
-                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub day: Nullable<String>,
-                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub history: Nullable<Vec<String>>,
-                #[serde(skip_serializing_if = "Nullable::is_absent")]
                 pub by_name: Nullable<::std::collections::BTreeMap<String, String>>,
             }
             impl Event {
@@ -324,6 +375,26 @@ fn dates_and_uuids_as_strings() {
                         history: Nullable::Absent,
                         by_name: Nullable::Absent,
                     }
+                }
+            }
+            impl ::serde::Serialize for Event {
+                fn serialize<__S: ::serde::Serializer>(
+                    &self,
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
+                    let mut object = support::__object::Fields::new(
+                        serializer,
+                        "Event",
+                        3,
+                        &[&self.day, &self.history, &self.by_name],
+                    )?;
+                    object.field("at", &self.at)?;
+                    object.field("id", &self.id)?;
+                    object.field("seen", &self.seen)?;
+                    object.optional("day", &self.day)?;
+                    object.optional("history", &self.history)?;
+                    object.optional("by_name", &self.by_name)?;
+                    object.end()
                 }
             }
             /// The `when` schema.
@@ -758,7 +829,9 @@ fn dispatch_by_schema_name() {
         String::from_utf8_lossy(&output.stderr)
     );
     let code = std::fs::read_to_string(sink.join("src/lib.rs")).unwrap();
-    assert!(code.contains(r#"skip_serializing_if = "::std::option::Option::is_none""#));
+    // A schema is named `Option`: the fields and the reading slots spell the prelude's in full.
+    assert!(code.contains(": ::std::option::Option<"));
+    assert!(code.contains(" = ::std::option::Option::None;"));
     cargo_run::workspace(
         workspace.path(),
         &["dated", "kitchen_sink"],

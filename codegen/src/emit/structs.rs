@@ -10,7 +10,7 @@ use crate::ir::{
 };
 use crate::naming;
 use crate::rust::presence as effective_presence;
-use crate::rust::{OptionalStyle, Ty};
+use crate::rust::OptionalStyle;
 
 impl Context<'_> {
     pub(super) fn struct_def(
@@ -33,18 +33,14 @@ impl Context<'_> {
             .map(naming::ident)
             .zip(additional.as_ref());
         if let Some((name, value)) = &extra {
-            let value = self.view.reference(id, value);
-            let time = self.time_attr(&Ty::Map(Box::new(value.clone())));
-            let ty = self.ty(&value);
+            let ty = self.ty(&self.view.reference(id, value));
             let string = &self.prelude.string;
             out.push(quote! {
                 /// Properties the API description does not list, kept as sent.
-                #[serde(flatten)]
-                #time
                 pub #name: ::std::collections::BTreeMap<#string, #ty>,
             });
         }
-        let derives = self.derives(id, true, Serde::Serialize);
+        let derives = self.derives(id, true, Serde::None);
         let methods = self.struct_methods(
             id,
             ident,
@@ -52,6 +48,7 @@ impl Context<'_> {
             idents,
             extra.as_ref().map(|(name, _)| name),
         );
+        let serialize = self.struct_serialize(id, ident, s, &names);
         let deserialize = self.struct_deserialize(id, ident, s, &names);
         quote! {
             #docs
@@ -62,7 +59,80 @@ impl Context<'_> {
 
             #methods
 
+            #serialize
+
             #deserialize
+        }
+    }
+
+    /// The `Serialize` impl of a struct: its fields in order, an optional one only when present,
+    /// then the properties it does not list (as serde's derive writes a flattened map).
+    fn struct_serialize(
+        &self,
+        id: TypeId,
+        ident: &Ident,
+        s: &Struct,
+        names: &naming::FieldNames,
+    ) -> TokenStream {
+        let name = self.view.name(id);
+        let mut required = 0usize;
+        let mut optional = Vec::new();
+        let mut writes = Vec::new();
+        for (field, ident) in s.fields.iter().zip(&names.fields) {
+            let ident = naming::ident(ident);
+            let wire = &field.wire_name;
+            let adapter = self.time_adapter(&self.view.field(id, field));
+            let is_optional = matches!(
+                effective_presence(field),
+                Presence::Optional | Presence::OptionalNullable
+            );
+            writes.push(match (is_optional, adapter) {
+                (false, None) => quote!(object.field(#wire, &self.#ident)?;),
+                (false, Some(adapter)) => {
+                    quote!(object.field_by::<#adapter, _>(#wire, &self.#ident)?;)
+                }
+                (true, None) => quote!(object.optional(#wire, &self.#ident)?;),
+                (true, Some(adapter)) => {
+                    quote!(object.optional_by::<#adapter, _>(#wire, &self.#ident)?;)
+                }
+            });
+            if is_optional {
+                optional.push(quote!(&self.#ident));
+            } else {
+                required += 1;
+            }
+        }
+        let required = Literal::usize_unsuffixed(required);
+        let start = match names.additional.as_deref().zip(s.additional.as_ref()) {
+            Some((extra, value)) => {
+                let extra = naming::ident(extra);
+                writes.push(match self.time_adapter(&self.view.reference(id, value)) {
+                    Some(adapter) => quote!(object.properties_by::<#adapter, _>(&self.#extra)?;),
+                    None => quote!(object.properties(&self.#extra)?;),
+                });
+                quote! {
+                    support::__object::Fields::with_properties(serializer, #required, &[#(#optional),*], self.#extra.len())?
+                }
+            }
+            None => quote! {
+                support::__object::Fields::new(serializer, #name, #required, &[#(#optional),*])?
+            },
+        };
+        let object = if writes.is_empty() {
+            quote!(let object = #start;)
+        } else {
+            quote!(let mut object = #start;)
+        };
+        let allow = self.allows(id);
+        quote! {
+            #allow
+            impl ::serde::Serialize for #ident {
+                fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
+                    #object
+                    #(#writes)*
+                    object.end()
+                }
+            }
         }
     }
 
@@ -341,13 +411,13 @@ impl Context<'_> {
         } = field;
         let ident = naming::ident(ident_text);
         let plain = ident_text.strip_prefix("r#").unwrap_or(ident_text);
-        let rename = (plain != wire_name).then(|| quote!(rename = #wire_name,));
-        let rename_attr = (plain != wire_name).then(|| quote!(#[serde(rename = #wire_name)]));
-        let rust_ty = self.view.field(owner, field);
-        let rust = self.ty(&rust_ty);
-        let time = self.time_attr(&rust_ty);
+        let rust = self.ty(&self.view.field(owner, field));
         let mut text = doc.clone().unwrap_or_else(|| self.referenced_doc(ty));
         let mut notes = Vec::new();
+        // The impls spell the JSON name; rustdoc readers see it here.
+        if plain != wire_name {
+            notes.push(format!("`{}` in JSON.", wire_name.replace('`', "")));
+        }
         match (access, presence.is_required()) {
             (Access::ReadOnly, true) => notes.push(
                 "Read-only, and required in responses: the API always sends it, and a request leaves it out, \
@@ -389,27 +459,9 @@ impl Context<'_> {
         if *deprecated {
             docs.extend(quote!(#[deprecated(note = "deprecated in the API description")]));
         }
-        match effective_presence(field) {
-            Presence::Required | Presence::RequiredNullable => quote! {
-                #docs
-                #rename_attr
-                #time
-                pub #ident: #rust,
-            },
-            Presence::Optional | Presence::OptionalNullable => {
-                let skip = match self.view.optional_style(owner, field) {
-                    OptionalStyle::Nullable => "Nullable::is_absent".to_owned(),
-                    OptionalStyle::Option => {
-                        format!("{}::is_none", self.prelude.option).replace(' ', "")
-                    }
-                };
-                quote! {
-                    #docs
-                    #[serde(#rename skip_serializing_if = #skip)]
-                    #time
-                    pub #ident: #rust,
-                }
-            }
+        quote! {
+            #docs
+            pub #ident: #rust,
         }
     }
 }

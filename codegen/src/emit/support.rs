@@ -96,16 +96,27 @@ pub(super) fn nullable(every: bool) -> TokenStream {
     }
 }
 
-/// How structs are read (see [`super::structs`]): a `Deserialize` impl of one line hands the
-/// object to the struct's `FromObject` impl, which reads its keys one by one. A derived
-/// `Deserialize` also reads a struct from an array and spells a field enum with three visitors: more
-/// than half of a generated crate's build went to checking that code.
-pub(super) fn objects() -> TokenStream {
+/// How structs are read and written (see [`super::structs`]): a `Deserialize` impl of one line hands
+/// the object to the struct's `FromObject` impl, which reads its keys one by one; a `Serialize` impl
+/// writes the fields through `Fields`. A derived `Deserialize` also reads a struct from an array and
+/// spells a field enum with three visitors: more than half of a generated crate's build went to
+/// checking that code. `nullable`: the support code has `Nullable`.
+pub(super) fn objects(nullable: bool) -> TokenStream {
+    let nullable_optional = nullable.then(|| {
+        quote! {
+            impl<T> Optional for super::Nullable<T> {
+                fn is_absent(&self) -> bool {
+                    self.is_absent()
+                }
+            }
+        }
+    });
     quote! {
-        /// Helpers of the structs' `Deserialize` impls; not part of the models.
+        /// Helpers of the structs' `Serialize` and `Deserialize` impls; not part of the models.
         #[doc(hidden)]
         pub mod __object {
             use ::serde::de::{Deserialize, Deserializer, Error, IgnoredAny, MapAccess, Visitor};
+            use ::serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
             use ::std::marker::PhantomData;
             use ::std::option::Option::{self, None, Some};
             use ::std::result::Result::{self, Err, Ok};
@@ -259,6 +270,97 @@ pub(super) fn objects() -> TokenStream {
                 fn visit_string<E: Error>(self, key: String) -> Result<Key<'de>, E> {
                     Ok(Key::Owned(key))
                 }
+            }
+
+            /// An optional field: written only when present.
+            pub trait Optional {
+                /// Whether the field is absent (and so not written).
+                fn is_absent(&self) -> bool;
+            }
+
+            impl<T> Optional for Option<T> {
+                fn is_absent(&self) -> bool {
+                    self.is_none()
+                }
+            }
+
+            #nullable_optional
+
+            /// The fields of a struct being written: as a struct, or as a map when the struct keeps
+            /// properties its schema does not list (as serde's derive does with a flattened map).
+            pub enum Fields<S: Serializer> {
+                /// Fields of a struct.
+                Struct(S::SerializeStruct),
+                /// Entries of a map.
+                Map(S::SerializeMap),
+            }
+
+            impl<S: Serializer> Fields<S> {
+                /// Starts struct `name`, which has `required` fields always written and the
+                /// `optional` ones written when present.
+                pub fn new(serializer: S, name: &'static str, required: usize, optional: &[&dyn Optional]) -> Result<Self, S::Error> {
+                    serializer.serialize_struct(name, required + present(optional)).map(Fields::Struct)
+                }
+
+                /// Starts a struct that keeps `properties` properties it does not list, as a map.
+                pub fn with_properties(serializer: S, required: usize, optional: &[&dyn Optional], properties: usize) -> Result<Self, S::Error> {
+                    let len = required + present(optional) + properties;
+                    serializer.serialize_map(Some(len)).map(Fields::Map)
+                }
+
+                /// Writes a field.
+                pub fn field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Result<(), S::Error> {
+                    match self {
+                        Fields::Struct(fields) => fields.serialize_field(name, value),
+                        Fields::Map(entries) => entries.serialize_entry(name, value),
+                    }
+                }
+
+                /// Writes an optional field, unless it is absent.
+                pub fn optional<T: Serialize + Optional>(&mut self, name: &'static str, value: &T) -> Result<(), S::Error> {
+                    if value.is_absent() {
+                        self.skip(name)
+                    } else {
+                        self.field(name, value)
+                    }
+                }
+
+                /// Leaves out an absent field.
+                pub fn skip(&mut self, name: &'static str) -> Result<(), S::Error> {
+                    match self {
+                        Fields::Struct(fields) => fields.skip_field(name),
+                        Fields::Map(_) => Ok(()),
+                    }
+                }
+
+                /// Writes the properties the struct does not list.
+                pub fn properties<T: Serialize>(&mut self, properties: &BTreeMap<String, T>) -> Result<(), S::Error> {
+                    for (key, value) in properties {
+                        self.property(key, value)?;
+                    }
+                    Ok(())
+                }
+
+                /// Writes a property the struct does not list.
+                pub fn property<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), S::Error> {
+                    match self {
+                        Fields::Struct(_) => Err(::serde::ser::Error::custom("a struct without a map of properties cannot write one")),
+                        Fields::Map(entries) => entries.serialize_entry(key, value),
+                    }
+                }
+
+                /// Ends the struct.
+                pub fn end(self) -> Result<S::Ok, S::Error> {
+                    match self {
+                        Fields::Struct(fields) => fields.end(),
+                        Fields::Map(entries) => entries.end(),
+                    }
+                }
+            }
+
+            /// How many of `optional` are present.
+            fn present(optional: &[&dyn Optional]) -> usize {
+                optional.iter().filter(|field| !field.is_absent()).count()
             }
 
             /// What an absent field reads as: nothing, which only types like `Option` accept.
@@ -552,6 +654,30 @@ pub(super) fn time(
     });
     let object_reads = objects.then(|| {
         quote! {
+            impl<S: ::serde::Serializer> super::__object::Fields<S> {
+                /// Writes a field through adapter `A`.
+                pub fn field_by<A: Adapter<T>, T>(&mut self, name: &'static str, value: &T) -> ::std::result::Result<(), S::Error> {
+                    self.field(name, &By::<A, T>(value, ::std::marker::PhantomData))
+                }
+
+                /// Writes an optional field through adapter `A`, unless it is absent.
+                pub fn optional_by<A: Adapter<T>, T: super::__object::Optional>(&mut self, name: &'static str, value: &T) -> ::std::result::Result<(), S::Error> {
+                    if value.is_absent() {
+                        self.skip(name)
+                    } else {
+                        self.field_by::<A, T>(name, value)
+                    }
+                }
+
+                /// Writes the properties the struct does not list, each value through adapter `A`.
+                pub fn properties_by<A: Adapter<T>, T>(&mut self, properties: &::std::collections::BTreeMap<::std::string::String, T>) -> ::std::result::Result<(), S::Error> {
+                    for (key, value) in properties {
+                        self.property(key, &By::<A, T>(value, ::std::marker::PhantomData))?;
+                    }
+                    ::std::result::Result::Ok(())
+                }
+            }
+
             impl<'de, M: ::serde::de::MapAccess<'de>> super::__object::Object<'de, M> {
                 /// Reads the value of a key through adapter `A` into the field's `slot`; a second
                 /// value is an error.

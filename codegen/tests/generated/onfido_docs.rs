@@ -76,12 +76,13 @@ pub mod support {
                 .map(Self::from)
         }
     }
-    /// Helpers of the structs' `Deserialize` impls; not part of the models.
+    /// Helpers of the structs' `Serialize` and `Deserialize` impls; not part of the models.
     #[doc(hidden)]
     pub mod __object {
         use ::serde::de::{
             Deserialize, Deserializer, Error, IgnoredAny, MapAccess, Visitor,
         };
+        use ::serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
         use ::std::marker::PhantomData;
         use ::std::option::Option::{self, None, Some};
         use ::std::result::Result::{self, Err, Ok};
@@ -236,6 +237,117 @@ pub mod support {
                 Ok(Key::Owned(key))
             }
         }
+        /// An optional field: written only when present.
+        pub trait Optional {
+            /// Whether the field is absent (and so not written).
+            fn is_absent(&self) -> bool;
+        }
+        impl<T> Optional for Option<T> {
+            fn is_absent(&self) -> bool {
+                self.is_none()
+            }
+        }
+        impl<T> Optional for super::Nullable<T> {
+            fn is_absent(&self) -> bool {
+                self.is_absent()
+            }
+        }
+        /// The fields of a struct being written: as a struct, or as a map when the struct keeps
+        /// properties its schema does not list (as serde's derive does with a flattened map).
+        pub enum Fields<S: Serializer> {
+            /// Fields of a struct.
+            Struct(S::SerializeStruct),
+            /// Entries of a map.
+            Map(S::SerializeMap),
+        }
+        impl<S: Serializer> Fields<S> {
+            /// Starts struct `name`, which has `required` fields always written and the
+            /// `optional` ones written when present.
+            pub fn new(
+                serializer: S,
+                name: &'static str,
+                required: usize,
+                optional: &[&dyn Optional],
+            ) -> Result<Self, S::Error> {
+                serializer
+                    .serialize_struct(name, required + present(optional))
+                    .map(Fields::Struct)
+            }
+            /// Starts a struct that keeps `properties` properties it does not list, as a map.
+            pub fn with_properties(
+                serializer: S,
+                required: usize,
+                optional: &[&dyn Optional],
+                properties: usize,
+            ) -> Result<Self, S::Error> {
+                let len = required + present(optional) + properties;
+                serializer.serialize_map(Some(len)).map(Fields::Map)
+            }
+            /// Writes a field.
+            pub fn field<T: Serialize + ?Sized>(
+                &mut self,
+                name: &'static str,
+                value: &T,
+            ) -> Result<(), S::Error> {
+                match self {
+                    Fields::Struct(fields) => fields.serialize_field(name, value),
+                    Fields::Map(entries) => entries.serialize_entry(name, value),
+                }
+            }
+            /// Writes an optional field, unless it is absent.
+            pub fn optional<T: Serialize + Optional>(
+                &mut self,
+                name: &'static str,
+                value: &T,
+            ) -> Result<(), S::Error> {
+                if value.is_absent() { self.skip(name) } else { self.field(name, value) }
+            }
+            /// Leaves out an absent field.
+            pub fn skip(&mut self, name: &'static str) -> Result<(), S::Error> {
+                match self {
+                    Fields::Struct(fields) => fields.skip_field(name),
+                    Fields::Map(_) => Ok(()),
+                }
+            }
+            /// Writes the properties the struct does not list.
+            pub fn properties<T: Serialize>(
+                &mut self,
+                properties: &BTreeMap<String, T>,
+            ) -> Result<(), S::Error> {
+                for (key, value) in properties {
+                    self.property(key, value)?;
+                }
+                Ok(())
+            }
+            /// Writes a property the struct does not list.
+            pub fn property<T: Serialize + ?Sized>(
+                &mut self,
+                key: &str,
+                value: &T,
+            ) -> Result<(), S::Error> {
+                match self {
+                    Fields::Struct(_) => {
+                        Err(
+                            ::serde::ser::Error::custom(
+                                "a struct without a map of properties cannot write one",
+                            ),
+                        )
+                    }
+                    Fields::Map(entries) => entries.serialize_entry(key, value),
+                }
+            }
+            /// Ends the struct.
+            pub fn end(self) -> Result<S::Ok, S::Error> {
+                match self {
+                    Fields::Struct(fields) => fields.end(),
+                    Fields::Map(entries) => entries.end(),
+                }
+            }
+        }
+        /// How many of `optional` are present.
+        fn present(optional: &[&dyn Optional]) -> usize {
+            optional.iter().filter(|field| !field.is_absent()).count()
+        }
         /// What an absent field reads as: nothing, which only types like `Option` accept.
         struct Missing<E>(&'static str, PhantomData<E>);
         impl<'de, E: Error> Deserializer<'de> for Missing<E> {
@@ -261,41 +373,31 @@ pub mod support {
 pub use support::Nullable;
 
 /// The `Address` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Address {
     /// The flat number of this address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub flat_number: Nullable<String>,
     /// The building number of this address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub building_number: Nullable<String>,
     /// The building name of this address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub building_name: Nullable<String>,
     /// The street of the applicant's address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub street: Nullable<String>,
     /// The sub-street of the applicant's address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_street: Nullable<String>,
     /// The town of the applicant's address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub town: Nullable<String>,
     /// The postcode or ZIP of the applicant's address
     pub postcode: String,
     /// The 3 character ISO country code of this address. For example, GBR is the country code for the United Kingdom
     pub country: CountryCodes,
     /// The address state. US states must use the USPS abbreviation (see also ISO 3166-2:US), for example AK, CA, or TX.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub state: Nullable<String>,
     /// Line 1 of the applicant's address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub line1: Nullable<String>,
     /// Line 2 of the applicant's address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub line2: Nullable<String>,
     /// Line 3 of the applicant's address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub line3: Nullable<String>,
 }
 
@@ -316,6 +418,44 @@ impl Address {
             line2: Nullable::Absent,
             line3: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for Address {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Address",
+            2,
+            &[
+                &self.flat_number,
+                &self.building_number,
+                &self.building_name,
+                &self.street,
+                &self.sub_street,
+                &self.town,
+                &self.state,
+                &self.line1,
+                &self.line2,
+                &self.line3,
+            ],
+        )?;
+        object.optional("flat_number", &self.flat_number)?;
+        object.optional("building_number", &self.building_number)?;
+        object.optional("building_name", &self.building_name)?;
+        object.optional("street", &self.street)?;
+        object.optional("sub_street", &self.sub_street)?;
+        object.optional("town", &self.town)?;
+        object.field("postcode", &self.postcode)?;
+        object.field("country", &self.country)?;
+        object.optional("state", &self.state)?;
+        object.optional("line1", &self.line1)?;
+        object.optional("line2", &self.line2)?;
+        object.optional("line3", &self.line3)?;
+        object.end()
     }
 }
 
@@ -379,41 +519,31 @@ impl<'de> support::__object::FromObject<'de> for Address {
 }
 
 /// The `AddressBuilder` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct AddressBuilder {
     /// The flat number of this address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub flat_number: Nullable<String>,
     /// The building number of this address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub building_number: Nullable<String>,
     /// The building name of this address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub building_name: Nullable<String>,
     /// The street of the applicant's address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub street: Nullable<String>,
     /// The sub-street of the applicant's address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_street: Nullable<String>,
     /// The town of the applicant's address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub town: Nullable<String>,
     /// The postcode or ZIP of the applicant's address
     pub postcode: String,
     /// The 3 character ISO country code of this address. For example, GBR is the country code for the United Kingdom
     pub country: CountryCodes,
     /// The address state. US states must use the USPS abbreviation (see also ISO 3166-2:US), for example AK, CA, or TX.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub state: Nullable<String>,
     /// Line 1 of the applicant's address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub line1: Nullable<String>,
     /// Line 2 of the applicant's address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub line2: Nullable<String>,
     /// Line 3 of the applicant's address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub line3: Nullable<String>,
 }
 
@@ -434,6 +564,44 @@ impl AddressBuilder {
             line2: Nullable::Absent,
             line3: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for AddressBuilder {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "AddressBuilder",
+            2,
+            &[
+                &self.flat_number,
+                &self.building_number,
+                &self.building_name,
+                &self.street,
+                &self.sub_street,
+                &self.town,
+                &self.state,
+                &self.line1,
+                &self.line2,
+                &self.line3,
+            ],
+        )?;
+        object.optional("flat_number", &self.flat_number)?;
+        object.optional("building_number", &self.building_number)?;
+        object.optional("building_name", &self.building_name)?;
+        object.optional("street", &self.street)?;
+        object.optional("sub_street", &self.sub_street)?;
+        object.optional("town", &self.town)?;
+        object.field("postcode", &self.postcode)?;
+        object.field("country", &self.country)?;
+        object.optional("state", &self.state)?;
+        object.optional("line1", &self.line1)?;
+        object.optional("line2", &self.line2)?;
+        object.optional("line3", &self.line3)?;
+        object.end()
     }
 }
 
@@ -497,41 +665,31 @@ impl<'de> support::__object::FromObject<'de> for AddressBuilder {
 }
 
 /// The `AddressShared` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct AddressShared {
     /// The flat number of this address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub flat_number: Nullable<String>,
     /// The building number of this address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub building_number: Nullable<String>,
     /// The building name of this address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub building_name: Nullable<String>,
     /// The street of the applicant's address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub street: Nullable<String>,
     /// The sub-street of the applicant's address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_street: Nullable<String>,
     /// The town of the applicant's address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub town: Nullable<String>,
     /// The postcode or ZIP of the applicant's address
     pub postcode: String,
     /// The 3 character ISO country code of this address. For example, GBR is the country code for the United Kingdom
     pub country: CountryCodes,
     /// The address state. US states must use the USPS abbreviation (see also ISO 3166-2:US), for example AK, CA, or TX.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub state: Nullable<String>,
     /// Line 1 of the applicant's address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub line1: Nullable<String>,
     /// Line 2 of the applicant's address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub line2: Nullable<String>,
     /// Line 3 of the applicant's address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub line3: Nullable<String>,
 }
 
@@ -552,6 +710,44 @@ impl AddressShared {
             line2: Nullable::Absent,
             line3: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for AddressShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "AddressShared",
+            2,
+            &[
+                &self.flat_number,
+                &self.building_number,
+                &self.building_name,
+                &self.street,
+                &self.sub_street,
+                &self.town,
+                &self.state,
+                &self.line1,
+                &self.line2,
+                &self.line3,
+            ],
+        )?;
+        object.optional("flat_number", &self.flat_number)?;
+        object.optional("building_number", &self.building_number)?;
+        object.optional("building_name", &self.building_name)?;
+        object.optional("street", &self.street)?;
+        object.optional("sub_street", &self.sub_street)?;
+        object.optional("town", &self.town)?;
+        object.field("postcode", &self.postcode)?;
+        object.field("country", &self.country)?;
+        object.optional("state", &self.state)?;
+        object.optional("line1", &self.line1)?;
+        object.optional("line2", &self.line2)?;
+        object.optional("line3", &self.line3)?;
+        object.end()
     }
 }
 
@@ -615,10 +811,25 @@ impl<'de> support::__object::FromObject<'de> for AddressShared {
 }
 
 /// The `AddressesList` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct AddressesList {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub addresses: Nullable<Vec<Address>>,
+}
+
+impl ::serde::Serialize for AddressesList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "AddressesList",
+            0,
+            &[&self.addresses],
+        )?;
+        object.optional("addresses", &self.addresses)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for AddressesList {
@@ -648,41 +859,29 @@ impl<'de> support::__object::FromObject<'de> for AddressesList {
 }
 
 /// The `Applicant` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Applicant {
     /// The applicant's email address. Required if doing a US check, or a UK check for which `applicant_provides_data` is `true`.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub email: Nullable<String>,
     /// The applicant's date of birth
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub dob: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id_numbers: Nullable<Vec<IdNumber>>,
     /// The applicant's phone number
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub phone_number: Nullable<String>,
     /// The applicant's first name
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
     /// The applicant's surname
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
     /// The unique identifier for the applicant.
     pub id: String,
     /// The date and time when this applicant was created.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The date and time when this applicant is scheduled to be deleted.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub delete_at: Nullable<String>,
     /// The uri of this resource.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sandbox: Nullable<bool>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<Address>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub location: Nullable<Location>,
 }
 
@@ -704,6 +903,47 @@ impl Applicant {
             address: Nullable::Absent,
             location: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for Applicant {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Applicant",
+            1,
+            &[
+                &self.email,
+                &self.dob,
+                &self.id_numbers,
+                &self.phone_number,
+                &self.first_name,
+                &self.last_name,
+                &self.created_at,
+                &self.delete_at,
+                &self.href,
+                &self.sandbox,
+                &self.address,
+                &self.location,
+            ],
+        )?;
+        object.optional("email", &self.email)?;
+        object.optional("dob", &self.dob)?;
+        object.optional("id_numbers", &self.id_numbers)?;
+        object.optional("phone_number", &self.phone_number)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("delete_at", &self.delete_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("sandbox", &self.sandbox)?;
+        object.optional("address", &self.address)?;
+        object.optional("location", &self.location)?;
+        object.end()
     }
 }
 
@@ -770,25 +1010,18 @@ impl<'de> support::__object::FromObject<'de> for Applicant {
 }
 
 /// The `ApplicantBuilder` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ApplicantBuilder {
     /// The applicant's email address. Required if doing a US check, or a UK check for which `applicant_provides_data` is `true`.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub email: Nullable<String>,
     /// The applicant's date of birth
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub dob: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id_numbers: Nullable<Vec<IdNumber>>,
     /// The applicant's phone number
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub phone_number: Nullable<String>,
     /// The applicant's consents
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub consents: Nullable<Vec<ApplicantConsentBuilder>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<AddressBuilder>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub location: Nullable<LocationBuilder>,
     /// The applicant's first name
     pub first_name: String,
@@ -810,6 +1043,38 @@ impl ApplicantBuilder {
             first_name,
             last_name,
         }
+    }
+}
+
+impl ::serde::Serialize for ApplicantBuilder {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ApplicantBuilder",
+            2,
+            &[
+                &self.email,
+                &self.dob,
+                &self.id_numbers,
+                &self.phone_number,
+                &self.consents,
+                &self.address,
+                &self.location,
+            ],
+        )?;
+        object.optional("email", &self.email)?;
+        object.optional("dob", &self.dob)?;
+        object.optional("id_numbers", &self.id_numbers)?;
+        object.optional("phone_number", &self.phone_number)?;
+        object.optional("consents", &self.consents)?;
+        object.optional("address", &self.address)?;
+        object.optional("location", &self.location)?;
+        object.field("first_name", &self.first_name)?;
+        object.field("last_name", &self.last_name)?;
+        object.end()
     }
 }
 
@@ -864,7 +1129,7 @@ impl<'de> support::__object::FromObject<'de> for ApplicantBuilder {
 }
 
 /// The `ApplicantConsent` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ApplicantConsent {
     pub name: ApplicantConsentName,
     pub granted: bool,
@@ -876,6 +1141,24 @@ impl ApplicantConsent {
     /// With the required fields; every optional one is absent.
     pub fn new(name: ApplicantConsentName, granted: bool, granted_at: String) -> Self {
         Self { name, granted, granted_at }
+    }
+}
+
+impl ::serde::Serialize for ApplicantConsent {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ApplicantConsent",
+            3,
+            &[],
+        )?;
+        object.field("name", &self.name)?;
+        object.field("granted", &self.granted)?;
+        object.field("granted_at", &self.granted_at)?;
+        object.end()
     }
 }
 
@@ -912,7 +1195,7 @@ impl<'de> support::__object::FromObject<'de> for ApplicantConsent {
 }
 
 /// The `ApplicantConsentBuilder` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ApplicantConsentBuilder {
     pub name: ApplicantConsentName,
     pub granted: bool,
@@ -922,6 +1205,23 @@ impl ApplicantConsentBuilder {
     /// With the required fields; every optional one is absent.
     pub fn new(name: ApplicantConsentName, granted: bool) -> Self {
         Self { name, granted }
+    }
+}
+
+impl ::serde::Serialize for ApplicantConsentBuilder {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ApplicantConsentBuilder",
+            2,
+            &[],
+        )?;
+        object.field("name", &self.name)?;
+        object.field("granted", &self.granted)?;
+        object.end()
     }
 }
 
@@ -1017,7 +1317,7 @@ impl<'de> ::serde::Deserialize<'de> for ApplicantConsentName {
 }
 
 /// The `ApplicantCreate` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ApplicantCreate {
     /// The applicant's first name
     pub first_name: String,
@@ -1029,6 +1329,23 @@ impl ApplicantCreate {
     /// With the required fields; every optional one is absent.
     pub fn new(first_name: String, last_name: String) -> Self {
         Self { first_name, last_name }
+    }
+}
+
+impl ::serde::Serialize for ApplicantCreate {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ApplicantCreate",
+            2,
+            &[],
+        )?;
+        object.field("first_name", &self.first_name)?;
+        object.field("last_name", &self.last_name)?;
+        object.end()
     }
 }
 
@@ -1062,15 +1379,30 @@ impl<'de> support::__object::FromObject<'de> for ApplicantCreate {
 }
 
 /// The `ApplicantRequest` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct ApplicantRequest {
     /// The applicant's consents
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub consents: Nullable<Vec<ApplicantConsentBuilder>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<AddressBuilder>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub location: Nullable<LocationBuilder>,
+}
+
+impl ::serde::Serialize for ApplicantRequest {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ApplicantRequest",
+            0,
+            &[&self.consents, &self.address, &self.location],
+        )?;
+        object.optional("consents", &self.consents)?;
+        object.optional("address", &self.address)?;
+        object.optional("location", &self.location)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ApplicantRequest {
@@ -1106,30 +1438,22 @@ impl<'de> support::__object::FromObject<'de> for ApplicantRequest {
 }
 
 /// The `ApplicantResponse` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ApplicantResponse {
     /// The applicant's first name
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
     /// The applicant's surname
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
     /// The unique identifier for the applicant.
     pub id: String,
     /// The date and time when this applicant was created.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The date and time when this applicant is scheduled to be deleted.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub delete_at: Nullable<String>,
     /// The uri of this resource.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sandbox: Nullable<bool>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<Address>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub location: Nullable<Location>,
 }
 
@@ -1147,6 +1471,39 @@ impl ApplicantResponse {
             address: Nullable::Absent,
             location: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for ApplicantResponse {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ApplicantResponse",
+            1,
+            &[
+                &self.first_name,
+                &self.last_name,
+                &self.created_at,
+                &self.delete_at,
+                &self.href,
+                &self.sandbox,
+                &self.address,
+                &self.location,
+            ],
+        )?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("delete_at", &self.delete_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("sandbox", &self.sandbox)?;
+        object.optional("address", &self.address)?;
+        object.optional("location", &self.location)?;
+        object.end()
     }
 }
 
@@ -1201,19 +1558,34 @@ impl<'de> support::__object::FromObject<'de> for ApplicantResponse {
 }
 
 /// The `ApplicantShared` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct ApplicantShared {
     /// The applicant's email address. Required if doing a US check, or a UK check for which `applicant_provides_data` is `true`.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub email: Nullable<String>,
     /// The applicant's date of birth
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub dob: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id_numbers: Nullable<Vec<IdNumber>>,
     /// The applicant's phone number
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub phone_number: Nullable<String>,
+}
+
+impl ::serde::Serialize for ApplicantShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ApplicantShared",
+            0,
+            &[&self.email, &self.dob, &self.id_numbers, &self.phone_number],
+        )?;
+        object.optional("email", &self.email)?;
+        object.optional("dob", &self.dob)?;
+        object.optional("id_numbers", &self.id_numbers)?;
+        object.optional("phone_number", &self.phone_number)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ApplicantShared {
@@ -1252,14 +1624,29 @@ impl<'de> support::__object::FromObject<'de> for ApplicantShared {
 }
 
 /// The `ApplicantUpdate` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct ApplicantUpdate {
     /// The applicant's first name
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
     /// The applicant's surname
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
+}
+
+impl ::serde::Serialize for ApplicantUpdate {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ApplicantUpdate",
+            0,
+            &[&self.first_name, &self.last_name],
+        )?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ApplicantUpdate {
@@ -1292,32 +1679,57 @@ impl<'de> support::__object::FromObject<'de> for ApplicantUpdate {
 }
 
 /// The `ApplicantUpdater` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct ApplicantUpdater {
     /// The applicant's email address. Required if doing a US check, or a UK check for which `applicant_provides_data` is `true`.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub email: Nullable<String>,
     /// The applicant's date of birth
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub dob: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id_numbers: Nullable<Vec<IdNumber>>,
     /// The applicant's phone number
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub phone_number: Nullable<String>,
     /// The applicant's consents
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub consents: Nullable<Vec<ApplicantConsentBuilder>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<AddressBuilder>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub location: Nullable<LocationBuilder>,
     /// The applicant's first name
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
     /// The applicant's surname
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
+}
+
+impl ::serde::Serialize for ApplicantUpdater {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ApplicantUpdater",
+            0,
+            &[
+                &self.email,
+                &self.dob,
+                &self.id_numbers,
+                &self.phone_number,
+                &self.consents,
+                &self.address,
+                &self.location,
+                &self.first_name,
+                &self.last_name,
+            ],
+        )?;
+        object.optional("email", &self.email)?;
+        object.optional("dob", &self.dob)?;
+        object.optional("id_numbers", &self.id_numbers)?;
+        object.optional("phone_number", &self.phone_number)?;
+        object.optional("consents", &self.consents)?;
+        object.optional("address", &self.address)?;
+        object.optional("location", &self.location)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ApplicantUpdater {
@@ -1371,7 +1783,7 @@ impl<'de> support::__object::FromObject<'de> for ApplicantUpdater {
 }
 
 /// The `ApplicantsList` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ApplicantsList {
     pub applicants: Vec<Applicant>,
 }
@@ -1380,6 +1792,22 @@ impl ApplicantsList {
     /// With the required fields; every optional one is absent.
     pub fn new(applicants: Vec<Applicant>) -> Self {
         Self { applicants }
+    }
+}
+
+impl ::serde::Serialize for ApplicantsList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ApplicantsList",
+            1,
+            &[],
+        )?;
+        object.field("applicants", &self.applicants)?;
+        object.end()
     }
 }
 
@@ -1410,53 +1838,38 @@ impl<'de> support::__object::FromObject<'de> for ApplicantsList {
 }
 
 /// The `Check` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Check {
     /// An array of webhook ids describing which webhooks to trigger for this check.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub webhook_ids: Nullable<Vec<String>>,
     /// The ID of the applicant to do the check on.
     pub applicant_id: String,
     /// Send an applicant form to applicant to complete to proceed with check. Defaults to false.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_provides_data: Nullable<bool>,
     /// Array of tags being assigned to this check.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tags: Nullable<Vec<String>>,
     /// For checks where `applicant_provides_data` is `true`, redirect to this URI when the applicant has submitted their data.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub redirect_uri: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub privacy_notices_read_consent_given: Nullable<bool>,
     /// The unique identifier for the check.
     pub id: String,
     /// The date and time when this check was created.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The uri of this resource.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the check in the checking process.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<CheckStatus>,
     /// The overall result of the check, based on the results of the constituent reports.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
     /// A link to the applicant form, if `applicant_provides_data` is `true`.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub form_uri: Nullable<String>,
     /// A link to the corresponding results page on the Onfido dashboard.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub results_uri: Nullable<String>,
     /// An array of report ids.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub report_ids: Nullable<Vec<String>>,
     /// Indicates whether the object was created in the sandbox or not.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sandbox: Nullable<bool>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub paused: Nullable<bool>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub version: Nullable<String>,
 }
 
@@ -1482,6 +1895,58 @@ impl Check {
             paused: Nullable::Absent,
             version: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for Check {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Check",
+            2,
+            &[
+                &self.webhook_ids,
+                &self.applicant_provides_data,
+                &self.tags,
+                &self.redirect_uri,
+                &self.privacy_notices_read_consent_given,
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.form_uri,
+                &self.results_uri,
+                &self.report_ids,
+                &self.sandbox,
+                &self.paused,
+                &self.version,
+            ],
+        )?;
+        object.optional("webhook_ids", &self.webhook_ids)?;
+        object.field("applicant_id", &self.applicant_id)?;
+        object.optional("applicant_provides_data", &self.applicant_provides_data)?;
+        object.optional("tags", &self.tags)?;
+        object.optional("redirect_uri", &self.redirect_uri)?;
+        object
+            .optional(
+                "privacy_notices_read_consent_given",
+                &self.privacy_notices_read_consent_given,
+            )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("form_uri", &self.form_uri)?;
+        object.optional("results_uri", &self.results_uri)?;
+        object.optional("report_ids", &self.report_ids)?;
+        object.optional("sandbox", &self.sandbox)?;
+        object.optional("paused", &self.paused)?;
+        object.optional("version", &self.version)?;
+        object.end()
     }
 }
 
@@ -1568,49 +2033,37 @@ impl<'de> support::__object::FromObject<'de> for Check {
 }
 
 /// The `CheckBuilder` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CheckBuilder {
     /// An array of webhook ids describing which webhooks to trigger for this check.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub webhook_ids: Nullable<Vec<String>>,
     /// The ID of the applicant to do the check on.
     pub applicant_id: String,
     /// Send an applicant form to applicant to complete to proceed with check. Defaults to false.
     ///
     /// Defaults to `false` when absent (absent stays absent when written back).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_provides_data: Nullable<bool>,
     /// Array of tags being assigned to this check.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tags: Nullable<Vec<String>>,
     /// For checks where `applicant_provides_data` is `true`, redirect to this URI when the applicant has submitted their data.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub redirect_uri: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub privacy_notices_read_consent_given: Nullable<bool>,
     /// An array of report names (strings).
     pub report_names: Vec<ReportName>,
     /// Optional. An array of document ids, for use with Document reports only. If omitted, the Document report will use the most recently uploaded document by default.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_ids: Nullable<Vec<String>>,
     /// Defaults to `true`. If set to `false`, you will only receive a response when all reports in your check have completed.
     ///
     /// Defaults to `true` when absent (absent stays absent when written back).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub asynchronous: Nullable<bool>,
     /// For checks where `applicant_provides_data` is `true`, applicant form will not be automatically sent if `suppress_form_emails` is set to `true`. You can manually send the form at any time after the check has been created, using the link found in the form_uri attribute of the check object. Write-only. Defaults to false.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub suppress_form_emails: Nullable<bool>,
     /// Triggers responses for particular sub-results for sandbox Document reports.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<String>,
     /// Array of names of particular reports to return consider as their results. This is a feature available in sandbox testing
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub consider: Nullable<Vec<ReportName>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub us_driving_licence: Nullable<UsDrivingLicenceBuilder>,
     /// Defines configuration options for facial similarity checks used to distinguish between onboarding and reverification scenarios.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub report_configuration: Nullable<ReportConfiguration>,
 }
 
@@ -1647,6 +2100,52 @@ impl CheckBuilder {
             Nullable::Value(value) => *value,
             Nullable::Absent | Nullable::Null => true,
         }
+    }
+}
+
+impl ::serde::Serialize for CheckBuilder {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "CheckBuilder",
+            2,
+            &[
+                &self.webhook_ids,
+                &self.applicant_provides_data,
+                &self.tags,
+                &self.redirect_uri,
+                &self.privacy_notices_read_consent_given,
+                &self.document_ids,
+                &self.asynchronous,
+                &self.suppress_form_emails,
+                &self.sub_result,
+                &self.consider,
+                &self.us_driving_licence,
+                &self.report_configuration,
+            ],
+        )?;
+        object.optional("webhook_ids", &self.webhook_ids)?;
+        object.field("applicant_id", &self.applicant_id)?;
+        object.optional("applicant_provides_data", &self.applicant_provides_data)?;
+        object.optional("tags", &self.tags)?;
+        object.optional("redirect_uri", &self.redirect_uri)?;
+        object
+            .optional(
+                "privacy_notices_read_consent_given",
+                &self.privacy_notices_read_consent_given,
+            )?;
+        object.field("report_names", &self.report_names)?;
+        object.optional("document_ids", &self.document_ids)?;
+        object.optional("asynchronous", &self.asynchronous)?;
+        object.optional("suppress_form_emails", &self.suppress_form_emails)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("consider", &self.consider)?;
+        object.optional("us_driving_licence", &self.us_driving_licence)?;
+        object.optional("report_configuration", &self.report_configuration)?;
+        object.end()
     }
 }
 
@@ -1730,36 +2229,28 @@ impl<'de> support::__object::FromObject<'de> for CheckBuilder {
 }
 
 /// The `CheckRequest` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CheckRequest {
     /// An array of report names (strings).
     pub report_names: Vec<ReportName>,
     /// Optional. An array of document ids, for use with Document reports only. If omitted, the Document report will use the most recently uploaded document by default.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_ids: Nullable<Vec<String>>,
     /// Send an applicant form to applicant to complete to proceed with check. Defaults to false.
     ///
     /// Defaults to `false` when absent (absent stays absent when written back).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_provides_data: Nullable<bool>,
     /// Defaults to `true`. If set to `false`, you will only receive a response when all reports in your check have completed.
     ///
     /// Defaults to `true` when absent (absent stays absent when written back).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub asynchronous: Nullable<bool>,
     /// For checks where `applicant_provides_data` is `true`, applicant form will not be automatically sent if `suppress_form_emails` is set to `true`. You can manually send the form at any time after the check has been created, using the link found in the form_uri attribute of the check object. Write-only. Defaults to false.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub suppress_form_emails: Nullable<bool>,
     /// Triggers responses for particular sub-results for sandbox Document reports.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<String>,
     /// Array of names of particular reports to return consider as their results. This is a feature available in sandbox testing
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub consider: Nullable<Vec<ReportName>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub us_driving_licence: Nullable<UsDrivingLicenceBuilder>,
     /// Defines configuration options for facial similarity checks used to distinguish between onboarding and reverification scenarios.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub report_configuration: Nullable<ReportConfiguration>,
 }
 
@@ -1791,6 +2282,39 @@ impl CheckRequest {
             Nullable::Value(value) => *value,
             Nullable::Absent | Nullable::Null => true,
         }
+    }
+}
+
+impl ::serde::Serialize for CheckRequest {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "CheckRequest",
+            1,
+            &[
+                &self.document_ids,
+                &self.applicant_provides_data,
+                &self.asynchronous,
+                &self.suppress_form_emails,
+                &self.sub_result,
+                &self.consider,
+                &self.us_driving_licence,
+                &self.report_configuration,
+            ],
+        )?;
+        object.field("report_names", &self.report_names)?;
+        object.optional("document_ids", &self.document_ids)?;
+        object.optional("applicant_provides_data", &self.applicant_provides_data)?;
+        object.optional("asynchronous", &self.asynchronous)?;
+        object.optional("suppress_form_emails", &self.suppress_form_emails)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("consider", &self.consider)?;
+        object.optional("us_driving_licence", &self.us_driving_licence)?;
+        object.optional("report_configuration", &self.report_configuration)?;
+        object.end()
     }
 }
 
@@ -1853,37 +2377,27 @@ impl<'de> support::__object::FromObject<'de> for CheckRequest {
 }
 
 /// The `CheckResponse` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct CheckResponse {
     /// The unique identifier for the check.
     pub id: String,
     /// The date and time when this check was created.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The uri of this resource.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the check in the checking process.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<CheckStatus>,
     /// The overall result of the check, based on the results of the constituent reports.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
     /// A link to the applicant form, if `applicant_provides_data` is `true`.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub form_uri: Nullable<String>,
     /// A link to the corresponding results page on the Onfido dashboard.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub results_uri: Nullable<String>,
     /// An array of report ids.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub report_ids: Nullable<Vec<String>>,
     /// Indicates whether the object was created in the sandbox or not.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sandbox: Nullable<bool>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub paused: Nullable<bool>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub version: Nullable<String>,
 }
 
@@ -1903,6 +2417,43 @@ impl CheckResponse {
             paused: Nullable::Absent,
             version: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for CheckResponse {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "CheckResponse",
+            1,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.form_uri,
+                &self.results_uri,
+                &self.report_ids,
+                &self.sandbox,
+                &self.paused,
+                &self.version,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("form_uri", &self.form_uri)?;
+        object.optional("results_uri", &self.results_uri)?;
+        object.optional("report_ids", &self.report_ids)?;
+        object.optional("sandbox", &self.sandbox)?;
+        object.optional("paused", &self.paused)?;
+        object.optional("version", &self.version)?;
+        object.end()
     }
 }
 
@@ -1963,23 +2514,18 @@ impl<'de> support::__object::FromObject<'de> for CheckResponse {
 }
 
 /// The `CheckShared` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct CheckShared {
     /// An array of webhook ids describing which webhooks to trigger for this check.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub webhook_ids: Nullable<Vec<String>>,
     /// The ID of the applicant to do the check on.
     pub applicant_id: String,
     /// Send an applicant form to applicant to complete to proceed with check. Defaults to false.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_provides_data: Nullable<bool>,
     /// Array of tags being assigned to this check.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tags: Nullable<Vec<String>>,
     /// For checks where `applicant_provides_data` is `true`, redirect to this URI when the applicant has submitted their data.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub redirect_uri: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub privacy_notices_read_consent_given: Nullable<bool>,
 }
 
@@ -1994,6 +2540,37 @@ impl CheckShared {
             redirect_uri: Nullable::Absent,
             privacy_notices_read_consent_given: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for CheckShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "CheckShared",
+            1,
+            &[
+                &self.webhook_ids,
+                &self.applicant_provides_data,
+                &self.tags,
+                &self.redirect_uri,
+                &self.privacy_notices_read_consent_given,
+            ],
+        )?;
+        object.optional("webhook_ids", &self.webhook_ids)?;
+        object.field("applicant_id", &self.applicant_id)?;
+        object.optional("applicant_provides_data", &self.applicant_provides_data)?;
+        object.optional("tags", &self.tags)?;
+        object.optional("redirect_uri", &self.redirect_uri)?;
+        object
+            .optional(
+                "privacy_notices_read_consent_given",
+                &self.privacy_notices_read_consent_given,
+            )?;
+        object.end()
     }
 }
 
@@ -2121,7 +2698,7 @@ impl<'de> ::serde::Deserialize<'de> for CheckStatus {
 }
 
 /// The `ChecksList` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ChecksList {
     pub checks: Vec<Check>,
 }
@@ -2130,6 +2707,22 @@ impl ChecksList {
     /// With the required fields; every optional one is absent.
     pub fn new(checks: Vec<Check>) -> Self {
         Self { checks }
+    }
+}
+
+impl ::serde::Serialize for ChecksList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ChecksList",
+            1,
+            &[],
+        )?;
+        object.field("checks", &self.checks)?;
+        object.end()
     }
 }
 
@@ -2160,7 +2753,7 @@ impl<'de> support::__object::FromObject<'de> for ChecksList {
 }
 
 /// The `CompleteTaskBuilder` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CompleteTaskBuilder {
     /// The Task completion payload.
     pub data: CompleteTaskDataBuilder,
@@ -2170,6 +2763,22 @@ impl CompleteTaskBuilder {
     /// With the required fields; every optional one is absent.
     pub fn new(data: CompleteTaskDataBuilder) -> Self {
         Self { data }
+    }
+}
+
+impl ::serde::Serialize for CompleteTaskBuilder {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "CompleteTaskBuilder",
+            1,
+            &[],
+        )?;
+        object.field("data", &self.data)?;
+        object.end()
     }
 }
 
@@ -3255,13 +3864,28 @@ impl<'de> ::serde::Deserialize<'de> for CountryCodes {
 }
 
 /// The `DeviceIntelligenceBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeviceIntelligenceBreakdown {
     /// Asserts whether the device used to upload the media is trustworthy, i.e. it is a real, physical device.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub device: Nullable<DeviceIntelligenceBreakdownDevice>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DeviceIntelligenceBreakdownProperties>,
+}
+
+impl ::serde::Serialize for DeviceIntelligenceBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligenceBreakdown",
+            0,
+            &[&self.device, &self.properties],
+        )?;
+        object.optional("device", &self.device)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DeviceIntelligenceBreakdown {
@@ -3294,10 +3918,25 @@ impl<'de> support::__object::FromObject<'de> for DeviceIntelligenceBreakdown {
 }
 
 /// Asserts whether the device used to upload the media is trustworthy, i.e. it is a real, physical device.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DeviceIntelligenceBreakdownDevice {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DeviceIntelligenceBreakdownDeviceBreakdown>,
+}
+
+impl ::serde::Serialize for DeviceIntelligenceBreakdownDevice {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligenceBreakdownDevice",
+            0,
+            &[&self.breakdown],
+        )?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DeviceIntelligenceBreakdownDevice {
@@ -3327,20 +3966,39 @@ impl<'de> support::__object::FromObject<'de> for DeviceIntelligenceBreakdownDevi
 }
 
 /// The `DeviceIntelligenceBreakdownDeviceBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DeviceIntelligenceBreakdownDeviceBreakdown {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub application_authenticity: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub device_integrity: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub device_reputation: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
+}
+
+impl ::serde::Serialize for DeviceIntelligenceBreakdownDeviceBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligenceBreakdownDeviceBreakdown",
+            0,
+            &[
+                &self.application_authenticity,
+                &self.device_integrity,
+                &self.device_reputation,
+            ],
+        )?;
+        object.optional("application_authenticity", &self.application_authenticity)?;
+        object.optional("device_integrity", &self.device_integrity)?;
+        object.optional("device_reputation", &self.device_reputation)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DeviceIntelligenceBreakdownDeviceBreakdown {
@@ -3383,14 +4041,29 @@ for DeviceIntelligenceBreakdownDeviceBreakdown {
 }
 
 /// The `DeviceIntelligenceBreakdownProperties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeviceIntelligenceBreakdownProperties {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub device: Nullable<DeviceIntelligenceBreakdownPropertiesDevice>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub ip: Nullable<DeviceIntelligenceBreakdownPropertiesIp>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub geolocation: Nullable<DeviceIntelligenceBreakdownPropertiesGeolocation>,
+}
+
+impl ::serde::Serialize for DeviceIntelligenceBreakdownProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligenceBreakdownProperties",
+            0,
+            &[&self.device, &self.ip, &self.geolocation],
+        )?;
+        object.optional("device", &self.device)?;
+        object.optional("ip", &self.ip)?;
+        object.optional("geolocation", &self.geolocation)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DeviceIntelligenceBreakdownProperties {
@@ -3426,50 +4099,80 @@ impl<'de> support::__object::FromObject<'de> for DeviceIntelligenceBreakdownProp
 }
 
 /// The `DeviceIntelligenceBreakdownPropertiesDevice` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeviceIntelligenceBreakdownPropertiesDevice {
     /// The SDK version that was used.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sdk_version: Nullable<String>,
     /// The SDK used to upload the media.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sdk_source: Nullable<String>,
     /// The token used to authenticate the request.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub authentication_type: Nullable<String>,
     /// The model as set by the phone manufacturer (for Android and iOS) or the browser manufacturer (for Web). The model can be presented in name or number form depending on each manufacturer implementation.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub raw_model: Nullable<String>,
     /// The operating system of the device. The value came from manufacturer implementation (for Android and iOS) or browser's user agent (for Web).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub os: Nullable<String>,
     /// The browser name reported by the browser's user agent.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub browser: Nullable<String>,
     /// Whether the device is an emulator.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub emulator: Nullable<bool>,
     /// Whether the device is providing false randomized device and network information.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub randomized_device: Nullable<bool>,
     /// Whether device is using stolen security tokens to send the network information.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub fake_network_request: Nullable<bool>,
     /// Whether there is highly suspicious traffic related to the IP address. The risk depends on the overall ratio of clear checks on a given IP.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub ip_reputation: Nullable<String>,
     /// The number of times the device was used to create a report for a new applicant. A value greater than 1 indicates potential device reuse.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub device_fingerprint_reuse: Nullable<f64>,
     /// Whether the document or biometric media were uploaded from a single device.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub single_device_used: Nullable<bool>,
     /// Whether the document media were live captured from the device camera.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_capture: Nullable<String>,
     /// Whether the biometric media were live captured from the device camera.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub biometric_capture: Nullable<String>,
+}
+
+impl ::serde::Serialize for DeviceIntelligenceBreakdownPropertiesDevice {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligenceBreakdownPropertiesDevice",
+            0,
+            &[
+                &self.sdk_version,
+                &self.sdk_source,
+                &self.authentication_type,
+                &self.raw_model,
+                &self.os,
+                &self.browser,
+                &self.emulator,
+                &self.randomized_device,
+                &self.fake_network_request,
+                &self.ip_reputation,
+                &self.device_fingerprint_reuse,
+                &self.single_device_used,
+                &self.document_capture,
+                &self.biometric_capture,
+            ],
+        )?;
+        object.optional("sdk_version", &self.sdk_version)?;
+        object.optional("sdk_source", &self.sdk_source)?;
+        object.optional("authentication_type", &self.authentication_type)?;
+        object.optional("raw_model", &self.raw_model)?;
+        object.optional("os", &self.os)?;
+        object.optional("browser", &self.browser)?;
+        object.optional("emulator", &self.emulator)?;
+        object.optional("randomized_device", &self.randomized_device)?;
+        object.optional("fake_network_request", &self.fake_network_request)?;
+        object.optional("ip_reputation", &self.ip_reputation)?;
+        object.optional("device_fingerprint_reuse", &self.device_fingerprint_reuse)?;
+        object.optional("single_device_used", &self.single_device_used)?;
+        object.optional("document_capture", &self.document_capture)?;
+        object.optional("biometric_capture", &self.biometric_capture)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DeviceIntelligenceBreakdownPropertiesDevice {
@@ -3553,17 +4256,32 @@ for DeviceIntelligenceBreakdownPropertiesDevice {
 }
 
 /// The `DeviceIntelligenceBreakdownPropertiesGeolocation` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DeviceIntelligenceBreakdownPropertiesGeolocation {
     /// City location of the IP address.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub city: Nullable<String>,
     /// Region location of the IP address.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub region: Nullable<String>,
     /// Country location of the IP address in a three letter format.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub country: Nullable<CountryCodes>,
+}
+
+impl ::serde::Serialize for DeviceIntelligenceBreakdownPropertiesGeolocation {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligenceBreakdownPropertiesGeolocation",
+            0,
+            &[&self.city, &self.region, &self.country],
+        )?;
+        object.optional("city", &self.city)?;
+        object.optional("region", &self.region)?;
+        object.optional("country", &self.country)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -3601,11 +4319,26 @@ for DeviceIntelligenceBreakdownPropertiesGeolocation {
 }
 
 /// The `DeviceIntelligenceBreakdownPropertiesIp` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DeviceIntelligenceBreakdownPropertiesIp {
     /// The IP address that uploaded the media.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<String>,
+}
+
+impl ::serde::Serialize for DeviceIntelligenceBreakdownPropertiesIp {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligenceBreakdownPropertiesIp",
+            0,
+            &[&self.address],
+        )?;
+        object.optional("address", &self.address)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DeviceIntelligenceBreakdownPropertiesIp {
@@ -3636,14 +4369,29 @@ for DeviceIntelligenceBreakdownPropertiesIp {
 }
 
 /// The `DeviceIntelligenceProperties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeviceIntelligenceProperties {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub device: Nullable<DeviceIntelligenceBreakdownPropertiesDevice>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub ip: Nullable<DeviceIntelligenceBreakdownPropertiesIp>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub geolocation: Nullable<DeviceIntelligenceBreakdownPropertiesGeolocation>,
+}
+
+impl ::serde::Serialize for DeviceIntelligenceProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligenceProperties",
+            0,
+            &[&self.device, &self.ip, &self.geolocation],
+        )?;
+        object.optional("device", &self.device)?;
+        object.optional("ip", &self.ip)?;
+        object.optional("geolocation", &self.geolocation)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DeviceIntelligenceProperties {
@@ -3679,32 +4427,24 @@ impl<'de> support::__object::FromObject<'de> for DeviceIntelligenceProperties {
 }
 
 /// The `DeviceIntelligenceReport` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DeviceIntelligenceReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DeviceIntelligenceBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DeviceIntelligenceProperties>,
 }
 
@@ -3723,6 +4463,40 @@ impl DeviceIntelligenceReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for DeviceIntelligenceReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligenceReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -3780,39 +4554,29 @@ impl<'de> support::__object::FromObject<'de> for DeviceIntelligenceReport {
 }
 
 /// The `Document` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Document {
     /// The file type of the uploaded file
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_type: Nullable<String>,
     /// The type of document
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub r#type: Nullable<DocumentTypes>,
     /// The side of the document, if applicable. The possible values are front and back
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub side: Nullable<String>,
     /// The issuing country of the document, a 3-letter ISO code.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<CountryCodes>,
     /// The ID of the applicant whose document is being uploaded.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_id: Nullable<String>,
     /// The unique identifier for the document
     pub id: String,
     /// The date and time at which the document was uploaded
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The uri of this resource
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The uri that can be used to download the document
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub download_href: Nullable<String>,
     /// The name of the uploaded file
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_name: Nullable<String>,
     /// The size of the file in bytes
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
 }
 
@@ -3832,6 +4596,43 @@ impl Document {
             file_name: Nullable::Absent,
             file_size: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for Document {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Document",
+            1,
+            &[
+                &self.file_type,
+                &self.r#type,
+                &self.side,
+                &self.issuing_country,
+                &self.applicant_id,
+                &self.created_at,
+                &self.href,
+                &self.download_href,
+                &self.file_name,
+                &self.file_size,
+            ],
+        )?;
+        object.optional("file_type", &self.file_type)?;
+        object.optional("type", &self.r#type)?;
+        object.optional("side", &self.side)?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("applicant_id", &self.applicant_id)?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("download_href", &self.download_href)?;
+        object.optional("file_name", &self.file_name)?;
+        object.optional("file_size", &self.file_size)?;
+        object.end()
     }
 }
 
@@ -3892,35 +4693,60 @@ impl<'de> support::__object::FromObject<'de> for Document {
 }
 
 /// The `DocumentBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdown {
     /// Asserts whether data on the document is consistent with data provided when creating an applicant through the API.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub data_comparison: Nullable<DocumentBreakdownDataComparison>,
     /// Asserts whether algorithmically validatable elements are correct.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub data_validation: Nullable<DocumentBreakdownDataValidation>,
     /// Asserts if the document is of sufficient quality to verify.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub image_integrity: Nullable<DocumentBreakdownImageIntegrity>,
     /// Asserts whether visual, non-textual, elements are correct given the type of document.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub visual_authenticity: Nullable<DocumentBreakdownVisualAuthenticity>,
     /// Asserts whether data represented in multiple places on the document is consistent.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub data_consistency: Nullable<DocumentBreakdownDataConsistency>,
     /// Asserts whether the document had been identified as lost, stolen or otherwise compromised.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub police_record: Nullable<DocumentBreakdownPoliceRecord>,
     /// Asserts whether the image of the document has been found in our internal database or if it was used in a suspicious way.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub compromised_document: Nullable<DocumentBreakdownCompromisedDocument>,
     /// Asserts whether the age calculated from the document's date of birth data point is greater than or equal to the minimum accepted age.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub age_validation: Nullable<DocumentBreakdownAgeValidation>,
     /// Asserts whether data on the document matches the issuing authority data.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<DocumentBreakdownIssuingAuthority>,
+}
+
+impl ::serde::Serialize for DocumentBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdown",
+            0,
+            &[
+                &self.data_comparison,
+                &self.data_validation,
+                &self.image_integrity,
+                &self.visual_authenticity,
+                &self.data_consistency,
+                &self.police_record,
+                &self.compromised_document,
+                &self.age_validation,
+                &self.issuing_authority,
+            ],
+        )?;
+        object.optional("data_comparison", &self.data_comparison)?;
+        object.optional("data_validation", &self.data_validation)?;
+        object.optional("image_integrity", &self.image_integrity)?;
+        object.optional("visual_authenticity", &self.visual_authenticity)?;
+        object.optional("data_consistency", &self.data_consistency)?;
+        object.optional("police_record", &self.police_record)?;
+        object.optional("compromised_document", &self.compromised_document)?;
+        object.optional("age_validation", &self.age_validation)?;
+        object.optional("issuing_authority", &self.issuing_authority)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdown {
@@ -3982,12 +4808,27 @@ impl<'de> support::__object::FromObject<'de> for DocumentBreakdown {
 }
 
 /// Asserts whether the age calculated from the document's date of birth data point is greater than or equal to the minimum accepted age.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownAgeValidation {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownAgeValidationBreakdown>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownAgeValidation {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownAgeValidation",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownAgeValidation {
@@ -4020,12 +4861,27 @@ impl<'de> support::__object::FromObject<'de> for DocumentBreakdownAgeValidation 
 }
 
 /// The `DocumentBreakdownAgeValidationBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownAgeValidationBreakdown {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub minimum_accepted_age: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
+}
+
+impl ::serde::Serialize for DocumentBreakdownAgeValidationBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownAgeValidationBreakdown",
+            0,
+            &[&self.minimum_accepted_age],
+        )?;
+        object.optional("minimum_accepted_age", &self.minimum_accepted_age)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownAgeValidationBreakdown {
@@ -4058,12 +4914,27 @@ for DocumentBreakdownAgeValidationBreakdown {
 }
 
 /// Asserts whether the image of the document has been found in our internal database or if it was used in a suspicious way.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownCompromisedDocument {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownCompromisedDocumentBreakdown>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownCompromisedDocument {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownCompromisedDocument",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownCompromisedDocument {
@@ -4096,16 +4967,31 @@ impl<'de> support::__object::FromObject<'de> for DocumentBreakdownCompromisedDoc
 }
 
 /// The `DocumentBreakdownCompromisedDocumentBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownCompromisedDocumentBreakdown {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_database: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub repeat_attempts: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
+}
+
+impl ::serde::Serialize for DocumentBreakdownCompromisedDocumentBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownCompromisedDocumentBreakdown",
+            0,
+            &[&self.document_database, &self.repeat_attempts],
+        )?;
+        object.optional("document_database", &self.document_database)?;
+        object.optional("repeat_attempts", &self.repeat_attempts)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownCompromisedDocumentBreakdown {
@@ -4141,12 +5027,27 @@ for DocumentBreakdownCompromisedDocumentBreakdown {
 }
 
 /// Asserts whether data on the document is consistent with data provided when creating an applicant through the API.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataComparison {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownDataComparisonBreakdown>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataComparison {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataComparison",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownDataComparison {
@@ -4179,28 +5080,52 @@ impl<'de> support::__object::FromObject<'de> for DocumentBreakdownDataComparison
 }
 
 /// The `DocumentBreakdownDataComparisonBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataComparisonBreakdown {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_numbers: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataComparisonBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataComparisonBreakdown",
+            0,
+            &[
+                &self.issuing_country,
+                &self.gender,
+                &self.date_of_expiry,
+                &self.last_name,
+                &self.document_type,
+                &self.document_numbers,
+                &self.first_name,
+                &self.date_of_birth,
+            ],
+        )?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("gender", &self.gender)?;
+        object.optional("date_of_expiry", &self.date_of_expiry)?;
+        object.optional("last_name", &self.last_name)?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("document_numbers", &self.document_numbers)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownDataComparisonBreakdown {
@@ -4254,12 +5179,27 @@ for DocumentBreakdownDataComparisonBreakdown {
 }
 
 /// The `DocumentBreakdownDataComparisonBreakdownIssuingCountry` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataComparisonBreakdownIssuingCountry {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataComparisonBreakdownIssuingCountry {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataComparisonBreakdownIssuingCountry",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -4294,12 +5234,27 @@ for DocumentBreakdownDataComparisonBreakdownIssuingCountry {
 }
 
 /// Asserts whether data represented in multiple places on the document is consistent.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataConsistency {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownDataConsistencyBreakdown>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataConsistency {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataConsistency",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownDataConsistency {
@@ -4332,34 +5287,64 @@ impl<'de> support::__object::FromObject<'de> for DocumentBreakdownDataConsistenc
 }
 
 /// The `DocumentBreakdownDataConsistencyBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataConsistencyBreakdown {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_numbers: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub multiple_data_sources_present: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataConsistencyBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataConsistencyBreakdown",
+            0,
+            &[
+                &self.date_of_expiry,
+                &self.document_numbers,
+                &self.issuing_country,
+                &self.document_type,
+                &self.date_of_birth,
+                &self.gender,
+                &self.first_name,
+                &self.nationality,
+                &self.last_name,
+                &self.multiple_data_sources_present,
+            ],
+        )?;
+        object.optional("date_of_expiry", &self.date_of_expiry)?;
+        object.optional("document_numbers", &self.document_numbers)?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("gender", &self.gender)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("nationality", &self.nationality)?;
+        object.optional("last_name", &self.last_name)?;
+        object
+            .optional(
+                "multiple_data_sources_present",
+                &self.multiple_data_sources_present,
+            )?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownDataConsistencyBreakdown {
@@ -4425,12 +5410,27 @@ for DocumentBreakdownDataConsistencyBreakdown {
 }
 
 /// Asserts whether algorithmically validatable elements are correct.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataValidation {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownDataValidationBreakdown>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataValidation {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataValidation",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownDataValidation {
@@ -4463,28 +5463,51 @@ impl<'de> support::__object::FromObject<'de> for DocumentBreakdownDataValidation
 }
 
 /// The `DocumentBreakdownDataValidationBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataValidationBreakdown {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_numbers: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
     /// If this is flagged, the document has expired.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_expiration: Nullable<
         DocumentBreakdownDataValidationBreakdownDocumentExpiration,
     >,
     /// If this is flagged, the expiration date has the incorrect format.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expiry_date: Nullable<DocumentBreakdownDataValidationBreakdownExpiryDate>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub barcode: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataValidationBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataValidationBreakdown",
+            0,
+            &[
+                &self.gender,
+                &self.date_of_birth,
+                &self.document_numbers,
+                &self.document_expiration,
+                &self.expiry_date,
+                &self.mrz,
+                &self.barcode,
+            ],
+        )?;
+        object.optional("gender", &self.gender)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("document_numbers", &self.document_numbers)?;
+        object.optional("document_expiration", &self.document_expiration)?;
+        object.optional("expiry_date", &self.expiry_date)?;
+        object.optional("mrz", &self.mrz)?;
+        object.optional("barcode", &self.barcode)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownDataValidationBreakdown {
@@ -4537,12 +5560,27 @@ for DocumentBreakdownDataValidationBreakdown {
 }
 
 /// If this is flagged, the document has expired.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataValidationBreakdownDocumentExpiration {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataValidationBreakdownDocumentExpiration {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataValidationBreakdownDocumentExpiration",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -4577,12 +5615,27 @@ for DocumentBreakdownDataValidationBreakdownDocumentExpiration {
 }
 
 /// If this is flagged, the expiration date has the incorrect format.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownDataValidationBreakdownExpiryDate {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownDataValidationBreakdownExpiryDate {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataValidationBreakdownExpiryDate",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -4617,12 +5670,27 @@ for DocumentBreakdownDataValidationBreakdownExpiryDate {
 }
 
 /// Asserts if the document is of sufficient quality to verify.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownImageIntegrity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownImageIntegrityBreakdown>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownImageIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownImageIntegrity",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownImageIntegrity {
@@ -4655,24 +5723,45 @@ impl<'de> support::__object::FromObject<'de> for DocumentBreakdownImageIntegrity
 }
 
 /// The `DocumentBreakdownImageIntegrityBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownImageIntegrityBreakdown {
     /// Asserts whether the quality of the image was sufficient for processing.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub image_quality: Nullable<DocumentBreakdownImageIntegrityBreakdownImageQuality>,
     /// Asserts whether the submitted document is supported.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub supported_document: Nullable<
         DocumentBreakdownImageIntegrityBreakdownSupportedDocument,
     >,
     /// Asserts whether the image was a colour one.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub colour_picture: Nullable<DocumentBreakdownImageIntegrityBreakdownColourPicture>,
     /// Asserts if the document was of enough quality to be able to perform a fraud inspection.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub conclusive_document_quality: Nullable<
         DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality,
     >,
+}
+
+impl ::serde::Serialize for DocumentBreakdownImageIntegrityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownImageIntegrityBreakdown",
+            0,
+            &[
+                &self.image_quality,
+                &self.supported_document,
+                &self.colour_picture,
+                &self.conclusive_document_quality,
+            ],
+        )?;
+        object.optional("image_quality", &self.image_quality)?;
+        object.optional("supported_document", &self.supported_document)?;
+        object.optional("colour_picture", &self.colour_picture)?;
+        object
+            .optional("conclusive_document_quality", &self.conclusive_document_quality)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownImageIntegrityBreakdown {
@@ -4719,12 +5808,27 @@ for DocumentBreakdownImageIntegrityBreakdown {
 }
 
 /// Asserts whether the image was a colour one.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownImageIntegrityBreakdownColourPicture {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownImageIntegrityBreakdownColourPicture {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownImageIntegrityBreakdownColourPicture",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -4759,12 +5863,28 @@ for DocumentBreakdownImageIntegrityBreakdownColourPicture {
 }
 
 /// Asserts if the document was of enough quality to be able to perform a fraud inspection.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentCDQReasons>,
+}
+
+impl ::serde::Serialize
+for DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -4799,12 +5919,27 @@ for DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality {
 }
 
 /// Asserts whether the quality of the image was sufficient for processing.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentBreakdownImageIntegrityBreakdownImageQuality {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentIQReasons>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownImageIntegrityBreakdownImageQuality {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownImageIntegrityBreakdownImageQuality",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -4839,12 +5974,27 @@ for DocumentBreakdownImageIntegrityBreakdownImageQuality {
 }
 
 /// Asserts whether the submitted document is supported.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownImageIntegrityBreakdownSupportedDocument",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -4879,12 +6029,27 @@ for DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
 }
 
 /// Asserts whether data on the document matches the issuing authority data.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownIssuingAuthority {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownIssuingAuthorityBreakdown>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownIssuingAuthority {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownIssuingAuthority",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownIssuingAuthority {
@@ -4917,18 +6082,33 @@ impl<'de> support::__object::FromObject<'de> for DocumentBreakdownIssuingAuthori
 }
 
 /// The `DocumentBreakdownIssuingAuthorityBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownIssuingAuthorityBreakdown {
     /// Asserts whether the document NFC chip is original or cloned.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nfc_active_authentication: Nullable<
         DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication,
     >,
     /// Asserts whether the document NFC chip data was tampered.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nfc_passive_authentication: Nullable<
         DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication,
     >,
+}
+
+impl ::serde::Serialize for DocumentBreakdownIssuingAuthorityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownIssuingAuthorityBreakdown",
+            0,
+            &[&self.nfc_active_authentication, &self.nfc_passive_authentication],
+        )?;
+        object.optional("nfc_active_authentication", &self.nfc_active_authentication)?;
+        object.optional("nfc_passive_authentication", &self.nfc_passive_authentication)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownIssuingAuthorityBreakdown {
@@ -4972,12 +6152,28 @@ for DocumentBreakdownIssuingAuthorityBreakdown {
 }
 
 /// Asserts whether the document NFC chip is original or cloned.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize
+for DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -5012,12 +6208,28 @@ for DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication {
 }
 
 /// Asserts whether the document NFC chip data was tampered.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize
+for DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -5052,10 +6264,25 @@ for DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication {
 }
 
 /// Asserts whether the document had been identified as lost, stolen or otherwise compromised.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentBreakdownPoliceRecord {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownPoliceRecord {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownPoliceRecord",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownPoliceRecord {
@@ -5085,12 +6312,27 @@ impl<'de> support::__object::FromObject<'de> for DocumentBreakdownPoliceRecord {
 }
 
 /// Asserts whether visual, non-textual, elements are correct given the type of document.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownVisualAuthenticity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdownVisualAuthenticityBreakdown>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownVisualAuthenticity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownVisualAuthenticity",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownVisualAuthenticity {
@@ -5123,42 +6365,66 @@ impl<'de> support::__object::FromObject<'de> for DocumentBreakdownVisualAuthenti
 }
 
 /// The `DocumentBreakdownVisualAuthenticityBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdown {
     /// Fonts in the document don't match the expected ones.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub fonts: Nullable<DocumentBreakdownVisualAuthenticityBreakdownFonts>,
     /// The pictures of the person identified on the document show signs of tampering or alteration.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub picture_face_integrity: Nullable<
         DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity,
     >,
     /// The document doesn't match the expected template for the document type and country it is from.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub template: Nullable<DocumentBreakdownVisualAuthenticityBreakdownTemplate>,
     /// Security features expected on the document are missing or wrong.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub security_features: Nullable<
         DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures,
     >,
     /// The document was not present when the photo was taken.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub original_document_present: Nullable<
         DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent,
     >,
     /// Indication of digital tampering in the image.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub digital_tampering: Nullable<
         DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering,
     >,
     /// This sub-breakdown is returned for backward compatibility reasons. Its value will be consider when at least one of the other breakdowns is consider, and clear when all the other breakdowns are clear.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub other: Nullable<DocumentBreakdownVisualAuthenticityBreakdownOther>,
     /// No face was detected on the document.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_detection: Nullable<
         DocumentBreakdownVisualAuthenticityBreakdownFaceDetection,
     >,
+}
+
+impl ::serde::Serialize for DocumentBreakdownVisualAuthenticityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownVisualAuthenticityBreakdown",
+            0,
+            &[
+                &self.fonts,
+                &self.picture_face_integrity,
+                &self.template,
+                &self.security_features,
+                &self.original_document_present,
+                &self.digital_tampering,
+                &self.other,
+                &self.face_detection,
+            ],
+        )?;
+        object.optional("fonts", &self.fonts)?;
+        object.optional("picture_face_integrity", &self.picture_face_integrity)?;
+        object.optional("template", &self.template)?;
+        object.optional("security_features", &self.security_features)?;
+        object.optional("original_document_present", &self.original_document_present)?;
+        object.optional("digital_tampering", &self.digital_tampering)?;
+        object.optional("other", &self.other)?;
+        object.optional("face_detection", &self.face_detection)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownVisualAuthenticityBreakdown {
@@ -5221,12 +6487,28 @@ for DocumentBreakdownVisualAuthenticityBreakdown {
 }
 
 /// Indication of digital tampering in the image.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize
+for DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -5261,12 +6543,27 @@ for DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
 }
 
 /// No face was detected on the document.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownVisualAuthenticityBreakdownFaceDetection",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -5301,12 +6598,27 @@ for DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
 }
 
 /// Fonts in the document don't match the expected ones.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownFonts {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownVisualAuthenticityBreakdownFonts {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownVisualAuthenticityBreakdownFonts",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -5341,12 +6653,28 @@ for DocumentBreakdownVisualAuthenticityBreakdownFonts {
 }
 
 /// The document was not present when the photo was taken.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentODPReasons>,
+}
+
+impl ::serde::Serialize
+for DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -5381,12 +6709,27 @@ for DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent {
 }
 
 /// This sub-breakdown is returned for backward compatibility reasons. Its value will be consider when at least one of the other breakdowns is consider, and clear when all the other breakdowns are clear.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownOther {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownVisualAuthenticityBreakdownOther {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownVisualAuthenticityBreakdownOther",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -5421,12 +6764,28 @@ for DocumentBreakdownVisualAuthenticityBreakdownOther {
 }
 
 /// The pictures of the person identified on the document show signs of tampering or alteration.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize
+for DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -5461,12 +6820,28 @@ for DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity {
 }
 
 /// Security features expected on the document are missing or wrong.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize
+for DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -5501,12 +6876,27 @@ for DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
 }
 
 /// The document doesn't match the expected template for the document type and country it is from.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct DocumentBreakdownVisualAuthenticityBreakdownTemplate {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for DocumentBreakdownVisualAuthenticityBreakdownTemplate {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownVisualAuthenticityBreakdownTemplate",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -5541,32 +6931,60 @@ for DocumentBreakdownVisualAuthenticityBreakdownTemplate {
 }
 
 /// The `DocumentCDQReasons` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentCDQReasons {
     /// When data points are obscured to the point that we cannot confirm if the fonts match the expected ones.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub obscured_data_points: Nullable<String>,
     /// When a critical security feature is obscured. This can also refer to when the holder's wet signature, necessary for the document to be valid, is not present.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub obscured_security_features: Nullable<String>,
     /// One of 3 reasons (1) OCR Assisted Scans (i.e. when you're able to move the mouse and highlight part of text), (2) Severely Washed out Background, (3) Overlapping Text.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub abnormal_document_features: Nullable<String>,
     /// Any digital text or electronic watermarks on the document.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub watermarks_digital_text_overlay: Nullable<String>,
     /// If the corner has been physically cut off. This can be found on some documents that are no longer valid.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub corner_removed: Nullable<String>,
     /// A punched hole is present.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub punctured_document: Nullable<String>,
     /// When the back of a document is needed for processing, but is not available.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub missing_back: Nullable<String>,
     /// When a document has been published digitally, there aren't enough security features to review so we cannot perform a full fraud assessment.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub digital_document: Nullable<String>,
+}
+
+impl ::serde::Serialize for DocumentCDQReasons {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentCDQReasons",
+            0,
+            &[
+                &self.obscured_data_points,
+                &self.obscured_security_features,
+                &self.abnormal_document_features,
+                &self.watermarks_digital_text_overlay,
+                &self.corner_removed,
+                &self.punctured_document,
+                &self.missing_back,
+                &self.digital_document,
+            ],
+        )?;
+        object.optional("obscured_data_points", &self.obscured_data_points)?;
+        object.optional("obscured_security_features", &self.obscured_security_features)?;
+        object.optional("abnormal_document_features", &self.abnormal_document_features)?;
+        object
+            .optional(
+                "watermarks_digital_text_overlay",
+                &self.watermarks_digital_text_overlay,
+            )?;
+        object.optional("corner_removed", &self.corner_removed)?;
+        object.optional("punctured_document", &self.punctured_document)?;
+        object.optional("missing_back", &self.missing_back)?;
+        object.optional("digital_document", &self.digital_document)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentCDQReasons {
@@ -5639,38 +7057,64 @@ impl<'de> support::__object::FromObject<'de> for DocumentCDQReasons {
 }
 
 /// The `DocumentIQReasons` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentIQReasons {
     /// When an image of the document is too dark to be able to see data points.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub dark_photo: Nullable<String>,
     /// When there is light reflecting on the document causing glare to obstruct data points.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub glare_on_photo: Nullable<String>,
     /// When data points are blurred and no reference can be made elsewhere in the document or if the data points are too blurry and 'they could be something else'.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub blurred_photo: Nullable<String>,
     /// When data points have been covered either by the applicant or by another object such as a sticker.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub covered_photo: Nullable<String>,
     /// Any other reason not listed, such as when holograms are obscuring data points.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub other_photo_issue: Nullable<String>,
     /// When a document is damaged and we are unable to make out data points.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub damaged_document: Nullable<String>,
     /// When the incorrect side of a document has been uploaded, and we have not received the front.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub incorrect_side: Nullable<String>,
     /// When data points are not included in the image due to the document being cut off.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub cut_off_document: Nullable<String>,
     /// If no document has been uploaded or there is a blank image.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub no_document_in_image: Nullable<String>,
     /// When 2 different documents are submitted in the same check.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub two_documents_uploaded: Nullable<String>,
+}
+
+impl ::serde::Serialize for DocumentIQReasons {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentIQReasons",
+            0,
+            &[
+                &self.dark_photo,
+                &self.glare_on_photo,
+                &self.blurred_photo,
+                &self.covered_photo,
+                &self.other_photo_issue,
+                &self.damaged_document,
+                &self.incorrect_side,
+                &self.cut_off_document,
+                &self.no_document_in_image,
+                &self.two_documents_uploaded,
+            ],
+        )?;
+        object.optional("dark_photo", &self.dark_photo)?;
+        object.optional("glare_on_photo", &self.glare_on_photo)?;
+        object.optional("blurred_photo", &self.blurred_photo)?;
+        object.optional("covered_photo", &self.covered_photo)?;
+        object.optional("other_photo_issue", &self.other_photo_issue)?;
+        object.optional("damaged_document", &self.damaged_document)?;
+        object.optional("incorrect_side", &self.incorrect_side)?;
+        object.optional("cut_off_document", &self.cut_off_document)?;
+        object.optional("no_document_in_image", &self.no_document_in_image)?;
+        object.optional("two_documents_uploaded", &self.two_documents_uploaded)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentIQReasons {
@@ -5737,20 +7181,40 @@ impl<'de> support::__object::FromObject<'de> for DocumentIQReasons {
 }
 
 /// The `DocumentODPReasons` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentODPReasons {
     /// When the applicant's document is on a physical screen or device.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub photo_of_screen: Nullable<String>,
     /// When the applicant has used their mobile phone, tablet, or computer to take a photo within the device.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub screenshot: Nullable<String>,
     /// When the applicant has previously captured an image of the document, printed it out, and has now taken a photo of this print out to upload.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_on_printed_paper: Nullable<String>,
     /// When the document has clearly been captured using a scanner and there are visible indicators of this
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub scan: Nullable<String>,
+}
+
+impl ::serde::Serialize for DocumentODPReasons {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentODPReasons",
+            0,
+            &[
+                &self.photo_of_screen,
+                &self.screenshot,
+                &self.document_on_printed_paper,
+                &self.scan,
+            ],
+        )?;
+        object.optional("photo_of_screen", &self.photo_of_screen)?;
+        object.optional("screenshot", &self.screenshot)?;
+        object.optional("document_on_printed_paper", &self.document_on_printed_paper)?;
+        object.optional("scan", &self.scan)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentODPReasons {
@@ -5794,98 +7258,163 @@ impl<'de> support::__object::FromObject<'de> for DocumentODPReasons {
 }
 
 /// The `DocumentProperties` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentProperties {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub personal_number: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_numbers: Nullable<Vec<DocumentPropertiesDocumentNumbersInner>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_state: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_date: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub valid_from: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub categorisation: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line1: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line2: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line3: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub place_of_birth: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub spouse_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub widow_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub alias_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub remarks: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub civil_state: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expatriation: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub father_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mother_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub religion: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub type_of_permit: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub version_number: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_subtype: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub profession: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub security_document_number: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tax_number: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nist_identity_evidence_strength: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub has_issuance_confirmation: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub real_id_compliance: Nullable<bool>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub security_tier: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_lines: Nullable<DocumentPropertiesAddressLines>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub barcode: Nullable<Vec<DocumentPropertiesBarcodeInner>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nfc: Nullable<DocumentPropertiesNfc>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_classification: Nullable<DocumentPropertiesDocumentClassification>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub extracted_data: Nullable<DocumentPropertiesExtractedData>,
+}
+
+impl ::serde::Serialize for DocumentProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentProperties",
+            0,
+            &[
+                &self.date_of_birth,
+                &self.date_of_expiry,
+                &self.personal_number,
+                &self.document_numbers,
+                &self.document_type,
+                &self.first_name,
+                &self.middle_name,
+                &self.last_name,
+                &self.gender,
+                &self.issuing_country,
+                &self.nationality,
+                &self.issuing_state,
+                &self.issuing_date,
+                &self.valid_from,
+                &self.categorisation,
+                &self.mrz_line1,
+                &self.mrz_line2,
+                &self.mrz_line3,
+                &self.address,
+                &self.place_of_birth,
+                &self.spouse_name,
+                &self.widow_name,
+                &self.alias_name,
+                &self.issuing_authority,
+                &self.remarks,
+                &self.civil_state,
+                &self.expatriation,
+                &self.father_name,
+                &self.mother_name,
+                &self.religion,
+                &self.type_of_permit,
+                &self.version_number,
+                &self.document_subtype,
+                &self.profession,
+                &self.security_document_number,
+                &self.tax_number,
+                &self.nist_identity_evidence_strength,
+                &self.has_issuance_confirmation,
+                &self.real_id_compliance,
+                &self.security_tier,
+                &self.address_lines,
+                &self.barcode,
+                &self.nfc,
+                &self.document_classification,
+                &self.extracted_data,
+            ],
+        )?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("date_of_expiry", &self.date_of_expiry)?;
+        object.optional("personal_number", &self.personal_number)?;
+        object.optional("document_numbers", &self.document_numbers)?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("middle_name", &self.middle_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.optional("gender", &self.gender)?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("nationality", &self.nationality)?;
+        object.optional("issuing_state", &self.issuing_state)?;
+        object.optional("issuing_date", &self.issuing_date)?;
+        object.optional("valid_from", &self.valid_from)?;
+        object.optional("categorisation", &self.categorisation)?;
+        object.optional("mrz_line1", &self.mrz_line1)?;
+        object.optional("mrz_line2", &self.mrz_line2)?;
+        object.optional("mrz_line3", &self.mrz_line3)?;
+        object.optional("address", &self.address)?;
+        object.optional("place_of_birth", &self.place_of_birth)?;
+        object.optional("spouse_name", &self.spouse_name)?;
+        object.optional("widow_name", &self.widow_name)?;
+        object.optional("alias_name", &self.alias_name)?;
+        object.optional("issuing_authority", &self.issuing_authority)?;
+        object.optional("remarks", &self.remarks)?;
+        object.optional("civil_state", &self.civil_state)?;
+        object.optional("expatriation", &self.expatriation)?;
+        object.optional("father_name", &self.father_name)?;
+        object.optional("mother_name", &self.mother_name)?;
+        object.optional("religion", &self.religion)?;
+        object.optional("type_of_permit", &self.type_of_permit)?;
+        object.optional("version_number", &self.version_number)?;
+        object.optional("document_subtype", &self.document_subtype)?;
+        object.optional("profession", &self.profession)?;
+        object.optional("security_document_number", &self.security_document_number)?;
+        object.optional("tax_number", &self.tax_number)?;
+        object
+            .optional(
+                "nist_identity_evidence_strength",
+                &self.nist_identity_evidence_strength,
+            )?;
+        object.optional("has_issuance_confirmation", &self.has_issuance_confirmation)?;
+        object.optional("real_id_compliance", &self.real_id_compliance)?;
+        object.optional("security_tier", &self.security_tier)?;
+        object.optional("address_lines", &self.address_lines)?;
+        object.optional("barcode", &self.barcode)?;
+        object.optional("nfc", &self.nfc)?;
+        object.optional("document_classification", &self.document_classification)?;
+        object.optional("extracted_data", &self.extracted_data)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentProperties {
@@ -6070,20 +7599,42 @@ impl<'de> support::__object::FromObject<'de> for DocumentProperties {
 }
 
 /// The `DocumentPropertiesAddressLines` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentPropertiesAddressLines {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub street_address: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub state: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub postal_code: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub country: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub city: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub country_code: Nullable<String>,
+}
+
+impl ::serde::Serialize for DocumentPropertiesAddressLines {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentPropertiesAddressLines",
+            0,
+            &[
+                &self.street_address,
+                &self.state,
+                &self.postal_code,
+                &self.country,
+                &self.city,
+                &self.country_code,
+            ],
+        )?;
+        object.optional("street_address", &self.street_address)?;
+        object.optional("state", &self.state)?;
+        object.optional("postal_code", &self.postal_code)?;
+        object.optional("country", &self.country)?;
+        object.optional("city", &self.city)?;
+        object.optional("country_code", &self.country_code)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesAddressLines {
@@ -6128,44 +7679,78 @@ impl<'de> support::__object::FromObject<'de> for DocumentPropertiesAddressLines 
 }
 
 /// The `DocumentPropertiesBarcodeInner` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentPropertiesBarcodeInner {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_date: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_1: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_2: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_3: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_4: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_5: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_state: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub class: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_number: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub real_id_classification: Nullable<String>,
+}
+
+impl ::serde::Serialize for DocumentPropertiesBarcodeInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentPropertiesBarcodeInner",
+            0,
+            &[
+                &self.first_name,
+                &self.middle_name,
+                &self.last_name,
+                &self.document_type,
+                &self.date_of_expiry,
+                &self.date_of_birth,
+                &self.issuing_date,
+                &self.address_line_1,
+                &self.address_line_2,
+                &self.address_line_3,
+                &self.address_line_4,
+                &self.address_line_5,
+                &self.issuing_state,
+                &self.class,
+                &self.gender,
+                &self.issuing_country,
+                &self.document_number,
+                &self.real_id_classification,
+            ],
+        )?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("middle_name", &self.middle_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("date_of_expiry", &self.date_of_expiry)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("issuing_date", &self.issuing_date)?;
+        object.optional("address_line_1", &self.address_line_1)?;
+        object.optional("address_line_2", &self.address_line_2)?;
+        object.optional("address_line_3", &self.address_line_3)?;
+        object.optional("address_line_4", &self.address_line_4)?;
+        object.optional("address_line_5", &self.address_line_5)?;
+        object.optional("issuing_state", &self.issuing_state)?;
+        object.optional("class", &self.class)?;
+        object.optional("gender", &self.gender)?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("document_number", &self.document_number)?;
+        object.optional("real_id_classification", &self.real_id_classification)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesBarcodeInner {
@@ -6248,14 +7833,29 @@ impl<'de> support::__object::FromObject<'de> for DocumentPropertiesBarcodeInner 
 }
 
 /// The `DocumentPropertiesDocumentClassification` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentPropertiesDocumentClassification {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_state: Nullable<String>,
+}
+
+impl ::serde::Serialize for DocumentPropertiesDocumentClassification {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentPropertiesDocumentClassification",
+            0,
+            &[&self.issuing_country, &self.document_type, &self.issuing_state],
+        )?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("issuing_state", &self.issuing_state)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesDocumentClassification {
@@ -6292,12 +7892,27 @@ for DocumentPropertiesDocumentClassification {
 }
 
 /// The `DocumentPropertiesDocumentNumbersInner` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentPropertiesDocumentNumbersInner {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub value: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub r#type: Nullable<String>,
+}
+
+impl ::serde::Serialize for DocumentPropertiesDocumentNumbersInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentPropertiesDocumentNumbersInner",
+            0,
+            &[&self.value, &self.r#type],
+        )?;
+        object.optional("value", &self.value)?;
+        object.optional("type", &self.r#type)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesDocumentNumbersInner {
@@ -6330,16 +7945,31 @@ impl<'de> support::__object::FromObject<'de> for DocumentPropertiesDocumentNumbe
 }
 
 /// The `DocumentPropertiesDrivingLicenceInformationItem` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentPropertiesDrivingLicenceInformationItem {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub category: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub obtainment_date: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expiry_date: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub codes: Nullable<String>,
+}
+
+impl ::serde::Serialize for DocumentPropertiesDrivingLicenceInformationItem {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentPropertiesDrivingLicenceInformationItem",
+            0,
+            &[&self.category, &self.obtainment_date, &self.expiry_date, &self.codes],
+        )?;
+        object.optional("category", &self.category)?;
+        object.optional("obtainment_date", &self.obtainment_date)?;
+        object.optional("expiry_date", &self.expiry_date)?;
+        object.optional("codes", &self.codes)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesDrivingLicenceInformationItem {
@@ -6379,50 +8009,87 @@ for DocumentPropertiesDrivingLicenceInformationItem {
 }
 
 /// The `DocumentPropertiesExtractedData` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentPropertiesExtractedData {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_number: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub full_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub spouse_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub widow_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub alias_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line1: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line2: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line3: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_1: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_2: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_3: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_4: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_5: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<String>,
+}
+
+impl ::serde::Serialize for DocumentPropertiesExtractedData {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentPropertiesExtractedData",
+            0,
+            &[
+                &self.document_number,
+                &self.date_of_birth,
+                &self.date_of_expiry,
+                &self.first_name,
+                &self.last_name,
+                &self.middle_name,
+                &self.full_name,
+                &self.spouse_name,
+                &self.widow_name,
+                &self.alias_name,
+                &self.gender,
+                &self.mrz_line1,
+                &self.mrz_line2,
+                &self.mrz_line3,
+                &self.nationality,
+                &self.address_line_1,
+                &self.address_line_2,
+                &self.address_line_3,
+                &self.address_line_4,
+                &self.address_line_5,
+                &self.issuing_authority,
+            ],
+        )?;
+        object.optional("document_number", &self.document_number)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("date_of_expiry", &self.date_of_expiry)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.optional("middle_name", &self.middle_name)?;
+        object.optional("full_name", &self.full_name)?;
+        object.optional("spouse_name", &self.spouse_name)?;
+        object.optional("widow_name", &self.widow_name)?;
+        object.optional("alias_name", &self.alias_name)?;
+        object.optional("gender", &self.gender)?;
+        object.optional("mrz_line1", &self.mrz_line1)?;
+        object.optional("mrz_line2", &self.mrz_line2)?;
+        object.optional("mrz_line3", &self.mrz_line3)?;
+        object.optional("nationality", &self.nationality)?;
+        object.optional("address_line_1", &self.address_line_1)?;
+        object.optional("address_line_2", &self.address_line_2)?;
+        object.optional("address_line_3", &self.address_line_3)?;
+        object.optional("address_line_4", &self.address_line_4)?;
+        object.optional("address_line_5", &self.address_line_5)?;
+        object.optional("issuing_authority", &self.issuing_authority)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesExtractedData {
@@ -6514,34 +8181,63 @@ impl<'de> support::__object::FromObject<'de> for DocumentPropertiesExtractedData
 }
 
 /// The `DocumentPropertiesNfc` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentPropertiesNfc {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub full_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_number: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub personal_number: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub place_of_birth: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_date: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<String>,
+}
+
+impl ::serde::Serialize for DocumentPropertiesNfc {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentPropertiesNfc",
+            0,
+            &[
+                &self.document_type,
+                &self.issuing_country,
+                &self.full_name,
+                &self.document_number,
+                &self.nationality,
+                &self.date_of_birth,
+                &self.gender,
+                &self.date_of_expiry,
+                &self.personal_number,
+                &self.place_of_birth,
+                &self.address,
+                &self.issuing_date,
+                &self.issuing_authority,
+            ],
+        )?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("full_name", &self.full_name)?;
+        object.optional("document_number", &self.document_number)?;
+        object.optional("nationality", &self.nationality)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("gender", &self.gender)?;
+        object.optional("date_of_expiry", &self.date_of_expiry)?;
+        object.optional("personal_number", &self.personal_number)?;
+        object.optional("place_of_birth", &self.place_of_birth)?;
+        object.optional("address", &self.address)?;
+        object.optional("issuing_date", &self.issuing_date)?;
+        object.optional("issuing_authority", &self.issuing_authority)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesNfc {
@@ -6609,102 +8305,169 @@ impl<'de> support::__object::FromObject<'de> for DocumentPropertiesNfc {
 }
 
 /// The `DocumentPropertiesWithDrivingLicenceInformation` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentPropertiesWithDrivingLicenceInformation {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub personal_number: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_numbers: Nullable<Vec<DocumentPropertiesDocumentNumbersInner>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_state: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_date: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub valid_from: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub categorisation: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line1: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line2: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line3: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub place_of_birth: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub spouse_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub widow_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub alias_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub remarks: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub civil_state: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expatriation: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub father_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mother_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub religion: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub type_of_permit: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub version_number: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_subtype: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub profession: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub security_document_number: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tax_number: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nist_identity_evidence_strength: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub has_issuance_confirmation: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub real_id_compliance: Nullable<bool>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub security_tier: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_lines: Nullable<DocumentPropertiesAddressLines>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub barcode: Nullable<Vec<DocumentPropertiesBarcodeInner>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nfc: Nullable<DocumentPropertiesNfc>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_classification: Nullable<DocumentPropertiesDocumentClassification>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub extracted_data: Nullable<DocumentPropertiesExtractedData>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub driving_licence_information: Nullable<
         Vec<DocumentPropertiesDrivingLicenceInformationItem>,
     >,
+}
+
+impl ::serde::Serialize for DocumentPropertiesWithDrivingLicenceInformation {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentPropertiesWithDrivingLicenceInformation",
+            0,
+            &[
+                &self.date_of_birth,
+                &self.date_of_expiry,
+                &self.personal_number,
+                &self.document_numbers,
+                &self.document_type,
+                &self.first_name,
+                &self.middle_name,
+                &self.last_name,
+                &self.gender,
+                &self.issuing_country,
+                &self.nationality,
+                &self.issuing_state,
+                &self.issuing_date,
+                &self.valid_from,
+                &self.categorisation,
+                &self.mrz_line1,
+                &self.mrz_line2,
+                &self.mrz_line3,
+                &self.address,
+                &self.place_of_birth,
+                &self.spouse_name,
+                &self.widow_name,
+                &self.alias_name,
+                &self.issuing_authority,
+                &self.remarks,
+                &self.civil_state,
+                &self.expatriation,
+                &self.father_name,
+                &self.mother_name,
+                &self.religion,
+                &self.type_of_permit,
+                &self.version_number,
+                &self.document_subtype,
+                &self.profession,
+                &self.security_document_number,
+                &self.tax_number,
+                &self.nist_identity_evidence_strength,
+                &self.has_issuance_confirmation,
+                &self.real_id_compliance,
+                &self.security_tier,
+                &self.address_lines,
+                &self.barcode,
+                &self.nfc,
+                &self.document_classification,
+                &self.extracted_data,
+                &self.driving_licence_information,
+            ],
+        )?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("date_of_expiry", &self.date_of_expiry)?;
+        object.optional("personal_number", &self.personal_number)?;
+        object.optional("document_numbers", &self.document_numbers)?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("middle_name", &self.middle_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.optional("gender", &self.gender)?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("nationality", &self.nationality)?;
+        object.optional("issuing_state", &self.issuing_state)?;
+        object.optional("issuing_date", &self.issuing_date)?;
+        object.optional("valid_from", &self.valid_from)?;
+        object.optional("categorisation", &self.categorisation)?;
+        object.optional("mrz_line1", &self.mrz_line1)?;
+        object.optional("mrz_line2", &self.mrz_line2)?;
+        object.optional("mrz_line3", &self.mrz_line3)?;
+        object.optional("address", &self.address)?;
+        object.optional("place_of_birth", &self.place_of_birth)?;
+        object.optional("spouse_name", &self.spouse_name)?;
+        object.optional("widow_name", &self.widow_name)?;
+        object.optional("alias_name", &self.alias_name)?;
+        object.optional("issuing_authority", &self.issuing_authority)?;
+        object.optional("remarks", &self.remarks)?;
+        object.optional("civil_state", &self.civil_state)?;
+        object.optional("expatriation", &self.expatriation)?;
+        object.optional("father_name", &self.father_name)?;
+        object.optional("mother_name", &self.mother_name)?;
+        object.optional("religion", &self.religion)?;
+        object.optional("type_of_permit", &self.type_of_permit)?;
+        object.optional("version_number", &self.version_number)?;
+        object.optional("document_subtype", &self.document_subtype)?;
+        object.optional("profession", &self.profession)?;
+        object.optional("security_document_number", &self.security_document_number)?;
+        object.optional("tax_number", &self.tax_number)?;
+        object
+            .optional(
+                "nist_identity_evidence_strength",
+                &self.nist_identity_evidence_strength,
+            )?;
+        object.optional("has_issuance_confirmation", &self.has_issuance_confirmation)?;
+        object.optional("real_id_compliance", &self.real_id_compliance)?;
+        object.optional("security_tier", &self.security_tier)?;
+        object.optional("address_lines", &self.address_lines)?;
+        object.optional("barcode", &self.barcode)?;
+        object.optional("nfc", &self.nfc)?;
+        object.optional("document_classification", &self.document_classification)?;
+        object.optional("extracted_data", &self.extracted_data)?;
+        object
+            .optional("driving_licence_information", &self.driving_licence_information)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesWithDrivingLicenceInformation {
@@ -6898,35 +8661,26 @@ for DocumentPropertiesWithDrivingLicenceInformation {
 }
 
 /// The `DocumentReport` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DocumentReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentProperties>,
 }
 
@@ -6946,6 +8700,42 @@ impl DocumentReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for DocumentReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.documents,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("documents", &self.documents)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -7006,11 +8796,26 @@ impl<'de> support::__object::FromObject<'de> for DocumentReport {
 }
 
 /// The `DocumentReportShared` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentReportShared {
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
+}
+
+impl ::serde::Serialize for DocumentReportShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentReportShared",
+            0,
+            &[&self.documents],
+        )?;
+        object.optional("documents", &self.documents)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentReportShared {
@@ -7040,24 +8845,19 @@ impl<'de> support::__object::FromObject<'de> for DocumentReportShared {
 }
 
 /// The `DocumentResponse` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DocumentResponse {
     /// The unique identifier for the document
     pub id: String,
     /// The date and time at which the document was uploaded
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The uri of this resource
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The uri that can be used to download the document
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub download_href: Nullable<String>,
     /// The name of the uploaded file
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_name: Nullable<String>,
     /// The size of the file in bytes
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
 }
 
@@ -7072,6 +8872,33 @@ impl DocumentResponse {
             file_name: Nullable::Absent,
             file_size: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for DocumentResponse {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentResponse",
+            1,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.download_href,
+                &self.file_name,
+                &self.file_size,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("download_href", &self.download_href)?;
+        object.optional("file_name", &self.file_name)?;
+        object.optional("file_size", &self.file_size)?;
+        object.end()
     }
 }
 
@@ -7117,23 +8944,44 @@ impl<'de> support::__object::FromObject<'de> for DocumentResponse {
 }
 
 /// The `DocumentShared` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentShared {
     /// The file type of the uploaded file
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_type: Nullable<String>,
     /// The type of document
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub r#type: Nullable<DocumentTypes>,
     /// The side of the document, if applicable. The possible values are front and back
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub side: Nullable<String>,
     /// The issuing country of the document, a 3-letter ISO code.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<CountryCodes>,
     /// The ID of the applicant whose document is being uploaded.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_id: Nullable<String>,
+}
+
+impl ::serde::Serialize for DocumentShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentShared",
+            0,
+            &[
+                &self.file_type,
+                &self.r#type,
+                &self.side,
+                &self.issuing_country,
+                &self.applicant_id,
+            ],
+        )?;
+        object.optional("file_type", &self.file_type)?;
+        object.optional("type", &self.r#type)?;
+        object.optional("side", &self.side)?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("applicant_id", &self.applicant_id)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for DocumentShared {
@@ -7533,35 +9381,26 @@ impl<'de> ::serde::Deserialize<'de> for DocumentTypes {
 }
 
 /// The `DocumentVideoReport` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DocumentVideoReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentProperties>,
 }
 
@@ -7581,6 +9420,42 @@ impl DocumentVideoReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for DocumentVideoReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentVideoReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.documents,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("documents", &self.documents)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -7641,35 +9516,26 @@ impl<'de> support::__object::FromObject<'de> for DocumentVideoReport {
 }
 
 /// The `DocumentVideoWithAddressInformationReport` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DocumentVideoWithAddressInformationReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentProperties>,
 }
 
@@ -7689,6 +9555,42 @@ impl DocumentVideoWithAddressInformationReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for DocumentVideoWithAddressInformationReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentVideoWithAddressInformationReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.documents,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("documents", &self.documents)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -7750,35 +9652,26 @@ for DocumentVideoWithAddressInformationReport {
 }
 
 /// The `DocumentWithAddressInformationReport` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DocumentWithAddressInformationReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentProperties>,
 }
 
@@ -7798,6 +9691,42 @@ impl DocumentWithAddressInformationReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for DocumentWithAddressInformationReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentWithAddressInformationReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.documents,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("documents", &self.documents)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -7858,35 +9787,26 @@ impl<'de> support::__object::FromObject<'de> for DocumentWithAddressInformationR
 }
 
 /// The `DocumentWithDriverVerificationReport` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DocumentWithDriverVerificationReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentWithDriverVerificationReportAllOfProperties>,
 }
 
@@ -7906,6 +9826,42 @@ impl DocumentWithDriverVerificationReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for DocumentWithDriverVerificationReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentWithDriverVerificationReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.documents,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("documents", &self.documents)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -7966,125 +9922,201 @@ impl<'de> support::__object::FromObject<'de> for DocumentWithDriverVerificationR
 }
 
 /// The `DocumentWithDriverVerificationReportAllOfProperties` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentWithDriverVerificationReportAllOfProperties {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub personal_number: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_numbers: Nullable<Vec<DocumentPropertiesDocumentNumbersInner>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_state: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_date: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub valid_from: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub categorisation: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line1: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line2: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line3: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub place_of_birth: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub spouse_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub widow_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub alias_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub remarks: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub civil_state: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expatriation: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub father_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mother_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub religion: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub type_of_permit: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub version_number: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_subtype: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub profession: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub security_document_number: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tax_number: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nist_identity_evidence_strength: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub has_issuance_confirmation: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub real_id_compliance: Nullable<bool>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub security_tier: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_lines: Nullable<DocumentPropertiesAddressLines>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub barcode: Nullable<Vec<DocumentPropertiesBarcodeInner>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nfc: Nullable<DocumentPropertiesNfc>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_classification: Nullable<DocumentPropertiesDocumentClassification>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub extracted_data: Nullable<DocumentPropertiesExtractedData>,
     /// True for **non-restricted** driving licences
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub drivers_licence: Nullable<bool>,
     /// True for **limited/restricted** driving license, including learner's permits
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub restricted_licence: Nullable<bool>,
     /// Underlying, non-normalised, licence category (e.g. "Junior operators license")
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub raw_licence_category: Nullable<String>,
     /// Comma-separated vehicle classes that the user is qualified for
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub raw_vehicle_classes: Nullable<String>,
     /// True if the user is not qualified to drive a manual transmission
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub manual_transmission_restriction: Nullable<bool>,
     /// Detailed classes/categories information
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub vehicle_class_details: Nullable<
         Vec<
             DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsInner,
         >,
     >,
     /// Normalised data for passenger cars
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub passenger_vehicle: Nullable<
         DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle,
     >,
+}
+
+impl ::serde::Serialize for DocumentWithDriverVerificationReportAllOfProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentWithDriverVerificationReportAllOfProperties",
+            0,
+            &[
+                &self.date_of_birth,
+                &self.date_of_expiry,
+                &self.personal_number,
+                &self.document_numbers,
+                &self.document_type,
+                &self.first_name,
+                &self.middle_name,
+                &self.last_name,
+                &self.gender,
+                &self.issuing_country,
+                &self.nationality,
+                &self.issuing_state,
+                &self.issuing_date,
+                &self.valid_from,
+                &self.categorisation,
+                &self.mrz_line1,
+                &self.mrz_line2,
+                &self.mrz_line3,
+                &self.address,
+                &self.place_of_birth,
+                &self.spouse_name,
+                &self.widow_name,
+                &self.alias_name,
+                &self.issuing_authority,
+                &self.remarks,
+                &self.civil_state,
+                &self.expatriation,
+                &self.father_name,
+                &self.mother_name,
+                &self.religion,
+                &self.type_of_permit,
+                &self.version_number,
+                &self.document_subtype,
+                &self.profession,
+                &self.security_document_number,
+                &self.tax_number,
+                &self.nist_identity_evidence_strength,
+                &self.has_issuance_confirmation,
+                &self.real_id_compliance,
+                &self.security_tier,
+                &self.address_lines,
+                &self.barcode,
+                &self.nfc,
+                &self.document_classification,
+                &self.extracted_data,
+                &self.drivers_licence,
+                &self.restricted_licence,
+                &self.raw_licence_category,
+                &self.raw_vehicle_classes,
+                &self.manual_transmission_restriction,
+                &self.vehicle_class_details,
+                &self.passenger_vehicle,
+            ],
+        )?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("date_of_expiry", &self.date_of_expiry)?;
+        object.optional("personal_number", &self.personal_number)?;
+        object.optional("document_numbers", &self.document_numbers)?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("middle_name", &self.middle_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.optional("gender", &self.gender)?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("nationality", &self.nationality)?;
+        object.optional("issuing_state", &self.issuing_state)?;
+        object.optional("issuing_date", &self.issuing_date)?;
+        object.optional("valid_from", &self.valid_from)?;
+        object.optional("categorisation", &self.categorisation)?;
+        object.optional("mrz_line1", &self.mrz_line1)?;
+        object.optional("mrz_line2", &self.mrz_line2)?;
+        object.optional("mrz_line3", &self.mrz_line3)?;
+        object.optional("address", &self.address)?;
+        object.optional("place_of_birth", &self.place_of_birth)?;
+        object.optional("spouse_name", &self.spouse_name)?;
+        object.optional("widow_name", &self.widow_name)?;
+        object.optional("alias_name", &self.alias_name)?;
+        object.optional("issuing_authority", &self.issuing_authority)?;
+        object.optional("remarks", &self.remarks)?;
+        object.optional("civil_state", &self.civil_state)?;
+        object.optional("expatriation", &self.expatriation)?;
+        object.optional("father_name", &self.father_name)?;
+        object.optional("mother_name", &self.mother_name)?;
+        object.optional("religion", &self.religion)?;
+        object.optional("type_of_permit", &self.type_of_permit)?;
+        object.optional("version_number", &self.version_number)?;
+        object.optional("document_subtype", &self.document_subtype)?;
+        object.optional("profession", &self.profession)?;
+        object.optional("security_document_number", &self.security_document_number)?;
+        object.optional("tax_number", &self.tax_number)?;
+        object
+            .optional(
+                "nist_identity_evidence_strength",
+                &self.nist_identity_evidence_strength,
+            )?;
+        object.optional("has_issuance_confirmation", &self.has_issuance_confirmation)?;
+        object.optional("real_id_compliance", &self.real_id_compliance)?;
+        object.optional("security_tier", &self.security_tier)?;
+        object.optional("address_lines", &self.address_lines)?;
+        object.optional("barcode", &self.barcode)?;
+        object.optional("nfc", &self.nfc)?;
+        object.optional("document_classification", &self.document_classification)?;
+        object.optional("extracted_data", &self.extracted_data)?;
+        object.optional("drivers_licence", &self.drivers_licence)?;
+        object.optional("restricted_licence", &self.restricted_licence)?;
+        object.optional("raw_licence_category", &self.raw_licence_category)?;
+        object.optional("raw_vehicle_classes", &self.raw_vehicle_classes)?;
+        object
+            .optional(
+                "manual_transmission_restriction",
+                &self.manual_transmission_restriction,
+            )?;
+        object.optional("vehicle_class_details", &self.vehicle_class_details)?;
+        object.optional("passenger_vehicle", &self.passenger_vehicle)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -8308,17 +10340,33 @@ for DocumentWithDriverVerificationReportAllOfProperties {
 }
 
 /// Normalised data for passenger cars
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle {
     /// Whether they are qualified for a passenger car, such as a “B” class in the UK
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub is_qualified: Nullable<bool>,
     /// Date the class qualification was obtained
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub obtainment_date: Nullable<String>,
     /// Date the class qualification expires, which may be different to doc expiry
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expiry_date: Nullable<String>,
+}
+
+impl ::serde::Serialize
+for DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle",
+            0,
+            &[&self.is_qualified, &self.obtainment_date, &self.expiry_date],
+        )?;
+        object.optional("is_qualified", &self.is_qualified)?;
+        object.optional("obtainment_date", &self.obtainment_date)?;
+        object.optional("expiry_date", &self.expiry_date)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -8356,20 +10404,36 @@ for DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle {
 }
 
 /// The `DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsInner` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsInner {
     /// Vehicle class/category
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub category: Nullable<String>,
     /// Special conditions driver must meet
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub codes: Nullable<String>,
     /// Category obtainment date
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub obtainment_date: Nullable<String>,
     /// Category expiry date
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expiry_date: Nullable<String>,
+}
+
+impl ::serde::Serialize
+for DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsInner",
+            0,
+            &[&self.category, &self.codes, &self.obtainment_date, &self.expiry_date],
+        )?;
+        object.optional("category", &self.category)?;
+        object.optional("codes", &self.codes)?;
+        object.optional("obtainment_date", &self.obtainment_date)?;
+        object.optional("expiry_date", &self.expiry_date)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -8410,35 +10474,26 @@ for DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsI
 }
 
 /// The `DocumentWithDrivingLicenceInformationReport` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DocumentWithDrivingLicenceInformationReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<DocumentBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentPropertiesWithDrivingLicenceInformation>,
 }
 
@@ -8458,6 +10513,42 @@ impl DocumentWithDrivingLicenceInformationReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for DocumentWithDrivingLicenceInformationReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentWithDrivingLicenceInformationReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.documents,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("documents", &self.documents)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -8519,7 +10610,7 @@ for DocumentWithDrivingLicenceInformationReport {
 }
 
 /// The `DocumentsList` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DocumentsList {
     pub documents: Vec<Document>,
 }
@@ -8528,6 +10619,22 @@ impl DocumentsList {
     /// With the required fields; every optional one is absent.
     pub fn new(documents: Vec<Document>) -> Self {
         Self { documents }
+    }
+}
+
+impl ::serde::Serialize for DocumentsList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentsList",
+            1,
+            &[],
+        )?;
+        object.field("documents", &self.documents)?;
+        object.end()
     }
 }
 
@@ -8558,10 +10665,25 @@ impl<'de> support::__object::FromObject<'de> for DocumentsList {
 }
 
 /// The `Error` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Error {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub error: Nullable<ErrorProperties>,
+}
+
+impl ::serde::Serialize for Error {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Error",
+            0,
+            &[&self.error],
+        )?;
+        object.optional("error", &self.error)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Error {
@@ -8591,13 +10713,28 @@ impl<'de> support::__object::FromObject<'de> for Error {
 }
 
 /// The `Error1` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct Error1 {
     /// The unique identifier of the uploaded document
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_id: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub error: Nullable<ErrorProperties1>,
+}
+
+impl ::serde::Serialize for Error1 {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Error1",
+            0,
+            &[&self.document_id, &self.error],
+        )?;
+        object.optional("document_id", &self.document_id)?;
+        object.optional("error", &self.error)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Error1 {
@@ -8630,14 +10767,29 @@ impl<'de> support::__object::FromObject<'de> for Error1 {
 }
 
 /// The `ErrorProperties` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ErrorProperties {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub r#type: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub message: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub fields: Nullable<::std::collections::BTreeMap<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for ErrorProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ErrorProperties",
+            0,
+            &[&self.r#type, &self.message, &self.fields],
+        )?;
+        object.optional("type", &self.r#type)?;
+        object.optional("message", &self.message)?;
+        object.optional("fields", &self.fields)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ErrorProperties {
@@ -8673,12 +10825,27 @@ impl<'de> support::__object::FromObject<'de> for ErrorProperties {
 }
 
 /// The `ErrorProperties1` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct ErrorProperties1 {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub r#type: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub message: Nullable<String>,
+}
+
+impl ::serde::Serialize for ErrorProperties1 {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ErrorProperties1",
+            0,
+            &[&self.r#type, &self.message],
+        )?;
+        object.optional("type", &self.r#type)?;
+        object.optional("message", &self.message)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ErrorProperties1 {
@@ -8711,7 +10878,7 @@ impl<'de> support::__object::FromObject<'de> for ErrorProperties1 {
 }
 
 /// The `ExtractRequest` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ExtractRequest {
     /// The unique identifier of the uploaded document to run extraction on
     pub document_id: String,
@@ -8721,6 +10888,22 @@ impl ExtractRequest {
     /// With the required fields; every optional one is absent.
     pub fn new(document_id: String) -> Self {
         Self { document_id }
+    }
+}
+
+impl ::serde::Serialize for ExtractRequest {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ExtractRequest",
+            1,
+            &[],
+        )?;
+        object.field("document_id", &self.document_id)?;
+        object.end()
     }
 }
 
@@ -8751,15 +10934,30 @@ impl<'de> support::__object::FromObject<'de> for ExtractRequest {
 }
 
 /// The `Extraction` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct Extraction {
     /// The unique identifier of the uploaded document.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_id: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_classification: Nullable<ExtractionDocumentClassification>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub extracted_data: Nullable<ExtractionExtractedData>,
+}
+
+impl ::serde::Serialize for Extraction {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Extraction",
+            0,
+            &[&self.document_id, &self.document_classification, &self.extracted_data],
+        )?;
+        object.optional("document_id", &self.document_id)?;
+        object.optional("document_classification", &self.document_classification)?;
+        object.optional("extracted_data", &self.extracted_data)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Extraction {
@@ -8797,23 +10995,44 @@ impl<'de> support::__object::FromObject<'de> for Extraction {
 }
 
 /// The `ExtractionDocumentClassification` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct ExtractionDocumentClassification {
     /// Document country in 3-letter ISO code.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<CountryCodes>,
     /// Type of document.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<DocumentTypes>,
     /// The state that issued the document (if available).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_state: Nullable<String>,
     /// The document subtype (if available).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub subtype: Nullable<String>,
     /// The document issuing version (if available).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub version: Nullable<String>,
+}
+
+impl ::serde::Serialize for ExtractionDocumentClassification {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ExtractionDocumentClassification",
+            0,
+            &[
+                &self.issuing_country,
+                &self.document_type,
+                &self.issuing_state,
+                &self.subtype,
+                &self.version,
+            ],
+        )?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("issuing_state", &self.issuing_state)?;
+        object.optional("subtype", &self.subtype)?;
+        object.optional("version", &self.version)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ExtractionDocumentClassification {
@@ -8855,89 +11074,132 @@ impl<'de> support::__object::FromObject<'de> for ExtractionDocumentClassificatio
 }
 
 /// The `ExtractionExtractedData` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct ExtractionExtractedData {
     /// The official document number.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_number: Nullable<String>,
     /// First name.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
     /// Last name.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
     /// Full name.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub full_name: Nullable<String>,
     /// Spouse name (French documents only).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub spouse_name: Nullable<String>,
     /// Widow name (French documents only).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub widow_name: Nullable<String>,
     /// Alias name (French documents only).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub alias_name: Nullable<String>,
     /// Gender (Valid values are Male and Female).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
     /// Date of birth in YYYY-MM-DD format.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<String>,
     /// Date of expiry in YYYY-MM-DD format.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_expiry: Nullable<String>,
     /// Date of expiry in YYYY-MM-DD format.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expiry_date: Nullable<String>,
     /// Nationality in 3-letter ISO code.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub nationality: Nullable<String>,
     /// Line 1 of the MRZ code.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line_1: Nullable<String>,
     /// Line 2 of the MRZ code.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line_2: Nullable<String>,
     /// Line 3 of the MRZ code.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mrz_line_3: Nullable<String>,
     /// Line 1 of the address.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_1: Nullable<String>,
     /// Line 2 of the address.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_2: Nullable<String>,
     /// Line 3 of the address.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_3: Nullable<String>,
     /// Line 4 of the address.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_4: Nullable<String>,
     /// Line 5 of the address.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_5: Nullable<String>,
     /// Issuing authority.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_authority: Nullable<String>,
     /// Document country in 3-letter ISO code.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country: Nullable<CountryCodes>,
     /// Type of document.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<DocumentTypes>,
     /// Place of birth.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub place_of_birth: Nullable<String>,
     /// The state that issued the document.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_state: Nullable<String>,
     /// Issuing date in YYYY-MM-DD format.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuing_date: Nullable<String>,
     /// The owner's unique identification number.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub personal_number: Nullable<String>,
+}
+
+impl ::serde::Serialize for ExtractionExtractedData {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ExtractionExtractedData",
+            0,
+            &[
+                &self.document_number,
+                &self.first_name,
+                &self.last_name,
+                &self.full_name,
+                &self.spouse_name,
+                &self.widow_name,
+                &self.alias_name,
+                &self.gender,
+                &self.date_of_birth,
+                &self.date_of_expiry,
+                &self.expiry_date,
+                &self.nationality,
+                &self.mrz_line_1,
+                &self.mrz_line_2,
+                &self.mrz_line_3,
+                &self.address_1,
+                &self.address_2,
+                &self.address_3,
+                &self.address_4,
+                &self.address_5,
+                &self.issuing_authority,
+                &self.issuing_country,
+                &self.document_type,
+                &self.place_of_birth,
+                &self.issuing_state,
+                &self.issuing_date,
+                &self.personal_number,
+            ],
+        )?;
+        object.optional("document_number", &self.document_number)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.optional("full_name", &self.full_name)?;
+        object.optional("spouse_name", &self.spouse_name)?;
+        object.optional("widow_name", &self.widow_name)?;
+        object.optional("alias_name", &self.alias_name)?;
+        object.optional("gender", &self.gender)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("date_of_expiry", &self.date_of_expiry)?;
+        object.optional("expiry_date", &self.expiry_date)?;
+        object.optional("nationality", &self.nationality)?;
+        object.optional("mrz_line_1", &self.mrz_line_1)?;
+        object.optional("mrz_line_2", &self.mrz_line_2)?;
+        object.optional("mrz_line_3", &self.mrz_line_3)?;
+        object.optional("address_1", &self.address_1)?;
+        object.optional("address_2", &self.address_2)?;
+        object.optional("address_3", &self.address_3)?;
+        object.optional("address_4", &self.address_4)?;
+        object.optional("address_5", &self.address_5)?;
+        object.optional("issuing_authority", &self.issuing_authority)?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("place_of_birth", &self.place_of_birth)?;
+        object.optional("issuing_state", &self.issuing_state)?;
+        object.optional("issuing_date", &self.issuing_date)?;
+        object.optional("personal_number", &self.personal_number)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ExtractionExtractedData {
@@ -9047,17 +11309,32 @@ impl<'de> support::__object::FromObject<'de> for ExtractionExtractedData {
 }
 
 /// The `FacialSimilarityMotionBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityMotionBreakdown {
     /// Asserts whether the face in the document matches the face in the motion capture.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_comparison: Nullable<FacialSimilarityMotionBreakdownFaceComparison>,
     /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub image_integrity: Nullable<FacialSimilarityMotionBreakdownImageIntegrity>,
     /// Asserts whether the person in the motion capture is real (not a spoof) and live.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub visual_authenticity: Nullable<FacialSimilarityMotionBreakdownVisualAuthenticity>,
+}
+
+impl ::serde::Serialize for FacialSimilarityMotionBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionBreakdown",
+            0,
+            &[&self.face_comparison, &self.image_integrity, &self.visual_authenticity],
+        )?;
+        object.optional("face_comparison", &self.face_comparison)?;
+        object.optional("image_integrity", &self.image_integrity)?;
+        object.optional("visual_authenticity", &self.visual_authenticity)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for FacialSimilarityMotionBreakdown {
@@ -9095,12 +11372,27 @@ impl<'de> support::__object::FromObject<'de> for FacialSimilarityMotionBreakdown
 }
 
 /// Asserts whether the face in the document matches the face in the motion capture.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityMotionBreakdownFaceComparison {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdownFaceComparisonBreakdown>,
+}
+
+impl ::serde::Serialize for FacialSimilarityMotionBreakdownFaceComparison {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionBreakdownFaceComparison",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for FacialSimilarityMotionBreakdownFaceComparison {
@@ -9134,12 +11426,27 @@ for FacialSimilarityMotionBreakdownFaceComparison {
 }
 
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct FacialSimilarityMotionBreakdownImageIntegrity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityMotionBreakdownImageIntegrityBreakdown>,
+}
+
+impl ::serde::Serialize for FacialSimilarityMotionBreakdownImageIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionBreakdownImageIntegrity",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for FacialSimilarityMotionBreakdownImageIntegrity {
@@ -9173,18 +11480,33 @@ for FacialSimilarityMotionBreakdownImageIntegrity {
 }
 
 /// The `FacialSimilarityMotionBreakdownImageIntegrityBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdown {
     /// Asserts a single face of good enough quality has been found in both the document image and in the motion capture.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_detected: Nullable<
         FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected,
     >,
     /// Asserts whether the motion capture is trustworthy - e.g. not from a fake webcam.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_integrity: Nullable<
         FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity,
     >,
+}
+
+impl ::serde::Serialize for FacialSimilarityMotionBreakdownImageIntegrityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionBreakdownImageIntegrityBreakdown",
+            0,
+            &[&self.face_detected, &self.source_integrity],
+        )?;
+        object.optional("face_detected", &self.face_detected)?;
+        object.optional("source_integrity", &self.source_integrity)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -9221,12 +11543,28 @@ for FacialSimilarityMotionBreakdownImageIntegrityBreakdown {
 }
 
 /// Asserts a single face of good enough quality has been found in both the document image and in the motion capture.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -9261,12 +11599,28 @@ for FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected {
 }
 
 /// Asserts whether the motion capture is trustworthy - e.g. not from a fake webcam.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<VideoReasons>,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -9301,12 +11655,27 @@ for FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity {
 }
 
 /// Asserts whether the person in the motion capture is real (not a spoof) and live.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityMotionBreakdownVisualAuthenticity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown>,
+}
+
+impl ::serde::Serialize for FacialSimilarityMotionBreakdownVisualAuthenticity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionBreakdownVisualAuthenticity",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -9341,18 +11710,33 @@ for FacialSimilarityMotionBreakdownVisualAuthenticity {
 }
 
 /// The `FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown {
     /// Asserts whether the numbers and head movements were correctly executed.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub liveness_detected: Nullable<
         FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected,
     >,
     /// Asserts whether the motion capture is not a spoof (such as videos of digital screens).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub spoofing_detection: Nullable<
         FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection,
     >,
+}
+
+impl ::serde::Serialize for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown",
+            0,
+            &[&self.liveness_detected, &self.spoofing_detection],
+        )?;
+        object.optional("liveness_detected", &self.liveness_detected)?;
+        object.optional("spoofing_detection", &self.spoofing_detection)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -9391,14 +11775,30 @@ for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown {
 }
 
 /// Asserts whether the motion capture is not a spoof (such as videos of digital screens).
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties,
     >,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -9433,11 +11833,26 @@ for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection 
 }
 
 /// The `FacialSimilarityMotionProperties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityMotionProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely it is to be a spoof (i.e. videos of digital screens, masks or print-outs). Conversely, the closer it is to 1, the less likely it is to be a spoof.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub score: Nullable<f64>,
+}
+
+impl ::serde::Serialize for FacialSimilarityMotionProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionProperties",
+            0,
+            &[&self.score],
+        )?;
+        object.optional("score", &self.score)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for FacialSimilarityMotionProperties {
@@ -9467,47 +11882,34 @@ impl<'de> support::__object::FromObject<'de> for FacialSimilarityMotionPropertie
 }
 
 /// The `FacialSimilarityMotionReport` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FacialSimilarityMotionReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
     /// Array of objects with live photo ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with live video ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_videos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with motion capture ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub motion_captures: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with id photo ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityMotionBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<FacialSimilarityMotionProperties>,
 }
 
@@ -9531,6 +11933,50 @@ impl FacialSimilarityMotionReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for FacialSimilarityMotionReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.documents,
+                &self.live_photos,
+                &self.live_videos,
+                &self.motion_captures,
+                &self.id_photos,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("documents", &self.documents)?;
+        object.optional("live_photos", &self.live_photos)?;
+        object.optional("live_videos", &self.live_videos)?;
+        object.optional("motion_captures", &self.motion_captures)?;
+        object.optional("id_photos", &self.id_photos)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -9603,17 +12049,32 @@ impl<'de> support::__object::FromObject<'de> for FacialSimilarityMotionReport {
 }
 
 /// The `FacialSimilarityPhotoBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityPhotoBreakdown {
     /// Asserts whether the face in the document matches the face in the live photo.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_comparison: Nullable<FacialSimilarityPhotoBreakdownFaceComparison>,
     /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub image_integrity: Nullable<FacialSimilarityPhotoBreakdownImageIntegrity>,
     /// Asserts whether the person in the live photo is real and not a spoof.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub visual_authenticity: Nullable<FacialSimilarityPhotoBreakdownVisualAuthenticity>,
+}
+
+impl ::serde::Serialize for FacialSimilarityPhotoBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdown",
+            0,
+            &[&self.face_comparison, &self.image_integrity, &self.visual_authenticity],
+        )?;
+        object.optional("face_comparison", &self.face_comparison)?;
+        object.optional("image_integrity", &self.image_integrity)?;
+        object.optional("visual_authenticity", &self.visual_authenticity)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for FacialSimilarityPhotoBreakdown {
@@ -9651,12 +12112,27 @@ impl<'de> support::__object::FromObject<'de> for FacialSimilarityPhotoBreakdown 
 }
 
 /// Asserts whether the face in the document matches the face in the live photo.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityPhotoBreakdownFaceComparison {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdownFaceComparisonBreakdown>,
+}
+
+impl ::serde::Serialize for FacialSimilarityPhotoBreakdownFaceComparison {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownFaceComparison",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for FacialSimilarityPhotoBreakdownFaceComparison {
@@ -9690,13 +12166,28 @@ for FacialSimilarityPhotoBreakdownFaceComparison {
 }
 
 /// The `FacialSimilarityPhotoBreakdownFaceComparisonBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdown {
     /// Contains a score value under the properties bag.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_match: Nullable<
         FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch,
     >,
+}
+
+impl ::serde::Serialize for FacialSimilarityPhotoBreakdownFaceComparisonBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownFaceComparisonBreakdown",
+            0,
+            &[&self.face_match],
+        )?;
+        object.optional("face_match", &self.face_match)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -9728,14 +12219,30 @@ for FacialSimilarityPhotoBreakdownFaceComparisonBreakdown {
 }
 
 /// Contains a score value under the properties bag.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties,
     >,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -9770,14 +12277,30 @@ for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch {
 }
 
 /// The `FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties {
     /// A floating point number between 0 and 1 that expresses how similar the two faces are, where 1 is a perfect match.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub score: Nullable<f64>,
     /// The UUID for the document containing the extracted face that was used for face matching.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_id: Nullable<String>,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties",
+            0,
+            &[&self.score, &self.document_id],
+        )?;
+        object.optional("score", &self.score)?;
+        object.optional("document_id", &self.document_id)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -9812,12 +12335,27 @@ for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties {
 }
 
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct FacialSimilarityPhotoBreakdownImageIntegrity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdownImageIntegrityBreakdown>,
+}
+
+impl ::serde::Serialize for FacialSimilarityPhotoBreakdownImageIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownImageIntegrity",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for FacialSimilarityPhotoBreakdownImageIntegrity {
@@ -9851,18 +12389,33 @@ for FacialSimilarityPhotoBreakdownImageIntegrity {
 }
 
 /// The `FacialSimilarityPhotoBreakdownImageIntegrityBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdown {
     /// Asserts a single face of good enough quality has been found in both the document image and the live photo.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_detected: Nullable<
         FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected,
     >,
     /// Asserts whether the live photo is trustworthy - i.e. not digitally tampered, from a fake webcam, or from other dubious sources.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_integrity: Nullable<
         FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity,
     >,
+}
+
+impl ::serde::Serialize for FacialSimilarityPhotoBreakdownImageIntegrityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownImageIntegrityBreakdown",
+            0,
+            &[&self.face_detected, &self.source_integrity],
+        )?;
+        object.optional("face_detected", &self.face_detected)?;
+        object.optional("source_integrity", &self.source_integrity)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -9899,12 +12452,28 @@ for FacialSimilarityPhotoBreakdownImageIntegrityBreakdown {
 }
 
 /// Asserts a single face of good enough quality has been found in both the document image and the live photo.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -9939,12 +12508,28 @@ for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected {
 }
 
 /// Asserts whether the live photo is trustworthy - i.e. not digitally tampered, from a fake webcam, or from other dubious sources.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<PhotoReasons>,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -9979,12 +12564,27 @@ for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity {
 }
 
 /// Asserts whether the person in the live photo is real and not a spoof.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityPhotoBreakdownVisualAuthenticity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown>,
+}
+
+impl ::serde::Serialize for FacialSimilarityPhotoBreakdownVisualAuthenticity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownVisualAuthenticity",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -10019,13 +12619,28 @@ for FacialSimilarityPhotoBreakdownVisualAuthenticity {
 }
 
 /// The `FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown {
     /// Contains a score value under the properties bag.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub spoofing_detection: Nullable<
         FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection,
     >,
+}
+
+impl ::serde::Serialize for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown",
+            0,
+            &[&self.spoofing_detection],
+        )?;
+        object.optional("spoofing_detection", &self.spoofing_detection)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -10059,14 +12674,30 @@ for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown {
 }
 
 /// Contains a score value under the properties bag.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties,
     >,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -10101,11 +12732,27 @@ for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
 }
 
 /// The `FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely it is to be a spoof.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub score: Nullable<f64>,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties",
+            0,
+            &[&self.score],
+        )?;
+        object.optional("score", &self.score)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -10137,17 +12784,32 @@ for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionPr
 }
 
 /// The `FacialSimilarityPhotoFullyAutoBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdown {
     /// Asserts whether the face in the document matches the face in the live photo.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_comparison: Nullable<FacialSimilarityPhotoBreakdownFaceComparison>,
     /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub image_integrity: Nullable<FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity>,
     /// Asserts whether the person in the live photo is real and not a spoof.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub visual_authenticity: Nullable<FacialSimilarityPhotoBreakdownVisualAuthenticity>,
+}
+
+impl ::serde::Serialize for FacialSimilarityPhotoFullyAutoBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoFullyAutoBreakdown",
+            0,
+            &[&self.face_comparison, &self.image_integrity, &self.visual_authenticity],
+        )?;
+        object.optional("face_comparison", &self.face_comparison)?;
+        object.optional("image_integrity", &self.image_integrity)?;
+        object.optional("visual_authenticity", &self.visual_authenticity)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for FacialSimilarityPhotoFullyAutoBreakdown {
@@ -10186,14 +12848,29 @@ for FacialSimilarityPhotoFullyAutoBreakdown {
 }
 
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<
         FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown,
     >,
+}
+
+impl ::serde::Serialize for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -10228,18 +12905,34 @@ for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
 }
 
 /// The `FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown {
     /// Asserts a single face of good enough quality has been found in both the document image and the live photo.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_detected: Nullable<
         FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected,
     >,
     /// Asserts whether the live photo is trustworthy - i.e. not digitally tampered, from a fake webcam, or from other dubious sources.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_integrity: Nullable<
         FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrity,
     >,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown",
+            0,
+            &[&self.face_detected, &self.source_integrity],
+        )?;
+        object.optional("face_detected", &self.face_detected)?;
+        object.optional("source_integrity", &self.source_integrity)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -10276,12 +12969,28 @@ for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown {
 }
 
 /// Asserts whether the live photo is trustworthy - i.e. not digitally tampered, from a fake webcam, or from other dubious sources.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<PhotoAutoReasons>,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrity",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -10316,11 +13025,26 @@ for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrit
 }
 
 /// The `FacialSimilarityPhotoFullyAutoProperties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityPhotoFullyAutoProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely it is to be a spoof (i.e. photos of printed photos, or photos of digital screens). Conversely, the closer it is to 1, the less likely it is to be a spoof.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub score: Nullable<f64>,
+}
+
+impl ::serde::Serialize for FacialSimilarityPhotoFullyAutoProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoFullyAutoProperties",
+            0,
+            &[&self.score],
+        )?;
+        object.optional("score", &self.score)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for FacialSimilarityPhotoFullyAutoProperties {
@@ -10351,47 +13075,34 @@ for FacialSimilarityPhotoFullyAutoProperties {
 }
 
 /// The `FacialSimilarityPhotoFullyAutoReport` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FacialSimilarityPhotoFullyAutoReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
     /// Array of objects with live photo ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with live video ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_videos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with motion capture ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub motion_captures: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with id photo ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoFullyAutoBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<FacialSimilarityPhotoFullyAutoProperties>,
 }
 
@@ -10415,6 +13126,50 @@ impl FacialSimilarityPhotoFullyAutoReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for FacialSimilarityPhotoFullyAutoReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoFullyAutoReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.documents,
+                &self.live_photos,
+                &self.live_videos,
+                &self.motion_captures,
+                &self.id_photos,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("documents", &self.documents)?;
+        object.optional("live_photos", &self.live_photos)?;
+        object.optional("live_videos", &self.live_videos)?;
+        object.optional("motion_captures", &self.motion_captures)?;
+        object.optional("id_photos", &self.id_photos)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -10487,11 +13242,26 @@ impl<'de> support::__object::FromObject<'de> for FacialSimilarityPhotoFullyAutoR
 }
 
 /// The `FacialSimilarityPhotoProperties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityPhotoProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely it is to be a spoof (i.e. photos of printed photos, or photos of digital screens). Conversely, the closer it is to 1, the less likely it is to be a spoof.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub score: Nullable<f64>,
+}
+
+impl ::serde::Serialize for FacialSimilarityPhotoProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoProperties",
+            0,
+            &[&self.score],
+        )?;
+        object.optional("score", &self.score)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for FacialSimilarityPhotoProperties {
@@ -10521,47 +13291,34 @@ impl<'de> support::__object::FromObject<'de> for FacialSimilarityPhotoProperties
 }
 
 /// The `FacialSimilarityPhotoReport` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FacialSimilarityPhotoReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
     /// Array of objects with live photo ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with live video ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_videos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with motion capture ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub motion_captures: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with id photo ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<FacialSimilarityPhotoProperties>,
 }
 
@@ -10585,6 +13342,50 @@ impl FacialSimilarityPhotoReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for FacialSimilarityPhotoReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.documents,
+                &self.live_photos,
+                &self.live_videos,
+                &self.motion_captures,
+                &self.id_photos,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("documents", &self.documents)?;
+        object.optional("live_photos", &self.live_photos)?;
+        object.optional("live_videos", &self.live_videos)?;
+        object.optional("motion_captures", &self.motion_captures)?;
+        object.optional("id_photos", &self.id_photos)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -10657,7 +13458,7 @@ impl<'de> support::__object::FromObject<'de> for FacialSimilarityPhotoReport {
 }
 
 /// The `FacialSimilarityReportMedia` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct FacialSimilarityReportMedia {
     /// ID of uploaded biometric media to use.
     pub id: String,
@@ -10667,6 +13468,22 @@ impl FacialSimilarityReportMedia {
     /// With the required fields; every optional one is absent.
     pub fn new(id: String) -> Self {
         Self { id }
+    }
+}
+
+impl ::serde::Serialize for FacialSimilarityReportMedia {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityReportMedia",
+            1,
+            &[],
+        )?;
+        object.field("id", &self.id)?;
+        object.end()
     }
 }
 
@@ -10697,23 +13514,44 @@ impl<'de> support::__object::FromObject<'de> for FacialSimilarityReportMedia {
 }
 
 /// The `FacialSimilarityReportShared` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct FacialSimilarityReportShared {
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
     /// Array of objects with live photo ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with live video ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_videos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with motion capture ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub motion_captures: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with id photo ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
+}
+
+impl ::serde::Serialize for FacialSimilarityReportShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityReportShared",
+            0,
+            &[
+                &self.documents,
+                &self.live_photos,
+                &self.live_videos,
+                &self.motion_captures,
+                &self.id_photos,
+            ],
+        )?;
+        object.optional("documents", &self.documents)?;
+        object.optional("live_photos", &self.live_photos)?;
+        object.optional("live_videos", &self.live_videos)?;
+        object.optional("motion_captures", &self.motion_captures)?;
+        object.optional("id_photos", &self.id_photos)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for FacialSimilarityReportShared {
@@ -10755,17 +13593,32 @@ impl<'de> support::__object::FromObject<'de> for FacialSimilarityReportShared {
 }
 
 /// The `FacialSimilarityVideoBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityVideoBreakdown {
     /// Asserts whether the face in the document matches the face in the live video.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_comparison: Nullable<FacialSimilarityVideoBreakdownFaceComparison>,
     /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub image_integrity: Nullable<FacialSimilarityVideoBreakdownImageIntegrity>,
     /// Asserts whether the person in the live video is real (not a spoof) and live.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub visual_authenticity: Nullable<FacialSimilarityVideoBreakdownVisualAuthenticity>,
+}
+
+impl ::serde::Serialize for FacialSimilarityVideoBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdown",
+            0,
+            &[&self.face_comparison, &self.image_integrity, &self.visual_authenticity],
+        )?;
+        object.optional("face_comparison", &self.face_comparison)?;
+        object.optional("image_integrity", &self.image_integrity)?;
+        object.optional("visual_authenticity", &self.visual_authenticity)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for FacialSimilarityVideoBreakdown {
@@ -10803,12 +13656,27 @@ impl<'de> support::__object::FromObject<'de> for FacialSimilarityVideoBreakdown 
 }
 
 /// Asserts whether the face in the document matches the face in the live video.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityVideoBreakdownFaceComparison {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdownFaceComparisonBreakdown>,
+}
+
+impl ::serde::Serialize for FacialSimilarityVideoBreakdownFaceComparison {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdownFaceComparison",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for FacialSimilarityVideoBreakdownFaceComparison {
@@ -10842,12 +13710,27 @@ for FacialSimilarityVideoBreakdownFaceComparison {
 }
 
 /// Asserts whether the quality and integrity of the uploaded files were sufficient to perform a face comparison.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct FacialSimilarityVideoBreakdownImageIntegrity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityVideoBreakdownImageIntegrityBreakdown>,
+}
+
+impl ::serde::Serialize for FacialSimilarityVideoBreakdownImageIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdownImageIntegrity",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for FacialSimilarityVideoBreakdownImageIntegrity {
@@ -10881,18 +13764,33 @@ for FacialSimilarityVideoBreakdownImageIntegrity {
 }
 
 /// The `FacialSimilarityVideoBreakdownImageIntegrityBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdown {
     /// Asserts a single face of good enough quality has been found in both the document image and the live video.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub face_detected: Nullable<
         FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected,
     >,
     /// Asserts whether the live video is trustworthy - e.g. not from a fake webcam.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_integrity: Nullable<
         FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity,
     >,
+}
+
+impl ::serde::Serialize for FacialSimilarityVideoBreakdownImageIntegrityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdownImageIntegrityBreakdown",
+            0,
+            &[&self.face_detected, &self.source_integrity],
+        )?;
+        object.optional("face_detected", &self.face_detected)?;
+        object.optional("source_integrity", &self.source_integrity)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -10929,12 +13827,28 @@ for FacialSimilarityVideoBreakdownImageIntegrityBreakdown {
 }
 
 /// Asserts a single face of good enough quality has been found in both the document image and the live video.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -10969,12 +13883,28 @@ for FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected {
 }
 
 /// Asserts whether the live video is trustworthy - e.g. not from a fake webcam.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<VideoReasons>,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -11009,12 +13939,27 @@ for FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity {
 }
 
 /// Asserts whether the person in the live video is real (not a spoof) and live.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown>,
+}
+
+impl ::serde::Serialize for FacialSimilarityVideoBreakdownVisualAuthenticity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdownVisualAuthenticity",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -11049,18 +13994,33 @@ for FacialSimilarityVideoBreakdownVisualAuthenticity {
 }
 
 /// The `FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown {
     /// Asserts whether the numbers and head movements were correctly executed.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub liveness_detected: Nullable<
         FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected,
     >,
     /// Asserts whether the live video is not a spoof (such as videos of digital screens).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub spoofing_detection: Nullable<
         FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection,
     >,
+}
+
+impl ::serde::Serialize for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown",
+            0,
+            &[&self.liveness_detected, &self.spoofing_detection],
+        )?;
+        object.optional("liveness_detected", &self.liveness_detected)?;
+        object.optional("spoofing_detection", &self.spoofing_detection)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -11099,12 +14059,28 @@ for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown {
 }
 
 /// Asserts whether the numbers and head movements were correctly executed.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -11139,14 +14115,30 @@ for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected {
 }
 
 /// Asserts whether the live video is not a spoof (such as videos of digital screens).
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties,
     >,
+}
+
+impl ::serde::Serialize
+for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -11181,11 +14173,26 @@ for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
 }
 
 /// The `FacialSimilarityVideoProperties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FacialSimilarityVideoProperties {
     /// A floating point number between 0 and 1. The closer the score is to 0, the more likely it is to be a spoof (i.e. videos of digital screens, masks or print-outs). Conversely, the closer it is to 1, the less likely it is to be a spoof.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub score: Nullable<f64>,
+}
+
+impl ::serde::Serialize for FacialSimilarityVideoProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoProperties",
+            0,
+            &[&self.score],
+        )?;
+        object.optional("score", &self.score)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for FacialSimilarityVideoProperties {
@@ -11215,47 +14222,34 @@ impl<'de> support::__object::FromObject<'de> for FacialSimilarityVideoProperties
 }
 
 /// The `FacialSimilarityVideoReport` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FacialSimilarityVideoReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
     /// Array of objects with live photo ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with live video ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_videos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with motion capture ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub motion_captures: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with id photo ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<FacialSimilarityVideoBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<FacialSimilarityVideoProperties>,
 }
 
@@ -11279,6 +14273,50 @@ impl FacialSimilarityVideoReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for FacialSimilarityVideoReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.documents,
+                &self.live_photos,
+                &self.live_videos,
+                &self.motion_captures,
+                &self.id_photos,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("documents", &self.documents)?;
+        object.optional("live_photos", &self.live_photos)?;
+        object.optional("live_videos", &self.live_videos)?;
+        object.optional("motion_captures", &self.motion_captures)?;
+        object.optional("id_photos", &self.id_photos)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -11351,17 +14389,32 @@ impl<'de> support::__object::FromObject<'de> for FacialSimilarityVideoReport {
 }
 
 /// The `IdNumber` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct IdNumber {
     /// Type of ID number.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub r#type: Nullable<String>,
     /// Value of ID number
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub value: Nullable<String>,
     /// Two letter code of issuing state (state-issued driving licenses only)
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub state_code: Nullable<String>,
+}
+
+impl ::serde::Serialize for IdNumber {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdNumber",
+            0,
+            &[&self.r#type, &self.value, &self.state_code],
+        )?;
+        object.optional("type", &self.r#type)?;
+        object.optional("value", &self.value)?;
+        object.optional("state_code", &self.state_code)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IdNumber {
@@ -11397,27 +14450,21 @@ impl<'de> support::__object::FromObject<'de> for IdNumber {
 }
 
 /// The `IdPhoto` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct IdPhoto {
     /// The unique identifier for the photo.
     pub id: String,
     /// The date and time at which the photo was uploaded.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The uri of this resource.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The uri that can be used to download the photo.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub download_href: Nullable<String>,
     /// The name of the uploaded file.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_name: Nullable<String>,
     /// The file type of the uploaded file.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_type: Nullable<String>,
     /// The size of the file in bytes.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
 }
 
@@ -11433,6 +14480,35 @@ impl IdPhoto {
             file_type: Nullable::Absent,
             file_size: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for IdPhoto {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdPhoto",
+            1,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.download_href,
+                &self.file_name,
+                &self.file_type,
+                &self.file_size,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("download_href", &self.download_href)?;
+        object.optional("file_name", &self.file_name)?;
+        object.optional("file_type", &self.file_type)?;
+        object.optional("file_size", &self.file_size)?;
+        object.end()
     }
 }
 
@@ -11481,27 +14557,21 @@ impl<'de> support::__object::FromObject<'de> for IdPhoto {
 }
 
 /// The `IdPhotoResponse` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct IdPhotoResponse {
     /// The unique identifier for the photo.
     pub id: String,
     /// The date and time at which the photo was uploaded.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The uri of this resource.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The uri that can be used to download the photo.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub download_href: Nullable<String>,
     /// The name of the uploaded file.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_name: Nullable<String>,
     /// The file type of the uploaded file.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_type: Nullable<String>,
     /// The size of the file in bytes.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
 }
 
@@ -11517,6 +14587,35 @@ impl IdPhotoResponse {
             file_type: Nullable::Absent,
             file_size: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for IdPhotoResponse {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdPhotoResponse",
+            1,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.download_href,
+                &self.file_name,
+                &self.file_type,
+                &self.file_size,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("download_href", &self.download_href)?;
+        object.optional("file_name", &self.file_name)?;
+        object.optional("file_type", &self.file_type)?;
+        object.optional("file_size", &self.file_size)?;
+        object.end()
     }
 }
 
@@ -11565,7 +14664,7 @@ impl<'de> support::__object::FromObject<'de> for IdPhotoResponse {
 }
 
 /// The `IdPhotosList` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct IdPhotosList {
     pub id_photos: Vec<IdPhoto>,
 }
@@ -11574,6 +14673,22 @@ impl IdPhotosList {
     /// With the required fields; every optional one is absent.
     pub fn new(id_photos: Vec<IdPhoto>) -> Self {
         Self { id_photos }
+    }
+}
+
+impl ::serde::Serialize for IdPhotosList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdPhotosList",
+            1,
+            &[],
+        )?;
+        object.field("id_photos", &self.id_photos)?;
+        object.end()
     }
 }
 
@@ -11604,24 +14719,46 @@ impl<'de> support::__object::FromObject<'de> for IdPhotosList {
 }
 
 /// The `IdentityEnhancedBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct IdentityEnhancedBreakdown {
     /// Asserts if any sources that an applicant's details have been verified against have produced a match.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sources: Nullable<IdentityEnhancedBreakdownSources>,
     /// Asserts if the applicant's address matches any sources.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<IdentityEnhancedBreakdownAddress>,
     /// Asserts if the applicant's date of birth matches any sources.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<IdentityEnhancedBreakdownDateOfBirth>,
     /// Asserts if the applicant's details match any death records.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub mortality: Nullable<IdentityEnhancedBreakdownMortality>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub ssn: Nullable<IdrSsnBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub ssn1: Nullable<IdrSsnBreakdown>,
+}
+
+impl ::serde::Serialize for IdentityEnhancedBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdown",
+            0,
+            &[
+                &self.sources,
+                &self.address,
+                &self.date_of_birth,
+                &self.mortality,
+                &self.ssn,
+                &self.ssn1,
+            ],
+        )?;
+        object.optional("sources", &self.sources)?;
+        object.optional("address", &self.address)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("mortality", &self.mortality)?;
+        object.optional("ssn", &self.ssn)?;
+        object.optional("ssn1", &self.ssn1)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedBreakdown {
@@ -11666,12 +14803,27 @@ impl<'de> support::__object::FromObject<'de> for IdentityEnhancedBreakdown {
 }
 
 /// Asserts if the applicant's address matches any sources.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct IdentityEnhancedBreakdownAddress {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IdentityEnhancedBreakdownAddressBreakdown>,
+}
+
+impl ::serde::Serialize for IdentityEnhancedBreakdownAddress {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownAddress",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedBreakdownAddress {
@@ -11704,23 +14856,38 @@ impl<'de> support::__object::FromObject<'de> for IdentityEnhancedBreakdownAddres
 }
 
 /// The `IdentityEnhancedBreakdownAddressBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct IdentityEnhancedBreakdownAddressBreakdown {
     /// The number of address matches against credit agencies.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub credit_agencies: Nullable<
         IdentityEnhancedBreakdownAddressBreakdownCreditAgencies,
     >,
     /// Address match against telephone database.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub telephone_database: Nullable<
         IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase,
     >,
     /// Address match against voting register.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub voting_register: Nullable<
         IdentityEnhancedBreakdownAddressBreakdownVotingRegister,
     >,
+}
+
+impl ::serde::Serialize for IdentityEnhancedBreakdownAddressBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownAddressBreakdown",
+            0,
+            &[&self.credit_agencies, &self.telephone_database, &self.voting_register],
+        )?;
+        object.optional("credit_agencies", &self.credit_agencies)?;
+        object.optional("telephone_database", &self.telephone_database)?;
+        object.optional("voting_register", &self.voting_register)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedBreakdownAddressBreakdown {
@@ -11759,14 +14926,29 @@ for IdentityEnhancedBreakdownAddressBreakdown {
 }
 
 /// The number of address matches against credit agencies.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct IdentityEnhancedBreakdownAddressBreakdownCreditAgencies {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties,
     >,
+}
+
+impl ::serde::Serialize for IdentityEnhancedBreakdownAddressBreakdownCreditAgencies {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownAddressBreakdownCreditAgencies",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -11801,10 +14983,26 @@ for IdentityEnhancedBreakdownAddressBreakdownCreditAgencies {
 }
 
 /// The `IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub number_of_matches: Nullable<String>,
+}
+
+impl ::serde::Serialize
+for IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties",
+            0,
+            &[&self.number_of_matches],
+        )?;
+        object.optional("number_of_matches", &self.number_of_matches)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -11838,12 +15036,27 @@ for IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties {
 }
 
 /// Address match against telephone database.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -11878,12 +15091,27 @@ for IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
 }
 
 /// Address match against voting register.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownAddressBreakdownVotingRegister",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -11918,12 +15146,27 @@ for IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
 }
 
 /// Asserts if the applicant's date of birth matches any sources.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct IdentityEnhancedBreakdownDateOfBirth {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IdentityEnhancedBreakdownDateOfBirthBreakdown>,
+}
+
+impl ::serde::Serialize for IdentityEnhancedBreakdownDateOfBirth {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownDateOfBirth",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedBreakdownDateOfBirth {
@@ -11956,18 +15199,33 @@ impl<'de> support::__object::FromObject<'de> for IdentityEnhancedBreakdownDateOf
 }
 
 /// The `IdentityEnhancedBreakdownDateOfBirthBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct IdentityEnhancedBreakdownDateOfBirthBreakdown {
     /// Date of birth match against credit agencies.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub credit_agencies: Nullable<
         IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies,
     >,
     /// Date of birth match against voting register.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub voting_register: Nullable<
         IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister,
     >,
+}
+
+impl ::serde::Serialize for IdentityEnhancedBreakdownDateOfBirthBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownDateOfBirthBreakdown",
+            0,
+            &[&self.credit_agencies, &self.voting_register],
+        )?;
+        object.optional("credit_agencies", &self.credit_agencies)?;
+        object.optional("voting_register", &self.voting_register)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedBreakdownDateOfBirthBreakdown {
@@ -12001,12 +15259,27 @@ for IdentityEnhancedBreakdownDateOfBirthBreakdown {
 }
 
 /// Date of birth match against credit agencies.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -12041,12 +15314,27 @@ for IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
 }
 
 /// Date of birth match against voting register.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -12081,10 +15369,25 @@ for IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
 }
 
 /// Asserts if the applicant's details match any death records.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct IdentityEnhancedBreakdownMortality {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl ::serde::Serialize for IdentityEnhancedBreakdownMortality {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownMortality",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedBreakdownMortality {
@@ -12114,12 +15417,27 @@ impl<'de> support::__object::FromObject<'de> for IdentityEnhancedBreakdownMortal
 }
 
 /// Asserts if any sources that an applicant's details have been verified against have produced a match.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct IdentityEnhancedBreakdownSources {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IdentityEnhancedBreakdownSourcesBreakdown>,
+}
+
+impl ::serde::Serialize for IdentityEnhancedBreakdownSources {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownSources",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedBreakdownSources {
@@ -12152,11 +15470,26 @@ impl<'de> support::__object::FromObject<'de> for IdentityEnhancedBreakdownSource
 }
 
 /// The `IdentityEnhancedBreakdownSourcesBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct IdentityEnhancedBreakdownSourcesBreakdown {
     /// The number of sources which produced a match to applicant details.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub total_sources: Nullable<IdentityEnhancedBreakdownSourcesBreakdownTotalSources>,
+}
+
+impl ::serde::Serialize for IdentityEnhancedBreakdownSourcesBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownSourcesBreakdown",
+            0,
+            &[&self.total_sources],
+        )?;
+        object.optional("total_sources", &self.total_sources)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedBreakdownSourcesBreakdown {
@@ -12187,14 +15520,29 @@ for IdentityEnhancedBreakdownSourcesBreakdown {
 }
 
 /// The number of sources which produced a match to applicant details.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct IdentityEnhancedBreakdownSourcesBreakdownTotalSources {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<
         IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties,
     >,
+}
+
+impl ::serde::Serialize for IdentityEnhancedBreakdownSourcesBreakdownTotalSources {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownSourcesBreakdownTotalSources",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -12229,10 +15577,26 @@ for IdentityEnhancedBreakdownSourcesBreakdownTotalSources {
 }
 
 /// The `IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub total_number_of_sources: Nullable<String>,
+}
+
+impl ::serde::Serialize
+for IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties",
+            0,
+            &[&self.total_number_of_sources],
+        )?;
+        object.optional("total_number_of_sources", &self.total_number_of_sources)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -12266,16 +15630,31 @@ for IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties {
 }
 
 /// The `IdentityEnhancedProperties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IdentityEnhancedProperties {
     /// Returns address number which has been matched.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub matched_address: Nullable<f64>,
     /// Returns array of sources which contain matched addresses for the corresponding address number.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub matched_addresses: Nullable<
         Vec<IdentityEnhancedPropertiesMatchedAddressesInner>,
     >,
+}
+
+impl ::serde::Serialize for IdentityEnhancedProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedProperties",
+            0,
+            &[&self.matched_address, &self.matched_addresses],
+        )?;
+        object.optional("matched_address", &self.matched_address)?;
+        object.optional("matched_addresses", &self.matched_addresses)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedProperties {
@@ -12310,14 +15689,29 @@ impl<'de> support::__object::FromObject<'de> for IdentityEnhancedProperties {
 }
 
 /// The `IdentityEnhancedPropertiesMatchedAddressesInner` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IdentityEnhancedPropertiesMatchedAddressesInner {
     /// The address number.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id: Nullable<f64>,
     /// Sources which contain matched addresses.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub match_types: Nullable<Vec<String>>,
+}
+
+impl ::serde::Serialize for IdentityEnhancedPropertiesMatchedAddressesInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedPropertiesMatchedAddressesInner",
+            0,
+            &[&self.id, &self.match_types],
+        )?;
+        object.optional("id", &self.id)?;
+        object.optional("match_types", &self.match_types)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedPropertiesMatchedAddressesInner {
@@ -12351,32 +15745,24 @@ for IdentityEnhancedPropertiesMatchedAddressesInner {
 }
 
 /// The `IdentityEnhancedReport` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct IdentityEnhancedReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IdentityEnhancedBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<IdentityEnhancedProperties>,
 }
 
@@ -12395,6 +15781,40 @@ impl IdentityEnhancedReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for IdentityEnhancedReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -12452,12 +15872,27 @@ impl<'de> support::__object::FromObject<'de> for IdentityEnhancedReport {
 }
 
 /// The `IdrSsnBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct IdrSsnBreakdown {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IdrSsnBreakdownBreakdown>,
+}
+
+impl ::serde::Serialize for IdrSsnBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdrSsnBreakdown",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IdrSsnBreakdown {
@@ -12490,14 +15925,29 @@ impl<'de> support::__object::FromObject<'de> for IdrSsnBreakdown {
 }
 
 /// The `IdrSsnBreakdownBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct IdrSsnBreakdownBreakdown {
     /// Last 4 digits of social security number match
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_4_digits_match: Nullable<IdrSsnBreakdownBreakdownLast4DigitsMatch>,
     /// Social security number fully matches
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub full_match: Nullable<IdrSsnBreakdownBreakdownFullMatch>,
+}
+
+impl ::serde::Serialize for IdrSsnBreakdownBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdrSsnBreakdownBreakdown",
+            0,
+            &[&self.last_4_digits_match, &self.full_match],
+        )?;
+        object.optional("last_4_digits_match", &self.last_4_digits_match)?;
+        object.optional("full_match", &self.full_match)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IdrSsnBreakdownBreakdown {
@@ -12532,12 +15982,27 @@ impl<'de> support::__object::FromObject<'de> for IdrSsnBreakdownBreakdown {
 }
 
 /// Social security number fully matches
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct IdrSsnBreakdownBreakdownFullMatch {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for IdrSsnBreakdownBreakdownFullMatch {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdrSsnBreakdownBreakdownFullMatch",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IdrSsnBreakdownBreakdownFullMatch {
@@ -12570,12 +16035,27 @@ impl<'de> support::__object::FromObject<'de> for IdrSsnBreakdownBreakdownFullMat
 }
 
 /// Last 4 digits of social security number match
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct IdrSsnBreakdownBreakdownLast4DigitsMatch {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for IdrSsnBreakdownBreakdownLast4DigitsMatch {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdrSsnBreakdownBreakdownLast4DigitsMatch",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IdrSsnBreakdownBreakdownLast4DigitsMatch {
@@ -12609,32 +16089,24 @@ for IdrSsnBreakdownBreakdownLast4DigitsMatch {
 }
 
 /// The `IndiaPanReport` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct IndiaPanReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IndiaPanReportAllOfBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<IndiaPanReportAllOfProperties>,
 }
 
@@ -12653,6 +16125,40 @@ impl IndiaPanReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for IndiaPanReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IndiaPanReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -12710,10 +16216,25 @@ impl<'de> support::__object::FromObject<'de> for IndiaPanReport {
 }
 
 /// The `IndiaPanReportAllOfBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct IndiaPanReportAllOfBreakdown {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub device: Nullable<IndiaPanReportAllOfBreakdownDevice>,
+}
+
+impl ::serde::Serialize for IndiaPanReportAllOfBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IndiaPanReportAllOfBreakdown",
+            0,
+            &[&self.device],
+        )?;
+        object.optional("device", &self.device)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IndiaPanReportAllOfBreakdown {
@@ -12743,10 +16264,25 @@ impl<'de> support::__object::FromObject<'de> for IndiaPanReportAllOfBreakdown {
 }
 
 /// The `IndiaPanReportAllOfBreakdownDevice` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct IndiaPanReportAllOfBreakdownDevice {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IndiaPanReportAllOfBreakdownDeviceBreakdown>,
+}
+
+impl ::serde::Serialize for IndiaPanReportAllOfBreakdownDevice {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IndiaPanReportAllOfBreakdownDevice",
+            0,
+            &[&self.breakdown],
+        )?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IndiaPanReportAllOfBreakdownDevice {
@@ -12776,12 +16312,27 @@ impl<'de> support::__object::FromObject<'de> for IndiaPanReportAllOfBreakdownDev
 }
 
 /// The `IndiaPanReportAllOfBreakdownDeviceBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct IndiaPanReportAllOfBreakdownDeviceBreakdown {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub pan_valid: Nullable<IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub name_match: Nullable<IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid>,
+}
+
+impl ::serde::Serialize for IndiaPanReportAllOfBreakdownDeviceBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IndiaPanReportAllOfBreakdownDeviceBreakdown",
+            0,
+            &[&self.pan_valid, &self.name_match],
+        )?;
+        object.optional("pan_valid", &self.pan_valid)?;
+        object.optional("name_match", &self.name_match)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IndiaPanReportAllOfBreakdownDeviceBreakdown {
@@ -12815,10 +16366,25 @@ for IndiaPanReportAllOfBreakdownDeviceBreakdown {
 }
 
 /// The `IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl ::serde::Serialize for IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -12850,10 +16416,25 @@ for IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid {
 }
 
 /// The `IndiaPanReportAllOfProperties` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct IndiaPanReportAllOfProperties {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub device: Nullable<IndiaPanReportAllOfPropertiesDevice>,
+}
+
+impl ::serde::Serialize for IndiaPanReportAllOfProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IndiaPanReportAllOfProperties",
+            0,
+            &[&self.device],
+        )?;
+        object.optional("device", &self.device)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IndiaPanReportAllOfProperties {
@@ -12883,14 +16464,29 @@ impl<'de> support::__object::FromObject<'de> for IndiaPanReportAllOfProperties {
 }
 
 /// The `IndiaPanReportAllOfPropertiesDevice` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct IndiaPanReportAllOfPropertiesDevice {
     /// The applicant's PAN (10 digit alphanumeric number).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub pan: Nullable<String>,
     /// The applicant's full name.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub full_name: Nullable<String>,
+}
+
+impl ::serde::Serialize for IndiaPanReportAllOfPropertiesDevice {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IndiaPanReportAllOfPropertiesDevice",
+            0,
+            &[&self.pan, &self.full_name],
+        )?;
+        object.optional("pan", &self.pan)?;
+        object.optional("full_name", &self.full_name)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for IndiaPanReportAllOfPropertiesDevice {
@@ -12923,14 +16519,29 @@ impl<'de> support::__object::FromObject<'de> for IndiaPanReportAllOfPropertiesDe
 }
 
 /// The `KnownFacesBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct KnownFacesBreakdown {
     /// Asserts whether the applicant's most recent facial media (live photo or live video) matches any other live photos or live videos already in your Onfido account database.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub previously_seen_faces: Nullable<KnownFacesBreakdownPreviouslySeenFaces>,
     /// Asserts whether the uploaded live photo or live video and the content contained within it were of sufficient quality to perform a face comparison.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub image_integrity: Nullable<KnownFacesBreakdownImageIntegrity>,
+}
+
+impl ::serde::Serialize for KnownFacesBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "KnownFacesBreakdown",
+            0,
+            &[&self.previously_seen_faces, &self.image_integrity],
+        )?;
+        object.optional("previously_seen_faces", &self.previously_seen_faces)?;
+        object.optional("image_integrity", &self.image_integrity)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for KnownFacesBreakdown {
@@ -12965,10 +16576,25 @@ impl<'de> support::__object::FromObject<'de> for KnownFacesBreakdown {
 }
 
 /// Asserts whether the uploaded live photo or live video and the content contained within it were of sufficient quality to perform a face comparison.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct KnownFacesBreakdownImageIntegrity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl ::serde::Serialize for KnownFacesBreakdownImageIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "KnownFacesBreakdownImageIntegrity",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for KnownFacesBreakdownImageIntegrity {
@@ -12998,10 +16624,25 @@ impl<'de> support::__object::FromObject<'de> for KnownFacesBreakdownImageIntegri
 }
 
 /// Asserts whether the applicant's most recent facial media (live photo or live video) matches any other live photos or live videos already in your Onfido account database.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct KnownFacesBreakdownPreviouslySeenFaces {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl ::serde::Serialize for KnownFacesBreakdownPreviouslySeenFaces {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "KnownFacesBreakdownPreviouslySeenFaces",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for KnownFacesBreakdownPreviouslySeenFaces {
@@ -13031,11 +16672,26 @@ impl<'de> support::__object::FromObject<'de> for KnownFacesBreakdownPreviouslySe
 }
 
 /// The `KnownFacesProperties` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct KnownFacesProperties {
     /// Returns any matching applicant IDs as entries inside a matches array under a properties bag.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub matches: Nullable<Vec<KnownFacesPropertiesMatchesInner>>,
+}
+
+impl ::serde::Serialize for KnownFacesProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "KnownFacesProperties",
+            0,
+            &[&self.matches],
+        )?;
+        object.optional("matches", &self.matches)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for KnownFacesProperties {
@@ -13065,23 +16721,44 @@ impl<'de> support::__object::FromObject<'de> for KnownFacesProperties {
 }
 
 /// The `KnownFacesPropertiesMatchesInner` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct KnownFacesPropertiesMatchesInner {
     /// The applicant ID of the matched applicant.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_id: Nullable<String>,
     /// A floating point number between 0 and 1 that expresses how similar the two faces are, where 1 is a perfect match.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub score: Nullable<f64>,
     /// The corresponding UUID for the media type.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub media_id: Nullable<String>,
     /// The media type (for example live_photos or live_videos).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub media_type: Nullable<String>,
     /// Indicates if match is suspected based on fuzzy name matching feature. Dependent on feature being active for account, otherwise defaults to true.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub suspected: Nullable<bool>,
+}
+
+impl ::serde::Serialize for KnownFacesPropertiesMatchesInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "KnownFacesPropertiesMatchesInner",
+            0,
+            &[
+                &self.applicant_id,
+                &self.score,
+                &self.media_id,
+                &self.media_type,
+                &self.suspected,
+            ],
+        )?;
+        object.optional("applicant_id", &self.applicant_id)?;
+        object.optional("score", &self.score)?;
+        object.optional("media_id", &self.media_id)?;
+        object.optional("media_type", &self.media_type)?;
+        object.optional("suspected", &self.suspected)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for KnownFacesPropertiesMatchesInner {
@@ -13123,32 +16800,24 @@ impl<'de> support::__object::FromObject<'de> for KnownFacesPropertiesMatchesInne
 }
 
 /// The `KnownFacesReport` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct KnownFacesReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<KnownFacesBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<KnownFacesProperties>,
 }
 
@@ -13167,6 +16836,40 @@ impl KnownFacesReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for KnownFacesReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "KnownFacesReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -13224,27 +16927,21 @@ impl<'de> support::__object::FromObject<'de> for KnownFacesReport {
 }
 
 /// The `LivePhoto` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LivePhoto {
     /// The unique identifier for the photo.
     pub id: String,
     /// The date and time at which the photo was uploaded.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The uri of this resource.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The uri that can be used to download the photo.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub download_href: Nullable<String>,
     /// The name of the uploaded file.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_name: Nullable<String>,
     /// The file type of the uploaded file.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_type: Nullable<String>,
     /// The size of the file in bytes.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
 }
 
@@ -13260,6 +16957,35 @@ impl LivePhoto {
             file_type: Nullable::Absent,
             file_size: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for LivePhoto {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "LivePhoto",
+            1,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.download_href,
+                &self.file_name,
+                &self.file_type,
+                &self.file_size,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("download_href", &self.download_href)?;
+        object.optional("file_name", &self.file_name)?;
+        object.optional("file_type", &self.file_type)?;
+        object.optional("file_size", &self.file_size)?;
+        object.end()
     }
 }
 
@@ -13308,27 +17034,21 @@ impl<'de> support::__object::FromObject<'de> for LivePhoto {
 }
 
 /// The `LivePhotoResponse` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LivePhotoResponse {
     /// The unique identifier for the photo.
     pub id: String,
     /// The date and time at which the photo was uploaded.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The uri of this resource.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The uri that can be used to download the photo.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub download_href: Nullable<String>,
     /// The name of the uploaded file.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_name: Nullable<String>,
     /// The file type of the uploaded file.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_type: Nullable<String>,
     /// The size of the file in bytes.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
 }
 
@@ -13344,6 +17064,35 @@ impl LivePhotoResponse {
             file_type: Nullable::Absent,
             file_size: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for LivePhotoResponse {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "LivePhotoResponse",
+            1,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.download_href,
+                &self.file_name,
+                &self.file_type,
+                &self.file_size,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("download_href", &self.download_href)?;
+        object.optional("file_name", &self.file_name)?;
+        object.optional("file_type", &self.file_type)?;
+        object.optional("file_size", &self.file_size)?;
+        object.end()
     }
 }
 
@@ -13392,7 +17141,7 @@ impl<'de> support::__object::FromObject<'de> for LivePhotoResponse {
 }
 
 /// The `LivePhotosList` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LivePhotosList {
     pub live_photos: Vec<LivePhoto>,
 }
@@ -13401,6 +17150,22 @@ impl LivePhotosList {
     /// With the required fields; every optional one is absent.
     pub fn new(live_photos: Vec<LivePhoto>) -> Self {
         Self { live_photos }
+    }
+}
+
+impl ::serde::Serialize for LivePhotosList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "LivePhotosList",
+            1,
+            &[],
+        )?;
+        object.field("live_photos", &self.live_photos)?;
+        object.end()
     }
 }
 
@@ -13431,34 +17196,58 @@ impl<'de> support::__object::FromObject<'de> for LivePhotosList {
 }
 
 /// The `LiveVideo` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LiveVideo {
     /// The unique identifier for the video.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id: Nullable<String>,
     /// The date and time at which the video was uploaded.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The uri of this resource.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The uri that can be used to download the video.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub download_href: Nullable<String>,
     /// The name of the uploaded file.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_name: Nullable<String>,
     /// The size of the file in bytes.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
     /// The file type of the uploaded file.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_type: Nullable<String>,
     /// Challenge the end user was asked to perform during the video recording.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub challenge: Nullable<
         Vec<::std::collections::BTreeMap<String, ::serde_json::Value>>,
     >,
+}
+
+impl ::serde::Serialize for LiveVideo {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "LiveVideo",
+            0,
+            &[
+                &self.id,
+                &self.created_at,
+                &self.href,
+                &self.download_href,
+                &self.file_name,
+                &self.file_size,
+                &self.file_type,
+                &self.challenge,
+            ],
+        )?;
+        object.optional("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("download_href", &self.download_href)?;
+        object.optional("file_name", &self.file_name)?;
+        object.optional("file_size", &self.file_size)?;
+        object.optional("file_type", &self.file_type)?;
+        object.optional("challenge", &self.challenge)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for LiveVideo {
@@ -13509,7 +17298,7 @@ impl<'de> support::__object::FromObject<'de> for LiveVideo {
 }
 
 /// The `LiveVideosList` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LiveVideosList {
     pub live_videos: Vec<LiveVideo>,
 }
@@ -13518,6 +17307,22 @@ impl LiveVideosList {
     /// With the required fields; every optional one is absent.
     pub fn new(live_videos: Vec<LiveVideo>) -> Self {
         Self { live_videos }
+    }
+}
+
+impl ::serde::Serialize for LiveVideosList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "LiveVideosList",
+            1,
+            &[],
+        )?;
+        object.field("live_videos", &self.live_videos)?;
+        object.end()
     }
 }
 
@@ -13548,14 +17353,29 @@ impl<'de> support::__object::FromObject<'de> for LiveVideosList {
 }
 
 /// The `Location` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct Location {
     /// The applicant's ip address.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub ip_address: Nullable<String>,
     /// The applicant's country of residence in 3-letter ISO code.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub country_of_residence: Nullable<CountryCodes>,
+}
+
+impl ::serde::Serialize for Location {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Location",
+            0,
+            &[&self.ip_address, &self.country_of_residence],
+        )?;
+        object.optional("ip_address", &self.ip_address)?;
+        object.optional("country_of_residence", &self.country_of_residence)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Location {
@@ -13590,14 +17410,29 @@ impl<'de> support::__object::FromObject<'de> for Location {
 }
 
 /// The `LocationBuilder` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct LocationBuilder {
     /// The applicant's ip address.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub ip_address: Nullable<String>,
     /// The applicant's country of residence in 3-letter ISO code.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub country_of_residence: Nullable<CountryCodes>,
+}
+
+impl ::serde::Serialize for LocationBuilder {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "LocationBuilder",
+            0,
+            &[&self.ip_address, &self.country_of_residence],
+        )?;
+        object.optional("ip_address", &self.ip_address)?;
+        object.optional("country_of_residence", &self.country_of_residence)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for LocationBuilder {
@@ -13632,14 +17467,29 @@ impl<'de> support::__object::FromObject<'de> for LocationBuilder {
 }
 
 /// The `LocationShared` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct LocationShared {
     /// The applicant's ip address.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub ip_address: Nullable<String>,
     /// The applicant's country of residence in 3-letter ISO code.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub country_of_residence: Nullable<CountryCodes>,
+}
+
+impl ::serde::Serialize for LocationShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "LocationShared",
+            0,
+            &[&self.ip_address, &self.country_of_residence],
+        )?;
+        object.optional("ip_address", &self.ip_address)?;
+        object.optional("country_of_residence", &self.country_of_residence)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for LocationShared {
@@ -13674,29 +17524,52 @@ impl<'de> support::__object::FromObject<'de> for LocationShared {
 }
 
 /// The `MotionCapture` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MotionCapture {
     /// The unique identifier for the motion capture.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id: Nullable<String>,
     /// The date and time at which the motion capture was uploaded.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The uri of this resource.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The uri that can be used to download the motion capture.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub download_href: Nullable<String>,
     /// The name of the uploaded file.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_name: Nullable<String>,
     /// The size of the file in bytes.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
     /// The file type of the uploaded file.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_type: Nullable<String>,
+}
+
+impl ::serde::Serialize for MotionCapture {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "MotionCapture",
+            0,
+            &[
+                &self.id,
+                &self.created_at,
+                &self.href,
+                &self.download_href,
+                &self.file_name,
+                &self.file_size,
+                &self.file_type,
+            ],
+        )?;
+        object.optional("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("download_href", &self.download_href)?;
+        object.optional("file_name", &self.file_name)?;
+        object.optional("file_size", &self.file_size)?;
+        object.optional("file_type", &self.file_type)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for MotionCapture {
@@ -13744,7 +17617,7 @@ impl<'de> support::__object::FromObject<'de> for MotionCapture {
 }
 
 /// The `MotionCapturesList` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct MotionCapturesList {
     pub motion_captures: Vec<MotionCapture>,
 }
@@ -13753,6 +17626,22 @@ impl MotionCapturesList {
     /// With the required fields; every optional one is absent.
     pub fn new(motion_captures: Vec<MotionCapture>) -> Self {
         Self { motion_captures }
+    }
+}
+
+impl ::serde::Serialize for MotionCapturesList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "MotionCapturesList",
+            1,
+            &[],
+        )?;
+        object.field("motion_captures", &self.motion_captures)?;
+        object.end()
     }
 }
 
@@ -13783,7 +17672,7 @@ impl<'de> support::__object::FromObject<'de> for MotionCapturesList {
 }
 
 /// The `Passkey` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Passkey {
     /// Passkey identifier.
     pub id: String,
@@ -13794,7 +17683,6 @@ pub struct Passkey {
     /// Timestamp when the passkey was created.
     pub created_at: String,
     /// Timestamp when the passkey was last used.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_used_at: Nullable<String>,
 }
 
@@ -13813,6 +17701,26 @@ impl Passkey {
             created_at,
             last_used_at: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for Passkey {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Passkey",
+            4,
+            &[&self.last_used_at],
+        )?;
+        object.field("id", &self.id)?;
+        object.field("application_domain", &self.application_domain)?;
+        object.field("state", &self.state)?;
+        object.field("created_at", &self.created_at)?;
+        object.optional("last_used_at", &self.last_used_at)?;
+        object.end()
     }
 }
 
@@ -13857,7 +17765,7 @@ impl<'de> support::__object::FromObject<'de> for Passkey {
 }
 
 /// The `PasskeyUpdater` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct PasskeyUpdater {
     /// Desired passkey state value.
     pub state: String,
@@ -13867,6 +17775,22 @@ impl PasskeyUpdater {
     /// With the required fields; every optional one is absent.
     pub fn new(state: String) -> Self {
         Self { state }
+    }
+}
+
+impl ::serde::Serialize for PasskeyUpdater {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "PasskeyUpdater",
+            1,
+            &[],
+        )?;
+        object.field("state", &self.state)?;
+        object.end()
     }
 }
 
@@ -13897,7 +17821,7 @@ impl<'de> support::__object::FromObject<'de> for PasskeyUpdater {
 }
 
 /// The `PasskeysList` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct PasskeysList {
     pub passkeys: Vec<Passkey>,
 }
@@ -13906,6 +17830,22 @@ impl PasskeysList {
     /// With the required fields; every optional one is absent.
     pub fn new(passkeys: Vec<Passkey>) -> Self {
         Self { passkeys }
+    }
+}
+
+impl ::serde::Serialize for PasskeysList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "PasskeysList",
+            1,
+            &[],
+        )?;
+        object.field("passkeys", &self.passkeys)?;
+        object.end()
     }
 }
 
@@ -13936,23 +17876,44 @@ impl<'de> support::__object::FromObject<'de> for PasskeysList {
 }
 
 /// The `PhotoAutoReasons` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct PhotoAutoReasons {
     /// Flags when evidence is found that the image was manipulated by Photoshop, or other software.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub digital_tampering: Nullable<String>,
     /// Flags when evidence is found that a fake webcam was used.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub fake_webcam: Nullable<String>,
     /// Flags when evidence is found that the live photo was taken more than 24 hours before live photo upload.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub time_of_capture: Nullable<String>,
     /// Flags when evidence is found that an Android emulator was used.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub emulator: Nullable<String>,
     /// Additional comma separated details such as the exact digital tampering software used, or the name of the fake webcam.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub reasons: Nullable<String>,
+}
+
+impl ::serde::Serialize for PhotoAutoReasons {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "PhotoAutoReasons",
+            0,
+            &[
+                &self.digital_tampering,
+                &self.fake_webcam,
+                &self.time_of_capture,
+                &self.emulator,
+                &self.reasons,
+            ],
+        )?;
+        object.optional("digital_tampering", &self.digital_tampering)?;
+        object.optional("fake_webcam", &self.fake_webcam)?;
+        object.optional("time_of_capture", &self.time_of_capture)?;
+        object.optional("emulator", &self.emulator)?;
+        object.optional("reasons", &self.reasons)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for PhotoAutoReasons {
@@ -13996,23 +17957,44 @@ impl<'de> support::__object::FromObject<'de> for PhotoAutoReasons {
 }
 
 /// The `PhotoReasons` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct PhotoReasons {
     /// Flags when evidence is found that the image was manipulated by Photoshop, or other software.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub digital_tampering: Nullable<String>,
     /// Flags when evidence is found that a fake webcam was used.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub fake_webcam: Nullable<String>,
     /// Flags when evidence is found that the live photo was taken more than 24 hours before live photo upload.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub time_of_capture: Nullable<String>,
     /// Flags when evidence is found that an Android emulator was used.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub emulator: Nullable<String>,
     /// Additional comma separated details such as the exact digital tampering software used, or the name of the fake webcam.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub reasons: Nullable<String>,
+}
+
+impl ::serde::Serialize for PhotoReasons {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "PhotoReasons",
+            0,
+            &[
+                &self.digital_tampering,
+                &self.fake_webcam,
+                &self.time_of_capture,
+                &self.emulator,
+                &self.reasons,
+            ],
+        )?;
+        object.optional("digital_tampering", &self.digital_tampering)?;
+        object.optional("fake_webcam", &self.fake_webcam)?;
+        object.optional("time_of_capture", &self.time_of_capture)?;
+        object.optional("emulator", &self.emulator)?;
+        object.optional("reasons", &self.reasons)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for PhotoReasons {
@@ -14056,17 +18038,36 @@ impl<'de> support::__object::FromObject<'de> for PhotoReasons {
 }
 
 /// The `ProofOfAddressBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ProofOfAddressBreakdown {
     /// Asserts whether the first name, last name and address provided by the applicant match those on the PoA document.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub data_comparison: Nullable<ProofOfAddressBreakdownDataComparison>,
     /// Asserts whether the document is of a valid type as PoA.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_classification: Nullable<ProofOfAddressBreakdownDocumentClassification>,
     /// Asserts whether the quality of the uploaded document was sufficient to verify the address.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub image_integrity: Nullable<ProofOfAddressBreakdownImageIntegrity>,
+}
+
+impl ::serde::Serialize for ProofOfAddressBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ProofOfAddressBreakdown",
+            0,
+            &[
+                &self.data_comparison,
+                &self.document_classification,
+                &self.image_integrity,
+            ],
+        )?;
+        object.optional("data_comparison", &self.data_comparison)?;
+        object.optional("document_classification", &self.document_classification)?;
+        object.optional("image_integrity", &self.image_integrity)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ProofOfAddressBreakdown {
@@ -14104,12 +18105,27 @@ impl<'de> support::__object::FromObject<'de> for ProofOfAddressBreakdown {
 }
 
 /// Asserts whether the first name, last name and address provided by the applicant match those on the PoA document.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ProofOfAddressBreakdownDataComparison {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<ProofOfAddressBreakdownDataComparisonBreakdown>,
+}
+
+impl ::serde::Serialize for ProofOfAddressBreakdownDataComparison {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ProofOfAddressBreakdownDataComparison",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ProofOfAddressBreakdownDataComparison {
@@ -14142,14 +18158,29 @@ impl<'de> support::__object::FromObject<'de> for ProofOfAddressBreakdownDataComp
 }
 
 /// The `ProofOfAddressBreakdownDataComparisonBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ProofOfAddressBreakdownDataComparisonBreakdown {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
+}
+
+impl ::serde::Serialize for ProofOfAddressBreakdownDataComparisonBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ProofOfAddressBreakdownDataComparisonBreakdown",
+            0,
+            &[&self.address, &self.first_name, &self.last_name],
+        )?;
+        object.optional("address", &self.address)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ProofOfAddressBreakdownDataComparisonBreakdown {
@@ -14186,12 +18217,27 @@ for ProofOfAddressBreakdownDataComparisonBreakdown {
 }
 
 /// Asserts whether the document is of a valid type as PoA.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ProofOfAddressBreakdownDocumentClassification {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<ProofOfAddressBreakdownDocumentClassificationBreakdown>,
+}
+
+impl ::serde::Serialize for ProofOfAddressBreakdownDocumentClassification {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ProofOfAddressBreakdownDocumentClassification",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ProofOfAddressBreakdownDocumentClassification {
@@ -14225,12 +18271,27 @@ for ProofOfAddressBreakdownDocumentClassification {
 }
 
 /// The `ProofOfAddressBreakdownDocumentClassificationBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ProofOfAddressBreakdownDocumentClassificationBreakdown {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub supported_document: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
+}
+
+impl ::serde::Serialize for ProofOfAddressBreakdownDocumentClassificationBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ProofOfAddressBreakdownDocumentClassificationBreakdown",
+            0,
+            &[&self.supported_document],
+        )?;
+        object.optional("supported_document", &self.supported_document)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -14264,12 +18325,27 @@ for ProofOfAddressBreakdownDocumentClassificationBreakdown {
 }
 
 /// Asserts whether the quality of the uploaded document was sufficient to verify the address.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ProofOfAddressBreakdownImageIntegrity {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<ProofOfAddressBreakdownImageIntegrityBreakdown>,
+}
+
+impl ::serde::Serialize for ProofOfAddressBreakdownImageIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ProofOfAddressBreakdownImageIntegrity",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ProofOfAddressBreakdownImageIntegrity {
@@ -14302,10 +18378,25 @@ impl<'de> support::__object::FromObject<'de> for ProofOfAddressBreakdownImageInt
 }
 
 /// The `ProofOfAddressBreakdownImageIntegrityBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ProofOfAddressBreakdownImageIntegrityBreakdown {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub image_quality: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
+}
+
+impl ::serde::Serialize for ProofOfAddressBreakdownImageIntegrityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ProofOfAddressBreakdownImageIntegrityBreakdown",
+            0,
+            &[&self.image_quality],
+        )?;
+        object.optional("image_quality", &self.image_quality)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ProofOfAddressBreakdownImageIntegrityBreakdown {
@@ -14336,32 +18427,56 @@ for ProofOfAddressBreakdownImageIntegrityBreakdown {
 }
 
 /// The `ProofOfAddressProperties` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct ProofOfAddressProperties {
     /// This property provides the address on the document.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<String>,
     /// This property provides the document type according to the set of supported documents.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_type: Nullable<String>,
     /// This property provides the first names on the document, including any initials and middle names.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_names: Nullable<String>,
     /// This property provided the last names on the document.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_names: Nullable<String>,
     /// This property provides the issue date of the document.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issue_date: Nullable<String>,
     /// This property provides the document issuer (e.g. HSBC, British Gas).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issuer: Nullable<String>,
     /// This property provides the summary period start date.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub summary_period_start: Nullable<String>,
     /// This property provides the summary period end date.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub summary_period_end: Nullable<String>,
+}
+
+impl ::serde::Serialize for ProofOfAddressProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ProofOfAddressProperties",
+            0,
+            &[
+                &self.address,
+                &self.document_type,
+                &self.first_names,
+                &self.last_names,
+                &self.issue_date,
+                &self.issuer,
+                &self.summary_period_start,
+                &self.summary_period_end,
+            ],
+        )?;
+        object.optional("address", &self.address)?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("first_names", &self.first_names)?;
+        object.optional("last_names", &self.last_names)?;
+        object.optional("issue_date", &self.issue_date)?;
+        object.optional("issuer", &self.issuer)?;
+        object.optional("summary_period_start", &self.summary_period_start)?;
+        object.optional("summary_period_end", &self.summary_period_end)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ProofOfAddressProperties {
@@ -14416,32 +18531,24 @@ impl<'de> support::__object::FromObject<'de> for ProofOfAddressProperties {
 }
 
 /// The `ProofOfAddressReport` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProofOfAddressReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<ProofOfAddressBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<ProofOfAddressProperties>,
 }
 
@@ -14460,6 +18567,40 @@ impl ProofOfAddressReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for ProofOfAddressReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ProofOfAddressReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -14517,21 +18658,17 @@ impl<'de> support::__object::FromObject<'de> for ProofOfAddressReport {
 }
 
 /// The `RepeatAttemptsList` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RepeatAttemptsList {
     /// The unique identifier of the completed Document report.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub report_id: Nullable<String>,
     /// An array of repeat attempt objects. If no repeat attempts were found, the array will be empty. The number of objects returned can increase over time if more matches are received.
     pub repeat_attempts: Vec<RepeatAttemptsListRepeatAttemptsInner>,
     /// The total number of attempts using the same document, including the current report under assessment.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub attempts_count: Nullable<f64>,
     /// A number between 0 and 1 which indicates the proportion of attempts that have been cleared, including the current report under assessment.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub attempts_clear_rate: Nullable<f64>,
     /// The number of unique entries in the repeat_attempts field for which at least one of the fields is a mismatch.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub unique_mismatches_count: Nullable<f64>,
 }
 
@@ -14545,6 +18682,31 @@ impl RepeatAttemptsList {
             attempts_clear_rate: Nullable::Absent,
             unique_mismatches_count: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for RepeatAttemptsList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "RepeatAttemptsList",
+            1,
+            &[
+                &self.report_id,
+                &self.attempts_count,
+                &self.attempts_clear_rate,
+                &self.unique_mismatches_count,
+            ],
+        )?;
+        object.optional("report_id", &self.report_id)?;
+        object.field("repeat_attempts", &self.repeat_attempts)?;
+        object.optional("attempts_count", &self.attempts_count)?;
+        object.optional("attempts_clear_rate", &self.attempts_clear_rate)?;
+        object.optional("unique_mismatches_count", &self.unique_mismatches_count)?;
+        object.end()
     }
 }
 
@@ -14591,29 +18753,52 @@ impl<'de> support::__object::FromObject<'de> for RepeatAttemptsList {
 }
 
 /// The `RepeatAttemptsListRepeatAttemptsInner` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct RepeatAttemptsListRepeatAttemptsInner {
     /// The unique identifier of the matching Document report.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub report_id: Nullable<String>,
     /// The unique identifier of the applicant for the matching Document report.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_id: Nullable<String>,
     /// Whether the dates of birth are exactly the same or are different.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<String>,
     /// Whether the names are exactly the same or are different.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub names: Nullable<String>,
     /// The report result of this attempt.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
     /// When the matching report was created.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// When the matching report was completed.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub completed_at: Nullable<String>,
+}
+
+impl ::serde::Serialize for RepeatAttemptsListRepeatAttemptsInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "RepeatAttemptsListRepeatAttemptsInner",
+            0,
+            &[
+                &self.report_id,
+                &self.applicant_id,
+                &self.date_of_birth,
+                &self.names,
+                &self.result,
+                &self.created_at,
+                &self.completed_at,
+            ],
+        )?;
+        object.optional("report_id", &self.report_id)?;
+        object.optional("applicant_id", &self.applicant_id)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("names", &self.names)?;
+        object.optional("result", &self.result)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("completed_at", &self.completed_at)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for RepeatAttemptsListRepeatAttemptsInner {
@@ -14661,47 +18846,34 @@ impl<'de> support::__object::FromObject<'de> for RepeatAttemptsListRepeatAttempt
 }
 
 /// The `Report` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Report {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
     /// Array of objects with document ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub documents: Nullable<Vec<ReportDocument>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<IndiaPanReportAllOfBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<IndiaPanReportAllOfProperties>,
     /// Array of objects with live photo ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with live video ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub live_videos: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with motion capture ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub motion_captures: Nullable<Vec<FacialSimilarityReportMedia>>,
     /// Array of objects with id photo ids that were used in the Onfido engine.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
 }
 
@@ -14725,6 +18897,50 @@ impl Report {
             motion_captures: Nullable::Absent,
             id_photos: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for Report {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Report",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.documents,
+                &self.breakdown,
+                &self.properties,
+                &self.live_photos,
+                &self.live_videos,
+                &self.motion_captures,
+                &self.id_photos,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("documents", &self.documents)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.optional("live_photos", &self.live_photos)?;
+        object.optional("live_videos", &self.live_videos)?;
+        object.optional("motion_captures", &self.motion_captures)?;
+        object.optional("id_photos", &self.id_photos)?;
+        object.end()
     }
 }
 
@@ -14797,18 +19013,42 @@ impl<'de> support::__object::FromObject<'de> for Report {
 }
 
 /// Defines configuration options for facial similarity checks used to distinguish between onboarding and reverification scenarios.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct ReportConfiguration {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub facial_similarity_photo: Nullable<ReportConfigurationFacialSimilarity>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub facial_similarity_photo_fully_auto: Nullable<
         ReportConfigurationFacialSimilarity,
     >,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub facial_similarity_video: Nullable<ReportConfigurationFacialSimilarity>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub facial_similarity_motion: Nullable<ReportConfigurationFacialSimilarity>,
+}
+
+impl ::serde::Serialize for ReportConfiguration {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ReportConfiguration",
+            0,
+            &[
+                &self.facial_similarity_photo,
+                &self.facial_similarity_photo_fully_auto,
+                &self.facial_similarity_video,
+                &self.facial_similarity_motion,
+            ],
+        )?;
+        object.optional("facial_similarity_photo", &self.facial_similarity_photo)?;
+        object
+            .optional(
+                "facial_similarity_photo_fully_auto",
+                &self.facial_similarity_photo_fully_auto,
+            )?;
+        object.optional("facial_similarity_video", &self.facial_similarity_video)?;
+        object.optional("facial_similarity_motion", &self.facial_similarity_motion)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ReportConfiguration {
@@ -14859,11 +19099,26 @@ impl<'de> support::__object::FromObject<'de> for ReportConfiguration {
 }
 
 /// The `ReportConfigurationFacialSimilarity` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct ReportConfigurationFacialSimilarity {
     /// You should set it to "reverification" on a post-onboarding scenario (e.g. ongoing authentication).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub use_case: Nullable<String>,
+}
+
+impl ::serde::Serialize for ReportConfigurationFacialSimilarity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ReportConfigurationFacialSimilarity",
+            0,
+            &[&self.use_case],
+        )?;
+        object.optional("use_case", &self.use_case)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ReportConfigurationFacialSimilarity {
@@ -14893,7 +19148,7 @@ impl<'de> support::__object::FromObject<'de> for ReportConfigurationFacialSimila
 }
 
 /// The `ReportDocument` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ReportDocument {
     /// ID of uploaded document to use.
     pub id: String,
@@ -14903,6 +19158,22 @@ impl ReportDocument {
     /// With the required fields; every optional one is absent.
     pub fn new(id: String) -> Self {
         Self { id }
+    }
+}
+
+impl ::serde::Serialize for ReportDocument {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ReportDocument",
+            1,
+            &[],
+        )?;
+        object.field("id", &self.id)?;
+        object.end()
     }
 }
 
@@ -15137,27 +19408,21 @@ impl<'de> ::serde::Deserialize<'de> for ReportResult {
 }
 
 /// The `ReportShared` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ReportShared {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
 }
@@ -15175,6 +19440,36 @@ impl ReportShared {
             check_id: Nullable::Absent,
             name,
         }
+    }
+}
+
+impl ::serde::Serialize for ReportShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ReportShared",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.end()
     }
 }
 
@@ -15362,7 +19657,7 @@ impl<'de> ::serde::Deserialize<'de> for ReportSubResult {
 }
 
 /// The `ReportsList` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ReportsList {
     pub reports: Vec<Report>,
 }
@@ -15371,6 +19666,22 @@ impl ReportsList {
     /// With the required fields; every optional one is absent.
     pub fn new(reports: Vec<Report>) -> Self {
         Self { reports }
+    }
+}
+
+impl ::serde::Serialize for ReportsList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ReportsList",
+            1,
+            &[],
+        )?;
+        object.field("reports", &self.reports)?;
+        object.end()
     }
 }
 
@@ -15401,20 +19712,40 @@ impl<'de> support::__object::FromObject<'de> for ReportsList {
 }
 
 /// The `ResultsFeedback` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct ResultsFeedback {
     /// The expected result for the check or report.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expected_result: Nullable<String>,
     /// The ID of the check (only if report_id is not provided).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     /// The ID of the check (only if check_id is not provided).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub report_id: Nullable<String>,
     /// Any additional information or feedback.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub feedback_notes: Nullable<String>,
+}
+
+impl ::serde::Serialize for ResultsFeedback {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ResultsFeedback",
+            0,
+            &[
+                &self.expected_result,
+                &self.check_id,
+                &self.report_id,
+                &self.feedback_notes,
+            ],
+        )?;
+        object.optional("expected_result", &self.expected_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.optional("report_id", &self.report_id)?;
+        object.optional("feedback_notes", &self.feedback_notes)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ResultsFeedback {
@@ -15453,7 +19784,7 @@ impl<'de> support::__object::FromObject<'de> for ResultsFeedback {
 }
 
 /// The `SdkToken` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct SdkToken {
     /// The generated SDK token
     pub token: String,
@@ -15463,6 +19794,17 @@ impl SdkToken {
     /// With the required fields; every optional one is absent.
     pub fn new(token: String) -> Self {
         Self { token }
+    }
+}
+
+impl ::serde::Serialize for SdkToken {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(serializer, "SdkToken", 1, &[])?;
+        object.field("token", &self.token)?;
+        object.end()
     }
 }
 
@@ -15493,18 +19835,15 @@ impl<'de> support::__object::FromObject<'de> for SdkToken {
 }
 
 /// The `SdkTokenBuilder` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct SdkTokenBuilder {
     /// The unique identifier of the applicant
     pub applicant_id: String,
     /// The referrer URL pattern
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub referrer: Nullable<String>,
     /// The application ID (iOS or Android)
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub application_id: Nullable<String>,
     /// The URL to be used by the Web SDK for the cross device flow.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub cross_device_url: Nullable<String>,
 }
 
@@ -15517,6 +19856,25 @@ impl SdkTokenBuilder {
             application_id: Nullable::Absent,
             cross_device_url: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for SdkTokenBuilder {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "SdkTokenBuilder",
+            1,
+            &[&self.referrer, &self.application_id, &self.cross_device_url],
+        )?;
+        object.field("applicant_id", &self.applicant_id)?;
+        object.optional("referrer", &self.referrer)?;
+        object.optional("application_id", &self.application_id)?;
+        object.optional("cross_device_url", &self.cross_device_url)?;
+        object.end()
     }
 }
 
@@ -15558,18 +19916,15 @@ impl<'de> support::__object::FromObject<'de> for SdkTokenBuilder {
 }
 
 /// The `SdkTokenRequest` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct SdkTokenRequest {
     /// The unique identifier of the applicant
     pub applicant_id: String,
     /// The referrer URL pattern
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub referrer: Nullable<String>,
     /// The application ID (iOS or Android)
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub application_id: Nullable<String>,
     /// The URL to be used by the Web SDK for the cross device flow.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub cross_device_url: Nullable<String>,
 }
 
@@ -15582,6 +19937,25 @@ impl SdkTokenRequest {
             application_id: Nullable::Absent,
             cross_device_url: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for SdkTokenRequest {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "SdkTokenRequest",
+            1,
+            &[&self.referrer, &self.application_id, &self.cross_device_url],
+        )?;
+        object.field("applicant_id", &self.applicant_id)?;
+        object.optional("referrer", &self.referrer)?;
+        object.optional("application_id", &self.application_id)?;
+        object.optional("cross_device_url", &self.cross_device_url)?;
+        object.end()
     }
 }
 
@@ -15623,7 +19997,7 @@ impl<'de> support::__object::FromObject<'de> for SdkTokenRequest {
 }
 
 /// The `SdkTokenResponse` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct SdkTokenResponse {
     /// The generated SDK token
     pub token: String,
@@ -15633,6 +20007,22 @@ impl SdkTokenResponse {
     /// With the required fields; every optional one is absent.
     pub fn new(token: String) -> Self {
         Self { token }
+    }
+}
+
+impl ::serde::Serialize for SdkTokenResponse {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "SdkTokenResponse",
+            1,
+            &[],
+        )?;
+        object.field("token", &self.token)?;
+        object.end()
     }
 }
 
@@ -15663,30 +20053,23 @@ impl<'de> support::__object::FromObject<'de> for SdkTokenResponse {
 }
 
 /// The `SigningDocument` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SigningDocument {
     /// The ID of the applicant whose signing document is being uploaded.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_id: Nullable<String>,
     /// The unique identifier for the signing document
     pub id: String,
     /// The date and time at which the signing document was uploaded
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The uri of this resource
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The uri that can be used to download the signing document
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub download_href: Nullable<String>,
     /// The file type of the uploaded file
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_type: Nullable<String>,
     /// The name of the uploaded file
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_name: Nullable<String>,
     /// The size of the file in bytes
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
 }
 
@@ -15703,6 +20086,37 @@ impl SigningDocument {
             file_name: Nullable::Absent,
             file_size: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for SigningDocument {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "SigningDocument",
+            1,
+            &[
+                &self.applicant_id,
+                &self.created_at,
+                &self.href,
+                &self.download_href,
+                &self.file_type,
+                &self.file_name,
+                &self.file_size,
+            ],
+        )?;
+        object.optional("applicant_id", &self.applicant_id)?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("download_href", &self.download_href)?;
+        object.optional("file_type", &self.file_type)?;
+        object.optional("file_name", &self.file_name)?;
+        object.optional("file_size", &self.file_size)?;
+        object.end()
     }
 }
 
@@ -15754,27 +20168,21 @@ impl<'de> support::__object::FromObject<'de> for SigningDocument {
 }
 
 /// The `SigningDocumentResponse` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SigningDocumentResponse {
     /// The unique identifier for the signing document
     pub id: String,
     /// The date and time at which the signing document was uploaded
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The uri of this resource
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The uri that can be used to download the signing document
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub download_href: Nullable<String>,
     /// The file type of the uploaded file
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_type: Nullable<String>,
     /// The name of the uploaded file
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_name: Nullable<String>,
     /// The size of the file in bytes
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub file_size: Nullable<f64>,
 }
 
@@ -15790,6 +20198,35 @@ impl SigningDocumentResponse {
             file_name: Nullable::Absent,
             file_size: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for SigningDocumentResponse {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "SigningDocumentResponse",
+            1,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.download_href,
+                &self.file_type,
+                &self.file_name,
+                &self.file_size,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("download_href", &self.download_href)?;
+        object.optional("file_type", &self.file_type)?;
+        object.optional("file_name", &self.file_name)?;
+        object.optional("file_size", &self.file_size)?;
+        object.end()
     }
 }
 
@@ -15838,11 +20275,26 @@ impl<'de> support::__object::FromObject<'de> for SigningDocumentResponse {
 }
 
 /// The `SigningDocumentShared` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct SigningDocumentShared {
     /// The ID of the applicant whose signing document is being uploaded.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_id: Nullable<String>,
+}
+
+impl ::serde::Serialize for SigningDocumentShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "SigningDocumentShared",
+            0,
+            &[&self.applicant_id],
+        )?;
+        object.optional("applicant_id", &self.applicant_id)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for SigningDocumentShared {
@@ -15872,7 +20324,7 @@ impl<'de> support::__object::FromObject<'de> for SigningDocumentShared {
 }
 
 /// The `SigningDocumentsList` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SigningDocumentsList {
     pub signing_documents: Vec<SigningDocument>,
 }
@@ -15881,6 +20333,22 @@ impl SigningDocumentsList {
     /// With the required fields; every optional one is absent.
     pub fn new(signing_documents: Vec<SigningDocument>) -> Self {
         Self { signing_documents }
+    }
+}
+
+impl ::serde::Serialize for SigningDocumentsList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "SigningDocumentsList",
+            1,
+            &[],
+        )?;
+        object.field("signing_documents", &self.signing_documents)?;
+        object.end()
     }
 }
 
@@ -15913,32 +20381,56 @@ impl<'de> support::__object::FromObject<'de> for SigningDocumentsList {
 }
 
 /// The `Task` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Task {
     /// The identifier for the Task.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id: Nullable<String>,
     /// The workflow run id the task belongs to.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub workflow_run_id: Nullable<String>,
     /// The identifier for the Task Definition.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub task_def_id: Nullable<String>,
     /// The task definition version.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub task_def_version: Nullable<String>,
     /// Input object with the fields used by the Task to execute.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub input: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
     /// Value field (it can be an Object, List, etc.) with the fields produced by the Task execution.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub output: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
     /// The date and time when the Task was created.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The date and time when the Task was last updated.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub updated_at: Nullable<String>,
+}
+
+impl ::serde::Serialize for Task {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Task",
+            0,
+            &[
+                &self.id,
+                &self.workflow_run_id,
+                &self.task_def_id,
+                &self.task_def_version,
+                &self.input,
+                &self.output,
+                &self.created_at,
+                &self.updated_at,
+            ],
+        )?;
+        object.optional("id", &self.id)?;
+        object.optional("workflow_run_id", &self.workflow_run_id)?;
+        object.optional("task_def_id", &self.task_def_id)?;
+        object.optional("task_def_version", &self.task_def_version)?;
+        object.optional("input", &self.input)?;
+        object.optional("output", &self.output)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("updated_at", &self.updated_at)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Task {
@@ -15991,26 +20483,48 @@ impl<'de> support::__object::FromObject<'de> for Task {
 }
 
 /// The `TaskItem` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct TaskItem {
     /// The identifier for the Task.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id: Nullable<String>,
     /// The workflow run id the task belongs to.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub workflow_run_id: Nullable<String>,
     /// The identifier for the Task Definition.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub task_def_id: Nullable<String>,
     /// The task definition version.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub task_def_version: Nullable<String>,
     /// The date and time when the Task was created.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The date and time when the Task was last updated.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub updated_at: Nullable<String>,
+}
+
+impl ::serde::Serialize for TaskItem {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "TaskItem",
+            0,
+            &[
+                &self.id,
+                &self.workflow_run_id,
+                &self.task_def_id,
+                &self.task_def_version,
+                &self.created_at,
+                &self.updated_at,
+            ],
+        )?;
+        object.optional("id", &self.id)?;
+        object.optional("workflow_run_id", &self.workflow_run_id)?;
+        object.optional("task_def_id", &self.task_def_id)?;
+        object.optional("task_def_version", &self.task_def_version)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("updated_at", &self.updated_at)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for TaskItem {
@@ -16057,7 +20571,7 @@ impl<'de> support::__object::FromObject<'de> for TaskItem {
 }
 
 /// The `TimelineFileReference` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct TimelineFileReference {
     /// The unique identifier for the Timefile File that will be created.
     pub workflow_timeline_file_id: String,
@@ -16072,6 +20586,23 @@ impl TimelineFileReference {
             workflow_timeline_file_id,
             href,
         }
+    }
+}
+
+impl ::serde::Serialize for TimelineFileReference {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "TimelineFileReference",
+            2,
+            &[],
+        )?;
+        object.field("workflow_timeline_file_id", &self.workflow_timeline_file_id)?;
+        object.field("href", &self.href)?;
+        object.end()
     }
 }
 
@@ -16111,17 +20642,32 @@ impl<'de> support::__object::FromObject<'de> for TimelineFileReference {
 }
 
 /// The `UsDrivingLicenceBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdown {
     /// Asserts whether the document data provided matches a real driving license in the DMV driver's license database.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document: Nullable<UsDrivingLicenceBreakdownDocument>,
     /// Asserts whether the address data provided matches a real driving license in the DMV driver's license database.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<UsDrivingLicenceBreakdownAddress>,
     /// Asserts whether the personal data provided matches a real driving license in the DMV driver's license database.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub personal: Nullable<UsDrivingLicenceBreakdownPersonal>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdown",
+            0,
+            &[&self.document, &self.address, &self.personal],
+        )?;
+        object.optional("document", &self.document)?;
+        object.optional("address", &self.address)?;
+        object.optional("personal", &self.personal)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdown {
@@ -16157,12 +20703,27 @@ impl<'de> support::__object::FromObject<'de> for UsDrivingLicenceBreakdown {
 }
 
 /// Asserts whether the address data provided matches a real driving license in the DMV driver's license database.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownAddress {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<UsDrivingLicenceBreakdownAddressBreakdown>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownAddress {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownAddress",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdownAddress {
@@ -16195,20 +20756,42 @@ impl<'de> support::__object::FromObject<'de> for UsDrivingLicenceBreakdownAddres
 }
 
 /// The `UsDrivingLicenceBreakdownAddressBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownAddressBreakdown {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub city: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub line_1: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub line_2: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub state_code: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub zip4: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub zip5: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownAddressBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownAddressBreakdown",
+            0,
+            &[
+                &self.city,
+                &self.line_1,
+                &self.line_2,
+                &self.state_code,
+                &self.zip4,
+                &self.zip5,
+            ],
+        )?;
+        object.optional("city", &self.city)?;
+        object.optional("line_1", &self.line_1)?;
+        object.optional("line_2", &self.line_2)?;
+        object.optional("state_code", &self.state_code)?;
+        object.optional("zip4", &self.zip4)?;
+        object.optional("zip5", &self.zip5)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdownAddressBreakdown {
@@ -16254,12 +20837,27 @@ for UsDrivingLicenceBreakdownAddressBreakdown {
 }
 
 /// Asserts whether the document data provided matches a real driving license in the DMV driver's license database.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownDocument {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<UsDrivingLicenceBreakdownDocumentBreakdown>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownDocument {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownDocument",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdownDocument {
@@ -16292,20 +20890,40 @@ impl<'de> support::__object::FromObject<'de> for UsDrivingLicenceBreakdownDocume
 }
 
 /// The `UsDrivingLicenceBreakdownDocumentBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownDocumentBreakdown {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub category: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expiration_date: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issue_date: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_number: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownDocumentBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownDocumentBreakdown",
+            0,
+            &[
+                &self.category,
+                &self.expiration_date,
+                &self.issue_date,
+                &self.document_number,
+            ],
+        )?;
+        object.optional("category", &self.category)?;
+        object.optional("expiration_date", &self.expiration_date)?;
+        object.optional("issue_date", &self.issue_date)?;
+        object.optional("document_number", &self.document_number)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdownDocumentBreakdown {
@@ -16345,12 +20963,27 @@ for UsDrivingLicenceBreakdownDocumentBreakdown {
 }
 
 /// Asserts whether the personal data provided matches a real driving license in the DMV driver's license database.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownPersonal {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<UsDrivingLicenceBreakdownPersonalBreakdown>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownPersonal {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownPersonal",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdownPersonal {
@@ -16383,40 +21016,69 @@ impl<'de> support::__object::FromObject<'de> for UsDrivingLicenceBreakdownPerson
 }
 
 /// The `UsDrivingLicenceBreakdownPersonalBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct UsDrivingLicenceBreakdownPersonalBreakdown {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub name_suffix: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub height: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub weight: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sex_code: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub eye_color: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name_fuzzy: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub middle_name_fuzzy: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name_fuzzy: Nullable<
         DocumentBreakdownDataComparisonBreakdownIssuingCountry,
     >,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub middle_initial: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBreakdownPersonalBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownPersonalBreakdown",
+            0,
+            &[
+                &self.first_name,
+                &self.name_suffix,
+                &self.height,
+                &self.weight,
+                &self.sex_code,
+                &self.eye_color,
+                &self.date_of_birth,
+                &self.last_name,
+                &self.middle_name,
+                &self.first_name_fuzzy,
+                &self.middle_name_fuzzy,
+                &self.last_name_fuzzy,
+                &self.middle_initial,
+            ],
+        )?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("name_suffix", &self.name_suffix)?;
+        object.optional("height", &self.height)?;
+        object.optional("weight", &self.weight)?;
+        object.optional("sex_code", &self.sex_code)?;
+        object.optional("eye_color", &self.eye_color)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("last_name", &self.last_name)?;
+        object.optional("middle_name", &self.middle_name)?;
+        object.optional("first_name_fuzzy", &self.first_name_fuzzy)?;
+        object.optional("middle_name_fuzzy", &self.middle_name_fuzzy)?;
+        object.optional("last_name_fuzzy", &self.last_name_fuzzy)?;
+        object.optional("middle_initial", &self.middle_initial)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdownPersonalBreakdown {
@@ -16487,59 +21149,43 @@ for UsDrivingLicenceBreakdownPersonalBreakdown {
 }
 
 /// The `UsDrivingLicenceBuilder` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UsDrivingLicenceBuilder {
     /// Driving licence ID number
     pub id_number: String,
     /// Two letter code of issuing state (state-issued driving licenses only)
     pub issue_state: String,
     /// Line 1 of the address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_1: Nullable<String>,
     /// Line 2 of the address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_2: Nullable<String>,
     /// The city of the owner's address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub city: Nullable<String>,
     /// Date of birth in yyyy-mm-dd format
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<String>,
     /// Document category.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_category: Nullable<String>,
     /// Expiration date of the driving licence in yyyy-mm-dd format
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expiration_date: Nullable<String>,
     /// Eye color code.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub eye_color_code: Nullable<String>,
     /// The owner's first name
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
     /// Read-only: sent by the API in responses.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
     /// Issue date in yyyy-mm-dd format
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issue_date: Nullable<String>,
     /// The owner's surname
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
     /// The owner's middle name
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<String>,
     /// The owner's name suffix
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub name_suffix: Nullable<String>,
     /// The postcode or ZIP of the owner's address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub postal_code: Nullable<String>,
     /// 2-characters state code
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub state: Nullable<String>,
     /// Weight in pounds
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub weight_measure: Nullable<f64>,
 }
 
@@ -16566,6 +21212,56 @@ impl UsDrivingLicenceBuilder {
             state: Nullable::Absent,
             weight_measure: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for UsDrivingLicenceBuilder {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBuilder",
+            2,
+            &[
+                &self.address_line_1,
+                &self.address_line_2,
+                &self.city,
+                &self.date_of_birth,
+                &self.document_category,
+                &self.expiration_date,
+                &self.eye_color_code,
+                &self.first_name,
+                &self.gender,
+                &self.issue_date,
+                &self.last_name,
+                &self.middle_name,
+                &self.name_suffix,
+                &self.postal_code,
+                &self.state,
+                &self.weight_measure,
+            ],
+        )?;
+        object.field("id_number", &self.id_number)?;
+        object.field("issue_state", &self.issue_state)?;
+        object.optional("address_line_1", &self.address_line_1)?;
+        object.optional("address_line_2", &self.address_line_2)?;
+        object.optional("city", &self.city)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("document_category", &self.document_category)?;
+        object.optional("expiration_date", &self.expiration_date)?;
+        object.optional("eye_color_code", &self.eye_color_code)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("gender", &self.gender)?;
+        object.optional("issue_date", &self.issue_date)?;
+        object.optional("last_name", &self.last_name)?;
+        object.optional("middle_name", &self.middle_name)?;
+        object.optional("name_suffix", &self.name_suffix)?;
+        object.optional("postal_code", &self.postal_code)?;
+        object.optional("state", &self.state)?;
+        object.optional("weight_measure", &self.weight_measure)?;
+        object.end()
     }
 }
 
@@ -16649,32 +21345,24 @@ impl<'de> support::__object::FromObject<'de> for UsDrivingLicenceBuilder {
 }
 
 /// The `UsDrivingLicenceReport` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UsDrivingLicenceReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<UsDrivingLicenceBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<DocumentProperties>,
 }
 
@@ -16693,6 +21381,40 @@ impl UsDrivingLicenceReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for UsDrivingLicenceReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -16750,59 +21472,43 @@ impl<'de> support::__object::FromObject<'de> for UsDrivingLicenceReport {
 }
 
 /// An object that contains all accepted fields for the Driver's License Data Verification report.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UsDrivingLicenceShared {
     /// Driving licence ID number
     pub id_number: String,
     /// Two letter code of issuing state (state-issued driving licenses only)
     pub issue_state: String,
     /// Line 1 of the address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_1: Nullable<String>,
     /// Line 2 of the address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line_2: Nullable<String>,
     /// The city of the owner's address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub city: Nullable<String>,
     /// Date of birth in yyyy-mm-dd format
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<String>,
     /// Document category.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub document_category: Nullable<String>,
     /// Expiration date of the driving licence in yyyy-mm-dd format
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expiration_date: Nullable<String>,
     /// Eye color code.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub eye_color_code: Nullable<String>,
     /// The owner's first name
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
     /// Read-only: sent by the API in responses.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub gender: Nullable<String>,
     /// Issue date in yyyy-mm-dd format
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub issue_date: Nullable<String>,
     /// The owner's surname
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub last_name: Nullable<String>,
     /// The owner's middle name
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub middle_name: Nullable<String>,
     /// The owner's name suffix
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub name_suffix: Nullable<String>,
     /// The postcode or ZIP of the owner's address
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub postal_code: Nullable<String>,
     /// 2-characters state code
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub state: Nullable<String>,
     /// Weight in pounds
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub weight_measure: Nullable<f64>,
 }
 
@@ -16829,6 +21535,56 @@ impl UsDrivingLicenceShared {
             state: Nullable::Absent,
             weight_measure: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for UsDrivingLicenceShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceShared",
+            2,
+            &[
+                &self.address_line_1,
+                &self.address_line_2,
+                &self.city,
+                &self.date_of_birth,
+                &self.document_category,
+                &self.expiration_date,
+                &self.eye_color_code,
+                &self.first_name,
+                &self.gender,
+                &self.issue_date,
+                &self.last_name,
+                &self.middle_name,
+                &self.name_suffix,
+                &self.postal_code,
+                &self.state,
+                &self.weight_measure,
+            ],
+        )?;
+        object.field("id_number", &self.id_number)?;
+        object.field("issue_state", &self.issue_state)?;
+        object.optional("address_line_1", &self.address_line_1)?;
+        object.optional("address_line_2", &self.address_line_2)?;
+        object.optional("city", &self.city)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("document_category", &self.document_category)?;
+        object.optional("expiration_date", &self.expiration_date)?;
+        object.optional("eye_color_code", &self.eye_color_code)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("gender", &self.gender)?;
+        object.optional("issue_date", &self.issue_date)?;
+        object.optional("last_name", &self.last_name)?;
+        object.optional("middle_name", &self.middle_name)?;
+        object.optional("name_suffix", &self.name_suffix)?;
+        object.optional("postal_code", &self.postal_code)?;
+        object.optional("state", &self.state)?;
+        object.optional("weight_measure", &self.weight_measure)?;
+        object.end()
     }
 }
 
@@ -16912,20 +21668,35 @@ impl<'de> support::__object::FromObject<'de> for UsDrivingLicenceShared {
 }
 
 /// The `VideoReasons` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct VideoReasons {
     /// Flags when evidence is found that a fake webcam was used.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub fake_webcam: Nullable<String>,
     /// Flags when evidence is found that the video was uploaded in an attempt to circumvent the randomness of the speaking and head turn challenges
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub challenge_reuse: Nullable<String>,
     /// Flags when evidence is found that an Android emulator was used.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub emulator: Nullable<String>,
     /// Additional comma separated details such as the name of the fake webcam.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub reasons: Nullable<String>,
+}
+
+impl ::serde::Serialize for VideoReasons {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "VideoReasons",
+            0,
+            &[&self.fake_webcam, &self.challenge_reuse, &self.emulator, &self.reasons],
+        )?;
+        object.optional("fake_webcam", &self.fake_webcam)?;
+        object.optional("challenge_reuse", &self.challenge_reuse)?;
+        object.optional("emulator", &self.emulator)?;
+        object.optional("reasons", &self.reasons)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for VideoReasons {
@@ -16964,24 +21735,48 @@ impl<'de> support::__object::FromObject<'de> for VideoReasons {
 }
 
 /// The `WatchlistAmlBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistAmlBreakdown {
     /// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sanction: Nullable<WatchlistAmlBreakdownSanction>,
     /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub politically_exposed_person: Nullable<
         WatchlistAmlBreakdownPoliticallyExposedPerson,
     >,
     /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub legal_and_regulatory_warnings: Nullable<
         WatchlistAmlBreakdownLegalAndRegulatoryWarnings,
     >,
     /// Asserts if there are any records found of negative events reported by publicly and generally available media sources.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub adverse_media: Nullable<WatchlistAmlBreakdownAdverseMedia>,
+}
+
+impl ::serde::Serialize for WatchlistAmlBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistAmlBreakdown",
+            0,
+            &[
+                &self.sanction,
+                &self.politically_exposed_person,
+                &self.legal_and_regulatory_warnings,
+                &self.adverse_media,
+            ],
+        )?;
+        object.optional("sanction", &self.sanction)?;
+        object.optional("politically_exposed_person", &self.politically_exposed_person)?;
+        object
+            .optional(
+                "legal_and_regulatory_warnings",
+                &self.legal_and_regulatory_warnings,
+            )?;
+        object.optional("adverse_media", &self.adverse_media)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WatchlistAmlBreakdown {
@@ -17031,10 +21826,25 @@ impl<'de> support::__object::FromObject<'de> for WatchlistAmlBreakdown {
 }
 
 /// Asserts if there are any records found of negative events reported by publicly and generally available media sources.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistAmlBreakdownAdverseMedia {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl ::serde::Serialize for WatchlistAmlBreakdownAdverseMedia {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistAmlBreakdownAdverseMedia",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WatchlistAmlBreakdownAdverseMedia {
@@ -17064,10 +21874,25 @@ impl<'de> support::__object::FromObject<'de> for WatchlistAmlBreakdownAdverseMed
 }
 
 /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl ::serde::Serialize for WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistAmlBreakdownLegalAndRegulatoryWarnings",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
@@ -17098,10 +21923,25 @@ for WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
 }
 
 /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistAmlBreakdownPoliticallyExposedPerson {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl ::serde::Serialize for WatchlistAmlBreakdownPoliticallyExposedPerson {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistAmlBreakdownPoliticallyExposedPerson",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WatchlistAmlBreakdownPoliticallyExposedPerson {
@@ -17132,10 +21972,25 @@ for WatchlistAmlBreakdownPoliticallyExposedPerson {
 }
 
 /// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistAmlBreakdownSanction {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<String>,
+}
+
+impl ::serde::Serialize for WatchlistAmlBreakdownSanction {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistAmlBreakdownSanction",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WatchlistAmlBreakdownSanction {
@@ -17165,11 +22020,26 @@ impl<'de> support::__object::FromObject<'de> for WatchlistAmlBreakdownSanction {
 }
 
 /// The `WatchlistAmlProperties` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct WatchlistAmlProperties {
     /// Returns any matches including, but not limited to, name and date of birth of match, aliases and associates, and relevant events and sources.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub records: Nullable<Vec<::serde_json::Map<String, ::serde_json::Value>>>,
+}
+
+impl ::serde::Serialize for WatchlistAmlProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistAmlProperties",
+            0,
+            &[&self.records],
+        )?;
+        object.optional("records", &self.records)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WatchlistAmlProperties {
@@ -17199,32 +22069,24 @@ impl<'de> support::__object::FromObject<'de> for WatchlistAmlProperties {
 }
 
 /// The `WatchlistAmlReport` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WatchlistAmlReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<WatchlistAmlBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<WatchlistAmlProperties>,
 }
 
@@ -17243,6 +22105,40 @@ impl WatchlistAmlReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for WatchlistAmlReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistAmlReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -17300,22 +22196,42 @@ impl<'de> support::__object::FromObject<'de> for WatchlistAmlReport {
 }
 
 /// The `WatchlistEnhancedBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistEnhancedBreakdown {
     /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub politically_exposed_person: Nullable<
         WatchlistAmlBreakdownPoliticallyExposedPerson,
     >,
     /// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sanction: Nullable<WatchlistAmlBreakdownSanction>,
     /// Asserts if there are any records found of negative events reported by publicly and generally available media sources.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub adverse_media: Nullable<WatchlistAmlBreakdownAdverseMedia>,
     /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub monitored_lists: Nullable<WatchlistAmlBreakdownLegalAndRegulatoryWarnings>,
+}
+
+impl ::serde::Serialize for WatchlistEnhancedBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedBreakdown",
+            0,
+            &[
+                &self.politically_exposed_person,
+                &self.sanction,
+                &self.adverse_media,
+                &self.monitored_lists,
+            ],
+        )?;
+        object.optional("politically_exposed_person", &self.politically_exposed_person)?;
+        object.optional("sanction", &self.sanction)?;
+        object.optional("adverse_media", &self.adverse_media)?;
+        object.optional("monitored_lists", &self.monitored_lists)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WatchlistEnhancedBreakdown {
@@ -17359,11 +22275,26 @@ impl<'de> support::__object::FromObject<'de> for WatchlistEnhancedBreakdown {
 }
 
 /// The `WatchlistEnhancedProperties` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistEnhancedProperties {
     /// Returns any matches including, but not limited to, name and date of birth of match, aliases and associates, and relevant events and sources.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub records: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInner>>,
+}
+
+impl ::serde::Serialize for WatchlistEnhancedProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedProperties",
+            0,
+            &[&self.records],
+        )?;
+        object.optional("records", &self.records)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WatchlistEnhancedProperties {
@@ -17393,35 +22324,60 @@ impl<'de> support::__object::FromObject<'de> for WatchlistEnhancedProperties {
 }
 
 /// The `WatchlistEnhancedPropertiesRecordsInner` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistEnhancedPropertiesRecordsInner {
     /// All addresses on file.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerAddressInner>>,
     /// Any names that the person is also known as.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub alias: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerAliasInner>>,
     /// Any linked persons, for example family relatives or business partners.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub associate: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerAssociateInner>>,
     /// Information about the person, for example hair color or nationality.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub attribute: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerAttributeInner>>,
     /// All the date of births on file.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub date_of_birth: Nullable<Vec<String>>,
     /// Information about events that have occurred to the person, for example deportation or arrest.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub event: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerEventInner>>,
     /// The name on file
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub full_name: Nullable<String>,
     /// The role, country and date of each position.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub position: Nullable<Vec<String>>,
     /// Details about where the information was obtained.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerSourceInner>>,
+}
+
+impl ::serde::Serialize for WatchlistEnhancedPropertiesRecordsInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedPropertiesRecordsInner",
+            0,
+            &[
+                &self.address,
+                &self.alias,
+                &self.associate,
+                &self.attribute,
+                &self.date_of_birth,
+                &self.event,
+                &self.full_name,
+                &self.position,
+                &self.source,
+            ],
+        )?;
+        object.optional("address", &self.address)?;
+        object.optional("alias", &self.alias)?;
+        object.optional("associate", &self.associate)?;
+        object.optional("attribute", &self.attribute)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("event", &self.event)?;
+        object.optional("full_name", &self.full_name)?;
+        object.optional("position", &self.position)?;
+        object.optional("source", &self.source)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WatchlistEnhancedPropertiesRecordsInner {
@@ -17476,20 +22432,42 @@ for WatchlistEnhancedPropertiesRecordsInner {
 }
 
 /// The `WatchlistEnhancedPropertiesRecordsInnerAddressInner` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistEnhancedPropertiesRecordsInnerAddressInner {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub address_line1: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub country: Nullable<CountryCodes>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub postal_code: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub state_province: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub town: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub locator_type: Nullable<String>,
+}
+
+impl ::serde::Serialize for WatchlistEnhancedPropertiesRecordsInnerAddressInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedPropertiesRecordsInnerAddressInner",
+            0,
+            &[
+                &self.address_line1,
+                &self.country,
+                &self.postal_code,
+                &self.state_province,
+                &self.town,
+                &self.locator_type,
+            ],
+        )?;
+        object.optional("address_line1", &self.address_line1)?;
+        object.optional("country", &self.country)?;
+        object.optional("postal_code", &self.postal_code)?;
+        object.optional("state_province", &self.state_province)?;
+        object.optional("town", &self.town)?;
+        object.optional("locator_type", &self.locator_type)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -17536,12 +22514,27 @@ for WatchlistEnhancedPropertiesRecordsInnerAddressInner {
 }
 
 /// The `WatchlistEnhancedPropertiesRecordsInnerAliasInner` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistEnhancedPropertiesRecordsInnerAliasInner {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub alias_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub alias_type: Nullable<String>,
+}
+
+impl ::serde::Serialize for WatchlistEnhancedPropertiesRecordsInnerAliasInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedPropertiesRecordsInnerAliasInner",
+            0,
+            &[&self.alias_name, &self.alias_type],
+        )?;
+        object.optional("alias_name", &self.alias_name)?;
+        object.optional("alias_type", &self.alias_type)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -17576,14 +22569,29 @@ for WatchlistEnhancedPropertiesRecordsInnerAliasInner {
 }
 
 /// The `WatchlistEnhancedPropertiesRecordsInnerAssociateInner` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistEnhancedPropertiesRecordsInnerAssociateInner {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub entity_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub relationship_direction: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub relationship_type: Nullable<String>,
+}
+
+impl ::serde::Serialize for WatchlistEnhancedPropertiesRecordsInnerAssociateInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedPropertiesRecordsInnerAssociateInner",
+            0,
+            &[&self.entity_name, &self.relationship_direction, &self.relationship_type],
+        )?;
+        object.optional("entity_name", &self.entity_name)?;
+        object.optional("relationship_direction", &self.relationship_direction)?;
+        object.optional("relationship_type", &self.relationship_type)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -17625,12 +22633,27 @@ for WatchlistEnhancedPropertiesRecordsInnerAssociateInner {
 }
 
 /// The `WatchlistEnhancedPropertiesRecordsInnerAttributeInner` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistEnhancedPropertiesRecordsInnerAttributeInner {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub attribute_type: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub attribute_value: Nullable<String>,
+}
+
+impl ::serde::Serialize for WatchlistEnhancedPropertiesRecordsInnerAttributeInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedPropertiesRecordsInnerAttributeInner",
+            0,
+            &[&self.attribute_type, &self.attribute_value],
+        )?;
+        object.optional("attribute_type", &self.attribute_type)?;
+        object.optional("attribute_value", &self.attribute_value)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -17665,18 +22688,39 @@ for WatchlistEnhancedPropertiesRecordsInnerAttributeInner {
 }
 
 /// The `WatchlistEnhancedPropertiesRecordsInnerEventInner` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistEnhancedPropertiesRecordsInnerEventInner {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub category: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub event_date: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub event_description: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source: Nullable<WatchlistEnhancedPropertiesRecordsInnerEventInnerSource>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_category: Nullable<String>,
+}
+
+impl ::serde::Serialize for WatchlistEnhancedPropertiesRecordsInnerEventInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedPropertiesRecordsInnerEventInner",
+            0,
+            &[
+                &self.category,
+                &self.event_date,
+                &self.event_description,
+                &self.source,
+                &self.sub_category,
+            ],
+        )?;
+        object.optional("category", &self.category)?;
+        object.optional("event_date", &self.event_date)?;
+        object.optional("event_description", &self.event_description)?;
+        object.optional("source", &self.source)?;
+        object.optional("sub_category", &self.sub_category)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -17722,16 +22766,36 @@ for WatchlistEnhancedPropertiesRecordsInnerEventInner {
 }
 
 /// The `WatchlistEnhancedPropertiesRecordsInnerEventInnerSource` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistEnhancedPropertiesRecordsInnerEventInnerSource {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_date: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_format: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_url: Nullable<String>,
+}
+
+impl ::serde::Serialize for WatchlistEnhancedPropertiesRecordsInnerEventInnerSource {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedPropertiesRecordsInnerEventInnerSource",
+            0,
+            &[
+                &self.source_date,
+                &self.source_format,
+                &self.source_name,
+                &self.source_url,
+            ],
+        )?;
+        object.optional("source_date", &self.source_date)?;
+        object.optional("source_format", &self.source_format)?;
+        object.optional("source_name", &self.source_name)?;
+        object.optional("source_url", &self.source_url)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -17772,16 +22836,36 @@ for WatchlistEnhancedPropertiesRecordsInnerEventInnerSource {
 }
 
 /// The `WatchlistEnhancedPropertiesRecordsInnerSourceInner` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistEnhancedPropertiesRecordsInnerSourceInner {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_headline: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_name: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_url: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub source_format: Nullable<String>,
+}
+
+impl ::serde::Serialize for WatchlistEnhancedPropertiesRecordsInnerSourceInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedPropertiesRecordsInnerSourceInner",
+            0,
+            &[
+                &self.source_headline,
+                &self.source_name,
+                &self.source_url,
+                &self.source_format,
+            ],
+        )?;
+        object.optional("source_headline", &self.source_headline)?;
+        object.optional("source_name", &self.source_name)?;
+        object.optional("source_url", &self.source_url)?;
+        object.optional("source_format", &self.source_format)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -17822,32 +22906,24 @@ for WatchlistEnhancedPropertiesRecordsInnerSourceInner {
 }
 
 /// The `WatchlistEnhancedReport` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct WatchlistEnhancedReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<WatchlistEnhancedBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<WatchlistEnhancedProperties>,
 }
 
@@ -17866,6 +22942,40 @@ impl WatchlistEnhancedReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for WatchlistEnhancedReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -17923,27 +23033,23 @@ impl<'de> support::__object::FromObject<'de> for WatchlistEnhancedReport {
 }
 
 /// The `WatchlistMonitor` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct WatchlistMonitor {
     /// The ID for the applicant associated with the monitor.
     pub applicant_id: String,
     /// The name of the report type the monitor creates.
     pub report_name: String,
     /// A list of tags associated with this monitor. These tags will be applied to each check this monitor creates.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tags: Nullable<Vec<String>>,
     /// The unique identifier for the monitor.
     pub id: String,
     /// The date and time at which the monitor was created.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The date and time at which the monitor was deleted. If the monitor is still active, this field will be null.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub deleted_at: Nullable<String>,
     /// Indicates whether the object was created in the sandbox or not.
     ///
     /// Defaults to `false` when absent (absent stays absent when written back).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub is_sandbox: Nullable<bool>,
 }
 
@@ -17966,6 +23072,28 @@ impl WatchlistMonitor {
             Nullable::Value(value) => *value,
             Nullable::Absent | Nullable::Null => false,
         }
+    }
+}
+
+impl ::serde::Serialize for WatchlistMonitor {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistMonitor",
+            3,
+            &[&self.tags, &self.created_at, &self.deleted_at, &self.is_sandbox],
+        )?;
+        object.field("applicant_id", &self.applicant_id)?;
+        object.field("report_name", &self.report_name)?;
+        object.optional("tags", &self.tags)?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("deleted_at", &self.deleted_at)?;
+        object.optional("is_sandbox", &self.is_sandbox)?;
+        object.end()
     }
 }
 
@@ -18014,14 +23142,13 @@ impl<'de> support::__object::FromObject<'de> for WatchlistMonitor {
 }
 
 /// The `WatchlistMonitorBuilder` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct WatchlistMonitorBuilder {
     /// The ID for the applicant associated with the monitor.
     pub applicant_id: String,
     /// The name of the report type the monitor creates.
     pub report_name: String,
     /// A list of tags associated with this monitor. These tags will be applied to each check this monitor creates.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tags: Nullable<Vec<String>>,
 }
 
@@ -18033,6 +23160,24 @@ impl WatchlistMonitorBuilder {
             report_name,
             tags: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for WatchlistMonitorBuilder {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistMonitorBuilder",
+            2,
+            &[&self.tags],
+        )?;
+        object.field("applicant_id", &self.applicant_id)?;
+        object.field("report_name", &self.report_name)?;
+        object.optional("tags", &self.tags)?;
+        object.end()
     }
 }
 
@@ -18069,14 +23214,29 @@ impl<'de> support::__object::FromObject<'de> for WatchlistMonitorBuilder {
 }
 
 /// The `WatchlistMonitorMatch` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistMonitorMatch {
     /// Monitor ID
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id: Nullable<String>,
     /// Monitor status
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub enabled: Nullable<bool>,
+}
+
+impl ::serde::Serialize for WatchlistMonitorMatch {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistMonitorMatch",
+            0,
+            &[&self.id, &self.enabled],
+        )?;
+        object.optional("id", &self.id)?;
+        object.optional("enabled", &self.enabled)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WatchlistMonitorMatch {
@@ -18109,7 +23269,7 @@ impl<'de> support::__object::FromObject<'de> for WatchlistMonitorMatch {
 }
 
 /// The `WatchlistMonitorMatchesList` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct WatchlistMonitorMatchesList {
     pub matches: Vec<WatchlistMonitorMatch>,
 }
@@ -18118,6 +23278,22 @@ impl WatchlistMonitorMatchesList {
     /// With the required fields; every optional one is absent.
     pub fn new(matches: Vec<WatchlistMonitorMatch>) -> Self {
         Self { matches }
+    }
+}
+
+impl ::serde::Serialize for WatchlistMonitorMatchesList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistMonitorMatchesList",
+            1,
+            &[],
+        )?;
+        object.field("matches", &self.matches)?;
+        object.end()
     }
 }
 
@@ -18148,12 +23324,27 @@ impl<'de> support::__object::FromObject<'de> for WatchlistMonitorMatchesList {
 }
 
 /// The `WatchlistMonitorMatchesUpdater` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistMonitorMatchesUpdater {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub enable: Nullable<Vec<String>>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub disable: Nullable<Vec<String>>,
+}
+
+impl ::serde::Serialize for WatchlistMonitorMatchesUpdater {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistMonitorMatchesUpdater",
+            0,
+            &[&self.enable, &self.disable],
+        )?;
+        object.optional("enable", &self.enable)?;
+        object.optional("disable", &self.disable)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WatchlistMonitorMatchesUpdater {
@@ -18186,20 +23377,17 @@ impl<'de> support::__object::FromObject<'de> for WatchlistMonitorMatchesUpdater 
 }
 
 /// The `WatchlistMonitorResponse` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct WatchlistMonitorResponse {
     /// The unique identifier for the monitor.
     pub id: String,
     /// The date and time at which the monitor was created.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The date and time at which the monitor was deleted. If the monitor is still active, this field will be null.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub deleted_at: Nullable<String>,
     /// Indicates whether the object was created in the sandbox or not.
     ///
     /// Defaults to `false` when absent (absent stays absent when written back).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub is_sandbox: Nullable<bool>,
 }
 
@@ -18219,6 +23407,25 @@ impl WatchlistMonitorResponse {
             Nullable::Value(value) => *value,
             Nullable::Absent | Nullable::Null => false,
         }
+    }
+}
+
+impl ::serde::Serialize for WatchlistMonitorResponse {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistMonitorResponse",
+            1,
+            &[&self.created_at, &self.deleted_at, &self.is_sandbox],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("deleted_at", &self.deleted_at)?;
+        object.optional("is_sandbox", &self.is_sandbox)?;
+        object.end()
     }
 }
 
@@ -18258,14 +23465,13 @@ impl<'de> support::__object::FromObject<'de> for WatchlistMonitorResponse {
 }
 
 /// The `WatchlistMonitorShared` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct WatchlistMonitorShared {
     /// The ID for the applicant associated with the monitor.
     pub applicant_id: String,
     /// The name of the report type the monitor creates.
     pub report_name: String,
     /// A list of tags associated with this monitor. These tags will be applied to each check this monitor creates.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tags: Nullable<Vec<String>>,
 }
 
@@ -18277,6 +23483,24 @@ impl WatchlistMonitorShared {
             report_name,
             tags: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for WatchlistMonitorShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistMonitorShared",
+            2,
+            &[&self.tags],
+        )?;
+        object.field("applicant_id", &self.applicant_id)?;
+        object.field("report_name", &self.report_name)?;
+        object.optional("tags", &self.tags)?;
+        object.end()
     }
 }
 
@@ -18313,7 +23537,7 @@ impl<'de> support::__object::FromObject<'de> for WatchlistMonitorShared {
 }
 
 /// The `WatchlistMonitorsList` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct WatchlistMonitorsList {
     pub monitors: Vec<WatchlistMonitor>,
 }
@@ -18322,6 +23546,22 @@ impl WatchlistMonitorsList {
     /// With the required fields; every optional one is absent.
     pub fn new(monitors: Vec<WatchlistMonitor>) -> Self {
         Self { monitors }
+    }
+}
+
+impl ::serde::Serialize for WatchlistMonitorsList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistMonitorsList",
+            1,
+            &[],
+        )?;
+        object.field("monitors", &self.monitors)?;
+        object.end()
     }
 }
 
@@ -18352,32 +23592,24 @@ impl<'de> support::__object::FromObject<'de> for WatchlistMonitorsList {
 }
 
 /// The `WatchlistPepsOnlyReport` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WatchlistPepsOnlyReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<WatchlistStandardBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<WatchlistStandardProperties>,
 }
 
@@ -18396,6 +23628,40 @@ impl WatchlistPepsOnlyReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for WatchlistPepsOnlyReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistPepsOnlyReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -18453,32 +23719,24 @@ impl<'de> support::__object::FromObject<'de> for WatchlistPepsOnlyReport {
 }
 
 /// The `WatchlistSanctionsOnlyReport` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WatchlistSanctionsOnlyReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<WatchlistStandardBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<WatchlistStandardProperties>,
 }
 
@@ -18497,6 +23755,40 @@ impl WatchlistSanctionsOnlyReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for WatchlistSanctionsOnlyReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistSanctionsOnlyReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -18554,21 +23846,44 @@ impl<'de> support::__object::FromObject<'de> for WatchlistSanctionsOnlyReport {
 }
 
 /// The `WatchlistStandardBreakdown` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WatchlistStandardBreakdown {
     /// Asserts if there are any records found in Government and International Organisations Sanctions Lists.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sanction: Nullable<WatchlistAmlBreakdownSanction>,
     /// Asserts if there are any records found in the proprietary database of Politically Exposed Persons sourced from government lists, websites and other media sources.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub politically_exposed_person: Nullable<
         WatchlistAmlBreakdownPoliticallyExposedPerson,
     >,
     /// Asserts if there are any records found in Law-Enforcement and Regulatory bodies Monitored Lists (including Terrorism, Money Laundering and Most Wanted lists).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub legal_and_regulatory_warnings: Nullable<
         WatchlistAmlBreakdownLegalAndRegulatoryWarnings,
     >,
+}
+
+impl ::serde::Serialize for WatchlistStandardBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistStandardBreakdown",
+            0,
+            &[
+                &self.sanction,
+                &self.politically_exposed_person,
+                &self.legal_and_regulatory_warnings,
+            ],
+        )?;
+        object.optional("sanction", &self.sanction)?;
+        object.optional("politically_exposed_person", &self.politically_exposed_person)?;
+        object
+            .optional(
+                "legal_and_regulatory_warnings",
+                &self.legal_and_regulatory_warnings,
+            )?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WatchlistStandardBreakdown {
@@ -18615,11 +23930,26 @@ impl<'de> support::__object::FromObject<'de> for WatchlistStandardBreakdown {
 }
 
 /// The `WatchlistStandardProperties` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct WatchlistStandardProperties {
     /// Returns any matches including, but not limited to, name and date of birth of match, aliases and associates, and relevant events and sources.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub records: Nullable<Vec<::serde_json::Map<String, ::serde_json::Value>>>,
+}
+
+impl ::serde::Serialize for WatchlistStandardProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistStandardProperties",
+            0,
+            &[&self.records],
+        )?;
+        object.optional("records", &self.records)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WatchlistStandardProperties {
@@ -18649,32 +23979,24 @@ impl<'de> support::__object::FromObject<'de> for WatchlistStandardProperties {
 }
 
 /// The `WatchlistStandardReport` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WatchlistStandardReport {
     /// The unique identifier for the report. Read-only.
     pub id: String,
     /// The date and time at which the report was first initiated. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The API endpoint to retrieve the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
     /// The current state of the report in the checking process. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<ReportStatus>,
     /// The result of the report. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub result: Nullable<ReportResult>,
     /// The sub_result of the report. It gives a more detailed result for document reports only, and will be null otherwise. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sub_result: Nullable<ReportSubResult>,
     /// The ID of the check to which the report belongs. Read-only.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub check_id: Nullable<String>,
     pub name: ReportName,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub breakdown: Nullable<WatchlistStandardBreakdown>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub properties: Nullable<WatchlistStandardProperties>,
 }
 
@@ -18693,6 +24015,40 @@ impl WatchlistStandardReport {
             breakdown: Nullable::Absent,
             properties: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for WatchlistStandardReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistStandardReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
     }
 }
 
@@ -18750,45 +24106,33 @@ impl<'de> support::__object::FromObject<'de> for WatchlistStandardReport {
 }
 
 /// The `Webhook` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Webhook {
     /// Determine if the webhook is active.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub enabled: Nullable<bool>,
     /// The events that will be published to the webhook. If the events parameter is omitted all the events will be subscribed.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub events: Nullable<Vec<WebhookEventType>>,
     /// The environments from which the webhook will receive events. Allowed values are “sandbox” and “live”. If the environments parameter is omitted the webhook will receive events from both environments.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub environments: Nullable<Vec<String>>,
     /// Webhook version used to control the payload object when sending webhooks.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub payload_version: Nullable<f64>,
     /// Determines if the webhook will fetch OAuth access tokens to send in the Authorization header.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_enabled: Nullable<bool>,
     /// The url to fetch the OAuth access token using client credentials grant.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_url: Nullable<String>,
     /// The client id to authenticate the client credentials grant.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_client_id: Nullable<String>,
     /// The client secret to authenticate the client credentials grant.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_client_secret: Nullable<String>,
     /// The scopes to be sent when requesting the access token.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_scope: Nullable<String>,
     /// The unique identifier of the webhook.
     pub id: String,
     /// The url that will listen to notifications (must be https).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub url: Nullable<String>,
     /// Webhook secret token used to sign the webhook's payload.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub token: Nullable<String>,
     /// The API endpoint to retrieve the webhook.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
 }
 
@@ -18810,6 +24154,47 @@ impl Webhook {
             token: Nullable::Absent,
             href: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for Webhook {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Webhook",
+            1,
+            &[
+                &self.enabled,
+                &self.events,
+                &self.environments,
+                &self.payload_version,
+                &self.oauth_enabled,
+                &self.oauth_server_url,
+                &self.oauth_server_client_id,
+                &self.oauth_server_client_secret,
+                &self.oauth_server_scope,
+                &self.url,
+                &self.token,
+                &self.href,
+            ],
+        )?;
+        object.optional("enabled", &self.enabled)?;
+        object.optional("events", &self.events)?;
+        object.optional("environments", &self.environments)?;
+        object.optional("payload_version", &self.payload_version)?;
+        object.optional("oauth_enabled", &self.oauth_enabled)?;
+        object.optional("oauth_server_url", &self.oauth_server_url)?;
+        object.optional("oauth_server_client_id", &self.oauth_server_client_id)?;
+        object.optional("oauth_server_client_secret", &self.oauth_server_client_secret)?;
+        object.optional("oauth_server_scope", &self.oauth_server_scope)?;
+        object.field("id", &self.id)?;
+        object.optional("url", &self.url)?;
+        object.optional("token", &self.token)?;
+        object.optional("href", &self.href)?;
+        object.end()
     }
 }
 
@@ -18887,34 +24272,25 @@ impl<'de> support::__object::FromObject<'de> for Webhook {
 }
 
 /// The `WebhookBuilder` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct WebhookBuilder {
     /// Determine if the webhook is active.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub enabled: Nullable<bool>,
     /// The events that will be published to the webhook. If the events parameter is omitted all the events will be subscribed.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub events: Nullable<Vec<WebhookEventType>>,
     /// The environments from which the webhook will receive events. Allowed values are “sandbox” and “live”. If the environments parameter is omitted the webhook will receive events from both environments.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub environments: Nullable<Vec<String>>,
     /// Webhook version used to control the payload object when sending webhooks.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub payload_version: Nullable<f64>,
     /// Determines if the webhook will fetch OAuth access tokens to send in the Authorization header.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_enabled: Nullable<bool>,
     /// The url to fetch the OAuth access token using client credentials grant.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_url: Nullable<String>,
     /// The client id to authenticate the client credentials grant.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_client_id: Nullable<String>,
     /// The client secret to authenticate the client credentials grant.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_client_secret: Nullable<String>,
     /// The scopes to be sent when requesting the access token.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_scope: Nullable<String>,
     /// The url that will listen to notifications (must be https).
     pub url: String,
@@ -18935,6 +24311,41 @@ impl WebhookBuilder {
             oauth_server_scope: Nullable::Absent,
             url,
         }
+    }
+}
+
+impl ::serde::Serialize for WebhookBuilder {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhookBuilder",
+            1,
+            &[
+                &self.enabled,
+                &self.events,
+                &self.environments,
+                &self.payload_version,
+                &self.oauth_enabled,
+                &self.oauth_server_url,
+                &self.oauth_server_client_id,
+                &self.oauth_server_client_secret,
+                &self.oauth_server_scope,
+            ],
+        )?;
+        object.optional("enabled", &self.enabled)?;
+        object.optional("events", &self.events)?;
+        object.optional("environments", &self.environments)?;
+        object.optional("payload_version", &self.payload_version)?;
+        object.optional("oauth_enabled", &self.oauth_enabled)?;
+        object.optional("oauth_server_url", &self.oauth_server_url)?;
+        object.optional("oauth_server_client_id", &self.oauth_server_client_id)?;
+        object.optional("oauth_server_client_secret", &self.oauth_server_client_secret)?;
+        object.optional("oauth_server_scope", &self.oauth_server_scope)?;
+        object.field("url", &self.url)?;
+        object.end()
     }
 }
 
@@ -19003,7 +24414,7 @@ impl<'de> support::__object::FromObject<'de> for WebhookBuilder {
 }
 
 /// The `WebhookCreate` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct WebhookCreate {
     /// The url that will listen to notifications (must be https).
     pub url: String,
@@ -19013,6 +24424,22 @@ impl WebhookCreate {
     /// With the required fields; every optional one is absent.
     pub fn new(url: String) -> Self {
         Self { url }
+    }
+}
+
+impl ::serde::Serialize for WebhookCreate {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhookCreate",
+            1,
+            &[],
+        )?;
+        object.field("url", &self.url)?;
+        object.end()
     }
 }
 
@@ -19043,10 +24470,25 @@ impl<'de> support::__object::FromObject<'de> for WebhookCreate {
 }
 
 /// The `WebhookEvent` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct WebhookEvent {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub payload: Nullable<WebhookEventPayload>,
+}
+
+impl ::serde::Serialize for WebhookEvent {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhookEvent",
+            0,
+            &[&self.payload],
+        )?;
+        object.optional("payload", &self.payload)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WebhookEvent {
@@ -19202,18 +24644,15 @@ impl<'de> ::serde::Deserialize<'de> for WebhookEventObjectStatus {
 }
 
 /// The `WebhookEventPayload` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct WebhookEventPayload {
     /// Indicates the resource affected by this event.
     pub resource_type: WebhookEventResourceType,
     /// The event that triggered this webhook.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub action: Nullable<WebhookEventType>,
     /// The object affected by this event.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub object: Nullable<WebhookEventPayloadObject>,
     /// The resource affected by this event.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub resource: Nullable<WebhookEventPayloadResource>,
 }
 
@@ -19226,6 +24665,25 @@ impl WebhookEventPayload {
             object: Nullable::Absent,
             resource: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for WebhookEventPayload {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhookEventPayload",
+            1,
+            &[&self.action, &self.object, &self.resource],
+        )?;
+        object.field("resource_type", &self.resource_type)?;
+        object.optional("action", &self.action)?;
+        object.optional("object", &self.object)?;
+        object.optional("resource", &self.resource)?;
+        object.end()
     }
 }
 
@@ -19265,21 +24723,17 @@ impl<'de> support::__object::FromObject<'de> for WebhookEventPayload {
 }
 
 /// The object affected by this event.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct WebhookEventPayloadObject {
     /// The unique identifier of the resource.
     pub id: String,
     /// The current state of the object, if available.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<WebhookEventObjectStatus>,
     /// The date and time when the operation was started, if available.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub started_at_iso8601: Nullable<String>,
     /// The date and time when the operation was completed, if available.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub completed_at_iso8601: Nullable<String>,
     /// The uri of the resource.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
 }
 
@@ -19293,6 +24747,31 @@ impl WebhookEventPayloadObject {
             completed_at_iso8601: Nullable::Absent,
             href: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for WebhookEventPayloadObject {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhookEventPayloadObject",
+            1,
+            &[
+                &self.status,
+                &self.started_at_iso8601,
+                &self.completed_at_iso8601,
+                &self.href,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("status", &self.status)?;
+        object.optional("started_at_iso8601", &self.started_at_iso8601)?;
+        object.optional("completed_at_iso8601", &self.completed_at_iso8601)?;
+        object.optional("href", &self.href)?;
+        object.end()
     }
 }
 
@@ -19339,61 +24818,95 @@ impl<'de> support::__object::FromObject<'de> for WebhookEventPayloadObject {
 }
 
 /// The resource affected by this event.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct WebhookEventPayloadResource {
     /// The identifier of the resource.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub id: Nullable<String>,
     /// The unique identifier for the Applicant.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub applicant_id: Nullable<String>,
     /// The date and time when the resource was created.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The date and time when the resource was last updated.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub updated_at: Nullable<String>,
     /// The URL for viewing the resource on Onfido Dashboard.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub dashboard_url: Nullable<String>,
     /// The unique identifier for the Workflow.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub workflow_id: Nullable<String>,
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub workflow_run_id: Nullable<String>,
     /// The identifier for the Workflow version.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub workflow_version_id: Nullable<f64>,
     /// The identifier for the Task Definition.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub task_def_id: Nullable<String>,
     /// The task definition version.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub task_def_version: Nullable<String>,
     /// Input object with the fields used by the Task execution.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub input: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
     /// Value field (it can be an Object, List, etc.) with the fields produced by the Task execution.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub output: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
     /// The reasons the Workflow Run outcome was reached. Configurable when creating the Workflow Version.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub reasons: Nullable<Vec<String>>,
     /// A list of tags associated with the Workflow Run.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tags: Nullable<Vec<String>>,
     /// Object for the configuration of the Workflow Run link.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub link: Nullable<WorkflowRunLink>,
     /// Error object that details why a Workflow Run is in Error status.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub error: Nullable<WorkflowRunError>,
     /// Customer-provided user identifier.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub customer_user_id: Nullable<String>,
     /// Pre-signed URL to download the timeline file for the Workflow Run.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub timeline_file_download_url: Nullable<String>,
+}
+
+impl ::serde::Serialize for WebhookEventPayloadResource {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhookEventPayloadResource",
+            0,
+            &[
+                &self.id,
+                &self.applicant_id,
+                &self.created_at,
+                &self.updated_at,
+                &self.dashboard_url,
+                &self.workflow_id,
+                &self.workflow_run_id,
+                &self.workflow_version_id,
+                &self.task_def_id,
+                &self.task_def_version,
+                &self.input,
+                &self.output,
+                &self.reasons,
+                &self.tags,
+                &self.link,
+                &self.error,
+                &self.customer_user_id,
+                &self.timeline_file_download_url,
+            ],
+        )?;
+        object.optional("id", &self.id)?;
+        object.optional("applicant_id", &self.applicant_id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("updated_at", &self.updated_at)?;
+        object.optional("dashboard_url", &self.dashboard_url)?;
+        object.optional("workflow_id", &self.workflow_id)?;
+        object.optional("workflow_run_id", &self.workflow_run_id)?;
+        object.optional("workflow_version_id", &self.workflow_version_id)?;
+        object.optional("task_def_id", &self.task_def_id)?;
+        object.optional("task_def_version", &self.task_def_version)?;
+        object.optional("input", &self.input)?;
+        object.optional("output", &self.output)?;
+        object.optional("reasons", &self.reasons)?;
+        object.optional("tags", &self.tags)?;
+        object.optional("link", &self.link)?;
+        object.optional("error", &self.error)?;
+        object.optional("customer_user_id", &self.customer_user_id)?;
+        object.optional("timeline_file_download_url", &self.timeline_file_download_url)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WebhookEventPayloadResource {
@@ -19689,10 +25202,25 @@ impl<'de> ::serde::Deserialize<'de> for WebhookEventType {
 }
 
 /// The `WebhookResend` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WebhookResend {
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub data: Nullable<Vec<WebhooksResendItem>>,
+}
+
+impl ::serde::Serialize for WebhookResend {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhookResend",
+            0,
+            &[&self.data],
+        )?;
+        object.optional("data", &self.data)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WebhookResend {
@@ -19722,18 +25250,15 @@ impl<'de> support::__object::FromObject<'de> for WebhookResend {
 }
 
 /// The `WebhookResponse` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct WebhookResponse {
     /// The unique identifier of the webhook.
     pub id: String,
     /// The url that will listen to notifications (must be https).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub url: Nullable<String>,
     /// Webhook secret token used to sign the webhook's payload.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub token: Nullable<String>,
     /// The API endpoint to retrieve the webhook.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub href: Nullable<String>,
 }
 
@@ -19746,6 +25271,25 @@ impl WebhookResponse {
             token: Nullable::Absent,
             href: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for WebhookResponse {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhookResponse",
+            1,
+            &[&self.url, &self.token, &self.href],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("url", &self.url)?;
+        object.optional("token", &self.token)?;
+        object.optional("href", &self.href)?;
+        object.end()
     }
 }
 
@@ -19785,35 +25329,60 @@ impl<'de> support::__object::FromObject<'de> for WebhookResponse {
 }
 
 /// The `WebhookShared` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct WebhookShared {
     /// Determine if the webhook is active.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub enabled: Nullable<bool>,
     /// The events that will be published to the webhook. If the events parameter is omitted all the events will be subscribed.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub events: Nullable<Vec<WebhookEventType>>,
     /// The environments from which the webhook will receive events. Allowed values are “sandbox” and “live”. If the environments parameter is omitted the webhook will receive events from both environments.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub environments: Nullable<Vec<String>>,
     /// Webhook version used to control the payload object when sending webhooks.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub payload_version: Nullable<f64>,
     /// Determines if the webhook will fetch OAuth access tokens to send in the Authorization header.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_enabled: Nullable<bool>,
     /// The url to fetch the OAuth access token using client credentials grant.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_url: Nullable<String>,
     /// The client id to authenticate the client credentials grant.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_client_id: Nullable<String>,
     /// The client secret to authenticate the client credentials grant.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_client_secret: Nullable<String>,
     /// The scopes to be sent when requesting the access token.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_scope: Nullable<String>,
+}
+
+impl ::serde::Serialize for WebhookShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhookShared",
+            0,
+            &[
+                &self.enabled,
+                &self.events,
+                &self.environments,
+                &self.payload_version,
+                &self.oauth_enabled,
+                &self.oauth_server_url,
+                &self.oauth_server_client_id,
+                &self.oauth_server_client_secret,
+                &self.oauth_server_scope,
+            ],
+        )?;
+        object.optional("enabled", &self.enabled)?;
+        object.optional("events", &self.events)?;
+        object.optional("environments", &self.environments)?;
+        object.optional("payload_version", &self.payload_version)?;
+        object.optional("oauth_enabled", &self.oauth_enabled)?;
+        object.optional("oauth_server_url", &self.oauth_server_url)?;
+        object.optional("oauth_server_client_id", &self.oauth_server_client_id)?;
+        object.optional("oauth_server_client_secret", &self.oauth_server_client_secret)?;
+        object.optional("oauth_server_scope", &self.oauth_server_scope)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WebhookShared {
@@ -19878,11 +25447,26 @@ impl<'de> support::__object::FromObject<'de> for WebhookShared {
 }
 
 /// The `WebhookUpdate` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WebhookUpdate {
     /// The url that will listen to notifications (must be https).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub url: Nullable<String>,
+}
+
+impl ::serde::Serialize for WebhookUpdate {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhookUpdate",
+            0,
+            &[&self.url],
+        )?;
+        object.optional("url", &self.url)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WebhookUpdate {
@@ -19912,38 +25496,64 @@ impl<'de> support::__object::FromObject<'de> for WebhookUpdate {
 }
 
 /// The `WebhookUpdater` schema.
-#[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct WebhookUpdater {
     /// Determine if the webhook is active.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub enabled: Nullable<bool>,
     /// The events that will be published to the webhook. If the events parameter is omitted all the events will be subscribed.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub events: Nullable<Vec<WebhookEventType>>,
     /// The environments from which the webhook will receive events. Allowed values are “sandbox” and “live”. If the environments parameter is omitted the webhook will receive events from both environments.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub environments: Nullable<Vec<String>>,
     /// Webhook version used to control the payload object when sending webhooks.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub payload_version: Nullable<f64>,
     /// Determines if the webhook will fetch OAuth access tokens to send in the Authorization header.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_enabled: Nullable<bool>,
     /// The url to fetch the OAuth access token using client credentials grant.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_url: Nullable<String>,
     /// The client id to authenticate the client credentials grant.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_client_id: Nullable<String>,
     /// The client secret to authenticate the client credentials grant.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_client_secret: Nullable<String>,
     /// The scopes to be sent when requesting the access token.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub oauth_server_scope: Nullable<String>,
     /// The url that will listen to notifications (must be https).
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub url: Nullable<String>,
+}
+
+impl ::serde::Serialize for WebhookUpdater {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhookUpdater",
+            0,
+            &[
+                &self.enabled,
+                &self.events,
+                &self.environments,
+                &self.payload_version,
+                &self.oauth_enabled,
+                &self.oauth_server_url,
+                &self.oauth_server_client_id,
+                &self.oauth_server_client_secret,
+                &self.oauth_server_scope,
+                &self.url,
+            ],
+        )?;
+        object.optional("enabled", &self.enabled)?;
+        object.optional("events", &self.events)?;
+        object.optional("environments", &self.environments)?;
+        object.optional("payload_version", &self.payload_version)?;
+        object.optional("oauth_enabled", &self.oauth_enabled)?;
+        object.optional("oauth_server_url", &self.oauth_server_url)?;
+        object.optional("oauth_server_client_id", &self.oauth_server_client_id)?;
+        object.optional("oauth_server_client_secret", &self.oauth_server_client_secret)?;
+        object.optional("oauth_server_scope", &self.oauth_server_scope)?;
+        object.optional("url", &self.url)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WebhookUpdater {
@@ -20011,7 +25621,7 @@ impl<'de> support::__object::FromObject<'de> for WebhookUpdater {
 }
 
 /// The `WebhooksList` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct WebhooksList {
     pub webhooks: Vec<Webhook>,
 }
@@ -20020,6 +25630,22 @@ impl WebhooksList {
     /// With the required fields; every optional one is absent.
     pub fn new(webhooks: Vec<Webhook>) -> Self {
         Self { webhooks }
+    }
+}
+
+impl ::serde::Serialize for WebhooksList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhooksList",
+            1,
+            &[],
+        )?;
+        object.field("webhooks", &self.webhooks)?;
+        object.end()
     }
 }
 
@@ -20050,7 +25676,7 @@ impl<'de> support::__object::FromObject<'de> for WebhooksList {
 }
 
 /// The `WebhooksResendItem` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct WebhooksResendItem {
     /// ID of the resource whose webhooks are to be retriggered.
     pub resource_id: String,
@@ -20062,6 +25688,23 @@ impl WebhooksResendItem {
     /// With the required fields; every optional one is absent.
     pub fn new(resource_id: String, event: WebhookEventType) -> Self {
         Self { resource_id, event }
+    }
+}
+
+impl ::serde::Serialize for WebhooksResendItem {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhooksResendItem",
+            2,
+            &[],
+        )?;
+        object.field("resource_id", &self.resource_id)?;
+        object.field("event", &self.event)?;
+        object.end()
     }
 }
 
@@ -20095,49 +25738,37 @@ impl<'de> support::__object::FromObject<'de> for WebhooksResendItem {
 }
 
 /// The `WorkflowRun` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct WorkflowRun {
     /// The unique identifier for the Applicant.
     pub applicant_id: String,
     /// The unique identifier for the Workflow.
     pub workflow_id: String,
     /// Tags or labels assigned to the workflow run.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tags: Nullable<Vec<String>>,
     /// Customer-provided user identifier.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub customer_user_id: Nullable<String>,
     /// Object for the configuration of the Workflow Run link.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub link: Nullable<WorkflowRunLink>,
     /// The date and time when the Workflow Run was created.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The date and time when the Workflow Run was last updated.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub updated_at: Nullable<String>,
     /// The unique identifier for the Workflow Run.
     pub id: String,
     /// The identifier for the Workflow version.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub workflow_version_id: Nullable<f64>,
     /// The URL for viewing the Workflow Run results on your Onfido Dashboard.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub dashboard_url: Nullable<String>,
     /// The status of the Workflow Run.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<WorkflowRunStatus>,
     /// Output object contains all of the properties configured on the Workflow version.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub output: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
     /// The reasons the Workflow Run outcome was reached. Configurable when creating the Workflow version.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub reasons: Nullable<Vec<String>>,
     /// Error object. Only set when the Workflow Run status is 'error'.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub error: Nullable<WorkflowRunError>,
     /// Client token to use when loading this workflow run in the Onfido SDK.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sdk_token: Nullable<String>,
 }
 
@@ -20161,6 +25792,49 @@ impl WorkflowRun {
             error: Nullable::Absent,
             sdk_token: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for WorkflowRun {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WorkflowRun",
+            3,
+            &[
+                &self.tags,
+                &self.customer_user_id,
+                &self.link,
+                &self.created_at,
+                &self.updated_at,
+                &self.workflow_version_id,
+                &self.dashboard_url,
+                &self.status,
+                &self.output,
+                &self.reasons,
+                &self.error,
+                &self.sdk_token,
+            ],
+        )?;
+        object.field("applicant_id", &self.applicant_id)?;
+        object.field("workflow_id", &self.workflow_id)?;
+        object.optional("tags", &self.tags)?;
+        object.optional("customer_user_id", &self.customer_user_id)?;
+        object.optional("link", &self.link)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("updated_at", &self.updated_at)?;
+        object.field("id", &self.id)?;
+        object.optional("workflow_version_id", &self.workflow_version_id)?;
+        object.optional("dashboard_url", &self.dashboard_url)?;
+        object.optional("status", &self.status)?;
+        object.optional("output", &self.output)?;
+        object.optional("reasons", &self.reasons)?;
+        object.optional("error", &self.error)?;
+        object.optional("sdk_token", &self.sdk_token)?;
+        object.end()
     }
 }
 
@@ -20237,29 +25911,23 @@ impl<'de> support::__object::FromObject<'de> for WorkflowRun {
 }
 
 /// The `WorkflowRunBuilder` schema.
-#[derive(Clone, Debug, PartialEq, Eq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WorkflowRunBuilder {
     /// The unique identifier for the Applicant.
     pub applicant_id: String,
     /// The unique identifier for the Workflow.
     pub workflow_id: String,
     /// Tags or labels assigned to the workflow run.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tags: Nullable<Vec<String>>,
     /// Customer-provided user identifier.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub customer_user_id: Nullable<String>,
     /// Object for the configuration of the Workflow Run link.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub link: Nullable<WorkflowRunLink>,
     /// The date and time when the Workflow Run was created.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The date and time when the Workflow Run was last updated.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub updated_at: Nullable<String>,
     /// Object with Custom Input Data to be used in the Workflow Run.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub custom_data: Nullable<::std::collections::BTreeMap<String, ::serde_json::Value>>,
 }
 
@@ -20276,6 +25944,36 @@ impl WorkflowRunBuilder {
             updated_at: Nullable::Absent,
             custom_data: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for WorkflowRunBuilder {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WorkflowRunBuilder",
+            2,
+            &[
+                &self.tags,
+                &self.customer_user_id,
+                &self.link,
+                &self.created_at,
+                &self.updated_at,
+                &self.custom_data,
+            ],
+        )?;
+        object.field("applicant_id", &self.applicant_id)?;
+        object.field("workflow_id", &self.workflow_id)?;
+        object.optional("tags", &self.tags)?;
+        object.optional("customer_user_id", &self.customer_user_id)?;
+        object.optional("link", &self.link)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("updated_at", &self.updated_at)?;
+        object.optional("custom_data", &self.custom_data)?;
+        object.end()
     }
 }
 
@@ -20329,14 +26027,29 @@ impl<'de> support::__object::FromObject<'de> for WorkflowRunBuilder {
 }
 
 /// The `WorkflowRunError` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WorkflowRunError {
     /// The type of error.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub r#type: Nullable<String>,
     /// A textual description of the error.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub message: Nullable<String>,
+}
+
+impl ::serde::Serialize for WorkflowRunError {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WorkflowRunError",
+            0,
+            &[&self.r#type, &self.message],
+        )?;
+        object.optional("type", &self.r#type)?;
+        object.optional("message", &self.message)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WorkflowRunError {
@@ -20369,23 +26082,44 @@ impl<'de> support::__object::FromObject<'de> for WorkflowRunError {
 }
 
 /// The `WorkflowRunLink` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct WorkflowRunLink {
     /// Link to access the Workflow Run without the need to integrate with Onfido's SDKs.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub url: Nullable<String>,
     /// When the interactive section of the Workflow Run has completed successfully, the user will be redirected to this URL instead of seeing the default Onfido 'thank you' page.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub completed_redirect_url: Nullable<String>,
     /// When the link has expired, the user will be immediately redirected to this URL instead of seeing the default Onfido error message.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expired_redirect_url: Nullable<String>,
     /// Date and time when the link will expire.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub expires_at: Nullable<String>,
     /// The code for the language when the workflow run is acessed using the link.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub language: Nullable<String>,
+}
+
+impl ::serde::Serialize for WorkflowRunLink {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WorkflowRunLink",
+            0,
+            &[
+                &self.url,
+                &self.completed_redirect_url,
+                &self.expired_redirect_url,
+                &self.expires_at,
+                &self.language,
+            ],
+        )?;
+        object.optional("url", &self.url)?;
+        object.optional("completed_redirect_url", &self.completed_redirect_url)?;
+        object.optional("expired_redirect_url", &self.expired_redirect_url)?;
+        object.optional("expires_at", &self.expires_at)?;
+        object.optional("language", &self.language)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WorkflowRunLink {
@@ -20431,11 +26165,26 @@ impl<'de> support::__object::FromObject<'de> for WorkflowRunLink {
 }
 
 /// The `WorkflowRunRequest` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Default, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct WorkflowRunRequest {
     /// Object with Custom Input Data to be used in the Workflow Run.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub custom_data: Nullable<::std::collections::BTreeMap<String, ::serde_json::Value>>,
+}
+
+impl ::serde::Serialize for WorkflowRunRequest {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WorkflowRunRequest",
+            0,
+            &[&self.custom_data],
+        )?;
+        object.optional("custom_data", &self.custom_data)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WorkflowRunRequest {
@@ -20465,30 +26214,23 @@ impl<'de> support::__object::FromObject<'de> for WorkflowRunRequest {
 }
 
 /// The `WorkflowRunResponse` schema.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct WorkflowRunResponse {
     /// The unique identifier for the Workflow Run.
     pub id: String,
     /// The identifier for the Workflow version.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub workflow_version_id: Nullable<f64>,
     /// The URL for viewing the Workflow Run results on your Onfido Dashboard.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub dashboard_url: Nullable<String>,
     /// The status of the Workflow Run.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub status: Nullable<WorkflowRunStatus>,
     /// Output object contains all of the properties configured on the Workflow version.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub output: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
     /// The reasons the Workflow Run outcome was reached. Configurable when creating the Workflow version.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub reasons: Nullable<Vec<String>>,
     /// Error object. Only set when the Workflow Run status is 'error'.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub error: Nullable<WorkflowRunError>,
     /// Client token to use when loading this workflow run in the Onfido SDK.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub sdk_token: Nullable<String>,
 }
 
@@ -20505,6 +26247,37 @@ impl WorkflowRunResponse {
             error: Nullable::Absent,
             sdk_token: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for WorkflowRunResponse {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WorkflowRunResponse",
+            1,
+            &[
+                &self.workflow_version_id,
+                &self.dashboard_url,
+                &self.status,
+                &self.output,
+                &self.reasons,
+                &self.error,
+                &self.sdk_token,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("workflow_version_id", &self.workflow_version_id)?;
+        object.optional("dashboard_url", &self.dashboard_url)?;
+        object.optional("status", &self.status)?;
+        object.optional("output", &self.output)?;
+        object.optional("reasons", &self.reasons)?;
+        object.optional("error", &self.error)?;
+        object.optional("sdk_token", &self.sdk_token)?;
+        object.end()
     }
 }
 
@@ -20558,26 +26331,21 @@ impl<'de> support::__object::FromObject<'de> for WorkflowRunResponse {
 }
 
 /// The `WorkflowRunShared` schema.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct WorkflowRunShared {
     /// The unique identifier for the Applicant.
     pub applicant_id: String,
     /// The unique identifier for the Workflow.
     pub workflow_id: String,
     /// Tags or labels assigned to the workflow run.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub tags: Nullable<Vec<String>>,
     /// Customer-provided user identifier.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub customer_user_id: Nullable<String>,
     /// Object for the configuration of the Workflow Run link.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub link: Nullable<WorkflowRunLink>,
     /// The date and time when the Workflow Run was created.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub created_at: Nullable<String>,
     /// The date and time when the Workflow Run was last updated.
-    #[serde(skip_serializing_if = "Nullable::is_absent")]
     pub updated_at: Nullable<String>,
 }
 
@@ -20593,6 +26361,34 @@ impl WorkflowRunShared {
             created_at: Nullable::Absent,
             updated_at: Nullable::Absent,
         }
+    }
+}
+
+impl ::serde::Serialize for WorkflowRunShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WorkflowRunShared",
+            2,
+            &[
+                &self.tags,
+                &self.customer_user_id,
+                &self.link,
+                &self.created_at,
+                &self.updated_at,
+            ],
+        )?;
+        object.field("applicant_id", &self.applicant_id)?;
+        object.field("workflow_id", &self.workflow_id)?;
+        object.optional("tags", &self.tags)?;
+        object.optional("customer_user_id", &self.customer_user_id)?;
+        object.optional("link", &self.link)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("updated_at", &self.updated_at)?;
+        object.end()
     }
 }
 
