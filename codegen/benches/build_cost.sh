@@ -92,7 +92,7 @@ version = "0.1.0"
 edition = "2021"
 
 [dependencies]
-serde = { version = "1", features = ["derive"] }
+serde = "1"
 serde_json = "1"
 uuid = { version = "1", default-features = false, features = ["serde", "std"] }
 chrono = { version = "0.4", default-features = false, features = ["serde", "std"] }

@@ -17,6 +17,9 @@
 //!   variant types also read and write the tag when used alone; an unknown tag is kept as JSON;
 //! - an untagged union picks the variant that keeps every property of the payload (the rule is in
 //!   the docs of the `unions` module, and in README);
+//! - every `Serialize` and `Deserialize` impl is written out, none derived (a struct's read key by
+//!   key by the rules of serde's derive; see the `structs` module), so a models crate needs no
+//!   `serde_derive` and rustc checks far less code than serde's derives spell;
 //! - the prelude's `String`, `Vec`, `Option` and `Box` are written short, unless a model takes one of
 //!   those names, in which case that one is written in full (`::std::string::String`); every other
 //!   path is absolute, so no model name can shadow what the code means.
@@ -335,13 +338,6 @@ fn head(view: &View, options: &Options, flags: &Flags) -> TokenStream {
     }
 }
 
-/// Which of serde's traits a type derives (the others it implements by hand, or not at all).
-#[derive(Clone, Copy, Debug)]
-enum Serde {
-    None,
-    Both,
-}
-
 /// What the emitted items need from the support code.
 #[derive(Clone, Copy, Debug, Default)]
 struct Flags {
@@ -548,13 +544,30 @@ impl<'m> Context<'m> {
             TypeKind::Alias(a) if self.view.is_newtype(id) => {
                 // Rust has no recursive type alias: a struct of one field, read and written as
                 // that field.
-                let ty = self.ty(&self.view.reference(id, &a.ty));
-                let derives = self.derives(id, false, Serde::Both);
+                let rust = self.view.reference(id, &a.ty);
+                let ty = self.ty(&rust);
+                let derives = self.derives(id, false);
+                let write = self.serialize_call(&rust, quote!(&self.0), quote!(serializer));
+                let read = self.deserialize_call(&rust, &ty, quote!(deserializer));
+                let allow = self.allows(id);
                 quote! {
                     #docs
                     #derives
-                    #[serde(transparent)]
                     pub struct #ident(pub #ty);
+
+                    #allow
+                    impl ::serde::Serialize for #ident {
+                        fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
+                            #write
+                        }
+                    }
+
+                    #allow
+                    impl<'de> ::serde::Deserialize<'de> for #ident {
+                        fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
+                            #read.map(Self)
+                        }
+                    }
                 }
             }
             TypeKind::Alias(a) => {
@@ -568,17 +581,13 @@ impl<'m> Context<'m> {
     }
 
     /// The derive attribute of type `id`, with `Default` when `default` and the view allows it.
-    fn derives(&self, id: TypeId, default: bool, serde: Serde) -> TokenStream {
+    fn derives(&self, id: TypeId, default: bool) -> TokenStream {
         let d = self.view.derives(id);
         let eq = d.eq.then(|| quote!(Eq,));
         let hash = d.hash.then(|| quote!(Hash,));
         let default = (default && d.default).then(|| quote!(Default,));
-        let serde = match serde {
-            Serde::None => TokenStream::new(),
-            Serde::Both => quote!(::serde::Serialize, ::serde::Deserialize),
-        };
         quote! {
-            #[derive(Clone, Debug, PartialEq, #eq #hash #default #serde)]
+            #[derive(Clone, Debug, PartialEq, #eq #hash #default)]
         }
     }
 

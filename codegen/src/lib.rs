@@ -6,7 +6,7 @@
 //!
 //! ```toml
 //! [dependencies]
-//! serde = { version = "1", features = ["derive"] }
+//! serde = "1"
 //! serde_json = "1"
 //! uuid = { version = "1", features = ["serde"] }      # if the spec uses format: uuid
 //! chrono = { version = "0.4", features = ["serde"] }  # if the spec uses date or date-time

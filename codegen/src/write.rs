@@ -31,7 +31,7 @@ pub fn write_if_changed(path: &Path, contents: &str) -> Result<()> {
 /// Writes a complete crate to `dir`: `Cargo.toml` with exactly the dependencies `uses` says the code
 /// needs, and `src/lib.rs` holding the code.
 pub fn write_crate(dir: &Path, name: &str, code: &str, uses: Uses, source: &str) -> Result<()> {
-    let mut deps = String::from("serde = { version = \"1\", features = [\"derive\"] }\n");
+    let mut deps = String::from("serde = \"1\"\n");
     if uses.json {
         deps.push_str("serde_json = \"1\"\n");
     }

@@ -445,27 +445,27 @@ fn the_crate_depends_on_what_the_chosen_types_need() {
         ..Options::default()
     };
     expect![[r#"
-        serde = { version = "1", features = ["derive"] }
+        serde = "1"
         serde_json = "1"
         uuid = { version = "1", default-features = false, features = ["serde", "std"] }
         chrono = { version = "0.4", default-features = false, features = ["serde", "std"] }
     "#]]
     .assert_eq(&manifest(DATED, &chrono));
     expect![[r#"
-        serde = { version = "1", features = ["derive"] }
+        serde = "1"
         serde_json = "1"
         uuid = { version = "1", default-features = false, features = ["serde", "std"] }
         time = { version = "0.3", features = ["serde", "formatting", "parsing", "macros"] }
     "#]]
     .assert_eq(&manifest(DATED, &time));
     expect![[r#"
-        serde = { version = "1", features = ["derive"] }
+        serde = "1"
         serde_json = "1"
     "#]]
     .assert_eq(&manifest(DATED, &strings));
     // Date-times alone need no `macros` (the `YYYY-MM-DD` format is written with them).
     expect![[r#"
-        serde = { version = "1", features = ["derive"] }
+        serde = "1"
         time = { version = "0.3", features = ["serde", "formatting", "parsing"] }
     "#]]
     .assert_eq(&manifest("stamp: {type: string, format: date-time}", &time));

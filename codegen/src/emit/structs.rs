@@ -4,7 +4,7 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
-use super::{doc_attrs, Context, Serde};
+use super::{doc_attrs, Context};
 use crate::ir::{
     Access, Alias, Field, Presence, Primitive, Repr, Struct, TypeId, TypeKind, TypeRef,
 };
@@ -40,7 +40,7 @@ impl Context<'_> {
                 pub #name: ::std::collections::BTreeMap<#string, #ty>,
             });
         }
-        let derives = self.derives(id, true, Serde::None);
+        let derives = self.derives(id, true);
         let methods = self.struct_methods(
             id,
             ident,

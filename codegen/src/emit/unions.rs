@@ -20,7 +20,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::{doc_attrs, fallback_name, Context, Serde};
+use super::{doc_attrs, fallback_name, Context};
 use crate::ir::{Primitive, TypeId, TypeKind, TypeRef, Union};
 use crate::naming;
 
@@ -66,7 +66,7 @@ impl Context<'_> {
                 None => doc_attrs(&format!("A `{}`.", self.label(&v.ty))),
             })
             .collect();
-        let mut derives = self.derives(id, false, Serde::None);
+        let mut derives = self.derives(id, false);
         // Members are the spec's, of any size: boxing the large ones would change every use.
         if variants.len() > 1 {
             derives.extend(quote!(#[allow(clippy::large_enum_variant)]));
