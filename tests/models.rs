@@ -110,3 +110,18 @@ fn unlisted_properties_are_kept_in_the_map() {
     );
     assert_eq!(serde_json::to_value(&object).unwrap(), json);
 }
+
+/// Keys given as bytes (as some formats spell them) read as the text they hold.
+#[test]
+fn keys_may_come_as_bytes() {
+    use serde::de::value::MapDeserializer;
+    use serde::Deserialize;
+    let entries = vec![
+        (b"message".as_slice(), serde_json::json!("boom")),
+        (b"\xff".as_slice(), serde_json::json!("x")),
+    ];
+    let map = MapDeserializer::<_, serde_json::Error>::new(entries.into_iter());
+    let error = WorkflowRunError::deserialize(map).unwrap();
+    assert_eq!(error.message, Nullable::Value("boom".to_owned()));
+    assert!(error.r#type.is_absent());
+}

@@ -270,6 +270,18 @@ pub(super) fn objects(nullable: bool) -> TokenStream {
                 fn visit_string<E: Error>(self, key: String) -> Result<Key<'de>, E> {
                     Ok(Key::Owned(key))
                 }
+
+                // Formats that spell keys as bytes: a key that is no UTF-8 matches no field.
+                fn visit_borrowed_bytes<E: Error>(self, key: &'de [u8]) -> Result<Key<'de>, E> {
+                    Ok(match ::std::str::from_utf8(key) {
+                        Ok(key) => Key::Borrowed(key),
+                        Err(_) => Key::Owned(String::from_utf8_lossy(key).into_owned()),
+                    })
+                }
+
+                fn visit_bytes<E: Error>(self, key: &[u8]) -> Result<Key<'de>, E> {
+                    Ok(Key::Owned(String::from_utf8_lossy(key).into_owned()))
+                }
             }
 
             /// An optional field: written only when present.
