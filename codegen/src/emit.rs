@@ -237,146 +237,17 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> &str {
 const WORKER_STACK: usize = 64 << 20;
 
 /// Formats the items of `tokens`, one by one, with a blank line between them as a person would.
-/// prettyplease formats everything but the tables of the structs' serde impls (macro bodies, which
-/// it fills like prose): they are laid out a field a line.
 pub fn format_items(tokens: TokenStream) -> Result<String, syn::Error> {
     let mut file: syn::File = syn::parse2(tokens)?;
     let items = std::mem::take(&mut file.items);
-    let mut texts = Vec::with_capacity(items.len());
-    for item in items {
-        match &item {
-            syn::Item::Macro(m) if is_object_table(&m.mac) => texts.push(object_table(&m.mac)?),
-            _ => {
-                file.items = vec![item];
-                texts.push(prettyplease::unparse(&file));
-            }
-        }
-    }
-    Ok(texts.join("\n"))
-}
-
-/// Whether `mac` is `support::__object::object! { .. }`, the table of a struct's serde impls.
-fn is_object_table(mac: &syn::Macro) -> bool {
-    let names: Vec<String> = mac
-        .path
-        .segments
-        .iter()
-        .map(|s| s.ident.to_string())
+    let texts: Vec<String> = items
+        .into_iter()
+        .map(|item| {
+            file.items = vec![item];
+            prettyplease::unparse(&file)
+        })
         .collect();
-    names == ["support", "__object", "object"]
-}
-
-/// A table of `support::__object::object!`, a field a line:
-///
-/// ```text
-/// support::__object::object! {
-///     #[allow(deprecated)]
-///     WorkflowRun {
-///         applicant_id: "applicant_id" required,
-///         created_at: "created_at" optional by support::__time::NullableOf<support::__time::Rfc3339>,
-///     }
-///     .. additional_properties
-/// }
-/// ```
-fn object_table(mac: &syn::Macro) -> Result<String, syn::Error> {
-    use std::fmt::Write as _;
-    use syn::parse::{ParseStream, Parser};
-    let parse = |input: ParseStream| {
-        let attrs = input.call(syn::Attribute::parse_outer)?;
-        let name: Ident = input.parse()?;
-        let body;
-        syn::braced!(body in input);
-        let mut fields = Vec::new();
-        while !body.is_empty() {
-            let field: Ident = body.parse()?;
-            body.parse::<syn::Token![:]>()?;
-            let wire: syn::LitStr = body.parse()?;
-            let kind: Ident = body.parse()?;
-            let adapter = adapter(&body)?;
-            fields.push((field, wire, kind, adapter));
-            if !body.is_empty() {
-                body.parse::<syn::Token![,]>()?;
-            }
-        }
-        let rest = if input.peek(syn::Token![..]) {
-            input.parse::<syn::Token![..]>()?;
-            let rest: Ident = input.parse()?;
-            Some((rest, adapter(input)?))
-        } else {
-            None
-        };
-        Ok((attrs, name, fields, rest))
-    };
-    fn adapter(input: ParseStream) -> syn::Result<Option<syn::Type>> {
-        if input.peek(syn::Ident) && input.fork().parse::<Ident>()? == "by" {
-            input.parse::<Ident>()?;
-            Ok(Some(input.parse()?))
-        } else {
-            Ok(None)
-        }
-    }
-    let by = |adapter: &Option<syn::Type>| match adapter {
-        Some(ty) => format!(" by {}", tokens_text(quote!(#ty))),
-        None => String::new(),
-    };
-    let (attrs, name, fields, rest) = parse.parse2(mac.tokens.clone())?;
-    let mut out = String::from("support::__object::object! {\n");
-    for attr in &attrs {
-        let _ = writeln!(out, "    {}", tokens_text(quote!(#attr)));
-    }
-    if fields.is_empty() {
-        let _ = writeln!(out, "    {name} {{}}");
-    } else {
-        let _ = writeln!(out, "    {name} {{");
-        for (field, wire, kind, adapter) in &fields {
-            let wire = wire.token();
-            let _ = writeln!(out, "        {field}: {wire} {kind}{},", by(adapter));
-        }
-        out.push_str("    }\n");
-    }
-    if let Some((rest, adapter)) = &rest {
-        let _ = writeln!(out, "    .. {rest}{}", by(adapter));
-    }
-    out.push_str("}\n");
-    Ok(out)
-}
-
-/// The text of tokens of paths, types and attributes, spaced as rustfmt spaces them (`a::b<C, D>`,
-/// `#[allow(x)]`).
-fn tokens_text(tokens: TokenStream) -> String {
-    use proc_macro2::{Delimiter, Spacing, TokenTree};
-    let mut out = String::new();
-    let mut word = false;
-    for token in tokens {
-        match token {
-            TokenTree::Ident(_) | TokenTree::Literal(_) => {
-                if word {
-                    out.push(' ');
-                }
-                out.push_str(&token.to_string());
-                word = true;
-                continue;
-            }
-            TokenTree::Punct(p) => match p.as_char() {
-                ',' => out.push_str(", "),
-                ':' if p.spacing() == Spacing::Alone && !out.ends_with(':') => out.push_str(": "),
-                c => out.push(c),
-            },
-            TokenTree::Group(g) => {
-                let (open, close) = match g.delimiter() {
-                    Delimiter::Parenthesis => ("(", ")"),
-                    Delimiter::Bracket => ("[", "]"),
-                    Delimiter::Brace => ("{", "}"),
-                    Delimiter::None => ("", ""),
-                };
-                out.push_str(open);
-                out.push_str(&tokens_text(g.stream()));
-                out.push_str(close);
-            }
-        }
-        word = false;
-    }
-    out
+    Ok(texts.join("\n"))
 }
 
 /// The support code the emitted types need: `Nullable` unless the crate's optional fields are all

@@ -140,6 +140,25 @@ settings:
                     }
                 }
             }
+            impl ::serde::Serialize for Settings {
+                fn serialize<__S: ::serde::Serializer>(
+                    &self,
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
+                    let mut object = support::__object::Fields::new(
+                        serializer,
+                        "Settings",
+                        0,
+                        &[&self.asynchronous, &self.retries, &self.label, &self.mode, &self.window],
+                    )?;
+                    object.optional("asynchronous", &self.asynchronous)?;
+                    object.optional("retries", &self.retries)?;
+                    object.optional("label", &self.label)?;
+                    object.optional("mode", &self.mode)?;
+                    object.optional("window", &self.window)?;
+                    object.end()
+                }
+            }
         "#]],
     );
 }
@@ -180,6 +199,24 @@ account:
                     }
                 }
             }
+            impl ::serde::Serialize for Account {
+                fn serialize<__S: ::serde::Serializer>(
+                    &self,
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
+                    let mut object = support::__object::Fields::new(
+                        serializer,
+                        "Account",
+                        1,
+                        &[&self.id, &self.password, &self.created_at],
+                    )?;
+                    object.optional("id", &self.id)?;
+                    object.optional("password", &self.password)?;
+                    object.field("name", &self.name)?;
+                    object.optional("created_at", &self.created_at)?;
+                    object.end()
+                }
+            }
         "#]],
     );
 }
@@ -210,6 +247,22 @@ page:
                         size,
                         cursor: Nullable::Absent,
                     }
+                }
+            }
+            impl ::serde::Serialize for Page {
+                fn serialize<__S: ::serde::Serializer>(
+                    &self,
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
+                    let mut object = support::__object::Fields::new(
+                        serializer,
+                        "Page",
+                        1,
+                        &[&self.cursor],
+                    )?;
+                    object.field("size", &self.size)?;
+                    object.optional("cursor", &self.cursor)?;
+                    object.end()
                 }
             }
         "#]],
@@ -243,6 +296,22 @@ holder:
             pub struct OldThing {
                 pub a: Nullable<String>,
             }
+            #[allow(deprecated)]
+            impl ::serde::Serialize for OldThing {
+                fn serialize<__S: ::serde::Serializer>(
+                    &self,
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
+                    let mut object = support::__object::Fields::new(
+                        serializer,
+                        "OldThing",
+                        0,
+                        &[&self.a],
+                    )?;
+                    object.optional("a", &self.a)?;
+                    object.end()
+                }
+            }
             /// The `holder` schema.
             #[allow(deprecated)]
             #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -262,6 +331,24 @@ holder:
                         gone: Nullable::Absent,
                         fine: Nullable::Absent,
                     }
+                }
+            }
+            #[allow(deprecated)]
+            impl ::serde::Serialize for Holder {
+                fn serialize<__S: ::serde::Serializer>(
+                    &self,
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
+                    let mut object = support::__object::Fields::new(
+                        serializer,
+                        "Holder",
+                        1,
+                        &[&self.gone, &self.fine],
+                    )?;
+                    object.field("legacy", &self.legacy)?;
+                    object.optional("gone", &self.gone)?;
+                    object.optional("fine", &self.fine)?;
+                    object.end()
                 }
             }
         "#]],
@@ -319,6 +406,22 @@ broken:
                     Self { x, label: Nullable::Absent }
                 }
             }
+            impl ::serde::Serialize for Point {
+                fn serialize<__S: ::serde::Serializer>(
+                    &self,
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
+                    let mut object = support::__object::Fields::new(
+                        serializer,
+                        "Point",
+                        1,
+                        &[&self.label],
+                    )?;
+                    object.field("x", &self.x)?;
+                    object.optional("label", &self.label)?;
+                    object.end()
+                }
+            }
             /// The `broken` schema.
             ///
             /// # Examples
@@ -342,6 +445,16 @@ broken:
                 /// With the required fields; every optional one is absent.
                 pub fn new(id: ::uuid::Uuid) -> Self {
                     Self { id }
+                }
+            }
+            impl ::serde::Serialize for Broken {
+                fn serialize<__S: ::serde::Serializer>(
+                    &self,
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
+                    let mut object = support::__object::Fields::new(serializer, "Broken", 1, &[])?;
+                    object.field("id", &self.id)?;
+                    object.end()
                 }
             }
         "##]],
@@ -417,6 +530,26 @@ order:
                     }
                 }
             }
+            impl ::serde::Serialize for Item {
+                fn serialize<__S: ::serde::Serializer>(
+                    &self,
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
+                    let mut object = support::__object::Fields::new(
+                        serializer,
+                        "Item",
+                        1,
+                        &[&self.again, &self.ratio, &self.count, &self.big, &self.lookahead],
+                    )?;
+                    object.field("code", &self.code)?;
+                    object.optional("again", &self.again)?;
+                    object.optional("ratio", &self.ratio)?;
+                    object.optional("count", &self.count)?;
+                    object.optional("big", &self.big)?;
+                    object.optional("lookahead", &self.lookahead)?;
+                    object.end()
+                }
+            }
             impl Validate for Item {
                 fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
                     {
@@ -480,6 +613,22 @@ order:
             pub struct Order {
                 pub items: Nullable<Vec<Item>>,
                 pub note: Nullable<String>,
+            }
+            impl ::serde::Serialize for Order {
+                fn serialize<__S: ::serde::Serializer>(
+                    &self,
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
+                    let mut object = support::__object::Fields::new(
+                        serializer,
+                        "Order",
+                        0,
+                        &[&self.items, &self.note],
+                    )?;
+                    object.optional("items", &self.items)?;
+                    object.optional("note", &self.note)?;
+                    object.end()
+                }
             }
             impl Validate for Order {
                 fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
@@ -576,6 +725,16 @@ pet:
                     Self { kind }
                 }
             }
+            impl ::serde::Serialize for Cat {
+                fn serialize<__S: ::serde::Serializer>(
+                    &self,
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
+                    let mut object = support::__object::Fields::new(serializer, "Cat", 1, &[])?;
+                    object.field("kind", &self.kind)?;
+                    object.end()
+                }
+            }
             impl Validate for Cat {
                 fn validate_into(&self, _: &str, _: &mut ::std::vec::Vec<Violation>) {}
             }
@@ -657,6 +816,23 @@ event:
                     note: Nullable::Absent,
                     additional_properties: ::std::default::Default::default(),
                 }
+            }
+        }
+        impl ::serde::Serialize for Event {
+            fn serialize<__S: ::serde::Serializer>(
+                &self,
+                serializer: __S,
+            ) -> ::std::result::Result<__S::Ok, __S::Error> {
+                let mut object = support::__object::Fields::with_properties(
+                    serializer,
+                    1,
+                    &[&self.note],
+                    self.additional_properties.len(),
+                )?;
+                object.field("id", &self.id)?;
+                object.optional("note", &self.note)?;
+                object.properties(&self.additional_properties)?;
+                object.end()
             }
         }
     "#]]

@@ -80,55 +80,11 @@ fn emit_and_parse(model: &Model, options: &Options) -> Result<(), String> {
     Ok(())
 }
 
-/// Every field of every struct of `model` reads and writes its JSON name: the table of the struct's
-/// serde impls (`support::__object::object! { Name { field: "JSON name" kind, .. } }`) gives each
-/// field, in order, with its name. A field whose identifier had to change never goes without its
-/// name.
+/// Every field of every struct of `model` reads and writes its JSON name: the struct's `FromObject`
+/// impl reads the name into the field's slot, and its `Serialize` impl writes the field under the
+/// name. A field whose identifier had to change never goes without its name.
 fn check_wire_names(model: &Model, file: &syn::File) -> Result<(), String> {
-    use syn::parse::{ParseStream, Parser};
     let names = modelgen::naming::TypeNames::new(model);
-    // (struct, [(field, JSON name)]) of every table.
-    let mut tables = Vec::new();
-    for item in &file.items {
-        let syn::Item::Macro(m) = item else { continue };
-        if m.mac
-            .path
-            .segments
-            .last()
-            .is_none_or(|s| s.ident != "object")
-        {
-            continue;
-        }
-        let parse = |input: ParseStream| {
-            input.call(syn::Attribute::parse_outer)?;
-            let name: syn::Ident = input.parse()?;
-            let body;
-            syn::braced!(body in input);
-            let mut fields = Vec::new();
-            while !body.is_empty() {
-                let field: syn::Ident = body.parse()?;
-                body.parse::<syn::Token![:]>()?;
-                let wire: syn::LitStr = body.parse()?;
-                // The kind, and the adapter after `by`.
-                body.parse::<syn::Ident>()?;
-                if body.peek(syn::Ident) {
-                    body.parse::<syn::Ident>()?;
-                    body.parse::<syn::Type>()?;
-                }
-                if !body.is_empty() {
-                    body.parse::<syn::Token![,]>()?;
-                }
-                fields.push((field.to_string(), wire.value()));
-            }
-            input.parse::<proc_macro2::TokenStream>()?;
-            Ok((name.to_string(), fields))
-        };
-        tables.push(
-            parse
-                .parse2(m.mac.tokens.clone())
-                .map_err(|e| format!("a table that does not parse: {e}"))?,
-        );
-    }
     for (i, def) in model.types.iter().enumerate() {
         let TypeKind::Struct(s) = &def.kind else {
             continue;
@@ -142,26 +98,112 @@ fn check_wire_names(model: &Model, file: &syn::File) -> Result<(), String> {
                 _ => None,
             })
             .ok_or_else(|| format!("no struct `{rust}`"))?;
-        let (_, table) = tables
-            .iter()
-            .find(|(name, _)| name == rust)
-            .ok_or_else(|| format!("no serde table for `{rust}`"))?;
+        let (mut reads, mut writes) = (Vec::new(), Vec::new());
+        for item in &file.items {
+            if let syn::Item::Impl(imp) = item {
+                if matches!(&*imp.self_ty, syn::Type::Path(p) if p.path.is_ident(rust)) {
+                    for fn_item in &imp.items {
+                        if let syn::ImplItem::Fn(f) = fn_item {
+                            for stmt in &f.block.stmts {
+                                wire_calls(stmt_expr(stmt), &mut reads, &mut writes);
+                            }
+                        }
+                    }
+                }
+            }
+        }
         for (field, ir) in item.fields.iter().zip(&s.fields) {
             let ident = field.ident.as_ref().ok_or("a tuple struct")?.to_string();
-            let named: Vec<&String> = table
-                .iter()
-                .filter(|(f, _)| *f == ident)
-                .map(|(_, wire)| wire)
-                .collect();
-            if named != [&ir.wire_name] {
-                return Err(format!(
-                    "`{rust}.{ident}` reads and writes {named:?}, not `{}`",
-                    ir.wire_name
-                ));
+            for (what, calls) in [("reads", &reads), ("writes", &writes)] {
+                let named: Vec<&String> = calls
+                    .iter()
+                    .filter(|(i, _)| *i == ident)
+                    .map(|(_, wire)| wire)
+                    .collect();
+                if named != [&ir.wire_name] {
+                    return Err(format!(
+                        "`{rust}.{ident}` {what} {named:?}, not `{}`",
+                        ir.wire_name
+                    ));
+                }
             }
         }
     }
     Ok(())
+}
+
+fn stmt_expr(stmt: &syn::Stmt) -> Option<&syn::Expr> {
+    match stmt {
+        syn::Stmt::Expr(e, _) => Some(e),
+        syn::Stmt::Local(local) => local.init.as_ref().map(|init| &*init.expr),
+        _ => None,
+    }
+}
+
+/// The calls in `expr` that name a field and its JSON name: `map.read(&mut field, "name")` (and
+/// `read_by`) into `reads`, `object.field("name", &self.field)` (and `field_by`, `optional`,
+/// `optional_by`) into `writes`, as (field, name).
+fn wire_calls(
+    expr: Option<&syn::Expr>,
+    reads: &mut Vec<(String, String)>,
+    writes: &mut Vec<(String, String)>,
+) {
+    let Some(expr) = expr else { return };
+    let lit = |e: &syn::Expr| match e {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(s),
+            ..
+        }) => Some(s.value()),
+        _ => None,
+    };
+    let field = |e: &syn::Expr| match e {
+        syn::Expr::Reference(r) => match &*r.expr {
+            syn::Expr::Path(p) => p.path.get_ident().map(ToString::to_string),
+            syn::Expr::Field(f) => match &f.member {
+                syn::Member::Named(ident) => Some(ident.to_string()),
+                syn::Member::Unnamed(_) => None,
+            },
+            _ => None,
+        },
+        _ => None,
+    };
+    match expr {
+        syn::Expr::MethodCall(call) => {
+            let method = call.method.to_string();
+            let args: Vec<&syn::Expr> = call.args.iter().collect();
+            match (method.as_str(), args.as_slice()) {
+                ("read" | "read_by", [slot, name]) => {
+                    if let (Some(slot), Some(name)) = (field(slot), lit(name)) {
+                        reads.push((slot, name));
+                    }
+                }
+                ("field" | "field_by" | "optional" | "optional_by", [name, value]) => {
+                    if let (Some(value), Some(name)) = (field(value), lit(name)) {
+                        writes.push((value, name));
+                    }
+                }
+                _ => {}
+            }
+            wire_calls(Some(&call.receiver), reads, writes);
+        }
+        syn::Expr::Try(t) => wire_calls(Some(&t.expr), reads, writes),
+        syn::Expr::Block(b) => {
+            for stmt in &b.block.stmts {
+                wire_calls(stmt_expr(stmt), reads, writes);
+            }
+        }
+        syn::Expr::While(w) => {
+            for stmt in &w.body.stmts {
+                wire_calls(stmt_expr(stmt), reads, writes);
+            }
+        }
+        syn::Expr::Match(m) => {
+            for arm in &m.arms {
+                wire_calls(Some(&arm.body), reads, writes);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Runs one case; a panic anywhere is a failure of its own, reported with the model.

@@ -105,6 +105,24 @@ fn optional_fields_can_be_options() {
                     }
                 }
             }
+            impl ::serde::Serialize for Settings {
+                fn serialize<__S: ::serde::Serializer>(
+                    &self,
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
+                    let mut object = support::__object::Fields::new(
+                        serializer,
+                        "Settings",
+                        2,
+                        &[&self.retries, &self.label],
+                    )?;
+                    object.field("name", &self.name)?;
+                    object.field("note", &self.note)?;
+                    object.optional("retries", &self.retries)?;
+                    object.optional("label", &self.label)?;
+                    object.end()
+                }
+            }
             impl Validate for Settings {
                 fn validate_into(&self, path: &str, out: &mut ::std::vec::Vec<Violation>) {
                     {
@@ -173,6 +191,24 @@ fn optional_style_per_type_and_per_field() {
                     }
                 }
             }
+            impl ::serde::Serialize for Settings {
+                fn serialize<__S: ::serde::Serializer>(
+                    &self,
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
+                    let mut object = support::__object::Fields::new(
+                        serializer,
+                        "Settings",
+                        2,
+                        &[&self.retries, &self.label],
+                    )?;
+                    object.field("name", &self.name)?;
+                    object.field("note", &self.note)?;
+                    object.optional("retries", &self.retries)?;
+                    object.optional("label", &self.label)?;
+                    object.end()
+                }
+            }
         "#]],
     );
 }
@@ -232,6 +268,46 @@ fn dates_from_the_time_crate() {
                         history: Nullable::Absent,
                         by_name: Nullable::Absent,
                     }
+                }
+            }
+            impl ::serde::Serialize for Event {
+                fn serialize<__S: ::serde::Serializer>(
+                    &self,
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
+                    let mut object = support::__object::Fields::new(
+                        serializer,
+                        "Event",
+                        3,
+                        &[&self.day, &self.history, &self.by_name],
+                    )?;
+                    object.field_by::<support::__time::Rfc3339, _>("at", &self.at)?;
+                    object.field("id", &self.id)?;
+                    object
+                        .field_by::<
+                            support::__time::OptionOf<support::__time::Rfc3339>,
+                            _,
+                        >("seen", &self.seen)?;
+                    object
+                        .optional_by::<
+                            support::__time::NullableOf<support::__time::Day>,
+                            _,
+                        >("day", &self.day)?;
+                    object
+                        .optional_by::<
+                            support::__time::NullableOf<
+                                support::__time::VecOf<support::__time::Rfc3339>,
+                            >,
+                            _,
+                        >("history", &self.history)?;
+                    object
+                        .optional_by::<
+                            support::__time::NullableOf<
+                                support::__time::MapOf<support::__time::Day>,
+                            >,
+                            _,
+                        >("by_name", &self.by_name)?;
+                    object.end()
                 }
             }
             /// The `when` schema.
@@ -299,6 +375,26 @@ fn dates_and_uuids_as_strings() {
                         history: Nullable::Absent,
                         by_name: Nullable::Absent,
                     }
+                }
+            }
+            impl ::serde::Serialize for Event {
+                fn serialize<__S: ::serde::Serializer>(
+                    &self,
+                    serializer: __S,
+                ) -> ::std::result::Result<__S::Ok, __S::Error> {
+                    let mut object = support::__object::Fields::new(
+                        serializer,
+                        "Event",
+                        3,
+                        &[&self.day, &self.history, &self.by_name],
+                    )?;
+                    object.field("at", &self.at)?;
+                    object.field("id", &self.id)?;
+                    object.field("seen", &self.seen)?;
+                    object.optional("day", &self.day)?;
+                    object.optional("history", &self.history)?;
+                    object.optional("by_name", &self.by_name)?;
+                    object.end()
                 }
             }
             /// The `when` schema.

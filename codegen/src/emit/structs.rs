@@ -48,7 +48,8 @@ impl Context<'_> {
             idents,
             extra.as_ref().map(|(name, _)| name),
         );
-        let serde = self.struct_serde(id, ident, s, &names);
+        let serialize = self.struct_serialize(id, ident, s, &names);
+        let deserialize = self.struct_deserialize(id, ident, s, &names);
         quote! {
             #docs
             #derives
@@ -58,17 +59,89 @@ impl Context<'_> {
 
             #methods
 
-            #serde
+            #serialize
+
+            #deserialize
         }
     }
 
-    /// The serde impls of a struct, as the table of its fields that the support macro
-    /// `__object::object!` turns into `Serialize`, `Deserialize` and `FromObject` impls: each field
-    /// with its JSON name and kind (and the `time` adapter it reads and writes through), then the
-    /// map of unlisted properties. The impls read an object key by key, by the rules of serde's
-    /// derive (a key met twice and an absent required field are errors; unknown keys are skipped or
-    /// kept), and write the fields in order, an optional one only when present.
-    fn struct_serde(
+    /// The `Serialize` impl of a struct: its fields in order, an optional one only when present,
+    /// then the properties it does not list (as serde's derive writes a flattened map).
+    fn struct_serialize(
+        &self,
+        id: TypeId,
+        ident: &Ident,
+        s: &Struct,
+        names: &naming::FieldNames,
+    ) -> TokenStream {
+        let name = self.view.name(id);
+        let mut required = 0usize;
+        let mut optional = Vec::new();
+        let mut writes = Vec::new();
+        for (field, ident) in s.fields.iter().zip(&names.fields) {
+            let ident = naming::ident(ident);
+            let wire = &field.wire_name;
+            let adapter = self.time_adapter(&self.view.field(id, field));
+            let is_optional = matches!(
+                effective_presence(field),
+                Presence::Optional | Presence::OptionalNullable
+            );
+            writes.push(match (is_optional, adapter) {
+                (false, None) => quote!(object.field(#wire, &self.#ident)?;),
+                (false, Some(adapter)) => {
+                    quote!(object.field_by::<#adapter, _>(#wire, &self.#ident)?;)
+                }
+                (true, None) => quote!(object.optional(#wire, &self.#ident)?;),
+                (true, Some(adapter)) => {
+                    quote!(object.optional_by::<#adapter, _>(#wire, &self.#ident)?;)
+                }
+            });
+            if is_optional {
+                optional.push(quote!(&self.#ident));
+            } else {
+                required += 1;
+            }
+        }
+        let required = Literal::usize_unsuffixed(required);
+        let start = match names.additional.as_deref().zip(s.additional.as_ref()) {
+            Some((extra, value)) => {
+                let extra = naming::ident(extra);
+                writes.push(match self.time_adapter(&self.view.reference(id, value)) {
+                    Some(adapter) => quote!(object.properties_by::<#adapter, _>(&self.#extra)?;),
+                    None => quote!(object.properties(&self.#extra)?;),
+                });
+                quote! {
+                    support::__object::Fields::with_properties(serializer, #required, &[#(#optional),*], self.#extra.len())?
+                }
+            }
+            None => quote! {
+                support::__object::Fields::new(serializer, #name, #required, &[#(#optional),*])?
+            },
+        };
+        let object = if writes.is_empty() {
+            quote!(let object = #start;)
+        } else {
+            quote!(let mut object = #start;)
+        };
+        let allow = self.allows(id);
+        quote! {
+            #allow
+            impl ::serde::Serialize for #ident {
+                fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
+                    #object
+                    #(#writes)*
+                    object.end()
+                }
+            }
+        }
+    }
+
+    /// The `Deserialize` impl of a struct, and the `FromObject` impl it hands the object to: a slot
+    /// for each field, filled key by key (a key met twice is an error, as with serde's derive), and
+    /// the struct built from the slots (an absent required field is an error; an absent optional
+    /// one is its default, absent). Keys the struct does not list are skipped, or kept in its map of
+    /// additional properties.
+    fn struct_deserialize(
         &self,
         id: TypeId,
         ident: &Ident,
@@ -76,39 +149,79 @@ impl Context<'_> {
         names: &naming::FieldNames,
     ) -> TokenStream {
         self.objects.set(true);
-        let mut entries = Vec::new();
+        let name = self.view.name(id);
+        // The object's local name, apart from the slots, which are named as the fields are.
+        let mut map = "map".to_owned();
+        while names.fields.contains(&map) || names.additional.as_ref() == Some(&map) {
+            map.push('_');
+        }
+        let map = naming::ident(&map);
+        let option = &self.prelude.option;
+        let mut slots = Vec::new();
+        let mut arms = Vec::new();
+        let mut inits = Vec::new();
         for (field, ident) in s.fields.iter().zip(&names.fields) {
             let ident = naming::ident(ident);
             let wire = &field.wire_name;
-            let kind = match effective_presence(field) {
-                Presence::Required => quote!(required),
-                Presence::RequiredNullable => quote!(required_nullable),
-                Presence::Optional | Presence::OptionalNullable => quote!(optional),
-            };
-            let adapter = self
-                .time_adapter(&self.view.field(id, field))
-                .map(|adapter| quote!(by #adapter));
-            entries.push(quote!(#ident: #wire #kind #adapter));
-        }
-        let rest = names
-            .additional
-            .as_deref()
-            .zip(s.additional.as_ref())
-            .map(|(extra, value)| {
-                let extra = naming::ident(extra);
-                let adapter = self
-                    .time_adapter(&self.view.reference(id, value))
-                    .map(|adapter| quote!(by #adapter));
-                quote!(.. #extra #adapter)
+            let adapter = self.time_adapter(&self.view.field(id, field));
+            slots.push(quote!(let mut #ident = #option::None;));
+            arms.push(match &adapter {
+                Some(adapter) => quote!(#wire => #map.read_by::<#adapter, _>(&mut #ident, #wire)?,),
+                None => quote!(#wire => #map.read(&mut #ident, #wire)?,),
             });
+            inits.push(match (effective_presence(field), &adapter) {
+                (Presence::Required, Some(_)) => quote!(#ident: #map.present(#ident, #wire)?,),
+                (Presence::Required, None) => quote!(#ident: #map.required(#ident, #wire)?,),
+                _ => quote!(#ident: #ident.unwrap_or_default(),),
+            });
+        }
+        let other = match names.additional.as_deref().zip(s.additional.as_ref()) {
+            Some((extra, value)) => {
+                let extra = naming::ident(extra);
+                let value = self.view.reference(id, value);
+                slots.push(quote!(let mut #extra = ::std::collections::BTreeMap::new();));
+                inits.push(quote!(#extra,));
+                match self.time_adapter(&value) {
+                    Some(adapter) => quote!(#map.keep_by::<#adapter, _>(&mut #extra)?),
+                    None => quote!(#map.keep(&mut #extra)?),
+                }
+            }
+            None => quote!(#map.skip()?),
+        };
+        let each = if arms.is_empty() {
+            quote!(#other;)
+        } else {
+            quote! {
+                match #map.key() {
+                    #(#arms)*
+                    _ => #other,
+                }
+            }
+        };
         let allow = self.allows(id);
         quote! {
-            support::__object::object! {
-                #allow
-                #ident {
-                    #(#entries,)*
+            #allow
+            impl<'de> ::serde::Deserialize<'de> for #ident {
+                fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
+                    support::__object::read(deserializer)
                 }
-                #rest
+            }
+
+            #allow
+            impl<'de> support::__object::FromObject<'de> for #ident {
+                const NAME: &'static str = #name;
+
+                fn from_object<__A: ::serde::de::MapAccess<'de>>(
+                    mut #map: support::__object::Object<'de, __A>,
+                ) -> ::std::result::Result<Self, __A::Error> {
+                    #(#slots)*
+                    while #map.next_key()? {
+                        #each
+                    }
+                    ::std::result::Result::Ok(Self {
+                        #(#inits)*
+                    })
+                }
             }
         }
     }

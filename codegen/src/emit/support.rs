@@ -211,11 +211,6 @@ pub(super) fn objects(nullable: bool) -> TokenStream {
                     }
                 }
 
-                /// The value of a field that may be absent: its default (absent, or `None`).
-                pub fn optional<T: ::std::default::Default>(&self, slot: Option<T>, _: &'static str) -> Result<T, A::Error> {
-                    Ok(slot.unwrap_or_default())
-                }
-
                 /// The value of a required field read through an adapter: an absent one is an
                 /// error.
                 pub fn present<T>(&self, slot: Option<T>, name: &'static str) -> Result<T, A::Error> {
@@ -289,112 +284,6 @@ pub(super) fn objects(nullable: bool) -> TokenStream {
                 }
             }
 
-            /// Implements `Serialize`, `Deserialize` and [`FromObject`] for a struct from the table
-            /// of its fields, in order: `field: "JSON name" kind`, the kind `required`,
-            /// `required_nullable` (an `Option` written even when `None`) or `optional` (written
-            /// only when present), and `by Adapter` after it for a field that holds `time` types;
-            /// then `.. field` for the map of the properties the struct does not list (`by Adapter`
-            /// for its values).
-            macro_rules! object {
-                (@count optional $(by $adapter:ty)?; $value:expr) => {
-                    usize::from(!support::__object::Optional::is_absent($value))
-                };
-                (@count $kind:ident $(by $adapter:ty)?; $value:expr) => {
-                    1
-                };
-                (@read $map:ident; $slot:expr, $name:literal) => {
-                    $map.read($slot, $name)?
-                };
-                (@read $map:ident by $adapter:ty; $slot:expr, $name:literal) => {
-                    $map.read_by::<$adapter, _>($slot, $name)?
-                };
-                (@other $map:ident) => {
-                    $map.skip()?
-                };
-                (@other $map:ident $rest:ident) => {
-                    $map.keep(&mut $rest)?
-                };
-                (@other $map:ident $rest:ident by $adapter:ty) => {
-                    $map.keep_by::<$adapter, _>(&mut $rest)?
-                };
-                (@init $map:ident required; $slot:ident, $name:literal) => {
-                    $map.required($slot, $name)?
-                };
-                (@init $map:ident required by $adapter:ty; $slot:ident, $name:literal) => {
-                    $map.present($slot, $name)?
-                };
-                (@init $map:ident $kind:ident $(by $adapter:ty)?; $slot:ident, $name:literal) => {
-                    $map.optional($slot, $name)?
-                };
-                (@write $object:ident optional; $name:literal, $value:expr) => {
-                    $object.optional($name, $value)?
-                };
-                (@write $object:ident optional by $adapter:ty; $name:literal, $value:expr) => {
-                    $object.optional_by::<$adapter, _>($name, $value)?
-                };
-                (@write $object:ident $kind:ident; $name:literal, $value:expr) => {
-                    $object.field($name, $value)?
-                };
-                (@write $object:ident $kind:ident by $adapter:ty; $name:literal, $value:expr) => {
-                    $object.field_by::<$adapter, _>($name, $value)?
-                };
-                (@rest $object:ident; $value:expr) => {
-                    $object.properties($value)?
-                };
-                (@rest $object:ident by $adapter:ty; $value:expr) => {
-                    $object.properties_by::<$adapter, _>($value)?
-                };
-                (
-                    $(#[$attr:meta])*
-                    $name:ident {
-                        $($field:ident: $wire:literal $kind:ident $(by $adapter:ty)?),* $(,)?
-                    }
-                    $(.. $rest:ident $(by $rest_adapter:ty)?)?
-                ) => {
-                    $(#[$attr])*
-                    impl ::serde::Serialize for $name {
-                        fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
-                            let len: usize = [0 $(, support::__object::object!(@count $kind $(by $adapter)?; &self.$field))*].into_iter().sum();
-                            #[allow(unused_mut)]
-                            let mut object = support::__object::Fields::start(serializer, ::std::stringify!($name), len, &[$(self.$rest.len())?])?;
-                            $(support::__object::object!(@write object $kind $(by $adapter)?; $wire, &self.$field);)*
-                            $(support::__object::object!(@rest object $(by $rest_adapter)?; &self.$rest);)?
-                            object.end()
-                        }
-                    }
-
-                    $(#[$attr])*
-                    impl<'de> ::serde::Deserialize<'de> for $name {
-                        fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
-                            support::__object::read(deserializer)
-                        }
-                    }
-
-                    $(#[$attr])*
-                    impl<'de> support::__object::FromObject<'de> for $name {
-                        const NAME: &'static str = ::std::stringify!($name);
-
-                        #[allow(clippy::match_single_binding)]
-                        fn from_object<__A: ::serde::de::MapAccess<'de>>(mut map: support::__object::Object<'de, __A>) -> ::std::result::Result<Self, __A::Error> {
-                            $(let mut $field = ::std::option::Option::None;)*
-                            $(let mut $rest = ::std::collections::BTreeMap::new();)?
-                            while map.next_key()? {
-                                match map.key() {
-                                    $($wire => support::__object::object!(@read map $(by $adapter)?; &mut $field, $wire),)*
-                                    _ => support::__object::object!(@other map $($rest $(by $rest_adapter)?)?),
-                                }
-                            }
-                            ::std::result::Result::Ok(Self {
-                                $($field: support::__object::object!(@init map $kind $(by $adapter)?; $field, $wire),)*
-                                $($rest,)?
-                            })
-                        }
-                    }
-                };
-            }
-
-            pub(crate) use object;
-
             /// An optional field: written only when present.
             pub trait Optional {
                 /// Whether the field is absent (and so not written).
@@ -419,17 +308,16 @@ pub(super) fn objects(nullable: bool) -> TokenStream {
             }
 
             impl<S: Serializer> Fields<S> {
-                /// Starts struct `name`, of `len` fields to write. A struct that keeps properties
-                /// it does not list (`properties` holds their number) is written as a map, as
-                /// serde's derive writes a flattened map.
-                pub fn start(serializer: S, name: &'static str, len: usize, properties: &[usize]) -> Result<Self, S::Error> {
-                    match properties {
-                        [] => serializer.serialize_struct(name, len).map(Fields::Struct),
-                        _ => {
-                            let len = len + properties.iter().sum::<usize>();
-                            serializer.serialize_map(Some(len)).map(Fields::Map)
-                        }
-                    }
+                /// Starts struct `name`, which has `required` fields always written and the
+                /// `optional` ones written when present.
+                pub fn new(serializer: S, name: &'static str, required: usize, optional: &[&dyn Optional]) -> Result<Self, S::Error> {
+                    serializer.serialize_struct(name, required + present(optional)).map(Fields::Struct)
+                }
+
+                /// Starts a struct that keeps `properties` properties it does not list, as a map.
+                pub fn with_properties(serializer: S, required: usize, optional: &[&dyn Optional], properties: usize) -> Result<Self, S::Error> {
+                    let len = required + present(optional) + properties;
+                    serializer.serialize_map(Some(len)).map(Fields::Map)
                 }
 
                 /// Writes a field.
@@ -480,6 +368,11 @@ pub(super) fn objects(nullable: bool) -> TokenStream {
                         Fields::Map(entries) => entries.end(),
                     }
                 }
+            }
+
+            /// How many of `optional` are present.
+            fn present(optional: &[&dyn Optional]) -> usize {
+                optional.iter().filter(|field| !field.is_absent()).count()
             }
 
             /// What an absent field reads as: nothing, which only types like `Option` accept.

@@ -178,14 +178,6 @@ pub mod support {
                     None => T::deserialize(Missing(name, PhantomData)),
                 }
             }
-            /// The value of a field that may be absent: its default (absent, or `None`).
-            pub fn optional<T: ::std::default::Default>(
-                &self,
-                slot: Option<T>,
-                _: &'static str,
-            ) -> Result<T, A::Error> {
-                Ok(slot.unwrap_or_default())
-            }
             /// The value of a required field read through an adapter: an absent one is an
             /// error.
             pub fn present<T>(
@@ -259,101 +251,6 @@ pub mod support {
                 Ok(Key::Owned(String::from_utf8_lossy(key).into_owned()))
             }
         }
-        /// Implements `Serialize`, `Deserialize` and [`FromObject`] for a struct from the table
-        /// of its fields, in order: `field: "JSON name" kind`, the kind `required`,
-        /// `required_nullable` (an `Option` written even when `None`) or `optional` (written
-        /// only when present), and `by Adapter` after it for a field that holds `time` types;
-        /// then `.. field` for the map of the properties the struct does not list (`by Adapter`
-        /// for its values).
-        macro_rules! object {
-            (@ count optional $(by $adapter:ty)?; $value:expr) => {
-                usize::from(! support::__object::Optional::is_absent($value))
-            };
-            (@ count $kind:ident $(by $adapter:ty)?; $value:expr) => {
-                1
-            };
-            (@ read $map:ident; $slot:expr, $name:literal) => {
-                $map .read($slot, $name) ?
-            };
-            (@ read $map:ident by $adapter:ty; $slot:expr, $name:literal) => {
-                $map .read_by:: < $adapter, _ > ($slot, $name) ?
-            };
-            (@ other $map:ident) => {
-                $map .skip() ?
-            };
-            (@ other $map:ident $rest:ident) => {
-                $map .keep(& mut $rest) ?
-            };
-            (@ other $map:ident $rest:ident by $adapter:ty) => {
-                $map .keep_by:: < $adapter, _ > (& mut $rest) ?
-            };
-            (@ init $map:ident required; $slot:ident, $name:literal) => {
-                $map .required($slot, $name) ?
-            };
-            (@ init $map:ident required by $adapter:ty; $slot:ident, $name:literal) => {
-                $map .present($slot, $name) ?
-            };
-            (
-                @ init $map:ident $kind:ident $(by $adapter:ty)?; $slot:ident,
-                $name:literal
-            ) => {
-                $map .optional($slot, $name) ?
-            };
-            (@ write $object:ident optional; $name:literal, $value:expr) => {
-                $object .optional($name, $value) ?
-            };
-            (
-                @ write $object:ident optional by $adapter:ty; $name:literal, $value:expr
-            ) => {
-                $object .optional_by:: < $adapter, _ > ($name, $value) ?
-            };
-            (@ write $object:ident $kind:ident; $name:literal, $value:expr) => {
-                $object .field($name, $value) ?
-            };
-            (
-                @ write $object:ident $kind:ident by $adapter:ty; $name:literal,
-                $value:expr
-            ) => {
-                $object .field_by:: < $adapter, _ > ($name, $value) ?
-            };
-            (@ rest $object:ident; $value:expr) => {
-                $object .properties($value) ?
-            };
-            (@ rest $object:ident by $adapter:ty; $value:expr) => {
-                $object .properties_by:: < $adapter, _ > ($value) ?
-            };
-            (
-                $(#[$attr:meta])* $name:ident { $($field:ident : $wire:literal
-                $kind:ident $(by $adapter:ty)?),* $(,)? } $(.. $rest:ident $(by
-                $rest_adapter:ty)?)?
-            ) => {
-                $(#[$attr])* impl ::serde::Serialize for $name { fn serialize < __S :
-                ::serde::Serializer > (& self, serializer : __S) -> ::std::result::Result
-                < __S::Ok, __S::Error > { let len : usize = [0 $(,
-                support::__object::object!(@ count $kind $(by $adapter)?; & self.
-                $field))*].into_iter().sum(); #[allow(unused_mut)] let mut object =
-                support::__object::Fields::start(serializer, ::std::stringify!($name),
-                len, & [$(self. $rest .len())?]) ?; $(support::__object::object!(@ write
-                object $kind $(by $adapter)?; $wire, & self. $field);)*
-                $(support::__object::object!(@ rest object $(by $rest_adapter)?; & self.
-                $rest);)? object.end() } } $(#[$attr])* impl < 'de > ::serde::Deserialize
-                < 'de > for $name { fn deserialize < __D : ::serde::Deserializer < 'de >>
-                (deserializer : __D) -> ::std::result::Result < Self, __D::Error > {
-                support::__object::read(deserializer) } } $(#[$attr])* impl < 'de >
-                support::__object::FromObject < 'de > for $name { const NAME : & 'static
-                str = ::std::stringify!($name); #[allow(clippy::match_single_binding)] fn
-                from_object < __A : ::serde::de::MapAccess < 'de >> (mut map :
-                support::__object::Object < 'de, __A >) -> ::std::result::Result < Self,
-                __A::Error > { $(let mut $field = ::std::option::Option::None;)* $(let
-                mut $rest = ::std::collections::BTreeMap::new();)? while map.next_key() ?
-                { match map.key() { $($wire => support::__object::object!(@ read map $(by
-                $adapter)?; & mut $field, $wire),)* _ => support::__object::object!(@
-                other map $($rest $(by $rest_adapter)?)?), } }
-                ::std::result::Result::Ok(Self { $($field : support::__object::object!(@
-                init map $kind $(by $adapter)?; $field, $wire),)* $($rest,)? }) } }
-            };
-        }
-        pub(crate) use object;
         /// An optional field: written only when present.
         pub trait Optional {
             /// Whether the field is absent (and so not written).
@@ -378,22 +275,27 @@ pub mod support {
             Map(S::SerializeMap),
         }
         impl<S: Serializer> Fields<S> {
-            /// Starts struct `name`, of `len` fields to write. A struct that keeps properties
-            /// it does not list (`properties` holds their number) is written as a map, as
-            /// serde's derive writes a flattened map.
-            pub fn start(
+            /// Starts struct `name`, which has `required` fields always written and the
+            /// `optional` ones written when present.
+            pub fn new(
                 serializer: S,
                 name: &'static str,
-                len: usize,
-                properties: &[usize],
+                required: usize,
+                optional: &[&dyn Optional],
             ) -> Result<Self, S::Error> {
-                match properties {
-                    [] => serializer.serialize_struct(name, len).map(Fields::Struct),
-                    _ => {
-                        let len = len + properties.iter().sum::<usize>();
-                        serializer.serialize_map(Some(len)).map(Fields::Map)
-                    }
-                }
+                serializer
+                    .serialize_struct(name, required + present(optional))
+                    .map(Fields::Struct)
+            }
+            /// Starts a struct that keeps `properties` properties it does not list, as a map.
+            pub fn with_properties(
+                serializer: S,
+                required: usize,
+                optional: &[&dyn Optional],
+                properties: usize,
+            ) -> Result<Self, S::Error> {
+                let len = required + present(optional) + properties;
+                serializer.serialize_map(Some(len)).map(Fields::Map)
             }
             /// Writes a field.
             pub fn field<T: Serialize + ?Sized>(
@@ -455,6 +357,10 @@ pub mod support {
                     Fields::Map(entries) => entries.end(),
                 }
             }
+        }
+        /// How many of `optional` are present.
+        fn present(optional: &[&dyn Optional]) -> usize {
+            optional.iter().filter(|field| !field.is_absent()).count()
         }
         /// What an absent field reads as: nothing, which only types like `Option` accept.
         struct Missing<E>(&'static str, PhantomData<E>);
@@ -529,20 +435,100 @@ impl Address {
     }
 }
 
-support::__object::object! {
-    Address {
-        flat_number: "flat_number" optional,
-        building_number: "building_number" optional,
-        building_name: "building_name" optional,
-        street: "street" optional,
-        sub_street: "sub_street" optional,
-        town: "town" optional,
-        postcode: "postcode" required,
-        country: "country" required,
-        state: "state" optional,
-        line1: "line1" optional,
-        line2: "line2" optional,
-        line3: "line3" optional,
+impl ::serde::Serialize for Address {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Address",
+            2,
+            &[
+                &self.flat_number,
+                &self.building_number,
+                &self.building_name,
+                &self.street,
+                &self.sub_street,
+                &self.town,
+                &self.state,
+                &self.line1,
+                &self.line2,
+                &self.line3,
+            ],
+        )?;
+        object.optional("flat_number", &self.flat_number)?;
+        object.optional("building_number", &self.building_number)?;
+        object.optional("building_name", &self.building_name)?;
+        object.optional("street", &self.street)?;
+        object.optional("sub_street", &self.sub_street)?;
+        object.optional("town", &self.town)?;
+        object.field("postcode", &self.postcode)?;
+        object.field("country", &self.country)?;
+        object.optional("state", &self.state)?;
+        object.optional("line1", &self.line1)?;
+        object.optional("line2", &self.line2)?;
+        object.optional("line3", &self.line3)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Address {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for Address {
+    const NAME: &'static str = "Address";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut flat_number = Option::None;
+        let mut building_number = Option::None;
+        let mut building_name = Option::None;
+        let mut street = Option::None;
+        let mut sub_street = Option::None;
+        let mut town = Option::None;
+        let mut postcode = Option::None;
+        let mut country = Option::None;
+        let mut state = Option::None;
+        let mut line1 = Option::None;
+        let mut line2 = Option::None;
+        let mut line3 = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "flat_number" => map.read(&mut flat_number, "flat_number")?,
+                "building_number" => map.read(&mut building_number, "building_number")?,
+                "building_name" => map.read(&mut building_name, "building_name")?,
+                "street" => map.read(&mut street, "street")?,
+                "sub_street" => map.read(&mut sub_street, "sub_street")?,
+                "town" => map.read(&mut town, "town")?,
+                "postcode" => map.read(&mut postcode, "postcode")?,
+                "country" => map.read(&mut country, "country")?,
+                "state" => map.read(&mut state, "state")?,
+                "line1" => map.read(&mut line1, "line1")?,
+                "line2" => map.read(&mut line2, "line2")?,
+                "line3" => map.read(&mut line3, "line3")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            flat_number: flat_number.unwrap_or_default(),
+            building_number: building_number.unwrap_or_default(),
+            building_name: building_name.unwrap_or_default(),
+            street: street.unwrap_or_default(),
+            sub_street: sub_street.unwrap_or_default(),
+            town: town.unwrap_or_default(),
+            postcode: map.required(postcode, "postcode")?,
+            country: map.required(country, "country")?,
+            state: state.unwrap_or_default(),
+            line1: line1.unwrap_or_default(),
+            line2: line2.unwrap_or_default(),
+            line3: line3.unwrap_or_default(),
+        })
     }
 }
 
@@ -595,20 +581,100 @@ impl AddressBuilder {
     }
 }
 
-support::__object::object! {
-    AddressBuilder {
-        flat_number: "flat_number" optional,
-        building_number: "building_number" optional,
-        building_name: "building_name" optional,
-        street: "street" optional,
-        sub_street: "sub_street" optional,
-        town: "town" optional,
-        postcode: "postcode" required,
-        country: "country" required,
-        state: "state" optional,
-        line1: "line1" optional,
-        line2: "line2" optional,
-        line3: "line3" optional,
+impl ::serde::Serialize for AddressBuilder {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "AddressBuilder",
+            2,
+            &[
+                &self.flat_number,
+                &self.building_number,
+                &self.building_name,
+                &self.street,
+                &self.sub_street,
+                &self.town,
+                &self.state,
+                &self.line1,
+                &self.line2,
+                &self.line3,
+            ],
+        )?;
+        object.optional("flat_number", &self.flat_number)?;
+        object.optional("building_number", &self.building_number)?;
+        object.optional("building_name", &self.building_name)?;
+        object.optional("street", &self.street)?;
+        object.optional("sub_street", &self.sub_street)?;
+        object.optional("town", &self.town)?;
+        object.field("postcode", &self.postcode)?;
+        object.field("country", &self.country)?;
+        object.optional("state", &self.state)?;
+        object.optional("line1", &self.line1)?;
+        object.optional("line2", &self.line2)?;
+        object.optional("line3", &self.line3)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AddressBuilder {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for AddressBuilder {
+    const NAME: &'static str = "AddressBuilder";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut flat_number = Option::None;
+        let mut building_number = Option::None;
+        let mut building_name = Option::None;
+        let mut street = Option::None;
+        let mut sub_street = Option::None;
+        let mut town = Option::None;
+        let mut postcode = Option::None;
+        let mut country = Option::None;
+        let mut state = Option::None;
+        let mut line1 = Option::None;
+        let mut line2 = Option::None;
+        let mut line3 = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "flat_number" => map.read(&mut flat_number, "flat_number")?,
+                "building_number" => map.read(&mut building_number, "building_number")?,
+                "building_name" => map.read(&mut building_name, "building_name")?,
+                "street" => map.read(&mut street, "street")?,
+                "sub_street" => map.read(&mut sub_street, "sub_street")?,
+                "town" => map.read(&mut town, "town")?,
+                "postcode" => map.read(&mut postcode, "postcode")?,
+                "country" => map.read(&mut country, "country")?,
+                "state" => map.read(&mut state, "state")?,
+                "line1" => map.read(&mut line1, "line1")?,
+                "line2" => map.read(&mut line2, "line2")?,
+                "line3" => map.read(&mut line3, "line3")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            flat_number: flat_number.unwrap_or_default(),
+            building_number: building_number.unwrap_or_default(),
+            building_name: building_name.unwrap_or_default(),
+            street: street.unwrap_or_default(),
+            sub_street: sub_street.unwrap_or_default(),
+            town: town.unwrap_or_default(),
+            postcode: map.required(postcode, "postcode")?,
+            country: map.required(country, "country")?,
+            state: state.unwrap_or_default(),
+            line1: line1.unwrap_or_default(),
+            line2: line2.unwrap_or_default(),
+            line3: line3.unwrap_or_default(),
+        })
     }
 }
 
@@ -661,20 +727,100 @@ impl AddressShared {
     }
 }
 
-support::__object::object! {
-    AddressShared {
-        flat_number: "flat_number" optional,
-        building_number: "building_number" optional,
-        building_name: "building_name" optional,
-        street: "street" optional,
-        sub_street: "sub_street" optional,
-        town: "town" optional,
-        postcode: "postcode" required,
-        country: "country" required,
-        state: "state" optional,
-        line1: "line1" optional,
-        line2: "line2" optional,
-        line3: "line3" optional,
+impl ::serde::Serialize for AddressShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "AddressShared",
+            2,
+            &[
+                &self.flat_number,
+                &self.building_number,
+                &self.building_name,
+                &self.street,
+                &self.sub_street,
+                &self.town,
+                &self.state,
+                &self.line1,
+                &self.line2,
+                &self.line3,
+            ],
+        )?;
+        object.optional("flat_number", &self.flat_number)?;
+        object.optional("building_number", &self.building_number)?;
+        object.optional("building_name", &self.building_name)?;
+        object.optional("street", &self.street)?;
+        object.optional("sub_street", &self.sub_street)?;
+        object.optional("town", &self.town)?;
+        object.field("postcode", &self.postcode)?;
+        object.field("country", &self.country)?;
+        object.optional("state", &self.state)?;
+        object.optional("line1", &self.line1)?;
+        object.optional("line2", &self.line2)?;
+        object.optional("line3", &self.line3)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AddressShared {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for AddressShared {
+    const NAME: &'static str = "AddressShared";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut flat_number = Option::None;
+        let mut building_number = Option::None;
+        let mut building_name = Option::None;
+        let mut street = Option::None;
+        let mut sub_street = Option::None;
+        let mut town = Option::None;
+        let mut postcode = Option::None;
+        let mut country = Option::None;
+        let mut state = Option::None;
+        let mut line1 = Option::None;
+        let mut line2 = Option::None;
+        let mut line3 = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "flat_number" => map.read(&mut flat_number, "flat_number")?,
+                "building_number" => map.read(&mut building_number, "building_number")?,
+                "building_name" => map.read(&mut building_name, "building_name")?,
+                "street" => map.read(&mut street, "street")?,
+                "sub_street" => map.read(&mut sub_street, "sub_street")?,
+                "town" => map.read(&mut town, "town")?,
+                "postcode" => map.read(&mut postcode, "postcode")?,
+                "country" => map.read(&mut country, "country")?,
+                "state" => map.read(&mut state, "state")?,
+                "line1" => map.read(&mut line1, "line1")?,
+                "line2" => map.read(&mut line2, "line2")?,
+                "line3" => map.read(&mut line3, "line3")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            flat_number: flat_number.unwrap_or_default(),
+            building_number: building_number.unwrap_or_default(),
+            building_name: building_name.unwrap_or_default(),
+            street: street.unwrap_or_default(),
+            sub_street: sub_street.unwrap_or_default(),
+            town: town.unwrap_or_default(),
+            postcode: map.required(postcode, "postcode")?,
+            country: map.required(country, "country")?,
+            state: state.unwrap_or_default(),
+            line1: line1.unwrap_or_default(),
+            line2: line2.unwrap_or_default(),
+            line3: line3.unwrap_or_default(),
+        })
     }
 }
 
@@ -684,9 +830,45 @@ pub struct AddressesList {
     pub addresses: Nullable<Vec<Address>>,
 }
 
-support::__object::object! {
-    AddressesList {
-        addresses: "addresses" optional,
+impl ::serde::Serialize for AddressesList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "AddressesList",
+            0,
+            &[&self.addresses],
+        )?;
+        object.optional("addresses", &self.addresses)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for AddressesList {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for AddressesList {
+    const NAME: &'static str = "AddressesList";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut addresses = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "addresses" => map.read(&mut addresses, "addresses")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            addresses: addresses.unwrap_or_default(),
+        })
     }
 }
 
@@ -738,21 +920,106 @@ impl Applicant {
     }
 }
 
-support::__object::object! {
-    Applicant {
-        email: "email" optional,
-        dob: "dob" optional,
-        id_numbers: "id_numbers" optional,
-        phone_number: "phone_number" optional,
-        first_name: "first_name" optional,
-        last_name: "last_name" optional,
-        id: "id" required,
-        created_at: "created_at" optional,
-        delete_at: "delete_at" optional,
-        href: "href" optional,
-        sandbox: "sandbox" optional,
-        address: "address" optional,
-        location: "location" optional,
+impl ::serde::Serialize for Applicant {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Applicant",
+            1,
+            &[
+                &self.email,
+                &self.dob,
+                &self.id_numbers,
+                &self.phone_number,
+                &self.first_name,
+                &self.last_name,
+                &self.created_at,
+                &self.delete_at,
+                &self.href,
+                &self.sandbox,
+                &self.address,
+                &self.location,
+            ],
+        )?;
+        object.optional("email", &self.email)?;
+        object.optional("dob", &self.dob)?;
+        object.optional("id_numbers", &self.id_numbers)?;
+        object.optional("phone_number", &self.phone_number)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("delete_at", &self.delete_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("sandbox", &self.sandbox)?;
+        object.optional("address", &self.address)?;
+        object.optional("location", &self.location)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Applicant {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for Applicant {
+    const NAME: &'static str = "Applicant";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut email = Option::None;
+        let mut dob = Option::None;
+        let mut id_numbers = Option::None;
+        let mut phone_number = Option::None;
+        let mut first_name = Option::None;
+        let mut last_name = Option::None;
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut delete_at = Option::None;
+        let mut href = Option::None;
+        let mut sandbox = Option::None;
+        let mut address = Option::None;
+        let mut location = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "email" => map.read(&mut email, "email")?,
+                "dob" => map.read(&mut dob, "dob")?,
+                "id_numbers" => map.read(&mut id_numbers, "id_numbers")?,
+                "phone_number" => map.read(&mut phone_number, "phone_number")?,
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "delete_at" => map.read(&mut delete_at, "delete_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "sandbox" => map.read(&mut sandbox, "sandbox")?,
+                "address" => map.read(&mut address, "address")?,
+                "location" => map.read(&mut location, "location")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            email: email.unwrap_or_default(),
+            dob: dob.unwrap_or_default(),
+            id_numbers: id_numbers.unwrap_or_default(),
+            phone_number: phone_number.unwrap_or_default(),
+            first_name: first_name.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            delete_at: delete_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            sandbox: sandbox.unwrap_or_default(),
+            address: address.unwrap_or_default(),
+            location: location.unwrap_or_default(),
+        })
     }
 }
 
@@ -793,17 +1060,85 @@ impl ApplicantBuilder {
     }
 }
 
-support::__object::object! {
-    ApplicantBuilder {
-        email: "email" optional,
-        dob: "dob" optional,
-        id_numbers: "id_numbers" optional,
-        phone_number: "phone_number" optional,
-        consents: "consents" optional,
-        address: "address" optional,
-        location: "location" optional,
-        first_name: "first_name" required,
-        last_name: "last_name" required,
+impl ::serde::Serialize for ApplicantBuilder {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ApplicantBuilder",
+            2,
+            &[
+                &self.email,
+                &self.dob,
+                &self.id_numbers,
+                &self.phone_number,
+                &self.consents,
+                &self.address,
+                &self.location,
+            ],
+        )?;
+        object.optional("email", &self.email)?;
+        object.optional("dob", &self.dob)?;
+        object.optional("id_numbers", &self.id_numbers)?;
+        object.optional("phone_number", &self.phone_number)?;
+        object.optional("consents", &self.consents)?;
+        object.optional("address", &self.address)?;
+        object.optional("location", &self.location)?;
+        object.field("first_name", &self.first_name)?;
+        object.field("last_name", &self.last_name)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ApplicantBuilder {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ApplicantBuilder {
+    const NAME: &'static str = "ApplicantBuilder";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut email = Option::None;
+        let mut dob = Option::None;
+        let mut id_numbers = Option::None;
+        let mut phone_number = Option::None;
+        let mut consents = Option::None;
+        let mut address = Option::None;
+        let mut location = Option::None;
+        let mut first_name = Option::None;
+        let mut last_name = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "email" => map.read(&mut email, "email")?,
+                "dob" => map.read(&mut dob, "dob")?,
+                "id_numbers" => map.read(&mut id_numbers, "id_numbers")?,
+                "phone_number" => map.read(&mut phone_number, "phone_number")?,
+                "consents" => map.read(&mut consents, "consents")?,
+                "address" => map.read(&mut address, "address")?,
+                "location" => map.read(&mut location, "location")?,
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            email: email.unwrap_or_default(),
+            dob: dob.unwrap_or_default(),
+            id_numbers: id_numbers.unwrap_or_default(),
+            phone_number: phone_number.unwrap_or_default(),
+            consents: consents.unwrap_or_default(),
+            address: address.unwrap_or_default(),
+            location: location.unwrap_or_default(),
+            first_name: map.required(first_name, "first_name")?,
+            last_name: map.required(last_name, "last_name")?,
+        })
     }
 }
 
@@ -823,11 +1158,53 @@ impl ApplicantConsent {
     }
 }
 
-support::__object::object! {
-    ApplicantConsent {
-        name: "name" required,
-        granted: "granted" required,
-        granted_at: "granted_at" required,
+impl ::serde::Serialize for ApplicantConsent {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ApplicantConsent",
+            3,
+            &[],
+        )?;
+        object.field("name", &self.name)?;
+        object.field("granted", &self.granted)?;
+        object.field("granted_at", &self.granted_at)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ApplicantConsent {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ApplicantConsent {
+    const NAME: &'static str = "ApplicantConsent";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut name = Option::None;
+        let mut granted = Option::None;
+        let mut granted_at = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "name" => map.read(&mut name, "name")?,
+                "granted" => map.read(&mut granted, "granted")?,
+                "granted_at" => map.read(&mut granted_at, "granted_at")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            name: map.required(name, "name")?,
+            granted: map.required(granted, "granted")?,
+            granted_at: map.required(granted_at, "granted_at")?,
+        })
     }
 }
 
@@ -845,10 +1222,49 @@ impl ApplicantConsentBuilder {
     }
 }
 
-support::__object::object! {
-    ApplicantConsentBuilder {
-        name: "name" required,
-        granted: "granted" required,
+impl ::serde::Serialize for ApplicantConsentBuilder {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ApplicantConsentBuilder",
+            2,
+            &[],
+        )?;
+        object.field("name", &self.name)?;
+        object.field("granted", &self.granted)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ApplicantConsentBuilder {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ApplicantConsentBuilder {
+    const NAME: &'static str = "ApplicantConsentBuilder";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut name = Option::None;
+        let mut granted = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "name" => map.read(&mut name, "name")?,
+                "granted" => map.read(&mut granted, "granted")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            name: map.required(name, "name")?,
+            granted: map.required(granted, "granted")?,
+        })
     }
 }
 
@@ -930,10 +1346,49 @@ impl ApplicantCreate {
     }
 }
 
-support::__object::object! {
-    ApplicantCreate {
-        first_name: "first_name" required,
-        last_name: "last_name" required,
+impl ::serde::Serialize for ApplicantCreate {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ApplicantCreate",
+            2,
+            &[],
+        )?;
+        object.field("first_name", &self.first_name)?;
+        object.field("last_name", &self.last_name)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ApplicantCreate {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ApplicantCreate {
+    const NAME: &'static str = "ApplicantCreate";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut first_name = Option::None;
+        let mut last_name = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            first_name: map.required(first_name, "first_name")?,
+            last_name: map.required(last_name, "last_name")?,
+        })
     }
 }
 
@@ -946,11 +1401,53 @@ pub struct ApplicantRequest {
     pub location: Nullable<LocationBuilder>,
 }
 
-support::__object::object! {
-    ApplicantRequest {
-        consents: "consents" optional,
-        address: "address" optional,
-        location: "location" optional,
+impl ::serde::Serialize for ApplicantRequest {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ApplicantRequest",
+            0,
+            &[&self.consents, &self.address, &self.location],
+        )?;
+        object.optional("consents", &self.consents)?;
+        object.optional("address", &self.address)?;
+        object.optional("location", &self.location)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ApplicantRequest {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ApplicantRequest {
+    const NAME: &'static str = "ApplicantRequest";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut consents = Option::None;
+        let mut address = Option::None;
+        let mut location = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "consents" => map.read(&mut consents, "consents")?,
+                "address" => map.read(&mut address, "address")?,
+                "location" => map.read(&mut location, "location")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            consents: consents.unwrap_or_default(),
+            address: address.unwrap_or_default(),
+            location: location.unwrap_or_default(),
+        })
     }
 }
 
@@ -991,17 +1488,86 @@ impl ApplicantResponse {
     }
 }
 
-support::__object::object! {
-    ApplicantResponse {
-        first_name: "first_name" optional,
-        last_name: "last_name" optional,
-        id: "id" required,
-        created_at: "created_at" optional,
-        delete_at: "delete_at" optional,
-        href: "href" optional,
-        sandbox: "sandbox" optional,
-        address: "address" optional,
-        location: "location" optional,
+impl ::serde::Serialize for ApplicantResponse {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ApplicantResponse",
+            1,
+            &[
+                &self.first_name,
+                &self.last_name,
+                &self.created_at,
+                &self.delete_at,
+                &self.href,
+                &self.sandbox,
+                &self.address,
+                &self.location,
+            ],
+        )?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("delete_at", &self.delete_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("sandbox", &self.sandbox)?;
+        object.optional("address", &self.address)?;
+        object.optional("location", &self.location)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ApplicantResponse {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ApplicantResponse {
+    const NAME: &'static str = "ApplicantResponse";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut first_name = Option::None;
+        let mut last_name = Option::None;
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut delete_at = Option::None;
+        let mut href = Option::None;
+        let mut sandbox = Option::None;
+        let mut address = Option::None;
+        let mut location = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "delete_at" => map.read(&mut delete_at, "delete_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "sandbox" => map.read(&mut sandbox, "sandbox")?,
+                "address" => map.read(&mut address, "address")?,
+                "location" => map.read(&mut location, "location")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            first_name: first_name.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            delete_at: delete_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            sandbox: sandbox.unwrap_or_default(),
+            address: address.unwrap_or_default(),
+            location: location.unwrap_or_default(),
+        })
     }
 }
 
@@ -1017,12 +1583,57 @@ pub struct ApplicantShared {
     pub phone_number: Nullable<String>,
 }
 
-support::__object::object! {
-    ApplicantShared {
-        email: "email" optional,
-        dob: "dob" optional,
-        id_numbers: "id_numbers" optional,
-        phone_number: "phone_number" optional,
+impl ::serde::Serialize for ApplicantShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ApplicantShared",
+            0,
+            &[&self.email, &self.dob, &self.id_numbers, &self.phone_number],
+        )?;
+        object.optional("email", &self.email)?;
+        object.optional("dob", &self.dob)?;
+        object.optional("id_numbers", &self.id_numbers)?;
+        object.optional("phone_number", &self.phone_number)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ApplicantShared {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ApplicantShared {
+    const NAME: &'static str = "ApplicantShared";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut email = Option::None;
+        let mut dob = Option::None;
+        let mut id_numbers = Option::None;
+        let mut phone_number = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "email" => map.read(&mut email, "email")?,
+                "dob" => map.read(&mut dob, "dob")?,
+                "id_numbers" => map.read(&mut id_numbers, "id_numbers")?,
+                "phone_number" => map.read(&mut phone_number, "phone_number")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            email: email.unwrap_or_default(),
+            dob: dob.unwrap_or_default(),
+            id_numbers: id_numbers.unwrap_or_default(),
+            phone_number: phone_number.unwrap_or_default(),
+        })
     }
 }
 
@@ -1035,10 +1646,49 @@ pub struct ApplicantUpdate {
     pub last_name: Nullable<String>,
 }
 
-support::__object::object! {
-    ApplicantUpdate {
-        first_name: "first_name" optional,
-        last_name: "last_name" optional,
+impl ::serde::Serialize for ApplicantUpdate {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ApplicantUpdate",
+            0,
+            &[&self.first_name, &self.last_name],
+        )?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ApplicantUpdate {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ApplicantUpdate {
+    const NAME: &'static str = "ApplicantUpdate";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut first_name = Option::None;
+        let mut last_name = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            first_name: first_name.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+        })
     }
 }
 
@@ -1062,17 +1712,87 @@ pub struct ApplicantUpdater {
     pub last_name: Nullable<String>,
 }
 
-support::__object::object! {
-    ApplicantUpdater {
-        email: "email" optional,
-        dob: "dob" optional,
-        id_numbers: "id_numbers" optional,
-        phone_number: "phone_number" optional,
-        consents: "consents" optional,
-        address: "address" optional,
-        location: "location" optional,
-        first_name: "first_name" optional,
-        last_name: "last_name" optional,
+impl ::serde::Serialize for ApplicantUpdater {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ApplicantUpdater",
+            0,
+            &[
+                &self.email,
+                &self.dob,
+                &self.id_numbers,
+                &self.phone_number,
+                &self.consents,
+                &self.address,
+                &self.location,
+                &self.first_name,
+                &self.last_name,
+            ],
+        )?;
+        object.optional("email", &self.email)?;
+        object.optional("dob", &self.dob)?;
+        object.optional("id_numbers", &self.id_numbers)?;
+        object.optional("phone_number", &self.phone_number)?;
+        object.optional("consents", &self.consents)?;
+        object.optional("address", &self.address)?;
+        object.optional("location", &self.location)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ApplicantUpdater {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ApplicantUpdater {
+    const NAME: &'static str = "ApplicantUpdater";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut email = Option::None;
+        let mut dob = Option::None;
+        let mut id_numbers = Option::None;
+        let mut phone_number = Option::None;
+        let mut consents = Option::None;
+        let mut address = Option::None;
+        let mut location = Option::None;
+        let mut first_name = Option::None;
+        let mut last_name = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "email" => map.read(&mut email, "email")?,
+                "dob" => map.read(&mut dob, "dob")?,
+                "id_numbers" => map.read(&mut id_numbers, "id_numbers")?,
+                "phone_number" => map.read(&mut phone_number, "phone_number")?,
+                "consents" => map.read(&mut consents, "consents")?,
+                "address" => map.read(&mut address, "address")?,
+                "location" => map.read(&mut location, "location")?,
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            email: email.unwrap_or_default(),
+            dob: dob.unwrap_or_default(),
+            id_numbers: id_numbers.unwrap_or_default(),
+            phone_number: phone_number.unwrap_or_default(),
+            consents: consents.unwrap_or_default(),
+            address: address.unwrap_or_default(),
+            location: location.unwrap_or_default(),
+            first_name: first_name.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+        })
     }
 }
 
@@ -1089,9 +1809,45 @@ impl ApplicantsList {
     }
 }
 
-support::__object::object! {
-    ApplicantsList {
-        applicants: "applicants" required,
+impl ::serde::Serialize for ApplicantsList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ApplicantsList",
+            1,
+            &[],
+        )?;
+        object.field("applicants", &self.applicants)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ApplicantsList {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ApplicantsList {
+    const NAME: &'static str = "ApplicantsList";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut applicants = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "applicants" => map.read(&mut applicants, "applicants")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            applicants: map.required(applicants, "applicants")?,
+        })
     }
 }
 
@@ -1156,25 +1912,137 @@ impl Check {
     }
 }
 
-support::__object::object! {
-    Check {
-        webhook_ids: "webhook_ids" optional,
-        applicant_id: "applicant_id" required,
-        applicant_provides_data: "applicant_provides_data" optional,
-        tags: "tags" optional,
-        redirect_uri: "redirect_uri" optional,
-        privacy_notices_read_consent_given: "privacy_notices_read_consent_given" optional,
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        status: "status" optional,
-        result: "result" optional,
-        form_uri: "form_uri" optional,
-        results_uri: "results_uri" optional,
-        report_ids: "report_ids" optional,
-        sandbox: "sandbox" optional,
-        paused: "paused" optional,
-        version: "version" optional,
+impl ::serde::Serialize for Check {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Check",
+            2,
+            &[
+                &self.webhook_ids,
+                &self.applicant_provides_data,
+                &self.tags,
+                &self.redirect_uri,
+                &self.privacy_notices_read_consent_given,
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.form_uri,
+                &self.results_uri,
+                &self.report_ids,
+                &self.sandbox,
+                &self.paused,
+                &self.version,
+            ],
+        )?;
+        object.optional("webhook_ids", &self.webhook_ids)?;
+        object.field("applicant_id", &self.applicant_id)?;
+        object.optional("applicant_provides_data", &self.applicant_provides_data)?;
+        object.optional("tags", &self.tags)?;
+        object.optional("redirect_uri", &self.redirect_uri)?;
+        object
+            .optional(
+                "privacy_notices_read_consent_given",
+                &self.privacy_notices_read_consent_given,
+            )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("form_uri", &self.form_uri)?;
+        object.optional("results_uri", &self.results_uri)?;
+        object.optional("report_ids", &self.report_ids)?;
+        object.optional("sandbox", &self.sandbox)?;
+        object.optional("paused", &self.paused)?;
+        object.optional("version", &self.version)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Check {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for Check {
+    const NAME: &'static str = "Check";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut webhook_ids = Option::None;
+        let mut applicant_id = Option::None;
+        let mut applicant_provides_data = Option::None;
+        let mut tags = Option::None;
+        let mut redirect_uri = Option::None;
+        let mut privacy_notices_read_consent_given = Option::None;
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut form_uri = Option::None;
+        let mut results_uri = Option::None;
+        let mut report_ids = Option::None;
+        let mut sandbox = Option::None;
+        let mut paused = Option::None;
+        let mut version = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "webhook_ids" => map.read(&mut webhook_ids, "webhook_ids")?,
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "applicant_provides_data" => {
+                    map.read(&mut applicant_provides_data, "applicant_provides_data")?
+                }
+                "tags" => map.read(&mut tags, "tags")?,
+                "redirect_uri" => map.read(&mut redirect_uri, "redirect_uri")?,
+                "privacy_notices_read_consent_given" => {
+                    map.read(
+                        &mut privacy_notices_read_consent_given,
+                        "privacy_notices_read_consent_given",
+                    )?
+                }
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "form_uri" => map.read(&mut form_uri, "form_uri")?,
+                "results_uri" => map.read(&mut results_uri, "results_uri")?,
+                "report_ids" => map.read(&mut report_ids, "report_ids")?,
+                "sandbox" => map.read(&mut sandbox, "sandbox")?,
+                "paused" => map.read(&mut paused, "paused")?,
+                "version" => map.read(&mut version, "version")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            webhook_ids: webhook_ids.unwrap_or_default(),
+            applicant_id: map.required(applicant_id, "applicant_id")?,
+            applicant_provides_data: applicant_provides_data.unwrap_or_default(),
+            tags: tags.unwrap_or_default(),
+            redirect_uri: redirect_uri.unwrap_or_default(),
+            privacy_notices_read_consent_given: privacy_notices_read_consent_given
+                .unwrap_or_default(),
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            form_uri: form_uri.unwrap_or_default(),
+            results_uri: results_uri.unwrap_or_default(),
+            report_ids: report_ids.unwrap_or_default(),
+            sandbox: sandbox.unwrap_or_default(),
+            paused: paused.unwrap_or_default(),
+            version: version.unwrap_or_default(),
+        })
     }
 }
 
@@ -1249,22 +2117,128 @@ impl CheckBuilder {
     }
 }
 
-support::__object::object! {
-    CheckBuilder {
-        webhook_ids: "webhook_ids" optional,
-        applicant_id: "applicant_id" required,
-        applicant_provides_data: "applicant_provides_data" optional,
-        tags: "tags" optional,
-        redirect_uri: "redirect_uri" optional,
-        privacy_notices_read_consent_given: "privacy_notices_read_consent_given" optional,
-        report_names: "report_names" required,
-        document_ids: "document_ids" optional,
-        asynchronous: "asynchronous" optional,
-        suppress_form_emails: "suppress_form_emails" optional,
-        sub_result: "sub_result" optional,
-        consider: "consider" optional,
-        us_driving_licence: "us_driving_licence" optional,
-        report_configuration: "report_configuration" optional,
+impl ::serde::Serialize for CheckBuilder {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "CheckBuilder",
+            2,
+            &[
+                &self.webhook_ids,
+                &self.applicant_provides_data,
+                &self.tags,
+                &self.redirect_uri,
+                &self.privacy_notices_read_consent_given,
+                &self.document_ids,
+                &self.asynchronous,
+                &self.suppress_form_emails,
+                &self.sub_result,
+                &self.consider,
+                &self.us_driving_licence,
+                &self.report_configuration,
+            ],
+        )?;
+        object.optional("webhook_ids", &self.webhook_ids)?;
+        object.field("applicant_id", &self.applicant_id)?;
+        object.optional("applicant_provides_data", &self.applicant_provides_data)?;
+        object.optional("tags", &self.tags)?;
+        object.optional("redirect_uri", &self.redirect_uri)?;
+        object
+            .optional(
+                "privacy_notices_read_consent_given",
+                &self.privacy_notices_read_consent_given,
+            )?;
+        object.field("report_names", &self.report_names)?;
+        object.optional("document_ids", &self.document_ids)?;
+        object.optional("asynchronous", &self.asynchronous)?;
+        object.optional("suppress_form_emails", &self.suppress_form_emails)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("consider", &self.consider)?;
+        object.optional("us_driving_licence", &self.us_driving_licence)?;
+        object.optional("report_configuration", &self.report_configuration)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CheckBuilder {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for CheckBuilder {
+    const NAME: &'static str = "CheckBuilder";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut webhook_ids = Option::None;
+        let mut applicant_id = Option::None;
+        let mut applicant_provides_data = Option::None;
+        let mut tags = Option::None;
+        let mut redirect_uri = Option::None;
+        let mut privacy_notices_read_consent_given = Option::None;
+        let mut report_names = Option::None;
+        let mut document_ids = Option::None;
+        let mut asynchronous = Option::None;
+        let mut suppress_form_emails = Option::None;
+        let mut sub_result = Option::None;
+        let mut consider = Option::None;
+        let mut us_driving_licence = Option::None;
+        let mut report_configuration = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "webhook_ids" => map.read(&mut webhook_ids, "webhook_ids")?,
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "applicant_provides_data" => {
+                    map.read(&mut applicant_provides_data, "applicant_provides_data")?
+                }
+                "tags" => map.read(&mut tags, "tags")?,
+                "redirect_uri" => map.read(&mut redirect_uri, "redirect_uri")?,
+                "privacy_notices_read_consent_given" => {
+                    map.read(
+                        &mut privacy_notices_read_consent_given,
+                        "privacy_notices_read_consent_given",
+                    )?
+                }
+                "report_names" => map.read(&mut report_names, "report_names")?,
+                "document_ids" => map.read(&mut document_ids, "document_ids")?,
+                "asynchronous" => map.read(&mut asynchronous, "asynchronous")?,
+                "suppress_form_emails" => {
+                    map.read(&mut suppress_form_emails, "suppress_form_emails")?
+                }
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "consider" => map.read(&mut consider, "consider")?,
+                "us_driving_licence" => {
+                    map.read(&mut us_driving_licence, "us_driving_licence")?
+                }
+                "report_configuration" => {
+                    map.read(&mut report_configuration, "report_configuration")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            webhook_ids: webhook_ids.unwrap_or_default(),
+            applicant_id: map.required(applicant_id, "applicant_id")?,
+            applicant_provides_data: applicant_provides_data.unwrap_or_default(),
+            tags: tags.unwrap_or_default(),
+            redirect_uri: redirect_uri.unwrap_or_default(),
+            privacy_notices_read_consent_given: privacy_notices_read_consent_given
+                .unwrap_or_default(),
+            report_names: map.required(report_names, "report_names")?,
+            document_ids: document_ids.unwrap_or_default(),
+            asynchronous: asynchronous.unwrap_or_default(),
+            suppress_form_emails: suppress_form_emails.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            consider: consider.unwrap_or_default(),
+            us_driving_licence: us_driving_licence.unwrap_or_default(),
+            report_configuration: report_configuration.unwrap_or_default(),
+        })
     }
 }
 
@@ -1325,17 +2299,94 @@ impl CheckRequest {
     }
 }
 
-support::__object::object! {
-    CheckRequest {
-        report_names: "report_names" required,
-        document_ids: "document_ids" optional,
-        applicant_provides_data: "applicant_provides_data" optional,
-        asynchronous: "asynchronous" optional,
-        suppress_form_emails: "suppress_form_emails" optional,
-        sub_result: "sub_result" optional,
-        consider: "consider" optional,
-        us_driving_licence: "us_driving_licence" optional,
-        report_configuration: "report_configuration" optional,
+impl ::serde::Serialize for CheckRequest {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "CheckRequest",
+            1,
+            &[
+                &self.document_ids,
+                &self.applicant_provides_data,
+                &self.asynchronous,
+                &self.suppress_form_emails,
+                &self.sub_result,
+                &self.consider,
+                &self.us_driving_licence,
+                &self.report_configuration,
+            ],
+        )?;
+        object.field("report_names", &self.report_names)?;
+        object.optional("document_ids", &self.document_ids)?;
+        object.optional("applicant_provides_data", &self.applicant_provides_data)?;
+        object.optional("asynchronous", &self.asynchronous)?;
+        object.optional("suppress_form_emails", &self.suppress_form_emails)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("consider", &self.consider)?;
+        object.optional("us_driving_licence", &self.us_driving_licence)?;
+        object.optional("report_configuration", &self.report_configuration)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CheckRequest {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for CheckRequest {
+    const NAME: &'static str = "CheckRequest";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut report_names = Option::None;
+        let mut document_ids = Option::None;
+        let mut applicant_provides_data = Option::None;
+        let mut asynchronous = Option::None;
+        let mut suppress_form_emails = Option::None;
+        let mut sub_result = Option::None;
+        let mut consider = Option::None;
+        let mut us_driving_licence = Option::None;
+        let mut report_configuration = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "report_names" => map.read(&mut report_names, "report_names")?,
+                "document_ids" => map.read(&mut document_ids, "document_ids")?,
+                "applicant_provides_data" => {
+                    map.read(&mut applicant_provides_data, "applicant_provides_data")?
+                }
+                "asynchronous" => map.read(&mut asynchronous, "asynchronous")?,
+                "suppress_form_emails" => {
+                    map.read(&mut suppress_form_emails, "suppress_form_emails")?
+                }
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "consider" => map.read(&mut consider, "consider")?,
+                "us_driving_licence" => {
+                    map.read(&mut us_driving_licence, "us_driving_licence")?
+                }
+                "report_configuration" => {
+                    map.read(&mut report_configuration, "report_configuration")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            report_names: map.required(report_names, "report_names")?,
+            document_ids: document_ids.unwrap_or_default(),
+            applicant_provides_data: applicant_provides_data.unwrap_or_default(),
+            asynchronous: asynchronous.unwrap_or_default(),
+            suppress_form_emails: suppress_form_emails.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            consider: consider.unwrap_or_default(),
+            us_driving_licence: us_driving_licence.unwrap_or_default(),
+            report_configuration: report_configuration.unwrap_or_default(),
+        })
     }
 }
 
@@ -1383,19 +2434,96 @@ impl CheckResponse {
     }
 }
 
-support::__object::object! {
-    CheckResponse {
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        status: "status" optional,
-        result: "result" optional,
-        form_uri: "form_uri" optional,
-        results_uri: "results_uri" optional,
-        report_ids: "report_ids" optional,
-        sandbox: "sandbox" optional,
-        paused: "paused" optional,
-        version: "version" optional,
+impl ::serde::Serialize for CheckResponse {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "CheckResponse",
+            1,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.form_uri,
+                &self.results_uri,
+                &self.report_ids,
+                &self.sandbox,
+                &self.paused,
+                &self.version,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("form_uri", &self.form_uri)?;
+        object.optional("results_uri", &self.results_uri)?;
+        object.optional("report_ids", &self.report_ids)?;
+        object.optional("sandbox", &self.sandbox)?;
+        object.optional("paused", &self.paused)?;
+        object.optional("version", &self.version)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CheckResponse {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for CheckResponse {
+    const NAME: &'static str = "CheckResponse";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut form_uri = Option::None;
+        let mut results_uri = Option::None;
+        let mut report_ids = Option::None;
+        let mut sandbox = Option::None;
+        let mut paused = Option::None;
+        let mut version = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "form_uri" => map.read(&mut form_uri, "form_uri")?,
+                "results_uri" => map.read(&mut results_uri, "results_uri")?,
+                "report_ids" => map.read(&mut report_ids, "report_ids")?,
+                "sandbox" => map.read(&mut sandbox, "sandbox")?,
+                "paused" => map.read(&mut paused, "paused")?,
+                "version" => map.read(&mut version, "version")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            form_uri: form_uri.unwrap_or_default(),
+            results_uri: results_uri.unwrap_or_default(),
+            report_ids: report_ids.unwrap_or_default(),
+            sandbox: sandbox.unwrap_or_default(),
+            paused: paused.unwrap_or_default(),
+            version: version.unwrap_or_default(),
+        })
     }
 }
 
@@ -1429,14 +2557,83 @@ impl CheckShared {
     }
 }
 
-support::__object::object! {
-    CheckShared {
-        webhook_ids: "webhook_ids" optional,
-        applicant_id: "applicant_id" required,
-        applicant_provides_data: "applicant_provides_data" optional,
-        tags: "tags" optional,
-        redirect_uri: "redirect_uri" optional,
-        privacy_notices_read_consent_given: "privacy_notices_read_consent_given" optional,
+impl ::serde::Serialize for CheckShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "CheckShared",
+            1,
+            &[
+                &self.webhook_ids,
+                &self.applicant_provides_data,
+                &self.tags,
+                &self.redirect_uri,
+                &self.privacy_notices_read_consent_given,
+            ],
+        )?;
+        object.optional("webhook_ids", &self.webhook_ids)?;
+        object.field("applicant_id", &self.applicant_id)?;
+        object.optional("applicant_provides_data", &self.applicant_provides_data)?;
+        object.optional("tags", &self.tags)?;
+        object.optional("redirect_uri", &self.redirect_uri)?;
+        object
+            .optional(
+                "privacy_notices_read_consent_given",
+                &self.privacy_notices_read_consent_given,
+            )?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CheckShared {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for CheckShared {
+    const NAME: &'static str = "CheckShared";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut webhook_ids = Option::None;
+        let mut applicant_id = Option::None;
+        let mut applicant_provides_data = Option::None;
+        let mut tags = Option::None;
+        let mut redirect_uri = Option::None;
+        let mut privacy_notices_read_consent_given = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "webhook_ids" => map.read(&mut webhook_ids, "webhook_ids")?,
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "applicant_provides_data" => {
+                    map.read(&mut applicant_provides_data, "applicant_provides_data")?
+                }
+                "tags" => map.read(&mut tags, "tags")?,
+                "redirect_uri" => map.read(&mut redirect_uri, "redirect_uri")?,
+                "privacy_notices_read_consent_given" => {
+                    map.read(
+                        &mut privacy_notices_read_consent_given,
+                        "privacy_notices_read_consent_given",
+                    )?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            webhook_ids: webhook_ids.unwrap_or_default(),
+            applicant_id: map.required(applicant_id, "applicant_id")?,
+            applicant_provides_data: applicant_provides_data.unwrap_or_default(),
+            tags: tags.unwrap_or_default(),
+            redirect_uri: redirect_uri.unwrap_or_default(),
+            privacy_notices_read_consent_given: privacy_notices_read_consent_given
+                .unwrap_or_default(),
+        })
     }
 }
 
@@ -1527,9 +2724,45 @@ impl ChecksList {
     }
 }
 
-support::__object::object! {
-    ChecksList {
-        checks: "checks" required,
+impl ::serde::Serialize for ChecksList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ChecksList",
+            1,
+            &[],
+        )?;
+        object.field("checks", &self.checks)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ChecksList {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ChecksList {
+    const NAME: &'static str = "ChecksList";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut checks = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "checks" => map.read(&mut checks, "checks")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            checks: map.required(checks, "checks")?,
+        })
     }
 }
 
@@ -1547,9 +2780,45 @@ impl CompleteTaskBuilder {
     }
 }
 
-support::__object::object! {
-    CompleteTaskBuilder {
-        data: "data" required,
+impl ::serde::Serialize for CompleteTaskBuilder {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "CompleteTaskBuilder",
+            1,
+            &[],
+        )?;
+        object.field("data", &self.data)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CompleteTaskBuilder {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for CompleteTaskBuilder {
+    const NAME: &'static str = "CompleteTaskBuilder";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut data = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "data" => map.read(&mut data, "data")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            data: map.required(data, "data")?,
+        })
     }
 }
 
@@ -2616,10 +3885,49 @@ pub struct DeviceIntelligenceBreakdown {
     pub properties: Nullable<DeviceIntelligenceBreakdownProperties>,
 }
 
-support::__object::object! {
-    DeviceIntelligenceBreakdown {
-        device: "device" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for DeviceIntelligenceBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligenceBreakdown",
+            0,
+            &[&self.device, &self.properties],
+        )?;
+        object.optional("device", &self.device)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DeviceIntelligenceBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DeviceIntelligenceBreakdown {
+    const NAME: &'static str = "DeviceIntelligenceBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut device = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "device" => map.read(&mut device, "device")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            device: device.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -2629,9 +3937,45 @@ pub struct DeviceIntelligenceBreakdownDevice {
     pub breakdown: Nullable<DeviceIntelligenceBreakdownDeviceBreakdown>,
 }
 
-support::__object::object! {
-    DeviceIntelligenceBreakdownDevice {
-        breakdown: "breakdown" optional,
+impl ::serde::Serialize for DeviceIntelligenceBreakdownDevice {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligenceBreakdownDevice",
+            0,
+            &[&self.breakdown],
+        )?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DeviceIntelligenceBreakdownDevice {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DeviceIntelligenceBreakdownDevice {
+    const NAME: &'static str = "DeviceIntelligenceBreakdownDevice";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            breakdown: breakdown.unwrap_or_default(),
+        })
     }
 }
 
@@ -2649,11 +3993,64 @@ pub struct DeviceIntelligenceBreakdownDeviceBreakdown {
     >,
 }
 
-support::__object::object! {
-    DeviceIntelligenceBreakdownDeviceBreakdown {
-        application_authenticity: "application_authenticity" optional,
-        device_integrity: "device_integrity" optional,
-        device_reputation: "device_reputation" optional,
+impl ::serde::Serialize for DeviceIntelligenceBreakdownDeviceBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligenceBreakdownDeviceBreakdown",
+            0,
+            &[
+                &self.application_authenticity,
+                &self.device_integrity,
+                &self.device_reputation,
+            ],
+        )?;
+        object.optional("application_authenticity", &self.application_authenticity)?;
+        object.optional("device_integrity", &self.device_integrity)?;
+        object.optional("device_reputation", &self.device_reputation)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DeviceIntelligenceBreakdownDeviceBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DeviceIntelligenceBreakdownDeviceBreakdown {
+    const NAME: &'static str = "DeviceIntelligenceBreakdownDeviceBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut application_authenticity = Option::None;
+        let mut device_integrity = Option::None;
+        let mut device_reputation = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "application_authenticity" => {
+                    map.read(&mut application_authenticity, "application_authenticity")?
+                }
+                "device_integrity" => {
+                    map.read(&mut device_integrity, "device_integrity")?
+                }
+                "device_reputation" => {
+                    map.read(&mut device_reputation, "device_reputation")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            application_authenticity: application_authenticity.unwrap_or_default(),
+            device_integrity: device_integrity.unwrap_or_default(),
+            device_reputation: device_reputation.unwrap_or_default(),
+        })
     }
 }
 
@@ -2665,11 +4062,53 @@ pub struct DeviceIntelligenceBreakdownProperties {
     pub geolocation: Nullable<DeviceIntelligenceBreakdownPropertiesGeolocation>,
 }
 
-support::__object::object! {
-    DeviceIntelligenceBreakdownProperties {
-        device: "device" optional,
-        ip: "ip" optional,
-        geolocation: "geolocation" optional,
+impl ::serde::Serialize for DeviceIntelligenceBreakdownProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligenceBreakdownProperties",
+            0,
+            &[&self.device, &self.ip, &self.geolocation],
+        )?;
+        object.optional("device", &self.device)?;
+        object.optional("ip", &self.ip)?;
+        object.optional("geolocation", &self.geolocation)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DeviceIntelligenceBreakdownProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DeviceIntelligenceBreakdownProperties {
+    const NAME: &'static str = "DeviceIntelligenceBreakdownProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut device = Option::None;
+        let mut ip = Option::None;
+        let mut geolocation = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "device" => map.read(&mut device, "device")?,
+                "ip" => map.read(&mut ip, "ip")?,
+                "geolocation" => map.read(&mut geolocation, "geolocation")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            device: device.unwrap_or_default(),
+            ip: ip.unwrap_or_default(),
+            geolocation: geolocation.unwrap_or_default(),
+        })
     }
 }
 
@@ -2706,22 +4145,127 @@ pub struct DeviceIntelligenceBreakdownPropertiesDevice {
     pub biometric_capture: Nullable<String>,
 }
 
-support::__object::object! {
-    DeviceIntelligenceBreakdownPropertiesDevice {
-        sdk_version: "sdk_version" optional,
-        sdk_source: "sdk_source" optional,
-        authentication_type: "authentication_type" optional,
-        raw_model: "raw_model" optional,
-        os: "os" optional,
-        browser: "browser" optional,
-        emulator: "emulator" optional,
-        randomized_device: "randomized_device" optional,
-        fake_network_request: "fake_network_request" optional,
-        ip_reputation: "ip_reputation" optional,
-        device_fingerprint_reuse: "device_fingerprint_reuse" optional,
-        single_device_used: "single_device_used" optional,
-        document_capture: "document_capture" optional,
-        biometric_capture: "biometric_capture" optional,
+impl ::serde::Serialize for DeviceIntelligenceBreakdownPropertiesDevice {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligenceBreakdownPropertiesDevice",
+            0,
+            &[
+                &self.sdk_version,
+                &self.sdk_source,
+                &self.authentication_type,
+                &self.raw_model,
+                &self.os,
+                &self.browser,
+                &self.emulator,
+                &self.randomized_device,
+                &self.fake_network_request,
+                &self.ip_reputation,
+                &self.device_fingerprint_reuse,
+                &self.single_device_used,
+                &self.document_capture,
+                &self.biometric_capture,
+            ],
+        )?;
+        object.optional("sdk_version", &self.sdk_version)?;
+        object.optional("sdk_source", &self.sdk_source)?;
+        object.optional("authentication_type", &self.authentication_type)?;
+        object.optional("raw_model", &self.raw_model)?;
+        object.optional("os", &self.os)?;
+        object.optional("browser", &self.browser)?;
+        object.optional("emulator", &self.emulator)?;
+        object.optional("randomized_device", &self.randomized_device)?;
+        object.optional("fake_network_request", &self.fake_network_request)?;
+        object.optional("ip_reputation", &self.ip_reputation)?;
+        object.optional("device_fingerprint_reuse", &self.device_fingerprint_reuse)?;
+        object.optional("single_device_used", &self.single_device_used)?;
+        object.optional("document_capture", &self.document_capture)?;
+        object.optional("biometric_capture", &self.biometric_capture)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DeviceIntelligenceBreakdownPropertiesDevice {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DeviceIntelligenceBreakdownPropertiesDevice {
+    const NAME: &'static str = "DeviceIntelligenceBreakdownPropertiesDevice";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut sdk_version = Option::None;
+        let mut sdk_source = Option::None;
+        let mut authentication_type = Option::None;
+        let mut raw_model = Option::None;
+        let mut os = Option::None;
+        let mut browser = Option::None;
+        let mut emulator = Option::None;
+        let mut randomized_device = Option::None;
+        let mut fake_network_request = Option::None;
+        let mut ip_reputation = Option::None;
+        let mut device_fingerprint_reuse = Option::None;
+        let mut single_device_used = Option::None;
+        let mut document_capture = Option::None;
+        let mut biometric_capture = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "sdk_version" => map.read(&mut sdk_version, "sdk_version")?,
+                "sdk_source" => map.read(&mut sdk_source, "sdk_source")?,
+                "authentication_type" => {
+                    map.read(&mut authentication_type, "authentication_type")?
+                }
+                "raw_model" => map.read(&mut raw_model, "raw_model")?,
+                "os" => map.read(&mut os, "os")?,
+                "browser" => map.read(&mut browser, "browser")?,
+                "emulator" => map.read(&mut emulator, "emulator")?,
+                "randomized_device" => {
+                    map.read(&mut randomized_device, "randomized_device")?
+                }
+                "fake_network_request" => {
+                    map.read(&mut fake_network_request, "fake_network_request")?
+                }
+                "ip_reputation" => map.read(&mut ip_reputation, "ip_reputation")?,
+                "device_fingerprint_reuse" => {
+                    map.read(&mut device_fingerprint_reuse, "device_fingerprint_reuse")?
+                }
+                "single_device_used" => {
+                    map.read(&mut single_device_used, "single_device_used")?
+                }
+                "document_capture" => {
+                    map.read(&mut document_capture, "document_capture")?
+                }
+                "biometric_capture" => {
+                    map.read(&mut biometric_capture, "biometric_capture")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            sdk_version: sdk_version.unwrap_or_default(),
+            sdk_source: sdk_source.unwrap_or_default(),
+            authentication_type: authentication_type.unwrap_or_default(),
+            raw_model: raw_model.unwrap_or_default(),
+            os: os.unwrap_or_default(),
+            browser: browser.unwrap_or_default(),
+            emulator: emulator.unwrap_or_default(),
+            randomized_device: randomized_device.unwrap_or_default(),
+            fake_network_request: fake_network_request.unwrap_or_default(),
+            ip_reputation: ip_reputation.unwrap_or_default(),
+            device_fingerprint_reuse: device_fingerprint_reuse.unwrap_or_default(),
+            single_device_used: single_device_used.unwrap_or_default(),
+            document_capture: document_capture.unwrap_or_default(),
+            biometric_capture: biometric_capture.unwrap_or_default(),
+        })
     }
 }
 
@@ -2736,11 +4280,55 @@ pub struct DeviceIntelligenceBreakdownPropertiesGeolocation {
     pub country: Nullable<CountryCodes>,
 }
 
-support::__object::object! {
-    DeviceIntelligenceBreakdownPropertiesGeolocation {
-        city: "city" optional,
-        region: "region" optional,
-        country: "country" optional,
+impl ::serde::Serialize for DeviceIntelligenceBreakdownPropertiesGeolocation {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligenceBreakdownPropertiesGeolocation",
+            0,
+            &[&self.city, &self.region, &self.country],
+        )?;
+        object.optional("city", &self.city)?;
+        object.optional("region", &self.region)?;
+        object.optional("country", &self.country)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DeviceIntelligenceBreakdownPropertiesGeolocation {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DeviceIntelligenceBreakdownPropertiesGeolocation {
+    const NAME: &'static str = "DeviceIntelligenceBreakdownPropertiesGeolocation";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut city = Option::None;
+        let mut region = Option::None;
+        let mut country = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "city" => map.read(&mut city, "city")?,
+                "region" => map.read(&mut region, "region")?,
+                "country" => map.read(&mut country, "country")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            city: city.unwrap_or_default(),
+            region: region.unwrap_or_default(),
+            country: country.unwrap_or_default(),
+        })
     }
 }
 
@@ -2751,9 +4339,46 @@ pub struct DeviceIntelligenceBreakdownPropertiesIp {
     pub address: Nullable<String>,
 }
 
-support::__object::object! {
-    DeviceIntelligenceBreakdownPropertiesIp {
-        address: "address" optional,
+impl ::serde::Serialize for DeviceIntelligenceBreakdownPropertiesIp {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligenceBreakdownPropertiesIp",
+            0,
+            &[&self.address],
+        )?;
+        object.optional("address", &self.address)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DeviceIntelligenceBreakdownPropertiesIp {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DeviceIntelligenceBreakdownPropertiesIp {
+    const NAME: &'static str = "DeviceIntelligenceBreakdownPropertiesIp";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut address = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "address" => map.read(&mut address, "address")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            address: address.unwrap_or_default(),
+        })
     }
 }
 
@@ -2765,11 +4390,53 @@ pub struct DeviceIntelligenceProperties {
     pub geolocation: Nullable<DeviceIntelligenceBreakdownPropertiesGeolocation>,
 }
 
-support::__object::object! {
-    DeviceIntelligenceProperties {
-        device: "device" optional,
-        ip: "ip" optional,
-        geolocation: "geolocation" optional,
+impl ::serde::Serialize for DeviceIntelligenceProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligenceProperties",
+            0,
+            &[&self.device, &self.ip, &self.geolocation],
+        )?;
+        object.optional("device", &self.device)?;
+        object.optional("ip", &self.ip)?;
+        object.optional("geolocation", &self.geolocation)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DeviceIntelligenceProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DeviceIntelligenceProperties {
+    const NAME: &'static str = "DeviceIntelligenceProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut device = Option::None;
+        let mut ip = Option::None;
+        let mut geolocation = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "device" => map.read(&mut device, "device")?,
+                "ip" => map.read(&mut ip, "ip")?,
+                "geolocation" => map.read(&mut geolocation, "geolocation")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            device: device.unwrap_or_default(),
+            ip: ip.unwrap_or_default(),
+            geolocation: geolocation.unwrap_or_default(),
+        })
     }
 }
 
@@ -2813,18 +4480,90 @@ impl DeviceIntelligenceReport {
     }
 }
 
-support::__object::object! {
-    DeviceIntelligenceReport {
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        status: "status" optional,
-        result: "result" optional,
-        sub_result: "sub_result" optional,
-        check_id: "check_id" optional,
-        name: "name" required,
-        breakdown: "breakdown" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for DeviceIntelligenceReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DeviceIntelligenceReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DeviceIntelligenceReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DeviceIntelligenceReport {
+    const NAME: &'static str = "DeviceIntelligenceReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -2874,19 +4613,96 @@ impl Document {
     }
 }
 
-support::__object::object! {
-    Document {
-        file_type: "file_type" optional,
-        r#type: "type" optional,
-        side: "side" optional,
-        issuing_country: "issuing_country" optional,
-        applicant_id: "applicant_id" optional,
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        download_href: "download_href" optional,
-        file_name: "file_name" optional,
-        file_size: "file_size" optional,
+impl ::serde::Serialize for Document {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Document",
+            1,
+            &[
+                &self.file_type,
+                &self.r#type,
+                &self.side,
+                &self.issuing_country,
+                &self.applicant_id,
+                &self.created_at,
+                &self.href,
+                &self.download_href,
+                &self.file_name,
+                &self.file_size,
+            ],
+        )?;
+        object.optional("file_type", &self.file_type)?;
+        object.optional("type", &self.r#type)?;
+        object.optional("side", &self.side)?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("applicant_id", &self.applicant_id)?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("download_href", &self.download_href)?;
+        object.optional("file_name", &self.file_name)?;
+        object.optional("file_size", &self.file_size)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Document {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for Document {
+    const NAME: &'static str = "Document";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut file_type = Option::None;
+        let mut r#type = Option::None;
+        let mut side = Option::None;
+        let mut issuing_country = Option::None;
+        let mut applicant_id = Option::None;
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut download_href = Option::None;
+        let mut file_name = Option::None;
+        let mut file_size = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "file_type" => map.read(&mut file_type, "file_type")?,
+                "type" => map.read(&mut r#type, "type")?,
+                "side" => map.read(&mut side, "side")?,
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "download_href" => map.read(&mut download_href, "download_href")?,
+                "file_name" => map.read(&mut file_name, "file_name")?,
+                "file_size" => map.read(&mut file_size, "file_size")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            file_type: file_type.unwrap_or_default(),
+            r#type: r#type.unwrap_or_default(),
+            side: side.unwrap_or_default(),
+            issuing_country: issuing_country.unwrap_or_default(),
+            applicant_id: applicant_id.unwrap_or_default(),
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            download_href: download_href.unwrap_or_default(),
+            file_name: file_name.unwrap_or_default(),
+            file_size: file_size.unwrap_or_default(),
+        })
     }
 }
 
@@ -2913,17 +4729,95 @@ pub struct DocumentBreakdown {
     pub issuing_authority: Nullable<DocumentBreakdownIssuingAuthority>,
 }
 
-support::__object::object! {
-    DocumentBreakdown {
-        data_comparison: "data_comparison" optional,
-        data_validation: "data_validation" optional,
-        image_integrity: "image_integrity" optional,
-        visual_authenticity: "visual_authenticity" optional,
-        data_consistency: "data_consistency" optional,
-        police_record: "police_record" optional,
-        compromised_document: "compromised_document" optional,
-        age_validation: "age_validation" optional,
-        issuing_authority: "issuing_authority" optional,
+impl ::serde::Serialize for DocumentBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdown",
+            0,
+            &[
+                &self.data_comparison,
+                &self.data_validation,
+                &self.image_integrity,
+                &self.visual_authenticity,
+                &self.data_consistency,
+                &self.police_record,
+                &self.compromised_document,
+                &self.age_validation,
+                &self.issuing_authority,
+            ],
+        )?;
+        object.optional("data_comparison", &self.data_comparison)?;
+        object.optional("data_validation", &self.data_validation)?;
+        object.optional("image_integrity", &self.image_integrity)?;
+        object.optional("visual_authenticity", &self.visual_authenticity)?;
+        object.optional("data_consistency", &self.data_consistency)?;
+        object.optional("police_record", &self.police_record)?;
+        object.optional("compromised_document", &self.compromised_document)?;
+        object.optional("age_validation", &self.age_validation)?;
+        object.optional("issuing_authority", &self.issuing_authority)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentBreakdown {
+    const NAME: &'static str = "DocumentBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut data_comparison = Option::None;
+        let mut data_validation = Option::None;
+        let mut image_integrity = Option::None;
+        let mut visual_authenticity = Option::None;
+        let mut data_consistency = Option::None;
+        let mut police_record = Option::None;
+        let mut compromised_document = Option::None;
+        let mut age_validation = Option::None;
+        let mut issuing_authority = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "data_comparison" => map.read(&mut data_comparison, "data_comparison")?,
+                "data_validation" => map.read(&mut data_validation, "data_validation")?,
+                "image_integrity" => map.read(&mut image_integrity, "image_integrity")?,
+                "visual_authenticity" => {
+                    map.read(&mut visual_authenticity, "visual_authenticity")?
+                }
+                "data_consistency" => {
+                    map.read(&mut data_consistency, "data_consistency")?
+                }
+                "police_record" => map.read(&mut police_record, "police_record")?,
+                "compromised_document" => {
+                    map.read(&mut compromised_document, "compromised_document")?
+                }
+                "age_validation" => map.read(&mut age_validation, "age_validation")?,
+                "issuing_authority" => {
+                    map.read(&mut issuing_authority, "issuing_authority")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            data_comparison: data_comparison.unwrap_or_default(),
+            data_validation: data_validation.unwrap_or_default(),
+            image_integrity: image_integrity.unwrap_or_default(),
+            visual_authenticity: visual_authenticity.unwrap_or_default(),
+            data_consistency: data_consistency.unwrap_or_default(),
+            police_record: police_record.unwrap_or_default(),
+            compromised_document: compromised_document.unwrap_or_default(),
+            age_validation: age_validation.unwrap_or_default(),
+            issuing_authority: issuing_authority.unwrap_or_default(),
+        })
     }
 }
 
@@ -2934,10 +4828,49 @@ pub struct DocumentBreakdownAgeValidation {
     pub breakdown: Nullable<DocumentBreakdownAgeValidationBreakdown>,
 }
 
-support::__object::object! {
-    DocumentBreakdownAgeValidation {
-        result: "result" optional,
-        breakdown: "breakdown" optional,
+impl ::serde::Serialize for DocumentBreakdownAgeValidation {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownAgeValidation",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownAgeValidation {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentBreakdownAgeValidation {
+    const NAME: &'static str = "DocumentBreakdownAgeValidation";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
     }
 }
 
@@ -2949,9 +4882,48 @@ pub struct DocumentBreakdownAgeValidationBreakdown {
     >,
 }
 
-support::__object::object! {
-    DocumentBreakdownAgeValidationBreakdown {
-        minimum_accepted_age: "minimum_accepted_age" optional,
+impl ::serde::Serialize for DocumentBreakdownAgeValidationBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownAgeValidationBreakdown",
+            0,
+            &[&self.minimum_accepted_age],
+        )?;
+        object.optional("minimum_accepted_age", &self.minimum_accepted_age)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownAgeValidationBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownAgeValidationBreakdown {
+    const NAME: &'static str = "DocumentBreakdownAgeValidationBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut minimum_accepted_age = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "minimum_accepted_age" => {
+                    map.read(&mut minimum_accepted_age, "minimum_accepted_age")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            minimum_accepted_age: minimum_accepted_age.unwrap_or_default(),
+        })
     }
 }
 
@@ -2962,10 +4934,49 @@ pub struct DocumentBreakdownCompromisedDocument {
     pub breakdown: Nullable<DocumentBreakdownCompromisedDocumentBreakdown>,
 }
 
-support::__object::object! {
-    DocumentBreakdownCompromisedDocument {
-        result: "result" optional,
-        breakdown: "breakdown" optional,
+impl ::serde::Serialize for DocumentBreakdownCompromisedDocument {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownCompromisedDocument",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownCompromisedDocument {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentBreakdownCompromisedDocument {
+    const NAME: &'static str = "DocumentBreakdownCompromisedDocument";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
     }
 }
 
@@ -2980,10 +4991,52 @@ pub struct DocumentBreakdownCompromisedDocumentBreakdown {
     >,
 }
 
-support::__object::object! {
-    DocumentBreakdownCompromisedDocumentBreakdown {
-        document_database: "document_database" optional,
-        repeat_attempts: "repeat_attempts" optional,
+impl ::serde::Serialize for DocumentBreakdownCompromisedDocumentBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownCompromisedDocumentBreakdown",
+            0,
+            &[&self.document_database, &self.repeat_attempts],
+        )?;
+        object.optional("document_database", &self.document_database)?;
+        object.optional("repeat_attempts", &self.repeat_attempts)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownCompromisedDocumentBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownCompromisedDocumentBreakdown {
+    const NAME: &'static str = "DocumentBreakdownCompromisedDocumentBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut document_database = Option::None;
+        let mut repeat_attempts = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "document_database" => {
+                    map.read(&mut document_database, "document_database")?
+                }
+                "repeat_attempts" => map.read(&mut repeat_attempts, "repeat_attempts")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            document_database: document_database.unwrap_or_default(),
+            repeat_attempts: repeat_attempts.unwrap_or_default(),
+        })
     }
 }
 
@@ -2994,10 +5047,49 @@ pub struct DocumentBreakdownDataComparison {
     pub breakdown: Nullable<DocumentBreakdownDataComparisonBreakdown>,
 }
 
-support::__object::object! {
-    DocumentBreakdownDataComparison {
-        result: "result" optional,
-        breakdown: "breakdown" optional,
+impl ::serde::Serialize for DocumentBreakdownDataComparison {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataComparison",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownDataComparison {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentBreakdownDataComparison {
+    const NAME: &'static str = "DocumentBreakdownDataComparison";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
     }
 }
 
@@ -3018,16 +5110,85 @@ pub struct DocumentBreakdownDataComparisonBreakdown {
     pub date_of_birth: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
 }
 
-support::__object::object! {
-    DocumentBreakdownDataComparisonBreakdown {
-        issuing_country: "issuing_country" optional,
-        gender: "gender" optional,
-        date_of_expiry: "date_of_expiry" optional,
-        last_name: "last_name" optional,
-        document_type: "document_type" optional,
-        document_numbers: "document_numbers" optional,
-        first_name: "first_name" optional,
-        date_of_birth: "date_of_birth" optional,
+impl ::serde::Serialize for DocumentBreakdownDataComparisonBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataComparisonBreakdown",
+            0,
+            &[
+                &self.issuing_country,
+                &self.gender,
+                &self.date_of_expiry,
+                &self.last_name,
+                &self.document_type,
+                &self.document_numbers,
+                &self.first_name,
+                &self.date_of_birth,
+            ],
+        )?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("gender", &self.gender)?;
+        object.optional("date_of_expiry", &self.date_of_expiry)?;
+        object.optional("last_name", &self.last_name)?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("document_numbers", &self.document_numbers)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownDataComparisonBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownDataComparisonBreakdown {
+    const NAME: &'static str = "DocumentBreakdownDataComparisonBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut issuing_country = Option::None;
+        let mut gender = Option::None;
+        let mut date_of_expiry = Option::None;
+        let mut last_name = Option::None;
+        let mut document_type = Option::None;
+        let mut document_numbers = Option::None;
+        let mut first_name = Option::None;
+        let mut date_of_birth = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
+                "gender" => map.read(&mut gender, "gender")?,
+                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                "document_type" => map.read(&mut document_type, "document_type")?,
+                "document_numbers" => {
+                    map.read(&mut document_numbers, "document_numbers")?
+                }
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            issuing_country: issuing_country.unwrap_or_default(),
+            gender: gender.unwrap_or_default(),
+            date_of_expiry: date_of_expiry.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+            document_type: document_type.unwrap_or_default(),
+            document_numbers: document_numbers.unwrap_or_default(),
+            first_name: first_name.unwrap_or_default(),
+            date_of_birth: date_of_birth.unwrap_or_default(),
+        })
     }
 }
 
@@ -3038,10 +5199,51 @@ pub struct DocumentBreakdownDataComparisonBreakdownIssuingCountry {
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
-support::__object::object! {
-    DocumentBreakdownDataComparisonBreakdownIssuingCountry {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for DocumentBreakdownDataComparisonBreakdownIssuingCountry {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataComparisonBreakdownIssuingCountry",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownDataComparisonBreakdownIssuingCountry {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownDataComparisonBreakdownIssuingCountry {
+    const NAME: &'static str = "DocumentBreakdownDataComparisonBreakdownIssuingCountry";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -3052,10 +5254,49 @@ pub struct DocumentBreakdownDataConsistency {
     pub breakdown: Nullable<DocumentBreakdownDataConsistencyBreakdown>,
 }
 
-support::__object::object! {
-    DocumentBreakdownDataConsistency {
-        result: "result" optional,
-        breakdown: "breakdown" optional,
+impl ::serde::Serialize for DocumentBreakdownDataConsistency {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataConsistency",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownDataConsistency {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentBreakdownDataConsistency {
+    const NAME: &'static str = "DocumentBreakdownDataConsistency";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
     }
 }
 
@@ -3080,18 +5321,105 @@ pub struct DocumentBreakdownDataConsistencyBreakdown {
     >,
 }
 
-support::__object::object! {
-    DocumentBreakdownDataConsistencyBreakdown {
-        date_of_expiry: "date_of_expiry" optional,
-        document_numbers: "document_numbers" optional,
-        issuing_country: "issuing_country" optional,
-        document_type: "document_type" optional,
-        date_of_birth: "date_of_birth" optional,
-        gender: "gender" optional,
-        first_name: "first_name" optional,
-        nationality: "nationality" optional,
-        last_name: "last_name" optional,
-        multiple_data_sources_present: "multiple_data_sources_present" optional,
+impl ::serde::Serialize for DocumentBreakdownDataConsistencyBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataConsistencyBreakdown",
+            0,
+            &[
+                &self.date_of_expiry,
+                &self.document_numbers,
+                &self.issuing_country,
+                &self.document_type,
+                &self.date_of_birth,
+                &self.gender,
+                &self.first_name,
+                &self.nationality,
+                &self.last_name,
+                &self.multiple_data_sources_present,
+            ],
+        )?;
+        object.optional("date_of_expiry", &self.date_of_expiry)?;
+        object.optional("document_numbers", &self.document_numbers)?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("gender", &self.gender)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("nationality", &self.nationality)?;
+        object.optional("last_name", &self.last_name)?;
+        object
+            .optional(
+                "multiple_data_sources_present",
+                &self.multiple_data_sources_present,
+            )?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownDataConsistencyBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownDataConsistencyBreakdown {
+    const NAME: &'static str = "DocumentBreakdownDataConsistencyBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut date_of_expiry = Option::None;
+        let mut document_numbers = Option::None;
+        let mut issuing_country = Option::None;
+        let mut document_type = Option::None;
+        let mut date_of_birth = Option::None;
+        let mut gender = Option::None;
+        let mut first_name = Option::None;
+        let mut nationality = Option::None;
+        let mut last_name = Option::None;
+        let mut multiple_data_sources_present = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry")?,
+                "document_numbers" => {
+                    map.read(&mut document_numbers, "document_numbers")?
+                }
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
+                "document_type" => map.read(&mut document_type, "document_type")?,
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                "gender" => map.read(&mut gender, "gender")?,
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "nationality" => map.read(&mut nationality, "nationality")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                "multiple_data_sources_present" => {
+                    map.read(
+                        &mut multiple_data_sources_present,
+                        "multiple_data_sources_present",
+                    )?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            date_of_expiry: date_of_expiry.unwrap_or_default(),
+            document_numbers: document_numbers.unwrap_or_default(),
+            issuing_country: issuing_country.unwrap_or_default(),
+            document_type: document_type.unwrap_or_default(),
+            date_of_birth: date_of_birth.unwrap_or_default(),
+            gender: gender.unwrap_or_default(),
+            first_name: first_name.unwrap_or_default(),
+            nationality: nationality.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+            multiple_data_sources_present: multiple_data_sources_present
+                .unwrap_or_default(),
+        })
     }
 }
 
@@ -3102,10 +5430,49 @@ pub struct DocumentBreakdownDataValidation {
     pub breakdown: Nullable<DocumentBreakdownDataValidationBreakdown>,
 }
 
-support::__object::object! {
-    DocumentBreakdownDataValidation {
-        result: "result" optional,
-        breakdown: "breakdown" optional,
+impl ::serde::Serialize for DocumentBreakdownDataValidation {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataValidation",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownDataValidation {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentBreakdownDataValidation {
+    const NAME: &'static str = "DocumentBreakdownDataValidation";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
     }
 }
 
@@ -3127,15 +5494,82 @@ pub struct DocumentBreakdownDataValidationBreakdown {
     pub barcode: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
 }
 
-support::__object::object! {
-    DocumentBreakdownDataValidationBreakdown {
-        gender: "gender" optional,
-        date_of_birth: "date_of_birth" optional,
-        document_numbers: "document_numbers" optional,
-        document_expiration: "document_expiration" optional,
-        expiry_date: "expiry_date" optional,
-        mrz: "mrz" optional,
-        barcode: "barcode" optional,
+impl ::serde::Serialize for DocumentBreakdownDataValidationBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataValidationBreakdown",
+            0,
+            &[
+                &self.gender,
+                &self.date_of_birth,
+                &self.document_numbers,
+                &self.document_expiration,
+                &self.expiry_date,
+                &self.mrz,
+                &self.barcode,
+            ],
+        )?;
+        object.optional("gender", &self.gender)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("document_numbers", &self.document_numbers)?;
+        object.optional("document_expiration", &self.document_expiration)?;
+        object.optional("expiry_date", &self.expiry_date)?;
+        object.optional("mrz", &self.mrz)?;
+        object.optional("barcode", &self.barcode)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownDataValidationBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownDataValidationBreakdown {
+    const NAME: &'static str = "DocumentBreakdownDataValidationBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut gender = Option::None;
+        let mut date_of_birth = Option::None;
+        let mut document_numbers = Option::None;
+        let mut document_expiration = Option::None;
+        let mut expiry_date = Option::None;
+        let mut mrz = Option::None;
+        let mut barcode = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "gender" => map.read(&mut gender, "gender")?,
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                "document_numbers" => {
+                    map.read(&mut document_numbers, "document_numbers")?
+                }
+                "document_expiration" => {
+                    map.read(&mut document_expiration, "document_expiration")?
+                }
+                "expiry_date" => map.read(&mut expiry_date, "expiry_date")?,
+                "mrz" => map.read(&mut mrz, "mrz")?,
+                "barcode" => map.read(&mut barcode, "barcode")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            gender: gender.unwrap_or_default(),
+            date_of_birth: date_of_birth.unwrap_or_default(),
+            document_numbers: document_numbers.unwrap_or_default(),
+            document_expiration: document_expiration.unwrap_or_default(),
+            expiry_date: expiry_date.unwrap_or_default(),
+            mrz: mrz.unwrap_or_default(),
+            barcode: barcode.unwrap_or_default(),
+        })
     }
 }
 
@@ -3146,10 +5580,51 @@ pub struct DocumentBreakdownDataValidationBreakdownDocumentExpiration {
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
-support::__object::object! {
-    DocumentBreakdownDataValidationBreakdownDocumentExpiration {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for DocumentBreakdownDataValidationBreakdownDocumentExpiration {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataValidationBreakdownDocumentExpiration",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownDataValidationBreakdownDocumentExpiration {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownDataValidationBreakdownDocumentExpiration {
+    const NAME: &'static str = "DocumentBreakdownDataValidationBreakdownDocumentExpiration";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -3160,10 +5635,51 @@ pub struct DocumentBreakdownDataValidationBreakdownExpiryDate {
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
-support::__object::object! {
-    DocumentBreakdownDataValidationBreakdownExpiryDate {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for DocumentBreakdownDataValidationBreakdownExpiryDate {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownDataValidationBreakdownExpiryDate",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownDataValidationBreakdownExpiryDate {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownDataValidationBreakdownExpiryDate {
+    const NAME: &'static str = "DocumentBreakdownDataValidationBreakdownExpiryDate";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -3174,10 +5690,49 @@ pub struct DocumentBreakdownImageIntegrity {
     pub breakdown: Nullable<DocumentBreakdownImageIntegrityBreakdown>,
 }
 
-support::__object::object! {
-    DocumentBreakdownImageIntegrity {
-        result: "result" optional,
-        breakdown: "breakdown" optional,
+impl ::serde::Serialize for DocumentBreakdownImageIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownImageIntegrity",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownImageIntegrity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentBreakdownImageIntegrity {
+    const NAME: &'static str = "DocumentBreakdownImageIntegrity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
     }
 }
 
@@ -3198,12 +5753,71 @@ pub struct DocumentBreakdownImageIntegrityBreakdown {
     >,
 }
 
-support::__object::object! {
-    DocumentBreakdownImageIntegrityBreakdown {
-        image_quality: "image_quality" optional,
-        supported_document: "supported_document" optional,
-        colour_picture: "colour_picture" optional,
-        conclusive_document_quality: "conclusive_document_quality" optional,
+impl ::serde::Serialize for DocumentBreakdownImageIntegrityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownImageIntegrityBreakdown",
+            0,
+            &[
+                &self.image_quality,
+                &self.supported_document,
+                &self.colour_picture,
+                &self.conclusive_document_quality,
+            ],
+        )?;
+        object.optional("image_quality", &self.image_quality)?;
+        object.optional("supported_document", &self.supported_document)?;
+        object.optional("colour_picture", &self.colour_picture)?;
+        object
+            .optional("conclusive_document_quality", &self.conclusive_document_quality)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownImageIntegrityBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownImageIntegrityBreakdown {
+    const NAME: &'static str = "DocumentBreakdownImageIntegrityBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut image_quality = Option::None;
+        let mut supported_document = Option::None;
+        let mut colour_picture = Option::None;
+        let mut conclusive_document_quality = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "image_quality" => map.read(&mut image_quality, "image_quality")?,
+                "supported_document" => {
+                    map.read(&mut supported_document, "supported_document")?
+                }
+                "colour_picture" => map.read(&mut colour_picture, "colour_picture")?,
+                "conclusive_document_quality" => {
+                    map.read(
+                        &mut conclusive_document_quality,
+                        "conclusive_document_quality",
+                    )?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            image_quality: image_quality.unwrap_or_default(),
+            supported_document: supported_document.unwrap_or_default(),
+            colour_picture: colour_picture.unwrap_or_default(),
+            conclusive_document_quality: conclusive_document_quality.unwrap_or_default(),
+        })
     }
 }
 
@@ -3214,10 +5828,51 @@ pub struct DocumentBreakdownImageIntegrityBreakdownColourPicture {
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
-support::__object::object! {
-    DocumentBreakdownImageIntegrityBreakdownColourPicture {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for DocumentBreakdownImageIntegrityBreakdownColourPicture {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownImageIntegrityBreakdownColourPicture",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownImageIntegrityBreakdownColourPicture {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownImageIntegrityBreakdownColourPicture {
+    const NAME: &'static str = "DocumentBreakdownImageIntegrityBreakdownColourPicture";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -3228,10 +5883,52 @@ pub struct DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality {
     pub properties: Nullable<DocumentCDQReasons>,
 }
 
-support::__object::object! {
-    DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize
+for DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality {
+    const NAME: &'static str = "DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -3242,10 +5939,51 @@ pub struct DocumentBreakdownImageIntegrityBreakdownImageQuality {
     pub properties: Nullable<DocumentIQReasons>,
 }
 
-support::__object::object! {
-    DocumentBreakdownImageIntegrityBreakdownImageQuality {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for DocumentBreakdownImageIntegrityBreakdownImageQuality {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownImageIntegrityBreakdownImageQuality",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownImageIntegrityBreakdownImageQuality {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownImageIntegrityBreakdownImageQuality {
+    const NAME: &'static str = "DocumentBreakdownImageIntegrityBreakdownImageQuality";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -3256,10 +5994,51 @@ pub struct DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
-support::__object::object! {
-    DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownImageIntegrityBreakdownSupportedDocument",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
+    const NAME: &'static str = "DocumentBreakdownImageIntegrityBreakdownSupportedDocument";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -3270,10 +6049,49 @@ pub struct DocumentBreakdownIssuingAuthority {
     pub breakdown: Nullable<DocumentBreakdownIssuingAuthorityBreakdown>,
 }
 
-support::__object::object! {
-    DocumentBreakdownIssuingAuthority {
-        result: "result" optional,
-        breakdown: "breakdown" optional,
+impl ::serde::Serialize for DocumentBreakdownIssuingAuthority {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownIssuingAuthority",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownIssuingAuthority {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentBreakdownIssuingAuthority {
+    const NAME: &'static str = "DocumentBreakdownIssuingAuthority";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
     }
 }
 
@@ -3290,10 +6108,60 @@ pub struct DocumentBreakdownIssuingAuthorityBreakdown {
     >,
 }
 
-support::__object::object! {
-    DocumentBreakdownIssuingAuthorityBreakdown {
-        nfc_active_authentication: "nfc_active_authentication" optional,
-        nfc_passive_authentication: "nfc_passive_authentication" optional,
+impl ::serde::Serialize for DocumentBreakdownIssuingAuthorityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownIssuingAuthorityBreakdown",
+            0,
+            &[&self.nfc_active_authentication, &self.nfc_passive_authentication],
+        )?;
+        object.optional("nfc_active_authentication", &self.nfc_active_authentication)?;
+        object.optional("nfc_passive_authentication", &self.nfc_passive_authentication)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownIssuingAuthorityBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownIssuingAuthorityBreakdown {
+    const NAME: &'static str = "DocumentBreakdownIssuingAuthorityBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut nfc_active_authentication = Option::None;
+        let mut nfc_passive_authentication = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "nfc_active_authentication" => {
+                    map.read(
+                        &mut nfc_active_authentication,
+                        "nfc_active_authentication",
+                    )?
+                }
+                "nfc_passive_authentication" => {
+                    map.read(
+                        &mut nfc_passive_authentication,
+                        "nfc_passive_authentication",
+                    )?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            nfc_active_authentication: nfc_active_authentication.unwrap_or_default(),
+            nfc_passive_authentication: nfc_passive_authentication.unwrap_or_default(),
+        })
     }
 }
 
@@ -3304,10 +6172,52 @@ pub struct DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication {
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
-support::__object::object! {
-    DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize
+for DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication {
+    const NAME: &'static str = "DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -3318,10 +6228,52 @@ pub struct DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication {
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
-support::__object::object! {
-    DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize
+for DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication {
+    const NAME: &'static str = "DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -3331,9 +6283,45 @@ pub struct DocumentBreakdownPoliceRecord {
     pub result: Nullable<String>,
 }
 
-support::__object::object! {
-    DocumentBreakdownPoliceRecord {
-        result: "result" optional,
+impl ::serde::Serialize for DocumentBreakdownPoliceRecord {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownPoliceRecord",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownPoliceRecord {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentBreakdownPoliceRecord {
+    const NAME: &'static str = "DocumentBreakdownPoliceRecord";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+        })
     }
 }
 
@@ -3344,10 +6332,49 @@ pub struct DocumentBreakdownVisualAuthenticity {
     pub breakdown: Nullable<DocumentBreakdownVisualAuthenticityBreakdown>,
 }
 
-support::__object::object! {
-    DocumentBreakdownVisualAuthenticity {
-        result: "result" optional,
-        breakdown: "breakdown" optional,
+impl ::serde::Serialize for DocumentBreakdownVisualAuthenticity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownVisualAuthenticity",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownVisualAuthenticity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentBreakdownVisualAuthenticity {
+    const NAME: &'static str = "DocumentBreakdownVisualAuthenticity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
     }
 }
 
@@ -3382,16 +6409,94 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdown {
     >,
 }
 
-support::__object::object! {
-    DocumentBreakdownVisualAuthenticityBreakdown {
-        fonts: "fonts" optional,
-        picture_face_integrity: "picture_face_integrity" optional,
-        template: "template" optional,
-        security_features: "security_features" optional,
-        original_document_present: "original_document_present" optional,
-        digital_tampering: "digital_tampering" optional,
-        other: "other" optional,
-        face_detection: "face_detection" optional,
+impl ::serde::Serialize for DocumentBreakdownVisualAuthenticityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownVisualAuthenticityBreakdown",
+            0,
+            &[
+                &self.fonts,
+                &self.picture_face_integrity,
+                &self.template,
+                &self.security_features,
+                &self.original_document_present,
+                &self.digital_tampering,
+                &self.other,
+                &self.face_detection,
+            ],
+        )?;
+        object.optional("fonts", &self.fonts)?;
+        object.optional("picture_face_integrity", &self.picture_face_integrity)?;
+        object.optional("template", &self.template)?;
+        object.optional("security_features", &self.security_features)?;
+        object.optional("original_document_present", &self.original_document_present)?;
+        object.optional("digital_tampering", &self.digital_tampering)?;
+        object.optional("other", &self.other)?;
+        object.optional("face_detection", &self.face_detection)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentBreakdownVisualAuthenticityBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownVisualAuthenticityBreakdown {
+    const NAME: &'static str = "DocumentBreakdownVisualAuthenticityBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut fonts = Option::None;
+        let mut picture_face_integrity = Option::None;
+        let mut template = Option::None;
+        let mut security_features = Option::None;
+        let mut original_document_present = Option::None;
+        let mut digital_tampering = Option::None;
+        let mut other = Option::None;
+        let mut face_detection = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "fonts" => map.read(&mut fonts, "fonts")?,
+                "picture_face_integrity" => {
+                    map.read(&mut picture_face_integrity, "picture_face_integrity")?
+                }
+                "template" => map.read(&mut template, "template")?,
+                "security_features" => {
+                    map.read(&mut security_features, "security_features")?
+                }
+                "original_document_present" => {
+                    map.read(
+                        &mut original_document_present,
+                        "original_document_present",
+                    )?
+                }
+                "digital_tampering" => {
+                    map.read(&mut digital_tampering, "digital_tampering")?
+                }
+                "other" => map.read(&mut other, "other")?,
+                "face_detection" => map.read(&mut face_detection, "face_detection")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            fonts: fonts.unwrap_or_default(),
+            picture_face_integrity: picture_face_integrity.unwrap_or_default(),
+            template: template.unwrap_or_default(),
+            security_features: security_features.unwrap_or_default(),
+            original_document_present: original_document_present.unwrap_or_default(),
+            digital_tampering: digital_tampering.unwrap_or_default(),
+            other: other.unwrap_or_default(),
+            face_detection: face_detection.unwrap_or_default(),
+        })
     }
 }
 
@@ -3402,10 +6507,52 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
-support::__object::object! {
-    DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize
+for DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
+    const NAME: &'static str = "DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -3416,10 +6563,51 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
-support::__object::object! {
-    DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownVisualAuthenticityBreakdownFaceDetection",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
+    const NAME: &'static str = "DocumentBreakdownVisualAuthenticityBreakdownFaceDetection";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -3430,10 +6618,51 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownFonts {
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
-support::__object::object! {
-    DocumentBreakdownVisualAuthenticityBreakdownFonts {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for DocumentBreakdownVisualAuthenticityBreakdownFonts {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownVisualAuthenticityBreakdownFonts",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownVisualAuthenticityBreakdownFonts {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownVisualAuthenticityBreakdownFonts {
+    const NAME: &'static str = "DocumentBreakdownVisualAuthenticityBreakdownFonts";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -3444,10 +6673,52 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent {
     pub properties: Nullable<DocumentODPReasons>,
 }
 
-support::__object::object! {
-    DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize
+for DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent {
+    const NAME: &'static str = "DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -3458,10 +6729,51 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownOther {
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
-support::__object::object! {
-    DocumentBreakdownVisualAuthenticityBreakdownOther {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for DocumentBreakdownVisualAuthenticityBreakdownOther {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownVisualAuthenticityBreakdownOther",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownVisualAuthenticityBreakdownOther {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownVisualAuthenticityBreakdownOther {
+    const NAME: &'static str = "DocumentBreakdownVisualAuthenticityBreakdownOther";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -3472,10 +6784,52 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity {
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
-support::__object::object! {
-    DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize
+for DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity {
+    const NAME: &'static str = "DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -3486,10 +6840,52 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
-support::__object::object! {
-    DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize
+for DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
+    const NAME: &'static str = "DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -3500,10 +6896,51 @@ pub struct DocumentBreakdownVisualAuthenticityBreakdownTemplate {
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
-support::__object::object! {
-    DocumentBreakdownVisualAuthenticityBreakdownTemplate {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for DocumentBreakdownVisualAuthenticityBreakdownTemplate {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentBreakdownVisualAuthenticityBreakdownTemplate",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DocumentBreakdownVisualAuthenticityBreakdownTemplate {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentBreakdownVisualAuthenticityBreakdownTemplate {
+    const NAME: &'static str = "DocumentBreakdownVisualAuthenticityBreakdownTemplate";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -3528,16 +6965,108 @@ pub struct DocumentCDQReasons {
     pub digital_document: Nullable<String>,
 }
 
-support::__object::object! {
-    DocumentCDQReasons {
-        obscured_data_points: "obscured_data_points" optional,
-        obscured_security_features: "obscured_security_features" optional,
-        abnormal_document_features: "abnormal_document_features" optional,
-        watermarks_digital_text_overlay: "watermarks_digital_text_overlay" optional,
-        corner_removed: "corner_removed" optional,
-        punctured_document: "punctured_document" optional,
-        missing_back: "missing_back" optional,
-        digital_document: "digital_document" optional,
+impl ::serde::Serialize for DocumentCDQReasons {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentCDQReasons",
+            0,
+            &[
+                &self.obscured_data_points,
+                &self.obscured_security_features,
+                &self.abnormal_document_features,
+                &self.watermarks_digital_text_overlay,
+                &self.corner_removed,
+                &self.punctured_document,
+                &self.missing_back,
+                &self.digital_document,
+            ],
+        )?;
+        object.optional("obscured_data_points", &self.obscured_data_points)?;
+        object.optional("obscured_security_features", &self.obscured_security_features)?;
+        object.optional("abnormal_document_features", &self.abnormal_document_features)?;
+        object
+            .optional(
+                "watermarks_digital_text_overlay",
+                &self.watermarks_digital_text_overlay,
+            )?;
+        object.optional("corner_removed", &self.corner_removed)?;
+        object.optional("punctured_document", &self.punctured_document)?;
+        object.optional("missing_back", &self.missing_back)?;
+        object.optional("digital_document", &self.digital_document)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentCDQReasons {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentCDQReasons {
+    const NAME: &'static str = "DocumentCDQReasons";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut obscured_data_points = Option::None;
+        let mut obscured_security_features = Option::None;
+        let mut abnormal_document_features = Option::None;
+        let mut watermarks_digital_text_overlay = Option::None;
+        let mut corner_removed = Option::None;
+        let mut punctured_document = Option::None;
+        let mut missing_back = Option::None;
+        let mut digital_document = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "obscured_data_points" => {
+                    map.read(&mut obscured_data_points, "obscured_data_points")?
+                }
+                "obscured_security_features" => {
+                    map.read(
+                        &mut obscured_security_features,
+                        "obscured_security_features",
+                    )?
+                }
+                "abnormal_document_features" => {
+                    map.read(
+                        &mut abnormal_document_features,
+                        "abnormal_document_features",
+                    )?
+                }
+                "watermarks_digital_text_overlay" => {
+                    map.read(
+                        &mut watermarks_digital_text_overlay,
+                        "watermarks_digital_text_overlay",
+                    )?
+                }
+                "corner_removed" => map.read(&mut corner_removed, "corner_removed")?,
+                "punctured_document" => {
+                    map.read(&mut punctured_document, "punctured_document")?
+                }
+                "missing_back" => map.read(&mut missing_back, "missing_back")?,
+                "digital_document" => {
+                    map.read(&mut digital_document, "digital_document")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            obscured_data_points: obscured_data_points.unwrap_or_default(),
+            obscured_security_features: obscured_security_features.unwrap_or_default(),
+            abnormal_document_features: abnormal_document_features.unwrap_or_default(),
+            watermarks_digital_text_overlay: watermarks_digital_text_overlay
+                .unwrap_or_default(),
+            corner_removed: corner_removed.unwrap_or_default(),
+            punctured_document: punctured_document.unwrap_or_default(),
+            missing_back: missing_back.unwrap_or_default(),
+            digital_document: digital_document.unwrap_or_default(),
+        })
     }
 }
 
@@ -3566,18 +7095,102 @@ pub struct DocumentIQReasons {
     pub two_documents_uploaded: Nullable<String>,
 }
 
-support::__object::object! {
-    DocumentIQReasons {
-        dark_photo: "dark_photo" optional,
-        glare_on_photo: "glare_on_photo" optional,
-        blurred_photo: "blurred_photo" optional,
-        covered_photo: "covered_photo" optional,
-        other_photo_issue: "other_photo_issue" optional,
-        damaged_document: "damaged_document" optional,
-        incorrect_side: "incorrect_side" optional,
-        cut_off_document: "cut_off_document" optional,
-        no_document_in_image: "no_document_in_image" optional,
-        two_documents_uploaded: "two_documents_uploaded" optional,
+impl ::serde::Serialize for DocumentIQReasons {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentIQReasons",
+            0,
+            &[
+                &self.dark_photo,
+                &self.glare_on_photo,
+                &self.blurred_photo,
+                &self.covered_photo,
+                &self.other_photo_issue,
+                &self.damaged_document,
+                &self.incorrect_side,
+                &self.cut_off_document,
+                &self.no_document_in_image,
+                &self.two_documents_uploaded,
+            ],
+        )?;
+        object.optional("dark_photo", &self.dark_photo)?;
+        object.optional("glare_on_photo", &self.glare_on_photo)?;
+        object.optional("blurred_photo", &self.blurred_photo)?;
+        object.optional("covered_photo", &self.covered_photo)?;
+        object.optional("other_photo_issue", &self.other_photo_issue)?;
+        object.optional("damaged_document", &self.damaged_document)?;
+        object.optional("incorrect_side", &self.incorrect_side)?;
+        object.optional("cut_off_document", &self.cut_off_document)?;
+        object.optional("no_document_in_image", &self.no_document_in_image)?;
+        object.optional("two_documents_uploaded", &self.two_documents_uploaded)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentIQReasons {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentIQReasons {
+    const NAME: &'static str = "DocumentIQReasons";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut dark_photo = Option::None;
+        let mut glare_on_photo = Option::None;
+        let mut blurred_photo = Option::None;
+        let mut covered_photo = Option::None;
+        let mut other_photo_issue = Option::None;
+        let mut damaged_document = Option::None;
+        let mut incorrect_side = Option::None;
+        let mut cut_off_document = Option::None;
+        let mut no_document_in_image = Option::None;
+        let mut two_documents_uploaded = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "dark_photo" => map.read(&mut dark_photo, "dark_photo")?,
+                "glare_on_photo" => map.read(&mut glare_on_photo, "glare_on_photo")?,
+                "blurred_photo" => map.read(&mut blurred_photo, "blurred_photo")?,
+                "covered_photo" => map.read(&mut covered_photo, "covered_photo")?,
+                "other_photo_issue" => {
+                    map.read(&mut other_photo_issue, "other_photo_issue")?
+                }
+                "damaged_document" => {
+                    map.read(&mut damaged_document, "damaged_document")?
+                }
+                "incorrect_side" => map.read(&mut incorrect_side, "incorrect_side")?,
+                "cut_off_document" => {
+                    map.read(&mut cut_off_document, "cut_off_document")?
+                }
+                "no_document_in_image" => {
+                    map.read(&mut no_document_in_image, "no_document_in_image")?
+                }
+                "two_documents_uploaded" => {
+                    map.read(&mut two_documents_uploaded, "two_documents_uploaded")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            dark_photo: dark_photo.unwrap_or_default(),
+            glare_on_photo: glare_on_photo.unwrap_or_default(),
+            blurred_photo: blurred_photo.unwrap_or_default(),
+            covered_photo: covered_photo.unwrap_or_default(),
+            other_photo_issue: other_photo_issue.unwrap_or_default(),
+            damaged_document: damaged_document.unwrap_or_default(),
+            incorrect_side: incorrect_side.unwrap_or_default(),
+            cut_off_document: cut_off_document.unwrap_or_default(),
+            no_document_in_image: no_document_in_image.unwrap_or_default(),
+            two_documents_uploaded: two_documents_uploaded.unwrap_or_default(),
+        })
     }
 }
 
@@ -3594,12 +7207,67 @@ pub struct DocumentODPReasons {
     pub scan: Nullable<String>,
 }
 
-support::__object::object! {
-    DocumentODPReasons {
-        photo_of_screen: "photo_of_screen" optional,
-        screenshot: "screenshot" optional,
-        document_on_printed_paper: "document_on_printed_paper" optional,
-        scan: "scan" optional,
+impl ::serde::Serialize for DocumentODPReasons {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentODPReasons",
+            0,
+            &[
+                &self.photo_of_screen,
+                &self.screenshot,
+                &self.document_on_printed_paper,
+                &self.scan,
+            ],
+        )?;
+        object.optional("photo_of_screen", &self.photo_of_screen)?;
+        object.optional("screenshot", &self.screenshot)?;
+        object.optional("document_on_printed_paper", &self.document_on_printed_paper)?;
+        object.optional("scan", &self.scan)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentODPReasons {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentODPReasons {
+    const NAME: &'static str = "DocumentODPReasons";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut photo_of_screen = Option::None;
+        let mut screenshot = Option::None;
+        let mut document_on_printed_paper = Option::None;
+        let mut scan = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "photo_of_screen" => map.read(&mut photo_of_screen, "photo_of_screen")?,
+                "screenshot" => map.read(&mut screenshot, "screenshot")?,
+                "document_on_printed_paper" => {
+                    map.read(
+                        &mut document_on_printed_paper,
+                        "document_on_printed_paper",
+                    )?
+                }
+                "scan" => map.read(&mut scan, "scan")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            photo_of_screen: photo_of_screen.unwrap_or_default(),
+            screenshot: screenshot.unwrap_or_default(),
+            document_on_printed_paper: document_on_printed_paper.unwrap_or_default(),
+            scan: scan.unwrap_or_default(),
+        })
     }
 }
 
@@ -3653,53 +7321,294 @@ pub struct DocumentProperties {
     pub extracted_data: Nullable<DocumentPropertiesExtractedData>,
 }
 
-support::__object::object! {
-    DocumentProperties {
-        date_of_birth: "date_of_birth" optional,
-        date_of_expiry: "date_of_expiry" optional,
-        personal_number: "personal_number" optional,
-        document_numbers: "document_numbers" optional,
-        document_type: "document_type" optional,
-        first_name: "first_name" optional,
-        middle_name: "middle_name" optional,
-        last_name: "last_name" optional,
-        gender: "gender" optional,
-        issuing_country: "issuing_country" optional,
-        nationality: "nationality" optional,
-        issuing_state: "issuing_state" optional,
-        issuing_date: "issuing_date" optional,
-        valid_from: "valid_from" optional,
-        categorisation: "categorisation" optional,
-        mrz_line1: "mrz_line1" optional,
-        mrz_line2: "mrz_line2" optional,
-        mrz_line3: "mrz_line3" optional,
-        address: "address" optional,
-        place_of_birth: "place_of_birth" optional,
-        spouse_name: "spouse_name" optional,
-        widow_name: "widow_name" optional,
-        alias_name: "alias_name" optional,
-        issuing_authority: "issuing_authority" optional,
-        remarks: "remarks" optional,
-        civil_state: "civil_state" optional,
-        expatriation: "expatriation" optional,
-        father_name: "father_name" optional,
-        mother_name: "mother_name" optional,
-        religion: "religion" optional,
-        type_of_permit: "type_of_permit" optional,
-        version_number: "version_number" optional,
-        document_subtype: "document_subtype" optional,
-        profession: "profession" optional,
-        security_document_number: "security_document_number" optional,
-        tax_number: "tax_number" optional,
-        nist_identity_evidence_strength: "nist_identity_evidence_strength" optional,
-        has_issuance_confirmation: "has_issuance_confirmation" optional,
-        real_id_compliance: "real_id_compliance" optional,
-        security_tier: "security_tier" optional,
-        address_lines: "address_lines" optional,
-        barcode: "barcode" optional,
-        nfc: "nfc" optional,
-        document_classification: "document_classification" optional,
-        extracted_data: "extracted_data" optional,
+impl ::serde::Serialize for DocumentProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentProperties",
+            0,
+            &[
+                &self.date_of_birth,
+                &self.date_of_expiry,
+                &self.personal_number,
+                &self.document_numbers,
+                &self.document_type,
+                &self.first_name,
+                &self.middle_name,
+                &self.last_name,
+                &self.gender,
+                &self.issuing_country,
+                &self.nationality,
+                &self.issuing_state,
+                &self.issuing_date,
+                &self.valid_from,
+                &self.categorisation,
+                &self.mrz_line1,
+                &self.mrz_line2,
+                &self.mrz_line3,
+                &self.address,
+                &self.place_of_birth,
+                &self.spouse_name,
+                &self.widow_name,
+                &self.alias_name,
+                &self.issuing_authority,
+                &self.remarks,
+                &self.civil_state,
+                &self.expatriation,
+                &self.father_name,
+                &self.mother_name,
+                &self.religion,
+                &self.type_of_permit,
+                &self.version_number,
+                &self.document_subtype,
+                &self.profession,
+                &self.security_document_number,
+                &self.tax_number,
+                &self.nist_identity_evidence_strength,
+                &self.has_issuance_confirmation,
+                &self.real_id_compliance,
+                &self.security_tier,
+                &self.address_lines,
+                &self.barcode,
+                &self.nfc,
+                &self.document_classification,
+                &self.extracted_data,
+            ],
+        )?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("date_of_expiry", &self.date_of_expiry)?;
+        object.optional("personal_number", &self.personal_number)?;
+        object.optional("document_numbers", &self.document_numbers)?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("middle_name", &self.middle_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.optional("gender", &self.gender)?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("nationality", &self.nationality)?;
+        object.optional("issuing_state", &self.issuing_state)?;
+        object.optional("issuing_date", &self.issuing_date)?;
+        object.optional("valid_from", &self.valid_from)?;
+        object.optional("categorisation", &self.categorisation)?;
+        object.optional("mrz_line1", &self.mrz_line1)?;
+        object.optional("mrz_line2", &self.mrz_line2)?;
+        object.optional("mrz_line3", &self.mrz_line3)?;
+        object.optional("address", &self.address)?;
+        object.optional("place_of_birth", &self.place_of_birth)?;
+        object.optional("spouse_name", &self.spouse_name)?;
+        object.optional("widow_name", &self.widow_name)?;
+        object.optional("alias_name", &self.alias_name)?;
+        object.optional("issuing_authority", &self.issuing_authority)?;
+        object.optional("remarks", &self.remarks)?;
+        object.optional("civil_state", &self.civil_state)?;
+        object.optional("expatriation", &self.expatriation)?;
+        object.optional("father_name", &self.father_name)?;
+        object.optional("mother_name", &self.mother_name)?;
+        object.optional("religion", &self.religion)?;
+        object.optional("type_of_permit", &self.type_of_permit)?;
+        object.optional("version_number", &self.version_number)?;
+        object.optional("document_subtype", &self.document_subtype)?;
+        object.optional("profession", &self.profession)?;
+        object.optional("security_document_number", &self.security_document_number)?;
+        object.optional("tax_number", &self.tax_number)?;
+        object
+            .optional(
+                "nist_identity_evidence_strength",
+                &self.nist_identity_evidence_strength,
+            )?;
+        object.optional("has_issuance_confirmation", &self.has_issuance_confirmation)?;
+        object.optional("real_id_compliance", &self.real_id_compliance)?;
+        object.optional("security_tier", &self.security_tier)?;
+        object.optional("address_lines", &self.address_lines)?;
+        object.optional("barcode", &self.barcode)?;
+        object.optional("nfc", &self.nfc)?;
+        object.optional("document_classification", &self.document_classification)?;
+        object.optional("extracted_data", &self.extracted_data)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentProperties {
+    const NAME: &'static str = "DocumentProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut date_of_birth = Option::None;
+        let mut date_of_expiry = Option::None;
+        let mut personal_number = Option::None;
+        let mut document_numbers = Option::None;
+        let mut document_type = Option::None;
+        let mut first_name = Option::None;
+        let mut middle_name = Option::None;
+        let mut last_name = Option::None;
+        let mut gender = Option::None;
+        let mut issuing_country = Option::None;
+        let mut nationality = Option::None;
+        let mut issuing_state = Option::None;
+        let mut issuing_date = Option::None;
+        let mut valid_from = Option::None;
+        let mut categorisation = Option::None;
+        let mut mrz_line1 = Option::None;
+        let mut mrz_line2 = Option::None;
+        let mut mrz_line3 = Option::None;
+        let mut address = Option::None;
+        let mut place_of_birth = Option::None;
+        let mut spouse_name = Option::None;
+        let mut widow_name = Option::None;
+        let mut alias_name = Option::None;
+        let mut issuing_authority = Option::None;
+        let mut remarks = Option::None;
+        let mut civil_state = Option::None;
+        let mut expatriation = Option::None;
+        let mut father_name = Option::None;
+        let mut mother_name = Option::None;
+        let mut religion = Option::None;
+        let mut type_of_permit = Option::None;
+        let mut version_number = Option::None;
+        let mut document_subtype = Option::None;
+        let mut profession = Option::None;
+        let mut security_document_number = Option::None;
+        let mut tax_number = Option::None;
+        let mut nist_identity_evidence_strength = Option::None;
+        let mut has_issuance_confirmation = Option::None;
+        let mut real_id_compliance = Option::None;
+        let mut security_tier = Option::None;
+        let mut address_lines = Option::None;
+        let mut barcode = Option::None;
+        let mut nfc = Option::None;
+        let mut document_classification = Option::None;
+        let mut extracted_data = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry")?,
+                "personal_number" => map.read(&mut personal_number, "personal_number")?,
+                "document_numbers" => {
+                    map.read(&mut document_numbers, "document_numbers")?
+                }
+                "document_type" => map.read(&mut document_type, "document_type")?,
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "middle_name" => map.read(&mut middle_name, "middle_name")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                "gender" => map.read(&mut gender, "gender")?,
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
+                "nationality" => map.read(&mut nationality, "nationality")?,
+                "issuing_state" => map.read(&mut issuing_state, "issuing_state")?,
+                "issuing_date" => map.read(&mut issuing_date, "issuing_date")?,
+                "valid_from" => map.read(&mut valid_from, "valid_from")?,
+                "categorisation" => map.read(&mut categorisation, "categorisation")?,
+                "mrz_line1" => map.read(&mut mrz_line1, "mrz_line1")?,
+                "mrz_line2" => map.read(&mut mrz_line2, "mrz_line2")?,
+                "mrz_line3" => map.read(&mut mrz_line3, "mrz_line3")?,
+                "address" => map.read(&mut address, "address")?,
+                "place_of_birth" => map.read(&mut place_of_birth, "place_of_birth")?,
+                "spouse_name" => map.read(&mut spouse_name, "spouse_name")?,
+                "widow_name" => map.read(&mut widow_name, "widow_name")?,
+                "alias_name" => map.read(&mut alias_name, "alias_name")?,
+                "issuing_authority" => {
+                    map.read(&mut issuing_authority, "issuing_authority")?
+                }
+                "remarks" => map.read(&mut remarks, "remarks")?,
+                "civil_state" => map.read(&mut civil_state, "civil_state")?,
+                "expatriation" => map.read(&mut expatriation, "expatriation")?,
+                "father_name" => map.read(&mut father_name, "father_name")?,
+                "mother_name" => map.read(&mut mother_name, "mother_name")?,
+                "religion" => map.read(&mut religion, "religion")?,
+                "type_of_permit" => map.read(&mut type_of_permit, "type_of_permit")?,
+                "version_number" => map.read(&mut version_number, "version_number")?,
+                "document_subtype" => {
+                    map.read(&mut document_subtype, "document_subtype")?
+                }
+                "profession" => map.read(&mut profession, "profession")?,
+                "security_document_number" => {
+                    map.read(&mut security_document_number, "security_document_number")?
+                }
+                "tax_number" => map.read(&mut tax_number, "tax_number")?,
+                "nist_identity_evidence_strength" => {
+                    map.read(
+                        &mut nist_identity_evidence_strength,
+                        "nist_identity_evidence_strength",
+                    )?
+                }
+                "has_issuance_confirmation" => {
+                    map.read(
+                        &mut has_issuance_confirmation,
+                        "has_issuance_confirmation",
+                    )?
+                }
+                "real_id_compliance" => {
+                    map.read(&mut real_id_compliance, "real_id_compliance")?
+                }
+                "security_tier" => map.read(&mut security_tier, "security_tier")?,
+                "address_lines" => map.read(&mut address_lines, "address_lines")?,
+                "barcode" => map.read(&mut barcode, "barcode")?,
+                "nfc" => map.read(&mut nfc, "nfc")?,
+                "document_classification" => {
+                    map.read(&mut document_classification, "document_classification")?
+                }
+                "extracted_data" => map.read(&mut extracted_data, "extracted_data")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            date_of_birth: date_of_birth.unwrap_or_default(),
+            date_of_expiry: date_of_expiry.unwrap_or_default(),
+            personal_number: personal_number.unwrap_or_default(),
+            document_numbers: document_numbers.unwrap_or_default(),
+            document_type: document_type.unwrap_or_default(),
+            first_name: first_name.unwrap_or_default(),
+            middle_name: middle_name.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+            gender: gender.unwrap_or_default(),
+            issuing_country: issuing_country.unwrap_or_default(),
+            nationality: nationality.unwrap_or_default(),
+            issuing_state: issuing_state.unwrap_or_default(),
+            issuing_date: issuing_date.unwrap_or_default(),
+            valid_from: valid_from.unwrap_or_default(),
+            categorisation: categorisation.unwrap_or_default(),
+            mrz_line1: mrz_line1.unwrap_or_default(),
+            mrz_line2: mrz_line2.unwrap_or_default(),
+            mrz_line3: mrz_line3.unwrap_or_default(),
+            address: address.unwrap_or_default(),
+            place_of_birth: place_of_birth.unwrap_or_default(),
+            spouse_name: spouse_name.unwrap_or_default(),
+            widow_name: widow_name.unwrap_or_default(),
+            alias_name: alias_name.unwrap_or_default(),
+            issuing_authority: issuing_authority.unwrap_or_default(),
+            remarks: remarks.unwrap_or_default(),
+            civil_state: civil_state.unwrap_or_default(),
+            expatriation: expatriation.unwrap_or_default(),
+            father_name: father_name.unwrap_or_default(),
+            mother_name: mother_name.unwrap_or_default(),
+            religion: religion.unwrap_or_default(),
+            type_of_permit: type_of_permit.unwrap_or_default(),
+            version_number: version_number.unwrap_or_default(),
+            document_subtype: document_subtype.unwrap_or_default(),
+            profession: profession.unwrap_or_default(),
+            security_document_number: security_document_number.unwrap_or_default(),
+            tax_number: tax_number.unwrap_or_default(),
+            nist_identity_evidence_strength: nist_identity_evidence_strength
+                .unwrap_or_default(),
+            has_issuance_confirmation: has_issuance_confirmation.unwrap_or_default(),
+            real_id_compliance: real_id_compliance.unwrap_or_default(),
+            security_tier: security_tier.unwrap_or_default(),
+            address_lines: address_lines.unwrap_or_default(),
+            barcode: barcode.unwrap_or_default(),
+            nfc: nfc.unwrap_or_default(),
+            document_classification: document_classification.unwrap_or_default(),
+            extracted_data: extracted_data.unwrap_or_default(),
+        })
     }
 }
 
@@ -3714,14 +7623,72 @@ pub struct DocumentPropertiesAddressLines {
     pub country_code: Nullable<String>,
 }
 
-support::__object::object! {
-    DocumentPropertiesAddressLines {
-        street_address: "street_address" optional,
-        state: "state" optional,
-        postal_code: "postal_code" optional,
-        country: "country" optional,
-        city: "city" optional,
-        country_code: "country_code" optional,
+impl ::serde::Serialize for DocumentPropertiesAddressLines {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentPropertiesAddressLines",
+            0,
+            &[
+                &self.street_address,
+                &self.state,
+                &self.postal_code,
+                &self.country,
+                &self.city,
+                &self.country_code,
+            ],
+        )?;
+        object.optional("street_address", &self.street_address)?;
+        object.optional("state", &self.state)?;
+        object.optional("postal_code", &self.postal_code)?;
+        object.optional("country", &self.country)?;
+        object.optional("city", &self.city)?;
+        object.optional("country_code", &self.country_code)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesAddressLines {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentPropertiesAddressLines {
+    const NAME: &'static str = "DocumentPropertiesAddressLines";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut street_address = Option::None;
+        let mut state = Option::None;
+        let mut postal_code = Option::None;
+        let mut country = Option::None;
+        let mut city = Option::None;
+        let mut country_code = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "street_address" => map.read(&mut street_address, "street_address")?,
+                "state" => map.read(&mut state, "state")?,
+                "postal_code" => map.read(&mut postal_code, "postal_code")?,
+                "country" => map.read(&mut country, "country")?,
+                "city" => map.read(&mut city, "city")?,
+                "country_code" => map.read(&mut country_code, "country_code")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            street_address: street_address.unwrap_or_default(),
+            state: state.unwrap_or_default(),
+            postal_code: postal_code.unwrap_or_default(),
+            country: country.unwrap_or_default(),
+            city: city.unwrap_or_default(),
+            country_code: country_code.unwrap_or_default(),
+        })
     }
 }
 
@@ -3748,26 +7715,134 @@ pub struct DocumentPropertiesBarcodeInner {
     pub real_id_classification: Nullable<String>,
 }
 
-support::__object::object! {
-    DocumentPropertiesBarcodeInner {
-        first_name: "first_name" optional,
-        middle_name: "middle_name" optional,
-        last_name: "last_name" optional,
-        document_type: "document_type" optional,
-        date_of_expiry: "date_of_expiry" optional,
-        date_of_birth: "date_of_birth" optional,
-        issuing_date: "issuing_date" optional,
-        address_line_1: "address_line_1" optional,
-        address_line_2: "address_line_2" optional,
-        address_line_3: "address_line_3" optional,
-        address_line_4: "address_line_4" optional,
-        address_line_5: "address_line_5" optional,
-        issuing_state: "issuing_state" optional,
-        class: "class" optional,
-        gender: "gender" optional,
-        issuing_country: "issuing_country" optional,
-        document_number: "document_number" optional,
-        real_id_classification: "real_id_classification" optional,
+impl ::serde::Serialize for DocumentPropertiesBarcodeInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentPropertiesBarcodeInner",
+            0,
+            &[
+                &self.first_name,
+                &self.middle_name,
+                &self.last_name,
+                &self.document_type,
+                &self.date_of_expiry,
+                &self.date_of_birth,
+                &self.issuing_date,
+                &self.address_line_1,
+                &self.address_line_2,
+                &self.address_line_3,
+                &self.address_line_4,
+                &self.address_line_5,
+                &self.issuing_state,
+                &self.class,
+                &self.gender,
+                &self.issuing_country,
+                &self.document_number,
+                &self.real_id_classification,
+            ],
+        )?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("middle_name", &self.middle_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("date_of_expiry", &self.date_of_expiry)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("issuing_date", &self.issuing_date)?;
+        object.optional("address_line_1", &self.address_line_1)?;
+        object.optional("address_line_2", &self.address_line_2)?;
+        object.optional("address_line_3", &self.address_line_3)?;
+        object.optional("address_line_4", &self.address_line_4)?;
+        object.optional("address_line_5", &self.address_line_5)?;
+        object.optional("issuing_state", &self.issuing_state)?;
+        object.optional("class", &self.class)?;
+        object.optional("gender", &self.gender)?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("document_number", &self.document_number)?;
+        object.optional("real_id_classification", &self.real_id_classification)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesBarcodeInner {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentPropertiesBarcodeInner {
+    const NAME: &'static str = "DocumentPropertiesBarcodeInner";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut first_name = Option::None;
+        let mut middle_name = Option::None;
+        let mut last_name = Option::None;
+        let mut document_type = Option::None;
+        let mut date_of_expiry = Option::None;
+        let mut date_of_birth = Option::None;
+        let mut issuing_date = Option::None;
+        let mut address_line_1 = Option::None;
+        let mut address_line_2 = Option::None;
+        let mut address_line_3 = Option::None;
+        let mut address_line_4 = Option::None;
+        let mut address_line_5 = Option::None;
+        let mut issuing_state = Option::None;
+        let mut class = Option::None;
+        let mut gender = Option::None;
+        let mut issuing_country = Option::None;
+        let mut document_number = Option::None;
+        let mut real_id_classification = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "middle_name" => map.read(&mut middle_name, "middle_name")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                "document_type" => map.read(&mut document_type, "document_type")?,
+                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry")?,
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                "issuing_date" => map.read(&mut issuing_date, "issuing_date")?,
+                "address_line_1" => map.read(&mut address_line_1, "address_line_1")?,
+                "address_line_2" => map.read(&mut address_line_2, "address_line_2")?,
+                "address_line_3" => map.read(&mut address_line_3, "address_line_3")?,
+                "address_line_4" => map.read(&mut address_line_4, "address_line_4")?,
+                "address_line_5" => map.read(&mut address_line_5, "address_line_5")?,
+                "issuing_state" => map.read(&mut issuing_state, "issuing_state")?,
+                "class" => map.read(&mut class, "class")?,
+                "gender" => map.read(&mut gender, "gender")?,
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
+                "document_number" => map.read(&mut document_number, "document_number")?,
+                "real_id_classification" => {
+                    map.read(&mut real_id_classification, "real_id_classification")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            first_name: first_name.unwrap_or_default(),
+            middle_name: middle_name.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+            document_type: document_type.unwrap_or_default(),
+            date_of_expiry: date_of_expiry.unwrap_or_default(),
+            date_of_birth: date_of_birth.unwrap_or_default(),
+            issuing_date: issuing_date.unwrap_or_default(),
+            address_line_1: address_line_1.unwrap_or_default(),
+            address_line_2: address_line_2.unwrap_or_default(),
+            address_line_3: address_line_3.unwrap_or_default(),
+            address_line_4: address_line_4.unwrap_or_default(),
+            address_line_5: address_line_5.unwrap_or_default(),
+            issuing_state: issuing_state.unwrap_or_default(),
+            class: class.unwrap_or_default(),
+            gender: gender.unwrap_or_default(),
+            issuing_country: issuing_country.unwrap_or_default(),
+            document_number: document_number.unwrap_or_default(),
+            real_id_classification: real_id_classification.unwrap_or_default(),
+        })
     }
 }
 
@@ -3779,11 +7854,54 @@ pub struct DocumentPropertiesDocumentClassification {
     pub issuing_state: Nullable<String>,
 }
 
-support::__object::object! {
-    DocumentPropertiesDocumentClassification {
-        issuing_country: "issuing_country" optional,
-        document_type: "document_type" optional,
-        issuing_state: "issuing_state" optional,
+impl ::serde::Serialize for DocumentPropertiesDocumentClassification {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentPropertiesDocumentClassification",
+            0,
+            &[&self.issuing_country, &self.document_type, &self.issuing_state],
+        )?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("issuing_state", &self.issuing_state)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesDocumentClassification {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentPropertiesDocumentClassification {
+    const NAME: &'static str = "DocumentPropertiesDocumentClassification";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut issuing_country = Option::None;
+        let mut document_type = Option::None;
+        let mut issuing_state = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
+                "document_type" => map.read(&mut document_type, "document_type")?,
+                "issuing_state" => map.read(&mut issuing_state, "issuing_state")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            issuing_country: issuing_country.unwrap_or_default(),
+            document_type: document_type.unwrap_or_default(),
+            issuing_state: issuing_state.unwrap_or_default(),
+        })
     }
 }
 
@@ -3794,10 +7912,49 @@ pub struct DocumentPropertiesDocumentNumbersInner {
     pub r#type: Nullable<String>,
 }
 
-support::__object::object! {
-    DocumentPropertiesDocumentNumbersInner {
-        value: "value" optional,
-        r#type: "type" optional,
+impl ::serde::Serialize for DocumentPropertiesDocumentNumbersInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentPropertiesDocumentNumbersInner",
+            0,
+            &[&self.value, &self.r#type],
+        )?;
+        object.optional("value", &self.value)?;
+        object.optional("type", &self.r#type)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesDocumentNumbersInner {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentPropertiesDocumentNumbersInner {
+    const NAME: &'static str = "DocumentPropertiesDocumentNumbersInner";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut value = Option::None;
+        let mut r#type = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "value" => map.read(&mut value, "value")?,
+                "type" => map.read(&mut r#type, "type")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            value: value.unwrap_or_default(),
+            r#type: r#type.unwrap_or_default(),
+        })
     }
 }
 
@@ -3810,12 +7967,58 @@ pub struct DocumentPropertiesDrivingLicenceInformationItem {
     pub codes: Nullable<String>,
 }
 
-support::__object::object! {
-    DocumentPropertiesDrivingLicenceInformationItem {
-        category: "category" optional,
-        obtainment_date: "obtainment_date" optional,
-        expiry_date: "expiry_date" optional,
-        codes: "codes" optional,
+impl ::serde::Serialize for DocumentPropertiesDrivingLicenceInformationItem {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentPropertiesDrivingLicenceInformationItem",
+            0,
+            &[&self.category, &self.obtainment_date, &self.expiry_date, &self.codes],
+        )?;
+        object.optional("category", &self.category)?;
+        object.optional("obtainment_date", &self.obtainment_date)?;
+        object.optional("expiry_date", &self.expiry_date)?;
+        object.optional("codes", &self.codes)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesDrivingLicenceInformationItem {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentPropertiesDrivingLicenceInformationItem {
+    const NAME: &'static str = "DocumentPropertiesDrivingLicenceInformationItem";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut category = Option::None;
+        let mut obtainment_date = Option::None;
+        let mut expiry_date = Option::None;
+        let mut codes = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "category" => map.read(&mut category, "category")?,
+                "obtainment_date" => map.read(&mut obtainment_date, "obtainment_date")?,
+                "expiry_date" => map.read(&mut expiry_date, "expiry_date")?,
+                "codes" => map.read(&mut codes, "codes")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            category: category.unwrap_or_default(),
+            obtainment_date: obtainment_date.unwrap_or_default(),
+            expiry_date: expiry_date.unwrap_or_default(),
+            codes: codes.unwrap_or_default(),
+        })
     }
 }
 
@@ -3845,29 +8048,149 @@ pub struct DocumentPropertiesExtractedData {
     pub issuing_authority: Nullable<String>,
 }
 
-support::__object::object! {
-    DocumentPropertiesExtractedData {
-        document_number: "document_number" optional,
-        date_of_birth: "date_of_birth" optional,
-        date_of_expiry: "date_of_expiry" optional,
-        first_name: "first_name" optional,
-        last_name: "last_name" optional,
-        middle_name: "middle_name" optional,
-        full_name: "full_name" optional,
-        spouse_name: "spouse_name" optional,
-        widow_name: "widow_name" optional,
-        alias_name: "alias_name" optional,
-        gender: "gender" optional,
-        mrz_line1: "mrz_line1" optional,
-        mrz_line2: "mrz_line2" optional,
-        mrz_line3: "mrz_line3" optional,
-        nationality: "nationality" optional,
-        address_line_1: "address_line_1" optional,
-        address_line_2: "address_line_2" optional,
-        address_line_3: "address_line_3" optional,
-        address_line_4: "address_line_4" optional,
-        address_line_5: "address_line_5" optional,
-        issuing_authority: "issuing_authority" optional,
+impl ::serde::Serialize for DocumentPropertiesExtractedData {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentPropertiesExtractedData",
+            0,
+            &[
+                &self.document_number,
+                &self.date_of_birth,
+                &self.date_of_expiry,
+                &self.first_name,
+                &self.last_name,
+                &self.middle_name,
+                &self.full_name,
+                &self.spouse_name,
+                &self.widow_name,
+                &self.alias_name,
+                &self.gender,
+                &self.mrz_line1,
+                &self.mrz_line2,
+                &self.mrz_line3,
+                &self.nationality,
+                &self.address_line_1,
+                &self.address_line_2,
+                &self.address_line_3,
+                &self.address_line_4,
+                &self.address_line_5,
+                &self.issuing_authority,
+            ],
+        )?;
+        object.optional("document_number", &self.document_number)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("date_of_expiry", &self.date_of_expiry)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.optional("middle_name", &self.middle_name)?;
+        object.optional("full_name", &self.full_name)?;
+        object.optional("spouse_name", &self.spouse_name)?;
+        object.optional("widow_name", &self.widow_name)?;
+        object.optional("alias_name", &self.alias_name)?;
+        object.optional("gender", &self.gender)?;
+        object.optional("mrz_line1", &self.mrz_line1)?;
+        object.optional("mrz_line2", &self.mrz_line2)?;
+        object.optional("mrz_line3", &self.mrz_line3)?;
+        object.optional("nationality", &self.nationality)?;
+        object.optional("address_line_1", &self.address_line_1)?;
+        object.optional("address_line_2", &self.address_line_2)?;
+        object.optional("address_line_3", &self.address_line_3)?;
+        object.optional("address_line_4", &self.address_line_4)?;
+        object.optional("address_line_5", &self.address_line_5)?;
+        object.optional("issuing_authority", &self.issuing_authority)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesExtractedData {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentPropertiesExtractedData {
+    const NAME: &'static str = "DocumentPropertiesExtractedData";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut document_number = Option::None;
+        let mut date_of_birth = Option::None;
+        let mut date_of_expiry = Option::None;
+        let mut first_name = Option::None;
+        let mut last_name = Option::None;
+        let mut middle_name = Option::None;
+        let mut full_name = Option::None;
+        let mut spouse_name = Option::None;
+        let mut widow_name = Option::None;
+        let mut alias_name = Option::None;
+        let mut gender = Option::None;
+        let mut mrz_line1 = Option::None;
+        let mut mrz_line2 = Option::None;
+        let mut mrz_line3 = Option::None;
+        let mut nationality = Option::None;
+        let mut address_line_1 = Option::None;
+        let mut address_line_2 = Option::None;
+        let mut address_line_3 = Option::None;
+        let mut address_line_4 = Option::None;
+        let mut address_line_5 = Option::None;
+        let mut issuing_authority = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "document_number" => map.read(&mut document_number, "document_number")?,
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry")?,
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                "middle_name" => map.read(&mut middle_name, "middle_name")?,
+                "full_name" => map.read(&mut full_name, "full_name")?,
+                "spouse_name" => map.read(&mut spouse_name, "spouse_name")?,
+                "widow_name" => map.read(&mut widow_name, "widow_name")?,
+                "alias_name" => map.read(&mut alias_name, "alias_name")?,
+                "gender" => map.read(&mut gender, "gender")?,
+                "mrz_line1" => map.read(&mut mrz_line1, "mrz_line1")?,
+                "mrz_line2" => map.read(&mut mrz_line2, "mrz_line2")?,
+                "mrz_line3" => map.read(&mut mrz_line3, "mrz_line3")?,
+                "nationality" => map.read(&mut nationality, "nationality")?,
+                "address_line_1" => map.read(&mut address_line_1, "address_line_1")?,
+                "address_line_2" => map.read(&mut address_line_2, "address_line_2")?,
+                "address_line_3" => map.read(&mut address_line_3, "address_line_3")?,
+                "address_line_4" => map.read(&mut address_line_4, "address_line_4")?,
+                "address_line_5" => map.read(&mut address_line_5, "address_line_5")?,
+                "issuing_authority" => {
+                    map.read(&mut issuing_authority, "issuing_authority")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            document_number: document_number.unwrap_or_default(),
+            date_of_birth: date_of_birth.unwrap_or_default(),
+            date_of_expiry: date_of_expiry.unwrap_or_default(),
+            first_name: first_name.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+            middle_name: middle_name.unwrap_or_default(),
+            full_name: full_name.unwrap_or_default(),
+            spouse_name: spouse_name.unwrap_or_default(),
+            widow_name: widow_name.unwrap_or_default(),
+            alias_name: alias_name.unwrap_or_default(),
+            gender: gender.unwrap_or_default(),
+            mrz_line1: mrz_line1.unwrap_or_default(),
+            mrz_line2: mrz_line2.unwrap_or_default(),
+            mrz_line3: mrz_line3.unwrap_or_default(),
+            nationality: nationality.unwrap_or_default(),
+            address_line_1: address_line_1.unwrap_or_default(),
+            address_line_2: address_line_2.unwrap_or_default(),
+            address_line_3: address_line_3.unwrap_or_default(),
+            address_line_4: address_line_4.unwrap_or_default(),
+            address_line_5: address_line_5.unwrap_or_default(),
+            issuing_authority: issuing_authority.unwrap_or_default(),
+        })
     }
 }
 
@@ -3889,21 +8212,109 @@ pub struct DocumentPropertiesNfc {
     pub issuing_authority: Nullable<String>,
 }
 
-support::__object::object! {
-    DocumentPropertiesNfc {
-        document_type: "document_type" optional,
-        issuing_country: "issuing_country" optional,
-        full_name: "full_name" optional,
-        document_number: "document_number" optional,
-        nationality: "nationality" optional,
-        date_of_birth: "date_of_birth" optional,
-        gender: "gender" optional,
-        date_of_expiry: "date_of_expiry" optional,
-        personal_number: "personal_number" optional,
-        place_of_birth: "place_of_birth" optional,
-        address: "address" optional,
-        issuing_date: "issuing_date" optional,
-        issuing_authority: "issuing_authority" optional,
+impl ::serde::Serialize for DocumentPropertiesNfc {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentPropertiesNfc",
+            0,
+            &[
+                &self.document_type,
+                &self.issuing_country,
+                &self.full_name,
+                &self.document_number,
+                &self.nationality,
+                &self.date_of_birth,
+                &self.gender,
+                &self.date_of_expiry,
+                &self.personal_number,
+                &self.place_of_birth,
+                &self.address,
+                &self.issuing_date,
+                &self.issuing_authority,
+            ],
+        )?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("full_name", &self.full_name)?;
+        object.optional("document_number", &self.document_number)?;
+        object.optional("nationality", &self.nationality)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("gender", &self.gender)?;
+        object.optional("date_of_expiry", &self.date_of_expiry)?;
+        object.optional("personal_number", &self.personal_number)?;
+        object.optional("place_of_birth", &self.place_of_birth)?;
+        object.optional("address", &self.address)?;
+        object.optional("issuing_date", &self.issuing_date)?;
+        object.optional("issuing_authority", &self.issuing_authority)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesNfc {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentPropertiesNfc {
+    const NAME: &'static str = "DocumentPropertiesNfc";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut document_type = Option::None;
+        let mut issuing_country = Option::None;
+        let mut full_name = Option::None;
+        let mut document_number = Option::None;
+        let mut nationality = Option::None;
+        let mut date_of_birth = Option::None;
+        let mut gender = Option::None;
+        let mut date_of_expiry = Option::None;
+        let mut personal_number = Option::None;
+        let mut place_of_birth = Option::None;
+        let mut address = Option::None;
+        let mut issuing_date = Option::None;
+        let mut issuing_authority = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "document_type" => map.read(&mut document_type, "document_type")?,
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
+                "full_name" => map.read(&mut full_name, "full_name")?,
+                "document_number" => map.read(&mut document_number, "document_number")?,
+                "nationality" => map.read(&mut nationality, "nationality")?,
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                "gender" => map.read(&mut gender, "gender")?,
+                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry")?,
+                "personal_number" => map.read(&mut personal_number, "personal_number")?,
+                "place_of_birth" => map.read(&mut place_of_birth, "place_of_birth")?,
+                "address" => map.read(&mut address, "address")?,
+                "issuing_date" => map.read(&mut issuing_date, "issuing_date")?,
+                "issuing_authority" => {
+                    map.read(&mut issuing_authority, "issuing_authority")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            document_type: document_type.unwrap_or_default(),
+            issuing_country: issuing_country.unwrap_or_default(),
+            full_name: full_name.unwrap_or_default(),
+            document_number: document_number.unwrap_or_default(),
+            nationality: nationality.unwrap_or_default(),
+            date_of_birth: date_of_birth.unwrap_or_default(),
+            gender: gender.unwrap_or_default(),
+            date_of_expiry: date_of_expiry.unwrap_or_default(),
+            personal_number: personal_number.unwrap_or_default(),
+            place_of_birth: place_of_birth.unwrap_or_default(),
+            address: address.unwrap_or_default(),
+            issuing_date: issuing_date.unwrap_or_default(),
+            issuing_authority: issuing_authority.unwrap_or_default(),
+        })
     }
 }
 
@@ -3960,54 +8371,306 @@ pub struct DocumentPropertiesWithDrivingLicenceInformation {
     >,
 }
 
-support::__object::object! {
-    DocumentPropertiesWithDrivingLicenceInformation {
-        date_of_birth: "date_of_birth" optional,
-        date_of_expiry: "date_of_expiry" optional,
-        personal_number: "personal_number" optional,
-        document_numbers: "document_numbers" optional,
-        document_type: "document_type" optional,
-        first_name: "first_name" optional,
-        middle_name: "middle_name" optional,
-        last_name: "last_name" optional,
-        gender: "gender" optional,
-        issuing_country: "issuing_country" optional,
-        nationality: "nationality" optional,
-        issuing_state: "issuing_state" optional,
-        issuing_date: "issuing_date" optional,
-        valid_from: "valid_from" optional,
-        categorisation: "categorisation" optional,
-        mrz_line1: "mrz_line1" optional,
-        mrz_line2: "mrz_line2" optional,
-        mrz_line3: "mrz_line3" optional,
-        address: "address" optional,
-        place_of_birth: "place_of_birth" optional,
-        spouse_name: "spouse_name" optional,
-        widow_name: "widow_name" optional,
-        alias_name: "alias_name" optional,
-        issuing_authority: "issuing_authority" optional,
-        remarks: "remarks" optional,
-        civil_state: "civil_state" optional,
-        expatriation: "expatriation" optional,
-        father_name: "father_name" optional,
-        mother_name: "mother_name" optional,
-        religion: "religion" optional,
-        type_of_permit: "type_of_permit" optional,
-        version_number: "version_number" optional,
-        document_subtype: "document_subtype" optional,
-        profession: "profession" optional,
-        security_document_number: "security_document_number" optional,
-        tax_number: "tax_number" optional,
-        nist_identity_evidence_strength: "nist_identity_evidence_strength" optional,
-        has_issuance_confirmation: "has_issuance_confirmation" optional,
-        real_id_compliance: "real_id_compliance" optional,
-        security_tier: "security_tier" optional,
-        address_lines: "address_lines" optional,
-        barcode: "barcode" optional,
-        nfc: "nfc" optional,
-        document_classification: "document_classification" optional,
-        extracted_data: "extracted_data" optional,
-        driving_licence_information: "driving_licence_information" optional,
+impl ::serde::Serialize for DocumentPropertiesWithDrivingLicenceInformation {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentPropertiesWithDrivingLicenceInformation",
+            0,
+            &[
+                &self.date_of_birth,
+                &self.date_of_expiry,
+                &self.personal_number,
+                &self.document_numbers,
+                &self.document_type,
+                &self.first_name,
+                &self.middle_name,
+                &self.last_name,
+                &self.gender,
+                &self.issuing_country,
+                &self.nationality,
+                &self.issuing_state,
+                &self.issuing_date,
+                &self.valid_from,
+                &self.categorisation,
+                &self.mrz_line1,
+                &self.mrz_line2,
+                &self.mrz_line3,
+                &self.address,
+                &self.place_of_birth,
+                &self.spouse_name,
+                &self.widow_name,
+                &self.alias_name,
+                &self.issuing_authority,
+                &self.remarks,
+                &self.civil_state,
+                &self.expatriation,
+                &self.father_name,
+                &self.mother_name,
+                &self.religion,
+                &self.type_of_permit,
+                &self.version_number,
+                &self.document_subtype,
+                &self.profession,
+                &self.security_document_number,
+                &self.tax_number,
+                &self.nist_identity_evidence_strength,
+                &self.has_issuance_confirmation,
+                &self.real_id_compliance,
+                &self.security_tier,
+                &self.address_lines,
+                &self.barcode,
+                &self.nfc,
+                &self.document_classification,
+                &self.extracted_data,
+                &self.driving_licence_information,
+            ],
+        )?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("date_of_expiry", &self.date_of_expiry)?;
+        object.optional("personal_number", &self.personal_number)?;
+        object.optional("document_numbers", &self.document_numbers)?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("middle_name", &self.middle_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.optional("gender", &self.gender)?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("nationality", &self.nationality)?;
+        object.optional("issuing_state", &self.issuing_state)?;
+        object.optional("issuing_date", &self.issuing_date)?;
+        object.optional("valid_from", &self.valid_from)?;
+        object.optional("categorisation", &self.categorisation)?;
+        object.optional("mrz_line1", &self.mrz_line1)?;
+        object.optional("mrz_line2", &self.mrz_line2)?;
+        object.optional("mrz_line3", &self.mrz_line3)?;
+        object.optional("address", &self.address)?;
+        object.optional("place_of_birth", &self.place_of_birth)?;
+        object.optional("spouse_name", &self.spouse_name)?;
+        object.optional("widow_name", &self.widow_name)?;
+        object.optional("alias_name", &self.alias_name)?;
+        object.optional("issuing_authority", &self.issuing_authority)?;
+        object.optional("remarks", &self.remarks)?;
+        object.optional("civil_state", &self.civil_state)?;
+        object.optional("expatriation", &self.expatriation)?;
+        object.optional("father_name", &self.father_name)?;
+        object.optional("mother_name", &self.mother_name)?;
+        object.optional("religion", &self.religion)?;
+        object.optional("type_of_permit", &self.type_of_permit)?;
+        object.optional("version_number", &self.version_number)?;
+        object.optional("document_subtype", &self.document_subtype)?;
+        object.optional("profession", &self.profession)?;
+        object.optional("security_document_number", &self.security_document_number)?;
+        object.optional("tax_number", &self.tax_number)?;
+        object
+            .optional(
+                "nist_identity_evidence_strength",
+                &self.nist_identity_evidence_strength,
+            )?;
+        object.optional("has_issuance_confirmation", &self.has_issuance_confirmation)?;
+        object.optional("real_id_compliance", &self.real_id_compliance)?;
+        object.optional("security_tier", &self.security_tier)?;
+        object.optional("address_lines", &self.address_lines)?;
+        object.optional("barcode", &self.barcode)?;
+        object.optional("nfc", &self.nfc)?;
+        object.optional("document_classification", &self.document_classification)?;
+        object.optional("extracted_data", &self.extracted_data)?;
+        object
+            .optional("driving_licence_information", &self.driving_licence_information)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentPropertiesWithDrivingLicenceInformation {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentPropertiesWithDrivingLicenceInformation {
+    const NAME: &'static str = "DocumentPropertiesWithDrivingLicenceInformation";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut date_of_birth = Option::None;
+        let mut date_of_expiry = Option::None;
+        let mut personal_number = Option::None;
+        let mut document_numbers = Option::None;
+        let mut document_type = Option::None;
+        let mut first_name = Option::None;
+        let mut middle_name = Option::None;
+        let mut last_name = Option::None;
+        let mut gender = Option::None;
+        let mut issuing_country = Option::None;
+        let mut nationality = Option::None;
+        let mut issuing_state = Option::None;
+        let mut issuing_date = Option::None;
+        let mut valid_from = Option::None;
+        let mut categorisation = Option::None;
+        let mut mrz_line1 = Option::None;
+        let mut mrz_line2 = Option::None;
+        let mut mrz_line3 = Option::None;
+        let mut address = Option::None;
+        let mut place_of_birth = Option::None;
+        let mut spouse_name = Option::None;
+        let mut widow_name = Option::None;
+        let mut alias_name = Option::None;
+        let mut issuing_authority = Option::None;
+        let mut remarks = Option::None;
+        let mut civil_state = Option::None;
+        let mut expatriation = Option::None;
+        let mut father_name = Option::None;
+        let mut mother_name = Option::None;
+        let mut religion = Option::None;
+        let mut type_of_permit = Option::None;
+        let mut version_number = Option::None;
+        let mut document_subtype = Option::None;
+        let mut profession = Option::None;
+        let mut security_document_number = Option::None;
+        let mut tax_number = Option::None;
+        let mut nist_identity_evidence_strength = Option::None;
+        let mut has_issuance_confirmation = Option::None;
+        let mut real_id_compliance = Option::None;
+        let mut security_tier = Option::None;
+        let mut address_lines = Option::None;
+        let mut barcode = Option::None;
+        let mut nfc = Option::None;
+        let mut document_classification = Option::None;
+        let mut extracted_data = Option::None;
+        let mut driving_licence_information = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry")?,
+                "personal_number" => map.read(&mut personal_number, "personal_number")?,
+                "document_numbers" => {
+                    map.read(&mut document_numbers, "document_numbers")?
+                }
+                "document_type" => map.read(&mut document_type, "document_type")?,
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "middle_name" => map.read(&mut middle_name, "middle_name")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                "gender" => map.read(&mut gender, "gender")?,
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
+                "nationality" => map.read(&mut nationality, "nationality")?,
+                "issuing_state" => map.read(&mut issuing_state, "issuing_state")?,
+                "issuing_date" => map.read(&mut issuing_date, "issuing_date")?,
+                "valid_from" => map.read(&mut valid_from, "valid_from")?,
+                "categorisation" => map.read(&mut categorisation, "categorisation")?,
+                "mrz_line1" => map.read(&mut mrz_line1, "mrz_line1")?,
+                "mrz_line2" => map.read(&mut mrz_line2, "mrz_line2")?,
+                "mrz_line3" => map.read(&mut mrz_line3, "mrz_line3")?,
+                "address" => map.read(&mut address, "address")?,
+                "place_of_birth" => map.read(&mut place_of_birth, "place_of_birth")?,
+                "spouse_name" => map.read(&mut spouse_name, "spouse_name")?,
+                "widow_name" => map.read(&mut widow_name, "widow_name")?,
+                "alias_name" => map.read(&mut alias_name, "alias_name")?,
+                "issuing_authority" => {
+                    map.read(&mut issuing_authority, "issuing_authority")?
+                }
+                "remarks" => map.read(&mut remarks, "remarks")?,
+                "civil_state" => map.read(&mut civil_state, "civil_state")?,
+                "expatriation" => map.read(&mut expatriation, "expatriation")?,
+                "father_name" => map.read(&mut father_name, "father_name")?,
+                "mother_name" => map.read(&mut mother_name, "mother_name")?,
+                "religion" => map.read(&mut religion, "religion")?,
+                "type_of_permit" => map.read(&mut type_of_permit, "type_of_permit")?,
+                "version_number" => map.read(&mut version_number, "version_number")?,
+                "document_subtype" => {
+                    map.read(&mut document_subtype, "document_subtype")?
+                }
+                "profession" => map.read(&mut profession, "profession")?,
+                "security_document_number" => {
+                    map.read(&mut security_document_number, "security_document_number")?
+                }
+                "tax_number" => map.read(&mut tax_number, "tax_number")?,
+                "nist_identity_evidence_strength" => {
+                    map.read(
+                        &mut nist_identity_evidence_strength,
+                        "nist_identity_evidence_strength",
+                    )?
+                }
+                "has_issuance_confirmation" => {
+                    map.read(
+                        &mut has_issuance_confirmation,
+                        "has_issuance_confirmation",
+                    )?
+                }
+                "real_id_compliance" => {
+                    map.read(&mut real_id_compliance, "real_id_compliance")?
+                }
+                "security_tier" => map.read(&mut security_tier, "security_tier")?,
+                "address_lines" => map.read(&mut address_lines, "address_lines")?,
+                "barcode" => map.read(&mut barcode, "barcode")?,
+                "nfc" => map.read(&mut nfc, "nfc")?,
+                "document_classification" => {
+                    map.read(&mut document_classification, "document_classification")?
+                }
+                "extracted_data" => map.read(&mut extracted_data, "extracted_data")?,
+                "driving_licence_information" => {
+                    map.read(
+                        &mut driving_licence_information,
+                        "driving_licence_information",
+                    )?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            date_of_birth: date_of_birth.unwrap_or_default(),
+            date_of_expiry: date_of_expiry.unwrap_or_default(),
+            personal_number: personal_number.unwrap_or_default(),
+            document_numbers: document_numbers.unwrap_or_default(),
+            document_type: document_type.unwrap_or_default(),
+            first_name: first_name.unwrap_or_default(),
+            middle_name: middle_name.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+            gender: gender.unwrap_or_default(),
+            issuing_country: issuing_country.unwrap_or_default(),
+            nationality: nationality.unwrap_or_default(),
+            issuing_state: issuing_state.unwrap_or_default(),
+            issuing_date: issuing_date.unwrap_or_default(),
+            valid_from: valid_from.unwrap_or_default(),
+            categorisation: categorisation.unwrap_or_default(),
+            mrz_line1: mrz_line1.unwrap_or_default(),
+            mrz_line2: mrz_line2.unwrap_or_default(),
+            mrz_line3: mrz_line3.unwrap_or_default(),
+            address: address.unwrap_or_default(),
+            place_of_birth: place_of_birth.unwrap_or_default(),
+            spouse_name: spouse_name.unwrap_or_default(),
+            widow_name: widow_name.unwrap_or_default(),
+            alias_name: alias_name.unwrap_or_default(),
+            issuing_authority: issuing_authority.unwrap_or_default(),
+            remarks: remarks.unwrap_or_default(),
+            civil_state: civil_state.unwrap_or_default(),
+            expatriation: expatriation.unwrap_or_default(),
+            father_name: father_name.unwrap_or_default(),
+            mother_name: mother_name.unwrap_or_default(),
+            religion: religion.unwrap_or_default(),
+            type_of_permit: type_of_permit.unwrap_or_default(),
+            version_number: version_number.unwrap_or_default(),
+            document_subtype: document_subtype.unwrap_or_default(),
+            profession: profession.unwrap_or_default(),
+            security_document_number: security_document_number.unwrap_or_default(),
+            tax_number: tax_number.unwrap_or_default(),
+            nist_identity_evidence_strength: nist_identity_evidence_strength
+                .unwrap_or_default(),
+            has_issuance_confirmation: has_issuance_confirmation.unwrap_or_default(),
+            real_id_compliance: real_id_compliance.unwrap_or_default(),
+            security_tier: security_tier.unwrap_or_default(),
+            address_lines: address_lines.unwrap_or_default(),
+            barcode: barcode.unwrap_or_default(),
+            nfc: nfc.unwrap_or_default(),
+            document_classification: document_classification.unwrap_or_default(),
+            extracted_data: extracted_data.unwrap_or_default(),
+            driving_licence_information: driving_licence_information.unwrap_or_default(),
+        })
     }
 }
 
@@ -4054,19 +8717,95 @@ impl DocumentReport {
     }
 }
 
-support::__object::object! {
-    DocumentReport {
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        status: "status" optional,
-        result: "result" optional,
-        sub_result: "sub_result" optional,
-        check_id: "check_id" optional,
-        name: "name" required,
-        documents: "documents" optional,
-        breakdown: "breakdown" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for DocumentReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.documents,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("documents", &self.documents)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentReport {
+    const NAME: &'static str = "DocumentReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut documents = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "documents" => map.read(&mut documents, "documents")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            documents: documents.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -4077,9 +8816,45 @@ pub struct DocumentReportShared {
     pub documents: Nullable<Vec<ReportDocument>>,
 }
 
-support::__object::object! {
-    DocumentReportShared {
-        documents: "documents" optional,
+impl ::serde::Serialize for DocumentReportShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentReportShared",
+            0,
+            &[&self.documents],
+        )?;
+        object.optional("documents", &self.documents)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentReportShared {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentReportShared {
+    const NAME: &'static str = "DocumentReportShared";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut documents = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "documents" => map.read(&mut documents, "documents")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            documents: documents.unwrap_or_default(),
+        })
     }
 }
 
@@ -4114,14 +8889,71 @@ impl DocumentResponse {
     }
 }
 
-support::__object::object! {
-    DocumentResponse {
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        download_href: "download_href" optional,
-        file_name: "file_name" optional,
-        file_size: "file_size" optional,
+impl ::serde::Serialize for DocumentResponse {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentResponse",
+            1,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.download_href,
+                &self.file_name,
+                &self.file_size,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("download_href", &self.download_href)?;
+        object.optional("file_name", &self.file_name)?;
+        object.optional("file_size", &self.file_size)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentResponse {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentResponse {
+    const NAME: &'static str = "DocumentResponse";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut download_href = Option::None;
+        let mut file_name = Option::None;
+        let mut file_size = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "download_href" => map.read(&mut download_href, "download_href")?,
+                "file_name" => map.read(&mut file_name, "file_name")?,
+                "file_size" => map.read(&mut file_size, "file_size")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            download_href: download_href.unwrap_or_default(),
+            file_name: file_name.unwrap_or_default(),
+            file_size: file_size.unwrap_or_default(),
+        })
     }
 }
 
@@ -4140,13 +8972,67 @@ pub struct DocumentShared {
     pub applicant_id: Nullable<String>,
 }
 
-support::__object::object! {
-    DocumentShared {
-        file_type: "file_type" optional,
-        r#type: "type" optional,
-        side: "side" optional,
-        issuing_country: "issuing_country" optional,
-        applicant_id: "applicant_id" optional,
+impl ::serde::Serialize for DocumentShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentShared",
+            0,
+            &[
+                &self.file_type,
+                &self.r#type,
+                &self.side,
+                &self.issuing_country,
+                &self.applicant_id,
+            ],
+        )?;
+        object.optional("file_type", &self.file_type)?;
+        object.optional("type", &self.r#type)?;
+        object.optional("side", &self.side)?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("applicant_id", &self.applicant_id)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentShared {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentShared {
+    const NAME: &'static str = "DocumentShared";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut file_type = Option::None;
+        let mut r#type = Option::None;
+        let mut side = Option::None;
+        let mut issuing_country = Option::None;
+        let mut applicant_id = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "file_type" => map.read(&mut file_type, "file_type")?,
+                "type" => map.read(&mut r#type, "type")?,
+                "side" => map.read(&mut side, "side")?,
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            file_type: file_type.unwrap_or_default(),
+            r#type: r#type.unwrap_or_default(),
+            side: side.unwrap_or_default(),
+            issuing_country: issuing_country.unwrap_or_default(),
+            applicant_id: applicant_id.unwrap_or_default(),
+        })
     }
 }
 
@@ -4551,19 +9437,95 @@ impl DocumentVideoReport {
     }
 }
 
-support::__object::object! {
-    DocumentVideoReport {
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        status: "status" optional,
-        result: "result" optional,
-        sub_result: "sub_result" optional,
-        check_id: "check_id" optional,
-        name: "name" required,
-        documents: "documents" optional,
-        breakdown: "breakdown" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for DocumentVideoReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentVideoReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.documents,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("documents", &self.documents)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentVideoReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentVideoReport {
+    const NAME: &'static str = "DocumentVideoReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut documents = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "documents" => map.read(&mut documents, "documents")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            documents: documents.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -4610,19 +9572,96 @@ impl DocumentVideoWithAddressInformationReport {
     }
 }
 
-support::__object::object! {
-    DocumentVideoWithAddressInformationReport {
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        status: "status" optional,
-        result: "result" optional,
-        sub_result: "sub_result" optional,
-        check_id: "check_id" optional,
-        name: "name" required,
-        documents: "documents" optional,
-        breakdown: "breakdown" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for DocumentVideoWithAddressInformationReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentVideoWithAddressInformationReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.documents,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("documents", &self.documents)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentVideoWithAddressInformationReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentVideoWithAddressInformationReport {
+    const NAME: &'static str = "DocumentVideoWithAddressInformationReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut documents = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "documents" => map.read(&mut documents, "documents")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            documents: documents.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -4669,19 +9708,95 @@ impl DocumentWithAddressInformationReport {
     }
 }
 
-support::__object::object! {
-    DocumentWithAddressInformationReport {
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        status: "status" optional,
-        result: "result" optional,
-        sub_result: "sub_result" optional,
-        check_id: "check_id" optional,
-        name: "name" required,
-        documents: "documents" optional,
-        breakdown: "breakdown" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for DocumentWithAddressInformationReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentWithAddressInformationReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.documents,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("documents", &self.documents)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentWithAddressInformationReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentWithAddressInformationReport {
+    const NAME: &'static str = "DocumentWithAddressInformationReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut documents = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "documents" => map.read(&mut documents, "documents")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            documents: documents.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -4728,19 +9843,95 @@ impl DocumentWithDriverVerificationReport {
     }
 }
 
-support::__object::object! {
-    DocumentWithDriverVerificationReport {
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        status: "status" optional,
-        result: "result" optional,
-        sub_result: "sub_result" optional,
-        check_id: "check_id" optional,
-        name: "name" required,
-        documents: "documents" optional,
-        breakdown: "breakdown" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for DocumentWithDriverVerificationReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentWithDriverVerificationReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.documents,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("documents", &self.documents)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentWithDriverVerificationReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentWithDriverVerificationReport {
+    const NAME: &'static str = "DocumentWithDriverVerificationReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut documents = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "documents" => map.read(&mut documents, "documents")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            documents: documents.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -4814,60 +10005,351 @@ pub struct DocumentWithDriverVerificationReportAllOfProperties {
     >,
 }
 
-support::__object::object! {
-    DocumentWithDriverVerificationReportAllOfProperties {
-        date_of_birth: "date_of_birth" optional,
-        date_of_expiry: "date_of_expiry" optional,
-        personal_number: "personal_number" optional,
-        document_numbers: "document_numbers" optional,
-        document_type: "document_type" optional,
-        first_name: "first_name" optional,
-        middle_name: "middle_name" optional,
-        last_name: "last_name" optional,
-        gender: "gender" optional,
-        issuing_country: "issuing_country" optional,
-        nationality: "nationality" optional,
-        issuing_state: "issuing_state" optional,
-        issuing_date: "issuing_date" optional,
-        valid_from: "valid_from" optional,
-        categorisation: "categorisation" optional,
-        mrz_line1: "mrz_line1" optional,
-        mrz_line2: "mrz_line2" optional,
-        mrz_line3: "mrz_line3" optional,
-        address: "address" optional,
-        place_of_birth: "place_of_birth" optional,
-        spouse_name: "spouse_name" optional,
-        widow_name: "widow_name" optional,
-        alias_name: "alias_name" optional,
-        issuing_authority: "issuing_authority" optional,
-        remarks: "remarks" optional,
-        civil_state: "civil_state" optional,
-        expatriation: "expatriation" optional,
-        father_name: "father_name" optional,
-        mother_name: "mother_name" optional,
-        religion: "religion" optional,
-        type_of_permit: "type_of_permit" optional,
-        version_number: "version_number" optional,
-        document_subtype: "document_subtype" optional,
-        profession: "profession" optional,
-        security_document_number: "security_document_number" optional,
-        tax_number: "tax_number" optional,
-        nist_identity_evidence_strength: "nist_identity_evidence_strength" optional,
-        has_issuance_confirmation: "has_issuance_confirmation" optional,
-        real_id_compliance: "real_id_compliance" optional,
-        security_tier: "security_tier" optional,
-        address_lines: "address_lines" optional,
-        barcode: "barcode" optional,
-        nfc: "nfc" optional,
-        document_classification: "document_classification" optional,
-        extracted_data: "extracted_data" optional,
-        drivers_licence: "drivers_licence" optional,
-        restricted_licence: "restricted_licence" optional,
-        raw_licence_category: "raw_licence_category" optional,
-        raw_vehicle_classes: "raw_vehicle_classes" optional,
-        manual_transmission_restriction: "manual_transmission_restriction" optional,
-        vehicle_class_details: "vehicle_class_details" optional,
-        passenger_vehicle: "passenger_vehicle" optional,
+impl ::serde::Serialize for DocumentWithDriverVerificationReportAllOfProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentWithDriverVerificationReportAllOfProperties",
+            0,
+            &[
+                &self.date_of_birth,
+                &self.date_of_expiry,
+                &self.personal_number,
+                &self.document_numbers,
+                &self.document_type,
+                &self.first_name,
+                &self.middle_name,
+                &self.last_name,
+                &self.gender,
+                &self.issuing_country,
+                &self.nationality,
+                &self.issuing_state,
+                &self.issuing_date,
+                &self.valid_from,
+                &self.categorisation,
+                &self.mrz_line1,
+                &self.mrz_line2,
+                &self.mrz_line3,
+                &self.address,
+                &self.place_of_birth,
+                &self.spouse_name,
+                &self.widow_name,
+                &self.alias_name,
+                &self.issuing_authority,
+                &self.remarks,
+                &self.civil_state,
+                &self.expatriation,
+                &self.father_name,
+                &self.mother_name,
+                &self.religion,
+                &self.type_of_permit,
+                &self.version_number,
+                &self.document_subtype,
+                &self.profession,
+                &self.security_document_number,
+                &self.tax_number,
+                &self.nist_identity_evidence_strength,
+                &self.has_issuance_confirmation,
+                &self.real_id_compliance,
+                &self.security_tier,
+                &self.address_lines,
+                &self.barcode,
+                &self.nfc,
+                &self.document_classification,
+                &self.extracted_data,
+                &self.drivers_licence,
+                &self.restricted_licence,
+                &self.raw_licence_category,
+                &self.raw_vehicle_classes,
+                &self.manual_transmission_restriction,
+                &self.vehicle_class_details,
+                &self.passenger_vehicle,
+            ],
+        )?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("date_of_expiry", &self.date_of_expiry)?;
+        object.optional("personal_number", &self.personal_number)?;
+        object.optional("document_numbers", &self.document_numbers)?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("middle_name", &self.middle_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.optional("gender", &self.gender)?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("nationality", &self.nationality)?;
+        object.optional("issuing_state", &self.issuing_state)?;
+        object.optional("issuing_date", &self.issuing_date)?;
+        object.optional("valid_from", &self.valid_from)?;
+        object.optional("categorisation", &self.categorisation)?;
+        object.optional("mrz_line1", &self.mrz_line1)?;
+        object.optional("mrz_line2", &self.mrz_line2)?;
+        object.optional("mrz_line3", &self.mrz_line3)?;
+        object.optional("address", &self.address)?;
+        object.optional("place_of_birth", &self.place_of_birth)?;
+        object.optional("spouse_name", &self.spouse_name)?;
+        object.optional("widow_name", &self.widow_name)?;
+        object.optional("alias_name", &self.alias_name)?;
+        object.optional("issuing_authority", &self.issuing_authority)?;
+        object.optional("remarks", &self.remarks)?;
+        object.optional("civil_state", &self.civil_state)?;
+        object.optional("expatriation", &self.expatriation)?;
+        object.optional("father_name", &self.father_name)?;
+        object.optional("mother_name", &self.mother_name)?;
+        object.optional("religion", &self.religion)?;
+        object.optional("type_of_permit", &self.type_of_permit)?;
+        object.optional("version_number", &self.version_number)?;
+        object.optional("document_subtype", &self.document_subtype)?;
+        object.optional("profession", &self.profession)?;
+        object.optional("security_document_number", &self.security_document_number)?;
+        object.optional("tax_number", &self.tax_number)?;
+        object
+            .optional(
+                "nist_identity_evidence_strength",
+                &self.nist_identity_evidence_strength,
+            )?;
+        object.optional("has_issuance_confirmation", &self.has_issuance_confirmation)?;
+        object.optional("real_id_compliance", &self.real_id_compliance)?;
+        object.optional("security_tier", &self.security_tier)?;
+        object.optional("address_lines", &self.address_lines)?;
+        object.optional("barcode", &self.barcode)?;
+        object.optional("nfc", &self.nfc)?;
+        object.optional("document_classification", &self.document_classification)?;
+        object.optional("extracted_data", &self.extracted_data)?;
+        object.optional("drivers_licence", &self.drivers_licence)?;
+        object.optional("restricted_licence", &self.restricted_licence)?;
+        object.optional("raw_licence_category", &self.raw_licence_category)?;
+        object.optional("raw_vehicle_classes", &self.raw_vehicle_classes)?;
+        object
+            .optional(
+                "manual_transmission_restriction",
+                &self.manual_transmission_restriction,
+            )?;
+        object.optional("vehicle_class_details", &self.vehicle_class_details)?;
+        object.optional("passenger_vehicle", &self.passenger_vehicle)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DocumentWithDriverVerificationReportAllOfProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentWithDriverVerificationReportAllOfProperties {
+    const NAME: &'static str = "DocumentWithDriverVerificationReportAllOfProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut date_of_birth = Option::None;
+        let mut date_of_expiry = Option::None;
+        let mut personal_number = Option::None;
+        let mut document_numbers = Option::None;
+        let mut document_type = Option::None;
+        let mut first_name = Option::None;
+        let mut middle_name = Option::None;
+        let mut last_name = Option::None;
+        let mut gender = Option::None;
+        let mut issuing_country = Option::None;
+        let mut nationality = Option::None;
+        let mut issuing_state = Option::None;
+        let mut issuing_date = Option::None;
+        let mut valid_from = Option::None;
+        let mut categorisation = Option::None;
+        let mut mrz_line1 = Option::None;
+        let mut mrz_line2 = Option::None;
+        let mut mrz_line3 = Option::None;
+        let mut address = Option::None;
+        let mut place_of_birth = Option::None;
+        let mut spouse_name = Option::None;
+        let mut widow_name = Option::None;
+        let mut alias_name = Option::None;
+        let mut issuing_authority = Option::None;
+        let mut remarks = Option::None;
+        let mut civil_state = Option::None;
+        let mut expatriation = Option::None;
+        let mut father_name = Option::None;
+        let mut mother_name = Option::None;
+        let mut religion = Option::None;
+        let mut type_of_permit = Option::None;
+        let mut version_number = Option::None;
+        let mut document_subtype = Option::None;
+        let mut profession = Option::None;
+        let mut security_document_number = Option::None;
+        let mut tax_number = Option::None;
+        let mut nist_identity_evidence_strength = Option::None;
+        let mut has_issuance_confirmation = Option::None;
+        let mut real_id_compliance = Option::None;
+        let mut security_tier = Option::None;
+        let mut address_lines = Option::None;
+        let mut barcode = Option::None;
+        let mut nfc = Option::None;
+        let mut document_classification = Option::None;
+        let mut extracted_data = Option::None;
+        let mut drivers_licence = Option::None;
+        let mut restricted_licence = Option::None;
+        let mut raw_licence_category = Option::None;
+        let mut raw_vehicle_classes = Option::None;
+        let mut manual_transmission_restriction = Option::None;
+        let mut vehicle_class_details = Option::None;
+        let mut passenger_vehicle = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry")?,
+                "personal_number" => map.read(&mut personal_number, "personal_number")?,
+                "document_numbers" => {
+                    map.read(&mut document_numbers, "document_numbers")?
+                }
+                "document_type" => map.read(&mut document_type, "document_type")?,
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "middle_name" => map.read(&mut middle_name, "middle_name")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                "gender" => map.read(&mut gender, "gender")?,
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
+                "nationality" => map.read(&mut nationality, "nationality")?,
+                "issuing_state" => map.read(&mut issuing_state, "issuing_state")?,
+                "issuing_date" => map.read(&mut issuing_date, "issuing_date")?,
+                "valid_from" => map.read(&mut valid_from, "valid_from")?,
+                "categorisation" => map.read(&mut categorisation, "categorisation")?,
+                "mrz_line1" => map.read(&mut mrz_line1, "mrz_line1")?,
+                "mrz_line2" => map.read(&mut mrz_line2, "mrz_line2")?,
+                "mrz_line3" => map.read(&mut mrz_line3, "mrz_line3")?,
+                "address" => map.read(&mut address, "address")?,
+                "place_of_birth" => map.read(&mut place_of_birth, "place_of_birth")?,
+                "spouse_name" => map.read(&mut spouse_name, "spouse_name")?,
+                "widow_name" => map.read(&mut widow_name, "widow_name")?,
+                "alias_name" => map.read(&mut alias_name, "alias_name")?,
+                "issuing_authority" => {
+                    map.read(&mut issuing_authority, "issuing_authority")?
+                }
+                "remarks" => map.read(&mut remarks, "remarks")?,
+                "civil_state" => map.read(&mut civil_state, "civil_state")?,
+                "expatriation" => map.read(&mut expatriation, "expatriation")?,
+                "father_name" => map.read(&mut father_name, "father_name")?,
+                "mother_name" => map.read(&mut mother_name, "mother_name")?,
+                "religion" => map.read(&mut religion, "religion")?,
+                "type_of_permit" => map.read(&mut type_of_permit, "type_of_permit")?,
+                "version_number" => map.read(&mut version_number, "version_number")?,
+                "document_subtype" => {
+                    map.read(&mut document_subtype, "document_subtype")?
+                }
+                "profession" => map.read(&mut profession, "profession")?,
+                "security_document_number" => {
+                    map.read(&mut security_document_number, "security_document_number")?
+                }
+                "tax_number" => map.read(&mut tax_number, "tax_number")?,
+                "nist_identity_evidence_strength" => {
+                    map.read(
+                        &mut nist_identity_evidence_strength,
+                        "nist_identity_evidence_strength",
+                    )?
+                }
+                "has_issuance_confirmation" => {
+                    map.read(
+                        &mut has_issuance_confirmation,
+                        "has_issuance_confirmation",
+                    )?
+                }
+                "real_id_compliance" => {
+                    map.read(&mut real_id_compliance, "real_id_compliance")?
+                }
+                "security_tier" => map.read(&mut security_tier, "security_tier")?,
+                "address_lines" => map.read(&mut address_lines, "address_lines")?,
+                "barcode" => map.read(&mut barcode, "barcode")?,
+                "nfc" => map.read(&mut nfc, "nfc")?,
+                "document_classification" => {
+                    map.read(&mut document_classification, "document_classification")?
+                }
+                "extracted_data" => map.read(&mut extracted_data, "extracted_data")?,
+                "drivers_licence" => map.read(&mut drivers_licence, "drivers_licence")?,
+                "restricted_licence" => {
+                    map.read(&mut restricted_licence, "restricted_licence")?
+                }
+                "raw_licence_category" => {
+                    map.read(&mut raw_licence_category, "raw_licence_category")?
+                }
+                "raw_vehicle_classes" => {
+                    map.read(&mut raw_vehicle_classes, "raw_vehicle_classes")?
+                }
+                "manual_transmission_restriction" => {
+                    map.read(
+                        &mut manual_transmission_restriction,
+                        "manual_transmission_restriction",
+                    )?
+                }
+                "vehicle_class_details" => {
+                    map.read(&mut vehicle_class_details, "vehicle_class_details")?
+                }
+                "passenger_vehicle" => {
+                    map.read(&mut passenger_vehicle, "passenger_vehicle")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            date_of_birth: date_of_birth.unwrap_or_default(),
+            date_of_expiry: date_of_expiry.unwrap_or_default(),
+            personal_number: personal_number.unwrap_or_default(),
+            document_numbers: document_numbers.unwrap_or_default(),
+            document_type: document_type.unwrap_or_default(),
+            first_name: first_name.unwrap_or_default(),
+            middle_name: middle_name.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+            gender: gender.unwrap_or_default(),
+            issuing_country: issuing_country.unwrap_or_default(),
+            nationality: nationality.unwrap_or_default(),
+            issuing_state: issuing_state.unwrap_or_default(),
+            issuing_date: issuing_date.unwrap_or_default(),
+            valid_from: valid_from.unwrap_or_default(),
+            categorisation: categorisation.unwrap_or_default(),
+            mrz_line1: mrz_line1.unwrap_or_default(),
+            mrz_line2: mrz_line2.unwrap_or_default(),
+            mrz_line3: mrz_line3.unwrap_or_default(),
+            address: address.unwrap_or_default(),
+            place_of_birth: place_of_birth.unwrap_or_default(),
+            spouse_name: spouse_name.unwrap_or_default(),
+            widow_name: widow_name.unwrap_or_default(),
+            alias_name: alias_name.unwrap_or_default(),
+            issuing_authority: issuing_authority.unwrap_or_default(),
+            remarks: remarks.unwrap_or_default(),
+            civil_state: civil_state.unwrap_or_default(),
+            expatriation: expatriation.unwrap_or_default(),
+            father_name: father_name.unwrap_or_default(),
+            mother_name: mother_name.unwrap_or_default(),
+            religion: religion.unwrap_or_default(),
+            type_of_permit: type_of_permit.unwrap_or_default(),
+            version_number: version_number.unwrap_or_default(),
+            document_subtype: document_subtype.unwrap_or_default(),
+            profession: profession.unwrap_or_default(),
+            security_document_number: security_document_number.unwrap_or_default(),
+            tax_number: tax_number.unwrap_or_default(),
+            nist_identity_evidence_strength: nist_identity_evidence_strength
+                .unwrap_or_default(),
+            has_issuance_confirmation: has_issuance_confirmation.unwrap_or_default(),
+            real_id_compliance: real_id_compliance.unwrap_or_default(),
+            security_tier: security_tier.unwrap_or_default(),
+            address_lines: address_lines.unwrap_or_default(),
+            barcode: barcode.unwrap_or_default(),
+            nfc: nfc.unwrap_or_default(),
+            document_classification: document_classification.unwrap_or_default(),
+            extracted_data: extracted_data.unwrap_or_default(),
+            drivers_licence: drivers_licence.unwrap_or_default(),
+            restricted_licence: restricted_licence.unwrap_or_default(),
+            raw_licence_category: raw_licence_category.unwrap_or_default(),
+            raw_vehicle_classes: raw_vehicle_classes.unwrap_or_default(),
+            manual_transmission_restriction: manual_transmission_restriction
+                .unwrap_or_default(),
+            vehicle_class_details: vehicle_class_details.unwrap_or_default(),
+            passenger_vehicle: passenger_vehicle.unwrap_or_default(),
+        })
     }
 }
 
@@ -4882,11 +10364,56 @@ pub struct DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehi
     pub expiry_date: Nullable<String>,
 }
 
-support::__object::object! {
-    DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle {
-        is_qualified: "is_qualified" optional,
-        obtainment_date: "obtainment_date" optional,
-        expiry_date: "expiry_date" optional,
+impl ::serde::Serialize
+for DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle",
+            0,
+            &[&self.is_qualified, &self.obtainment_date, &self.expiry_date],
+        )?;
+        object.optional("is_qualified", &self.is_qualified)?;
+        object.optional("obtainment_date", &self.obtainment_date)?;
+        object.optional("expiry_date", &self.expiry_date)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle {
+    const NAME: &'static str = "DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut is_qualified = Option::None;
+        let mut obtainment_date = Option::None;
+        let mut expiry_date = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "is_qualified" => map.read(&mut is_qualified, "is_qualified")?,
+                "obtainment_date" => map.read(&mut obtainment_date, "obtainment_date")?,
+                "expiry_date" => map.read(&mut expiry_date, "expiry_date")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            is_qualified: is_qualified.unwrap_or_default(),
+            obtainment_date: obtainment_date.unwrap_or_default(),
+            expiry_date: expiry_date.unwrap_or_default(),
+        })
     }
 }
 
@@ -4903,12 +10430,60 @@ pub struct DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassD
     pub expiry_date: Nullable<String>,
 }
 
-support::__object::object! {
-    DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsInner {
-        category: "category" optional,
-        codes: "codes" optional,
-        obtainment_date: "obtainment_date" optional,
-        expiry_date: "expiry_date" optional,
+impl ::serde::Serialize
+for DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsInner",
+            0,
+            &[&self.category, &self.codes, &self.obtainment_date, &self.expiry_date],
+        )?;
+        object.optional("category", &self.category)?;
+        object.optional("codes", &self.codes)?;
+        object.optional("obtainment_date", &self.obtainment_date)?;
+        object.optional("expiry_date", &self.expiry_date)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsInner {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsInner {
+    const NAME: &'static str = "DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsInner";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut category = Option::None;
+        let mut codes = Option::None;
+        let mut obtainment_date = Option::None;
+        let mut expiry_date = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "category" => map.read(&mut category, "category")?,
+                "codes" => map.read(&mut codes, "codes")?,
+                "obtainment_date" => map.read(&mut obtainment_date, "obtainment_date")?,
+                "expiry_date" => map.read(&mut expiry_date, "expiry_date")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            category: category.unwrap_or_default(),
+            codes: codes.unwrap_or_default(),
+            obtainment_date: obtainment_date.unwrap_or_default(),
+            expiry_date: expiry_date.unwrap_or_default(),
+        })
     }
 }
 
@@ -4955,19 +10530,96 @@ impl DocumentWithDrivingLicenceInformationReport {
     }
 }
 
-support::__object::object! {
-    DocumentWithDrivingLicenceInformationReport {
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        status: "status" optional,
-        result: "result" optional,
-        sub_result: "sub_result" optional,
-        check_id: "check_id" optional,
-        name: "name" required,
-        documents: "documents" optional,
-        breakdown: "breakdown" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for DocumentWithDrivingLicenceInformationReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentWithDrivingLicenceInformationReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.documents,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("documents", &self.documents)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentWithDrivingLicenceInformationReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for DocumentWithDrivingLicenceInformationReport {
+    const NAME: &'static str = "DocumentWithDrivingLicenceInformationReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut documents = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "documents" => map.read(&mut documents, "documents")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            documents: documents.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -4984,9 +10636,45 @@ impl DocumentsList {
     }
 }
 
-support::__object::object! {
-    DocumentsList {
-        documents: "documents" required,
+impl ::serde::Serialize for DocumentsList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "DocumentsList",
+            1,
+            &[],
+        )?;
+        object.field("documents", &self.documents)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DocumentsList {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for DocumentsList {
+    const NAME: &'static str = "DocumentsList";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut documents = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "documents" => map.read(&mut documents, "documents")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            documents: map.required(documents, "documents")?,
+        })
     }
 }
 
@@ -4996,9 +10684,45 @@ pub struct Error {
     pub error: Nullable<ErrorProperties>,
 }
 
-support::__object::object! {
-    Error {
-        error: "error" optional,
+impl ::serde::Serialize for Error {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Error",
+            0,
+            &[&self.error],
+        )?;
+        object.optional("error", &self.error)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Error {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for Error {
+    const NAME: &'static str = "Error";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut error = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "error" => map.read(&mut error, "error")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            error: error.unwrap_or_default(),
+        })
     }
 }
 
@@ -5010,10 +10734,49 @@ pub struct Error1 {
     pub error: Nullable<ErrorProperties1>,
 }
 
-support::__object::object! {
-    Error1 {
-        document_id: "document_id" optional,
-        error: "error" optional,
+impl ::serde::Serialize for Error1 {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Error1",
+            0,
+            &[&self.document_id, &self.error],
+        )?;
+        object.optional("document_id", &self.document_id)?;
+        object.optional("error", &self.error)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Error1 {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for Error1 {
+    const NAME: &'static str = "Error1";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut document_id = Option::None;
+        let mut error = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "document_id" => map.read(&mut document_id, "document_id")?,
+                "error" => map.read(&mut error, "error")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            document_id: document_id.unwrap_or_default(),
+            error: error.unwrap_or_default(),
+        })
     }
 }
 
@@ -5025,11 +10788,53 @@ pub struct ErrorProperties {
     pub fields: Nullable<::std::collections::BTreeMap<String, ::serde_json::Value>>,
 }
 
-support::__object::object! {
-    ErrorProperties {
-        r#type: "type" optional,
-        message: "message" optional,
-        fields: "fields" optional,
+impl ::serde::Serialize for ErrorProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ErrorProperties",
+            0,
+            &[&self.r#type, &self.message, &self.fields],
+        )?;
+        object.optional("type", &self.r#type)?;
+        object.optional("message", &self.message)?;
+        object.optional("fields", &self.fields)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ErrorProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ErrorProperties {
+    const NAME: &'static str = "ErrorProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut r#type = Option::None;
+        let mut message = Option::None;
+        let mut fields = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "type" => map.read(&mut r#type, "type")?,
+                "message" => map.read(&mut message, "message")?,
+                "fields" => map.read(&mut fields, "fields")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: r#type.unwrap_or_default(),
+            message: message.unwrap_or_default(),
+            fields: fields.unwrap_or_default(),
+        })
     }
 }
 
@@ -5040,10 +10845,49 @@ pub struct ErrorProperties1 {
     pub message: Nullable<String>,
 }
 
-support::__object::object! {
-    ErrorProperties1 {
-        r#type: "type" optional,
-        message: "message" optional,
+impl ::serde::Serialize for ErrorProperties1 {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ErrorProperties1",
+            0,
+            &[&self.r#type, &self.message],
+        )?;
+        object.optional("type", &self.r#type)?;
+        object.optional("message", &self.message)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ErrorProperties1 {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ErrorProperties1 {
+    const NAME: &'static str = "ErrorProperties1";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut r#type = Option::None;
+        let mut message = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "type" => map.read(&mut r#type, "type")?,
+                "message" => map.read(&mut message, "message")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: r#type.unwrap_or_default(),
+            message: message.unwrap_or_default(),
+        })
     }
 }
 
@@ -5061,9 +10905,45 @@ impl ExtractRequest {
     }
 }
 
-support::__object::object! {
-    ExtractRequest {
-        document_id: "document_id" required,
+impl ::serde::Serialize for ExtractRequest {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ExtractRequest",
+            1,
+            &[],
+        )?;
+        object.field("document_id", &self.document_id)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ExtractRequest {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ExtractRequest {
+    const NAME: &'static str = "ExtractRequest";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut document_id = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "document_id" => map.read(&mut document_id, "document_id")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            document_id: map.required(document_id, "document_id")?,
+        })
     }
 }
 
@@ -5076,11 +10956,55 @@ pub struct Extraction {
     pub extracted_data: Nullable<ExtractionExtractedData>,
 }
 
-support::__object::object! {
-    Extraction {
-        document_id: "document_id" optional,
-        document_classification: "document_classification" optional,
-        extracted_data: "extracted_data" optional,
+impl ::serde::Serialize for Extraction {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Extraction",
+            0,
+            &[&self.document_id, &self.document_classification, &self.extracted_data],
+        )?;
+        object.optional("document_id", &self.document_id)?;
+        object.optional("document_classification", &self.document_classification)?;
+        object.optional("extracted_data", &self.extracted_data)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Extraction {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for Extraction {
+    const NAME: &'static str = "Extraction";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut document_id = Option::None;
+        let mut document_classification = Option::None;
+        let mut extracted_data = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "document_id" => map.read(&mut document_id, "document_id")?,
+                "document_classification" => {
+                    map.read(&mut document_classification, "document_classification")?
+                }
+                "extracted_data" => map.read(&mut extracted_data, "extracted_data")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            document_id: document_id.unwrap_or_default(),
+            document_classification: document_classification.unwrap_or_default(),
+            extracted_data: extracted_data.unwrap_or_default(),
+        })
     }
 }
 
@@ -5099,13 +11023,67 @@ pub struct ExtractionDocumentClassification {
     pub version: Nullable<String>,
 }
 
-support::__object::object! {
-    ExtractionDocumentClassification {
-        issuing_country: "issuing_country" optional,
-        document_type: "document_type" optional,
-        issuing_state: "issuing_state" optional,
-        subtype: "subtype" optional,
-        version: "version" optional,
+impl ::serde::Serialize for ExtractionDocumentClassification {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ExtractionDocumentClassification",
+            0,
+            &[
+                &self.issuing_country,
+                &self.document_type,
+                &self.issuing_state,
+                &self.subtype,
+                &self.version,
+            ],
+        )?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("issuing_state", &self.issuing_state)?;
+        object.optional("subtype", &self.subtype)?;
+        object.optional("version", &self.version)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ExtractionDocumentClassification {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ExtractionDocumentClassification {
+    const NAME: &'static str = "ExtractionDocumentClassification";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut issuing_country = Option::None;
+        let mut document_type = Option::None;
+        let mut issuing_state = Option::None;
+        let mut subtype = Option::None;
+        let mut version = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
+                "document_type" => map.read(&mut document_type, "document_type")?,
+                "issuing_state" => map.read(&mut issuing_state, "issuing_state")?,
+                "subtype" => map.read(&mut subtype, "subtype")?,
+                "version" => map.read(&mut version, "version")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            issuing_country: issuing_country.unwrap_or_default(),
+            document_type: document_type.unwrap_or_default(),
+            issuing_state: issuing_state.unwrap_or_default(),
+            subtype: subtype.unwrap_or_default(),
+            version: version.unwrap_or_default(),
+        })
     }
 }
 
@@ -5168,35 +11146,179 @@ pub struct ExtractionExtractedData {
     pub personal_number: Nullable<String>,
 }
 
-support::__object::object! {
-    ExtractionExtractedData {
-        document_number: "document_number" optional,
-        first_name: "first_name" optional,
-        last_name: "last_name" optional,
-        full_name: "full_name" optional,
-        spouse_name: "spouse_name" optional,
-        widow_name: "widow_name" optional,
-        alias_name: "alias_name" optional,
-        gender: "gender" optional,
-        date_of_birth: "date_of_birth" optional,
-        date_of_expiry: "date_of_expiry" optional,
-        expiry_date: "expiry_date" optional,
-        nationality: "nationality" optional,
-        mrz_line_1: "mrz_line_1" optional,
-        mrz_line_2: "mrz_line_2" optional,
-        mrz_line_3: "mrz_line_3" optional,
-        address_1: "address_1" optional,
-        address_2: "address_2" optional,
-        address_3: "address_3" optional,
-        address_4: "address_4" optional,
-        address_5: "address_5" optional,
-        issuing_authority: "issuing_authority" optional,
-        issuing_country: "issuing_country" optional,
-        document_type: "document_type" optional,
-        place_of_birth: "place_of_birth" optional,
-        issuing_state: "issuing_state" optional,
-        issuing_date: "issuing_date" optional,
-        personal_number: "personal_number" optional,
+impl ::serde::Serialize for ExtractionExtractedData {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ExtractionExtractedData",
+            0,
+            &[
+                &self.document_number,
+                &self.first_name,
+                &self.last_name,
+                &self.full_name,
+                &self.spouse_name,
+                &self.widow_name,
+                &self.alias_name,
+                &self.gender,
+                &self.date_of_birth,
+                &self.date_of_expiry,
+                &self.expiry_date,
+                &self.nationality,
+                &self.mrz_line_1,
+                &self.mrz_line_2,
+                &self.mrz_line_3,
+                &self.address_1,
+                &self.address_2,
+                &self.address_3,
+                &self.address_4,
+                &self.address_5,
+                &self.issuing_authority,
+                &self.issuing_country,
+                &self.document_type,
+                &self.place_of_birth,
+                &self.issuing_state,
+                &self.issuing_date,
+                &self.personal_number,
+            ],
+        )?;
+        object.optional("document_number", &self.document_number)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.optional("full_name", &self.full_name)?;
+        object.optional("spouse_name", &self.spouse_name)?;
+        object.optional("widow_name", &self.widow_name)?;
+        object.optional("alias_name", &self.alias_name)?;
+        object.optional("gender", &self.gender)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("date_of_expiry", &self.date_of_expiry)?;
+        object.optional("expiry_date", &self.expiry_date)?;
+        object.optional("nationality", &self.nationality)?;
+        object.optional("mrz_line_1", &self.mrz_line_1)?;
+        object.optional("mrz_line_2", &self.mrz_line_2)?;
+        object.optional("mrz_line_3", &self.mrz_line_3)?;
+        object.optional("address_1", &self.address_1)?;
+        object.optional("address_2", &self.address_2)?;
+        object.optional("address_3", &self.address_3)?;
+        object.optional("address_4", &self.address_4)?;
+        object.optional("address_5", &self.address_5)?;
+        object.optional("issuing_authority", &self.issuing_authority)?;
+        object.optional("issuing_country", &self.issuing_country)?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("place_of_birth", &self.place_of_birth)?;
+        object.optional("issuing_state", &self.issuing_state)?;
+        object.optional("issuing_date", &self.issuing_date)?;
+        object.optional("personal_number", &self.personal_number)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ExtractionExtractedData {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ExtractionExtractedData {
+    const NAME: &'static str = "ExtractionExtractedData";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut document_number = Option::None;
+        let mut first_name = Option::None;
+        let mut last_name = Option::None;
+        let mut full_name = Option::None;
+        let mut spouse_name = Option::None;
+        let mut widow_name = Option::None;
+        let mut alias_name = Option::None;
+        let mut gender = Option::None;
+        let mut date_of_birth = Option::None;
+        let mut date_of_expiry = Option::None;
+        let mut expiry_date = Option::None;
+        let mut nationality = Option::None;
+        let mut mrz_line_1 = Option::None;
+        let mut mrz_line_2 = Option::None;
+        let mut mrz_line_3 = Option::None;
+        let mut address_1 = Option::None;
+        let mut address_2 = Option::None;
+        let mut address_3 = Option::None;
+        let mut address_4 = Option::None;
+        let mut address_5 = Option::None;
+        let mut issuing_authority = Option::None;
+        let mut issuing_country = Option::None;
+        let mut document_type = Option::None;
+        let mut place_of_birth = Option::None;
+        let mut issuing_state = Option::None;
+        let mut issuing_date = Option::None;
+        let mut personal_number = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "document_number" => map.read(&mut document_number, "document_number")?,
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                "full_name" => map.read(&mut full_name, "full_name")?,
+                "spouse_name" => map.read(&mut spouse_name, "spouse_name")?,
+                "widow_name" => map.read(&mut widow_name, "widow_name")?,
+                "alias_name" => map.read(&mut alias_name, "alias_name")?,
+                "gender" => map.read(&mut gender, "gender")?,
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry")?,
+                "expiry_date" => map.read(&mut expiry_date, "expiry_date")?,
+                "nationality" => map.read(&mut nationality, "nationality")?,
+                "mrz_line_1" => map.read(&mut mrz_line_1, "mrz_line_1")?,
+                "mrz_line_2" => map.read(&mut mrz_line_2, "mrz_line_2")?,
+                "mrz_line_3" => map.read(&mut mrz_line_3, "mrz_line_3")?,
+                "address_1" => map.read(&mut address_1, "address_1")?,
+                "address_2" => map.read(&mut address_2, "address_2")?,
+                "address_3" => map.read(&mut address_3, "address_3")?,
+                "address_4" => map.read(&mut address_4, "address_4")?,
+                "address_5" => map.read(&mut address_5, "address_5")?,
+                "issuing_authority" => {
+                    map.read(&mut issuing_authority, "issuing_authority")?
+                }
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
+                "document_type" => map.read(&mut document_type, "document_type")?,
+                "place_of_birth" => map.read(&mut place_of_birth, "place_of_birth")?,
+                "issuing_state" => map.read(&mut issuing_state, "issuing_state")?,
+                "issuing_date" => map.read(&mut issuing_date, "issuing_date")?,
+                "personal_number" => map.read(&mut personal_number, "personal_number")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            document_number: document_number.unwrap_or_default(),
+            first_name: first_name.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+            full_name: full_name.unwrap_or_default(),
+            spouse_name: spouse_name.unwrap_or_default(),
+            widow_name: widow_name.unwrap_or_default(),
+            alias_name: alias_name.unwrap_or_default(),
+            gender: gender.unwrap_or_default(),
+            date_of_birth: date_of_birth.unwrap_or_default(),
+            date_of_expiry: date_of_expiry.unwrap_or_default(),
+            expiry_date: expiry_date.unwrap_or_default(),
+            nationality: nationality.unwrap_or_default(),
+            mrz_line_1: mrz_line_1.unwrap_or_default(),
+            mrz_line_2: mrz_line_2.unwrap_or_default(),
+            mrz_line_3: mrz_line_3.unwrap_or_default(),
+            address_1: address_1.unwrap_or_default(),
+            address_2: address_2.unwrap_or_default(),
+            address_3: address_3.unwrap_or_default(),
+            address_4: address_4.unwrap_or_default(),
+            address_5: address_5.unwrap_or_default(),
+            issuing_authority: issuing_authority.unwrap_or_default(),
+            issuing_country: issuing_country.unwrap_or_default(),
+            document_type: document_type.unwrap_or_default(),
+            place_of_birth: place_of_birth.unwrap_or_default(),
+            issuing_state: issuing_state.unwrap_or_default(),
+            issuing_date: issuing_date.unwrap_or_default(),
+            personal_number: personal_number.unwrap_or_default(),
+        })
     }
 }
 
@@ -5211,11 +11333,55 @@ pub struct FacialSimilarityMotionBreakdown {
     pub visual_authenticity: Nullable<FacialSimilarityMotionBreakdownVisualAuthenticity>,
 }
 
-support::__object::object! {
-    FacialSimilarityMotionBreakdown {
-        face_comparison: "face_comparison" optional,
-        image_integrity: "image_integrity" optional,
-        visual_authenticity: "visual_authenticity" optional,
+impl ::serde::Serialize for FacialSimilarityMotionBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionBreakdown",
+            0,
+            &[&self.face_comparison, &self.image_integrity, &self.visual_authenticity],
+        )?;
+        object.optional("face_comparison", &self.face_comparison)?;
+        object.optional("image_integrity", &self.image_integrity)?;
+        object.optional("visual_authenticity", &self.visual_authenticity)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityMotionBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for FacialSimilarityMotionBreakdown {
+    const NAME: &'static str = "FacialSimilarityMotionBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut face_comparison = Option::None;
+        let mut image_integrity = Option::None;
+        let mut visual_authenticity = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "face_comparison" => map.read(&mut face_comparison, "face_comparison")?,
+                "image_integrity" => map.read(&mut image_integrity, "image_integrity")?,
+                "visual_authenticity" => {
+                    map.read(&mut visual_authenticity, "visual_authenticity")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            face_comparison: face_comparison.unwrap_or_default(),
+            image_integrity: image_integrity.unwrap_or_default(),
+            visual_authenticity: visual_authenticity.unwrap_or_default(),
+        })
     }
 }
 
@@ -5226,10 +11392,50 @@ pub struct FacialSimilarityMotionBreakdownFaceComparison {
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdownFaceComparisonBreakdown>,
 }
 
-support::__object::object! {
-    FacialSimilarityMotionBreakdownFaceComparison {
-        result: "result" optional,
-        breakdown: "breakdown" optional,
+impl ::serde::Serialize for FacialSimilarityMotionBreakdownFaceComparison {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionBreakdownFaceComparison",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityMotionBreakdownFaceComparison {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityMotionBreakdownFaceComparison {
+    const NAME: &'static str = "FacialSimilarityMotionBreakdownFaceComparison";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
     }
 }
 
@@ -5240,10 +11446,50 @@ pub struct FacialSimilarityMotionBreakdownImageIntegrity {
     pub breakdown: Nullable<FacialSimilarityMotionBreakdownImageIntegrityBreakdown>,
 }
 
-support::__object::object! {
-    FacialSimilarityMotionBreakdownImageIntegrity {
-        result: "result" optional,
-        breakdown: "breakdown" optional,
+impl ::serde::Serialize for FacialSimilarityMotionBreakdownImageIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionBreakdownImageIntegrity",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityMotionBreakdownImageIntegrity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityMotionBreakdownImageIntegrity {
+    const NAME: &'static str = "FacialSimilarityMotionBreakdownImageIntegrity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
     }
 }
 
@@ -5260,10 +11506,53 @@ pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdown {
     >,
 }
 
-support::__object::object! {
-    FacialSimilarityMotionBreakdownImageIntegrityBreakdown {
-        face_detected: "face_detected" optional,
-        source_integrity: "source_integrity" optional,
+impl ::serde::Serialize for FacialSimilarityMotionBreakdownImageIntegrityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionBreakdownImageIntegrityBreakdown",
+            0,
+            &[&self.face_detected, &self.source_integrity],
+        )?;
+        object.optional("face_detected", &self.face_detected)?;
+        object.optional("source_integrity", &self.source_integrity)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityMotionBreakdownImageIntegrityBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityMotionBreakdownImageIntegrityBreakdown {
+    const NAME: &'static str = "FacialSimilarityMotionBreakdownImageIntegrityBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut face_detected = Option::None;
+        let mut source_integrity = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "face_detected" => map.read(&mut face_detected, "face_detected")?,
+                "source_integrity" => {
+                    map.read(&mut source_integrity, "source_integrity")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            face_detected: face_detected.unwrap_or_default(),
+            source_integrity: source_integrity.unwrap_or_default(),
+        })
     }
 }
 
@@ -5274,10 +11563,52 @@ pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected {
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
-support::__object::object! {
-    FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize
+for FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected {
+    const NAME: &'static str = "FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -5288,10 +11619,52 @@ pub struct FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity
     pub properties: Nullable<VideoReasons>,
 }
 
-support::__object::object! {
-    FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize
+for FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity {
+    const NAME: &'static str = "FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -5302,10 +11675,51 @@ pub struct FacialSimilarityMotionBreakdownVisualAuthenticity {
     pub breakdown: Nullable<FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown>,
 }
 
-support::__object::object! {
-    FacialSimilarityMotionBreakdownVisualAuthenticity {
-        result: "result" optional,
-        breakdown: "breakdown" optional,
+impl ::serde::Serialize for FacialSimilarityMotionBreakdownVisualAuthenticity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionBreakdownVisualAuthenticity",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityMotionBreakdownVisualAuthenticity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityMotionBreakdownVisualAuthenticity {
+    const NAME: &'static str = "FacialSimilarityMotionBreakdownVisualAuthenticity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
     }
 }
 
@@ -5322,10 +11736,55 @@ pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown {
     >,
 }
 
-support::__object::object! {
-    FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown {
-        liveness_detected: "liveness_detected" optional,
-        spoofing_detection: "spoofing_detection" optional,
+impl ::serde::Serialize for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown",
+            0,
+            &[&self.liveness_detected, &self.spoofing_detection],
+        )?;
+        object.optional("liveness_detected", &self.liveness_detected)?;
+        object.optional("spoofing_detection", &self.spoofing_detection)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown {
+    const NAME: &'static str = "FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut liveness_detected = Option::None;
+        let mut spoofing_detection = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "liveness_detected" => {
+                    map.read(&mut liveness_detected, "liveness_detected")?
+                }
+                "spoofing_detection" => {
+                    map.read(&mut spoofing_detection, "spoofing_detection")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            liveness_detected: liveness_detected.unwrap_or_default(),
+            spoofing_detection: spoofing_detection.unwrap_or_default(),
+        })
     }
 }
 
@@ -5338,10 +11797,52 @@ pub struct FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDet
     >,
 }
 
-support::__object::object! {
-    FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize
+for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection {
+    const NAME: &'static str = "FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -5352,9 +11853,45 @@ pub struct FacialSimilarityMotionProperties {
     pub score: Nullable<f64>,
 }
 
-support::__object::object! {
-    FacialSimilarityMotionProperties {
-        score: "score" optional,
+impl ::serde::Serialize for FacialSimilarityMotionProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionProperties",
+            0,
+            &[&self.score],
+        )?;
+        object.optional("score", &self.score)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityMotionProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for FacialSimilarityMotionProperties {
+    const NAME: &'static str = "FacialSimilarityMotionProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut score = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "score" => map.read(&mut score, "score")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            score: score.unwrap_or_default(),
+        })
     }
 }
 
@@ -5413,23 +11950,115 @@ impl FacialSimilarityMotionReport {
     }
 }
 
-support::__object::object! {
-    FacialSimilarityMotionReport {
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        status: "status" optional,
-        result: "result" optional,
-        sub_result: "sub_result" optional,
-        check_id: "check_id" optional,
-        name: "name" required,
-        documents: "documents" optional,
-        live_photos: "live_photos" optional,
-        live_videos: "live_videos" optional,
-        motion_captures: "motion_captures" optional,
-        id_photos: "id_photos" optional,
-        breakdown: "breakdown" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for FacialSimilarityMotionReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityMotionReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.documents,
+                &self.live_photos,
+                &self.live_videos,
+                &self.motion_captures,
+                &self.id_photos,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("documents", &self.documents)?;
+        object.optional("live_photos", &self.live_photos)?;
+        object.optional("live_videos", &self.live_videos)?;
+        object.optional("motion_captures", &self.motion_captures)?;
+        object.optional("id_photos", &self.id_photos)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityMotionReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for FacialSimilarityMotionReport {
+    const NAME: &'static str = "FacialSimilarityMotionReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut documents = Option::None;
+        let mut live_photos = Option::None;
+        let mut live_videos = Option::None;
+        let mut motion_captures = Option::None;
+        let mut id_photos = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "documents" => map.read(&mut documents, "documents")?,
+                "live_photos" => map.read(&mut live_photos, "live_photos")?,
+                "live_videos" => map.read(&mut live_videos, "live_videos")?,
+                "motion_captures" => map.read(&mut motion_captures, "motion_captures")?,
+                "id_photos" => map.read(&mut id_photos, "id_photos")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            documents: documents.unwrap_or_default(),
+            live_photos: live_photos.unwrap_or_default(),
+            live_videos: live_videos.unwrap_or_default(),
+            motion_captures: motion_captures.unwrap_or_default(),
+            id_photos: id_photos.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -5444,11 +12073,55 @@ pub struct FacialSimilarityPhotoBreakdown {
     pub visual_authenticity: Nullable<FacialSimilarityPhotoBreakdownVisualAuthenticity>,
 }
 
-support::__object::object! {
-    FacialSimilarityPhotoBreakdown {
-        face_comparison: "face_comparison" optional,
-        image_integrity: "image_integrity" optional,
-        visual_authenticity: "visual_authenticity" optional,
+impl ::serde::Serialize for FacialSimilarityPhotoBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdown",
+            0,
+            &[&self.face_comparison, &self.image_integrity, &self.visual_authenticity],
+        )?;
+        object.optional("face_comparison", &self.face_comparison)?;
+        object.optional("image_integrity", &self.image_integrity)?;
+        object.optional("visual_authenticity", &self.visual_authenticity)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityPhotoBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for FacialSimilarityPhotoBreakdown {
+    const NAME: &'static str = "FacialSimilarityPhotoBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut face_comparison = Option::None;
+        let mut image_integrity = Option::None;
+        let mut visual_authenticity = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "face_comparison" => map.read(&mut face_comparison, "face_comparison")?,
+                "image_integrity" => map.read(&mut image_integrity, "image_integrity")?,
+                "visual_authenticity" => {
+                    map.read(&mut visual_authenticity, "visual_authenticity")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            face_comparison: face_comparison.unwrap_or_default(),
+            image_integrity: image_integrity.unwrap_or_default(),
+            visual_authenticity: visual_authenticity.unwrap_or_default(),
+        })
     }
 }
 
@@ -5459,10 +12132,50 @@ pub struct FacialSimilarityPhotoBreakdownFaceComparison {
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdownFaceComparisonBreakdown>,
 }
 
-support::__object::object! {
-    FacialSimilarityPhotoBreakdownFaceComparison {
-        result: "result" optional,
-        breakdown: "breakdown" optional,
+impl ::serde::Serialize for FacialSimilarityPhotoBreakdownFaceComparison {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownFaceComparison",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityPhotoBreakdownFaceComparison {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoBreakdownFaceComparison {
+    const NAME: &'static str = "FacialSimilarityPhotoBreakdownFaceComparison";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
     }
 }
 
@@ -5475,9 +12188,47 @@ pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdown {
     >,
 }
 
-support::__object::object! {
-    FacialSimilarityPhotoBreakdownFaceComparisonBreakdown {
-        face_match: "face_match" optional,
+impl ::serde::Serialize for FacialSimilarityPhotoBreakdownFaceComparisonBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownFaceComparisonBreakdown",
+            0,
+            &[&self.face_match],
+        )?;
+        object.optional("face_match", &self.face_match)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityPhotoBreakdownFaceComparisonBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoBreakdownFaceComparisonBreakdown {
+    const NAME: &'static str = "FacialSimilarityPhotoBreakdownFaceComparisonBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut face_match = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "face_match" => map.read(&mut face_match, "face_match")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            face_match: face_match.unwrap_or_default(),
+        })
     }
 }
 
@@ -5490,10 +12241,52 @@ pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch {
     >,
 }
 
-support::__object::object! {
-    FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize
+for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch {
+    const NAME: &'static str = "FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -5506,10 +12299,52 @@ pub struct FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchPropert
     pub document_id: Nullable<String>,
 }
 
-support::__object::object! {
-    FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties {
-        score: "score" optional,
-        document_id: "document_id" optional,
+impl ::serde::Serialize
+for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties",
+            0,
+            &[&self.score, &self.document_id],
+        )?;
+        object.optional("score", &self.score)?;
+        object.optional("document_id", &self.document_id)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties {
+    const NAME: &'static str = "FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut score = Option::None;
+        let mut document_id = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "score" => map.read(&mut score, "score")?,
+                "document_id" => map.read(&mut document_id, "document_id")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            score: score.unwrap_or_default(),
+            document_id: document_id.unwrap_or_default(),
+        })
     }
 }
 
@@ -5520,10 +12355,50 @@ pub struct FacialSimilarityPhotoBreakdownImageIntegrity {
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdownImageIntegrityBreakdown>,
 }
 
-support::__object::object! {
-    FacialSimilarityPhotoBreakdownImageIntegrity {
-        result: "result" optional,
-        breakdown: "breakdown" optional,
+impl ::serde::Serialize for FacialSimilarityPhotoBreakdownImageIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownImageIntegrity",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityPhotoBreakdownImageIntegrity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoBreakdownImageIntegrity {
+    const NAME: &'static str = "FacialSimilarityPhotoBreakdownImageIntegrity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
     }
 }
 
@@ -5540,10 +12415,53 @@ pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdown {
     >,
 }
 
-support::__object::object! {
-    FacialSimilarityPhotoBreakdownImageIntegrityBreakdown {
-        face_detected: "face_detected" optional,
-        source_integrity: "source_integrity" optional,
+impl ::serde::Serialize for FacialSimilarityPhotoBreakdownImageIntegrityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownImageIntegrityBreakdown",
+            0,
+            &[&self.face_detected, &self.source_integrity],
+        )?;
+        object.optional("face_detected", &self.face_detected)?;
+        object.optional("source_integrity", &self.source_integrity)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityPhotoBreakdownImageIntegrityBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoBreakdownImageIntegrityBreakdown {
+    const NAME: &'static str = "FacialSimilarityPhotoBreakdownImageIntegrityBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut face_detected = Option::None;
+        let mut source_integrity = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "face_detected" => map.read(&mut face_detected, "face_detected")?,
+                "source_integrity" => {
+                    map.read(&mut source_integrity, "source_integrity")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            face_detected: face_detected.unwrap_or_default(),
+            source_integrity: source_integrity.unwrap_or_default(),
+        })
     }
 }
 
@@ -5554,10 +12472,52 @@ pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected {
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
-support::__object::object! {
-    FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize
+for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected {
+    const NAME: &'static str = "FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -5568,10 +12528,52 @@ pub struct FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity 
     pub properties: Nullable<PhotoReasons>,
 }
 
-support::__object::object! {
-    FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize
+for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity {
+    const NAME: &'static str = "FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -5582,10 +12584,51 @@ pub struct FacialSimilarityPhotoBreakdownVisualAuthenticity {
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown>,
 }
 
-support::__object::object! {
-    FacialSimilarityPhotoBreakdownVisualAuthenticity {
-        result: "result" optional,
-        breakdown: "breakdown" optional,
+impl ::serde::Serialize for FacialSimilarityPhotoBreakdownVisualAuthenticity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownVisualAuthenticity",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityPhotoBreakdownVisualAuthenticity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoBreakdownVisualAuthenticity {
+    const NAME: &'static str = "FacialSimilarityPhotoBreakdownVisualAuthenticity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
     }
 }
 
@@ -5598,9 +12641,49 @@ pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown {
     >,
 }
 
-support::__object::object! {
-    FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown {
-        spoofing_detection: "spoofing_detection" optional,
+impl ::serde::Serialize for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown",
+            0,
+            &[&self.spoofing_detection],
+        )?;
+        object.optional("spoofing_detection", &self.spoofing_detection)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown {
+    const NAME: &'static str = "FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut spoofing_detection = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "spoofing_detection" => {
+                    map.read(&mut spoofing_detection, "spoofing_detection")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            spoofing_detection: spoofing_detection.unwrap_or_default(),
+        })
     }
 }
 
@@ -5613,10 +12696,52 @@ pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDete
     >,
 }
 
-support::__object::object! {
-    FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize
+for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
+    const NAME: &'static str = "FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -5627,9 +12752,48 @@ pub struct FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDete
     pub score: Nullable<f64>,
 }
 
-support::__object::object! {
-    FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
-        score: "score" optional,
+impl ::serde::Serialize
+for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties",
+            0,
+            &[&self.score],
+        )?;
+        object.optional("score", &self.score)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties {
+    const NAME: &'static str = "FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut score = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "score" => map.read(&mut score, "score")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            score: score.unwrap_or_default(),
+        })
     }
 }
 
@@ -5644,11 +12808,56 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdown {
     pub visual_authenticity: Nullable<FacialSimilarityPhotoBreakdownVisualAuthenticity>,
 }
 
-support::__object::object! {
-    FacialSimilarityPhotoFullyAutoBreakdown {
-        face_comparison: "face_comparison" optional,
-        image_integrity: "image_integrity" optional,
-        visual_authenticity: "visual_authenticity" optional,
+impl ::serde::Serialize for FacialSimilarityPhotoFullyAutoBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoFullyAutoBreakdown",
+            0,
+            &[&self.face_comparison, &self.image_integrity, &self.visual_authenticity],
+        )?;
+        object.optional("face_comparison", &self.face_comparison)?;
+        object.optional("image_integrity", &self.image_integrity)?;
+        object.optional("visual_authenticity", &self.visual_authenticity)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityPhotoFullyAutoBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoFullyAutoBreakdown {
+    const NAME: &'static str = "FacialSimilarityPhotoFullyAutoBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut face_comparison = Option::None;
+        let mut image_integrity = Option::None;
+        let mut visual_authenticity = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "face_comparison" => map.read(&mut face_comparison, "face_comparison")?,
+                "image_integrity" => map.read(&mut image_integrity, "image_integrity")?,
+                "visual_authenticity" => {
+                    map.read(&mut visual_authenticity, "visual_authenticity")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            face_comparison: face_comparison.unwrap_or_default(),
+            image_integrity: image_integrity.unwrap_or_default(),
+            visual_authenticity: visual_authenticity.unwrap_or_default(),
+        })
     }
 }
 
@@ -5661,10 +12870,51 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
     >,
 }
 
-support::__object::object! {
-    FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
-        result: "result" optional,
-        breakdown: "breakdown" optional,
+impl ::serde::Serialize for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
+    const NAME: &'static str = "FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
     }
 }
 
@@ -5681,10 +12931,54 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown {
     >,
 }
 
-support::__object::object! {
-    FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown {
-        face_detected: "face_detected" optional,
-        source_integrity: "source_integrity" optional,
+impl ::serde::Serialize
+for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown",
+            0,
+            &[&self.face_detected, &self.source_integrity],
+        )?;
+        object.optional("face_detected", &self.face_detected)?;
+        object.optional("source_integrity", &self.source_integrity)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown {
+    const NAME: &'static str = "FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut face_detected = Option::None;
+        let mut source_integrity = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "face_detected" => map.read(&mut face_detected, "face_detected")?,
+                "source_integrity" => {
+                    map.read(&mut source_integrity, "source_integrity")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            face_detected: face_detected.unwrap_or_default(),
+            source_integrity: source_integrity.unwrap_or_default(),
+        })
     }
 }
 
@@ -5695,10 +12989,52 @@ pub struct FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceI
     pub properties: Nullable<PhotoAutoReasons>,
 }
 
-support::__object::object! {
-    FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrity {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize
+for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrity",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrity {
+    const NAME: &'static str = "FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -5709,9 +13045,46 @@ pub struct FacialSimilarityPhotoFullyAutoProperties {
     pub score: Nullable<f64>,
 }
 
-support::__object::object! {
-    FacialSimilarityPhotoFullyAutoProperties {
-        score: "score" optional,
+impl ::serde::Serialize for FacialSimilarityPhotoFullyAutoProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoFullyAutoProperties",
+            0,
+            &[&self.score],
+        )?;
+        object.optional("score", &self.score)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityPhotoFullyAutoProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityPhotoFullyAutoProperties {
+    const NAME: &'static str = "FacialSimilarityPhotoFullyAutoProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut score = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "score" => map.read(&mut score, "score")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            score: score.unwrap_or_default(),
+        })
     }
 }
 
@@ -5770,23 +13143,115 @@ impl FacialSimilarityPhotoFullyAutoReport {
     }
 }
 
-support::__object::object! {
-    FacialSimilarityPhotoFullyAutoReport {
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        status: "status" optional,
-        result: "result" optional,
-        sub_result: "sub_result" optional,
-        check_id: "check_id" optional,
-        name: "name" required,
-        documents: "documents" optional,
-        live_photos: "live_photos" optional,
-        live_videos: "live_videos" optional,
-        motion_captures: "motion_captures" optional,
-        id_photos: "id_photos" optional,
-        breakdown: "breakdown" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for FacialSimilarityPhotoFullyAutoReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoFullyAutoReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.documents,
+                &self.live_photos,
+                &self.live_videos,
+                &self.motion_captures,
+                &self.id_photos,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("documents", &self.documents)?;
+        object.optional("live_photos", &self.live_photos)?;
+        object.optional("live_videos", &self.live_videos)?;
+        object.optional("motion_captures", &self.motion_captures)?;
+        object.optional("id_photos", &self.id_photos)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityPhotoFullyAutoReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for FacialSimilarityPhotoFullyAutoReport {
+    const NAME: &'static str = "FacialSimilarityPhotoFullyAutoReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut documents = Option::None;
+        let mut live_photos = Option::None;
+        let mut live_videos = Option::None;
+        let mut motion_captures = Option::None;
+        let mut id_photos = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "documents" => map.read(&mut documents, "documents")?,
+                "live_photos" => map.read(&mut live_photos, "live_photos")?,
+                "live_videos" => map.read(&mut live_videos, "live_videos")?,
+                "motion_captures" => map.read(&mut motion_captures, "motion_captures")?,
+                "id_photos" => map.read(&mut id_photos, "id_photos")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            documents: documents.unwrap_or_default(),
+            live_photos: live_photos.unwrap_or_default(),
+            live_videos: live_videos.unwrap_or_default(),
+            motion_captures: motion_captures.unwrap_or_default(),
+            id_photos: id_photos.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -5797,9 +13262,45 @@ pub struct FacialSimilarityPhotoProperties {
     pub score: Nullable<f64>,
 }
 
-support::__object::object! {
-    FacialSimilarityPhotoProperties {
-        score: "score" optional,
+impl ::serde::Serialize for FacialSimilarityPhotoProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoProperties",
+            0,
+            &[&self.score],
+        )?;
+        object.optional("score", &self.score)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityPhotoProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for FacialSimilarityPhotoProperties {
+    const NAME: &'static str = "FacialSimilarityPhotoProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut score = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "score" => map.read(&mut score, "score")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            score: score.unwrap_or_default(),
+        })
     }
 }
 
@@ -5858,23 +13359,115 @@ impl FacialSimilarityPhotoReport {
     }
 }
 
-support::__object::object! {
-    FacialSimilarityPhotoReport {
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        status: "status" optional,
-        result: "result" optional,
-        sub_result: "sub_result" optional,
-        check_id: "check_id" optional,
-        name: "name" required,
-        documents: "documents" optional,
-        live_photos: "live_photos" optional,
-        live_videos: "live_videos" optional,
-        motion_captures: "motion_captures" optional,
-        id_photos: "id_photos" optional,
-        breakdown: "breakdown" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for FacialSimilarityPhotoReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityPhotoReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.documents,
+                &self.live_photos,
+                &self.live_videos,
+                &self.motion_captures,
+                &self.id_photos,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("documents", &self.documents)?;
+        object.optional("live_photos", &self.live_photos)?;
+        object.optional("live_videos", &self.live_videos)?;
+        object.optional("motion_captures", &self.motion_captures)?;
+        object.optional("id_photos", &self.id_photos)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityPhotoReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for FacialSimilarityPhotoReport {
+    const NAME: &'static str = "FacialSimilarityPhotoReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut documents = Option::None;
+        let mut live_photos = Option::None;
+        let mut live_videos = Option::None;
+        let mut motion_captures = Option::None;
+        let mut id_photos = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "documents" => map.read(&mut documents, "documents")?,
+                "live_photos" => map.read(&mut live_photos, "live_photos")?,
+                "live_videos" => map.read(&mut live_videos, "live_videos")?,
+                "motion_captures" => map.read(&mut motion_captures, "motion_captures")?,
+                "id_photos" => map.read(&mut id_photos, "id_photos")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            documents: documents.unwrap_or_default(),
+            live_photos: live_photos.unwrap_or_default(),
+            live_videos: live_videos.unwrap_or_default(),
+            motion_captures: motion_captures.unwrap_or_default(),
+            id_photos: id_photos.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -5892,9 +13485,45 @@ impl FacialSimilarityReportMedia {
     }
 }
 
-support::__object::object! {
-    FacialSimilarityReportMedia {
-        id: "id" required,
+impl ::serde::Serialize for FacialSimilarityReportMedia {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityReportMedia",
+            1,
+            &[],
+        )?;
+        object.field("id", &self.id)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityReportMedia {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for FacialSimilarityReportMedia {
+    const NAME: &'static str = "FacialSimilarityReportMedia";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+        })
     }
 }
 
@@ -5913,13 +13542,67 @@ pub struct FacialSimilarityReportShared {
     pub id_photos: Nullable<Vec<FacialSimilarityReportMedia>>,
 }
 
-support::__object::object! {
-    FacialSimilarityReportShared {
-        documents: "documents" optional,
-        live_photos: "live_photos" optional,
-        live_videos: "live_videos" optional,
-        motion_captures: "motion_captures" optional,
-        id_photos: "id_photos" optional,
+impl ::serde::Serialize for FacialSimilarityReportShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityReportShared",
+            0,
+            &[
+                &self.documents,
+                &self.live_photos,
+                &self.live_videos,
+                &self.motion_captures,
+                &self.id_photos,
+            ],
+        )?;
+        object.optional("documents", &self.documents)?;
+        object.optional("live_photos", &self.live_photos)?;
+        object.optional("live_videos", &self.live_videos)?;
+        object.optional("motion_captures", &self.motion_captures)?;
+        object.optional("id_photos", &self.id_photos)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityReportShared {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for FacialSimilarityReportShared {
+    const NAME: &'static str = "FacialSimilarityReportShared";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut documents = Option::None;
+        let mut live_photos = Option::None;
+        let mut live_videos = Option::None;
+        let mut motion_captures = Option::None;
+        let mut id_photos = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "documents" => map.read(&mut documents, "documents")?,
+                "live_photos" => map.read(&mut live_photos, "live_photos")?,
+                "live_videos" => map.read(&mut live_videos, "live_videos")?,
+                "motion_captures" => map.read(&mut motion_captures, "motion_captures")?,
+                "id_photos" => map.read(&mut id_photos, "id_photos")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            documents: documents.unwrap_or_default(),
+            live_photos: live_photos.unwrap_or_default(),
+            live_videos: live_videos.unwrap_or_default(),
+            motion_captures: motion_captures.unwrap_or_default(),
+            id_photos: id_photos.unwrap_or_default(),
+        })
     }
 }
 
@@ -5934,11 +13617,55 @@ pub struct FacialSimilarityVideoBreakdown {
     pub visual_authenticity: Nullable<FacialSimilarityVideoBreakdownVisualAuthenticity>,
 }
 
-support::__object::object! {
-    FacialSimilarityVideoBreakdown {
-        face_comparison: "face_comparison" optional,
-        image_integrity: "image_integrity" optional,
-        visual_authenticity: "visual_authenticity" optional,
+impl ::serde::Serialize for FacialSimilarityVideoBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdown",
+            0,
+            &[&self.face_comparison, &self.image_integrity, &self.visual_authenticity],
+        )?;
+        object.optional("face_comparison", &self.face_comparison)?;
+        object.optional("image_integrity", &self.image_integrity)?;
+        object.optional("visual_authenticity", &self.visual_authenticity)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityVideoBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for FacialSimilarityVideoBreakdown {
+    const NAME: &'static str = "FacialSimilarityVideoBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut face_comparison = Option::None;
+        let mut image_integrity = Option::None;
+        let mut visual_authenticity = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "face_comparison" => map.read(&mut face_comparison, "face_comparison")?,
+                "image_integrity" => map.read(&mut image_integrity, "image_integrity")?,
+                "visual_authenticity" => {
+                    map.read(&mut visual_authenticity, "visual_authenticity")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            face_comparison: face_comparison.unwrap_or_default(),
+            image_integrity: image_integrity.unwrap_or_default(),
+            visual_authenticity: visual_authenticity.unwrap_or_default(),
+        })
     }
 }
 
@@ -5949,10 +13676,50 @@ pub struct FacialSimilarityVideoBreakdownFaceComparison {
     pub breakdown: Nullable<FacialSimilarityPhotoBreakdownFaceComparisonBreakdown>,
 }
 
-support::__object::object! {
-    FacialSimilarityVideoBreakdownFaceComparison {
-        result: "result" optional,
-        breakdown: "breakdown" optional,
+impl ::serde::Serialize for FacialSimilarityVideoBreakdownFaceComparison {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdownFaceComparison",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityVideoBreakdownFaceComparison {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityVideoBreakdownFaceComparison {
+    const NAME: &'static str = "FacialSimilarityVideoBreakdownFaceComparison";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
     }
 }
 
@@ -5963,10 +13730,50 @@ pub struct FacialSimilarityVideoBreakdownImageIntegrity {
     pub breakdown: Nullable<FacialSimilarityVideoBreakdownImageIntegrityBreakdown>,
 }
 
-support::__object::object! {
-    FacialSimilarityVideoBreakdownImageIntegrity {
-        result: "result" optional,
-        breakdown: "breakdown" optional,
+impl ::serde::Serialize for FacialSimilarityVideoBreakdownImageIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdownImageIntegrity",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityVideoBreakdownImageIntegrity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityVideoBreakdownImageIntegrity {
+    const NAME: &'static str = "FacialSimilarityVideoBreakdownImageIntegrity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
     }
 }
 
@@ -5983,10 +13790,53 @@ pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdown {
     >,
 }
 
-support::__object::object! {
-    FacialSimilarityVideoBreakdownImageIntegrityBreakdown {
-        face_detected: "face_detected" optional,
-        source_integrity: "source_integrity" optional,
+impl ::serde::Serialize for FacialSimilarityVideoBreakdownImageIntegrityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdownImageIntegrityBreakdown",
+            0,
+            &[&self.face_detected, &self.source_integrity],
+        )?;
+        object.optional("face_detected", &self.face_detected)?;
+        object.optional("source_integrity", &self.source_integrity)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityVideoBreakdownImageIntegrityBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityVideoBreakdownImageIntegrityBreakdown {
+    const NAME: &'static str = "FacialSimilarityVideoBreakdownImageIntegrityBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut face_detected = Option::None;
+        let mut source_integrity = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "face_detected" => map.read(&mut face_detected, "face_detected")?,
+                "source_integrity" => {
+                    map.read(&mut source_integrity, "source_integrity")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            face_detected: face_detected.unwrap_or_default(),
+            source_integrity: source_integrity.unwrap_or_default(),
+        })
     }
 }
 
@@ -5997,10 +13847,52 @@ pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected {
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
-support::__object::object! {
-    FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize
+for FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected {
+    const NAME: &'static str = "FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -6011,10 +13903,52 @@ pub struct FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity 
     pub properties: Nullable<VideoReasons>,
 }
 
-support::__object::object! {
-    FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize
+for FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity {
+    const NAME: &'static str = "FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -6025,10 +13959,51 @@ pub struct FacialSimilarityVideoBreakdownVisualAuthenticity {
     pub breakdown: Nullable<FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown>,
 }
 
-support::__object::object! {
-    FacialSimilarityVideoBreakdownVisualAuthenticity {
-        result: "result" optional,
-        breakdown: "breakdown" optional,
+impl ::serde::Serialize for FacialSimilarityVideoBreakdownVisualAuthenticity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdownVisualAuthenticity",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityVideoBreakdownVisualAuthenticity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityVideoBreakdownVisualAuthenticity {
+    const NAME: &'static str = "FacialSimilarityVideoBreakdownVisualAuthenticity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
     }
 }
 
@@ -6045,10 +14020,55 @@ pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown {
     >,
 }
 
-support::__object::object! {
-    FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown {
-        liveness_detected: "liveness_detected" optional,
-        spoofing_detection: "spoofing_detection" optional,
+impl ::serde::Serialize for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown",
+            0,
+            &[&self.liveness_detected, &self.spoofing_detection],
+        )?;
+        object.optional("liveness_detected", &self.liveness_detected)?;
+        object.optional("spoofing_detection", &self.spoofing_detection)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown {
+    const NAME: &'static str = "FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut liveness_detected = Option::None;
+        let mut spoofing_detection = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "liveness_detected" => {
+                    map.read(&mut liveness_detected, "liveness_detected")?
+                }
+                "spoofing_detection" => {
+                    map.read(&mut spoofing_detection, "spoofing_detection")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            liveness_detected: liveness_detected.unwrap_or_default(),
+            spoofing_detection: spoofing_detection.unwrap_or_default(),
+        })
     }
 }
 
@@ -6059,10 +14079,52 @@ pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDete
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
-support::__object::object! {
-    FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize
+for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected {
+    const NAME: &'static str = "FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -6075,10 +14137,52 @@ pub struct FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDete
     >,
 }
 
-support::__object::object! {
-    FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize
+for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
+    const NAME: &'static str = "FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -6089,9 +14193,45 @@ pub struct FacialSimilarityVideoProperties {
     pub score: Nullable<f64>,
 }
 
-support::__object::object! {
-    FacialSimilarityVideoProperties {
-        score: "score" optional,
+impl ::serde::Serialize for FacialSimilarityVideoProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoProperties",
+            0,
+            &[&self.score],
+        )?;
+        object.optional("score", &self.score)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityVideoProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for FacialSimilarityVideoProperties {
+    const NAME: &'static str = "FacialSimilarityVideoProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut score = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "score" => map.read(&mut score, "score")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            score: score.unwrap_or_default(),
+        })
     }
 }
 
@@ -6150,23 +14290,115 @@ impl FacialSimilarityVideoReport {
     }
 }
 
-support::__object::object! {
-    FacialSimilarityVideoReport {
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        status: "status" optional,
-        result: "result" optional,
-        sub_result: "sub_result" optional,
-        check_id: "check_id" optional,
-        name: "name" required,
-        documents: "documents" optional,
-        live_photos: "live_photos" optional,
-        live_videos: "live_videos" optional,
-        motion_captures: "motion_captures" optional,
-        id_photos: "id_photos" optional,
-        breakdown: "breakdown" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for FacialSimilarityVideoReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "FacialSimilarityVideoReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.documents,
+                &self.live_photos,
+                &self.live_videos,
+                &self.motion_captures,
+                &self.id_photos,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("documents", &self.documents)?;
+        object.optional("live_photos", &self.live_photos)?;
+        object.optional("live_videos", &self.live_videos)?;
+        object.optional("motion_captures", &self.motion_captures)?;
+        object.optional("id_photos", &self.id_photos)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for FacialSimilarityVideoReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for FacialSimilarityVideoReport {
+    const NAME: &'static str = "FacialSimilarityVideoReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut documents = Option::None;
+        let mut live_photos = Option::None;
+        let mut live_videos = Option::None;
+        let mut motion_captures = Option::None;
+        let mut id_photos = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "documents" => map.read(&mut documents, "documents")?,
+                "live_photos" => map.read(&mut live_photos, "live_photos")?,
+                "live_videos" => map.read(&mut live_videos, "live_videos")?,
+                "motion_captures" => map.read(&mut motion_captures, "motion_captures")?,
+                "id_photos" => map.read(&mut id_photos, "id_photos")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            documents: documents.unwrap_or_default(),
+            live_photos: live_photos.unwrap_or_default(),
+            live_videos: live_videos.unwrap_or_default(),
+            motion_captures: motion_captures.unwrap_or_default(),
+            id_photos: id_photos.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -6181,11 +14413,53 @@ pub struct IdNumber {
     pub state_code: Nullable<String>,
 }
 
-support::__object::object! {
-    IdNumber {
-        r#type: "type" optional,
-        value: "value" optional,
-        state_code: "state_code" optional,
+impl ::serde::Serialize for IdNumber {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdNumber",
+            0,
+            &[&self.r#type, &self.value, &self.state_code],
+        )?;
+        object.optional("type", &self.r#type)?;
+        object.optional("value", &self.value)?;
+        object.optional("state_code", &self.state_code)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for IdNumber {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IdNumber {
+    const NAME: &'static str = "IdNumber";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut r#type = Option::None;
+        let mut value = Option::None;
+        let mut state_code = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "type" => map.read(&mut r#type, "type")?,
+                "value" => map.read(&mut value, "value")?,
+                "state_code" => map.read(&mut state_code, "state_code")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: r#type.unwrap_or_default(),
+            value: value.unwrap_or_default(),
+            state_code: state_code.unwrap_or_default(),
+        })
     }
 }
 
@@ -6223,15 +14497,76 @@ impl IdPhoto {
     }
 }
 
-support::__object::object! {
-    IdPhoto {
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        download_href: "download_href" optional,
-        file_name: "file_name" optional,
-        file_type: "file_type" optional,
-        file_size: "file_size" optional,
+impl ::serde::Serialize for IdPhoto {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdPhoto",
+            1,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.download_href,
+                &self.file_name,
+                &self.file_type,
+                &self.file_size,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("download_href", &self.download_href)?;
+        object.optional("file_name", &self.file_name)?;
+        object.optional("file_type", &self.file_type)?;
+        object.optional("file_size", &self.file_size)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for IdPhoto {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IdPhoto {
+    const NAME: &'static str = "IdPhoto";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut download_href = Option::None;
+        let mut file_name = Option::None;
+        let mut file_type = Option::None;
+        let mut file_size = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "download_href" => map.read(&mut download_href, "download_href")?,
+                "file_name" => map.read(&mut file_name, "file_name")?,
+                "file_type" => map.read(&mut file_type, "file_type")?,
+                "file_size" => map.read(&mut file_size, "file_size")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            download_href: download_href.unwrap_or_default(),
+            file_name: file_name.unwrap_or_default(),
+            file_type: file_type.unwrap_or_default(),
+            file_size: file_size.unwrap_or_default(),
+        })
     }
 }
 
@@ -6269,15 +14604,76 @@ impl IdPhotoResponse {
     }
 }
 
-support::__object::object! {
-    IdPhotoResponse {
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        download_href: "download_href" optional,
-        file_name: "file_name" optional,
-        file_type: "file_type" optional,
-        file_size: "file_size" optional,
+impl ::serde::Serialize for IdPhotoResponse {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdPhotoResponse",
+            1,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.download_href,
+                &self.file_name,
+                &self.file_type,
+                &self.file_size,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("download_href", &self.download_href)?;
+        object.optional("file_name", &self.file_name)?;
+        object.optional("file_type", &self.file_type)?;
+        object.optional("file_size", &self.file_size)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for IdPhotoResponse {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IdPhotoResponse {
+    const NAME: &'static str = "IdPhotoResponse";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut download_href = Option::None;
+        let mut file_name = Option::None;
+        let mut file_type = Option::None;
+        let mut file_size = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "download_href" => map.read(&mut download_href, "download_href")?,
+                "file_name" => map.read(&mut file_name, "file_name")?,
+                "file_type" => map.read(&mut file_type, "file_type")?,
+                "file_size" => map.read(&mut file_size, "file_size")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            download_href: download_href.unwrap_or_default(),
+            file_name: file_name.unwrap_or_default(),
+            file_type: file_type.unwrap_or_default(),
+            file_size: file_size.unwrap_or_default(),
+        })
     }
 }
 
@@ -6294,9 +14690,45 @@ impl IdPhotosList {
     }
 }
 
-support::__object::object! {
-    IdPhotosList {
-        id_photos: "id_photos" required,
+impl ::serde::Serialize for IdPhotosList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdPhotosList",
+            1,
+            &[],
+        )?;
+        object.field("id_photos", &self.id_photos)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for IdPhotosList {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IdPhotosList {
+    const NAME: &'static str = "IdPhotosList";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id_photos = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id_photos" => map.read(&mut id_photos, "id_photos")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id_photos: map.required(id_photos, "id_photos")?,
+        })
     }
 }
 
@@ -6315,14 +14747,72 @@ pub struct IdentityEnhancedBreakdown {
     pub ssn1: Nullable<IdrSsnBreakdown>,
 }
 
-support::__object::object! {
-    IdentityEnhancedBreakdown {
-        sources: "sources" optional,
-        address: "address" optional,
-        date_of_birth: "date_of_birth" optional,
-        mortality: "mortality" optional,
-        ssn: "ssn" optional,
-        ssn1: "ssn1" optional,
+impl ::serde::Serialize for IdentityEnhancedBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdown",
+            0,
+            &[
+                &self.sources,
+                &self.address,
+                &self.date_of_birth,
+                &self.mortality,
+                &self.ssn,
+                &self.ssn1,
+            ],
+        )?;
+        object.optional("sources", &self.sources)?;
+        object.optional("address", &self.address)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("mortality", &self.mortality)?;
+        object.optional("ssn", &self.ssn)?;
+        object.optional("ssn1", &self.ssn1)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IdentityEnhancedBreakdown {
+    const NAME: &'static str = "IdentityEnhancedBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut sources = Option::None;
+        let mut address = Option::None;
+        let mut date_of_birth = Option::None;
+        let mut mortality = Option::None;
+        let mut ssn = Option::None;
+        let mut ssn1 = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "sources" => map.read(&mut sources, "sources")?,
+                "address" => map.read(&mut address, "address")?,
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                "mortality" => map.read(&mut mortality, "mortality")?,
+                "ssn" => map.read(&mut ssn, "ssn")?,
+                "ssn1" => map.read(&mut ssn1, "ssn1")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            sources: sources.unwrap_or_default(),
+            address: address.unwrap_or_default(),
+            date_of_birth: date_of_birth.unwrap_or_default(),
+            mortality: mortality.unwrap_or_default(),
+            ssn: ssn.unwrap_or_default(),
+            ssn1: ssn1.unwrap_or_default(),
+        })
     }
 }
 
@@ -6333,10 +14823,49 @@ pub struct IdentityEnhancedBreakdownAddress {
     pub breakdown: Nullable<IdentityEnhancedBreakdownAddressBreakdown>,
 }
 
-support::__object::object! {
-    IdentityEnhancedBreakdownAddress {
-        result: "result" optional,
-        breakdown: "breakdown" optional,
+impl ::serde::Serialize for IdentityEnhancedBreakdownAddress {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownAddress",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedBreakdownAddress {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IdentityEnhancedBreakdownAddress {
+    const NAME: &'static str = "IdentityEnhancedBreakdownAddress";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
     }
 }
 
@@ -6357,11 +14886,56 @@ pub struct IdentityEnhancedBreakdownAddressBreakdown {
     >,
 }
 
-support::__object::object! {
-    IdentityEnhancedBreakdownAddressBreakdown {
-        credit_agencies: "credit_agencies" optional,
-        telephone_database: "telephone_database" optional,
-        voting_register: "voting_register" optional,
+impl ::serde::Serialize for IdentityEnhancedBreakdownAddressBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownAddressBreakdown",
+            0,
+            &[&self.credit_agencies, &self.telephone_database, &self.voting_register],
+        )?;
+        object.optional("credit_agencies", &self.credit_agencies)?;
+        object.optional("telephone_database", &self.telephone_database)?;
+        object.optional("voting_register", &self.voting_register)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedBreakdownAddressBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for IdentityEnhancedBreakdownAddressBreakdown {
+    const NAME: &'static str = "IdentityEnhancedBreakdownAddressBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut credit_agencies = Option::None;
+        let mut telephone_database = Option::None;
+        let mut voting_register = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "credit_agencies" => map.read(&mut credit_agencies, "credit_agencies")?,
+                "telephone_database" => {
+                    map.read(&mut telephone_database, "telephone_database")?
+                }
+                "voting_register" => map.read(&mut voting_register, "voting_register")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            credit_agencies: credit_agencies.unwrap_or_default(),
+            telephone_database: telephone_database.unwrap_or_default(),
+            voting_register: voting_register.unwrap_or_default(),
+        })
     }
 }
 
@@ -6374,10 +14948,51 @@ pub struct IdentityEnhancedBreakdownAddressBreakdownCreditAgencies {
     >,
 }
 
-support::__object::object! {
-    IdentityEnhancedBreakdownAddressBreakdownCreditAgencies {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for IdentityEnhancedBreakdownAddressBreakdownCreditAgencies {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownAddressBreakdownCreditAgencies",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for IdentityEnhancedBreakdownAddressBreakdownCreditAgencies {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for IdentityEnhancedBreakdownAddressBreakdownCreditAgencies {
+    const NAME: &'static str = "IdentityEnhancedBreakdownAddressBreakdownCreditAgencies";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -6387,9 +15002,50 @@ pub struct IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties {
     pub number_of_matches: Nullable<String>,
 }
 
-support::__object::object! {
-    IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties {
-        number_of_matches: "number_of_matches" optional,
+impl ::serde::Serialize
+for IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties",
+            0,
+            &[&self.number_of_matches],
+        )?;
+        object.optional("number_of_matches", &self.number_of_matches)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties {
+    const NAME: &'static str = "IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut number_of_matches = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "number_of_matches" => {
+                    map.read(&mut number_of_matches, "number_of_matches")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            number_of_matches: number_of_matches.unwrap_or_default(),
+        })
     }
 }
 
@@ -6400,10 +15056,51 @@ pub struct IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
-support::__object::object! {
-    IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
+    const NAME: &'static str = "IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -6414,10 +15111,51 @@ pub struct IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
-support::__object::object! {
-    IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownAddressBreakdownVotingRegister",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
+    const NAME: &'static str = "IdentityEnhancedBreakdownAddressBreakdownVotingRegister";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -6428,10 +15166,49 @@ pub struct IdentityEnhancedBreakdownDateOfBirth {
     pub breakdown: Nullable<IdentityEnhancedBreakdownDateOfBirthBreakdown>,
 }
 
-support::__object::object! {
-    IdentityEnhancedBreakdownDateOfBirth {
-        result: "result" optional,
-        breakdown: "breakdown" optional,
+impl ::serde::Serialize for IdentityEnhancedBreakdownDateOfBirth {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownDateOfBirth",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedBreakdownDateOfBirth {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IdentityEnhancedBreakdownDateOfBirth {
+    const NAME: &'static str = "IdentityEnhancedBreakdownDateOfBirth";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
     }
 }
 
@@ -6448,10 +15225,50 @@ pub struct IdentityEnhancedBreakdownDateOfBirthBreakdown {
     >,
 }
 
-support::__object::object! {
-    IdentityEnhancedBreakdownDateOfBirthBreakdown {
-        credit_agencies: "credit_agencies" optional,
-        voting_register: "voting_register" optional,
+impl ::serde::Serialize for IdentityEnhancedBreakdownDateOfBirthBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownDateOfBirthBreakdown",
+            0,
+            &[&self.credit_agencies, &self.voting_register],
+        )?;
+        object.optional("credit_agencies", &self.credit_agencies)?;
+        object.optional("voting_register", &self.voting_register)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedBreakdownDateOfBirthBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for IdentityEnhancedBreakdownDateOfBirthBreakdown {
+    const NAME: &'static str = "IdentityEnhancedBreakdownDateOfBirthBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut credit_agencies = Option::None;
+        let mut voting_register = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "credit_agencies" => map.read(&mut credit_agencies, "credit_agencies")?,
+                "voting_register" => map.read(&mut voting_register, "voting_register")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            credit_agencies: credit_agencies.unwrap_or_default(),
+            voting_register: voting_register.unwrap_or_default(),
+        })
     }
 }
 
@@ -6462,10 +15279,51 @@ pub struct IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
-support::__object::object! {
-    IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
+    const NAME: &'static str = "IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -6476,10 +15334,51 @@ pub struct IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
-support::__object::object! {
-    IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
+    const NAME: &'static str = "IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -6489,9 +15388,45 @@ pub struct IdentityEnhancedBreakdownMortality {
     pub result: Nullable<String>,
 }
 
-support::__object::object! {
-    IdentityEnhancedBreakdownMortality {
-        result: "result" optional,
+impl ::serde::Serialize for IdentityEnhancedBreakdownMortality {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownMortality",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedBreakdownMortality {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IdentityEnhancedBreakdownMortality {
+    const NAME: &'static str = "IdentityEnhancedBreakdownMortality";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+        })
     }
 }
 
@@ -6502,10 +15437,49 @@ pub struct IdentityEnhancedBreakdownSources {
     pub breakdown: Nullable<IdentityEnhancedBreakdownSourcesBreakdown>,
 }
 
-support::__object::object! {
-    IdentityEnhancedBreakdownSources {
-        result: "result" optional,
-        breakdown: "breakdown" optional,
+impl ::serde::Serialize for IdentityEnhancedBreakdownSources {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownSources",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedBreakdownSources {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IdentityEnhancedBreakdownSources {
+    const NAME: &'static str = "IdentityEnhancedBreakdownSources";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
     }
 }
 
@@ -6516,9 +15490,46 @@ pub struct IdentityEnhancedBreakdownSourcesBreakdown {
     pub total_sources: Nullable<IdentityEnhancedBreakdownSourcesBreakdownTotalSources>,
 }
 
-support::__object::object! {
-    IdentityEnhancedBreakdownSourcesBreakdown {
-        total_sources: "total_sources" optional,
+impl ::serde::Serialize for IdentityEnhancedBreakdownSourcesBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownSourcesBreakdown",
+            0,
+            &[&self.total_sources],
+        )?;
+        object.optional("total_sources", &self.total_sources)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedBreakdownSourcesBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for IdentityEnhancedBreakdownSourcesBreakdown {
+    const NAME: &'static str = "IdentityEnhancedBreakdownSourcesBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut total_sources = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "total_sources" => map.read(&mut total_sources, "total_sources")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            total_sources: total_sources.unwrap_or_default(),
+        })
     }
 }
 
@@ -6531,10 +15542,51 @@ pub struct IdentityEnhancedBreakdownSourcesBreakdownTotalSources {
     >,
 }
 
-support::__object::object! {
-    IdentityEnhancedBreakdownSourcesBreakdownTotalSources {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for IdentityEnhancedBreakdownSourcesBreakdownTotalSources {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownSourcesBreakdownTotalSources",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for IdentityEnhancedBreakdownSourcesBreakdownTotalSources {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for IdentityEnhancedBreakdownSourcesBreakdownTotalSources {
+    const NAME: &'static str = "IdentityEnhancedBreakdownSourcesBreakdownTotalSources";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -6544,9 +15596,50 @@ pub struct IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties {
     pub total_number_of_sources: Nullable<String>,
 }
 
-support::__object::object! {
-    IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties {
-        total_number_of_sources: "total_number_of_sources" optional,
+impl ::serde::Serialize
+for IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties",
+            0,
+            &[&self.total_number_of_sources],
+        )?;
+        object.optional("total_number_of_sources", &self.total_number_of_sources)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties {
+    const NAME: &'static str = "IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut total_number_of_sources = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "total_number_of_sources" => {
+                    map.read(&mut total_number_of_sources, "total_number_of_sources")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            total_number_of_sources: total_number_of_sources.unwrap_or_default(),
+        })
     }
 }
 
@@ -6561,10 +15654,51 @@ pub struct IdentityEnhancedProperties {
     >,
 }
 
-support::__object::object! {
-    IdentityEnhancedProperties {
-        matched_address: "matched_address" optional,
-        matched_addresses: "matched_addresses" optional,
+impl ::serde::Serialize for IdentityEnhancedProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedProperties",
+            0,
+            &[&self.matched_address, &self.matched_addresses],
+        )?;
+        object.optional("matched_address", &self.matched_address)?;
+        object.optional("matched_addresses", &self.matched_addresses)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IdentityEnhancedProperties {
+    const NAME: &'static str = "IdentityEnhancedProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut matched_address = Option::None;
+        let mut matched_addresses = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "matched_address" => map.read(&mut matched_address, "matched_address")?,
+                "matched_addresses" => {
+                    map.read(&mut matched_addresses, "matched_addresses")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            matched_address: matched_address.unwrap_or_default(),
+            matched_addresses: matched_addresses.unwrap_or_default(),
+        })
     }
 }
 
@@ -6577,10 +15711,50 @@ pub struct IdentityEnhancedPropertiesMatchedAddressesInner {
     pub match_types: Nullable<Vec<String>>,
 }
 
-support::__object::object! {
-    IdentityEnhancedPropertiesMatchedAddressesInner {
-        id: "id" optional,
-        match_types: "match_types" optional,
+impl ::serde::Serialize for IdentityEnhancedPropertiesMatchedAddressesInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedPropertiesMatchedAddressesInner",
+            0,
+            &[&self.id, &self.match_types],
+        )?;
+        object.optional("id", &self.id)?;
+        object.optional("match_types", &self.match_types)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedPropertiesMatchedAddressesInner {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for IdentityEnhancedPropertiesMatchedAddressesInner {
+    const NAME: &'static str = "IdentityEnhancedPropertiesMatchedAddressesInner";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut match_types = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "match_types" => map.read(&mut match_types, "match_types")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: id.unwrap_or_default(),
+            match_types: match_types.unwrap_or_default(),
+        })
     }
 }
 
@@ -6624,18 +15798,90 @@ impl IdentityEnhancedReport {
     }
 }
 
-support::__object::object! {
-    IdentityEnhancedReport {
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        status: "status" optional,
-        result: "result" optional,
-        sub_result: "sub_result" optional,
-        check_id: "check_id" optional,
-        name: "name" required,
-        breakdown: "breakdown" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for IdentityEnhancedReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdentityEnhancedReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for IdentityEnhancedReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IdentityEnhancedReport {
+    const NAME: &'static str = "IdentityEnhancedReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -6646,10 +15892,49 @@ pub struct IdrSsnBreakdown {
     pub breakdown: Nullable<IdrSsnBreakdownBreakdown>,
 }
 
-support::__object::object! {
-    IdrSsnBreakdown {
-        result: "result" optional,
-        breakdown: "breakdown" optional,
+impl ::serde::Serialize for IdrSsnBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdrSsnBreakdown",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for IdrSsnBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IdrSsnBreakdown {
+    const NAME: &'static str = "IdrSsnBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
     }
 }
 
@@ -6662,10 +15947,51 @@ pub struct IdrSsnBreakdownBreakdown {
     pub full_match: Nullable<IdrSsnBreakdownBreakdownFullMatch>,
 }
 
-support::__object::object! {
-    IdrSsnBreakdownBreakdown {
-        last_4_digits_match: "last_4_digits_match" optional,
-        full_match: "full_match" optional,
+impl ::serde::Serialize for IdrSsnBreakdownBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdrSsnBreakdownBreakdown",
+            0,
+            &[&self.last_4_digits_match, &self.full_match],
+        )?;
+        object.optional("last_4_digits_match", &self.last_4_digits_match)?;
+        object.optional("full_match", &self.full_match)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for IdrSsnBreakdownBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IdrSsnBreakdownBreakdown {
+    const NAME: &'static str = "IdrSsnBreakdownBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut last_4_digits_match = Option::None;
+        let mut full_match = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "last_4_digits_match" => {
+                    map.read(&mut last_4_digits_match, "last_4_digits_match")?
+                }
+                "full_match" => map.read(&mut full_match, "full_match")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            last_4_digits_match: last_4_digits_match.unwrap_or_default(),
+            full_match: full_match.unwrap_or_default(),
+        })
     }
 }
 
@@ -6676,10 +16002,49 @@ pub struct IdrSsnBreakdownBreakdownFullMatch {
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
-support::__object::object! {
-    IdrSsnBreakdownBreakdownFullMatch {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for IdrSsnBreakdownBreakdownFullMatch {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdrSsnBreakdownBreakdownFullMatch",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for IdrSsnBreakdownBreakdownFullMatch {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IdrSsnBreakdownBreakdownFullMatch {
+    const NAME: &'static str = "IdrSsnBreakdownBreakdownFullMatch";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -6690,10 +16055,50 @@ pub struct IdrSsnBreakdownBreakdownLast4DigitsMatch {
     pub properties: Nullable<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
-support::__object::object! {
-    IdrSsnBreakdownBreakdownLast4DigitsMatch {
-        result: "result" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for IdrSsnBreakdownBreakdownLast4DigitsMatch {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IdrSsnBreakdownBreakdownLast4DigitsMatch",
+            0,
+            &[&self.result, &self.properties],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for IdrSsnBreakdownBreakdownLast4DigitsMatch {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for IdrSsnBreakdownBreakdownLast4DigitsMatch {
+    const NAME: &'static str = "IdrSsnBreakdownBreakdownLast4DigitsMatch";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -6737,18 +16142,90 @@ impl IndiaPanReport {
     }
 }
 
-support::__object::object! {
-    IndiaPanReport {
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        status: "status" optional,
-        result: "result" optional,
-        sub_result: "sub_result" optional,
-        check_id: "check_id" optional,
-        name: "name" required,
-        breakdown: "breakdown" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for IndiaPanReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IndiaPanReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for IndiaPanReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IndiaPanReport {
+    const NAME: &'static str = "IndiaPanReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -6758,9 +16235,45 @@ pub struct IndiaPanReportAllOfBreakdown {
     pub device: Nullable<IndiaPanReportAllOfBreakdownDevice>,
 }
 
-support::__object::object! {
-    IndiaPanReportAllOfBreakdown {
-        device: "device" optional,
+impl ::serde::Serialize for IndiaPanReportAllOfBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IndiaPanReportAllOfBreakdown",
+            0,
+            &[&self.device],
+        )?;
+        object.optional("device", &self.device)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for IndiaPanReportAllOfBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IndiaPanReportAllOfBreakdown {
+    const NAME: &'static str = "IndiaPanReportAllOfBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut device = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "device" => map.read(&mut device, "device")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            device: device.unwrap_or_default(),
+        })
     }
 }
 
@@ -6770,9 +16283,45 @@ pub struct IndiaPanReportAllOfBreakdownDevice {
     pub breakdown: Nullable<IndiaPanReportAllOfBreakdownDeviceBreakdown>,
 }
 
-support::__object::object! {
-    IndiaPanReportAllOfBreakdownDevice {
-        breakdown: "breakdown" optional,
+impl ::serde::Serialize for IndiaPanReportAllOfBreakdownDevice {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IndiaPanReportAllOfBreakdownDevice",
+            0,
+            &[&self.breakdown],
+        )?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for IndiaPanReportAllOfBreakdownDevice {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IndiaPanReportAllOfBreakdownDevice {
+    const NAME: &'static str = "IndiaPanReportAllOfBreakdownDevice";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            breakdown: breakdown.unwrap_or_default(),
+        })
     }
 }
 
@@ -6783,10 +16332,50 @@ pub struct IndiaPanReportAllOfBreakdownDeviceBreakdown {
     pub name_match: Nullable<IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid>,
 }
 
-support::__object::object! {
-    IndiaPanReportAllOfBreakdownDeviceBreakdown {
-        pan_valid: "pan_valid" optional,
-        name_match: "name_match" optional,
+impl ::serde::Serialize for IndiaPanReportAllOfBreakdownDeviceBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IndiaPanReportAllOfBreakdownDeviceBreakdown",
+            0,
+            &[&self.pan_valid, &self.name_match],
+        )?;
+        object.optional("pan_valid", &self.pan_valid)?;
+        object.optional("name_match", &self.name_match)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for IndiaPanReportAllOfBreakdownDeviceBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for IndiaPanReportAllOfBreakdownDeviceBreakdown {
+    const NAME: &'static str = "IndiaPanReportAllOfBreakdownDeviceBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut pan_valid = Option::None;
+        let mut name_match = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "pan_valid" => map.read(&mut pan_valid, "pan_valid")?,
+                "name_match" => map.read(&mut name_match, "name_match")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            pan_valid: pan_valid.unwrap_or_default(),
+            name_match: name_match.unwrap_or_default(),
+        })
     }
 }
 
@@ -6796,9 +16385,47 @@ pub struct IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid {
     pub result: Nullable<String>,
 }
 
-support::__object::object! {
-    IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid {
-        result: "result" optional,
+impl ::serde::Serialize for IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid {
+    const NAME: &'static str = "IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+        })
     }
 }
 
@@ -6808,9 +16435,45 @@ pub struct IndiaPanReportAllOfProperties {
     pub device: Nullable<IndiaPanReportAllOfPropertiesDevice>,
 }
 
-support::__object::object! {
-    IndiaPanReportAllOfProperties {
-        device: "device" optional,
+impl ::serde::Serialize for IndiaPanReportAllOfProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IndiaPanReportAllOfProperties",
+            0,
+            &[&self.device],
+        )?;
+        object.optional("device", &self.device)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for IndiaPanReportAllOfProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IndiaPanReportAllOfProperties {
+    const NAME: &'static str = "IndiaPanReportAllOfProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut device = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "device" => map.read(&mut device, "device")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            device: device.unwrap_or_default(),
+        })
     }
 }
 
@@ -6823,10 +16486,49 @@ pub struct IndiaPanReportAllOfPropertiesDevice {
     pub full_name: Nullable<String>,
 }
 
-support::__object::object! {
-    IndiaPanReportAllOfPropertiesDevice {
-        pan: "pan" optional,
-        full_name: "full_name" optional,
+impl ::serde::Serialize for IndiaPanReportAllOfPropertiesDevice {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "IndiaPanReportAllOfPropertiesDevice",
+            0,
+            &[&self.pan, &self.full_name],
+        )?;
+        object.optional("pan", &self.pan)?;
+        object.optional("full_name", &self.full_name)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for IndiaPanReportAllOfPropertiesDevice {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for IndiaPanReportAllOfPropertiesDevice {
+    const NAME: &'static str = "IndiaPanReportAllOfPropertiesDevice";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut pan = Option::None;
+        let mut full_name = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "pan" => map.read(&mut pan, "pan")?,
+                "full_name" => map.read(&mut full_name, "full_name")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            pan: pan.unwrap_or_default(),
+            full_name: full_name.unwrap_or_default(),
+        })
     }
 }
 
@@ -6839,10 +16541,51 @@ pub struct KnownFacesBreakdown {
     pub image_integrity: Nullable<KnownFacesBreakdownImageIntegrity>,
 }
 
-support::__object::object! {
-    KnownFacesBreakdown {
-        previously_seen_faces: "previously_seen_faces" optional,
-        image_integrity: "image_integrity" optional,
+impl ::serde::Serialize for KnownFacesBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "KnownFacesBreakdown",
+            0,
+            &[&self.previously_seen_faces, &self.image_integrity],
+        )?;
+        object.optional("previously_seen_faces", &self.previously_seen_faces)?;
+        object.optional("image_integrity", &self.image_integrity)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for KnownFacesBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for KnownFacesBreakdown {
+    const NAME: &'static str = "KnownFacesBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut previously_seen_faces = Option::None;
+        let mut image_integrity = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "previously_seen_faces" => {
+                    map.read(&mut previously_seen_faces, "previously_seen_faces")?
+                }
+                "image_integrity" => map.read(&mut image_integrity, "image_integrity")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            previously_seen_faces: previously_seen_faces.unwrap_or_default(),
+            image_integrity: image_integrity.unwrap_or_default(),
+        })
     }
 }
 
@@ -6852,9 +16595,45 @@ pub struct KnownFacesBreakdownImageIntegrity {
     pub result: Nullable<String>,
 }
 
-support::__object::object! {
-    KnownFacesBreakdownImageIntegrity {
-        result: "result" optional,
+impl ::serde::Serialize for KnownFacesBreakdownImageIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "KnownFacesBreakdownImageIntegrity",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for KnownFacesBreakdownImageIntegrity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for KnownFacesBreakdownImageIntegrity {
+    const NAME: &'static str = "KnownFacesBreakdownImageIntegrity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+        })
     }
 }
 
@@ -6864,9 +16643,45 @@ pub struct KnownFacesBreakdownPreviouslySeenFaces {
     pub result: Nullable<String>,
 }
 
-support::__object::object! {
-    KnownFacesBreakdownPreviouslySeenFaces {
-        result: "result" optional,
+impl ::serde::Serialize for KnownFacesBreakdownPreviouslySeenFaces {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "KnownFacesBreakdownPreviouslySeenFaces",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for KnownFacesBreakdownPreviouslySeenFaces {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for KnownFacesBreakdownPreviouslySeenFaces {
+    const NAME: &'static str = "KnownFacesBreakdownPreviouslySeenFaces";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+        })
     }
 }
 
@@ -6877,9 +16692,45 @@ pub struct KnownFacesProperties {
     pub matches: Nullable<Vec<KnownFacesPropertiesMatchesInner>>,
 }
 
-support::__object::object! {
-    KnownFacesProperties {
-        matches: "matches" optional,
+impl ::serde::Serialize for KnownFacesProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "KnownFacesProperties",
+            0,
+            &[&self.matches],
+        )?;
+        object.optional("matches", &self.matches)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for KnownFacesProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for KnownFacesProperties {
+    const NAME: &'static str = "KnownFacesProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut matches = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "matches" => map.read(&mut matches, "matches")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            matches: matches.unwrap_or_default(),
+        })
     }
 }
 
@@ -6898,13 +16749,67 @@ pub struct KnownFacesPropertiesMatchesInner {
     pub suspected: Nullable<bool>,
 }
 
-support::__object::object! {
-    KnownFacesPropertiesMatchesInner {
-        applicant_id: "applicant_id" optional,
-        score: "score" optional,
-        media_id: "media_id" optional,
-        media_type: "media_type" optional,
-        suspected: "suspected" optional,
+impl ::serde::Serialize for KnownFacesPropertiesMatchesInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "KnownFacesPropertiesMatchesInner",
+            0,
+            &[
+                &self.applicant_id,
+                &self.score,
+                &self.media_id,
+                &self.media_type,
+                &self.suspected,
+            ],
+        )?;
+        object.optional("applicant_id", &self.applicant_id)?;
+        object.optional("score", &self.score)?;
+        object.optional("media_id", &self.media_id)?;
+        object.optional("media_type", &self.media_type)?;
+        object.optional("suspected", &self.suspected)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for KnownFacesPropertiesMatchesInner {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for KnownFacesPropertiesMatchesInner {
+    const NAME: &'static str = "KnownFacesPropertiesMatchesInner";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut applicant_id = Option::None;
+        let mut score = Option::None;
+        let mut media_id = Option::None;
+        let mut media_type = Option::None;
+        let mut suspected = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "score" => map.read(&mut score, "score")?,
+                "media_id" => map.read(&mut media_id, "media_id")?,
+                "media_type" => map.read(&mut media_type, "media_type")?,
+                "suspected" => map.read(&mut suspected, "suspected")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            applicant_id: applicant_id.unwrap_or_default(),
+            score: score.unwrap_or_default(),
+            media_id: media_id.unwrap_or_default(),
+            media_type: media_type.unwrap_or_default(),
+            suspected: suspected.unwrap_or_default(),
+        })
     }
 }
 
@@ -6948,18 +16853,90 @@ impl KnownFacesReport {
     }
 }
 
-support::__object::object! {
-    KnownFacesReport {
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        status: "status" optional,
-        result: "result" optional,
-        sub_result: "sub_result" optional,
-        check_id: "check_id" optional,
-        name: "name" required,
-        breakdown: "breakdown" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for KnownFacesReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "KnownFacesReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for KnownFacesReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for KnownFacesReport {
+    const NAME: &'static str = "KnownFacesReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -6997,15 +16974,76 @@ impl LivePhoto {
     }
 }
 
-support::__object::object! {
-    LivePhoto {
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        download_href: "download_href" optional,
-        file_name: "file_name" optional,
-        file_type: "file_type" optional,
-        file_size: "file_size" optional,
+impl ::serde::Serialize for LivePhoto {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "LivePhoto",
+            1,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.download_href,
+                &self.file_name,
+                &self.file_type,
+                &self.file_size,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("download_href", &self.download_href)?;
+        object.optional("file_name", &self.file_name)?;
+        object.optional("file_type", &self.file_type)?;
+        object.optional("file_size", &self.file_size)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for LivePhoto {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for LivePhoto {
+    const NAME: &'static str = "LivePhoto";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut download_href = Option::None;
+        let mut file_name = Option::None;
+        let mut file_type = Option::None;
+        let mut file_size = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "download_href" => map.read(&mut download_href, "download_href")?,
+                "file_name" => map.read(&mut file_name, "file_name")?,
+                "file_type" => map.read(&mut file_type, "file_type")?,
+                "file_size" => map.read(&mut file_size, "file_size")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            download_href: download_href.unwrap_or_default(),
+            file_name: file_name.unwrap_or_default(),
+            file_type: file_type.unwrap_or_default(),
+            file_size: file_size.unwrap_or_default(),
+        })
     }
 }
 
@@ -7043,15 +17081,76 @@ impl LivePhotoResponse {
     }
 }
 
-support::__object::object! {
-    LivePhotoResponse {
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        download_href: "download_href" optional,
-        file_name: "file_name" optional,
-        file_type: "file_type" optional,
-        file_size: "file_size" optional,
+impl ::serde::Serialize for LivePhotoResponse {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "LivePhotoResponse",
+            1,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.download_href,
+                &self.file_name,
+                &self.file_type,
+                &self.file_size,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("download_href", &self.download_href)?;
+        object.optional("file_name", &self.file_name)?;
+        object.optional("file_type", &self.file_type)?;
+        object.optional("file_size", &self.file_size)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for LivePhotoResponse {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for LivePhotoResponse {
+    const NAME: &'static str = "LivePhotoResponse";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut download_href = Option::None;
+        let mut file_name = Option::None;
+        let mut file_type = Option::None;
+        let mut file_size = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "download_href" => map.read(&mut download_href, "download_href")?,
+                "file_name" => map.read(&mut file_name, "file_name")?,
+                "file_type" => map.read(&mut file_type, "file_type")?,
+                "file_size" => map.read(&mut file_size, "file_size")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            download_href: download_href.unwrap_or_default(),
+            file_name: file_name.unwrap_or_default(),
+            file_type: file_type.unwrap_or_default(),
+            file_size: file_size.unwrap_or_default(),
+        })
     }
 }
 
@@ -7068,9 +17167,45 @@ impl LivePhotosList {
     }
 }
 
-support::__object::object! {
-    LivePhotosList {
-        live_photos: "live_photos" required,
+impl ::serde::Serialize for LivePhotosList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "LivePhotosList",
+            1,
+            &[],
+        )?;
+        object.field("live_photos", &self.live_photos)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for LivePhotosList {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for LivePhotosList {
+    const NAME: &'static str = "LivePhotosList";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut live_photos = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "live_photos" => map.read(&mut live_photos, "live_photos")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            live_photos: map.required(live_photos, "live_photos")?,
+        })
     }
 }
 
@@ -7097,16 +17232,82 @@ pub struct LiveVideo {
     >,
 }
 
-support::__object::object! {
-    LiveVideo {
-        id: "id" optional,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        download_href: "download_href" optional,
-        file_name: "file_name" optional,
-        file_size: "file_size" optional,
-        file_type: "file_type" optional,
-        challenge: "challenge" optional,
+impl ::serde::Serialize for LiveVideo {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "LiveVideo",
+            0,
+            &[
+                &self.id,
+                &self.created_at,
+                &self.href,
+                &self.download_href,
+                &self.file_name,
+                &self.file_size,
+                &self.file_type,
+                &self.challenge,
+            ],
+        )?;
+        object.optional("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("download_href", &self.download_href)?;
+        object.optional("file_name", &self.file_name)?;
+        object.optional("file_size", &self.file_size)?;
+        object.optional("file_type", &self.file_type)?;
+        object.optional("challenge", &self.challenge)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for LiveVideo {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for LiveVideo {
+    const NAME: &'static str = "LiveVideo";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut download_href = Option::None;
+        let mut file_name = Option::None;
+        let mut file_size = Option::None;
+        let mut file_type = Option::None;
+        let mut challenge = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "download_href" => map.read(&mut download_href, "download_href")?,
+                "file_name" => map.read(&mut file_name, "file_name")?,
+                "file_size" => map.read(&mut file_size, "file_size")?,
+                "file_type" => map.read(&mut file_type, "file_type")?,
+                "challenge" => map.read(&mut challenge, "challenge")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: id.unwrap_or_default(),
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            download_href: download_href.unwrap_or_default(),
+            file_name: file_name.unwrap_or_default(),
+            file_size: file_size.unwrap_or_default(),
+            file_type: file_type.unwrap_or_default(),
+            challenge: challenge.unwrap_or_default(),
+        })
     }
 }
 
@@ -7123,9 +17324,45 @@ impl LiveVideosList {
     }
 }
 
-support::__object::object! {
-    LiveVideosList {
-        live_videos: "live_videos" required,
+impl ::serde::Serialize for LiveVideosList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "LiveVideosList",
+            1,
+            &[],
+        )?;
+        object.field("live_videos", &self.live_videos)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for LiveVideosList {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for LiveVideosList {
+    const NAME: &'static str = "LiveVideosList";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut live_videos = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "live_videos" => map.read(&mut live_videos, "live_videos")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            live_videos: map.required(live_videos, "live_videos")?,
+        })
     }
 }
 
@@ -7138,10 +17375,51 @@ pub struct Location {
     pub country_of_residence: Nullable<CountryCodes>,
 }
 
-support::__object::object! {
-    Location {
-        ip_address: "ip_address" optional,
-        country_of_residence: "country_of_residence" optional,
+impl ::serde::Serialize for Location {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Location",
+            0,
+            &[&self.ip_address, &self.country_of_residence],
+        )?;
+        object.optional("ip_address", &self.ip_address)?;
+        object.optional("country_of_residence", &self.country_of_residence)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Location {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for Location {
+    const NAME: &'static str = "Location";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut ip_address = Option::None;
+        let mut country_of_residence = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "ip_address" => map.read(&mut ip_address, "ip_address")?,
+                "country_of_residence" => {
+                    map.read(&mut country_of_residence, "country_of_residence")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            ip_address: ip_address.unwrap_or_default(),
+            country_of_residence: country_of_residence.unwrap_or_default(),
+        })
     }
 }
 
@@ -7154,10 +17432,51 @@ pub struct LocationBuilder {
     pub country_of_residence: Nullable<CountryCodes>,
 }
 
-support::__object::object! {
-    LocationBuilder {
-        ip_address: "ip_address" optional,
-        country_of_residence: "country_of_residence" optional,
+impl ::serde::Serialize for LocationBuilder {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "LocationBuilder",
+            0,
+            &[&self.ip_address, &self.country_of_residence],
+        )?;
+        object.optional("ip_address", &self.ip_address)?;
+        object.optional("country_of_residence", &self.country_of_residence)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for LocationBuilder {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for LocationBuilder {
+    const NAME: &'static str = "LocationBuilder";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut ip_address = Option::None;
+        let mut country_of_residence = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "ip_address" => map.read(&mut ip_address, "ip_address")?,
+                "country_of_residence" => {
+                    map.read(&mut country_of_residence, "country_of_residence")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            ip_address: ip_address.unwrap_or_default(),
+            country_of_residence: country_of_residence.unwrap_or_default(),
+        })
     }
 }
 
@@ -7170,10 +17489,51 @@ pub struct LocationShared {
     pub country_of_residence: Nullable<CountryCodes>,
 }
 
-support::__object::object! {
-    LocationShared {
-        ip_address: "ip_address" optional,
-        country_of_residence: "country_of_residence" optional,
+impl ::serde::Serialize for LocationShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "LocationShared",
+            0,
+            &[&self.ip_address, &self.country_of_residence],
+        )?;
+        object.optional("ip_address", &self.ip_address)?;
+        object.optional("country_of_residence", &self.country_of_residence)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for LocationShared {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for LocationShared {
+    const NAME: &'static str = "LocationShared";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut ip_address = Option::None;
+        let mut country_of_residence = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "ip_address" => map.read(&mut ip_address, "ip_address")?,
+                "country_of_residence" => {
+                    map.read(&mut country_of_residence, "country_of_residence")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            ip_address: ip_address.unwrap_or_default(),
+            country_of_residence: country_of_residence.unwrap_or_default(),
+        })
     }
 }
 
@@ -7196,15 +17556,77 @@ pub struct MotionCapture {
     pub file_type: Nullable<String>,
 }
 
-support::__object::object! {
-    MotionCapture {
-        id: "id" optional,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        download_href: "download_href" optional,
-        file_name: "file_name" optional,
-        file_size: "file_size" optional,
-        file_type: "file_type" optional,
+impl ::serde::Serialize for MotionCapture {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "MotionCapture",
+            0,
+            &[
+                &self.id,
+                &self.created_at,
+                &self.href,
+                &self.download_href,
+                &self.file_name,
+                &self.file_size,
+                &self.file_type,
+            ],
+        )?;
+        object.optional("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("download_href", &self.download_href)?;
+        object.optional("file_name", &self.file_name)?;
+        object.optional("file_size", &self.file_size)?;
+        object.optional("file_type", &self.file_type)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for MotionCapture {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for MotionCapture {
+    const NAME: &'static str = "MotionCapture";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut download_href = Option::None;
+        let mut file_name = Option::None;
+        let mut file_size = Option::None;
+        let mut file_type = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "download_href" => map.read(&mut download_href, "download_href")?,
+                "file_name" => map.read(&mut file_name, "file_name")?,
+                "file_size" => map.read(&mut file_size, "file_size")?,
+                "file_type" => map.read(&mut file_type, "file_type")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: id.unwrap_or_default(),
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            download_href: download_href.unwrap_or_default(),
+            file_name: file_name.unwrap_or_default(),
+            file_size: file_size.unwrap_or_default(),
+            file_type: file_type.unwrap_or_default(),
+        })
     }
 }
 
@@ -7221,9 +17643,45 @@ impl MotionCapturesList {
     }
 }
 
-support::__object::object! {
-    MotionCapturesList {
-        motion_captures: "motion_captures" required,
+impl ::serde::Serialize for MotionCapturesList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "MotionCapturesList",
+            1,
+            &[],
+        )?;
+        object.field("motion_captures", &self.motion_captures)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for MotionCapturesList {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for MotionCapturesList {
+    const NAME: &'static str = "MotionCapturesList";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut motion_captures = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "motion_captures" => map.read(&mut motion_captures, "motion_captures")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            motion_captures: map.required(motion_captures, "motion_captures")?,
+        })
     }
 }
 
@@ -7260,13 +17718,63 @@ impl Passkey {
     }
 }
 
-support::__object::object! {
-    Passkey {
-        id: "id" required,
-        application_domain: "application_domain" required,
-        state: "state" required,
-        created_at: "created_at" required,
-        last_used_at: "last_used_at" optional,
+impl ::serde::Serialize for Passkey {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Passkey",
+            4,
+            &[&self.last_used_at],
+        )?;
+        object.field("id", &self.id)?;
+        object.field("application_domain", &self.application_domain)?;
+        object.field("state", &self.state)?;
+        object.field("created_at", &self.created_at)?;
+        object.optional("last_used_at", &self.last_used_at)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Passkey {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for Passkey {
+    const NAME: &'static str = "Passkey";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut application_domain = Option::None;
+        let mut state = Option::None;
+        let mut created_at = Option::None;
+        let mut last_used_at = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "application_domain" => {
+                    map.read(&mut application_domain, "application_domain")?
+                }
+                "state" => map.read(&mut state, "state")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "last_used_at" => map.read(&mut last_used_at, "last_used_at")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            application_domain: map.required(application_domain, "application_domain")?,
+            state: map.required(state, "state")?,
+            created_at: map.required(created_at, "created_at")?,
+            last_used_at: last_used_at.unwrap_or_default(),
+        })
     }
 }
 
@@ -7284,9 +17792,45 @@ impl PasskeyUpdater {
     }
 }
 
-support::__object::object! {
-    PasskeyUpdater {
-        state: "state" required,
+impl ::serde::Serialize for PasskeyUpdater {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "PasskeyUpdater",
+            1,
+            &[],
+        )?;
+        object.field("state", &self.state)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PasskeyUpdater {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for PasskeyUpdater {
+    const NAME: &'static str = "PasskeyUpdater";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut state = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "state" => map.read(&mut state, "state")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            state: map.required(state, "state")?,
+        })
     }
 }
 
@@ -7303,9 +17847,45 @@ impl PasskeysList {
     }
 }
 
-support::__object::object! {
-    PasskeysList {
-        passkeys: "passkeys" required,
+impl ::serde::Serialize for PasskeysList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "PasskeysList",
+            1,
+            &[],
+        )?;
+        object.field("passkeys", &self.passkeys)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PasskeysList {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for PasskeysList {
+    const NAME: &'static str = "PasskeysList";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut passkeys = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "passkeys" => map.read(&mut passkeys, "passkeys")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            passkeys: map.required(passkeys, "passkeys")?,
+        })
     }
 }
 
@@ -7324,13 +17904,69 @@ pub struct PhotoAutoReasons {
     pub reasons: Nullable<String>,
 }
 
-support::__object::object! {
-    PhotoAutoReasons {
-        digital_tampering: "digital_tampering" optional,
-        fake_webcam: "fake_webcam" optional,
-        time_of_capture: "time_of_capture" optional,
-        emulator: "emulator" optional,
-        reasons: "reasons" optional,
+impl ::serde::Serialize for PhotoAutoReasons {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "PhotoAutoReasons",
+            0,
+            &[
+                &self.digital_tampering,
+                &self.fake_webcam,
+                &self.time_of_capture,
+                &self.emulator,
+                &self.reasons,
+            ],
+        )?;
+        object.optional("digital_tampering", &self.digital_tampering)?;
+        object.optional("fake_webcam", &self.fake_webcam)?;
+        object.optional("time_of_capture", &self.time_of_capture)?;
+        object.optional("emulator", &self.emulator)?;
+        object.optional("reasons", &self.reasons)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PhotoAutoReasons {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for PhotoAutoReasons {
+    const NAME: &'static str = "PhotoAutoReasons";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut digital_tampering = Option::None;
+        let mut fake_webcam = Option::None;
+        let mut time_of_capture = Option::None;
+        let mut emulator = Option::None;
+        let mut reasons = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "digital_tampering" => {
+                    map.read(&mut digital_tampering, "digital_tampering")?
+                }
+                "fake_webcam" => map.read(&mut fake_webcam, "fake_webcam")?,
+                "time_of_capture" => map.read(&mut time_of_capture, "time_of_capture")?,
+                "emulator" => map.read(&mut emulator, "emulator")?,
+                "reasons" => map.read(&mut reasons, "reasons")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            digital_tampering: digital_tampering.unwrap_or_default(),
+            fake_webcam: fake_webcam.unwrap_or_default(),
+            time_of_capture: time_of_capture.unwrap_or_default(),
+            emulator: emulator.unwrap_or_default(),
+            reasons: reasons.unwrap_or_default(),
+        })
     }
 }
 
@@ -7349,13 +17985,69 @@ pub struct PhotoReasons {
     pub reasons: Nullable<String>,
 }
 
-support::__object::object! {
-    PhotoReasons {
-        digital_tampering: "digital_tampering" optional,
-        fake_webcam: "fake_webcam" optional,
-        time_of_capture: "time_of_capture" optional,
-        emulator: "emulator" optional,
-        reasons: "reasons" optional,
+impl ::serde::Serialize for PhotoReasons {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "PhotoReasons",
+            0,
+            &[
+                &self.digital_tampering,
+                &self.fake_webcam,
+                &self.time_of_capture,
+                &self.emulator,
+                &self.reasons,
+            ],
+        )?;
+        object.optional("digital_tampering", &self.digital_tampering)?;
+        object.optional("fake_webcam", &self.fake_webcam)?;
+        object.optional("time_of_capture", &self.time_of_capture)?;
+        object.optional("emulator", &self.emulator)?;
+        object.optional("reasons", &self.reasons)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PhotoReasons {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for PhotoReasons {
+    const NAME: &'static str = "PhotoReasons";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut digital_tampering = Option::None;
+        let mut fake_webcam = Option::None;
+        let mut time_of_capture = Option::None;
+        let mut emulator = Option::None;
+        let mut reasons = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "digital_tampering" => {
+                    map.read(&mut digital_tampering, "digital_tampering")?
+                }
+                "fake_webcam" => map.read(&mut fake_webcam, "fake_webcam")?,
+                "time_of_capture" => map.read(&mut time_of_capture, "time_of_capture")?,
+                "emulator" => map.read(&mut emulator, "emulator")?,
+                "reasons" => map.read(&mut reasons, "reasons")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            digital_tampering: digital_tampering.unwrap_or_default(),
+            fake_webcam: fake_webcam.unwrap_or_default(),
+            time_of_capture: time_of_capture.unwrap_or_default(),
+            emulator: emulator.unwrap_or_default(),
+            reasons: reasons.unwrap_or_default(),
+        })
     }
 }
 
@@ -7370,11 +18062,59 @@ pub struct ProofOfAddressBreakdown {
     pub image_integrity: Nullable<ProofOfAddressBreakdownImageIntegrity>,
 }
 
-support::__object::object! {
-    ProofOfAddressBreakdown {
-        data_comparison: "data_comparison" optional,
-        document_classification: "document_classification" optional,
-        image_integrity: "image_integrity" optional,
+impl ::serde::Serialize for ProofOfAddressBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ProofOfAddressBreakdown",
+            0,
+            &[
+                &self.data_comparison,
+                &self.document_classification,
+                &self.image_integrity,
+            ],
+        )?;
+        object.optional("data_comparison", &self.data_comparison)?;
+        object.optional("document_classification", &self.document_classification)?;
+        object.optional("image_integrity", &self.image_integrity)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ProofOfAddressBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ProofOfAddressBreakdown {
+    const NAME: &'static str = "ProofOfAddressBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut data_comparison = Option::None;
+        let mut document_classification = Option::None;
+        let mut image_integrity = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "data_comparison" => map.read(&mut data_comparison, "data_comparison")?,
+                "document_classification" => {
+                    map.read(&mut document_classification, "document_classification")?
+                }
+                "image_integrity" => map.read(&mut image_integrity, "image_integrity")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            data_comparison: data_comparison.unwrap_or_default(),
+            document_classification: document_classification.unwrap_or_default(),
+            image_integrity: image_integrity.unwrap_or_default(),
+        })
     }
 }
 
@@ -7385,10 +18125,49 @@ pub struct ProofOfAddressBreakdownDataComparison {
     pub breakdown: Nullable<ProofOfAddressBreakdownDataComparisonBreakdown>,
 }
 
-support::__object::object! {
-    ProofOfAddressBreakdownDataComparison {
-        result: "result" optional,
-        breakdown: "breakdown" optional,
+impl ::serde::Serialize for ProofOfAddressBreakdownDataComparison {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ProofOfAddressBreakdownDataComparison",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ProofOfAddressBreakdownDataComparison {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ProofOfAddressBreakdownDataComparison {
+    const NAME: &'static str = "ProofOfAddressBreakdownDataComparison";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
     }
 }
 
@@ -7400,11 +18179,54 @@ pub struct ProofOfAddressBreakdownDataComparisonBreakdown {
     pub last_name: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
 }
 
-support::__object::object! {
-    ProofOfAddressBreakdownDataComparisonBreakdown {
-        address: "address" optional,
-        first_name: "first_name" optional,
-        last_name: "last_name" optional,
+impl ::serde::Serialize for ProofOfAddressBreakdownDataComparisonBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ProofOfAddressBreakdownDataComparisonBreakdown",
+            0,
+            &[&self.address, &self.first_name, &self.last_name],
+        )?;
+        object.optional("address", &self.address)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("last_name", &self.last_name)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ProofOfAddressBreakdownDataComparisonBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for ProofOfAddressBreakdownDataComparisonBreakdown {
+    const NAME: &'static str = "ProofOfAddressBreakdownDataComparisonBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut address = Option::None;
+        let mut first_name = Option::None;
+        let mut last_name = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "address" => map.read(&mut address, "address")?,
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            address: address.unwrap_or_default(),
+            first_name: first_name.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+        })
     }
 }
 
@@ -7415,10 +18237,50 @@ pub struct ProofOfAddressBreakdownDocumentClassification {
     pub breakdown: Nullable<ProofOfAddressBreakdownDocumentClassificationBreakdown>,
 }
 
-support::__object::object! {
-    ProofOfAddressBreakdownDocumentClassification {
-        result: "result" optional,
-        breakdown: "breakdown" optional,
+impl ::serde::Serialize for ProofOfAddressBreakdownDocumentClassification {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ProofOfAddressBreakdownDocumentClassification",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ProofOfAddressBreakdownDocumentClassification {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for ProofOfAddressBreakdownDocumentClassification {
+    const NAME: &'static str = "ProofOfAddressBreakdownDocumentClassification";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
     }
 }
 
@@ -7430,9 +18292,49 @@ pub struct ProofOfAddressBreakdownDocumentClassificationBreakdown {
     >,
 }
 
-support::__object::object! {
-    ProofOfAddressBreakdownDocumentClassificationBreakdown {
-        supported_document: "supported_document" optional,
+impl ::serde::Serialize for ProofOfAddressBreakdownDocumentClassificationBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ProofOfAddressBreakdownDocumentClassificationBreakdown",
+            0,
+            &[&self.supported_document],
+        )?;
+        object.optional("supported_document", &self.supported_document)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for ProofOfAddressBreakdownDocumentClassificationBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for ProofOfAddressBreakdownDocumentClassificationBreakdown {
+    const NAME: &'static str = "ProofOfAddressBreakdownDocumentClassificationBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut supported_document = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "supported_document" => {
+                    map.read(&mut supported_document, "supported_document")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            supported_document: supported_document.unwrap_or_default(),
+        })
     }
 }
 
@@ -7443,10 +18345,49 @@ pub struct ProofOfAddressBreakdownImageIntegrity {
     pub breakdown: Nullable<ProofOfAddressBreakdownImageIntegrityBreakdown>,
 }
 
-support::__object::object! {
-    ProofOfAddressBreakdownImageIntegrity {
-        result: "result" optional,
-        breakdown: "breakdown" optional,
+impl ::serde::Serialize for ProofOfAddressBreakdownImageIntegrity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ProofOfAddressBreakdownImageIntegrity",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ProofOfAddressBreakdownImageIntegrity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ProofOfAddressBreakdownImageIntegrity {
+    const NAME: &'static str = "ProofOfAddressBreakdownImageIntegrity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
     }
 }
 
@@ -7456,9 +18397,46 @@ pub struct ProofOfAddressBreakdownImageIntegrityBreakdown {
     pub image_quality: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
 }
 
-support::__object::object! {
-    ProofOfAddressBreakdownImageIntegrityBreakdown {
-        image_quality: "image_quality" optional,
+impl ::serde::Serialize for ProofOfAddressBreakdownImageIntegrityBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ProofOfAddressBreakdownImageIntegrityBreakdown",
+            0,
+            &[&self.image_quality],
+        )?;
+        object.optional("image_quality", &self.image_quality)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ProofOfAddressBreakdownImageIntegrityBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for ProofOfAddressBreakdownImageIntegrityBreakdown {
+    const NAME: &'static str = "ProofOfAddressBreakdownImageIntegrityBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut image_quality = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "image_quality" => map.read(&mut image_quality, "image_quality")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            image_quality: image_quality.unwrap_or_default(),
+        })
     }
 }
 
@@ -7483,16 +18461,86 @@ pub struct ProofOfAddressProperties {
     pub summary_period_end: Nullable<String>,
 }
 
-support::__object::object! {
-    ProofOfAddressProperties {
-        address: "address" optional,
-        document_type: "document_type" optional,
-        first_names: "first_names" optional,
-        last_names: "last_names" optional,
-        issue_date: "issue_date" optional,
-        issuer: "issuer" optional,
-        summary_period_start: "summary_period_start" optional,
-        summary_period_end: "summary_period_end" optional,
+impl ::serde::Serialize for ProofOfAddressProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ProofOfAddressProperties",
+            0,
+            &[
+                &self.address,
+                &self.document_type,
+                &self.first_names,
+                &self.last_names,
+                &self.issue_date,
+                &self.issuer,
+                &self.summary_period_start,
+                &self.summary_period_end,
+            ],
+        )?;
+        object.optional("address", &self.address)?;
+        object.optional("document_type", &self.document_type)?;
+        object.optional("first_names", &self.first_names)?;
+        object.optional("last_names", &self.last_names)?;
+        object.optional("issue_date", &self.issue_date)?;
+        object.optional("issuer", &self.issuer)?;
+        object.optional("summary_period_start", &self.summary_period_start)?;
+        object.optional("summary_period_end", &self.summary_period_end)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ProofOfAddressProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ProofOfAddressProperties {
+    const NAME: &'static str = "ProofOfAddressProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut address = Option::None;
+        let mut document_type = Option::None;
+        let mut first_names = Option::None;
+        let mut last_names = Option::None;
+        let mut issue_date = Option::None;
+        let mut issuer = Option::None;
+        let mut summary_period_start = Option::None;
+        let mut summary_period_end = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "address" => map.read(&mut address, "address")?,
+                "document_type" => map.read(&mut document_type, "document_type")?,
+                "first_names" => map.read(&mut first_names, "first_names")?,
+                "last_names" => map.read(&mut last_names, "last_names")?,
+                "issue_date" => map.read(&mut issue_date, "issue_date")?,
+                "issuer" => map.read(&mut issuer, "issuer")?,
+                "summary_period_start" => {
+                    map.read(&mut summary_period_start, "summary_period_start")?
+                }
+                "summary_period_end" => {
+                    map.read(&mut summary_period_end, "summary_period_end")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            address: address.unwrap_or_default(),
+            document_type: document_type.unwrap_or_default(),
+            first_names: first_names.unwrap_or_default(),
+            last_names: last_names.unwrap_or_default(),
+            issue_date: issue_date.unwrap_or_default(),
+            issuer: issuer.unwrap_or_default(),
+            summary_period_start: summary_period_start.unwrap_or_default(),
+            summary_period_end: summary_period_end.unwrap_or_default(),
+        })
     }
 }
 
@@ -7536,18 +18584,90 @@ impl ProofOfAddressReport {
     }
 }
 
-support::__object::object! {
-    ProofOfAddressReport {
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        status: "status" optional,
-        result: "result" optional,
-        sub_result: "sub_result" optional,
-        check_id: "check_id" optional,
-        name: "name" required,
-        breakdown: "breakdown" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for ProofOfAddressReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ProofOfAddressReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ProofOfAddressReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ProofOfAddressReport {
+    const NAME: &'static str = "ProofOfAddressReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -7579,13 +18699,70 @@ impl RepeatAttemptsList {
     }
 }
 
-support::__object::object! {
-    RepeatAttemptsList {
-        report_id: "report_id" optional,
-        repeat_attempts: "repeat_attempts" required,
-        attempts_count: "attempts_count" optional,
-        attempts_clear_rate: "attempts_clear_rate" optional,
-        unique_mismatches_count: "unique_mismatches_count" optional,
+impl ::serde::Serialize for RepeatAttemptsList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "RepeatAttemptsList",
+            1,
+            &[
+                &self.report_id,
+                &self.attempts_count,
+                &self.attempts_clear_rate,
+                &self.unique_mismatches_count,
+            ],
+        )?;
+        object.optional("report_id", &self.report_id)?;
+        object.field("repeat_attempts", &self.repeat_attempts)?;
+        object.optional("attempts_count", &self.attempts_count)?;
+        object.optional("attempts_clear_rate", &self.attempts_clear_rate)?;
+        object.optional("unique_mismatches_count", &self.unique_mismatches_count)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RepeatAttemptsList {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for RepeatAttemptsList {
+    const NAME: &'static str = "RepeatAttemptsList";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut report_id = Option::None;
+        let mut repeat_attempts = Option::None;
+        let mut attempts_count = Option::None;
+        let mut attempts_clear_rate = Option::None;
+        let mut unique_mismatches_count = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "report_id" => map.read(&mut report_id, "report_id")?,
+                "repeat_attempts" => map.read(&mut repeat_attempts, "repeat_attempts")?,
+                "attempts_count" => map.read(&mut attempts_count, "attempts_count")?,
+                "attempts_clear_rate" => {
+                    map.read(&mut attempts_clear_rate, "attempts_clear_rate")?
+                }
+                "unique_mismatches_count" => {
+                    map.read(&mut unique_mismatches_count, "unique_mismatches_count")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            report_id: report_id.unwrap_or_default(),
+            repeat_attempts: map.required(repeat_attempts, "repeat_attempts")?,
+            attempts_count: attempts_count.unwrap_or_default(),
+            attempts_clear_rate: attempts_clear_rate.unwrap_or_default(),
+            unique_mismatches_count: unique_mismatches_count.unwrap_or_default(),
+        })
     }
 }
 
@@ -7608,15 +18785,77 @@ pub struct RepeatAttemptsListRepeatAttemptsInner {
     pub completed_at: Nullable<String>,
 }
 
-support::__object::object! {
-    RepeatAttemptsListRepeatAttemptsInner {
-        report_id: "report_id" optional,
-        applicant_id: "applicant_id" optional,
-        date_of_birth: "date_of_birth" optional,
-        names: "names" optional,
-        result: "result" optional,
-        created_at: "created_at" optional,
-        completed_at: "completed_at" optional,
+impl ::serde::Serialize for RepeatAttemptsListRepeatAttemptsInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "RepeatAttemptsListRepeatAttemptsInner",
+            0,
+            &[
+                &self.report_id,
+                &self.applicant_id,
+                &self.date_of_birth,
+                &self.names,
+                &self.result,
+                &self.created_at,
+                &self.completed_at,
+            ],
+        )?;
+        object.optional("report_id", &self.report_id)?;
+        object.optional("applicant_id", &self.applicant_id)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("names", &self.names)?;
+        object.optional("result", &self.result)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("completed_at", &self.completed_at)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RepeatAttemptsListRepeatAttemptsInner {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for RepeatAttemptsListRepeatAttemptsInner {
+    const NAME: &'static str = "RepeatAttemptsListRepeatAttemptsInner";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut report_id = Option::None;
+        let mut applicant_id = Option::None;
+        let mut date_of_birth = Option::None;
+        let mut names = Option::None;
+        let mut result = Option::None;
+        let mut created_at = Option::None;
+        let mut completed_at = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "report_id" => map.read(&mut report_id, "report_id")?,
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                "names" => map.read(&mut names, "names")?,
+                "result" => map.read(&mut result, "result")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "completed_at" => map.read(&mut completed_at, "completed_at")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            report_id: report_id.unwrap_or_default(),
+            applicant_id: applicant_id.unwrap_or_default(),
+            date_of_birth: date_of_birth.unwrap_or_default(),
+            names: names.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            created_at: created_at.unwrap_or_default(),
+            completed_at: completed_at.unwrap_or_default(),
+        })
     }
 }
 
@@ -7675,23 +18914,115 @@ impl Report {
     }
 }
 
-support::__object::object! {
-    Report {
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        status: "status" optional,
-        result: "result" optional,
-        sub_result: "sub_result" optional,
-        check_id: "check_id" optional,
-        name: "name" required,
-        documents: "documents" optional,
-        breakdown: "breakdown" optional,
-        properties: "properties" optional,
-        live_photos: "live_photos" optional,
-        live_videos: "live_videos" optional,
-        motion_captures: "motion_captures" optional,
-        id_photos: "id_photos" optional,
+impl ::serde::Serialize for Report {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Report",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.documents,
+                &self.breakdown,
+                &self.properties,
+                &self.live_photos,
+                &self.live_videos,
+                &self.motion_captures,
+                &self.id_photos,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("documents", &self.documents)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.optional("live_photos", &self.live_photos)?;
+        object.optional("live_videos", &self.live_videos)?;
+        object.optional("motion_captures", &self.motion_captures)?;
+        object.optional("id_photos", &self.id_photos)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Report {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for Report {
+    const NAME: &'static str = "Report";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut documents = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        let mut live_photos = Option::None;
+        let mut live_videos = Option::None;
+        let mut motion_captures = Option::None;
+        let mut id_photos = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "documents" => map.read(&mut documents, "documents")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                "live_photos" => map.read(&mut live_photos, "live_photos")?,
+                "live_videos" => map.read(&mut live_videos, "live_videos")?,
+                "motion_captures" => map.read(&mut motion_captures, "motion_captures")?,
+                "id_photos" => map.read(&mut id_photos, "id_photos")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            documents: documents.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+            live_photos: live_photos.unwrap_or_default(),
+            live_videos: live_videos.unwrap_or_default(),
+            motion_captures: motion_captures.unwrap_or_default(),
+            id_photos: id_photos.unwrap_or_default(),
+        })
     }
 }
 
@@ -7706,12 +19037,78 @@ pub struct ReportConfiguration {
     pub facial_similarity_motion: Nullable<ReportConfigurationFacialSimilarity>,
 }
 
-support::__object::object! {
-    ReportConfiguration {
-        facial_similarity_photo: "facial_similarity_photo" optional,
-        facial_similarity_photo_fully_auto: "facial_similarity_photo_fully_auto" optional,
-        facial_similarity_video: "facial_similarity_video" optional,
-        facial_similarity_motion: "facial_similarity_motion" optional,
+impl ::serde::Serialize for ReportConfiguration {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ReportConfiguration",
+            0,
+            &[
+                &self.facial_similarity_photo,
+                &self.facial_similarity_photo_fully_auto,
+                &self.facial_similarity_video,
+                &self.facial_similarity_motion,
+            ],
+        )?;
+        object.optional("facial_similarity_photo", &self.facial_similarity_photo)?;
+        object
+            .optional(
+                "facial_similarity_photo_fully_auto",
+                &self.facial_similarity_photo_fully_auto,
+            )?;
+        object.optional("facial_similarity_video", &self.facial_similarity_video)?;
+        object.optional("facial_similarity_motion", &self.facial_similarity_motion)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ReportConfiguration {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ReportConfiguration {
+    const NAME: &'static str = "ReportConfiguration";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut facial_similarity_photo = Option::None;
+        let mut facial_similarity_photo_fully_auto = Option::None;
+        let mut facial_similarity_video = Option::None;
+        let mut facial_similarity_motion = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "facial_similarity_photo" => {
+                    map.read(&mut facial_similarity_photo, "facial_similarity_photo")?
+                }
+                "facial_similarity_photo_fully_auto" => {
+                    map.read(
+                        &mut facial_similarity_photo_fully_auto,
+                        "facial_similarity_photo_fully_auto",
+                    )?
+                }
+                "facial_similarity_video" => {
+                    map.read(&mut facial_similarity_video, "facial_similarity_video")?
+                }
+                "facial_similarity_motion" => {
+                    map.read(&mut facial_similarity_motion, "facial_similarity_motion")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            facial_similarity_photo: facial_similarity_photo.unwrap_or_default(),
+            facial_similarity_photo_fully_auto: facial_similarity_photo_fully_auto
+                .unwrap_or_default(),
+            facial_similarity_video: facial_similarity_video.unwrap_or_default(),
+            facial_similarity_motion: facial_similarity_motion.unwrap_or_default(),
+        })
     }
 }
 
@@ -7722,9 +19119,45 @@ pub struct ReportConfigurationFacialSimilarity {
     pub use_case: Nullable<String>,
 }
 
-support::__object::object! {
-    ReportConfigurationFacialSimilarity {
-        use_case: "use_case" optional,
+impl ::serde::Serialize for ReportConfigurationFacialSimilarity {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ReportConfigurationFacialSimilarity",
+            0,
+            &[&self.use_case],
+        )?;
+        object.optional("use_case", &self.use_case)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ReportConfigurationFacialSimilarity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ReportConfigurationFacialSimilarity {
+    const NAME: &'static str = "ReportConfigurationFacialSimilarity";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut use_case = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "use_case" => map.read(&mut use_case, "use_case")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            use_case: use_case.unwrap_or_default(),
+        })
     }
 }
 
@@ -7742,9 +19175,45 @@ impl ReportDocument {
     }
 }
 
-support::__object::object! {
-    ReportDocument {
-        id: "id" required,
+impl ::serde::Serialize for ReportDocument {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ReportDocument",
+            1,
+            &[],
+        )?;
+        object.field("id", &self.id)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ReportDocument {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ReportDocument {
+    const NAME: &'static str = "ReportDocument";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+        })
     }
 }
 
@@ -7988,16 +19457,80 @@ impl ReportShared {
     }
 }
 
-support::__object::object! {
-    ReportShared {
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        status: "status" optional,
-        result: "result" optional,
-        sub_result: "sub_result" optional,
-        check_id: "check_id" optional,
-        name: "name" required,
+impl ::serde::Serialize for ReportShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ReportShared",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ReportShared {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ReportShared {
+    const NAME: &'static str = "ReportShared";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+        })
     }
 }
 
@@ -8150,9 +19683,45 @@ impl ReportsList {
     }
 }
 
-support::__object::object! {
-    ReportsList {
-        reports: "reports" required,
+impl ::serde::Serialize for ReportsList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ReportsList",
+            1,
+            &[],
+        )?;
+        object.field("reports", &self.reports)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ReportsList {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ReportsList {
+    const NAME: &'static str = "ReportsList";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut reports = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "reports" => map.read(&mut reports, "reports")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            reports: map.required(reports, "reports")?,
+        })
     }
 }
 
@@ -8169,12 +19738,62 @@ pub struct ResultsFeedback {
     pub feedback_notes: Nullable<String>,
 }
 
-support::__object::object! {
-    ResultsFeedback {
-        expected_result: "expected_result" optional,
-        check_id: "check_id" optional,
-        report_id: "report_id" optional,
-        feedback_notes: "feedback_notes" optional,
+impl ::serde::Serialize for ResultsFeedback {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "ResultsFeedback",
+            0,
+            &[
+                &self.expected_result,
+                &self.check_id,
+                &self.report_id,
+                &self.feedback_notes,
+            ],
+        )?;
+        object.optional("expected_result", &self.expected_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.optional("report_id", &self.report_id)?;
+        object.optional("feedback_notes", &self.feedback_notes)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ResultsFeedback {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for ResultsFeedback {
+    const NAME: &'static str = "ResultsFeedback";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut expected_result = Option::None;
+        let mut check_id = Option::None;
+        let mut report_id = Option::None;
+        let mut feedback_notes = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "expected_result" => map.read(&mut expected_result, "expected_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "report_id" => map.read(&mut report_id, "report_id")?,
+                "feedback_notes" => map.read(&mut feedback_notes, "feedback_notes")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            expected_result: expected_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            report_id: report_id.unwrap_or_default(),
+            feedback_notes: feedback_notes.unwrap_or_default(),
+        })
     }
 }
 
@@ -8192,9 +19811,40 @@ impl SdkToken {
     }
 }
 
-support::__object::object! {
-    SdkToken {
-        token: "token" required,
+impl ::serde::Serialize for SdkToken {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(serializer, "SdkToken", 1, &[])?;
+        object.field("token", &self.token)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SdkToken {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for SdkToken {
+    const NAME: &'static str = "SdkToken";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut token = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "token" => map.read(&mut token, "token")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            token: map.required(token, "token")?,
+        })
     }
 }
 
@@ -8223,12 +19873,59 @@ impl SdkTokenBuilder {
     }
 }
 
-support::__object::object! {
-    SdkTokenBuilder {
-        applicant_id: "applicant_id" required,
-        referrer: "referrer" optional,
-        application_id: "application_id" optional,
-        cross_device_url: "cross_device_url" optional,
+impl ::serde::Serialize for SdkTokenBuilder {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "SdkTokenBuilder",
+            1,
+            &[&self.referrer, &self.application_id, &self.cross_device_url],
+        )?;
+        object.field("applicant_id", &self.applicant_id)?;
+        object.optional("referrer", &self.referrer)?;
+        object.optional("application_id", &self.application_id)?;
+        object.optional("cross_device_url", &self.cross_device_url)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SdkTokenBuilder {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for SdkTokenBuilder {
+    const NAME: &'static str = "SdkTokenBuilder";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut applicant_id = Option::None;
+        let mut referrer = Option::None;
+        let mut application_id = Option::None;
+        let mut cross_device_url = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "referrer" => map.read(&mut referrer, "referrer")?,
+                "application_id" => map.read(&mut application_id, "application_id")?,
+                "cross_device_url" => {
+                    map.read(&mut cross_device_url, "cross_device_url")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            applicant_id: map.required(applicant_id, "applicant_id")?,
+            referrer: referrer.unwrap_or_default(),
+            application_id: application_id.unwrap_or_default(),
+            cross_device_url: cross_device_url.unwrap_or_default(),
+        })
     }
 }
 
@@ -8257,12 +19954,59 @@ impl SdkTokenRequest {
     }
 }
 
-support::__object::object! {
-    SdkTokenRequest {
-        applicant_id: "applicant_id" required,
-        referrer: "referrer" optional,
-        application_id: "application_id" optional,
-        cross_device_url: "cross_device_url" optional,
+impl ::serde::Serialize for SdkTokenRequest {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "SdkTokenRequest",
+            1,
+            &[&self.referrer, &self.application_id, &self.cross_device_url],
+        )?;
+        object.field("applicant_id", &self.applicant_id)?;
+        object.optional("referrer", &self.referrer)?;
+        object.optional("application_id", &self.application_id)?;
+        object.optional("cross_device_url", &self.cross_device_url)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SdkTokenRequest {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for SdkTokenRequest {
+    const NAME: &'static str = "SdkTokenRequest";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut applicant_id = Option::None;
+        let mut referrer = Option::None;
+        let mut application_id = Option::None;
+        let mut cross_device_url = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "referrer" => map.read(&mut referrer, "referrer")?,
+                "application_id" => map.read(&mut application_id, "application_id")?,
+                "cross_device_url" => {
+                    map.read(&mut cross_device_url, "cross_device_url")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            applicant_id: map.required(applicant_id, "applicant_id")?,
+            referrer: referrer.unwrap_or_default(),
+            application_id: application_id.unwrap_or_default(),
+            cross_device_url: cross_device_url.unwrap_or_default(),
+        })
     }
 }
 
@@ -8280,9 +20024,45 @@ impl SdkTokenResponse {
     }
 }
 
-support::__object::object! {
-    SdkTokenResponse {
-        token: "token" required,
+impl ::serde::Serialize for SdkTokenResponse {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "SdkTokenResponse",
+            1,
+            &[],
+        )?;
+        object.field("token", &self.token)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SdkTokenResponse {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for SdkTokenResponse {
+    const NAME: &'static str = "SdkTokenResponse";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut token = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "token" => map.read(&mut token, "token")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            token: map.required(token, "token")?,
+        })
     }
 }
 
@@ -8323,16 +20103,81 @@ impl SigningDocument {
     }
 }
 
-support::__object::object! {
-    SigningDocument {
-        applicant_id: "applicant_id" optional,
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        download_href: "download_href" optional,
-        file_type: "file_type" optional,
-        file_name: "file_name" optional,
-        file_size: "file_size" optional,
+impl ::serde::Serialize for SigningDocument {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "SigningDocument",
+            1,
+            &[
+                &self.applicant_id,
+                &self.created_at,
+                &self.href,
+                &self.download_href,
+                &self.file_type,
+                &self.file_name,
+                &self.file_size,
+            ],
+        )?;
+        object.optional("applicant_id", &self.applicant_id)?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("download_href", &self.download_href)?;
+        object.optional("file_type", &self.file_type)?;
+        object.optional("file_name", &self.file_name)?;
+        object.optional("file_size", &self.file_size)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SigningDocument {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for SigningDocument {
+    const NAME: &'static str = "SigningDocument";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut applicant_id = Option::None;
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut download_href = Option::None;
+        let mut file_type = Option::None;
+        let mut file_name = Option::None;
+        let mut file_size = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "download_href" => map.read(&mut download_href, "download_href")?,
+                "file_type" => map.read(&mut file_type, "file_type")?,
+                "file_name" => map.read(&mut file_name, "file_name")?,
+                "file_size" => map.read(&mut file_size, "file_size")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            applicant_id: applicant_id.unwrap_or_default(),
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            download_href: download_href.unwrap_or_default(),
+            file_type: file_type.unwrap_or_default(),
+            file_name: file_name.unwrap_or_default(),
+            file_size: file_size.unwrap_or_default(),
+        })
     }
 }
 
@@ -8370,15 +20215,76 @@ impl SigningDocumentResponse {
     }
 }
 
-support::__object::object! {
-    SigningDocumentResponse {
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        download_href: "download_href" optional,
-        file_type: "file_type" optional,
-        file_name: "file_name" optional,
-        file_size: "file_size" optional,
+impl ::serde::Serialize for SigningDocumentResponse {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "SigningDocumentResponse",
+            1,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.download_href,
+                &self.file_type,
+                &self.file_name,
+                &self.file_size,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("download_href", &self.download_href)?;
+        object.optional("file_type", &self.file_type)?;
+        object.optional("file_name", &self.file_name)?;
+        object.optional("file_size", &self.file_size)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SigningDocumentResponse {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for SigningDocumentResponse {
+    const NAME: &'static str = "SigningDocumentResponse";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut download_href = Option::None;
+        let mut file_type = Option::None;
+        let mut file_name = Option::None;
+        let mut file_size = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "download_href" => map.read(&mut download_href, "download_href")?,
+                "file_type" => map.read(&mut file_type, "file_type")?,
+                "file_name" => map.read(&mut file_name, "file_name")?,
+                "file_size" => map.read(&mut file_size, "file_size")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            download_href: download_href.unwrap_or_default(),
+            file_type: file_type.unwrap_or_default(),
+            file_name: file_name.unwrap_or_default(),
+            file_size: file_size.unwrap_or_default(),
+        })
     }
 }
 
@@ -8389,9 +20295,45 @@ pub struct SigningDocumentShared {
     pub applicant_id: Nullable<String>,
 }
 
-support::__object::object! {
-    SigningDocumentShared {
-        applicant_id: "applicant_id" optional,
+impl ::serde::Serialize for SigningDocumentShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "SigningDocumentShared",
+            0,
+            &[&self.applicant_id],
+        )?;
+        object.optional("applicant_id", &self.applicant_id)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SigningDocumentShared {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for SigningDocumentShared {
+    const NAME: &'static str = "SigningDocumentShared";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut applicant_id = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            applicant_id: applicant_id.unwrap_or_default(),
+        })
     }
 }
 
@@ -8408,9 +20350,47 @@ impl SigningDocumentsList {
     }
 }
 
-support::__object::object! {
-    SigningDocumentsList {
-        signing_documents: "signing_documents" required,
+impl ::serde::Serialize for SigningDocumentsList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "SigningDocumentsList",
+            1,
+            &[],
+        )?;
+        object.field("signing_documents", &self.signing_documents)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for SigningDocumentsList {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for SigningDocumentsList {
+    const NAME: &'static str = "SigningDocumentsList";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut signing_documents = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "signing_documents" => {
+                    map.read(&mut signing_documents, "signing_documents")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            signing_documents: map.required(signing_documents, "signing_documents")?,
+        })
     }
 }
 
@@ -8435,16 +20415,84 @@ pub struct Task {
     pub updated_at: Nullable<String>,
 }
 
-support::__object::object! {
-    Task {
-        id: "id" optional,
-        workflow_run_id: "workflow_run_id" optional,
-        task_def_id: "task_def_id" optional,
-        task_def_version: "task_def_version" optional,
-        input: "input" optional,
-        output: "output" optional,
-        created_at: "created_at" optional,
-        updated_at: "updated_at" optional,
+impl ::serde::Serialize for Task {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Task",
+            0,
+            &[
+                &self.id,
+                &self.workflow_run_id,
+                &self.task_def_id,
+                &self.task_def_version,
+                &self.input,
+                &self.output,
+                &self.created_at,
+                &self.updated_at,
+            ],
+        )?;
+        object.optional("id", &self.id)?;
+        object.optional("workflow_run_id", &self.workflow_run_id)?;
+        object.optional("task_def_id", &self.task_def_id)?;
+        object.optional("task_def_version", &self.task_def_version)?;
+        object.optional("input", &self.input)?;
+        object.optional("output", &self.output)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("updated_at", &self.updated_at)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Task {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for Task {
+    const NAME: &'static str = "Task";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut workflow_run_id = Option::None;
+        let mut task_def_id = Option::None;
+        let mut task_def_version = Option::None;
+        let mut input = Option::None;
+        let mut output = Option::None;
+        let mut created_at = Option::None;
+        let mut updated_at = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "workflow_run_id" => map.read(&mut workflow_run_id, "workflow_run_id")?,
+                "task_def_id" => map.read(&mut task_def_id, "task_def_id")?,
+                "task_def_version" => {
+                    map.read(&mut task_def_version, "task_def_version")?
+                }
+                "input" => map.read(&mut input, "input")?,
+                "output" => map.read(&mut output, "output")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "updated_at" => map.read(&mut updated_at, "updated_at")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: id.unwrap_or_default(),
+            workflow_run_id: workflow_run_id.unwrap_or_default(),
+            task_def_id: task_def_id.unwrap_or_default(),
+            task_def_version: task_def_version.unwrap_or_default(),
+            input: input.unwrap_or_default(),
+            output: output.unwrap_or_default(),
+            created_at: created_at.unwrap_or_default(),
+            updated_at: updated_at.unwrap_or_default(),
+        })
     }
 }
 
@@ -8465,14 +20513,74 @@ pub struct TaskItem {
     pub updated_at: Nullable<String>,
 }
 
-support::__object::object! {
-    TaskItem {
-        id: "id" optional,
-        workflow_run_id: "workflow_run_id" optional,
-        task_def_id: "task_def_id" optional,
-        task_def_version: "task_def_version" optional,
-        created_at: "created_at" optional,
-        updated_at: "updated_at" optional,
+impl ::serde::Serialize for TaskItem {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "TaskItem",
+            0,
+            &[
+                &self.id,
+                &self.workflow_run_id,
+                &self.task_def_id,
+                &self.task_def_version,
+                &self.created_at,
+                &self.updated_at,
+            ],
+        )?;
+        object.optional("id", &self.id)?;
+        object.optional("workflow_run_id", &self.workflow_run_id)?;
+        object.optional("task_def_id", &self.task_def_id)?;
+        object.optional("task_def_version", &self.task_def_version)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("updated_at", &self.updated_at)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TaskItem {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for TaskItem {
+    const NAME: &'static str = "TaskItem";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut workflow_run_id = Option::None;
+        let mut task_def_id = Option::None;
+        let mut task_def_version = Option::None;
+        let mut created_at = Option::None;
+        let mut updated_at = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "workflow_run_id" => map.read(&mut workflow_run_id, "workflow_run_id")?,
+                "task_def_id" => map.read(&mut task_def_id, "task_def_id")?,
+                "task_def_version" => {
+                    map.read(&mut task_def_version, "task_def_version")?
+                }
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "updated_at" => map.read(&mut updated_at, "updated_at")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: id.unwrap_or_default(),
+            workflow_run_id: workflow_run_id.unwrap_or_default(),
+            task_def_id: task_def_id.unwrap_or_default(),
+            task_def_version: task_def_version.unwrap_or_default(),
+            created_at: created_at.unwrap_or_default(),
+            updated_at: updated_at.unwrap_or_default(),
+        })
     }
 }
 
@@ -8495,10 +20603,55 @@ impl TimelineFileReference {
     }
 }
 
-support::__object::object! {
-    TimelineFileReference {
-        workflow_timeline_file_id: "workflow_timeline_file_id" required,
-        href: "href" required,
+impl ::serde::Serialize for TimelineFileReference {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "TimelineFileReference",
+            2,
+            &[],
+        )?;
+        object.field("workflow_timeline_file_id", &self.workflow_timeline_file_id)?;
+        object.field("href", &self.href)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for TimelineFileReference {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for TimelineFileReference {
+    const NAME: &'static str = "TimelineFileReference";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut workflow_timeline_file_id = Option::None;
+        let mut href = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "workflow_timeline_file_id" => {
+                    map.read(
+                        &mut workflow_timeline_file_id,
+                        "workflow_timeline_file_id",
+                    )?
+                }
+                "href" => map.read(&mut href, "href")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            workflow_timeline_file_id: map
+                .required(workflow_timeline_file_id, "workflow_timeline_file_id")?,
+            href: map.required(href, "href")?,
+        })
     }
 }
 
@@ -8513,11 +20666,53 @@ pub struct UsDrivingLicenceBreakdown {
     pub personal: Nullable<UsDrivingLicenceBreakdownPersonal>,
 }
 
-support::__object::object! {
-    UsDrivingLicenceBreakdown {
-        document: "document" optional,
-        address: "address" optional,
-        personal: "personal" optional,
+impl ::serde::Serialize for UsDrivingLicenceBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdown",
+            0,
+            &[&self.document, &self.address, &self.personal],
+        )?;
+        object.optional("document", &self.document)?;
+        object.optional("address", &self.address)?;
+        object.optional("personal", &self.personal)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for UsDrivingLicenceBreakdown {
+    const NAME: &'static str = "UsDrivingLicenceBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut document = Option::None;
+        let mut address = Option::None;
+        let mut personal = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "document" => map.read(&mut document, "document")?,
+                "address" => map.read(&mut address, "address")?,
+                "personal" => map.read(&mut personal, "personal")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            document: document.unwrap_or_default(),
+            address: address.unwrap_or_default(),
+            personal: personal.unwrap_or_default(),
+        })
     }
 }
 
@@ -8528,10 +20723,49 @@ pub struct UsDrivingLicenceBreakdownAddress {
     pub breakdown: Nullable<UsDrivingLicenceBreakdownAddressBreakdown>,
 }
 
-support::__object::object! {
-    UsDrivingLicenceBreakdownAddress {
-        result: "result" optional,
-        breakdown: "breakdown" optional,
+impl ::serde::Serialize for UsDrivingLicenceBreakdownAddress {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownAddress",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdownAddress {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for UsDrivingLicenceBreakdownAddress {
+    const NAME: &'static str = "UsDrivingLicenceBreakdownAddress";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
     }
 }
 
@@ -8546,14 +20780,73 @@ pub struct UsDrivingLicenceBreakdownAddressBreakdown {
     pub zip5: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
 }
 
-support::__object::object! {
-    UsDrivingLicenceBreakdownAddressBreakdown {
-        city: "city" optional,
-        line_1: "line_1" optional,
-        line_2: "line_2" optional,
-        state_code: "state_code" optional,
-        zip4: "zip4" optional,
-        zip5: "zip5" optional,
+impl ::serde::Serialize for UsDrivingLicenceBreakdownAddressBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownAddressBreakdown",
+            0,
+            &[
+                &self.city,
+                &self.line_1,
+                &self.line_2,
+                &self.state_code,
+                &self.zip4,
+                &self.zip5,
+            ],
+        )?;
+        object.optional("city", &self.city)?;
+        object.optional("line_1", &self.line_1)?;
+        object.optional("line_2", &self.line_2)?;
+        object.optional("state_code", &self.state_code)?;
+        object.optional("zip4", &self.zip4)?;
+        object.optional("zip5", &self.zip5)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdownAddressBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for UsDrivingLicenceBreakdownAddressBreakdown {
+    const NAME: &'static str = "UsDrivingLicenceBreakdownAddressBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut city = Option::None;
+        let mut line_1 = Option::None;
+        let mut line_2 = Option::None;
+        let mut state_code = Option::None;
+        let mut zip4 = Option::None;
+        let mut zip5 = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "city" => map.read(&mut city, "city")?,
+                "line_1" => map.read(&mut line_1, "line_1")?,
+                "line_2" => map.read(&mut line_2, "line_2")?,
+                "state_code" => map.read(&mut state_code, "state_code")?,
+                "zip4" => map.read(&mut zip4, "zip4")?,
+                "zip5" => map.read(&mut zip5, "zip5")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            city: city.unwrap_or_default(),
+            line_1: line_1.unwrap_or_default(),
+            line_2: line_2.unwrap_or_default(),
+            state_code: state_code.unwrap_or_default(),
+            zip4: zip4.unwrap_or_default(),
+            zip5: zip5.unwrap_or_default(),
+        })
     }
 }
 
@@ -8564,10 +20857,49 @@ pub struct UsDrivingLicenceBreakdownDocument {
     pub breakdown: Nullable<UsDrivingLicenceBreakdownDocumentBreakdown>,
 }
 
-support::__object::object! {
-    UsDrivingLicenceBreakdownDocument {
-        result: "result" optional,
-        breakdown: "breakdown" optional,
+impl ::serde::Serialize for UsDrivingLicenceBreakdownDocument {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownDocument",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdownDocument {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for UsDrivingLicenceBreakdownDocument {
+    const NAME: &'static str = "UsDrivingLicenceBreakdownDocument";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
     }
 }
 
@@ -8584,12 +20916,63 @@ pub struct UsDrivingLicenceBreakdownDocumentBreakdown {
     >,
 }
 
-support::__object::object! {
-    UsDrivingLicenceBreakdownDocumentBreakdown {
-        category: "category" optional,
-        expiration_date: "expiration_date" optional,
-        issue_date: "issue_date" optional,
-        document_number: "document_number" optional,
+impl ::serde::Serialize for UsDrivingLicenceBreakdownDocumentBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownDocumentBreakdown",
+            0,
+            &[
+                &self.category,
+                &self.expiration_date,
+                &self.issue_date,
+                &self.document_number,
+            ],
+        )?;
+        object.optional("category", &self.category)?;
+        object.optional("expiration_date", &self.expiration_date)?;
+        object.optional("issue_date", &self.issue_date)?;
+        object.optional("document_number", &self.document_number)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdownDocumentBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for UsDrivingLicenceBreakdownDocumentBreakdown {
+    const NAME: &'static str = "UsDrivingLicenceBreakdownDocumentBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut category = Option::None;
+        let mut expiration_date = Option::None;
+        let mut issue_date = Option::None;
+        let mut document_number = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "category" => map.read(&mut category, "category")?,
+                "expiration_date" => map.read(&mut expiration_date, "expiration_date")?,
+                "issue_date" => map.read(&mut issue_date, "issue_date")?,
+                "document_number" => map.read(&mut document_number, "document_number")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            category: category.unwrap_or_default(),
+            expiration_date: expiration_date.unwrap_or_default(),
+            issue_date: issue_date.unwrap_or_default(),
+            document_number: document_number.unwrap_or_default(),
+        })
     }
 }
 
@@ -8600,10 +20983,49 @@ pub struct UsDrivingLicenceBreakdownPersonal {
     pub breakdown: Nullable<UsDrivingLicenceBreakdownPersonalBreakdown>,
 }
 
-support::__object::object! {
-    UsDrivingLicenceBreakdownPersonal {
-        result: "result" optional,
-        breakdown: "breakdown" optional,
+impl ::serde::Serialize for UsDrivingLicenceBreakdownPersonal {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownPersonal",
+            0,
+            &[&self.result, &self.breakdown],
+        )?;
+        object.optional("result", &self.result)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdownPersonal {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for UsDrivingLicenceBreakdownPersonal {
+    const NAME: &'static str = "UsDrivingLicenceBreakdownPersonal";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        let mut breakdown = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+            breakdown: breakdown.unwrap_or_default(),
+        })
     }
 }
 
@@ -8631,21 +21053,112 @@ pub struct UsDrivingLicenceBreakdownPersonalBreakdown {
     pub middle_initial: Nullable<DocumentBreakdownDataComparisonBreakdownIssuingCountry>,
 }
 
-support::__object::object! {
-    UsDrivingLicenceBreakdownPersonalBreakdown {
-        first_name: "first_name" optional,
-        name_suffix: "name_suffix" optional,
-        height: "height" optional,
-        weight: "weight" optional,
-        sex_code: "sex_code" optional,
-        eye_color: "eye_color" optional,
-        date_of_birth: "date_of_birth" optional,
-        last_name: "last_name" optional,
-        middle_name: "middle_name" optional,
-        first_name_fuzzy: "first_name_fuzzy" optional,
-        middle_name_fuzzy: "middle_name_fuzzy" optional,
-        last_name_fuzzy: "last_name_fuzzy" optional,
-        middle_initial: "middle_initial" optional,
+impl ::serde::Serialize for UsDrivingLicenceBreakdownPersonalBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBreakdownPersonalBreakdown",
+            0,
+            &[
+                &self.first_name,
+                &self.name_suffix,
+                &self.height,
+                &self.weight,
+                &self.sex_code,
+                &self.eye_color,
+                &self.date_of_birth,
+                &self.last_name,
+                &self.middle_name,
+                &self.first_name_fuzzy,
+                &self.middle_name_fuzzy,
+                &self.last_name_fuzzy,
+                &self.middle_initial,
+            ],
+        )?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("name_suffix", &self.name_suffix)?;
+        object.optional("height", &self.height)?;
+        object.optional("weight", &self.weight)?;
+        object.optional("sex_code", &self.sex_code)?;
+        object.optional("eye_color", &self.eye_color)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("last_name", &self.last_name)?;
+        object.optional("middle_name", &self.middle_name)?;
+        object.optional("first_name_fuzzy", &self.first_name_fuzzy)?;
+        object.optional("middle_name_fuzzy", &self.middle_name_fuzzy)?;
+        object.optional("last_name_fuzzy", &self.last_name_fuzzy)?;
+        object.optional("middle_initial", &self.middle_initial)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBreakdownPersonalBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for UsDrivingLicenceBreakdownPersonalBreakdown {
+    const NAME: &'static str = "UsDrivingLicenceBreakdownPersonalBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut first_name = Option::None;
+        let mut name_suffix = Option::None;
+        let mut height = Option::None;
+        let mut weight = Option::None;
+        let mut sex_code = Option::None;
+        let mut eye_color = Option::None;
+        let mut date_of_birth = Option::None;
+        let mut last_name = Option::None;
+        let mut middle_name = Option::None;
+        let mut first_name_fuzzy = Option::None;
+        let mut middle_name_fuzzy = Option::None;
+        let mut last_name_fuzzy = Option::None;
+        let mut middle_initial = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "name_suffix" => map.read(&mut name_suffix, "name_suffix")?,
+                "height" => map.read(&mut height, "height")?,
+                "weight" => map.read(&mut weight, "weight")?,
+                "sex_code" => map.read(&mut sex_code, "sex_code")?,
+                "eye_color" => map.read(&mut eye_color, "eye_color")?,
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                "middle_name" => map.read(&mut middle_name, "middle_name")?,
+                "first_name_fuzzy" => {
+                    map.read(&mut first_name_fuzzy, "first_name_fuzzy")?
+                }
+                "middle_name_fuzzy" => {
+                    map.read(&mut middle_name_fuzzy, "middle_name_fuzzy")?
+                }
+                "last_name_fuzzy" => map.read(&mut last_name_fuzzy, "last_name_fuzzy")?,
+                "middle_initial" => map.read(&mut middle_initial, "middle_initial")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            first_name: first_name.unwrap_or_default(),
+            name_suffix: name_suffix.unwrap_or_default(),
+            height: height.unwrap_or_default(),
+            weight: weight.unwrap_or_default(),
+            sex_code: sex_code.unwrap_or_default(),
+            eye_color: eye_color.unwrap_or_default(),
+            date_of_birth: date_of_birth.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+            middle_name: middle_name.unwrap_or_default(),
+            first_name_fuzzy: first_name_fuzzy.unwrap_or_default(),
+            middle_name_fuzzy: middle_name_fuzzy.unwrap_or_default(),
+            last_name_fuzzy: last_name_fuzzy.unwrap_or_default(),
+            middle_initial: middle_initial.unwrap_or_default(),
+        })
     }
 }
 
@@ -8716,26 +21229,132 @@ impl UsDrivingLicenceBuilder {
     }
 }
 
-support::__object::object! {
-    UsDrivingLicenceBuilder {
-        id_number: "id_number" required,
-        issue_state: "issue_state" required,
-        address_line_1: "address_line_1" optional,
-        address_line_2: "address_line_2" optional,
-        city: "city" optional,
-        date_of_birth: "date_of_birth" optional,
-        document_category: "document_category" optional,
-        expiration_date: "expiration_date" optional,
-        eye_color_code: "eye_color_code" optional,
-        first_name: "first_name" optional,
-        gender: "gender" optional,
-        issue_date: "issue_date" optional,
-        last_name: "last_name" optional,
-        middle_name: "middle_name" optional,
-        name_suffix: "name_suffix" optional,
-        postal_code: "postal_code" optional,
-        state: "state" optional,
-        weight_measure: "weight_measure" optional,
+impl ::serde::Serialize for UsDrivingLicenceBuilder {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceBuilder",
+            2,
+            &[
+                &self.address_line_1,
+                &self.address_line_2,
+                &self.city,
+                &self.date_of_birth,
+                &self.document_category,
+                &self.expiration_date,
+                &self.eye_color_code,
+                &self.first_name,
+                &self.gender,
+                &self.issue_date,
+                &self.last_name,
+                &self.middle_name,
+                &self.name_suffix,
+                &self.postal_code,
+                &self.state,
+                &self.weight_measure,
+            ],
+        )?;
+        object.field("id_number", &self.id_number)?;
+        object.field("issue_state", &self.issue_state)?;
+        object.optional("address_line_1", &self.address_line_1)?;
+        object.optional("address_line_2", &self.address_line_2)?;
+        object.optional("city", &self.city)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("document_category", &self.document_category)?;
+        object.optional("expiration_date", &self.expiration_date)?;
+        object.optional("eye_color_code", &self.eye_color_code)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("gender", &self.gender)?;
+        object.optional("issue_date", &self.issue_date)?;
+        object.optional("last_name", &self.last_name)?;
+        object.optional("middle_name", &self.middle_name)?;
+        object.optional("name_suffix", &self.name_suffix)?;
+        object.optional("postal_code", &self.postal_code)?;
+        object.optional("state", &self.state)?;
+        object.optional("weight_measure", &self.weight_measure)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceBuilder {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for UsDrivingLicenceBuilder {
+    const NAME: &'static str = "UsDrivingLicenceBuilder";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id_number = Option::None;
+        let mut issue_state = Option::None;
+        let mut address_line_1 = Option::None;
+        let mut address_line_2 = Option::None;
+        let mut city = Option::None;
+        let mut date_of_birth = Option::None;
+        let mut document_category = Option::None;
+        let mut expiration_date = Option::None;
+        let mut eye_color_code = Option::None;
+        let mut first_name = Option::None;
+        let mut gender = Option::None;
+        let mut issue_date = Option::None;
+        let mut last_name = Option::None;
+        let mut middle_name = Option::None;
+        let mut name_suffix = Option::None;
+        let mut postal_code = Option::None;
+        let mut state = Option::None;
+        let mut weight_measure = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id_number" => map.read(&mut id_number, "id_number")?,
+                "issue_state" => map.read(&mut issue_state, "issue_state")?,
+                "address_line_1" => map.read(&mut address_line_1, "address_line_1")?,
+                "address_line_2" => map.read(&mut address_line_2, "address_line_2")?,
+                "city" => map.read(&mut city, "city")?,
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                "document_category" => {
+                    map.read(&mut document_category, "document_category")?
+                }
+                "expiration_date" => map.read(&mut expiration_date, "expiration_date")?,
+                "eye_color_code" => map.read(&mut eye_color_code, "eye_color_code")?,
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "gender" => map.read(&mut gender, "gender")?,
+                "issue_date" => map.read(&mut issue_date, "issue_date")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                "middle_name" => map.read(&mut middle_name, "middle_name")?,
+                "name_suffix" => map.read(&mut name_suffix, "name_suffix")?,
+                "postal_code" => map.read(&mut postal_code, "postal_code")?,
+                "state" => map.read(&mut state, "state")?,
+                "weight_measure" => map.read(&mut weight_measure, "weight_measure")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id_number: map.required(id_number, "id_number")?,
+            issue_state: map.required(issue_state, "issue_state")?,
+            address_line_1: address_line_1.unwrap_or_default(),
+            address_line_2: address_line_2.unwrap_or_default(),
+            city: city.unwrap_or_default(),
+            date_of_birth: date_of_birth.unwrap_or_default(),
+            document_category: document_category.unwrap_or_default(),
+            expiration_date: expiration_date.unwrap_or_default(),
+            eye_color_code: eye_color_code.unwrap_or_default(),
+            first_name: first_name.unwrap_or_default(),
+            gender: gender.unwrap_or_default(),
+            issue_date: issue_date.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+            middle_name: middle_name.unwrap_or_default(),
+            name_suffix: name_suffix.unwrap_or_default(),
+            postal_code: postal_code.unwrap_or_default(),
+            state: state.unwrap_or_default(),
+            weight_measure: weight_measure.unwrap_or_default(),
+        })
     }
 }
 
@@ -8779,18 +21398,90 @@ impl UsDrivingLicenceReport {
     }
 }
 
-support::__object::object! {
-    UsDrivingLicenceReport {
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        status: "status" optional,
-        result: "result" optional,
-        sub_result: "sub_result" optional,
-        check_id: "check_id" optional,
-        name: "name" required,
-        breakdown: "breakdown" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for UsDrivingLicenceReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for UsDrivingLicenceReport {
+    const NAME: &'static str = "UsDrivingLicenceReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -8861,26 +21552,132 @@ impl UsDrivingLicenceShared {
     }
 }
 
-support::__object::object! {
-    UsDrivingLicenceShared {
-        id_number: "id_number" required,
-        issue_state: "issue_state" required,
-        address_line_1: "address_line_1" optional,
-        address_line_2: "address_line_2" optional,
-        city: "city" optional,
-        date_of_birth: "date_of_birth" optional,
-        document_category: "document_category" optional,
-        expiration_date: "expiration_date" optional,
-        eye_color_code: "eye_color_code" optional,
-        first_name: "first_name" optional,
-        gender: "gender" optional,
-        issue_date: "issue_date" optional,
-        last_name: "last_name" optional,
-        middle_name: "middle_name" optional,
-        name_suffix: "name_suffix" optional,
-        postal_code: "postal_code" optional,
-        state: "state" optional,
-        weight_measure: "weight_measure" optional,
+impl ::serde::Serialize for UsDrivingLicenceShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "UsDrivingLicenceShared",
+            2,
+            &[
+                &self.address_line_1,
+                &self.address_line_2,
+                &self.city,
+                &self.date_of_birth,
+                &self.document_category,
+                &self.expiration_date,
+                &self.eye_color_code,
+                &self.first_name,
+                &self.gender,
+                &self.issue_date,
+                &self.last_name,
+                &self.middle_name,
+                &self.name_suffix,
+                &self.postal_code,
+                &self.state,
+                &self.weight_measure,
+            ],
+        )?;
+        object.field("id_number", &self.id_number)?;
+        object.field("issue_state", &self.issue_state)?;
+        object.optional("address_line_1", &self.address_line_1)?;
+        object.optional("address_line_2", &self.address_line_2)?;
+        object.optional("city", &self.city)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("document_category", &self.document_category)?;
+        object.optional("expiration_date", &self.expiration_date)?;
+        object.optional("eye_color_code", &self.eye_color_code)?;
+        object.optional("first_name", &self.first_name)?;
+        object.optional("gender", &self.gender)?;
+        object.optional("issue_date", &self.issue_date)?;
+        object.optional("last_name", &self.last_name)?;
+        object.optional("middle_name", &self.middle_name)?;
+        object.optional("name_suffix", &self.name_suffix)?;
+        object.optional("postal_code", &self.postal_code)?;
+        object.optional("state", &self.state)?;
+        object.optional("weight_measure", &self.weight_measure)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for UsDrivingLicenceShared {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for UsDrivingLicenceShared {
+    const NAME: &'static str = "UsDrivingLicenceShared";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id_number = Option::None;
+        let mut issue_state = Option::None;
+        let mut address_line_1 = Option::None;
+        let mut address_line_2 = Option::None;
+        let mut city = Option::None;
+        let mut date_of_birth = Option::None;
+        let mut document_category = Option::None;
+        let mut expiration_date = Option::None;
+        let mut eye_color_code = Option::None;
+        let mut first_name = Option::None;
+        let mut gender = Option::None;
+        let mut issue_date = Option::None;
+        let mut last_name = Option::None;
+        let mut middle_name = Option::None;
+        let mut name_suffix = Option::None;
+        let mut postal_code = Option::None;
+        let mut state = Option::None;
+        let mut weight_measure = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id_number" => map.read(&mut id_number, "id_number")?,
+                "issue_state" => map.read(&mut issue_state, "issue_state")?,
+                "address_line_1" => map.read(&mut address_line_1, "address_line_1")?,
+                "address_line_2" => map.read(&mut address_line_2, "address_line_2")?,
+                "city" => map.read(&mut city, "city")?,
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                "document_category" => {
+                    map.read(&mut document_category, "document_category")?
+                }
+                "expiration_date" => map.read(&mut expiration_date, "expiration_date")?,
+                "eye_color_code" => map.read(&mut eye_color_code, "eye_color_code")?,
+                "first_name" => map.read(&mut first_name, "first_name")?,
+                "gender" => map.read(&mut gender, "gender")?,
+                "issue_date" => map.read(&mut issue_date, "issue_date")?,
+                "last_name" => map.read(&mut last_name, "last_name")?,
+                "middle_name" => map.read(&mut middle_name, "middle_name")?,
+                "name_suffix" => map.read(&mut name_suffix, "name_suffix")?,
+                "postal_code" => map.read(&mut postal_code, "postal_code")?,
+                "state" => map.read(&mut state, "state")?,
+                "weight_measure" => map.read(&mut weight_measure, "weight_measure")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id_number: map.required(id_number, "id_number")?,
+            issue_state: map.required(issue_state, "issue_state")?,
+            address_line_1: address_line_1.unwrap_or_default(),
+            address_line_2: address_line_2.unwrap_or_default(),
+            city: city.unwrap_or_default(),
+            date_of_birth: date_of_birth.unwrap_or_default(),
+            document_category: document_category.unwrap_or_default(),
+            expiration_date: expiration_date.unwrap_or_default(),
+            eye_color_code: eye_color_code.unwrap_or_default(),
+            first_name: first_name.unwrap_or_default(),
+            gender: gender.unwrap_or_default(),
+            issue_date: issue_date.unwrap_or_default(),
+            last_name: last_name.unwrap_or_default(),
+            middle_name: middle_name.unwrap_or_default(),
+            name_suffix: name_suffix.unwrap_or_default(),
+            postal_code: postal_code.unwrap_or_default(),
+            state: state.unwrap_or_default(),
+            weight_measure: weight_measure.unwrap_or_default(),
+        })
     }
 }
 
@@ -8897,12 +21694,57 @@ pub struct VideoReasons {
     pub reasons: Nullable<String>,
 }
 
-support::__object::object! {
-    VideoReasons {
-        fake_webcam: "fake_webcam" optional,
-        challenge_reuse: "challenge_reuse" optional,
-        emulator: "emulator" optional,
-        reasons: "reasons" optional,
+impl ::serde::Serialize for VideoReasons {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "VideoReasons",
+            0,
+            &[&self.fake_webcam, &self.challenge_reuse, &self.emulator, &self.reasons],
+        )?;
+        object.optional("fake_webcam", &self.fake_webcam)?;
+        object.optional("challenge_reuse", &self.challenge_reuse)?;
+        object.optional("emulator", &self.emulator)?;
+        object.optional("reasons", &self.reasons)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for VideoReasons {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for VideoReasons {
+    const NAME: &'static str = "VideoReasons";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut fake_webcam = Option::None;
+        let mut challenge_reuse = Option::None;
+        let mut emulator = Option::None;
+        let mut reasons = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "fake_webcam" => map.read(&mut fake_webcam, "fake_webcam")?,
+                "challenge_reuse" => map.read(&mut challenge_reuse, "challenge_reuse")?,
+                "emulator" => map.read(&mut emulator, "emulator")?,
+                "reasons" => map.read(&mut reasons, "reasons")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            fake_webcam: fake_webcam.unwrap_or_default(),
+            challenge_reuse: challenge_reuse.unwrap_or_default(),
+            emulator: emulator.unwrap_or_default(),
+            reasons: reasons.unwrap_or_default(),
+        })
     }
 }
 
@@ -8923,12 +21765,77 @@ pub struct WatchlistAmlBreakdown {
     pub adverse_media: Nullable<WatchlistAmlBreakdownAdverseMedia>,
 }
 
-support::__object::object! {
-    WatchlistAmlBreakdown {
-        sanction: "sanction" optional,
-        politically_exposed_person: "politically_exposed_person" optional,
-        legal_and_regulatory_warnings: "legal_and_regulatory_warnings" optional,
-        adverse_media: "adverse_media" optional,
+impl ::serde::Serialize for WatchlistAmlBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistAmlBreakdown",
+            0,
+            &[
+                &self.sanction,
+                &self.politically_exposed_person,
+                &self.legal_and_regulatory_warnings,
+                &self.adverse_media,
+            ],
+        )?;
+        object.optional("sanction", &self.sanction)?;
+        object.optional("politically_exposed_person", &self.politically_exposed_person)?;
+        object
+            .optional(
+                "legal_and_regulatory_warnings",
+                &self.legal_and_regulatory_warnings,
+            )?;
+        object.optional("adverse_media", &self.adverse_media)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WatchlistAmlBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistAmlBreakdown {
+    const NAME: &'static str = "WatchlistAmlBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut sanction = Option::None;
+        let mut politically_exposed_person = Option::None;
+        let mut legal_and_regulatory_warnings = Option::None;
+        let mut adverse_media = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "sanction" => map.read(&mut sanction, "sanction")?,
+                "politically_exposed_person" => {
+                    map.read(
+                        &mut politically_exposed_person,
+                        "politically_exposed_person",
+                    )?
+                }
+                "legal_and_regulatory_warnings" => {
+                    map.read(
+                        &mut legal_and_regulatory_warnings,
+                        "legal_and_regulatory_warnings",
+                    )?
+                }
+                "adverse_media" => map.read(&mut adverse_media, "adverse_media")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            sanction: sanction.unwrap_or_default(),
+            politically_exposed_person: politically_exposed_person.unwrap_or_default(),
+            legal_and_regulatory_warnings: legal_and_regulatory_warnings
+                .unwrap_or_default(),
+            adverse_media: adverse_media.unwrap_or_default(),
+        })
     }
 }
 
@@ -8938,9 +21845,45 @@ pub struct WatchlistAmlBreakdownAdverseMedia {
     pub result: Nullable<String>,
 }
 
-support::__object::object! {
-    WatchlistAmlBreakdownAdverseMedia {
-        result: "result" optional,
+impl ::serde::Serialize for WatchlistAmlBreakdownAdverseMedia {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistAmlBreakdownAdverseMedia",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WatchlistAmlBreakdownAdverseMedia {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistAmlBreakdownAdverseMedia {
+    const NAME: &'static str = "WatchlistAmlBreakdownAdverseMedia";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+        })
     }
 }
 
@@ -8950,9 +21893,46 @@ pub struct WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
     pub result: Nullable<String>,
 }
 
-support::__object::object! {
-    WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
-        result: "result" optional,
+impl ::serde::Serialize for WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistAmlBreakdownLegalAndRegulatoryWarnings",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
+    const NAME: &'static str = "WatchlistAmlBreakdownLegalAndRegulatoryWarnings";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+        })
     }
 }
 
@@ -8962,9 +21942,46 @@ pub struct WatchlistAmlBreakdownPoliticallyExposedPerson {
     pub result: Nullable<String>,
 }
 
-support::__object::object! {
-    WatchlistAmlBreakdownPoliticallyExposedPerson {
-        result: "result" optional,
+impl ::serde::Serialize for WatchlistAmlBreakdownPoliticallyExposedPerson {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistAmlBreakdownPoliticallyExposedPerson",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WatchlistAmlBreakdownPoliticallyExposedPerson {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for WatchlistAmlBreakdownPoliticallyExposedPerson {
+    const NAME: &'static str = "WatchlistAmlBreakdownPoliticallyExposedPerson";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+        })
     }
 }
 
@@ -8974,9 +21991,45 @@ pub struct WatchlistAmlBreakdownSanction {
     pub result: Nullable<String>,
 }
 
-support::__object::object! {
-    WatchlistAmlBreakdownSanction {
-        result: "result" optional,
+impl ::serde::Serialize for WatchlistAmlBreakdownSanction {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistAmlBreakdownSanction",
+            0,
+            &[&self.result],
+        )?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WatchlistAmlBreakdownSanction {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistAmlBreakdownSanction {
+    const NAME: &'static str = "WatchlistAmlBreakdownSanction";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut result = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "result" => map.read(&mut result, "result")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            result: result.unwrap_or_default(),
+        })
     }
 }
 
@@ -8987,9 +22040,45 @@ pub struct WatchlistAmlProperties {
     pub records: Nullable<Vec<::serde_json::Map<String, ::serde_json::Value>>>,
 }
 
-support::__object::object! {
-    WatchlistAmlProperties {
-        records: "records" optional,
+impl ::serde::Serialize for WatchlistAmlProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistAmlProperties",
+            0,
+            &[&self.records],
+        )?;
+        object.optional("records", &self.records)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WatchlistAmlProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistAmlProperties {
+    const NAME: &'static str = "WatchlistAmlProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut records = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "records" => map.read(&mut records, "records")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            records: records.unwrap_or_default(),
+        })
     }
 }
 
@@ -9033,18 +22122,90 @@ impl WatchlistAmlReport {
     }
 }
 
-support::__object::object! {
-    WatchlistAmlReport {
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        status: "status" optional,
-        result: "result" optional,
-        sub_result: "sub_result" optional,
-        check_id: "check_id" optional,
-        name: "name" required,
-        breakdown: "breakdown" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for WatchlistAmlReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistAmlReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WatchlistAmlReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistAmlReport {
+    const NAME: &'static str = "WatchlistAmlReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -9063,12 +22224,67 @@ pub struct WatchlistEnhancedBreakdown {
     pub monitored_lists: Nullable<WatchlistAmlBreakdownLegalAndRegulatoryWarnings>,
 }
 
-support::__object::object! {
-    WatchlistEnhancedBreakdown {
-        politically_exposed_person: "politically_exposed_person" optional,
-        sanction: "sanction" optional,
-        adverse_media: "adverse_media" optional,
-        monitored_lists: "monitored_lists" optional,
+impl ::serde::Serialize for WatchlistEnhancedBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedBreakdown",
+            0,
+            &[
+                &self.politically_exposed_person,
+                &self.sanction,
+                &self.adverse_media,
+                &self.monitored_lists,
+            ],
+        )?;
+        object.optional("politically_exposed_person", &self.politically_exposed_person)?;
+        object.optional("sanction", &self.sanction)?;
+        object.optional("adverse_media", &self.adverse_media)?;
+        object.optional("monitored_lists", &self.monitored_lists)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WatchlistEnhancedBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistEnhancedBreakdown {
+    const NAME: &'static str = "WatchlistEnhancedBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut politically_exposed_person = Option::None;
+        let mut sanction = Option::None;
+        let mut adverse_media = Option::None;
+        let mut monitored_lists = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "politically_exposed_person" => {
+                    map.read(
+                        &mut politically_exposed_person,
+                        "politically_exposed_person",
+                    )?
+                }
+                "sanction" => map.read(&mut sanction, "sanction")?,
+                "adverse_media" => map.read(&mut adverse_media, "adverse_media")?,
+                "monitored_lists" => map.read(&mut monitored_lists, "monitored_lists")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            politically_exposed_person: politically_exposed_person.unwrap_or_default(),
+            sanction: sanction.unwrap_or_default(),
+            adverse_media: adverse_media.unwrap_or_default(),
+            monitored_lists: monitored_lists.unwrap_or_default(),
+        })
     }
 }
 
@@ -9079,9 +22295,45 @@ pub struct WatchlistEnhancedProperties {
     pub records: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInner>>,
 }
 
-support::__object::object! {
-    WatchlistEnhancedProperties {
-        records: "records" optional,
+impl ::serde::Serialize for WatchlistEnhancedProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedProperties",
+            0,
+            &[&self.records],
+        )?;
+        object.optional("records", &self.records)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WatchlistEnhancedProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistEnhancedProperties {
+    const NAME: &'static str = "WatchlistEnhancedProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut records = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "records" => map.read(&mut records, "records")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            records: records.unwrap_or_default(),
+        })
     }
 }
 
@@ -9108,17 +22360,88 @@ pub struct WatchlistEnhancedPropertiesRecordsInner {
     pub source: Nullable<Vec<WatchlistEnhancedPropertiesRecordsInnerSourceInner>>,
 }
 
-support::__object::object! {
-    WatchlistEnhancedPropertiesRecordsInner {
-        address: "address" optional,
-        alias: "alias" optional,
-        associate: "associate" optional,
-        attribute: "attribute" optional,
-        date_of_birth: "date_of_birth" optional,
-        event: "event" optional,
-        full_name: "full_name" optional,
-        position: "position" optional,
-        source: "source" optional,
+impl ::serde::Serialize for WatchlistEnhancedPropertiesRecordsInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedPropertiesRecordsInner",
+            0,
+            &[
+                &self.address,
+                &self.alias,
+                &self.associate,
+                &self.attribute,
+                &self.date_of_birth,
+                &self.event,
+                &self.full_name,
+                &self.position,
+                &self.source,
+            ],
+        )?;
+        object.optional("address", &self.address)?;
+        object.optional("alias", &self.alias)?;
+        object.optional("associate", &self.associate)?;
+        object.optional("attribute", &self.attribute)?;
+        object.optional("date_of_birth", &self.date_of_birth)?;
+        object.optional("event", &self.event)?;
+        object.optional("full_name", &self.full_name)?;
+        object.optional("position", &self.position)?;
+        object.optional("source", &self.source)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WatchlistEnhancedPropertiesRecordsInner {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for WatchlistEnhancedPropertiesRecordsInner {
+    const NAME: &'static str = "WatchlistEnhancedPropertiesRecordsInner";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut address = Option::None;
+        let mut alias = Option::None;
+        let mut associate = Option::None;
+        let mut attribute = Option::None;
+        let mut date_of_birth = Option::None;
+        let mut event = Option::None;
+        let mut full_name = Option::None;
+        let mut position = Option::None;
+        let mut source = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "address" => map.read(&mut address, "address")?,
+                "alias" => map.read(&mut alias, "alias")?,
+                "associate" => map.read(&mut associate, "associate")?,
+                "attribute" => map.read(&mut attribute, "attribute")?,
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                "event" => map.read(&mut event, "event")?,
+                "full_name" => map.read(&mut full_name, "full_name")?,
+                "position" => map.read(&mut position, "position")?,
+                "source" => map.read(&mut source, "source")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            address: address.unwrap_or_default(),
+            alias: alias.unwrap_or_default(),
+            associate: associate.unwrap_or_default(),
+            attribute: attribute.unwrap_or_default(),
+            date_of_birth: date_of_birth.unwrap_or_default(),
+            event: event.unwrap_or_default(),
+            full_name: full_name.unwrap_or_default(),
+            position: position.unwrap_or_default(),
+            source: source.unwrap_or_default(),
+        })
     }
 }
 
@@ -9133,14 +22456,74 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerAddressInner {
     pub locator_type: Nullable<String>,
 }
 
-support::__object::object! {
-    WatchlistEnhancedPropertiesRecordsInnerAddressInner {
-        address_line1: "address_line1" optional,
-        country: "country" optional,
-        postal_code: "postal_code" optional,
-        state_province: "state_province" optional,
-        town: "town" optional,
-        locator_type: "locator_type" optional,
+impl ::serde::Serialize for WatchlistEnhancedPropertiesRecordsInnerAddressInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedPropertiesRecordsInnerAddressInner",
+            0,
+            &[
+                &self.address_line1,
+                &self.country,
+                &self.postal_code,
+                &self.state_province,
+                &self.town,
+                &self.locator_type,
+            ],
+        )?;
+        object.optional("address_line1", &self.address_line1)?;
+        object.optional("country", &self.country)?;
+        object.optional("postal_code", &self.postal_code)?;
+        object.optional("state_province", &self.state_province)?;
+        object.optional("town", &self.town)?;
+        object.optional("locator_type", &self.locator_type)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for WatchlistEnhancedPropertiesRecordsInnerAddressInner {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for WatchlistEnhancedPropertiesRecordsInnerAddressInner {
+    const NAME: &'static str = "WatchlistEnhancedPropertiesRecordsInnerAddressInner";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut address_line1 = Option::None;
+        let mut country = Option::None;
+        let mut postal_code = Option::None;
+        let mut state_province = Option::None;
+        let mut town = Option::None;
+        let mut locator_type = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "address_line1" => map.read(&mut address_line1, "address_line1")?,
+                "country" => map.read(&mut country, "country")?,
+                "postal_code" => map.read(&mut postal_code, "postal_code")?,
+                "state_province" => map.read(&mut state_province, "state_province")?,
+                "town" => map.read(&mut town, "town")?,
+                "locator_type" => map.read(&mut locator_type, "locator_type")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            address_line1: address_line1.unwrap_or_default(),
+            country: country.unwrap_or_default(),
+            postal_code: postal_code.unwrap_or_default(),
+            state_province: state_province.unwrap_or_default(),
+            town: town.unwrap_or_default(),
+            locator_type: locator_type.unwrap_or_default(),
+        })
     }
 }
 
@@ -9151,10 +22534,51 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerAliasInner {
     pub alias_type: Nullable<String>,
 }
 
-support::__object::object! {
-    WatchlistEnhancedPropertiesRecordsInnerAliasInner {
-        alias_name: "alias_name" optional,
-        alias_type: "alias_type" optional,
+impl ::serde::Serialize for WatchlistEnhancedPropertiesRecordsInnerAliasInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedPropertiesRecordsInnerAliasInner",
+            0,
+            &[&self.alias_name, &self.alias_type],
+        )?;
+        object.optional("alias_name", &self.alias_name)?;
+        object.optional("alias_type", &self.alias_type)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for WatchlistEnhancedPropertiesRecordsInnerAliasInner {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for WatchlistEnhancedPropertiesRecordsInnerAliasInner {
+    const NAME: &'static str = "WatchlistEnhancedPropertiesRecordsInnerAliasInner";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut alias_name = Option::None;
+        let mut alias_type = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "alias_name" => map.read(&mut alias_name, "alias_name")?,
+                "alias_type" => map.read(&mut alias_type, "alias_type")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            alias_name: alias_name.unwrap_or_default(),
+            alias_type: alias_type.unwrap_or_default(),
+        })
     }
 }
 
@@ -9166,11 +22590,59 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerAssociateInner {
     pub relationship_type: Nullable<String>,
 }
 
-support::__object::object! {
-    WatchlistEnhancedPropertiesRecordsInnerAssociateInner {
-        entity_name: "entity_name" optional,
-        relationship_direction: "relationship_direction" optional,
-        relationship_type: "relationship_type" optional,
+impl ::serde::Serialize for WatchlistEnhancedPropertiesRecordsInnerAssociateInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedPropertiesRecordsInnerAssociateInner",
+            0,
+            &[&self.entity_name, &self.relationship_direction, &self.relationship_type],
+        )?;
+        object.optional("entity_name", &self.entity_name)?;
+        object.optional("relationship_direction", &self.relationship_direction)?;
+        object.optional("relationship_type", &self.relationship_type)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for WatchlistEnhancedPropertiesRecordsInnerAssociateInner {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for WatchlistEnhancedPropertiesRecordsInnerAssociateInner {
+    const NAME: &'static str = "WatchlistEnhancedPropertiesRecordsInnerAssociateInner";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut entity_name = Option::None;
+        let mut relationship_direction = Option::None;
+        let mut relationship_type = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "entity_name" => map.read(&mut entity_name, "entity_name")?,
+                "relationship_direction" => {
+                    map.read(&mut relationship_direction, "relationship_direction")?
+                }
+                "relationship_type" => {
+                    map.read(&mut relationship_type, "relationship_type")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            entity_name: entity_name.unwrap_or_default(),
+            relationship_direction: relationship_direction.unwrap_or_default(),
+            relationship_type: relationship_type.unwrap_or_default(),
+        })
     }
 }
 
@@ -9181,10 +22653,51 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerAttributeInner {
     pub attribute_value: Nullable<String>,
 }
 
-support::__object::object! {
-    WatchlistEnhancedPropertiesRecordsInnerAttributeInner {
-        attribute_type: "attribute_type" optional,
-        attribute_value: "attribute_value" optional,
+impl ::serde::Serialize for WatchlistEnhancedPropertiesRecordsInnerAttributeInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedPropertiesRecordsInnerAttributeInner",
+            0,
+            &[&self.attribute_type, &self.attribute_value],
+        )?;
+        object.optional("attribute_type", &self.attribute_type)?;
+        object.optional("attribute_value", &self.attribute_value)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for WatchlistEnhancedPropertiesRecordsInnerAttributeInner {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for WatchlistEnhancedPropertiesRecordsInnerAttributeInner {
+    const NAME: &'static str = "WatchlistEnhancedPropertiesRecordsInnerAttributeInner";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut attribute_type = Option::None;
+        let mut attribute_value = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "attribute_type" => map.read(&mut attribute_type, "attribute_type")?,
+                "attribute_value" => map.read(&mut attribute_value, "attribute_value")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            attribute_type: attribute_type.unwrap_or_default(),
+            attribute_value: attribute_value.unwrap_or_default(),
+        })
     }
 }
 
@@ -9198,13 +22711,71 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerEventInner {
     pub sub_category: Nullable<String>,
 }
 
-support::__object::object! {
-    WatchlistEnhancedPropertiesRecordsInnerEventInner {
-        category: "category" optional,
-        event_date: "event_date" optional,
-        event_description: "event_description" optional,
-        source: "source" optional,
-        sub_category: "sub_category" optional,
+impl ::serde::Serialize for WatchlistEnhancedPropertiesRecordsInnerEventInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedPropertiesRecordsInnerEventInner",
+            0,
+            &[
+                &self.category,
+                &self.event_date,
+                &self.event_description,
+                &self.source,
+                &self.sub_category,
+            ],
+        )?;
+        object.optional("category", &self.category)?;
+        object.optional("event_date", &self.event_date)?;
+        object.optional("event_description", &self.event_description)?;
+        object.optional("source", &self.source)?;
+        object.optional("sub_category", &self.sub_category)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for WatchlistEnhancedPropertiesRecordsInnerEventInner {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for WatchlistEnhancedPropertiesRecordsInnerEventInner {
+    const NAME: &'static str = "WatchlistEnhancedPropertiesRecordsInnerEventInner";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut category = Option::None;
+        let mut event_date = Option::None;
+        let mut event_description = Option::None;
+        let mut source = Option::None;
+        let mut sub_category = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "category" => map.read(&mut category, "category")?,
+                "event_date" => map.read(&mut event_date, "event_date")?,
+                "event_description" => {
+                    map.read(&mut event_description, "event_description")?
+                }
+                "source" => map.read(&mut source, "source")?,
+                "sub_category" => map.read(&mut sub_category, "sub_category")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            category: category.unwrap_or_default(),
+            event_date: event_date.unwrap_or_default(),
+            event_description: event_description.unwrap_or_default(),
+            source: source.unwrap_or_default(),
+            sub_category: sub_category.unwrap_or_default(),
+        })
     }
 }
 
@@ -9217,12 +22788,64 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerEventInnerSource {
     pub source_url: Nullable<String>,
 }
 
-support::__object::object! {
-    WatchlistEnhancedPropertiesRecordsInnerEventInnerSource {
-        source_date: "source_date" optional,
-        source_format: "source_format" optional,
-        source_name: "source_name" optional,
-        source_url: "source_url" optional,
+impl ::serde::Serialize for WatchlistEnhancedPropertiesRecordsInnerEventInnerSource {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedPropertiesRecordsInnerEventInnerSource",
+            0,
+            &[
+                &self.source_date,
+                &self.source_format,
+                &self.source_name,
+                &self.source_url,
+            ],
+        )?;
+        object.optional("source_date", &self.source_date)?;
+        object.optional("source_format", &self.source_format)?;
+        object.optional("source_name", &self.source_name)?;
+        object.optional("source_url", &self.source_url)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for WatchlistEnhancedPropertiesRecordsInnerEventInnerSource {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for WatchlistEnhancedPropertiesRecordsInnerEventInnerSource {
+    const NAME: &'static str = "WatchlistEnhancedPropertiesRecordsInnerEventInnerSource";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut source_date = Option::None;
+        let mut source_format = Option::None;
+        let mut source_name = Option::None;
+        let mut source_url = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "source_date" => map.read(&mut source_date, "source_date")?,
+                "source_format" => map.read(&mut source_format, "source_format")?,
+                "source_name" => map.read(&mut source_name, "source_name")?,
+                "source_url" => map.read(&mut source_url, "source_url")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            source_date: source_date.unwrap_or_default(),
+            source_format: source_format.unwrap_or_default(),
+            source_name: source_name.unwrap_or_default(),
+            source_url: source_url.unwrap_or_default(),
+        })
     }
 }
 
@@ -9235,12 +22858,64 @@ pub struct WatchlistEnhancedPropertiesRecordsInnerSourceInner {
     pub source_format: Nullable<String>,
 }
 
-support::__object::object! {
-    WatchlistEnhancedPropertiesRecordsInnerSourceInner {
-        source_headline: "source_headline" optional,
-        source_name: "source_name" optional,
-        source_url: "source_url" optional,
-        source_format: "source_format" optional,
+impl ::serde::Serialize for WatchlistEnhancedPropertiesRecordsInnerSourceInner {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedPropertiesRecordsInnerSourceInner",
+            0,
+            &[
+                &self.source_headline,
+                &self.source_name,
+                &self.source_url,
+                &self.source_format,
+            ],
+        )?;
+        object.optional("source_headline", &self.source_headline)?;
+        object.optional("source_name", &self.source_name)?;
+        object.optional("source_url", &self.source_url)?;
+        object.optional("source_format", &self.source_format)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for WatchlistEnhancedPropertiesRecordsInnerSourceInner {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de>
+for WatchlistEnhancedPropertiesRecordsInnerSourceInner {
+    const NAME: &'static str = "WatchlistEnhancedPropertiesRecordsInnerSourceInner";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut source_headline = Option::None;
+        let mut source_name = Option::None;
+        let mut source_url = Option::None;
+        let mut source_format = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "source_headline" => map.read(&mut source_headline, "source_headline")?,
+                "source_name" => map.read(&mut source_name, "source_name")?,
+                "source_url" => map.read(&mut source_url, "source_url")?,
+                "source_format" => map.read(&mut source_format, "source_format")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            source_headline: source_headline.unwrap_or_default(),
+            source_name: source_name.unwrap_or_default(),
+            source_url: source_url.unwrap_or_default(),
+            source_format: source_format.unwrap_or_default(),
+        })
     }
 }
 
@@ -9284,18 +22959,90 @@ impl WatchlistEnhancedReport {
     }
 }
 
-support::__object::object! {
-    WatchlistEnhancedReport {
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        status: "status" optional,
-        result: "result" optional,
-        sub_result: "sub_result" optional,
-        check_id: "check_id" optional,
-        name: "name" required,
-        breakdown: "breakdown" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for WatchlistEnhancedReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistEnhancedReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WatchlistEnhancedReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistEnhancedReport {
+    const NAME: &'static str = "WatchlistEnhancedReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -9342,15 +23089,69 @@ impl WatchlistMonitor {
     }
 }
 
-support::__object::object! {
-    WatchlistMonitor {
-        applicant_id: "applicant_id" required,
-        report_name: "report_name" required,
-        tags: "tags" optional,
-        id: "id" required,
-        created_at: "created_at" optional,
-        deleted_at: "deleted_at" optional,
-        is_sandbox: "is_sandbox" optional,
+impl ::serde::Serialize for WatchlistMonitor {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistMonitor",
+            3,
+            &[&self.tags, &self.created_at, &self.deleted_at, &self.is_sandbox],
+        )?;
+        object.field("applicant_id", &self.applicant_id)?;
+        object.field("report_name", &self.report_name)?;
+        object.optional("tags", &self.tags)?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("deleted_at", &self.deleted_at)?;
+        object.optional("is_sandbox", &self.is_sandbox)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WatchlistMonitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistMonitor {
+    const NAME: &'static str = "WatchlistMonitor";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut applicant_id = Option::None;
+        let mut report_name = Option::None;
+        let mut tags = Option::None;
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut deleted_at = Option::None;
+        let mut is_sandbox = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "report_name" => map.read(&mut report_name, "report_name")?,
+                "tags" => map.read(&mut tags, "tags")?,
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "deleted_at" => map.read(&mut deleted_at, "deleted_at")?,
+                "is_sandbox" => map.read(&mut is_sandbox, "is_sandbox")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            applicant_id: map.required(applicant_id, "applicant_id")?,
+            report_name: map.required(report_name, "report_name")?,
+            tags: tags.unwrap_or_default(),
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            deleted_at: deleted_at.unwrap_or_default(),
+            is_sandbox: is_sandbox.unwrap_or_default(),
+        })
     }
 }
 
@@ -9376,11 +23177,53 @@ impl WatchlistMonitorBuilder {
     }
 }
 
-support::__object::object! {
-    WatchlistMonitorBuilder {
-        applicant_id: "applicant_id" required,
-        report_name: "report_name" required,
-        tags: "tags" optional,
+impl ::serde::Serialize for WatchlistMonitorBuilder {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistMonitorBuilder",
+            2,
+            &[&self.tags],
+        )?;
+        object.field("applicant_id", &self.applicant_id)?;
+        object.field("report_name", &self.report_name)?;
+        object.optional("tags", &self.tags)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WatchlistMonitorBuilder {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistMonitorBuilder {
+    const NAME: &'static str = "WatchlistMonitorBuilder";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut applicant_id = Option::None;
+        let mut report_name = Option::None;
+        let mut tags = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "report_name" => map.read(&mut report_name, "report_name")?,
+                "tags" => map.read(&mut tags, "tags")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            applicant_id: map.required(applicant_id, "applicant_id")?,
+            report_name: map.required(report_name, "report_name")?,
+            tags: tags.unwrap_or_default(),
+        })
     }
 }
 
@@ -9393,10 +23236,49 @@ pub struct WatchlistMonitorMatch {
     pub enabled: Nullable<bool>,
 }
 
-support::__object::object! {
-    WatchlistMonitorMatch {
-        id: "id" optional,
-        enabled: "enabled" optional,
+impl ::serde::Serialize for WatchlistMonitorMatch {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistMonitorMatch",
+            0,
+            &[&self.id, &self.enabled],
+        )?;
+        object.optional("id", &self.id)?;
+        object.optional("enabled", &self.enabled)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WatchlistMonitorMatch {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistMonitorMatch {
+    const NAME: &'static str = "WatchlistMonitorMatch";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut enabled = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "enabled" => map.read(&mut enabled, "enabled")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: id.unwrap_or_default(),
+            enabled: enabled.unwrap_or_default(),
+        })
     }
 }
 
@@ -9413,9 +23295,45 @@ impl WatchlistMonitorMatchesList {
     }
 }
 
-support::__object::object! {
-    WatchlistMonitorMatchesList {
-        matches: "matches" required,
+impl ::serde::Serialize for WatchlistMonitorMatchesList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistMonitorMatchesList",
+            1,
+            &[],
+        )?;
+        object.field("matches", &self.matches)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WatchlistMonitorMatchesList {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistMonitorMatchesList {
+    const NAME: &'static str = "WatchlistMonitorMatchesList";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut matches = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "matches" => map.read(&mut matches, "matches")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            matches: map.required(matches, "matches")?,
+        })
     }
 }
 
@@ -9426,10 +23344,49 @@ pub struct WatchlistMonitorMatchesUpdater {
     pub disable: Nullable<Vec<String>>,
 }
 
-support::__object::object! {
-    WatchlistMonitorMatchesUpdater {
-        enable: "enable" optional,
-        disable: "disable" optional,
+impl ::serde::Serialize for WatchlistMonitorMatchesUpdater {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistMonitorMatchesUpdater",
+            0,
+            &[&self.enable, &self.disable],
+        )?;
+        object.optional("enable", &self.enable)?;
+        object.optional("disable", &self.disable)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WatchlistMonitorMatchesUpdater {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistMonitorMatchesUpdater {
+    const NAME: &'static str = "WatchlistMonitorMatchesUpdater";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut enable = Option::None;
+        let mut disable = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "enable" => map.read(&mut enable, "enable")?,
+                "disable" => map.read(&mut disable, "disable")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            enable: enable.unwrap_or_default(),
+            disable: disable.unwrap_or_default(),
+        })
     }
 }
 
@@ -9467,12 +23424,57 @@ impl WatchlistMonitorResponse {
     }
 }
 
-support::__object::object! {
-    WatchlistMonitorResponse {
-        id: "id" required,
-        created_at: "created_at" optional,
-        deleted_at: "deleted_at" optional,
-        is_sandbox: "is_sandbox" optional,
+impl ::serde::Serialize for WatchlistMonitorResponse {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistMonitorResponse",
+            1,
+            &[&self.created_at, &self.deleted_at, &self.is_sandbox],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("deleted_at", &self.deleted_at)?;
+        object.optional("is_sandbox", &self.is_sandbox)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WatchlistMonitorResponse {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistMonitorResponse {
+    const NAME: &'static str = "WatchlistMonitorResponse";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut deleted_at = Option::None;
+        let mut is_sandbox = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "deleted_at" => map.read(&mut deleted_at, "deleted_at")?,
+                "is_sandbox" => map.read(&mut is_sandbox, "is_sandbox")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            deleted_at: deleted_at.unwrap_or_default(),
+            is_sandbox: is_sandbox.unwrap_or_default(),
+        })
     }
 }
 
@@ -9498,11 +23500,53 @@ impl WatchlistMonitorShared {
     }
 }
 
-support::__object::object! {
-    WatchlistMonitorShared {
-        applicant_id: "applicant_id" required,
-        report_name: "report_name" required,
-        tags: "tags" optional,
+impl ::serde::Serialize for WatchlistMonitorShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistMonitorShared",
+            2,
+            &[&self.tags],
+        )?;
+        object.field("applicant_id", &self.applicant_id)?;
+        object.field("report_name", &self.report_name)?;
+        object.optional("tags", &self.tags)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WatchlistMonitorShared {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistMonitorShared {
+    const NAME: &'static str = "WatchlistMonitorShared";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut applicant_id = Option::None;
+        let mut report_name = Option::None;
+        let mut tags = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "report_name" => map.read(&mut report_name, "report_name")?,
+                "tags" => map.read(&mut tags, "tags")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            applicant_id: map.required(applicant_id, "applicant_id")?,
+            report_name: map.required(report_name, "report_name")?,
+            tags: tags.unwrap_or_default(),
+        })
     }
 }
 
@@ -9519,9 +23563,45 @@ impl WatchlistMonitorsList {
     }
 }
 
-support::__object::object! {
-    WatchlistMonitorsList {
-        monitors: "monitors" required,
+impl ::serde::Serialize for WatchlistMonitorsList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistMonitorsList",
+            1,
+            &[],
+        )?;
+        object.field("monitors", &self.monitors)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WatchlistMonitorsList {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistMonitorsList {
+    const NAME: &'static str = "WatchlistMonitorsList";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut monitors = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "monitors" => map.read(&mut monitors, "monitors")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            monitors: map.required(monitors, "monitors")?,
+        })
     }
 }
 
@@ -9565,18 +23645,90 @@ impl WatchlistPepsOnlyReport {
     }
 }
 
-support::__object::object! {
-    WatchlistPepsOnlyReport {
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        status: "status" optional,
-        result: "result" optional,
-        sub_result: "sub_result" optional,
-        check_id: "check_id" optional,
-        name: "name" required,
-        breakdown: "breakdown" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for WatchlistPepsOnlyReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistPepsOnlyReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WatchlistPepsOnlyReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistPepsOnlyReport {
+    const NAME: &'static str = "WatchlistPepsOnlyReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -9620,18 +23772,90 @@ impl WatchlistSanctionsOnlyReport {
     }
 }
 
-support::__object::object! {
-    WatchlistSanctionsOnlyReport {
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        status: "status" optional,
-        result: "result" optional,
-        sub_result: "sub_result" optional,
-        check_id: "check_id" optional,
-        name: "name" required,
-        breakdown: "breakdown" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for WatchlistSanctionsOnlyReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistSanctionsOnlyReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WatchlistSanctionsOnlyReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistSanctionsOnlyReport {
+    const NAME: &'static str = "WatchlistSanctionsOnlyReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -9650,11 +23874,72 @@ pub struct WatchlistStandardBreakdown {
     >,
 }
 
-support::__object::object! {
-    WatchlistStandardBreakdown {
-        sanction: "sanction" optional,
-        politically_exposed_person: "politically_exposed_person" optional,
-        legal_and_regulatory_warnings: "legal_and_regulatory_warnings" optional,
+impl ::serde::Serialize for WatchlistStandardBreakdown {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistStandardBreakdown",
+            0,
+            &[
+                &self.sanction,
+                &self.politically_exposed_person,
+                &self.legal_and_regulatory_warnings,
+            ],
+        )?;
+        object.optional("sanction", &self.sanction)?;
+        object.optional("politically_exposed_person", &self.politically_exposed_person)?;
+        object
+            .optional(
+                "legal_and_regulatory_warnings",
+                &self.legal_and_regulatory_warnings,
+            )?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WatchlistStandardBreakdown {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistStandardBreakdown {
+    const NAME: &'static str = "WatchlistStandardBreakdown";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut sanction = Option::None;
+        let mut politically_exposed_person = Option::None;
+        let mut legal_and_regulatory_warnings = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "sanction" => map.read(&mut sanction, "sanction")?,
+                "politically_exposed_person" => {
+                    map.read(
+                        &mut politically_exposed_person,
+                        "politically_exposed_person",
+                    )?
+                }
+                "legal_and_regulatory_warnings" => {
+                    map.read(
+                        &mut legal_and_regulatory_warnings,
+                        "legal_and_regulatory_warnings",
+                    )?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            sanction: sanction.unwrap_or_default(),
+            politically_exposed_person: politically_exposed_person.unwrap_or_default(),
+            legal_and_regulatory_warnings: legal_and_regulatory_warnings
+                .unwrap_or_default(),
+        })
     }
 }
 
@@ -9665,9 +23950,45 @@ pub struct WatchlistStandardProperties {
     pub records: Nullable<Vec<::serde_json::Map<String, ::serde_json::Value>>>,
 }
 
-support::__object::object! {
-    WatchlistStandardProperties {
-        records: "records" optional,
+impl ::serde::Serialize for WatchlistStandardProperties {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistStandardProperties",
+            0,
+            &[&self.records],
+        )?;
+        object.optional("records", &self.records)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WatchlistStandardProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistStandardProperties {
+    const NAME: &'static str = "WatchlistStandardProperties";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut records = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "records" => map.read(&mut records, "records")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            records: records.unwrap_or_default(),
+        })
     }
 }
 
@@ -9711,18 +24032,90 @@ impl WatchlistStandardReport {
     }
 }
 
-support::__object::object! {
-    WatchlistStandardReport {
-        id: "id" required,
-        created_at: "created_at" optional,
-        href: "href" optional,
-        status: "status" optional,
-        result: "result" optional,
-        sub_result: "sub_result" optional,
-        check_id: "check_id" optional,
-        name: "name" required,
-        breakdown: "breakdown" optional,
-        properties: "properties" optional,
+impl ::serde::Serialize for WatchlistStandardReport {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WatchlistStandardReport",
+            2,
+            &[
+                &self.created_at,
+                &self.href,
+                &self.status,
+                &self.result,
+                &self.sub_result,
+                &self.check_id,
+                &self.breakdown,
+                &self.properties,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("href", &self.href)?;
+        object.optional("status", &self.status)?;
+        object.optional("result", &self.result)?;
+        object.optional("sub_result", &self.sub_result)?;
+        object.optional("check_id", &self.check_id)?;
+        object.field("name", &self.name)?;
+        object.optional("breakdown", &self.breakdown)?;
+        object.optional("properties", &self.properties)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WatchlistStandardReport {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WatchlistStandardReport {
+    const NAME: &'static str = "WatchlistStandardReport";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut created_at = Option::None;
+        let mut href = Option::None;
+        let mut status = Option::None;
+        let mut result = Option::None;
+        let mut sub_result = Option::None;
+        let mut check_id = Option::None;
+        let mut name = Option::None;
+        let mut breakdown = Option::None;
+        let mut properties = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "href" => map.read(&mut href, "href")?,
+                "status" => map.read(&mut status, "status")?,
+                "result" => map.read(&mut result, "result")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result")?,
+                "check_id" => map.read(&mut check_id, "check_id")?,
+                "name" => map.read(&mut name, "name")?,
+                "breakdown" => map.read(&mut breakdown, "breakdown")?,
+                "properties" => map.read(&mut properties, "properties")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            created_at: created_at.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            result: result.unwrap_or_default(),
+            sub_result: sub_result.unwrap_or_default(),
+            check_id: check_id.unwrap_or_default(),
+            name: map.required(name, "name")?,
+            breakdown: breakdown.unwrap_or_default(),
+            properties: properties.unwrap_or_default(),
+        })
     }
 }
 
@@ -9778,21 +24171,117 @@ impl Webhook {
     }
 }
 
-support::__object::object! {
-    Webhook {
-        enabled: "enabled" optional,
-        events: "events" optional,
-        environments: "environments" optional,
-        payload_version: "payload_version" optional,
-        oauth_enabled: "oauth_enabled" optional,
-        oauth_server_url: "oauth_server_url" optional,
-        oauth_server_client_id: "oauth_server_client_id" optional,
-        oauth_server_client_secret: "oauth_server_client_secret" optional,
-        oauth_server_scope: "oauth_server_scope" optional,
-        id: "id" required,
-        url: "url" optional,
-        token: "token" optional,
-        href: "href" optional,
+impl ::serde::Serialize for Webhook {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "Webhook",
+            1,
+            &[
+                &self.enabled,
+                &self.events,
+                &self.environments,
+                &self.payload_version,
+                &self.oauth_enabled,
+                &self.oauth_server_url,
+                &self.oauth_server_client_id,
+                &self.oauth_server_client_secret,
+                &self.oauth_server_scope,
+                &self.url,
+                &self.token,
+                &self.href,
+            ],
+        )?;
+        object.optional("enabled", &self.enabled)?;
+        object.optional("events", &self.events)?;
+        object.optional("environments", &self.environments)?;
+        object.optional("payload_version", &self.payload_version)?;
+        object.optional("oauth_enabled", &self.oauth_enabled)?;
+        object.optional("oauth_server_url", &self.oauth_server_url)?;
+        object.optional("oauth_server_client_id", &self.oauth_server_client_id)?;
+        object.optional("oauth_server_client_secret", &self.oauth_server_client_secret)?;
+        object.optional("oauth_server_scope", &self.oauth_server_scope)?;
+        object.field("id", &self.id)?;
+        object.optional("url", &self.url)?;
+        object.optional("token", &self.token)?;
+        object.optional("href", &self.href)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Webhook {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for Webhook {
+    const NAME: &'static str = "Webhook";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut enabled = Option::None;
+        let mut events = Option::None;
+        let mut environments = Option::None;
+        let mut payload_version = Option::None;
+        let mut oauth_enabled = Option::None;
+        let mut oauth_server_url = Option::None;
+        let mut oauth_server_client_id = Option::None;
+        let mut oauth_server_client_secret = Option::None;
+        let mut oauth_server_scope = Option::None;
+        let mut id = Option::None;
+        let mut url = Option::None;
+        let mut token = Option::None;
+        let mut href = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "enabled" => map.read(&mut enabled, "enabled")?,
+                "events" => map.read(&mut events, "events")?,
+                "environments" => map.read(&mut environments, "environments")?,
+                "payload_version" => map.read(&mut payload_version, "payload_version")?,
+                "oauth_enabled" => map.read(&mut oauth_enabled, "oauth_enabled")?,
+                "oauth_server_url" => {
+                    map.read(&mut oauth_server_url, "oauth_server_url")?
+                }
+                "oauth_server_client_id" => {
+                    map.read(&mut oauth_server_client_id, "oauth_server_client_id")?
+                }
+                "oauth_server_client_secret" => {
+                    map.read(
+                        &mut oauth_server_client_secret,
+                        "oauth_server_client_secret",
+                    )?
+                }
+                "oauth_server_scope" => {
+                    map.read(&mut oauth_server_scope, "oauth_server_scope")?
+                }
+                "id" => map.read(&mut id, "id")?,
+                "url" => map.read(&mut url, "url")?,
+                "token" => map.read(&mut token, "token")?,
+                "href" => map.read(&mut href, "href")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            enabled: enabled.unwrap_or_default(),
+            events: events.unwrap_or_default(),
+            environments: environments.unwrap_or_default(),
+            payload_version: payload_version.unwrap_or_default(),
+            oauth_enabled: oauth_enabled.unwrap_or_default(),
+            oauth_server_url: oauth_server_url.unwrap_or_default(),
+            oauth_server_client_id: oauth_server_client_id.unwrap_or_default(),
+            oauth_server_client_secret: oauth_server_client_secret.unwrap_or_default(),
+            oauth_server_scope: oauth_server_scope.unwrap_or_default(),
+            id: map.required(id, "id")?,
+            url: url.unwrap_or_default(),
+            token: token.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+        })
     }
 }
 
@@ -9839,18 +24328,102 @@ impl WebhookBuilder {
     }
 }
 
-support::__object::object! {
-    WebhookBuilder {
-        enabled: "enabled" optional,
-        events: "events" optional,
-        environments: "environments" optional,
-        payload_version: "payload_version" optional,
-        oauth_enabled: "oauth_enabled" optional,
-        oauth_server_url: "oauth_server_url" optional,
-        oauth_server_client_id: "oauth_server_client_id" optional,
-        oauth_server_client_secret: "oauth_server_client_secret" optional,
-        oauth_server_scope: "oauth_server_scope" optional,
-        url: "url" required,
+impl ::serde::Serialize for WebhookBuilder {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhookBuilder",
+            1,
+            &[
+                &self.enabled,
+                &self.events,
+                &self.environments,
+                &self.payload_version,
+                &self.oauth_enabled,
+                &self.oauth_server_url,
+                &self.oauth_server_client_id,
+                &self.oauth_server_client_secret,
+                &self.oauth_server_scope,
+            ],
+        )?;
+        object.optional("enabled", &self.enabled)?;
+        object.optional("events", &self.events)?;
+        object.optional("environments", &self.environments)?;
+        object.optional("payload_version", &self.payload_version)?;
+        object.optional("oauth_enabled", &self.oauth_enabled)?;
+        object.optional("oauth_server_url", &self.oauth_server_url)?;
+        object.optional("oauth_server_client_id", &self.oauth_server_client_id)?;
+        object.optional("oauth_server_client_secret", &self.oauth_server_client_secret)?;
+        object.optional("oauth_server_scope", &self.oauth_server_scope)?;
+        object.field("url", &self.url)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WebhookBuilder {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WebhookBuilder {
+    const NAME: &'static str = "WebhookBuilder";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut enabled = Option::None;
+        let mut events = Option::None;
+        let mut environments = Option::None;
+        let mut payload_version = Option::None;
+        let mut oauth_enabled = Option::None;
+        let mut oauth_server_url = Option::None;
+        let mut oauth_server_client_id = Option::None;
+        let mut oauth_server_client_secret = Option::None;
+        let mut oauth_server_scope = Option::None;
+        let mut url = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "enabled" => map.read(&mut enabled, "enabled")?,
+                "events" => map.read(&mut events, "events")?,
+                "environments" => map.read(&mut environments, "environments")?,
+                "payload_version" => map.read(&mut payload_version, "payload_version")?,
+                "oauth_enabled" => map.read(&mut oauth_enabled, "oauth_enabled")?,
+                "oauth_server_url" => {
+                    map.read(&mut oauth_server_url, "oauth_server_url")?
+                }
+                "oauth_server_client_id" => {
+                    map.read(&mut oauth_server_client_id, "oauth_server_client_id")?
+                }
+                "oauth_server_client_secret" => {
+                    map.read(
+                        &mut oauth_server_client_secret,
+                        "oauth_server_client_secret",
+                    )?
+                }
+                "oauth_server_scope" => {
+                    map.read(&mut oauth_server_scope, "oauth_server_scope")?
+                }
+                "url" => map.read(&mut url, "url")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            enabled: enabled.unwrap_or_default(),
+            events: events.unwrap_or_default(),
+            environments: environments.unwrap_or_default(),
+            payload_version: payload_version.unwrap_or_default(),
+            oauth_enabled: oauth_enabled.unwrap_or_default(),
+            oauth_server_url: oauth_server_url.unwrap_or_default(),
+            oauth_server_client_id: oauth_server_client_id.unwrap_or_default(),
+            oauth_server_client_secret: oauth_server_client_secret.unwrap_or_default(),
+            oauth_server_scope: oauth_server_scope.unwrap_or_default(),
+            url: map.required(url, "url")?,
+        })
     }
 }
 
@@ -9868,9 +24441,45 @@ impl WebhookCreate {
     }
 }
 
-support::__object::object! {
-    WebhookCreate {
-        url: "url" required,
+impl ::serde::Serialize for WebhookCreate {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhookCreate",
+            1,
+            &[],
+        )?;
+        object.field("url", &self.url)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WebhookCreate {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WebhookCreate {
+    const NAME: &'static str = "WebhookCreate";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut url = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "url" => map.read(&mut url, "url")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            url: map.required(url, "url")?,
+        })
     }
 }
 
@@ -9880,9 +24489,45 @@ pub struct WebhookEvent {
     pub payload: Nullable<WebhookEventPayload>,
 }
 
-support::__object::object! {
-    WebhookEvent {
-        payload: "payload" optional,
+impl ::serde::Serialize for WebhookEvent {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhookEvent",
+            0,
+            &[&self.payload],
+        )?;
+        object.optional("payload", &self.payload)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WebhookEvent {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WebhookEvent {
+    const NAME: &'static str = "WebhookEvent";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut payload = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "payload" => map.read(&mut payload, "payload")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            payload: payload.unwrap_or_default(),
+        })
     }
 }
 
@@ -10037,12 +24682,57 @@ impl WebhookEventPayload {
     }
 }
 
-support::__object::object! {
-    WebhookEventPayload {
-        resource_type: "resource_type" required,
-        action: "action" optional,
-        object: "object" optional,
-        resource: "resource" optional,
+impl ::serde::Serialize for WebhookEventPayload {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhookEventPayload",
+            1,
+            &[&self.action, &self.object, &self.resource],
+        )?;
+        object.field("resource_type", &self.resource_type)?;
+        object.optional("action", &self.action)?;
+        object.optional("object", &self.object)?;
+        object.optional("resource", &self.resource)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WebhookEventPayload {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WebhookEventPayload {
+    const NAME: &'static str = "WebhookEventPayload";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut resource_type = Option::None;
+        let mut action = Option::None;
+        let mut object = Option::None;
+        let mut resource = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "resource_type" => map.read(&mut resource_type, "resource_type")?,
+                "action" => map.read(&mut action, "action")?,
+                "object" => map.read(&mut object, "object")?,
+                "resource" => map.read(&mut resource, "resource")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            resource_type: map.required(resource_type, "resource_type")?,
+            action: action.unwrap_or_default(),
+            object: object.unwrap_or_default(),
+            resource: resource.unwrap_or_default(),
+        })
     }
 }
 
@@ -10074,13 +24764,70 @@ impl WebhookEventPayloadObject {
     }
 }
 
-support::__object::object! {
-    WebhookEventPayloadObject {
-        id: "id" required,
-        status: "status" optional,
-        started_at_iso8601: "started_at_iso8601" optional,
-        completed_at_iso8601: "completed_at_iso8601" optional,
-        href: "href" optional,
+impl ::serde::Serialize for WebhookEventPayloadObject {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhookEventPayloadObject",
+            1,
+            &[
+                &self.status,
+                &self.started_at_iso8601,
+                &self.completed_at_iso8601,
+                &self.href,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("status", &self.status)?;
+        object.optional("started_at_iso8601", &self.started_at_iso8601)?;
+        object.optional("completed_at_iso8601", &self.completed_at_iso8601)?;
+        object.optional("href", &self.href)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WebhookEventPayloadObject {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WebhookEventPayloadObject {
+    const NAME: &'static str = "WebhookEventPayloadObject";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut status = Option::None;
+        let mut started_at_iso8601 = Option::None;
+        let mut completed_at_iso8601 = Option::None;
+        let mut href = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "status" => map.read(&mut status, "status")?,
+                "started_at_iso8601" => {
+                    map.read(&mut started_at_iso8601, "started_at_iso8601")?
+                }
+                "completed_at_iso8601" => {
+                    map.read(&mut completed_at_iso8601, "completed_at_iso8601")?
+                }
+                "href" => map.read(&mut href, "href")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            status: status.unwrap_or_default(),
+            started_at_iso8601: started_at_iso8601.unwrap_or_default(),
+            completed_at_iso8601: completed_at_iso8601.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+        })
     }
 }
 
@@ -10124,26 +24871,143 @@ pub struct WebhookEventPayloadResource {
     pub timeline_file_download_url: Nullable<String>,
 }
 
-support::__object::object! {
-    WebhookEventPayloadResource {
-        id: "id" optional,
-        applicant_id: "applicant_id" optional,
-        created_at: "created_at" optional,
-        updated_at: "updated_at" optional,
-        dashboard_url: "dashboard_url" optional,
-        workflow_id: "workflow_id" optional,
-        workflow_run_id: "workflow_run_id" optional,
-        workflow_version_id: "workflow_version_id" optional,
-        task_def_id: "task_def_id" optional,
-        task_def_version: "task_def_version" optional,
-        input: "input" optional,
-        output: "output" optional,
-        reasons: "reasons" optional,
-        tags: "tags" optional,
-        link: "link" optional,
-        error: "error" optional,
-        customer_user_id: "customer_user_id" optional,
-        timeline_file_download_url: "timeline_file_download_url" optional,
+impl ::serde::Serialize for WebhookEventPayloadResource {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhookEventPayloadResource",
+            0,
+            &[
+                &self.id,
+                &self.applicant_id,
+                &self.created_at,
+                &self.updated_at,
+                &self.dashboard_url,
+                &self.workflow_id,
+                &self.workflow_run_id,
+                &self.workflow_version_id,
+                &self.task_def_id,
+                &self.task_def_version,
+                &self.input,
+                &self.output,
+                &self.reasons,
+                &self.tags,
+                &self.link,
+                &self.error,
+                &self.customer_user_id,
+                &self.timeline_file_download_url,
+            ],
+        )?;
+        object.optional("id", &self.id)?;
+        object.optional("applicant_id", &self.applicant_id)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("updated_at", &self.updated_at)?;
+        object.optional("dashboard_url", &self.dashboard_url)?;
+        object.optional("workflow_id", &self.workflow_id)?;
+        object.optional("workflow_run_id", &self.workflow_run_id)?;
+        object.optional("workflow_version_id", &self.workflow_version_id)?;
+        object.optional("task_def_id", &self.task_def_id)?;
+        object.optional("task_def_version", &self.task_def_version)?;
+        object.optional("input", &self.input)?;
+        object.optional("output", &self.output)?;
+        object.optional("reasons", &self.reasons)?;
+        object.optional("tags", &self.tags)?;
+        object.optional("link", &self.link)?;
+        object.optional("error", &self.error)?;
+        object.optional("customer_user_id", &self.customer_user_id)?;
+        object.optional("timeline_file_download_url", &self.timeline_file_download_url)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WebhookEventPayloadResource {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WebhookEventPayloadResource {
+    const NAME: &'static str = "WebhookEventPayloadResource";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut applicant_id = Option::None;
+        let mut created_at = Option::None;
+        let mut updated_at = Option::None;
+        let mut dashboard_url = Option::None;
+        let mut workflow_id = Option::None;
+        let mut workflow_run_id = Option::None;
+        let mut workflow_version_id = Option::None;
+        let mut task_def_id = Option::None;
+        let mut task_def_version = Option::None;
+        let mut input = Option::None;
+        let mut output = Option::None;
+        let mut reasons = Option::None;
+        let mut tags = Option::None;
+        let mut link = Option::None;
+        let mut error = Option::None;
+        let mut customer_user_id = Option::None;
+        let mut timeline_file_download_url = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "updated_at" => map.read(&mut updated_at, "updated_at")?,
+                "dashboard_url" => map.read(&mut dashboard_url, "dashboard_url")?,
+                "workflow_id" => map.read(&mut workflow_id, "workflow_id")?,
+                "workflow_run_id" => map.read(&mut workflow_run_id, "workflow_run_id")?,
+                "workflow_version_id" => {
+                    map.read(&mut workflow_version_id, "workflow_version_id")?
+                }
+                "task_def_id" => map.read(&mut task_def_id, "task_def_id")?,
+                "task_def_version" => {
+                    map.read(&mut task_def_version, "task_def_version")?
+                }
+                "input" => map.read(&mut input, "input")?,
+                "output" => map.read(&mut output, "output")?,
+                "reasons" => map.read(&mut reasons, "reasons")?,
+                "tags" => map.read(&mut tags, "tags")?,
+                "link" => map.read(&mut link, "link")?,
+                "error" => map.read(&mut error, "error")?,
+                "customer_user_id" => {
+                    map.read(&mut customer_user_id, "customer_user_id")?
+                }
+                "timeline_file_download_url" => {
+                    map.read(
+                        &mut timeline_file_download_url,
+                        "timeline_file_download_url",
+                    )?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: id.unwrap_or_default(),
+            applicant_id: applicant_id.unwrap_or_default(),
+            created_at: created_at.unwrap_or_default(),
+            updated_at: updated_at.unwrap_or_default(),
+            dashboard_url: dashboard_url.unwrap_or_default(),
+            workflow_id: workflow_id.unwrap_or_default(),
+            workflow_run_id: workflow_run_id.unwrap_or_default(),
+            workflow_version_id: workflow_version_id.unwrap_or_default(),
+            task_def_id: task_def_id.unwrap_or_default(),
+            task_def_version: task_def_version.unwrap_or_default(),
+            input: input.unwrap_or_default(),
+            output: output.unwrap_or_default(),
+            reasons: reasons.unwrap_or_default(),
+            tags: tags.unwrap_or_default(),
+            link: link.unwrap_or_default(),
+            error: error.unwrap_or_default(),
+            customer_user_id: customer_user_id.unwrap_or_default(),
+            timeline_file_download_url: timeline_file_download_url.unwrap_or_default(),
+        })
     }
 }
 
@@ -10357,9 +25221,45 @@ pub struct WebhookResend {
     pub data: Nullable<Vec<WebhooksResendItem>>,
 }
 
-support::__object::object! {
-    WebhookResend {
-        data: "data" optional,
+impl ::serde::Serialize for WebhookResend {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhookResend",
+            0,
+            &[&self.data],
+        )?;
+        object.optional("data", &self.data)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WebhookResend {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WebhookResend {
+    const NAME: &'static str = "WebhookResend";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut data = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "data" => map.read(&mut data, "data")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            data: data.unwrap_or_default(),
+        })
     }
 }
 
@@ -10388,12 +25288,57 @@ impl WebhookResponse {
     }
 }
 
-support::__object::object! {
-    WebhookResponse {
-        id: "id" required,
-        url: "url" optional,
-        token: "token" optional,
-        href: "href" optional,
+impl ::serde::Serialize for WebhookResponse {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhookResponse",
+            1,
+            &[&self.url, &self.token, &self.href],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("url", &self.url)?;
+        object.optional("token", &self.token)?;
+        object.optional("href", &self.href)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WebhookResponse {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WebhookResponse {
+    const NAME: &'static str = "WebhookResponse";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut url = Option::None;
+        let mut token = Option::None;
+        let mut href = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "url" => map.read(&mut url, "url")?,
+                "token" => map.read(&mut token, "token")?,
+                "href" => map.read(&mut href, "href")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            url: url.unwrap_or_default(),
+            token: token.unwrap_or_default(),
+            href: href.unwrap_or_default(),
+        })
     }
 }
 
@@ -10420,17 +25365,98 @@ pub struct WebhookShared {
     pub oauth_server_scope: Nullable<String>,
 }
 
-support::__object::object! {
-    WebhookShared {
-        enabled: "enabled" optional,
-        events: "events" optional,
-        environments: "environments" optional,
-        payload_version: "payload_version" optional,
-        oauth_enabled: "oauth_enabled" optional,
-        oauth_server_url: "oauth_server_url" optional,
-        oauth_server_client_id: "oauth_server_client_id" optional,
-        oauth_server_client_secret: "oauth_server_client_secret" optional,
-        oauth_server_scope: "oauth_server_scope" optional,
+impl ::serde::Serialize for WebhookShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhookShared",
+            0,
+            &[
+                &self.enabled,
+                &self.events,
+                &self.environments,
+                &self.payload_version,
+                &self.oauth_enabled,
+                &self.oauth_server_url,
+                &self.oauth_server_client_id,
+                &self.oauth_server_client_secret,
+                &self.oauth_server_scope,
+            ],
+        )?;
+        object.optional("enabled", &self.enabled)?;
+        object.optional("events", &self.events)?;
+        object.optional("environments", &self.environments)?;
+        object.optional("payload_version", &self.payload_version)?;
+        object.optional("oauth_enabled", &self.oauth_enabled)?;
+        object.optional("oauth_server_url", &self.oauth_server_url)?;
+        object.optional("oauth_server_client_id", &self.oauth_server_client_id)?;
+        object.optional("oauth_server_client_secret", &self.oauth_server_client_secret)?;
+        object.optional("oauth_server_scope", &self.oauth_server_scope)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WebhookShared {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WebhookShared {
+    const NAME: &'static str = "WebhookShared";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut enabled = Option::None;
+        let mut events = Option::None;
+        let mut environments = Option::None;
+        let mut payload_version = Option::None;
+        let mut oauth_enabled = Option::None;
+        let mut oauth_server_url = Option::None;
+        let mut oauth_server_client_id = Option::None;
+        let mut oauth_server_client_secret = Option::None;
+        let mut oauth_server_scope = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "enabled" => map.read(&mut enabled, "enabled")?,
+                "events" => map.read(&mut events, "events")?,
+                "environments" => map.read(&mut environments, "environments")?,
+                "payload_version" => map.read(&mut payload_version, "payload_version")?,
+                "oauth_enabled" => map.read(&mut oauth_enabled, "oauth_enabled")?,
+                "oauth_server_url" => {
+                    map.read(&mut oauth_server_url, "oauth_server_url")?
+                }
+                "oauth_server_client_id" => {
+                    map.read(&mut oauth_server_client_id, "oauth_server_client_id")?
+                }
+                "oauth_server_client_secret" => {
+                    map.read(
+                        &mut oauth_server_client_secret,
+                        "oauth_server_client_secret",
+                    )?
+                }
+                "oauth_server_scope" => {
+                    map.read(&mut oauth_server_scope, "oauth_server_scope")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            enabled: enabled.unwrap_or_default(),
+            events: events.unwrap_or_default(),
+            environments: environments.unwrap_or_default(),
+            payload_version: payload_version.unwrap_or_default(),
+            oauth_enabled: oauth_enabled.unwrap_or_default(),
+            oauth_server_url: oauth_server_url.unwrap_or_default(),
+            oauth_server_client_id: oauth_server_client_id.unwrap_or_default(),
+            oauth_server_client_secret: oauth_server_client_secret.unwrap_or_default(),
+            oauth_server_scope: oauth_server_scope.unwrap_or_default(),
+        })
     }
 }
 
@@ -10441,9 +25467,45 @@ pub struct WebhookUpdate {
     pub url: Nullable<String>,
 }
 
-support::__object::object! {
-    WebhookUpdate {
-        url: "url" optional,
+impl ::serde::Serialize for WebhookUpdate {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhookUpdate",
+            0,
+            &[&self.url],
+        )?;
+        object.optional("url", &self.url)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WebhookUpdate {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WebhookUpdate {
+    const NAME: &'static str = "WebhookUpdate";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut url = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "url" => map.read(&mut url, "url")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            url: url.unwrap_or_default(),
+        })
     }
 }
 
@@ -10472,18 +25534,103 @@ pub struct WebhookUpdater {
     pub url: Nullable<String>,
 }
 
-support::__object::object! {
-    WebhookUpdater {
-        enabled: "enabled" optional,
-        events: "events" optional,
-        environments: "environments" optional,
-        payload_version: "payload_version" optional,
-        oauth_enabled: "oauth_enabled" optional,
-        oauth_server_url: "oauth_server_url" optional,
-        oauth_server_client_id: "oauth_server_client_id" optional,
-        oauth_server_client_secret: "oauth_server_client_secret" optional,
-        oauth_server_scope: "oauth_server_scope" optional,
-        url: "url" optional,
+impl ::serde::Serialize for WebhookUpdater {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhookUpdater",
+            0,
+            &[
+                &self.enabled,
+                &self.events,
+                &self.environments,
+                &self.payload_version,
+                &self.oauth_enabled,
+                &self.oauth_server_url,
+                &self.oauth_server_client_id,
+                &self.oauth_server_client_secret,
+                &self.oauth_server_scope,
+                &self.url,
+            ],
+        )?;
+        object.optional("enabled", &self.enabled)?;
+        object.optional("events", &self.events)?;
+        object.optional("environments", &self.environments)?;
+        object.optional("payload_version", &self.payload_version)?;
+        object.optional("oauth_enabled", &self.oauth_enabled)?;
+        object.optional("oauth_server_url", &self.oauth_server_url)?;
+        object.optional("oauth_server_client_id", &self.oauth_server_client_id)?;
+        object.optional("oauth_server_client_secret", &self.oauth_server_client_secret)?;
+        object.optional("oauth_server_scope", &self.oauth_server_scope)?;
+        object.optional("url", &self.url)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WebhookUpdater {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WebhookUpdater {
+    const NAME: &'static str = "WebhookUpdater";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut enabled = Option::None;
+        let mut events = Option::None;
+        let mut environments = Option::None;
+        let mut payload_version = Option::None;
+        let mut oauth_enabled = Option::None;
+        let mut oauth_server_url = Option::None;
+        let mut oauth_server_client_id = Option::None;
+        let mut oauth_server_client_secret = Option::None;
+        let mut oauth_server_scope = Option::None;
+        let mut url = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "enabled" => map.read(&mut enabled, "enabled")?,
+                "events" => map.read(&mut events, "events")?,
+                "environments" => map.read(&mut environments, "environments")?,
+                "payload_version" => map.read(&mut payload_version, "payload_version")?,
+                "oauth_enabled" => map.read(&mut oauth_enabled, "oauth_enabled")?,
+                "oauth_server_url" => {
+                    map.read(&mut oauth_server_url, "oauth_server_url")?
+                }
+                "oauth_server_client_id" => {
+                    map.read(&mut oauth_server_client_id, "oauth_server_client_id")?
+                }
+                "oauth_server_client_secret" => {
+                    map.read(
+                        &mut oauth_server_client_secret,
+                        "oauth_server_client_secret",
+                    )?
+                }
+                "oauth_server_scope" => {
+                    map.read(&mut oauth_server_scope, "oauth_server_scope")?
+                }
+                "url" => map.read(&mut url, "url")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            enabled: enabled.unwrap_or_default(),
+            events: events.unwrap_or_default(),
+            environments: environments.unwrap_or_default(),
+            payload_version: payload_version.unwrap_or_default(),
+            oauth_enabled: oauth_enabled.unwrap_or_default(),
+            oauth_server_url: oauth_server_url.unwrap_or_default(),
+            oauth_server_client_id: oauth_server_client_id.unwrap_or_default(),
+            oauth_server_client_secret: oauth_server_client_secret.unwrap_or_default(),
+            oauth_server_scope: oauth_server_scope.unwrap_or_default(),
+            url: url.unwrap_or_default(),
+        })
     }
 }
 
@@ -10500,9 +25647,45 @@ impl WebhooksList {
     }
 }
 
-support::__object::object! {
-    WebhooksList {
-        webhooks: "webhooks" required,
+impl ::serde::Serialize for WebhooksList {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhooksList",
+            1,
+            &[],
+        )?;
+        object.field("webhooks", &self.webhooks)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WebhooksList {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WebhooksList {
+    const NAME: &'static str = "WebhooksList";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut webhooks = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "webhooks" => map.read(&mut webhooks, "webhooks")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            webhooks: map.required(webhooks, "webhooks")?,
+        })
     }
 }
 
@@ -10522,10 +25705,49 @@ impl WebhooksResendItem {
     }
 }
 
-support::__object::object! {
-    WebhooksResendItem {
-        resource_id: "resource_id" required,
-        event: "event" required,
+impl ::serde::Serialize for WebhooksResendItem {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WebhooksResendItem",
+            2,
+            &[],
+        )?;
+        object.field("resource_id", &self.resource_id)?;
+        object.field("event", &self.event)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WebhooksResendItem {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WebhooksResendItem {
+    const NAME: &'static str = "WebhooksResendItem";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut resource_id = Option::None;
+        let mut event = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "resource_id" => map.read(&mut resource_id, "resource_id")?,
+                "event" => map.read(&mut event, "event")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            resource_id: map.required(resource_id, "resource_id")?,
+            event: map.required(event, "event")?,
+        })
     }
 }
 
@@ -10587,23 +25809,118 @@ impl WorkflowRun {
     }
 }
 
-support::__object::object! {
-    WorkflowRun {
-        applicant_id: "applicant_id" required,
-        workflow_id: "workflow_id" required,
-        tags: "tags" optional,
-        customer_user_id: "customer_user_id" optional,
-        link: "link" optional,
-        created_at: "created_at" optional,
-        updated_at: "updated_at" optional,
-        id: "id" required,
-        workflow_version_id: "workflow_version_id" optional,
-        dashboard_url: "dashboard_url" optional,
-        status: "status" optional,
-        output: "output" optional,
-        reasons: "reasons" optional,
-        error: "error" optional,
-        sdk_token: "sdk_token" optional,
+impl ::serde::Serialize for WorkflowRun {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WorkflowRun",
+            3,
+            &[
+                &self.tags,
+                &self.customer_user_id,
+                &self.link,
+                &self.created_at,
+                &self.updated_at,
+                &self.workflow_version_id,
+                &self.dashboard_url,
+                &self.status,
+                &self.output,
+                &self.reasons,
+                &self.error,
+                &self.sdk_token,
+            ],
+        )?;
+        object.field("applicant_id", &self.applicant_id)?;
+        object.field("workflow_id", &self.workflow_id)?;
+        object.optional("tags", &self.tags)?;
+        object.optional("customer_user_id", &self.customer_user_id)?;
+        object.optional("link", &self.link)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("updated_at", &self.updated_at)?;
+        object.field("id", &self.id)?;
+        object.optional("workflow_version_id", &self.workflow_version_id)?;
+        object.optional("dashboard_url", &self.dashboard_url)?;
+        object.optional("status", &self.status)?;
+        object.optional("output", &self.output)?;
+        object.optional("reasons", &self.reasons)?;
+        object.optional("error", &self.error)?;
+        object.optional("sdk_token", &self.sdk_token)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WorkflowRun {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WorkflowRun {
+    const NAME: &'static str = "WorkflowRun";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut applicant_id = Option::None;
+        let mut workflow_id = Option::None;
+        let mut tags = Option::None;
+        let mut customer_user_id = Option::None;
+        let mut link = Option::None;
+        let mut created_at = Option::None;
+        let mut updated_at = Option::None;
+        let mut id = Option::None;
+        let mut workflow_version_id = Option::None;
+        let mut dashboard_url = Option::None;
+        let mut status = Option::None;
+        let mut output = Option::None;
+        let mut reasons = Option::None;
+        let mut error = Option::None;
+        let mut sdk_token = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "workflow_id" => map.read(&mut workflow_id, "workflow_id")?,
+                "tags" => map.read(&mut tags, "tags")?,
+                "customer_user_id" => {
+                    map.read(&mut customer_user_id, "customer_user_id")?
+                }
+                "link" => map.read(&mut link, "link")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "updated_at" => map.read(&mut updated_at, "updated_at")?,
+                "id" => map.read(&mut id, "id")?,
+                "workflow_version_id" => {
+                    map.read(&mut workflow_version_id, "workflow_version_id")?
+                }
+                "dashboard_url" => map.read(&mut dashboard_url, "dashboard_url")?,
+                "status" => map.read(&mut status, "status")?,
+                "output" => map.read(&mut output, "output")?,
+                "reasons" => map.read(&mut reasons, "reasons")?,
+                "error" => map.read(&mut error, "error")?,
+                "sdk_token" => map.read(&mut sdk_token, "sdk_token")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            applicant_id: map.required(applicant_id, "applicant_id")?,
+            workflow_id: map.required(workflow_id, "workflow_id")?,
+            tags: tags.unwrap_or_default(),
+            customer_user_id: customer_user_id.unwrap_or_default(),
+            link: link.unwrap_or_default(),
+            created_at: created_at.unwrap_or_default(),
+            updated_at: updated_at.unwrap_or_default(),
+            id: map.required(id, "id")?,
+            workflow_version_id: workflow_version_id.unwrap_or_default(),
+            dashboard_url: dashboard_url.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            output: output.unwrap_or_default(),
+            reasons: reasons.unwrap_or_default(),
+            error: error.unwrap_or_default(),
+            sdk_token: sdk_token.unwrap_or_default(),
+        })
     }
 }
 
@@ -10644,16 +25961,82 @@ impl WorkflowRunBuilder {
     }
 }
 
-support::__object::object! {
-    WorkflowRunBuilder {
-        applicant_id: "applicant_id" required,
-        workflow_id: "workflow_id" required,
-        tags: "tags" optional,
-        customer_user_id: "customer_user_id" optional,
-        link: "link" optional,
-        created_at: "created_at" optional,
-        updated_at: "updated_at" optional,
-        custom_data: "custom_data" optional,
+impl ::serde::Serialize for WorkflowRunBuilder {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WorkflowRunBuilder",
+            2,
+            &[
+                &self.tags,
+                &self.customer_user_id,
+                &self.link,
+                &self.created_at,
+                &self.updated_at,
+                &self.custom_data,
+            ],
+        )?;
+        object.field("applicant_id", &self.applicant_id)?;
+        object.field("workflow_id", &self.workflow_id)?;
+        object.optional("tags", &self.tags)?;
+        object.optional("customer_user_id", &self.customer_user_id)?;
+        object.optional("link", &self.link)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("updated_at", &self.updated_at)?;
+        object.optional("custom_data", &self.custom_data)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WorkflowRunBuilder {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WorkflowRunBuilder {
+    const NAME: &'static str = "WorkflowRunBuilder";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut applicant_id = Option::None;
+        let mut workflow_id = Option::None;
+        let mut tags = Option::None;
+        let mut customer_user_id = Option::None;
+        let mut link = Option::None;
+        let mut created_at = Option::None;
+        let mut updated_at = Option::None;
+        let mut custom_data = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "workflow_id" => map.read(&mut workflow_id, "workflow_id")?,
+                "tags" => map.read(&mut tags, "tags")?,
+                "customer_user_id" => {
+                    map.read(&mut customer_user_id, "customer_user_id")?
+                }
+                "link" => map.read(&mut link, "link")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "updated_at" => map.read(&mut updated_at, "updated_at")?,
+                "custom_data" => map.read(&mut custom_data, "custom_data")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            applicant_id: map.required(applicant_id, "applicant_id")?,
+            workflow_id: map.required(workflow_id, "workflow_id")?,
+            tags: tags.unwrap_or_default(),
+            customer_user_id: customer_user_id.unwrap_or_default(),
+            link: link.unwrap_or_default(),
+            created_at: created_at.unwrap_or_default(),
+            updated_at: updated_at.unwrap_or_default(),
+            custom_data: custom_data.unwrap_or_default(),
+        })
     }
 }
 
@@ -10666,10 +26049,49 @@ pub struct WorkflowRunError {
     pub message: Nullable<String>,
 }
 
-support::__object::object! {
-    WorkflowRunError {
-        r#type: "type" optional,
-        message: "message" optional,
+impl ::serde::Serialize for WorkflowRunError {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WorkflowRunError",
+            0,
+            &[&self.r#type, &self.message],
+        )?;
+        object.optional("type", &self.r#type)?;
+        object.optional("message", &self.message)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WorkflowRunError {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WorkflowRunError {
+    const NAME: &'static str = "WorkflowRunError";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut r#type = Option::None;
+        let mut message = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "type" => map.read(&mut r#type, "type")?,
+                "message" => map.read(&mut message, "message")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            r#type: r#type.unwrap_or_default(),
+            message: message.unwrap_or_default(),
+        })
     }
 }
 
@@ -10688,13 +26110,71 @@ pub struct WorkflowRunLink {
     pub language: Nullable<String>,
 }
 
-support::__object::object! {
-    WorkflowRunLink {
-        url: "url" optional,
-        completed_redirect_url: "completed_redirect_url" optional,
-        expired_redirect_url: "expired_redirect_url" optional,
-        expires_at: "expires_at" optional,
-        language: "language" optional,
+impl ::serde::Serialize for WorkflowRunLink {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WorkflowRunLink",
+            0,
+            &[
+                &self.url,
+                &self.completed_redirect_url,
+                &self.expired_redirect_url,
+                &self.expires_at,
+                &self.language,
+            ],
+        )?;
+        object.optional("url", &self.url)?;
+        object.optional("completed_redirect_url", &self.completed_redirect_url)?;
+        object.optional("expired_redirect_url", &self.expired_redirect_url)?;
+        object.optional("expires_at", &self.expires_at)?;
+        object.optional("language", &self.language)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WorkflowRunLink {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WorkflowRunLink {
+    const NAME: &'static str = "WorkflowRunLink";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut url = Option::None;
+        let mut completed_redirect_url = Option::None;
+        let mut expired_redirect_url = Option::None;
+        let mut expires_at = Option::None;
+        let mut language = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "url" => map.read(&mut url, "url")?,
+                "completed_redirect_url" => {
+                    map.read(&mut completed_redirect_url, "completed_redirect_url")?
+                }
+                "expired_redirect_url" => {
+                    map.read(&mut expired_redirect_url, "expired_redirect_url")?
+                }
+                "expires_at" => map.read(&mut expires_at, "expires_at")?,
+                "language" => map.read(&mut language, "language")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            url: url.unwrap_or_default(),
+            completed_redirect_url: completed_redirect_url.unwrap_or_default(),
+            expired_redirect_url: expired_redirect_url.unwrap_or_default(),
+            expires_at: expires_at.unwrap_or_default(),
+            language: language.unwrap_or_default(),
+        })
     }
 }
 
@@ -10705,9 +26185,45 @@ pub struct WorkflowRunRequest {
     pub custom_data: Nullable<::std::collections::BTreeMap<String, ::serde_json::Value>>,
 }
 
-support::__object::object! {
-    WorkflowRunRequest {
-        custom_data: "custom_data" optional,
+impl ::serde::Serialize for WorkflowRunRequest {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WorkflowRunRequest",
+            0,
+            &[&self.custom_data],
+        )?;
+        object.optional("custom_data", &self.custom_data)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WorkflowRunRequest {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WorkflowRunRequest {
+    const NAME: &'static str = "WorkflowRunRequest";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut custom_data = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "custom_data" => map.read(&mut custom_data, "custom_data")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            custom_data: custom_data.unwrap_or_default(),
+        })
     }
 }
 
@@ -10748,16 +26264,83 @@ impl WorkflowRunResponse {
     }
 }
 
-support::__object::object! {
-    WorkflowRunResponse {
-        id: "id" required,
-        workflow_version_id: "workflow_version_id" optional,
-        dashboard_url: "dashboard_url" optional,
-        status: "status" optional,
-        output: "output" optional,
-        reasons: "reasons" optional,
-        error: "error" optional,
-        sdk_token: "sdk_token" optional,
+impl ::serde::Serialize for WorkflowRunResponse {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WorkflowRunResponse",
+            1,
+            &[
+                &self.workflow_version_id,
+                &self.dashboard_url,
+                &self.status,
+                &self.output,
+                &self.reasons,
+                &self.error,
+                &self.sdk_token,
+            ],
+        )?;
+        object.field("id", &self.id)?;
+        object.optional("workflow_version_id", &self.workflow_version_id)?;
+        object.optional("dashboard_url", &self.dashboard_url)?;
+        object.optional("status", &self.status)?;
+        object.optional("output", &self.output)?;
+        object.optional("reasons", &self.reasons)?;
+        object.optional("error", &self.error)?;
+        object.optional("sdk_token", &self.sdk_token)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WorkflowRunResponse {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WorkflowRunResponse {
+    const NAME: &'static str = "WorkflowRunResponse";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut id = Option::None;
+        let mut workflow_version_id = Option::None;
+        let mut dashboard_url = Option::None;
+        let mut status = Option::None;
+        let mut output = Option::None;
+        let mut reasons = Option::None;
+        let mut error = Option::None;
+        let mut sdk_token = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "id" => map.read(&mut id, "id")?,
+                "workflow_version_id" => {
+                    map.read(&mut workflow_version_id, "workflow_version_id")?
+                }
+                "dashboard_url" => map.read(&mut dashboard_url, "dashboard_url")?,
+                "status" => map.read(&mut status, "status")?,
+                "output" => map.read(&mut output, "output")?,
+                "reasons" => map.read(&mut reasons, "reasons")?,
+                "error" => map.read(&mut error, "error")?,
+                "sdk_token" => map.read(&mut sdk_token, "sdk_token")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id: map.required(id, "id")?,
+            workflow_version_id: workflow_version_id.unwrap_or_default(),
+            dashboard_url: dashboard_url.unwrap_or_default(),
+            status: status.unwrap_or_default(),
+            output: output.unwrap_or_default(),
+            reasons: reasons.unwrap_or_default(),
+            error: error.unwrap_or_default(),
+            sdk_token: sdk_token.unwrap_or_default(),
+        })
     }
 }
 
@@ -10795,15 +26378,77 @@ impl WorkflowRunShared {
     }
 }
 
-support::__object::object! {
-    WorkflowRunShared {
-        applicant_id: "applicant_id" required,
-        workflow_id: "workflow_id" required,
-        tags: "tags" optional,
-        customer_user_id: "customer_user_id" optional,
-        link: "link" optional,
-        created_at: "created_at" optional,
-        updated_at: "updated_at" optional,
+impl ::serde::Serialize for WorkflowRunShared {
+    fn serialize<__S: ::serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
+        let mut object = support::__object::Fields::new(
+            serializer,
+            "WorkflowRunShared",
+            2,
+            &[
+                &self.tags,
+                &self.customer_user_id,
+                &self.link,
+                &self.created_at,
+                &self.updated_at,
+            ],
+        )?;
+        object.field("applicant_id", &self.applicant_id)?;
+        object.field("workflow_id", &self.workflow_id)?;
+        object.optional("tags", &self.tags)?;
+        object.optional("customer_user_id", &self.customer_user_id)?;
+        object.optional("link", &self.link)?;
+        object.optional("created_at", &self.created_at)?;
+        object.optional("updated_at", &self.updated_at)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WorkflowRunShared {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        support::__object::read(deserializer)
+    }
+}
+
+impl<'de> support::__object::FromObject<'de> for WorkflowRunShared {
+    const NAME: &'static str = "WorkflowRunShared";
+    fn from_object<__A: ::serde::de::MapAccess<'de>>(
+        mut map: support::__object::Object<'de, __A>,
+    ) -> ::std::result::Result<Self, __A::Error> {
+        let mut applicant_id = Option::None;
+        let mut workflow_id = Option::None;
+        let mut tags = Option::None;
+        let mut customer_user_id = Option::None;
+        let mut link = Option::None;
+        let mut created_at = Option::None;
+        let mut updated_at = Option::None;
+        while map.next_key()? {
+            match map.key() {
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "workflow_id" => map.read(&mut workflow_id, "workflow_id")?,
+                "tags" => map.read(&mut tags, "tags")?,
+                "customer_user_id" => {
+                    map.read(&mut customer_user_id, "customer_user_id")?
+                }
+                "link" => map.read(&mut link, "link")?,
+                "created_at" => map.read(&mut created_at, "created_at")?,
+                "updated_at" => map.read(&mut updated_at, "updated_at")?,
+                _ => map.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            applicant_id: map.required(applicant_id, "applicant_id")?,
+            workflow_id: map.required(workflow_id, "workflow_id")?,
+            tags: tags.unwrap_or_default(),
+            customer_user_id: customer_user_id.unwrap_or_default(),
+            link: link.unwrap_or_default(),
+            created_at: created_at.unwrap_or_default(),
+            updated_at: updated_at.unwrap_or_default(),
+        })
     }
 }
 
