@@ -703,9 +703,9 @@ impl<'de> support::__object::FromObject<'de> for ApplicantsList {
         let mut applicants = Option::None;
         while map.next_key()? {
             match map.key() {
-                "applicants" => map.read(&mut applicants, "applicants")?,
-                _ => map.skip()?,
-            }
+                "applicants" => map.read(&mut applicants, "applicants"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             applicants: map.required(applicants, "applicants")?,
@@ -757,9 +757,9 @@ impl<'de> support::__object::FromObject<'de> for Error {
         let mut error = Option::None;
         while map.next_key()? {
             match map.key() {
-                "error" => map.read(&mut error, "error")?,
-                _ => map.skip()?,
-            }
+                "error" => map.read(&mut error, "error"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             error: error.unwrap_or_default(),
@@ -864,17 +864,17 @@ impl<'de> support::__object::FromObject<'de> for ApplicantBuilder {
         let mut last_name = Option::None;
         while map.next_key()? {
             match map.key() {
-                "email" => map.read(&mut email, "email")?,
-                "dob" => map.read(&mut dob, "dob")?,
-                "id_numbers" => map.read(&mut id_numbers, "id_numbers")?,
-                "phone_number" => map.read(&mut phone_number, "phone_number")?,
-                "consents" => map.read(&mut consents, "consents")?,
-                "address" => map.read(&mut address, "address")?,
-                "location" => map.read(&mut location, "location")?,
-                "first_name" => map.read(&mut first_name, "first_name")?,
-                "last_name" => map.read(&mut last_name, "last_name")?,
-                _ => map.skip()?,
-            }
+                "email" => map.read(&mut email, "email"),
+                "dob" => map.read(&mut dob, "dob"),
+                "id_numbers" => map.read(&mut id_numbers, "id_numbers"),
+                "phone_number" => map.read(&mut phone_number, "phone_number"),
+                "consents" => map.read(&mut consents, "consents"),
+                "address" => map.read(&mut address, "address"),
+                "location" => map.read(&mut location, "location"),
+                "first_name" => map.read(&mut first_name, "first_name"),
+                "last_name" => map.read(&mut last_name, "last_name"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             email: email.unwrap_or_default(),
@@ -981,12 +981,12 @@ impl<'de> support::__object::FromObject<'de> for ApplicantShared {
         let mut phone_number = Option::None;
         while map.next_key()? {
             match map.key() {
-                "email" => map.read(&mut email, "email")?,
-                "dob" => map.read(&mut dob, "dob")?,
-                "id_numbers" => map.read(&mut id_numbers, "id_numbers")?,
-                "phone_number" => map.read(&mut phone_number, "phone_number")?,
-                _ => map.skip()?,
-            }
+                "email" => map.read(&mut email, "email"),
+                "dob" => map.read(&mut dob, "dob"),
+                "id_numbers" => map.read(&mut id_numbers, "id_numbers"),
+                "phone_number" => map.read(&mut phone_number, "phone_number"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             email: email.unwrap_or_default(),
@@ -1048,11 +1048,11 @@ impl<'de> support::__object::FromObject<'de> for ApplicantRequest {
         let mut location = Option::None;
         while map.next_key()? {
             match map.key() {
-                "consents" => map.read(&mut consents, "consents")?,
-                "address" => map.read(&mut address, "address")?,
-                "location" => map.read(&mut location, "location")?,
-                _ => map.skip()?,
-            }
+                "consents" => map.read(&mut consents, "consents"),
+                "address" => map.read(&mut address, "address"),
+                "location" => map.read(&mut location, "location"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             consents: consents.unwrap_or_default(),
@@ -1120,10 +1120,10 @@ impl<'de> support::__object::FromObject<'de> for ApplicantCreate {
         let mut last_name = Option::None;
         while map.next_key()? {
             match map.key() {
-                "first_name" => map.read(&mut first_name, "first_name")?,
-                "last_name" => map.read(&mut last_name, "last_name")?,
-                _ => map.skip()?,
-            }
+                "first_name" => map.read(&mut first_name, "first_name"),
+                "last_name" => map.read(&mut last_name, "last_name"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             first_name: map.required(first_name, "first_name")?,
@@ -1286,21 +1286,21 @@ impl<'de> support::__object::FromObject<'de> for Applicant {
         let mut location = Option::None;
         while map.next_key()? {
             match map.key() {
-                "email" => map.read(&mut email, "email")?,
-                "dob" => map.read(&mut dob, "dob")?,
-                "id_numbers" => map.read(&mut id_numbers, "id_numbers")?,
-                "phone_number" => map.read(&mut phone_number, "phone_number")?,
-                "first_name" => map.read(&mut first_name, "first_name")?,
-                "last_name" => map.read(&mut last_name, "last_name")?,
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "delete_at" => map.read(&mut delete_at, "delete_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "sandbox" => map.read(&mut sandbox, "sandbox")?,
-                "address" => map.read(&mut address, "address")?,
-                "location" => map.read(&mut location, "location")?,
-                _ => map.skip()?,
-            }
+                "email" => map.read(&mut email, "email"),
+                "dob" => map.read(&mut dob, "dob"),
+                "id_numbers" => map.read(&mut id_numbers, "id_numbers"),
+                "phone_number" => map.read(&mut phone_number, "phone_number"),
+                "first_name" => map.read(&mut first_name, "first_name"),
+                "last_name" => map.read(&mut last_name, "last_name"),
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "delete_at" => map.read(&mut delete_at, "delete_at"),
+                "href" => map.read(&mut href, "href"),
+                "sandbox" => map.read(&mut sandbox, "sandbox"),
+                "address" => map.read(&mut address, "address"),
+                "location" => map.read(&mut location, "location"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             email: email.unwrap_or_default(),
@@ -1456,17 +1456,17 @@ impl<'de> support::__object::FromObject<'de> for ApplicantResponse {
         let mut location = Option::None;
         while map.next_key()? {
             match map.key() {
-                "first_name" => map.read(&mut first_name, "first_name")?,
-                "last_name" => map.read(&mut last_name, "last_name")?,
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "delete_at" => map.read(&mut delete_at, "delete_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "sandbox" => map.read(&mut sandbox, "sandbox")?,
-                "address" => map.read(&mut address, "address")?,
-                "location" => map.read(&mut location, "location")?,
-                _ => map.skip()?,
-            }
+                "first_name" => map.read(&mut first_name, "first_name"),
+                "last_name" => map.read(&mut last_name, "last_name"),
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "delete_at" => map.read(&mut delete_at, "delete_at"),
+                "href" => map.read(&mut href, "href"),
+                "sandbox" => map.read(&mut sandbox, "sandbox"),
+                "address" => map.read(&mut address, "address"),
+                "location" => map.read(&mut location, "location"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             first_name: first_name.unwrap_or_default(),
@@ -1601,17 +1601,17 @@ impl<'de> support::__object::FromObject<'de> for ApplicantUpdater {
         let mut last_name = Option::None;
         while map.next_key()? {
             match map.key() {
-                "email" => map.read(&mut email, "email")?,
-                "dob" => map.read(&mut dob, "dob")?,
-                "id_numbers" => map.read(&mut id_numbers, "id_numbers")?,
-                "phone_number" => map.read(&mut phone_number, "phone_number")?,
-                "consents" => map.read(&mut consents, "consents")?,
-                "address" => map.read(&mut address, "address")?,
-                "location" => map.read(&mut location, "location")?,
-                "first_name" => map.read(&mut first_name, "first_name")?,
-                "last_name" => map.read(&mut last_name, "last_name")?,
-                _ => map.skip()?,
-            }
+                "email" => map.read(&mut email, "email"),
+                "dob" => map.read(&mut dob, "dob"),
+                "id_numbers" => map.read(&mut id_numbers, "id_numbers"),
+                "phone_number" => map.read(&mut phone_number, "phone_number"),
+                "consents" => map.read(&mut consents, "consents"),
+                "address" => map.read(&mut address, "address"),
+                "location" => map.read(&mut location, "location"),
+                "first_name" => map.read(&mut first_name, "first_name"),
+                "last_name" => map.read(&mut last_name, "last_name"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             email: email.unwrap_or_default(),
@@ -1713,10 +1713,10 @@ impl<'de> support::__object::FromObject<'de> for ApplicantUpdate {
         let mut last_name = Option::None;
         while map.next_key()? {
             match map.key() {
-                "first_name" => map.read(&mut first_name, "first_name")?,
-                "last_name" => map.read(&mut last_name, "last_name")?,
-                _ => map.skip()?,
-            }
+                "first_name" => map.read(&mut first_name, "first_name"),
+                "last_name" => map.read(&mut last_name, "last_name"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             first_name: first_name.unwrap_or_default(),
@@ -1820,11 +1820,11 @@ impl<'de> support::__object::FromObject<'de> for ApplicantConsent {
         let mut granted_at = Option::None;
         while map.next_key()? {
             match map.key() {
-                "name" => map.read(&mut name, "name")?,
-                "granted" => map.read(&mut granted, "granted")?,
-                "granted_at" => map.read(&mut granted_at, "granted_at")?,
-                _ => map.skip()?,
-            }
+                "name" => map.read(&mut name, "name"),
+                "granted" => map.read(&mut granted, "granted"),
+                "granted_at" => map.read(&mut granted_at, "granted_at"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             name: map.required(name, "name")?,
@@ -1975,27 +1975,25 @@ impl<'de> support::__object::FromObject<'de> for WorkflowRun {
         let mut sdk_token = Option::None;
         while map.next_key()? {
             match map.key() {
-                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
-                "workflow_id" => map.read(&mut workflow_id, "workflow_id")?,
-                "tags" => map.read(&mut tags, "tags")?,
-                "customer_user_id" => {
-                    map.read(&mut customer_user_id, "customer_user_id")?
-                }
-                "link" => map.read(&mut link, "link")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "updated_at" => map.read(&mut updated_at, "updated_at")?,
-                "id" => map.read(&mut id, "id")?,
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id"),
+                "workflow_id" => map.read(&mut workflow_id, "workflow_id"),
+                "tags" => map.read(&mut tags, "tags"),
+                "customer_user_id" => map.read(&mut customer_user_id, "customer_user_id"),
+                "link" => map.read(&mut link, "link"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "updated_at" => map.read(&mut updated_at, "updated_at"),
+                "id" => map.read(&mut id, "id"),
                 "workflow_version_id" => {
-                    map.read(&mut workflow_version_id, "workflow_version_id")?
+                    map.read(&mut workflow_version_id, "workflow_version_id")
                 }
-                "dashboard_url" => map.read(&mut dashboard_url, "dashboard_url")?,
-                "status" => map.read(&mut status, "status")?,
-                "output" => map.read(&mut output, "output")?,
-                "reasons" => map.read(&mut reasons, "reasons")?,
-                "error" => map.read(&mut error, "error")?,
-                "sdk_token" => map.read(&mut sdk_token, "sdk_token")?,
-                _ => map.skip()?,
-            }
+                "dashboard_url" => map.read(&mut dashboard_url, "dashboard_url"),
+                "status" => map.read(&mut status, "status"),
+                "output" => map.read(&mut output, "output"),
+                "reasons" => map.read(&mut reasons, "reasons"),
+                "error" => map.read(&mut error, "error"),
+                "sdk_token" => map.read(&mut sdk_token, "sdk_token"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             applicant_id: map.required(applicant_id, "applicant_id")?,
@@ -2140,17 +2138,15 @@ impl<'de> support::__object::FromObject<'de> for WorkflowRunShared {
         let mut updated_at = Option::None;
         while map.next_key()? {
             match map.key() {
-                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
-                "workflow_id" => map.read(&mut workflow_id, "workflow_id")?,
-                "tags" => map.read(&mut tags, "tags")?,
-                "customer_user_id" => {
-                    map.read(&mut customer_user_id, "customer_user_id")?
-                }
-                "link" => map.read(&mut link, "link")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "updated_at" => map.read(&mut updated_at, "updated_at")?,
-                _ => map.skip()?,
-            }
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id"),
+                "workflow_id" => map.read(&mut workflow_id, "workflow_id"),
+                "tags" => map.read(&mut tags, "tags"),
+                "customer_user_id" => map.read(&mut customer_user_id, "customer_user_id"),
+                "link" => map.read(&mut link, "link"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "updated_at" => map.read(&mut updated_at, "updated_at"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             applicant_id: map.required(applicant_id, "applicant_id")?,
@@ -2293,18 +2289,18 @@ impl<'de> support::__object::FromObject<'de> for WorkflowRunResponse {
         let mut sdk_token = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
+                "id" => map.read(&mut id, "id"),
                 "workflow_version_id" => {
-                    map.read(&mut workflow_version_id, "workflow_version_id")?
+                    map.read(&mut workflow_version_id, "workflow_version_id")
                 }
-                "dashboard_url" => map.read(&mut dashboard_url, "dashboard_url")?,
-                "status" => map.read(&mut status, "status")?,
-                "output" => map.read(&mut output, "output")?,
-                "reasons" => map.read(&mut reasons, "reasons")?,
-                "error" => map.read(&mut error, "error")?,
-                "sdk_token" => map.read(&mut sdk_token, "sdk_token")?,
-                _ => map.skip()?,
-            }
+                "dashboard_url" => map.read(&mut dashboard_url, "dashboard_url"),
+                "status" => map.read(&mut status, "status"),
+                "output" => map.read(&mut output, "output"),
+                "reasons" => map.read(&mut reasons, "reasons"),
+                "error" => map.read(&mut error, "error"),
+                "sdk_token" => map.read(&mut sdk_token, "sdk_token"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -2415,18 +2411,16 @@ impl<'de> support::__object::FromObject<'de> for WorkflowRunBuilder {
         let mut custom_data = Option::None;
         while map.next_key()? {
             match map.key() {
-                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
-                "workflow_id" => map.read(&mut workflow_id, "workflow_id")?,
-                "tags" => map.read(&mut tags, "tags")?,
-                "customer_user_id" => {
-                    map.read(&mut customer_user_id, "customer_user_id")?
-                }
-                "link" => map.read(&mut link, "link")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "updated_at" => map.read(&mut updated_at, "updated_at")?,
-                "custom_data" => map.read(&mut custom_data, "custom_data")?,
-                _ => map.skip()?,
-            }
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id"),
+                "workflow_id" => map.read(&mut workflow_id, "workflow_id"),
+                "tags" => map.read(&mut tags, "tags"),
+                "customer_user_id" => map.read(&mut customer_user_id, "customer_user_id"),
+                "link" => map.read(&mut link, "link"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "updated_at" => map.read(&mut updated_at, "updated_at"),
+                "custom_data" => map.read(&mut custom_data, "custom_data"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             applicant_id: map.required(applicant_id, "applicant_id")?,
@@ -2518,9 +2512,9 @@ impl<'de> support::__object::FromObject<'de> for WorkflowRunRequest {
         let mut custom_data = Option::None;
         while map.next_key()? {
             match map.key() {
-                "custom_data" => map.read(&mut custom_data, "custom_data")?,
-                _ => map.skip()?,
-            }
+                "custom_data" => map.read(&mut custom_data, "custom_data"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             custom_data: custom_data.unwrap_or_default(),
@@ -2577,9 +2571,9 @@ impl<'de> support::__object::FromObject<'de> for DocumentsList {
         let mut documents = Option::None;
         while map.next_key()? {
             match map.key() {
-                "documents" => map.read(&mut documents, "documents")?,
-                _ => map.skip()?,
-            }
+                "documents" => map.read(&mut documents, "documents"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             documents: map.required(documents, "documents")?,
@@ -2668,18 +2662,18 @@ impl<'de> support::__object::FromObject<'de> for DocumentUploader {
         let mut location = Option::None;
         while map.next_key()? {
             match map.key() {
-                "file_type" => map.read(&mut file_type, "file_type")?,
-                "type" => map.read(&mut r#type, "type")?,
-                "side" => map.read(&mut side, "side")?,
-                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
-                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
-                "file" => map.read(&mut file, "file")?,
+                "file_type" => map.read(&mut file_type, "file_type"),
+                "type" => map.read(&mut r#type, "type"),
+                "side" => map.read(&mut side, "side"),
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country"),
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id"),
+                "file" => map.read(&mut file, "file"),
                 "validate_image_quality" => {
-                    map.read(&mut validate_image_quality, "validate_image_quality")?
+                    map.read(&mut validate_image_quality, "validate_image_quality")
                 }
-                "location" => map.read(&mut location, "location")?,
-                _ => map.skip()?,
-            }
+                "location" => map.read(&mut location, "location"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             file_type: file_type.unwrap_or_default(),
@@ -2764,13 +2758,13 @@ impl<'de> support::__object::FromObject<'de> for DocumentShared {
         let mut applicant_id = Option::None;
         while map.next_key()? {
             match map.key() {
-                "file_type" => map.read(&mut file_type, "file_type")?,
-                "type" => map.read(&mut r#type, "type")?,
-                "side" => map.read(&mut side, "side")?,
-                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
-                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
-                _ => map.skip()?,
-            }
+                "file_type" => map.read(&mut file_type, "file_type"),
+                "type" => map.read(&mut r#type, "type"),
+                "side" => map.read(&mut side, "side"),
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country"),
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             file_type: file_type.unwrap_or_default(),
@@ -2836,13 +2830,13 @@ impl<'de> support::__object::FromObject<'de> for DocumentRequest {
         let mut location = Option::None;
         while map.next_key()? {
             match map.key() {
-                "file" => map.read(&mut file, "file")?,
+                "file" => map.read(&mut file, "file"),
                 "validate_image_quality" => {
-                    map.read(&mut validate_image_quality, "validate_image_quality")?
+                    map.read(&mut validate_image_quality, "validate_image_quality")
                 }
-                "location" => map.read(&mut location, "location")?,
-                _ => map.skip()?,
-            }
+                "location" => map.read(&mut location, "location"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             file: file.unwrap_or_default(),
@@ -2967,19 +2961,19 @@ impl<'de> support::__object::FromObject<'de> for Document {
         let mut file_size = Option::None;
         while map.next_key()? {
             match map.key() {
-                "file_type" => map.read(&mut file_type, "file_type")?,
-                "type" => map.read(&mut r#type, "type")?,
-                "side" => map.read(&mut side, "side")?,
-                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
-                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "download_href" => map.read(&mut download_href, "download_href")?,
-                "file_name" => map.read(&mut file_name, "file_name")?,
-                "file_size" => map.read(&mut file_size, "file_size")?,
-                _ => map.skip()?,
-            }
+                "file_type" => map.read(&mut file_type, "file_type"),
+                "type" => map.read(&mut r#type, "type"),
+                "side" => map.read(&mut side, "side"),
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country"),
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id"),
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "href" => map.read(&mut href, "href"),
+                "download_href" => map.read(&mut download_href, "download_href"),
+                "file_name" => map.read(&mut file_name, "file_name"),
+                "file_size" => map.read(&mut file_size, "file_size"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             file_type: file_type.unwrap_or_default(),
@@ -3084,14 +3078,14 @@ impl<'de> support::__object::FromObject<'de> for DocumentResponse {
         let mut file_size = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "download_href" => map.read(&mut download_href, "download_href")?,
-                "file_name" => map.read(&mut file_name, "file_name")?,
-                "file_size" => map.read(&mut file_size, "file_size")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "href" => map.read(&mut href, "href"),
+                "download_href" => map.read(&mut download_href, "download_href"),
+                "file_name" => map.read(&mut file_name, "file_name"),
+                "file_size" => map.read(&mut file_size, "file_size"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -3154,10 +3148,10 @@ impl<'de> support::__object::FromObject<'de> for SigningDocumentsList {
         while map.next_key()? {
             match map.key() {
                 "signing_documents" => {
-                    map.read(&mut signing_documents, "signing_documents")?
+                    map.read(&mut signing_documents, "signing_documents")
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             signing_documents: map.required(signing_documents, "signing_documents")?,
@@ -3212,10 +3206,10 @@ impl<'de> support::__object::FromObject<'de> for SigningDocumentUploader {
         let mut file = Option::None;
         while map.next_key()? {
             match map.key() {
-                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
-                "file" => map.read(&mut file, "file")?,
-                _ => map.skip()?,
-            }
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id"),
+                "file" => map.read(&mut file, "file"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             applicant_id: applicant_id.unwrap_or_default(),
@@ -3267,9 +3261,9 @@ impl<'de> support::__object::FromObject<'de> for SigningDocumentShared {
         let mut applicant_id = Option::None;
         while map.next_key()? {
             match map.key() {
-                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
-                _ => map.skip()?,
-            }
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             applicant_id: applicant_id.unwrap_or_default(),
@@ -3320,9 +3314,9 @@ impl<'de> support::__object::FromObject<'de> for SigningDocumentRequest {
         let mut file = Option::None;
         while map.next_key()? {
             match map.key() {
-                "file" => map.read(&mut file, "file")?,
-                _ => map.skip()?,
-            }
+                "file" => map.read(&mut file, "file"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             file: file.unwrap_or_default(),
@@ -3425,16 +3419,16 @@ impl<'de> support::__object::FromObject<'de> for SigningDocument {
         let mut file_size = Option::None;
         while map.next_key()? {
             match map.key() {
-                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "download_href" => map.read(&mut download_href, "download_href")?,
-                "file_type" => map.read(&mut file_type, "file_type")?,
-                "file_name" => map.read(&mut file_name, "file_name")?,
-                "file_size" => map.read(&mut file_size, "file_size")?,
-                _ => map.skip()?,
-            }
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id"),
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "href" => map.read(&mut href, "href"),
+                "download_href" => map.read(&mut download_href, "download_href"),
+                "file_type" => map.read(&mut file_type, "file_type"),
+                "file_name" => map.read(&mut file_name, "file_name"),
+                "file_size" => map.read(&mut file_size, "file_size"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             applicant_id: applicant_id.unwrap_or_default(),
@@ -3538,15 +3532,15 @@ impl<'de> support::__object::FromObject<'de> for SigningDocumentResponse {
         let mut file_size = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "download_href" => map.read(&mut download_href, "download_href")?,
-                "file_type" => map.read(&mut file_type, "file_type")?,
-                "file_name" => map.read(&mut file_name, "file_name")?,
-                "file_size" => map.read(&mut file_size, "file_size")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "href" => map.read(&mut href, "href"),
+                "download_href" => map.read(&mut download_href, "download_href"),
+                "file_type" => map.read(&mut file_type, "file_type"),
+                "file_name" => map.read(&mut file_name, "file_name"),
+                "file_size" => map.read(&mut file_size, "file_size"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -3609,9 +3603,9 @@ impl<'de> support::__object::FromObject<'de> for LivePhotosList {
         let mut live_photos = Option::None;
         while map.next_key()? {
             match map.key() {
-                "live_photos" => map.read(&mut live_photos, "live_photos")?,
-                _ => map.skip()?,
-            }
+                "live_photos" => map.read(&mut live_photos, "live_photos"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             live_photos: map.required(live_photos, "live_photos")?,
@@ -3685,13 +3679,13 @@ impl<'de> support::__object::FromObject<'de> for LivePhotoRequest {
         let mut advanced_validation = Option::None;
         while map.next_key()? {
             match map.key() {
-                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
-                "file" => map.read(&mut file, "file")?,
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id"),
+                "file" => map.read(&mut file, "file"),
                 "advanced_validation" => {
-                    map.read(&mut advanced_validation, "advanced_validation")?
+                    map.read(&mut advanced_validation, "advanced_validation")
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             applicant_id: applicant_id.unwrap_or_default(),
@@ -3793,15 +3787,15 @@ impl<'de> support::__object::FromObject<'de> for LivePhotoResponse {
         let mut file_size = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "download_href" => map.read(&mut download_href, "download_href")?,
-                "file_name" => map.read(&mut file_name, "file_name")?,
-                "file_type" => map.read(&mut file_type, "file_type")?,
-                "file_size" => map.read(&mut file_size, "file_size")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "href" => map.read(&mut href, "href"),
+                "download_href" => map.read(&mut download_href, "download_href"),
+                "file_name" => map.read(&mut file_name, "file_name"),
+                "file_type" => map.read(&mut file_type, "file_type"),
+                "file_size" => map.read(&mut file_size, "file_size"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -3864,9 +3858,9 @@ impl<'de> support::__object::FromObject<'de> for LiveVideosList {
         let mut live_videos = Option::None;
         while map.next_key()? {
             match map.key() {
-                "live_videos" => map.read(&mut live_videos, "live_videos")?,
-                _ => map.skip()?,
-            }
+                "live_videos" => map.read(&mut live_videos, "live_videos"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             live_videos: map.required(live_videos, "live_videos")?,
@@ -3954,16 +3948,16 @@ impl<'de> support::__object::FromObject<'de> for LiveVideo {
         let mut challenge = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "download_href" => map.read(&mut download_href, "download_href")?,
-                "file_name" => map.read(&mut file_name, "file_name")?,
-                "file_size" => map.read(&mut file_size, "file_size")?,
-                "file_type" => map.read(&mut file_type, "file_type")?,
-                "challenge" => map.read(&mut challenge, "challenge")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "href" => map.read(&mut href, "href"),
+                "download_href" => map.read(&mut download_href, "download_href"),
+                "file_name" => map.read(&mut file_name, "file_name"),
+                "file_size" => map.read(&mut file_size, "file_size"),
+                "file_type" => map.read(&mut file_type, "file_type"),
+                "challenge" => map.read(&mut challenge, "challenge"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: id.unwrap_or_default(),
@@ -4048,16 +4042,14 @@ impl<'de> support::__object::FromObject<'de> for TaskItem {
         let mut updated_at = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "workflow_run_id" => map.read(&mut workflow_run_id, "workflow_run_id")?,
-                "task_def_id" => map.read(&mut task_def_id, "task_def_id")?,
-                "task_def_version" => {
-                    map.read(&mut task_def_version, "task_def_version")?
-                }
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "updated_at" => map.read(&mut updated_at, "updated_at")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "workflow_run_id" => map.read(&mut workflow_run_id, "workflow_run_id"),
+                "task_def_id" => map.read(&mut task_def_id, "task_def_id"),
+                "task_def_version" => map.read(&mut task_def_version, "task_def_version"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "updated_at" => map.read(&mut updated_at, "updated_at"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: id.unwrap_or_default(),
@@ -4185,18 +4177,16 @@ impl<'de> support::__object::FromObject<'de> for Task {
         let mut updated_at = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "workflow_run_id" => map.read(&mut workflow_run_id, "workflow_run_id")?,
-                "task_def_id" => map.read(&mut task_def_id, "task_def_id")?,
-                "task_def_version" => {
-                    map.read(&mut task_def_version, "task_def_version")?
-                }
-                "input" => map.read(&mut input, "input")?,
-                "output" => map.read(&mut output, "output")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "updated_at" => map.read(&mut updated_at, "updated_at")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "workflow_run_id" => map.read(&mut workflow_run_id, "workflow_run_id"),
+                "task_def_id" => map.read(&mut task_def_id, "task_def_id"),
+                "task_def_version" => map.read(&mut task_def_version, "task_def_version"),
+                "input" => map.read(&mut input, "input"),
+                "output" => map.read(&mut output, "output"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "updated_at" => map.read(&mut updated_at, "updated_at"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: id.unwrap_or_default(),
@@ -4296,9 +4286,9 @@ impl<'de> support::__object::FromObject<'de> for CompleteTaskBuilder {
         let mut data = Option::None;
         while map.next_key()? {
             match map.key() {
-                "data" => map.read(&mut data, "data")?,
-                _ => map.skip()?,
-            }
+                "data" => map.read(&mut data, "data"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             data: map.required(data, "data")?,
@@ -4355,9 +4345,9 @@ impl<'de> support::__object::FromObject<'de> for MotionCapturesList {
         let mut motion_captures = Option::None;
         while map.next_key()? {
             match map.key() {
-                "motion_captures" => map.read(&mut motion_captures, "motion_captures")?,
-                _ => map.skip()?,
-            }
+                "motion_captures" => map.read(&mut motion_captures, "motion_captures"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             motion_captures: map.required(motion_captures, "motion_captures")?,
@@ -4440,15 +4430,15 @@ impl<'de> support::__object::FromObject<'de> for MotionCapture {
         let mut file_type = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "download_href" => map.read(&mut download_href, "download_href")?,
-                "file_name" => map.read(&mut file_name, "file_name")?,
-                "file_size" => map.read(&mut file_size, "file_size")?,
-                "file_type" => map.read(&mut file_type, "file_type")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "href" => map.read(&mut href, "href"),
+                "download_href" => map.read(&mut download_href, "download_href"),
+                "file_name" => map.read(&mut file_name, "file_name"),
+                "file_size" => map.read(&mut file_size, "file_size"),
+                "file_type" => map.read(&mut file_type, "file_type"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: id.unwrap_or_default(),
@@ -4511,9 +4501,9 @@ impl<'de> support::__object::FromObject<'de> for WatchlistMonitorsList {
         let mut monitors = Option::None;
         while map.next_key()? {
             match map.key() {
-                "monitors" => map.read(&mut monitors, "monitors")?,
-                _ => map.skip()?,
-            }
+                "monitors" => map.read(&mut monitors, "monitors"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             monitors: map.required(monitors, "monitors")?,
@@ -4591,11 +4581,11 @@ impl<'de> support::__object::FromObject<'de> for WatchlistMonitorShared {
         let mut tags = Option::None;
         while map.next_key()? {
             match map.key() {
-                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
-                "report_name" => map.read(&mut report_name, "report_name")?,
-                "tags" => map.read(&mut tags, "tags")?,
-                _ => map.skip()?,
-            }
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id"),
+                "report_name" => map.read(&mut report_name, "report_name"),
+                "tags" => map.read(&mut tags, "tags"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             applicant_id: map.required(applicant_id, "applicant_id")?,
@@ -4702,15 +4692,15 @@ impl<'de> support::__object::FromObject<'de> for WatchlistMonitor {
         let mut is_sandbox = Option::None;
         while map.next_key()? {
             match map.key() {
-                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
-                "report_name" => map.read(&mut report_name, "report_name")?,
-                "tags" => map.read(&mut tags, "tags")?,
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "deleted_at" => map.read(&mut deleted_at, "deleted_at")?,
-                "is_sandbox" => map.read(&mut is_sandbox, "is_sandbox")?,
-                _ => map.skip()?,
-            }
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id"),
+                "report_name" => map.read(&mut report_name, "report_name"),
+                "tags" => map.read(&mut tags, "tags"),
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "deleted_at" => map.read(&mut deleted_at, "deleted_at"),
+                "is_sandbox" => map.read(&mut is_sandbox, "is_sandbox"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             applicant_id: map.required(applicant_id, "applicant_id")?,
@@ -4802,12 +4792,12 @@ impl<'de> support::__object::FromObject<'de> for WatchlistMonitorResponse {
         let mut is_sandbox = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "deleted_at" => map.read(&mut deleted_at, "deleted_at")?,
-                "is_sandbox" => map.read(&mut is_sandbox, "is_sandbox")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "deleted_at" => map.read(&mut deleted_at, "deleted_at"),
+                "is_sandbox" => map.read(&mut is_sandbox, "is_sandbox"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -4867,9 +4857,9 @@ impl<'de> support::__object::FromObject<'de> for WatchlistMonitorMatchesList {
         let mut matches = Option::None;
         while map.next_key()? {
             match map.key() {
-                "matches" => map.read(&mut matches, "matches")?,
-                _ => map.skip()?,
-            }
+                "matches" => map.read(&mut matches, "matches"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             matches: map.required(matches, "matches")?,
@@ -4922,10 +4912,10 @@ impl<'de> support::__object::FromObject<'de> for WatchlistMonitorMatchesUpdater 
         let mut disable = Option::None;
         while map.next_key()? {
             match map.key() {
-                "enable" => map.read(&mut enable, "enable")?,
-                "disable" => map.read(&mut disable, "disable")?,
-                _ => map.skip()?,
-            }
+                "enable" => map.read(&mut enable, "enable"),
+                "disable" => map.read(&mut disable, "disable"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             enable: enable.unwrap_or_default(),
@@ -4983,9 +4973,9 @@ impl<'de> support::__object::FromObject<'de> for IdPhotosList {
         let mut id_photos = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id_photos" => map.read(&mut id_photos, "id_photos")?,
-                _ => map.skip()?,
-            }
+                "id_photos" => map.read(&mut id_photos, "id_photos"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id_photos: map.required(id_photos, "id_photos")?,
@@ -5043,10 +5033,10 @@ impl<'de> support::__object::FromObject<'de> for IdPhotoRequest {
         let mut file = Option::None;
         while map.next_key()? {
             match map.key() {
-                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
-                "file" => map.read(&mut file, "file")?,
-                _ => map.skip()?,
-            }
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id"),
+                "file" => map.read(&mut file, "file"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             applicant_id: applicant_id.unwrap_or_default(),
@@ -5147,15 +5137,15 @@ impl<'de> support::__object::FromObject<'de> for IdPhotoResponse {
         let mut file_size = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "download_href" => map.read(&mut download_href, "download_href")?,
-                "file_name" => map.read(&mut file_name, "file_name")?,
-                "file_type" => map.read(&mut file_type, "file_type")?,
-                "file_size" => map.read(&mut file_size, "file_size")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "href" => map.read(&mut href, "href"),
+                "download_href" => map.read(&mut download_href, "download_href"),
+                "file_name" => map.read(&mut file_name, "file_name"),
+                "file_type" => map.read(&mut file_type, "file_type"),
+                "file_size" => map.read(&mut file_size, "file_size"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -5227,14 +5217,11 @@ impl<'de> support::__object::FromObject<'de> for TimelineFileReference {
         while map.next_key()? {
             match map.key() {
                 "workflow_timeline_file_id" => {
-                    map.read(
-                        &mut workflow_timeline_file_id,
-                        "workflow_timeline_file_id",
-                    )?
+                    map.read(&mut workflow_timeline_file_id, "workflow_timeline_file_id")
                 }
-                "href" => map.read(&mut href, "href")?,
-                _ => map.skip()?,
-            }
+                "href" => map.read(&mut href, "href"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             workflow_timeline_file_id: map
@@ -5293,9 +5280,9 @@ impl<'de> support::__object::FromObject<'de> for PasskeysList {
         let mut passkeys = Option::None;
         while map.next_key()? {
             match map.key() {
-                "passkeys" => map.read(&mut passkeys, "passkeys")?,
-                _ => map.skip()?,
-            }
+                "passkeys" => map.read(&mut passkeys, "passkeys"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             passkeys: map.required(passkeys, "passkeys")?,
@@ -5382,15 +5369,15 @@ impl<'de> support::__object::FromObject<'de> for Passkey {
         let mut last_used_at = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
+                "id" => map.read(&mut id, "id"),
                 "application_domain" => {
-                    map.read(&mut application_domain, "application_domain")?
+                    map.read(&mut application_domain, "application_domain")
                 }
-                "state" => map.read(&mut state, "state")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "last_used_at" => map.read(&mut last_used_at, "last_used_at")?,
-                _ => map.skip()?,
-            }
+                "state" => map.read(&mut state, "state"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "last_used_at" => map.read(&mut last_used_at, "last_used_at"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -5454,9 +5441,9 @@ impl<'de> support::__object::FromObject<'de> for PasskeyUpdater {
         let mut state = Option::None;
         while map.next_key()? {
             match map.key() {
-                "state" => map.read(&mut state, "state")?,
-                _ => map.skip()?,
-            }
+                "state" => map.read(&mut state, "state"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             state: map.required(state, "state")?,
@@ -5515,9 +5502,9 @@ impl<'de> support::__object::FromObject<'de> for WebhooksList {
         let mut webhooks = Option::None;
         while map.next_key()? {
             match map.key() {
-                "webhooks" => map.read(&mut webhooks, "webhooks")?,
-                _ => map.skip()?,
-            }
+                "webhooks" => map.read(&mut webhooks, "webhooks"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             webhooks: map.required(webhooks, "webhooks")?,
@@ -5634,29 +5621,27 @@ impl<'de> support::__object::FromObject<'de> for WebhookBuilder {
         let mut url = Option::None;
         while map.next_key()? {
             match map.key() {
-                "enabled" => map.read(&mut enabled, "enabled")?,
-                "events" => map.read(&mut events, "events")?,
-                "environments" => map.read(&mut environments, "environments")?,
-                "payload_version" => map.read(&mut payload_version, "payload_version")?,
-                "oauth_enabled" => map.read(&mut oauth_enabled, "oauth_enabled")?,
-                "oauth_server_url" => {
-                    map.read(&mut oauth_server_url, "oauth_server_url")?
-                }
+                "enabled" => map.read(&mut enabled, "enabled"),
+                "events" => map.read(&mut events, "events"),
+                "environments" => map.read(&mut environments, "environments"),
+                "payload_version" => map.read(&mut payload_version, "payload_version"),
+                "oauth_enabled" => map.read(&mut oauth_enabled, "oauth_enabled"),
+                "oauth_server_url" => map.read(&mut oauth_server_url, "oauth_server_url"),
                 "oauth_server_client_id" => {
-                    map.read(&mut oauth_server_client_id, "oauth_server_client_id")?
+                    map.read(&mut oauth_server_client_id, "oauth_server_client_id")
                 }
                 "oauth_server_client_secret" => {
                     map.read(
                         &mut oauth_server_client_secret,
                         "oauth_server_client_secret",
-                    )?
+                    )
                 }
                 "oauth_server_scope" => {
-                    map.read(&mut oauth_server_scope, "oauth_server_scope")?
+                    map.read(&mut oauth_server_scope, "oauth_server_scope")
                 }
-                "url" => map.read(&mut url, "url")?,
-                _ => map.skip()?,
-            }
+                "url" => map.read(&mut url, "url"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             enabled: enabled.unwrap_or_default(),
@@ -5760,28 +5745,26 @@ impl<'de> support::__object::FromObject<'de> for WebhookShared {
         let mut oauth_server_scope = Option::None;
         while map.next_key()? {
             match map.key() {
-                "enabled" => map.read(&mut enabled, "enabled")?,
-                "events" => map.read(&mut events, "events")?,
-                "environments" => map.read(&mut environments, "environments")?,
-                "payload_version" => map.read(&mut payload_version, "payload_version")?,
-                "oauth_enabled" => map.read(&mut oauth_enabled, "oauth_enabled")?,
-                "oauth_server_url" => {
-                    map.read(&mut oauth_server_url, "oauth_server_url")?
-                }
+                "enabled" => map.read(&mut enabled, "enabled"),
+                "events" => map.read(&mut events, "events"),
+                "environments" => map.read(&mut environments, "environments"),
+                "payload_version" => map.read(&mut payload_version, "payload_version"),
+                "oauth_enabled" => map.read(&mut oauth_enabled, "oauth_enabled"),
+                "oauth_server_url" => map.read(&mut oauth_server_url, "oauth_server_url"),
                 "oauth_server_client_id" => {
-                    map.read(&mut oauth_server_client_id, "oauth_server_client_id")?
+                    map.read(&mut oauth_server_client_id, "oauth_server_client_id")
                 }
                 "oauth_server_client_secret" => {
                     map.read(
                         &mut oauth_server_client_secret,
                         "oauth_server_client_secret",
-                    )?
+                    )
                 }
                 "oauth_server_scope" => {
-                    map.read(&mut oauth_server_scope, "oauth_server_scope")?
+                    map.read(&mut oauth_server_scope, "oauth_server_scope")
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             enabled: enabled.unwrap_or_default(),
@@ -5849,9 +5832,9 @@ impl<'de> support::__object::FromObject<'de> for WebhookCreate {
         let mut url = Option::None;
         while map.next_key()? {
             match map.key() {
-                "url" => map.read(&mut url, "url")?,
-                _ => map.skip()?,
-            }
+                "url" => map.read(&mut url, "url"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             url: map.required(url, "url")?,
@@ -5984,32 +5967,30 @@ impl<'de> support::__object::FromObject<'de> for Webhook {
         let mut href = Option::None;
         while map.next_key()? {
             match map.key() {
-                "enabled" => map.read(&mut enabled, "enabled")?,
-                "events" => map.read(&mut events, "events")?,
-                "environments" => map.read(&mut environments, "environments")?,
-                "payload_version" => map.read(&mut payload_version, "payload_version")?,
-                "oauth_enabled" => map.read(&mut oauth_enabled, "oauth_enabled")?,
-                "oauth_server_url" => {
-                    map.read(&mut oauth_server_url, "oauth_server_url")?
-                }
+                "enabled" => map.read(&mut enabled, "enabled"),
+                "events" => map.read(&mut events, "events"),
+                "environments" => map.read(&mut environments, "environments"),
+                "payload_version" => map.read(&mut payload_version, "payload_version"),
+                "oauth_enabled" => map.read(&mut oauth_enabled, "oauth_enabled"),
+                "oauth_server_url" => map.read(&mut oauth_server_url, "oauth_server_url"),
                 "oauth_server_client_id" => {
-                    map.read(&mut oauth_server_client_id, "oauth_server_client_id")?
+                    map.read(&mut oauth_server_client_id, "oauth_server_client_id")
                 }
                 "oauth_server_client_secret" => {
                     map.read(
                         &mut oauth_server_client_secret,
                         "oauth_server_client_secret",
-                    )?
+                    )
                 }
                 "oauth_server_scope" => {
-                    map.read(&mut oauth_server_scope, "oauth_server_scope")?
+                    map.read(&mut oauth_server_scope, "oauth_server_scope")
                 }
-                "id" => map.read(&mut id, "id")?,
-                "url" => map.read(&mut url, "url")?,
-                "token" => map.read(&mut token, "token")?,
-                "href" => map.read(&mut href, "href")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "url" => map.read(&mut url, "url"),
+                "token" => map.read(&mut token, "token"),
+                "href" => map.read(&mut href, "href"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             enabled: enabled.unwrap_or_default(),
@@ -6098,12 +6079,12 @@ impl<'de> support::__object::FromObject<'de> for WebhookResponse {
         let mut href = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "url" => map.read(&mut url, "url")?,
-                "token" => map.read(&mut token, "token")?,
-                "href" => map.read(&mut href, "href")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "url" => map.read(&mut url, "url"),
+                "token" => map.read(&mut token, "token"),
+                "href" => map.read(&mut href, "href"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -6156,9 +6137,9 @@ impl<'de> support::__object::FromObject<'de> for WebhookEvent {
         let mut payload = Option::None;
         while map.next_key()? {
             match map.key() {
-                "payload" => map.read(&mut payload, "payload")?,
-                _ => map.skip()?,
-            }
+                "payload" => map.read(&mut payload, "payload"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             payload: payload.unwrap_or_default(),
@@ -6258,29 +6239,27 @@ impl<'de> support::__object::FromObject<'de> for WebhookUpdater {
         let mut url = Option::None;
         while map.next_key()? {
             match map.key() {
-                "enabled" => map.read(&mut enabled, "enabled")?,
-                "events" => map.read(&mut events, "events")?,
-                "environments" => map.read(&mut environments, "environments")?,
-                "payload_version" => map.read(&mut payload_version, "payload_version")?,
-                "oauth_enabled" => map.read(&mut oauth_enabled, "oauth_enabled")?,
-                "oauth_server_url" => {
-                    map.read(&mut oauth_server_url, "oauth_server_url")?
-                }
+                "enabled" => map.read(&mut enabled, "enabled"),
+                "events" => map.read(&mut events, "events"),
+                "environments" => map.read(&mut environments, "environments"),
+                "payload_version" => map.read(&mut payload_version, "payload_version"),
+                "oauth_enabled" => map.read(&mut oauth_enabled, "oauth_enabled"),
+                "oauth_server_url" => map.read(&mut oauth_server_url, "oauth_server_url"),
                 "oauth_server_client_id" => {
-                    map.read(&mut oauth_server_client_id, "oauth_server_client_id")?
+                    map.read(&mut oauth_server_client_id, "oauth_server_client_id")
                 }
                 "oauth_server_client_secret" => {
                     map.read(
                         &mut oauth_server_client_secret,
                         "oauth_server_client_secret",
-                    )?
+                    )
                 }
                 "oauth_server_scope" => {
-                    map.read(&mut oauth_server_scope, "oauth_server_scope")?
+                    map.read(&mut oauth_server_scope, "oauth_server_scope")
                 }
-                "url" => map.read(&mut url, "url")?,
-                _ => map.skip()?,
-            }
+                "url" => map.read(&mut url, "url"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             enabled: enabled.unwrap_or_default(),
@@ -6342,9 +6321,9 @@ impl<'de> support::__object::FromObject<'de> for WebhookUpdate {
         let mut url = Option::None;
         while map.next_key()? {
             match map.key() {
-                "url" => map.read(&mut url, "url")?,
-                _ => map.skip()?,
-            }
+                "url" => map.read(&mut url, "url"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             url: url.unwrap_or_default(),
@@ -6394,9 +6373,9 @@ impl<'de> support::__object::FromObject<'de> for WebhookResend {
         let mut data = Option::None;
         while map.next_key()? {
             match map.key() {
-                "data" => map.read(&mut data, "data")?,
-                _ => map.skip()?,
-            }
+                "data" => map.read(&mut data, "data"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             data: data.unwrap_or_default(),
@@ -6448,9 +6427,9 @@ impl<'de> support::__object::FromObject<'de> for AddressesList {
         let mut addresses = Option::None;
         while map.next_key()? {
             match map.key() {
-                "addresses" => map.read(&mut addresses, "addresses")?,
-                _ => map.skip()?,
-            }
+                "addresses" => map.read(&mut addresses, "addresses"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             addresses: addresses.unwrap_or_default(),
@@ -6530,14 +6509,12 @@ impl<'de> support::__object::FromObject<'de> for SdkTokenRequest {
         let mut cross_device_url = Option::None;
         while map.next_key()? {
             match map.key() {
-                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
-                "referrer" => map.read(&mut referrer, "referrer")?,
-                "application_id" => map.read(&mut application_id, "application_id")?,
-                "cross_device_url" => {
-                    map.read(&mut cross_device_url, "cross_device_url")?
-                }
-                _ => map.skip()?,
-            }
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id"),
+                "referrer" => map.read(&mut referrer, "referrer"),
+                "application_id" => map.read(&mut application_id, "application_id"),
+                "cross_device_url" => map.read(&mut cross_device_url, "cross_device_url"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             applicant_id: map.required(applicant_id, "applicant_id")?,
@@ -6601,9 +6578,9 @@ impl<'de> support::__object::FromObject<'de> for SdkTokenResponse {
         let mut token = Option::None;
         while map.next_key()? {
             match map.key() {
-                "token" => map.read(&mut token, "token")?,
-                _ => map.skip()?,
-            }
+                "token" => map.read(&mut token, "token"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             token: map.required(token, "token")?,
@@ -6688,17 +6665,17 @@ impl<'de> support::__object::FromObject<'de> for RepeatAttemptsList {
         let mut unique_mismatches_count = Option::None;
         while map.next_key()? {
             match map.key() {
-                "report_id" => map.read(&mut report_id, "report_id")?,
-                "repeat_attempts" => map.read(&mut repeat_attempts, "repeat_attempts")?,
-                "attempts_count" => map.read(&mut attempts_count, "attempts_count")?,
+                "report_id" => map.read(&mut report_id, "report_id"),
+                "repeat_attempts" => map.read(&mut repeat_attempts, "repeat_attempts"),
+                "attempts_count" => map.read(&mut attempts_count, "attempts_count"),
                 "attempts_clear_rate" => {
-                    map.read(&mut attempts_clear_rate, "attempts_clear_rate")?
+                    map.read(&mut attempts_clear_rate, "attempts_clear_rate")
                 }
                 "unique_mismatches_count" => {
-                    map.read(&mut unique_mismatches_count, "unique_mismatches_count")?
+                    map.read(&mut unique_mismatches_count, "unique_mismatches_count")
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             report_id: report_id.unwrap_or_default(),
@@ -6769,9 +6746,9 @@ impl<'de> support::__object::FromObject<'de> for ExtractRequest {
         let mut document_id = Option::None;
         while map.next_key()? {
             match map.key() {
-                "document_id" => map.read(&mut document_id, "document_id")?,
-                _ => map.skip()?,
-            }
+                "document_id" => map.read(&mut document_id, "document_id"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             document_id: map.required(document_id, "document_id")?,
@@ -6828,13 +6805,13 @@ impl<'de> support::__object::FromObject<'de> for Extraction {
         let mut extracted_data = Option::None;
         while map.next_key()? {
             match map.key() {
-                "document_id" => map.read(&mut document_id, "document_id")?,
+                "document_id" => map.read(&mut document_id, "document_id"),
                 "document_classification" => {
-                    map.read(&mut document_classification, "document_classification")?
+                    map.read(&mut document_classification, "document_classification")
                 }
-                "extracted_data" => map.read(&mut extracted_data, "extracted_data")?,
-                _ => map.skip()?,
-            }
+                "extracted_data" => map.read(&mut extracted_data, "extracted_data"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             document_id: document_id.unwrap_or_default(),
@@ -6894,10 +6871,10 @@ impl<'de> support::__object::FromObject<'de> for Error1 {
         let mut error = Option::None;
         while map.next_key()? {
             match map.key() {
-                "document_id" => map.read(&mut document_id, "document_id")?,
-                "error" => map.read(&mut error, "error")?,
-                _ => map.skip()?,
-            }
+                "document_id" => map.read(&mut document_id, "document_id"),
+                "error" => map.read(&mut error, "error"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             document_id: document_id.unwrap_or_default(),
@@ -6966,12 +6943,12 @@ impl<'de> support::__object::FromObject<'de> for ResultsFeedback {
         let mut feedback_notes = Option::None;
         while map.next_key()? {
             match map.key() {
-                "expected_result" => map.read(&mut expected_result, "expected_result")?,
-                "check_id" => map.read(&mut check_id, "check_id")?,
-                "report_id" => map.read(&mut report_id, "report_id")?,
-                "feedback_notes" => map.read(&mut feedback_notes, "feedback_notes")?,
-                _ => map.skip()?,
-            }
+                "expected_result" => map.read(&mut expected_result, "expected_result"),
+                "check_id" => map.read(&mut check_id, "check_id"),
+                "report_id" => map.read(&mut report_id, "report_id"),
+                "feedback_notes" => map.read(&mut feedback_notes, "feedback_notes"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             expected_result: expected_result.unwrap_or_default(),
@@ -7033,9 +7010,9 @@ impl<'de> support::__object::FromObject<'de> for ChecksList {
         let mut checks = Option::None;
         while map.next_key()? {
             match map.key() {
-                "checks" => map.read(&mut checks, "checks")?,
-                _ => map.skip()?,
-            }
+                "checks" => map.read(&mut checks, "checks"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             checks: map.required(checks, "checks")?,
@@ -7201,35 +7178,35 @@ impl<'de> support::__object::FromObject<'de> for CheckBuilder {
         let mut report_configuration = Option::None;
         while map.next_key()? {
             match map.key() {
-                "webhook_ids" => map.read(&mut webhook_ids, "webhook_ids")?,
-                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "webhook_ids" => map.read(&mut webhook_ids, "webhook_ids"),
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id"),
                 "applicant_provides_data" => {
-                    map.read(&mut applicant_provides_data, "applicant_provides_data")?
+                    map.read(&mut applicant_provides_data, "applicant_provides_data")
                 }
-                "tags" => map.read(&mut tags, "tags")?,
-                "redirect_uri" => map.read(&mut redirect_uri, "redirect_uri")?,
+                "tags" => map.read(&mut tags, "tags"),
+                "redirect_uri" => map.read(&mut redirect_uri, "redirect_uri"),
                 "privacy_notices_read_consent_given" => {
                     map.read(
                         &mut privacy_notices_read_consent_given,
                         "privacy_notices_read_consent_given",
-                    )?
+                    )
                 }
-                "report_names" => map.read(&mut report_names, "report_names")?,
-                "document_ids" => map.read(&mut document_ids, "document_ids")?,
-                "asynchronous" => map.read(&mut asynchronous, "asynchronous")?,
+                "report_names" => map.read(&mut report_names, "report_names"),
+                "document_ids" => map.read(&mut document_ids, "document_ids"),
+                "asynchronous" => map.read(&mut asynchronous, "asynchronous"),
                 "suppress_form_emails" => {
-                    map.read(&mut suppress_form_emails, "suppress_form_emails")?
+                    map.read(&mut suppress_form_emails, "suppress_form_emails")
                 }
-                "sub_result" => map.read(&mut sub_result, "sub_result")?,
-                "consider" => map.read(&mut consider, "consider")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result"),
+                "consider" => map.read(&mut consider, "consider"),
                 "us_driving_licence" => {
-                    map.read(&mut us_driving_licence, "us_driving_licence")?
+                    map.read(&mut us_driving_licence, "us_driving_licence")
                 }
                 "report_configuration" => {
-                    map.read(&mut report_configuration, "report_configuration")?
+                    map.read(&mut report_configuration, "report_configuration")
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             webhook_ids: webhook_ids.unwrap_or_default(),
@@ -7345,21 +7322,21 @@ impl<'de> support::__object::FromObject<'de> for CheckShared {
         let mut privacy_notices_read_consent_given = Option::None;
         while map.next_key()? {
             match map.key() {
-                "webhook_ids" => map.read(&mut webhook_ids, "webhook_ids")?,
-                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "webhook_ids" => map.read(&mut webhook_ids, "webhook_ids"),
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id"),
                 "applicant_provides_data" => {
-                    map.read(&mut applicant_provides_data, "applicant_provides_data")?
+                    map.read(&mut applicant_provides_data, "applicant_provides_data")
                 }
-                "tags" => map.read(&mut tags, "tags")?,
-                "redirect_uri" => map.read(&mut redirect_uri, "redirect_uri")?,
+                "tags" => map.read(&mut tags, "tags"),
+                "redirect_uri" => map.read(&mut redirect_uri, "redirect_uri"),
                 "privacy_notices_read_consent_given" => {
                     map.read(
                         &mut privacy_notices_read_consent_given,
                         "privacy_notices_read_consent_given",
-                    )?
+                    )
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             webhook_ids: webhook_ids.unwrap_or_default(),
@@ -7497,25 +7474,25 @@ impl<'de> support::__object::FromObject<'de> for CheckRequest {
         let mut report_configuration = Option::None;
         while map.next_key()? {
             match map.key() {
-                "report_names" => map.read(&mut report_names, "report_names")?,
-                "document_ids" => map.read(&mut document_ids, "document_ids")?,
+                "report_names" => map.read(&mut report_names, "report_names"),
+                "document_ids" => map.read(&mut document_ids, "document_ids"),
                 "applicant_provides_data" => {
-                    map.read(&mut applicant_provides_data, "applicant_provides_data")?
+                    map.read(&mut applicant_provides_data, "applicant_provides_data")
                 }
-                "asynchronous" => map.read(&mut asynchronous, "asynchronous")?,
+                "asynchronous" => map.read(&mut asynchronous, "asynchronous"),
                 "suppress_form_emails" => {
-                    map.read(&mut suppress_form_emails, "suppress_form_emails")?
+                    map.read(&mut suppress_form_emails, "suppress_form_emails")
                 }
-                "sub_result" => map.read(&mut sub_result, "sub_result")?,
-                "consider" => map.read(&mut consider, "consider")?,
+                "sub_result" => map.read(&mut sub_result, "sub_result"),
+                "consider" => map.read(&mut consider, "consider"),
                 "us_driving_licence" => {
-                    map.read(&mut us_driving_licence, "us_driving_licence")?
+                    map.read(&mut us_driving_licence, "us_driving_licence")
                 }
                 "report_configuration" => {
-                    map.read(&mut report_configuration, "report_configuration")?
+                    map.read(&mut report_configuration, "report_configuration")
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             report_names: map.required(report_names, "report_names")?,
@@ -7691,32 +7668,32 @@ impl<'de> support::__object::FromObject<'de> for Check {
         let mut version = Option::None;
         while map.next_key()? {
             match map.key() {
-                "webhook_ids" => map.read(&mut webhook_ids, "webhook_ids")?,
-                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
+                "webhook_ids" => map.read(&mut webhook_ids, "webhook_ids"),
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id"),
                 "applicant_provides_data" => {
-                    map.read(&mut applicant_provides_data, "applicant_provides_data")?
+                    map.read(&mut applicant_provides_data, "applicant_provides_data")
                 }
-                "tags" => map.read(&mut tags, "tags")?,
-                "redirect_uri" => map.read(&mut redirect_uri, "redirect_uri")?,
+                "tags" => map.read(&mut tags, "tags"),
+                "redirect_uri" => map.read(&mut redirect_uri, "redirect_uri"),
                 "privacy_notices_read_consent_given" => {
                     map.read(
                         &mut privacy_notices_read_consent_given,
                         "privacy_notices_read_consent_given",
-                    )?
+                    )
                 }
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "status" => map.read(&mut status, "status")?,
-                "result" => map.read(&mut result, "result")?,
-                "form_uri" => map.read(&mut form_uri, "form_uri")?,
-                "results_uri" => map.read(&mut results_uri, "results_uri")?,
-                "report_ids" => map.read(&mut report_ids, "report_ids")?,
-                "sandbox" => map.read(&mut sandbox, "sandbox")?,
-                "paused" => map.read(&mut paused, "paused")?,
-                "version" => map.read(&mut version, "version")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "href" => map.read(&mut href, "href"),
+                "status" => map.read(&mut status, "status"),
+                "result" => map.read(&mut result, "result"),
+                "form_uri" => map.read(&mut form_uri, "form_uri"),
+                "results_uri" => map.read(&mut results_uri, "results_uri"),
+                "report_ids" => map.read(&mut report_ids, "report_ids"),
+                "sandbox" => map.read(&mut sandbox, "sandbox"),
+                "paused" => map.read(&mut paused, "paused"),
+                "version" => map.read(&mut version, "version"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             webhook_ids: webhook_ids.unwrap_or_default(),
@@ -7858,19 +7835,19 @@ impl<'de> support::__object::FromObject<'de> for CheckResponse {
         let mut version = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "status" => map.read(&mut status, "status")?,
-                "result" => map.read(&mut result, "result")?,
-                "form_uri" => map.read(&mut form_uri, "form_uri")?,
-                "results_uri" => map.read(&mut results_uri, "results_uri")?,
-                "report_ids" => map.read(&mut report_ids, "report_ids")?,
-                "sandbox" => map.read(&mut sandbox, "sandbox")?,
-                "paused" => map.read(&mut paused, "paused")?,
-                "version" => map.read(&mut version, "version")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "href" => map.read(&mut href, "href"),
+                "status" => map.read(&mut status, "status"),
+                "result" => map.read(&mut result, "result"),
+                "form_uri" => map.read(&mut form_uri, "form_uri"),
+                "results_uri" => map.read(&mut results_uri, "results_uri"),
+                "report_ids" => map.read(&mut report_ids, "report_ids"),
+                "sandbox" => map.read(&mut sandbox, "sandbox"),
+                "paused" => map.read(&mut paused, "paused"),
+                "version" => map.read(&mut version, "version"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -7940,9 +7917,9 @@ impl<'de> support::__object::FromObject<'de> for ReportsList {
         let mut reports = Option::None;
         while map.next_key()? {
             match map.key() {
-                "reports" => map.read(&mut reports, "reports")?,
-                _ => map.skip()?,
-            }
+                "reports" => map.read(&mut reports, "reports"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             reports: map.required(reports, "reports")?,
@@ -8274,11 +8251,11 @@ impl<'de> support::__object::FromObject<'de> for ErrorProperties {
         let mut fields = Option::None;
         while map.next_key()? {
             match map.key() {
-                "type" => map.read(&mut r#type, "type")?,
-                "message" => map.read(&mut message, "message")?,
-                "fields" => map.read(&mut fields, "fields")?,
-                _ => map.skip()?,
-            }
+                "type" => map.read(&mut r#type, "type"),
+                "message" => map.read(&mut message, "message"),
+                "fields" => map.read(&mut fields, "fields"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             r#type: r#type.unwrap_or_default(),
@@ -8339,11 +8316,11 @@ impl<'de> support::__object::FromObject<'de> for IdNumber {
         let mut state_code = Option::None;
         while map.next_key()? {
             match map.key() {
-                "type" => map.read(&mut r#type, "type")?,
-                "value" => map.read(&mut value, "value")?,
-                "state_code" => map.read(&mut state_code, "state_code")?,
-                _ => map.skip()?,
-            }
+                "type" => map.read(&mut r#type, "type"),
+                "value" => map.read(&mut value, "value"),
+                "state_code" => map.read(&mut state_code, "state_code"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             r#type: r#type.unwrap_or_default(),
@@ -8407,10 +8384,10 @@ impl<'de> support::__object::FromObject<'de> for ApplicantConsentBuilder {
         let mut granted = Option::None;
         while map.next_key()? {
             match map.key() {
-                "name" => map.read(&mut name, "name")?,
-                "granted" => map.read(&mut granted, "granted")?,
-                _ => map.skip()?,
-            }
+                "name" => map.read(&mut name, "name"),
+                "granted" => map.read(&mut granted, "granted"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             name: map.required(name, "name")?,
@@ -8542,20 +8519,20 @@ impl<'de> support::__object::FromObject<'de> for AddressShared {
         let mut line3 = Option::None;
         while map.next_key()? {
             match map.key() {
-                "flat_number" => map.read(&mut flat_number, "flat_number")?,
-                "building_number" => map.read(&mut building_number, "building_number")?,
-                "building_name" => map.read(&mut building_name, "building_name")?,
-                "street" => map.read(&mut street, "street")?,
-                "sub_street" => map.read(&mut sub_street, "sub_street")?,
-                "town" => map.read(&mut town, "town")?,
-                "postcode" => map.read(&mut postcode, "postcode")?,
-                "country" => map.read(&mut country, "country")?,
-                "state" => map.read(&mut state, "state")?,
-                "line1" => map.read(&mut line1, "line1")?,
-                "line2" => map.read(&mut line2, "line2")?,
-                "line3" => map.read(&mut line3, "line3")?,
-                _ => map.skip()?,
-            }
+                "flat_number" => map.read(&mut flat_number, "flat_number"),
+                "building_number" => map.read(&mut building_number, "building_number"),
+                "building_name" => map.read(&mut building_name, "building_name"),
+                "street" => map.read(&mut street, "street"),
+                "sub_street" => map.read(&mut sub_street, "sub_street"),
+                "town" => map.read(&mut town, "town"),
+                "postcode" => map.read(&mut postcode, "postcode"),
+                "country" => map.read(&mut country, "country"),
+                "state" => map.read(&mut state, "state"),
+                "line1" => map.read(&mut line1, "line1"),
+                "line2" => map.read(&mut line2, "line2"),
+                "line3" => map.read(&mut line3, "line3"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             flat_number: flat_number.unwrap_or_default(),
@@ -8679,12 +8656,12 @@ impl<'de> support::__object::FromObject<'de> for LocationShared {
         let mut country_of_residence = Option::None;
         while map.next_key()? {
             match map.key() {
-                "ip_address" => map.read(&mut ip_address, "ip_address")?,
+                "ip_address" => map.read(&mut ip_address, "ip_address"),
                 "country_of_residence" => {
-                    map.read(&mut country_of_residence, "country_of_residence")?
+                    map.read(&mut country_of_residence, "country_of_residence")
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             ip_address: ip_address.unwrap_or_default(),
@@ -8848,17 +8825,17 @@ impl<'de> support::__object::FromObject<'de> for WorkflowRunLink {
         let mut language = Option::None;
         while map.next_key()? {
             match map.key() {
-                "url" => map.read(&mut url, "url")?,
+                "url" => map.read(&mut url, "url"),
                 "completed_redirect_url" => {
-                    map.read(&mut completed_redirect_url, "completed_redirect_url")?
+                    map.read(&mut completed_redirect_url, "completed_redirect_url")
                 }
                 "expired_redirect_url" => {
-                    map.read(&mut expired_redirect_url, "expired_redirect_url")?
+                    map.read(&mut expired_redirect_url, "expired_redirect_url")
                 }
-                "expires_at" => map.read(&mut expires_at, "expires_at")?,
-                "language" => map.read(&mut language, "language")?,
-                _ => map.skip()?,
-            }
+                "expires_at" => map.read(&mut expires_at, "expires_at"),
+                "language" => map.read(&mut language, "language"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             url: url.unwrap_or_default(),
@@ -9014,10 +8991,10 @@ impl<'de> support::__object::FromObject<'de> for WorkflowRunError {
         let mut message = Option::None;
         while map.next_key()? {
             match map.key() {
-                "type" => map.read(&mut r#type, "type")?,
-                "message" => map.read(&mut message, "message")?,
-                _ => map.skip()?,
-            }
+                "type" => map.read(&mut r#type, "type"),
+                "message" => map.read(&mut message, "message"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             r#type: r#type.unwrap_or_default(),
@@ -10733,10 +10710,10 @@ impl<'de> support::__object::FromObject<'de> for WatchlistMonitorMatch {
         let mut enabled = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "enabled" => map.read(&mut enabled, "enabled")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "enabled" => map.read(&mut enabled, "enabled"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: id.unwrap_or_default(),
@@ -11096,12 +11073,12 @@ impl<'de> support::__object::FromObject<'de> for WebhookEventPayload {
         let mut resource = Option::None;
         while map.next_key()? {
             match map.key() {
-                "resource_type" => map.read(&mut resource_type, "resource_type")?,
-                "action" => map.read(&mut action, "action")?,
-                "object" => map.read(&mut object, "object")?,
-                "resource" => map.read(&mut resource, "resource")?,
-                _ => map.skip()?,
-            }
+                "resource_type" => map.read(&mut resource_type, "resource_type"),
+                "action" => map.read(&mut action, "action"),
+                "object" => map.read(&mut object, "object"),
+                "resource" => map.read(&mut resource, "resource"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             resource_type: map.required(resource_type, "resource_type")?,
@@ -11173,10 +11150,10 @@ impl<'de> support::__object::FromObject<'de> for WebhooksResendItem {
         let mut event = Option::None;
         while map.next_key()? {
             match map.key() {
-                "resource_id" => map.read(&mut resource_id, "resource_id")?,
-                "event" => map.read(&mut event, "event")?,
-                _ => map.skip()?,
-            }
+                "resource_id" => map.read(&mut resource_id, "resource_id"),
+                "event" => map.read(&mut event, "event"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             resource_id: map.required(resource_id, "resource_id")?,
@@ -11262,15 +11239,15 @@ impl<'de> support::__object::FromObject<'de> for RepeatAttemptsListRepeatAttempt
         let mut completed_at = Option::None;
         while map.next_key()? {
             match map.key() {
-                "report_id" => map.read(&mut report_id, "report_id")?,
-                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
-                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
-                "names" => map.read(&mut names, "names")?,
-                "result" => map.read(&mut result, "result")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "completed_at" => map.read(&mut completed_at, "completed_at")?,
-                _ => map.skip()?,
-            }
+                "report_id" => map.read(&mut report_id, "report_id"),
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id"),
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth"),
+                "names" => map.read(&mut names, "names"),
+                "result" => map.read(&mut result, "result"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "completed_at" => map.read(&mut completed_at, "completed_at"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             report_id: report_id.unwrap_or_default(),
@@ -11353,13 +11330,13 @@ impl<'de> support::__object::FromObject<'de> for ExtractionDocumentClassificatio
         let mut version = Option::None;
         while map.next_key()? {
             match map.key() {
-                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
-                "document_type" => map.read(&mut document_type, "document_type")?,
-                "issuing_state" => map.read(&mut issuing_state, "issuing_state")?,
-                "subtype" => map.read(&mut subtype, "subtype")?,
-                "version" => map.read(&mut version, "version")?,
-                _ => map.skip()?,
-            }
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country"),
+                "document_type" => map.read(&mut document_type, "document_type"),
+                "issuing_state" => map.read(&mut issuing_state, "issuing_state"),
+                "subtype" => map.read(&mut subtype, "subtype"),
+                "version" => map.read(&mut version, "version"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             issuing_country: issuing_country.unwrap_or_default(),
@@ -11550,37 +11527,37 @@ impl<'de> support::__object::FromObject<'de> for ExtractionExtractedData {
         let mut personal_number = Option::None;
         while map.next_key()? {
             match map.key() {
-                "document_number" => map.read(&mut document_number, "document_number")?,
-                "first_name" => map.read(&mut first_name, "first_name")?,
-                "last_name" => map.read(&mut last_name, "last_name")?,
-                "full_name" => map.read(&mut full_name, "full_name")?,
-                "spouse_name" => map.read(&mut spouse_name, "spouse_name")?,
-                "widow_name" => map.read(&mut widow_name, "widow_name")?,
-                "alias_name" => map.read(&mut alias_name, "alias_name")?,
-                "gender" => map.read(&mut gender, "gender")?,
-                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
-                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry")?,
-                "expiry_date" => map.read(&mut expiry_date, "expiry_date")?,
-                "nationality" => map.read(&mut nationality, "nationality")?,
-                "mrz_line_1" => map.read(&mut mrz_line_1, "mrz_line_1")?,
-                "mrz_line_2" => map.read(&mut mrz_line_2, "mrz_line_2")?,
-                "mrz_line_3" => map.read(&mut mrz_line_3, "mrz_line_3")?,
-                "address_1" => map.read(&mut address_1, "address_1")?,
-                "address_2" => map.read(&mut address_2, "address_2")?,
-                "address_3" => map.read(&mut address_3, "address_3")?,
-                "address_4" => map.read(&mut address_4, "address_4")?,
-                "address_5" => map.read(&mut address_5, "address_5")?,
+                "document_number" => map.read(&mut document_number, "document_number"),
+                "first_name" => map.read(&mut first_name, "first_name"),
+                "last_name" => map.read(&mut last_name, "last_name"),
+                "full_name" => map.read(&mut full_name, "full_name"),
+                "spouse_name" => map.read(&mut spouse_name, "spouse_name"),
+                "widow_name" => map.read(&mut widow_name, "widow_name"),
+                "alias_name" => map.read(&mut alias_name, "alias_name"),
+                "gender" => map.read(&mut gender, "gender"),
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth"),
+                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry"),
+                "expiry_date" => map.read(&mut expiry_date, "expiry_date"),
+                "nationality" => map.read(&mut nationality, "nationality"),
+                "mrz_line_1" => map.read(&mut mrz_line_1, "mrz_line_1"),
+                "mrz_line_2" => map.read(&mut mrz_line_2, "mrz_line_2"),
+                "mrz_line_3" => map.read(&mut mrz_line_3, "mrz_line_3"),
+                "address_1" => map.read(&mut address_1, "address_1"),
+                "address_2" => map.read(&mut address_2, "address_2"),
+                "address_3" => map.read(&mut address_3, "address_3"),
+                "address_4" => map.read(&mut address_4, "address_4"),
+                "address_5" => map.read(&mut address_5, "address_5"),
                 "issuing_authority" => {
-                    map.read(&mut issuing_authority, "issuing_authority")?
+                    map.read(&mut issuing_authority, "issuing_authority")
                 }
-                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
-                "document_type" => map.read(&mut document_type, "document_type")?,
-                "place_of_birth" => map.read(&mut place_of_birth, "place_of_birth")?,
-                "issuing_state" => map.read(&mut issuing_state, "issuing_state")?,
-                "issuing_date" => map.read(&mut issuing_date, "issuing_date")?,
-                "personal_number" => map.read(&mut personal_number, "personal_number")?,
-                _ => map.skip()?,
-            }
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country"),
+                "document_type" => map.read(&mut document_type, "document_type"),
+                "place_of_birth" => map.read(&mut place_of_birth, "place_of_birth"),
+                "issuing_state" => map.read(&mut issuing_state, "issuing_state"),
+                "issuing_date" => map.read(&mut issuing_date, "issuing_date"),
+                "personal_number" => map.read(&mut personal_number, "personal_number"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             document_number: document_number.unwrap_or_default(),
@@ -11680,10 +11657,10 @@ impl<'de> support::__object::FromObject<'de> for ErrorProperties1 {
         let mut message = Option::None;
         while map.next_key()? {
             match map.key() {
-                "type" => map.read(&mut r#type, "type")?,
-                "message" => map.read(&mut message, "message")?,
-                _ => map.skip()?,
-            }
+                "type" => map.read(&mut r#type, "type"),
+                "message" => map.read(&mut message, "message"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             r#type: r#type.unwrap_or_default(),
@@ -12077,28 +12054,28 @@ impl<'de> support::__object::FromObject<'de> for UsDrivingLicenceShared {
         let mut weight_measure = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id_number" => map.read(&mut id_number, "id_number")?,
-                "issue_state" => map.read(&mut issue_state, "issue_state")?,
-                "address_line_1" => map.read(&mut address_line_1, "address_line_1")?,
-                "address_line_2" => map.read(&mut address_line_2, "address_line_2")?,
-                "city" => map.read(&mut city, "city")?,
-                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
+                "id_number" => map.read(&mut id_number, "id_number"),
+                "issue_state" => map.read(&mut issue_state, "issue_state"),
+                "address_line_1" => map.read(&mut address_line_1, "address_line_1"),
+                "address_line_2" => map.read(&mut address_line_2, "address_line_2"),
+                "city" => map.read(&mut city, "city"),
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth"),
                 "document_category" => {
-                    map.read(&mut document_category, "document_category")?
+                    map.read(&mut document_category, "document_category")
                 }
-                "expiration_date" => map.read(&mut expiration_date, "expiration_date")?,
-                "eye_color_code" => map.read(&mut eye_color_code, "eye_color_code")?,
-                "first_name" => map.read(&mut first_name, "first_name")?,
-                "gender" => map.read(&mut gender, "gender")?,
-                "issue_date" => map.read(&mut issue_date, "issue_date")?,
-                "last_name" => map.read(&mut last_name, "last_name")?,
-                "middle_name" => map.read(&mut middle_name, "middle_name")?,
-                "name_suffix" => map.read(&mut name_suffix, "name_suffix")?,
-                "postal_code" => map.read(&mut postal_code, "postal_code")?,
-                "state" => map.read(&mut state, "state")?,
-                "weight_measure" => map.read(&mut weight_measure, "weight_measure")?,
-                _ => map.skip()?,
-            }
+                "expiration_date" => map.read(&mut expiration_date, "expiration_date"),
+                "eye_color_code" => map.read(&mut eye_color_code, "eye_color_code"),
+                "first_name" => map.read(&mut first_name, "first_name"),
+                "gender" => map.read(&mut gender, "gender"),
+                "issue_date" => map.read(&mut issue_date, "issue_date"),
+                "last_name" => map.read(&mut last_name, "last_name"),
+                "middle_name" => map.read(&mut middle_name, "middle_name"),
+                "name_suffix" => map.read(&mut name_suffix, "name_suffix"),
+                "postal_code" => map.read(&mut postal_code, "postal_code"),
+                "state" => map.read(&mut state, "state"),
+                "weight_measure" => map.read(&mut weight_measure, "weight_measure"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id_number: map.required(id_number, "id_number")?,
@@ -12231,22 +12208,22 @@ impl<'de> support::__object::FromObject<'de> for ReportConfiguration {
         while map.next_key()? {
             match map.key() {
                 "facial_similarity_photo" => {
-                    map.read(&mut facial_similarity_photo, "facial_similarity_photo")?
+                    map.read(&mut facial_similarity_photo, "facial_similarity_photo")
                 }
                 "facial_similarity_photo_fully_auto" => {
                     map.read(
                         &mut facial_similarity_photo_fully_auto,
                         "facial_similarity_photo_fully_auto",
-                    )?
+                    )
                 }
                 "facial_similarity_video" => {
-                    map.read(&mut facial_similarity_video, "facial_similarity_video")?
+                    map.read(&mut facial_similarity_video, "facial_similarity_video")
                 }
                 "facial_similarity_motion" => {
-                    map.read(&mut facial_similarity_motion, "facial_similarity_motion")?
+                    map.read(&mut facial_similarity_motion, "facial_similarity_motion")
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             facial_similarity_photo: facial_similarity_photo.unwrap_or_default(),
@@ -12539,19 +12516,19 @@ impl<'de> support::__object::FromObject<'de> for DocumentReport {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "status" => map.read(&mut status, "status")?,
-                "result" => map.read(&mut result, "result")?,
-                "sub_result" => map.read(&mut sub_result, "sub_result")?,
-                "check_id" => map.read(&mut check_id, "check_id")?,
-                "name" => map.read(&mut name, "name")?,
-                "documents" => map.read(&mut documents, "documents")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "href" => map.read(&mut href, "href"),
+                "status" => map.read(&mut status, "status"),
+                "result" => map.read(&mut result, "result"),
+                "sub_result" => map.read(&mut sub_result, "sub_result"),
+                "check_id" => map.read(&mut check_id, "check_id"),
+                "name" => map.read(&mut name, "name"),
+                "documents" => map.read(&mut documents, "documents"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -12669,16 +12646,16 @@ impl<'de> support::__object::FromObject<'de> for ReportShared {
         let mut name = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "status" => map.read(&mut status, "status")?,
-                "result" => map.read(&mut result, "result")?,
-                "sub_result" => map.read(&mut sub_result, "sub_result")?,
-                "check_id" => map.read(&mut check_id, "check_id")?,
-                "name" => map.read(&mut name, "name")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "href" => map.read(&mut href, "href"),
+                "status" => map.read(&mut status, "status"),
+                "result" => map.read(&mut result, "result"),
+                "sub_result" => map.read(&mut sub_result, "sub_result"),
+                "check_id" => map.read(&mut check_id, "check_id"),
+                "name" => map.read(&mut name, "name"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -12741,9 +12718,9 @@ impl<'de> support::__object::FromObject<'de> for DocumentReportShared {
         let mut documents = Option::None;
         while map.next_key()? {
             match map.key() {
-                "documents" => map.read(&mut documents, "documents")?,
-                _ => map.skip()?,
-            }
+                "documents" => map.read(&mut documents, "documents"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             documents: documents.unwrap_or_default(),
@@ -12861,19 +12838,19 @@ impl<'de> support::__object::FromObject<'de> for DocumentVideoReport {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "status" => map.read(&mut status, "status")?,
-                "result" => map.read(&mut result, "result")?,
-                "sub_result" => map.read(&mut sub_result, "sub_result")?,
-                "check_id" => map.read(&mut check_id, "check_id")?,
-                "name" => map.read(&mut name, "name")?,
-                "documents" => map.read(&mut documents, "documents")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "href" => map.read(&mut href, "href"),
+                "status" => map.read(&mut status, "status"),
+                "result" => map.read(&mut result, "result"),
+                "sub_result" => map.read(&mut sub_result, "sub_result"),
+                "check_id" => map.read(&mut check_id, "check_id"),
+                "name" => map.read(&mut name, "name"),
+                "documents" => map.read(&mut documents, "documents"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -13008,19 +12985,19 @@ for DocumentVideoWithAddressInformationReport {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "status" => map.read(&mut status, "status")?,
-                "result" => map.read(&mut result, "result")?,
-                "sub_result" => map.read(&mut sub_result, "sub_result")?,
-                "check_id" => map.read(&mut check_id, "check_id")?,
-                "name" => map.read(&mut name, "name")?,
-                "documents" => map.read(&mut documents, "documents")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "href" => map.read(&mut href, "href"),
+                "status" => map.read(&mut status, "status"),
+                "result" => map.read(&mut result, "result"),
+                "sub_result" => map.read(&mut sub_result, "sub_result"),
+                "check_id" => map.read(&mut check_id, "check_id"),
+                "name" => map.read(&mut name, "name"),
+                "documents" => map.read(&mut documents, "documents"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -13154,19 +13131,19 @@ impl<'de> support::__object::FromObject<'de> for DocumentWithAddressInformationR
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "status" => map.read(&mut status, "status")?,
-                "result" => map.read(&mut result, "result")?,
-                "sub_result" => map.read(&mut sub_result, "sub_result")?,
-                "check_id" => map.read(&mut check_id, "check_id")?,
-                "name" => map.read(&mut name, "name")?,
-                "documents" => map.read(&mut documents, "documents")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "href" => map.read(&mut href, "href"),
+                "status" => map.read(&mut status, "status"),
+                "result" => map.read(&mut result, "result"),
+                "sub_result" => map.read(&mut sub_result, "sub_result"),
+                "check_id" => map.read(&mut check_id, "check_id"),
+                "name" => map.read(&mut name, "name"),
+                "documents" => map.read(&mut documents, "documents"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -13301,19 +13278,19 @@ for DocumentWithDrivingLicenceInformationReport {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "status" => map.read(&mut status, "status")?,
-                "result" => map.read(&mut result, "result")?,
-                "sub_result" => map.read(&mut sub_result, "sub_result")?,
-                "check_id" => map.read(&mut check_id, "check_id")?,
-                "name" => map.read(&mut name, "name")?,
-                "documents" => map.read(&mut documents, "documents")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "href" => map.read(&mut href, "href"),
+                "status" => map.read(&mut status, "status"),
+                "result" => map.read(&mut result, "result"),
+                "sub_result" => map.read(&mut sub_result, "sub_result"),
+                "check_id" => map.read(&mut check_id, "check_id"),
+                "name" => map.read(&mut name, "name"),
+                "documents" => map.read(&mut documents, "documents"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -13447,19 +13424,19 @@ impl<'de> support::__object::FromObject<'de> for DocumentWithDriverVerificationR
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "status" => map.read(&mut status, "status")?,
-                "result" => map.read(&mut result, "result")?,
-                "sub_result" => map.read(&mut sub_result, "sub_result")?,
-                "check_id" => map.read(&mut check_id, "check_id")?,
-                "name" => map.read(&mut name, "name")?,
-                "documents" => map.read(&mut documents, "documents")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "href" => map.read(&mut href, "href"),
+                "status" => map.read(&mut status, "status"),
+                "result" => map.read(&mut result, "result"),
+                "sub_result" => map.read(&mut sub_result, "sub_result"),
+                "check_id" => map.read(&mut check_id, "check_id"),
+                "name" => map.read(&mut name, "name"),
+                "documents" => map.read(&mut documents, "documents"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -13617,23 +13594,23 @@ impl<'de> support::__object::FromObject<'de> for FacialSimilarityPhotoReport {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "status" => map.read(&mut status, "status")?,
-                "result" => map.read(&mut result, "result")?,
-                "sub_result" => map.read(&mut sub_result, "sub_result")?,
-                "check_id" => map.read(&mut check_id, "check_id")?,
-                "name" => map.read(&mut name, "name")?,
-                "documents" => map.read(&mut documents, "documents")?,
-                "live_photos" => map.read(&mut live_photos, "live_photos")?,
-                "live_videos" => map.read(&mut live_videos, "live_videos")?,
-                "motion_captures" => map.read(&mut motion_captures, "motion_captures")?,
-                "id_photos" => map.read(&mut id_photos, "id_photos")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "href" => map.read(&mut href, "href"),
+                "status" => map.read(&mut status, "status"),
+                "result" => map.read(&mut result, "result"),
+                "sub_result" => map.read(&mut sub_result, "sub_result"),
+                "check_id" => map.read(&mut check_id, "check_id"),
+                "name" => map.read(&mut name, "name"),
+                "documents" => map.read(&mut documents, "documents"),
+                "live_photos" => map.read(&mut live_photos, "live_photos"),
+                "live_videos" => map.read(&mut live_videos, "live_videos"),
+                "motion_captures" => map.read(&mut motion_captures, "motion_captures"),
+                "id_photos" => map.read(&mut id_photos, "id_photos"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -13725,13 +13702,13 @@ impl<'de> support::__object::FromObject<'de> for FacialSimilarityReportShared {
         let mut id_photos = Option::None;
         while map.next_key()? {
             match map.key() {
-                "documents" => map.read(&mut documents, "documents")?,
-                "live_photos" => map.read(&mut live_photos, "live_photos")?,
-                "live_videos" => map.read(&mut live_videos, "live_videos")?,
-                "motion_captures" => map.read(&mut motion_captures, "motion_captures")?,
-                "id_photos" => map.read(&mut id_photos, "id_photos")?,
-                _ => map.skip()?,
-            }
+                "documents" => map.read(&mut documents, "documents"),
+                "live_photos" => map.read(&mut live_photos, "live_photos"),
+                "live_videos" => map.read(&mut live_videos, "live_videos"),
+                "motion_captures" => map.read(&mut motion_captures, "motion_captures"),
+                "id_photos" => map.read(&mut id_photos, "id_photos"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             documents: documents.unwrap_or_default(),
@@ -13877,23 +13854,23 @@ impl<'de> support::__object::FromObject<'de> for FacialSimilarityPhotoFullyAutoR
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "status" => map.read(&mut status, "status")?,
-                "result" => map.read(&mut result, "result")?,
-                "sub_result" => map.read(&mut sub_result, "sub_result")?,
-                "check_id" => map.read(&mut check_id, "check_id")?,
-                "name" => map.read(&mut name, "name")?,
-                "documents" => map.read(&mut documents, "documents")?,
-                "live_photos" => map.read(&mut live_photos, "live_photos")?,
-                "live_videos" => map.read(&mut live_videos, "live_videos")?,
-                "motion_captures" => map.read(&mut motion_captures, "motion_captures")?,
-                "id_photos" => map.read(&mut id_photos, "id_photos")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "href" => map.read(&mut href, "href"),
+                "status" => map.read(&mut status, "status"),
+                "result" => map.read(&mut result, "result"),
+                "sub_result" => map.read(&mut sub_result, "sub_result"),
+                "check_id" => map.read(&mut check_id, "check_id"),
+                "name" => map.read(&mut name, "name"),
+                "documents" => map.read(&mut documents, "documents"),
+                "live_photos" => map.read(&mut live_photos, "live_photos"),
+                "live_videos" => map.read(&mut live_videos, "live_videos"),
+                "motion_captures" => map.read(&mut motion_captures, "motion_captures"),
+                "id_photos" => map.read(&mut id_photos, "id_photos"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -14054,23 +14031,23 @@ impl<'de> support::__object::FromObject<'de> for FacialSimilarityVideoReport {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "status" => map.read(&mut status, "status")?,
-                "result" => map.read(&mut result, "result")?,
-                "sub_result" => map.read(&mut sub_result, "sub_result")?,
-                "check_id" => map.read(&mut check_id, "check_id")?,
-                "name" => map.read(&mut name, "name")?,
-                "documents" => map.read(&mut documents, "documents")?,
-                "live_photos" => map.read(&mut live_photos, "live_photos")?,
-                "live_videos" => map.read(&mut live_videos, "live_videos")?,
-                "motion_captures" => map.read(&mut motion_captures, "motion_captures")?,
-                "id_photos" => map.read(&mut id_photos, "id_photos")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "href" => map.read(&mut href, "href"),
+                "status" => map.read(&mut status, "status"),
+                "result" => map.read(&mut result, "result"),
+                "sub_result" => map.read(&mut sub_result, "sub_result"),
+                "check_id" => map.read(&mut check_id, "check_id"),
+                "name" => map.read(&mut name, "name"),
+                "documents" => map.read(&mut documents, "documents"),
+                "live_photos" => map.read(&mut live_photos, "live_photos"),
+                "live_videos" => map.read(&mut live_videos, "live_videos"),
+                "motion_captures" => map.read(&mut motion_captures, "motion_captures"),
+                "id_photos" => map.read(&mut id_photos, "id_photos"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -14231,23 +14208,23 @@ impl<'de> support::__object::FromObject<'de> for FacialSimilarityMotionReport {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "status" => map.read(&mut status, "status")?,
-                "result" => map.read(&mut result, "result")?,
-                "sub_result" => map.read(&mut sub_result, "sub_result")?,
-                "check_id" => map.read(&mut check_id, "check_id")?,
-                "name" => map.read(&mut name, "name")?,
-                "documents" => map.read(&mut documents, "documents")?,
-                "live_photos" => map.read(&mut live_photos, "live_photos")?,
-                "live_videos" => map.read(&mut live_videos, "live_videos")?,
-                "motion_captures" => map.read(&mut motion_captures, "motion_captures")?,
-                "id_photos" => map.read(&mut id_photos, "id_photos")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "href" => map.read(&mut href, "href"),
+                "status" => map.read(&mut status, "status"),
+                "result" => map.read(&mut result, "result"),
+                "sub_result" => map.read(&mut sub_result, "sub_result"),
+                "check_id" => map.read(&mut check_id, "check_id"),
+                "name" => map.read(&mut name, "name"),
+                "documents" => map.read(&mut documents, "documents"),
+                "live_photos" => map.read(&mut live_photos, "live_photos"),
+                "live_videos" => map.read(&mut live_videos, "live_videos"),
+                "motion_captures" => map.read(&mut motion_captures, "motion_captures"),
+                "id_photos" => map.read(&mut id_photos, "id_photos"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -14378,18 +14355,18 @@ impl<'de> support::__object::FromObject<'de> for KnownFacesReport {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "status" => map.read(&mut status, "status")?,
-                "result" => map.read(&mut result, "result")?,
-                "sub_result" => map.read(&mut sub_result, "sub_result")?,
-                "check_id" => map.read(&mut check_id, "check_id")?,
-                "name" => map.read(&mut name, "name")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "href" => map.read(&mut href, "href"),
+                "status" => map.read(&mut status, "status"),
+                "result" => map.read(&mut result, "result"),
+                "sub_result" => map.read(&mut sub_result, "sub_result"),
+                "check_id" => map.read(&mut check_id, "check_id"),
+                "name" => map.read(&mut name, "name"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -14515,18 +14492,18 @@ impl<'de> support::__object::FromObject<'de> for IdentityEnhancedReport {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "status" => map.read(&mut status, "status")?,
-                "result" => map.read(&mut result, "result")?,
-                "sub_result" => map.read(&mut sub_result, "sub_result")?,
-                "check_id" => map.read(&mut check_id, "check_id")?,
-                "name" => map.read(&mut name, "name")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "href" => map.read(&mut href, "href"),
+                "status" => map.read(&mut status, "status"),
+                "result" => map.read(&mut result, "result"),
+                "sub_result" => map.read(&mut sub_result, "sub_result"),
+                "check_id" => map.read(&mut check_id, "check_id"),
+                "name" => map.read(&mut name, "name"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -14652,18 +14629,18 @@ impl<'de> support::__object::FromObject<'de> for WatchlistAmlReport {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "status" => map.read(&mut status, "status")?,
-                "result" => map.read(&mut result, "result")?,
-                "sub_result" => map.read(&mut sub_result, "sub_result")?,
-                "check_id" => map.read(&mut check_id, "check_id")?,
-                "name" => map.read(&mut name, "name")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "href" => map.read(&mut href, "href"),
+                "status" => map.read(&mut status, "status"),
+                "result" => map.read(&mut result, "result"),
+                "sub_result" => map.read(&mut sub_result, "sub_result"),
+                "check_id" => map.read(&mut check_id, "check_id"),
+                "name" => map.read(&mut name, "name"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -14789,18 +14766,18 @@ impl<'de> support::__object::FromObject<'de> for WatchlistEnhancedReport {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "status" => map.read(&mut status, "status")?,
-                "result" => map.read(&mut result, "result")?,
-                "sub_result" => map.read(&mut sub_result, "sub_result")?,
-                "check_id" => map.read(&mut check_id, "check_id")?,
-                "name" => map.read(&mut name, "name")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "href" => map.read(&mut href, "href"),
+                "status" => map.read(&mut status, "status"),
+                "result" => map.read(&mut result, "result"),
+                "sub_result" => map.read(&mut sub_result, "sub_result"),
+                "check_id" => map.read(&mut check_id, "check_id"),
+                "name" => map.read(&mut name, "name"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -14927,18 +14904,18 @@ impl<'de> support::__object::FromObject<'de> for WatchlistStandardReport {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "status" => map.read(&mut status, "status")?,
-                "result" => map.read(&mut result, "result")?,
-                "sub_result" => map.read(&mut sub_result, "sub_result")?,
-                "check_id" => map.read(&mut check_id, "check_id")?,
-                "name" => map.read(&mut name, "name")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "href" => map.read(&mut href, "href"),
+                "status" => map.read(&mut status, "status"),
+                "result" => map.read(&mut result, "result"),
+                "sub_result" => map.read(&mut sub_result, "sub_result"),
+                "check_id" => map.read(&mut check_id, "check_id"),
+                "name" => map.read(&mut name, "name"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -15064,18 +15041,18 @@ impl<'de> support::__object::FromObject<'de> for WatchlistPepsOnlyReport {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "status" => map.read(&mut status, "status")?,
-                "result" => map.read(&mut result, "result")?,
-                "sub_result" => map.read(&mut sub_result, "sub_result")?,
-                "check_id" => map.read(&mut check_id, "check_id")?,
-                "name" => map.read(&mut name, "name")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "href" => map.read(&mut href, "href"),
+                "status" => map.read(&mut status, "status"),
+                "result" => map.read(&mut result, "result"),
+                "sub_result" => map.read(&mut sub_result, "sub_result"),
+                "check_id" => map.read(&mut check_id, "check_id"),
+                "name" => map.read(&mut name, "name"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -15201,18 +15178,18 @@ impl<'de> support::__object::FromObject<'de> for WatchlistSanctionsOnlyReport {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "status" => map.read(&mut status, "status")?,
-                "result" => map.read(&mut result, "result")?,
-                "sub_result" => map.read(&mut sub_result, "sub_result")?,
-                "check_id" => map.read(&mut check_id, "check_id")?,
-                "name" => map.read(&mut name, "name")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "href" => map.read(&mut href, "href"),
+                "status" => map.read(&mut status, "status"),
+                "result" => map.read(&mut result, "result"),
+                "sub_result" => map.read(&mut sub_result, "sub_result"),
+                "check_id" => map.read(&mut check_id, "check_id"),
+                "name" => map.read(&mut name, "name"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -15338,18 +15315,18 @@ impl<'de> support::__object::FromObject<'de> for ProofOfAddressReport {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "status" => map.read(&mut status, "status")?,
-                "result" => map.read(&mut result, "result")?,
-                "sub_result" => map.read(&mut sub_result, "sub_result")?,
-                "check_id" => map.read(&mut check_id, "check_id")?,
-                "name" => map.read(&mut name, "name")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "href" => map.read(&mut href, "href"),
+                "status" => map.read(&mut status, "status"),
+                "result" => map.read(&mut result, "result"),
+                "sub_result" => map.read(&mut sub_result, "sub_result"),
+                "check_id" => map.read(&mut check_id, "check_id"),
+                "name" => map.read(&mut name, "name"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -15476,18 +15453,18 @@ impl<'de> support::__object::FromObject<'de> for UsDrivingLicenceReport {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "status" => map.read(&mut status, "status")?,
-                "result" => map.read(&mut result, "result")?,
-                "sub_result" => map.read(&mut sub_result, "sub_result")?,
-                "check_id" => map.read(&mut check_id, "check_id")?,
-                "name" => map.read(&mut name, "name")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "href" => map.read(&mut href, "href"),
+                "status" => map.read(&mut status, "status"),
+                "result" => map.read(&mut result, "result"),
+                "sub_result" => map.read(&mut sub_result, "sub_result"),
+                "check_id" => map.read(&mut check_id, "check_id"),
+                "name" => map.read(&mut name, "name"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -15614,18 +15591,18 @@ impl<'de> support::__object::FromObject<'de> for DeviceIntelligenceReport {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "status" => map.read(&mut status, "status")?,
-                "result" => map.read(&mut result, "result")?,
-                "sub_result" => map.read(&mut sub_result, "sub_result")?,
-                "check_id" => map.read(&mut check_id, "check_id")?,
-                "name" => map.read(&mut name, "name")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "href" => map.read(&mut href, "href"),
+                "status" => map.read(&mut status, "status"),
+                "result" => map.read(&mut result, "result"),
+                "sub_result" => map.read(&mut sub_result, "sub_result"),
+                "check_id" => map.read(&mut check_id, "check_id"),
+                "name" => map.read(&mut name, "name"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -15753,18 +15730,18 @@ impl<'de> support::__object::FromObject<'de> for IndiaPanReport {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "href" => map.read(&mut href, "href")?,
-                "status" => map.read(&mut status, "status")?,
-                "result" => map.read(&mut result, "result")?,
-                "sub_result" => map.read(&mut sub_result, "sub_result")?,
-                "check_id" => map.read(&mut check_id, "check_id")?,
-                "name" => map.read(&mut name, "name")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "href" => map.read(&mut href, "href"),
+                "status" => map.read(&mut status, "status"),
+                "result" => map.read(&mut result, "result"),
+                "sub_result" => map.read(&mut sub_result, "sub_result"),
+                "check_id" => map.read(&mut check_id, "check_id"),
+                "name" => map.read(&mut name, "name"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -16163,17 +16140,17 @@ impl<'de> support::__object::FromObject<'de> for WebhookEventPayloadObject {
         let mut additional_properties = ::std::collections::BTreeMap::new();
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "status" => map.read(&mut status, "status")?,
+                "id" => map.read(&mut id, "id"),
+                "status" => map.read(&mut status, "status"),
                 "started_at_iso8601" => {
-                    map.read(&mut started_at_iso8601, "started_at_iso8601")?
+                    map.read(&mut started_at_iso8601, "started_at_iso8601")
                 }
                 "completed_at_iso8601" => {
-                    map.read(&mut completed_at_iso8601, "completed_at_iso8601")?
+                    map.read(&mut completed_at_iso8601, "completed_at_iso8601")
                 }
-                "href" => map.read(&mut href, "href")?,
-                _ => map.keep(&mut additional_properties)?,
-            }
+                "href" => map.read(&mut href, "href"),
+                _ => map.keep(&mut additional_properties),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -16332,37 +16309,33 @@ impl<'de> support::__object::FromObject<'de> for WebhookEventPayloadResource {
         let mut timeline_file_download_url = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
-                "created_at" => map.read(&mut created_at, "created_at")?,
-                "updated_at" => map.read(&mut updated_at, "updated_at")?,
-                "dashboard_url" => map.read(&mut dashboard_url, "dashboard_url")?,
-                "workflow_id" => map.read(&mut workflow_id, "workflow_id")?,
-                "workflow_run_id" => map.read(&mut workflow_run_id, "workflow_run_id")?,
+                "id" => map.read(&mut id, "id"),
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id"),
+                "created_at" => map.read(&mut created_at, "created_at"),
+                "updated_at" => map.read(&mut updated_at, "updated_at"),
+                "dashboard_url" => map.read(&mut dashboard_url, "dashboard_url"),
+                "workflow_id" => map.read(&mut workflow_id, "workflow_id"),
+                "workflow_run_id" => map.read(&mut workflow_run_id, "workflow_run_id"),
                 "workflow_version_id" => {
-                    map.read(&mut workflow_version_id, "workflow_version_id")?
+                    map.read(&mut workflow_version_id, "workflow_version_id")
                 }
-                "task_def_id" => map.read(&mut task_def_id, "task_def_id")?,
-                "task_def_version" => {
-                    map.read(&mut task_def_version, "task_def_version")?
-                }
-                "input" => map.read(&mut input, "input")?,
-                "output" => map.read(&mut output, "output")?,
-                "reasons" => map.read(&mut reasons, "reasons")?,
-                "tags" => map.read(&mut tags, "tags")?,
-                "link" => map.read(&mut link, "link")?,
-                "error" => map.read(&mut error, "error")?,
-                "customer_user_id" => {
-                    map.read(&mut customer_user_id, "customer_user_id")?
-                }
+                "task_def_id" => map.read(&mut task_def_id, "task_def_id"),
+                "task_def_version" => map.read(&mut task_def_version, "task_def_version"),
+                "input" => map.read(&mut input, "input"),
+                "output" => map.read(&mut output, "output"),
+                "reasons" => map.read(&mut reasons, "reasons"),
+                "tags" => map.read(&mut tags, "tags"),
+                "link" => map.read(&mut link, "link"),
+                "error" => map.read(&mut error, "error"),
+                "customer_user_id" => map.read(&mut customer_user_id, "customer_user_id"),
                 "timeline_file_download_url" => {
                     map.read(
                         &mut timeline_file_download_url,
                         "timeline_file_download_url",
-                    )?
+                    )
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: id.unwrap_or_default(),
@@ -17145,9 +17118,9 @@ impl<'de> support::__object::FromObject<'de> for ReportConfigurationFacialSimila
         let mut use_case = Option::None;
         while map.next_key()? {
             match map.key() {
-                "use_case" => map.read(&mut use_case, "use_case")?,
-                _ => map.skip()?,
-            }
+                "use_case" => map.read(&mut use_case, "use_case"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             use_case: use_case.unwrap_or_default(),
@@ -17444,9 +17417,9 @@ impl<'de> support::__object::FromObject<'de> for ReportDocument {
         let mut id = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -17539,25 +17512,23 @@ impl<'de> support::__object::FromObject<'de> for DocumentBreakdown {
         let mut issuing_authority = Option::None;
         while map.next_key()? {
             match map.key() {
-                "data_comparison" => map.read(&mut data_comparison, "data_comparison")?,
-                "data_validation" => map.read(&mut data_validation, "data_validation")?,
-                "image_integrity" => map.read(&mut image_integrity, "image_integrity")?,
+                "data_comparison" => map.read(&mut data_comparison, "data_comparison"),
+                "data_validation" => map.read(&mut data_validation, "data_validation"),
+                "image_integrity" => map.read(&mut image_integrity, "image_integrity"),
                 "visual_authenticity" => {
-                    map.read(&mut visual_authenticity, "visual_authenticity")?
+                    map.read(&mut visual_authenticity, "visual_authenticity")
                 }
-                "data_consistency" => {
-                    map.read(&mut data_consistency, "data_consistency")?
-                }
-                "police_record" => map.read(&mut police_record, "police_record")?,
+                "data_consistency" => map.read(&mut data_consistency, "data_consistency"),
+                "police_record" => map.read(&mut police_record, "police_record"),
                 "compromised_document" => {
-                    map.read(&mut compromised_document, "compromised_document")?
+                    map.read(&mut compromised_document, "compromised_document")
                 }
-                "age_validation" => map.read(&mut age_validation, "age_validation")?,
+                "age_validation" => map.read(&mut age_validation, "age_validation"),
                 "issuing_authority" => {
-                    map.read(&mut issuing_authority, "issuing_authority")?
+                    map.read(&mut issuing_authority, "issuing_authority")
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             data_comparison: data_comparison.unwrap_or_default(),
@@ -17799,75 +17770,68 @@ impl<'de> support::__object::FromObject<'de> for DocumentProperties {
         let mut extracted_data = Option::None;
         while map.next_key()? {
             match map.key() {
-                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
-                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry")?,
-                "personal_number" => map.read(&mut personal_number, "personal_number")?,
-                "document_numbers" => {
-                    map.read(&mut document_numbers, "document_numbers")?
-                }
-                "document_type" => map.read(&mut document_type, "document_type")?,
-                "first_name" => map.read(&mut first_name, "first_name")?,
-                "middle_name" => map.read(&mut middle_name, "middle_name")?,
-                "last_name" => map.read(&mut last_name, "last_name")?,
-                "gender" => map.read(&mut gender, "gender")?,
-                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
-                "nationality" => map.read(&mut nationality, "nationality")?,
-                "issuing_state" => map.read(&mut issuing_state, "issuing_state")?,
-                "issuing_date" => map.read(&mut issuing_date, "issuing_date")?,
-                "valid_from" => map.read(&mut valid_from, "valid_from")?,
-                "categorisation" => map.read(&mut categorisation, "categorisation")?,
-                "mrz_line1" => map.read(&mut mrz_line1, "mrz_line1")?,
-                "mrz_line2" => map.read(&mut mrz_line2, "mrz_line2")?,
-                "mrz_line3" => map.read(&mut mrz_line3, "mrz_line3")?,
-                "address" => map.read(&mut address, "address")?,
-                "place_of_birth" => map.read(&mut place_of_birth, "place_of_birth")?,
-                "spouse_name" => map.read(&mut spouse_name, "spouse_name")?,
-                "widow_name" => map.read(&mut widow_name, "widow_name")?,
-                "alias_name" => map.read(&mut alias_name, "alias_name")?,
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth"),
+                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry"),
+                "personal_number" => map.read(&mut personal_number, "personal_number"),
+                "document_numbers" => map.read(&mut document_numbers, "document_numbers"),
+                "document_type" => map.read(&mut document_type, "document_type"),
+                "first_name" => map.read(&mut first_name, "first_name"),
+                "middle_name" => map.read(&mut middle_name, "middle_name"),
+                "last_name" => map.read(&mut last_name, "last_name"),
+                "gender" => map.read(&mut gender, "gender"),
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country"),
+                "nationality" => map.read(&mut nationality, "nationality"),
+                "issuing_state" => map.read(&mut issuing_state, "issuing_state"),
+                "issuing_date" => map.read(&mut issuing_date, "issuing_date"),
+                "valid_from" => map.read(&mut valid_from, "valid_from"),
+                "categorisation" => map.read(&mut categorisation, "categorisation"),
+                "mrz_line1" => map.read(&mut mrz_line1, "mrz_line1"),
+                "mrz_line2" => map.read(&mut mrz_line2, "mrz_line2"),
+                "mrz_line3" => map.read(&mut mrz_line3, "mrz_line3"),
+                "address" => map.read(&mut address, "address"),
+                "place_of_birth" => map.read(&mut place_of_birth, "place_of_birth"),
+                "spouse_name" => map.read(&mut spouse_name, "spouse_name"),
+                "widow_name" => map.read(&mut widow_name, "widow_name"),
+                "alias_name" => map.read(&mut alias_name, "alias_name"),
                 "issuing_authority" => {
-                    map.read(&mut issuing_authority, "issuing_authority")?
+                    map.read(&mut issuing_authority, "issuing_authority")
                 }
-                "remarks" => map.read(&mut remarks, "remarks")?,
-                "civil_state" => map.read(&mut civil_state, "civil_state")?,
-                "expatriation" => map.read(&mut expatriation, "expatriation")?,
-                "father_name" => map.read(&mut father_name, "father_name")?,
-                "mother_name" => map.read(&mut mother_name, "mother_name")?,
-                "religion" => map.read(&mut religion, "religion")?,
-                "type_of_permit" => map.read(&mut type_of_permit, "type_of_permit")?,
-                "version_number" => map.read(&mut version_number, "version_number")?,
-                "document_subtype" => {
-                    map.read(&mut document_subtype, "document_subtype")?
-                }
-                "profession" => map.read(&mut profession, "profession")?,
+                "remarks" => map.read(&mut remarks, "remarks"),
+                "civil_state" => map.read(&mut civil_state, "civil_state"),
+                "expatriation" => map.read(&mut expatriation, "expatriation"),
+                "father_name" => map.read(&mut father_name, "father_name"),
+                "mother_name" => map.read(&mut mother_name, "mother_name"),
+                "religion" => map.read(&mut religion, "religion"),
+                "type_of_permit" => map.read(&mut type_of_permit, "type_of_permit"),
+                "version_number" => map.read(&mut version_number, "version_number"),
+                "document_subtype" => map.read(&mut document_subtype, "document_subtype"),
+                "profession" => map.read(&mut profession, "profession"),
                 "security_document_number" => {
-                    map.read(&mut security_document_number, "security_document_number")?
+                    map.read(&mut security_document_number, "security_document_number")
                 }
-                "tax_number" => map.read(&mut tax_number, "tax_number")?,
+                "tax_number" => map.read(&mut tax_number, "tax_number"),
                 "nist_identity_evidence_strength" => {
                     map.read(
                         &mut nist_identity_evidence_strength,
                         "nist_identity_evidence_strength",
-                    )?
+                    )
                 }
                 "has_issuance_confirmation" => {
-                    map.read(
-                        &mut has_issuance_confirmation,
-                        "has_issuance_confirmation",
-                    )?
+                    map.read(&mut has_issuance_confirmation, "has_issuance_confirmation")
                 }
                 "real_id_compliance" => {
-                    map.read(&mut real_id_compliance, "real_id_compliance")?
+                    map.read(&mut real_id_compliance, "real_id_compliance")
                 }
-                "security_tier" => map.read(&mut security_tier, "security_tier")?,
-                "address_lines" => map.read(&mut address_lines, "address_lines")?,
-                "barcode" => map.read(&mut barcode, "barcode")?,
-                "nfc" => map.read(&mut nfc, "nfc")?,
+                "security_tier" => map.read(&mut security_tier, "security_tier"),
+                "address_lines" => map.read(&mut address_lines, "address_lines"),
+                "barcode" => map.read(&mut barcode, "barcode"),
+                "nfc" => map.read(&mut nfc, "nfc"),
                 "document_classification" => {
-                    map.read(&mut document_classification, "document_classification")?
+                    map.read(&mut document_classification, "document_classification")
                 }
-                "extracted_data" => map.read(&mut extracted_data, "extracted_data")?,
-                _ => map.skip()?,
-            }
+                "extracted_data" => map.read(&mut extracted_data, "extracted_data"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             date_of_birth: date_of_birth.unwrap_or_default(),
@@ -17976,10 +17940,10 @@ for DocumentPropertiesWithDrivingLicenceInformation {
                     map.read(
                         &mut driving_licence_information,
                         "driving_licence_information",
-                    )?
+                    )
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             driving_licence_information: driving_licence_information.unwrap_or_default(),
@@ -18224,81 +18188,74 @@ for DocumentPropertiesWithDrivingLicenceInformation2 {
         let mut driving_licence_information = Option::None;
         while map.next_key()? {
             match map.key() {
-                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
-                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry")?,
-                "personal_number" => map.read(&mut personal_number, "personal_number")?,
-                "document_numbers" => {
-                    map.read(&mut document_numbers, "document_numbers")?
-                }
-                "document_type" => map.read(&mut document_type, "document_type")?,
-                "first_name" => map.read(&mut first_name, "first_name")?,
-                "middle_name" => map.read(&mut middle_name, "middle_name")?,
-                "last_name" => map.read(&mut last_name, "last_name")?,
-                "gender" => map.read(&mut gender, "gender")?,
-                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
-                "nationality" => map.read(&mut nationality, "nationality")?,
-                "issuing_state" => map.read(&mut issuing_state, "issuing_state")?,
-                "issuing_date" => map.read(&mut issuing_date, "issuing_date")?,
-                "valid_from" => map.read(&mut valid_from, "valid_from")?,
-                "categorisation" => map.read(&mut categorisation, "categorisation")?,
-                "mrz_line1" => map.read(&mut mrz_line1, "mrz_line1")?,
-                "mrz_line2" => map.read(&mut mrz_line2, "mrz_line2")?,
-                "mrz_line3" => map.read(&mut mrz_line3, "mrz_line3")?,
-                "address" => map.read(&mut address, "address")?,
-                "place_of_birth" => map.read(&mut place_of_birth, "place_of_birth")?,
-                "spouse_name" => map.read(&mut spouse_name, "spouse_name")?,
-                "widow_name" => map.read(&mut widow_name, "widow_name")?,
-                "alias_name" => map.read(&mut alias_name, "alias_name")?,
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth"),
+                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry"),
+                "personal_number" => map.read(&mut personal_number, "personal_number"),
+                "document_numbers" => map.read(&mut document_numbers, "document_numbers"),
+                "document_type" => map.read(&mut document_type, "document_type"),
+                "first_name" => map.read(&mut first_name, "first_name"),
+                "middle_name" => map.read(&mut middle_name, "middle_name"),
+                "last_name" => map.read(&mut last_name, "last_name"),
+                "gender" => map.read(&mut gender, "gender"),
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country"),
+                "nationality" => map.read(&mut nationality, "nationality"),
+                "issuing_state" => map.read(&mut issuing_state, "issuing_state"),
+                "issuing_date" => map.read(&mut issuing_date, "issuing_date"),
+                "valid_from" => map.read(&mut valid_from, "valid_from"),
+                "categorisation" => map.read(&mut categorisation, "categorisation"),
+                "mrz_line1" => map.read(&mut mrz_line1, "mrz_line1"),
+                "mrz_line2" => map.read(&mut mrz_line2, "mrz_line2"),
+                "mrz_line3" => map.read(&mut mrz_line3, "mrz_line3"),
+                "address" => map.read(&mut address, "address"),
+                "place_of_birth" => map.read(&mut place_of_birth, "place_of_birth"),
+                "spouse_name" => map.read(&mut spouse_name, "spouse_name"),
+                "widow_name" => map.read(&mut widow_name, "widow_name"),
+                "alias_name" => map.read(&mut alias_name, "alias_name"),
                 "issuing_authority" => {
-                    map.read(&mut issuing_authority, "issuing_authority")?
+                    map.read(&mut issuing_authority, "issuing_authority")
                 }
-                "remarks" => map.read(&mut remarks, "remarks")?,
-                "civil_state" => map.read(&mut civil_state, "civil_state")?,
-                "expatriation" => map.read(&mut expatriation, "expatriation")?,
-                "father_name" => map.read(&mut father_name, "father_name")?,
-                "mother_name" => map.read(&mut mother_name, "mother_name")?,
-                "religion" => map.read(&mut religion, "religion")?,
-                "type_of_permit" => map.read(&mut type_of_permit, "type_of_permit")?,
-                "version_number" => map.read(&mut version_number, "version_number")?,
-                "document_subtype" => {
-                    map.read(&mut document_subtype, "document_subtype")?
-                }
-                "profession" => map.read(&mut profession, "profession")?,
+                "remarks" => map.read(&mut remarks, "remarks"),
+                "civil_state" => map.read(&mut civil_state, "civil_state"),
+                "expatriation" => map.read(&mut expatriation, "expatriation"),
+                "father_name" => map.read(&mut father_name, "father_name"),
+                "mother_name" => map.read(&mut mother_name, "mother_name"),
+                "religion" => map.read(&mut religion, "religion"),
+                "type_of_permit" => map.read(&mut type_of_permit, "type_of_permit"),
+                "version_number" => map.read(&mut version_number, "version_number"),
+                "document_subtype" => map.read(&mut document_subtype, "document_subtype"),
+                "profession" => map.read(&mut profession, "profession"),
                 "security_document_number" => {
-                    map.read(&mut security_document_number, "security_document_number")?
+                    map.read(&mut security_document_number, "security_document_number")
                 }
-                "tax_number" => map.read(&mut tax_number, "tax_number")?,
+                "tax_number" => map.read(&mut tax_number, "tax_number"),
                 "nist_identity_evidence_strength" => {
                     map.read(
                         &mut nist_identity_evidence_strength,
                         "nist_identity_evidence_strength",
-                    )?
+                    )
                 }
                 "has_issuance_confirmation" => {
-                    map.read(
-                        &mut has_issuance_confirmation,
-                        "has_issuance_confirmation",
-                    )?
+                    map.read(&mut has_issuance_confirmation, "has_issuance_confirmation")
                 }
                 "real_id_compliance" => {
-                    map.read(&mut real_id_compliance, "real_id_compliance")?
+                    map.read(&mut real_id_compliance, "real_id_compliance")
                 }
-                "security_tier" => map.read(&mut security_tier, "security_tier")?,
-                "address_lines" => map.read(&mut address_lines, "address_lines")?,
-                "barcode" => map.read(&mut barcode, "barcode")?,
-                "nfc" => map.read(&mut nfc, "nfc")?,
+                "security_tier" => map.read(&mut security_tier, "security_tier"),
+                "address_lines" => map.read(&mut address_lines, "address_lines"),
+                "barcode" => map.read(&mut barcode, "barcode"),
+                "nfc" => map.read(&mut nfc, "nfc"),
                 "document_classification" => {
-                    map.read(&mut document_classification, "document_classification")?
+                    map.read(&mut document_classification, "document_classification")
                 }
-                "extracted_data" => map.read(&mut extracted_data, "extracted_data")?,
+                "extracted_data" => map.read(&mut extracted_data, "extracted_data"),
                 "driving_licence_information" => {
                     map.read(
                         &mut driving_licence_information,
                         "driving_licence_information",
-                    )?
+                    )
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             date_of_birth: date_of_birth.unwrap_or_default(),
@@ -18631,97 +18588,90 @@ for DocumentWithDriverVerificationReportAllOfProperties {
         let mut passenger_vehicle = Option::None;
         while map.next_key()? {
             match map.key() {
-                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
-                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry")?,
-                "personal_number" => map.read(&mut personal_number, "personal_number")?,
-                "document_numbers" => {
-                    map.read(&mut document_numbers, "document_numbers")?
-                }
-                "document_type" => map.read(&mut document_type, "document_type")?,
-                "first_name" => map.read(&mut first_name, "first_name")?,
-                "middle_name" => map.read(&mut middle_name, "middle_name")?,
-                "last_name" => map.read(&mut last_name, "last_name")?,
-                "gender" => map.read(&mut gender, "gender")?,
-                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
-                "nationality" => map.read(&mut nationality, "nationality")?,
-                "issuing_state" => map.read(&mut issuing_state, "issuing_state")?,
-                "issuing_date" => map.read(&mut issuing_date, "issuing_date")?,
-                "valid_from" => map.read(&mut valid_from, "valid_from")?,
-                "categorisation" => map.read(&mut categorisation, "categorisation")?,
-                "mrz_line1" => map.read(&mut mrz_line1, "mrz_line1")?,
-                "mrz_line2" => map.read(&mut mrz_line2, "mrz_line2")?,
-                "mrz_line3" => map.read(&mut mrz_line3, "mrz_line3")?,
-                "address" => map.read(&mut address, "address")?,
-                "place_of_birth" => map.read(&mut place_of_birth, "place_of_birth")?,
-                "spouse_name" => map.read(&mut spouse_name, "spouse_name")?,
-                "widow_name" => map.read(&mut widow_name, "widow_name")?,
-                "alias_name" => map.read(&mut alias_name, "alias_name")?,
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth"),
+                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry"),
+                "personal_number" => map.read(&mut personal_number, "personal_number"),
+                "document_numbers" => map.read(&mut document_numbers, "document_numbers"),
+                "document_type" => map.read(&mut document_type, "document_type"),
+                "first_name" => map.read(&mut first_name, "first_name"),
+                "middle_name" => map.read(&mut middle_name, "middle_name"),
+                "last_name" => map.read(&mut last_name, "last_name"),
+                "gender" => map.read(&mut gender, "gender"),
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country"),
+                "nationality" => map.read(&mut nationality, "nationality"),
+                "issuing_state" => map.read(&mut issuing_state, "issuing_state"),
+                "issuing_date" => map.read(&mut issuing_date, "issuing_date"),
+                "valid_from" => map.read(&mut valid_from, "valid_from"),
+                "categorisation" => map.read(&mut categorisation, "categorisation"),
+                "mrz_line1" => map.read(&mut mrz_line1, "mrz_line1"),
+                "mrz_line2" => map.read(&mut mrz_line2, "mrz_line2"),
+                "mrz_line3" => map.read(&mut mrz_line3, "mrz_line3"),
+                "address" => map.read(&mut address, "address"),
+                "place_of_birth" => map.read(&mut place_of_birth, "place_of_birth"),
+                "spouse_name" => map.read(&mut spouse_name, "spouse_name"),
+                "widow_name" => map.read(&mut widow_name, "widow_name"),
+                "alias_name" => map.read(&mut alias_name, "alias_name"),
                 "issuing_authority" => {
-                    map.read(&mut issuing_authority, "issuing_authority")?
+                    map.read(&mut issuing_authority, "issuing_authority")
                 }
-                "remarks" => map.read(&mut remarks, "remarks")?,
-                "civil_state" => map.read(&mut civil_state, "civil_state")?,
-                "expatriation" => map.read(&mut expatriation, "expatriation")?,
-                "father_name" => map.read(&mut father_name, "father_name")?,
-                "mother_name" => map.read(&mut mother_name, "mother_name")?,
-                "religion" => map.read(&mut religion, "religion")?,
-                "type_of_permit" => map.read(&mut type_of_permit, "type_of_permit")?,
-                "version_number" => map.read(&mut version_number, "version_number")?,
-                "document_subtype" => {
-                    map.read(&mut document_subtype, "document_subtype")?
-                }
-                "profession" => map.read(&mut profession, "profession")?,
+                "remarks" => map.read(&mut remarks, "remarks"),
+                "civil_state" => map.read(&mut civil_state, "civil_state"),
+                "expatriation" => map.read(&mut expatriation, "expatriation"),
+                "father_name" => map.read(&mut father_name, "father_name"),
+                "mother_name" => map.read(&mut mother_name, "mother_name"),
+                "religion" => map.read(&mut religion, "religion"),
+                "type_of_permit" => map.read(&mut type_of_permit, "type_of_permit"),
+                "version_number" => map.read(&mut version_number, "version_number"),
+                "document_subtype" => map.read(&mut document_subtype, "document_subtype"),
+                "profession" => map.read(&mut profession, "profession"),
                 "security_document_number" => {
-                    map.read(&mut security_document_number, "security_document_number")?
+                    map.read(&mut security_document_number, "security_document_number")
                 }
-                "tax_number" => map.read(&mut tax_number, "tax_number")?,
+                "tax_number" => map.read(&mut tax_number, "tax_number"),
                 "nist_identity_evidence_strength" => {
                     map.read(
                         &mut nist_identity_evidence_strength,
                         "nist_identity_evidence_strength",
-                    )?
+                    )
                 }
                 "has_issuance_confirmation" => {
-                    map.read(
-                        &mut has_issuance_confirmation,
-                        "has_issuance_confirmation",
-                    )?
+                    map.read(&mut has_issuance_confirmation, "has_issuance_confirmation")
                 }
                 "real_id_compliance" => {
-                    map.read(&mut real_id_compliance, "real_id_compliance")?
+                    map.read(&mut real_id_compliance, "real_id_compliance")
                 }
-                "security_tier" => map.read(&mut security_tier, "security_tier")?,
-                "address_lines" => map.read(&mut address_lines, "address_lines")?,
-                "barcode" => map.read(&mut barcode, "barcode")?,
-                "nfc" => map.read(&mut nfc, "nfc")?,
+                "security_tier" => map.read(&mut security_tier, "security_tier"),
+                "address_lines" => map.read(&mut address_lines, "address_lines"),
+                "barcode" => map.read(&mut barcode, "barcode"),
+                "nfc" => map.read(&mut nfc, "nfc"),
                 "document_classification" => {
-                    map.read(&mut document_classification, "document_classification")?
+                    map.read(&mut document_classification, "document_classification")
                 }
-                "extracted_data" => map.read(&mut extracted_data, "extracted_data")?,
-                "drivers_licence" => map.read(&mut drivers_licence, "drivers_licence")?,
+                "extracted_data" => map.read(&mut extracted_data, "extracted_data"),
+                "drivers_licence" => map.read(&mut drivers_licence, "drivers_licence"),
                 "restricted_licence" => {
-                    map.read(&mut restricted_licence, "restricted_licence")?
+                    map.read(&mut restricted_licence, "restricted_licence")
                 }
                 "raw_licence_category" => {
-                    map.read(&mut raw_licence_category, "raw_licence_category")?
+                    map.read(&mut raw_licence_category, "raw_licence_category")
                 }
                 "raw_vehicle_classes" => {
-                    map.read(&mut raw_vehicle_classes, "raw_vehicle_classes")?
+                    map.read(&mut raw_vehicle_classes, "raw_vehicle_classes")
                 }
                 "manual_transmission_restriction" => {
                     map.read(
                         &mut manual_transmission_restriction,
                         "manual_transmission_restriction",
-                    )?
+                    )
                 }
                 "vehicle_class_details" => {
-                    map.read(&mut vehicle_class_details, "vehicle_class_details")?
+                    map.read(&mut vehicle_class_details, "vehicle_class_details")
                 }
                 "passenger_vehicle" => {
-                    map.read(&mut passenger_vehicle, "passenger_vehicle")?
+                    map.read(&mut passenger_vehicle, "passenger_vehicle")
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             date_of_birth: date_of_birth.unwrap_or_default(),
@@ -18838,9 +18788,9 @@ impl<'de> support::__object::FromObject<'de> for FacialSimilarityReportMedia {
         let mut id = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: map.required(id, "id")?,
@@ -18899,13 +18849,13 @@ impl<'de> support::__object::FromObject<'de> for FacialSimilarityPhotoBreakdown 
         let mut visual_authenticity = Option::None;
         while map.next_key()? {
             match map.key() {
-                "face_comparison" => map.read(&mut face_comparison, "face_comparison")?,
-                "image_integrity" => map.read(&mut image_integrity, "image_integrity")?,
+                "face_comparison" => map.read(&mut face_comparison, "face_comparison"),
+                "image_integrity" => map.read(&mut image_integrity, "image_integrity"),
                 "visual_authenticity" => {
-                    map.read(&mut visual_authenticity, "visual_authenticity")?
+                    map.read(&mut visual_authenticity, "visual_authenticity")
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             face_comparison: face_comparison.unwrap_or_default(),
@@ -18960,9 +18910,9 @@ impl<'de> support::__object::FromObject<'de> for FacialSimilarityPhotoProperties
         let mut score = Option::None;
         while map.next_key()? {
             match map.key() {
-                "score" => map.read(&mut score, "score")?,
-                _ => map.skip()?,
-            }
+                "score" => map.read(&mut score, "score"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             score: score.unwrap_or_default(),
@@ -19024,13 +18974,13 @@ for FacialSimilarityPhotoFullyAutoBreakdown {
         let mut visual_authenticity = Option::None;
         while map.next_key()? {
             match map.key() {
-                "face_comparison" => map.read(&mut face_comparison, "face_comparison")?,
-                "image_integrity" => map.read(&mut image_integrity, "image_integrity")?,
+                "face_comparison" => map.read(&mut face_comparison, "face_comparison"),
+                "image_integrity" => map.read(&mut image_integrity, "image_integrity"),
                 "visual_authenticity" => {
-                    map.read(&mut visual_authenticity, "visual_authenticity")?
+                    map.read(&mut visual_authenticity, "visual_authenticity")
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             face_comparison: face_comparison.unwrap_or_default(),
@@ -19086,9 +19036,9 @@ for FacialSimilarityPhotoFullyAutoProperties {
         let mut score = Option::None;
         while map.next_key()? {
             match map.key() {
-                "score" => map.read(&mut score, "score")?,
-                _ => map.skip()?,
-            }
+                "score" => map.read(&mut score, "score"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             score: score.unwrap_or_default(),
@@ -19153,13 +19103,13 @@ impl<'de> support::__object::FromObject<'de> for FacialSimilarityVideoBreakdown 
         let mut visual_authenticity = Option::None;
         while map.next_key()? {
             match map.key() {
-                "face_comparison" => map.read(&mut face_comparison, "face_comparison")?,
-                "image_integrity" => map.read(&mut image_integrity, "image_integrity")?,
+                "face_comparison" => map.read(&mut face_comparison, "face_comparison"),
+                "image_integrity" => map.read(&mut image_integrity, "image_integrity"),
                 "visual_authenticity" => {
-                    map.read(&mut visual_authenticity, "visual_authenticity")?
+                    map.read(&mut visual_authenticity, "visual_authenticity")
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             face_comparison: face_comparison.unwrap_or_default(),
@@ -19214,9 +19164,9 @@ impl<'de> support::__object::FromObject<'de> for FacialSimilarityVideoProperties
         let mut score = Option::None;
         while map.next_key()? {
             match map.key() {
-                "score" => map.read(&mut score, "score")?,
-                _ => map.skip()?,
-            }
+                "score" => map.read(&mut score, "score"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             score: score.unwrap_or_default(),
@@ -19281,13 +19231,13 @@ impl<'de> support::__object::FromObject<'de> for FacialSimilarityMotionBreakdown
         let mut visual_authenticity = Option::None;
         while map.next_key()? {
             match map.key() {
-                "face_comparison" => map.read(&mut face_comparison, "face_comparison")?,
-                "image_integrity" => map.read(&mut image_integrity, "image_integrity")?,
+                "face_comparison" => map.read(&mut face_comparison, "face_comparison"),
+                "image_integrity" => map.read(&mut image_integrity, "image_integrity"),
                 "visual_authenticity" => {
-                    map.read(&mut visual_authenticity, "visual_authenticity")?
+                    map.read(&mut visual_authenticity, "visual_authenticity")
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             face_comparison: face_comparison.unwrap_or_default(),
@@ -19342,9 +19292,9 @@ impl<'de> support::__object::FromObject<'de> for FacialSimilarityMotionPropertie
         let mut score = Option::None;
         while map.next_key()? {
             match map.key() {
-                "score" => map.read(&mut score, "score")?,
-                _ => map.skip()?,
-            }
+                "score" => map.read(&mut score, "score"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             score: score.unwrap_or_default(),
@@ -19400,11 +19350,11 @@ impl<'de> support::__object::FromObject<'de> for KnownFacesBreakdown {
         while map.next_key()? {
             match map.key() {
                 "previously_seen_faces" => {
-                    map.read(&mut previously_seen_faces, "previously_seen_faces")?
+                    map.read(&mut previously_seen_faces, "previously_seen_faces")
                 }
-                "image_integrity" => map.read(&mut image_integrity, "image_integrity")?,
-                _ => map.skip()?,
-            }
+                "image_integrity" => map.read(&mut image_integrity, "image_integrity"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             previously_seen_faces: previously_seen_faces.unwrap_or_default(),
@@ -19456,9 +19406,9 @@ impl<'de> support::__object::FromObject<'de> for KnownFacesProperties {
         let mut matches = Option::None;
         while map.next_key()? {
             match map.key() {
-                "matches" => map.read(&mut matches, "matches")?,
-                _ => map.skip()?,
-            }
+                "matches" => map.read(&mut matches, "matches"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             matches: matches.unwrap_or_default(),
@@ -19536,14 +19486,14 @@ impl<'de> support::__object::FromObject<'de> for IdentityEnhancedBreakdown {
         let mut ssn1 = Option::None;
         while map.next_key()? {
             match map.key() {
-                "sources" => map.read(&mut sources, "sources")?,
-                "address" => map.read(&mut address, "address")?,
-                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
-                "mortality" => map.read(&mut mortality, "mortality")?,
-                "ssn" => map.read(&mut ssn, "ssn")?,
-                "ssn1" => map.read(&mut ssn1, "ssn1")?,
-                _ => map.skip()?,
-            }
+                "sources" => map.read(&mut sources, "sources"),
+                "address" => map.read(&mut address, "address"),
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth"),
+                "mortality" => map.read(&mut mortality, "mortality"),
+                "ssn" => map.read(&mut ssn, "ssn"),
+                "ssn1" => map.read(&mut ssn1, "ssn1"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             sources: sources.unwrap_or_default(),
@@ -19605,12 +19555,12 @@ impl<'de> support::__object::FromObject<'de> for IdentityEnhancedProperties {
         let mut matched_addresses = Option::None;
         while map.next_key()? {
             match map.key() {
-                "matched_address" => map.read(&mut matched_address, "matched_address")?,
+                "matched_address" => map.read(&mut matched_address, "matched_address"),
                 "matched_addresses" => {
-                    map.read(&mut matched_addresses, "matched_addresses")?
+                    map.read(&mut matched_addresses, "matched_addresses")
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             matched_address: matched_address.unwrap_or_default(),
@@ -19687,22 +19637,22 @@ impl<'de> support::__object::FromObject<'de> for WatchlistAmlBreakdown {
         let mut adverse_media = Option::None;
         while map.next_key()? {
             match map.key() {
-                "sanction" => map.read(&mut sanction, "sanction")?,
+                "sanction" => map.read(&mut sanction, "sanction"),
                 "politically_exposed_person" => {
                     map.read(
                         &mut politically_exposed_person,
                         "politically_exposed_person",
-                    )?
+                    )
                 }
                 "legal_and_regulatory_warnings" => {
                     map.read(
                         &mut legal_and_regulatory_warnings,
                         "legal_and_regulatory_warnings",
-                    )?
+                    )
                 }
-                "adverse_media" => map.read(&mut adverse_media, "adverse_media")?,
-                _ => map.skip()?,
-            }
+                "adverse_media" => map.read(&mut adverse_media, "adverse_media"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             sanction: sanction.unwrap_or_default(),
@@ -19764,9 +19714,9 @@ impl<'de> support::__object::FromObject<'de> for WatchlistAmlProperties {
         let mut records = Option::None;
         while map.next_key()? {
             match map.key() {
-                "records" => map.read(&mut records, "records")?,
-                _ => map.skip()?,
-            }
+                "records" => map.read(&mut records, "records"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             records: records.unwrap_or_default(),
@@ -19841,13 +19791,13 @@ impl<'de> support::__object::FromObject<'de> for WatchlistEnhancedBreakdown {
                     map.read(
                         &mut politically_exposed_person,
                         "politically_exposed_person",
-                    )?
+                    )
                 }
-                "sanction" => map.read(&mut sanction, "sanction")?,
-                "adverse_media" => map.read(&mut adverse_media, "adverse_media")?,
-                "monitored_lists" => map.read(&mut monitored_lists, "monitored_lists")?,
-                _ => map.skip()?,
-            }
+                "sanction" => map.read(&mut sanction, "sanction"),
+                "adverse_media" => map.read(&mut adverse_media, "adverse_media"),
+                "monitored_lists" => map.read(&mut monitored_lists, "monitored_lists"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             politically_exposed_person: politically_exposed_person.unwrap_or_default(),
@@ -19901,9 +19851,9 @@ impl<'de> support::__object::FromObject<'de> for WatchlistEnhancedProperties {
         let mut records = Option::None;
         while map.next_key()? {
             match map.key() {
-                "records" => map.read(&mut records, "records")?,
-                _ => map.skip()?,
-            }
+                "records" => map.read(&mut records, "records"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             records: records.unwrap_or_default(),
@@ -19976,21 +19926,21 @@ impl<'de> support::__object::FromObject<'de> for WatchlistStandardBreakdown {
         let mut legal_and_regulatory_warnings = Option::None;
         while map.next_key()? {
             match map.key() {
-                "sanction" => map.read(&mut sanction, "sanction")?,
+                "sanction" => map.read(&mut sanction, "sanction"),
                 "politically_exposed_person" => {
                     map.read(
                         &mut politically_exposed_person,
                         "politically_exposed_person",
-                    )?
+                    )
                 }
                 "legal_and_regulatory_warnings" => {
                     map.read(
                         &mut legal_and_regulatory_warnings,
                         "legal_and_regulatory_warnings",
-                    )?
+                    )
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             sanction: sanction.unwrap_or_default(),
@@ -20051,9 +20001,9 @@ impl<'de> support::__object::FromObject<'de> for WatchlistStandardProperties {
         let mut records = Option::None;
         while map.next_key()? {
             match map.key() {
-                "records" => map.read(&mut records, "records")?,
-                _ => map.skip()?,
-            }
+                "records" => map.read(&mut records, "records"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             records: records.unwrap_or_default(),
@@ -20117,13 +20067,13 @@ impl<'de> support::__object::FromObject<'de> for ProofOfAddressBreakdown {
         let mut image_integrity = Option::None;
         while map.next_key()? {
             match map.key() {
-                "data_comparison" => map.read(&mut data_comparison, "data_comparison")?,
+                "data_comparison" => map.read(&mut data_comparison, "data_comparison"),
                 "document_classification" => {
-                    map.read(&mut document_classification, "document_classification")?
+                    map.read(&mut document_classification, "document_classification")
                 }
-                "image_integrity" => map.read(&mut image_integrity, "image_integrity")?,
-                _ => map.skip()?,
-            }
+                "image_integrity" => map.read(&mut image_integrity, "image_integrity"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             data_comparison: data_comparison.unwrap_or_default(),
@@ -20213,20 +20163,20 @@ impl<'de> support::__object::FromObject<'de> for ProofOfAddressProperties {
         let mut summary_period_end = Option::None;
         while map.next_key()? {
             match map.key() {
-                "address" => map.read(&mut address, "address")?,
-                "document_type" => map.read(&mut document_type, "document_type")?,
-                "first_names" => map.read(&mut first_names, "first_names")?,
-                "last_names" => map.read(&mut last_names, "last_names")?,
-                "issue_date" => map.read(&mut issue_date, "issue_date")?,
-                "issuer" => map.read(&mut issuer, "issuer")?,
+                "address" => map.read(&mut address, "address"),
+                "document_type" => map.read(&mut document_type, "document_type"),
+                "first_names" => map.read(&mut first_names, "first_names"),
+                "last_names" => map.read(&mut last_names, "last_names"),
+                "issue_date" => map.read(&mut issue_date, "issue_date"),
+                "issuer" => map.read(&mut issuer, "issuer"),
                 "summary_period_start" => {
-                    map.read(&mut summary_period_start, "summary_period_start")?
+                    map.read(&mut summary_period_start, "summary_period_start")
                 }
                 "summary_period_end" => {
-                    map.read(&mut summary_period_end, "summary_period_end")?
+                    map.read(&mut summary_period_end, "summary_period_end")
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             address: address.unwrap_or_default(),
@@ -20294,11 +20244,11 @@ impl<'de> support::__object::FromObject<'de> for UsDrivingLicenceBreakdown {
         let mut personal = Option::None;
         while map.next_key()? {
             match map.key() {
-                "document" => map.read(&mut document, "document")?,
-                "address" => map.read(&mut address, "address")?,
-                "personal" => map.read(&mut personal, "personal")?,
-                _ => map.skip()?,
-            }
+                "document" => map.read(&mut document, "document"),
+                "address" => map.read(&mut address, "address"),
+                "personal" => map.read(&mut personal, "personal"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             document: document.unwrap_or_default(),
@@ -20360,10 +20310,10 @@ impl<'de> support::__object::FromObject<'de> for DeviceIntelligenceBreakdown {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "device" => map.read(&mut device, "device")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "device" => map.read(&mut device, "device"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             device: device.unwrap_or_default(),
@@ -20423,11 +20373,11 @@ impl<'de> support::__object::FromObject<'de> for DeviceIntelligenceProperties {
         let mut geolocation = Option::None;
         while map.next_key()? {
             match map.key() {
-                "device" => map.read(&mut device, "device")?,
-                "ip" => map.read(&mut ip, "ip")?,
-                "geolocation" => map.read(&mut geolocation, "geolocation")?,
-                _ => map.skip()?,
-            }
+                "device" => map.read(&mut device, "device"),
+                "ip" => map.read(&mut ip, "ip"),
+                "geolocation" => map.read(&mut geolocation, "geolocation"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             device: device.unwrap_or_default(),
@@ -20482,9 +20432,9 @@ impl<'de> support::__object::FromObject<'de> for IndiaPanReportAllOfBreakdown {
         let mut device = Option::None;
         while map.next_key()? {
             match map.key() {
-                "device" => map.read(&mut device, "device")?,
-                _ => map.skip()?,
-            }
+                "device" => map.read(&mut device, "device"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             device: device.unwrap_or_default(),
@@ -20534,9 +20484,9 @@ impl<'de> support::__object::FromObject<'de> for IndiaPanReportAllOfProperties {
         let mut device = Option::None;
         while map.next_key()? {
             match map.key() {
-                "device" => map.read(&mut device, "device")?,
-                _ => map.skip()?,
-            }
+                "device" => map.read(&mut device, "device"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             device: device.unwrap_or_default(),
@@ -20810,10 +20760,10 @@ impl<'de> support::__object::FromObject<'de> for DocumentBreakdownDataComparison
         let mut breakdown = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -20867,10 +20817,10 @@ impl<'de> support::__object::FromObject<'de> for DocumentBreakdownDataValidation
         let mut breakdown = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -20924,10 +20874,10 @@ impl<'de> support::__object::FromObject<'de> for DocumentBreakdownImageIntegrity
         let mut breakdown = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -20981,10 +20931,10 @@ impl<'de> support::__object::FromObject<'de> for DocumentBreakdownVisualAuthenti
         let mut breakdown = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -21038,10 +20988,10 @@ impl<'de> support::__object::FromObject<'de> for DocumentBreakdownDataConsistenc
         let mut breakdown = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -21092,9 +21042,9 @@ impl<'de> support::__object::FromObject<'de> for DocumentBreakdownPoliceRecord {
         let mut result = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -21147,10 +21097,10 @@ impl<'de> support::__object::FromObject<'de> for DocumentBreakdownCompromisedDoc
         let mut breakdown = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -21204,10 +21154,10 @@ impl<'de> support::__object::FromObject<'de> for DocumentBreakdownAgeValidation 
         let mut breakdown = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -21261,10 +21211,10 @@ impl<'de> support::__object::FromObject<'de> for DocumentBreakdownIssuingAuthori
         let mut breakdown = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -21318,10 +21268,10 @@ impl<'de> support::__object::FromObject<'de> for DocumentPropertiesDocumentNumbe
         let mut r#type = Option::None;
         while map.next_key()? {
             match map.key() {
-                "value" => map.read(&mut value, "value")?,
-                "type" => map.read(&mut r#type, "type")?,
-                _ => map.skip()?,
-            }
+                "value" => map.read(&mut value, "value"),
+                "type" => map.read(&mut r#type, "type"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             value: value.unwrap_or_default(),
@@ -21647,14 +21597,14 @@ impl<'de> support::__object::FromObject<'de> for DocumentPropertiesAddressLines 
         let mut country_code = Option::None;
         while map.next_key()? {
             match map.key() {
-                "street_address" => map.read(&mut street_address, "street_address")?,
-                "state" => map.read(&mut state, "state")?,
-                "postal_code" => map.read(&mut postal_code, "postal_code")?,
-                "country" => map.read(&mut country, "country")?,
-                "city" => map.read(&mut city, "city")?,
-                "country_code" => map.read(&mut country_code, "country_code")?,
-                _ => map.skip()?,
-            }
+                "street_address" => map.read(&mut street_address, "street_address"),
+                "state" => map.read(&mut state, "state"),
+                "postal_code" => map.read(&mut postal_code, "postal_code"),
+                "country" => map.read(&mut country, "country"),
+                "city" => map.read(&mut city, "city"),
+                "country_code" => map.read(&mut country_code, "country_code"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             street_address: street_address.unwrap_or_default(),
@@ -21779,28 +21729,28 @@ impl<'de> support::__object::FromObject<'de> for DocumentPropertiesBarcodeInner 
         let mut real_id_classification = Option::None;
         while map.next_key()? {
             match map.key() {
-                "first_name" => map.read(&mut first_name, "first_name")?,
-                "middle_name" => map.read(&mut middle_name, "middle_name")?,
-                "last_name" => map.read(&mut last_name, "last_name")?,
-                "document_type" => map.read(&mut document_type, "document_type")?,
-                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry")?,
-                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
-                "issuing_date" => map.read(&mut issuing_date, "issuing_date")?,
-                "address_line_1" => map.read(&mut address_line_1, "address_line_1")?,
-                "address_line_2" => map.read(&mut address_line_2, "address_line_2")?,
-                "address_line_3" => map.read(&mut address_line_3, "address_line_3")?,
-                "address_line_4" => map.read(&mut address_line_4, "address_line_4")?,
-                "address_line_5" => map.read(&mut address_line_5, "address_line_5")?,
-                "issuing_state" => map.read(&mut issuing_state, "issuing_state")?,
-                "class" => map.read(&mut class, "class")?,
-                "gender" => map.read(&mut gender, "gender")?,
-                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
-                "document_number" => map.read(&mut document_number, "document_number")?,
+                "first_name" => map.read(&mut first_name, "first_name"),
+                "middle_name" => map.read(&mut middle_name, "middle_name"),
+                "last_name" => map.read(&mut last_name, "last_name"),
+                "document_type" => map.read(&mut document_type, "document_type"),
+                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry"),
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth"),
+                "issuing_date" => map.read(&mut issuing_date, "issuing_date"),
+                "address_line_1" => map.read(&mut address_line_1, "address_line_1"),
+                "address_line_2" => map.read(&mut address_line_2, "address_line_2"),
+                "address_line_3" => map.read(&mut address_line_3, "address_line_3"),
+                "address_line_4" => map.read(&mut address_line_4, "address_line_4"),
+                "address_line_5" => map.read(&mut address_line_5, "address_line_5"),
+                "issuing_state" => map.read(&mut issuing_state, "issuing_state"),
+                "class" => map.read(&mut class, "class"),
+                "gender" => map.read(&mut gender, "gender"),
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country"),
+                "document_number" => map.read(&mut document_number, "document_number"),
                 "real_id_classification" => {
-                    map.read(&mut real_id_classification, "real_id_classification")?
+                    map.read(&mut real_id_classification, "real_id_classification")
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             first_name: first_name.unwrap_or_default(),
@@ -21917,23 +21867,23 @@ impl<'de> support::__object::FromObject<'de> for DocumentPropertiesNfc {
         let mut issuing_authority = Option::None;
         while map.next_key()? {
             match map.key() {
-                "document_type" => map.read(&mut document_type, "document_type")?,
-                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
-                "full_name" => map.read(&mut full_name, "full_name")?,
-                "document_number" => map.read(&mut document_number, "document_number")?,
-                "nationality" => map.read(&mut nationality, "nationality")?,
-                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
-                "gender" => map.read(&mut gender, "gender")?,
-                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry")?,
-                "personal_number" => map.read(&mut personal_number, "personal_number")?,
-                "place_of_birth" => map.read(&mut place_of_birth, "place_of_birth")?,
-                "address" => map.read(&mut address, "address")?,
-                "issuing_date" => map.read(&mut issuing_date, "issuing_date")?,
+                "document_type" => map.read(&mut document_type, "document_type"),
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country"),
+                "full_name" => map.read(&mut full_name, "full_name"),
+                "document_number" => map.read(&mut document_number, "document_number"),
+                "nationality" => map.read(&mut nationality, "nationality"),
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth"),
+                "gender" => map.read(&mut gender, "gender"),
+                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry"),
+                "personal_number" => map.read(&mut personal_number, "personal_number"),
+                "place_of_birth" => map.read(&mut place_of_birth, "place_of_birth"),
+                "address" => map.read(&mut address, "address"),
+                "issuing_date" => map.read(&mut issuing_date, "issuing_date"),
                 "issuing_authority" => {
-                    map.read(&mut issuing_authority, "issuing_authority")?
+                    map.read(&mut issuing_authority, "issuing_authority")
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             document_type: document_type.unwrap_or_default(),
@@ -22002,11 +21952,11 @@ for DocumentPropertiesDocumentClassification {
         let mut issuing_state = Option::None;
         while map.next_key()? {
             match map.key() {
-                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
-                "document_type" => map.read(&mut document_type, "document_type")?,
-                "issuing_state" => map.read(&mut issuing_state, "issuing_state")?,
-                _ => map.skip()?,
-            }
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country"),
+                "document_type" => map.read(&mut document_type, "document_type"),
+                "issuing_state" => map.read(&mut issuing_state, "issuing_state"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             issuing_country: issuing_country.unwrap_or_default(),
@@ -22140,31 +22090,31 @@ impl<'de> support::__object::FromObject<'de> for DocumentPropertiesExtractedData
         let mut issuing_authority = Option::None;
         while map.next_key()? {
             match map.key() {
-                "document_number" => map.read(&mut document_number, "document_number")?,
-                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
-                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry")?,
-                "first_name" => map.read(&mut first_name, "first_name")?,
-                "last_name" => map.read(&mut last_name, "last_name")?,
-                "middle_name" => map.read(&mut middle_name, "middle_name")?,
-                "full_name" => map.read(&mut full_name, "full_name")?,
-                "spouse_name" => map.read(&mut spouse_name, "spouse_name")?,
-                "widow_name" => map.read(&mut widow_name, "widow_name")?,
-                "alias_name" => map.read(&mut alias_name, "alias_name")?,
-                "gender" => map.read(&mut gender, "gender")?,
-                "mrz_line1" => map.read(&mut mrz_line1, "mrz_line1")?,
-                "mrz_line2" => map.read(&mut mrz_line2, "mrz_line2")?,
-                "mrz_line3" => map.read(&mut mrz_line3, "mrz_line3")?,
-                "nationality" => map.read(&mut nationality, "nationality")?,
-                "address_line_1" => map.read(&mut address_line_1, "address_line_1")?,
-                "address_line_2" => map.read(&mut address_line_2, "address_line_2")?,
-                "address_line_3" => map.read(&mut address_line_3, "address_line_3")?,
-                "address_line_4" => map.read(&mut address_line_4, "address_line_4")?,
-                "address_line_5" => map.read(&mut address_line_5, "address_line_5")?,
+                "document_number" => map.read(&mut document_number, "document_number"),
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth"),
+                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry"),
+                "first_name" => map.read(&mut first_name, "first_name"),
+                "last_name" => map.read(&mut last_name, "last_name"),
+                "middle_name" => map.read(&mut middle_name, "middle_name"),
+                "full_name" => map.read(&mut full_name, "full_name"),
+                "spouse_name" => map.read(&mut spouse_name, "spouse_name"),
+                "widow_name" => map.read(&mut widow_name, "widow_name"),
+                "alias_name" => map.read(&mut alias_name, "alias_name"),
+                "gender" => map.read(&mut gender, "gender"),
+                "mrz_line1" => map.read(&mut mrz_line1, "mrz_line1"),
+                "mrz_line2" => map.read(&mut mrz_line2, "mrz_line2"),
+                "mrz_line3" => map.read(&mut mrz_line3, "mrz_line3"),
+                "nationality" => map.read(&mut nationality, "nationality"),
+                "address_line_1" => map.read(&mut address_line_1, "address_line_1"),
+                "address_line_2" => map.read(&mut address_line_2, "address_line_2"),
+                "address_line_3" => map.read(&mut address_line_3, "address_line_3"),
+                "address_line_4" => map.read(&mut address_line_4, "address_line_4"),
+                "address_line_5" => map.read(&mut address_line_5, "address_line_5"),
                 "issuing_authority" => {
-                    map.read(&mut issuing_authority, "issuing_authority")?
+                    map.read(&mut issuing_authority, "issuing_authority")
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             document_number: document_number.unwrap_or_default(),
@@ -22244,12 +22194,12 @@ for DocumentPropertiesDrivingLicenceInformationItem {
         let mut codes = Option::None;
         while map.next_key()? {
             match map.key() {
-                "category" => map.read(&mut category, "category")?,
-                "obtainment_date" => map.read(&mut obtainment_date, "obtainment_date")?,
-                "expiry_date" => map.read(&mut expiry_date, "expiry_date")?,
-                "codes" => map.read(&mut codes, "codes")?,
-                _ => map.skip()?,
-            }
+                "category" => map.read(&mut category, "category"),
+                "obtainment_date" => map.read(&mut obtainment_date, "obtainment_date"),
+                "expiry_date" => map.read(&mut expiry_date, "expiry_date"),
+                "codes" => map.read(&mut codes, "codes"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             category: category.unwrap_or_default(),
@@ -22318,12 +22268,12 @@ for DocumentWithDriverVerificationReportAllOfPropertiesAllOfVehicleClassDetailsI
         let mut expiry_date = Option::None;
         while map.next_key()? {
             match map.key() {
-                "category" => map.read(&mut category, "category")?,
-                "codes" => map.read(&mut codes, "codes")?,
-                "obtainment_date" => map.read(&mut obtainment_date, "obtainment_date")?,
-                "expiry_date" => map.read(&mut expiry_date, "expiry_date")?,
-                _ => map.skip()?,
-            }
+                "category" => map.read(&mut category, "category"),
+                "codes" => map.read(&mut codes, "codes"),
+                "obtainment_date" => map.read(&mut obtainment_date, "obtainment_date"),
+                "expiry_date" => map.read(&mut expiry_date, "expiry_date"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             category: category.unwrap_or_default(),
@@ -22389,11 +22339,11 @@ for DocumentWithDriverVerificationReportAllOfPropertiesAllOfPassengerVehicle {
         let mut expiry_date = Option::None;
         while map.next_key()? {
             match map.key() {
-                "is_qualified" => map.read(&mut is_qualified, "is_qualified")?,
-                "obtainment_date" => map.read(&mut obtainment_date, "obtainment_date")?,
-                "expiry_date" => map.read(&mut expiry_date, "expiry_date")?,
-                _ => map.skip()?,
-            }
+                "is_qualified" => map.read(&mut is_qualified, "is_qualified"),
+                "obtainment_date" => map.read(&mut obtainment_date, "obtainment_date"),
+                "expiry_date" => map.read(&mut expiry_date, "expiry_date"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             is_qualified: is_qualified.unwrap_or_default(),
@@ -22450,10 +22400,10 @@ for FacialSimilarityPhotoBreakdownFaceComparison {
         let mut breakdown = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -22508,10 +22458,10 @@ for FacialSimilarityPhotoBreakdownImageIntegrity {
         let mut breakdown = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -22567,10 +22517,10 @@ for FacialSimilarityPhotoBreakdownVisualAuthenticity {
         let mut breakdown = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -22628,10 +22578,10 @@ for FacialSimilarityPhotoFullyAutoBreakdownFaceComparison {
         let mut breakdown = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -22689,10 +22639,10 @@ for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrity {
         let mut breakdown = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -22750,10 +22700,10 @@ for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticity {
         let mut breakdown = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -22808,10 +22758,10 @@ for FacialSimilarityVideoBreakdownFaceComparison {
         let mut breakdown = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -22866,10 +22816,10 @@ for FacialSimilarityVideoBreakdownImageIntegrity {
         let mut breakdown = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -22925,10 +22875,10 @@ for FacialSimilarityVideoBreakdownVisualAuthenticity {
         let mut breakdown = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -22983,10 +22933,10 @@ for FacialSimilarityMotionBreakdownFaceComparison {
         let mut breakdown = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -23041,10 +22991,10 @@ for FacialSimilarityMotionBreakdownImageIntegrity {
         let mut breakdown = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -23100,10 +23050,10 @@ for FacialSimilarityMotionBreakdownVisualAuthenticity {
         let mut breakdown = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -23154,9 +23104,9 @@ impl<'de> support::__object::FromObject<'de> for KnownFacesBreakdownPreviouslySe
         let mut result = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -23206,9 +23156,9 @@ impl<'de> support::__object::FromObject<'de> for KnownFacesBreakdownImageIntegri
         let mut result = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -23281,13 +23231,13 @@ impl<'de> support::__object::FromObject<'de> for KnownFacesPropertiesMatchesInne
         let mut suspected = Option::None;
         while map.next_key()? {
             match map.key() {
-                "applicant_id" => map.read(&mut applicant_id, "applicant_id")?,
-                "score" => map.read(&mut score, "score")?,
-                "media_id" => map.read(&mut media_id, "media_id")?,
-                "media_type" => map.read(&mut media_type, "media_type")?,
-                "suspected" => map.read(&mut suspected, "suspected")?,
-                _ => map.skip()?,
-            }
+                "applicant_id" => map.read(&mut applicant_id, "applicant_id"),
+                "score" => map.read(&mut score, "score"),
+                "media_id" => map.read(&mut media_id, "media_id"),
+                "media_type" => map.read(&mut media_type, "media_type"),
+                "suspected" => map.read(&mut suspected, "suspected"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             applicant_id: applicant_id.unwrap_or_default(),
@@ -23344,10 +23294,10 @@ impl<'de> support::__object::FromObject<'de> for IdentityEnhancedBreakdownSource
         let mut breakdown = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -23401,10 +23351,10 @@ impl<'de> support::__object::FromObject<'de> for IdentityEnhancedBreakdownAddres
         let mut breakdown = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -23458,10 +23408,10 @@ impl<'de> support::__object::FromObject<'de> for IdentityEnhancedBreakdownDateOf
         let mut breakdown = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -23512,9 +23462,9 @@ impl<'de> support::__object::FromObject<'de> for IdentityEnhancedBreakdownMortal
         let mut result = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -23567,10 +23517,10 @@ impl<'de> support::__object::FromObject<'de> for IdrSsnBreakdown {
         let mut breakdown = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -23627,10 +23577,10 @@ for IdentityEnhancedPropertiesMatchedAddressesInner {
         let mut match_types = Option::None;
         while map.next_key()? {
             match map.key() {
-                "id" => map.read(&mut id, "id")?,
-                "match_types" => map.read(&mut match_types, "match_types")?,
-                _ => map.skip()?,
-            }
+                "id" => map.read(&mut id, "id"),
+                "match_types" => map.read(&mut match_types, "match_types"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             id: id.unwrap_or_default(),
@@ -23681,9 +23631,9 @@ impl<'de> support::__object::FromObject<'de> for WatchlistAmlBreakdownSanction {
         let mut result = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -23734,9 +23684,9 @@ for WatchlistAmlBreakdownPoliticallyExposedPerson {
         let mut result = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -23787,9 +23737,9 @@ for WatchlistAmlBreakdownLegalAndRegulatoryWarnings {
         let mut result = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -23839,9 +23789,9 @@ impl<'de> support::__object::FromObject<'de> for WatchlistAmlBreakdownAdverseMed
         let mut result = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -23893,9 +23843,9 @@ for WatchlistEnhancedBreakdownPoliticallyExposedPerson {
         let mut result = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -23945,9 +23895,9 @@ impl<'de> support::__object::FromObject<'de> for WatchlistEnhancedBreakdownSanct
         let mut result = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -23997,9 +23947,9 @@ impl<'de> support::__object::FromObject<'de> for WatchlistEnhancedBreakdownAdver
         let mut result = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -24050,9 +24000,9 @@ for WatchlistEnhancedBreakdownMonitoredLists {
         let mut result = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -24146,17 +24096,17 @@ for WatchlistEnhancedPropertiesRecordsInner {
         let mut source = Option::None;
         while map.next_key()? {
             match map.key() {
-                "address" => map.read(&mut address, "address")?,
-                "alias" => map.read(&mut alias, "alias")?,
-                "associate" => map.read(&mut associate, "associate")?,
-                "attribute" => map.read(&mut attribute, "attribute")?,
-                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
-                "event" => map.read(&mut event, "event")?,
-                "full_name" => map.read(&mut full_name, "full_name")?,
-                "position" => map.read(&mut position, "position")?,
-                "source" => map.read(&mut source, "source")?,
-                _ => map.skip()?,
-            }
+                "address" => map.read(&mut address, "address"),
+                "alias" => map.read(&mut alias, "alias"),
+                "associate" => map.read(&mut associate, "associate"),
+                "attribute" => map.read(&mut attribute, "attribute"),
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth"),
+                "event" => map.read(&mut event, "event"),
+                "full_name" => map.read(&mut full_name, "full_name"),
+                "position" => map.read(&mut position, "position"),
+                "source" => map.read(&mut source, "source"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             address: address.unwrap_or_default(),
@@ -24216,9 +24166,9 @@ impl<'de> support::__object::FromObject<'de> for WatchlistStandardBreakdownSanct
         let mut result = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -24270,9 +24220,9 @@ for WatchlistStandardBreakdownPoliticallyExposedPerson {
         let mut result = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -24324,9 +24274,9 @@ for WatchlistStandardBreakdownLegalAndRegulatoryWarnings {
         let mut result = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -24379,10 +24329,10 @@ impl<'de> support::__object::FromObject<'de> for ProofOfAddressBreakdownDataComp
         let mut breakdown = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -24437,10 +24387,10 @@ for ProofOfAddressBreakdownDocumentClassification {
         let mut breakdown = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -24494,10 +24444,10 @@ impl<'de> support::__object::FromObject<'de> for ProofOfAddressBreakdownImageInt
         let mut breakdown = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -24686,10 +24636,10 @@ impl<'de> support::__object::FromObject<'de> for UsDrivingLicenceBreakdownDocume
         let mut breakdown = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -24743,10 +24693,10 @@ impl<'de> support::__object::FromObject<'de> for UsDrivingLicenceBreakdownAddres
         let mut breakdown = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -24800,10 +24750,10 @@ impl<'de> support::__object::FromObject<'de> for UsDrivingLicenceBreakdownPerson
         let mut breakdown = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -24854,9 +24804,9 @@ impl<'de> support::__object::FromObject<'de> for DeviceIntelligenceBreakdownDevi
         let mut breakdown = Option::None;
         while map.next_key()? {
             match map.key() {
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                _ => map.skip()?,
-            }
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             breakdown: breakdown.unwrap_or_default(),
@@ -24919,11 +24869,11 @@ impl<'de> support::__object::FromObject<'de> for DeviceIntelligenceBreakdownProp
         let mut geolocation = Option::None;
         while map.next_key()? {
             match map.key() {
-                "device" => map.read(&mut device, "device")?,
-                "ip" => map.read(&mut ip, "ip")?,
-                "geolocation" => map.read(&mut geolocation, "geolocation")?,
-                _ => map.skip()?,
-            }
+                "device" => map.read(&mut device, "device"),
+                "ip" => map.read(&mut ip, "ip"),
+                "geolocation" => map.read(&mut geolocation, "geolocation"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             device: device.unwrap_or_default(),
@@ -25049,36 +24999,34 @@ impl<'de> support::__object::FromObject<'de> for DeviceIntelligencePropertiesDev
         let mut biometric_capture = Option::None;
         while map.next_key()? {
             match map.key() {
-                "sdk_version" => map.read(&mut sdk_version, "sdk_version")?,
-                "sdk_source" => map.read(&mut sdk_source, "sdk_source")?,
+                "sdk_version" => map.read(&mut sdk_version, "sdk_version"),
+                "sdk_source" => map.read(&mut sdk_source, "sdk_source"),
                 "authentication_type" => {
-                    map.read(&mut authentication_type, "authentication_type")?
+                    map.read(&mut authentication_type, "authentication_type")
                 }
-                "raw_model" => map.read(&mut raw_model, "raw_model")?,
-                "os" => map.read(&mut os, "os")?,
-                "browser" => map.read(&mut browser, "browser")?,
-                "emulator" => map.read(&mut emulator, "emulator")?,
+                "raw_model" => map.read(&mut raw_model, "raw_model"),
+                "os" => map.read(&mut os, "os"),
+                "browser" => map.read(&mut browser, "browser"),
+                "emulator" => map.read(&mut emulator, "emulator"),
                 "randomized_device" => {
-                    map.read(&mut randomized_device, "randomized_device")?
+                    map.read(&mut randomized_device, "randomized_device")
                 }
                 "fake_network_request" => {
-                    map.read(&mut fake_network_request, "fake_network_request")?
+                    map.read(&mut fake_network_request, "fake_network_request")
                 }
-                "ip_reputation" => map.read(&mut ip_reputation, "ip_reputation")?,
+                "ip_reputation" => map.read(&mut ip_reputation, "ip_reputation"),
                 "device_fingerprint_reuse" => {
-                    map.read(&mut device_fingerprint_reuse, "device_fingerprint_reuse")?
+                    map.read(&mut device_fingerprint_reuse, "device_fingerprint_reuse")
                 }
                 "single_device_used" => {
-                    map.read(&mut single_device_used, "single_device_used")?
+                    map.read(&mut single_device_used, "single_device_used")
                 }
-                "document_capture" => {
-                    map.read(&mut document_capture, "document_capture")?
-                }
+                "document_capture" => map.read(&mut document_capture, "document_capture"),
                 "biometric_capture" => {
-                    map.read(&mut biometric_capture, "biometric_capture")?
+                    map.read(&mut biometric_capture, "biometric_capture")
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             sdk_version: sdk_version.unwrap_or_default(),
@@ -25151,9 +25099,9 @@ impl<'de> support::__object::FromObject<'de> for DeviceIntelligencePropertiesIp 
         let mut address = Option::None;
         while map.next_key()? {
             match map.key() {
-                "address" => map.read(&mut address, "address")?,
-                _ => map.skip()?,
-            }
+                "address" => map.read(&mut address, "address"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             address: address.unwrap_or_default(),
@@ -25213,11 +25161,11 @@ for DeviceIntelligencePropertiesGeolocation {
         let mut country = Option::None;
         while map.next_key()? {
             match map.key() {
-                "city" => map.read(&mut city, "city")?,
-                "region" => map.read(&mut region, "region")?,
-                "country" => map.read(&mut country, "country")?,
-                _ => map.skip()?,
-            }
+                "city" => map.read(&mut city, "city"),
+                "region" => map.read(&mut region, "region"),
+                "country" => map.read(&mut country, "country"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             city: city.unwrap_or_default(),
@@ -25271,9 +25219,9 @@ impl<'de> support::__object::FromObject<'de> for IndiaPanReportAllOfBreakdownDev
         let mut breakdown = Option::None;
         while map.next_key()? {
             match map.key() {
-                "breakdown" => map.read(&mut breakdown, "breakdown")?,
-                _ => map.skip()?,
-            }
+                "breakdown" => map.read(&mut breakdown, "breakdown"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             breakdown: breakdown.unwrap_or_default(),
@@ -25328,10 +25276,10 @@ impl<'de> support::__object::FromObject<'de> for IndiaPanReportAllOfPropertiesDe
         let mut full_name = Option::None;
         while map.next_key()? {
             match map.key() {
-                "pan" => map.read(&mut pan, "pan")?,
-                "full_name" => map.read(&mut full_name, "full_name")?,
-                _ => map.skip()?,
-            }
+                "pan" => map.read(&mut pan, "pan"),
+                "full_name" => map.read(&mut full_name, "full_name"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             pan: pan.unwrap_or_default(),
@@ -25417,18 +25365,16 @@ for DocumentBreakdownDataComparisonBreakdown {
         let mut date_of_birth = Option::None;
         while map.next_key()? {
             match map.key() {
-                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
-                "gender" => map.read(&mut gender, "gender")?,
-                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry")?,
-                "last_name" => map.read(&mut last_name, "last_name")?,
-                "document_type" => map.read(&mut document_type, "document_type")?,
-                "document_numbers" => {
-                    map.read(&mut document_numbers, "document_numbers")?
-                }
-                "first_name" => map.read(&mut first_name, "first_name")?,
-                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
-                _ => map.skip()?,
-            }
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country"),
+                "gender" => map.read(&mut gender, "gender"),
+                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry"),
+                "last_name" => map.read(&mut last_name, "last_name"),
+                "document_type" => map.read(&mut document_type, "document_type"),
+                "document_numbers" => map.read(&mut document_numbers, "document_numbers"),
+                "first_name" => map.read(&mut first_name, "first_name"),
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             issuing_country: issuing_country.unwrap_or_default(),
@@ -25518,19 +25464,17 @@ for DocumentBreakdownDataValidationBreakdown {
         let mut barcode = Option::None;
         while map.next_key()? {
             match map.key() {
-                "gender" => map.read(&mut gender, "gender")?,
-                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
-                "document_numbers" => {
-                    map.read(&mut document_numbers, "document_numbers")?
-                }
+                "gender" => map.read(&mut gender, "gender"),
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth"),
+                "document_numbers" => map.read(&mut document_numbers, "document_numbers"),
                 "document_expiration" => {
-                    map.read(&mut document_expiration, "document_expiration")?
+                    map.read(&mut document_expiration, "document_expiration")
                 }
-                "expiry_date" => map.read(&mut expiry_date, "expiry_date")?,
-                "mrz" => map.read(&mut mrz, "mrz")?,
-                "barcode" => map.read(&mut barcode, "barcode")?,
-                _ => map.skip()?,
-            }
+                "expiry_date" => map.read(&mut expiry_date, "expiry_date"),
+                "mrz" => map.read(&mut mrz, "mrz"),
+                "barcode" => map.read(&mut barcode, "barcode"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             gender: gender.unwrap_or_default(),
@@ -25610,19 +25554,19 @@ for DocumentBreakdownImageIntegrityBreakdown {
         let mut conclusive_document_quality = Option::None;
         while map.next_key()? {
             match map.key() {
-                "image_quality" => map.read(&mut image_quality, "image_quality")?,
+                "image_quality" => map.read(&mut image_quality, "image_quality"),
                 "supported_document" => {
-                    map.read(&mut supported_document, "supported_document")?
+                    map.read(&mut supported_document, "supported_document")
                 }
-                "colour_picture" => map.read(&mut colour_picture, "colour_picture")?,
+                "colour_picture" => map.read(&mut colour_picture, "colour_picture"),
                 "conclusive_document_quality" => {
                     map.read(
                         &mut conclusive_document_quality,
                         "conclusive_document_quality",
-                    )?
+                    )
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             image_quality: image_quality.unwrap_or_default(),
@@ -25724,27 +25668,24 @@ for DocumentBreakdownVisualAuthenticityBreakdown {
         let mut face_detection = Option::None;
         while map.next_key()? {
             match map.key() {
-                "fonts" => map.read(&mut fonts, "fonts")?,
+                "fonts" => map.read(&mut fonts, "fonts"),
                 "picture_face_integrity" => {
-                    map.read(&mut picture_face_integrity, "picture_face_integrity")?
+                    map.read(&mut picture_face_integrity, "picture_face_integrity")
                 }
-                "template" => map.read(&mut template, "template")?,
+                "template" => map.read(&mut template, "template"),
                 "security_features" => {
-                    map.read(&mut security_features, "security_features")?
+                    map.read(&mut security_features, "security_features")
                 }
                 "original_document_present" => {
-                    map.read(
-                        &mut original_document_present,
-                        "original_document_present",
-                    )?
+                    map.read(&mut original_document_present, "original_document_present")
                 }
                 "digital_tampering" => {
-                    map.read(&mut digital_tampering, "digital_tampering")?
+                    map.read(&mut digital_tampering, "digital_tampering")
                 }
-                "other" => map.read(&mut other, "other")?,
-                "face_detection" => map.read(&mut face_detection, "face_detection")?,
-                _ => map.skip()?,
-            }
+                "other" => map.read(&mut other, "other"),
+                "face_detection" => map.read(&mut face_detection, "face_detection"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             fonts: fonts.unwrap_or_default(),
@@ -25850,25 +25791,23 @@ for DocumentBreakdownDataConsistencyBreakdown {
         let mut multiple_data_sources_present = Option::None;
         while map.next_key()? {
             match map.key() {
-                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry")?,
-                "document_numbers" => {
-                    map.read(&mut document_numbers, "document_numbers")?
-                }
-                "issuing_country" => map.read(&mut issuing_country, "issuing_country")?,
-                "document_type" => map.read(&mut document_type, "document_type")?,
-                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
-                "gender" => map.read(&mut gender, "gender")?,
-                "first_name" => map.read(&mut first_name, "first_name")?,
-                "nationality" => map.read(&mut nationality, "nationality")?,
-                "last_name" => map.read(&mut last_name, "last_name")?,
+                "date_of_expiry" => map.read(&mut date_of_expiry, "date_of_expiry"),
+                "document_numbers" => map.read(&mut document_numbers, "document_numbers"),
+                "issuing_country" => map.read(&mut issuing_country, "issuing_country"),
+                "document_type" => map.read(&mut document_type, "document_type"),
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth"),
+                "gender" => map.read(&mut gender, "gender"),
+                "first_name" => map.read(&mut first_name, "first_name"),
+                "nationality" => map.read(&mut nationality, "nationality"),
+                "last_name" => map.read(&mut last_name, "last_name"),
                 "multiple_data_sources_present" => {
                     map.read(
                         &mut multiple_data_sources_present,
                         "multiple_data_sources_present",
-                    )?
+                    )
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             date_of_expiry: date_of_expiry.unwrap_or_default(),
@@ -25937,11 +25876,11 @@ for DocumentBreakdownCompromisedDocumentBreakdown {
         while map.next_key()? {
             match map.key() {
                 "document_database" => {
-                    map.read(&mut document_database, "document_database")?
+                    map.read(&mut document_database, "document_database")
                 }
-                "repeat_attempts" => map.read(&mut repeat_attempts, "repeat_attempts")?,
-                _ => map.skip()?,
-            }
+                "repeat_attempts" => map.read(&mut repeat_attempts, "repeat_attempts"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             document_database: document_database.unwrap_or_default(),
@@ -25996,10 +25935,10 @@ for DocumentBreakdownAgeValidationBreakdown {
         while map.next_key()? {
             match map.key() {
                 "minimum_accepted_age" => {
-                    map.read(&mut minimum_accepted_age, "minimum_accepted_age")?
+                    map.read(&mut minimum_accepted_age, "minimum_accepted_age")
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             minimum_accepted_age: minimum_accepted_age.unwrap_or_default(),
@@ -26060,19 +25999,16 @@ for DocumentBreakdownIssuingAuthorityBreakdown {
         while map.next_key()? {
             match map.key() {
                 "nfc_active_authentication" => {
-                    map.read(
-                        &mut nfc_active_authentication,
-                        "nfc_active_authentication",
-                    )?
+                    map.read(&mut nfc_active_authentication, "nfc_active_authentication")
                 }
                 "nfc_passive_authentication" => {
                     map.read(
                         &mut nfc_passive_authentication,
                         "nfc_passive_authentication",
-                    )?
+                    )
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             nfc_active_authentication: nfc_active_authentication.unwrap_or_default(),
@@ -26128,9 +26064,9 @@ for FacialSimilarityPhotoBreakdownFaceComparisonBreakdown {
         let mut face_match = Option::None;
         while map.next_key()? {
             match map.key() {
-                "face_match" => map.read(&mut face_match, "face_match")?,
-                _ => map.skip()?,
-            }
+                "face_match" => map.read(&mut face_match, "face_match"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             face_match: face_match.unwrap_or_default(),
@@ -26191,12 +26127,10 @@ for FacialSimilarityPhotoBreakdownImageIntegrityBreakdown {
         let mut source_integrity = Option::None;
         while map.next_key()? {
             match map.key() {
-                "face_detected" => map.read(&mut face_detected, "face_detected")?,
-                "source_integrity" => {
-                    map.read(&mut source_integrity, "source_integrity")?
-                }
-                _ => map.skip()?,
-            }
+                "face_detected" => map.read(&mut face_detected, "face_detected"),
+                "source_integrity" => map.read(&mut source_integrity, "source_integrity"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             face_detected: face_detected.unwrap_or_default(),
@@ -26253,10 +26187,10 @@ for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdown {
         while map.next_key()? {
             match map.key() {
                 "spoofing_detection" => {
-                    map.read(&mut spoofing_detection, "spoofing_detection")?
+                    map.read(&mut spoofing_detection, "spoofing_detection")
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             spoofing_detection: spoofing_detection.unwrap_or_default(),
@@ -26312,9 +26246,9 @@ for FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdown {
         let mut face_match = Option::None;
         while map.next_key()? {
             match map.key() {
-                "face_match" => map.read(&mut face_match, "face_match")?,
-                _ => map.skip()?,
-            }
+                "face_match" => map.read(&mut face_match, "face_match"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             face_match: face_match.unwrap_or_default(),
@@ -26376,12 +26310,10 @@ for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdown {
         let mut source_integrity = Option::None;
         while map.next_key()? {
             match map.key() {
-                "face_detected" => map.read(&mut face_detected, "face_detected")?,
-                "source_integrity" => {
-                    map.read(&mut source_integrity, "source_integrity")?
-                }
-                _ => map.skip()?,
-            }
+                "face_detected" => map.read(&mut face_detected, "face_detected"),
+                "source_integrity" => map.read(&mut source_integrity, "source_integrity"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             face_detected: face_detected.unwrap_or_default(),
@@ -26439,10 +26371,10 @@ for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdown {
         while map.next_key()? {
             match map.key() {
                 "spoofing_detection" => {
-                    map.read(&mut spoofing_detection, "spoofing_detection")?
+                    map.read(&mut spoofing_detection, "spoofing_detection")
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             spoofing_detection: spoofing_detection.unwrap_or_default(),
@@ -26497,9 +26429,9 @@ for FacialSimilarityVideoBreakdownFaceComparisonBreakdown {
         let mut face_match = Option::None;
         while map.next_key()? {
             match map.key() {
-                "face_match" => map.read(&mut face_match, "face_match")?,
-                _ => map.skip()?,
-            }
+                "face_match" => map.read(&mut face_match, "face_match"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             face_match: face_match.unwrap_or_default(),
@@ -26560,12 +26492,10 @@ for FacialSimilarityVideoBreakdownImageIntegrityBreakdown {
         let mut source_integrity = Option::None;
         while map.next_key()? {
             match map.key() {
-                "face_detected" => map.read(&mut face_detected, "face_detected")?,
-                "source_integrity" => {
-                    map.read(&mut source_integrity, "source_integrity")?
-                }
-                _ => map.skip()?,
-            }
+                "face_detected" => map.read(&mut face_detected, "face_detected"),
+                "source_integrity" => map.read(&mut source_integrity, "source_integrity"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             face_detected: face_detected.unwrap_or_default(),
@@ -26628,13 +26558,13 @@ for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdown {
         while map.next_key()? {
             match map.key() {
                 "liveness_detected" => {
-                    map.read(&mut liveness_detected, "liveness_detected")?
+                    map.read(&mut liveness_detected, "liveness_detected")
                 }
                 "spoofing_detection" => {
-                    map.read(&mut spoofing_detection, "spoofing_detection")?
+                    map.read(&mut spoofing_detection, "spoofing_detection")
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             liveness_detected: liveness_detected.unwrap_or_default(),
@@ -26690,9 +26620,9 @@ for FacialSimilarityMotionBreakdownFaceComparisonBreakdown {
         let mut face_match = Option::None;
         while map.next_key()? {
             match map.key() {
-                "face_match" => map.read(&mut face_match, "face_match")?,
-                _ => map.skip()?,
-            }
+                "face_match" => map.read(&mut face_match, "face_match"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             face_match: face_match.unwrap_or_default(),
@@ -26753,12 +26683,10 @@ for FacialSimilarityMotionBreakdownImageIntegrityBreakdown {
         let mut source_integrity = Option::None;
         while map.next_key()? {
             match map.key() {
-                "face_detected" => map.read(&mut face_detected, "face_detected")?,
-                "source_integrity" => {
-                    map.read(&mut source_integrity, "source_integrity")?
-                }
-                _ => map.skip()?,
-            }
+                "face_detected" => map.read(&mut face_detected, "face_detected"),
+                "source_integrity" => map.read(&mut source_integrity, "source_integrity"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             face_detected: face_detected.unwrap_or_default(),
@@ -26821,13 +26749,13 @@ for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdown {
         while map.next_key()? {
             match map.key() {
                 "liveness_detected" => {
-                    map.read(&mut liveness_detected, "liveness_detected")?
+                    map.read(&mut liveness_detected, "liveness_detected")
                 }
                 "spoofing_detection" => {
-                    map.read(&mut spoofing_detection, "spoofing_detection")?
+                    map.read(&mut spoofing_detection, "spoofing_detection")
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             liveness_detected: liveness_detected.unwrap_or_default(),
@@ -26880,9 +26808,9 @@ for IdentityEnhancedBreakdownSourcesBreakdown {
         let mut total_sources = Option::None;
         while map.next_key()? {
             match map.key() {
-                "total_sources" => map.read(&mut total_sources, "total_sources")?,
-                _ => map.skip()?,
-            }
+                "total_sources" => map.read(&mut total_sources, "total_sources"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             total_sources: total_sources.unwrap_or_default(),
@@ -26948,13 +26876,13 @@ for IdentityEnhancedBreakdownAddressBreakdown {
         let mut voting_register = Option::None;
         while map.next_key()? {
             match map.key() {
-                "credit_agencies" => map.read(&mut credit_agencies, "credit_agencies")?,
+                "credit_agencies" => map.read(&mut credit_agencies, "credit_agencies"),
                 "telephone_database" => {
-                    map.read(&mut telephone_database, "telephone_database")?
+                    map.read(&mut telephone_database, "telephone_database")
                 }
-                "voting_register" => map.read(&mut voting_register, "voting_register")?,
-                _ => map.skip()?,
-            }
+                "voting_register" => map.read(&mut voting_register, "voting_register"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             credit_agencies: credit_agencies.unwrap_or_default(),
@@ -27016,10 +26944,10 @@ for IdentityEnhancedBreakdownDateOfBirthBreakdown {
         let mut voting_register = Option::None;
         while map.next_key()? {
             match map.key() {
-                "credit_agencies" => map.read(&mut credit_agencies, "credit_agencies")?,
-                "voting_register" => map.read(&mut voting_register, "voting_register")?,
-                _ => map.skip()?,
-            }
+                "credit_agencies" => map.read(&mut credit_agencies, "credit_agencies"),
+                "voting_register" => map.read(&mut voting_register, "voting_register"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             credit_agencies: credit_agencies.unwrap_or_default(),
@@ -27076,11 +27004,11 @@ impl<'de> support::__object::FromObject<'de> for IdrSsnBreakdownBreakdown {
         while map.next_key()? {
             match map.key() {
                 "last_4_digits_match" => {
-                    map.read(&mut last_4_digits_match, "last_4_digits_match")?
+                    map.read(&mut last_4_digits_match, "last_4_digits_match")
                 }
-                "full_match" => map.read(&mut full_match, "full_match")?,
-                _ => map.skip()?,
-            }
+                "full_match" => map.read(&mut full_match, "full_match"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             last_4_digits_match: last_4_digits_match.unwrap_or_default(),
@@ -27155,14 +27083,14 @@ for WatchlistEnhancedPropertiesRecordsInnerAddressInner {
         let mut locator_type = Option::None;
         while map.next_key()? {
             match map.key() {
-                "address_line1" => map.read(&mut address_line1, "address_line1")?,
-                "country" => map.read(&mut country, "country")?,
-                "postal_code" => map.read(&mut postal_code, "postal_code")?,
-                "state_province" => map.read(&mut state_province, "state_province")?,
-                "town" => map.read(&mut town, "town")?,
-                "locator_type" => map.read(&mut locator_type, "locator_type")?,
-                _ => map.skip()?,
-            }
+                "address_line1" => map.read(&mut address_line1, "address_line1"),
+                "country" => map.read(&mut country, "country"),
+                "postal_code" => map.read(&mut postal_code, "postal_code"),
+                "state_province" => map.read(&mut state_province, "state_province"),
+                "town" => map.read(&mut town, "town"),
+                "locator_type" => map.read(&mut locator_type, "locator_type"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             address_line1: address_line1.unwrap_or_default(),
@@ -27224,10 +27152,10 @@ for WatchlistEnhancedPropertiesRecordsInnerAliasInner {
         let mut alias_type = Option::None;
         while map.next_key()? {
             match map.key() {
-                "alias_name" => map.read(&mut alias_name, "alias_name")?,
-                "alias_type" => map.read(&mut alias_type, "alias_type")?,
-                _ => map.skip()?,
-            }
+                "alias_name" => map.read(&mut alias_name, "alias_name"),
+                "alias_type" => map.read(&mut alias_type, "alias_type"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             alias_name: alias_name.unwrap_or_default(),
@@ -27286,15 +27214,15 @@ for WatchlistEnhancedPropertiesRecordsInnerAssociateInner {
         let mut relationship_type = Option::None;
         while map.next_key()? {
             match map.key() {
-                "entity_name" => map.read(&mut entity_name, "entity_name")?,
+                "entity_name" => map.read(&mut entity_name, "entity_name"),
                 "relationship_direction" => {
-                    map.read(&mut relationship_direction, "relationship_direction")?
+                    map.read(&mut relationship_direction, "relationship_direction")
                 }
                 "relationship_type" => {
-                    map.read(&mut relationship_type, "relationship_type")?
+                    map.read(&mut relationship_type, "relationship_type")
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             entity_name: entity_name.unwrap_or_default(),
@@ -27351,10 +27279,10 @@ for WatchlistEnhancedPropertiesRecordsInnerAttributeInner {
         let mut attribute_value = Option::None;
         while map.next_key()? {
             match map.key() {
-                "attribute_type" => map.read(&mut attribute_type, "attribute_type")?,
-                "attribute_value" => map.read(&mut attribute_value, "attribute_value")?,
-                _ => map.skip()?,
-            }
+                "attribute_type" => map.read(&mut attribute_type, "attribute_type"),
+                "attribute_value" => map.read(&mut attribute_value, "attribute_value"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             attribute_type: attribute_type.unwrap_or_default(),
@@ -27425,15 +27353,15 @@ for WatchlistEnhancedPropertiesRecordsInnerEventInner {
         let mut sub_category = Option::None;
         while map.next_key()? {
             match map.key() {
-                "category" => map.read(&mut category, "category")?,
-                "event_date" => map.read(&mut event_date, "event_date")?,
+                "category" => map.read(&mut category, "category"),
+                "event_date" => map.read(&mut event_date, "event_date"),
                 "event_description" => {
-                    map.read(&mut event_description, "event_description")?
+                    map.read(&mut event_description, "event_description")
                 }
-                "source" => map.read(&mut source, "source")?,
-                "sub_category" => map.read(&mut sub_category, "sub_category")?,
-                _ => map.skip()?,
-            }
+                "source" => map.read(&mut source, "source"),
+                "sub_category" => map.read(&mut sub_category, "sub_category"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             category: category.unwrap_or_default(),
@@ -27503,12 +27431,12 @@ for WatchlistEnhancedPropertiesRecordsInnerSourceInner {
         let mut source_format = Option::None;
         while map.next_key()? {
             match map.key() {
-                "source_headline" => map.read(&mut source_headline, "source_headline")?,
-                "source_name" => map.read(&mut source_name, "source_name")?,
-                "source_url" => map.read(&mut source_url, "source_url")?,
-                "source_format" => map.read(&mut source_format, "source_format")?,
-                _ => map.skip()?,
-            }
+                "source_headline" => map.read(&mut source_headline, "source_headline"),
+                "source_name" => map.read(&mut source_name, "source_name"),
+                "source_url" => map.read(&mut source_url, "source_url"),
+                "source_format" => map.read(&mut source_format, "source_format"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             source_headline: source_headline.unwrap_or_default(),
@@ -27568,11 +27496,11 @@ for ProofOfAddressBreakdownDataComparisonBreakdown {
         let mut last_name = Option::None;
         while map.next_key()? {
             match map.key() {
-                "address" => map.read(&mut address, "address")?,
-                "first_name" => map.read(&mut first_name, "first_name")?,
-                "last_name" => map.read(&mut last_name, "last_name")?,
-                _ => map.skip()?,
-            }
+                "address" => map.read(&mut address, "address"),
+                "first_name" => map.read(&mut first_name, "first_name"),
+                "last_name" => map.read(&mut last_name, "last_name"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             address: address.unwrap_or_default(),
@@ -27629,10 +27557,10 @@ for ProofOfAddressBreakdownDocumentClassificationBreakdown {
         while map.next_key()? {
             match map.key() {
                 "supported_document" => {
-                    map.read(&mut supported_document, "supported_document")?
+                    map.read(&mut supported_document, "supported_document")
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             supported_document: supported_document.unwrap_or_default(),
@@ -27685,9 +27613,9 @@ for ProofOfAddressBreakdownImageIntegrityBreakdown {
         let mut image_quality = Option::None;
         while map.next_key()? {
             match map.key() {
-                "image_quality" => map.read(&mut image_quality, "image_quality")?,
-                _ => map.skip()?,
-            }
+                "image_quality" => map.read(&mut image_quality, "image_quality"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             image_quality: image_quality.unwrap_or_default(),
@@ -27756,12 +27684,12 @@ for UsDrivingLicenceBreakdownDocumentBreakdown {
         let mut document_number = Option::None;
         while map.next_key()? {
             match map.key() {
-                "category" => map.read(&mut category, "category")?,
-                "expiration_date" => map.read(&mut expiration_date, "expiration_date")?,
-                "issue_date" => map.read(&mut issue_date, "issue_date")?,
-                "document_number" => map.read(&mut document_number, "document_number")?,
-                _ => map.skip()?,
-            }
+                "category" => map.read(&mut category, "category"),
+                "expiration_date" => map.read(&mut expiration_date, "expiration_date"),
+                "issue_date" => map.read(&mut issue_date, "issue_date"),
+                "document_number" => map.read(&mut document_number, "document_number"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             category: category.unwrap_or_default(),
@@ -27837,14 +27765,14 @@ for UsDrivingLicenceBreakdownAddressBreakdown {
         let mut zip5 = Option::None;
         while map.next_key()? {
             match map.key() {
-                "city" => map.read(&mut city, "city")?,
-                "line_1" => map.read(&mut line_1, "line_1")?,
-                "line_2" => map.read(&mut line_2, "line_2")?,
-                "state_code" => map.read(&mut state_code, "state_code")?,
-                "zip4" => map.read(&mut zip4, "zip4")?,
-                "zip5" => map.read(&mut zip5, "zip5")?,
-                _ => map.skip()?,
-            }
+                "city" => map.read(&mut city, "city"),
+                "line_1" => map.read(&mut line_1, "line_1"),
+                "line_2" => map.read(&mut line_2, "line_2"),
+                "state_code" => map.read(&mut state_code, "state_code"),
+                "zip4" => map.read(&mut zip4, "zip4"),
+                "zip5" => map.read(&mut zip5, "zip5"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             city: city.unwrap_or_default(),
@@ -27958,25 +27886,23 @@ for UsDrivingLicenceBreakdownPersonalBreakdown {
         let mut middle_initial = Option::None;
         while map.next_key()? {
             match map.key() {
-                "first_name" => map.read(&mut first_name, "first_name")?,
-                "name_suffix" => map.read(&mut name_suffix, "name_suffix")?,
-                "height" => map.read(&mut height, "height")?,
-                "weight" => map.read(&mut weight, "weight")?,
-                "sex_code" => map.read(&mut sex_code, "sex_code")?,
-                "eye_color" => map.read(&mut eye_color, "eye_color")?,
-                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth")?,
-                "last_name" => map.read(&mut last_name, "last_name")?,
-                "middle_name" => map.read(&mut middle_name, "middle_name")?,
-                "first_name_fuzzy" => {
-                    map.read(&mut first_name_fuzzy, "first_name_fuzzy")?
-                }
+                "first_name" => map.read(&mut first_name, "first_name"),
+                "name_suffix" => map.read(&mut name_suffix, "name_suffix"),
+                "height" => map.read(&mut height, "height"),
+                "weight" => map.read(&mut weight, "weight"),
+                "sex_code" => map.read(&mut sex_code, "sex_code"),
+                "eye_color" => map.read(&mut eye_color, "eye_color"),
+                "date_of_birth" => map.read(&mut date_of_birth, "date_of_birth"),
+                "last_name" => map.read(&mut last_name, "last_name"),
+                "middle_name" => map.read(&mut middle_name, "middle_name"),
+                "first_name_fuzzy" => map.read(&mut first_name_fuzzy, "first_name_fuzzy"),
                 "middle_name_fuzzy" => {
-                    map.read(&mut middle_name_fuzzy, "middle_name_fuzzy")?
+                    map.read(&mut middle_name_fuzzy, "middle_name_fuzzy")
                 }
-                "last_name_fuzzy" => map.read(&mut last_name_fuzzy, "last_name_fuzzy")?,
-                "middle_initial" => map.read(&mut middle_initial, "middle_initial")?,
-                _ => map.skip()?,
-            }
+                "last_name_fuzzy" => map.read(&mut last_name_fuzzy, "last_name_fuzzy"),
+                "middle_initial" => map.read(&mut middle_initial, "middle_initial"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             first_name: first_name.unwrap_or_default(),
@@ -28056,16 +27982,14 @@ for DeviceIntelligenceBreakdownDeviceBreakdown {
         while map.next_key()? {
             match map.key() {
                 "application_authenticity" => {
-                    map.read(&mut application_authenticity, "application_authenticity")?
+                    map.read(&mut application_authenticity, "application_authenticity")
                 }
-                "device_integrity" => {
-                    map.read(&mut device_integrity, "device_integrity")?
-                }
+                "device_integrity" => map.read(&mut device_integrity, "device_integrity"),
                 "device_reputation" => {
-                    map.read(&mut device_reputation, "device_reputation")?
+                    map.read(&mut device_reputation, "device_reputation")
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             application_authenticity: application_authenticity.unwrap_or_default(),
@@ -28192,36 +28116,34 @@ for DeviceIntelligenceBreakdownPropertiesDevice {
         let mut biometric_capture = Option::None;
         while map.next_key()? {
             match map.key() {
-                "sdk_version" => map.read(&mut sdk_version, "sdk_version")?,
-                "sdk_source" => map.read(&mut sdk_source, "sdk_source")?,
+                "sdk_version" => map.read(&mut sdk_version, "sdk_version"),
+                "sdk_source" => map.read(&mut sdk_source, "sdk_source"),
                 "authentication_type" => {
-                    map.read(&mut authentication_type, "authentication_type")?
+                    map.read(&mut authentication_type, "authentication_type")
                 }
-                "raw_model" => map.read(&mut raw_model, "raw_model")?,
-                "os" => map.read(&mut os, "os")?,
-                "browser" => map.read(&mut browser, "browser")?,
-                "emulator" => map.read(&mut emulator, "emulator")?,
+                "raw_model" => map.read(&mut raw_model, "raw_model"),
+                "os" => map.read(&mut os, "os"),
+                "browser" => map.read(&mut browser, "browser"),
+                "emulator" => map.read(&mut emulator, "emulator"),
                 "randomized_device" => {
-                    map.read(&mut randomized_device, "randomized_device")?
+                    map.read(&mut randomized_device, "randomized_device")
                 }
                 "fake_network_request" => {
-                    map.read(&mut fake_network_request, "fake_network_request")?
+                    map.read(&mut fake_network_request, "fake_network_request")
                 }
-                "ip_reputation" => map.read(&mut ip_reputation, "ip_reputation")?,
+                "ip_reputation" => map.read(&mut ip_reputation, "ip_reputation"),
                 "device_fingerprint_reuse" => {
-                    map.read(&mut device_fingerprint_reuse, "device_fingerprint_reuse")?
+                    map.read(&mut device_fingerprint_reuse, "device_fingerprint_reuse")
                 }
                 "single_device_used" => {
-                    map.read(&mut single_device_used, "single_device_used")?
+                    map.read(&mut single_device_used, "single_device_used")
                 }
-                "document_capture" => {
-                    map.read(&mut document_capture, "document_capture")?
-                }
+                "document_capture" => map.read(&mut document_capture, "document_capture"),
                 "biometric_capture" => {
-                    map.read(&mut biometric_capture, "biometric_capture")?
+                    map.read(&mut biometric_capture, "biometric_capture")
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             sdk_version: sdk_version.unwrap_or_default(),
@@ -28295,9 +28217,9 @@ for DeviceIntelligenceBreakdownPropertiesIp {
         let mut address = Option::None;
         while map.next_key()? {
             match map.key() {
-                "address" => map.read(&mut address, "address")?,
-                _ => map.skip()?,
-            }
+                "address" => map.read(&mut address, "address"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             address: address.unwrap_or_default(),
@@ -28358,11 +28280,11 @@ for DeviceIntelligenceBreakdownPropertiesGeolocation {
         let mut country = Option::None;
         while map.next_key()? {
             match map.key() {
-                "city" => map.read(&mut city, "city")?,
-                "region" => map.read(&mut region, "region")?,
-                "country" => map.read(&mut country, "country")?,
-                _ => map.skip()?,
-            }
+                "city" => map.read(&mut city, "city"),
+                "region" => map.read(&mut region, "region"),
+                "country" => map.read(&mut country, "country"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             city: city.unwrap_or_default(),
@@ -28791,10 +28713,10 @@ for IndiaPanReportAllOfBreakdownDeviceBreakdown {
         let mut name_match = Option::None;
         while map.next_key()? {
             match map.key() {
-                "pan_valid" => map.read(&mut pan_valid, "pan_valid")?,
-                "name_match" => map.read(&mut name_match, "name_match")?,
-                _ => map.skip()?,
-            }
+                "pan_valid" => map.read(&mut pan_valid, "pan_valid"),
+                "name_match" => map.read(&mut name_match, "name_match"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             pan_valid: pan_valid.unwrap_or_default(),
@@ -28850,10 +28772,10 @@ for DocumentBreakdownDataComparisonBreakdownIssuingCountry {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -28908,10 +28830,10 @@ for DocumentBreakdownDataComparisonBreakdownGender {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -28967,10 +28889,10 @@ for DocumentBreakdownDataComparisonBreakdownDateOfExpiry {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -29026,10 +28948,10 @@ for DocumentBreakdownDataComparisonBreakdownLastName {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -29085,10 +29007,10 @@ for DocumentBreakdownDataComparisonBreakdownDocumentType {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -29144,10 +29066,10 @@ for DocumentBreakdownDataComparisonBreakdownDocumentNumbers {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -29203,10 +29125,10 @@ for DocumentBreakdownDataComparisonBreakdownFirstName {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -29262,10 +29184,10 @@ for DocumentBreakdownDataComparisonBreakdownDateOfBirth {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -29320,10 +29242,10 @@ for DocumentBreakdownDataValidationBreakdownGender {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -29379,10 +29301,10 @@ for DocumentBreakdownDataValidationBreakdownDateOfBirth {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -29438,10 +29360,10 @@ for DocumentBreakdownDataValidationBreakdownDocumentNumbers {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -29497,10 +29419,10 @@ for DocumentBreakdownDataValidationBreakdownDocumentExpiration {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -29556,10 +29478,10 @@ for DocumentBreakdownDataValidationBreakdownExpiryDate {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -29614,10 +29536,10 @@ for DocumentBreakdownDataValidationBreakdownMrz {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -29672,10 +29594,10 @@ for DocumentBreakdownDataValidationBreakdownBarcode {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -29731,10 +29653,10 @@ for DocumentBreakdownImageIntegrityBreakdownImageQuality {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -29790,10 +29712,10 @@ for DocumentBreakdownImageIntegrityBreakdownSupportedDocument {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -29849,10 +29771,10 @@ for DocumentBreakdownImageIntegrityBreakdownColourPicture {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -29909,10 +29831,10 @@ for DocumentBreakdownImageIntegrityBreakdownConclusiveDocumentQuality {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -29968,10 +29890,10 @@ for DocumentBreakdownVisualAuthenticityBreakdownFonts {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -30028,10 +29950,10 @@ for DocumentBreakdownVisualAuthenticityBreakdownPictureFaceIntegrity {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -30087,10 +30009,10 @@ for DocumentBreakdownVisualAuthenticityBreakdownTemplate {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -30147,10 +30069,10 @@ for DocumentBreakdownVisualAuthenticityBreakdownSecurityFeatures {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -30207,10 +30129,10 @@ for DocumentBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -30267,10 +30189,10 @@ for DocumentBreakdownVisualAuthenticityBreakdownDigitalTampering {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -30326,10 +30248,10 @@ for DocumentBreakdownVisualAuthenticityBreakdownOther {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -30385,10 +30307,10 @@ for DocumentBreakdownVisualAuthenticityBreakdownFaceDetection {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -30444,10 +30366,10 @@ for DocumentBreakdownDataConsistencyBreakdownDateOfExpiry {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -30503,10 +30425,10 @@ for DocumentBreakdownDataConsistencyBreakdownDocumentNumbers {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -30562,10 +30484,10 @@ for DocumentBreakdownDataConsistencyBreakdownIssuingCountry {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -30621,10 +30543,10 @@ for DocumentBreakdownDataConsistencyBreakdownDocumentType {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -30680,10 +30602,10 @@ for DocumentBreakdownDataConsistencyBreakdownDateOfBirth {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -30738,10 +30660,10 @@ for DocumentBreakdownDataConsistencyBreakdownGender {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -30797,10 +30719,10 @@ for DocumentBreakdownDataConsistencyBreakdownFirstName {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -30856,10 +30778,10 @@ for DocumentBreakdownDataConsistencyBreakdownNationality {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -30915,10 +30837,10 @@ for DocumentBreakdownDataConsistencyBreakdownLastName {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -30975,10 +30897,10 @@ for DocumentBreakdownDataConsistencyBreakdownMultipleDataSourcesPresent {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -31035,10 +30957,10 @@ for DocumentBreakdownCompromisedDocumentBreakdownDocumentDatabase {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -31094,10 +31016,10 @@ for DocumentBreakdownCompromisedDocumentBreakdownRepeatAttempts {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -31153,10 +31075,10 @@ for DocumentBreakdownAgeValidationBreakdownMinimumAcceptedAge {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -31213,10 +31135,10 @@ for DocumentBreakdownIssuingAuthorityBreakdownNfcActiveAuthentication {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -31273,10 +31195,10 @@ for DocumentBreakdownIssuingAuthorityBreakdownNfcPassiveAuthentication {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -31335,10 +31257,10 @@ for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatch {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -31395,10 +31317,10 @@ for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownFaceDetected {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -31455,10 +31377,10 @@ for FacialSimilarityPhotoBreakdownImageIntegrityBreakdownSourceIntegrity {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -31517,10 +31439,10 @@ for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -31580,10 +31502,10 @@ for FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatch {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -31641,10 +31563,10 @@ for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownFaceDetected {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -31702,10 +31624,10 @@ for FacialSimilarityPhotoFullyAutoBreakdownImageIntegrityBreakdownSourceIntegrit
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -31765,10 +31687,10 @@ for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDe
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -31828,10 +31750,10 @@ for FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatch {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -31888,10 +31810,10 @@ for FacialSimilarityVideoBreakdownImageIntegrityBreakdownFaceDetected {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -31948,10 +31870,10 @@ for FacialSimilarityVideoBreakdownImageIntegrityBreakdownSourceIntegrity {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -32008,10 +31930,10 @@ for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownLivenessDetected {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -32071,10 +31993,10 @@ for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetection {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -32134,10 +32056,10 @@ for FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatch {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -32194,10 +32116,10 @@ for FacialSimilarityMotionBreakdownImageIntegrityBreakdownFaceDetected {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -32254,10 +32176,10 @@ for FacialSimilarityMotionBreakdownImageIntegrityBreakdownSourceIntegrity {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -32314,10 +32236,10 @@ for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownLivenessDetected {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -32377,10 +32299,10 @@ for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetection 
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -32439,10 +32361,10 @@ for IdentityEnhancedBreakdownSourcesBreakdownTotalSources {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -32500,10 +32422,10 @@ for IdentityEnhancedBreakdownAddressBreakdownCreditAgencies {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -32559,10 +32481,10 @@ for IdentityEnhancedBreakdownAddressBreakdownTelephoneDatabase {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -32618,10 +32540,10 @@ for IdentityEnhancedBreakdownAddressBreakdownVotingRegister {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -32677,10 +32599,10 @@ for IdentityEnhancedBreakdownDateOfBirthBreakdownCreditAgencies {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -32736,10 +32658,10 @@ for IdentityEnhancedBreakdownDateOfBirthBreakdownVotingRegister {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -32794,10 +32716,10 @@ for IdrSsnBreakdownBreakdownLast4DigitsMatch {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -32851,10 +32773,10 @@ impl<'de> support::__object::FromObject<'de> for IdrSsnBreakdownBreakdownFullMat
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -32921,12 +32843,12 @@ for WatchlistEnhancedPropertiesRecordsInnerEventInnerSource {
         let mut source_url = Option::None;
         while map.next_key()? {
             match map.key() {
-                "source_date" => map.read(&mut source_date, "source_date")?,
-                "source_format" => map.read(&mut source_format, "source_format")?,
-                "source_name" => map.read(&mut source_name, "source_name")?,
-                "source_url" => map.read(&mut source_url, "source_url")?,
-                _ => map.skip()?,
-            }
+                "source_date" => map.read(&mut source_date, "source_date"),
+                "source_format" => map.read(&mut source_format, "source_format"),
+                "source_name" => map.read(&mut source_name, "source_name"),
+                "source_url" => map.read(&mut source_url, "source_url"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             source_date: source_date.unwrap_or_default(),
@@ -32984,10 +32906,10 @@ for ProofOfAddressBreakdownDataComparisonBreakdownAddress {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -33043,10 +32965,10 @@ for ProofOfAddressBreakdownDataComparisonBreakdownFirstName {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -33102,10 +33024,10 @@ for ProofOfAddressBreakdownDataComparisonBreakdownLastName {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -33162,10 +33084,10 @@ for ProofOfAddressBreakdownDocumentClassificationBreakdownSupportedDocument {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -33222,10 +33144,10 @@ for ProofOfAddressBreakdownImageIntegrityBreakdownImageQuality {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -33281,10 +33203,10 @@ for UsDrivingLicenceBreakdownDocumentBreakdownCategory {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -33340,10 +33262,10 @@ for UsDrivingLicenceBreakdownDocumentBreakdownExpirationDate {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -33399,10 +33321,10 @@ for UsDrivingLicenceBreakdownDocumentBreakdownIssueDate {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -33458,10 +33380,10 @@ for UsDrivingLicenceBreakdownDocumentBreakdownDocumentNumber {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -33516,10 +33438,10 @@ for UsDrivingLicenceBreakdownAddressBreakdownCity {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -33574,10 +33496,10 @@ for UsDrivingLicenceBreakdownAddressBreakdownLine1 {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -33632,10 +33554,10 @@ for UsDrivingLicenceBreakdownAddressBreakdownLine2 {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -33691,10 +33613,10 @@ for UsDrivingLicenceBreakdownAddressBreakdownStateCode {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -33749,10 +33671,10 @@ for UsDrivingLicenceBreakdownAddressBreakdownZip4 {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -33807,10 +33729,10 @@ for UsDrivingLicenceBreakdownAddressBreakdownZip5 {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -33866,10 +33788,10 @@ for UsDrivingLicenceBreakdownPersonalBreakdownFirstName {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -33925,10 +33847,10 @@ for UsDrivingLicenceBreakdownPersonalBreakdownNameSuffix {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -33984,10 +33906,10 @@ for UsDrivingLicenceBreakdownPersonalBreakdownHeight {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -34043,10 +33965,10 @@ for UsDrivingLicenceBreakdownPersonalBreakdownWeight {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -34102,10 +34024,10 @@ for UsDrivingLicenceBreakdownPersonalBreakdownSexCode {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -34161,10 +34083,10 @@ for UsDrivingLicenceBreakdownPersonalBreakdownEyeColor {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -34220,10 +34142,10 @@ for UsDrivingLicenceBreakdownPersonalBreakdownDateOfBirth {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -34279,10 +34201,10 @@ for UsDrivingLicenceBreakdownPersonalBreakdownLastName {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -34338,10 +34260,10 @@ for UsDrivingLicenceBreakdownPersonalBreakdownMiddleName {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -34397,10 +34319,10 @@ for UsDrivingLicenceBreakdownPersonalBreakdownFirstNameFuzzy {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -34456,10 +34378,10 @@ for UsDrivingLicenceBreakdownPersonalBreakdownMiddleNameFuzzy {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -34515,10 +34437,10 @@ for UsDrivingLicenceBreakdownPersonalBreakdownLastNameFuzzy {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -34574,10 +34496,10 @@ for UsDrivingLicenceBreakdownPersonalBreakdownMiddleInitial {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -34634,10 +34556,10 @@ for DeviceIntelligenceBreakdownDeviceBreakdownApplicationAuthenticity {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -34693,10 +34615,10 @@ for DeviceIntelligenceBreakdownDeviceBreakdownDeviceIntegrity {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -34752,10 +34674,10 @@ for DeviceIntelligenceBreakdownDeviceBreakdownDeviceReputation {
         let mut properties = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                "properties" => map.read(&mut properties, "properties")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                "properties" => map.read(&mut properties, "properties"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -35188,9 +35110,9 @@ for IndiaPanReportAllOfBreakdownDeviceBreakdownPanValid {
         let mut result = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -35242,9 +35164,9 @@ for IndiaPanReportAllOfBreakdownDeviceBreakdownNameMatch {
         let mut result = Option::None;
         while map.next_key()? {
             match map.key() {
-                "result" => map.read(&mut result, "result")?,
-                _ => map.skip()?,
-            }
+                "result" => map.read(&mut result, "result"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             result: result.unwrap_or_default(),
@@ -35342,28 +35264,24 @@ impl<'de> support::__object::FromObject<'de> for DocumentIQReasons {
         let mut two_documents_uploaded = Option::None;
         while map.next_key()? {
             match map.key() {
-                "dark_photo" => map.read(&mut dark_photo, "dark_photo")?,
-                "glare_on_photo" => map.read(&mut glare_on_photo, "glare_on_photo")?,
-                "blurred_photo" => map.read(&mut blurred_photo, "blurred_photo")?,
-                "covered_photo" => map.read(&mut covered_photo, "covered_photo")?,
+                "dark_photo" => map.read(&mut dark_photo, "dark_photo"),
+                "glare_on_photo" => map.read(&mut glare_on_photo, "glare_on_photo"),
+                "blurred_photo" => map.read(&mut blurred_photo, "blurred_photo"),
+                "covered_photo" => map.read(&mut covered_photo, "covered_photo"),
                 "other_photo_issue" => {
-                    map.read(&mut other_photo_issue, "other_photo_issue")?
+                    map.read(&mut other_photo_issue, "other_photo_issue")
                 }
-                "damaged_document" => {
-                    map.read(&mut damaged_document, "damaged_document")?
-                }
-                "incorrect_side" => map.read(&mut incorrect_side, "incorrect_side")?,
-                "cut_off_document" => {
-                    map.read(&mut cut_off_document, "cut_off_document")?
-                }
+                "damaged_document" => map.read(&mut damaged_document, "damaged_document"),
+                "incorrect_side" => map.read(&mut incorrect_side, "incorrect_side"),
+                "cut_off_document" => map.read(&mut cut_off_document, "cut_off_document"),
                 "no_document_in_image" => {
-                    map.read(&mut no_document_in_image, "no_document_in_image")?
+                    map.read(&mut no_document_in_image, "no_document_in_image")
                 }
                 "two_documents_uploaded" => {
-                    map.read(&mut two_documents_uploaded, "two_documents_uploaded")?
+                    map.read(&mut two_documents_uploaded, "two_documents_uploaded")
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             dark_photo: dark_photo.unwrap_or_default(),
@@ -35465,36 +35383,34 @@ impl<'de> support::__object::FromObject<'de> for DocumentCDQReasons {
         while map.next_key()? {
             match map.key() {
                 "obscured_data_points" => {
-                    map.read(&mut obscured_data_points, "obscured_data_points")?
+                    map.read(&mut obscured_data_points, "obscured_data_points")
                 }
                 "obscured_security_features" => {
                     map.read(
                         &mut obscured_security_features,
                         "obscured_security_features",
-                    )?
+                    )
                 }
                 "abnormal_document_features" => {
                     map.read(
                         &mut abnormal_document_features,
                         "abnormal_document_features",
-                    )?
+                    )
                 }
                 "watermarks_digital_text_overlay" => {
                     map.read(
                         &mut watermarks_digital_text_overlay,
                         "watermarks_digital_text_overlay",
-                    )?
+                    )
                 }
-                "corner_removed" => map.read(&mut corner_removed, "corner_removed")?,
+                "corner_removed" => map.read(&mut corner_removed, "corner_removed"),
                 "punctured_document" => {
-                    map.read(&mut punctured_document, "punctured_document")?
+                    map.read(&mut punctured_document, "punctured_document")
                 }
-                "missing_back" => map.read(&mut missing_back, "missing_back")?,
-                "digital_document" => {
-                    map.read(&mut digital_document, "digital_document")?
-                }
-                _ => map.skip()?,
-            }
+                "missing_back" => map.read(&mut missing_back, "missing_back"),
+                "digital_document" => map.read(&mut digital_document, "digital_document"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             obscured_data_points: obscured_data_points.unwrap_or_default(),
@@ -35570,17 +35486,14 @@ impl<'de> support::__object::FromObject<'de> for DocumentODPReasons {
         let mut scan = Option::None;
         while map.next_key()? {
             match map.key() {
-                "photo_of_screen" => map.read(&mut photo_of_screen, "photo_of_screen")?,
-                "screenshot" => map.read(&mut screenshot, "screenshot")?,
+                "photo_of_screen" => map.read(&mut photo_of_screen, "photo_of_screen"),
+                "screenshot" => map.read(&mut screenshot, "screenshot"),
                 "document_on_printed_paper" => {
-                    map.read(
-                        &mut document_on_printed_paper,
-                        "document_on_printed_paper",
-                    )?
+                    map.read(&mut document_on_printed_paper, "document_on_printed_paper")
                 }
-                "scan" => map.read(&mut scan, "scan")?,
-                _ => map.skip()?,
-            }
+                "scan" => map.read(&mut scan, "scan"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             photo_of_screen: photo_of_screen.unwrap_or_default(),
@@ -35641,10 +35554,10 @@ for FacialSimilarityPhotoBreakdownFaceComparisonBreakdownFaceMatchProperties {
         let mut document_id = Option::None;
         while map.next_key()? {
             match map.key() {
-                "score" => map.read(&mut score, "score")?,
-                "document_id" => map.read(&mut document_id, "document_id")?,
-                _ => map.skip()?,
-            }
+                "score" => map.read(&mut score, "score"),
+                "document_id" => map.read(&mut document_id, "document_id"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             score: score.unwrap_or_default(),
@@ -35720,14 +35633,14 @@ impl<'de> support::__object::FromObject<'de> for PhotoReasons {
         while map.next_key()? {
             match map.key() {
                 "digital_tampering" => {
-                    map.read(&mut digital_tampering, "digital_tampering")?
+                    map.read(&mut digital_tampering, "digital_tampering")
                 }
-                "fake_webcam" => map.read(&mut fake_webcam, "fake_webcam")?,
-                "time_of_capture" => map.read(&mut time_of_capture, "time_of_capture")?,
-                "emulator" => map.read(&mut emulator, "emulator")?,
-                "reasons" => map.read(&mut reasons, "reasons")?,
-                _ => map.skip()?,
-            }
+                "fake_webcam" => map.read(&mut fake_webcam, "fake_webcam"),
+                "time_of_capture" => map.read(&mut time_of_capture, "time_of_capture"),
+                "emulator" => map.read(&mut emulator, "emulator"),
+                "reasons" => map.read(&mut reasons, "reasons"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             digital_tampering: digital_tampering.unwrap_or_default(),
@@ -35785,9 +35698,9 @@ for FacialSimilarityPhotoBreakdownVisualAuthenticityBreakdownSpoofingDetectionPr
         let mut score = Option::None;
         while map.next_key()? {
             match map.key() {
-                "score" => map.read(&mut score, "score")?,
-                _ => map.skip()?,
-            }
+                "score" => map.read(&mut score, "score"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             score: score.unwrap_or_default(),
@@ -35846,10 +35759,10 @@ for FacialSimilarityPhotoFullyAutoBreakdownFaceComparisonBreakdownFaceMatchPrope
         let mut document_id = Option::None;
         while map.next_key()? {
             match map.key() {
-                "score" => map.read(&mut score, "score")?,
-                "document_id" => map.read(&mut document_id, "document_id")?,
-                _ => map.skip()?,
-            }
+                "score" => map.read(&mut score, "score"),
+                "document_id" => map.read(&mut document_id, "document_id"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             score: score.unwrap_or_default(),
@@ -35925,14 +35838,14 @@ impl<'de> support::__object::FromObject<'de> for PhotoAutoReasons {
         while map.next_key()? {
             match map.key() {
                 "digital_tampering" => {
-                    map.read(&mut digital_tampering, "digital_tampering")?
+                    map.read(&mut digital_tampering, "digital_tampering")
                 }
-                "fake_webcam" => map.read(&mut fake_webcam, "fake_webcam")?,
-                "time_of_capture" => map.read(&mut time_of_capture, "time_of_capture")?,
-                "emulator" => map.read(&mut emulator, "emulator")?,
-                "reasons" => map.read(&mut reasons, "reasons")?,
-                _ => map.skip()?,
-            }
+                "fake_webcam" => map.read(&mut fake_webcam, "fake_webcam"),
+                "time_of_capture" => map.read(&mut time_of_capture, "time_of_capture"),
+                "emulator" => map.read(&mut emulator, "emulator"),
+                "reasons" => map.read(&mut reasons, "reasons"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             digital_tampering: digital_tampering.unwrap_or_default(),
@@ -35990,9 +35903,9 @@ for FacialSimilarityPhotoFullyAutoBreakdownVisualAuthenticityBreakdownSpoofingDe
         let mut score = Option::None;
         while map.next_key()? {
             match map.key() {
-                "score" => map.read(&mut score, "score")?,
-                _ => map.skip()?,
-            }
+                "score" => map.read(&mut score, "score"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             score: score.unwrap_or_default(),
@@ -36051,10 +35964,10 @@ for FacialSimilarityVideoBreakdownFaceComparisonBreakdownFaceMatchProperties {
         let mut document_id = Option::None;
         while map.next_key()? {
             match map.key() {
-                "score" => map.read(&mut score, "score")?,
-                "document_id" => map.read(&mut document_id, "document_id")?,
-                _ => map.skip()?,
-            }
+                "score" => map.read(&mut score, "score"),
+                "document_id" => map.read(&mut document_id, "document_id"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             score: score.unwrap_or_default(),
@@ -36119,12 +36032,12 @@ impl<'de> support::__object::FromObject<'de> for VideoReasons {
         let mut reasons = Option::None;
         while map.next_key()? {
             match map.key() {
-                "fake_webcam" => map.read(&mut fake_webcam, "fake_webcam")?,
-                "challenge_reuse" => map.read(&mut challenge_reuse, "challenge_reuse")?,
-                "emulator" => map.read(&mut emulator, "emulator")?,
-                "reasons" => map.read(&mut reasons, "reasons")?,
-                _ => map.skip()?,
-            }
+                "fake_webcam" => map.read(&mut fake_webcam, "fake_webcam"),
+                "challenge_reuse" => map.read(&mut challenge_reuse, "challenge_reuse"),
+                "emulator" => map.read(&mut emulator, "emulator"),
+                "reasons" => map.read(&mut reasons, "reasons"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             fake_webcam: fake_webcam.unwrap_or_default(),
@@ -36181,9 +36094,9 @@ for FacialSimilarityVideoBreakdownVisualAuthenticityBreakdownSpoofingDetectionPr
         let mut score = Option::None;
         while map.next_key()? {
             match map.key() {
-                "score" => map.read(&mut score, "score")?,
-                _ => map.skip()?,
-            }
+                "score" => map.read(&mut score, "score"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             score: score.unwrap_or_default(),
@@ -36242,10 +36155,10 @@ for FacialSimilarityMotionBreakdownFaceComparisonBreakdownFaceMatchProperties {
         let mut document_id = Option::None;
         while map.next_key()? {
             match map.key() {
-                "score" => map.read(&mut score, "score")?,
-                "document_id" => map.read(&mut document_id, "document_id")?,
-                _ => map.skip()?,
-            }
+                "score" => map.read(&mut score, "score"),
+                "document_id" => map.read(&mut document_id, "document_id"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             score: score.unwrap_or_default(),
@@ -36301,9 +36214,9 @@ for FacialSimilarityMotionBreakdownVisualAuthenticityBreakdownSpoofingDetectionP
         let mut score = Option::None;
         while map.next_key()? {
             match map.key() {
-                "score" => map.read(&mut score, "score")?,
-                _ => map.skip()?,
-            }
+                "score" => map.read(&mut score, "score"),
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             score: score.unwrap_or_default(),
@@ -36359,10 +36272,10 @@ for IdentityEnhancedBreakdownSourcesBreakdownTotalSourcesProperties {
         while map.next_key()? {
             match map.key() {
                 "total_number_of_sources" => {
-                    map.read(&mut total_number_of_sources, "total_number_of_sources")?
+                    map.read(&mut total_number_of_sources, "total_number_of_sources")
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             total_number_of_sources: total_number_of_sources.unwrap_or_default(),
@@ -36417,10 +36330,10 @@ for IdentityEnhancedBreakdownAddressBreakdownCreditAgenciesProperties {
         while map.next_key()? {
             match map.key() {
                 "number_of_matches" => {
-                    map.read(&mut number_of_matches, "number_of_matches")?
+                    map.read(&mut number_of_matches, "number_of_matches")
                 }
-                _ => map.skip()?,
-            }
+                _ => map.skip(),
+            }?;
         }
         ::std::result::Result::Ok(Self {
             number_of_matches: number_of_matches.unwrap_or_default(),

@@ -166,8 +166,8 @@ impl Context<'_> {
             let adapter = self.time_adapter(&self.view.field(id, field));
             slots.push(quote!(let mut #ident = #option::None;));
             arms.push(match &adapter {
-                Some(adapter) => quote!(#wire => #map.read_by::<#adapter, _>(&mut #ident, #wire)?,),
-                None => quote!(#wire => #map.read(&mut #ident, #wire)?,),
+                Some(adapter) => quote!(#wire => #map.read_by::<#adapter, _>(&mut #ident, #wire),),
+                None => quote!(#wire => #map.read(&mut #ident, #wire),),
             });
             inits.push(match (effective_presence(field), &adapter) {
                 (Presence::Required, Some(_)) => quote!(#ident: #map.present(#ident, #wire)?,),
@@ -182,20 +182,20 @@ impl Context<'_> {
                 slots.push(quote!(let mut #extra = ::std::collections::BTreeMap::new();));
                 inits.push(quote!(#extra,));
                 match self.time_adapter(&value) {
-                    Some(adapter) => quote!(#map.keep_by::<#adapter, _>(&mut #extra)?),
-                    None => quote!(#map.keep(&mut #extra)?),
+                    Some(adapter) => quote!(#map.keep_by::<#adapter, _>(&mut #extra)),
+                    None => quote!(#map.keep(&mut #extra)),
                 }
             }
-            None => quote!(#map.skip()?),
+            None => quote!(#map.skip()),
         };
         let each = if arms.is_empty() {
-            quote!(#other;)
+            quote!(#other?;)
         } else {
             quote! {
                 match #map.key() {
                     #(#arms)*
                     _ => #other,
-                }
+                }?;
             }
         };
         let allow = self.allows(id);
