@@ -114,14 +114,20 @@ pub mod support {
                 ::std::write!(formatter, "struct {}", T::NAME)
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
-                T::from_object(Object { map, key: None })
+                T::from_object(Object {
+                    map,
+                    key: None,
+                    missing: None,
+                })
             }
         }
         /// The keys and values of an object, read in turn.
-        pub struct Object<'de, A> {
+        pub struct Object<'de, A: MapAccess<'de>> {
             map: A,
             /// The key read last.
             key: Option<Key<'de>>,
+            /// The first required field found absent.
+            missing: Option<A::Error>,
         }
         impl<'de, A: MapAccess<'de>> Object<'de, A> {
             /// Reads the next key; `false` at the end of the object.
@@ -167,26 +173,35 @@ pub mod support {
             pub fn take_key(&mut self) -> String {
                 self.key.take().map(Key::into_string).unwrap_or_default()
             }
-            /// The value of a required field: an absent one is an error, unless its type reads
-            /// "nothing" as a value (as an `Option` reads `None`).
-            pub fn required<T: Deserialize<'de>>(
-                &self,
-                slot: Option<T>,
+            /// Settles a required field at the end of the object: an absent one reads as
+            /// "nothing" if its type can (as an `Option` reads `None`); else it is the error
+            /// [`Object::missing`] returns, unless an earlier field was.
+            pub fn settle<T: Deserialize<'de>>(
+                &mut self,
+                slot: &mut Option<T>,
                 name: &'static str,
-            ) -> Result<T, A::Error> {
-                match slot {
-                    Some(value) => Ok(value),
-                    None => T::deserialize(Missing(name, PhantomData)),
+            ) {
+                if slot.is_none() {
+                    match T::deserialize(Missing(name, PhantomData)) {
+                        Ok(value) => *slot = Some(value),
+                        Err(error) => {
+                            self.missing.get_or_insert(error);
+                        }
+                    }
                 }
             }
-            /// The value of a required field read through an adapter: an absent one is an
-            /// error.
-            pub fn present<T>(
-                &self,
-                slot: Option<T>,
-                name: &'static str,
-            ) -> Result<T, A::Error> {
-                slot.ok_or_else(|| A::Error::missing_field(name))
+            /// Settles a required field read through an adapter: an absent one is the error
+            /// [`Object::missing`] returns, unless an earlier field was.
+            pub fn expect<T>(&mut self, slot: &Option<T>, name: &'static str) {
+                if slot.is_none() {
+                    self.missing.get_or_insert_with(|| A::Error::missing_field(name));
+                }
+            }
+            /// The error of the first required field found absent.
+            pub fn missing(&mut self) -> A::Error {
+                self.missing
+                    .take()
+                    .unwrap_or_else(|| A::Error::custom("a required field is missing"))
             }
         }
         /// A key of an object, borrowed from the input where the input allows.
@@ -707,9 +722,11 @@ impl<'de> support::__object::FromObject<'de> for ApplicantsList {
                 _ => map.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            applicants: map.required(applicants, "applicants")?,
-        })
+        map.settle(&mut applicants, "applicants");
+        let Option::Some(applicants) = applicants else {
+            return ::std::result::Result::Err(map.missing());
+        };
+        ::std::result::Result::Ok(Self { applicants })
     }
 }
 
@@ -876,6 +893,12 @@ impl<'de> support::__object::FromObject<'de> for ApplicantBuilder {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut first_name, "first_name");
+        map.settle(&mut last_name, "last_name");
+        let (Option::Some(first_name), Option::Some(last_name)) = (first_name, last_name)
+        else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
             email: email.unwrap_or_default(),
             dob: dob.unwrap_or_default(),
@@ -884,8 +907,8 @@ impl<'de> support::__object::FromObject<'de> for ApplicantBuilder {
             consents: consents.unwrap_or_default(),
             address: address.unwrap_or_default(),
             location: location.unwrap_or_default(),
-            first_name: map.required(first_name, "first_name")?,
-            last_name: map.required(last_name, "last_name")?,
+            first_name,
+            last_name,
         })
     }
 }
@@ -1125,10 +1148,13 @@ impl<'de> support::__object::FromObject<'de> for ApplicantCreate {
                 _ => map.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            first_name: map.required(first_name, "first_name")?,
-            last_name: map.required(last_name, "last_name")?,
-        })
+        map.settle(&mut first_name, "first_name");
+        map.settle(&mut last_name, "last_name");
+        let (Option::Some(first_name), Option::Some(last_name)) = (first_name, last_name)
+        else {
+            return ::std::result::Result::Err(map.missing());
+        };
+        ::std::result::Result::Ok(Self { first_name, last_name })
     }
 }
 
@@ -1302,6 +1328,10 @@ impl<'de> support::__object::FromObject<'de> for Applicant {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        let Option::Some(id) = id else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
             email: email.unwrap_or_default(),
             dob: dob.unwrap_or_default(),
@@ -1309,7 +1339,7 @@ impl<'de> support::__object::FromObject<'de> for Applicant {
             phone_number: phone_number.unwrap_or_default(),
             first_name: first_name.unwrap_or_default(),
             last_name: last_name.unwrap_or_default(),
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             delete_at: delete_at.unwrap_or_default(),
             href: href.unwrap_or_default(),
@@ -1468,10 +1498,14 @@ impl<'de> support::__object::FromObject<'de> for ApplicantResponse {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        let Option::Some(id) = id else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
             first_name: first_name.unwrap_or_default(),
             last_name: last_name.unwrap_or_default(),
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             delete_at: delete_at.unwrap_or_default(),
             href: href.unwrap_or_default(),
@@ -1826,9 +1860,14 @@ impl<'de> support::__object::FromObject<'de> for ApplicantConsent {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut name, "name");
+        map.settle(&mut granted, "granted");
+        let (Option::Some(name), Option::Some(granted)) = (name, granted) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            name: map.required(name, "name")?,
-            granted: map.required(granted, "granted")?,
+            name,
+            granted,
             granted_at: granted_at.unwrap_or_default(),
         })
     }
@@ -1995,15 +2034,25 @@ impl<'de> support::__object::FromObject<'de> for WorkflowRun {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut applicant_id, "applicant_id");
+        map.settle(&mut workflow_id, "workflow_id");
+        map.settle(&mut id, "id");
+        let (Option::Some(applicant_id), Option::Some(workflow_id), Option::Some(id)) = (
+            applicant_id,
+            workflow_id,
+            id,
+        ) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            applicant_id: map.required(applicant_id, "applicant_id")?,
-            workflow_id: map.required(workflow_id, "workflow_id")?,
+            applicant_id,
+            workflow_id,
             tags: tags.unwrap_or_default(),
             customer_user_id: customer_user_id.unwrap_or_default(),
             link: link.unwrap_or_default(),
             created_at: created_at.unwrap_or_default(),
             updated_at: updated_at.unwrap_or_default(),
-            id: map.required(id, "id")?,
+            id,
             workflow_version_id: workflow_version_id.unwrap_or_default(),
             dashboard_url: dashboard_url.unwrap_or_default(),
             status: status.unwrap_or_default(),
@@ -2148,9 +2197,17 @@ impl<'de> support::__object::FromObject<'de> for WorkflowRunShared {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut applicant_id, "applicant_id");
+        map.settle(&mut workflow_id, "workflow_id");
+        let (Option::Some(applicant_id), Option::Some(workflow_id)) = (
+            applicant_id,
+            workflow_id,
+        ) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            applicant_id: map.required(applicant_id, "applicant_id")?,
-            workflow_id: map.required(workflow_id, "workflow_id")?,
+            applicant_id,
+            workflow_id,
             tags: tags.unwrap_or_default(),
             customer_user_id: customer_user_id.unwrap_or_default(),
             link: link.unwrap_or_default(),
@@ -2302,8 +2359,12 @@ impl<'de> support::__object::FromObject<'de> for WorkflowRunResponse {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        let Option::Some(id) = id else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
+            id,
             workflow_version_id: workflow_version_id.unwrap_or_default(),
             dashboard_url: dashboard_url.unwrap_or_default(),
             status: status.unwrap_or_default(),
@@ -2422,9 +2483,17 @@ impl<'de> support::__object::FromObject<'de> for WorkflowRunBuilder {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut applicant_id, "applicant_id");
+        map.settle(&mut workflow_id, "workflow_id");
+        let (Option::Some(applicant_id), Option::Some(workflow_id)) = (
+            applicant_id,
+            workflow_id,
+        ) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            applicant_id: map.required(applicant_id, "applicant_id")?,
-            workflow_id: map.required(workflow_id, "workflow_id")?,
+            applicant_id,
+            workflow_id,
             tags: tags.unwrap_or_default(),
             customer_user_id: customer_user_id.unwrap_or_default(),
             link: link.unwrap_or_default(),
@@ -2575,9 +2644,11 @@ impl<'de> support::__object::FromObject<'de> for DocumentsList {
                 _ => map.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            documents: map.required(documents, "documents")?,
-        })
+        map.settle(&mut documents, "documents");
+        let Option::Some(documents) = documents else {
+            return ::std::result::Result::Err(map.missing());
+        };
+        ::std::result::Result::Ok(Self { documents })
     }
 }
 
@@ -2975,13 +3046,17 @@ impl<'de> support::__object::FromObject<'de> for Document {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        let Option::Some(id) = id else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
             file_type: file_type.unwrap_or_default(),
             r#type: r#type.unwrap_or_default(),
             side: side.unwrap_or_default(),
             issuing_country: issuing_country.unwrap_or_default(),
             applicant_id: applicant_id.unwrap_or_default(),
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             href: href.unwrap_or_default(),
             download_href: download_href.unwrap_or_default(),
@@ -3087,8 +3162,12 @@ impl<'de> support::__object::FromObject<'de> for DocumentResponse {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        let Option::Some(id) = id else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             href: href.unwrap_or_default(),
             download_href: download_href.unwrap_or_default(),
@@ -3153,9 +3232,11 @@ impl<'de> support::__object::FromObject<'de> for SigningDocumentsList {
                 _ => map.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            signing_documents: map.required(signing_documents, "signing_documents")?,
-        })
+        map.settle(&mut signing_documents, "signing_documents");
+        let Option::Some(signing_documents) = signing_documents else {
+            return ::std::result::Result::Err(map.missing());
+        };
+        ::std::result::Result::Ok(Self { signing_documents })
     }
 }
 
@@ -3430,9 +3511,13 @@ impl<'de> support::__object::FromObject<'de> for SigningDocument {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        let Option::Some(id) = id else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
             applicant_id: applicant_id.unwrap_or_default(),
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             href: href.unwrap_or_default(),
             download_href: download_href.unwrap_or_default(),
@@ -3542,8 +3627,12 @@ impl<'de> support::__object::FromObject<'de> for SigningDocumentResponse {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        let Option::Some(id) = id else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             href: href.unwrap_or_default(),
             download_href: download_href.unwrap_or_default(),
@@ -3607,9 +3696,11 @@ impl<'de> support::__object::FromObject<'de> for LivePhotosList {
                 _ => map.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            live_photos: map.required(live_photos, "live_photos")?,
-        })
+        map.settle(&mut live_photos, "live_photos");
+        let Option::Some(live_photos) = live_photos else {
+            return ::std::result::Result::Err(map.missing());
+        };
+        ::std::result::Result::Ok(Self { live_photos })
     }
 }
 
@@ -3797,8 +3888,12 @@ impl<'de> support::__object::FromObject<'de> for LivePhotoResponse {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        let Option::Some(id) = id else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             href: href.unwrap_or_default(),
             download_href: download_href.unwrap_or_default(),
@@ -3862,9 +3957,11 @@ impl<'de> support::__object::FromObject<'de> for LiveVideosList {
                 _ => map.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            live_videos: map.required(live_videos, "live_videos")?,
-        })
+        map.settle(&mut live_videos, "live_videos");
+        let Option::Some(live_videos) = live_videos else {
+            return ::std::result::Result::Err(map.missing());
+        };
+        ::std::result::Result::Ok(Self { live_videos })
     }
 }
 
@@ -4290,9 +4387,11 @@ impl<'de> support::__object::FromObject<'de> for CompleteTaskBuilder {
                 _ => map.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            data: map.required(data, "data")?,
-        })
+        map.settle(&mut data, "data");
+        let Option::Some(data) = data else {
+            return ::std::result::Result::Err(map.missing());
+        };
+        ::std::result::Result::Ok(Self { data })
     }
 }
 
@@ -4349,9 +4448,11 @@ impl<'de> support::__object::FromObject<'de> for MotionCapturesList {
                 _ => map.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            motion_captures: map.required(motion_captures, "motion_captures")?,
-        })
+        map.settle(&mut motion_captures, "motion_captures");
+        let Option::Some(motion_captures) = motion_captures else {
+            return ::std::result::Result::Err(map.missing());
+        };
+        ::std::result::Result::Ok(Self { motion_captures })
     }
 }
 
@@ -4505,9 +4606,11 @@ impl<'de> support::__object::FromObject<'de> for WatchlistMonitorsList {
                 _ => map.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            monitors: map.required(monitors, "monitors")?,
-        })
+        map.settle(&mut monitors, "monitors");
+        let Option::Some(monitors) = monitors else {
+            return ::std::result::Result::Err(map.missing());
+        };
+        ::std::result::Result::Ok(Self { monitors })
     }
 }
 
@@ -4587,9 +4690,17 @@ impl<'de> support::__object::FromObject<'de> for WatchlistMonitorShared {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut applicant_id, "applicant_id");
+        map.settle(&mut report_name, "report_name");
+        let (Option::Some(applicant_id), Option::Some(report_name)) = (
+            applicant_id,
+            report_name,
+        ) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            applicant_id: map.required(applicant_id, "applicant_id")?,
-            report_name: map.required(report_name, "report_name")?,
+            applicant_id,
+            report_name,
             tags: tags.unwrap_or_default(),
         })
     }
@@ -4702,11 +4813,21 @@ impl<'de> support::__object::FromObject<'de> for WatchlistMonitor {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut applicant_id, "applicant_id");
+        map.settle(&mut report_name, "report_name");
+        map.settle(&mut id, "id");
+        let (Option::Some(applicant_id), Option::Some(report_name), Option::Some(id)) = (
+            applicant_id,
+            report_name,
+            id,
+        ) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            applicant_id: map.required(applicant_id, "applicant_id")?,
-            report_name: map.required(report_name, "report_name")?,
+            applicant_id,
+            report_name,
             tags: tags.unwrap_or_default(),
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             deleted_at: deleted_at.unwrap_or_default(),
             is_sandbox: is_sandbox.unwrap_or_default(),
@@ -4799,8 +4920,12 @@ impl<'de> support::__object::FromObject<'de> for WatchlistMonitorResponse {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        let Option::Some(id) = id else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             deleted_at: deleted_at.unwrap_or_default(),
             is_sandbox: is_sandbox.unwrap_or_default(),
@@ -4861,9 +4986,11 @@ impl<'de> support::__object::FromObject<'de> for WatchlistMonitorMatchesList {
                 _ => map.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            matches: map.required(matches, "matches")?,
-        })
+        map.settle(&mut matches, "matches");
+        let Option::Some(matches) = matches else {
+            return ::std::result::Result::Err(map.missing());
+        };
+        ::std::result::Result::Ok(Self { matches })
     }
 }
 
@@ -4977,9 +5104,11 @@ impl<'de> support::__object::FromObject<'de> for IdPhotosList {
                 _ => map.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            id_photos: map.required(id_photos, "id_photos")?,
-        })
+        map.settle(&mut id_photos, "id_photos");
+        let Option::Some(id_photos) = id_photos else {
+            return ::std::result::Result::Err(map.missing());
+        };
+        ::std::result::Result::Ok(Self { id_photos })
     }
 }
 
@@ -5147,8 +5276,12 @@ impl<'de> support::__object::FromObject<'de> for IdPhotoResponse {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        let Option::Some(id) = id else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             href: href.unwrap_or_default(),
             download_href: download_href.unwrap_or_default(),
@@ -5223,10 +5356,17 @@ impl<'de> support::__object::FromObject<'de> for TimelineFileReference {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut workflow_timeline_file_id, "workflow_timeline_file_id");
+        map.settle(&mut href, "href");
+        let (Option::Some(workflow_timeline_file_id), Option::Some(href)) = (
+            workflow_timeline_file_id,
+            href,
+        ) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            workflow_timeline_file_id: map
-                .required(workflow_timeline_file_id, "workflow_timeline_file_id")?,
-            href: map.required(href, "href")?,
+            workflow_timeline_file_id,
+            href,
         })
     }
 }
@@ -5284,9 +5424,11 @@ impl<'de> support::__object::FromObject<'de> for PasskeysList {
                 _ => map.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            passkeys: map.required(passkeys, "passkeys")?,
-        })
+        map.settle(&mut passkeys, "passkeys");
+        let Option::Some(passkeys) = passkeys else {
+            return ::std::result::Result::Err(map.missing());
+        };
+        ::std::result::Result::Ok(Self { passkeys })
     }
 }
 
@@ -5379,11 +5521,23 @@ impl<'de> support::__object::FromObject<'de> for Passkey {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        map.settle(&mut application_domain, "application_domain");
+        map.settle(&mut state, "state");
+        map.settle(&mut created_at, "created_at");
+        let (
+            Option::Some(id),
+            Option::Some(application_domain),
+            Option::Some(state),
+            Option::Some(created_at),
+        ) = (id, application_domain, state, created_at) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
-            application_domain: map.required(application_domain, "application_domain")?,
-            state: map.required(state, "state")?,
-            created_at: map.required(created_at, "created_at")?,
+            id,
+            application_domain,
+            state,
+            created_at,
             last_used_at: last_used_at.unwrap_or_default(),
         })
     }
@@ -5445,9 +5599,11 @@ impl<'de> support::__object::FromObject<'de> for PasskeyUpdater {
                 _ => map.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            state: map.required(state, "state")?,
-        })
+        map.settle(&mut state, "state");
+        let Option::Some(state) = state else {
+            return ::std::result::Result::Err(map.missing());
+        };
+        ::std::result::Result::Ok(Self { state })
     }
 }
 
@@ -5506,9 +5662,11 @@ impl<'de> support::__object::FromObject<'de> for WebhooksList {
                 _ => map.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            webhooks: map.required(webhooks, "webhooks")?,
-        })
+        map.settle(&mut webhooks, "webhooks");
+        let Option::Some(webhooks) = webhooks else {
+            return ::std::result::Result::Err(map.missing());
+        };
+        ::std::result::Result::Ok(Self { webhooks })
     }
 }
 
@@ -5643,6 +5801,10 @@ impl<'de> support::__object::FromObject<'de> for WebhookBuilder {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut url, "url");
+        let Option::Some(url) = url else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
             enabled: enabled.unwrap_or_default(),
             events: events.unwrap_or_default(),
@@ -5653,7 +5815,7 @@ impl<'de> support::__object::FromObject<'de> for WebhookBuilder {
             oauth_server_client_id: oauth_server_client_id.unwrap_or_default(),
             oauth_server_client_secret: oauth_server_client_secret.unwrap_or_default(),
             oauth_server_scope: oauth_server_scope.unwrap_or_default(),
-            url: map.required(url, "url")?,
+            url,
         })
     }
 }
@@ -5836,9 +5998,11 @@ impl<'de> support::__object::FromObject<'de> for WebhookCreate {
                 _ => map.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            url: map.required(url, "url")?,
-        })
+        map.settle(&mut url, "url");
+        let Option::Some(url) = url else {
+            return ::std::result::Result::Err(map.missing());
+        };
+        ::std::result::Result::Ok(Self { url })
     }
 }
 
@@ -5992,6 +6156,10 @@ impl<'de> support::__object::FromObject<'de> for Webhook {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        let Option::Some(id) = id else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
             enabled: enabled.unwrap_or_default(),
             events: events.unwrap_or_default(),
@@ -6002,7 +6170,7 @@ impl<'de> support::__object::FromObject<'de> for Webhook {
             oauth_server_client_id: oauth_server_client_id.unwrap_or_default(),
             oauth_server_client_secret: oauth_server_client_secret.unwrap_or_default(),
             oauth_server_scope: oauth_server_scope.unwrap_or_default(),
-            id: map.required(id, "id")?,
+            id,
             url: url.unwrap_or_default(),
             token: token.unwrap_or_default(),
             href: href.unwrap_or_default(),
@@ -6086,8 +6254,12 @@ impl<'de> support::__object::FromObject<'de> for WebhookResponse {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        let Option::Some(id) = id else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
+            id,
             url: url.unwrap_or_default(),
             token: token.unwrap_or_default(),
             href: href.unwrap_or_default(),
@@ -6516,8 +6688,12 @@ impl<'de> support::__object::FromObject<'de> for SdkTokenRequest {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut applicant_id, "applicant_id");
+        let Option::Some(applicant_id) = applicant_id else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            applicant_id: map.required(applicant_id, "applicant_id")?,
+            applicant_id,
             referrer: referrer.unwrap_or_default(),
             application_id: application_id.unwrap_or_default(),
             cross_device_url: cross_device_url.unwrap_or_default(),
@@ -6582,9 +6758,11 @@ impl<'de> support::__object::FromObject<'de> for SdkTokenResponse {
                 _ => map.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            token: map.required(token, "token")?,
-        })
+        map.settle(&mut token, "token");
+        let Option::Some(token) = token else {
+            return ::std::result::Result::Err(map.missing());
+        };
+        ::std::result::Result::Ok(Self { token })
     }
 }
 
@@ -6677,9 +6855,13 @@ impl<'de> support::__object::FromObject<'de> for RepeatAttemptsList {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut repeat_attempts, "repeat_attempts");
+        let Option::Some(repeat_attempts) = repeat_attempts else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
             report_id: report_id.unwrap_or_default(),
-            repeat_attempts: map.required(repeat_attempts, "repeat_attempts")?,
+            repeat_attempts,
             attempts_count: attempts_count.unwrap_or_default(),
             attempts_clear_rate: attempts_clear_rate.unwrap_or_default(),
             unique_mismatches_count: unique_mismatches_count.unwrap_or_default(),
@@ -6750,9 +6932,11 @@ impl<'de> support::__object::FromObject<'de> for ExtractRequest {
                 _ => map.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            document_id: map.required(document_id, "document_id")?,
-        })
+        map.settle(&mut document_id, "document_id");
+        let Option::Some(document_id) = document_id else {
+            return ::std::result::Result::Err(map.missing());
+        };
+        ::std::result::Result::Ok(Self { document_id })
     }
 }
 
@@ -7014,9 +7198,11 @@ impl<'de> support::__object::FromObject<'de> for ChecksList {
                 _ => map.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            checks: map.required(checks, "checks")?,
-        })
+        map.settle(&mut checks, "checks");
+        let Option::Some(checks) = checks else {
+            return ::std::result::Result::Err(map.missing());
+        };
+        ::std::result::Result::Ok(Self { checks })
     }
 }
 
@@ -7208,15 +7394,23 @@ impl<'de> support::__object::FromObject<'de> for CheckBuilder {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut applicant_id, "applicant_id");
+        map.settle(&mut report_names, "report_names");
+        let (Option::Some(applicant_id), Option::Some(report_names)) = (
+            applicant_id,
+            report_names,
+        ) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
             webhook_ids: webhook_ids.unwrap_or_default(),
-            applicant_id: map.required(applicant_id, "applicant_id")?,
+            applicant_id,
             applicant_provides_data: applicant_provides_data.unwrap_or_default(),
             tags: tags.unwrap_or_default(),
             redirect_uri: redirect_uri.unwrap_or_default(),
             privacy_notices_read_consent_given: privacy_notices_read_consent_given
                 .unwrap_or_default(),
-            report_names: map.required(report_names, "report_names")?,
+            report_names,
             document_ids: document_ids.unwrap_or_default(),
             asynchronous: asynchronous.unwrap_or_default(),
             suppress_form_emails: suppress_form_emails.unwrap_or_default(),
@@ -7338,9 +7532,13 @@ impl<'de> support::__object::FromObject<'de> for CheckShared {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut applicant_id, "applicant_id");
+        let Option::Some(applicant_id) = applicant_id else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
             webhook_ids: webhook_ids.unwrap_or_default(),
-            applicant_id: map.required(applicant_id, "applicant_id")?,
+            applicant_id,
             applicant_provides_data: applicant_provides_data.unwrap_or_default(),
             tags: tags.unwrap_or_default(),
             redirect_uri: redirect_uri.unwrap_or_default(),
@@ -7494,8 +7692,12 @@ impl<'de> support::__object::FromObject<'de> for CheckRequest {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut report_names, "report_names");
+        let Option::Some(report_names) = report_names else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            report_names: map.required(report_names, "report_names")?,
+            report_names,
             document_ids: document_ids.unwrap_or_default(),
             applicant_provides_data: applicant_provides_data.unwrap_or_default(),
             asynchronous: asynchronous.unwrap_or_default(),
@@ -7695,15 +7897,20 @@ impl<'de> support::__object::FromObject<'de> for Check {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut applicant_id, "applicant_id");
+        map.settle(&mut id, "id");
+        let (Option::Some(applicant_id), Option::Some(id)) = (applicant_id, id) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
             webhook_ids: webhook_ids.unwrap_or_default(),
-            applicant_id: map.required(applicant_id, "applicant_id")?,
+            applicant_id,
             applicant_provides_data: applicant_provides_data.unwrap_or_default(),
             tags: tags.unwrap_or_default(),
             redirect_uri: redirect_uri.unwrap_or_default(),
             privacy_notices_read_consent_given: privacy_notices_read_consent_given
                 .unwrap_or_default(),
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             href: href.unwrap_or_default(),
             status: status.unwrap_or_default(),
@@ -7849,8 +8056,12 @@ impl<'de> support::__object::FromObject<'de> for CheckResponse {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        let Option::Some(id) = id else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             href: href.unwrap_or_default(),
             status: status.unwrap_or_default(),
@@ -7921,9 +8132,11 @@ impl<'de> support::__object::FromObject<'de> for ReportsList {
                 _ => map.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            reports: map.required(reports, "reports")?,
-        })
+        map.settle(&mut reports, "reports");
+        let Option::Some(reports) = reports else {
+            return ::std::result::Result::Err(map.missing());
+        };
+        ::std::result::Result::Ok(Self { reports })
     }
 }
 
@@ -8389,10 +8602,12 @@ impl<'de> support::__object::FromObject<'de> for ApplicantConsentBuilder {
                 _ => map.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            name: map.required(name, "name")?,
-            granted: map.required(granted, "granted")?,
-        })
+        map.settle(&mut name, "name");
+        map.settle(&mut granted, "granted");
+        let (Option::Some(name), Option::Some(granted)) = (name, granted) else {
+            return ::std::result::Result::Err(map.missing());
+        };
+        ::std::result::Result::Ok(Self { name, granted })
     }
 }
 
@@ -8534,6 +8749,11 @@ impl<'de> support::__object::FromObject<'de> for AddressShared {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut postcode, "postcode");
+        map.settle(&mut country, "country");
+        let (Option::Some(postcode), Option::Some(country)) = (postcode, country) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
             flat_number: flat_number.unwrap_or_default(),
             building_number: building_number.unwrap_or_default(),
@@ -8541,8 +8761,8 @@ impl<'de> support::__object::FromObject<'de> for AddressShared {
             street: street.unwrap_or_default(),
             sub_street: sub_street.unwrap_or_default(),
             town: town.unwrap_or_default(),
-            postcode: map.required(postcode, "postcode")?,
-            country: map.required(country, "country")?,
+            postcode,
+            country,
             state: state.unwrap_or_default(),
             line1: line1.unwrap_or_default(),
             line2: line2.unwrap_or_default(),
@@ -11080,8 +11300,12 @@ impl<'de> support::__object::FromObject<'de> for WebhookEventPayload {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut resource_type, "resource_type");
+        let Option::Some(resource_type) = resource_type else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            resource_type: map.required(resource_type, "resource_type")?,
+            resource_type,
             action: action.unwrap_or_default(),
             object: object.unwrap_or_default(),
             resource: resource.unwrap_or_default(),
@@ -11155,10 +11379,12 @@ impl<'de> support::__object::FromObject<'de> for WebhooksResendItem {
                 _ => map.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            resource_id: map.required(resource_id, "resource_id")?,
-            event: map.required(event, "event")?,
-        })
+        map.settle(&mut resource_id, "resource_id");
+        map.settle(&mut event, "event");
+        let (Option::Some(resource_id), Option::Some(event)) = (resource_id, event) else {
+            return ::std::result::Result::Err(map.missing());
+        };
+        ::std::result::Result::Ok(Self { resource_id, event })
     }
 }
 
@@ -12077,9 +12303,17 @@ impl<'de> support::__object::FromObject<'de> for UsDrivingLicenceShared {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id_number, "id_number");
+        map.settle(&mut issue_state, "issue_state");
+        let (Option::Some(id_number), Option::Some(issue_state)) = (
+            id_number,
+            issue_state,
+        ) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id_number: map.required(id_number, "id_number")?,
-            issue_state: map.required(issue_state, "issue_state")?,
+            id_number,
+            issue_state,
             address_line_1: address_line_1.unwrap_or_default(),
             address_line_2: address_line_2.unwrap_or_default(),
             city: city.unwrap_or_default(),
@@ -12530,15 +12764,20 @@ impl<'de> support::__object::FromObject<'de> for DocumentReport {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        map.settle(&mut name, "name");
+        let (Option::Some(id), Option::Some(name)) = (id, name) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             href: href.unwrap_or_default(),
             status: status.unwrap_or_default(),
             result: result.unwrap_or_default(),
             sub_result: sub_result.unwrap_or_default(),
             check_id: check_id.unwrap_or_default(),
-            name: map.required(name, "name")?,
+            name,
             documents: documents.unwrap_or_default(),
             breakdown: breakdown.unwrap_or_default(),
             properties: properties.unwrap_or_default(),
@@ -12657,15 +12896,20 @@ impl<'de> support::__object::FromObject<'de> for ReportShared {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        map.settle(&mut name, "name");
+        let (Option::Some(id), Option::Some(name)) = (id, name) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             href: href.unwrap_or_default(),
             status: status.unwrap_or_default(),
             result: result.unwrap_or_default(),
             sub_result: sub_result.unwrap_or_default(),
             check_id: check_id.unwrap_or_default(),
-            name: map.required(name, "name")?,
+            name,
         })
     }
 }
@@ -12852,15 +13096,20 @@ impl<'de> support::__object::FromObject<'de> for DocumentVideoReport {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        map.settle(&mut name, "name");
+        let (Option::Some(id), Option::Some(name)) = (id, name) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             href: href.unwrap_or_default(),
             status: status.unwrap_or_default(),
             result: result.unwrap_or_default(),
             sub_result: sub_result.unwrap_or_default(),
             check_id: check_id.unwrap_or_default(),
-            name: map.required(name, "name")?,
+            name,
             documents: documents.unwrap_or_default(),
             breakdown: breakdown.unwrap_or_default(),
             properties: properties.unwrap_or_default(),
@@ -12999,15 +13248,20 @@ for DocumentVideoWithAddressInformationReport {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        map.settle(&mut name, "name");
+        let (Option::Some(id), Option::Some(name)) = (id, name) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             href: href.unwrap_or_default(),
             status: status.unwrap_or_default(),
             result: result.unwrap_or_default(),
             sub_result: sub_result.unwrap_or_default(),
             check_id: check_id.unwrap_or_default(),
-            name: map.required(name, "name")?,
+            name,
             documents: documents.unwrap_or_default(),
             breakdown: breakdown.unwrap_or_default(),
             properties: properties.unwrap_or_default(),
@@ -13145,15 +13399,20 @@ impl<'de> support::__object::FromObject<'de> for DocumentWithAddressInformationR
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        map.settle(&mut name, "name");
+        let (Option::Some(id), Option::Some(name)) = (id, name) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             href: href.unwrap_or_default(),
             status: status.unwrap_or_default(),
             result: result.unwrap_or_default(),
             sub_result: sub_result.unwrap_or_default(),
             check_id: check_id.unwrap_or_default(),
-            name: map.required(name, "name")?,
+            name,
             documents: documents.unwrap_or_default(),
             breakdown: breakdown.unwrap_or_default(),
             properties: properties.unwrap_or_default(),
@@ -13292,15 +13551,20 @@ for DocumentWithDrivingLicenceInformationReport {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        map.settle(&mut name, "name");
+        let (Option::Some(id), Option::Some(name)) = (id, name) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             href: href.unwrap_or_default(),
             status: status.unwrap_or_default(),
             result: result.unwrap_or_default(),
             sub_result: sub_result.unwrap_or_default(),
             check_id: check_id.unwrap_or_default(),
-            name: map.required(name, "name")?,
+            name,
             documents: documents.unwrap_or_default(),
             breakdown: breakdown.unwrap_or_default(),
             properties: properties.unwrap_or_default(),
@@ -13438,15 +13702,20 @@ impl<'de> support::__object::FromObject<'de> for DocumentWithDriverVerificationR
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        map.settle(&mut name, "name");
+        let (Option::Some(id), Option::Some(name)) = (id, name) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             href: href.unwrap_or_default(),
             status: status.unwrap_or_default(),
             result: result.unwrap_or_default(),
             sub_result: sub_result.unwrap_or_default(),
             check_id: check_id.unwrap_or_default(),
-            name: map.required(name, "name")?,
+            name,
             documents: documents.unwrap_or_default(),
             breakdown: breakdown.unwrap_or_default(),
             properties: properties.unwrap_or_default(),
@@ -13612,15 +13881,20 @@ impl<'de> support::__object::FromObject<'de> for FacialSimilarityPhotoReport {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        map.settle(&mut name, "name");
+        let (Option::Some(id), Option::Some(name)) = (id, name) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             href: href.unwrap_or_default(),
             status: status.unwrap_or_default(),
             result: result.unwrap_or_default(),
             sub_result: sub_result.unwrap_or_default(),
             check_id: check_id.unwrap_or_default(),
-            name: map.required(name, "name")?,
+            name,
             documents: documents.unwrap_or_default(),
             live_photos: live_photos.unwrap_or_default(),
             live_videos: live_videos.unwrap_or_default(),
@@ -13872,15 +14146,20 @@ impl<'de> support::__object::FromObject<'de> for FacialSimilarityPhotoFullyAutoR
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        map.settle(&mut name, "name");
+        let (Option::Some(id), Option::Some(name)) = (id, name) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             href: href.unwrap_or_default(),
             status: status.unwrap_or_default(),
             result: result.unwrap_or_default(),
             sub_result: sub_result.unwrap_or_default(),
             check_id: check_id.unwrap_or_default(),
-            name: map.required(name, "name")?,
+            name,
             documents: documents.unwrap_or_default(),
             live_photos: live_photos.unwrap_or_default(),
             live_videos: live_videos.unwrap_or_default(),
@@ -14049,15 +14328,20 @@ impl<'de> support::__object::FromObject<'de> for FacialSimilarityVideoReport {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        map.settle(&mut name, "name");
+        let (Option::Some(id), Option::Some(name)) = (id, name) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             href: href.unwrap_or_default(),
             status: status.unwrap_or_default(),
             result: result.unwrap_or_default(),
             sub_result: sub_result.unwrap_or_default(),
             check_id: check_id.unwrap_or_default(),
-            name: map.required(name, "name")?,
+            name,
             documents: documents.unwrap_or_default(),
             live_photos: live_photos.unwrap_or_default(),
             live_videos: live_videos.unwrap_or_default(),
@@ -14226,15 +14510,20 @@ impl<'de> support::__object::FromObject<'de> for FacialSimilarityMotionReport {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        map.settle(&mut name, "name");
+        let (Option::Some(id), Option::Some(name)) = (id, name) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             href: href.unwrap_or_default(),
             status: status.unwrap_or_default(),
             result: result.unwrap_or_default(),
             sub_result: sub_result.unwrap_or_default(),
             check_id: check_id.unwrap_or_default(),
-            name: map.required(name, "name")?,
+            name,
             documents: documents.unwrap_or_default(),
             live_photos: live_photos.unwrap_or_default(),
             live_videos: live_videos.unwrap_or_default(),
@@ -14368,15 +14657,20 @@ impl<'de> support::__object::FromObject<'de> for KnownFacesReport {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        map.settle(&mut name, "name");
+        let (Option::Some(id), Option::Some(name)) = (id, name) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             href: href.unwrap_or_default(),
             status: status.unwrap_or_default(),
             result: result.unwrap_or_default(),
             sub_result: sub_result.unwrap_or_default(),
             check_id: check_id.unwrap_or_default(),
-            name: map.required(name, "name")?,
+            name,
             breakdown: breakdown.unwrap_or_default(),
             properties: properties.unwrap_or_default(),
         })
@@ -14505,15 +14799,20 @@ impl<'de> support::__object::FromObject<'de> for IdentityEnhancedReport {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        map.settle(&mut name, "name");
+        let (Option::Some(id), Option::Some(name)) = (id, name) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             href: href.unwrap_or_default(),
             status: status.unwrap_or_default(),
             result: result.unwrap_or_default(),
             sub_result: sub_result.unwrap_or_default(),
             check_id: check_id.unwrap_or_default(),
-            name: map.required(name, "name")?,
+            name,
             breakdown: breakdown.unwrap_or_default(),
             properties: properties.unwrap_or_default(),
         })
@@ -14642,15 +14941,20 @@ impl<'de> support::__object::FromObject<'de> for WatchlistAmlReport {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        map.settle(&mut name, "name");
+        let (Option::Some(id), Option::Some(name)) = (id, name) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             href: href.unwrap_or_default(),
             status: status.unwrap_or_default(),
             result: result.unwrap_or_default(),
             sub_result: sub_result.unwrap_or_default(),
             check_id: check_id.unwrap_or_default(),
-            name: map.required(name, "name")?,
+            name,
             breakdown: breakdown.unwrap_or_default(),
             properties: properties.unwrap_or_default(),
         })
@@ -14779,15 +15083,20 @@ impl<'de> support::__object::FromObject<'de> for WatchlistEnhancedReport {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        map.settle(&mut name, "name");
+        let (Option::Some(id), Option::Some(name)) = (id, name) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             href: href.unwrap_or_default(),
             status: status.unwrap_or_default(),
             result: result.unwrap_or_default(),
             sub_result: sub_result.unwrap_or_default(),
             check_id: check_id.unwrap_or_default(),
-            name: map.required(name, "name")?,
+            name,
             breakdown: breakdown.unwrap_or_default(),
             properties: properties.unwrap_or_default(),
         })
@@ -14917,15 +15226,20 @@ impl<'de> support::__object::FromObject<'de> for WatchlistStandardReport {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        map.settle(&mut name, "name");
+        let (Option::Some(id), Option::Some(name)) = (id, name) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             href: href.unwrap_or_default(),
             status: status.unwrap_or_default(),
             result: result.unwrap_or_default(),
             sub_result: sub_result.unwrap_or_default(),
             check_id: check_id.unwrap_or_default(),
-            name: map.required(name, "name")?,
+            name,
             breakdown: breakdown.unwrap_or_default(),
             properties: properties.unwrap_or_default(),
         })
@@ -15054,15 +15368,20 @@ impl<'de> support::__object::FromObject<'de> for WatchlistPepsOnlyReport {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        map.settle(&mut name, "name");
+        let (Option::Some(id), Option::Some(name)) = (id, name) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             href: href.unwrap_or_default(),
             status: status.unwrap_or_default(),
             result: result.unwrap_or_default(),
             sub_result: sub_result.unwrap_or_default(),
             check_id: check_id.unwrap_or_default(),
-            name: map.required(name, "name")?,
+            name,
             breakdown: breakdown.unwrap_or_default(),
             properties: properties.unwrap_or_default(),
         })
@@ -15191,15 +15510,20 @@ impl<'de> support::__object::FromObject<'de> for WatchlistSanctionsOnlyReport {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        map.settle(&mut name, "name");
+        let (Option::Some(id), Option::Some(name)) = (id, name) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             href: href.unwrap_or_default(),
             status: status.unwrap_or_default(),
             result: result.unwrap_or_default(),
             sub_result: sub_result.unwrap_or_default(),
             check_id: check_id.unwrap_or_default(),
-            name: map.required(name, "name")?,
+            name,
             breakdown: breakdown.unwrap_or_default(),
             properties: properties.unwrap_or_default(),
         })
@@ -15328,15 +15652,20 @@ impl<'de> support::__object::FromObject<'de> for ProofOfAddressReport {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        map.settle(&mut name, "name");
+        let (Option::Some(id), Option::Some(name)) = (id, name) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             href: href.unwrap_or_default(),
             status: status.unwrap_or_default(),
             result: result.unwrap_or_default(),
             sub_result: sub_result.unwrap_or_default(),
             check_id: check_id.unwrap_or_default(),
-            name: map.required(name, "name")?,
+            name,
             breakdown: breakdown.unwrap_or_default(),
             properties: properties.unwrap_or_default(),
         })
@@ -15466,15 +15795,20 @@ impl<'de> support::__object::FromObject<'de> for UsDrivingLicenceReport {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        map.settle(&mut name, "name");
+        let (Option::Some(id), Option::Some(name)) = (id, name) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             href: href.unwrap_or_default(),
             status: status.unwrap_or_default(),
             result: result.unwrap_or_default(),
             sub_result: sub_result.unwrap_or_default(),
             check_id: check_id.unwrap_or_default(),
-            name: map.required(name, "name")?,
+            name,
             breakdown: breakdown.unwrap_or_default(),
             properties: properties.unwrap_or_default(),
         })
@@ -15604,15 +15938,20 @@ impl<'de> support::__object::FromObject<'de> for DeviceIntelligenceReport {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        map.settle(&mut name, "name");
+        let (Option::Some(id), Option::Some(name)) = (id, name) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             href: href.unwrap_or_default(),
             status: status.unwrap_or_default(),
             result: result.unwrap_or_default(),
             sub_result: sub_result.unwrap_or_default(),
             check_id: check_id.unwrap_or_default(),
-            name: map.required(name, "name")?,
+            name,
             breakdown: breakdown.unwrap_or_default(),
             properties: properties.unwrap_or_default(),
         })
@@ -15743,15 +16082,20 @@ impl<'de> support::__object::FromObject<'de> for IndiaPanReport {
                 _ => map.skip(),
             }?;
         }
+        map.settle(&mut id, "id");
+        map.settle(&mut name, "name");
+        let (Option::Some(id), Option::Some(name)) = (id, name) else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
+            id,
             created_at: created_at.unwrap_or_default(),
             href: href.unwrap_or_default(),
             status: status.unwrap_or_default(),
             result: result.unwrap_or_default(),
             sub_result: sub_result.unwrap_or_default(),
             check_id: check_id.unwrap_or_default(),
-            name: map.required(name, "name")?,
+            name,
             breakdown: breakdown.unwrap_or_default(),
             properties: properties.unwrap_or_default(),
         })
@@ -16152,8 +16496,12 @@ impl<'de> support::__object::FromObject<'de> for WebhookEventPayloadObject {
                 _ => map.keep(&mut additional_properties),
             }?;
         }
+        map.settle(&mut id, "id");
+        let Option::Some(id) = id else {
+            return ::std::result::Result::Err(map.missing());
+        };
         ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
+            id,
             status: status.unwrap_or_default(),
             started_at_iso8601: started_at_iso8601.unwrap_or_default(),
             completed_at_iso8601: completed_at_iso8601.unwrap_or_default(),
@@ -17421,9 +17769,11 @@ impl<'de> support::__object::FromObject<'de> for ReportDocument {
                 _ => map.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
-        })
+        map.settle(&mut id, "id");
+        let Option::Some(id) = id else {
+            return ::std::result::Result::Err(map.missing());
+        };
+        ::std::result::Result::Ok(Self { id })
     }
 }
 
@@ -18792,9 +19142,11 @@ impl<'de> support::__object::FromObject<'de> for FacialSimilarityReportMedia {
                 _ => map.skip(),
             }?;
         }
-        ::std::result::Result::Ok(Self {
-            id: map.required(id, "id")?,
-        })
+        map.settle(&mut id, "id");
+        let Option::Some(id) = id else {
+            return ::std::result::Result::Err(map.missing());
+        };
+        ::std::result::Result::Ok(Self { id })
     }
 }
 

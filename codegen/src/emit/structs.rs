@@ -159,6 +159,8 @@ impl Context<'_> {
         let option = &self.prelude.option;
         let mut slots = Vec::new();
         let mut arms = Vec::new();
+        let mut settles = Vec::new();
+        let mut required = Vec::new();
         let mut inits = Vec::new();
         for (field, ident) in s.fields.iter().zip(&names.fields) {
             let ident = naming::ident(ident);
@@ -169,11 +171,16 @@ impl Context<'_> {
                 Some(adapter) => quote!(#wire => #map.read_by::<#adapter, _>(&mut #ident, #wire),),
                 None => quote!(#wire => #map.read(&mut #ident, #wire),),
             });
-            inits.push(match (effective_presence(field), &adapter) {
-                (Presence::Required, Some(_)) => quote!(#ident: #map.present(#ident, #wire)?,),
-                (Presence::Required, None) => quote!(#ident: #map.required(#ident, #wire)?,),
-                _ => quote!(#ident: #ident.unwrap_or_default(),),
-            });
+            if effective_presence(field) == Presence::Required {
+                settles.push(match &adapter {
+                    Some(_) => quote!(#map.expect(&#ident, #wire);),
+                    None => quote!(#map.settle(&mut #ident, #wire);),
+                });
+                required.push(ident.clone());
+                inits.push(quote!(#ident,));
+            } else {
+                inits.push(quote!(#ident: #ident.unwrap_or_default(),));
+            }
         }
         let other = match names.additional.as_deref().zip(s.additional.as_ref()) {
             Some((extra, value)) => {
@@ -198,6 +205,21 @@ impl Context<'_> {
                 }?;
             }
         };
+        // The required fields, settled, are taken out of their slots in one pattern: one early
+        // return for all of them (each return drops every slot).
+        let take = match required.as_slice() {
+            [] => TokenStream::new(),
+            [one] => quote! {
+                let #option::Some(#one) = #one else {
+                    return ::std::result::Result::Err(#map.missing());
+                };
+            },
+            many => quote! {
+                let (#(#option::Some(#many),)*) = (#(#many,)*) else {
+                    return ::std::result::Result::Err(#map.missing());
+                };
+            },
+        };
         let allow = self.allows(id);
         quote! {
             #allow
@@ -218,6 +240,8 @@ impl Context<'_> {
                     while #map.next_key()? {
                         #each
                     }
+                    #(#settles)*
+                    #take
                     ::std::result::Result::Ok(Self {
                         #(#inits)*
                     })

@@ -147,15 +147,17 @@ pub(super) fn objects(nullable: bool) -> TokenStream {
                 }
 
                 fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
-                    T::from_object(Object { map, key: None })
+                    T::from_object(Object { map, key: None, missing: None })
                 }
             }
 
             /// The keys and values of an object, read in turn.
-            pub struct Object<'de, A> {
+            pub struct Object<'de, A: MapAccess<'de>> {
                 map: A,
                 /// The key read last.
                 key: Option<Key<'de>>,
+                /// The first required field found absent.
+                missing: Option<A::Error>,
             }
 
             impl<'de, A: MapAccess<'de>> Object<'de, A> {
@@ -202,19 +204,31 @@ pub(super) fn objects(nullable: bool) -> TokenStream {
                     self.key.take().map(Key::into_string).unwrap_or_default()
                 }
 
-                /// The value of a required field: an absent one is an error, unless its type reads
-                /// "nothing" as a value (as an `Option` reads `None`).
-                pub fn required<T: Deserialize<'de>>(&self, slot: Option<T>, name: &'static str) -> Result<T, A::Error> {
-                    match slot {
-                        Some(value) => Ok(value),
-                        None => T::deserialize(Missing(name, PhantomData)),
+                /// Settles a required field at the end of the object: an absent one reads as
+                /// "nothing" if its type can (as an `Option` reads `None`); else it is the error
+                /// [`Object::missing`] returns, unless an earlier field was.
+                pub fn settle<T: Deserialize<'de>>(&mut self, slot: &mut Option<T>, name: &'static str) {
+                    if slot.is_none() {
+                        match T::deserialize(Missing(name, PhantomData)) {
+                            Ok(value) => *slot = Some(value),
+                            Err(error) => {
+                                self.missing.get_or_insert(error);
+                            }
+                        }
                     }
                 }
 
-                /// The value of a required field read through an adapter: an absent one is an
-                /// error.
-                pub fn present<T>(&self, slot: Option<T>, name: &'static str) -> Result<T, A::Error> {
-                    slot.ok_or_else(|| A::Error::missing_field(name))
+                /// Settles a required field read through an adapter: an absent one is the error
+                /// [`Object::missing`] returns, unless an earlier field was.
+                pub fn expect<T>(&mut self, slot: &Option<T>, name: &'static str) {
+                    if slot.is_none() {
+                        self.missing.get_or_insert_with(|| A::Error::missing_field(name));
+                    }
+                }
+
+                /// The error of the first required field found absent.
+                pub fn missing(&mut self) -> A::Error {
+                    self.missing.take().unwrap_or_else(|| A::Error::custom("a required field is missing"))
                 }
             }
 
