@@ -48,8 +48,9 @@ impl Context<'_> {
             idents,
             extra.as_ref().map(|(name, _)| name),
         );
-        let serialize = self.struct_serialize(id, ident, s, &names);
-        let deserialize = self.struct_deserialize(id, ident, s, &names);
+        let wire = self.wire_fields(id, s, &names);
+        let serialize = self.struct_serialize(id, ident, &wire);
+        let deserialize = self.struct_deserialize(id, ident, &wire);
         quote! {
             #docs
             #derives
@@ -65,27 +66,48 @@ impl Context<'_> {
         }
     }
 
+    /// What the serde impls of a struct need of its fields, found once for both impls: each
+    /// field's identifier, JSON name, presence and `time` adapter, and the map of unlisted
+    /// properties with the adapter of its values.
+    fn wire_fields(&self, id: TypeId, s: &Struct, names: &naming::FieldNames) -> WireFields {
+        let fields = s
+            .fields
+            .iter()
+            .zip(&names.fields)
+            .map(|(field, ident)| WireField {
+                ident: naming::ident(ident),
+                name: field.wire_name.clone(),
+                presence: effective_presence(field),
+                adapter: self.time_adapter(&self.view.field(id, field)),
+            })
+            .collect();
+        let additional =
+            names
+                .additional
+                .as_deref()
+                .zip(s.additional.as_ref())
+                .map(|(extra, value)| {
+                    let adapter = self.time_adapter(&self.view.reference(id, value));
+                    (naming::ident(extra), adapter)
+                });
+        WireFields { fields, additional }
+    }
+
     /// The `Serialize` impl of a struct: its fields in order, an optional one only when present,
     /// then the properties it does not list (as serde's derive writes a flattened map).
-    fn struct_serialize(
-        &self,
-        id: TypeId,
-        ident: &Ident,
-        s: &Struct,
-        names: &naming::FieldNames,
-    ) -> TokenStream {
+    fn struct_serialize(&self, id: TypeId, ident: &Ident, wire: &WireFields) -> TokenStream {
         let name = self.view.name(id);
         let mut required = 0usize;
         let mut optional = Vec::new();
         let mut writes = Vec::new();
-        for (field, ident) in s.fields.iter().zip(&names.fields) {
-            let ident = naming::ident(ident);
-            let wire = &field.wire_name;
-            let adapter = self.time_adapter(&self.view.field(id, field));
-            let is_optional = matches!(
-                effective_presence(field),
-                Presence::Optional | Presence::OptionalNullable
-            );
+        for WireField {
+            ident,
+            name: wire,
+            presence,
+            adapter,
+        } in &wire.fields
+        {
+            let is_optional = matches!(presence, Presence::Optional | Presence::OptionalNullable);
             writes.push(match (is_optional, adapter) {
                 (false, None) => quote!(object.field(#wire, &self.#ident)?;),
                 (false, Some(adapter)) => {
@@ -103,10 +125,9 @@ impl Context<'_> {
             }
         }
         let required = Literal::usize_unsuffixed(required);
-        let start = match names.additional.as_deref().zip(s.additional.as_ref()) {
-            Some((extra, value)) => {
-                let extra = naming::ident(extra);
-                writes.push(match self.time_adapter(&self.view.reference(id, value)) {
+        let start = match &wire.additional {
+            Some((extra, adapter)) => {
+                writes.push(match adapter {
                     Some(adapter) => quote!(object.properties_by::<#adapter, _>(&self.#extra)?;),
                     None => quote!(object.properties(&self.#extra)?;),
                 });
@@ -141,18 +162,19 @@ impl Context<'_> {
     /// the struct built from the slots (an absent required field is an error; an absent optional
     /// one is its default, absent). Keys the struct does not list are skipped, or kept in its map of
     /// additional properties.
-    fn struct_deserialize(
-        &self,
-        id: TypeId,
-        ident: &Ident,
-        s: &Struct,
-        names: &naming::FieldNames,
-    ) -> TokenStream {
+    fn struct_deserialize(&self, id: TypeId, ident: &Ident, wire: &WireFields) -> TokenStream {
         self.objects.set(true);
         let name = self.view.name(id);
         // The object's local name, apart from the slots, which are named as the fields are.
+        let taken: Vec<String> = wire
+            .fields
+            .iter()
+            .map(|f| &f.ident)
+            .chain(wire.additional.as_ref().map(|(extra, _)| extra))
+            .map(ToString::to_string)
+            .collect();
         let mut map = "map".to_owned();
-        while names.fields.contains(&map) || names.additional.as_ref() == Some(&map) {
+        while taken.contains(&map) {
             map.push('_');
         }
         let map = naming::ident(&map);
@@ -162,16 +184,19 @@ impl Context<'_> {
         let mut settles = Vec::new();
         let mut required = Vec::new();
         let mut inits = Vec::new();
-        for (field, ident) in s.fields.iter().zip(&names.fields) {
-            let ident = naming::ident(ident);
-            let wire = &field.wire_name;
-            let adapter = self.time_adapter(&self.view.field(id, field));
+        for WireField {
+            ident,
+            name: wire,
+            presence,
+            adapter,
+        } in &wire.fields
+        {
             slots.push(quote!(let mut #ident = #option::None;));
             arms.push(match &adapter {
                 Some(adapter) => quote!(#wire => #map.read_by::<#adapter, _>(&mut #ident, #wire),),
                 None => quote!(#wire => #map.read(&mut #ident, #wire),),
             });
-            if effective_presence(field) == Presence::Required {
+            if *presence == Presence::Required {
                 settles.push(match &adapter {
                     Some(_) => quote!(#map.expect(&#ident, #wire);),
                     None => quote!(#map.settle(&mut #ident, #wire);),
@@ -182,13 +207,11 @@ impl Context<'_> {
                 inits.push(quote!(#ident: #ident.unwrap_or_default(),));
             }
         }
-        let other = match names.additional.as_deref().zip(s.additional.as_ref()) {
-            Some((extra, value)) => {
-                let extra = naming::ident(extra);
-                let value = self.view.reference(id, value);
+        let other = match &wire.additional {
+            Some((extra, adapter)) => {
                 slots.push(quote!(let mut #extra = ::std::collections::BTreeMap::new();));
                 inits.push(quote!(#extra,));
-                match self.time_adapter(&value) {
+                match adapter {
                     Some(adapter) => quote!(#map.keep_by::<#adapter, _>(&mut #extra)),
                     None => quote!(#map.keep(&mut #extra)),
                 }
@@ -488,4 +511,20 @@ impl Context<'_> {
             pub #ident: #rust,
         }
     }
+}
+
+/// A struct's fields as its serde impls read and write them (see [`Context::wire_fields`]).
+struct WireFields {
+    fields: Vec<WireField>,
+    /// The map of the properties the struct does not list, and the adapter of its values.
+    additional: Option<(Ident, Option<TokenStream>)>,
+}
+
+struct WireField {
+    ident: Ident,
+    /// The JSON name.
+    name: String,
+    presence: Presence,
+    /// The `time` adapter the field is read and written through.
+    adapter: Option<TokenStream>,
 }
