@@ -1,4 +1,4 @@
-//! Builds the Rust tokens of a model: structs, enums, unions and aliases with serde support.
+//! Builds the Rust code of a model: structs, enums, unions and aliases with serde support.
 //!
 //! Rules the generated code follows (the crate docs of a generated crate repeat them for users):
 //! - a required field is `T`; a required nullable field is `Option<T>` (serialized as `null`);
@@ -24,9 +24,13 @@
 //!   those names, in which case that one is written in full (`::std::string::String`); every other
 //!   path is absolute, so no model name can shadow what the code means.
 //!
-//! Names, derives, boxing and the Rust type of every field come from [`crate::rust::View`]. `emit`
-//! only builds tokens; [`crate::render`] formats them. [`round_trip_dispatch`] builds a test-support
-//! file beside the models.
+//! Names, derives, boxing and the Rust type of every field come from [`crate::rust::View`].
+//! Structs and enums of strings or integers, most of a crate, are written as text already laid out
+//! as prettyplease would lay it out (the `text` module): building, parsing and printing their
+//! tokens was most of the generator's time. The rest (unions, other enums, aliases, validation,
+//! the support module) is built as tokens and formatted by prettyplease. [`emit_formatted`] gives
+//! the formatted code of each type; [`emit`] all of it as tokens. [`round_trip_dispatch`] builds a
+//! test-support file beside the models.
 
 use std::cell::Cell;
 use std::collections::BTreeSet;
@@ -34,7 +38,7 @@ use std::collections::BTreeSet;
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use crate::ir::{Model, TypeDef, TypeId, TypeKind, TypeRef};
+use crate::ir::{Model, Repr, TypeDef, TypeId, TypeKind, TypeRef};
 use crate::naming;
 use crate::rust::{Ty, TypeOptions, View};
 
@@ -45,6 +49,7 @@ mod docs;
 mod enums;
 mod structs;
 mod support;
+mod text;
 mod unions;
 mod validate;
 
@@ -111,11 +116,79 @@ pub fn emit(model: &Model, options: &Options) -> (TokenStream, Uses) {
     let reports = validate::reporters(&view, options);
     let cx = Context::new(&view, &deprecated, &reports, options);
     let items: Vec<TokenStream> = (0..model.types.len())
-        .map(|i| cx.items(TypeId(i), options))
+        .map(|i| cx.items(TypeId(i), options).into_tokens())
         .collect();
     let flags = cx.flags();
     let head = head(&view, options, &flags);
     (quote! { #head #(#items)* }, flags.uses)
+}
+
+/// The code of one type, in order: items written as laid-out text (see the `text` module), and
+/// items as tokens, which prettyplease lays out.
+pub(crate) struct Code {
+    parts: Vec<Part>,
+}
+
+enum Part {
+    /// Items laid out, each ending with a newline, a blank line between two.
+    Text(String),
+    Tokens(TokenStream),
+}
+
+impl Code {
+    fn text(text: String) -> Self {
+        Code {
+            parts: vec![Part::Text(text)],
+        }
+    }
+
+    fn tokens(tokens: TokenStream) -> Self {
+        Code {
+            parts: vec![Part::Tokens(tokens)],
+        }
+    }
+
+    /// The code a writer wrote: as text when it is laid out, else as tokens for prettyplease.
+    fn from_writer(w: text::Writer) -> Self {
+        match w.finish() {
+            (text, true) => Code::text(text),
+            (text, false) => Code::tokens(text.parse().unwrap_or_else(|e| {
+                panic!("internal error: generated code does not lex: {e}\n{text}")
+            })),
+        }
+    }
+
+    fn push_tokens(&mut self, tokens: TokenStream) {
+        if !tokens.is_empty() {
+            self.parts.push(Part::Tokens(tokens));
+        }
+    }
+
+    /// The items formatted, a blank line between two.
+    fn format(self) -> Result<String, syn::Error> {
+        let mut texts = Vec::with_capacity(self.parts.len());
+        for part in self.parts {
+            match part {
+                Part::Text(text) => texts.push(text),
+                Part::Tokens(tokens) if tokens.is_empty() => {}
+                Part::Tokens(tokens) => texts.push(format_items(tokens)?),
+            }
+        }
+        Ok(texts.join("\n"))
+    }
+
+    /// The items as tokens (text parsed: doc comments become `#[doc]` attributes).
+    fn into_tokens(self) -> TokenStream {
+        self.parts
+            .into_iter()
+            .map(|part| match part {
+                Part::Text(text) => text.parse::<TokenStream>().unwrap_or_else(|e| {
+                    panic!("internal error: generated code does not lex: {e}\n{text}")
+                }),
+                Part::Tokens(tokens) => tokens,
+            })
+            .collect()
+    }
 }
 
 /// A failure of the generator itself (a bug, never the input's fault), with the type whose code it
@@ -171,7 +244,7 @@ pub fn emit_formatted(model: &Model, options: &Options) -> Result<(Vec<String>, 
                         // A bug met on one type is reported with that type, and so with the place
                         // of the input that triggered it.
                         let text = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                            format_items(cx.items(id, options))
+                            cx.items(id, options).format()
                         }))
                         .map_err(|panic| {
                             failed(format!(
@@ -218,7 +291,9 @@ pub fn emit_formatted(model: &Model, options: &Options) -> Result<(Vec<String>, 
             "internal error: the support code does not parse: {e}"
         ))
     })?;
-    texts.push(head);
+    if !head.is_empty() {
+        texts.push(head);
+    }
     texts.extend(bodies);
     Ok((texts, flags.uses))
 }
@@ -437,11 +512,17 @@ impl<'m> Context<'m> {
     }
 
     /// The items of type `id`: its definition and impls, and its `Validate` impl when asked for.
-    fn items(&self, id: TypeId, options: &Options) -> TokenStream {
+    fn items(&self, id: TypeId, options: &Options) -> Code {
         let def = self.model.get(id);
-        let mut items = self.type_def(id, def);
+        let mut items = match &def.kind {
+            TypeKind::Struct(s) => self.struct_items(id, def, s),
+            TypeKind::Enum(e) if matches!(e.repr, Repr::String | Repr::Integer) => {
+                self.enum_items(id, def, e)
+            }
+            _ => Code::tokens(self.type_def(id, def)),
+        };
         if options.validation {
-            items.extend(self.validate_impl(id));
+            items.push_tokens(self.validate_impl(id));
         }
         if options.doctest_crate.is_some() && !def.examples.is_empty() {
             self.use_json();
@@ -477,6 +558,18 @@ impl<'m> Context<'m> {
         out
     }
 
+    /// The lines of [`Context::allows`].
+    fn allow_lines(&self, id: TypeId) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if self.deprecated[id.0] {
+            out.push("#[allow(deprecated)]");
+        }
+        if self.is_complex(id) {
+            out.push("#[allow(clippy::type_complexity)]");
+        }
+        out
+    }
+
     /// Whether a type that the items of `id` spell may score above clippy's `type_complexity`
     /// threshold (250; see [`complexity`]), with a margin.
     fn is_complex(&self, id: TypeId) -> bool {
@@ -503,16 +596,14 @@ impl<'m> Context<'m> {
         tys.iter().any(|t| complexity(t, 1) > 150)
     }
 
-    fn type_def(&self, id: TypeId, def: &TypeDef) -> TokenStream {
+    /// The description of type `id`, with what the generator adds to it.
+    fn type_doc(&self, id: TypeId, def: &TypeDef) -> String {
         let TypeDef {
             name,
-            origin: _,
-            inline: _,
             doc,
             deprecated,
             nullable,
-            examples,
-            kind,
+            ..
         } = def;
         let mut text = doc
             .clone()
@@ -530,7 +621,17 @@ impl<'m> Context<'m> {
         if *deprecated {
             text.push_str("\n\n**Deprecated** in the API description.");
         }
-        let mut docs = doc_attrs(&text);
+        text
+    }
+
+    fn type_def(&self, id: TypeId, def: &TypeDef) -> TokenStream {
+        let TypeDef {
+            deprecated,
+            examples,
+            kind,
+            ..
+        } = def;
+        let mut docs = doc_attrs(&self.type_doc(id, def));
         docs.extend(self.examples_doc(id, examples));
         if *deprecated {
             docs.extend(quote!(#[deprecated(note = "deprecated in the API description")]));
@@ -538,7 +639,7 @@ impl<'m> Context<'m> {
         docs.extend(self.allows(id));
         let ident = self.ident(id);
         match kind {
-            TypeKind::Struct(s) => self.struct_def(id, &ident, docs, s),
+            TypeKind::Struct(_) => unreachable!("structs are written as text (`struct_items`)"),
             TypeKind::Enum(e) => self.enum_def(id, &ident, docs, e),
             TypeKind::Union(u) => self.union_def(id, &ident, docs, u),
             TypeKind::Alias(a) if self.view.is_newtype(id) => {

@@ -74,6 +74,8 @@ fn emit_and_parse(model: &Model, options: &Options) -> Result<(), String> {
     let (code, _) = modelgen::generate_model(model, options, "random.yaml")
         .map_err(|e| format!("generate_model: {e}"))?;
     let file = syn::parse_file(&code).map_err(|e| format!("generated file: {e}\n{code}"))?;
+    let (_header, body) = code.split_once("\n\n").ok_or("no header")?;
+    support::laid_out_as_prettyplease(body)?;
     check_wire_names(model, &file)?;
     let dispatch = emit::round_trip_dispatch(model, options, "random_models");
     syn::parse2::<syn::File>(dispatch).map_err(|e| format!("dispatch: {e}"))?;

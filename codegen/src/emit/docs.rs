@@ -11,8 +11,18 @@ impl Context<'_> {
     /// the crate path is known, JSON blocks otherwise. Built as raw lines: the code blocks must stay
     /// code, where a description's would be neutralised.
     pub(super) fn examples_doc(&self, id: TypeId, examples: &[serde_json::Value]) -> TokenStream {
+        let values = self.example_doc_values(id, examples);
+        quote!(#(#[doc = #values])*)
+    }
+
+    /// The values of the `#[doc]` attributes of [`Context::examples_doc`].
+    pub(super) fn example_doc_values(
+        &self,
+        id: TypeId,
+        examples: &[serde_json::Value],
+    ) -> Vec<String> {
         if examples.is_empty() {
-            return TokenStream::new();
+            return Vec::new();
         }
         // A crate path that is no Rust path (`3d-models`) would make doctests that cannot compile:
         // the examples are then shown as JSON.
@@ -56,17 +66,18 @@ impl Context<'_> {
                 None => lines.extend(["```json".to_owned(), json, "```".to_owned()]),
             }
         }
-        let attrs = lines.iter().map(|line| {
-            // A carriage return alone is no character a doc comment may hold; tabs are a lint.
-            let line = line.replace('\r', " ").replace('\t', "    ");
-            let line = if line.is_empty() {
-                String::new()
-            } else {
-                format!(" {line}")
-            };
-            quote!(#[doc = #line])
-        });
-        quote!(#(#attrs)*)
+        lines
+            .iter()
+            .map(|line| {
+                // A carriage return alone is no character a doc comment may hold; tabs are a lint.
+                let line = line.replace('\r', " ").replace('\t', "    ");
+                if line.is_empty() {
+                    line
+                } else {
+                    format!(" {line}")
+                }
+            })
+            .collect()
     }
 }
 
@@ -75,17 +86,25 @@ impl Context<'_> {
 /// `]` and `<` that are not markdown links are escaped so they cannot become broken intra-doc links or
 /// HTML tags.
 pub fn doc_attrs(text: &str) -> TokenStream {
-    let cleaned = sanitize_doc(text);
-    let lines = cleaned.lines().map(|line| {
-        let line = if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        };
+    let lines = doc_values(text).into_iter().map(|line| {
         let lit = Literal::string(&line);
         quote!(#[doc = #lit])
     });
     quote!(#(#lines)*)
+}
+
+/// The values of the attributes [`doc_attrs`] writes: each line of the cleaned text, after a space.
+pub(super) fn doc_values(text: &str) -> Vec<String> {
+    sanitize_doc(text)
+        .lines()
+        .map(|line| {
+            if line.is_empty() {
+                String::new()
+            } else {
+                format!(" {line}")
+            }
+        })
+        .collect()
 }
 
 fn sanitize_doc(text: &str) -> String {

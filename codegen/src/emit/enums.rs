@@ -15,8 +15,11 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 use serde_json::Value;
 
-use super::{doc_attrs, fallback_name, Context};
-use crate::ir::{Enum, Repr, TypeId};
+use super::docs::doc_values;
+use super::structs::{string_lit, DEPRECATED};
+use super::text::{fits, Writer, INDENT};
+use super::{doc_attrs, fallback_name, Code, Context};
+use crate::ir::{Enum, Repr, TypeDef, TypeId};
 use crate::naming;
 
 impl Context<'_> {
@@ -69,111 +72,8 @@ impl Context<'_> {
             #(#variant_docs #idents,)*
         };
         match repr {
-            Repr::String => {
-                let strings: Vec<&str> = values.iter().filter_map(|v| v.value.as_str()).collect();
-                quote! {
-                    #docs
-                    #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-                    pub enum #ident {
-                        #variants
-                        /// A value this version of the API description does not list, kept as sent.
-                        #unknown(::std::string::String),
-                    }
-
-                    #allow
-                    impl #ident {
-                        /// The value as it appears in JSON.
-                        pub fn as_str(&self) -> &str {
-                            match self {
-                                #(Self::#idents => #strings,)*
-                                Self::#unknown(value) => value,
-                            }
-                        }
-                    }
-
-                    #allow
-                    impl ::std::convert::From<&str> for #ident {
-                        fn from(value: &str) -> Self {
-                            match value {
-                                #(#strings => Self::#idents,)*
-                                other => Self::#unknown(other.to_owned()),
-                            }
-                        }
-                    }
-
-                    #allow
-                    impl ::std::fmt::Display for #ident {
-                        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                            f.write_str(self.as_str())
-                        }
-                    }
-
-                    #allow
-                    impl ::serde::Serialize for #ident {
-                        fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
-                            serializer.serialize_str(self.as_str())
-                        }
-                    }
-
-                    #allow
-                    impl<'de> ::serde::Deserialize<'de> for #ident {
-                        fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
-                            let value = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
-                            ::std::result::Result::Ok(Self::from(value.as_str()))
-                        }
-                    }
-                }
-            }
-            Repr::Integer => {
-                let lits: Vec<Literal> = values
-                    .iter()
-                    .filter_map(|v| v.value.as_i64())
-                    .map(Literal::i64_unsuffixed)
-                    .collect();
-                quote! {
-                    #docs
-                    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-                    pub enum #ident {
-                        #variants
-                        /// A value this version of the API description does not list, kept as sent.
-                        #unknown(i64),
-                    }
-
-                    #allow
-                    impl #ident {
-                        /// The value as it appears in JSON.
-                        pub fn value(self) -> i64 {
-                            match self {
-                                #(Self::#idents => #lits,)*
-                                Self::#unknown(value) => value,
-                            }
-                        }
-                    }
-
-                    #allow
-                    impl ::std::convert::From<i64> for #ident {
-                        fn from(value: i64) -> Self {
-                            match value {
-                                #(#lits => Self::#idents,)*
-                                other => Self::#unknown(other),
-                            }
-                        }
-                    }
-
-                    #allow
-                    impl ::serde::Serialize for #ident {
-                        fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
-                            serializer.serialize_i64(self.value())
-                        }
-                    }
-
-                    #allow
-                    impl<'de> ::serde::Deserialize<'de> for #ident {
-                        fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
-                            <i64 as ::serde::Deserialize>::deserialize(deserializer).map(Self::from)
-                        }
-                    }
-                }
+            Repr::String | Repr::Integer => {
+                unreachable!("enums of strings and integers are written as text (`enum_items`)")
             }
             Repr::Number => {
                 self.use_json();
@@ -269,6 +169,176 @@ impl Context<'_> {
                 }
             }
         }
+    }
+}
+
+impl Context<'_> {
+    /// The items of an enum of strings or integers (the common enums), written as text (see the
+    /// `text` module); [`Context::enum_def`] builds the others as tokens.
+    pub(super) fn enum_items(&self, id: TypeId, def: &TypeDef, e: &Enum) -> Code {
+        let values = &e.values;
+        let string = e.repr == Repr::String;
+        // The literal of each value, and the type of the fallback's value.
+        let (literals, held): (Vec<String>, &str) = if string {
+            let literals = values.iter().filter_map(|v| v.value.as_str());
+            (literals.map(string_lit).collect(), "::std::string::String")
+        } else {
+            let literals = values.iter().filter_map(|v| v.value.as_i64());
+            let literals = literals.map(|n| Literal::i64_unsuffixed(n).to_string());
+            (literals.collect(), "i64")
+        };
+        let names = naming::variant_names(values);
+        let unknown = fallback_name(&names).to_string();
+        let idents: Vec<String> = names.iter().map(|n| naming::ident(n).to_string()).collect();
+        let ident = naming::ident(self.view.name(id)).to_string();
+        let allows = self.allow_lines(id);
+        let mut w = Writer::new();
+        let mut docs = doc_values(&self.type_doc(id, def));
+        docs.extend(self.example_doc_values(id, &def.examples));
+        w.docs(0, &docs);
+        if def.deprecated {
+            w.line(0, DEPRECATED);
+        }
+        for allow in &allows {
+            w.line(0, allow);
+        }
+        w.line(
+            0,
+            match e.repr {
+                Repr::String => "#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]",
+                _ => "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]",
+            },
+        );
+        w.unbroken(0, &format!("pub enum {ident} {{"));
+        for (value, variant) in values.iter().zip(&idents) {
+            let shown = match &value.value {
+                Value::String(s) if s.is_empty() => "The empty string.".to_owned(),
+                Value::String(s) => format!("`{s}`"),
+                other => format!("`{other}`"),
+            };
+            let doc = match &value.doc {
+                Some(doc) => format!("{doc}\n\nValue: {shown}"),
+                None => shown,
+            };
+            w.docs(INDENT, &doc_values(&doc));
+            w.unbroken(INDENT, &format!("{variant},"));
+        }
+        w.line(
+            INDENT,
+            "/// A value this version of the API description does not list, kept as sent.",
+        );
+        w.line(INDENT, &format!("{unknown}({held}),"));
+        w.line(0, "}");
+        let mut impl_allows = allows.clone();
+        if values.is_empty() {
+            // With no listed value, each `match` has the fallback's arm alone.
+            impl_allows.push(
+                "#[allow(clippy::match_single_binding, clippy::infallible_destructuring_match)]",
+            );
+        }
+        let impl_head = |w: &mut Writer| {
+            w.blank();
+            for allow in &impl_allows {
+                w.line(0, allow);
+            }
+        };
+        let arm = |w: &mut Writer, pattern: &str, value: &str| {
+            let line = format!("{pattern} => {value}");
+            if fits(3 * INDENT, 3 * INDENT + line.len()) {
+                w.line_measured(3 * INDENT, &format!("{line},"), line.len());
+            } else {
+                w.unbroken(3 * INDENT, &format!("{pattern} => {{"));
+                w.unbroken(4 * INDENT, value);
+                w.line(3 * INDENT, "}");
+            }
+        };
+        impl_head(&mut w);
+        w.unbroken(0, &format!("impl {ident} {{"));
+        w.line(INDENT, "/// The value as it appears in JSON.");
+        w.line(
+            INDENT,
+            if string {
+                "pub fn as_str(&self) -> &str {"
+            } else {
+                "pub fn value(self) -> i64 {"
+            },
+        );
+        w.line(2 * INDENT, "match self {");
+        for (variant, literal) in idents.iter().zip(&literals) {
+            arm(&mut w, &format!("Self::{variant}"), literal);
+        }
+        w.line(3 * INDENT, &format!("Self::{unknown}(value) => value,"));
+        w.line(2 * INDENT, "}");
+        w.line(INDENT, "}");
+        w.line(0, "}");
+        impl_head(&mut w);
+        let (from, other) = if string {
+            ("&str", "other.to_owned()")
+        } else {
+            ("i64", "other")
+        };
+        w.impl_header(&format!("impl ::std::convert::From<{from}>"), &ident);
+        w.line(INDENT, &format!("fn from(value: {from}) -> Self {{"));
+        w.line(2 * INDENT, "match value {");
+        for (variant, literal) in idents.iter().zip(&literals) {
+            arm(&mut w, literal, &format!("Self::{variant}"));
+        }
+        w.line(3 * INDENT, &format!("other => Self::{unknown}({other}),"));
+        w.line(2 * INDENT, "}");
+        w.line(INDENT, "}");
+        w.line(0, "}");
+        if string {
+            impl_head(&mut w);
+            w.impl_header("impl ::std::fmt::Display", &ident);
+            w.line(
+                INDENT,
+                "fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {",
+            );
+            w.line(2 * INDENT, "f.write_str(self.as_str())");
+            w.line(INDENT, "}");
+            w.line(0, "}");
+        }
+        impl_head(&mut w);
+        w.impl_header("impl ::serde::Serialize", &ident);
+        w.line(INDENT, "fn serialize<__S: ::serde::Serializer>(");
+        w.line(2 * INDENT, "&self,");
+        w.line(2 * INDENT, "serializer: __S,");
+        w.line(INDENT, ") -> ::std::result::Result<__S::Ok, __S::Error> {");
+        w.line(
+            2 * INDENT,
+            if string {
+                "serializer.serialize_str(self.as_str())"
+            } else {
+                "serializer.serialize_i64(self.value())"
+            },
+        );
+        w.line(INDENT, "}");
+        w.line(0, "}");
+        impl_head(&mut w);
+        w.impl_header("impl<'de> ::serde::Deserialize<'de>", &ident);
+        w.line(INDENT, "fn deserialize<__D: ::serde::Deserializer<'de>>(");
+        w.line(2 * INDENT, "deserializer: __D,");
+        w.line(INDENT, ") -> ::std::result::Result<Self, __D::Error> {");
+        if string {
+            w.line(
+                2 * INDENT,
+                "let value = <::std::string::String as ::serde::Deserialize>::deserialize(",
+            );
+            w.line(3 * INDENT, "deserializer,");
+            w.line(2 * INDENT, ")?;");
+            w.line(
+                2 * INDENT,
+                "::std::result::Result::Ok(Self::from(value.as_str()))",
+            );
+        } else {
+            w.line(
+                2 * INDENT,
+                "<i64 as ::serde::Deserialize>::deserialize(deserializer).map(Self::from)",
+            );
+        }
+        w.line(INDENT, "}");
+        w.line(0, "}");
+        Code::from_writer(w)
     }
 }
 

@@ -243,3 +243,33 @@ pub fn model_items(model: &Model, code: &str) -> String {
     file.items = items;
     prettyplease::unparse(&file)
 }
+
+/// Checks that generated code (a file body, without its header comment) is as prettyplease lays it
+/// out, item by item with a blank line between two: structs and enums are written as text by the
+/// generator's own layout rules, which must agree. `Err` shows the first line that differs.
+pub fn laid_out_as_prettyplease(body: &str) -> Result<(), String> {
+    let tokens: proc_macro2::TokenStream =
+        body.parse().map_err(|e| format!("does not lex: {e}"))?;
+    let formatted =
+        modelgen::emit::format_items(tokens).map_err(|e| format!("does not parse: {e}"))?;
+    if formatted == body {
+        return Ok(());
+    }
+    let line = body
+        .lines()
+        .zip(formatted.lines())
+        .position(|(a, b)| a != b)
+        .unwrap_or_else(|| body.lines().count().min(formatted.lines().count()));
+    let show = |text: &str| {
+        let lines: Vec<&str> = text.lines().collect();
+        lines[line.saturating_sub(8)..(line + 8).min(lines.len())].join("\n")
+    };
+    Err(format!(
+        "line {} differs from prettyplease's layout ({} bytes against {}).\n--- generated:\n{}\n--- prettyplease:\n{}",
+        line + 1,
+        body.len(),
+        formatted.len(),
+        show(body),
+        show(&formatted)
+    ))
+}
