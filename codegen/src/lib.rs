@@ -75,6 +75,7 @@ pub mod diff;
 pub mod emit;
 #[doc(hidden)]
 pub mod examples;
+mod hash;
 #[doc(hidden)]
 pub mod input;
 pub mod ir;

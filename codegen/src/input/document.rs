@@ -5,9 +5,9 @@
 //! by walking the value and the entries side by side, which costs a little per diagnostic and saves
 //! building a pointer string for every node of every file (see `json.rs` for the figures).
 
+use crate::hash::HashMap;
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::path::Path;
 
 use serde_json::Value;

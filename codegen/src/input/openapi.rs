@@ -16,7 +16,9 @@
 //! field) it was found in, so that a configuration that replaces that type can let generation go on
 //! ([`load_lenient`]).
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::VecDeque;
+
+use crate::hash::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 

@@ -27,7 +27,7 @@
 //! to `components/schemas` as the rewritten `$ref`s expect, and any other node is converted as what
 //! its shape says it is (parameter, response, path item or schema).
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
@@ -86,12 +86,12 @@ pub(crate) fn convert_with(
         text,
         source: &document,
         locals: Value::Null,
-        definitions: HashSet::new(),
-        origins: HashMap::new(),
+        definitions: HashSet::default(),
+        origins: HashMap::default(),
         warnings: Vec::new(),
         consumes: Vec::new(),
         produces: Vec::new(),
-        peeked: HashMap::new(),
+        peeked: HashMap::default(),
         memory,
         lines: std::cell::OnceCell::new(),
         host: None,

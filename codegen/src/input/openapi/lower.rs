@@ -24,7 +24,9 @@
 //! discriminator without a `mapping` tags each member with the value its own schema declares for the
 //! tag property (a one-value `enum` or a `const`), else with the schema's name, as OpenAPI says.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::hash::{HashMap, HashSet};
 use std::rc::Rc;
 
 use serde_json::{Map, Value};
@@ -648,7 +650,7 @@ impl Loader {
 
     fn lower_struct(&mut self, parts: &[Part], name: &str) -> TypeKind {
         let mut gathered = Gathered::default();
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for part in parts {
             self.gather(part, name, &mut gathered, &mut seen);
         }
@@ -937,7 +939,7 @@ impl Loader {
         }
         // Scalars are equal when their JSON text is (`1` and `1.0` differ, as values do): one
         // pass, however many values an enum lists.
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         values.retain(|v| seen.insert(v.value.to_string()));
         let mut e = Enum::new(values);
         let (types, _) = schema_types(schema);
