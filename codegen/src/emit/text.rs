@@ -357,3 +357,99 @@ fn generic_args(ty: &str) -> Option<(&str, Vec<&str>)> {
     args.push(rest[start..].trim());
     Some((path, args))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quote::quote;
+
+    #[test]
+    fn a_line_fits_89_columns_or_60_past_a_deep_indentation() {
+        assert!(fits(8, 89));
+        assert!(!fits(8, 90));
+        assert!(fits(40, 100));
+        assert!(!fits(40, 101));
+    }
+
+    #[test]
+    fn flat_types_are_spelled_as_prettyplease_spells_them() {
+        assert_eq!(
+            flat(&quote!(::std::collections::BTreeMap<String, Vec<i64>>)),
+            "::std::collections::BTreeMap<String, Vec<i64>>"
+        );
+        // A tuple of two keeps no trailing comma; a tuple of one must.
+        assert_eq!(flat(&quote!((A, B,))), "(A, B)");
+        assert_eq!(flat(&quote!((A,))), "(A,)");
+        assert_eq!(flat(&quote!([(); 0])), "[(); 0]");
+        assert_eq!(flat(&quote!(&'static str)), "&'static str");
+        assert_eq!(
+            flat(&quote!(Kind::from("a b").to_owned())),
+            "Kind::from(\"a b\").to_owned()"
+        );
+    }
+
+    #[test]
+    fn generic_arguments_split_at_their_own_level() {
+        assert_eq!(
+            generic_args("Nullable<::std::collections::BTreeMap<String, (A, B)>>"),
+            Some((
+                "Nullable",
+                vec!["::std::collections::BTreeMap<String, (A, B)>"]
+            ))
+        );
+        assert_eq!(
+            generic_args("Map<K, Vec<V>>"),
+            Some(("Map", vec!["K", "Vec<V>"]))
+        );
+        assert_eq!(generic_args("Plain"), None);
+        assert_eq!(generic_args("(A, Vec<B>)"), None);
+    }
+
+    #[test]
+    fn a_call_breaks_one_argument_per_line_when_it_does_not_fit() {
+        let mut w = Writer::new();
+        let long = "x".repeat(40);
+        w.call(
+            8,
+            "map.settle",
+            &[format!("&mut {long}"), format!("\"{long}\"")],
+            ";",
+        );
+        let (text, laid_out) = w.finish();
+        assert!(laid_out);
+        assert_eq!(
+            text,
+            format!("        map.settle(\n            &mut {long},\n            \"{long}\",\n        );\n")
+        );
+    }
+
+    #[test]
+    fn a_long_receiver_breaks_before_its_method() {
+        let mut w = Writer::new();
+        let long = "y".repeat(40);
+        w.method_call(
+            8,
+            "object",
+            "field",
+            &[format!("\"{long}\""), format!("&self.{long}")],
+            "?;",
+        );
+        let (text, _) = w.finish();
+        assert_eq!(
+            text,
+            format!(
+                "        object\n            .field(\n                \"{long}\",\n                &self.{long},\n            )?;\n"
+            )
+        );
+    }
+
+    #[test]
+    fn a_line_without_a_known_rule_is_left_to_prettyplease() {
+        let mut w = Writer::new();
+        w.line(4, &"z".repeat(100));
+        assert!(!w.finish().1);
+        let mut w = Writer::new();
+        w.docs(0, &[" two\nlines".to_owned()]);
+        assert!(!w.finish().1);
+    }
+}
