@@ -157,6 +157,9 @@ struct Loader {
     /// Shared, so a schema can be looked at while the loader changes (no subtree is cloned).
     docs: Vec<Rc<Doc>>,
     by_path: HashMap<PathBuf, usize>,
+    /// The same, by each path as a `$ref` spelled it (normalized): the file system is asked for the
+    /// canonical path once per spelling, not once per `$ref`.
+    by_spelling: HashMap<PathBuf, usize>,
     types: Vec<TypeDef>,
     /// The type made for each schema, named or inline. A schema is one location, or several whose
     /// conjunction it is (a property declared by two `allOf` members; a union member merged with the
@@ -208,11 +211,15 @@ struct Loader {
 impl Loader {
     /// Reads and parses a file once; later calls return the same document.
     fn open(&mut self, path: &Path) -> Found<usize> {
+        if let Some(&doc) = self.by_spelling.get(path) {
+            return Ok(doc);
+        }
         let key = match &self.memory {
             Some(_) => path.to_path_buf(),
             None => std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
         };
         if let Some(&doc) = self.by_path.get(&key) {
+            self.by_spelling.insert(path.to_path_buf(), doc);
             return Ok(doc);
         }
         if self.docs.len() >= super::limits::MAX_FILES {
@@ -262,6 +269,7 @@ impl Loader {
         }));
         let doc = self.docs.len() - 1;
         self.by_path.insert(key, doc);
+        self.by_spelling.insert(path.to_path_buf(), doc);
         Ok(doc)
     }
 
