@@ -16,7 +16,7 @@ use quote::quote;
 use serde_json::Value;
 
 use super::docs::doc_values;
-use super::structs::{string_lit, DEPRECATED};
+use super::structs::{close_impl_fn, open_deserialize, open_impl, open_serialize, string_lit};
 use super::text::{fits, Writer, INDENT};
 use super::{doc_attrs, fallback_name, Code, Context};
 use crate::ir::{Enum, Repr, TypeDef, TypeId};
@@ -193,15 +193,7 @@ impl Context<'_> {
         let ident = naming::ident(self.view.name(id)).to_string();
         let allows = self.allow_lines(id);
         let mut w = Writer::new();
-        let mut docs = doc_values(&self.type_doc(id, def));
-        docs.extend(self.example_doc_values(id, &def.examples));
-        w.docs(0, &docs);
-        if def.deprecated {
-            w.line(0, DEPRECATED);
-        }
-        for allow in &allows {
-            w.line(0, allow);
-        }
+        self.type_head(&mut w, id, def, &allows);
         w.line(
             0,
             match e.repr {
@@ -236,12 +228,6 @@ impl Context<'_> {
                 "#[allow(clippy::match_single_binding, clippy::infallible_destructuring_match)]",
             );
         }
-        let impl_head = |w: &mut Writer| {
-            w.blank();
-            for allow in &impl_allows {
-                w.line(0, allow);
-            }
-        };
         let arm = |w: &mut Writer, pattern: &str, value: &str| {
             let line = format!("{pattern} => {value}");
             if fits(3 * INDENT, 3 * INDENT + line.len()) {
@@ -252,7 +238,7 @@ impl Context<'_> {
                 w.line(3 * INDENT, "}");
             }
         };
-        impl_head(&mut w);
+        open_impl(&mut w, &impl_allows);
         w.unbroken(0, &format!("impl {ident} {{"));
         w.line(INDENT, "/// The value as it appears in JSON.");
         w.line(
@@ -269,9 +255,8 @@ impl Context<'_> {
         }
         w.line(3 * INDENT, &format!("Self::{unknown}(value) => value,"));
         w.line(2 * INDENT, "}");
-        w.line(INDENT, "}");
-        w.line(0, "}");
-        impl_head(&mut w);
+        close_impl_fn(&mut w);
+        open_impl(&mut w, &impl_allows);
         let (from, other) = if string {
             ("&str", "other.to_owned()")
         } else {
@@ -285,25 +270,18 @@ impl Context<'_> {
         }
         w.line(3 * INDENT, &format!("other => Self::{unknown}({other}),"));
         w.line(2 * INDENT, "}");
-        w.line(INDENT, "}");
-        w.line(0, "}");
+        close_impl_fn(&mut w);
         if string {
-            impl_head(&mut w);
+            open_impl(&mut w, &impl_allows);
             w.impl_header("impl ::std::fmt::Display", &ident);
             w.line(
                 INDENT,
                 "fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {",
             );
             w.line(2 * INDENT, "f.write_str(self.as_str())");
-            w.line(INDENT, "}");
-            w.line(0, "}");
+            close_impl_fn(&mut w);
         }
-        impl_head(&mut w);
-        w.impl_header("impl ::serde::Serialize", &ident);
-        w.line(INDENT, "fn serialize<__S: ::serde::Serializer>(");
-        w.line(2 * INDENT, "&self,");
-        w.line(2 * INDENT, "serializer: __S,");
-        w.line(INDENT, ") -> ::std::result::Result<__S::Ok, __S::Error> {");
+        open_serialize(&mut w, &impl_allows, &ident);
         w.line(
             2 * INDENT,
             if string {
@@ -312,13 +290,8 @@ impl Context<'_> {
                 "serializer.serialize_i64(self.value())"
             },
         );
-        w.line(INDENT, "}");
-        w.line(0, "}");
-        impl_head(&mut w);
-        w.impl_header("impl<'de> ::serde::Deserialize<'de>", &ident);
-        w.line(INDENT, "fn deserialize<__D: ::serde::Deserializer<'de>>(");
-        w.line(2 * INDENT, "deserializer: __D,");
-        w.line(INDENT, ") -> ::std::result::Result<Self, __D::Error> {");
+        close_impl_fn(&mut w);
+        open_deserialize(&mut w, &impl_allows, &ident);
         if string {
             w.line(
                 2 * INDENT,
@@ -336,8 +309,7 @@ impl Context<'_> {
                 "<i64 as ::serde::Deserialize>::deserialize(deserializer).map(Self::from)",
             );
         }
-        w.line(INDENT, "}");
-        w.line(0, "}");
+        close_impl_fn(&mut w);
         Code::from_writer(w)
     }
 }

@@ -22,15 +22,7 @@ impl Context<'_> {
         let wire = self.wire_fields(id, s, &names);
         let allows = self.allow_lines(id);
         let mut w = Writer::new();
-        let mut docs = doc_values(&self.type_doc(id, def));
-        docs.extend(self.example_doc_values(id, &def.examples));
-        w.docs(0, &docs);
-        if def.deprecated {
-            w.line(0, DEPRECATED);
-        }
-        for allow in &allows {
-            w.line(0, allow);
-        }
+        self.type_head(&mut w, id, def, &allows);
         w.line(0, &self.derive_line(id, true));
         let name = self.view.name(id);
         let ident = name_text(name);
@@ -61,6 +53,20 @@ impl Context<'_> {
         self.struct_serialize(&mut w, name, &ident, &wire, &allows);
         self.struct_deserialize(&mut w, name, &ident, &wire, &allows);
         Code::from_writer(w)
+    }
+
+    /// What stands before a type's definition written as text: its docs and examples, `deprecated`
+    /// and the `allow`s its items need.
+    pub(super) fn type_head(&self, w: &mut Writer, id: TypeId, def: &TypeDef, allows: &[&str]) {
+        let mut docs = doc_values(&self.type_doc(id, def));
+        docs.extend(self.example_doc_values(id, &def.examples));
+        w.docs(0, &docs);
+        if def.deprecated {
+            w.line(0, DEPRECATED);
+        }
+        for allow in allows {
+            w.line(0, allow);
+        }
     }
 
     /// `#[derive(..)]` of type `id`, with `Default` when `default` and the view allows it.
@@ -128,15 +134,7 @@ impl Context<'_> {
                 required += 1;
             }
         }
-        w.blank();
-        for allow in allows {
-            w.line(0, allow);
-        }
-        w.impl_header("impl ::serde::Serialize", ident);
-        w.line(INDENT, "fn serialize<__S: ::serde::Serializer>(");
-        w.line(2 * INDENT, "&self,");
-        w.line(2 * INDENT, "serializer: __S,");
-        w.line(INDENT, ") -> ::std::result::Result<__S::Ok, __S::Error> {");
+        open_serialize(w, allows, ident);
         let body = 2 * INDENT;
         let object = if wire.fields.is_empty() && wire.additional.is_none() {
             "let object = support::__object::Fields::"
@@ -210,8 +208,7 @@ impl Context<'_> {
             w.method_call(body, "object", &method, &[format!("&self.{extra}")], "?;");
         }
         w.line(body, "object.end()");
-        w.line(INDENT, "}");
-        w.line(0, "}");
+        close_impl_fn(w);
     }
 
     /// The `Deserialize` impl of a struct, and the `FromObject` impl it hands the object to: a slot
@@ -240,21 +237,10 @@ impl Context<'_> {
             map.push('_');
         }
         let option = flat(&self.prelude.option);
-        w.blank();
-        for allow in allows {
-            w.line(0, allow);
-        }
-        w.impl_header("impl<'de> ::serde::Deserialize<'de>", ident);
-        w.line(INDENT, "fn deserialize<__D: ::serde::Deserializer<'de>>(");
-        w.line(2 * INDENT, "deserializer: __D,");
-        w.line(INDENT, ") -> ::std::result::Result<Self, __D::Error> {");
+        open_deserialize(w, allows, ident);
         w.line(2 * INDENT, "support::__object::read(deserializer)");
-        w.line(INDENT, "}");
-        w.line(0, "}");
-        w.blank();
-        for allow in allows {
-            w.line(0, allow);
-        }
+        close_impl_fn(w);
+        open_impl(w, allows);
         w.impl_header("impl<'de> support::__object::FromObject<'de>", ident);
         w.unbroken(
             INDENT,
@@ -343,8 +329,7 @@ impl Context<'_> {
             .chain(wire.additional.iter().map(|(extra, _)| extra.clone()))
             .collect();
         struct_literal(w, body, "::std::result::Result::Ok(", "Self", &inits, ")");
-        w.line(INDENT, "}");
-        w.line(0, "}");
+        close_impl_fn(w);
     }
 
     /// `new` with the required fields (when there are some: a struct without any derives `Default`),
@@ -453,10 +438,7 @@ impl Context<'_> {
         if !any {
             return;
         }
-        w.blank();
-        for allow in allows {
-            w.line(0, allow);
-        }
+        open_impl(w, allows);
         w.unbroken(0, &format!("impl {ident} {{"));
         w.append(methods);
         w.line(0, "}");
@@ -598,6 +580,40 @@ impl Context<'_> {
         }
         w.ty(INDENT, &format!("pub {ident}: "), &rust, ",");
     }
+}
+
+/// A blank line and the `allow`s of an impl block, whose header follows.
+pub(super) fn open_impl(w: &mut Writer, allows: &[&str]) {
+    w.blank();
+    for allow in allows {
+        w.line(0, allow);
+    }
+}
+
+/// `impl ::serde::Serialize for ident {` and the signature of `serialize`, whose body follows.
+pub(super) fn open_serialize(w: &mut Writer, allows: &[&str], ident: &str) {
+    open_impl(w, allows);
+    w.impl_header("impl ::serde::Serialize", ident);
+    w.line(INDENT, "fn serialize<__S: ::serde::Serializer>(");
+    w.line(2 * INDENT, "&self,");
+    w.line(2 * INDENT, "serializer: __S,");
+    w.line(INDENT, ") -> ::std::result::Result<__S::Ok, __S::Error> {");
+}
+
+/// `impl<'de> ::serde::Deserialize<'de> for ident {` and the signature of `deserialize`, whose
+/// body follows.
+pub(super) fn open_deserialize(w: &mut Writer, allows: &[&str], ident: &str) {
+    open_impl(w, allows);
+    w.impl_header("impl<'de> ::serde::Deserialize<'de>", ident);
+    w.line(INDENT, "fn deserialize<__D: ::serde::Deserializer<'de>>(");
+    w.line(2 * INDENT, "deserializer: __D,");
+    w.line(INDENT, ") -> ::std::result::Result<Self, __D::Error> {");
+}
+
+/// The end of an impl block's one function, and of the block.
+pub(super) fn close_impl_fn(w: &mut Writer) {
+    w.line(INDENT, "}");
+    w.line(0, "}");
 }
 
 /// The attribute of what the API description deprecates.
