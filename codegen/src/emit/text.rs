@@ -1,15 +1,16 @@
 //! Code written as formatted text.
 //!
-//! Structs are most of a crate's code. Their items are written straight as text, laid out line
-//! by line as prettyplease lays them out, instead of as tokens that `syn` parses and prettyplease
-//! prints: building, parsing and printing token trees was most of the generator's time. The rules
-//! here are prettyplease's, for the few shapes struct items have: a line holds 89 columns (or 60
-//! past its indentation, when that is more); a list (call arguments, a tuple, a struct literal)
-//! stays on its line when it fits there with what follows it up to the next place prettyplease may
-//! break, and otherwise takes one item per line with a trailing comma. Where a line would not fit
-//! and the writer knows no rule for it, it says so ([`Writer::finish`]) and the text goes through
-//! prettyplease. The test `text_layout` checks that prettyplease leaves the text of every fixture
-//! as it is.
+//! Structs and enums of strings or integers are most of a crate's code. Their items are written
+//! straight as text, laid out line by line as prettyplease lays them out, instead of as tokens that
+//! `syn` parses and prettyplease prints: building, parsing and printing token trees was most of the
+//! generator's time. The rules here are prettyplease's, for the few shapes these items have: a line
+//! holds 89 columns (or 60 past its indentation, when that is more); a list (call arguments, a
+//! tuple, a signature's parameters, generic arguments) stays on its line when it fits there with
+//! what follows it up to the next place prettyplease may break, and otherwise takes one item per
+//! line with a trailing comma. Where a line would not fit and the writer knows no rule for it, it
+//! says so ([`Writer::finish`]) and the text goes through prettyplease. The test `text_layout` checks
+//! that prettyplease leaves the text of the fixtures as it is, and the property tests that it leaves
+//! the text of random models as it is.
 
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 
