@@ -152,9 +152,7 @@ impl Code {
     fn from_writer(w: text::Writer) -> Self {
         match w.finish() {
             (text, true) => Code::text(text),
-            (text, false) => Code::tokens(text.parse().unwrap_or_else(|e| {
-                panic!("internal error: generated code does not lex: {e}\n{text}")
-            })),
+            (text, false) => Code::tokens(lex(&text)),
         }
     }
 
@@ -182,13 +180,17 @@ impl Code {
         self.parts
             .into_iter()
             .map(|part| match part {
-                Part::Text(text) => text.parse::<TokenStream>().unwrap_or_else(|e| {
-                    panic!("internal error: generated code does not lex: {e}\n{text}")
-                }),
+                Part::Text(text) => lex(&text),
                 Part::Tokens(tokens) => tokens,
             })
             .collect()
     }
+}
+
+/// The tokens of code the generator wrote as text (doc comments become `#[doc]` attributes).
+fn lex(text: &str) -> TokenStream {
+    text.parse()
+        .unwrap_or_else(|e| panic!("internal error: generated code does not lex: {e}\n{text}"))
 }
 
 /// A failure of the generator itself (a bug, never the input's fault), with the type whose code it
@@ -548,17 +550,10 @@ impl<'m> Context<'m> {
     /// warning), `clippy::type_complexity` when a type they spell is as nested as clippy's lint
     /// counts too much (a spec's nesting is not ours to factor).
     fn allows(&self, id: TypeId) -> TokenStream {
-        let mut out = TokenStream::new();
-        if self.deprecated[id.0] {
-            out.extend(quote!(#[allow(deprecated)]));
-        }
-        if self.is_complex(id) {
-            out.extend(quote!(#[allow(clippy::type_complexity)]));
-        }
-        out
+        lex(&self.allow_lines(id).concat())
     }
 
-    /// The lines of [`Context::allows`].
+    /// The attributes of [`Context::allows`], one a line, for code written as text.
     fn allow_lines(&self, id: TypeId) -> Vec<&'static str> {
         let mut out = Vec::new();
         if self.deprecated[id.0] {
@@ -634,7 +629,7 @@ impl<'m> Context<'m> {
         let mut docs = doc_attrs(&self.type_doc(id, def));
         docs.extend(self.examples_doc(id, examples));
         if *deprecated {
-            docs.extend(quote!(#[deprecated(note = "deprecated in the API description")]));
+            docs.extend(lex(structs::DEPRECATED));
         }
         docs.extend(self.allows(id));
         let ident = self.ident(id);
@@ -683,13 +678,24 @@ impl<'m> Context<'m> {
 
     /// The derive attribute of type `id`, with `Default` when `default` and the view allows it.
     fn derives(&self, id: TypeId, default: bool) -> TokenStream {
+        lex(&self.derive_line(id, default))
+    }
+
+    /// [`Context::derives`] as a line of text.
+    fn derive_line(&self, id: TypeId, default: bool) -> String {
         let d = self.view.derives(id);
-        let eq = d.eq.then(|| quote!(Eq,));
-        let hash = d.hash.then(|| quote!(Hash,));
-        let default = (default && d.default).then(|| quote!(Default,));
-        quote! {
-            #[derive(Clone, Debug, PartialEq, #eq #hash #default)]
+        let mut line = "#[derive(Clone, Debug, PartialEq".to_owned();
+        if d.eq {
+            line.push_str(", Eq");
         }
+        if d.hash {
+            line.push_str(", Hash");
+        }
+        if default && d.default {
+            line.push_str(", Default");
+        }
+        line.push_str(")]");
+        line
     }
 
     /// The tokens of a Rust type, noting the crates it uses.

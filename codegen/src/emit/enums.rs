@@ -16,7 +16,9 @@ use quote::quote;
 use serde_json::Value;
 
 use super::docs::doc_values;
-use super::structs::{close_impl_fn, open_deserialize, open_impl, open_serialize, string_lit};
+use super::structs::{
+    close_impl_fn, name_text, open_deserialize, open_impl, open_serialize, string_lit,
+};
 use super::text::{fits, Writer, INDENT};
 use super::{doc_attrs, fallback_name, Code, Context};
 use crate::ir::{Enum, Repr, TypeDef, TypeId};
@@ -189,8 +191,8 @@ impl Context<'_> {
         };
         let names = naming::variant_names(values);
         let unknown = fallback_name(&names).to_string();
-        let idents: Vec<String> = names.iter().map(|n| naming::ident(n).to_string()).collect();
-        let ident = naming::ident(self.view.name(id)).to_string();
+        let idents: Vec<String> = names.iter().map(|n| name_text(n)).collect();
+        let ident = name_text(self.view.name(id));
         let allows = self.allow_lines(id);
         let mut w = Writer::new();
         self.type_head(&mut w, id, def, &allows);

@@ -1,5 +1,6 @@
-//! Structs: fields with their serde attributes, `new` with the required fields, and the
-//! `*_or_default` accessors of fields whose default the spec gives.
+//! Structs: fields with their docs, `new` with the required fields, the `*_or_default` accessors
+//! of fields whose default the spec gives, and written-out serde impls, all written as text (see
+//! the `text` module).
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -67,23 +68,6 @@ impl Context<'_> {
         for allow in allows {
             w.line(0, allow);
         }
-    }
-
-    /// `#[derive(..)]` of type `id`, with `Default` when `default` and the view allows it.
-    fn derive_line(&self, id: TypeId, default: bool) -> String {
-        let d = self.view.derives(id);
-        let mut line = "#[derive(Clone, Debug, PartialEq".to_owned();
-        if d.eq {
-            line.push_str(", Eq");
-        }
-        if d.hash {
-            line.push_str(", Hash");
-        }
-        if default && d.default {
-            line.push_str(", Default");
-        }
-        line.push_str(")]");
-        line
     }
 
     /// What the serde impls of a struct need of its fields, found once for both impls: each
@@ -620,7 +604,7 @@ pub(super) fn close_impl_fn(w: &mut Writer) {
 pub(super) const DEPRECATED: &str = r#"#[deprecated(note = "deprecated in the API description")]"#;
 
 /// The text of the identifier `name` (raw where it is a keyword: `r#type`).
-fn name_text(name: &str) -> String {
+pub(super) fn name_text(name: &str) -> String {
     naming::ident(name).to_string()
 }
 
