@@ -34,6 +34,7 @@
 
 use std::cell::Cell;
 use std::collections::BTreeSet;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -219,85 +220,150 @@ pub fn emit_formatted(model: &Model, options: &Options) -> Result<(Vec<String>, 
     let view = View::new(model, options.types());
     let deprecated = deprecated_users(model);
     let reports = validate::reporters(&view, options);
-    let n = model.types.len();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .clamp(1, 8)
-        .min(n.div_ceil(64).max(1));
-    let chunk = n.div_ceil(threads).max(1);
-    let results: Vec<Result<(Vec<String>, Flags), EmitError>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..n)
-            .step_by(chunk)
-            .map(|start| {
-                let (view, deprecated, reports) = (&view, &deprecated, &reports);
-                // Formatting is recursive (`syn` and prettyplease walk nested types), so the workers
-                // get the stack the deepest types the input limits allow need, not the 2 MiB default.
-                let worker = std::thread::Builder::new().stack_size(WORKER_STACK);
-                let spawned = worker.spawn_scoped(scope, move || {
-                    let cx = Context::new(view, deprecated, reports, options);
-                    let mut out = Vec::with_capacity(chunk);
-                    for i in start..(start + chunk).min(n) {
-                        let id = TypeId(i);
-                        let def = model.get(id);
-                        let failed = |message: String| EmitError {
-                            origin: Some(def.origin.clone()),
-                            message,
-                        };
-                        // A bug met on one type is reported with that type, and so with the place
-                        // of the input that triggered it.
-                        let text = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                            cx.items(id, options).format()
-                        }))
-                        .map_err(|panic| {
-                            failed(format!(
-                                "internal error: generating `{}` panicked: {}",
-                                def.name,
-                                panic_message(&*panic)
-                            ))
-                        })?
-                        .map_err(|e| {
-                            failed(format!(
-                                "internal error: the code of `{}` does not parse: {e}",
-                                def.name
-                            ))
-                        })?;
-                        out.push(text);
-                    }
-                    Ok((out, cx.flags()))
-                });
-                spawned.map_err(|e| EmitError::general(format!("cannot start a thread: {e}")))
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h?.join().unwrap_or_else(|panic| {
-                    Err(EmitError::general(format!(
-                        "internal error: a thread panicked: {}",
-                        panic_message(&*panic)
-                    )))
-                })
-            })
-            .collect()
-    });
-    let mut texts = Vec::with_capacity(n + 1);
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let (bodies, workers) = in_order(
+        model.types.len(),
+        threads,
+        || Context::new(&view, &deprecated, &reports, options),
+        |cx, i| emit_one(cx, model, TypeId(i), options),
+        |cx| cx.flags(),
+    )?;
     let mut flags = Flags::default();
-    let mut bodies = Vec::with_capacity(n);
-    for result in results {
-        let (chunk_texts, chunk_flags) = result?;
-        bodies.extend(chunk_texts);
-        flags.merge(chunk_flags);
+    for worker in workers {
+        flags.merge(worker);
     }
     let head = format_items(head(&view, options, &flags)).map_err(|e| {
         EmitError::general(format!(
             "internal error: the support code does not parse: {e}"
         ))
     })?;
+    let mut texts = Vec::with_capacity(bodies.len() + 1);
     if !head.is_empty() {
         texts.push(head);
     }
     texts.extend(bodies);
     Ok((texts, flags.uses))
+}
+
+/// `work` on each of `0..n`, on up to `threads` threads (at most 8, and one per [`BLOCK`] items),
+/// each with its own state made by `start`; returns the results in order, and what `end` makes of
+/// each thread's state. If some items fail, the error is that of the first of them in order,
+/// however the work was shared out.
+///
+/// Threads take blocks of items in order from a shared counter, so a stretch of large items does
+/// not leave one core with most of the work. When an item fails, no thread takes a new block; every
+/// block before the failing one had been taken, and is finished or fails itself, so the first
+/// failure in order is always among those seen.
+fn in_order<S, T: Send, W: Send>(
+    n: usize,
+    threads: usize,
+    start: impl Fn() -> S + Sync,
+    work: impl Fn(&S, usize) -> Result<T, EmitError> + Sync,
+    end: impl Fn(S) -> W + Sync,
+) -> Result<(Vec<T>, Vec<W>), EmitError> {
+    let threads = threads.clamp(1, 8).min(n.div_ceil(BLOCK).max(1));
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let worker = || {
+        let state = start();
+        let mut blocks = Vec::new();
+        let mut error = None;
+        while error.is_none() && !failed.load(Ordering::Relaxed) {
+            let first = next.fetch_add(BLOCK, Ordering::Relaxed);
+            if first >= n {
+                break;
+            }
+            let mut done = Vec::with_capacity(BLOCK);
+            for i in first..(first + BLOCK).min(n) {
+                match work(&state, i) {
+                    Ok(item) => done.push(item),
+                    Err(e) => {
+                        failed.store(true, Ordering::Relaxed);
+                        error = Some((i, e));
+                        break;
+                    }
+                }
+            }
+            blocks.push((first, done));
+        }
+        (blocks, error, end(state))
+    };
+    let finished: Vec<_> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                // Formatting is recursive (`syn` and prettyplease walk nested types), so the workers
+                // get the stack the deepest types the input limits allow need, not the 2 MiB default.
+                std::thread::Builder::new()
+                    .stack_size(WORKER_STACK)
+                    .spawn_scoped(scope, worker)
+                    .map_err(|e| EmitError::general(format!("cannot start a thread: {e}")))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h?.join().map_err(|panic| {
+                    EmitError::general(format!(
+                        "internal error: a thread panicked: {}",
+                        panic_message(&*panic)
+                    ))
+                })
+            })
+            .collect()
+    });
+    let mut blocks = Vec::new();
+    let mut ends = Vec::with_capacity(threads);
+    let mut first_error: Option<(usize, EmitError)> = None;
+    for result in finished {
+        let (done, error, state) = result?;
+        blocks.extend(done);
+        ends.push(state);
+        if let Some((i, e)) = error {
+            if first_error.as_ref().is_none_or(|(j, _)| i < *j) {
+                first_error = Some((i, e));
+            }
+        }
+    }
+    if let Some((_, e)) = first_error {
+        return Err(e);
+    }
+    blocks.sort_unstable_by_key(|(first, _)| *first);
+    let items = blocks.into_iter().flat_map(|(_, done)| done).collect();
+    Ok((items, ends))
+}
+
+/// How many items a thread of [`in_order`] takes at a time.
+const BLOCK: usize = 16;
+
+/// The formatted code of one type. A bug met on one type is reported with that type, and so with
+/// the place of the input that triggered it.
+fn emit_one(
+    cx: &Context<'_>,
+    model: &Model,
+    id: TypeId,
+    options: &Options,
+) -> Result<String, EmitError> {
+    let def = model.get(id);
+    let failed = |message: String| EmitError {
+        origin: Some(def.origin.clone()),
+        message,
+    };
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        cx.items(id, options).format()
+    }))
+    .map_err(|panic| {
+        failed(format!(
+            "internal error: generating `{}` panicked: {}",
+            def.name,
+            panic_message(&*panic)
+        ))
+    })?
+    .map_err(|e| {
+        failed(format!(
+            "internal error: the code of `{}` does not parse: {e}",
+            def.name
+        ))
+    })
 }
 
 /// The text of a panic's payload.
@@ -966,4 +1032,69 @@ fn fallback_name(taken: &[String]) -> Ident {
             format!("Unknown{n}")
         });
     naming::ident(&name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{in_order, EmitError, BLOCK};
+
+    fn fail(i: usize) -> EmitError {
+        EmitError::general(format!("item {i}"))
+    }
+
+    #[test]
+    fn in_order_keeps_the_order_whatever_the_threads() {
+        for threads in [1, 2, 3, 8, 64] {
+            for n in [0, 1, BLOCK - 1, BLOCK, BLOCK + 1, 10 * BLOCK + 3] {
+                let (items, ends) =
+                    in_order(n, threads, || (), |(), i| Ok(i * 2), |()| ()).unwrap();
+                assert_eq!(items, (0..n).map(|i| i * 2).collect::<Vec<_>>());
+                assert!(!ends.is_empty() && ends.len() <= threads.min(8));
+            }
+        }
+    }
+
+    #[test]
+    fn in_order_reports_the_first_failure_in_order() {
+        // Items fail in several blocks; some take long, so the later ones are met first.
+        let failing = [3 * BLOCK + 5, 3 * BLOCK + 9, 7 * BLOCK, 20 * BLOCK + 1];
+        for threads in [1, 2, 4] {
+            for _ in 0..20 {
+                let result = in_order(
+                    30 * BLOCK,
+                    threads,
+                    || (),
+                    |(), i| {
+                        if i < 4 * BLOCK && i % 7 == 0 {
+                            std::thread::sleep(std::time::Duration::from_micros(50));
+                        }
+                        if failing.contains(&i) {
+                            Err(fail(i))
+                        } else {
+                            Ok(i)
+                        }
+                    },
+                    |()| (),
+                );
+                assert_eq!(result.unwrap_err(), fail(3 * BLOCK + 5));
+            }
+        }
+    }
+
+    #[test]
+    fn in_order_gives_each_thread_its_own_state() {
+        let (items, ends) = in_order(
+            100 * BLOCK,
+            2,
+            || std::cell::Cell::new(0usize),
+            |count, i| {
+                count.set(count.get() + 1);
+                Ok(i)
+            },
+            std::cell::Cell::into_inner,
+        )
+        .unwrap();
+        assert_eq!(items.len(), 100 * BLOCK);
+        assert_eq!(ends.iter().sum::<usize>(), 100 * BLOCK);
+    }
 }
