@@ -609,7 +609,8 @@ pub mod support {
         }
     }
     /// Records a violation at `path` when `broken`.
-    pub(crate) fn flag(
+    #[doc(hidden)]
+    pub fn flag(
         out: &mut ::std::vec::Vec<Violation>,
         path: &str,
         broken: bool,
@@ -620,7 +621,8 @@ pub mod support {
         }
     }
     /// `path.key`, or `key` at the top.
-    pub(crate) fn join(path: &str, key: &str) -> ::std::string::String {
+    #[doc(hidden)]
+    pub fn join(path: &str, key: &str) -> ::std::string::String {
         if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") }
     }
     impl<T: Validate> Validate for ::std::vec::Vec<T> {

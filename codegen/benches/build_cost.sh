@@ -3,7 +3,8 @@
 # peak memory (GNU time's %M, the largest process of the build). See BENCHMARKS.md.
 #
 #   codegen/benches/build_cost.sh crate SPEC [GENERATE FLAGS...]
-#       the generated crate of SPEC alone (its dependencies built first), e.g. `--validation`
+#       the generated crate of SPEC alone (its dependencies built first), e.g. `--validation`, or
+#       `--parts 4` (the crate and its four part crates)
 #   codegen/benches/build_cost.sh openapi-generator SPEC
 #       openapi-generator 7.16.0's `-g rust` models for SPEC, built the same way (needs
 #       `pip install openapi-generator-cli==7.16.0` and Java)
@@ -42,13 +43,17 @@ timed() {
 standalone() { grep -q '^\[workspace\]' "$1/Cargo.toml" || printf '\n[workspace]\n' >>"$1/Cargo.toml"; }
 
 # `crate_builds DIR PACKAGE LABEL`: builds the crate in DIR with its dependencies once, then times
-# clean builds of PACKAGE alone.
+# clean builds of PACKAGE alone (and of its part crates, `DIR/parts/*`, when split with `--parts`).
 crate_builds() {
     package=$2
     cd "$1"
     export CARGO_TARGET_DIR="$work/target-$package"
     cargo build -q
-    before() { cargo clean -q -p "$package"; }
+    packages=(-p "$package")
+    for part in parts/*/; do
+        [ -d "$part" ] && packages+=(-p "$(basename "$part")")
+    done
+    before() { cargo clean -q "${packages[@]}"; }
     timed "$3, clean debug build" cargo build -q
 }
 

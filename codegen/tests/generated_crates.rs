@@ -96,6 +96,24 @@ fn generated_crates_build_warning_free() {
         &dir.path().join("constructs31"),
         "constructs31",
     );
+    // The same Onfido models as three crates and one that re-exports them (`--parts`): the parts
+    // are path dependencies inside the workspace, so its members too.
+    let output = modelgen(&[
+        "generate".as_ref(),
+        fixture("onfido-2026-02-bundled.yaml").as_os_str(),
+        "--crate".as_ref(),
+        dir.path().join("onfido_parts").as_os_str(),
+        "--name".as_ref(),
+        "onfido-parts".as_ref(),
+        "--parts".as_ref(),
+        "3".as_ref(),
+        "--validation".as_ref(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     // One workspace, so one `cargo` run checks them all.
     cargo_run::workspace(
         dir.path(),
@@ -105,6 +123,7 @@ fn generated_crates_build_warning_free() {
             "lossless",
             "constructs30",
             "constructs31",
+            "onfido_parts",
         ],
         "",
         &cargo_run::repository_lock(),

@@ -466,7 +466,8 @@ pub(super) fn support(
     let flag = flagged.then(|| {
         quote! {
             /// Records a violation at `path` when `broken`.
-            pub(crate) fn flag(out: &mut ::std::vec::Vec<Violation>, path: &str, broken: bool, message: &str) {
+            #[doc(hidden)]
+            pub fn flag(out: &mut ::std::vec::Vec<Violation>, path: &str, broken: bool, message: &str) {
                 if broken {
                     out.push(Violation::new(path, message));
                 }
@@ -542,7 +543,8 @@ pub(super) fn support(
         #flag
 
         /// `path.key`, or `key` at the top.
-        pub(crate) fn join(path: &str, key: &str) -> ::std::string::String {
+        #[doc(hidden)]
+        pub fn join(path: &str, key: &str) -> ::std::string::String {
             if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") }
         }
 
