@@ -65,7 +65,7 @@ crate)
     rm -rf "$dir"
     "$modelgen" generate "$spec" --crate "$dir" --name models "$@" >/dev/null
     standalone "$dir"
-    echo "$(wc -l <"$dir/src/lib.rs") lines of Rust"
+    echo "$(cat "$dir/src/lib.rs" "$dir"/parts/*/src/lib.rs 2>/dev/null | wc -l) lines of Rust"
     crate_builds "$dir" models "models crate"
     ;;
 openapi-generator)

@@ -17,7 +17,7 @@ failure grouped by cause.
 
 Usage:
   cargo run --release -p realworld -- [--only <SPEC>]... [--corpus <DIR>] [--clippy] [--runs <N>]
-                                      [--no-round-trips]
+                                      [--no-round-trips] [--parts <N>]
 
 Options:
   --only <SPEC>    Check only this spec (repeatable, or comma-separated):
@@ -29,6 +29,8 @@ Options:
   --runs <N>       In-process generations to time per spec (default 3; the median is shown)
   --no-round-trips Generate and build only: skip the round-trip runner, whose build (the reading
                    and writing of every type) takes longer than that of the models
+  --parts <N>      Write each crate as N crates re-exported by one (`generate --crate --parts`);
+                   the build time and peak memory are then those of all of them
   -h, --help       Show this help
 
 Onfido's spec is the copy in codegen/tests/fixtures. GitHub's description is read from
@@ -65,6 +67,7 @@ fn run() -> Result<ExitCode, String> {
     let mut clippy = false;
     let mut runs = 3;
     let mut round_trips = true;
+    let mut parts = 1;
     let mut parser = lexopt::Parser::from_env();
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
@@ -88,6 +91,15 @@ fn run() -> Result<ExitCode, String> {
             Long("corpus") => corpus = Some(parser.value().map_err(|e| e.to_string())?.into()),
             Long("clippy") => clippy = true,
             Long("no-round-trips") => round_trips = false,
+            Long("parts") => {
+                let value = parser.value().map_err(|e| e.to_string())?;
+                parts = value
+                    .string()
+                    .ok()
+                    .and_then(|v| v.parse().ok())
+                    .filter(|n: &usize| (1..=64).contains(n))
+                    .ok_or("--parts expects a number from 1 to 64")?;
+            }
             Long("runs") => {
                 let value = parser.value().map_err(|e| e.to_string())?;
                 runs = value
@@ -112,6 +124,7 @@ fn run() -> Result<ExitCode, String> {
         clippy,
         generation_runs: runs,
         round_trips,
+        parts,
     };
     if !corpus.is_dir() {
         eprintln!(

@@ -43,6 +43,8 @@ pub struct Settings {
     /// Build the round-trip runner and run the round trips (the slowest step: it compiles the
     /// reading and writing of every type).
     pub round_trips: bool,
+    /// Write the models as this many crates (`generate --crate --parts`); 1 for one crate.
+    pub parts: usize,
 }
 
 /// What checking one spec found.
@@ -281,26 +283,33 @@ pub fn check(spec: &Spec, settings: &Settings) -> Outcome {
         outcome.build = Some(warm);
         return outcome;
     }
+    // The models crate, and its parts when split (each a package of the workspace).
+    let mut packages = vec![package.clone()];
+    let mut libs = vec![dir.join("models/src/lib.rs")];
+    if let Ok(parts) = std::fs::read_dir(dir.join("models/parts")) {
+        let mut parts: Vec<PathBuf> = parts.flatten().map(|e| e.path()).collect();
+        parts.sort();
+        for part in parts {
+            packages.extend(part.file_name().map(|n| n.to_string_lossy().into_owned()));
+            libs.push(part.join("src/lib.rs"));
+        }
+    }
+    let selected: Vec<&str> = packages.iter().flat_map(|p| ["-p", p.as_str()]).collect();
     // An unchanged crate would not be compiled again: its time would be that of doing nothing.
-    let lib = dir.join("models/src/lib.rs");
     let build = {
-        touch(&lib);
-        run(&["build", "--message-format", "json", "-p", &package])
+        libs.iter().for_each(|lib| touch(lib));
+        let mut args = vec!["build", "--message-format", "json"];
+        args.extend(&selected);
+        run(&args)
     };
     let built = build.ok;
     outcome.build = Some(build);
     if built && settings.clippy {
-        touch(&lib);
-        outcome.clippy = Some(run(&[
-            "clippy",
-            "--message-format",
-            "json",
-            "-p",
-            &package,
-            "--",
-            "-D",
-            "warnings",
-        ]));
+        libs.iter().for_each(|lib| touch(lib));
+        let mut args = vec!["clippy", "--message-format", "json"];
+        args.extend(&selected);
+        args.extend(["--", "-D", "warnings"]);
+        outcome.clippy = Some(run(&args));
     }
     if !built || !settings.round_trips {
         return outcome;
@@ -425,13 +434,16 @@ fn write_workspace(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    modelgen::write::write_crate(
-        &dir.join("models"),
-        package,
-        &generated.code,
-        generated.uses,
-        &source,
-    )
+    let models = dir.join("models");
+    if settings.parts > 1 {
+        // The round-trip runner names the types through the crate that re-exports the parts.
+        modelgen::write::write_crate_parts(&models, package, generated, settings.parts, &source)
+            .map(drop)
+    } else {
+        // No parts left from a run with `--parts`.
+        let _ = std::fs::remove_dir_all(models.join("parts"));
+        modelgen::write::write_crate(&models, package, &generated.code, generated.uses, &source)
+    }
     .map_err(|e| std::io::Error::other(e.to_string()))?;
     let runner_dir = dir.join(runner);
     std::fs::create_dir_all(runner_dir.join("src"))?;

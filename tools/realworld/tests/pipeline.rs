@@ -28,6 +28,7 @@ fn settings(tag: &str) -> Settings {
         clippy: true,
         generation_runs: 1,
         round_trips: true,
+        parts: 1,
     }
 }
 
@@ -83,6 +84,32 @@ fn a_tiny_spec_goes_through_the_whole_pipeline() {
     ] {
         assert!(text.contains(line), "no `{line}` in:\n{text}");
     }
+}
+
+#[test]
+fn a_spec_in_parts_builds_and_round_trips_through_the_crate_that_re_exports_them() {
+    let settings = Settings {
+        parts: 2,
+        ..settings("tiny-parts")
+    };
+    let spec = Spec {
+        name: "tiny".to_owned(),
+        input: fixture("tiny/openapi.yaml"),
+        fixtures: Some(fixture("tiny/fixtures.json")),
+    };
+    let outcome = realworld::check(&spec, &settings);
+    let parts: Vec<_> = std::fs::read_dir(settings.work.join("tiny/models/parts"))
+        .map(|dir| dir.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    let _ = std::fs::remove_dir_all(&settings.work);
+    assert_eq!(parts.len(), 2, "{parts:?}");
+    for build in [&outcome.build, &outcome.clippy, &outcome.runner] {
+        let build = build.as_ref().expect("the step ran");
+        assert!(build.ok, "{}: {build:#?}", build.command);
+    }
+    // The same three failures as in one crate: the parts read and write the same JSON.
+    assert_eq!(outcome.failures.len(), 3, "{:#?}", outcome.failures);
+    assert!(!outcome.failed());
 }
 
 #[test]
