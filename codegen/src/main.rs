@@ -357,6 +357,17 @@ fn generate(parser: &mut lexopt::Parser) -> Result<ExitCode, Failure> {
                     generated.uses,
                     &source,
                 )?;
+                // rustc needs about 7 KiB per line of these models (Stripe's 424,000 lines, 3.2 GiB;
+                // GitHub's 752,000, 5.2 GiB), more than many CI runners have.
+                let lines = generated.code.lines().count();
+                if lines > LINES_PER_PART {
+                    let suggested = lines.div_ceil(LINES_PER_PART);
+                    eprintln!(
+                        "note: {lines} lines of Rust in one crate: rustc may need several GiB of memory \
+                         to build it. `--parts {suggested}` writes it as {suggested} crates that build \
+                         one at a time (README, \"Big crates in parts\")."
+                    );
+                }
             } else {
                 let written =
                     modelgen::write::write_crate_parts(&dir, &name, &generated, parts, &source)?;
@@ -388,6 +399,10 @@ fn generate(parser: &mut lexopt::Parser) -> Result<ExitCode, Failure> {
 }
 
 /// What the input could not express exactly, on standard error.
+/// The size of generated crate above which `generate --crate` suggests `--parts`, and the size of a
+/// part it suggests: about 1.5 GiB of rustc's memory in a debug build (BENCHMARKS.md).
+const LINES_PER_PART: usize = 200_000;
+
 fn print_warnings(warnings: &[modelgen::Diagnostic]) {
     for warning in warnings {
         eprintln!("warning: {warning}");

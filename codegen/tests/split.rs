@@ -5,6 +5,9 @@
 
 mod support;
 
+#[path = "../benches/support/synth.rs"]
+mod synth;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -254,6 +257,36 @@ fn the_parts_hold_every_type_once_and_the_same_input_gives_the_same_files() {
     assert!(part(2).exists());
     assert!(!part(3).exists() && !part(4).exists());
     assert!(!read(&out.join("src/lib.rs")).contains("api_part_3"));
+    // One crate again: no parts left, and the crate holds every type itself.
+    assert!(generate_parts(&spec, &out, "1").status.success());
+    assert!(!out.join("parts").exists());
+    assert!(read(&out.join("src/lib.rs")).contains("pub mod support {"));
+}
+
+#[test]
+fn a_big_crate_in_one_piece_comes_with_a_note_suggesting_parts() {
+    let dir = TempDir::new("split-note");
+    let spec = dir.path().join("synth.json");
+    // About 205,000 lines of Rust: just over the size of one suggested part.
+    std::fs::write(&spec, synth::spec(1_000, 3)).unwrap();
+    let output = generate_parts(&spec, &dir.path().join("one"), "1");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("lines of Rust in one crate"), "{stderr}");
+    assert!(stderr.contains("`--parts 2`"), "{stderr}");
+    // Split, or small: no note.
+    let output = generate_parts(&spec, &dir.path().join("two"), "2");
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("note:"));
+    let output = generate_parts(
+        &fixture("kitchen-sink.yaml"),
+        &dir.path().join("small"),
+        "1",
+    );
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("note:"));
 }
 
 #[test]
