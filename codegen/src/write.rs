@@ -93,8 +93,10 @@ pub fn write_crate_parts(
         );
         let mut part_deps = deps.clone();
         if k == 0 {
-            lib.push_str(support.trim_end());
-            lib.push('\n');
+            if !support.trim().is_empty() {
+                lib.push_str(support.trim_end());
+                lib.push('\n');
+            }
         } else {
             // The support code (`support`, `Nullable`, `Validate`), and the types of the parts this
             // one refers to.
