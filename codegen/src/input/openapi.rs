@@ -123,25 +123,26 @@ impl Doc {
     }
 }
 
-/// A node in one of the files.
+/// A node in one of the files. The pointer is shared: locations are cloned into many keys and
+/// caches, and a clone is then a count, not a copy.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Loc {
     doc: usize,
-    pointer: String,
+    pointer: Rc<str>,
 }
 
 impl Loc {
     fn child(&self, key: &str) -> Loc {
         Loc {
             doc: self.doc,
-            pointer: format!("{}/{}", self.pointer, escape_pointer(key)),
+            pointer: format!("{}/{}", self.pointer, escape_pointer(key)).into(),
         }
     }
 
     fn index(&self, i: usize) -> Loc {
         Loc {
             doc: self.doc,
-            pointer: format!("{}/{i}", self.pointer),
+            pointer: format!("{}/{i}", self.pointer).into(),
         }
     }
 }
@@ -323,7 +324,7 @@ impl Loader {
     fn nothing_found(&mut self, root: usize) {
         let root = Loc {
             doc: root,
-            pointer: String::new(),
+            pointer: "".into(),
         };
         let count = |loader: &Self, at: &Loc| loader.object(at).map_or(0, |o| o.len());
         let paths = count(self, &root.child("paths")) + count(self, &root.child("webhooks"));
@@ -404,7 +405,7 @@ impl Loader {
     fn check_version(&self, root: usize) -> Result<()> {
         let loc = Loc {
             doc: root,
-            pointer: String::new(),
+            pointer: "".into(),
         };
         let version = self.object(&loc).and_then(|o| o.get("openapi"));
         match version.and_then(Value::as_str) {
@@ -451,7 +452,10 @@ impl Loader {
         if !pointer.is_empty() && !pointer.starts_with('/') {
             return Err(Box::new(self.diag(at, format!("unresolved $ref \"{reference}\": the fragment must be a JSON pointer starting with `/`"))));
         }
-        let target = Loc { doc, pointer };
+        let target = Loc {
+            doc,
+            pointer: pointer.into(),
+        };
         if self.node(&target).is_none() {
             let file = self.docs[doc].path.display().to_string();
             return Err(Box::new(self.diag(

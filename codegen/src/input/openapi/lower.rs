@@ -822,7 +822,7 @@ impl Loader {
                 && !locs.contains(loc)
                 && !base
                     .iter()
-                    .any(|b| loc.pointer.starts_with(&b.pointer) && loc.doc == b.doc)
+                    .any(|b| loc.pointer.starts_with(&*b.pointer) && loc.doc == b.doc)
             {
                 locs.push(loc.clone());
             }

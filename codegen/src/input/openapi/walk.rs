@@ -21,7 +21,7 @@ impl Loader {
     pub(super) fn walk_root(&mut self, root: usize) {
         let root = Loc {
             doc: root,
-            pointer: String::new(),
+            pointer: "".into(),
         };
         let components = self.follow(&root.child("components"));
         if let Some(components) = &components {
