@@ -5,17 +5,25 @@
 //! circular references need no special handling. Everything is ordered (`Vec`, never hash order), so the
 //! same input always gives the same IR, and the IR serializes to stable JSON (`modelgen ir`).
 
+#[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// Everything an input describes: the named types of one API.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct Model {
     /// The API's title (`info.title`), when the input has one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub title: Option<String>,
     /// The API's version (`info.version`), when the input has one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub version: Option<String>,
     /// The named types; a [`TypeId`] is an index into this list.
     pub types: Vec<TypeDef>,
@@ -529,12 +537,14 @@ fn nest_item(ty: &mut TypeRef, nullable: &[bool]) {
 }
 
 /// Index of a type in [`Model::types`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
 pub struct TypeId(pub usize);
 
 /// One named type.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct TypeDef {
     /// The name as the input spells it (`workflow_run`, `Applicants_list`, `DocumentCDQReasons`), or the
     /// name given to an inline schema (`workflow_run_link_language`). The naming stage derives the Rust
@@ -545,22 +555,37 @@ pub struct TypeDef {
     /// The input gives the type no name of its own: its name was made from its `title` or from where
     /// it is (`{parent}_{property}`). When two names give the same Rust name, a type with a name of
     /// its own keeps it.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "std::ops::Not::not")
+    )]
     pub inline: bool,
     /// The description, as plain text (markdown allowed, HTML entities already decoded).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub doc: Option<String>,
     /// `deprecated: true` in the input.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "std::ops::Not::not")
+    )]
     pub deprecated: bool,
     /// The schema allows `null` (`nullable: true`, `type: [.., "null"]`, a `oneOf` with a `null`
     /// member). Every reference to the type accepts `null` too: [`Model::normalize`] records that at
     /// each use (a field's [`Presence`], [`TypeRef::Nullable`] elsewhere), so the type's own
     /// definition never carries it.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "std::ops::Not::not")
+    )]
     pub nullable: bool,
     /// Example values of the whole type (`example`, `examples`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub examples: Vec<Value>,
     /// What the type is.
     pub kind: TypeKind,
@@ -584,8 +609,9 @@ impl TypeDef {
 }
 
 /// The shape of a named type.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
 pub enum TypeKind {
     /// An object with known properties.
     Struct(Struct),
@@ -598,18 +624,23 @@ pub enum TypeKind {
 }
 
 /// An object with known properties.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct Struct {
     /// The properties, in input order.
     pub fields: Vec<Field>,
     /// The type of properties not listed in `fields` (`additionalProperties`), if the input allows any.
     /// `None` means the input says nothing or forbids them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub additional: Option<TypeRef>,
 }
 
 /// One property of a struct.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct Field {
     /// The JSON name.
     pub wire_name: String,
@@ -618,26 +649,47 @@ pub struct Field {
     /// Whether the field must be present and whether it may be `null`.
     pub presence: Presence,
     /// The value the field takes when absent (`default`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub default: Option<Value>,
     /// `readOnly` / `writeOnly`.
-    #[serde(default, skip_serializing_if = "Access::is_read_write")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Access::is_read_write")
+    )]
     pub access: Access,
     /// `deprecated: true` in the input.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "std::ops::Not::not")
+    )]
     pub deprecated: bool,
     /// The description (HTML entities decoded).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub doc: Option<String>,
     /// Validation keywords.
-    #[serde(default, skip_serializing_if = "Constraints::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Constraints::is_empty")
+    )]
     pub constraints: Constraints,
     /// Example values (`example`, `examples`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub examples: Vec<Value>,
     /// Something the input could not say exactly, recorded for humans (for example a JSON name recovered
     /// from a language-specific name in docs). Emitted as a doc note.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub note: Option<String>,
 }
 
@@ -660,8 +712,9 @@ impl Field {
 }
 
 /// Whether a field must be present, and whether it may be `null`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Presence {
     /// Listed in `required`, never `null`.
     Required,
@@ -699,8 +752,9 @@ impl Presence {
 }
 
 /// `readOnly` / `writeOnly`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Access {
     /// Sent both ways.
     #[default]
@@ -712,46 +766,81 @@ pub enum Access {
 }
 
 impl Access {
+    #[cfg(feature = "serde")]
     fn is_read_write(&self) -> bool {
         *self == Access::ReadWrite
     }
 }
 
 /// Validation keywords of a field or of array items.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct Constraints {
     /// `minLength`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub min_length: Option<u64>,
     /// `maxLength`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub max_length: Option<u64>,
     /// `pattern`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub pattern: Option<String>,
     /// `minimum` (`exclusiveMinimum` in [`Constraints::exclusive_minimum`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub minimum: Option<f64>,
     /// `maximum`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub maximum: Option<f64>,
     /// The minimum is exclusive.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "std::ops::Not::not")
+    )]
     pub exclusive_minimum: bool,
     /// The maximum is exclusive.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "std::ops::Not::not")
+    )]
     pub exclusive_maximum: bool,
     /// `minItems`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub min_items: Option<u64>,
     /// `maxItems`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub max_items: Option<u64>,
     /// `uniqueItems`.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "std::ops::Not::not")
+    )]
     pub unique_items: bool,
     /// The constraints of an array's items (`items: {maxLength: 128}`), when it has some.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub items: Option<Box<Constraints>>,
 }
 
@@ -771,7 +860,8 @@ impl Constraints {
 }
 
 /// A set of listed values (`enum`, `const`, or a `oneOf` of `const` branches).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct Enum {
     /// The JSON type of the values (and of values the input does not list).
     pub repr: Repr,
@@ -832,16 +922,23 @@ impl Enum {
 }
 
 /// One listed value of an [`Enum`].
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct EnumValue {
     /// The value: a string, number or boolean.
     pub value: Value,
     /// The name the input gives it (the `title` of a `oneOf` branch with a `const`), from which the
     /// Rust variant is named; otherwise the variant is named from the value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub name: Option<String>,
     /// The value's description (of its `oneOf` branch).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub doc: Option<String>,
 }
 
@@ -857,8 +954,9 @@ impl EnumValue {
 }
 
 /// The JSON type of an enum's values.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Repr {
     /// Strings.
     #[default]
@@ -904,37 +1002,50 @@ impl Repr {
 }
 
 /// One of several types.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct Union {
     /// The property whose value says which variant a value is (`discriminator.propertyName`); `None`
     /// for an untagged union, where the first variant that fits wins.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub discriminator: Option<String>,
     /// The variants, in input order.
     pub variants: Vec<Variant>,
 }
 
 /// One variant of a union.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct Variant {
     /// The discriminator value of this variant (tagged unions only). Several values may lead to the
     /// same type: each is a variant of its own, so the value survives a round trip.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub tag: Option<String>,
     /// The variant's type.
     pub ty: TypeRef,
 }
 
 /// Another name for a type.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct Alias {
     /// The aliased type (never [`TypeRef::Nullable`]: that is [`TypeDef::nullable`]).
     pub ty: TypeRef,
 }
 
 /// A reference to a type, as fields, items and variants use it.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "type", content = "of", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(tag = "type", content = "of", rename_all = "snake_case")
+)]
 pub enum TypeRef {
     /// A named type of the model.
     Named(TypeId),
@@ -956,8 +1067,9 @@ pub enum TypeRef {
 }
 
 /// A scalar type, with its format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Primitive {
     /// `type: string` without a format this IR distinguishes.
     String,

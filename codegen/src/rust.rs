@@ -67,10 +67,12 @@ pub enum UuidType {
 }
 
 /// How an optional field is represented.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
 )]
-#[serde(rename_all = "snake_case")]
 pub enum OptionalStyle {
     /// `Nullable<T>` (default): *absent*, `null` and a value are three states, so a payload read and
     /// written back keeps `null` where it had `null`, and a `PATCH` can clear a field.
