@@ -614,7 +614,9 @@ fn cycles(model: &Model, newtype: &[bool]) -> BTreeSet<(TypeId, TypeId)> {
 /// The strongly connected component of each node (Tarjan's algorithm, iterative so that a deep
 /// chain of types cannot overflow the stack). A node alone is its own component, in a cycle only
 /// if it has an edge to itself, which the caller sees as `component[from] == component[to]`.
-fn components(edges: &[Vec<usize>]) -> Vec<usize> {
+/// Components are numbered as they are completed, so a component's number is above those of every
+/// component it has an edge to.
+pub(crate) fn components(edges: &[Vec<usize>]) -> Vec<usize> {
     const UNSEEN: usize = usize::MAX;
     let n = edges.len();
     let mut index = vec![UNSEEN; n];

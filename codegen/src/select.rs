@@ -157,7 +157,8 @@ fn reachable(model: &Model, roots: BTreeSet<TypeId>) -> Vec<bool> {
     keep
 }
 
-fn named_in(ty: &TypeRef, out: &mut Vec<TypeId>) {
+/// Every named type a reference mentions, at any depth.
+pub(crate) fn named_in(ty: &TypeRef, out: &mut Vec<TypeId>) {
     match ty {
         TypeRef::Named(id) => out.push(*id),
         TypeRef::Array(t) | TypeRef::Map(t) | TypeRef::Nullable(t) => named_in(t, out),

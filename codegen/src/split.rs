@@ -8,7 +8,7 @@
 //! decided by the model and the code alone, in the model's order, so the same input gives the same
 //! parts.
 
-use crate::ir::{Model, TypeId, TypeRef};
+use crate::ir::Model;
 
 /// The parts of a model: for each type, the part it goes in (`0..parts`), and for each part, the
 /// earlier parts its types refer to.
@@ -31,7 +31,7 @@ pub fn partition(model: &Model, sizes: &[usize], parts: usize) -> Partition {
         .map(|def| {
             let mut out = Vec::new();
             for r in crate::rust::direct_refs(def) {
-                named(r, &mut out);
+                crate::select::named_in(r, &mut out);
             }
             out.into_iter().map(|id| id.0).filter(|&i| i < n).collect()
         })
@@ -66,71 +66,15 @@ pub fn partition(model: &Model, sizes: &[usize], parts: usize) -> Partition {
     Partition { part_of, needs }
 }
 
-/// Every named type a reference mentions, at any depth.
-fn named(ty: &TypeRef, out: &mut Vec<TypeId>) {
-    match ty {
-        TypeRef::Named(id) => out.push(*id),
-        TypeRef::Array(t) | TypeRef::Map(t) | TypeRef::Nullable(t) => named(t, out),
-        TypeRef::Tuple(items) => items.iter().for_each(|t| named(t, out)),
-        TypeRef::Primitive(_) | TypeRef::Object | TypeRef::Any => {}
-    }
-}
-
 /// The strongly connected components of the graph `refs` (an edge from each node to each node it
-/// refers to), each sorted, in an order where a component comes after every component it refers to
-/// (Tarjan's algorithm, without recursion: reference chains of real specs run thousands deep).
+/// refers to), each sorted, in an order where a component comes after every component it refers to.
 fn components(refs: &[Vec<usize>]) -> Vec<Vec<usize>> {
-    const UNSEEN: usize = usize::MAX;
-    let n = refs.len();
-    let mut index = vec![UNSEEN; n];
-    let mut low = vec![0; n];
-    let mut on_stack = vec![false; n];
-    let mut stack = Vec::new();
-    let mut out = Vec::new();
-    let mut next = 0;
-    for root in 0..n {
-        if index[root] != UNSEEN {
-            continue;
-        }
-        // Each frame: a node and how many of its references were looked at.
-        let mut frames = vec![(root, 0)];
-        index[root] = next;
-        low[root] = next;
-        next += 1;
-        stack.push(root);
-        on_stack[root] = true;
-        while let Some(&mut (node, ref mut seen)) = frames.last_mut() {
-            if let Some(&target) = refs[node].get(*seen) {
-                *seen += 1;
-                if index[target] == UNSEEN {
-                    index[target] = next;
-                    low[target] = next;
-                    next += 1;
-                    stack.push(target);
-                    on_stack[target] = true;
-                    frames.push((target, 0));
-                } else if on_stack[target] {
-                    low[node] = low[node].min(index[target]);
-                }
-                continue;
-            }
-            frames.pop();
-            if let Some(&(parent, _)) = frames.last() {
-                low[parent] = low[parent].min(low[node]);
-            }
-            if low[node] == index[node] {
-                let mut component = Vec::new();
-                while let Some(member) = stack.pop() {
-                    on_stack[member] = false;
-                    component.push(member);
-                    if member == node {
-                        break;
-                    }
-                }
-                component.sort_unstable();
-                out.push(component);
-            }
-        }
+    let component = crate::rust::components(refs);
+    let count = component.iter().map(|&c| c + 1).max().unwrap_or(0);
+    let mut out = vec![Vec::new(); count];
+    // Nodes in order, so each component's members are sorted.
+    for (node, &c) in component.iter().enumerate() {
+        out[c].push(node);
     }
     out
 }
