@@ -14,7 +14,7 @@ use crate::ir::Model;
 /// earlier parts its types refer to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Partition {
-    /// The part of each type, by [`TypeId`].
+    /// The part of each type, by [`TypeId`](crate::ir::TypeId).
     pub part_of: Vec<usize>,
     /// For each part, the parts it refers to, in order (always earlier ones).
     pub needs: Vec<Vec<usize>>,
