@@ -440,8 +440,7 @@ fn write_workspace(
         modelgen::write::write_crate_parts(&models, package, generated, settings.parts, &source)
             .map(drop)
     } else {
-        // No parts left from a run with `--parts`.
-        let _ = std::fs::remove_dir_all(models.join("parts"));
+        // `write_crate` also removes the parts of an earlier run with `--parts`.
         modelgen::write::write_crate(&models, package, &generated.code, generated.uses, &source)
     }
     .map_err(|e| std::io::Error::other(e.to_string()))?;
